@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { SetupModule } from './setup/setup.module';
+import { StaffModule } from './staff/staff.module';
+
+/** The whole API: one module per business area, wired to one PostgreSQL database. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Fastify assigns the id (from X-Request-Id or a new UUID) and writes it back to the header.
+            genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+            customProps: () => ({ service: 'skinledger-api' }),
+            redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+            autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: false }),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        SetupModule,
+        OrganizationsModule,
+        StaffModule,
+      ],
+    };
+  }
+}

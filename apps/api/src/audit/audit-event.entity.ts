@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type AuditChanges = Record<string, { from?: unknown; to?: unknown }>;
+
+/** One line of the append-only audit trail; the database refuses UPDATE and DELETE on it. */
+@Entity('audit_events')
+export class AuditEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId!: string | null;
+  @Column() action!: string;
+  @Column({ name: 'entity_type' }) entityType!: string;
+  @Column({ name: 'entity_id', type: 'text', nullable: true }) entityId!: string | null;
+  @Column({ name: 'occurred_at', type: 'timestamptz', insert: false }) occurredAt!: Date;
+  @Column({ type: 'text', nullable: true }) ip!: string | null;
+  @Column({ name: 'request_id', type: 'text', nullable: true }) requestId!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) changes!: AuditChanges | null;
+}

@@ -1,0 +1,15 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Permission } from '@skinledger/domain';
+
+/** What a route requires. Every route declares exactly one; the route-walk test fails on any that do not. */
+export type AccessPolicy = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+
+export const ACCESS_POLICY = 'skinledger:access-policy';
+
+/** Open to anyone, signed in or not (health, setup, login). */
+export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
+/** Any signed-in staff member, whatever the role (their own session and profile). */
+export const SignedIn = () => SetMetadata(ACCESS_POLICY, { kind: 'signed-in' } satisfies AccessPolicy);
+/** A signed-in staff member whose role grants this permission in the declared matrix. */
+export const RequirePermission = (permission: Permission) =>
+  SetMetadata(ACCESS_POLICY, { kind: 'permission', permission } satisfies AccessPolicy);

@@ -1,0 +1,60 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { roleHasPermission } from '@skinledger/domain';
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthorizedError } from '../common/problems/domain-error';
+import { ACCESS_POLICY, type AccessPolicy } from './access-policy.decorator';
+import { AuthSessionService } from './auth-session.service';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The global guard: resolves the session cookie, checks CSRF on state-changing requests and applies the
+ * route's declared policy against the permission matrix. A route without a policy is refused (fail closed).
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: AuthSessionService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!policy) throw new ForbiddenError('This route declares no permission and is closed', 'no-policy');
+    if (policy.kind === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const token = request.cookies?.[SESSION_COOKIE];
+    const active = token ? await this.sessions.resolve(token) : undefined;
+    if (!active) throw new UnauthorizedError('Your session has ended. Sign in to continue.');
+
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      const cookie = request.cookies?.[CSRF_COOKIE];
+      if (typeof header !== 'string' || header !== cookie || header !== active.session.csrfToken) {
+        throw new ForbiddenError('Missing or wrong X-CSRF-Token header', 'csrf');
+      }
+    }
+
+    const { staffMember, session } = active;
+    if (policy.kind === 'permission' && !roleHasPermission(staffMember.role, policy.permission)) {
+      throw new ForbiddenError(`Your role (${staffMember.role}) does not allow ${policy.permission}`, 'permission');
+    }
+    request.actor = {
+      staffMemberId: staffMember.id,
+      organizationId: staffMember.organizationId,
+      role: staffMember.role,
+      name: staffMember.name,
+      email: staffMember.email,
+      sessionId: session.id,
+      ip: request.ip,
+      requestId: String(request.id),
+    };
+    return true;
+  }
+}

@@ -1,0 +1,42 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { StaffRole } from '@skinledger/domain';
+import type { FastifyRequest } from 'fastify';
+
+/** Who is acting, for scoping every query to their organization and for the audit trail. */
+export interface Actor {
+  staffMemberId: string;
+  organizationId: string;
+  role: StaffRole;
+  name: string;
+  email: string;
+  sessionId: string;
+  ip: string;
+  requestId: string;
+}
+
+/** Where an event came from when nobody is signed in yet (setup, a login attempt). */
+export interface RequestOrigin {
+  ip: string;
+  requestId: string;
+  userAgent: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+export function requestOrigin(request: FastifyRequest): RequestOrigin {
+  return { ip: request.ip, requestId: String(request.id), userAgent: request.headers['user-agent'] ?? null };
+}
+
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<FastifyRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a route that does not require sign-in');
+  return actor;
+});
+
+export const Origin = createParamDecorator((_: unknown, context: ExecutionContext): RequestOrigin =>
+  requestOrigin(context.switchToHttp().getRequest<FastifyRequest>()),
+);

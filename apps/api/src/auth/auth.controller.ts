@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor, Origin, type Actor, type RequestOrigin } from './actor';
+import { Public, SignedIn } from './access-policy.decorator';
+import { CurrentUserDto, LoginDto } from './auth.dto';
+import { AuthService } from './auth.service';
+import { AuthCookies } from './auth-cookies';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookies: AuthCookies,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: CurrentUserDto, description: 'Signed in; sets the session and csrf_token cookies' })
+  async login(
+    @Body() body: LoginDto,
+    @Origin() origin: RequestOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CurrentUserDto> {
+    const { session, token } = await this.auth.login(body.email, body.password, origin);
+    this.cookies.set(reply, token, session.csrfToken);
+    return this.auth.currentUser(session.staffMemberId);
+  }
+
+  @Post('logout')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session is revoked and its cookies cleared' })
+  async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(actor);
+    this.cookies.clear(reply);
+  }
+
+  @Get('me')
+  @SignedIn()
+  @ApiOkResponse({ type: CurrentUserDto })
+  me(@CurrentActor() actor: Actor): Promise<CurrentUserDto> {
+    return this.auth.currentUser(actor.staffMemberId);
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PERMISSION_MATRIX } from '@skinledger/domain';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UnauthorizedError } from '../common/problems/domain-error';
+import { Organization } from '../organizations/organization.entity';
+import { StaffMember } from '../staff/staff-member.entity';
+import type { Actor, RequestOrigin } from './actor';
+import { AuthSessionService, type IssuedSession } from './auth-session.service';
+import type { CurrentUserDto } from './auth.dto';
+import { LoginThrottleService } from './login-throttle.service';
+import { decoyPasswordHash, verifyPassword } from './passwords';
+
+const INVALID_CREDENTIALS = 'The email or password is not correct';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: AuthSessionService,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Signs in with email and password. Unknown email and wrong password get the same answer. */
+  async login(emailTyped: string, password: string, origin: RequestOrigin): Promise<IssuedSession> {
+    const email = emailTyped.trim().toLowerCase();
+    await this.throttle.assertAllowed(email, origin.ip);
+
+    const staffMember = await this.dataSource
+      .getRepository(StaffMember)
+      .createQueryBuilder('s')
+      .addSelect('s.passwordHash')
+      .where('s.email = :email', { email })
+      .getOne();
+    const passwordMatches = await verifyPassword(staffMember?.passwordHash ?? (await decoyPasswordHash()), password);
+    if (!staffMember || !passwordMatches || !staffMember.isActive) {
+      await this.throttle.recordFailure(email, origin.ip);
+      if (staffMember) {
+        await this.audit.record(this.dataSource.manager, { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id }, {
+          action: 'auth.login_failed',
+          entityType: 'staff_member',
+          entityId: staffMember.id,
+          changes: staffMember.isActive ? null : { reason: { to: 'account deactivated' } },
+        });
+      }
+      throw new UnauthorizedError(INVALID_CREDENTIALS, 'invalid-credentials');
+    }
+
+    await this.throttle.clearAccount(email);
+    return this.dataSource.transaction(async (manager) => {
+      const issued = await this.sessions.issue(manager, staffMember, origin);
+      await this.audit.record(manager, { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id }, {
+        action: 'auth.login',
+        entityType: 'staff_member',
+        entityId: staffMember.id,
+      });
+      return issued;
+    });
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.revoke(manager, actor.sessionId, 'logout');
+      await this.audit.record(manager, actor, { action: 'auth.logout', entityType: 'staff_member', entityId: actor.staffMemberId });
+    });
+  }
+
+  async currentUser(staffMemberId: string): Promise<CurrentUserDto> {
+    const staffMember = await this.dataSource.getRepository(StaffMember).findOneByOrFail({ id: staffMemberId });
+    const organization = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: staffMember.organizationId });
+    return {
+      id: staffMember.id,
+      email: staffMember.email,
+      name: staffMember.name,
+      role: staffMember.role,
+      organizationId: staffMember.organizationId,
+      organizationName: organization.name,
+      permissions: [...PERMISSION_MATRIX[staffMember.role]],
+      defaultLocationId: staffMember.defaultLocationId,
+    };
+  }
+}

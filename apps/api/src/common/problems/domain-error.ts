@@ -1,0 +1,72 @@
+/**
+ * Errors a service raises when a rule is broken. Each carries a stable code; the one global filter maps
+ * it to an RFC 9457 problem document, so controllers never build HTTP errors by hand.
+ */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface RuleViolation {
+  code: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id?: string) {
+    super(404, 'not-found', 'Not found', id ? `${entity} ${id} was not found` : `${entity} was not found`, {
+      entity,
+    });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: string, detail: string, extensions: Record<string, unknown> = {}) {
+    super(409, code, 'Conflict', detail, extensions);
+  }
+}
+
+/** A request that is well-formed but breaks one or more rules (booking rules, clinical rules). */
+export class RuleViolationError extends DomainError {
+  constructor(detail: string, violations: RuleViolation[]) {
+    super(422, 'rule-violation', 'Rule violated', detail, { violations });
+  }
+}
+
+/** Input refused for a named field, outside class-validator (e.g. a value that must exist in the org). */
+export class InvalidFieldError extends DomainError {
+  constructor(field: string, message: string) {
+    super(400, 'validation', 'Invalid request', `${field}: ${message}`, { errors: [{ field, message }] });
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(detail: string, code = 'forbidden') {
+    super(403, code, 'Forbidden', detail);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(detail = 'Sign in to continue', code = 'unauthenticated') {
+    super(401, code, 'Unauthorized', detail);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(429, 'too-many-requests', 'Too many requests', detail, { retryAfterSeconds });
+  }
+}

@@ -1,0 +1,62 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error';
+import { fromDatabaseError } from './database-errors';
+import { PROBLEM_CONTENT_TYPE, problem, type ProblemDocument } from './problem-document';
+import { RequestValidationError } from './validation';
+
+type SpaFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+/** The one place where errors become HTTP answers: RFC 9457 problem+json, never a stack trace. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly spaFallback?: SpaFallback) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const document = this.toProblem(exception, request);
+
+    if (document.status === 404 && this.spaFallback?.(request, reply)) return;
+    if (document.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    }
+    const retryAfter = document.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
+    void reply.status(document.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(document);
+  }
+
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDocument {
+    const context = { instance: request.url, requestId: String(request.id) };
+    if (exception instanceof RequestValidationError) {
+      const fields = exception.fieldProblems.map((f) => f.field).join(', ');
+      return {
+        ...problem(400, 'validation', `Invalid fields: ${fields}`, { errors: exception.fieldProblems }, 'Invalid request'),
+        ...context,
+      };
+    }
+    const domain = exception instanceof DomainError ? exception : fromDatabaseError(exception);
+    if (domain) {
+      return { ...problem(domain.status, domain.code, domain.detail, domain.extensions, domain.title), ...context };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const detail = status === 404 ? `No route or resource at ${request.method} ${request.url}` : exception.message;
+      return { ...problem(status, status === 404 ? 'not-found' : `http-${status}`, detail), ...context };
+    }
+    // Errors raised by Fastify before a route runs (malformed JSON, wrong media type, body too large).
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON' ? 'malformed-json' : 'bad-request';
+      const detail = code === 'malformed-json' ? 'The request body is not valid JSON' : (fastifyError.message ?? 'Bad request');
+      return { ...problem(fastifyError.statusCode, code, detail), ...context };
+    }
+    return {
+      ...problem(500, 'internal', `An unexpected error occurred. Quote request id ${context.requestId} to support.`),
+      ...context,
+    };
+  }
+}

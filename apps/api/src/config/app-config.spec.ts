@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults', () => {
+    const config = loadConfig({}, '/srv/skinledger');
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe('/srv/skinledger/.data');
+    expect(config.sessionIdleMinutes).toBe(30);
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be a whole number/],
+    ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL must use the postgres:\/\/ scheme/],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL is not a URL/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['CORS_ORIGINS', 'example', /CORS_ORIGINS must be/],
+    ['SESSION_IDLE_MINUTES', '0', /SESSION_IDLE_MINUTES must be a whole number from 1/],
+  ])('names the bad variable %s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

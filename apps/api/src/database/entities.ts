@@ -1,0 +1,9 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { AuthSession } from '../auth/auth-session.entity';
+import { Location } from '../organizations/location.entity';
+import { Organization } from '../organizations/organization.entity';
+import { PractitionerCredential } from '../staff/practitioner-credential.entity';
+import { StaffMember } from '../staff/staff-member.entity';
+
+/** Every mapped entity; the schema itself comes only from migrations. */
+export const ENTITIES = [Organization, Location, StaffMember, PractitionerCredential, AuthSession, AuditEvent];

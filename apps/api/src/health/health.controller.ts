@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/access-policy.decorator';
+import { DomainError } from '../common/problems/domain-error';
+
+export class HealthDto {
+  @ApiProperty({ example: 'ok' }) status!: string;
+}
+
+export class ReadinessDto extends HealthDto {
+  @ApiProperty() database!: boolean;
+  @ApiProperty() migrationsApplied!: boolean;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Liveness: the process answers. */
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: HealthDto })
+  live(): HealthDto {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the database answers and every migration in this build has been applied. */
+  @Get('ready')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({ description: 'Database unreachable or migrations pending' })
+  async ready(): Promise<ReadinessDto> {
+    let database = false;
+    let migrationsApplied = false;
+    try {
+      await this.dataSource.query('SELECT 1');
+      database = true;
+      migrationsApplied = !(await this.dataSource.showMigrations());
+    } catch {
+      // reported below
+    }
+    if (!database || !migrationsApplied) {
+      throw new DomainError(503, 'not-ready', 'Service Unavailable', database ? 'Migrations are pending' : 'The database is unreachable', {
+        database,
+        migrationsApplied,
+      });
+    }
+    return { status: 'ok', database, migrationsApplied };
+  }
+}

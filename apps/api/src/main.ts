@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from './config/app-config';
+import { resolveDatabase } from './database/resolve-database';
+import { runMigrations } from './database/run-migrations';
+import { createApp } from './app.factory';
+
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('Bootstrap');
+  const config = loadConfig();
+  const database = await resolveDatabase(config, (m) => logger.debug(m));
+  const applied = await runMigrations(database.url);
+  if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
+
+  const app = await createApp(config, database.url);
+  const shutdown = async (signal: string) => {
+    logger.log(`${signal} received, shutting down`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  logger.log(`SkinLedger is listening on http://localhost:${config.port} (${database.embedded ? 'embedded PostgreSQL in ' + config.dataDir : 'DATABASE_URL'})`);
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`SkinLedger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

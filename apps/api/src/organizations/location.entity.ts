@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A clinic site. Its IANA time zone is how every time at this location is shown. */
+@Entity('locations')
+export class Location {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column() name!: string;
+  @Column() address!: string;
+  @Column() phone!: string;
+  @Column() timezone!: string;
+  @Column({ name: 'is_active' }) isActive!: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

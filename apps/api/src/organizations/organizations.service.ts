@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService, createdFields, diffFields } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { ConflictError, NotFoundError } from '../common/problems/domain-error';
+import { Location } from './location.entity';
+import { Organization } from './organization.entity';
+import type { CreateLocationDto, LocationDto, OrganizationDto, UpdateLocationDto, UpdateOrganizationDto } from './organization.dto';
+
+const LOCATION_FIELDS = ['name', 'timezone', 'address', 'phone', 'isActive'] as const;
+
+export function toLocationDto(l: Location): LocationDto {
+  return { id: l.id, name: l.name, timezone: l.timezone, address: l.address, phone: l.phone, isActive: l.isActive };
+}
+
+function toOrganizationDto(o: Organization): OrganizationDto {
+  return { id: o.id, name: o.name, createdAt: o.createdAt.toISOString() };
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(actor: Actor): Promise<OrganizationDto> {
+    return toOrganizationDto(await this.dataSource.getRepository(Organization).findOneByOrFail({ id: actor.organizationId }));
+  }
+
+  async update(actor: Actor, input: UpdateOrganizationDto): Promise<OrganizationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await manager.findOneByOrFail(Organization, { id: actor.organizationId });
+      const changes = diffFields(organization, input, ['name']);
+      await manager.update(Organization, { id: organization.id }, { name: input.name });
+      if (Object.keys(changes).length) {
+        await this.audit.record(manager, actor, { action: 'organization.updated', entityType: 'organization', entityId: organization.id, changes });
+      }
+      return toOrganizationDto(await manager.findOneByOrFail(Organization, { id: organization.id }));
+    });
+  }
+
+  async listLocations(actor: Actor): Promise<LocationDto[]> {
+    const locations = await this.dataSource
+      .getRepository(Location)
+      .find({ where: { organizationId: actor.organizationId }, order: { name: 'ASC' } });
+    return locations.map(toLocationDto);
+  }
+
+  async createLocation(actor: Actor, input: CreateLocationDto): Promise<LocationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertNameFree(actor, input.name);
+      const location = await manager.save(
+        manager.create(Location, {
+          organizationId: actor.organizationId,
+          name: input.name,
+          timezone: input.timezone,
+          address: input.address ?? '',
+          phone: input.phone ?? '',
+          isActive: true,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'location.created',
+        entityType: 'location',
+        entityId: location.id,
+        changes: createdFields(location, LOCATION_FIELDS),
+      });
+      return toLocationDto(location);
+    });
+  }
+
+  async updateLocation(actor: Actor, id: string, input: UpdateLocationDto): Promise<LocationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const location = await manager.findOneBy(Location, { id, organizationId: actor.organizationId });
+      if (!location) throw new NotFoundError('Location', id);
+      if (input.name && input.name !== location.name) await this.assertNameFree(actor, input.name);
+      const changes = diffFields(location, input, LOCATION_FIELDS);
+      if (Object.keys(changes).length) {
+        await manager.update(Location, { id }, input);
+        await this.audit.record(manager, actor, { action: 'location.updated', entityType: 'location', entityId: id, changes });
+      }
+      return toLocationDto(await manager.findOneByOrFail(Location, { id }));
+    });
+  }
+
+  private async assertNameFree(actor: Actor, name: string): Promise<void> {
+    if (await this.dataSource.getRepository(Location).existsBy({ organizationId: actor.organizationId, name })) {
+      throw new ConflictError('location-name-taken', `A location named "${name}" already exists`, {
+        errors: [{ field: 'name', message: 'a location with this name already exists' }],
+      });
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access-policy.decorator';
+import { Origin, type RequestOrigin } from '../auth/actor';
+import { SetupDto, SetupResultDto, SetupStatusDto } from './setup.dto';
+import { SetupService } from './setup.service';
+
+@ApiTags('setup')
+@Controller('setup')
+export class SetupController {
+  constructor(private readonly setup: SetupService) {}
+
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: SetupStatusDto })
+  async status(): Promise<SetupStatusDto> {
+    return { needsSetup: await this.setup.needsSetup() };
+  }
+
+  @Post()
+  @Public()
+  @ApiCreatedResponse({ type: SetupResultDto })
+  @ApiConflictResponse({ description: 'An account already exists' })
+  create(@Body() body: SetupDto, @Origin() origin: RequestOrigin): Promise<SetupResultDto> {
+    return this.setup.setUp(body, origin);
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { RequestOrigin } from '../auth/actor';
+import { hashPassword } from '../auth/passwords';
+import { ConflictError } from '../common/problems/domain-error';
+import { Location } from '../organizations/location.entity';
+import { Organization } from '../organizations/organization.entity';
+import { StaffMember } from '../staff/staff-member.entity';
+import type { SetupDto, SetupResultDto } from './setup.dto';
+
+/** First run: creates the practice, its first location and the owner account, exactly once. */
+@Injectable()
+export class SetupService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async needsSetup(): Promise<boolean> {
+    return !(await this.dataSource.getRepository(StaffMember).exists());
+  }
+
+  async setUp(input: SetupDto, origin: RequestOrigin): Promise<SetupResultDto> {
+    const passwordHash = await hashPassword(input.adminPassword);
+    return this.dataSource.transaction(async (manager) => {
+      // Serializes concurrent first-run requests, so only one organization can ever be created this way.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('skinledger.setup'))`);
+      if (await manager.exists(StaffMember)) {
+        throw new ConflictError('already-set-up', 'SkinLedger is already set up; sign in instead');
+      }
+      const organization = await manager.save(manager.create(Organization, { name: input.organizationName, settings: {} }));
+      const location = await manager.save(
+        manager.create(Location, {
+          organizationId: organization.id,
+          name: input.locationName,
+          timezone: input.timezone,
+          address: '',
+          phone: '',
+          isActive: true,
+        }),
+      );
+      const owner = await manager.save(
+        manager.create(StaffMember, {
+          organizationId: organization.id,
+          email: input.adminEmail,
+          name: input.adminName,
+          role: 'owner',
+          passwordHash,
+          isActive: true,
+          defaultLocationId: location.id,
+        }),
+      );
+      const source = { ...origin, organizationId: organization.id, staffMemberId: owner.id };
+      await this.audit.record(manager, source, {
+        action: 'organization.created',
+        entityType: 'organization',
+        entityId: organization.id,
+        changes: { name: { to: organization.name } },
+      });
+      await this.audit.record(manager, source, {
+        action: 'location.created',
+        entityType: 'location',
+        entityId: location.id,
+        changes: { name: { to: location.name }, timezone: { to: location.timezone } },
+      });
+      await this.audit.record(manager, source, {
+        action: 'staff.created',
+        entityType: 'staff_member',
+        entityId: owner.id,
+        changes: { email: { to: owner.email }, name: { to: owner.name }, role: { to: owner.role } },
+      });
+      return { organizationId: organization.id, locationId: location.id, ownerId: owner.id };
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { CreateStaffMemberDto, StaffListQueryDto, StaffMemberDto, UpdateStaffMemberDto } from './staff.dto';
+import { StaffService } from './staff.service';
+
+@ApiTags('staff')
+@Controller('staff')
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Get()
+  @RequirePermission('staff.read')
+  @ApiOkResponse({ type: [StaffMemberDto] })
+  list(@CurrentActor() actor: Actor, @Query() query: StaffListQueryDto): Promise<StaffMemberDto[]> {
+    return this.staff.list(actor, query.includeInactive);
+  }
+
+  @Post()
+  @RequirePermission('staff.manage')
+  @ApiCreatedResponse({ type: StaffMemberDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateStaffMemberDto): Promise<StaffMemberDto> {
+    return this.staff.create(actor, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('staff.read')
+  @ApiOkResponse({ type: StaffMemberDto })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StaffMemberDto> {
+    return this.staff.get(actor, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('staff.manage')
+  @ApiOkResponse({ type: StaffMemberDto })
+  update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: UpdateStaffMemberDto,
+  ): Promise<StaffMemberDto> {
+    return this.staff.update(actor, id, body);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @RequirePermission('staff.manage')
+  @ApiOkResponse({ type: StaffMemberDto })
+  deactivate(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StaffMemberDto> {
+    return this.staff.deactivate(actor, id);
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @RequirePermission('staff.manage')
+  @ApiOkResponse({ type: StaffMemberDto })
+  reactivate(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StaffMemberDto> {
+    return this.staff.reactivate(actor, id);
+  }
+}

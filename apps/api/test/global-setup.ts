@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
+import { runMigrations } from '../src/database/run-migrations';
+import { adminQuery, databaseUrl, type RunState } from './test-database';
+
+declare global {
+  // Shared with global-teardown, which Jest runs in the same process.
+  var __skinledgerEmbeddedPg: EmbeddedDatabase | undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  let serverUrl = process.env.DATABASE_URL;
+  let embeddedDir: string | undefined;
+  if (!serverUrl) {
+    embeddedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skinledger-test-pg-'));
+    globalThis.__skinledgerEmbeddedPg = await startEmbeddedPostgres({ dataDir: embeddedDir, port: await freePort(), persistent: false });
+    serverUrl = globalThis.__skinledgerEmbeddedPg.url;
+  }
+  const templateDatabase = `skinledger_tpl_${runId}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${templateDatabase}`);
+  await runMigrations(databaseUrl(serverUrl, templateDatabase));
+  const state: RunState = { serverUrl, templateDatabase, runId, embeddedDir };
+  process.env.SKINLEDGER_TEST_RUN = JSON.stringify(state);
+}

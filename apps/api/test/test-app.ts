@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
+import { loadConfig, type AppConfig } from '../src/config/app-config';
+import { ApiClient } from './api-client';
+import { adminQuery, databaseUrl, readRunState } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  dataSource: DataSource;
+  databaseUrl: string;
+  client(): ApiClient;
+  close(): Promise<void>;
+}
+
+/** A fresh database copied from the migrated template, and the API listening on a free port in front of it. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const state = readRunState();
+  const database = `skinledger_test_${state.runId}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(state.serverUrl, `CREATE DATABASE ${database} TEMPLATE ${state.templateDatabase}`);
+  const url = databaseUrl(state.serverUrl, database);
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
+  const app = await createApp(config, url);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    baseUrl,
+    dataSource: app.get(DataSource),
+    databaseUrl: url,
+    client: () => new ApiClient(baseUrl),
+    close: async () => {
+      await app.close();
+      await adminQuery(state.serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { Client } from 'pg';
+
+/**
+ * Test runs use a real PostgreSQL: the server DATABASE_URL names (CI: 127.0.0.1:5432), else an embedded one
+ * started once per run. Migrations run once into a template database; each test file then gets its own
+ * database copied from the template, so files run in parallel and never see each other's rows.
+ */
+
+export interface RunState {
+  serverUrl: string;
+  templateDatabase: string;
+  runId: string;
+  embeddedDir?: string;
+}
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []): Promise<{ rows: Record<string, unknown>[] }> {
+  const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    return await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}
+
+export function readRunState(): RunState {
+  const raw = process.env.SKINLEDGER_TEST_RUN;
+  if (!raw) throw new Error('The API test global setup did not run (SKINLEDGER_TEST_RUN is unset)');
+  return JSON.parse(raw) as RunState;
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

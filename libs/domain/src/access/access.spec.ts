@@ -1,0 +1,49 @@
+import { canAssignRole, roleHasPermission, STAFF_ROLES, PERMISSION_MATRIX } from './index';
+import { maxDepthAllowedMm, mayPerformMedicalNeedling, isCredentialCurrent } from './credentials';
+import { isIanaTimeZone } from './timezones';
+
+describe('permission matrix', () => {
+  it('declares permissions for every role', () => {
+    for (const role of STAFF_ROLES) expect(PERMISSION_MATRIX[role]).toBeDefined();
+  });
+  it('lets only owners and admins manage staff and read the audit trail', () => {
+    expect(roleHasPermission('owner', 'staff.manage')).toBe(true);
+    expect(roleHasPermission('admin', 'audit.read')).toBe(true);
+    expect(roleHasPermission('nurse', 'staff.manage')).toBe(false);
+    expect(roleHasPermission('front_desk', 'audit.read')).toBe(false);
+  });
+  it('keeps the owner role for owners to hand out', () => {
+    expect(canAssignRole('admin', 'owner')).toBe(false);
+    expect(canAssignRole('admin', 'nurse')).toBe(true);
+    expect(canAssignRole('owner', 'owner')).toBe(true);
+    expect(canAssignRole('nurse', 'front_desk')).toBe(false);
+  });
+});
+
+describe('practitioner credentials', () => {
+  const nurse = { licenceType: 'registered_nurse' as const, expiresOn: '2026-06-30' };
+  const aesthetician = { licenceType: 'licensed_aesthetician' as const, expiresOn: '2027-01-01' };
+
+  it('counts a licence through its expiry day and not the day after', () => {
+    expect(isCredentialCurrent(nurse, '2026-06-29')).toBe(true);
+    expect(isCredentialCurrent(nurse, '2026-06-30')).toBe(true);
+    expect(isCredentialCurrent(nurse, '2026-07-01')).toBe(false);
+  });
+  it('allows medical depth only with a current licence that reaches 0.5 mm', () => {
+    expect(mayPerformMedicalNeedling([nurse], '2026-06-30')).toBe(true);
+    expect(mayPerformMedicalNeedling([nurse], '2026-07-01')).toBe(false);
+    expect(mayPerformMedicalNeedling([aesthetician], '2026-06-01')).toBe(false);
+    expect(maxDepthAllowedMm([aesthetician, nurse], '2026-06-01')).toBe(2.5);
+    expect(maxDepthAllowedMm([], '2026-06-01')).toBe(0);
+  });
+});
+
+describe('time zones', () => {
+  it('accepts IANA names and refuses others', () => {
+    expect(isIanaTimeZone('Europe/London')).toBe(true);
+    expect(isIanaTimeZone('America/New_York')).toBe(true);
+    expect(isIanaTimeZone('UTC')).toBe(true);
+    expect(isIanaTimeZone('Mars/Olympus')).toBe(false);
+    expect(isIanaTimeZone('EST5')).toBe(false);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './permissions';
+export * from './credentials';
+export * from './timezones';

@@ -1,0 +1,5 @@
+export * from './calendar';
+export * from './iso-date';
+export * from './arithmetic';
+export * from './compare';
+export * from './today';

@@ -1,0 +1,7 @@
+// Clinical and access rules as pure functions, shared by the API (which enforces them)
+// and the dashboard (which explains them early). No framework imports here.
+export * from './access';
+export * from './dates';
+export * from './treatment';
+export * from './screening';
+export * from './gs1';

@@ -1,0 +1,130 @@
+import { evaluateZoneDepths, type ZoneDepthEntry } from './evaluate-zone-depths';
+
+const one = (entry: Partial<ZoneDepthEntry> & { zone: string; depthMm: number }, extra = {}) =>
+  evaluateZoneDepths({ zones: [{ passes: 2, ...entry }], ...extra });
+const codes = (entry: Partial<ZoneDepthEntry> & { zone: string; depthMm: number }, extra = {}) =>
+  one(entry, extra).findings.map((f) => `${f.code}:${f.severity}`);
+
+describe('evaluateZoneDepths', () => {
+  it('classifies medical at 0.5 mm and cosmetic at 0.25 mm', () => {
+    expect(one({ zone: 'forehead', depthMm: 0.5 })).toEqual({ procedureKind: 'medical', maxDepthMm: 0.5, findings: [], ok: true });
+    expect(one({ zone: 'forehead', depthMm: 0.25 })).toEqual({ procedureKind: 'cosmetic', maxDepthMm: 0.25, findings: [], ok: true });
+  });
+
+  it('takes the deepest zone for the whole session', () => {
+    const result = evaluateZoneDepths({
+      zones: [
+        { zone: 'periorbital', depthMm: 0.25, passes: 2 },
+        { zone: 'cheeks', depthMm: 1.25, passes: 3 },
+      ],
+    });
+    expect(result.procedureKind).toBe('medical');
+    expect(result.maxDepthMm).toBe(1.25);
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses 0.49 mm as off the device step', () => {
+    expect(codes({ zone: 'forehead', depthMm: 0.49 })).toEqual(['off_device_step:refused']);
+  });
+
+  it('allows 2.5 mm and refuses 2.75 mm', () => {
+    expect(codes({ zone: 'stretch_marks', depthMm: 2.5 })).toEqual(['beyond_evaluated_depth:warning']);
+    const refused = one({ zone: 'stretch_marks', depthMm: 2.75, overrideReason: 'deep striae' });
+    expect(refused.findings.map((f) => f.code)).toEqual(['above_device_max']);
+    expect(refused.ok).toBe(false);
+  });
+
+  it('refuses negative and non-numeric depths', () => {
+    expect(codes({ zone: 'cheeks', depthMm: -0.25 })).toEqual(['invalid_depth:refused']);
+    expect(codes({ zone: 'cheeks', depthMm: Number.NaN })).toEqual(['invalid_depth:refused']);
+  });
+
+  it('warns above 1.5 mm but not at 1.5 mm', () => {
+    expect(codes({ zone: 'cheeks', depthMm: 1.5 })).toEqual([]);
+    expect(codes({ zone: 'cheeks', depthMm: 1.75 })).toEqual(['beyond_evaluated_depth:warning']);
+    expect(one({ zone: 'cheeks', depthMm: 1.75 }).ok).toBe(true);
+  });
+
+  it('lets the evaluated depth be configured', () => {
+    expect(codes({ zone: 'cheeks', depthMm: 1.5 }, { settings: { evaluatedMaxDepthMm: 1.25 } })).toEqual([
+      'beyond_evaluated_depth:warning',
+    ]);
+    expect(() => one({ zone: 'cheeks', depthMm: 1 }, { settings: { evaluatedMaxDepthMm: 3 } })).toThrow(RangeError);
+  });
+
+  it('allows a depth equal to the zone max and needs an override above it', () => {
+    expect(codes({ zone: 'forehead', depthMm: 0.75 })).toEqual([]);
+    expect(codes({ zone: 'forehead', depthMm: 1.0 })).toEqual(['above_zone_max:needs_override']);
+    expect(one({ zone: 'forehead', depthMm: 1.0 }).ok).toBe(false);
+  });
+
+  it('turns the override into a warning when a reason is recorded', () => {
+    const result = one({ zone: 'forehead', depthMm: 1.0, overrideReason: ' thick skin ' });
+    expect(result.findings).toEqual([
+      expect.objectContaining({ zone: 'forehead', code: 'zone_max_overridden', severity: 'warning' }),
+    ]);
+    expect(result.findings[0].message).toContain('thick skin');
+    expect(result.ok).toBe(true);
+  });
+
+  it('treats a blank override reason as missing', () => {
+    expect(codes({ zone: 'forehead', depthMm: 1.0, overrideReason: '   ' })).toEqual(['above_zone_max:needs_override']);
+  });
+
+  it('reports both the zone override and the evaluated-depth warning', () => {
+    expect(codes({ zone: 'chin_jawline', depthMm: 1.75, overrideReason: 'scar' })).toEqual([
+      'zone_max_overridden:warning',
+      'beyond_evaluated_depth:warning',
+    ]);
+  });
+
+  it('uses organization zone maximums that lower the default', () => {
+    const zoneMaxMm = { cheeks: 1.0 };
+    expect(codes({ zone: 'cheeks', depthMm: 1.0 }, { zoneMaxMm })).toEqual([]);
+    expect(codes({ zone: 'cheeks', depthMm: 1.25 }, { zoneMaxMm })).toEqual(['above_zone_max:needs_override']);
+  });
+
+  it('ignores an organization zone max above the default', () => {
+    expect(codes({ zone: 'glabella', depthMm: 0.75 }, { zoneMaxMm: { glabella: 1.0 } })).toEqual([
+      'above_zone_max:needs_override',
+    ]);
+  });
+
+  it('refuses depths above the practitioner licence limit', () => {
+    expect(codes({ zone: 'forehead', depthMm: 0.25 }, { practitionerMaxDepthMm: 0.3 })).toEqual([]);
+    expect(codes({ zone: 'forehead', depthMm: 0.5 }, { practitionerMaxDepthMm: 0.3 })).toEqual([
+      'above_practitioner_max:refused',
+    ]);
+    expect(codes({ zone: 'cheeks', depthMm: 2.0 }, { practitionerMaxDepthMm: 2.0 })).toEqual([
+      'beyond_evaluated_depth:warning',
+    ]);
+    expect(codes({ zone: 'cheeks', depthMm: 0.25 }, { practitionerMaxDepthMm: 0 })).toEqual([
+      'above_practitioner_max:refused',
+    ]);
+  });
+
+  it('refuses unknown zones but still checks the depth', () => {
+    expect(codes({ zone: 'elbow', depthMm: 0.5 })).toEqual(['unknown_zone:refused']);
+    expect(codes({ zone: 'elbow', depthMm: 0.3 })).toEqual(['unknown_zone:refused', 'off_device_step:refused']);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses %p passes', (passes) => {
+    expect(codes({ zone: 'forehead', depthMm: 0.25, passes })).toEqual(['invalid_passes:refused']);
+  });
+
+  it('accepts one pass and a depth of 0', () => {
+    expect(codes({ zone: 'forehead', depthMm: 0, passes: 1 })).toEqual([]);
+  });
+
+  it('names the zone in messages', () => {
+    expect(one({ zone: 'cheeks', depthMm: 1.75 }).findings[0].message).toMatch(/^Cheeks: 1\.75 mm/);
+  });
+
+  it('returns an empty cosmetic result for no zones', () => {
+    expect(evaluateZoneDepths({ zones: [] })).toEqual({ procedureKind: 'cosmetic', maxDepthMm: 0, findings: [], ok: true });
+  });
+
+  it('classifies a refused deep entry as medical (the deepest entered depth counts)', () => {
+    expect(one({ zone: 'cheeks', depthMm: 3 })).toMatchObject({ procedureKind: 'medical', maxDepthMm: 3, ok: false });
+  });
+});

@@ -1,0 +1,4 @@
+export * from './zones';
+export * from './depth';
+export * from './zone-maximums';
+export * from './evaluate-zone-depths';
