@@ -22,7 +22,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 /** Builds the Fastify-backed Nest application; shared by the server, the tests and the OpenAPI export. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
     genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];

@@ -232,7 +232,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
         AuditEventDto: {
             id: string;
             /** Format: date-time */
@@ -455,8 +454,8 @@ export interface operations {
     Audit_search: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;

@@ -18,6 +18,8 @@ export interface AppConfig {
   sessionAbsoluteHours: number;
   /** Send the session cookie only over HTTPS (production behind TLS). */
   secureCookies: boolean;
+  /** Believe X-Forwarded-For (client IPs in the audit trail and rate limits) only behind a known proxy. */
+  trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'production' | 'development' | 'test';
 }
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 14),
     secureCookies: boolean(env, 'SECURE_COOKIES', false),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     nodeEnv,
   };

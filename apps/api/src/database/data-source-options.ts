@@ -12,7 +12,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries surface as exceptions; the problem filter logs the unexpected ones with the request id.
+    logging: false,
     extra: { max: 10, application_name: 'skinledger' },
   };
 }

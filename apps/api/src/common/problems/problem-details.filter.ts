@@ -42,21 +42,32 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (domain) {
       return { ...problem(domain.status, domain.code, domain.detail, domain.extensions, domain.title), ...context };
     }
+    if (isMalformedJson(exception)) {
+      return { ...problem(400, 'malformed-json', 'The request body is not valid JSON'), ...context };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const detail = status === 404 ? `No route or resource at ${request.method} ${request.url}` : exception.message;
       return { ...problem(status, status === 404 ? 'not-found' : `http-${status}`, detail), ...context };
     }
-    // Errors raised by Fastify before a route runs (malformed JSON, wrong media type, body too large).
-    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    // Errors raised by Fastify before a route runs (wrong media type, body too large).
+    const fastifyError = exception as { statusCode?: number; message?: string };
     if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON' ? 'malformed-json' : 'bad-request';
-      const detail = code === 'malformed-json' ? 'The request body is not valid JSON' : (fastifyError.message ?? 'Bad request');
-      return { ...problem(fastifyError.statusCode, code, detail), ...context };
+      return { ...problem(fastifyError.statusCode, 'bad-request', fastifyError.message ?? 'Bad request'), ...context };
     }
     return {
       ...problem(500, 'internal', `An unexpected error occurred. Quote request id ${context.requestId} to support.`),
       ...context,
     };
   }
+}
+
+/** Fastify's JSON body parser fails with FST_ERR_CTP_INVALID_JSON; Nest may wrap it in a 400 HttpException. */
+function isMalformedJson(exception: unknown): boolean {
+  const candidate = exception as { code?: string; cause?: { code?: string }; message?: string };
+  return (
+    candidate?.code === 'FST_ERR_CTP_INVALID_JSON' ||
+    candidate?.cause?.code === 'FST_ERR_CTP_INVALID_JSON' ||
+    (exception instanceof HttpException && exception.getStatus() === 400 && /is not valid JSON/.test(candidate.message ?? ''))
+  );
 }

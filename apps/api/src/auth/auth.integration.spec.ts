@@ -1,0 +1,118 @@
+import { signIn, newStaffMember, signedInOrganization, TEST_PASSWORD } from '../../test/factories';
+import { createTestApp, type TestApp } from '../../test/test-app';
+
+describe('signing in and out', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // Behind a trusted proxy, so each test can sign in from its own client address.
+    app = await createTestApp({ TRUST_PROXY: 'true' });
+  });
+  afterAll(async () => app.close());
+
+  it('sets an httpOnly SameSite=Lax session cookie and a readable csrf_token cookie', async () => {
+    const { staffMember } = await signedInOrganization(app, 'nurse');
+    const response = await app.client().post('/api/auth/login', { email: staffMember.email.toUpperCase(), password: TEST_PASSWORD });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: staffMember.id, email: staffMember.email, role: 'nurse', organizationId: staffMember.organizationId });
+    const cookies = response.headers.getSetCookie();
+    const session = cookies.find((c) => c.startsWith('sl_session='))!;
+    const csrf = cookies.find((c) => c.startsWith('csrf_token='))!;
+    expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/SameSite=Lax/i);
+    expect(csrf).not.toMatch(/HttpOnly/i);
+  });
+
+  it('answers an unknown email and a wrong password identically', async () => {
+    const { staffMember } = await signedInOrganization(app);
+    const unknown = await app.client().post('/api/auth/login', { email: 'nobody@nowhere.test', password: 'whatever it is' });
+    const wrong = await app.client().post('/api/auth/login', { email: staffMember.email, password: 'not the password' });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body.detail).toBe(wrong.body.detail);
+    expect(unknown.body.type).toBe(wrong.body.type);
+  });
+
+  it('returns the signed-in user from /api/auth/me and 401 without a session', async () => {
+    const { client, staffMember } = await signedInOrganization(app, 'front_desk');
+    const me = await client.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ id: staffMember.id, email: staffMember.email, name: staffMember.name, role: 'front_desk' });
+    expect(me.body.permissions).not.toContain('staff.manage');
+    const anonymous = await app.client().get('/api/auth/me');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('refuses a state-changing request without the X-CSRF-Token header', async () => {
+    const { client } = await signedInOrganization(app);
+    const withoutHeader = await client.post('/api/locations', { name: 'Annex', timezone: 'Europe/London' }, { csrf: false });
+    expect(withoutHeader.status).toBe(403);
+    expect(withoutHeader.body.type).toBe('urn:skinledger:problem:csrf');
+    const wrongHeader = await client.post('/api/locations', { name: 'Annex', timezone: 'Europe/London' }, { headers: { 'x-csrf-token': 'forged' } });
+    expect(wrongHeader.status).toBe(403);
+    const withHeader = await client.post('/api/locations', { name: 'Annex', timezone: 'Europe/London' });
+    expect(withHeader.status).toBe(201);
+  });
+
+  it('ends the session on logout', async () => {
+    const { client } = await signedInOrganization(app);
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends a session left idle past the idle timeout', async () => {
+    const { client, staffMember } = await signedInOrganization(app);
+    await app.dataSource.query(`UPDATE auth_sessions SET last_seen_at = now() - interval '31 minutes' WHERE staff_member_id = $1`, [staffMember.id]);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+    const [row] = await app.dataSource.query(`SELECT revoked_reason FROM auth_sessions WHERE staff_member_id = $1`, [staffMember.id]);
+    expect(row.revoked_reason).toBe('idle');
+  });
+
+  it('ends a session past its absolute lifetime even when in use', async () => {
+    const { client, staffMember } = await signedInOrganization(app);
+    await app.dataSource.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE staff_member_id = $1`, [staffMember.id]);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('rate-limits failed sign-ins per account, even when the right password follows', async () => {
+    const { staffMember } = await signedInOrganization(app);
+    for (let i = 0; i < 5; i++) {
+      expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: `wrong ${i}` }, { headers: { 'x-forwarded-for': `10.0.0.${i}` } })).status).toBe(401);
+    }
+    const blocked = await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe('900');
+    // The same limit applies to an email that has no account, so the answer reveals nothing.
+    for (let i = 0; i < 5; i++) await app.client().post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'x' }, { headers: { 'x-forwarded-for': `10.1.0.${i}` } });
+    expect((await app.client().post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'x' })).status).toBe(429);
+  });
+
+  it('rate-limits failed sign-ins per IP across accounts', async () => {
+    const ip = '203.0.113.77';
+    for (let i = 0; i < 30; i++) {
+      await app.client().post('/api/auth/login', { email: `guess${i}@nowhere.test`, password: 'x' }, { headers: { 'x-forwarded-for': ip } });
+    }
+    const { staffMember } = await signedInOrganization(app);
+    const fromThatIp = await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD }, { headers: { 'x-forwarded-for': ip } });
+    expect(fromThatIp.status).toBe(429);
+  });
+
+  it('stops a deactivated account at once: open sessions end and sign-in fails', async () => {
+    const { client: owner, organization } = await signedInOrganization(app, 'owner');
+    const nurse = await newStaffMember(app.dataSource, organization.id, { role: 'nurse' });
+    const nurseClient = await signIn(app, nurse.email);
+    expect((await nurseClient.get('/api/auth/me')).status).toBe(200);
+
+    expect((await owner.post(`/api/staff/${nurse.id}/deactivate`)).status).toBe(200);
+    expect((await nurseClient.get('/api/auth/me')).status).toBe(401);
+    const again = await app.client().post('/api/auth/login', { email: nurse.email, password: TEST_PASSWORD });
+    expect(again.status).toBe(401);
+  });
+
+  it('records sign-in and sign-out in the audit trail', async () => {
+    const { client, staffMember } = await signedInOrganization(app);
+    await client.post('/api/auth/logout');
+    const rows = await app.dataSource.query(`SELECT action FROM audit_events WHERE actor_id = $1 ORDER BY id`, [staffMember.id]);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['auth.login', 'auth.logout']);
+  });
+});

@@ -1,0 +1,60 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { NestFactory, ModulesContainer } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PERMISSIONS } from '@skinledger/domain';
+import { AppModule } from '../src/app.module';
+import { ACCESS_POLICY, type AccessPolicy } from '../src/auth/access-policy.decorator';
+import { loadConfig } from '../src/config/app-config';
+
+/** Every registered route declares who may call it; a route without a declaration fails this test. */
+describe('route permissions', () => {
+  let routes: { route: string; policy: AccessPolicy | undefined }[];
+
+  beforeAll(async () => {
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot({ ...loadConfig({ LOG_LEVEL: 'silent' }), webDistDir: undefined }, 'postgres://unused@127.0.0.1:1/unused'),
+      new FastifyAdapter(),
+      { preview: true, logger: false },
+    );
+    routes = [];
+    for (const module of app.get(ModulesContainer).values()) {
+      for (const wrapper of module.controllers.values()) {
+        const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+        if (!controller) continue;
+        const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
+        for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+          const handler = controller.prototype[name as keyof object] as unknown;
+          if (name === 'constructor' || typeof handler !== 'function') continue;
+          const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+          if (path === undefined) continue;
+          const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+          const policy =
+            (Reflect.getMetadata(ACCESS_POLICY, handler) as AccessPolicy | undefined) ??
+            (Reflect.getMetadata(ACCESS_POLICY, controller) as AccessPolicy | undefined);
+          routes.push({ route: `${method} /api/${[base, path].filter((p) => p && p !== '/').join('/')}`, policy });
+        }
+      }
+    }
+    await app.close();
+  });
+
+  it('finds the routes', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    expect(routes.map((r) => r.route)).toContain('POST /api/staff');
+  });
+
+  it('has a declared access policy on every route', () => {
+    expect(routes.filter((r) => !r.policy).map((r) => r.route)).toEqual([]);
+  });
+
+  it('names only permissions from the declared matrix', () => {
+    const unknown = routes.filter((r) => r.policy?.kind === 'permission' && !PERMISSIONS.includes(r.policy.permission));
+    expect(unknown).toEqual([]);
+  });
+
+  it('keeps public routes to the few that must be reachable signed out', () => {
+    const open = routes.filter((r) => r.policy?.kind === 'public').map((r) => r.route).sort();
+    expect(open).toEqual(['GET /api/health', 'GET /api/health/ready', 'GET /api/setup', 'POST /api/auth/login', 'POST /api/setup']);
+  });
+});
