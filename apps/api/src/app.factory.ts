@@ -59,11 +59,12 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     void reply.header('X-Request-Id', String(request.id));
   });
 
-  const indexHtml = config.webDistDir ? path.join(config.webDistDir, 'index.html') : undefined;
-  const serveDashboard = indexHtml !== undefined && fs.existsSync(indexHtml);
+  const webDistDir = config.webDistDir;
+  const indexHtml = webDistDir ? path.join(webDistDir, 'index.html') : '';
+  const serveDashboard = webDistDir !== undefined && fs.existsSync(indexHtml);
   if (serveDashboard) {
     await app.register(fastifyStatic, {
-      root: config.webDistDir!,
+      root: webDistDir,
       prefix: '/',
       wildcard: false,
       setHeaders: (res, filePath) => {
@@ -74,7 +75,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   }
   const spaFallback = (request: FastifyRequest, reply: FastifyReply): boolean => {
     if (!serveDashboard || request.method !== 'GET' || request.url.startsWith('/api')) return false;
-    void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml!));
+    void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml));
     return true;
   };
 

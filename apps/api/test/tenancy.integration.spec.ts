@@ -29,7 +29,7 @@ describe('organization isolation', () => {
   ];
 
   it.each(routesById)('$method $route answers 404 for the other organization', async ({ method, route, id, body }) => {
-    const response = await a.client.request(method, route.replace(':id', id()), body);
+    const response = await a.client.request<{ type: string }>(method, route.replace(':id', id()), body);
     expect(response.status).toBe(404);
     expect(response.body.type).toBe('urn:skinledger:problem:not-found');
   });

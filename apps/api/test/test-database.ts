@@ -1,4 +1,3 @@
-import path from 'node:path';
 import fs from 'node:fs';
 import { Client } from 'pg';
 

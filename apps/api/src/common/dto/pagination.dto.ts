@@ -2,6 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+// Explicit `number` annotations: tsc emits design:type Object for an un-annotated initializer, which would
+// change the OpenAPI document depending on the compiler.
+/* eslint-disable @typescript-eslint/no-inferrable-types */
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()

@@ -1,0 +1,29 @@
+import { STAFF_ROLES } from '@skinledger/domain';
+import { signIn } from '../../test/factories';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { loadDemoClinic } from './demo-clinic';
+
+describe('demo clinic', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => app.close());
+
+  it('loads two locations and staff of every role, once', async () => {
+    const first = await loadDemoClinic(app.dataSource, 'demo password 123');
+    expect(first.created).toBe(true);
+    expect(new Set(first.accounts.map((a) => a.role))).toEqual(new Set(STAFF_ROLES));
+    const again = await loadDemoClinic(app.dataSource, 'demo password 123');
+    expect(again.created).toBe(false);
+    const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM organizations`);
+    expect(count).toBe(1);
+
+    const owner = await signIn(app, 'owner@harbour.demo', 'demo password 123');
+    expect((await owner.get('/api/locations')).body.map((l: { timezone: string }) => l.timezone).sort()).toEqual([
+      'America/Chicago',
+      'America/New_York',
+    ]);
+    expect((await app.client().get('/api/setup')).body.needsSetup).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { resolveDatabase } from '../database/resolve-database';
+import { runMigrations } from '../database/run-migrations';
+import { loadDemoClinic } from './demo-clinic';
+
+/** `npm run demo`: loads the demo clinic into DATABASE_URL or the embedded database (stop the server first). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const password = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
+  if (password.length < 12) throw new Error('DEMO_PASSWORD must be at least 12 characters');
+  const database = await resolveDatabase(config, () => undefined);
+  try {
+    await runMigrations(database.url);
+    const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+    try {
+      const result = await loadDemoClinic(dataSource, password);
+      const lines = result.created
+        ? [
+            'Demo clinic loaded: Harbour Skin Clinic (2 locations, staff of every role).',
+            `Password for every demo account: ${password}${process.env.DEMO_PASSWORD ? ' (from DEMO_PASSWORD)' : ' (generated)'}`,
+          ]
+        : ['The demo clinic is already loaded; its accounts keep the password they were given then.'];
+      lines.push('Accounts:', ...result.accounts.map((a) => `  ${a.role.padEnd(13)} ${a.email}`));
+      process.stdout.write(`${lines.join('\n')}\n`);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Demo load failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export const WORKSPACE = path.resolve(__dirname, '../../../..');
+const MAIN = path.join(WORKSPACE, 'dist/apps/api/apps/api/src/main.js');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  process: ChildProcess;
+  database?: { serverUrl: string; name: string };
+  dataDir: string;
+  log: string;
+}
+
+/**
+ * Starts the built SkinLedger exactly as `npm start` runs it: on a fresh database of the server DATABASE_URL
+ * names, or, without one, on its own embedded PostgreSQL in a throwaway DATA_DIR.
+ */
+export async function startServer(): Promise<RunningServer> {
+  if (!fs.existsSync(MAIN)) throw new Error(`Build the app first (missing ${MAIN})`);
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skinledger-e2e-'));
+  const log = path.join(dataDir, 'server.log');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    WEB_DIST_DIR: path.join(WORKSPACE, 'dist/apps/web'),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
+  let database: RunningServer['database'];
+  if (process.env.DATABASE_URL) {
+    const name = `skinledger_e2e_${Date.now().toString(36)}`;
+    await adminQuery(process.env.DATABASE_URL, `CREATE DATABASE ${name}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    database = { serverUrl: process.env.DATABASE_URL, name };
+  }
+  const out = fs.openSync(log, 'a');
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', out, out], cwd: WORKSPACE });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`SkinLedger exited during start-up:\n${fs.readFileSync(log, 'utf8')}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health/ready`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`SkinLedger did not become ready:\n${fs.readFileSync(log, 'utf8')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { baseUrl, process: child, database, dataDir, log };
+}
+
+export async function stopServer(server: { pid?: number; database?: RunningServer['database']; dataDir: string }): Promise<void> {
+  if (server.pid) {
+    try {
+      process.kill(server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    // Give the server time to stop its embedded PostgreSQL cleanly.
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(server.pid, 0);
+        await new Promise((r) => setTimeout(r, 200));
+      } catch {
+        break;
+      }
+    }
+  }
+  if (server.database) await adminQuery(server.database.serverUrl, `DROP DATABASE IF EXISTS ${server.database.name} WITH (FORCE)`);
+  fs.rmSync(server.dataDir, { recursive: true, force: true });
+}
