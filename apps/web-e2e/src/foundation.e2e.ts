@@ -1,40 +1,30 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot } from './support/browser';
+import { startServer, stopServer, type RunningServer } from './support/server';
+import { signIn, signOut } from './support/session';
 
 /**
  * The first flow a clinic goes through: set up the clinic, sign in as the owner, add a nurse, sign out,
  * sign in as the nurse, and (as the owner again) find both actions in the audit log.
  */
 describe('clinic setup, staff and audit log', () => {
+  let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  const baseUrl = () => server.baseUrl;
 
   const owner = { name: 'Dr. Maya Okafor', email: 'maya@harbour.example', password: 'harbour owner password' };
   const nurse = { name: 'Dana Whitfield', email: 'dana@harbour.example', password: 'temporary nurse pass' };
 
   beforeAll(async () => {
+    server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
-  afterEach(async () => {
-    const state = expect.getState();
-    if (state.assertionCalls !== state.numPassingAsserts) await screenshot(page, `failure-${state.currentTestName}`);
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
   });
-  afterAll(async () => browser?.close());
-
-  async function signIn(email: string, password: string) {
-    await page.getByRole('heading', { name: 'Sign in to SkinLedger' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Account menu' }).waitFor();
-  }
-
-  async function signOut() {
-    await page.getByRole('button', { name: 'Account menu' }).click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in to SkinLedger' }).waitFor();
-  }
 
   it('shows the setup page on an empty database and creates the clinic', async () => {
     await page.goto(baseUrl());
@@ -51,7 +41,7 @@ describe('clinic setup, staff and audit log', () => {
   it('signs the owner in and adds a nurse', async () => {
     const emailField = page.getByLabel('Email');
     if ((await emailField.inputValue()) !== owner.email) await emailField.fill(owner.email);
-    await signIn(owner.email, owner.password);
+    await signIn(page, owner.email, owner.password);
 
     await page.getByRole('link', { name: 'Staff' }).click();
     await page.getByRole('heading', { name: 'Staff', exact: true }).waitFor();
@@ -64,22 +54,23 @@ describe('clinic setup, staff and audit log', () => {
     await dialog.getByLabel('Temporary password').fill(nurse.password);
     await dialog.getByRole('button', { name: 'Create staff member' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('cell', { name: nurse.email }).waitFor();
+    await page.getByRole('cell', { name: nurse.name, exact: false }).filter({ hasText: nurse.email }).first().waitFor();
   });
 
   it('signs out, and the nurse signs in with the new account', async () => {
-    await signOut();
-    await signIn(nurse.email, nurse.password);
+    await signOut(page);
+    await signIn(page, nurse.email, nurse.password);
     await expect(page.getByRole('link', { name: 'Audit log' }).count()).resolves.toBe(0);
-    await signOut();
+    await signOut(page);
   });
 
   it('shows the owner both actions in the audit log', async () => {
-    await signIn(owner.email, owner.password);
+    await signIn(page, owner.email, owner.password);
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     const created = page.getByRole('row').filter({ hasText: 'staff.created' }).filter({ hasText: owner.name });
     await created.filter({ hasText: nurse.email }).or(created.filter({ hasText: nurse.name })).first().waitFor();
     await page.getByRole('row').filter({ hasText: 'auth.login' }).filter({ hasText: nurse.name }).first().waitFor();
+    await screenshot(page, 'audit-log-after-first-flow');
   });
 });

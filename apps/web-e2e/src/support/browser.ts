@@ -13,12 +13,6 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function baseUrl(): string {
-  const state = JSON.parse(process.env.SKINLEDGER_E2E ?? '{}') as { baseUrl?: string };
-  if (!state.baseUrl) throw new Error('The e2e global setup did not start SkinLedger');
-  return state.baseUrl;
-}
-
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }

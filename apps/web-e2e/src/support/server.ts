@@ -69,6 +69,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   const out = fs.openSync(log, 'a');
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', out, out], cwd: WORKSPACE });
+  fs.closeSync(out);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -85,24 +86,39 @@ export async function startServer(): Promise<RunningServer> {
   return { baseUrl, process: child, database, dataDir, log };
 }
 
-export async function stopServer(server: { pid?: number; database?: RunningServer['database']; dataDir: string }): Promise<void> {
-  if (server.pid) {
-    try {
-      process.kill(server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
+export async function stopServer(server: RunningServer): Promise<void> {
+  if (server.process.exitCode === null) {
+    const exited = new Promise((resolve) => server.process.once('exit', resolve));
+    server.process.kill('SIGTERM');
     // Give the server time to stop its embedded PostgreSQL cleanly.
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      try {
-        process.kill(server.pid, 0);
-        await new Promise((r) => setTimeout(r, 200));
-      } catch {
-        break;
-      }
-    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
   }
   if (server.database) await adminQuery(server.database.serverUrl, `DROP DATABASE IF EXISTS ${server.database.name} WITH (FORCE)`);
   fs.rmSync(server.dataDir, { recursive: true, force: true });
 }
+
+export interface ClinicOwner {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** First-run setup through the API, for flows that start from sign-in rather than from the setup page. */
+export async function setUpClinic(baseUrl: string, owner: ClinicOwner = DEFAULT_OWNER): Promise<ClinicOwner> {
+  const response = await fetch(`${baseUrl}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      organizationName: 'Harbour Skin Clinic',
+      locationName: 'Harbour Street',
+      timezone: 'America/New_York',
+      adminName: owner.name,
+      adminEmail: owner.email,
+      adminPassword: owner.password,
+    }),
+  });
+  if (response.status !== 201) throw new Error(`Setup failed: ${response.status} ${await response.text()}`);
+  return owner;
+}
+
+export const DEFAULT_OWNER: ClinicOwner = { name: 'Dr. Maya Okafor', email: 'maya@harbour.example', password: 'harbour owner password' };

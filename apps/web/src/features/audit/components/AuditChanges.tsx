@@ -1,0 +1,38 @@
+import { Stack, Text, VisuallyHidden } from '@mantine/core';
+import type { ChangeLine } from '../formatChanges';
+
+/** "field: from → to", one line per changed field. */
+export function AuditChanges({ lines }: { lines: ChangeLine[] }) {
+  if (lines.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      {lines.map((line) => (
+        <Text key={line.field} size="sm" lh={1.4} style={{ overflowWrap: 'anywhere' }}>
+          <Text span c="dimmed" size="sm">
+            {line.field}:
+          </Text>{' '}
+          {line.from !== undefined && (
+            <>
+              <Text span size="sm" c="slate.7">
+                {line.from}
+              </Text>
+              <Text span c="dimmed" size="sm" aria-hidden>
+                {' → '}
+              </Text>
+              <VisuallyHidden> changed to </VisuallyHidden>
+            </>
+          )}
+          <Text span size="sm" fw={500}>
+            {line.to ?? 'none'}
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,84 @@
+import { Group, Pagination, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconHistory } from '@tabler/icons-react';
+import { EmptyState } from '../../../components/EmptyState';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
+import { AuditEventsTable } from '../components/AuditEventsTable';
+import { AuditFiltersBar } from '../components/AuditFiltersBar';
+import { AUDIT_PAGE_SIZE, useAuditEvents } from '../hooks/useAuditEvents';
+import { useAuditFilters } from '../hooks/useAuditFilters';
+import { useEntityNames } from '../hooks/useEntityNames';
+
+export function AuditLogPage() {
+  useDocumentTitle('Audit log · SkinLedger');
+  const { location, timeZone } = useSelectedLocation();
+  const { filters, page, active, setFilter, setPage, clear } = useAuditFilters();
+  const events = useAuditEvents(filters, page, timeZone);
+  const names = useEntityNames();
+
+  const total = events.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const first = total === 0 ? 0 : (page - 1) * AUDIT_PAGE_SIZE + 1;
+  const last = Math.min(page * AUDIT_PAGE_SIZE, total);
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description={`Every sign-in and change, newest first. Times are shown in ${timeZone}${location ? ` (${location.name})` : ''}.`}
+      />
+      <Paper>
+        <Stack px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-slate-2)' }}>
+          <AuditFiltersBar filters={filters} active={active} onChange={setFilter} onClear={clear} />
+        </Stack>
+        {events.isPending && (
+          <Stack p="md" gap="sm" role="status" aria-busy="true" aria-label="Loading audit events">
+            {[0, 1, 2, 3].map((i) => (
+              <Skeleton key={i} height={28} />
+            ))}
+          </Stack>
+        )}
+        {events.isError && (
+          <Stack p="md">
+            <QueryErrorAlert error={events.error} what="the audit log" onRetry={() => void events.refetch()} />
+          </Stack>
+        )}
+        {events.data && events.data.items.length === 0 && (
+          <EmptyState icon={<IconHistory size={22} />} title="No events match these filters" headingOrder={2}>
+            {active ? 'Widen the date range or clear the filters.' : 'Events appear here as people sign in and make changes.'}
+          </EmptyState>
+        )}
+        {events.data && events.data.items.length > 0 && (
+          <div style={{ opacity: events.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
+            <AuditEventsTable
+              events={events.data.items}
+              timeZone={timeZone}
+              names={names}
+              caption={`Audit events ${first} to ${last} of ${total}`}
+            />
+          </div>
+        )}
+        <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-slate-2)' }}>
+          <Text size="sm" c="dimmed" aria-live="polite" className="tabular">
+            {events.data ? `${first}–${last} of ${total} event${total === 1 ? '' : 's'}` : ' '}
+          </Text>
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={Math.min(page, pages)}
+              onChange={setPage}
+              size="sm"
+              aria-label="Audit log pages"
+              getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+              getControlProps={(control) => ({
+                'aria-label': { first: 'First page', last: 'Last page', next: 'Next page', previous: 'Previous page' }[control],
+              })}
+            />
+          )}
+        </Group>
+      </Paper>
+    </>
+  );
+}

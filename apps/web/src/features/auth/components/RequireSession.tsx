@@ -1,0 +1,25 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { FullPageLoader } from '../../../components/FullPageLoader';
+import { useCurrentUser } from '../hooks/useCurrentUser';
+import { SignedInUserContext } from '../signedInUserContext';
+
+export interface ReturnState {
+  from?: string;
+  email?: string;
+}
+
+/** The signed-in area: without a session, go to sign-in and come back here afterwards. */
+export function RequireSession() {
+  const { data: user, isPending } = useCurrentUser();
+  const location = useLocation();
+  if (isPending) return <FullPageLoader />;
+  if (!user) {
+    const state: ReturnState = { from: `${location.pathname}${location.search}` };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  return (
+    <SignedInUserContext.Provider value={user}>
+      <Outlet />
+    </SignedInUserContext.Provider>
+  );
+}

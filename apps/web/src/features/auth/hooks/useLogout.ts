@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { requestNoContent } from '../../../lib/api/request';
+import { endSession } from '../endSession';
+
+/** Signs out; whatever the API answers, the dashboard forgets the session and its cached data. */
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => requestNoContent(api.POST('/api/auth/logout')),
+    meta: { handlesSessionEnd: true },
+    onSettled: () => endSession(client, 'signed-out'),
+  });
+}

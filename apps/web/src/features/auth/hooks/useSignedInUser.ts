@@ -1,0 +1,10 @@
+import { useContext } from 'react';
+import type { CurrentUser } from '../currentUser';
+import { SignedInUserContext } from '../signedInUserContext';
+
+/** The user inside the signed-in area (provided by RequireSession). */
+export function useSignedInUser(): CurrentUser {
+  const user = useContext(SignedInUserContext);
+  if (!user) throw new Error('useSignedInUser is only available inside RequireSession');
+  return user;
+}

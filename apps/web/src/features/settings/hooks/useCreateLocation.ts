@@ -1,0 +1,13 @@
+import type { Schemas } from '@skinledger/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import { locationsKey } from './useLocations';
+
+export function useCreateLocation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateLocationDto']) => request(api.POST('/api/locations', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: locationsKey }),
+  });
+}

@@ -1,0 +1,13 @@
+import type { Schemas } from '@skinledger/api-client';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+
+export type Location = Schemas['LocationDto'];
+
+export const locationsKey = ['locations'] as const;
+
+/** GET /api/locations: every location of the organization, active or not, by name. */
+export function useLocations() {
+  return useQuery({ queryKey: locationsKey, queryFn: () => request(api.GET('/api/locations')) });
+}

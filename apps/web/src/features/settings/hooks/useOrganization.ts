@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+
+export const organizationKey = ['organization'] as const;
+
+export function useOrganization() {
+  return useQuery({ queryKey: organizationKey, queryFn: () => request(api.GET('/api/organization')) });
+}

@@ -1,0 +1,19 @@
+import type { Schemas } from '@skinledger/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import { locationsKey } from './useLocations';
+
+interface UpdateLocationInput {
+  id: string;
+  changes: Schemas['UpdateLocationDto'];
+}
+
+export function useUpdateLocation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: UpdateLocationInput) =>
+      request(api.PATCH('/api/locations/{id}', { params: { path: { id } }, body: changes })),
+    onSuccess: () => client.invalidateQueries({ queryKey: locationsKey }),
+  });
+}

@@ -1,0 +1,73 @@
+import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { usePermission } from '../../auth/hooks/usePermission';
+import { LocationFormModal, type LocationTarget } from '../components/LocationFormModal';
+import { LocationsTable } from '../components/LocationsTable';
+import { OrganizationForm } from '../components/OrganizationForm';
+import { useLocations } from '../hooks/useLocations';
+import { useOrganization } from '../hooks/useOrganization';
+
+export function SettingsPage() {
+  useDocumentTitle('Settings · SkinLedger');
+  const canManage = usePermission('organization.manage');
+  const organization = useOrganization();
+  const locations = useLocations();
+  const [locationTarget, setLocationTarget] = useState<LocationTarget | null>(null);
+
+  return (
+    <>
+      <PageHeader title="Settings" description="Your practice and the locations where it treats patients." />
+      <Stack gap="lg">
+        <Paper p="md" component="section" aria-labelledby="organization-heading">
+          <Title order={2} id="organization-heading" mb={4}>
+            Organization
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            The name shown to staff across SkinLedger.
+          </Text>
+          {organization.isPending && <Skeleton height={36} maw={520} />}
+          {organization.isError && (
+            <QueryErrorAlert error={organization.error} what="the organization" onRetry={() => void organization.refetch()} />
+          )}
+          {organization.data && <OrganizationForm organization={organization.data} canManage={canManage} />}
+        </Paper>
+
+        <Paper component="section" aria-labelledby="locations-heading">
+          <Group justify="space-between" align="flex-end" p="md" pb="sm">
+            <div>
+              <Title order={2} id="locations-heading" mb={4}>
+                Locations
+              </Title>
+              <Text size="sm" c="dimmed">
+                Each location keeps its own time zone; staff switch between them in the header.
+              </Text>
+            </div>
+            {canManage && (
+              <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setLocationTarget({ kind: 'new' })}>
+                Add location
+              </Button>
+            )}
+          </Group>
+          {locations.isPending && <Skeleton height={28} m="md" />}
+          {locations.isError && (
+            <Stack p="md">
+              <QueryErrorAlert error={locations.error} what="locations" onRetry={() => void locations.refetch()} />
+            </Stack>
+          )}
+          {locations.data && (
+            <LocationsTable
+              locations={locations.data}
+              canManage={canManage}
+              onEdit={(location) => setLocationTarget({ kind: 'existing', location })}
+            />
+          )}
+        </Paper>
+      </Stack>
+      {canManage && <LocationFormModal target={locationTarget} onClose={() => setLocationTarget(null)} />}
+    </>
+  );
+}

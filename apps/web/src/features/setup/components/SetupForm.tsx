@@ -1,0 +1,98 @@
+import { Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { isIanaTimeZone } from '@skinledger/domain';
+import type { FormEvent } from 'react';
+import { FormAlert } from '../../../components/FormAlert';
+import { TimeZoneSelect } from '../../../components/TimeZoneSelect';
+import { useForm } from '../../../lib/form/useForm';
+import type { FieldErrors } from '../../../lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
+import { browserTimeZone } from '../../../lib/time/timeZoneOptions';
+import { useCreateClinic } from '../hooks/useCreateClinic';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+interface SetupValues {
+  organizationName: string;
+  locationName: string;
+  timezone: string;
+  adminName: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+function validate(v: SetupValues): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!v.organizationName.trim()) errors.organizationName = 'Enter the name of your practice';
+  if (!v.locationName.trim()) errors.locationName = 'Enter a name for your first location';
+  if (!isIanaTimeZone(v.timezone)) errors.timezone = 'Choose the time zone of this location';
+  if (!v.adminName.trim()) errors.adminName = 'Enter your name';
+  if (!/^\S+@\S+\.\S+$/.test(v.adminEmail.trim())) errors.adminEmail = 'Enter a valid email address';
+  if (v.adminPassword.length < MIN_PASSWORD_LENGTH) errors.adminPassword = `Use at least ${MIN_PASSWORD_LENGTH} characters`;
+  return errors;
+}
+
+const mapField = fieldsOf(['organizationName', 'locationName', 'timezone', 'adminName', 'adminEmail', 'adminPassword']);
+
+/** First run: the practice, its first location and the owner's own account, in one step. */
+export function SetupForm() {
+  const form = useForm<SetupValues>(
+    {
+      organizationName: '',
+      locationName: '',
+      timezone: browserTimeZone(),
+      adminName: '',
+      adminEmail: '',
+      adminPassword: '',
+    },
+    validate,
+  );
+  const feedback = useProblemFeedback(form, mapField);
+  const createClinic = useCreateClinic();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    feedback.clear();
+    if (!form.check()) return;
+    const body = { ...form.values, adminEmail: form.values.adminEmail.trim() };
+    createClinic.mutate(body, { onError: feedback.showError });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="xs" fw={600} tt="uppercase" c="dimmed" component="h2" m={0} style={{ letterSpacing: '0.04em' }}>
+          Your practice
+        </Text>
+        <TextInput label="Organization name" placeholder="Harbour Skin Clinic" required autoFocus {...form.textInput('organizationName')} />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <TextInput label="First location name" placeholder="Harbour Street" required {...form.textInput('locationName')} />
+          <TimeZoneSelect
+            label="Time zone"
+            required
+            value={form.values.timezone}
+            onChange={(value) => value && form.setValue('timezone', value)}
+            error={form.errors.timezone}
+          />
+        </SimpleGrid>
+
+        <Divider my={4} />
+        <Text size="xs" fw={600} tt="uppercase" c="dimmed" component="h2" m={0} style={{ letterSpacing: '0.04em' }}>
+          Your owner account
+        </Text>
+        <TextInput label="Your name" placeholder="Dr. Maya Okafor" autoComplete="name" required {...form.textInput('adminName')} />
+        <TextInput label="Email" type="email" autoComplete="email" required {...form.textInput('adminEmail')} />
+        <PasswordInput
+          label="Password"
+          description={`At least ${MIN_PASSWORD_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
+          autoComplete="new-password"
+          required
+          {...form.textInput('adminPassword')}
+        />
+        <FormAlert summary={feedback.summary} />
+        <Button type="submit" loading={createClinic.isPending} fullWidth mt="xs">
+          Create clinic
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+
+export const setupStatusKey = ['setup', 'status'] as const;
+/** The owner email just created at setup, for the sign-in page to prefill. */
+export const createdOwnerEmailKey = ['setup', 'created-owner-email'] as const;
+
+/** GET /api/setup: whether this installation still needs its first clinic and owner. */
+export function useSetupStatus() {
+  return useQuery({
+    queryKey: setupStatusKey,
+    queryFn: () => request(api.GET('/api/setup')),
+    staleTime: Infinity,
+  });
+}

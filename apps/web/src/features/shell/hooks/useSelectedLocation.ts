@@ -1,0 +1,8 @@
+import { useContext } from 'react';
+import { SelectedLocationContext, type SelectedLocation } from '../selectedLocationContext';
+
+export function useSelectedLocation(): SelectedLocation {
+  const value = useContext(SelectedLocationContext);
+  if (!value) throw new Error('useSelectedLocation must be used inside SelectedLocationProvider');
+  return value;
+}

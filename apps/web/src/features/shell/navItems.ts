@@ -1,0 +1,44 @@
+import type { Permission } from '@skinledger/domain';
+import {
+  IconCalendarEvent,
+  IconChartBar,
+  IconHistory,
+  IconId,
+  IconPackage,
+  IconSettings,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: Icon;
+  /** Shown only to roles with this permission. */
+  permission?: Permission;
+}
+
+export interface NavSection {
+  label: string;
+  items: NavItem[];
+}
+
+export const navSections: NavSection[] = [
+  {
+    label: 'Clinic',
+    items: [
+      { label: 'Schedule', to: '/schedule', icon: IconCalendarEvent },
+      { label: 'Patients', to: '/patients', icon: IconUsers },
+      { label: 'Inventory', to: '/inventory', icon: IconPackage },
+      { label: 'Reports', to: '/reports', icon: IconChartBar },
+    ],
+  },
+  {
+    label: 'Administration',
+    items: [
+      { label: 'Staff', to: '/staff', icon: IconId, permission: 'staff.read' },
+      { label: 'Audit log', to: '/audit', icon: IconHistory, permission: 'audit.read' },
+      { label: 'Settings', to: '/settings', icon: IconSettings },
+    ],
+  },
+];

@@ -1,0 +1,170 @@
+import { Alert, Button, Divider, Drawer, Group, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { Schemas } from '@skinledger/api-client';
+import { isPractitionerRole, type StaffRole } from '@skinledger/domain';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { FormAlert } from '../../../components/FormAlert';
+import { useForm } from '../../../lib/form/useForm';
+import { useLastDefined } from '../../../lib/hooks/useLastDefined';
+import type { FieldErrors } from '../../../lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
+import {
+  draftFromCredential,
+  isBlankDraft,
+  isCredentialField,
+  sameCredentials,
+  toCredentialInput,
+  validateDrafts,
+  type CredentialDraft,
+} from '../credentialDrafts';
+import type { StaffMember } from '../hooks/useStaffList';
+import { useUpdateStaffMember } from '../hooks/useUpdateStaffMember';
+import { CredentialsEditor } from './CredentialsEditor';
+import { DefaultLocationSelect } from './DefaultLocationSelect';
+import { RoleSelect } from './RoleSelect';
+import { MIN_PASSWORD_LENGTH, TemporaryPasswordInput } from './TemporaryPasswordInput';
+
+interface EditValues {
+  name: string;
+  role: StaffRole;
+  defaultLocationId: string | null;
+  credentials: CredentialDraft[];
+  password: string;
+}
+
+function validate(values: EditValues): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!values.name.trim()) errors.name = 'Enter their full name';
+  if (values.password && values.password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (isPractitionerRole(values.role)) Object.assign(errors, validateDrafts(values.credentials));
+  return errors;
+}
+
+const mapSimpleField = fieldsOf(['name', 'role', 'password', 'defaultLocationId']);
+const mapField = (apiField: string) => mapSimpleField(apiField) ?? (isCredentialField(apiField) ? apiField : undefined);
+
+/** Only what changed; credentials are sent as the whole new set (and emptied when the role has none). */
+function changesFrom(member: StaffMember, values: EditValues): Schemas['UpdateStaffMemberDto'] {
+  const changes: Schemas['UpdateStaffMemberDto'] = {};
+  const name = values.name.trim();
+  if (name !== member.name) changes.name = name;
+  if (values.role !== member.role) changes.role = values.role;
+  if (values.defaultLocationId !== member.defaultLocationId) changes.defaultLocationId = values.defaultLocationId;
+  const credentials = isPractitionerRole(values.role) ? values.credentials.map(toCredentialInput) : [];
+  if (!sameCredentials(credentials, member.credentials)) changes.credentials = credentials;
+  if (values.password) changes.password = values.password;
+  return changes;
+}
+
+interface EditStaffMemberDrawerProps {
+  member: StaffMember | null;
+  onClose: () => void;
+}
+
+export function EditStaffMemberDrawer({ member, onClose }: EditStaffMemberDrawerProps) {
+  const shown = useLastDefined(member);
+  return (
+    <Drawer opened={member !== null} onClose={onClose} title={shown ? `Edit ${shown.name}` : 'Edit staff member'} size="md">
+      {shown && <EditStaffMemberForm key={shown.id} member={shown} onDone={onClose} />}
+    </Drawer>
+  );
+}
+
+function EditStaffMemberForm({ member, onDone }: { member: StaffMember; onDone: () => void }) {
+  const [initialValues] = useState<EditValues>(() => ({
+    name: member.name,
+    role: member.role,
+    defaultLocationId: member.defaultLocationId,
+    credentials: member.credentials.map(draftFromCredential),
+    password: '',
+  }));
+  const form = useForm<EditValues>(initialValues);
+  const feedback = useProblemFeedback(form, mapField);
+  const update = useUpdateStaffMember();
+  const practitioner = isPractitionerRole(form.values.role);
+  const roleChanged = form.values.role !== member.role;
+  const losesCredentials = !practitioner && member.credentials.length > 0;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    feedback.clear();
+    const credentials = form.values.credentials.filter((d) => !isBlankDraft(d));
+    const values = { ...form.values, credentials };
+    form.setValue('credentials', credentials);
+    const errors = validate(values);
+    form.setErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    const changes = changesFrom(member, values);
+    if (Object.keys(changes).length === 0) {
+      onDone();
+      return;
+    }
+    update.mutate(
+      { id: member.id, changes },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'green', title: 'Changes saved', message: `${saved.name}'s account was updated.` });
+          onDone();
+        },
+        onError: feedback.showError,
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {member.email}
+        </Text>
+        <TextInput label="Full name" required {...form.textInput('name')} />
+        <RoleSelect
+          required
+          value={form.values.role}
+          onChange={(role) => form.setValue('role', role)}
+          error={form.errors.role}
+          description={roleChanged ? 'Saving a new role signs them out on every device.' : undefined}
+        />
+        <DefaultLocationSelect
+          value={form.values.defaultLocationId}
+          onChange={(id) => form.setValue('defaultLocationId', id)}
+          error={form.errors.defaultLocationId}
+        />
+        {practitioner && (
+          <CredentialsEditor
+            role={form.values.role}
+            drafts={form.values.credentials}
+            errors={form.errors}
+            onChange={(drafts) => form.setValue('credentials', drafts)}
+            onEdited={form.clearError}
+          />
+        )}
+        {losesCredentials && (
+          <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} aria-hidden />} p="sm">
+            This role holds no practitioner credentials. Saving removes their {member.credentials.length} credential
+            {member.credentials.length === 1 ? '' : 's'}.
+          </Alert>
+        )}
+        <Divider />
+        <TemporaryPasswordInput
+          label="Reset password"
+          placeholder="Leave blank to keep the current one"
+          hint="Saving a new password signs them out on every device."
+          value={form.values.password}
+          onChange={(password) => form.setValue('password', password)}
+          error={form.errors.password}
+        />
+        <FormAlert summary={feedback.summary} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { Anchor, PasswordInput, Text, type PasswordInputProps } from '@mantine/core';
+import { useState } from 'react';
+import { generateTemporaryPassword } from '../generatePassword';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+interface TemporaryPasswordInputProps extends Omit<PasswordInputProps, 'value' | 'onChange'> {
+  value: string;
+  onChange: (password: string) => void;
+  hint: string;
+}
+
+/** A password the person is given by hand, with a generator for a strong one. */
+export function TemporaryPasswordInput({ value, onChange, hint, ...props }: TemporaryPasswordInputProps) {
+  const [visible, setVisible] = useState(false);
+  const generate = () => {
+    onChange(generateTemporaryPassword());
+    setVisible(true);
+  };
+  return (
+    <PasswordInput
+      autoComplete="new-password"
+      visible={visible}
+      onVisibilityChange={setVisible}
+      {...props}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      description={
+        <Text component="span" size="xs" c="dimmed">
+          {hint} At least {MIN_PASSWORD_LENGTH} characters.{' '}
+          <Anchor component="button" type="button" size="xs" onClick={generate}>
+            Generate one
+          </Anchor>
+        </Text>
+      }
+    />
+  );
+}

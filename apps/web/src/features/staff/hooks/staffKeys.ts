@@ -1,0 +1,4 @@
+export const staffKeys = {
+  all: ['staff'] as const,
+  list: (includeInactive: boolean) => ['staff', 'list', { includeInactive }] as const,
+};
