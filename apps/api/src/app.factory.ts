@@ -11,6 +11,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { registerCsvBodyParser } from './common/http/csv-body-parser';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/problems/problem-details.filter';
 import { createValidationPipe } from './common/problems/validation';
@@ -55,6 +56,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerCsvBodyParser(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', String(request.id));
   });
@@ -74,7 +76,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     });
   }
   const spaFallback = (request: FastifyRequest, reply: FastifyReply): boolean => {
-    if (!serveDashboard || request.method !== 'GET' || request.url.startsWith('/api')) return false;
+    // Only page routes fall back to the dashboard; a missing file (e.g. a stale /assets/*.js) stays a 404.
+    const pathname = request.url.split('?')[0];
+    if (!serveDashboard || request.method !== 'GET' || pathname.startsWith('/api') || /\.[a-z0-9]+$/i.test(pathname)) return false;
     void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml));
     return true;
   };

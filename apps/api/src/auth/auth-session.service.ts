@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -77,10 +77,11 @@ export class AuthSessionService {
     await manager.update(AuthSession, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
   }
 
-  async revokeAllFor(manager: EntityManager, staffMemberId: string, reason: string): Promise<number> {
+  /** Ends every open session of the account, except the one given (the session making the change). */
+  async revokeAllFor(manager: EntityManager, staffMemberId: string, reason: string, exceptSessionId?: string): Promise<number> {
     const result = await manager.update(
       AuthSession,
-      { staffMemberId, revokedAt: IsNull() },
+      { staffMemberId, revokedAt: IsNull(), ...(exceptSessionId ? { id: Not(exceptSessionId) } : {}) },
       { revokedAt: new Date(), revokedReason: reason },
     );
     return result.affected ?? 0;

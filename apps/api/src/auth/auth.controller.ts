@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Origin, type Actor, type RequestOrigin } from './actor';
 import { Public, SignedIn } from './access-policy.decorator';
-import { CurrentUserDto, LoginDto } from './auth.dto';
+import { ChangePasswordDto, CurrentUserDto, LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { AuthCookies } from './auth-cookies';
 
@@ -36,6 +36,14 @@ export class AuthController {
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(actor);
     this.cookies.clear(reply);
+  }
+
+  @Post('password')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password changed; the account\'s other sessions are ended' })
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }
 
   @Get('me')

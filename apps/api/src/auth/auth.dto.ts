@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { STAFF_ROLES, type StaffRole } from '@skinledger/domain';
+import { PERMISSIONS, STAFF_ROLES, type Permission, type StaffRole } from '@skinledger/domain';
 
 export class LoginDto {
   @ApiProperty({ example: 'owner@clinic.example' })
@@ -22,7 +22,21 @@ export class CurrentUserDto {
   @ApiProperty({ enum: STAFF_ROLES }) role!: StaffRole;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() organizationName!: string;
-  @ApiProperty({ type: [String], description: 'Actions this role may perform (the permission matrix)' })
-  permissions!: string[];
+  @ApiProperty({ enum: PERMISSIONS, isArray: true, description: 'Actions this role may perform (the permission matrix)' })
+  permissions!: Permission[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) defaultLocationId!: string | null;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1, { message: 'currentPassword is required' })
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12, { message: 'newPassword must be at least 12 characters' })
+  @MaxLength(200)
+  newPassword!: string;
 }

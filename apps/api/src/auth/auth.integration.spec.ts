@@ -115,4 +115,17 @@ describe('signing in and out', () => {
     const rows = await app.dataSource.query(`SELECT action FROM audit_events WHERE actor_id = $1 ORDER BY id`, [staffMember.id]);
     expect(rows.map((r: { action: string }) => r.action)).toEqual(['auth.login', 'auth.logout']);
   });
+
+  it('lets staff change their own password, ending their other sessions', async () => {
+    const { client, staffMember } = await signedInOrganization(app, 'nurse');
+    const otherDevice = await signIn(app, staffMember.email);
+    const wrong = await client.post('/api/auth/password', { currentPassword: 'not it at all', newPassword: 'a brand new password' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: 'is not your current password' }]);
+    const changed = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' });
+    expect(changed.status).toBe(204);
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    expect((await otherDevice.get('/api/auth/me')).status).toBe(401);
+    expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: 'a brand new password' })).status).toBe(200);
+  });
 });

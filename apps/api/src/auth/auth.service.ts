@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PERMISSION_MATRIX } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { UnauthorizedError } from '../common/problems/domain-error';
+import { InvalidFieldError, UnauthorizedError } from '../common/problems/domain-error';
 import { Organization } from '../organizations/organization.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import type { Actor, RequestOrigin } from './actor';
 import { AuthSessionService, type IssuedSession } from './auth-session.service';
 import type { CurrentUserDto } from './auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
-import { decoyPasswordHash, verifyPassword } from './passwords';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
 
 const INVALID_CREDENTIALS = 'The email or password is not correct';
 
@@ -64,6 +64,33 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.revoke(manager, actor.sessionId, 'logout');
       await this.audit.record(manager, actor, { action: 'auth.logout', entityType: 'staff_member', entityId: actor.staffMemberId });
+    });
+  }
+
+  /**
+   * Staff change their own password by proving the current one. Their other sessions end (a stolen session
+   * must not outlive the password it was opened with); the one in use stays.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const staffMember = await this.dataSource
+      .getRepository(StaffMember)
+      .createQueryBuilder('s')
+      .addSelect('s.passwordHash')
+      .where('s.id = :id', { id: actor.staffMemberId })
+      .getOneOrFail();
+    if (!(await verifyPassword(staffMember.passwordHash, currentPassword))) {
+      throw new InvalidFieldError('currentPassword', 'is not your current password');
+    }
+    if (currentPassword === newPassword) throw new InvalidFieldError('newPassword', 'must differ from the current password');
+    const passwordHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(StaffMember, { id: staffMember.id }, { passwordHash });
+      await this.sessions.revokeAllFor(manager, staffMember.id, 'password changed', actor.sessionId);
+      await this.audit.record(manager, actor, {
+        action: 'auth.password_changed',
+        entityType: 'staff_member',
+        entityId: staffMember.id,
+      });
     });
   }
 

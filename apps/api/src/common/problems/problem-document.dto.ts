@@ -5,6 +5,11 @@ export class FieldProblemDto {
   @ApiProperty({ example: 'adminEmail must be an email address' }) message!: string;
 }
 
+export class RuleViolationDto {
+  @ApiProperty({ example: 'last-owner' }) code!: string;
+  @ApiProperty({ example: 'Make another staff member an owner first' }) message!: string;
+}
+
 /** RFC 9457 problem details: the body of every error answer. */
 export class ProblemDocumentDto {
   @ApiProperty({ example: 'urn:skinledger:problem:validation' }) type!: string;
@@ -15,4 +20,8 @@ export class ProblemDocumentDto {
   @ApiPropertyOptional() requestId?: string;
   @ApiPropertyOptional({ type: [FieldProblemDto], description: 'Validation problems, one per field and rule' })
   errors?: FieldProblemDto[];
+  @ApiPropertyOptional({ type: [RuleViolationDto], description: 'Rules broken (422), one per rule' })
+  violations?: RuleViolationDto[];
+  @ApiPropertyOptional({ description: 'Seconds to wait before retrying (429)' })
+  retryAfterSeconds?: number;
 }

@@ -1,4 +1,5 @@
 import { Stack, Text } from '@mantine/core';
+import type { Permission } from '@skinledger/domain';
 import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
 import { navSections } from '../navItems';
 import { MainNavLink } from './MainNavLink';
@@ -6,7 +7,7 @@ import { MainNavLink } from './MainNavLink';
 /** The modules, grouped; administration links only for roles that may use them. */
 export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
   const user = useSignedInUser();
-  const permitted = (permission?: string) => !permission || user.permissions.includes(permission);
+  const permitted = (permission?: Permission) => !permission || user.permissions.includes(permission);
   return (
     <Stack gap="lg">
       {navSections.map((section) => {
