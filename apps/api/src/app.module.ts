@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
@@ -9,6 +9,8 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PatientsModule } from './patients/patients.module';
+import { SettingsModule } from './settings/settings.module';
 import { SetupModule } from './setup/setup.module';
 import { StaffModule } from './staff/staff.module';
 
@@ -21,11 +23,13 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             // Fastify assigns the id (from X-Request-Id or a new UUID) and writes it back to the header.
             genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
             customProps: () => ({ service: 'skinledger-api' }),
+            serializers: { res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
             redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
             autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
           },
@@ -37,6 +41,8 @@ export class AppModule {
         SetupModule,
         OrganizationsModule,
         StaffModule,
+        SettingsModule,
+        PatientsModule,
       ],
     };
   }

@@ -1,20 +1,21 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import pino from 'pino';
 import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/resolve-database';
 import { runMigrations } from './database/run-migrations';
 import { createApp } from './app.factory';
 
 async function bootstrap(): Promise<void> {
-  const logger = new Logger('Bootstrap');
   const config = loadConfig();
+  // Start-up logs are JSON lines like the rest, before Nest's logger exists.
+  const logger = pino({ level: config.logLevel, base: { service: 'skinledger-api', context: 'Bootstrap' } });
   const database = await resolveDatabase(config, (m) => logger.debug(m));
   const applied = await runMigrations(database.url);
-  if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
+  if (applied.length) logger.info(`Applied migrations: ${applied.join(', ')}`);
 
   const app = await createApp(config, database.url);
   const shutdown = async (signal: string) => {
-    logger.log(`${signal} received, shutting down`);
+    logger.info(`${signal} received, shutting down`);
     await app.close();
     await database.stop();
     process.exit(0);
@@ -23,7 +24,7 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  logger.log(`SkinLedger is listening on http://localhost:${config.port} (${database.embedded ? 'embedded PostgreSQL in ' + config.dataDir : 'DATABASE_URL'})`);
+  logger.info(`SkinLedger is listening on http://localhost:${config.port} (${database.embedded ? 'embedded PostgreSQL in ' + config.dataDir : 'DATABASE_URL'})`);
 }
 
 bootstrap().catch((error: unknown) => {

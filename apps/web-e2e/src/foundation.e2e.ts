@@ -57,10 +57,21 @@ describe('clinic setup, staff and audit log', () => {
     await page.getByRole('cell', { name: nurse.name, exact: false }).filter({ hasText: nurse.email }).first().waitFor();
   });
 
-  it('signs out, and the nurse signs in with the new account', async () => {
+  it('signs out, and the nurse signs in with the new account and replaces the temporary password', async () => {
     await signOut(page);
     await signIn(page, nurse.email, nurse.password);
     await expect(page.getByRole('link', { name: 'Audit log' }).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change password' });
+    await dialog.getByLabel('Current password').fill(nurse.password);
+    await dialog.getByLabel(/^New password/).fill('dana own password 2026');
+    await dialog.getByLabel('Repeat new password').fill('dana own password 2026');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await signOut(page);
+    await signIn(page, nurse.email, 'dana own password 2026');
     await signOut(page);
   });
 

@@ -1,7 +1,9 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { STAFF_ROLE_LABELS } from '@skinledger/domain';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ChangePasswordModal } from '../../auth/components/ChangePasswordModal';
 import { useLogout } from '../../auth/hooks/useLogout';
 import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
 
@@ -22,37 +24,44 @@ export function AccountMenu() {
   const logout = useLogout();
   const navigate = useNavigate();
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
-    <Menu position="bottom-end" width={240}>
-      <Menu.Target>
-        <UnstyledButton aria-label="Account menu" px={6} py={4} mih={40} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
-          <Group gap={8} wrap="nowrap">
-            <Avatar size={30} radius="xl" color="clinic" aria-hidden>
-              {initials(user.name)}
-            </Avatar>
-            <Stack gap={0} visibleFrom="sm" maw={180}>
-              <Text size="sm" fw={600} lh={1.25} truncate="end">
-                {user.name}
-              </Text>
-              <Text size="xs" c="dimmed" lh={1.25}>
-                {STAFF_ROLE_LABELS[user.role]}
-              </Text>
-            </Stack>
-            <IconChevronDown size={14} aria-hidden color="var(--mantine-color-slate-5)" />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Signed in as</Menu.Label>
-        <Text size="sm" px="sm" pb="xs" truncate="end">
-          {user.email}
-        </Text>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      <Menu position="bottom-end" width={240}>
+        <Menu.Target>
+          <UnstyledButton aria-label="Account menu" px={6} py={4} mih={40} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
+            <Group gap={8} wrap="nowrap">
+              <Avatar size={30} radius="xl" color="clinic" aria-hidden>
+                {initials(user.name)}
+              </Avatar>
+              <Stack gap={0} visibleFrom="sm" maw={180}>
+                <Text size="sm" fw={600} lh={1.25} truncate="end">
+                  {user.name}
+                </Text>
+                <Text size="xs" c="dimmed" lh={1.25}>
+                  {STAFF_ROLE_LABELS[user.role]}
+                </Text>
+              </Stack>
+              <IconChevronDown size={14} aria-hidden color="var(--mantine-color-slate-5)" />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Signed in as</Menu.Label>
+          <Text size="sm" px="sm" pb="xs" truncate="end">
+            {user.email}
+          </Text>
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setChangingPassword(true)}>
+            Change password
+          </Menu.Item>
+          <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
+            Sign out
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </>
   );
 }

@@ -1,0 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { requestNoContent } from '../../../lib/api/request';
+
+/** Changes the signed-in person's own password; the API ends their other sessions. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      requestNoContent(api.POST('/api/auth/password', { body })),
+  });
+}
