@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../src/auth/passwords';
 import { Location } from '../src/organizations/location.entity';
 import { Organization } from '../src/organizations/organization.entity';
+import { allocateMrns } from '../src/patients/mrn';
+import { Patient } from '../src/patients/patient.entity';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { ApiClient } from './api-client';
 import type { TestApp } from './test-app';
@@ -64,4 +66,35 @@ export async function signedInOrganization(app: TestApp, role: StaffRole = 'owne
   const staffMember = await newStaffMember(app.dataSource, organization.id, { role, defaultLocationId: location.id });
   const client = await signIn(app, staffMember.email);
   return { organization, location, staffMember, client };
+}
+
+/** Persists a patient with the organization's next MRN; overrides win. */
+export async function newPatient(dataSource: DataSource, organizationId: string, overrides: Partial<Patient> = {}): Promise<Patient> {
+  return dataSource.transaction(async (manager) => {
+    const [mrn] = await allocateMrns(manager, organizationId);
+    return manager.save(
+      manager.create(Patient, {
+        organizationId,
+        mrn,
+        externalId: null,
+        firstName: 'Test',
+        lastName: `Patient ${unique()}`,
+        preferredName: null,
+        dateOfBirth: '1985-06-15',
+        sex: 'unknown',
+        phone: null,
+        email: null,
+        address: null,
+        emergencyContact: null,
+        fitzpatrickType: 3,
+        allergies: [],
+        notes: '',
+        tags: [],
+        archivedAt: null,
+        archivedBy: null,
+        archiveReason: null,
+        ...overrides,
+      }),
+    );
+  });
 }

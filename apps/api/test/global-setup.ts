@@ -1,26 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/run-migrations';
-import { adminQuery, databaseUrl, type RunState } from './test-database';
+import { adminQuery, databaseUrl, freePort, type RunState } from './test-database';
 
 declare global {
   // Shared with global-teardown, which Jest runs in the same process.
   var __skinledgerEmbeddedPg: EmbeddedDatabase | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export default async function globalSetup(): Promise<void> {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import { Client } from 'pg';
 
 /**
@@ -38,4 +39,16 @@ export function readRunState(): RunState {
 
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A TCP port free on loopback right now (for an embedded PostgreSQL). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }

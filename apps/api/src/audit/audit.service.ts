@@ -20,18 +20,27 @@ export type AuditSource = Actor | (RequestOrigin & { organizationId: string; sta
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, source: AuditSource, entry: AuditEntry): Promise<void> {
-    const event = manager.create(AuditEvent, {
-      organizationId: source.organizationId,
-      actorId: source.staffMemberId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      ip: source.ip,
-      requestId: source.requestId,
-      changes: entry.changes ?? null,
-    });
-    await manager.save(event, { reload: false });
+    await manager.save(toEvent(manager, source, entry), { reload: false });
   }
+
+  /** Many events in a few multi-row inserts (bulk operations such as an import), in the caller's transaction. */
+  async recordMany(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<void> {
+    const events = entries.map((entry) => toEvent(manager, source, entry));
+    await manager.save(events, { reload: false, chunk: 1000 });
+  }
+}
+
+function toEvent(manager: EntityManager, source: AuditSource, entry: AuditEntry): AuditEvent {
+  return manager.create(AuditEvent, {
+    organizationId: source.organizationId,
+    actorId: source.staffMemberId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    ip: source.ip,
+    requestId: source.requestId,
+    changes: entry.changes ?? null,
+  });
 }
 
 /** The fields that differ between before and after, for an update's audit event. Secrets never appear. */

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addDays,
+  isoDateInTimeZone,
+  screenPatient,
+  type FitzpatrickType,
+  type MedicalHistoryAnswers,
+  type ProcedureKind,
+} from '@skinledger/domain';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { ScreeningSettingsService } from '../settings/screening-settings.service';
+import { clinicTimeZone } from './clinic-calendar';
+import type { EligibilityBlockerDto, EligibilityDto } from './eligibility.dto';
+import { MedicalHistoryService } from './medical-history.service';
+import type { PatientAllergy } from './patient.entity';
+import { findPatient } from './patient-records';
+
+/**
+ * Whether a patient may be treated on a date: the domain's screening rules over the latest medical history, the
+ * patient's phototype and allergies, and the organization's screening settings. An archived patient cannot be
+ * booked, so it is a blocker here too.
+ */
+@Injectable()
+export class EligibilityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly histories: MedicalHistoryService,
+    private readonly screeningSettings: ScreeningSettingsService,
+  ) {}
+
+  async check(actor: Actor, patientId: string, procedure: ProcedureKind, on?: string): Promise<EligibilityDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const patient = await findPatient(manager, actor, patientId);
+      const timeZone = await clinicTimeZone(manager, actor);
+      const onDate = on ?? isoDateInTimeZone(new Date(), timeZone);
+      const history = await this.histories.latest(manager, actor.organizationId, patientId);
+      const result = screenPatient({
+        answers: history ? withPatientAllergies(history.answers, patient.allergies) : null,
+        fitzpatrickType: (patient.fitzpatrickType ?? undefined) as FitzpatrickType | undefined,
+        procedure,
+        onDate,
+        historyRecordedOn: history ? isoDateInTimeZone(history.recordedAt, timeZone) : undefined,
+        settings: await this.screeningSettings.overrides(manager, actor.organizationId),
+      });
+
+      const blockers: EligibilityBlockerDto[] = result.blockers.map((b) => (b.eligibleFrom ? { ...b, until: addDays(b.eligibleFrom, -1) } : b));
+      let eligibleFrom = result.eligibleFrom;
+      if (patient.archivedAt) {
+        blockers.unshift({ code: 'patient_archived', message: 'The patient is archived: restore the record before booking or treatment' });
+        eligibleFrom = undefined;
+      }
+      const eligibility: EligibilityDto = {
+        eligible: blockers.length === 0,
+        procedure,
+        on: onDate,
+        blockers,
+        warnings: result.warnings,
+        ...(eligibleFrom ? { eligibleFrom } : {}),
+        medicalHistoryVersion: history?.version ?? null,
+      };
+      await this.audit.record(manager, actor, {
+        action: 'patient.eligibility_checked',
+        entityType: 'patient',
+        entityId: patientId,
+        changes: { procedure: { to: procedure }, on: { to: onDate }, eligible: { to: eligibility.eligible } },
+      });
+      return eligibility;
+    });
+  }
+}
+
+/**
+ * Allergies recorded on the patient count as much as those in the questionnaire: a nickel allergy entered on the
+ * demographics still blocks needling.
+ */
+function withPatientAllergies(answers: MedicalHistoryAnswers, allergies: readonly PatientAllergy[]): MedicalHistoryAnswers {
+  const known = new Set((answers.allergies ?? []).map((a) => a.substance.toLowerCase()));
+  return { ...answers, allergies: [...(answers.allergies ?? []), ...allergies.filter((a) => !known.has(a.substance.toLowerCase()))] };
+}

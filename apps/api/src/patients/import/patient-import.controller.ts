@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../../auth/actor';
+import { PatientImportQueryDto, PatientImportReportDto } from './patient-import.dto';
+import { PATIENT_CSV_COLUMNS } from './patient-csv';
+import { PatientImportService } from './patient-import.service';
+
+@ApiTags('patients')
+@Controller('patients/import')
+export class PatientImportController {
+  constructor(private readonly imports: PatientImportService) {}
+
+  @Post()
+  @HttpCode(200)
+  @RequirePermission('patients.import')
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    description:
+      `A CSV file (RFC 4180, UTF-8, header row first, at most 5 MB). Columns: ${PATIENT_CSV_COLUMNS.join(', ')}; ` +
+      'firstName, lastName and dateOfBirth (YYYY-MM-DD) are required. Lists (allergies, tags) are separated by ";"; ' +
+      'an allergy may name its class after a colon ("Surgical steel: nickel").',
+    schema: { type: 'string', example: 'externalId,firstName,lastName,dateOfBirth,phone,email\nA-1001,Margaret,Thompson,1984-03-12,(212) 555-0100,margaret@example.com\n' },
+  })
+  @ApiOkResponse({ type: PatientImportReportDto })
+  import(@CurrentActor() actor: Actor, @Query() query: PatientImportQueryDto, @Body() body: unknown): Promise<PatientImportReportDto> {
+    return this.imports.import(actor, body, query.dryRun ?? true);
+  }
+}

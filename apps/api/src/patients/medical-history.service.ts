@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MEDICAL_HISTORY_FIELDS, type MedicalHistoryAnswers } from '@skinledger/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import { MedicalHistoryVersion } from './medical-history-version.entity';
+import type { MedicalHistoryAnswersDto, MedicalHistoryDto, MedicalHistoryVersionDto, MedicalHistoryVersionSummaryDto } from './medical-history.dto';
+import { findPatient, normalizeAllergies } from './patient-records';
+
+/** A stored version with the name of who recorded it. */
+export type RecordedHistory = MedicalHistoryVersion & { recordedByName: string };
+
+/**
+ * Medical-history versions: each PUT records a new version; earlier versions stay as they were (the database
+ * refuses UPDATE and DELETE on them). Every read is audited.
+ */
+@Injectable()
+export class MedicalHistoryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async record(actor: Actor, patientId: string, input: MedicalHistoryAnswersDto): Promise<MedicalHistoryVersionDto> {
+    return this.dataSource.transaction(async (manager) => {
+      // The patient row lock makes concurrent recordings take consecutive version numbers.
+      const patient = await findPatient(manager, actor, patientId, true);
+      if (patient.archivedAt) {
+        throw new RuleViolationError('The patient is archived', [
+          { code: 'patient-archived', message: 'Restore the patient before recording a new medical history' },
+        ]);
+      }
+      const [{ next }]: { next: number }[] = await manager.query(
+        `SELECT coalesce(max(version), 0) + 1 AS next FROM patient_medical_histories WHERE patient_id = $1`,
+        [patientId],
+      );
+      const saved = await manager.save(
+        manager.create(MedicalHistoryVersion, {
+          organizationId: actor.organizationId,
+          patientId,
+          version: next,
+          answers: toStoredAnswers(input),
+          recordedBy: actor.staffMemberId,
+        }),
+      );
+      const version = await manager.findOneByOrFail(MedicalHistoryVersion, { id: saved.id });
+      await this.audit.record(manager, actor, {
+        action: 'patient.medical_history_recorded',
+        entityType: 'patient',
+        entityId: patientId,
+        changes: { medicalHistoryVersion: { to: version.version } },
+      });
+      return toVersionDto({ ...version, recordedByName: actor.name });
+    });
+  }
+
+  async get(actor: Actor, patientId: string): Promise<MedicalHistoryDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const versions = await this.versions(manager, actor.organizationId, patientId);
+      await this.audit.record(manager, actor, {
+        action: 'patient.medical_history_viewed',
+        entityType: 'patient',
+        entityId: patientId,
+        changes: versions.length > 0 ? { medicalHistoryVersion: { to: versions[0].version } } : null,
+      });
+      return { current: versions.length > 0 ? toVersionDto(versions[0]) : null, versions: versions.map(toSummaryDto) };
+    });
+  }
+
+  async getVersion(actor: Actor, patientId: string, version: number): Promise<MedicalHistoryVersionDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const found = (await this.versions(manager, actor.organizationId, patientId)).find((v) => v.version === version);
+      if (!found) throw new NotFoundError('Medical history version', String(version));
+      await this.audit.record(manager, actor, {
+        action: 'patient.medical_history_viewed',
+        entityType: 'patient',
+        entityId: patientId,
+        changes: { medicalHistoryVersion: { to: version } },
+      });
+      return toVersionDto(found);
+    });
+  }
+
+  /** Every version of the patient's history, newest first, with who recorded it. Not audited: callers audit. */
+  async versions(manager: EntityManager, organizationId: string, patientId: string): Promise<RecordedHistory[]> {
+    const { entities, raw } = await manager
+      .createQueryBuilder(MedicalHistoryVersion, 'h')
+      .leftJoin('staff_members', 's', 's.id = h.recorded_by')
+      .addSelect('s.name', 'recorded_by_name')
+      .where('h.organization_id = :organizationId AND h.patient_id = :patientId', { organizationId, patientId })
+      .orderBy('h.version', 'DESC')
+      .getRawAndEntities<{ recorded_by_name: string }>();
+    return entities.map((e, i) => Object.assign(e, { recordedByName: raw[i]?.recorded_by_name ?? '' }));
+  }
+
+  /** The newest version, or null when none is on file. */
+  async latest(manager: EntityManager, organizationId: string, patientId: string): Promise<MedicalHistoryVersion | null> {
+    return manager.findOne(MedicalHistoryVersion, { where: { organizationId, patientId }, order: { version: 'DESC' } });
+  }
+}
+
+/** Exactly the questionnaire's fields in form order, allergies with their class set. */
+function toStoredAnswers(input: MedicalHistoryAnswersDto): MedicalHistoryAnswers {
+  const answers = Object.fromEntries(MEDICAL_HISTORY_FIELDS.map(({ field }) => [field, input[field]])) as unknown as MedicalHistoryAnswers;
+  answers.allergies = normalizeAllergies(input.allergies);
+  answers.medications = input.medications.map((m) => m.trim());
+  return answers;
+}
+
+function toSummaryDto(v: RecordedHistory): MedicalHistoryVersionSummaryDto {
+  return { version: v.version, recordedAt: v.recordedAt.toISOString(), recordedById: v.recordedBy, recordedByName: v.recordedByName };
+}
+
+export function toVersionDto(v: RecordedHistory): MedicalHistoryVersionDto {
+  return { ...toSummaryDto(v), id: v.id, patientId: v.patientId, answers: v.answers };
+}

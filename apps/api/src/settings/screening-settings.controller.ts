@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { ScreeningSettingsDto, ScreeningSettingsInputDto } from './screening-settings.dto';
+import { ScreeningSettingsService } from './screening-settings.service';
+
+@ApiTags('settings')
+@Controller('settings/screening')
+export class ScreeningSettingsController {
+  constructor(private readonly settings: ScreeningSettingsService) {}
+
+  @Get()
+  @RequirePermission('settings.manage')
+  @ApiOkResponse({ type: ScreeningSettingsDto })
+  get(@CurrentActor() actor: Actor): Promise<ScreeningSettingsDto> {
+    return this.settings.get(actor);
+  }
+
+  @Put()
+  @RequirePermission('settings.manage')
+  @ApiOkResponse({ type: ScreeningSettingsDto, description: 'The overrides are replaced as a whole; {} returns to the defaults' })
+  replace(@CurrentActor() actor: Actor, @Body() body: ScreeningSettingsInputDto): Promise<ScreeningSettingsDto> {
+    return this.settings.replace(actor, body);
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { resolveScreeningSettings, validateScreeningSettings, type ScreeningSettingsInput } from '@skinledger/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import type { FieldProblem } from '../common/problems/domain-error';
+import { RequestValidationError } from '../common/problems/validation';
+import type { ScreeningSettingsDto, ScreeningSettingsInputDto } from './screening-settings.dto';
+
+/**
+ * The organization's screening overrides, kept in organizations.settings under "screening" and merged over the
+ * domain.md defaults by the domain library. Only validated overrides are ever stored.
+ */
+@Injectable()
+export class ScreeningSettingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The stored overrides (possibly {}), for screenPatient's `settings`. */
+  async overrides(manager: EntityManager, organizationId: string, lock = false): Promise<ScreeningSettingsInput> {
+    const rows: { screening: ScreeningSettingsInput | null }[] = await manager.query(
+      `SELECT settings->'screening' AS screening FROM organizations WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [organizationId],
+    );
+    return rows[0]?.screening ?? {};
+  }
+
+  async get(actor: Actor): Promise<ScreeningSettingsDto> {
+    return toDto(await this.overrides(this.dataSource.manager, actor.organizationId));
+  }
+
+  async replace(actor: Actor, input: ScreeningSettingsInputDto): Promise<ScreeningSettingsDto> {
+    const overrides = JSON.parse(JSON.stringify(input)) as ScreeningSettingsInput;
+    const problems = validateScreeningSettings(overrides).map(toFieldProblem);
+    if (problems.length > 0) throw new RequestValidationError(problems);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.overrides(manager, actor.organizationId, true);
+      await manager.query(
+        `UPDATE organizations SET settings = jsonb_set(settings, '{screening}', $2::jsonb, true), updated_at = now() WHERE id = $1`,
+        [actor.organizationId, JSON.stringify(overrides)],
+      );
+      if (JSON.stringify(before) !== JSON.stringify(overrides)) {
+        await this.audit.record(manager, actor, {
+          action: 'settings.screening_updated',
+          entityType: 'organization',
+          entityId: actor.organizationId,
+          changes: { screening: { from: before, to: overrides } },
+        });
+      }
+      return toDto(overrides);
+    });
+  }
+}
+
+function toDto(overrides: ScreeningSettingsInput): ScreeningSettingsDto {
+  const effective = resolveScreeningSettings(overrides);
+  return {
+    overrides: overrides as ScreeningSettingsInputDto,
+    effective: {
+      ...effective,
+      anticoagulantMedicationNames: [...effective.anticoagulantMedicationNames],
+      isotretinoinMedicationNames: [...effective.isotretinoinMedicationNames],
+    },
+  };
+}
+
+/** "windows: waxing_window must be ..." -> field "windows"; "historyMaxAgeDays must be ..." -> "historyMaxAgeDays". */
+function toFieldProblem(message: string): FieldProblem {
+  const field = /^([A-Za-z.]+?)(?::| must)/.exec(message)?.[1] ?? 'settings';
+  return { field, message };
+}
