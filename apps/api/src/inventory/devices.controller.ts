@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
+import { CreateDeviceDto, CreateServiceEventDto, DeviceDetailDto, DeviceDto, DeviceListQueryDto, UpdateDeviceDto } from './devices.dto';
+import { DevicesService } from './devices.service';
+
+@ApiTags('devices')
+@Controller('devices')
+export class DevicesController {
+  constructor(private readonly devices: DevicesService) {}
+
+  @Get()
+  @RequirePermission('inventory.read')
+  @ApiOkResponse({ type: [DeviceDto] })
+  list(@CurrentActor() actor: Actor, @Query() query: DeviceListQueryDto): Promise<DeviceDto[]> {
+    return this.devices.list(actor, query);
+  }
+
+  @Post()
+  @RequirePermission('devices.manage')
+  @ApiCreatedResponse({ type: DeviceDto })
+  @ApiConflictResponse({ type: ProblemDocumentDto, description: 'The serial number is taken (errors names serialNumber)' })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateDeviceDto): Promise<DeviceDto> {
+    return this.devices.create(actor, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('inventory.read')
+  @ApiOkResponse({ type: DeviceDetailDto })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<DeviceDetailDto> {
+    return this.devices.get(actor, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('devices.manage')
+  @ApiOkResponse({ type: DeviceDto })
+  @ApiConflictResponse({ type: ProblemDocumentDto, description: 'Serial number taken, or the device is retired' })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateDeviceDto): Promise<DeviceDto> {
+    return this.devices.update(actor, id, body);
+  }
+
+  @Post(':id/service-events')
+  @RequirePermission('devices.manage')
+  @ApiCreatedResponse({ type: DeviceDetailDto, description: 'The device with its whole service log' })
+  addServiceEvent(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateServiceEventDto): Promise<DeviceDetailDto> {
+    return this.devices.addServiceEvent(actor, id, body);
+  }
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { daysBetween, lotStatus, type LotHoldStatus, type ProductKind, type RecallClass } from '@skinledger/domain';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { InventoryLocations } from './inventory-locations';
+import type { AlertsQueryDto, InventoryAlertsDto, LowStockAlertDto, OnHandRowDto } from './inventory-reports.dto';
+import { Product } from './product.entity';
+
+interface ShelfRow {
+  lot_id: string;
+  lot_number: string;
+  expires_on: string;
+  status: LotHoldStatus;
+  product_id: string;
+  product_name: string;
+  kind: ProductKind;
+  gtin: string | null;
+  reorder_threshold: number;
+  location_id: string;
+  location_name: string;
+  timezone: string;
+  on_hand: number;
+  recall_class: RecallClass | null;
+}
+
+/** Read-only views over the balances: what is on the shelf, and what needs attention. */
+@Injectable()
+export class InventoryReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly locations: InventoryLocations,
+  ) {}
+
+  async alerts(actor: Actor, query: AlertsQueryDto, now: Date = new Date()): Promise<InventoryAlertsDto> {
+    const manager = this.dataSource.manager;
+    if (query.locationId) await this.locations.find(manager, actor, query.locationId, 'locationId');
+    const rows = await this.shelf(actor, query.locationId);
+    const withStock = rows.filter((r) => r.on_hand > 0);
+
+    const expiring = withStock
+      .filter((r) => r.status !== 'recalled')
+      .map((r) => ({ row: r, days: daysBetween(this.locations.today(r, now), r.expires_on) }))
+      .filter(({ days }) => days <= query.expiringWithinDays)
+      .sort((a, b) => a.days - b.days || a.row.location_name.localeCompare(b.row.location_name))
+      .map(({ row, days }) => ({
+        lotId: row.lot_id,
+        lotNumber: row.lot_number,
+        productId: row.product_id,
+        productName: row.product_name,
+        locationId: row.location_id,
+        locationName: row.location_name,
+        expiresOn: row.expires_on,
+        daysUntilExpiry: days,
+        onHand: row.on_hand,
+      }));
+
+    const recalledOnShelf = withStock
+      .filter((r) => r.status === 'recalled')
+      .map((r) => ({
+        lotId: r.lot_id,
+        lotNumber: r.lot_number,
+        productId: r.product_id,
+        productName: r.product_name,
+        locationId: r.location_id,
+        locationName: r.location_name,
+        onHand: r.on_hand,
+        recallClass: r.recall_class,
+      }));
+
+    const products = await manager
+      .getRepository(Product)
+      .createQueryBuilder('p')
+      .where('p.organization_id = :org AND p.reorder_threshold > 0', { org: actor.organizationId })
+      .orderBy('p.name')
+      .getMany();
+    const locations = (await this.locations.all(manager, actor)).filter((l) =>
+      query.locationId ? l.id === query.locationId : l.isActive,
+    );
+    const lowStock: LowStockAlertDto[] = [];
+    for (const product of products) {
+      for (const location of locations) {
+        const usable = this.usable(rows.filter((r) => r.product_id === product.id && r.location_id === location.id), now);
+        if (usable < product.reorderThreshold) {
+          lowStock.push({
+            productId: product.id,
+            productName: product.name,
+            locationId: location.id,
+            locationName: location.name,
+            usable,
+            reorderThreshold: product.reorderThreshold,
+          });
+        }
+      }
+    }
+    return { expiring, lowStock, recalledOnShelf };
+  }
+
+  async onHand(actor: Actor, locationId: string | undefined, now: Date = new Date()): Promise<OnHandRowDto[]> {
+    if (locationId) await this.locations.find(this.dataSource.manager, actor, locationId, 'locationId');
+    const rows = await this.shelf(actor, locationId);
+    const groups = new Map<string, ShelfRow[]>();
+    for (const row of rows) {
+      const key = `${row.product_id}/${row.location_id}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    return [...groups.values()]
+      .map((group) => {
+        const [first] = group;
+        const usable = this.usable(group, now);
+        return {
+          productId: first.product_id,
+          productName: first.product_name,
+          kind: first.kind,
+          gtin: first.gtin,
+          locationId: first.location_id,
+          locationName: first.location_name,
+          onHand: group.reduce((sum, r) => sum + r.on_hand, 0),
+          usable,
+          reorderThreshold: first.reorder_threshold,
+          belowReorderThreshold: first.reorder_threshold > 0 && usable < first.reorder_threshold,
+        };
+      })
+      .sort((a, b) => a.productName.localeCompare(b.productName) || a.locationName.localeCompare(b.locationName));
+  }
+
+  /** Units that may be used today at their location: not on hold, not expired, in stock. */
+  private usable(rows: ShelfRow[], now: Date): number {
+    return rows
+      .filter((r) => lotStatus({ holdStatus: r.status, expiresOn: r.expires_on }, r.on_hand, this.locations.today(r, now)) === 'available')
+      .reduce((sum, r) => sum + r.on_hand, 0);
+  }
+
+  /** Every (lot, location) balance of the organization, with its product, location and latest recall class. */
+  private async shelf(actor: Actor, locationId?: string): Promise<ShelfRow[]> {
+    return this.dataSource.query(
+      `SELECT b.lot_id, l.lot_number, l.expires_on::text AS expires_on, l.status,
+              p.id AS product_id, p.name AS product_name, p.kind, p.gtin, p.reorder_threshold,
+              loc.id AS location_id, loc.name AS location_name, loc.timezone, b.on_hand,
+              (SELECT r.recall_class FROM recall_lots rl JOIN recalls r ON r.id = rl.recall_id
+               WHERE rl.lot_id = l.id ORDER BY r.recorded_at DESC LIMIT 1) AS recall_class
+       FROM stock_balances b
+       JOIN lots l ON l.organization_id = b.organization_id AND l.id = b.lot_id
+       JOIN products p ON p.organization_id = l.organization_id AND p.id = l.product_id
+       JOIN locations loc ON loc.organization_id = b.organization_id AND loc.id = b.location_id
+       WHERE b.organization_id = $1 AND ($2::uuid IS NULL OR b.location_id = $2)
+       ORDER BY l.expires_on, l.lot_number`,
+      [actor.organizationId, locationId ?? null],
+    );
+  }
+}

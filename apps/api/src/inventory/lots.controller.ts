@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
+import { LedgerService } from './ledger.service';
+import {
+  HoldReasonDto,
+  LotDetailDto,
+  LotDto,
+  LotListQueryDto,
+  LotSuggestionDto,
+  LotSuggestionQueryDto,
+  MovementResultDto,
+  ReceiptDto,
+  ReceiveLotDto,
+  ReceiveScanDto,
+  RecallLotDto,
+  RecordMovementDto,
+  ReleaseLotDto,
+  UnknownGtinProblemDto,
+} from './lots.dto';
+import { LotsService } from './lots.service';
+import { RecallsService } from './recalls.service';
+
+@ApiTags('inventory')
+@Controller('lots')
+export class LotsController {
+  constructor(
+    private readonly lots: LotsService,
+    private readonly ledger: LedgerService,
+    private readonly recalls: RecallsService,
+  ) {}
+
+  @Get()
+  @RequirePermission('inventory.read')
+  @ApiOkResponse({ type: [LotDto], description: 'Earliest expiry first' })
+  list(@CurrentActor() actor: Actor, @Query() query: LotListQueryDto): Promise<LotDto[]> {
+    return this.lots.list(actor, query);
+  }
+
+  @Post()
+  @RequirePermission('inventory.receive')
+  @ApiCreatedResponse({ type: ReceiptDto, description: 'Stock received; a new lot, or more of a lot on record' })
+  @ApiConflictResponse({ type: ProblemDocumentDto, description: 'The lot is on record with another expiry date' })
+  receive(@CurrentActor() actor: Actor, @Body() body: ReceiveLotDto): Promise<ReceiptDto> {
+    return this.lots.receive(actor, body);
+  }
+
+  @Post('receive-scan')
+  @RequirePermission('inventory.receive')
+  @ApiCreatedResponse({ type: ReceiptDto })
+  @ApiNotFoundResponse({ type: UnknownGtinProblemDto, description: 'No product has the scanned GTIN; `scanned` holds the label fields' })
+  receiveScan(@CurrentActor() actor: Actor, @Body() body: ReceiveScanDto): Promise<ReceiptDto> {
+    return this.lots.receiveScan(actor, body);
+  }
+
+  @Get('suggest')
+  @RequirePermission('inventory.read')
+  @ApiOkResponse({ type: LotSuggestionDto, description: 'First expiry, first out among usable lots in stock at the location' })
+  suggest(@CurrentActor() actor: Actor, @Query() query: LotSuggestionQueryDto): Promise<LotSuggestionDto> {
+    return this.lots.suggest(actor, query.productId, query.locationId);
+  }
+
+  @Get(':id')
+  @RequirePermission('inventory.read')
+  @ApiOkResponse({ type: LotDetailDto })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<LotDetailDto> {
+    return this.lots.get(actor, id);
+  }
+
+  @Post(':id/movements')
+  @RequirePermission('inventory.write')
+  @ApiCreatedResponse({ type: MovementResultDto })
+  @ApiConflictResponse({ type: ProblemDocumentDto, description: 'Not enough on hand at the location (insufficient-stock)' })
+  @ApiUnprocessableEntityResponse({ type: ProblemDocumentDto, description: 'A recalled, quarantined or expired lot cannot be transferred' })
+  recordMovement(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecordMovementDto): Promise<MovementResultDto> {
+    return this.ledger.record(actor, id, body);
+  }
+
+  @Post(':id/quarantine')
+  @HttpCode(200)
+  @RequirePermission('inventory.recall')
+  @ApiOkResponse({ type: LotDto, description: 'On hold: cannot be used or transferred until released' })
+  quarantine(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: HoldReasonDto): Promise<LotDto> {
+    return this.lots.quarantine(actor, id, body);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @RequirePermission('inventory.recall')
+  @ApiOkResponse({ type: LotDto })
+  release(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReleaseLotDto): Promise<LotDto> {
+    return this.lots.release(actor, id, body);
+  }
+
+  @Post(':id/recall')
+  @HttpCode(200)
+  @RequirePermission('inventory.recall')
+  @ApiOkResponse({ type: LotDto, description: 'Recalled at once; recorded in the recalls' })
+  recall(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecallLotDto): Promise<LotDto> {
+    return this.recalls.recallLot(actor, id, body);
+  }
+}

@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parseGs1, type Gs1Udi } from '@skinledger/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { ConflictError, DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import type { Location } from '../organizations/location.entity';
+import { InventoryLocations } from './inventory-locations';
+import { LedgerService } from './ledger.service';
+import { Lot } from './lot.entity';
+import { LotViews, toStockMovementDto } from './lot-views';
+import type {
+  HoldReasonDto,
+  LotDetailDto,
+  LotDto,
+  LotListQueryDto,
+  LotSuggestionDto,
+  ReceiptDto,
+  ReceiveLotDto,
+  ReceiveScanDto,
+  ReleaseLotDto,
+  ScannedFieldsDto,
+} from './lots.dto';
+import { Product } from './product.entity';
+import { ProductsService } from './products.service';
+import { StockMovement } from './stock-movement.entity';
+
+/** A scanned GTIN the organization has no product for: 404 with what the label said, to offer creating it. */
+export class UnknownGtinError extends DomainError {
+  constructor(scanned: ScannedFieldsDto) {
+    super(404, 'unknown-gtin', 'Not found', `No product with GTIN ${scanned.gtin}; create it first`, { entity: 'Product', scanned });
+  }
+}
+
+interface ReceiptInput {
+  productId: string;
+  lotNumber: string;
+  expiresOn: string;
+  manufacturedOn?: string | null;
+  supplier?: string | null;
+  locationId: string;
+  quantity: number;
+}
+
+/** Lots: receiving stock (by form or by scan), reading lots with their ledger, FEFO suggestions, quarantine. */
+@Injectable()
+export class LotsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly products: ProductsService,
+    private readonly ledger: LedgerService,
+    private readonly locations: InventoryLocations,
+    private readonly views: LotViews,
+  ) {}
+
+  async receive(actor: Actor, input: ReceiveLotDto): Promise<ReceiptDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const product = await this.products.find(manager, actor, input.productId).catch((error: unknown) => {
+        if (error instanceof NotFoundError) throw new InvalidFieldError('productId', 'no such product in your organization');
+        throw error;
+      });
+      return this.receiveInto(manager, actor, product, input);
+    });
+  }
+
+  async receiveScan(actor: Actor, input: ReceiveScanDto): Promise<ReceiptDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const location = await this.locations.find(manager, actor, input.locationId, 'locationId', true);
+      const parsed = parseGs1(input.code, { referenceDate: this.locations.today(location) });
+      if (!parsed.ok) throw new InvalidFieldError('code', parsed.errors.map((e) => e.message).join('; '));
+      const udi = parsed.value;
+      const product = await this.products.findByGtin(manager, actor, udi.gtin);
+      if (!product) throw new UnknownGtinError(scannedFields(udi));
+      const missing = [udi.lot === undefined ? 'lot (10)' : null, udi.expiryDate === undefined ? 'expiry date (17)' : null].filter(Boolean);
+      if (missing.length > 0) throw new InvalidFieldError('code', `the barcode has no ${missing.join(' and no ')}; receive this stock with the form`);
+      return this.receiveInto(manager, actor, product, {
+        productId: product.id,
+        lotNumber: udi.lot ?? '',
+        expiresOn: udi.expiryDate ?? '',
+        manufacturedOn: udi.productionDate ?? null,
+        supplier: input.supplier ?? null,
+        locationId: location.id,
+        quantity: input.quantity,
+      });
+    });
+  }
+
+  /**
+   * Puts stock on the shelf: creates the lot, or adds to the one on record with this number (a second delivery of
+   * the same lot), which must then carry the same expiry date.
+   */
+  private async receiveInto(manager: EntityManager, actor: Actor, product: Product, input: ReceiptInput): Promise<ReceiptDto> {
+    const location: Location = await this.locations.find(manager, actor, input.locationId, 'locationId', true);
+    if (input.manufacturedOn && input.manufacturedOn > input.expiresOn) {
+      throw new InvalidFieldError('manufacturedOn', 'must not be after expiresOn');
+    }
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO lots (organization_id, product_id, lot_number, expires_on, manufactured_on, supplier)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (organization_id, product_id, lot_number) DO NOTHING
+       RETURNING id`,
+      [actor.organizationId, product.id, input.lotNumber, input.expiresOn, input.manufacturedOn ?? null, input.supplier ?? null],
+    );
+    const lotCreated = inserted.length === 1;
+    const existing = lotCreated
+      ? undefined
+      : await manager.findOneByOrFail(Lot, { organizationId: actor.organizationId, productId: product.id, lotNumber: input.lotNumber });
+    const lot = await this.ledger.lockLot(manager, actor, inserted[0]?.id ?? existing?.id ?? '');
+    if (!lotCreated) {
+      if (lot.expiresOn !== input.expiresOn) {
+        throw new ConflictError('lot-expiry-mismatch', `Lot ${lot.lotNumber} of this product is on record with expiry ${lot.expiresOn}`, {
+          errors: [{ field: 'expiresOn', message: `lot ${lot.lotNumber} is on record as expiring on ${lot.expiresOn}` }],
+        });
+      }
+      if (lot.status === 'recalled') {
+        throw new RuleViolationError(`Lot ${lot.lotNumber} is recalled: do not put it on the shelf`, [
+          { code: 'lot-recalled', message: `Lot ${lot.lotNumber} is recalled; return the delivery to the supplier` },
+        ]);
+      }
+    } else {
+      await this.audit.record(manager, actor, {
+        action: 'lot.created',
+        entityType: 'lot',
+        entityId: lot.id,
+        changes: {
+          productId: { to: product.id },
+          lotNumber: { to: lot.lotNumber },
+          expiresOn: { to: lot.expiresOn },
+          manufacturedOn: { to: lot.manufacturedOn },
+          supplier: { to: lot.supplier },
+        },
+      });
+    }
+    const movement = await this.ledger.append(manager, actor, {
+      lot,
+      locationId: location.id,
+      type: 'received',
+      quantity: input.quantity,
+      occurredOn: this.locations.today(location),
+      note: input.supplier && !lotCreated ? `supplier: ${input.supplier}` : null,
+    });
+    return { lotCreated, lot: await this.views.loadOne(manager, actor, lot.id), movement: toStockMovementDto(movement) };
+  }
+
+  async list(actor: Actor, query: LotListQueryDto): Promise<LotDto[]> {
+    const manager = this.dataSource.manager;
+    if (query.locationId) await this.locations.find(manager, actor, query.locationId, 'locationId');
+    const lots = await this.views.load(manager, actor, { productId: query.productId, locationId: query.locationId });
+    return query.status ? lots.filter((l) => l.status === query.status) : lots;
+  }
+
+  async get(actor: Actor, id: string): Promise<LotDetailDto> {
+    const manager = this.dataSource.manager;
+    const lot = await this.views.loadOne(manager, actor, id);
+    const ledger = await manager.find(StockMovement, {
+      where: { lotId: id, organizationId: actor.organizationId },
+      order: { recordedAt: 'ASC', id: 'ASC' },
+    });
+    const recalls: {
+      id: string;
+      recall_class: 'I' | 'II' | 'III';
+      reason: string;
+      reference: string | null;
+      recorded_by: string;
+      recorded_at: Date;
+    }[] = await manager.query(
+      `SELECT r.id, r.recall_class, r.reason, r.reference, r.recorded_by, r.recorded_at
+       FROM recall_lots rl JOIN recalls r ON r.id = rl.recall_id
+       WHERE rl.organization_id = $1 AND rl.lot_id = $2
+       ORDER BY r.recorded_at`,
+      [actor.organizationId, id],
+    );
+    return {
+      ...lot,
+      ledger: ledger.map(toStockMovementDto),
+      recalls: recalls.map((r) => ({
+        id: r.id,
+        recallClass: r.recall_class,
+        reason: r.reason,
+        reference: r.reference,
+        recordedBy: r.recorded_by,
+        recordedAt: r.recorded_at.toISOString(),
+      })),
+    };
+  }
+
+  /** First expiry, first out: the usable lot with stock at the location that expires soonest. */
+  async suggest(actor: Actor, productId: string, locationId: string): Promise<LotSuggestionDto> {
+    const manager = this.dataSource.manager;
+    await this.locations.find(manager, actor, locationId, 'locationId');
+    const lots = await this.views.load(manager, actor, { productId, locationId });
+    // Loaded in expiry order; `available` at the location means not on hold, not expired there, and in stock.
+    return { lot: lots.find((l) => l.status === 'available') ?? null };
+  }
+
+  async quarantine(actor: Actor, id: string, input: HoldReasonDto): Promise<LotDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const lot = await this.ledger.lockLot(manager, actor, id);
+      if (lot.status !== 'available') {
+        throw new ConflictError('lot-on-hold', `Lot ${lot.lotNumber} is already ${lot.status}`, { holdStatus: lot.status });
+      }
+      await this.setHold(manager, actor, lot, 'quarantined', input.reason, 'lot.quarantined');
+      return this.views.loadOne(manager, actor, id);
+    });
+  }
+
+  async release(actor: Actor, id: string, input: ReleaseLotDto): Promise<LotDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const lot = await this.ledger.lockLot(manager, actor, id);
+      if (lot.status !== 'quarantined') {
+        throw new ConflictError('lot-not-quarantined', `Lot ${lot.lotNumber} is ${lot.status}, not quarantined`, { holdStatus: lot.status });
+      }
+      await this.setHold(manager, actor, lot, 'available', input.reason ?? null, 'lot.released');
+      return this.views.loadOne(manager, actor, id);
+    });
+  }
+
+  /** Changes a lot's hold (the lot must be locked) and audits it. */
+  async setHold(
+    manager: EntityManager,
+    actor: Actor,
+    lot: Lot,
+    status: Lot['status'],
+    reason: string | null,
+    action: string,
+  ): Promise<void> {
+    await manager.update(
+      Lot,
+      { id: lot.id },
+      { status, statusReason: status === 'available' ? null : reason, statusChangedAt: new Date(), statusChangedBy: actor.staffMemberId },
+    );
+    await this.audit.record(manager, actor, {
+      action,
+      entityType: 'lot',
+      entityId: lot.id,
+      changes: { status: { from: lot.status, to: status }, ...(reason ? { reason: { to: reason } } : {}) },
+    });
+  }
+}
+
+function scannedFields(udi: Gs1Udi): ScannedFieldsDto {
+  const fields: ScannedFieldsDto = { gtin: udi.gtin };
+  if (udi.lot !== undefined) fields.lotNumber = udi.lot;
+  if (udi.expiryDate !== undefined) fields.expiresOn = udi.expiryDate;
+  if (udi.productionDate !== undefined) fields.manufacturedOn = udi.productionDate;
+  if (udi.serial !== undefined) fields.serialNumber = udi.serial;
+  return fields;
+}

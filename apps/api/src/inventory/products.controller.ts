@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { CreateProductDto, ProductDto, ProductListQueryDto } from './products.dto';
+import { ProductsService } from './products.service';
+
+@ApiTags('inventory')
+@Controller('products')
+export class ProductsController {
+  constructor(private readonly products: ProductsService) {}
+
+  @Get()
+  @RequirePermission('inventory.read')
+  @ApiOkResponse({ type: [ProductDto] })
+  list(@CurrentActor() actor: Actor, @Query() query: ProductListQueryDto): Promise<ProductDto[]> {
+    return this.products.list(actor, query);
+  }
+
+  @Post()
+  @RequirePermission('inventory.write')
+  @ApiCreatedResponse({ type: ProductDto })
+  @ApiConflictResponse({ description: 'A product with this GTIN exists (errors names gtin)' })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateProductDto): Promise<ProductDto> {
+    return this.products.create(actor, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('inventory.read')
+  @ApiOkResponse({ type: ProductDto })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProductDto> {
+    return this.products.get(actor, id);
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { RecallDto, RecallNoticeDto, RecallNoticeResultDto } from './recalls.dto';
+import { RecallsService } from './recalls.service';
+
+@ApiTags('inventory')
+@Controller('recalls')
+export class RecallsController {
+  constructor(private readonly recalls: RecallsService) {}
+
+  @Get()
+  @RequirePermission('inventory.read')
+  @ApiOkResponse({ type: [RecallDto], description: 'Newest first' })
+  list(@CurrentActor() actor: Actor): Promise<RecallDto[]> {
+    return this.recalls.list(actor);
+  }
+
+  @Post()
+  @RequirePermission('inventory.recall')
+  @ApiCreatedResponse({ type: RecallNoticeResultDto, description: 'Lots found were recalled at once; the rest are listed as not found' })
+  recordNotice(@CurrentActor() actor: Actor, @Body() body: RecallNoticeDto): Promise<RecallNoticeResultDto> {
+    return this.recalls.recallNotice(actor, body);
+  }
+}
