@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { InventoryModule } from './inventory/inventory.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PatientsModule } from './patients/patients.module';
 import { SettingsModule } from './settings/settings.module';
@@ -43,6 +44,7 @@ export class AppModule {
         StaffModule,
         SettingsModule,
         PatientsModule,
+        InventoryModule,
       ],
     };
   }

@@ -1,4 +1,6 @@
-import { newStaffMember, signedInOrganization } from './factories';
+import { emptyMedicalHistory } from '@skinledger/domain';
+import { newPatient, newStaffMember, signedInOrganization } from './factories';
+import { createProduct, receiveLot } from './inventory-factories';
 import { createTestApp, type TestApp } from './test-app';
 
 /**
@@ -10,6 +12,10 @@ describe('organization isolation', () => {
   let a: Awaited<ReturnType<typeof signedInOrganization>>;
   let b: Awaited<ReturnType<typeof signedInOrganization>>;
   let bNurseId: string;
+  let bPatientId: string;
+  let bProductId: string;
+  let bLotId: string;
+  let bDeviceId: string;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -17,6 +23,11 @@ describe('organization isolation', () => {
     b = await signedInOrganization(app, 'owner');
     bNurseId = (await newStaffMember(app.dataSource, b.organization.id)).id;
     await b.client.post('/api/locations', { name: 'B annex', timezone: 'UTC' });
+    bPatientId = (await newPatient(app.dataSource, b.organization.id, { firstName: 'Bea', lastName: 'Other' })).id;
+    await b.client.put(`/api/patients/${bPatientId}/medical-history`, emptyMedicalHistory());
+    bProductId = (await createProduct(b.client)).id;
+    bLotId = (await receiveLot(b.client, { productId: bProductId, locationId: b.location.id, quantity: 5 })).lot.id;
+    bDeviceId = (await b.client.post('/api/devices', { model: 'SkinPen', serialNumber: 'B-0001', locationId: b.location.id })).body.id;
   });
   afterAll(async () => app.close());
 
@@ -26,6 +37,25 @@ describe('organization isolation', () => {
     { method: 'POST', route: '/api/staff/:id/deactivate', id: () => bNurseId },
     { method: 'POST', route: '/api/staff/:id/reactivate', id: () => bNurseId },
     { method: 'PATCH', route: '/api/locations/:id', id: () => b.location.id, body: { name: 'Hijacked' } },
+    { method: 'GET', route: '/api/patients/:id', id: () => bPatientId },
+    { method: 'PATCH', route: '/api/patients/:id', id: () => bPatientId, body: { firstName: 'Hijacked' } },
+    { method: 'POST', route: '/api/patients/:id/archive', id: () => bPatientId },
+    { method: 'POST', route: '/api/patients/:id/restore', id: () => bPatientId },
+    { method: 'GET', route: '/api/patients/:id/medical-history', id: () => bPatientId },
+    { method: 'GET', route: '/api/patients/:id/medical-history/versions/1', id: () => bPatientId },
+    { method: 'PUT', route: '/api/patients/:id/medical-history', id: () => bPatientId, body: emptyMedicalHistory() },
+    { method: 'GET', route: '/api/patients/:id/eligibility?procedure=medical', id: () => bPatientId },
+    { method: 'GET', route: '/api/patients/:id/timeline', id: () => bPatientId },
+    { method: 'GET', route: '/api/patients/:id/export', id: () => bPatientId },
+    { method: 'GET', route: '/api/products/:id', id: () => bProductId },
+    { method: 'GET', route: '/api/lots/:id', id: () => bLotId },
+    { method: 'POST', route: '/api/lots/:id/movements', id: () => bLotId, body: { type: 'returned', locationId: '00000000-0000-4000-8000-000000000000', quantity: 1 } },
+    { method: 'POST', route: '/api/lots/:id/quarantine', id: () => bLotId, body: { reason: 'Hijacked' } },
+    { method: 'POST', route: '/api/lots/:id/release', id: () => bLotId, body: {} },
+    { method: 'POST', route: '/api/lots/:id/recall', id: () => bLotId, body: { reason: 'Hijacked', recallClass: 'I' } },
+    { method: 'GET', route: '/api/devices/:id', id: () => bDeviceId },
+    { method: 'PATCH', route: '/api/devices/:id', id: () => bDeviceId, body: { model: 'Hijacked' } },
+    { method: 'POST', route: '/api/devices/:id/service-events', id: () => bDeviceId, body: { occurredOn: '2026-01-01', kind: 'repair', description: 'Hijacked' } },
   ];
 
   it.each(routesById)('$method $route answers 404 for the other organization', async ({ method, route, id, body }) => {
@@ -44,11 +74,33 @@ describe('organization isolation', () => {
     expect(audit.body.items.every((e: { actorId: string | null }) => e.actorId === a.staffMember.id)).toBe(true);
     const bAudit = await a.client.get(`/api/audit-events?actorId=${b.staffMember.id}`);
     expect(bAudit.body.total).toBe(0);
+    const patients = await a.client.get('/api/patients?includeArchived=true');
+    expect(patients.body).toMatchObject({ items: [], total: 0 });
+    expect((await a.client.get('/api/patients?q=Bea%20Other&includeArchived=true')).body.total).toBe(0);
+    expect((await a.client.get('/api/products')).body).toEqual([]);
+    expect((await a.client.get('/api/lots')).body).toEqual([]);
+    expect((await a.client.get('/api/devices')).body).toEqual([]);
+    expect((await a.client.get('/api/recalls')).body).toEqual([]);
+    expect((await a.client.get('/api/inventory/on-hand')).body).toEqual([]);
+    expect((await a.client.get(`/api/lots/suggest?productId=${bProductId}&locationId=${a.location.id}`)).body).toEqual({ lot: null });
+    // A notice naming B's product and lot finds nothing in A.
+    const notice = await a.client.post('/api/recalls', { gtin: '00000000000000', lotNumbers: ['X'], recallClass: 'III', reason: 'probe' });
+    expect(notice.body.found).toEqual([]);
   });
 
   it('left organization B untouched', async () => {
     const [nurse] = await app.dataSource.query(`SELECT name, is_active FROM staff_members WHERE id = $1`, [bNurseId]);
     expect(nurse.name).not.toBe('Hijacked');
     expect(nurse.is_active).toBe(true);
+    const [patient] = await app.dataSource.query(`SELECT first_name, archived_at FROM patients WHERE id = $1`, [bPatientId]);
+    expect(patient).toEqual({ first_name: 'Bea', archived_at: null });
+    const [{ versions }] = await app.dataSource.query(`SELECT count(*)::int AS versions FROM patient_medical_histories WHERE patient_id = $1`, [bPatientId]);
+    expect(versions).toBe(1);
+    const [lot] = await app.dataSource.query(`SELECT status FROM lots WHERE id = $1`, [bLotId]);
+    expect(lot.status).toBe('available');
+    const [{ on_hand }] = await app.dataSource.query(`SELECT on_hand FROM stock_balances WHERE lot_id = $1`, [bLotId]);
+    expect(on_hand).toBe(5);
+    const [device] = await app.dataSource.query(`SELECT model FROM devices WHERE id = $1`, [bDeviceId]);
+    expect(device.model).toBe('SkinPen');
   });
 });

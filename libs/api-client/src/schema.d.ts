@@ -52,6 +52,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -228,6 +244,438 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ScreeningSettings_get"];
+        put: operations["ScreeningSettings_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PatientImport_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Patients_list"];
+        put?: never;
+        post: operations["Patients_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Patients_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Patients_update"];
+        trace?: never;
+    };
+    "/api/patients/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Patients_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Patients_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Patients_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/medical-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PatientClinical_getMedicalHistory"];
+        put: operations["PatientClinical_recordMedicalHistory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/medical-history/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PatientClinical_getMedicalHistoryVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PatientClinical_getEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PatientClinical_getTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Products_list"];
+        put?: never;
+        post: operations["Products_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Products_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Lots_list"];
+        put?: never;
+        post: operations["Lots_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/receive-scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Lots_receiveScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Lots_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Lots_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{id}/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Lots_recordMovement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{id}/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Lots_quarantine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Lots_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Lots_recall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Recalls_list"];
+        put?: never;
+        post: operations["Recalls_recordNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Devices_list"];
+        put?: never;
+        post: operations["Devices_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Devices_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Devices_update"];
+        trace?: never;
+    };
+    "/api/devices/{id}/service-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Devices_addServiceEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Inventory_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/on-hand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Inventory_onHand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -271,9 +719,13 @@ export interface components {
             organizationId: string;
             organizationName: string;
             /** @description Actions this role may perform (the permission matrix) */
-            permissions: string[];
+            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage")[];
             /** Format: uuid */
             defaultLocationId: string | null;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         HealthDto: {
             /** @example ok */
@@ -422,11 +874,759 @@ export interface components {
             /** Format: uuid */
             defaultLocationId?: string | null;
         };
+        ScreeningSettingsInputDto: {
+            /**
+             * @description Rule code (active_skin_cancer, open_wound_or_irritated_skin, active_infection, active_herpes_outbreak, warts, active_inflammatory_acne, pregnancy, bleeding_disorder, collagen_vascular_disease, nickel_allergy, isotretinoin_window, radiation_window, dermal_filler_window, botulinum_toxin_window, chemical_peel_window, laser_ipl_window, sunburn_window, topical_retinoid_window, waxing_window, recent_scar_window, keloid_history, eczema_psoriasis_or_rosacea, uncontrolled_diabetes, anticoagulants, immunosuppression, herpes_simplex_history, dark_phototype, phototype_unknown, amide_anesthetic_allergy, ester_anesthetic_allergy, latex_allergy, other_allergy, free_text_present, history_stale) to absolute (blocks), relative (warns) or off
+             * @example {
+             *       "keloid_history": "absolute"
+             *     }
+             */
+            severity?: {
+                [key: string]: "absolute" | "relative" | "off";
+            };
+            /**
+             * @description Severities for one procedure kind (cosmetic or medical) that take precedence, e.g. relax a rule for cosmetic needling
+             * @example {
+             *       "cosmetic": {
+             *         "isotretinoin_window": "relative"
+             *       }
+             *     }
+             */
+            severityByProcedure?: {
+                [key: string]: {
+                    [key: string]: "absolute" | "relative" | "off";
+                };
+            };
+            /**
+             * @description Window code (isotretinoin_window, radiation_window, dermal_filler_window, botulinum_toxin_window, chemical_peel_window, laser_ipl_window, sunburn_window, topical_retinoid_window, waxing_window, recent_scar_window) to a length in whole days or months
+             * @example {
+             *       "isotretinoin_window": {
+             *         "months": 12
+             *       }
+             *     }
+             */
+            windows?: {
+                [key: string]: {
+                    days?: number;
+                    months?: number;
+                };
+            };
+            /** @description A history older than this many days is a warning (default 90) */
+            historyMaxAgeDays?: number;
+            /** @description Phototypes from this one up warn of hyperpigmentation risk (default 5 = V) */
+            pihRiskMinFitzpatrickType?: number;
+            /** @description Antiviral prophylaxis starts this many days before treatment (default 2) */
+            antiviralProphylaxisDaysBefore?: number;
+            /** @description Medication names that mean an anticoagulant or antiplatelet (replaces the default list) */
+            anticoagulantMedicationNames?: string[];
+            /** @description Medication names that mean oral isotretinoin (replaces the default list) */
+            isotretinoinMedicationNames?: string[];
+        };
+        EffectiveScreeningSettingsDto: {
+            /**
+             * @description Rule code (active_skin_cancer, open_wound_or_irritated_skin, active_infection, active_herpes_outbreak, warts, active_inflammatory_acne, pregnancy, bleeding_disorder, collagen_vascular_disease, nickel_allergy, isotretinoin_window, radiation_window, dermal_filler_window, botulinum_toxin_window, chemical_peel_window, laser_ipl_window, sunburn_window, topical_retinoid_window, waxing_window, recent_scar_window, keloid_history, eczema_psoriasis_or_rosacea, uncontrolled_diabetes, anticoagulants, immunosuppression, herpes_simplex_history, dark_phototype, phototype_unknown, amide_anesthetic_allergy, ester_anesthetic_allergy, latex_allergy, other_allergy, free_text_present, history_stale) to absolute (blocks), relative (warns) or off
+             * @example {
+             *       "keloid_history": "absolute"
+             *     }
+             */
+            severity: {
+                [key: string]: "absolute" | "relative" | "off";
+            };
+            severityByProcedure: {
+                [key: string]: {
+                    [key: string]: "absolute" | "relative" | "off";
+                };
+            };
+            /**
+             * @description Window code (isotretinoin_window, radiation_window, dermal_filler_window, botulinum_toxin_window, chemical_peel_window, laser_ipl_window, sunburn_window, topical_retinoid_window, waxing_window, recent_scar_window) to a length in whole days or months
+             * @example {
+             *       "isotretinoin_window": {
+             *         "months": 12
+             *       }
+             *     }
+             */
+            windows: {
+                [key: string]: {
+                    days?: number;
+                    months?: number;
+                };
+            };
+            historyMaxAgeDays: number;
+            pihRiskMinFitzpatrickType: number;
+            antiviralProphylaxisDaysBefore: number;
+            anticoagulantMedicationNames: string[];
+            isotretinoinMedicationNames: string[];
+        };
+        ScreeningSettingsDto: {
+            /** @description The organization's overrides as stored */
+            overrides: components["schemas"]["ScreeningSettingsInputDto"];
+            /** @description The defaults with the overrides applied: what screening uses */
+            effective: components["schemas"]["EffectiveScreeningSettingsDto"];
+        };
+        ImportProblemDto: {
+            /**
+             * @description Spreadsheet row: the header is row 1, the first patient row 2
+             * @example 3
+             */
+            row: number;
+            /**
+             * @description The column as the file names it
+             * @example DOB
+             */
+            field: string;
+            /** @example dateOfBirth must be a calendar date written YYYY-MM-DD */
+            problem: string;
+        };
+        ImportRowResultDto: {
+            /** @example 2 */
+            row: number;
+            /**
+             * @description created: a new patient (in a dry run: would be); existing: the patient is already registered, nothing is written; invalid: see problems
+             * @enum {string}
+             */
+            status: "created" | "existing" | "invalid";
+            /**
+             * Format: uuid
+             * @description The new or matched patient (not for rows a dry run would create)
+             */
+            patientId?: string;
+            /** @example SL-000123 */
+            mrn?: string;
+            /**
+             * @description For existing rows: externalId, or the duplicate rule that matched
+             * @example [
+             *       "externalId"
+             *     ]
+             */
+            matchedOn?: string[];
+        };
+        PatientImportReportDto: {
+            dryRun: boolean;
+            /** @description Whether patients were written: false for a dry run and for a file with column problems */
+            written: boolean;
+            /** @description Patient rows in the file (the header not counted) */
+            rows: number;
+            /** @description Rows that create a patient (in a dry run: would create one) */
+            created: number;
+            /** @description Rows whose patient is already registered; importing the same file again creates nobody twice */
+            existing: number;
+            invalid: number;
+            /** @description Every problem, row by row; problems on row 1 are column problems and stop the import */
+            problems: components["schemas"]["ImportProblemDto"][];
+            results: components["schemas"]["ImportRowResultDto"][];
+        };
+        PatientSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SL-000123 */
+            mrn: string;
+            firstName: string;
+            lastName: string;
+            preferredName: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            phone: string | null;
+            email: string | null;
+            tags: string[];
+            archived: boolean;
+        };
+        PatientPageDto: {
+            /** @description Best match first when searching; by last and first name otherwise */
+            items: components["schemas"]["PatientSummaryDto"][];
+            /** @description All matches, not just this page */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AddressDto: {
+            /** @example 12 Harbour Street */
+            line1?: string;
+            /** @example Apt 4 */
+            line2?: string;
+            /** @example Brooklyn */
+            city?: string;
+            /**
+             * @description State, province or county
+             * @example NY
+             */
+            region?: string;
+            /** @example 11201 */
+            postalCode?: string;
+            /** @example US */
+            country?: string;
+        };
+        EmergencyContactDto: {
+            /** @example Sam Rivera */
+            name: string;
+            /** @example Partner */
+            relationship?: string;
+            /**
+             * @description Normalized like the patient phone
+             * @example +12125550199
+             */
+            phone?: string;
+        };
+        AllergyDto: {
+            /** @example Lidocaine */
+            substance: string;
+            /**
+             * @description Amide or ester anaesthetic, nickel, latex or other. When left out it is inferred from well-known substances (lidocaine: amide).
+             * @enum {string}
+             */
+            class?: "amide_anesthetic" | "ester_anesthetic" | "nickel" | "latex" | "other";
+        };
+        CreatePatientDto: {
+            /** @example Margaret */
+            firstName: string;
+            /** @example Thompson */
+            lastName: string;
+            /** @example Peggy */
+            preferredName?: string | null;
+            /**
+             * Format: date
+             * @example 1984-03-12
+             */
+            dateOfBirth: string;
+            /**
+             * @description Administrative sex (HL7 FHIR codes)
+             * @default unknown
+             * @enum {string}
+             */
+            sex: "female" | "male" | "other" | "unknown";
+            /**
+             * @description Any common format; stored as an optional + and the digits (+12125550100)
+             * @example +1 (212) 555-0100
+             */
+            phone?: string | null;
+            /**
+             * @description Stored lower-cased
+             * @example margaret@example.com
+             */
+            email?: string | null;
+            address?: components["schemas"]["AddressDto"] | null;
+            emergencyContact?: components["schemas"]["EmergencyContactDto"] | null;
+            /** @description Fitzpatrick phototype I-VI as 1-6 */
+            fitzpatrickType?: number | null;
+            allergies?: components["schemas"]["AllergyDto"][];
+            notes?: string;
+            /**
+             * @description Stored trimmed, lower-cased, without repeats
+             * @example [
+             *       "vip",
+             *       "acne-scar course"
+             *     ]
+             */
+            tags?: string[];
+            /** @description The patient's id in a previous system; unique in the organization */
+            externalId?: string | null;
+            /** @description Create even though a likely duplicate exists (same name and date of birth, or same email or phone). Without it such a request is answered 409 with the candidates. */
+            confirmDuplicate?: boolean;
+        };
+        PatientAllergyDto: {
+            substance: string;
+            /** @enum {string} */
+            class: "amide_anesthetic" | "ester_anesthetic" | "nickel" | "latex" | "other";
+        };
+        PatientDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Medical record number, assigned in order within the organization
+             * @example SL-000123
+             */
+            mrn: string;
+            externalId: string | null;
+            firstName: string;
+            lastName: string;
+            preferredName: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            sex: "female" | "male" | "other" | "unknown";
+            phone: string | null;
+            email: string | null;
+            address: components["schemas"]["AddressDto"] | null;
+            emergencyContact: components["schemas"]["EmergencyContactDto"] | null;
+            fitzpatrickType: number | null;
+            allergies: components["schemas"]["PatientAllergyDto"][];
+            notes: string;
+            tags: string[];
+            archived: boolean;
+            /** Format: date-time */
+            archivedAt: string | null;
+            archiveReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         FieldProblemDto: {
             /** @example adminEmail */
             field: string;
             /** @example adminEmail must be an email address */
             message: string;
+        };
+        RuleViolationDto: {
+            /** @example last-owner */
+            code: string;
+            /** @example Make another staff member an owner first */
+            message: string;
+        };
+        DuplicateCandidateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SL-000123 */
+            mrn: string;
+            /** @example Margaret Thompson */
+            name: string;
+            /** Format: date */
+            dateOfBirth: string;
+            archived: boolean;
+            /**
+             * @description name_and_date_of_birth, email and/or phone
+             * @example [
+             *       "name_and_date_of_birth"
+             *     ]
+             */
+            matchedOn: string[];
+        };
+        DuplicatePatientProblemDto: {
+            /** @example urn:skinledger:problem:validation */
+            type: string;
+            /** @example Invalid request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example Invalid fields: adminEmail */
+            detail: string;
+            instance?: string;
+            requestId?: string;
+            /** @description Validation problems, one per field and rule */
+            errors?: components["schemas"]["FieldProblemDto"][];
+            /** @description Rules broken (422), one per rule */
+            violations?: components["schemas"]["RuleViolationDto"][];
+            /** @description Seconds to wait before retrying (429) */
+            retryAfterSeconds?: number;
+            /** @description Patients this one is likely the same person as */
+            candidates: components["schemas"]["DuplicateCandidateDto"][];
+        };
+        UpdatePatientDto: {
+            /** @example Peggy */
+            preferredName?: string | null;
+            /**
+             * @description Any common format; stored as an optional + and the digits (+12125550100)
+             * @example +1 (212) 555-0100
+             */
+            phone?: string | null;
+            /**
+             * @description Stored lower-cased
+             * @example margaret@example.com
+             */
+            email?: string | null;
+            address?: components["schemas"]["AddressDto"] | null;
+            emergencyContact?: components["schemas"]["EmergencyContactDto"] | null;
+            /** @description Fitzpatrick phototype I-VI as 1-6 */
+            fitzpatrickType?: number | null;
+            allergies?: components["schemas"]["AllergyDto"][];
+            notes?: string;
+            /**
+             * @description Stored trimmed, lower-cased, without repeats
+             * @example [
+             *       "vip",
+             *       "acne-scar course"
+             *     ]
+             */
+            tags?: string[];
+            /** @description The patient's id in a previous system; unique in the organization */
+            externalId?: string | null;
+            /** @description Create even though a likely duplicate exists (same name and date of birth, or same email or phone). Without it such a request is answered 409 with the candidates. */
+            confirmDuplicate?: boolean;
+            firstName?: string;
+            lastName?: string;
+            /** Format: date */
+            dateOfBirth?: string;
+            /** @enum {string} */
+            sex?: "female" | "male" | "other" | "unknown";
+        };
+        ArchivePatientDto: {
+            /** @example Moved away */
+            reason?: string | null;
+        };
+        ExportedByDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MedicalHistoryAnswersDto: {
+            /** @description Active skin cancer in the treatment area */
+            activeSkinCancerInArea: boolean;
+            /** @description Open wounds or irritated skin in the treatment area */
+            openWoundsOrIrritatedSkinInArea: boolean;
+            /** @description Active infection in the treatment area (bacterial, fungal or viral) */
+            activeInfectionInArea: boolean;
+            /** @description Active herpes simplex outbreak (cold sore) */
+            activeHerpesOutbreak: boolean;
+            /** @description Warts in the treatment area */
+            wartsInArea: boolean;
+            /** @description Active inflammatory acne in the treatment area */
+            activeInflammatoryAcneInArea: boolean;
+            /** @description Pregnant or breastfeeding */
+            pregnantOrBreastfeeding: boolean;
+            /**
+             * Format: date
+             * @description Last dose of oral isotretinoin (e.g. Accutane). Leave empty if never taken. As YYYY-MM-DD; null for never or none.
+             */
+            isotretinoinLastDoseOn: string | null;
+            /** @description Bleeding disorder */
+            bleedingDisorder: boolean;
+            /** @description Scleroderma or another collagen-vascular disease */
+            sclerodermaOrCollagenVascularDisease: boolean;
+            /** @description Allergy to nickel or stainless steel */
+            nickelOrStainlessSteelAllergy: boolean;
+            /** @description Keloid or hypertrophic scarring history */
+            keloidHistory: boolean;
+            /** @description Eczema, psoriasis or rosacea in the treatment area */
+            eczemaPsoriasisOrRosaceaInArea: boolean;
+            /** @description Uncontrolled diabetes */
+            uncontrolledDiabetes: boolean;
+            /** @description Takes anticoagulants or antiplatelets (e.g. warfarin, heparin, aspirin) */
+            anticoagulantsOrAntiplatelets: boolean;
+            /** @description Immunosuppression, chemotherapy or high-dose steroids */
+            immunosuppressed: boolean;
+            /** @description History of herpes simplex (cold sores) */
+            herpesSimplexHistory: boolean;
+            /**
+             * Format: date
+             * @description Radiation therapy to the treatment area. Date of the last exposure; leave empty if never. As YYYY-MM-DD; null for never or none.
+             */
+            radiationToAreaLastOn: string | null;
+            /**
+             * Format: date
+             * @description Dermal filler in the treatment area. Date of the last exposure; leave empty if never. As YYYY-MM-DD; null for never or none.
+             */
+            dermalFillerInAreaLastOn: string | null;
+            /**
+             * Format: date
+             * @description Botulinum toxin (e.g. Botox). Date of the last exposure; leave empty if never. As YYYY-MM-DD; null for never or none.
+             */
+            botulinumToxinLastOn: string | null;
+            /**
+             * Format: date
+             * @description Chemical peel. Date of the last exposure; leave empty if never. As YYYY-MM-DD; null for never or none.
+             */
+            chemicalPeelLastOn: string | null;
+            /**
+             * Format: date
+             * @description Laser or IPL treatment. Date of the last exposure; leave empty if never. As YYYY-MM-DD; null for never or none.
+             */
+            laserOrIplLastOn: string | null;
+            /**
+             * Format: date
+             * @description Sunburn. Date of the last exposure; leave empty if never. As YYYY-MM-DD; null for never or none.
+             */
+            sunburnLastOn: string | null;
+            /**
+             * Format: date
+             * @description Topical retinoids (e.g. tretinoin, retinol). Date of the last exposure; leave empty if never. As YYYY-MM-DD; null for never or none.
+             */
+            topicalRetinoidLastOn: string | null;
+            /**
+             * Format: date
+             * @description Waxing of the treatment area. Date of the last exposure; leave empty if never. As YYYY-MM-DD; null for never or none.
+             */
+            waxingLastOn: string | null;
+            /**
+             * Format: date
+             * @description Scar in the treatment area. Date the youngest scar formed; leave empty if none. As YYYY-MM-DD; null for never or none.
+             */
+            scarInAreaFormedOn: string | null;
+            /**
+             * @description Current medications
+             * @example [
+             *       "aspirin 81 mg"
+             *     ]
+             */
+            medications: string[];
+            /** @description Allergies (with class: amide or ester anaesthetic, nickel, latex, other) */
+            allergies: components["schemas"]["AllergyDto"][];
+            /** @description Other medical history */
+            freeText: string;
+        };
+        MedicalHistoryVersionDto: {
+            /** @example 3 */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedById: string;
+            /** @example Tom Alvarez */
+            recordedByName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            answers: components["schemas"]["MedicalHistoryAnswersDto"];
+        };
+        TimelineItemDto: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description What the entry is about. Known kinds: patient, medical_history, appointment, consent, session, assessment; more may be added, so show unknown kinds generically.
+             * @example medical_history
+             */
+            kind: string;
+            /** @example Medical history updated (version 2) */
+            title: string;
+            detail?: string;
+            /** @description Id of the record the entry is about */
+            refId: string;
+            /**
+             * @description Who did it, when known
+             * @example Dana Whitfield
+             */
+            actorName?: string;
+        };
+        AccessLogEntryDto: {
+            /** Format: date-time */
+            at: string;
+            /** @example patient.viewed */
+            action: string;
+            actorName: string | null;
+        };
+        PatientExportDto: {
+            /** @example skinledger.patient-export */
+            format: string;
+            /** @example 1 */
+            formatVersion: number;
+            /** Format: date-time */
+            exportedAt: string;
+            exportedBy: components["schemas"]["ExportedByDto"];
+            patient: components["schemas"]["PatientDto"];
+            /** @description Every version, newest first */
+            medicalHistory: components["schemas"]["MedicalHistoryVersionDto"][];
+            timeline: components["schemas"]["TimelineItemDto"][];
+            /** @description Who read or changed the record and when, this export included */
+            accessLog: components["schemas"]["AccessLogEntryDto"][];
+        };
+        MedicalHistoryVersionSummaryDto: {
+            /** @example 3 */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedById: string;
+            /** @example Tom Alvarez */
+            recordedByName: string;
+        };
+        MedicalHistoryDto: {
+            /** @description The latest version; null when none is on file */
+            current: components["schemas"]["MedicalHistoryVersionDto"] | null;
+            /** @description Every version, newest first */
+            versions: components["schemas"]["MedicalHistoryVersionSummaryDto"][];
+        };
+        EligibilityBlockerDto: {
+            /**
+             * @description A screening code (see the screening rules), history_missing, or patient_archived
+             * @example isotretinoin_window
+             */
+            code: string;
+            /** @example Oral isotretinoin within 6 months of the last dose (2026-08-25); eligible from 2027-02-25 */
+            message: string;
+            /**
+             * Format: date
+             * @description Time windows only: the first date on which this blocker has lapsed. Both it and `until` are given: eligibleFrom = until + 1 day.
+             */
+            eligibleFrom?: string;
+            /**
+             * Format: date
+             * @description Time windows only: the last blocked day (inclusive)
+             */
+            until?: string;
+        };
+        EligibilityWarningDto: {
+            /** @example keloid_history */
+            code: string;
+            /** @description A relative contraindication: the practitioner acknowledges it with a reason to proceed */
+            message: string;
+        };
+        EligibilityDto: {
+            /** @description Nothing blocks treatment on the date (warnings may remain) */
+            eligible: boolean;
+            /** @enum {string} */
+            procedure: "cosmetic" | "medical";
+            /**
+             * Format: date
+             * @description The date screened
+             */
+            on: string;
+            blockers: components["schemas"]["EligibilityBlockerDto"][];
+            warnings: components["schemas"]["EligibilityWarningDto"][];
+            /**
+             * Format: date
+             * @description When every blocker is a time window: the first date on which all have lapsed. Absent when eligible or when a blocker does not lapse by itself.
+             */
+            eligibleFrom?: string;
+            /** @description The medical-history version screened; null when none is on file */
+            medicalHistoryVersion: number | null;
+        };
+        TimelineDto: {
+            /** @description Oldest first */
+            items: components["schemas"]["TimelineItemDto"][];
+        };
+        ProductDto: {
+            /** Format: uuid */
+            id: string;
+            manufacturer: string;
+            name: string;
+            /** @example 00812345678901 */
+            gtin: string | null;
+            /** @enum {string} */
+            kind: "needle_cartridge" | "anesthetic" | "serum" | "other";
+            needleCount: number | null;
+            singleUse: boolean;
+            reorderThreshold: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateProductDto: {
+            /** @example Crown Aesthetics */
+            manufacturer: string;
+            /** @example SkinPen cartridge, 14 needles */
+            name: string;
+            /**
+             * @description GTIN-8, -12, -13 or -14; stored as 14 digits
+             * @example 00812345678901
+             */
+            gtin?: string;
+            /** @enum {string} */
+            kind: "needle_cartridge" | "anesthetic" | "serum" | "other";
+            /** @description Needle cartridges only */
+            needleCount?: number;
+            /** @description Defaults to true for needle cartridges (which are always single use), else false */
+            singleUse?: boolean;
+            /**
+             * @description Usable stock each location should keep at least; 0 turns the reorder alert off
+             * @default 0
+             */
+            reorderThreshold: number;
+        };
+        ProductSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            manufacturer: string;
+            name: string;
+            gtin: string | null;
+            /** @enum {string} */
+            kind: "needle_cartridge" | "anesthetic" | "serum" | "other";
+        };
+        LotBalanceDto: {
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            onHand: number;
+            /**
+             * @description At this location, on its calendar date
+             * @enum {string}
+             */
+            status: "available" | "quarantined" | "recalled" | "expired" | "depleted";
+        };
+        LotDto: {
+            /** Format: uuid */
+            id: string;
+            product: components["schemas"]["ProductSummaryDto"];
+            lotNumber: string;
+            /**
+             * Format: date
+             * @description Last day of use
+             */
+            expiresOn: string;
+            /** Format: date */
+            manufacturedOn: string | null;
+            supplier: string | null;
+            /**
+             * @description The stored hold; status adds expiry and depletion
+             * @enum {string}
+             */
+            holdStatus: "available" | "quarantined" | "recalled";
+            holdReason: string | null;
+            /**
+             * @description At the requested location, else over all locations
+             * @enum {string}
+             */
+            status: "available" | "quarantined" | "recalled" | "expired" | "depleted";
+            /** @description At the requested location, else over all locations */
+            onHand: number;
+            balances: components["schemas"]["LotBalanceDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReceiveLotDto: {
+            /** Format: uuid */
+            productId: string;
+            /** @example LOT42A */
+            lotNumber: string;
+            /**
+             * Format: date
+             * @description Last day of use
+             * @example 2027-03-31
+             */
+            expiresOn: string;
+            /**
+             * Format: date
+             * @example 2025-01-15
+             */
+            manufacturedOn?: string;
+            /** @example MedSupply Inc. */
+            supplier?: string | null;
+            /**
+             * Format: uuid
+             * @description Where the stock is put on the shelf
+             */
+            locationId: string;
+            /** @example 20 */
+            quantity: number;
+        };
+        StockMovementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lotId: string;
+            /** Format: uuid */
+            locationId: string;
+            /** @enum {string} */
+            type: "received" | "used" | "wasted" | "adjusted" | "transferred" | "returned";
+            /** @description As recorded: positive, or signed for an adjustment */
+            quantity: number;
+            /** @description Signed effect on the on-hand count at locationId */
+            delta: number;
+            /** @enum {string|null} */
+            direction: "in" | "out" | null;
+            /**
+             * Format: uuid
+             * @description Links the two rows of a transfer
+             */
+            transferId: string | null;
+            /** Format: uuid */
+            counterpartLocationId: string | null;
+            reason: string | null;
+            note: string | null;
+            /** Format: uuid */
+            treatmentSessionId: string | null;
+            /**
+             * Format: date
+             * @description The calendar date at the location
+             */
+            occurredOn: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ReceiptDto: {
+            /** @description False when the stock was added to a lot already on record */
+            lotCreated: boolean;
+            lot: components["schemas"]["LotDto"];
+            movement: components["schemas"]["StockMovementDto"];
         };
         ProblemDocumentDto: {
             /** @example urn:skinledger:problem:validation */
@@ -441,6 +1641,356 @@ export interface components {
             requestId?: string;
             /** @description Validation problems, one per field and rule */
             errors?: components["schemas"]["FieldProblemDto"][];
+            /** @description Rules broken (422), one per rule */
+            violations?: components["schemas"]["RuleViolationDto"][];
+            /** @description Seconds to wait before retrying (429) */
+            retryAfterSeconds?: number;
+        };
+        ReceiveScanDto: {
+            /**
+             * @description The GS1 string as scanned (GS separators, optional symbology prefix) or in parenthesised form
+             * @example ]d201008123456789011727030010LOT42A
+             */
+            code: string;
+            /** Format: uuid */
+            locationId: string;
+            /** @example 10 */
+            quantity: number;
+            supplier?: string | null;
+        };
+        ScannedFieldsDto: {
+            /** @example 00812345678901 */
+            gtin: string;
+            lotNumber?: string;
+            /** Format: date */
+            expiresOn?: string;
+            /** Format: date */
+            manufacturedOn?: string;
+            serialNumber?: string;
+        };
+        UnknownGtinProblemDto: {
+            /** @example urn:skinledger:problem:validation */
+            type: string;
+            /** @example Invalid request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example Invalid fields: adminEmail */
+            detail: string;
+            instance?: string;
+            requestId?: string;
+            /** @description Validation problems, one per field and rule */
+            errors?: components["schemas"]["FieldProblemDto"][];
+            /** @description Rules broken (422), one per rule */
+            violations?: components["schemas"]["RuleViolationDto"][];
+            /** @description Seconds to wait before retrying (429) */
+            retryAfterSeconds?: number;
+            /** @description What the label said, to offer creating the product */
+            scanned: components["schemas"]["ScannedFieldsDto"];
+        };
+        LotSuggestionDto: {
+            /** @description The usable lot that expires first (FEFO), or null when none */
+            lot: components["schemas"]["LotDto"] | null;
+        };
+        LotRecallSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            recallClass: "I" | "II" | "III";
+            reason: string;
+            reference: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        LotDetailDto: {
+            /** Format: uuid */
+            id: string;
+            product: components["schemas"]["ProductSummaryDto"];
+            lotNumber: string;
+            /**
+             * Format: date
+             * @description Last day of use
+             */
+            expiresOn: string;
+            /** Format: date */
+            manufacturedOn: string | null;
+            supplier: string | null;
+            /**
+             * @description The stored hold; status adds expiry and depletion
+             * @enum {string}
+             */
+            holdStatus: "available" | "quarantined" | "recalled";
+            holdReason: string | null;
+            /**
+             * @description At the requested location, else over all locations
+             * @enum {string}
+             */
+            status: "available" | "quarantined" | "recalled" | "expired" | "depleted";
+            /** @description At the requested location, else over all locations */
+            onHand: number;
+            balances: components["schemas"]["LotBalanceDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Every stock movement of the lot, oldest first */
+            ledger: components["schemas"]["StockMovementDto"][];
+            recalls: components["schemas"]["LotRecallSummaryDto"][];
+        };
+        RecordMovementDto: {
+            /** @enum {string} */
+            type: "wasted" | "adjusted" | "transferred" | "returned";
+            /**
+             * Format: uuid
+             * @description The location whose stock changes (for a transfer: the source)
+             */
+            locationId: string;
+            /**
+             * @description Positive; for `adjusted` signed and non-zero (the correction to the count)
+             * @example 1
+             */
+            quantity: number;
+            /** @description wasted: one of dropped, packaging_damaged, contaminated, expired, other (required); adjusted: why the count was wrong (required); transferred, returned: optional */
+            reason?: string;
+            /** @description Free text, e.g. what happened or the supplier return authorisation */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description transferred: the receiving location (required)
+             */
+            toLocationId?: string;
+        };
+        MovementResultDto: {
+            lot: components["schemas"]["LotDto"];
+            /** @description One row, or two linked rows for a transfer */
+            movements: components["schemas"]["StockMovementDto"][];
+        };
+        HoldReasonDto: {
+            /** @example Packaging seal looked broken on the whole box */
+            reason: string;
+        };
+        ReleaseLotDto: {
+            /** @example Supplier confirmed sterility */
+            reason?: string;
+        };
+        RecallLotDto: {
+            /** @example Packaging seal looked broken on the whole box */
+            reason: string;
+            /** @enum {string} */
+            recallClass: "I" | "II" | "III";
+            /**
+             * @description The manufacturer's or FDA's recall number
+             * @example Z-1234-2026
+             */
+            reference?: string;
+        };
+        RecallDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            productId: string | null;
+            gtin: string | null;
+            /** @enum {string} */
+            recallClass: "I" | "II" | "III";
+            reason: string;
+            reference: string | null;
+            /** @enum {string} */
+            source: "lot" | "notice";
+            /** @description The lot numbers the recall names */
+            lotNumbers: string[];
+            /** @description Lots on record that were marked recalled */
+            lotIds: string[];
+            /** @description Named lot numbers the clinic has no record of */
+            lotNumbersNotFound: string[];
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        RecallNoticeDto: {
+            /**
+             * @description The recalled product (GTIN-8, -12, -13 or -14)
+             * @example 00812345678901
+             */
+            gtin: string;
+            /**
+             * @example [
+             *       "LOT42A",
+             *       "LOT42B"
+             *     ]
+             */
+            lotNumbers: string[];
+            /** @enum {string} */
+            recallClass: "I" | "II" | "III";
+            /** @example Possible breach of sterile barrier */
+            reason: string;
+            /** @example Z-1234-2026 */
+            reference?: string;
+        };
+        RecalledLotDto: {
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            /** @description False when the lot was already recalled before this notice */
+            newlyRecalled: boolean;
+            /** @description Units still on the shelf over all locations: take them out */
+            onHand: number;
+        };
+        RecallNoticeResultDto: {
+            recall: components["schemas"]["RecallDto"];
+            found: components["schemas"]["RecalledLotDto"][];
+            /** @description Lot numbers of the notice with no matching lot (or no such product) */
+            notFound: string[];
+        };
+        DeviceDto: {
+            /** Format: uuid */
+            id: string;
+            model: string;
+            serialNumber: string;
+            /** Format: uuid */
+            locationId: string;
+            /** @enum {string} */
+            status: "active" | "out_of_service" | "retired";
+            statusReason: string | null;
+            notes: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateDeviceDto: {
+            /** @example SkinPen Precision */
+            model: string;
+            /**
+             * @description Unique within the organization
+             * @example SP-2024-00187
+             */
+            serialNumber: string;
+            /** Format: uuid */
+            locationId: string;
+            /** @default  */
+            notes: string;
+        };
+        DeviceServiceEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            occurredOn: string;
+            /** @enum {string} */
+            kind: "inspection" | "maintenance" | "repair" | "calibration" | "other";
+            description: string;
+            performedBy: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        DeviceDetailDto: {
+            /** Format: uuid */
+            id: string;
+            model: string;
+            serialNumber: string;
+            /** Format: uuid */
+            locationId: string;
+            /** @enum {string} */
+            status: "active" | "out_of_service" | "retired";
+            statusReason: string | null;
+            notes: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The service log, oldest first */
+            serviceEvents: components["schemas"]["DeviceServiceEventDto"][];
+        };
+        UpdateDeviceDto: {
+            model?: string;
+            serialNumber?: string;
+            /** Format: uuid */
+            locationId?: string;
+            /**
+             * @description Retiring is final
+             * @enum {string}
+             */
+            status?: "active" | "out_of_service" | "retired";
+            /** @description Required when taking a device out of service or retiring it */
+            statusReason?: string | null;
+            notes?: string;
+        };
+        CreateServiceEventDto: {
+            /**
+             * Format: date
+             * @example 2026-11-02
+             */
+            occurredOn: string;
+            /** @enum {string} */
+            kind: "inspection" | "maintenance" | "repair" | "calibration" | "other";
+            /** @example Motor serviced, speed calibrated */
+            description: string;
+            /** @example Crown Aesthetics service centre */
+            performedBy?: string;
+        };
+        ExpiringLotAlertDto: {
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            /** Format: date */
+            expiresOn: string;
+            /** @description Negative when already expired (still on the shelf) */
+            daysUntilExpiry: number;
+            onHand: number;
+        };
+        LowStockAlertDto: {
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            /** @description Usable units: not on hold and not expired */
+            usable: number;
+            reorderThreshold: number;
+        };
+        RecalledOnShelfAlertDto: {
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            onHand: number;
+            /** @enum {string|null} */
+            recallClass: "I" | "II" | "III" | null;
+        };
+        InventoryAlertsDto: {
+            /** @description Lots with stock that expire within the window (or already did) */
+            expiring: components["schemas"]["ExpiringLotAlertDto"][];
+            /** @description Products under their reorder threshold at a location */
+            lowStock: components["schemas"]["LowStockAlertDto"][];
+            /** @description Recalled lots with stock still on the shelf */
+            recalledOnShelf: components["schemas"]["RecalledOnShelfAlertDto"][];
+        };
+        OnHandRowDto: {
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** @enum {string} */
+            kind: "needle_cartridge" | "anesthetic" | "serum" | "other";
+            gtin: string | null;
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            /** @description Every unit on the shelf, held or expired included */
+            onHand: number;
+            /** @description Units that may be used today */
+            usable: number;
+            reorderThreshold: number;
+            belowReorderThreshold: boolean;
         };
     };
     responses: never;
@@ -479,6 +2029,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPageDto"];
                 };
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Auth_login: {
@@ -503,6 +2062,15 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUserDto"];
                 };
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Auth_logout: {
@@ -520,6 +2088,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password changed; the account's other sessions are ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
         };
     };
@@ -540,6 +2148,15 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUserDto"];
                 };
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Health_live: {
@@ -557,6 +2174,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
         };
@@ -585,6 +2211,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Setup_status: {
@@ -602,6 +2237,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SetupStatusDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
         };
@@ -634,6 +2278,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Organizations_get: {
@@ -651,6 +2304,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
         };
@@ -676,6 +2338,15 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Organizations_listLocations: {
@@ -693,6 +2364,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LocationDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
         };
@@ -716,6 +2396,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
         };
@@ -743,6 +2432,15 @@ export interface operations {
                     "application/json": components["schemas"]["LocationDto"];
                 };
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Staff_list: {
@@ -763,6 +2461,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffMemberDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
         };
@@ -788,6 +2495,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Staff_get: {
@@ -807,6 +2523,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffMemberDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
         };
@@ -834,6 +2559,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Staff_deactivate: {
@@ -855,6 +2589,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Staff_reactivate: {
@@ -874,6 +2617,1260 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffMemberDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ScreeningSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningSettingsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ScreeningSettings_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningSettingsInputDto"];
+            };
+        };
+        responses: {
+            /** @description The overrides are replaced as a whole; {} returns to the defaults */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningSettingsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PatientImport_import: {
+        parameters: {
+            query?: {
+                /** @description true (the default): only check the file and report what an import would do. false: import the valid rows. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A CSV file (RFC 4180, UTF-8, header row first, at most 5 MB). Columns: externalId, firstName, lastName, preferredName, dateOfBirth, sex, phone, email, addressLine1, addressLine2, city, region, postalCode, country, emergencyContactName, emergencyContactRelationship, emergencyContactPhone, fitzpatrickType, allergies, notes, tags; firstName, lastName and dateOfBirth (YYYY-MM-DD) are required. Lists (allergies, tags) are separated by ";"; an allergy may name its class after a colon ("Surgical steel: nickel"). */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientImportReportDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Patients_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Name (typo-tolerant), phone digits in any format (also the last digits alone), email (or its start) or MRN. Without it: all patients by last name. */
+                q?: string;
+                /** @description Include archived patients (hidden by default) */
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived patients are left out unless includeArchived=true */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientPageDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Patients_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePatientDto"];
+            };
+        };
+        responses: {
+            /** @description Registered, with the next medical record number */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+            /** @description A likely duplicate exists; resend with confirmDuplicate: true to register anyway */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatePatientProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Patients_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Patients_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePatientDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+            /** @description The new name, date of birth, email or phone matches another patient */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatePatientProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Patients_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchivePatientDto"];
+            };
+        };
+        responses: {
+            /** @description Hidden from lists and bookings; nothing is deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Patients_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Patients_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole record as a JSON attachment; every export is audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientExportDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PatientClinical_getMedicalHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalHistoryDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PatientClinical_recordMedicalHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MedicalHistoryAnswersDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded as a new version; earlier versions are kept unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalHistoryVersionDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PatientClinical_getMedicalHistoryVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalHistoryVersionDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PatientClinical_getEligibility: {
+        parameters: {
+            query: {
+                /** @description Cosmetic (deepest zone < 0.5 mm) or medical needling */
+                procedure: "cosmetic" | "medical";
+                /** @description Treatment date; defaults to today in the clinic's time zone (your default location, else the first location) */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PatientClinical_getTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Products_list: {
+        parameters: {
+            query?: {
+                kind?: "needle_cartridge" | "anesthetic" | "serum" | "other";
+                /** @description Exact GTIN (any length; compared as 14 digits) */
+                gtin?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Products_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description A product with this GTIN exists (errors names gtin) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Products_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lots_list: {
+        parameters: {
+            query?: {
+                productId?: string;
+                /** @description Lots with stock history at this location; on-hand and status there */
+                locationId?: string;
+                status?: "available" | "quarantined" | "recalled" | "expired" | "depleted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Earliest expiry first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lots_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiveLotDto"];
+            };
+        };
+        responses: {
+            /** @description Stock received; a new lot, or more of a lot on record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptDto"];
+                };
+            };
+            /** @description The lot is on record with another expiry date */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lots_receiveScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiveScanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptDto"];
+                };
+            };
+            /** @description No product has the scanned GTIN; `scanned` holds the label fields */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnknownGtinProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lots_suggest: {
+        parameters: {
+            query: {
+                productId: string;
+                locationId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description First expiry, first out among usable lots in stock at the location */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotSuggestionDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lots_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lots_recordMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMovementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementResultDto"];
+                };
+            };
+            /** @description Not enough on hand at the location (insufficient-stock) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A recalled, quarantined or expired lot cannot be transferred */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lots_quarantine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldReasonDto"];
+            };
+        };
+        responses: {
+            /** @description On hold: cannot be used or transferred until released */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lots_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseLotDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lots_recall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecallLotDto"];
+            };
+        };
+        responses: {
+            /** @description Recalled at once; recorded in the recalls */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Recalls_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Recalls_recordNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecallNoticeDto"];
+            };
+        };
+        responses: {
+            /** @description Lots found were recalled at once; the rest are listed as not found */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallNoticeResultDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Devices_list: {
+        parameters: {
+            query?: {
+                locationId?: string;
+                status?: "active" | "out_of_service" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Devices_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeviceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /** @description The serial number is taken (errors names serialNumber) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Devices_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Devices_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeviceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /** @description Serial number taken, or the device is retired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Devices_addServiceEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceEventDto"];
+            };
+        };
+        responses: {
+            /** @description The device with its whole service log */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Inventory_alerts: {
+        parameters: {
+            query?: {
+                locationId?: string;
+                expiringWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryAlertsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Inventory_onHand: {
+        parameters: {
+            query?: {
+                locationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per product and location */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnHandRowDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
         };

@@ -5,3 +5,5 @@ export * from './dates';
 export * from './treatment';
 export * from './screening';
 export * from './gs1';
+export * from './patients';
+export * from './inventory';

@@ -1,9 +1,12 @@
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuthSession } from '../auth/auth-session.entity';
+import { INVENTORY_ENTITIES } from '../inventory/inventory.entities';
 import { Location } from '../organizations/location.entity';
 import { Organization } from '../organizations/organization.entity';
+import { MedicalHistoryVersion } from '../patients/medical-history-version.entity';
+import { Patient } from '../patients/patient.entity';
 import { PractitionerCredential } from '../staff/practitioner-credential.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 
 /** Every mapped entity; the schema itself comes only from migrations. */
-export const ENTITIES = [Organization, Location, StaffMember, PractitionerCredential, AuthSession, AuditEvent];
+export const ENTITIES = [Organization, Location, StaffMember, PractitionerCredential, AuthSession, AuditEvent, Patient, MedicalHistoryVersion, ...INVENTORY_ENTITIES];

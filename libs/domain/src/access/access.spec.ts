@@ -12,6 +12,41 @@ describe('permission matrix', () => {
     expect(roleHasPermission('nurse', 'staff.manage')).toBe(false);
     expect(roleHasPermission('front_desk', 'audit.read')).toBe(false);
   });
+  it('lets every role find and register patients, but keeps clinical records from the front desk', () => {
+    for (const role of STAFF_ROLES) {
+      expect(roleHasPermission(role, 'patients.read')).toBe(true);
+      expect(roleHasPermission(role, 'patients.write')).toBe(true);
+      expect(roleHasPermission(role, 'medical_history.write')).toBe(true);
+    }
+    expect(roleHasPermission('nurse', 'clinical_record.read')).toBe(true);
+    expect(roleHasPermission('aesthetician', 'clinical_record.read')).toBe(true);
+    expect(roleHasPermission('front_desk', 'clinical_record.read')).toBe(false);
+  });
+
+  it('keeps import, export and clinical settings to owners and admins', () => {
+    for (const permission of ['patients.import', 'patients.export', 'settings.manage'] as const) {
+      expect(roleHasPermission('owner', permission)).toBe(true);
+      expect(roleHasPermission('admin', permission)).toBe(true);
+      expect(roleHasPermission('physician', permission)).toBe(false);
+      expect(roleHasPermission('front_desk', permission)).toBe(false);
+    }
+  });
+
+  it('lets every role read stock, front desk also receive it, and only clinical stock keepers change or recall it', () => {
+    for (const role of STAFF_ROLES) expect(roleHasPermission(role, 'inventory.read')).toBe(true);
+    expect(roleHasPermission('front_desk', 'inventory.receive')).toBe(true);
+    expect(roleHasPermission('front_desk', 'inventory.write')).toBe(false);
+    expect(roleHasPermission('aesthetician', 'inventory.receive')).toBe(false);
+    expect(roleHasPermission('aesthetician', 'inventory.write')).toBe(false);
+    for (const role of ['owner', 'admin', 'physician', 'nurse'] as const) {
+      for (const permission of ['inventory.receive', 'inventory.write', 'inventory.recall', 'devices.manage'] as const) {
+        expect(roleHasPermission(role, permission)).toBe(true);
+      }
+    }
+    expect(roleHasPermission('front_desk', 'inventory.recall')).toBe(false);
+    expect(roleHasPermission('aesthetician', 'devices.manage')).toBe(false);
+  });
+
   it('keeps the owner role for owners to hand out', () => {
     expect(canAssignRole('admin', 'owner')).toBe(false);
     expect(canAssignRole('admin', 'nurse')).toBe(true);

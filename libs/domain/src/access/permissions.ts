@@ -10,19 +10,73 @@ export const PERMISSIONS = [
   'staff.read',
   'staff.manage',
   'audit.read',
+  // Patients: demographics (name, contact, phototype, allergies, notes, tags), search, archive and restore.
+  'patients.read',
+  'patients.write',
+  // Whole-record JSON export (a data-access request) and CSV import of many patients at once.
+  'patients.export',
+  'patients.import',
+  // The clinical record: medical-history versions, eligibility screening and the patient timeline.
+  'clinical_record.read',
+  // Recording a new version of the medical-history questionnaire (e.g. the form the patient filled in).
+  'medical_history.write',
+  // Clinic-wide clinical settings such as screening windows and severities.
+  'settings.manage',
+  // Inventory: products, lots and their stock ledger, devices, recalls, alerts.
+  'inventory.read',
+  // Receiving stock into a location (by form or by scanning the label).
+  'inventory.receive',
+  // Products, and stock movements by hand: waste, count adjustments, transfers, returns to the supplier.
+  'inventory.write',
+  // Holding stock back: quarantine, release and recalls.
+  'inventory.recall',
+  // Pen handpieces: registering, status and the service log.
+  'devices.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL: readonly Permission[] = PERMISSIONS;
-const CLINICAL_READ: readonly Permission[] = ['organization.read', 'staff.read'];
+/** Practitioners read the whole clinical record and keep demographics and the history current. */
+const CLINICIAN: readonly Permission[] = [
+  'organization.read',
+  'staff.read',
+  'patients.read',
+  'patients.write',
+  'clinical_record.read',
+  'medical_history.write',
+  'inventory.read',
+];
+/** Physicians and nurses also keep the stock: receive, waste, adjust, transfer, recall and look after devices. */
+const CLINICAL_STOCK_KEEPER: readonly Permission[] = [
+  ...CLINICIAN,
+  'inventory.receive',
+  'inventory.write',
+  'inventory.recall',
+  'devices.manage',
+];
+
+/**
+ * Front desk registers and edits patients and types in the history form the patient filled in, but does not read
+ * clinical records (histories, eligibility findings, the timeline): least privilege for protected health information.
+ */
+const FRONT_DESK: readonly Permission[] = [
+  'organization.read',
+  'staff.read',
+  'patients.read',
+  'patients.write',
+  'medical_history.write',
+  // Front desk signs deliveries in: reads stock and receives it, but does not waste, adjust or recall.
+  'inventory.read',
+  'inventory.receive',
+];
 
 export const PERMISSION_MATRIX: Record<StaffRole, readonly Permission[]> = {
   owner: ALL,
   admin: ALL,
-  physician: CLINICAL_READ,
-  nurse: CLINICAL_READ,
-  aesthetician: CLINICAL_READ,
-  front_desk: ['organization.read', 'staff.read'],
+  physician: CLINICAL_STOCK_KEEPER,
+  nurse: CLINICAL_STOCK_KEEPER,
+  aesthetician: CLINICIAN,
+  front_desk: FRONT_DESK,
 };
 
 export function roleHasPermission(role: StaffRole, permission: Permission): boolean {
