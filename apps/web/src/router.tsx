@@ -1,4 +1,4 @@
-import { IconCalendarEvent, IconChartBar, IconPackage, IconUsers } from '@tabler/icons-react';
+import { IconCalendarEvent, IconChartBar, IconPackage } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequirePermission } from './features/auth/components/RequirePermission';
 import { RequireSession } from './features/auth/components/RequireSession';
@@ -8,6 +8,9 @@ import { SettingsPage } from './features/settings/pages/SettingsPage';
 import { SetupGate } from './features/setup/components/SetupGate';
 import { SetupPage } from './features/setup/pages/SetupPage';
 import { AppLayout } from './features/shell/components/AppLayout';
+import { PatientImportPage } from './features/patients/pages/PatientImportPage';
+import { PatientProfilePage } from './features/patients/pages/PatientProfilePage';
+import { PatientsPage } from './features/patients/pages/PatientsPage';
 import { NotFoundPage } from './features/shell/pages/NotFoundPage';
 import { UpcomingModulePage } from './features/shell/pages/UpcomingModulePage';
 import { StaffPage } from './features/staff/pages/StaffPage';
@@ -41,11 +44,25 @@ export const router = createBrowserRouter([
               {
                 path: 'patients',
                 element: (
-                  <UpcomingModulePage
-                    title="Patients"
-                    icon={IconUsers}
-                    summary="Patient records, medical screening, consent and treatment history are planned for a later release."
-                  />
+                  <RequirePermission permission="patients.read" title="Patients">
+                    <PatientsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'patients/import',
+                element: (
+                  <RequirePermission permission="patients.import" title="Import patients">
+                    <PatientImportPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'patients/:id',
+                element: (
+                  <RequirePermission permission="patients.read" title="Patient">
+                    <PatientProfilePage />
+                  </RequirePermission>
                 ),
               },
               {

@@ -1,0 +1,57 @@
+import { Paper, Tabs } from '@mantine/core';
+import { IconCalendarCheck, IconClipboardHeart, IconTimeline } from '@tabler/icons-react';
+import { usePatientAccess } from '../hooks/usePatientAccess';
+import type { ProfileTab } from '../hooks/useProfileTab';
+import { EligibilityPanel } from './EligibilityPanel';
+import { MedicalHistoryPanel } from './MedicalHistoryPanel';
+import { TimelinePanel } from './TimelinePanel';
+
+interface PatientClinicalTabsProps {
+  patientId: string;
+  tab: ProfileTab;
+  onTabChange: (tab: ProfileTab) => void;
+  today: string;
+  timeZone: string;
+  onRecordHistory: () => void;
+}
+
+/** Medical history, eligibility and timeline. Only the open tab loads (each read of the clinical record is audited). */
+export function PatientClinicalTabs({ patientId, tab, onTabChange, today, timeZone, onRecordHistory }: PatientClinicalTabsProps) {
+  const { canReadClinical, canRecordHistory } = usePatientAccess();
+  const active = canReadClinical ? tab : 'history';
+  const record = canRecordHistory ? onRecordHistory : undefined;
+  return (
+    <Paper style={{ overflow: 'hidden' }}>
+      <Tabs value={active} onChange={(value) => value && onTabChange(value as ProfileTab)} keepMounted={false}>
+        <Tabs.List px="sm" bg="slate.0">
+          <Tabs.Tab value="history" leftSection={<IconClipboardHeart size={16} aria-hidden />}>
+            Medical history
+          </Tabs.Tab>
+          {canReadClinical && (
+            <>
+              <Tabs.Tab value="eligibility" leftSection={<IconCalendarCheck size={16} aria-hidden />}>
+                Eligibility
+              </Tabs.Tab>
+              <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden />}>
+                Timeline
+              </Tabs.Tab>
+            </>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="history" p="md">
+          <MedicalHistoryPanel patientId={patientId} timeZone={timeZone} onRecord={onRecordHistory} />
+        </Tabs.Panel>
+        {canReadClinical && (
+          <>
+            <Tabs.Panel value="eligibility" p="md">
+              <EligibilityPanel patientId={patientId} today={today} onRecordHistory={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="timeline" p="md">
+              <TimelinePanel patientId={patientId} timeZone={timeZone} />
+            </Tabs.Panel>
+          </>
+        )}
+      </Tabs>
+    </Paper>
+  );
+}

@@ -1,0 +1,40 @@
+import { CloseButton, Group, Loader, Switch, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+
+interface PatientSearchBarProps {
+  text: string;
+  onTextChange: (text: string) => void;
+  searching: boolean;
+  includeArchived: boolean;
+  onIncludeArchivedChange: (include: boolean) => void;
+  summary: string;
+}
+
+/** Search-as-you-type (name with typos, phone digits, email or MRN) and the archived filter. */
+export function PatientSearchBar({ text, onTextChange, searching, includeArchived, onIncludeArchivedChange, summary }: PatientSearchBarProps) {
+  const clear = text ? <CloseButton aria-label="Clear search" onClick={() => onTextChange('')} size="sm" /> : null;
+  return (
+    <Group justify="space-between" px="md" py="sm" gap="md" wrap="wrap" role="search" style={{ borderBottom: '1px solid var(--mantine-color-slate-2)' }}>
+      <TextInput
+        label="Search patients"
+        placeholder="Name, phone, email or MRN"
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        rightSection={searching ? <Loader size={14} aria-label="Searching" /> : clear}
+        value={text}
+        onChange={(e) => onTextChange(e.currentTarget.value)}
+        w={420}
+        maw="100%"
+        styles={{ root: { display: 'flex', alignItems: 'center', gap: 10 }, label: { whiteSpace: 'nowrap' }, wrapper: { flex: 1 } }}
+      />
+      <Group gap="lg">
+        <Text size="sm" c="dimmed" aria-live="polite" className="tabular">
+          {summary}
+        </Text>
+        <Switch label="Include archived" checked={includeArchived} onChange={(e) => onIncludeArchivedChange(e.currentTarget.checked)} />
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,105 @@
+import { Anchor, Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { IsoDate } from '@skinledger/domain';
+import { Link, useNavigate } from 'react-router';
+import { formatPhone } from '../formatPhone';
+import { preferredNameOf } from '../patientNames';
+import type { PatientListItem } from '../patientTypes';
+import { AllergyIndicator } from './AllergyIndicator';
+import { DateOfBirth } from './DateOfBirth';
+import { PatientTags } from './PatientTags';
+
+interface PatientsTableProps {
+  patients: PatientListItem[];
+  caption: string;
+  today: IsoDate;
+}
+
+/** One patient per row; the name links to the profile (the whole row is clickable too). */
+export function PatientsTable({ patients, caption, today }: PatientsTableProps) {
+  const navigate = useNavigate();
+  // The API's list summary does not carry allergies yet; the column appears once it does.
+  const showAllergies = patients.some((p) => p.allergies !== undefined);
+  return (
+    <Table.ScrollContainer minWidth={720} type="native">
+      <Table highlightOnHover stickyHeader>
+        <Table.Caption>
+          <VisuallyHidden>{caption}</VisuallyHidden>
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th miw={190}>Patient</Table.Th>
+            <Table.Th w={110}>MRN</Table.Th>
+            <Table.Th w={130}>Date of birth</Table.Th>
+            <Table.Th w={150}>Phone</Table.Th>
+            <Table.Th>Email</Table.Th>
+            <Table.Th visibleFrom="lg">Tags</Table.Th>
+            {showAllergies && <Table.Th w={140}>Allergies</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {patients.map((p) => {
+            const preferred = preferredNameOf(p);
+            const to = `/patients/${p.id}`;
+            return (
+              <Table.Tr key={p.id} onClick={() => navigate(to)} style={{ cursor: 'pointer', verticalAlign: 'top' }} c={p.archived ? 'dimmed' : undefined}>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Anchor component={Link} to={to} fw={600} size="sm" c={p.archived ? 'dimmed' : 'slate.9'} onClick={(e) => e.stopPropagation()}>
+                      {p.lastName}, {p.firstName}
+                    </Anchor>
+                    {p.archived && (
+                      <Badge size="xs" color="slate" variant="outline" tt="none">
+                        Archived
+                      </Badge>
+                    )}
+                  </Group>
+                  {preferred && (
+                    <Text size="xs" c="dimmed">
+                      Goes by {preferred}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
+                    {p.mrn}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <DateOfBirth date={p.dateOfBirth} today={today} />
+                </Table.Td>
+                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                  {p.phone ? (
+                    formatPhone(p.phone)
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td maw={260}>
+                  {p.email ? (
+                    <Text size="sm" truncate="end" title={p.email}>
+                      {p.email}
+                    </Text>
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td visibleFrom="lg">
+                  <PatientTags tags={p.tags} />
+                </Table.Td>
+                {showAllergies && (
+                  <Table.Td>
+                    <AllergyIndicator allergies={p.allergies ?? []} />
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * A starting file for imports, with the columns the API reads (POST /api/patients/import documents them; it also
+ * accepts common other spellings such as DOB or Surname, and reports columns it does not know).
+ */
+const COLUMNS = [
+  'externalId',
+  'firstName',
+  'lastName',
+  'preferredName',
+  'dateOfBirth',
+  'sex',
+  'phone',
+  'email',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'emergencyContactName',
+  'emergencyContactRelationship',
+  'emergencyContactPhone',
+  'fitzpatrickType',
+  'allergies',
+  'notes',
+  'tags',
+];
+
+const EXAMPLE = [
+  'A-1001',
+  'Margaret',
+  'Thompson',
+  'Peggy',
+  '1984-03-12',
+  'female',
+  '(212) 555-0100',
+  'margaret@example.com',
+  '12 Harbour Street',
+  'Apt 4',
+  'Brooklyn',
+  'NY',
+  '11201',
+  'US',
+  'Sam Rivera',
+  'Partner',
+  '(212) 555-0199',
+  'III',
+  'Lidocaine; Surgical steel: nickel',
+  '',
+  'acne-scar course',
+];
+
+export const REQUIRED_COLUMNS_TEXT = 'firstName, lastName and dateOfBirth (YYYY-MM-DD)';
+
+export function csvTemplate(): string {
+  const quote = (value: string) => (/[",\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  return `${COLUMNS.join(',')}\n${EXAMPLE.map(quote).join(',')}\n`;
+}

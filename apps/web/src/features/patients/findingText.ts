@@ -1,0 +1,22 @@
+import { formatIsoDatesIn } from '../../lib/time/formatIsoDatesIn';
+
+/** The API ends a time-window blocker's message with "; eligible from YYYY-MM-DD"; the checklist shows that date itself. */
+const ELIGIBLE_FROM_SUFFIX = /;\s*eligible from \d{4}-\d{2}-\d{2}\s*$/i;
+
+/** A finding's message for reading: without the eligible-from suffix, with readable dates. */
+export function findingMessage(message: string): string {
+  return formatIsoDatesIn(message.replace(ELIGIBLE_FROM_SUFFIX, ''));
+}
+
+/** The first clause of a finding, for the compact banner: "History of keloid or hypertrophic scarring". */
+export function findingHeadline(message: string): string {
+  const clause = message.replace(ELIGIBLE_FROM_SUFFIX, '').split(/[:;(]/)[0] ?? message;
+  return formatIsoDatesIn(clause.trim());
+}
+
+/** Codes the dashboard treats specially. */
+export const FINDING_CODES = {
+  historyMissing: 'history_missing',
+  historyStale: 'history_stale',
+  patientArchived: 'patient_archived',
+} as const;

@@ -1,0 +1,19 @@
+import type { ProcedureKind } from '@skinledger/domain';
+
+export interface PatientSearchParams {
+  q: string;
+  page: number;
+  includeArchived: boolean;
+}
+
+export const patientKeys = {
+  all: ['patients'] as const,
+  list: (params: PatientSearchParams) => ['patients', 'list', params] as const,
+  detail: (id: string) => ['patients', 'detail', id] as const,
+  /** Everything read from the clinical record of one patient (history, eligibility, timeline). */
+  clinical: (id: string) => ['patients', 'clinical', id] as const,
+  medicalHistory: (id: string) => ['patients', 'clinical', id, 'medical-history'] as const,
+  historyVersion: (id: string, version: number) => ['patients', 'clinical', id, 'medical-history', version] as const,
+  eligibility: (id: string, procedure: ProcedureKind, on: string) => ['patients', 'clinical', id, 'eligibility', procedure, on] as const,
+  timeline: (id: string) => ['patients', 'clinical', id, 'timeline'] as const,
+};

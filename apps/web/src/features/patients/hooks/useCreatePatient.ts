@@ -1,0 +1,17 @@
+import type { Schemas } from '@skinledger/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import { patientKeys } from './patientKeys';
+
+/** POST /api/patients. A likely duplicate answers 409 with candidates unless `confirmDuplicate` is set. */
+export function useCreatePatient() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreatePatientDto']) => request(api.POST('/api/patients', { body })),
+    onSuccess: (patient) => {
+      client.setQueryData(patientKeys.detail(patient.id), patient);
+      return client.invalidateQueries({ queryKey: [...patientKeys.all, 'list'] });
+    },
+  });
+}

@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import { patientKeys } from './patientKeys';
+
+/** GET /api/patients/:id (each read is audited by the API). */
+export function usePatient(id: string) {
+  return useQuery({
+    queryKey: patientKeys.detail(id),
+    queryFn: () => request(api.GET('/api/patients/{id}', { params: { path: { id } } })),
+  });
+}

@@ -1,0 +1,34 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import type { PatientListItem } from '../patientTypes';
+import { patientKeys, type PatientSearchParams } from './patientKeys';
+
+export const PATIENT_PAGE_SIZE = 25;
+
+/**
+ * GET /api/patients: best match first while searching, else by name. The previous page stays on screen while
+ * the next one loads, so typing never blanks the table.
+ */
+export function usePatientSearch(params: PatientSearchParams) {
+  return useQuery({
+    queryKey: patientKeys.list(params),
+    queryFn: async () => {
+      const page = await request(
+        api.GET('/api/patients', {
+          params: {
+            query: {
+              ...(params.q ? { q: params.q } : {}),
+              page: params.page,
+              pageSize: PATIENT_PAGE_SIZE,
+              ...(params.includeArchived ? { includeArchived: true } : {}),
+            },
+          },
+        }),
+      );
+      const items: PatientListItem[] = page.items;
+      return { ...page, items };
+    },
+    placeholderData: keepPreviousData,
+  });
+}

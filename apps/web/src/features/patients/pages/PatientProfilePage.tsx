@@ -1,0 +1,108 @@
+import { Button, Grid, Paper, Skeleton, Stack } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconUserQuestion } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { EmptyState } from '../../../components/EmptyState';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { isApiError } from '../../../lib/api/ApiError';
+import { todayInZone } from '../../../lib/time/zonedTime';
+import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
+import { ArchivePatientDialog } from '../components/ArchivePatientDialog';
+import { ContactDetailsCard } from '../components/ContactDetailsCard';
+import { MedicalHistoryFormModal } from '../components/MedicalHistoryFormModal';
+import { PatientActions } from '../components/PatientActions';
+import { PatientAlertBanner } from '../components/PatientAlertBanner';
+import { PatientClinicalTabs } from '../components/PatientClinicalTabs';
+import { PatientFormModal } from '../components/PatientFormModal';
+import { PatientHeader } from '../components/PatientHeader';
+import { useMedicalHistory } from '../hooks/useMedicalHistory';
+import { usePatient } from '../hooks/usePatient';
+import { usePatientAccess } from '../hooks/usePatientAccess';
+import { useProfileTab } from '../hooks/useProfileTab';
+import { fullName } from '../patientNames';
+
+type OpenDialog = 'edit' | 'archive' | 'history' | null;
+
+export function PatientProfilePage() {
+  const { id = '' } = useParams();
+  const patient = usePatient(id);
+  const { timeZone } = useSelectedLocation();
+  const { canReadClinical } = usePatientAccess();
+  const history = useMedicalHistory(id, canReadClinical);
+  const [tab, setTab] = useProfileTab();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const today = todayInZone(timeZone);
+  useDocumentTitle(patient.data ? `${fullName(patient.data)} · Patients · SkinLedger` : 'Patient · SkinLedger');
+
+  if (patient.isPending) {
+    return (
+      <Stack gap="md" role="status" aria-busy="true" aria-label="Loading patient">
+        <Skeleton height={52} width="50%" />
+        <Skeleton height={64} />
+        <Skeleton height={320} />
+      </Stack>
+    );
+  }
+  if (patient.isError) {
+    if (isApiError(patient.error, 404)) {
+      return (
+        <>
+          <PageHeader title="Patient not found" />
+          <Paper>
+            <EmptyState icon={<IconUserQuestion size={22} />} title="There is no patient at this address">
+              The link may be out of date.{' '}
+              <Button component={Link} to="/patients" variant="subtle" size="compact-sm">
+                Back to patients
+              </Button>
+            </EmptyState>
+          </Paper>
+        </>
+      );
+    }
+    return (
+      <>
+        <PageHeader title="Patient" />
+        <QueryErrorAlert error={patient.error} what="the patient" onRetry={() => void patient.refetch()} />
+      </>
+    );
+  }
+
+  const record = patient.data;
+  return (
+    <>
+      <PatientHeader
+        patient={record}
+        today={today}
+        actions={<PatientActions patient={record} onEdit={() => setDialog('edit')} onArchive={() => setDialog('archive')} />}
+      />
+      <Stack gap="md">
+        <PatientAlertBanner patient={record} onShowEligibility={canReadClinical ? () => setTab('eligibility') : undefined} />
+        <Grid gutter="md">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <PatientClinicalTabs
+              patientId={record.id}
+              tab={tab}
+              onTabChange={setTab}
+              today={today}
+              timeZone={timeZone}
+              onRecordHistory={() => setDialog('history')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <ContactDetailsCard patient={record} timeZone={timeZone} />
+          </Grid.Col>
+        </Grid>
+      </Stack>
+      <PatientFormModal target={dialog === 'edit' ? { kind: 'existing', patient: record } : null} onClose={() => setDialog(null)} />
+      <ArchivePatientDialog patient={record} opened={dialog === 'archive'} onClose={() => setDialog(null)} />
+      <MedicalHistoryFormModal
+        patient={record}
+        opened={dialog === 'history'}
+        startFrom={history.data?.current ?? null}
+        onClose={() => setDialog(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { Button, Group, Pagination, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { EmptyState } from '../../../components/EmptyState';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { useImmediateValue } from '../../../lib/hooks/useImmediateValue';
+import { todayInZone } from '../../../lib/time/zonedTime';
+import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
+import { PatientFormModal } from '../components/PatientFormModal';
+import { PatientSearchBar } from '../components/PatientSearchBar';
+import { PatientsTable } from '../components/PatientsTable';
+import { useDebouncedSearch } from '../hooks/useDebouncedSearch';
+import { usePatientAccess } from '../hooks/usePatientAccess';
+import { usePatientListParams } from '../hooks/usePatientListParams';
+import { PATIENT_PAGE_SIZE, usePatientSearch } from '../hooks/usePatientSearch';
+
+export function PatientsPage() {
+  useDocumentTitle('Patients · SkinLedger');
+  const { canWrite, canImport } = usePatientAccess();
+  const { timeZone } = useSelectedLocation();
+  const { q, page, includeArchived, setQuery, setPage, setIncludeArchived } = usePatientListParams();
+  const search = useDebouncedSearch(q, setQuery);
+  const [showArchived, changeShowArchived] = useImmediateValue(includeArchived, setIncludeArchived);
+  const [adding, setAdding] = useState(false);
+  const patients = usePatientSearch({ q, page, includeArchived });
+
+  const total = patients.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PATIENT_PAGE_SIZE));
+  const first = total === 0 ? 0 : (page - 1) * PATIENT_PAGE_SIZE + 1;
+  const last = Math.min(page * PATIENT_PAGE_SIZE, total);
+  const searching = search.typing || (patients.isFetching && patients.isPlaceholderData);
+  const summary = patients.data ? `${total} patient${total === 1 ? '' : 's'}${q ? ' found' : ''}` : '';
+
+  return (
+    <>
+      <PageHeader
+        title="Patients"
+        description="Find a patient by name (typos are fine), phone number, email or medical record number."
+        actions={
+          <>
+            {canImport && (
+              <Button component={Link} to="/patients/import" variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
+                Import CSV
+              </Button>
+            )}
+            {canWrite && (
+              <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+                New patient
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Paper>
+        <PatientSearchBar
+          text={search.text}
+          onTextChange={search.setText}
+          searching={searching}
+          includeArchived={showArchived}
+          onIncludeArchivedChange={changeShowArchived}
+          summary={summary}
+        />
+        {patients.isPending && (
+          <Stack p="md" gap="sm" role="status" aria-busy="true" aria-label="Loading patients">
+            {[0, 1, 2, 3].map((i) => (
+              <Skeleton key={i} height={32} />
+            ))}
+          </Stack>
+        )}
+        {patients.isError && (
+          <Stack p="md">
+            <QueryErrorAlert error={patients.error} what="patients" onRetry={() => void patients.refetch()} />
+          </Stack>
+        )}
+        {patients.data && patients.data.items.length === 0 && (
+          <EmptyState icon={<IconUsers size={22} />} title={q ? `No patient matches “${q}”` : 'No patients yet'} headingOrder={2}>
+            {q
+              ? 'Try part of the name, the last digits of the phone number, or the MRN (e.g. SL-12).'
+              : canWrite
+                ? 'Register the first patient with “New patient”, or import a list from your previous system.'
+                : 'Patients appear here once the front desk registers them.'}
+          </EmptyState>
+        )}
+        {patients.data && patients.data.items.length > 0 && (
+          <div style={{ opacity: patients.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
+            <PatientsTable
+              patients={patients.data.items}
+              today={todayInZone(timeZone)}
+              caption={`${q ? `Patients matching ${q}, best match first` : 'Patients by name'}: ${first} to ${last} of ${total}`}
+            />
+          </div>
+        )}
+        <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-slate-2)' }}>
+          <Text size="sm" c="dimmed" className="tabular">
+            {patients.data && total > 0 ? `${first}–${last} of ${total}${q ? ', best match first' : ''}` : ' '}
+          </Text>
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={Math.min(page, pages)}
+              onChange={setPage}
+              size="sm"
+              aria-label="Patient list pages"
+              getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+              getControlProps={(control) => ({
+                'aria-label': { first: 'First page', last: 'Last page', next: 'Next page', previous: 'Previous page' }[control],
+              })}
+            />
+          )}
+        </Group>
+      </Paper>
+      {canWrite && <PatientFormModal target={adding ? { kind: 'new' } : null} onClose={() => setAdding(false)} />}
+    </>
+  );
+}
