@@ -19,7 +19,15 @@ describe('demo clinic', () => {
     const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM organizations`);
     expect(count).toBe(1);
 
+    const [{ patients, histories }] = await app.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM patients) AS patients, (SELECT count(*)::int FROM patient_medical_histories) AS histories`,
+    );
+    expect(patients).toBe(200);
+    expect(histories).toBeGreaterThan(150);
+
     const owner = await signIn(app, 'owner@harbour.demo', 'demo password 123');
+    const search = await owner.get('/api/patients?q=Okafor');
+    expect(search.status).toBe(200);
     expect((await owner.get('/api/locations')).body.map((l: { timezone: string }) => l.timezone).sort()).toEqual([
       'America/Chicago',
       'America/New_York',

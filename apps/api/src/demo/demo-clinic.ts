@@ -6,6 +6,7 @@ import { Location } from '../organizations/location.entity';
 import { Organization } from '../organizations/organization.entity';
 import { PractitionerCredential } from '../staff/practitioner-credential.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { loadDemoPatients } from './demo-patients';
 
 export const DEMO_ORGANIZATION_NAME = 'Harbour Skin Clinic';
 
@@ -60,8 +61,8 @@ export interface DemoResult {
 }
 
 /**
- * Loads the demo clinic in one transaction: two locations in two time zones and staff of every role.
- * Later capabilities add their demo data (patients, appointments, lots, consents, sessions) here.
+ * Loads the demo clinic in one transaction: two locations in two time zones, staff of every role and about 200
+ * patients with medical histories. Later capabilities add their demo data (appointments, lots, consents, sessions) here.
  * Running it again changes nothing.
  */
 export async function loadDemoClinic(dataSource: DataSource, password: string): Promise<DemoResult> {
@@ -91,12 +92,21 @@ export async function loadDemoClinic(dataSource: DataSource, password: string): 
         isActive: true,
       }),
     ]);
-    for (const person of DEMO_STAFF) await createStaff(manager, organization, locations[person.location], person, passwordHash);
+    const staff: StaffMember[] = [];
+    for (const person of DEMO_STAFF) staff.push(await createStaff(manager, organization, locations[person.location], person, passwordHash));
+    const clinicians = staff.filter((s) => s.role === 'nurse' || s.role === 'physician').map((s) => s.id);
+    await loadDemoPatients(manager, organization.id, clinicians);
     return { created: true, organizationId: organization.id, accounts: DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })) };
   });
 }
 
-async function createStaff(manager: EntityManager, organization: Organization, location: Location, person: DemoStaff, passwordHash: string) {
+async function createStaff(
+  manager: EntityManager,
+  organization: Organization,
+  location: Location,
+  person: DemoStaff,
+  passwordHash: string,
+): Promise<StaffMember> {
   const staffMember = await manager.save(
     manager.create(StaffMember, {
       organizationId: organization.id,
@@ -116,4 +126,5 @@ async function createStaff(manager: EntityManager, organization: Organization, l
     { organizationId: organization.id, staffMemberId: null, ip: '127.0.0.1', requestId: 'demo-loader', userAgent: null },
     { action: 'staff.created', entityType: 'staff_member', entityId: staffMember.id, changes: { email: { to: person.email }, role: { to: person.role }, source: { to: 'demo' } } },
   );
+  return staffMember;
 }
