@@ -1015,6 +1015,11 @@ export interface components {
             problems: components["schemas"]["ImportProblemDto"][];
             results: components["schemas"]["ImportRowResultDto"][];
         };
+        PatientAllergyDto: {
+            substance: string;
+            /** @enum {string} */
+            class: "amide_anesthetic" | "ester_anesthetic" | "nickel" | "latex" | "other";
+        };
         PatientSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -1028,6 +1033,8 @@ export interface components {
             phone: string | null;
             email: string | null;
             tags: string[];
+            /** @description Shown on every list so an allergy is never missed */
+            allergies: components["schemas"]["PatientAllergyDto"][];
             archived: boolean;
         };
         PatientPageDto: {
@@ -1121,11 +1128,6 @@ export interface components {
             externalId?: string | null;
             /** @description Create even though a likely duplicate exists (same name and date of birth, or same email or phone). Without it such a request is answered 409 with the candidates. */
             confirmDuplicate?: boolean;
-        };
-        PatientAllergyDto: {
-            substance: string;
-            /** @enum {string} */
-            class: "amide_anesthetic" | "ester_anesthetic" | "nickel" | "latex" | "other";
         };
         PatientDto: {
             /** Format: uuid */

@@ -18,7 +18,7 @@ describe('patient search', () => {
     await add('margaret', { firstName: 'Margaret', lastName: 'Thompson', phone: '+12125550100', email: 'peggy@example.com' });
     await add('margaretThomas', { firstName: 'Margaret', lastName: 'Thomas' });
     await add('tom', { firstName: 'Tom', lastName: 'Thompson', phone: '+447700900123' });
-    await add('john', { firstName: 'John', lastName: 'Smith', email: 'john.smith@example.com' });
+    await add('john', { firstName: 'John', lastName: 'Smith', email: 'john.smith@example.com', allergies: [{ substance: 'Lidocaine', class: 'amide_anesthetic' }] });
     await add('jane', { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com', phone: '3125550177' });
     await add('jose', { firstName: 'José', lastName: 'Núñez' });
     await add('archived', { firstName: 'Archie', lastName: 'Thompson', archivedAt: new Date(), archivedBy: org.staffMember.id });
@@ -51,6 +51,11 @@ describe('patient search', () => {
     expect(names(await search('thompson')).sort()).toEqual(['Margaret Thompson', 'Tom Thompson']);
     expect(names(await search('Thom'))).toEqual(expect.arrayContaining(['Margaret Thomas', 'Margaret Thompson', 'Tom Thompson']));
     expect(names(await search('Smith, John'))[0]).toBe('John Smith');
+  });
+
+  it('carries each patient\'s allergies in the list, so the dashboard can flag them', async () => {
+    const body = await search('john.smith@example.com');
+    expect(body.items[0].allergies).toEqual([{ substance: 'Lidocaine', class: 'amide_anesthetic' }]);
   });
 
   it('ignores accents and case', async () => {

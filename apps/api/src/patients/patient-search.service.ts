@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatMrn, mrnFromSearchTerm, phoneMatchKey } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
+import type { PatientAllergy } from './patient.entity';
 import type { Actor } from '../auth/actor';
 import type { PatientPageDto, PatientSearchQueryDto, PatientSummaryDto } from './patient.dto';
 
@@ -27,6 +28,7 @@ interface SearchRow {
   phone: string | null;
   email: string | null;
   tags: string[];
+  allergies: PatientAllergy[];
   archived: boolean;
   total?: string;
 }
@@ -174,7 +176,7 @@ export class PatientSearchService {
 }
 
 const SUMMARY_COLUMNS = `p.id, p.mrn, p.first_name, p.last_name, p.preferred_name, p.date_of_birth::text AS date_of_birth,
-  p.phone, p.email, p.tags, p.archived_at IS NOT NULL AS archived`;
+  p.phone, p.email, p.tags, p.allergies, p.archived_at IS NOT NULL AS archived`;
 
 function toSummary(r: SearchRow): PatientSummaryDto {
   return {
@@ -187,6 +189,7 @@ function toSummary(r: SearchRow): PatientSummaryDto {
     phone: r.phone,
     email: r.email,
     tags: r.tags,
+    allergies: r.allergies,
     archived: r.archived,
   };
 }

@@ -289,6 +289,7 @@ export class PatientSummaryDto {
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty({ type: [PatientAllergyDto], description: 'Shown on every list so an allergy is never missed' }) allergies!: PatientAllergyDto[];
   @ApiProperty() archived!: boolean;
 }
 

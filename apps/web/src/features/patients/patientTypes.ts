@@ -16,4 +16,4 @@ export type ImportReport = Schemas['PatientImportReportDto'];
  * A row of the patient list. `allergies` is not in the API's summary yet; when it is, the list shows the
  * allergy indicator without further changes.
  */
-export type PatientListItem = Schemas['PatientSummaryDto'] & { allergies?: PatientAllergy[] };
+export type PatientListItem = Schemas['PatientSummaryDto'];

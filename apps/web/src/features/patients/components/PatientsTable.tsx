@@ -17,8 +17,6 @@ interface PatientsTableProps {
 /** One patient per row; the name links to the profile (the whole row is clickable too). */
 export function PatientsTable({ patients, caption, today }: PatientsTableProps) {
   const navigate = useNavigate();
-  // The API's list summary does not carry allergies yet; the column appears once it does.
-  const showAllergies = patients.some((p) => p.allergies !== undefined);
   return (
     <Table.ScrollContainer minWidth={720} type="native">
       <Table highlightOnHover stickyHeader>
@@ -33,7 +31,7 @@ export function PatientsTable({ patients, caption, today }: PatientsTableProps) 
             <Table.Th w={150}>Phone</Table.Th>
             <Table.Th>Email</Table.Th>
             <Table.Th visibleFrom="lg">Tags</Table.Th>
-            {showAllergies && <Table.Th w={140}>Allergies</Table.Th>}
+            <Table.Th w={140}>Allergies</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -90,11 +88,9 @@ export function PatientsTable({ patients, caption, today }: PatientsTableProps) 
                 <Table.Td visibleFrom="lg">
                   <PatientTags tags={p.tags} />
                 </Table.Td>
-                {showAllergies && (
-                  <Table.Td>
-                    <AllergyIndicator allergies={p.allergies ?? []} />
-                  </Table.Td>
-                )}
+                <Table.Td>
+                  <AllergyIndicator allergies={p.allergies} />
+                </Table.Td>
               </Table.Tr>
             );
           })}
