@@ -292,6 +292,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Patients_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients/{id}": {
         parameters: {
             query?: never;
@@ -1044,6 +1060,12 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        PatientTagCountDto: {
+            /** @example acne scars */
+            tag: string;
+            /** @description Patients (not archived) carrying the tag */
+            patients: number;
         };
         AddressDto: {
             /** @example 12 Harbour Street */
@@ -2738,6 +2760,8 @@ export interface operations {
                 q?: string;
                 /** @description Include archived patients (hidden by default) */
                 includeArchived?: boolean;
+                /** @description Only patients carrying this tag */
+                tag?: string;
             };
             header?: never;
             path?: never;
@@ -2794,6 +2818,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DuplicatePatientProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Patients_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tags in use on current patients, most used first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientTagCountDto"][];
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */

@@ -17,9 +17,9 @@ describe('patient search', () => {
     };
     await add('margaret', { firstName: 'Margaret', lastName: 'Thompson', phone: '+12125550100', email: 'peggy@example.com' });
     await add('margaretThomas', { firstName: 'Margaret', lastName: 'Thomas' });
-    await add('tom', { firstName: 'Tom', lastName: 'Thompson', phone: '+447700900123' });
+    await add('tom', { firstName: 'Tom', lastName: 'Thompson', phone: '+447700900123', tags: ['acne scars', 'vip'] });
     await add('john', { firstName: 'John', lastName: 'Smith', email: 'john.smith@example.com', allergies: [{ substance: 'Lidocaine', class: 'amide_anesthetic' }] });
-    await add('jane', { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com', phone: '3125550177' });
+    await add('jane', { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com', phone: '3125550177', tags: ['acne scars'] });
     await add('jose', { firstName: 'José', lastName: 'Núñez' });
     await add('archived', { firstName: 'Archie', lastName: 'Thompson', archivedAt: new Date(), archivedBy: org.staffMember.id });
     // Another organization's namesake must never appear.
@@ -56,6 +56,18 @@ describe('patient search', () => {
   it('carries each patient\'s allergies in the list, so the dashboard can flag them', async () => {
     const body = await search('john.smith@example.com');
     expect(body.items[0].allergies).toEqual([{ substance: 'Lidocaine', class: 'amide_anesthetic' }]);
+  });
+
+  it('filters by tag, with or without a search term, and lists the tags in use', async () => {
+    const tagged = await org.client.get('/api/patients?tag=Acne%20Scars');
+    expect(names(tagged.body).sort()).toEqual(['Jane Doe', 'Tom Thompson']);
+    expect(tagged.body.total).toBe(2);
+    expect(names(await search('Thompson', '&tag=acne%20scars'))).toEqual(['Tom Thompson']);
+    const tags = await org.client.get('/api/patients/tags');
+    expect(tags.body).toEqual([
+      { tag: 'acne scars', patients: 2 },
+      { tag: 'vip', patients: 1 },
+    ]);
   });
 
   it('ignores accents and case', async () => {

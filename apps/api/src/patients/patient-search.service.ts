@@ -4,7 +4,7 @@ import { formatMrn, mrnFromSearchTerm, phoneMatchKey } from '@skinledger/domain'
 import { DataSource } from 'typeorm';
 import type { PatientAllergy } from './patient.entity';
 import type { Actor } from '../auth/actor';
-import type { PatientPageDto, PatientSearchQueryDto, PatientSummaryDto } from './patient.dto';
+import type { PatientPageDto, PatientSearchQueryDto, PatientSummaryDto, PatientTagCountDto } from './patient.dto';
 
 /**
  * Name matching uses two pg_trgm measures, both served by the trigram index:
@@ -135,10 +135,11 @@ export class PatientSearchService {
     }
     if (conditions.length === 0) return { items: [], total: 0, ...paging };
 
+    const tagFilter = query.tag ? `AND p.tags @> ARRAY[${param(query.tag)}]::text[]` : '';
     const sql = (limit: number, offset: number) => `
       SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total
       FROM patients p
-      WHERE p.organization_id = $1 ${query.includeArchived ? '' : 'AND p.archived_at IS NULL'}
+      WHERE p.organization_id = $1 ${query.includeArchived ? '' : 'AND p.archived_at IS NULL'} ${tagFilter}
         AND (${conditions.join(' OR ')})
       ORDER BY GREATEST(${ranks.join(', ')}) DESC, ${tieBreak}p.last_name, p.first_name, p.id
       LIMIT ${limit} OFFSET ${offset}`;
@@ -155,21 +156,35 @@ export class PatientSearchService {
     });
   }
 
+  /** The tags in use on the organization's current patients, most used first (for the list's filter). */
+  async tags(actor: Actor): Promise<PatientTagCountDto[]> {
+    const rows = await this.dataSource.query<{ tag: string; patients: number }[]>(
+      `SELECT tag, count(*)::int AS patients
+         FROM patients p, unnest(p.tags) AS tag
+        WHERE p.organization_id = $1 AND p.archived_at IS NULL
+        GROUP BY tag ORDER BY count(*) DESC, tag
+        LIMIT 200`,
+      [actor.organizationId],
+    );
+    return rows;
+  }
+
   /** Every patient by last and first name, a page at a time. */
   private async list(actor: Actor, query: PatientSearchQueryDto): Promise<{ items: PatientSummaryDto[]; total: number }> {
     const archived = query.includeArchived ? '' : 'AND p.archived_at IS NULL';
+    const filter = `${archived} ${query.tag ? 'AND p.tags @> ARRAY[$2]::text[]' : ''}`;
+    const filterParams = query.tag ? [actor.organizationId, query.tag] : [actor.organizationId];
+    const n = filterParams.length;
     // The page and the count on two connections at once.
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query<SearchRow[]>(
         `SELECT ${SUMMARY_COLUMNS} FROM patients p
-         WHERE p.organization_id = $1 ${archived}
+         WHERE p.organization_id = $1 ${filter}
          ORDER BY p.last_name, p.first_name, p.id
-         LIMIT $2 OFFSET $3`,
-        [actor.organizationId, query.pageSize, (query.page - 1) * query.pageSize],
+         LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...filterParams, query.pageSize, (query.page - 1) * query.pageSize],
       ),
-      this.dataSource.query<{ total: string }[]>(`SELECT count(*) AS total FROM patients p WHERE p.organization_id = $1 ${archived}`, [
-        actor.organizationId,
-      ]),
+      this.dataSource.query<{ total: string }[]>(`SELECT count(*) AS total FROM patients p WHERE p.organization_id = $1 ${filter}`, filterParams),
     ]);
     return { items: rows.map(toSummary), total: Number(total) };
   }

@@ -309,6 +309,18 @@ export class PatientSearchQueryDto extends PageQueryDto {
   @Transform(queryBoolean)
   @IsBoolean({ message: 'includeArchived must be true or false' })
   includeArchived?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only patients carrying this tag', example: 'acne scars' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsString()
+  @MaxLength(50)
+  tag?: string;
+}
+
+export class PatientTagCountDto {
+  @ApiProperty({ example: 'acne scars' }) tag!: string;
+  @ApiProperty({ description: 'Patients (not archived) carrying the tag' }) patients!: number;
 }
 
 export class PatientPageDto {

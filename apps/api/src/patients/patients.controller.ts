@@ -13,6 +13,7 @@ import {
   PatientDto,
   PatientPageDto,
   PatientSearchQueryDto,
+  PatientTagCountDto,
   UpdatePatientDto,
 } from './patient.dto';
 import { PatientSearchService } from './patient-search.service';
@@ -32,6 +33,13 @@ export class PatientsController {
   @ApiOkResponse({ type: PatientPageDto, description: 'Archived patients are left out unless includeArchived=true' })
   list(@CurrentActor() actor: Actor, @Query() query: PatientSearchQueryDto): Promise<PatientPageDto> {
     return this.search.search(actor, query);
+  }
+
+  @Get('tags')
+  @RequirePermission('patients.read')
+  @ApiOkResponse({ type: [PatientTagCountDto], description: 'Tags in use on current patients, most used first' })
+  tags(@CurrentActor() actor: Actor): Promise<PatientTagCountDto[]> {
+    return this.search.tags(actor);
   }
 
   @Post()

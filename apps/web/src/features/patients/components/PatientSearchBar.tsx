@@ -1,4 +1,4 @@
-import { CloseButton, Group, Loader, Switch, Text, TextInput } from '@mantine/core';
+import { CloseButton, Group, Loader, Select, Switch, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 
 interface PatientSearchBarProps {
@@ -7,11 +7,15 @@ interface PatientSearchBarProps {
   searching: boolean;
   includeArchived: boolean;
   onIncludeArchivedChange: (include: boolean) => void;
+  tag: string;
+  tags: { tag: string; patients: number }[];
+  onTagChange: (tag: string) => void;
   summary: string;
 }
 
-/** Search-as-you-type (name with typos, phone digits, email or MRN) and the archived filter. */
-export function PatientSearchBar({ text, onTextChange, searching, includeArchived, onIncludeArchivedChange, summary }: PatientSearchBarProps) {
+/** Search-as-you-type (name with typos, phone digits, email or MRN), the tag filter and the archived filter. */
+export function PatientSearchBar(props: PatientSearchBarProps) {
+  const { text, onTextChange, searching, includeArchived, onIncludeArchivedChange, tag, tags, onTagChange, summary } = props;
   const clear = text ? <CloseButton aria-label="Clear search" onClick={() => onTextChange('')} size="sm" /> : null;
   return (
     <Group justify="space-between" px="md" py="sm" gap="md" wrap="wrap" role="search" style={{ borderBottom: '1px solid var(--mantine-color-slate-2)' }}>
@@ -33,6 +37,17 @@ export function PatientSearchBar({ text, onTextChange, searching, includeArchive
         <Text size="sm" c="dimmed" aria-live="polite" className="tabular">
           {summary}
         </Text>
+        <Select
+          aria-label="Filter by tag"
+          placeholder="All tags"
+          data={tags.map((t) => ({ value: t.tag, label: `${t.tag} (${t.patients})` }))}
+          value={tag || null}
+          onChange={(value) => onTagChange(value ?? '')}
+          clearable
+          searchable
+          w={200}
+          nothingFoundMessage="No such tag"
+        />
         <Switch label="Include archived" checked={includeArchived} onChange={(e) => onIncludeArchivedChange(e.currentTarget.checked)} />
       </Group>
     </Group>

@@ -4,11 +4,13 @@ export interface PatientSearchParams {
   q: string;
   page: number;
   includeArchived: boolean;
+  tag: string;
 }
 
 export const patientKeys = {
   all: ['patients'] as const,
   list: (params: PatientSearchParams) => ['patients', 'list', params] as const,
+  tags: ['patients', 'tags'] as const,
   detail: (id: string) => ['patients', 'detail', id] as const,
   /** Everything read from the clinical record of one patient (history, eligibility, timeline). */
   clinical: (id: string) => ['patients', 'clinical', id] as const,

@@ -11,6 +11,7 @@ export function useCreatePatient() {
     mutationFn: (body: Schemas['CreatePatientDto']) => request(api.POST('/api/patients', { body })),
     onSuccess: (patient) => {
       client.setQueryData(patientKeys.detail(patient.id), patient);
+      void client.invalidateQueries({ queryKey: patientKeys.tags });
       return client.invalidateQueries({ queryKey: [...patientKeys.all, 'list'] });
     },
   });

@@ -22,6 +22,7 @@ export function usePatientSearch(params: PatientSearchParams) {
               page: params.page,
               pageSize: PATIENT_PAGE_SIZE,
               ...(params.includeArchived ? { includeArchived: true } : {}),
+              ...(params.tag ? { tag: params.tag } : {}),
             },
           },
         }),

@@ -20,6 +20,7 @@ export function useSetPatientArchived() {
     onSuccess: (patient) => {
       client.setQueryData(patientKeys.detail(patient.id), patient);
       void client.invalidateQueries({ queryKey: patientKeys.clinical(patient.id) });
+      void client.invalidateQueries({ queryKey: patientKeys.tags });
       return client.invalidateQueries({ queryKey: [...patientKeys.all, 'list'] });
     },
   });

@@ -19,6 +19,7 @@ export function useUpdatePatient() {
       client.setQueryData(patientKeys.detail(patient.id), patient);
       // Phototype and allergies feed the eligibility screening.
       void client.invalidateQueries({ queryKey: patientKeys.clinical(patient.id) });
+      void client.invalidateQueries({ queryKey: patientKeys.tags });
       return client.invalidateQueries({ queryKey: [...patientKeys.all, 'list'] });
     },
   });

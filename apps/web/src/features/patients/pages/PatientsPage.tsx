@@ -15,17 +15,19 @@ import { PatientsTable } from '../components/PatientsTable';
 import { useDebouncedSearch } from '../hooks/useDebouncedSearch';
 import { usePatientAccess } from '../hooks/usePatientAccess';
 import { usePatientListParams } from '../hooks/usePatientListParams';
+import { usePatientTags } from '../hooks/usePatientTags';
 import { PATIENT_PAGE_SIZE, usePatientSearch } from '../hooks/usePatientSearch';
 
 export function PatientsPage() {
   useDocumentTitle('Patients · SkinLedger');
   const { canWrite, canImport } = usePatientAccess();
   const { timeZone } = useSelectedLocation();
-  const { q, page, includeArchived, setQuery, setPage, setIncludeArchived } = usePatientListParams();
+  const { q, page, includeArchived, tag, setQuery, setPage, setIncludeArchived, setTag } = usePatientListParams();
+  const tags = usePatientTags();
   const search = useDebouncedSearch(q, setQuery);
   const [showArchived, changeShowArchived] = useImmediateValue(includeArchived, setIncludeArchived);
   const [adding, setAdding] = useState(false);
-  const patients = usePatientSearch({ q, page, includeArchived });
+  const patients = usePatientSearch({ q, page, includeArchived, tag });
 
   const total = patients.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PATIENT_PAGE_SIZE));
@@ -61,6 +63,9 @@ export function PatientsPage() {
           searching={searching}
           includeArchived={showArchived}
           onIncludeArchivedChange={changeShowArchived}
+          tag={tag}
+          tags={tags.data ?? []}
+          onTagChange={setTag}
           summary={summary}
         />
         {patients.isPending && (

@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import { patientKeys } from './patientKeys';
+
+/** The tags in use on current patients, most used first, for the list's filter. */
+export function usePatientTags() {
+  return useQuery({
+    queryKey: patientKeys.tags,
+    queryFn: () => request(api.GET('/api/patients/tags')),
+    staleTime: 60_000,
+  });
+}
