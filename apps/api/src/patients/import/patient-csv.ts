@@ -1,36 +1,13 @@
-import { parseFitzpatrickType } from '@skinledger/domain';
+import {
+  parseFitzpatrickType,
+  PATIENT_CSV_COLUMNS,
+  REQUIRED_PATIENT_CSV_COLUMNS,
+  type PatientCsvColumn,
+} from '@skinledger/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../../common/problems/validation';
 import { CreatePatientDto } from '../patient.dto';
-
-/** The columns an import understands, by their canonical names (as the template writes them). */
-export const PATIENT_CSV_COLUMNS = [
-  'externalId',
-  'firstName',
-  'lastName',
-  'preferredName',
-  'dateOfBirth',
-  'sex',
-  'phone',
-  'email',
-  'addressLine1',
-  'addressLine2',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'emergencyContactName',
-  'emergencyContactRelationship',
-  'emergencyContactPhone',
-  'fitzpatrickType',
-  'allergies',
-  'notes',
-  'tags',
-] as const;
-export type PatientCsvColumn = (typeof PATIENT_CSV_COLUMNS)[number];
-
-const REQUIRED_COLUMNS: readonly PatientCsvColumn[] = ['firstName', 'lastName', 'dateOfBirth'];
 
 /** Other spellings of column names that exports of other systems commonly use. Matching ignores case and punctuation. */
 const ALIASES: Record<string, PatientCsvColumn> = {
@@ -101,7 +78,7 @@ export function readHeader(cells: readonly string[]): CsvHeader {
     }
     header.columns.push(column);
   }
-  for (const column of REQUIRED_COLUMNS) {
+  for (const column of REQUIRED_PATIENT_CSV_COLUMNS) {
     if (header.labels[column] === undefined) header.problems.push({ row: 1, field: column, problem: 'required column is missing' });
   }
   return header;

@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../auth/access-policy.decorator';
 import { CurrentActor, type Actor } from '../../auth/actor';
 import { PatientImportQueryDto, PatientImportReportDto } from './patient-import.dto';
-import { PATIENT_CSV_COLUMNS } from './patient-csv';
+import { PATIENT_CSV_COLUMNS } from '@skinledger/domain';
 import { PatientImportService } from './patient-import.service';
 
 @ApiTags('patients')

@@ -1,30 +1,10 @@
+import { PATIENT_CSV_COLUMNS } from '@skinledger/domain';
+
 /**
  * A starting file for imports, with the columns the API reads (POST /api/patients/import documents them; it also
  * accepts common other spellings such as DOB or Surname, and reports columns it does not know).
  */
-const COLUMNS = [
-  'externalId',
-  'firstName',
-  'lastName',
-  'preferredName',
-  'dateOfBirth',
-  'sex',
-  'phone',
-  'email',
-  'addressLine1',
-  'addressLine2',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'emergencyContactName',
-  'emergencyContactRelationship',
-  'emergencyContactPhone',
-  'fitzpatrickType',
-  'allergies',
-  'notes',
-  'tags',
-];
+const COLUMNS = PATIENT_CSV_COLUMNS;
 
 const EXAMPLE = [
   'A-1001',
