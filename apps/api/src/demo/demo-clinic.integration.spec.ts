@@ -28,6 +28,10 @@ describe('demo clinic', () => {
     const owner = await signIn(app, 'owner@harbour.demo', 'demo password 123');
     const search = await owner.get('/api/patients?q=Okafor');
     expect(search.status).toBe(200);
+    const alerts = await owner.get('/api/inventory/alerts');
+    expect(alerts.status).toBe(200);
+    expect(alerts.body.expiring.map((l: { lotNumber: string }) => l.lotNumber)).toEqual(expect.arrayContaining(['SP24H052', 'SP23F019']));
+    expect((await owner.get('/api/devices')).body).toHaveLength(4);
     expect((await owner.get('/api/locations')).body.map((l: { timezone: string }) => l.timezone).sort()).toEqual([
       'America/Chicago',
       'America/New_York',

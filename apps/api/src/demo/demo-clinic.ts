@@ -6,6 +6,7 @@ import { Location } from '../organizations/location.entity';
 import { Organization } from '../organizations/organization.entity';
 import { PractitionerCredential } from '../staff/practitioner-credential.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { loadDemoInventory } from './demo-inventory';
 import { loadDemoPatients } from './demo-patients';
 
 export const DEMO_ORGANIZATION_NAME = 'Harbour Skin Clinic';
@@ -62,7 +63,8 @@ export interface DemoResult {
 
 /**
  * Loads the demo clinic in one transaction: two locations in two time zones, staff of every role and about 200
- * patients with medical histories. Later capabilities add their demo data (appointments, lots, consents, sessions) here.
+ * patients with medical histories, cartridge lots and pen devices. Later capabilities add their demo data
+ * (appointments, consents, sessions) here.
  * Running it again changes nothing.
  */
 export async function loadDemoClinic(dataSource: DataSource, password: string): Promise<DemoResult> {
@@ -96,6 +98,7 @@ export async function loadDemoClinic(dataSource: DataSource, password: string): 
     for (const person of DEMO_STAFF) staff.push(await createStaff(manager, organization, locations[person.location], person, passwordHash));
     const clinicians = staff.filter((s) => s.role === 'nurse' || s.role === 'physician').map((s) => s.id);
     await loadDemoPatients(manager, organization.id, clinicians);
+    await loadDemoInventory(manager, organization.id, [locations[0].id, locations[1].id], clinicians[0]);
     return { created: true, organizationId: organization.id, accounts: DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })) };
   });
 }
