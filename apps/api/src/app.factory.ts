@@ -38,7 +38,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
