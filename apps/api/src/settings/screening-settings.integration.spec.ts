@@ -28,7 +28,7 @@ describe('screening settings', () => {
     await app.dataSource.query(`UPDATE organizations SET settings = '{"other": {"keep": true}}' WHERE id = $1`, [organization.id]);
     const overrides = {
       windows: { isotretinoin_window: { months: 12 } },
-      severityByProcedure: { cosmetic: { isotretinoin_window: 'relative' } },
+      severityByProcedure: { cosmetic: { waxing_window: 'relative' } },
       historyMaxAgeDays: 30,
     };
     const put = await client.put('/api/settings/screening', overrides);

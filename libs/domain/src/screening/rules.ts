@@ -43,6 +43,24 @@ export const SCREENING_RULE_CODES = [
 ] as const;
 export type ScreeningRuleCode = (typeof SCREENING_RULE_CODES)[number];
 
+/**
+ * The absolute contraindications of domain.md section 4: they block treatment while present, and no organization
+ * setting may lower them (only the window lengths are configurable, within bounds).
+ */
+export const LOCKED_ABSOLUTE_RULES: readonly ScreeningRuleCode[] = [
+  'active_skin_cancer',
+  'open_wound_or_irritated_skin',
+  'active_infection',
+  'active_herpes_outbreak',
+  'warts',
+  'active_inflammatory_acne',
+  'pregnancy',
+  'bleeding_disorder',
+  'collagen_vascular_disease',
+  'nickel_allergy',
+  'isotretinoin_window',
+];
+
 const ABSOLUTE_BY_DEFAULT: readonly ScreeningRuleCode[] = [
   'active_skin_cancer',
   'open_wound_or_irritated_skin',

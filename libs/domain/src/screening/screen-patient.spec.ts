@@ -113,12 +113,10 @@ describe('screenPatient: isotretinoin', () => {
     expect(result.eligibleFrom).toBe('2027-02-25');
   });
 
-  it('can be relaxed for cosmetic needling only', () => {
+  it('cannot be relaxed by an organization setting, for either procedure', () => {
     const settings = { severityByProcedure: { cosmetic: { isotretinoin_window: 'relative' as const } } };
-    const cosmetic = screen({ isotretinoinLastDoseOn: '2026-08-25' }, { procedure: 'cosmetic', settings });
-    expect(cosmetic.eligible).toBe(true);
-    expect(warningCodes(cosmetic)).toEqual(['isotretinoin_window']);
-    expect(blockerCodes(screen({ isotretinoinLastDoseOn: '2026-08-25' }, { procedure: 'medical', settings }))).toEqual(['isotretinoin_window']);
+    expect(() => screen({ isotretinoinLastDoseOn: '2026-08-25' }, { procedure: 'cosmetic', settings })).toThrow(/absolute contraindication/);
+    expect(() => screen({ isotretinoinLastDoseOn: '2026-08-25' }, { procedure: 'medical', settings })).toThrow(RangeError);
   });
 
   it('honours a longer configured window', () => {
@@ -146,8 +144,8 @@ describe('screenPatient: isotretinoin', () => {
     expect(blockerCodes(screen({ medications: ['isotretinoin'], isotretinoinLastDoseOn: '2026-11-01' }))).toEqual(['isotretinoin_window']);
   });
 
-  it('turns isotretinoin_current off with the isotretinoin rule', () => {
-    expect(screen({ medications: ['Accutane'] }, { settings: { severity: { isotretinoin_window: 'off' } } }).eligible).toBe(true);
+  it('refuses settings that would turn isotretinoin_current off with the isotretinoin rule', () => {
+    expect(() => screen({ medications: ['Accutane'] }, { settings: { severity: { isotretinoin_window: 'off' } } })).toThrow(RangeError);
   });
 });
 
@@ -180,7 +178,7 @@ describe('screenPatient: time windows at the boundaries', () => {
     expect(screen({ [field]: LAST }, { onDate: dayAfter(firstEligible) }).eligible).toBe(true);
   });
 
-  it.each(cases)('%s can be switched off', (field) => {
+  it.each(cases.filter((c) => c[1] !== 'isotretinoin_window'))('%s can be switched off', (field) => {
     const code = cases.find((c) => c[0] === field)![1];
     expect(screen({ [field]: LAST }, { onDate: LAST, settings: { severity: { [code]: 'off' } } })).toEqual({ eligible: true, blockers: [], warnings: [] });
   });
@@ -221,9 +219,9 @@ describe('screenPatient: time windows at the boundaries', () => {
   });
 
   it('uses configured window lengths', () => {
-    const settings = { windows: { botulinum_toxin_window: { days: 28 }, waxing_window: { days: 0 } } };
+    const settings = { windows: { botulinum_toxin_window: { days: 28 }, waxing_window: { days: 1 } } };
     expect(screen({ botulinumToxinLastOn: '2026-11-01' }, { settings }).eligibleFrom).toBe('2026-11-29');
-    expect(screen({ waxingLastOn: ON }, { settings }).eligible).toBe(true);
+    expect(screen({ waxingLastOn: '2026-11-24' }, { settings }).eligible).toBe(true);
   });
 
   it('blocks an exposure dated after the treatment date (conservative)', () => {
@@ -273,8 +271,9 @@ describe('screenPatient: relative contraindications', () => {
     expect(screen({ keloidHistory: true }, { settings: { severity: { keloid_history: 'off' } } })).toEqual({ eligible: true, blockers: [], warnings: [] });
   });
 
-  it('can turn an absolute rule off', () => {
-    expect(screen({ pregnantOrBreastfeeding: true }, { settings: { severity: { pregnancy: 'off' } } }).eligible).toBe(true);
+  it('never lets a setting lower an absolute contraindication', () => {
+    expect(() => screen({ pregnantOrBreastfeeding: true }, { settings: { severity: { pregnancy: 'off' } } })).toThrow(/pregnancy is an absolute contraindication/);
+    expect(screen({ pregnantOrBreastfeeding: true }, { settings: { severity: { pregnancy: 'absolute' } } }).eligible).toBe(false);
   });
 
   it('finds anticoagulants in the medication list', () => {

@@ -38,10 +38,26 @@ describe('screening settings', () => {
     expect(settings.windows.waxing_window).toEqual({ days: 3 });
   });
   it('lets a procedure-specific severity win', () => {
-    const settings = resolveScreeningSettings({ severityByProcedure: { cosmetic: { isotretinoin_window: 'relative' } } });
-    expect(ruleSeverityFor(settings, 'isotretinoin_window', 'cosmetic')).toBe('relative');
-    expect(ruleSeverityFor(settings, 'isotretinoin_window', 'medical')).toBe('absolute');
+    const settings = resolveScreeningSettings({ severityByProcedure: { cosmetic: { waxing_window: 'relative' } } });
+    expect(ruleSeverityFor(settings, 'waxing_window', 'cosmetic')).toBe('relative');
+    expect(ruleSeverityFor(settings, 'waxing_window', 'medical')).toBe('absolute');
   });
+  it('bounds window lengths and ages, so a typo can neither switch screening off nor freeze it', () => {
+    expect(validateScreeningSettings({ windows: { isotretinoin_window: { months: 1000000000 } } })).toEqual(['windows: isotretinoin_window must be 1 to 120 months']);
+    expect(validateScreeningSettings({ windows: { waxing_window: { days: 0 } } })).toEqual(['windows: waxing_window must be 1 to 3650 days']);
+    expect(validateScreeningSettings({ windows: { isotretinoin_window: { months: 2 } } })).toEqual(['windows: isotretinoin_window must be at least 3 months']);
+    expect(validateScreeningSettings({ windows: { isotretinoin_window: { months: 12 } } })).toEqual([]);
+    expect(validateScreeningSettings({ historyMaxAgeDays: 0 })).toEqual(['historyMaxAgeDays must be a whole number from 1 to 3650']);
+  });
+
+  it('keeps absolute contraindications absolute', () => {
+    expect(validateScreeningSettings({ severity: { bleeding_disorder: 'off' } })).toEqual([
+      'severity: bleeding_disorder is an absolute contraindication and always blocks',
+    ]);
+    expect(validateScreeningSettings({ severityByProcedure: { medical: { pregnancy: 'relative' } } })).toHaveLength(1);
+    expect(validateScreeningSettings({ severity: { keloid_history: 'off', waxing_window: 'relative' } })).toEqual([]);
+  });
+
   it('reports invalid overrides', () => {
     const errors = validateScreeningSettings({
       severity: { pregnancy: 'maybe' as never, bogus: 'off' } as never,
