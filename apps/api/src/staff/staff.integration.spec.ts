@@ -101,6 +101,20 @@ describe('staff management', () => {
     expect(update.changes.credentials.to).toEqual(['physician MD-1001 (NY) expires 2020-01-31']);
   });
 
+  it('lets a password be set only over a strictly lower role, and never one\'s own', async () => {
+    const { client: admin, staffMember: adminMember, organization } = await signedInOrganization(app, 'admin');
+    const nurse = await newStaffMember(app.dataSource, organization.id, { role: 'nurse' });
+    const peer = await newStaffMember(app.dataSource, organization.id, { role: 'admin' });
+    expect((await admin.patch(`/api/staff/${nurse.id}`, { password: 'reset by the admin 1' })).status).toBe(200);
+    await signIn(app, nurse.email, 'reset by the admin 1');
+    const own = await admin.patch(`/api/staff/${adminMember.id}`, { password: 'my own new password' });
+    expect(own.status).toBe(400);
+    expect(own.body.errors[0].field).toBe('password');
+    const other = await admin.patch(`/api/staff/${peer.id}`, { password: 'taking over a peer 1' });
+    expect(other.status).toBe(403);
+    expect(other.body.type).toBe('urn:skinledger:problem:password-reset');
+  });
+
   it('keeps at least one active owner and refuses self-deactivation', async () => {
     const { client, staffMember } = await signedInOrganization(app, 'owner');
     const self = await client.post(`/api/staff/${staffMember.id}/deactivate`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canAssignRole, isCredentialCurrent, isPractitionerRole, type StaffRole } from '@skinledger/domain';
+import { canAssignRole, canResetPassword, isCredentialCurrent, isPractitionerRole, type StaffRole } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -101,6 +101,7 @@ export class StaffService {
     return this.dataSource.transaction(async (manager) => {
       const staffMember = await this.find(manager, actor, id, true);
       this.assertMayAssign(actor, staffMember.role);
+      if (passwordHash) this.assertMayResetPassword(actor, staffMember);
       const role = input.role ?? staffMember.role;
       if (input.role) {
         this.assertMayAssign(actor, input.role);
@@ -195,6 +196,15 @@ export class StaffService {
   private assertMayAssign(actor: Actor, role: StaffRole): void {
     if (!canAssignRole(actor.role, role)) {
       throw new ForbiddenError(`Only an owner can create or change an account with the ${role} role`, 'role-assignment');
+    }
+  }
+
+  private assertMayResetPassword(actor: Actor, staffMember: StaffMember): void {
+    if (staffMember.id === actor.staffMemberId) {
+      throw new InvalidFieldError('password', 'change your own password with POST /api/auth/password, which asks for the current one');
+    }
+    if (!canResetPassword(actor.role, staffMember.role)) {
+      throw new ForbiddenError(`Your role (${actor.role}) cannot set the password of a ${staffMember.role}`, 'password-reset');
     }
   }
 

@@ -1,4 +1,4 @@
-import { canAssignRole, roleHasPermission, STAFF_ROLES, PERMISSION_MATRIX } from './index';
+import { canAssignRole, canResetPassword, roleHasPermission, STAFF_ROLES, PERMISSION_MATRIX } from './index';
 import { maxDepthAllowedMm, mayPerformMedicalNeedling, isCredentialCurrent } from './credentials';
 import { isIanaTimeZone } from './timezones';
 
@@ -52,6 +52,18 @@ describe('permission matrix', () => {
     expect(canAssignRole('admin', 'nurse')).toBe(true);
     expect(canAssignRole('owner', 'owner')).toBe(true);
     expect(canAssignRole('nurse', 'front_desk')).toBe(false);
+  });
+});
+
+describe('password resets by another person', () => {
+  it('are allowed only over strictly lower roles', () => {
+    expect(canResetPassword('owner', 'admin')).toBe(true);
+    expect(canResetPassword('owner', 'nurse')).toBe(true);
+    expect(canResetPassword('admin', 'nurse')).toBe(true);
+    expect(canResetPassword('owner', 'owner')).toBe(false);
+    expect(canResetPassword('admin', 'admin')).toBe(false);
+    expect(canResetPassword('admin', 'owner')).toBe(false);
+    expect(canResetPassword('nurse', 'front_desk')).toBe(false);
   });
 });
 

@@ -24,3 +24,14 @@ export function canAssignRole(actorRole: StaffRole, targetRole: StaffRole): bool
   if (actorRole === 'admin') return targetRole !== 'owner';
   return false;
 }
+
+const AUTHORITY: Record<StaffRole, number> = { owner: 3, admin: 2, physician: 1, nurse: 1, aesthetician: 1, front_desk: 1 };
+
+/**
+ * Setting someone else's password takes over their account, so it is allowed only over strictly lower roles
+ * (an admin cannot take over another admin or an owner). Nobody sets their own password this way: changing it
+ * requires the current one.
+ */
+export function canResetPassword(actorRole: StaffRole, targetRole: StaffRole): boolean {
+  return AUTHORITY[actorRole] > AUTHORITY[targetRole] && canAssignRole(actorRole, targetRole);
+}

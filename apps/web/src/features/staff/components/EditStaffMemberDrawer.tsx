@@ -1,12 +1,13 @@
 import { Alert, Button, Divider, Drawer, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Schemas } from '@skinledger/api-client';
-import { isPractitionerRole, type StaffRole } from '@skinledger/domain';
+import { canResetPassword, isPractitionerRole, type StaffRole } from '@skinledger/domain';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
 import { useForm } from '../../../lib/form/useForm';
 import { useLastDefined } from '../../../lib/hooks/useLastDefined';
+import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
 import type { FieldErrors } from '../../../lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
 import {
@@ -85,6 +86,9 @@ function EditStaffMemberForm({ member, onDone }: { member: StaffMember; onDone: 
   const practitioner = isPractitionerRole(form.values.role);
   const roleChanged = form.values.role !== member.role;
   const losesCredentials = !practitioner && member.credentials.length > 0;
+  const actor = useSignedInUser();
+  // Same rule as the API: only over strictly lower roles, never one's own (that needs the current password).
+  const mayResetPassword = member.id !== actor.id && canResetPassword(actor.role, member.role);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -146,15 +150,19 @@ function EditStaffMemberForm({ member, onDone }: { member: StaffMember; onDone: 
             {member.credentials.length === 1 ? '' : 's'}.
           </Alert>
         )}
-        <Divider />
-        <TemporaryPasswordInput
-          label="Reset password"
-          placeholder="Leave blank to keep the current one"
-          hint="Saving a new password signs them out on every device."
-          value={form.values.password}
-          onChange={(password) => form.setValue('password', password)}
-          error={form.errors.password}
-        />
+        {mayResetPassword && (
+          <>
+            <Divider />
+            <TemporaryPasswordInput
+              label="Reset password"
+              placeholder="Leave blank to keep the current one"
+              hint="Saving a new password signs them out on every device."
+              value={form.values.password}
+              onChange={(password) => form.setValue('password', password)}
+              error={form.errors.password}
+            />
+          </>
+        )}
         <FormAlert summary={feedback.summary} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
