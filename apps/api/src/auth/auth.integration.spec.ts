@@ -87,6 +87,17 @@ describe('signing in and out', () => {
     expect((await app.client().post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'x' })).status).toBe(429);
   });
 
+  it('counts parallel guesses: 20 at once against one account let at most 5 through to a password check', async () => {
+    const { staffMember } = await signedInOrganization(app);
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        app.client().post('/api/auth/login', { email: staffMember.email, password: `guess ${i}` }, { headers: { 'x-forwarded-for': `10.9.0.${i}` } }),
+      ),
+    );
+    expect(attempts.filter((r) => r.status === 401)).toHaveLength(5);
+    expect(attempts.filter((r) => r.status === 429)).toHaveLength(15);
+  });
+
   it('rate-limits failed sign-ins per IP across accounts', async () => {
     const ip = '203.0.113.77';
     for (let i = 0; i < 30; i++) {

@@ -23,41 +23,48 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Signs in with email and password. Unknown email and wrong password get the same answer. */
+  /**
+   * Signs in with email and password. Unknown email and wrong password get the same answer. Attempts on one email
+   * take turns (advisory lock), so parallel guesses cannot slip past the throttle between its check and its count.
+   */
   async login(emailTyped: string, password: string, origin: RequestOrigin): Promise<IssuedSession> {
     const email = emailTyped.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, origin.ip);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`skinledger.login:${email}`]);
+      await this.throttle.assertAllowed(manager, email, origin.ip);
 
-    const staffMember = await this.dataSource
-      .getRepository(StaffMember)
-      .createQueryBuilder('s')
-      .addSelect('s.passwordHash')
-      .where('s.email = :email', { email })
-      .getOne();
-    const passwordMatches = await verifyPassword(staffMember?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!staffMember || !passwordMatches || !staffMember.isActive) {
-      await this.throttle.recordFailure(email, origin.ip);
-      if (staffMember) {
-        await this.audit.record(this.dataSource.manager, { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id }, {
-          action: 'auth.login_failed',
-          entityType: 'staff_member',
-          entityId: staffMember.id,
-          changes: staffMember.isActive ? null : { reason: { to: 'account deactivated' } },
-        });
+      const staffMember = await manager
+        .getRepository(StaffMember)
+        .createQueryBuilder('s')
+        .addSelect('s.passwordHash')
+        .where('s.email = :email', { email })
+        .getOne();
+      const passwordMatches = await verifyPassword(staffMember?.passwordHash ?? (await decoyPasswordHash()), password);
+      if (!staffMember || !passwordMatches || !staffMember.isActive) {
+        // Recorded and committed: the failure must count even though the request fails.
+        await this.throttle.recordFailure(manager, email, origin.ip);
+        if (staffMember) {
+          await this.audit.record(manager, { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id }, {
+            action: 'auth.login_failed',
+            entityType: 'staff_member',
+            entityId: staffMember.id,
+            changes: staffMember.isActive ? null : { reason: { to: 'account deactivated' } },
+          });
+        }
+        return { signedIn: false } as const;
       }
-      throw new UnauthorizedError(INVALID_CREDENTIALS, 'invalid-credentials');
-    }
 
-    await this.throttle.clearAccount(email);
-    return this.dataSource.transaction(async (manager) => {
+      await this.throttle.clearAccount(manager, email);
       const issued = await this.sessions.issue(manager, staffMember, origin);
       await this.audit.record(manager, { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id }, {
         action: 'auth.login',
         entityType: 'staff_member',
         entityId: staffMember.id,
       });
-      return issued;
+      return { signedIn: true, issued } as const;
     });
+    if (!outcome.signedIn) throw new UnauthorizedError(INVALID_CREDENTIALS, 'invalid-credentials');
+    return outcome.issued;
   }
 
   async logout(actor: Actor): Promise<void> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { TooManyRequestsError } from '../common/problems/domain-error';
 
 /** Failed sign-ins allowed per window before further attempts are refused (per account and per IP). */
@@ -12,10 +11,8 @@ export const LOGIN_THROTTLE = { windowMinutes: 15, maxFailuresPerAccount: 5, max
  */
 @Injectable()
 export class LoginThrottleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const [row] = await this.dataSource.query(
+  async assertAllowed(manager: EntityManager, email: string, ip: string): Promise<void> {
+    const [row] = await manager.query(
       `SELECT count(*) FILTER (WHERE email = $1)::int AS account_failures,
               count(*) FILTER (WHERE ip = $2)::int AS ip_failures
          FROM login_failures
@@ -30,11 +27,11 @@ export class LoginThrottleService {
     }
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await this.dataSource.query(`INSERT INTO login_failures (email, ip) VALUES ($1, $2)`, [email, ip]);
+  async recordFailure(manager: EntityManager, email: string, ip: string): Promise<void> {
+    await manager.query(`INSERT INTO login_failures (email, ip) VALUES ($1, $2)`, [email, ip]);
   }
 
-  async clearAccount(email: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_failures WHERE email = $1`, [email]);
+  async clearAccount(manager: EntityManager, email: string): Promise<void> {
+    await manager.query(`DELETE FROM login_failures WHERE email = $1`, [email]);
   }
 }

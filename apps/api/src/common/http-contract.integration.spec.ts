@@ -87,4 +87,16 @@ describe('HTTP contract', () => {
       await app.dataSource.query(`ALTER TABLE locations RENAME COLUMN phone_broken TO phone`);
     }
   });
+
+  it('answers odd input with a 4xx, never a 500: nulls in required fields, NUL characters, huge page numbers', async () => {
+    const { client, location } = await signedInOrganization(app);
+    const nulled = await client.patch(`/api/locations/${location.id}`, { name: null });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.errors[0].field).toBe('name');
+    const nul = await client.post('/api/locations', { name: 'Annex\u0000', timezone: 'UTC' });
+    expect(nul.status).toBe(400);
+    const huge = await client.get('/api/audit-events?page=200000000000000000');
+    expect(huge.status).toBe(400);
+    expect(huge.body.errors[0].field).toBe('page');
+  });
 });

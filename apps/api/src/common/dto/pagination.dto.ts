@@ -6,11 +6,12 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 // change the OpenAPI document depending on the compiler.
 /* eslint-disable @typescript-eslint/no-inferrable-types */
 export class PageQueryDto {
-  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100000, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100000)
   page: number = 1;
 
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })

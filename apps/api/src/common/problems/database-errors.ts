@@ -6,6 +6,12 @@ interface PgError {
   constraint?: string;
   detail?: string;
   table?: string;
+  column?: string;
+}
+
+/** snake_case column to the API's camelCase field name. */
+function fieldOf(column: string | undefined): string {
+  return (column ?? 'unknown').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /**
@@ -32,10 +38,27 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
       return new DomainError(422, 'check', 'Unprocessable', `A value breaks the rule ${pg.constraint}`, {
         constraint: pg.constraint,
       });
+    case '23502': {
+      const field = fieldOf(pg.column);
+      return new DomainError(400, 'validation', 'Invalid request', `${field}: must not be empty`, {
+        errors: [{ field, message: `${field} must not be null` }],
+      });
+    }
+    case '23000':
+      // Raised by the triggers that guard append-only and signed records.
+      return new DomainError(409, 'immutable', 'Conflict', 'The record cannot be changed once written');
     case '22P02':
     case '22007':
     case '22008':
       return new DomainError(400, 'malformed-value', 'Bad Request', 'A value has the wrong format');
+    case '22021':
+    case '22P05':
+      return new DomainError(400, 'malformed-value', 'Bad Request', 'A text value contains a character that cannot be stored (such as NUL)');
+    case '22003':
+      return new DomainError(400, 'out-of-range', 'Bad Request', 'A number is out of range');
+    case '40P01':
+    case '40001':
+      return new DomainError(409, 'concurrent-change', 'Conflict', 'Another change to the same records happened at the same moment; try again');
     default:
       return undefined;
   }
