@@ -85,6 +85,15 @@ describe('patient CSV import', () => {
     expect(summary.body.items.map((e: { changes: { created: { to: number } } }) => e.changes.created.to)).toEqual([0, 3]);
   });
 
+  it('never splits a registered patient: a new externalId still meets the duplicate rule', async () => {
+    const { client, organization } = await signedInOrganization(app, 'owner');
+    const known = await newPatient(app.dataSource, organization.id, { firstName: 'Margaret', lastName: 'Thompson', phone: '+12125550100' });
+    const csv = ['externalId,firstName,lastName,dateOfBirth,phone', 'X-1,Margaret,Thompson,1985-06-15,(212) 555-0100'].join('\n');
+    const result = await upload(client, csv, '?dryRun=false');
+    expect(result.body.results).toEqual([{ row: 2, status: 'existing', patientId: known.id, mrn: known.mrn, matchedOn: expect.any(Array) }]);
+    expect(await count(organization.id)).toBe(1);
+  });
+
   it('matches rows without an externalId by the duplicate rule, and reports two rows of one person', async () => {
     const { client, organization } = await signedInOrganization(app, 'owner');
     const known = await newPatient(app.dataSource, organization.id, { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@example.com' });

@@ -93,8 +93,12 @@ function matchRows(
     if (patient.externalId) {
       const match = byExternalId.get(patient.externalId);
       const earlier = externalIdsInFile.get(patient.externalId);
+      // An unknown externalId does not make a new person: the duplicate rule of POST /api/patients still applies,
+      // so a clinic's existing record is never split in two (contraindications on one copy would be missed).
+      const registeredMatch = match ? null : registered.find(keys);
       if (match) existingPatient(match, ['externalId']);
       else if (earlier !== undefined) invalid(externalIdLabel, `the same externalId as row ${earlier}`);
+      else if (registeredMatch) existingPatient(registeredMatch.value, registeredMatch.matchedOn);
       else accept();
       if (earlier === undefined) externalIdsInFile.set(patient.externalId, row);
     } else {
