@@ -207,6 +207,9 @@ describe('stock ledger', () => {
           ledger.recordUse(manager, actorOf(held), { lotId: held.lot.id, locationId: held.location.id, treatmentSessionId: randomUUID(), onDate: daysFromToday(0) }),
         ),
       ).rejects.toMatchObject({ status: 422 });
+      const recount = await held.client.post(`/api/lots/${held.lot.id}/movements`, { type: 'adjusted', locationId: held.location.id, quantity: 10, reason: 'found a box' });
+      expect(recount.status).toBe(422);
+      expect(recount.body.violations[0].code).toBe(code);
       expect((await held.client.post(`/api/lots/${held.lot.id}/movements`, { type: 'wasted', locationId: held.location.id, quantity: 1, reason: 'other' })).status).toBe(201);
       expect((await held.client.post(`/api/lots/${held.lot.id}/movements`, { type: 'returned', locationId: held.location.id, quantity: 3 })).status).toBe(201);
       expect(await sumOf(held.lot.id, held.location.id)).toBe(0);

@@ -168,6 +168,12 @@ export class LedgerService {
           break;
         case 'adjusted':
           if (input.quantity < 0) await this.assertInStock(manager, lot, from.id, -input.quantity);
+          // A count may find fewer units of a held lot, never put more of it on the shelf.
+          else if (lot.status !== 'available') {
+            throw new RuleViolationError(`Lot ${lot.lotNumber} is ${lot.status}: its count can only go down`, [
+              { code: `lot-${lot.status}`, message: 'only negative adjustments are allowed on a lot on hold' },
+            ]);
+          }
           movements.push(await this.append(manager, actor, { lot, locationId: from.id, type: 'adjusted', quantity: input.quantity, occurredOn: today, reason: input.reason ?? null, note: input.note ?? null }));
           break;
         case 'transferred':
