@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { isIanaTimeZone } from '@skinledger/domain';
+import { canonicalTimeZone, isIanaTimeZone } from '@skinledger/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export const IsTimeZone = () =>
+/** A known IANA time zone, stored in its canonical spelling. */
+export const IsTimeZone = (): PropertyDecorator => (target, key) => {
+  Transform(({ value }) => (typeof value === 'string' && isIanaTimeZone(value) ? canonicalTimeZone(value) : value))(target, key);
+  IsKnownTimeZone()(target, key);
+};
+
+const IsKnownTimeZone = () =>
   ValidateBy({
     name: 'isTimeZone',
     validator: {

@@ -21,6 +21,8 @@ describe('organization and locations', () => {
     expect(created.status).toBe(201);
     const edited = await client.patch(`/api/locations/${created.body.id}`, { timezone: 'America/Denver', isActive: false });
     expect(edited.body).toMatchObject({ timezone: 'America/Denver', isActive: false });
+    const lowerCase = await client.patch(`/api/locations/${created.body.id}`, { timezone: 'america/chicago' });
+    expect(lowerCase.body.timezone).toBe('America/Chicago');
     const bad = await client.patch(`/api/locations/${created.body.id}`, { timezone: 'Central Time' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'timezone' });

@@ -1,6 +1,6 @@
 import { canAssignRole, canResetPassword, roleHasPermission, STAFF_ROLES, PERMISSION_MATRIX } from './index';
 import { maxDepthAllowedMm, mayPerformMedicalNeedling, isCredentialCurrent } from './credentials';
-import { isIanaTimeZone } from './timezones';
+import { canonicalTimeZone, isIanaTimeZone } from './timezones';
 
 describe('permission matrix', () => {
   it('declares permissions for every role', () => {
@@ -92,5 +92,9 @@ describe('time zones', () => {
     expect(isIanaTimeZone('UTC')).toBe(true);
     expect(isIanaTimeZone('Mars/Olympus')).toBe(false);
     expect(isIanaTimeZone('EST5')).toBe(false);
+  });
+  it('stores the canonical spelling', () => {
+    expect(canonicalTimeZone('america/new_york')).toBe('America/New_York');
+    expect(canonicalTimeZone('Europe/London')).toBe('Europe/London');
   });
 });

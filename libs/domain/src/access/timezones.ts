@@ -8,3 +8,12 @@ export function isIanaTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** The canonical spelling of a time zone the runtime knows ("america/new_york" → "America/New_York"), else the input. */
+export function canonicalTimeZone(name: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return name;
+  }
+}
