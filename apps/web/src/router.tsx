@@ -1,7 +1,13 @@
-import { IconCalendarEvent, IconChartBar, IconPackage } from '@tabler/icons-react';
+import { IconCalendarEvent, IconChartBar } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequirePermission } from './features/auth/components/RequirePermission';
 import { RequireSession } from './features/auth/components/RequireSession';
+import { InventoryPage } from './features/inventory/pages/InventoryPage';
+import { ReceiveStockPage } from './features/inventory/pages/ReceiveStockPage';
+import { LotsPage } from './features/inventory/pages/LotsPage';
+import { LotPage } from './features/inventory/pages/LotPage';
+import { RecallsPage } from './features/inventory/pages/RecallsPage';
+import { DevicesPage } from './features/inventory/pages/DevicesPage';
 import { LoginPage } from './features/auth/pages/LoginPage';
 import { AuditLogPage } from './features/audit/pages/AuditLogPage';
 import { SettingsPage } from './features/settings/pages/SettingsPage';
@@ -68,11 +74,49 @@ export const router = createBrowserRouter([
               {
                 path: 'inventory',
                 element: (
-                  <UpcomingModulePage
-                    title="Inventory"
-                    icon={IconPackage}
-                    summary="Tracking sterile needle cartridge lots, with barcode scanning, expiry dates and recalls, is planned for a later release."
-                  />
+                  <RequirePermission permission="inventory.read" title="Inventory">
+                    <InventoryPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'inventory/receive',
+                element: (
+                  <RequirePermission permission="inventory.receive" title="Receive stock">
+                    <ReceiveStockPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'inventory/lots',
+                element: (
+                  <RequirePermission permission="inventory.read" title="Lots">
+                    <LotsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'inventory/lots/:id',
+                element: (
+                  <RequirePermission permission="inventory.read" title="Lot">
+                    <LotPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'inventory/recalls',
+                element: (
+                  <RequirePermission permission="inventory.read" title="Recalls">
+                    <RecallsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'inventory/devices',
+                element: (
+                  <RequirePermission permission="inventory.read" title="Devices">
+                    <DevicesPage />
+                  </RequirePermission>
                 ),
               },
               {

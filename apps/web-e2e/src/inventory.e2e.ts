@@ -1,0 +1,122 @@
+import { addMonths, gtinCheckDigit, isoDateInTimeZone } from '@skinledger/domain';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './support/browser';
+import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
+import { signIn } from './support/session';
+
+const CLINIC_TIME_ZONE = 'America/New_York';
+const GS = '\u001d';
+
+/** A GTIN-14 with a valid mod-10 check digit, unique per run. */
+function makeGtin(): string {
+  const body = `0081234${String(Date.now()).slice(-6)}`;
+  return `${body}${gtinCheckDigit(body)}`;
+}
+
+/** YYYY-MM-DD as the GS1 YYMMDD of AI (17). */
+const yymmdd = (isoDate: string) => isoDate.slice(2).replaceAll('-', '');
+
+/**
+ * The inventory module: receive a cartridge lot by typing a raw GS1 string (symbology prefix, GS separator) into the
+ * scan field, create the unknown product on the way, see it on hand, recall it (class II) and see it blocked.
+ */
+describe('inventory: receive by scan and recall', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  const gtin = makeGtin();
+  const lotNumber = `E2E${String(Date.now()).slice(-5)}`;
+  const expiresOn = addMonths(isoDateInTimeZone(new Date(), CLINIC_TIME_ZONE), 12);
+  const scanned = `]d201${gtin}17${yymmdd(expiresOn)}10${lotNumber}${GS}21SN0001`;
+
+  beforeAll(async () => {
+    server = await startServer();
+    await setUpClinic(server.baseUrl);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    await page.goto(`${server.baseUrl}/login`);
+    await signIn(page, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+  });
+
+  async function csrfHeaders(): Promise<Record<string, string>> {
+    const cookies = await page.context().cookies();
+    const token = cookies.find((c) => c.name === 'csrf_token')?.value ?? '';
+    return { 'X-CSRF-Token': token };
+  }
+
+  it('receives a lot by scan, creating the unknown product, and shows it on hand', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inventory' }).click();
+    await page.getByRole('heading', { name: 'Inventory', exact: true, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Receive stock' }).click();
+    await page.getByRole('heading', { name: 'Receive stock', level: 1 }).waitFor();
+
+    const scan = page.getByLabel('Scan barcode');
+    await scan.pressSequentially(scanned);
+    await scan.press('Enter');
+    // The label is read live: GTIN, lot and expiry.
+    const read = page.getByRole('group', { name: 'Read from the barcode' });
+    await read.getByText(gtin).waitFor();
+    await read.getByText(lotNumber).waitFor();
+    await expect(scan.inputValue()).resolves.toContain(GS);
+
+    await page.getByLabel('Quantity').fill('10');
+    await page.getByRole('button', { name: 'Receive', exact: true }).click();
+
+    // The GTIN is unknown: create the product inline, then the receipt is retried.
+    const create = page.getByRole('region', { name: 'Create product' });
+    await create.getByLabel('Manufacturer').fill('Crown Aesthetics');
+    await create.getByLabel('Product name').fill('SkinPen cartridge, 14 needles');
+    await create.getByLabel('Needle count').fill('14');
+    await create.getByRole('button', { name: 'Create product and receive' }).click();
+
+    const receipt = page.getByRole('status').filter({ hasText: 'Received 10' });
+    await receipt.waitFor();
+    await receipt.getByRole('link', { name: lotNumber }).click();
+
+    await page.getByRole('heading', { name: new RegExp(lotNumber), level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'On hand', level: 2 }).waitFor();
+    await page.getByText('10 in all').waitFor();
+  });
+
+  it('recalls the lot (class II) and blocks its use', async () => {
+    await page.getByRole('button', { name: 'Recall lot' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Recall lot' });
+    await dialog.getByRole('textbox', { name: 'Recall class' }).click();
+    await page.getByRole('option', { name: /^Class II:/ }).click();
+    await dialog.getByLabel('Reason').fill('Possible breach of sterile barrier');
+    await dialog.getByLabel('Reference').fill('Z-1234-2026');
+    await dialog.getByRole('button', { name: 'Record recall' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByText('Recalled', { exact: true }).first().waitFor();
+    await page.getByText(/^Class II recall: Temporary or reversible harm/).waitFor();
+    await page.getByText(/exposure list will appear here once treatment sessions are recorded/).waitFor();
+    await expect(page.getByRole('button', { name: 'Transfer' }).getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(page.getByRole('button', { name: 'Adjust' }).getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(page.getByRole('button', { name: 'Waste' }).getAttribute('aria-disabled')).resolves.toBeNull();
+    await screenshot(page, 'inventory-recalled-lot');
+
+    // The API stays the guard: a transfer of the recalled lot is refused.
+    const lotId = page.url().split('/').pop() ?? '';
+    const headers = await csrfHeaders();
+    const locations = await page.request.get(`${server.baseUrl}/api/locations`);
+    const [from] = (await locations.json()) as { id: string }[];
+    const second = await page.request.post(`${server.baseUrl}/api/locations`, {
+      headers,
+      data: { name: 'Riverside', timezone: CLINIC_TIME_ZONE },
+    });
+    expect(second.status()).toBe(201);
+    const to = (await second.json()) as { id: string };
+    const transfer = await page.request.post(`${server.baseUrl}/api/lots/${lotId}/movements`, {
+      headers,
+      data: { type: 'transferred', locationId: from?.id, toLocationId: to.id, quantity: 1 },
+    });
+    expect(transfer.status()).toBe(422);
+    await expect(transfer.text()).resolves.toMatch(/recalled/);
+  });
+});

@@ -1,0 +1,43 @@
+import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertOctagon } from '@tabler/icons-react';
+import { formatInstant } from '../../../lib/time/formatInstant';
+import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
+import { useStaffNames } from '../hooks/useStaffNames';
+import { RECALL_CLASS_MEANINGS } from '../inventoryVocabulary';
+import type { LotDetail } from '../inventoryTypes';
+
+/** The recalls naming this lot, and an honest note on the patient exposure list (not built yet). */
+export function LotRecalls({ lot }: { lot: LotDetail }) {
+  const { timeZone } = useSelectedLocation();
+  const who = useStaffNames();
+  if (lot.recalls.length === 0) return null;
+  return (
+    <Paper p="md" component="section" aria-labelledby="lot-recalls-heading">
+      <Stack gap="sm">
+        <Title order={2} fz="md" id="lot-recalls-heading">
+          Recall
+        </Title>
+        {lot.recalls.map((r) => (
+          <Alert key={r.id} color="red" variant="light" icon={<IconAlertOctagon size={18} aria-hidden />} title={`Class ${r.recallClass} recall: ${RECALL_CLASS_MEANINGS[r.recallClass]}`}>
+            <Text size="sm">{r.reason}</Text>
+            <Group gap="md" mt={4}>
+              {r.reference && (
+                <Badge variant="outline" color="red" tt="none">
+                  Ref. {r.reference}
+                </Badge>
+              )}
+              <Text size="xs" c="dimmed">
+                Recorded {formatInstant(r.recordedAt, timeZone)} by {who(r.recordedBy)}
+              </Text>
+            </Group>
+          </Alert>
+        ))}
+        <Text size="sm" c="dimmed">
+          Patients treated with this lot: the exposure list will appear here once treatment sessions are recorded in SkinLedger.
+          Sessions are not recorded yet, so no patient list can be shown; until then, check your treatment notes for this lot
+          number.
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,51 @@
+import { Alert, Group, List, Text } from '@mantine/core';
+import { parseGs1, type IsoDate } from '@skinledger/domain';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
+import { explainGs1Error } from '../scanProblem';
+
+interface ParsedScanProps {
+  code: string;
+  today: IsoDate;
+}
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={600} className="tabular">
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+/** What the label says, read live as the scanner types (GTIN, lot, expiry, serial), or why it cannot be read. */
+export function ParsedScan({ code, today }: ParsedScanProps) {
+  if (!code.trim()) return null;
+  const result = parseGs1(code, { referenceDate: today });
+  if (!result.ok) {
+    return (
+      <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title="The barcode cannot be read yet" p="sm" aria-live="polite">
+        <List size="sm" spacing={2}>
+          {result.errors.map((e) => (
+            <List.Item key={`${e.ai ?? ''}-${e.code}`}>{explainGs1Error(e, code)}</List.Item>
+          ))}
+        </List>
+      </Alert>
+    );
+  }
+  const { gtin, lot, expiryDate, serial, productionDate } = result.value;
+  const expired = expiryDate !== undefined && expiryDate < today;
+  return (
+    <Group gap="xl" aria-live="polite" aria-label="Read from the barcode" role="group">
+      <Field label="GTIN" value={gtin} />
+      <Field label="Lot" value={lot ?? 'not on the label'} />
+      <Field label="Expiry" value={expiryDate ? `${formatCalendarDate(expiryDate)}${expired ? ' (expired)' : ''}` : 'not on the label'} />
+      {productionDate && <Field label="Made" value={formatCalendarDate(productionDate)} />}
+      {serial && <Field label="Serial" value={serial} />}
+    </Group>
+  );
+}

@@ -1,0 +1,19 @@
+import type { LotStatus } from '@skinledger/domain';
+
+export interface LotListParams {
+  productId: string;
+  status: LotStatus | '';
+  locationId: string;
+}
+
+export const inventoryKeys = {
+  all: ['inventory'] as const,
+  alerts: (locationId: string) => ['inventory', 'alerts', locationId] as const,
+  onHand: (locationId: string) => ['inventory', 'on-hand', locationId] as const,
+  products: ['inventory', 'products'] as const,
+  lots: (params: LotListParams) => ['inventory', 'lots', params] as const,
+  lot: (id: string) => ['inventory', 'lot', id] as const,
+  recalls: ['inventory', 'recalls'] as const,
+  devices: ['inventory', 'devices'] as const,
+  device: (id: string) => ['inventory', 'devices', id] as const,
+};

@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import { inventoryKeys } from './inventoryKeys';
+
+/** GET /api/recalls, newest first. */
+export function useRecalls() {
+  return useQuery({ queryKey: inventoryKeys.recalls, queryFn: () => request(api.GET('/api/recalls')) });
+}
