@@ -73,6 +73,10 @@ export class AuthSessionService {
     return { session, staffMember };
   }
 
+  async revokeToken(manager: EntityManager, token: string, reason: string): Promise<void> {
+    await manager.update(AuthSession, { tokenHash: hashToken(token), revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+  }
+
   async revoke(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
     await manager.update(AuthSession, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
   }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from './cookies';
 import { CurrentActor, Origin, type Actor, type RequestOrigin } from './actor';
 import { Public, SignedIn } from './access-policy.decorator';
 import { ChangePasswordDto, CurrentUserDto, LoginDto } from './auth.dto';
@@ -22,9 +23,11 @@ export class AuthController {
   async login(
     @Body() body: LoginDto,
     @Origin() origin: RequestOrigin,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CurrentUserDto> {
-    const { session, token } = await this.auth.login(body.email, body.password, origin);
+    const previous = request.cookies?.[SESSION_COOKIE];
+    const { session, token } = await this.auth.login(body.email, body.password, origin, previous);
     this.cookies.set(reply, token, session.csrfToken);
     return this.auth.currentUser(session.staffMemberId);
   }

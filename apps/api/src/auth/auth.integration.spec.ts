@@ -139,4 +139,23 @@ describe('signing in and out', () => {
     expect((await otherDevice.get('/api/auth/me')).status).toBe(401);
     expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: 'a brand new password' })).status).toBe(200);
   });
+
+  it('ends the browser\'s earlier session when someone signs in again in it', async () => {
+    const { client, staffMember } = await signedInOrganization(app);
+    const oldCookie = client.cookies.get('sl_session')!;
+    expect((await client.post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD })).status).toBe(200);
+    const stale = app.client();
+    stale.cookies.set('sl_session', oldCookie);
+    expect((await stale.get('/api/auth/me')).status).toBe(401);
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('throttles guesses of the current password on the change-password route', async () => {
+    const { client } = await signedInOrganization(app, 'nurse');
+    for (let i = 0; i < 5; i++) {
+      expect((await client.post('/api/auth/password', { currentPassword: `guess ${i}`, newPassword: 'a brand new password' })).status).toBe(400);
+    }
+    const blocked = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' });
+    expect(blocked.status).toBe(429);
+  });
 });

@@ -27,7 +27,7 @@ export class AuthService {
    * Signs in with email and password. Unknown email and wrong password get the same answer. Attempts on one email
    * take turns (advisory lock), so parallel guesses cannot slip past the throttle between its check and its count.
    */
-  async login(emailTyped: string, password: string, origin: RequestOrigin): Promise<IssuedSession> {
+  async login(emailTyped: string, password: string, origin: RequestOrigin, previousToken?: string): Promise<IssuedSession> {
     const email = emailTyped.trim().toLowerCase();
     const outcome = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`skinledger.login:${email}`]);
@@ -55,6 +55,8 @@ export class AuthService {
       }
 
       await this.throttle.clearAccount(manager, email);
+      // The browser's earlier session (whoever it belonged to) ends: one browser, one session.
+      if (previousToken) await this.sessions.revokeToken(manager, previousToken, 'replaced by a new sign-in');
       const issued = await this.sessions.issue(manager, staffMember, origin);
       await this.audit.record(manager, { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id }, {
         action: 'auth.login',
@@ -79,6 +81,8 @@ export class AuthService {
    * must not outlive the password it was opened with); the one in use stays.
    */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    // Guessing the current password from a borrowed session counts against the same limit as sign-in.
+    await this.throttle.assertAllowed(this.dataSource.manager, actor.email, actor.ip);
     const staffMember = await this.dataSource
       .getRepository(StaffMember)
       .createQueryBuilder('s')
@@ -86,6 +90,7 @@ export class AuthService {
       .where('s.id = :id', { id: actor.staffMemberId })
       .getOneOrFail();
     if (!(await verifyPassword(staffMember.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(this.dataSource.manager, actor.email, actor.ip);
       throw new InvalidFieldError('currentPassword', 'is not your current password');
     }
     if (currentPassword === newPassword) throw new InvalidFieldError('newPassword', 'must differ from the current password');

@@ -29,6 +29,8 @@ export class LoginThrottleService {
 
   async recordFailure(manager: EntityManager, email: string, ip: string): Promise<void> {
     await manager.query(`INSERT INTO login_failures (email, ip) VALUES ($1, $2)`, [email, ip]);
+    // Counts older than a day matter to no window; keep the table small as it goes.
+    await manager.query(`DELETE FROM login_failures WHERE failed_at < now() - interval '1 day'`);
   }
 
   async clearAccount(manager: EntityManager, email: string): Promise<void> {
