@@ -9,7 +9,7 @@ export function AllergyIndicator({ allergies }: { allergies: readonly PatientAll
   const names = allergies.map((a) => `${a.substance} (${ALLERGY_CLASS_LABELS[a.class].toLowerCase()})`).join(', ');
   return (
     <Tooltip label={`Allergies: ${names}`} withArrow multiline maw={320}>
-      <Badge color="red" variant="light" tt="none" fw={600} leftSection={<IconAlertTriangle size={12} aria-hidden />} aria-label={`Allergies: ${names}`}>
+      <Badge color="red" variant="light" tt="none" fw={600} maw="100%" leftSection={<IconAlertTriangle size={12} aria-hidden />} aria-label={`Allergies: ${names}`}>
         {allergies.length === 1 ? allergies[0]?.substance : `${allergies.length} allergies`}
       </Badge>
     </Tooltip>

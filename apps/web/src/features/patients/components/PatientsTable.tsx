@@ -26,12 +26,11 @@ export function PatientsTable({ patients, caption, today }: PatientsTableProps) 
         <Table.Thead>
           <Table.Tr>
             <Table.Th miw={190}>Patient</Table.Th>
+            <Table.Th w={150}>Allergies</Table.Th>
             <Table.Th w={110}>MRN</Table.Th>
             <Table.Th w={130}>Date of birth</Table.Th>
-            <Table.Th w={150}>Phone</Table.Th>
-            <Table.Th>Email</Table.Th>
+            <Table.Th>Contact</Table.Th>
             <Table.Th visibleFrom="lg">Tags</Table.Th>
-            <Table.Th w={140}>Allergies</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -58,6 +57,9 @@ export function PatientsTable({ patients, caption, today }: PatientsTableProps) 
                   )}
                 </Table.Td>
                 <Table.Td>
+                  <AllergyIndicator allergies={p.allergies} />
+                </Table.Td>
+                <Table.Td>
                   <Text size="sm" ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
                     {p.mrn}
                   </Text>
@@ -65,31 +67,18 @@ export function PatientsTable({ patients, caption, today }: PatientsTableProps) 
                 <Table.Td>
                   <DateOfBirth date={p.dateOfBirth} today={today} />
                 </Table.Td>
-                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                  {p.phone ? (
-                    formatPhone(p.phone)
-                  ) : (
-                    <Text span size="sm" c="dimmed">
-                      —
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td maw={260}>
-                  {p.email ? (
-                    <Text size="sm" truncate="end" title={p.email}>
+                <Table.Td maw={280}>
+                  <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                    {p.phone ? formatPhone(p.phone) : '—'}
+                  </Text>
+                  {p.email && (
+                    <Text size="xs" c="dimmed" truncate="end" title={p.email}>
                       {p.email}
-                    </Text>
-                  ) : (
-                    <Text span size="sm" c="dimmed">
-                      —
                     </Text>
                   )}
                 </Table.Td>
                 <Table.Td visibleFrom="lg">
                   <PatientTags tags={p.tags} />
-                </Table.Td>
-                <Table.Td>
-                  <AllergyIndicator allergies={p.allergies} />
                 </Table.Td>
               </Table.Tr>
             );
