@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { ScreeningSettingsService } from '../settings/screening-settings.service';
-import { clinicTimeZone } from './clinic-calendar';
+import { clinicTimeZone } from '../organizations/clinic-calendar';
 import type { EligibilityBlockerDto, EligibilityDto } from './eligibility.dto';
 import { MedicalHistoryService } from './medical-history.service';
 import type { PatientAllergy } from './patient.entity';

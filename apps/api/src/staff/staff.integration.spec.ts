@@ -1,4 +1,5 @@
-import { newStaffMember, signedInOrganization, signIn } from '../../test/factories';
+import { isoDateInTimeZone } from '@skinledger/domain';
+import { newLocation, newStaffMember, signedInOrganization, signIn } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 const nurseInput = {
@@ -113,6 +114,20 @@ describe('staff management', () => {
     const other = await admin.patch(`/api/staff/${peer.id}`, { password: 'taking over a peer 1' });
     expect(other.status).toBe(403);
     expect(other.body.type).toBe('urn:skinledger:problem:password-reset');
+  });
+
+  it('judges a licence current on the clinic\'s calendar, not in UTC', async () => {
+    const { client, organization, staffMember } = await signedInOrganization(app, 'owner');
+    const kiritimati = await newLocation(app.dataSource, organization.id, { timezone: 'Pacific/Kiritimati' });
+    await app.dataSource.query(`UPDATE staff_members SET default_location_id = $1 WHERE id = $2`, [kiritimati.id, staffMember.id]);
+    const utcToday = new Date().toISOString().slice(0, 10);
+    const created = await client.post('/api/staff', {
+      ...nurseInput,
+      email: 'kiritimati@clinic.test',
+      credentials: [{ ...nurseInput.credentials[0], expiresOn: utcToday }],
+    });
+    const clinicToday = isoDateInTimeZone(new Date(), 'Pacific/Kiritimati');
+    expect(created.body.credentials[0].current).toBe(clinicToday <= utcToday);
   });
 
   it('keeps at least one active owner and refuses self-deactivation', async () => {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canAssignRole, canResetPassword, isCredentialCurrent, isPractitionerRole, type StaffRole } from '@skinledger/domain';
+import { canAssignRole, canResetPassword, isCredentialCurrent, isoDateInTimeZone, isPractitionerRole, type StaffRole } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { AuthSessionService } from '../auth/auth-session.service';
 import { hashPassword } from '../auth/passwords';
 import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import { clinicTimeZone } from '../organizations/clinic-calendar';
 import { Location } from '../organizations/location.entity';
 import { PractitionerCredential } from './practitioner-credential.entity';
 import { StaffMember } from './staff-member.entity';
@@ -14,12 +15,8 @@ import type { CreateStaffMemberDto, PractitionerCredentialInput, StaffMemberDto,
 
 const AUDITED_FIELDS = ['email', 'name', 'role', 'defaultLocationId'] as const;
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-export function toStaffMemberDto(staffMember: StaffMember): StaffMemberDto {
-  const onDate = today();
+/** `onDate` is today on the clinic's calendar: a licence counts through its expiry day there, not in UTC. */
+export function toStaffMemberDto(staffMember: StaffMember, onDate: string): StaffMemberDto {
   return {
     id: staffMember.id,
     email: staffMember.email,
@@ -57,11 +54,13 @@ export class StaffService {
       relations: { credentials: true },
       order: { name: 'ASC' },
     });
-    return staff.map(toStaffMemberDto);
+    const onDate = await this.clinicToday(this.dataSource.manager, actor);
+    return staff.map((member) => toStaffMemberDto(member, onDate));
   }
 
   async get(actor: Actor, id: string): Promise<StaffMemberDto> {
-    return toStaffMemberDto(await this.find(this.dataSource.manager, actor, id));
+    const manager = this.dataSource.manager;
+    return toStaffMemberDto(await this.find(manager, actor, id), await this.clinicToday(manager, actor));
   }
 
   async create(actor: Actor, input: CreateStaffMemberDto): Promise<StaffMemberDto> {
@@ -92,7 +91,7 @@ export class StaffService {
           credentials: { to: staffMember.credentials.map(describeCredential) },
         },
       });
-      return toStaffMemberDto(staffMember);
+      return toStaffMemberDto(staffMember, await this.clinicToday(manager, actor));
     });
   }
 
@@ -133,7 +132,7 @@ export class StaffService {
       if (Object.keys(changes).length > 0) {
         await this.audit.record(manager, actor, { action: 'staff.updated', entityType: 'staff_member', entityId: id, changes });
       }
-      return toStaffMemberDto(await this.find(manager, actor, id, true));
+      return toStaffMemberDto(await this.find(manager, actor, id, true), await this.clinicToday(manager, actor));
     });
   }
 
@@ -147,7 +146,7 @@ export class StaffService {
     return this.dataSource.transaction(async (manager) => {
       const staffMember = await this.find(manager, actor, id, true);
       this.assertMayAssign(actor, staffMember.role);
-      if (!staffMember.isActive) return toStaffMemberDto(staffMember);
+      if (!staffMember.isActive) return toStaffMemberDto(staffMember, await this.clinicToday(manager, actor));
       if (staffMember.role === 'owner') await this.assertAnotherOwner(manager, staffMember);
       await manager.update(StaffMember, { id }, { isActive: false, deactivatedAt: new Date() });
       const ended = await this.sessions.revokeAllFor(manager, id, 'account deactivated');
@@ -157,7 +156,7 @@ export class StaffService {
         entityId: id,
         changes: { isActive: { from: true, to: false }, sessionsEnded: { to: ended } },
       });
-      return toStaffMemberDto(await this.find(manager, actor, id, true));
+      return toStaffMemberDto(await this.find(manager, actor, id, true), await this.clinicToday(manager, actor));
     });
   }
 
@@ -165,7 +164,7 @@ export class StaffService {
     return this.dataSource.transaction(async (manager) => {
       const staffMember = await this.find(manager, actor, id, true);
       this.assertMayAssign(actor, staffMember.role);
-      if (staffMember.isActive) return toStaffMemberDto(staffMember);
+      if (staffMember.isActive) return toStaffMemberDto(staffMember, await this.clinicToday(manager, actor));
       await manager.update(StaffMember, { id }, { isActive: true, deactivatedAt: null });
       await this.audit.record(manager, actor, {
         action: 'staff.reactivated',
@@ -173,8 +172,12 @@ export class StaffService {
         entityId: id,
         changes: { isActive: { from: false, to: true } },
       });
-      return toStaffMemberDto(await this.find(manager, actor, id, true));
+      return toStaffMemberDto(await this.find(manager, actor, id, true), await this.clinicToday(manager, actor));
     });
+  }
+
+  private async clinicToday(manager: EntityManager, actor: Actor): Promise<string> {
+    return isoDateInTimeZone(new Date(), await clinicTimeZone(manager, actor));
   }
 
   private async find(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<StaffMember> {
