@@ -95,6 +95,15 @@ describe('clinical record', () => {
       expect(n).toBe(0);
     });
 
+    it('refuses a last-exposure date after today, which would block the patient for no reason', async () => {
+      const { nurse, patient } = await clinic();
+      const response = await nurse.put(`/api/patients/${patient.id}/medical-history`, history({ isotretinoinLastDoseOn: '2099-01-01', waxingLastOn: today() }));
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field: 'isotretinoinLastDoseOn', message: expect.stringContaining('cannot be in the future') }]);
+      const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM patient_medical_histories WHERE patient_id = $1`, [patient.id]);
+      expect(n).toBe(0);
+    });
+
     it('refuses any change to a recorded version in the database', async () => {
       const { nurse, patient } = await clinic();
       await nurse.put(`/api/patients/${patient.id}/medical-history`, history());

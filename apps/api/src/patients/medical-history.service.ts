@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MEDICAL_HISTORY_FIELDS, type MedicalHistoryAnswers } from '@skinledger/domain';
+import { exposureDatesInTheFuture, isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, type MedicalHistoryAnswers } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import { DomainError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import { clinicTimeZone } from '../organizations/clinic-calendar';
 import { MedicalHistoryVersion } from './medical-history-version.entity';
 import type { MedicalHistoryAnswersDto, MedicalHistoryDto, MedicalHistoryVersionDto, MedicalHistoryVersionSummaryDto } from './medical-history.dto';
 import { findPatient, normalizeAllergies } from './patient-records';
@@ -31,6 +32,13 @@ export class MedicalHistoryService {
         throw new RuleViolationError('The patient is archived', [
           { code: 'patient-archived', message: 'Restore the patient before recording a new medical history' },
         ]);
+      }
+      const recordedOn = isoDateInTimeZone(new Date(), await clinicTimeZone(manager, actor));
+      const future = exposureDatesInTheFuture(toStoredAnswers(input), recordedOn);
+      if (future.length > 0) {
+        throw new DomainError(400, 'validation', 'Invalid request', `Invalid fields: ${future.join(', ')}`, {
+          errors: future.map((field) => ({ field, message: `${field} is after today (${recordedOn}); an exposure cannot be in the future` })),
+        });
       }
       const [{ next }]: { next: number }[] = await manager.query(
         `SELECT coalesce(max(version), 0) + 1 AS next FROM patient_medical_histories WHERE patient_id = $1`,

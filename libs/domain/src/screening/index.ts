@@ -6,3 +6,4 @@ export * from './windows';
 export * from './rules';
 export * from './settings';
 export * from './screen-patient';
+export * from './exposure-dates';
