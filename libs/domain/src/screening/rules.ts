@@ -9,8 +9,8 @@ export type RuleSeverity = 'absolute' | 'relative' | 'off';
  * `isotretinoin_window`, which also governs `isotretinoin_current` (isotretinoin listed without a last-dose date).
  * `history_missing` and `invalid_history_date` are always blockers and not configurable.
  */
-export const SCREENING_RULE_CODES = [
-  // Absolute (domain.md section 4).
+/** Absolute contraindications of domain.md section 4 that are yes/no findings. */
+const ABSOLUTE_FINDINGS = [
   'active_skin_cancer',
   'open_wound_or_irritated_skin',
   'active_infection',
@@ -21,6 +21,11 @@ export const SCREENING_RULE_CODES = [
   'bleeding_disorder',
   'collagen_vascular_disease',
   'nickel_allergy',
+] as const;
+
+export const SCREENING_RULE_CODES = [
+  // Absolute (domain.md section 4).
+  ...ABSOLUTE_FINDINGS,
   // Time windows (section 4; isotretinoin is absolute there).
   ...WINDOW_RULE_CODES,
   // Relative (section 4).
@@ -47,33 +52,10 @@ export type ScreeningRuleCode = (typeof SCREENING_RULE_CODES)[number];
  * The absolute contraindications of domain.md section 4: they block treatment while present, and no organization
  * setting may lower them (only the window lengths are configurable, within bounds).
  */
-export const LOCKED_ABSOLUTE_RULES: readonly ScreeningRuleCode[] = [
-  'active_skin_cancer',
-  'open_wound_or_irritated_skin',
-  'active_infection',
-  'active_herpes_outbreak',
-  'warts',
-  'active_inflammatory_acne',
-  'pregnancy',
-  'bleeding_disorder',
-  'collagen_vascular_disease',
-  'nickel_allergy',
-  'isotretinoin_window',
-];
+export const LOCKED_ABSOLUTE_RULES: readonly ScreeningRuleCode[] = [...ABSOLUTE_FINDINGS, 'isotretinoin_window'];
 
-const ABSOLUTE_BY_DEFAULT: readonly ScreeningRuleCode[] = [
-  'active_skin_cancer',
-  'open_wound_or_irritated_skin',
-  'active_infection',
-  'active_herpes_outbreak',
-  'warts',
-  'active_inflammatory_acne',
-  'pregnancy',
-  'bleeding_disorder',
-  'collagen_vascular_disease',
-  'nickel_allergy',
-  ...WINDOW_RULE_CODES,
-];
+/** Absolute findings and every time window block by default; the rest warn. */
+const ABSOLUTE_BY_DEFAULT: readonly ScreeningRuleCode[] = [...ABSOLUTE_FINDINGS, ...WINDOW_RULE_CODES];
 
 /** Default severity of each rule (domain.md section 4): absolute and time-window rules block, the rest warn. */
 export const DEFAULT_RULE_SEVERITY: Readonly<Record<ScreeningRuleCode, RuleSeverity>> = Object.freeze(
