@@ -1,6 +1,7 @@
-import { Group, Pagination, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Paper, Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconHistory } from '@tabler/icons-react';
+import { TablePager } from '../../../components/TablePager';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
@@ -60,24 +61,13 @@ export function AuditLogPage() {
             />
           </div>
         )}
-        <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-slate-2)' }}>
-          <Text size="sm" c="dimmed" aria-live="polite" className="tabular">
-            {events.data ? `${first}–${last} of ${total} event${total === 1 ? '' : 's'}` : ' '}
-          </Text>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(page, pages)}
-              onChange={setPage}
-              size="sm"
-              aria-label="Audit log pages"
-              getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
-              getControlProps={(control) => ({
-                'aria-label': { first: 'First page', last: 'Last page', next: 'Next page', previous: 'Previous page' }[control],
-              })}
-            />
-          )}
-        </Group>
+        <TablePager
+          summary={events.data ? `${first}–${last} of ${total} event${total === 1 ? '' : 's'}` : ' '}
+          page={page}
+          pages={pages}
+          onPageChange={setPage}
+          label="Audit log pages"
+        />
       </Paper>
     </>
   );

@@ -1,8 +1,9 @@
-import { Button, Group, Pagination, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Paper, Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { TablePager } from '../../../components/TablePager';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
@@ -98,24 +99,13 @@ export function PatientsPage() {
             />
           </div>
         )}
-        <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-slate-2)' }}>
-          <Text size="sm" c="dimmed" className="tabular">
-            {patients.data && total > 0 ? `${first}–${last} of ${total}${q ? ', best match first' : ''}` : ' '}
-          </Text>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(page, pages)}
-              onChange={setPage}
-              size="sm"
-              aria-label="Patient list pages"
-              getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
-              getControlProps={(control) => ({
-                'aria-label': { first: 'First page', last: 'Last page', next: 'Next page', previous: 'Previous page' }[control],
-              })}
-            />
-          )}
-        </Group>
+        <TablePager
+          summary={patients.data && total > 0 ? `${first}–${last} of ${total}${q ? ', best match first' : ''}` : ' '}
+          page={page}
+          pages={pages}
+          onPageChange={setPage}
+          label="Patient list pages"
+        />
       </Paper>
       {canWrite && <PatientFormModal target={adding ? { kind: 'new' } : null} onClose={() => setAdding(false)} />}
     </>
