@@ -14,6 +14,7 @@ import { PatientsModule } from './patients/patients.module';
 import { SettingsModule } from './settings/settings.module';
 import { SetupModule } from './setup/setup.module';
 import { StaffModule } from './staff/staff.module';
+import { TreatmentsModule } from './treatments/treatments.module';
 
 /** The whole API: one module per business area, wired to one PostgreSQL database. */
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         SettingsModule,
         PatientsModule,
         InventoryModule,
+        TreatmentsModule,
       ],
     };
   }

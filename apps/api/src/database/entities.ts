@@ -7,6 +7,7 @@ import { MedicalHistoryVersion } from '../patients/medical-history-version.entit
 import { Patient } from '../patients/patient.entity';
 import { PractitionerCredential } from '../staff/practitioner-credential.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { TREATMENT_ENTITIES } from '../treatments/treatments.entities';
 
 /** Every mapped entity; the schema itself comes only from migrations. */
-export const ENTITIES = [Organization, Location, StaffMember, PractitionerCredential, AuthSession, AuditEvent, Patient, MedicalHistoryVersion, ...INVENTORY_ENTITIES];
+export const ENTITIES = [Organization, Location, StaffMember, PractitionerCredential, AuthSession, AuditEvent, Patient, MedicalHistoryVersion, ...INVENTORY_ENTITIES, ...TREATMENT_ENTITIES];

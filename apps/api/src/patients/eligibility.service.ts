@@ -8,7 +8,7 @@ import {
   type MedicalHistoryAnswers,
   type ProcedureKind,
 } from '@skinledger/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { ScreeningSettingsService } from '../settings/screening-settings.service';
@@ -34,34 +34,8 @@ export class EligibilityService {
 
   async check(actor: Actor, patientId: string, procedure: ProcedureKind, on?: string): Promise<EligibilityDto> {
     return this.dataSource.transaction(async (manager) => {
-      const patient = await findPatient(manager, actor, patientId);
-      const timeZone = await clinicTimeZone(manager, actor);
-      const onDate = on ?? isoDateInTimeZone(new Date(), timeZone);
-      const history = await this.histories.latest(manager, actor.organizationId, patientId);
-      const result = screenPatient({
-        answers: history ? withPatientAllergies(history.answers, patient.allergies) : null,
-        fitzpatrickType: (patient.fitzpatrickType ?? undefined) as FitzpatrickType | undefined,
-        procedure,
-        onDate,
-        historyRecordedOn: history ? isoDateInTimeZone(history.recordedAt, timeZone) : undefined,
-        settings: await this.screeningSettings.overrides(manager, actor.organizationId),
-      });
-
-      const blockers: EligibilityBlockerDto[] = result.blockers.map((b) => (b.eligibleFrom ? { ...b, until: addDays(b.eligibleFrom, -1) } : b));
-      let eligibleFrom = result.eligibleFrom;
-      if (patient.archivedAt) {
-        blockers.unshift({ code: 'patient_archived', message: 'The patient is archived: restore the record before booking or treatment' });
-        eligibleFrom = undefined;
-      }
-      const eligibility: EligibilityDto = {
-        eligible: blockers.length === 0,
-        procedure,
-        on: onDate,
-        blockers,
-        warnings: result.warnings,
-        ...(eligibleFrom ? { eligibleFrom } : {}),
-        medicalHistoryVersion: history?.version ?? null,
-      };
+      const onDate = on ?? isoDateInTimeZone(new Date(), await clinicTimeZone(manager, actor));
+      const eligibility = await this.evaluate(manager, actor, patientId, procedure, onDate);
       await this.audit.record(manager, actor, {
         action: 'patient.eligibility_checked',
         entityType: 'patient',
@@ -70,6 +44,37 @@ export class EligibilityService {
       });
       return eligibility;
     });
+  }
+
+  /** The screening verdict inside the caller's transaction, without auditing (the treatment preflight records its own). */
+  async evaluate(manager: EntityManager, actor: Actor, patientId: string, procedure: ProcedureKind, onDate: string): Promise<EligibilityDto> {
+    const patient = await findPatient(manager, actor, patientId);
+    const timeZone = await clinicTimeZone(manager, actor);
+    const history = await this.histories.latest(manager, actor.organizationId, patientId);
+    const result = screenPatient({
+      answers: history ? withPatientAllergies(history.answers, patient.allergies) : null,
+      fitzpatrickType: (patient.fitzpatrickType ?? undefined) as FitzpatrickType | undefined,
+      procedure,
+      onDate,
+      historyRecordedOn: history ? isoDateInTimeZone(history.recordedAt, timeZone) : undefined,
+      settings: await this.screeningSettings.overrides(manager, actor.organizationId),
+    });
+
+    const blockers: EligibilityBlockerDto[] = result.blockers.map((b) => (b.eligibleFrom ? { ...b, until: addDays(b.eligibleFrom, -1) } : b));
+    let eligibleFrom = result.eligibleFrom;
+    if (patient.archivedAt) {
+      blockers.unshift({ code: 'patient_archived', message: 'The patient is archived: restore the record before booking or treatment' });
+      eligibleFrom = undefined;
+    }
+    return {
+      eligible: blockers.length === 0,
+      procedure,
+      on: onDate,
+      blockers,
+      warnings: result.warnings,
+      ...(eligibleFrom ? { eligibleFrom } : {}),
+      medicalHistoryVersion: history?.version ?? null,
+    };
   }
 }
 

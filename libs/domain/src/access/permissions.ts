@@ -20,7 +20,7 @@ export const PERMISSIONS = [
   'clinical_record.read',
   // Recording a new version of the medical-history questionnaire (e.g. the form the patient filled in).
   'medical_history.write',
-  // Clinic-wide clinical settings such as screening windows and severities.
+  // Clinic-wide clinical settings: screening windows and severities, lowered zone maximums, after-care text.
   'settings.manage',
   // Inventory: products, lots and their stock ledger, devices, recalls, alerts.
   'inventory.read',
@@ -32,6 +32,11 @@ export const PERMISSIONS = [
   'inventory.recall',
   // Pen handpieces: registering, status and the service log.
   'devices.manage',
+  // Treatment sessions: preflight, charting depth per zone and cartridge use, signing, addenda, adverse events,
+  // photos and outcome assessments. Reading them is clinical_record.read.
+  'treatment.record',
+  // Who was exposed to a lot or a device: patients' names and contacts for a recall.
+  'exposure.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +50,7 @@ const CLINICIAN: readonly Permission[] = [
   'clinical_record.read',
   'medical_history.write',
   'inventory.read',
+  'treatment.record',
 ];
 /** Physicians and nurses also keep the stock: receive, waste, adjust, transfer, recall and look after devices. */
 const CLINICAL_STOCK_KEEPER: readonly Permission[] = [
@@ -53,6 +59,7 @@ const CLINICAL_STOCK_KEEPER: readonly Permission[] = [
   'inventory.write',
   'inventory.recall',
   'devices.manage',
+  'exposure.read',
 ];
 
 /**

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InvalidFieldError } from '../common/problems/domain-error';
+import { StaffMember } from '../staff/staff-member.entity';
+import type { Actor } from './actor';
+import { LoginThrottleService } from './login-throttle.service';
+import { verifyPassword } from './passwords';
+
+/**
+ * Re-confirms the signed-in staff member's password before an act that carries their signature (signing a
+ * treatment record). Wrong guesses count against the sign-in throttle, so a borrowed session cannot be used to
+ * guess the password.
+ */
+@Injectable()
+export class PasswordConfirmationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  async confirm(actor: Actor, password: string, field = 'password'): Promise<void> {
+    await this.throttle.assertAllowed(this.dataSource.manager, actor.email, actor.ip);
+    const staffMember = await this.dataSource
+      .getRepository(StaffMember)
+      .createQueryBuilder('s')
+      .addSelect('s.passwordHash')
+      .where('s.id = :id', { id: actor.staffMemberId })
+      .getOneOrFail();
+    if (!(await verifyPassword(staffMember.passwordHash, password))) {
+      await this.throttle.recordFailure(this.dataSource.manager, actor.email, actor.ip);
+      throw new InvalidFieldError(field, 'is not your password');
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class PreflightItemDto {
+  @ApiProperty({ example: 'consent-missing', description: 'What the item is about; see the preflight codes in docs/architecture.md' })
+  code!: string;
+  @ApiProperty({ example: 'No valid medical needling consent on file' }) message!: string;
+  @ApiPropertyOptional({ type: String, description: 'The consent kind, zone or screening finding the item names' })
+  subject?: string;
+  @ApiPropertyOptional({ type: Boolean, description: 'A relative contraindication: proceed only with an acknowledgement and a reason' })
+  requiresAcknowledgement?: boolean;
+}
+
+/** The safety checklist before needling: nothing in `blockers` may be overridden; the API refuses to start with any. */
+export class PreflightDto {
+  @ApiProperty({ description: 'No blockers (warnings may remain)' }) ok!: boolean;
+  @ApiProperty({ type: [PreflightItemDto] }) blockers!: PreflightItemDto[];
+  @ApiProperty({ type: [PreflightItemDto] }) warnings!: PreflightItemDto[];
+  @ApiProperty({ enum: ['cosmetic', 'medical'], description: 'Derived from the deepest zone (or the service when no zones are given)' })
+  procedureKind!: 'cosmetic' | 'medical';
+  @ApiProperty({ type: Number, description: 'Deepest zone depth in mm (0 when no zones are given)' }) maxDepthMm!: number;
+  @ApiProperty({ format: 'date', description: "The treatment date on the location's calendar" }) onDate!: string;
+  @ApiProperty({ type: [String], description: 'Consent kinds this treatment needs' }) requiredConsentKinds!: string[];
+  @ApiProperty({ type: Number, description: "Deepest depth the practitioner's current licences allow (mm)" }) practitionerMaxDepthMm!: number;
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
+import { PreflightDto } from './preflight.dto';
+import {
+  AddAddendumDto,
+  AddCartridgeDto,
+  SignTreatmentSessionDto,
+  StartedTreatmentSessionDto,
+  StartTreatmentSessionDto,
+  TreatmentSessionDto,
+  TreatmentSessionSummaryDto,
+  UpdateTreatmentSessionDto,
+} from './treatment-sessions.dto';
+import { TreatmentSessionsService } from './treatment-sessions.service';
+
+@ApiTags('treatment sessions')
+@Controller()
+export class TreatmentSessionsController {
+  constructor(private readonly sessions: TreatmentSessionsService) {}
+
+  @Post('treatment-sessions/preflight')
+  @HttpCode(200)
+  @RequirePermission('treatment.record')
+  @ApiOkResponse({ type: PreflightDto, description: 'The checklist for this session as it would start now; nothing is written' })
+  preflight(@CurrentActor() actor: Actor, @Body() body: StartTreatmentSessionDto): Promise<PreflightDto> {
+    return this.sessions.dryRun(actor, body);
+  }
+
+  @Post('treatment-sessions')
+  @RequirePermission('treatment.record')
+  @ApiCreatedResponse({ type: StartedTreatmentSessionDto, description: 'Started; one cartridge of the lot is recorded as used' })
+  @ApiUnprocessableEntityResponse({ type: ProblemDocumentDto, description: 'Every preflight blocker, as violations' })
+  @ApiConflictResponse({ type: ProblemDocumentDto, description: 'The lot ran out of stock meanwhile' })
+  start(@CurrentActor() actor: Actor, @Body() body: StartTreatmentSessionDto): Promise<StartedTreatmentSessionDto> {
+    return this.sessions.start(actor, body);
+  }
+
+  @Get('treatment-sessions/:id')
+  @RequirePermission('clinical_record.read')
+  @ApiOkResponse({ type: TreatmentSessionDto })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<TreatmentSessionDto> {
+    return this.sessions.get(actor, id);
+  }
+
+  @Patch('treatment-sessions/:id')
+  @RequirePermission('treatment.record')
+  @ApiOkResponse({ type: StartedTreatmentSessionDto })
+  @ApiConflictResponse({ type: ProblemDocumentDto, description: 'The session is signed' })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateTreatmentSessionDto): Promise<StartedTreatmentSessionDto> {
+    return this.sessions.update(actor, id, body);
+  }
+
+  @Post('treatment-sessions/:id/cartridges')
+  @RequirePermission('treatment.record')
+  @ApiCreatedResponse({ type: TreatmentSessionDto, description: 'A second cartridge used, with the reason' })
+  addCartridge(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddCartridgeDto): Promise<TreatmentSessionDto> {
+    return this.sessions.addCartridge(actor, id, body);
+  }
+
+  @Post('treatment-sessions/:id/sign')
+  @HttpCode(200)
+  @RequirePermission('treatment.record')
+  @ApiOkResponse({ type: TreatmentSessionDto, description: 'Signed and locked' })
+  sign(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: SignTreatmentSessionDto): Promise<TreatmentSessionDto> {
+    return this.sessions.sign(actor, id, body.password);
+  }
+
+  @Post('treatment-sessions/:id/addenda')
+  @RequirePermission('treatment.record')
+  @ApiCreatedResponse({ type: TreatmentSessionDto, description: 'The session with all its addenda in order' })
+  addAddendum(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddAddendumDto): Promise<TreatmentSessionDto> {
+    return this.sessions.addAddendum(actor, id, body);
+  }
+
+  @Get('patients/:id/treatment-sessions')
+  @RequirePermission('clinical_record.read')
+  @ApiOkResponse({ type: [TreatmentSessionSummaryDto] })
+  listForPatient(@CurrentActor() actor: Actor, @IdParam() patientId: string): Promise<TreatmentSessionSummaryDto[]> {
+    return this.sessions.listForPatient(actor, patientId);
+  }
+}

@@ -1,0 +1,359 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isoDateInTimeZone, type ProcedureKind, type ZoneDepthEntry } from '@skinledger/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { PasswordConfirmationService } from '../auth/password-confirmation.service';
+import { ConflictError, ForbiddenError, InvalidFieldError, RuleViolationError } from '../common/problems/domain-error';
+import { LedgerService } from '../inventory/ledger.service';
+import { Location } from '../organizations/location.entity';
+import { findPatient } from '../patients/patient-records';
+import type { PreflightDto } from './preflight.dto';
+import { PreflightService, type PreflightInput } from './preflight.service';
+import { TreatmentSession, TreatmentSessionAddendum, TreatmentSessionZone } from './treatment-session.entity';
+import { TreatmentSessionViews } from './treatment-session-views';
+import type {
+  AddAddendumDto,
+  AddCartridgeDto,
+  SessionChartDto,
+  StartedTreatmentSessionDto,
+  StartTreatmentSessionDto,
+  TreatmentSessionDto,
+  TreatmentSessionSummaryDto,
+  UpdateTreatmentSessionDto,
+} from './treatment-sessions.dto';
+import { TreatmentSettingsService } from './treatment-settings.service';
+
+/** Where and for whom a session happens: from its appointment, or given for a walk-in. */
+interface SessionContext {
+  patientId: string;
+  location: Location;
+  appointmentId: string | null;
+  walkInReason: string | null;
+  plannedProcedure?: ProcedureKind;
+  serviceConsentKinds?: string[];
+  minDaysBetweenMedicalSessions?: number;
+}
+
+/**
+ * Treatment sessions: started only when the preflight has no blockers, with the cartridge's `used` movement in the
+ * same transaction (a refused or failed start leaves neither); charted while in progress; locked by the treating
+ * practitioner's signature, after which the database refuses changes and corrections are addenda.
+ */
+@Injectable()
+export class TreatmentSessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly preflights: PreflightService,
+    private readonly ledger: LedgerService,
+    private readonly settings: TreatmentSettingsService,
+    private readonly views: TreatmentSessionViews,
+    private readonly passwords: PasswordConfirmationService,
+  ) {}
+
+  /** The checklist for a session as it would start now, without writing anything. */
+  async dryRun(actor: Actor, input: StartTreatmentSessionDto): Promise<PreflightDto> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const context = await this.context(manager, actor, input);
+      return this.preflights.evaluate(manager, actor, this.preflightInput(actor, context, input));
+    });
+  }
+
+  async start(actor: Actor, input: StartTreatmentSessionDto): Promise<StartedTreatmentSessionDto> {
+    assertDistinctZones(input);
+    return this.dataSource.transaction(async (manager) => {
+      const context = await this.context(manager, actor, input);
+      // One patient's sessions start one at a time, so two concurrent starts cannot both pass the interval rule.
+      await findPatient(manager, actor, context.patientId, true);
+      const preflight = await this.preflights.evaluate(manager, actor, this.preflightInput(actor, context, input));
+      assertMayProceed(preflight, 'The session cannot start');
+
+      const postCare = input.postCareGiven ? (await this.settings.effective(manager, actor.organizationId)).postCareInstructions : null;
+      const { identifiers } = await manager.insert(TreatmentSession, {
+        organizationId: actor.organizationId,
+        patientId: context.patientId,
+        locationId: context.location.id,
+        practitionerId: actor.staffMemberId,
+        appointmentId: context.appointmentId,
+        walkInReason: context.walkInReason,
+        deviceId: input.deviceId,
+        procedureKind: preflight.procedureKind,
+        maxDepthMm: preflight.maxDepthMm,
+        performedOn: preflight.onDate,
+        ...chartColumns(input),
+        postCareInstructions: postCare,
+        notes: input.notes ?? '',
+        acknowledgements: input.acknowledgements ?? [],
+        preflightWarnings: preflight.warnings.map(({ code, message }) => ({ code, message })),
+        photosPlanned: input.photosPlanned ?? false,
+        status: 'in_progress',
+        createdBy: actor.staffMemberId,
+      });
+      const sessionId = (identifiers[0] as { id: string }).id;
+      await this.writeZones(manager, actor, sessionId, input.zones ?? []);
+      await this.ledger.recordUse(manager, actor, {
+        lotId: input.cartridgeLotId,
+        locationId: context.location.id,
+        treatmentSessionId: sessionId,
+        onDate: preflight.onDate,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'treatment_session.started',
+        entityType: 'treatment_session',
+        entityId: sessionId,
+        changes: {
+          patientId: { to: context.patientId },
+          procedureKind: { to: preflight.procedureKind },
+          maxDepthMm: { to: preflight.maxDepthMm },
+          deviceId: { to: input.deviceId },
+          cartridgeLotId: { to: input.cartridgeLotId },
+          ...(context.appointmentId ? { appointmentId: { to: context.appointmentId } } : { walkInReason: { to: context.walkInReason } }),
+          ...(preflight.warnings.length > 0 ? { warnings: { to: preflight.warnings.map((w) => w.code) } } : {}),
+        },
+      });
+      return { session: await this.views.load(manager, actor, sessionId), preflight };
+    });
+  }
+
+  /** Charting further while in progress: depth-related rules are checked again against the new zones. */
+  async update(actor: Actor, id: string, input: UpdateTreatmentSessionDto): Promise<StartedTreatmentSessionDto> {
+    assertDistinctZones(input);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.views.find(manager, actor, id, true);
+      this.assertEditable(actor, session);
+      const zones = input.zones ?? (await manager.find(TreatmentSessionZone, { where: { sessionId: id }, order: { position: 'ASC' } }));
+      const acknowledgements = input.acknowledgements ?? session.acknowledgements;
+      const preflight = await this.preflights.evaluate(manager, actor, {
+        ...(await this.existingContext(manager, actor, session)),
+        zones: zones.map(toZoneEntry),
+        acknowledgements,
+        anestheticPlanned: input.anesthetic === undefined ? session.anestheticProduct !== null : input.anesthetic !== null,
+        photosPlanned: input.photosPlanned ?? session.photosPlanned,
+        existingSessionId: session.id,
+      });
+      assertMayProceed(preflight, 'The session cannot be charted this way');
+
+      const patch: Partial<TreatmentSession> = {
+        ...chartColumns(input, session),
+        procedureKind: preflight.procedureKind,
+        maxDepthMm: preflight.maxDepthMm,
+        acknowledgements,
+        preflightWarnings: preflight.warnings.map(({ code, message }) => ({ code, message })),
+        updatedAt: new Date(),
+      };
+      if (input.notes !== undefined) patch.notes = input.notes;
+      if (input.photosPlanned !== undefined) patch.photosPlanned = input.photosPlanned;
+      if (input.postCareGiven !== undefined) {
+        patch.postCareInstructions = input.postCareGiven ? (await this.settings.effective(manager, actor.organizationId)).postCareInstructions : null;
+      }
+      await manager.update(TreatmentSession, { id }, patch);
+      if (input.zones) {
+        await manager.delete(TreatmentSessionZone, { sessionId: id });
+        await this.writeZones(manager, actor, id, input.zones);
+      }
+      await this.audit.record(manager, actor, {
+        action: 'treatment_session.charted',
+        entityType: 'treatment_session',
+        entityId: id,
+        changes: {
+          ...(input.zones ? { zones: { to: input.zones.map((z) => `${z.zone} ${z.depthMm} mm x${z.passes}`) } } : {}),
+          maxDepthMm: { from: session.maxDepthMm, to: preflight.maxDepthMm },
+        },
+      });
+      return { session: await this.views.load(manager, actor, id), preflight };
+    });
+  }
+
+  /** A second cartridge opened mid-session (domain.md section 9: only when replaced, with a reason). */
+  async addCartridge(actor: Actor, id: string, input: AddCartridgeDto): Promise<TreatmentSessionDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.views.find(manager, actor, id, true);
+      this.assertEditable(actor, session);
+      const lotBlockers = await this.preflights.lotBlockers(manager, actor, input.cartridgeLotId, session.locationId, session.performedOn);
+      if (lotBlockers.length > 0) throw new RuleViolationError('This cartridge lot cannot be used', lotBlockers.map(toViolation));
+      await this.ledger.recordUse(manager, actor, {
+        lotId: input.cartridgeLotId,
+        locationId: session.locationId,
+        treatmentSessionId: id,
+        onDate: session.performedOn,
+        reason: input.reason,
+      });
+      return this.views.load(manager, actor, id);
+    });
+  }
+
+  /** The treating practitioner signs with their password; from then on the record is locked in the database. */
+  async sign(actor: Actor, id: string, password: string): Promise<TreatmentSessionDto> {
+    await this.passwords.confirm(actor, password);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.views.find(manager, actor, id, true);
+      this.assertEditable(actor, session);
+      const zoneCount = await manager.count(TreatmentSessionZone, { where: { sessionId: id } });
+      if (zoneCount === 0) {
+        throw new RuleViolationError('Nothing to sign yet', [{ code: 'zones-missing', message: 'Record the depth of at least one zone before signing' }]);
+      }
+      const signedAt = new Date();
+      await manager.update(TreatmentSession, { id }, { status: 'signed', signedAt, signedBy: actor.staffMemberId, updatedAt: signedAt });
+      await this.audit.record(manager, actor, {
+        action: 'treatment_session.signed',
+        entityType: 'treatment_session',
+        entityId: id,
+        changes: { status: { from: 'in_progress', to: 'signed' } },
+      });
+      return this.views.load(manager, actor, id);
+    });
+  }
+
+  async addAddendum(actor: Actor, id: string, input: AddAddendumDto): Promise<TreatmentSessionDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.views.find(manager, actor, id);
+      const { identifiers } = await manager.insert(TreatmentSessionAddendum, {
+        organizationId: actor.organizationId,
+        sessionId: session.id,
+        text: input.text,
+        authorId: actor.staffMemberId,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'treatment_session.addendum_added',
+        entityType: 'treatment_session',
+        entityId: id,
+        changes: { addendumId: { to: (identifiers[0] as { id: string }).id }, text: { to: input.text } },
+      });
+      return this.views.load(manager, actor, id);
+    });
+  }
+
+  async listForPatient(actor: Actor, patientId: string): Promise<TreatmentSessionSummaryDto[]> {
+    await findPatient(this.dataSource.manager, actor, patientId);
+    return this.views.listForPatient(this.dataSource.manager, actor, patientId);
+  }
+
+  async get(actor: Actor, id: string): Promise<TreatmentSessionDto> {
+    return this.views.load(this.dataSource.manager, actor, id);
+  }
+
+  private assertEditable(actor: Actor, session: TreatmentSession): void {
+    if (session.status === 'signed') {
+      throw new ConflictError('session-signed', 'The session is signed and locked: record an addendum instead');
+    }
+    if (session.practitionerId !== actor.staffMemberId) {
+      throw new ForbiddenError('Only the treating practitioner charts and signs this session', 'not-treating-practitioner');
+    }
+  }
+
+  private async context(manager: EntityManager, actor: Actor, input: StartTreatmentSessionDto): Promise<SessionContext> {
+    if (input.appointmentId) {
+      throw new InvalidFieldError('appointmentId', 'no such appointment in your organization');
+    }
+    if (!input.walkInReason) throw new InvalidFieldError('walkInReason', 'is required for a session without an appointment');
+    if (!input.patientId) throw new InvalidFieldError('patientId', 'is required for a session without an appointment');
+    if (!input.locationId) throw new InvalidFieldError('locationId', 'is required for a session without an appointment');
+    const location = await manager.findOneBy(Location, { id: input.locationId, organizationId: actor.organizationId });
+    if (!location) throw new InvalidFieldError('locationId', 'no such location in your organization');
+    if (!location.isActive) throw new InvalidFieldError('locationId', `${location.name} is inactive`);
+    await findPatient(manager, actor, input.patientId);
+    return { patientId: input.patientId, location, appointmentId: null, walkInReason: input.walkInReason };
+  }
+
+  private async existingContext(manager: EntityManager, actor: Actor, session: TreatmentSession): Promise<PreflightInput> {
+    return {
+      patientId: session.patientId,
+      locationId: session.locationId,
+      practitionerId: session.practitionerId,
+      onDate: session.performedOn,
+      at: new Date(),
+      anestheticPlanned: session.anestheticProduct !== null,
+      photosPlanned: session.photosPlanned,
+      existingSessionId: session.id,
+    };
+  }
+
+  private preflightInput(actor: Actor, context: SessionContext, input: StartTreatmentSessionDto): PreflightInput {
+    const at = new Date();
+    return {
+      patientId: context.patientId,
+      locationId: context.location.id,
+      practitionerId: actor.staffMemberId,
+      onDate: isoDateInTimeZone(at, context.location.timezone),
+      at,
+      zones: (input.zones ?? []).map(toZoneEntry),
+      ...(context.plannedProcedure ? { plannedProcedure: context.plannedProcedure } : {}),
+      ...(context.serviceConsentKinds ? { serviceConsentKinds: context.serviceConsentKinds } : {}),
+      ...(context.minDaysBetweenMedicalSessions !== undefined ? { minDaysBetweenMedicalSessions: context.minDaysBetweenMedicalSessions } : {}),
+      anestheticPlanned: !!input.anesthetic,
+      photosPlanned: input.photosPlanned ?? false,
+      deviceId: input.deviceId,
+      lotId: input.cartridgeLotId,
+      acknowledgements: input.acknowledgements ?? [],
+    };
+  }
+
+  private async writeZones(manager: EntityManager, actor: Actor, sessionId: string, zones: SessionChartDto['zones'] & object): Promise<void> {
+    if (zones.length === 0) return;
+    await manager.insert(
+      TreatmentSessionZone,
+      zones.map((z, position) => ({
+        organizationId: actor.organizationId,
+        sessionId,
+        zone: z.zone,
+        depthMm: z.depthMm,
+        passes: z.passes,
+        overrideReason: z.overrideReason ?? null,
+        position,
+      })),
+    );
+  }
+}
+
+function toZoneEntry(z: { zone: string; depthMm: number; passes: number; overrideReason?: string | null }): ZoneDepthEntry {
+  return { zone: z.zone, depthMm: z.depthMm, passes: z.passes, overrideReason: z.overrideReason ?? undefined };
+}
+
+function toViolation(item: { code: string; message: string; subject?: string }) {
+  return { code: item.code, message: item.message, ...(item.subject ? { subject: item.subject } : {}) };
+}
+
+/** Blockers, and relative contraindications not yet acknowledged, refuse the write with every one of them listed. */
+function assertMayProceed(preflight: PreflightDto, detail: string): void {
+  const unacknowledged = PreflightService.unacknowledged(preflight).map((w) => ({
+    code: 'acknowledgement-required',
+    message: `${w.message}: acknowledge with a reason to proceed`,
+    subject: w.subject,
+  }));
+  const violations = [...preflight.blockers, ...unacknowledged].map(toViolation);
+  if (violations.length > 0) throw new RuleViolationError(detail, violations);
+}
+
+function assertDistinctZones(input: SessionChartDto): void {
+  const seen = new Set<string>();
+  for (const [index, z] of (input.zones ?? []).entries()) {
+    if (seen.has(z.zone)) throw new InvalidFieldError(`zones.${index}.zone`, `${z.zone} is listed twice`);
+    seen.add(z.zone);
+  }
+}
+
+/** The charted columns present in the input (for an update, absent fields keep the session's values). */
+function chartColumns(input: SessionChartDto, current?: TreatmentSession): Partial<TreatmentSession> {
+  const columns: Partial<TreatmentSession> = {};
+  if (input.technique !== undefined || !current) columns.technique = input.technique ?? null;
+  if (input.clinicalEndpoint !== undefined || !current) columns.clinicalEndpoint = input.clinicalEndpoint ?? null;
+  if (input.erythemaGrade !== undefined || !current) columns.erythemaGrade = input.erythemaGrade ?? null;
+  if (input.topicalProducts !== undefined || !current) {
+    columns.topicalProducts = (input.topicalProducts ?? []).map((t) => ({ name: t.name, lotNumber: t.lotNumber ?? null }));
+  }
+  if (input.anesthetic !== undefined || !current) {
+    const a = input.anesthetic ?? null;
+    columns.anestheticProduct = a?.product ?? null;
+    columns.anestheticStrength = a?.strength ?? null;
+    columns.anestheticLotNumber = a?.lotNumber ?? null;
+    columns.anestheticArea = a?.area ?? null;
+    columns.anestheticAppliedAt = a?.appliedAt ? new Date(a.appliedAt) : null;
+    columns.anestheticRemovedAt = a?.removedAt ? new Date(a.removedAt) : null;
+    if (columns.anestheticRemovedAt && (!columns.anestheticAppliedAt || columns.anestheticRemovedAt < columns.anestheticAppliedAt)) {
+      throw new InvalidFieldError('anesthetic.removedAt', 'must be after appliedAt');
+    }
+  }
+  return columns;
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { TreatmentSettingsDto, TreatmentSettingsInputDto } from './treatment-settings.dto';
+import { TreatmentSettingsService } from './treatment-settings.service';
+
+@ApiTags('settings')
+@Controller('settings/treatment')
+export class TreatmentSettingsController {
+  constructor(private readonly settings: TreatmentSettingsService) {}
+
+  @Get()
+  @RequirePermission('clinical_record.read')
+  @ApiOkResponse({ type: TreatmentSettingsDto, description: 'Zone maximums, after-care text and the medical interval in force' })
+  get(@CurrentActor() actor: Actor): Promise<TreatmentSettingsDto> {
+    return this.settings.get(actor);
+  }
+
+  @Put()
+  @RequirePermission('settings.manage')
+  @ApiOkResponse({ type: TreatmentSettingsDto, description: 'The overrides are replaced as a whole; {} returns to the defaults' })
+  replace(@CurrentActor() actor: Actor, @Body() body: TreatmentSettingsInputDto): Promise<TreatmentSettingsDto> {
+    return this.settings.replace(actor, body);
+  }
+}

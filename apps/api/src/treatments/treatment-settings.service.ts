@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DEFAULT_EVALUATED_MAX_DEPTH_MM,
+  DEFAULT_POST_CARE_INSTRUCTIONS,
+  DEFAULT_ZONE_MAX_MM,
+  DEVICE_MAX_DEPTH_MM,
+  FACIAL_ZONES,
+  resolveZoneMaximums,
+  validateZoneMaxOverrides,
+  type ZoneCode,
+} from '@skinledger/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { RequestValidationError } from '../common/problems/validation';
+import type { TreatmentSettingsDto, TreatmentSettingsInputDto } from './treatment-settings.dto';
+
+/** Default minimum days between two medical sessions of a patient (domain.md section 3). */
+export const DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS = 28;
+
+export interface TreatmentSettingsOverrides {
+  zoneMaxMm?: Record<string, number>;
+  postCareInstructions?: string;
+  minDaysBetweenMedicalSessions?: number;
+}
+
+export interface EffectiveTreatmentSettings {
+  zoneMaxMm: Readonly<Record<ZoneCode, number>>;
+  postCareInstructions: string;
+  minDaysBetweenMedicalSessions: number;
+}
+
+/** Treatment settings kept in organizations.settings under "treatment"; only validated overrides are stored. */
+@Injectable()
+export class TreatmentSettingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async overrides(manager: EntityManager, organizationId: string, lock = false): Promise<TreatmentSettingsOverrides> {
+    const rows: { treatment: TreatmentSettingsOverrides | null }[] = await manager.query(
+      `SELECT settings->'treatment' AS treatment FROM organizations WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [organizationId],
+    );
+    return rows[0]?.treatment ?? {};
+  }
+
+  async effective(manager: EntityManager, organizationId: string): Promise<EffectiveTreatmentSettings> {
+    return effectiveSettings(await this.overrides(manager, organizationId));
+  }
+
+  async get(actor: Actor): Promise<TreatmentSettingsDto> {
+    return toDto(await this.overrides(this.dataSource.manager, actor.organizationId));
+  }
+
+  async replace(actor: Actor, input: TreatmentSettingsInputDto): Promise<TreatmentSettingsDto> {
+    const overrides = JSON.parse(JSON.stringify(input)) as TreatmentSettingsOverrides;
+    const problems = validateZoneMaxOverrides(overrides.zoneMaxMm ?? {}).map((e) => ({
+      field: `zoneMaxMm.${e.zone}`,
+      message: e.message,
+    }));
+    if (problems.length > 0) throw new RequestValidationError(problems);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.overrides(manager, actor.organizationId, true);
+      await manager.query(
+        `UPDATE organizations SET settings = jsonb_set(settings, '{treatment}', $2::jsonb, true), updated_at = now() WHERE id = $1`,
+        [actor.organizationId, JSON.stringify(overrides)],
+      );
+      if (JSON.stringify(before) !== JSON.stringify(overrides)) {
+        await this.audit.record(manager, actor, {
+          action: 'settings.treatment_updated',
+          entityType: 'organization',
+          entityId: actor.organizationId,
+          changes: { treatment: { from: before, to: overrides } },
+        });
+      }
+      return toDto(overrides);
+    });
+  }
+}
+
+function effectiveSettings(overrides: TreatmentSettingsOverrides): EffectiveTreatmentSettings {
+  const resolved = resolveZoneMaximums(overrides.zoneMaxMm ?? {});
+  // Stored overrides were validated; should a default ever drop below a stored value, the defaults win.
+  const zoneMaxMm = resolved.ok ? resolved.zoneMaxMm : DEFAULT_ZONE_MAX_MM;
+  return {
+    zoneMaxMm,
+    postCareInstructions: overrides.postCareInstructions ?? DEFAULT_POST_CARE_INSTRUCTIONS,
+    minDaysBetweenMedicalSessions: overrides.minDaysBetweenMedicalSessions ?? DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS,
+  };
+}
+
+function toDto(overrides: TreatmentSettingsOverrides): TreatmentSettingsDto {
+  const effective = effectiveSettings(overrides);
+  return {
+    zones: FACIAL_ZONES.map((z) => ({
+      zone: z.code,
+      label: z.label,
+      defaultMaxMm: z.defaultMaxMm,
+      maxMm: effective.zoneMaxMm[z.code],
+      typicalMinMm: z.typicalMinMm,
+      typicalMaxMm: z.typicalMaxMm,
+      kind: z.kind,
+    })),
+    postCareInstructions: effective.postCareInstructions,
+    minDaysBetweenMedicalSessions: effective.minDaysBetweenMedicalSessions,
+    evaluatedMaxDepthMm: DEFAULT_EVALUATED_MAX_DEPTH_MM,
+    deviceMaxDepthMm: DEVICE_MAX_DEPTH_MM,
+    zoneMaxOverrides: overrides.zoneMaxMm ?? {},
+  };
+}

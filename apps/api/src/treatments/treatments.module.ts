@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { InventoryModule } from '../inventory/inventory.module';
+import { PatientsModule } from '../patients/patients.module';
+import { AdverseEventsController } from './adverse-events.controller';
+import { AdverseEventsService } from './adverse-events.service';
+import { ExposureController } from './exposure.controller';
+import { ExposureService } from './exposure.service';
+import { PreflightService } from './preflight.service';
+import { TREATMENT_CONSENT_CHECKER } from './treatment-consents';
+import { TreatmentSessionViews } from './treatment-session-views';
+import { TreatmentSessionsController } from './treatment-sessions.controller';
+import { TreatmentSessionsService } from './treatment-sessions.service';
+import { TreatmentSettingsController } from './treatment-settings.controller';
+import { TreatmentSettingsService } from './treatment-settings.service';
+import { TreatmentsTimeline } from './treatments.timeline';
+
+/**
+ * Treatment sessions: the preflight that guards needling, the charted and signed record, second cartridges, addenda,
+ * adverse events, and the exposure reports a recall needs. Uses inventory's ledger for cartridge use in the session's
+ * own transaction, and the patients module's screening for contraindications.
+ */
+@Module({
+  imports: [InventoryModule, PatientsModule],
+  controllers: [TreatmentSessionsController, AdverseEventsController, ExposureController, TreatmentSettingsController],
+  providers: [
+    TreatmentSettingsService,
+    PreflightService,
+    TreatmentSessionViews,
+    TreatmentSessionsService,
+    AdverseEventsService,
+    ExposureService,
+    TreatmentsTimeline,
+    // Bound to the consents module's status service once consents are merged.
+    { provide: TREATMENT_CONSENT_CHECKER, useValue: { missingConsentKinds: async (_m: unknown, _o: string, _p: string, kinds: readonly string[]) => [...kinds] } },
+  ],
+  exports: [PreflightService, TreatmentSessionViews],
+})
+export class TreatmentsModule {}

@@ -1,0 +1,25 @@
+import { ADVERSE_EVENT_TYPE_INFO, ADVERSE_EVENT_TYPES } from './adverse-events';
+import { anestheticMinutesOnSkin, DEFAULT_POST_CARE_INSTRUCTIONS } from './session-record';
+
+describe('anestheticMinutesOnSkin', () => {
+  it('counts whole minutes between application and removal', () => {
+    expect(anestheticMinutesOnSkin(new Date('2026-11-25T10:00:00Z'), new Date('2026-11-25T10:45:20Z'))).toBe(45);
+  });
+  it('is unknown without both times or when removal precedes application', () => {
+    expect(anestheticMinutesOnSkin(new Date('2026-11-25T10:00:00Z'), null)).toBeNull();
+    expect(anestheticMinutesOnSkin(new Date('2026-11-25T10:00:00Z'), new Date('2026-11-25T09:00:00Z'))).toBeNull();
+  });
+});
+
+describe('after-care and adverse events (domain.md section 7)', () => {
+  it('covers the after-care instructions', () => {
+    for (const phrase of ['sunscreen', '24–72 hours', 'Mineral make-up', 'retinoids', 'drainage']) {
+      expect(DEFAULT_POST_CARE_INSTRUCTIONS).toContain(phrase);
+    }
+  });
+  it('classifies every adverse event type', () => {
+    for (const type of ADVERSE_EVENT_TYPES) expect(ADVERSE_EVENT_TYPE_INFO[type].label.length).toBeGreaterThan(0);
+    expect(ADVERSE_EVENT_TYPE_INFO.tram_track_scarring.seriousness).toBe('persistent_or_serious');
+    expect(ADVERSE_EVENT_TYPE_INFO.erythema.seriousness).toBe('transient');
+  });
+});
