@@ -7,6 +7,7 @@ import { ReceiveStockPage } from './features/inventory/pages/ReceiveStockPage';
 import { LotsPage } from './features/inventory/pages/LotsPage';
 import { LotPage } from './features/inventory/pages/LotPage';
 import { RecallsPage } from './features/inventory/pages/RecallsPage';
+import { ExposurePage } from './features/exposure/pages/ExposurePage';
 import { DevicesPage } from './features/inventory/pages/DevicesPage';
 import { LoginPage } from './features/auth/pages/LoginPage';
 import { AuditLogPage } from './features/audit/pages/AuditLogPage';
@@ -100,6 +101,22 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="inventory.read" title="Lot">
                     <LotPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'inventory/lots/:id/exposure',
+                element: (
+                  <RequirePermission permission="exposure.read" title="Patient exposure">
+                    <ExposurePage kind="lot" />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'inventory/devices/:id/exposure',
+                element: (
+                  <RequirePermission permission="exposure.read" title="Patient exposure">
+                    <ExposurePage kind="device" />
                   </RequirePermission>
                 ),
               },

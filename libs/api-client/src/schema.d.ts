@@ -692,6 +692,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/treatment-sessions/preflight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TreatmentSessions_preflight"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/treatment-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TreatmentSessions_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/treatment-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentSessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["TreatmentSessions_update"];
+        trace?: never;
+    };
+    "/api/treatment-sessions/{id}/cartridges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TreatmentSessions_addCartridge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/treatment-sessions/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TreatmentSessions_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/treatment-sessions/{id}/addenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TreatmentSessions_addAddendum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/treatment-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentSessions_listForPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/treatment-sessions/{id}/adverse-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdverseEvents_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/adverse-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdverseEvents_listForPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{id}/exposure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Exposure_forLot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{id}/exposure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Exposure_forDevice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/treatment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentSettings_get"];
+        put: operations["TreatmentSettings_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -735,7 +927,7 @@ export interface components {
             organizationId: string;
             organizationName: string;
             /** @description Actions this role may perform (the permission matrix) */
-            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage")[];
+            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "exposure.read")[];
             /** Format: uuid */
             defaultLocationId: string | null;
         };
@@ -2015,6 +2207,440 @@ export interface components {
             usable: number;
             reorderThreshold: number;
             belowReorderThreshold: boolean;
+        };
+        ZoneTreatmentDto: {
+            /**
+             * @description Treatment zone (domain.md section 2)
+             * @enum {string}
+             */
+            zone: "forehead" | "glabella" | "periorbital" | "nose" | "cheeks" | "perioral" | "chin_jawline" | "neck_decollete" | "acne_scars" | "stretch_marks" | "scalp";
+            /**
+             * @description Needle depth in mm: 0 to 2.5 in 0.25 mm steps
+             * @example 1.5
+             */
+            depthMm: number;
+            /** @example 3 */
+            passes: number;
+            /** @description Why deeper than the zone's maximum (required then) */
+            overrideReason?: string | null;
+        };
+        AcknowledgementDto: {
+            /**
+             * @description The relative contraindication (screening code) acknowledged
+             * @example keloid_history
+             */
+            code: string;
+            /** @example No keloid in the treated area; test patch done 2 weeks ago */
+            reason: string;
+        };
+        AnestheticDto: {
+            /** @example Lidocaine 4% cream */
+            product: string;
+            /** @example 4% */
+            strength?: string;
+            /** @example LC2291 */
+            lotNumber?: string;
+            /** @example Full face */
+            area?: string;
+            /** Format: date-time */
+            appliedAt?: string | null;
+            /** Format: date-time */
+            removedAt?: string | null;
+        };
+        TopicalProductDto: {
+            /** @example Hyaluronic acid serum */
+            name: string;
+            lotNumber?: string | null;
+        };
+        StartTreatmentSessionDto: {
+            /** @description Depth and passes per zone; one entry per zone */
+            zones?: components["schemas"]["ZoneTreatmentDto"][];
+            /** @description Relative contraindications acknowledged, each with a reason */
+            acknowledgements?: components["schemas"]["AcknowledgementDto"][];
+            anesthetic?: components["schemas"]["AnestheticDto"] | null;
+            topicalProducts?: components["schemas"]["TopicalProductDto"][];
+            /** @example Vertical, horizontal and diagonal passes */
+            technique?: string | null;
+            /** @example Uniform pinpoint bleeding */
+            clinicalEndpoint?: string | null;
+            /** @description Immediate erythema grade 0-4 */
+            erythemaGrade?: number | null;
+            /** @description The clinic's after-care instructions were given (their text is stored with the session) */
+            postCareGiven?: boolean;
+            notes?: string;
+            /** @description Photos will be taken: a photography consent is then required */
+            photosPlanned?: boolean;
+            /**
+             * Format: uuid
+             * @description The booked appointment; omit for a walk-in (then walkInReason)
+             */
+            appointmentId?: string;
+            /** @description Why there is no appointment (walk-ins only) */
+            walkInReason?: string;
+            /**
+             * Format: uuid
+             * @description Walk-ins only; otherwise the appointment names the patient
+             */
+            patientId?: string;
+            /**
+             * Format: uuid
+             * @description Walk-ins only; otherwise the appointment names the location
+             */
+            locationId?: string;
+            /**
+             * Format: uuid
+             * @description The pen handpiece
+             */
+            deviceId: string;
+            /**
+             * Format: uuid
+             * @description The sterile cartridge lot: one unit is taken from stock at this location
+             */
+            cartridgeLotId: string;
+        };
+        PreflightItemDto: {
+            /**
+             * @description What the item is about; see the preflight codes in docs/architecture.md
+             * @example consent-missing
+             */
+            code: string;
+            /** @example No valid medical needling consent on file */
+            message: string;
+            /** @description The consent kind, zone or screening finding the item names */
+            subject?: string;
+            /** @description A relative contraindication: proceed only with an acknowledgement and a reason */
+            requiresAcknowledgement?: boolean;
+        };
+        PreflightDto: {
+            /** @description No blockers (warnings may remain) */
+            ok: boolean;
+            blockers: components["schemas"]["PreflightItemDto"][];
+            warnings: components["schemas"]["PreflightItemDto"][];
+            /**
+             * @description Derived from the deepest zone (or the service when no zones are given)
+             * @enum {string}
+             */
+            procedureKind: "cosmetic" | "medical";
+            /** @description Deepest zone depth in mm (0 when no zones are given) */
+            maxDepthMm: number;
+            /**
+             * Format: date
+             * @description The treatment date on the location's calendar
+             */
+            onDate: string;
+            /** @description Consent kinds this treatment needs */
+            requiredConsentKinds: string[];
+            /** @description Deepest depth the practitioner's current licences allow (mm) */
+            practitionerMaxDepthMm: number;
+        };
+        SessionZoneDto: {
+            zone: string;
+            label: string;
+            depthMm: number;
+            passes: number;
+            overrideReason: string | null;
+        };
+        SessionCartridgeDto: {
+            /** Format: uuid */
+            movementId: string;
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            productName: string;
+            /** Format: date */
+            expiresOn: string;
+            quantity: number;
+            reason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        AnestheticRecordDto: {
+            product: string;
+            strength: string | null;
+            lotNumber: string | null;
+            area: string | null;
+            /** Format: date-time */
+            appliedAt: string | null;
+            /** Format: date-time */
+            removedAt: string | null;
+            /** @description Minutes on the skin */
+            minutesOnSkin: number | null;
+        };
+        WarningRecordDto: {
+            code: string;
+            message: string;
+        };
+        AddendumDto: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TreatmentSessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: uuid */
+            practitionerId: string;
+            practitionerName: string;
+            /** Format: uuid */
+            appointmentId: string | null;
+            /** @enum {string} */
+            procedureKind: "cosmetic" | "medical";
+            maxDepthMm: number;
+            /** Format: date */
+            performedOn: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "in_progress" | "signed";
+            /** Format: date-time */
+            signedAt: string | null;
+            walkInReason: string | null;
+            /** Format: uuid */
+            deviceId: string;
+            deviceSerialNumber: string;
+            deviceModel: string;
+            zones: components["schemas"]["SessionZoneDto"][];
+            cartridges: components["schemas"]["SessionCartridgeDto"][];
+            anesthetic: components["schemas"]["AnestheticRecordDto"] | null;
+            topicalProducts: components["schemas"]["TopicalProductDto"][];
+            technique: string | null;
+            clinicalEndpoint: string | null;
+            erythemaGrade: number | null;
+            /** @description The after-care text given, as it was then */
+            postCareInstructions: string | null;
+            notes: string;
+            acknowledgements: components["schemas"]["AcknowledgementDto"][];
+            /** @description Warnings shown when the session started or was last charted */
+            preflightWarnings: components["schemas"]["WarningRecordDto"][];
+            photosPlanned: boolean;
+            /** Format: uuid */
+            signedBy: string | null;
+            addenda: components["schemas"]["AddendumDto"][];
+        };
+        StartedTreatmentSessionDto: {
+            session: components["schemas"]["TreatmentSessionDto"];
+            preflight: components["schemas"]["PreflightDto"];
+        };
+        UpdateTreatmentSessionDto: {
+            /** @description Depth and passes per zone; one entry per zone */
+            zones?: components["schemas"]["ZoneTreatmentDto"][];
+            /** @description Relative contraindications acknowledged, each with a reason */
+            acknowledgements?: components["schemas"]["AcknowledgementDto"][];
+            anesthetic?: components["schemas"]["AnestheticDto"] | null;
+            topicalProducts?: components["schemas"]["TopicalProductDto"][];
+            /** @example Vertical, horizontal and diagonal passes */
+            technique?: string | null;
+            /** @example Uniform pinpoint bleeding */
+            clinicalEndpoint?: string | null;
+            /** @description Immediate erythema grade 0-4 */
+            erythemaGrade?: number | null;
+            /** @description The clinic's after-care instructions were given (their text is stored with the session) */
+            postCareGiven?: boolean;
+            notes?: string;
+            /** @description Photos will be taken: a photography consent is then required */
+            photosPlanned?: boolean;
+        };
+        AddCartridgeDto: {
+            /** Format: uuid */
+            cartridgeLotId: string;
+            /**
+             * @description Why a second cartridge was opened (domain.md section 9)
+             * @example Cartridge jammed after the forehead
+             */
+            reason: string;
+        };
+        SignTreatmentSessionDto: {
+            /** @description The treating practitioner re-confirms their password to sign */
+            password: string;
+        };
+        AddAddendumDto: {
+            /** @example Correction: forehead depth was 0.5 mm, not 0.75 mm. */
+            text: string;
+        };
+        TreatmentSessionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: uuid */
+            practitionerId: string;
+            practitionerName: string;
+            /** Format: uuid */
+            appointmentId: string | null;
+            /** @enum {string} */
+            procedureKind: "cosmetic" | "medical";
+            maxDepthMm: number;
+            /** Format: date */
+            performedOn: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "in_progress" | "signed";
+            /** Format: date-time */
+            signedAt: string | null;
+        };
+        RecordAdverseEventDto: {
+            /**
+             * @description domain.md section 7
+             * @enum {string}
+             */
+            type: "erythema" | "oedema" | "pain" | "dryness" | "irritant_dermatitis" | "acne_milia" | "post_inflammatory_hyperpigmentation" | "tram_track_scarring" | "granulomatous_reaction" | "infection" | "herpes_reactivation" | "allergic_reaction" | "other";
+            /**
+             * Format: date
+             * @description When it began; not before the session
+             */
+            onsetOn: string;
+            /** @description Grade 0-4 where one applies */
+            grade?: number | null;
+            /** @description Duration in days, when known */
+            durationDays?: number | null;
+            /** @example Marked redness and swelling of both cheeks from day 2 */
+            description: string;
+            /** @example Cool compresses; hydrocortisone 1% twice daily for 3 days */
+            treatment?: string;
+            /** @enum {string} */
+            outcome: "ongoing" | "resolving" | "resolved" | "resolved_with_sequelae" | "unknown";
+        };
+        AdverseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: date */
+            sessionPerformedOn: string;
+            type: string;
+            typeLabel: string;
+            /** @enum {string} */
+            seriousness: "transient" | "persistent_or_serious" | "other";
+            /** Format: date */
+            onsetOn: string;
+            grade: number | null;
+            durationDays: number | null;
+            description: string;
+            treatment: string;
+            /** @enum {string} */
+            outcome: "ongoing" | "resolving" | "resolved" | "resolved_with_sequelae" | "unknown";
+            /** @description Cartridge lots of the session */
+            lotNumbers: string[];
+            deviceSerialNumber: string;
+            /** @description Topical products of the session (often linked to granulomatous reactions) */
+            topicalProducts: string[];
+            /** Format: uuid */
+            recordedBy: string;
+            recordedByName: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ExposureSubjectDto: {
+            /** @enum {string} */
+            kind: "lot" | "device";
+            /** Format: uuid */
+            id: string;
+            /** @example Lot LOT42A of SkinPen cartridge 14-pin (GTIN 00812345678901) */
+            label: string;
+            /** @description Lot hold status or device status */
+            status: string | null;
+        };
+        ExposureAdverseEventDto: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /** Format: date */
+            onsetOn: string;
+            grade: number | null;
+            outcome: string;
+            description: string;
+        };
+        ExposedSessionDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            performedOn: string;
+            /** @enum {string} */
+            procedureKind: "cosmetic" | "medical";
+            /** @enum {string} */
+            status: "in_progress" | "signed";
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            mrn: string;
+            /** Format: date */
+            dateOfBirth: string;
+            phone: string | null;
+            email: string | null;
+            practitionerName: string;
+            locationName: string;
+            deviceSerialNumber: string;
+            deviceModel: string;
+            /** @description Cartridge lots the session used */
+            lotNumbers: string[];
+            /** @description Cartridges of this lot used in the session (lot report); 0 on a device report */
+            cartridgesUsed: number;
+            adverseEvents: components["schemas"]["ExposureAdverseEventDto"][];
+        };
+        ExposureReportDto: {
+            subject: components["schemas"]["ExposureSubjectDto"];
+            sessionCount: number;
+            patientCount: number;
+            adverseEventCount: number;
+            /** Format: date-time */
+            generatedAt: string;
+            sessions: components["schemas"]["ExposedSessionDto"][];
+        };
+        ZoneMaximumDto: {
+            zone: string;
+            label: string;
+            /** @description Default maximum (domain.md section 2) */
+            defaultMaxMm: number;
+            /** @description The organization's maximum: the default or lower */
+            maxMm: number;
+            typicalMinMm: number | null;
+            typicalMaxMm: number | null;
+            /** @enum {string} */
+            kind: "area" | "indication";
+        };
+        TreatmentSettingsDto: {
+            zones: components["schemas"]["ZoneMaximumDto"][];
+            postCareInstructions: string;
+            minDaysBetweenMedicalSessions: number;
+            /** @description Depth above which the maker has not evaluated safety: a warning */
+            evaluatedMaxDepthMm: number;
+            /** @description Device maximum: refused above */
+            deviceMaxDepthMm: number;
+            /** @description The stored lowerings */
+            zoneMaxOverrides: {
+                [key: string]: number;
+            };
+        };
+        TreatmentSettingsInputDto: {
+            /**
+             * @description Zone code to its lowered maximum depth in mm (0.25 mm steps, not above the default)
+             * @example {
+             *       "cheeks": 1.5
+             *     }
+             */
+            zoneMaxMm?: {
+                [key: string]: number;
+            };
+            /** @description After-care instructions given to patients (plain text, printable) */
+            postCareInstructions?: string;
+            /** @description Minimum days between two medical sessions (default 28) */
+            minDaysBetweenMedicalSessions?: number;
         };
     };
     responses: never;
@@ -3917,6 +4543,494 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OnHandRowDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_preflight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartTreatmentSessionDto"];
+            };
+        };
+        responses: {
+            /** @description The checklist for this session as it would start now; nothing is written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreflightDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartTreatmentSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Started; one cartridge of the lot is recorded as used */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedTreatmentSessionDto"];
+                };
+            };
+            /** @description The lot ran out of stock meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Every preflight blocker, as violations */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentSessionDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTreatmentSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedTreatmentSessionDto"];
+                };
+            };
+            /** @description The session is signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_addCartridge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCartridgeDto"];
+            };
+        };
+        responses: {
+            /** @description A second cartridge used, with the reason */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentSessionDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignTreatmentSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Signed and locked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentSessionDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_addAddendum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAddendumDto"];
+            };
+        };
+        responses: {
+            /** @description The session with all its addenda in order */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentSessionDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_listForPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentSessionSummaryDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AdverseEvents_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAdverseEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AdverseEvents_listForPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Exposure_forLot: {
+        parameters: {
+            query?: {
+                /** @description csv answers a spreadsheet-ready file (text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session that used the lot; ?format=csv for a spreadsheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExposureReportDto"];
+                    "text/csv": components["schemas"]["ExposureReportDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Exposure_forDevice: {
+        parameters: {
+            query?: {
+                /** @description csv answers a spreadsheet-ready file (text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session with the handpiece; ?format=csv for a spreadsheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExposureReportDto"];
+                    "text/csv": components["schemas"]["ExposureReportDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Zone maximums, after-care text and the medical interval in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentSettingsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSettings_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TreatmentSettingsInputDto"];
+            };
+        };
+        responses: {
+            /** @description The overrides are replaced as a whole; {} returns to the defaults */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentSettingsDto"];
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */

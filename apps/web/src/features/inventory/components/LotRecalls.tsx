@@ -1,15 +1,18 @@
-import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertOctagon } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertOctagon, IconUsers } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { usePermission } from '../../auth/hooks/usePermission';
 import { formatInstant } from '../../../lib/time/formatInstant';
 import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
 import { useStaffNames } from '../hooks/useStaffNames';
 import { RECALL_CLASS_MEANINGS } from '../inventoryVocabulary';
 import type { LotDetail } from '../inventoryTypes';
 
-/** The recalls naming this lot, and an honest note on the patient exposure list (not built yet). */
+/** The recalls naming this lot, and the way to the patients treated with it. */
 export function LotRecalls({ lot }: { lot: LotDetail }) {
   const { timeZone } = useSelectedLocation();
   const who = useStaffNames();
+  const canSeeExposure = usePermission('exposure.read');
   if (lot.recalls.length === 0) return null;
   return (
     <Paper p="md" component="section" aria-labelledby="lot-recalls-heading">
@@ -32,11 +35,13 @@ export function LotRecalls({ lot }: { lot: LotDetail }) {
             </Group>
           </Alert>
         ))}
-        <Text size="sm" c="dimmed">
-          Patients treated with this lot: the exposure list will appear here once treatment sessions are recorded in SkinLedger.
-          Sessions are not recorded yet, so no patient list can be shown; until then, check your treatment notes for this lot
-          number.
-        </Text>
+        {canSeeExposure && (
+          <Group>
+            <Button component={Link} to={`/inventory/lots/${lot.id}/exposure`} color="red" variant="light" leftSection={<IconUsers size={16} aria-hidden />}>
+              Patients treated with this lot
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,6 +1,8 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { RecallClass } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { usePermission } from '../../auth/hooks/usePermission';
 import { FormAlert } from '../../../components/FormAlert';
 import { useForm } from '../../../lib/form/useForm';
 import type { FieldErrors } from '../../../lib/problems/describeProblem';
@@ -44,6 +46,8 @@ function RecallLotForm({ lot, onDone }: { lot: LotDetail; onDone: () => void }) 
   const form = useForm<RecallValues>(initial, validate);
   const feedback = useProblemFeedback(form, mapField);
   const action = useLotAction(lot.id);
+  const navigate = useNavigate();
+  const canSeeExposure = usePermission('exposure.read');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +56,14 @@ function RecallLotForm({ lot, onDone }: { lot: LotDetail; onDone: () => void }) 
     if (!form.check() || !recallClass) return;
     action.mutate(
       { action: 'recall', body: { recallClass, reason: reason.trim(), ...(reference.trim() ? { reference: reference.trim() } : {}) } },
-      { onSuccess: onDone, onError: feedback.showError },
+      {
+        // The recall flow ends on the patients treated with the lot: who must be contacted.
+        onSuccess: () => {
+          onDone();
+          if (canSeeExposure) void navigate(`/inventory/lots/${lot.id}/exposure`);
+        },
+        onError: feedback.showError,
+      },
     );
   };
 

@@ -1,10 +1,12 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { usePermission } from '../../auth/hooks/usePermission';
 import type { RecallNoticeResult } from '../inventoryTypes';
 
 /** Which named lots the clinic has (now recalled) and which it has no record of. */
 export function RecallNoticeOutcome({ result }: { result: RecallNoticeResult }) {
+  const canSeeExposure = usePermission('exposure.read');
   return (
     <Alert color="red" variant="light" icon={<IconAlertOctagon size={18} aria-hidden />} title={`Class ${result.recall.recallClass} notice recorded`} role="status">
       {result.found.length > 0 ? (
@@ -19,6 +21,14 @@ export function RecallNoticeOutcome({ result }: { result: RecallNoticeResult }) 
                   Lot {lot.lotNumber}
                 </Anchor>
                 {`: ${lot.onHand} on hand${lot.onHand > 0 ? ', take them off the shelf' : ''}${lot.newlyRecalled ? '' : ' (already recalled)'}`}
+                {canSeeExposure && (
+                  <>
+                    {' · '}
+                    <Anchor component={Link} to={`/inventory/lots/${lot.lotId}/exposure`} size="sm" c="red">
+                      patients treated with it
+                    </Anchor>
+                  </>
+                )}
               </List.Item>
             ))}
           </List>

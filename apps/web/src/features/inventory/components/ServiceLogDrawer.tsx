@@ -1,4 +1,5 @@
-import { Divider, Drawer, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Divider, Drawer, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
 import { usePermission } from '../../auth/hooks/usePermission';
@@ -10,11 +11,17 @@ import { ServiceEventForm } from './ServiceEventForm';
 /** A device's service history, newest first, and (for those who manage devices) a form to add to it. */
 export function ServiceLogDrawer({ device, onClose }: { device: Device | null; onClose: () => void }) {
   const canManage = usePermission('devices.manage');
+  const canSeeExposure = usePermission('exposure.read');
   const detail = useDevice(device?.id ?? null);
   const events = [...(detail.data?.serviceEvents ?? [])].reverse();
   return (
     <Drawer opened={device !== null} onClose={onClose} position="right" size="md" title={device ? `Service log · ${device.serialNumber}` : 'Service log'}>
       <Stack gap="md">
+        {canSeeExposure && device && (
+          <Anchor component={Link} to={`/inventory/devices/${device.id}/exposure`} size="sm">
+            Patients treated with this pen
+          </Anchor>
+        )}
         {canManage && device && device.status !== 'retired' && (
           <>
             <Title order={3} fz="sm">
