@@ -36,14 +36,16 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
-    if (body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+    const multipart = body instanceof FormData;
+    // fetch sets the multipart boundary itself.
+    if (!multipart && (body !== undefined || options.rawBody !== undefined)) headers['content-type'] ??= 'application/json';
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get('csrf_token');
     if (csrf && options.csrf !== false) headers['x-csrf-token'] ??= csrf;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
-      body: options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      body: multipart ? body : (options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body))),
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair, ...attributes] = cookie.split(';');

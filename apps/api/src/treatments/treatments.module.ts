@@ -3,9 +3,14 @@ import { InventoryModule } from '../inventory/inventory.module';
 import { PatientsModule } from '../patients/patients.module';
 import { AdverseEventsController } from './adverse-events.controller';
 import { AdverseEventsService } from './adverse-events.service';
+import { AssessmentsController } from './assessments.controller';
+import { AssessmentsService } from './assessments.service';
 import { ExposureController } from './exposure.controller';
 import { ExposureService } from './exposure.service';
+import { FileSystemPhotoStorage, PHOTO_STORAGE } from './photo-storage';
 import { PreflightService } from './preflight.service';
+import { SessionPhotosController } from './session-photos.controller';
+import { SessionPhotosService } from './session-photos.service';
 import { TREATMENT_CONSENT_CHECKER } from './treatment-consents';
 import { TreatmentSessionViews } from './treatment-session-views';
 import { TreatmentSessionsController } from './treatment-sessions.controller';
@@ -21,7 +26,7 @@ import { TreatmentsTimeline } from './treatments.timeline';
  */
 @Module({
   imports: [InventoryModule, PatientsModule],
-  controllers: [TreatmentSessionsController, AdverseEventsController, ExposureController, TreatmentSettingsController],
+  controllers: [TreatmentSessionsController, AdverseEventsController, ExposureController, TreatmentSettingsController, SessionPhotosController, AssessmentsController],
   providers: [
     TreatmentSettingsService,
     PreflightService,
@@ -30,6 +35,9 @@ import { TreatmentsTimeline } from './treatments.timeline';
     AdverseEventsService,
     ExposureService,
     TreatmentsTimeline,
+    SessionPhotosService,
+    AssessmentsService,
+    { provide: PHOTO_STORAGE, useClass: FileSystemPhotoStorage },
     // Bound to the consents module's status service once consents are merged.
     { provide: TREATMENT_CONSENT_CHECKER, useValue: { missingConsentKinds: async (_m: unknown, _o: string, _p: string, kinds: readonly string[]) => [...kinds] } },
   ],

@@ -39,3 +39,11 @@ export function anestheticMinutesOnSkin(appliedAt: Date | null | undefined, remo
   const minutes = (removedAt.getTime() - appliedAt.getTime()) / 60_000;
   return minutes >= 0 ? Math.round(minutes) : null;
 }
+
+export function isPhotoPhase(value: string): value is PhotoPhase {
+  return (PHOTO_PHASES as readonly string[]).includes(value);
+}
+
+export function isPhotoAngle(value: string): value is PhotoAngle {
+  return (PHOTO_ANGLES as readonly string[]).includes(value);
+}

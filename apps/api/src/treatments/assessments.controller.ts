@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { AssessmentDto, RecordAssessmentDto } from './assessments.dto';
+import { AssessmentsService } from './assessments.service';
+
+@ApiTags('outcome assessments')
+@Controller('patients/:id/assessments')
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Post()
+  @RequirePermission('treatment.record')
+  @ApiCreatedResponse({ type: AssessmentDto })
+  record(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecordAssessmentDto): Promise<AssessmentDto> {
+    return this.assessments.record(actor, id, body);
+  }
+
+  @Get()
+  @RequirePermission('clinical_record.read')
+  @ApiOkResponse({ type: [AssessmentDto], description: 'Oldest first, each with its change from the course baseline' })
+  list(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AssessmentDto[]> {
+    return this.assessments.listForPatient(actor, id);
+  }
+}

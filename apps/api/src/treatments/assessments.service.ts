@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { changeFromBaselinePercent, findOutcomeScale, isImprovement, scoreProblem } from '@skinledger/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { InvalidFieldError } from '../common/problems/domain-error';
+import { findPatient } from '../patients/patient-records';
+import { OutcomeAssessment } from './outcome-assessment.entity';
+import type { AssessmentDto, RecordAssessmentDto } from './assessments.dto';
+import { TreatmentSessionViews } from './treatment-session-views';
+
+/**
+ * Outcome assessments (domain.md section 8): a score on a named scale and version, by an assessor on a date, with
+ * the change from the course baseline (the first score on that scale in the same course, or the patient's first
+ * outside a course).
+ */
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: TreatmentSessionViews,
+  ) {}
+
+  async record(actor: Actor, patientId: string, input: RecordAssessmentDto): Promise<AssessmentDto> {
+    const problem = scoreProblem(input.scale, input.score, input.method);
+    if (problem) throw new InvalidFieldError(problem.code === 'method_required' ? 'method' : 'score', problem.message);
+    const scale = findOutcomeScale(input.scale)!;
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const planId: string | null = null;
+      if (input.sessionId) {
+        const session = await this.sessions.find(manager, actor, input.sessionId);
+        if (session.patientId !== patientId) throw new InvalidFieldError('sessionId', "is another patient's session");
+      }
+      if (input.photoIds?.length) {
+        const [{ count }]: { count: number }[] = await manager.query(
+          `SELECT count(*)::int AS count FROM treatment_session_photos WHERE organization_id = $1 AND patient_id = $2 AND id = ANY($3::uuid[])`,
+          [actor.organizationId, patientId, input.photoIds],
+        );
+        if (count !== new Set(input.photoIds).size) throw new InvalidFieldError('photoIds', "must be this patient's photos");
+      }
+      const { identifiers } = await manager.insert(OutcomeAssessment, {
+        organizationId: actor.organizationId,
+        patientId,
+        scale: scale.code,
+        scaleVersion: scale.version,
+        score: input.score,
+        method: input.method ?? null,
+        assessedOn: input.assessedOn,
+        sessionId: input.sessionId ?? null,
+        planId,
+        photoIds: [...new Set(input.photoIds ?? [])],
+        notes: input.notes ?? '',
+        assessorId: actor.staffMemberId,
+      });
+      const id = (identifiers[0] as { id: string }).id;
+      await this.audit.record(manager, actor, {
+        action: 'assessment.recorded',
+        entityType: 'patient',
+        entityId: patientId,
+        changes: { assessmentId: { to: id }, scale: { to: scale.code }, score: { to: input.score }, assessedOn: { to: input.assessedOn } },
+      });
+      return (await this.list(manager, actor, patientId)).find((a) => a.id === id)!;
+    });
+  }
+
+  async listForPatient(actor: Actor, patientId: string): Promise<AssessmentDto[]> {
+    await findPatient(this.dataSource.manager, actor, patientId);
+    return this.list(this.dataSource.manager, actor, patientId);
+  }
+
+  private async list(manager: EntityManager, actor: Actor, patientId: string): Promise<AssessmentDto[]> {
+    const rows: (OutcomeAssessment & { assessorName: string })[] = await manager
+      .createQueryBuilder(OutcomeAssessment, 'a')
+      .innerJoin('staff_members', 'st', 'st.id = a.assessor_id')
+      .addSelect('st.name', 'assessor_name')
+      .where('a.organization_id = :org AND a.patient_id = :patientId', { org: actor.organizationId, patientId })
+      .orderBy('a.assessed_on', 'ASC')
+      .addOrderBy('a.recorded_at', 'ASC')
+      .getRawAndEntities()
+      .then(({ entities, raw }) => entities.map((e, i) => Object.assign(e, { assessorName: (raw[i] as { assessor_name: string }).assessor_name })));
+    const baselines = new Map<string, number>();
+    return rows.map((a) => {
+      const scale = findOutcomeScale(a.scale);
+      const course = `${a.scale}|${a.planId ?? ''}`;
+      const baseline = baselines.get(course);
+      if (baseline === undefined) baselines.set(course, a.score);
+      return {
+        id: a.id,
+        scale: a.scale,
+        scaleLabel: scale?.label ?? a.scale,
+        scaleVersion: a.scaleVersion,
+        score: a.score,
+        scaleMin: scale?.min ?? 0,
+        scaleMax: scale?.max ?? 0,
+        lowerIsBetter: scale?.lowerIsBetter ?? true,
+        method: a.method,
+        assessedOn: a.assessedOn,
+        sessionId: a.sessionId,
+        planId: a.planId,
+        photoIds: a.photoIds,
+        notes: a.notes,
+        assessorName: a.assessorName,
+        baselineScore: baseline ?? null,
+        changeFromBaselinePercent: baseline === undefined ? null : changeFromBaselinePercent(baseline, a.score),
+        improved: baseline === undefined || !scale ? null : a.score === baseline ? false : isImprovement(scale, baseline, a.score),
+      };
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { InvalidFieldError } from '../common/problems/domain-error';
+import { PhotoComparisonDto, PhotoComparisonQueryDto, SessionPhotoDto } from './session-photos.dto';
+import { SessionPhotosService, type PhotoUpload } from './session-photos.service';
+
+/** Reads a multipart upload: the fields phase and angle and one file, in any order. */
+async function readUpload(request: FastifyRequest): Promise<PhotoUpload> {
+  if (!request.isMultipart()) throw new InvalidFieldError('file', 'send the photo as multipart/form-data with fields phase, angle and file');
+  const upload: PhotoUpload = { phase: undefined, angle: undefined, bytes: Buffer.alloc(0) };
+  let files = 0;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      files += 1;
+      upload.bytes = await part.toBuffer();
+      if (part.file.truncated) throw new InvalidFieldError('file', 'is larger than 15 MB');
+    } else if (part.fieldname === 'phase' || part.fieldname === 'angle') {
+      upload[part.fieldname] = String(part.value);
+    }
+  }
+  if (files !== 1) throw new InvalidFieldError('file', 'exactly one image file is required');
+  return upload;
+}
+
+@ApiTags('photos')
+@Controller()
+export class SessionPhotosController {
+  constructor(private readonly photos: SessionPhotosService) {}
+
+  @Post('treatment-sessions/:id/photos')
+  @RequirePermission('treatment.record')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['phase', 'angle', 'file'],
+      properties: {
+        phase: { type: 'string', enum: ['before', 'after'] },
+        angle: { type: 'string', enum: ['front', 'left45', 'right45', 'left90', 'right90'] },
+        file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, up to 15 MB' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: SessionPhotoDto, description: 'Refused (422) without a valid photography consent' })
+  async upload(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<SessionPhotoDto> {
+    return this.photos.upload(actor, id, await readUpload(request));
+  }
+
+  @Get('treatment-sessions/:id/photos')
+  @RequirePermission('clinical_record.read')
+  @ApiOkResponse({ type: [SessionPhotoDto] })
+  listForSession(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<SessionPhotoDto[]> {
+    return this.photos.listForSession(actor, id);
+  }
+
+  @Get('patients/:id/photos')
+  @RequirePermission('clinical_record.read')
+  @ApiOkResponse({ type: [SessionPhotoDto] })
+  listForPatient(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<SessionPhotoDto[]> {
+    return this.photos.listForPatient(actor, id);
+  }
+
+  @Get('photos/compare')
+  @RequirePermission('clinical_record.read')
+  @ApiOkResponse({ type: PhotoComparisonDto, description: 'Two sessions of one patient side by side at one angle' })
+  compare(@CurrentActor() actor: Actor, @Query() query: PhotoComparisonQueryDto): Promise<PhotoComparisonDto> {
+    return this.photos.compare(actor, query.sessionA, query.sessionB, query.angle);
+  }
+
+  @Get('photos/:id')
+  @RequirePermission('clinical_record.read')
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOkResponse({ description: 'The image, checked against its SHA-256; never cached by shared caches' })
+  async image(@CurrentActor() actor: Actor, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const { bytes, contentType } = await this.photos.read(actor, id);
+    void reply.header('Content-Type', contentType);
+    void reply.header('Cache-Control', 'private, no-store');
+    return bytes;
+  }
+}

@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isPhotoAngle, isPhotoPhase, type PhotoAngle, type PhotoPhase } from '@skinledger/domain';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import { findPatient } from '../patients/patient-records';
+import { sniffImageType } from './image-bytes';
+import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
+import { SessionPhoto } from './session-photo.entity';
+import type { PhotoComparisonDto, PhotoComparisonSideDto, SessionPhotoDto } from './session-photos.dto';
+import { TREATMENT_CONSENT_CHECKER, type TreatmentConsentChecker } from './treatment-consents';
+import { TreatmentSessionViews } from './treatment-session-views';
+
+export interface PhotoUpload {
+  phase: string | undefined;
+  angle: string | undefined;
+  bytes: Buffer;
+}
+
+/**
+ * Clinical photos of a session. Taking them needs a valid photography consent (domain.md section 6: a separate
+ * permission); the bytes go to photo storage with a SHA-256 kept in the database and checked whenever the photo is
+ * served, so a file changed on disk is noticed rather than shown.
+ */
+@Injectable()
+export class SessionPhotosService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: TreatmentSessionViews,
+    @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
+    @Inject(TREATMENT_CONSENT_CHECKER) private readonly consents: TreatmentConsentChecker,
+  ) {}
+
+  async upload(actor: Actor, sessionId: string, upload: PhotoUpload): Promise<SessionPhotoDto> {
+    if (!upload.phase || !isPhotoPhase(upload.phase)) throw new InvalidFieldError('phase', 'phase must be before or after');
+    if (!upload.angle || !isPhotoAngle(upload.angle)) throw new InvalidFieldError('angle', 'angle must be one of front, left45, right45, left90, right90');
+    const contentType = sniffImageType(upload.bytes);
+    if (!contentType) throw new InvalidFieldError('file', 'must be a JPEG, PNG or WebP image');
+    const phase: PhotoPhase = upload.phase;
+    const angle: PhotoAngle = upload.angle;
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.find(manager, actor, sessionId);
+      const missing = await this.consents.missingConsentKinds(manager, actor.organizationId, session.patientId, ['photography'], new Date());
+      if (missing.length > 0) {
+        throw new RuleViolationError('Photos need the patient’s photography consent', [
+          { code: 'consent-missing', message: 'No valid photography consent on file', subject: 'photography' },
+        ]);
+      }
+      const id = randomUUID();
+      const storageKey = `${actor.organizationId}/${id}`;
+      const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+      // The row first, inside the transaction; the file next: if writing the file fails the row rolls back, and a
+      // file without a row is never served.
+      await manager.insert(SessionPhoto, {
+        id,
+        organizationId: actor.organizationId,
+        sessionId: session.id,
+        patientId: session.patientId,
+        phase,
+        angle,
+        storageKey,
+        contentType,
+        byteSize: upload.bytes.length,
+        sha256,
+        uploadedBy: actor.staffMemberId,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'photo.uploaded',
+        entityType: 'treatment_session',
+        entityId: session.id,
+        changes: { photoId: { to: id }, phase: { to: phase }, angle: { to: angle }, sha256: { to: sha256 } },
+      });
+      await this.storage.put(storageKey, upload.bytes);
+      return (await this.list(manager, actor, 'p.id = $2', id))[0];
+    });
+  }
+
+  async listForSession(actor: Actor, sessionId: string): Promise<SessionPhotoDto[]> {
+    await this.sessions.find(this.dataSource.manager, actor, sessionId);
+    return this.list(this.dataSource.manager, actor, 'p.session_id = $2', sessionId);
+  }
+
+  async listForPatient(actor: Actor, patientId: string): Promise<SessionPhotoDto[]> {
+    await findPatient(this.dataSource.manager, actor, patientId);
+    return this.list(this.dataSource.manager, actor, 'p.patient_id = $2', patientId);
+  }
+
+  /** The image bytes, after checking them against the recorded SHA-256. Every view is audited. */
+  async read(actor: Actor, photoId: string): Promise<{ bytes: Buffer; contentType: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const photo = await manager.findOneBy(SessionPhoto, { id: photoId, organizationId: actor.organizationId });
+      if (!photo) throw new NotFoundError('Photo', photoId);
+      const bytes = await this.storage.get(photo.storageKey);
+      if (createHash('sha256').update(bytes).digest('hex') !== photo.sha256) {
+        throw new DomainError(500, 'photo-integrity', 'Photo altered', `Photo ${photoId} no longer matches its recorded checksum; it is not shown`);
+      }
+      await this.audit.record(manager, actor, { action: 'photo.viewed', entityType: 'treatment_session', entityId: photo.sessionId, changes: { photoId: { to: photoId } } });
+      return { bytes, contentType: photo.contentType };
+    });
+  }
+
+  async compare(actor: Actor, sessionA: string, sessionB: string, angle: string): Promise<PhotoComparisonDto> {
+    const manager = this.dataSource.manager;
+    const a = await this.sessions.find(manager, actor, sessionA);
+    const b = await this.sessions.find(manager, actor, sessionB);
+    if (a.patientId !== b.patientId) throw new InvalidFieldError('sessionB', 'must be a session of the same patient as sessionA');
+    const side = async (sessionId: string, performedOn: string): Promise<PhotoComparisonSideDto> => {
+      const photos = await this.list(manager, actor, 'p.session_id = $2', sessionId);
+      const latest = (phase: string) => photos.filter((p) => p.angle === angle && p.phase === phase).at(-1) ?? null;
+      return { sessionId, performedOn, before: latest('before'), after: latest('after') };
+    };
+    return { angle, a: await side(a.id, a.performedOn), b: await side(b.id, b.performedOn) };
+  }
+
+  private async list(manager: EntityManager, actor: Actor, where: string, param: string): Promise<SessionPhotoDto[]> {
+    const rows: (SessionPhoto & { performed_on: string })[] = await manager.query(
+      `SELECT p.id, p.session_id AS "sessionId", p.phase, p.angle, p.content_type AS "contentType", p.byte_size AS "byteSize",
+              p.sha256, p.uploaded_at AS "uploadedAt", to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on
+       FROM treatment_session_photos p JOIN treatment_sessions s ON s.id = p.session_id
+       WHERE p.organization_id = $1 AND ${where}
+       ORDER BY s.performed_on, p.uploaded_at`,
+      [actor.organizationId, param],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      sessionId: r.sessionId,
+      sessionPerformedOn: r.performed_on,
+      phase: r.phase,
+      angle: r.angle,
+      contentType: r.contentType,
+      byteSize: r.byteSize,
+      sha256: r.sha256,
+      uploadedAt: new Date(r.uploadedAt).toISOString(),
+      url: `/api/photos/${r.id}`,
+    }));
+  }
+}
