@@ -32,6 +32,14 @@ export const PERMISSIONS = [
   'inventory.recall',
   // Pen handpieces: registering, status and the service log.
   'devices.manage',
+  // Consents (domain.md section 6): reading consent records, their status, PDF and verification, and the templates.
+  'consents.read',
+  // Preparing a consent for the patient, running the signing kiosk and witnessing the signature.
+  'consents.prepare',
+  // Recording a patient's withdrawal of consent (who, when, why); the signed content stays untouched.
+  'consents.revoke',
+  // Consent templates: writing and publishing versions, approving them after review with the medical director.
+  'consent_templates.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +53,9 @@ const CLINICIAN: readonly Permission[] = [
   'clinical_record.read',
   'medical_history.write',
   'inventory.read',
+  'consents.read',
+  'consents.prepare',
+  'consents.revoke',
 ];
 /** Physicians and nurses also keep the stock: receive, waste, adjust, transfer, recall and look after devices. */
 const CLINICAL_STOCK_KEEPER: readonly Permission[] = [
@@ -68,6 +79,9 @@ const FRONT_DESK: readonly Permission[] = [
   // Front desk signs deliveries in: reads stock and receives it, but does not waste, adjust or recall.
   'inventory.read',
   'inventory.receive',
+  // Front desk prepares consents and hands the tablet to the patient; revoking is for clinicians and admins.
+  'consents.read',
+  'consents.prepare',
 ];
 
 export const PERMISSION_MATRIX: Record<StaffRole, readonly Permission[]> = {
