@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ConsentsModule } from './consents/consents.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { InventoryModule } from './inventory/inventory.module';
@@ -47,6 +48,7 @@ export class AppModule {
         PatientsModule,
         InventoryModule,
         TreatmentsModule,
+        ConsentsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { emptyMedicalHistory } from '@skinledger/domain';
-import { newPatient, newStaffMember, signedInOrganization } from './factories';
+import { prepareConsent, signaturePng } from './consent-factories';
+import { newPatient, newStaffMember, signedInOrganization, TEST_PASSWORD } from './factories';
 import { createProduct, receiveLot } from './inventory-factories';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -16,6 +17,8 @@ describe('organization isolation', () => {
   let bProductId: string;
   let bLotId: string;
   let bDeviceId: string;
+  let bTemplateId: string;
+  let bConsentId: string;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -28,6 +31,8 @@ describe('organization isolation', () => {
     bProductId = (await createProduct(b.client)).id;
     bLotId = (await receiveLot(b.client, { productId: bProductId, locationId: b.location.id, quantity: 5 })).lot.id;
     bDeviceId = (await b.client.post('/api/devices', { model: 'SkinPen', serialNumber: 'B-0001', locationId: b.location.id })).body.id;
+    bConsentId = (await prepareConsent(b.client, bPatientId, 'medical_needling')).id;
+    bTemplateId = (await b.client.get(`/api/consents/${bConsentId}`)).body.templateId;
   });
   afterAll(async () => app.close());
 
@@ -56,6 +61,18 @@ describe('organization isolation', () => {
     { method: 'GET', route: '/api/devices/:id', id: () => bDeviceId },
     { method: 'PATCH', route: '/api/devices/:id', id: () => bDeviceId, body: { model: 'Hijacked' } },
     { method: 'POST', route: '/api/devices/:id/service-events', id: () => bDeviceId, body: { occurredOn: '2026-01-01', kind: 'repair', description: 'Hijacked' } },
+    { method: 'GET', route: '/api/consent-templates/:id', id: () => bTemplateId },
+    { method: 'POST', route: '/api/consent-templates/:id/versions', id: () => bTemplateId, body: { title: 'Hijacked', body: 'Hijacked', acknowledgements: [{ text: 'x', required: true }], validDays: 1, requiresReconsent: true } },
+    { method: 'POST', route: '/api/consent-templates/:id/approve', id: () => bTemplateId, body: { version: 1 } },
+    { method: 'GET', route: '/api/patients/:id/consents', id: () => bPatientId },
+    { method: 'POST', route: '/api/patients/:id/consents', id: () => bPatientId, body: { templateId: '00000000-0000-4000-8000-000000000000' } },
+    { method: 'GET', route: '/api/consents/:id', id: () => bConsentId },
+    { method: 'POST', route: '/api/consents/:id/sign', id: () => bConsentId, body: { signerName: 'Hijacked', acknowledgements: ['a1', 'a2', 'a3', 'a4', 'a5'], signature: signaturePng(), electronicSignatureConsent: true } },
+    { method: 'POST', route: '/api/consents/:id/witness', id: () => bConsentId, body: { password: TEST_PASSWORD } },
+    { method: 'POST', route: '/api/consents/:id/revoke', id: () => bConsentId, body: { reason: 'Hijacked' } },
+    { method: 'POST', route: '/api/consents/:id/kiosk-exit', id: () => bConsentId, body: { password: TEST_PASSWORD } },
+    { method: 'GET', route: '/api/consents/:id/verify', id: () => bConsentId },
+    { method: 'GET', route: '/api/consents/:id/pdf', id: () => bConsentId },
   ];
 
   it.each(routesById)('$method $route answers 404 for the other organization', async ({ method, route, id, body }) => {
@@ -81,6 +98,7 @@ describe('organization isolation', () => {
     expect((await a.client.get('/api/lots')).body).toEqual([]);
     expect((await a.client.get('/api/devices')).body).toEqual([]);
     expect((await a.client.get('/api/recalls')).body).toEqual([]);
+    expect((await a.client.get('/api/consent-templates')).body.map((t: { id: string }) => t.id)).not.toContain(bTemplateId);
     expect((await a.client.get('/api/inventory/on-hand')).body).toEqual([]);
     expect((await a.client.get(`/api/lots/suggest?productId=${bProductId}&locationId=${a.location.id}`)).body).toEqual({ lot: null });
     // A notice naming B's product and lot finds nothing in A.
@@ -102,5 +120,9 @@ describe('organization isolation', () => {
     expect(on_hand).toBe(5);
     const [device] = await app.dataSource.query(`SELECT model FROM devices WHERE id = $1`, [bDeviceId]);
     expect(device.model).toBe('SkinPen');
+    const [consent] = await app.dataSource.query(`SELECT signed_at, revoked_at FROM consent_records WHERE id = $1`, [bConsentId]);
+    expect(consent).toEqual({ signed_at: null, revoked_at: null });
+    const [template] = await app.dataSource.query(`SELECT current_version, approved_version FROM consent_templates WHERE id = $1`, [bTemplateId]);
+    expect(template).toEqual({ current_version: 1, approved_version: null });
   });
 });

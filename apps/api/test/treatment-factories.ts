@@ -2,6 +2,7 @@ import { addDays, emptyMedicalHistory, isoDateInTimeZone, type LicenceType, type
 import type { DataSource } from 'typeorm';
 import { PractitionerCredential } from '../src/staff/practitioner-credential.entity';
 import type { ApiClient } from './api-client';
+import { signedConsent } from './consent-factories';
 import { newPatient, newStaffMember, signedInOrganization, signIn } from './factories';
 import { createProduct, receiveLot } from './inventory-factories';
 import type { TestApp } from './test-app';
@@ -67,6 +68,6 @@ export function walkIn(c: Chair, patch: Record<string, unknown> = {}) {
 }
 
 /** Valid signed consents of the given kinds for the chair's patient (through the consents API). */
-export async function giveConsents(_app: TestApp, _c: Pick<Chair, 'owner' | 'patient'>, _kinds: string[]): Promise<void> {
-  throw new Error('giveConsents needs the consents capability');
+export async function giveConsents(_app: TestApp, c: Pick<Chair, 'owner' | 'patient'>, kinds: string[]): Promise<void> {
+  for (const kind of kinds) await signedConsent(c.owner, c.patient.id, kind);
 }

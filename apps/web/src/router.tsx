@@ -10,6 +10,9 @@ import { RecallsPage } from './features/inventory/pages/RecallsPage';
 import { ExposurePage } from './features/exposure/pages/ExposurePage';
 import { DevicesPage } from './features/inventory/pages/DevicesPage';
 import { LoginPage } from './features/auth/pages/LoginPage';
+import { ConsentKioskPage } from './features/consents/pages/ConsentKioskPage';
+import { ConsentTemplatePage } from './features/consents/pages/ConsentTemplatePage';
+import { ConsentTemplatesPage } from './features/consents/pages/ConsentTemplatesPage';
 import { AuditLogPage } from './features/audit/pages/AuditLogPage';
 import { SettingsPage } from './features/settings/pages/SettingsPage';
 import { SetupGate } from './features/setup/components/SetupGate';
@@ -34,6 +37,15 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
+          // The signing kiosk sits outside the app shell: no navigation, only the one document.
+          {
+            path: 'kiosk/consents/:id',
+            element: (
+              <RequirePermission permission="consents.prepare" title="Consent signing">
+                <ConsentKioskPage />
+              </RequirePermission>
+            ),
+          },
           {
             element: <AppLayout />,
             children: [
@@ -69,6 +81,30 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="patients.read" title="Patient">
                     <PatientProfilePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'consents/templates',
+                element: (
+                  <RequirePermission permission="consents.read" title="Consent forms">
+                    <ConsentTemplatesPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'consents/templates/new',
+                element: (
+                  <RequirePermission permission="consent_templates.manage" title="New consent form">
+                    <ConsentTemplatePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'consents/templates/:id',
+                element: (
+                  <RequirePermission permission="consents.read" title="Consent form">
+                    <ConsentTemplatePage />
                   </RequirePermission>
                 ),
               },

@@ -884,6 +884,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/treatment-sessions/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionPhotos_listForSession"];
+        put?: never;
+        post: operations["SessionPhotos_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionPhotos_listForPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionPhotos_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionPhotos_image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assessments_list"];
+        put?: never;
+        post: operations["Assessments_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consent-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsentTemplates_list"];
+        put?: never;
+        post: operations["ConsentTemplates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consent-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsentTemplates_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consent-templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsentTemplates_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consent-templates/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsentTemplates_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Consents_list"];
+        put?: never;
+        post: operations["Consents_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Consents_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Consents_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/witness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Consents_witness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Consents_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/kiosk-exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Consents_kioskExit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Consents_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Consents_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -927,7 +1199,7 @@ export interface components {
             organizationId: string;
             organizationName: string;
             /** @description Actions this role may perform (the permission matrix) */
-            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "exposure.read")[];
+            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage")[];
             /** Format: uuid */
             defaultLocationId: string | null;
         };
@@ -2641,6 +2913,338 @@ export interface components {
             postCareInstructions?: string;
             /** @description Minimum days between two medical sessions (default 28) */
             minDaysBetweenMedicalSessions?: number;
+        };
+        SessionPhotoDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            sessionPerformedOn: string;
+            /** @enum {string} */
+            phase: "before" | "after";
+            /** @enum {string} */
+            angle: "front" | "left45" | "right45" | "left90" | "right90";
+            contentType: string;
+            byteSize: number;
+            /** @description SHA-256 of the bytes, checked on every read */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Where the image itself is served */
+            url: string;
+        };
+        PhotoComparisonSideDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            performedOn: string;
+            /** @description The latest before photo at the angle */
+            before: components["schemas"]["SessionPhotoDto"] | null;
+            /** @description The latest after photo at the angle */
+            after: components["schemas"]["SessionPhotoDto"] | null;
+        };
+        PhotoComparisonDto: {
+            /** @enum {string} */
+            angle: "front" | "left45" | "right45" | "left90" | "right90";
+            a: components["schemas"]["PhotoComparisonSideDto"];
+            b: components["schemas"]["PhotoComparisonSideDto"];
+        };
+        RecordAssessmentDto: {
+            /**
+             * @description domain.md section 8
+             * @enum {string}
+             */
+            scale: "goodman_baron_qualitative" | "goodman_baron_quantitative" | "glogau" | "fitzpatrick_wrinkle" | "lemperle_wrinkle" | "pores_index" | "tone_index" | "pigmentation_index" | "uv_spots_index" | "patient_satisfaction";
+            /** @example 24 */
+            score: number;
+            /** Format: date */
+            assessedOn: string;
+            /** @description Required for device-measured indices, e.g. "VISIA Gen 7" */
+            method?: string | null;
+            /**
+             * Format: uuid
+             * @description The session the assessment belongs to
+             */
+            sessionId?: string;
+            /** @description Photos the assessment was made from */
+            photoIds?: string[];
+            notes?: string;
+        };
+        AssessmentDto: {
+            /** Format: uuid */
+            id: string;
+            scale: string;
+            scaleLabel: string;
+            scaleVersion: string;
+            score: number;
+            scaleMin: number;
+            scaleMax: number;
+            /** @description A falling score is an improvement on this scale */
+            lowerIsBetter: boolean;
+            method: string | null;
+            /** Format: date */
+            assessedOn: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: uuid */
+            planId: string | null;
+            photoIds: string[];
+            notes: string;
+            assessorName: string;
+            /** @description The first score on this scale in the same course (or ever, outside a course) */
+            baselineScore: number | null;
+            /** @description Change from the baseline in percent; null for the baseline itself */
+            changeFromBaselinePercent: number | null;
+            improved: boolean | null;
+        };
+        ConsentAcknowledgementDto: {
+            /** @example a1 */
+            key: string;
+            text: string;
+            required: boolean;
+        };
+        ConsentTemplateVersionDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            title: string;
+            body: string;
+            acknowledgements: components["schemas"]["ConsentAcknowledgementDto"][];
+            validDays: number;
+            requiresReconsent: boolean;
+            changeNote: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description Null for the defaults SkinLedger supplied */
+            publishedByName: string | null;
+        };
+        ConsentTemplateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
+            title: string;
+            /** @description One of the defaults SkinLedger supplied */
+            isDefault: boolean;
+            currentVersion: number;
+            /** @description True until an owner or admin approves the current version after review with the medical director */
+            needsReview: boolean;
+            approvedVersion: number | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedByName: string | null;
+            current: components["schemas"]["ConsentTemplateVersionDto"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AcknowledgementInputDto: {
+            /** @example I have read and understood the risks. */
+            text: string;
+            /** @description A required item must be ticked to sign; an optional one records a choice (e.g. marketing use) */
+            required: boolean;
+        };
+        CreateConsentTemplateDto: {
+            /** @example Consent to medical micro-needling */
+            title: string;
+            /** @description Markdown (headings, paragraphs, lists, **bold**) with placeholders {{patientName}}, {{dateOfBirth}}, {{procedure}}, {{depthRange}}, {{practitioner}} */
+            body: string;
+            /** @description Checkboxes the patient ticks, in order */
+            acknowledgements: components["schemas"]["AcknowledgementInputDto"][];
+            /**
+             * @description Days the consent counts after the signing date (1–3650)
+             * @example 365
+             */
+            validDays: number;
+            /** @enum {string} */
+            kind: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
+        };
+        ConsentTemplateDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
+            title: string;
+            /** @description One of the defaults SkinLedger supplied */
+            isDefault: boolean;
+            currentVersion: number;
+            /** @description True until an owner or admin approves the current version after review with the medical director */
+            needsReview: boolean;
+            approvedVersion: number | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedByName: string | null;
+            current: components["schemas"]["ConsentTemplateVersionDto"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Newest first */
+            versions: components["schemas"]["ConsentTemplateVersionDto"][];
+        };
+        PublishConsentTemplateVersionDto: {
+            /** @example Consent to medical micro-needling */
+            title: string;
+            /** @description Markdown (headings, paragraphs, lists, **bold**) with placeholders {{patientName}}, {{dateOfBirth}}, {{procedure}}, {{depthRange}}, {{practitioner}} */
+            body: string;
+            /** @description Checkboxes the patient ticks, in order */
+            acknowledgements: components["schemas"]["AcknowledgementInputDto"][];
+            /**
+             * @description Days the consent counts after the signing date (1–3650)
+             * @example 365
+             */
+            validDays: number;
+            /** @description True when patients who signed an earlier version must sign again: their consents become superseded */
+            requiresReconsent: boolean;
+            /** @example Added granulomatous reactions to the risks */
+            changeNote?: string;
+        };
+        ApproveConsentTemplateDto: {
+            /** @description The version reviewed; must be the current one */
+            version: number;
+        };
+        CreateConsentDto: {
+            /** Format: uuid */
+            templateId: string;
+            /**
+             * @description Fills {{procedure}}; defaults to the template's title
+             * @example Medical micro-needling, full face
+             */
+            procedure?: string;
+            /**
+             * @description Fills {{depthRange}} with depthMaxMm
+             * @example 0.5
+             */
+            depthMinMm?: number;
+            /** @example 1.5 */
+            depthMaxMm?: number;
+            /**
+             * Format: uuid
+             * @description Fills {{practitioner}}; defaults to the signed-in staff member
+             */
+            practitionerId?: string;
+        };
+        ConsentDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            templateId: string;
+            templateVersion: number;
+            /** @enum {string} */
+            kind: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
+            title: string;
+            /** @enum {string} */
+            status: "pending" | "valid" | "expired" | "revoked" | "superseded";
+            /**
+             * Format: date
+             * @description Last clinic-calendar date it counts (inclusive); null until signed
+             */
+            validThrough: string | null;
+            validDays: number;
+            /** @example America/New_York */
+            timeZone: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string;
+            /** Format: date-time */
+            signedAt: string | null;
+            signerName: string | null;
+            /** Format: date-time */
+            witnessedAt: string | null;
+            witnessName: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedByName: string | null;
+            revocationReason: string | null;
+            /** @description The frozen text (Markdown) as the patient sees and signs it */
+            body: string;
+            acknowledgements: components["schemas"]["ConsentAcknowledgementDto"][];
+            /** @description Keys ticked at signing */
+            acceptedAcknowledgements: string[] | null;
+            electronicSignatureConsent: boolean | null;
+            /** @description The signature image as a data URL */
+            signature: string | null;
+            signerIp: string | null;
+            signerUserAgent: string | null;
+            /** @description SHA-256 (hex) of the signed content */
+            contentHash: string | null;
+            /** @description SHA-256 (hex) over the content hash and the witness */
+            recordHash: string | null;
+        };
+        ConsentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            templateId: string;
+            templateVersion: number;
+            /** @enum {string} */
+            kind: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
+            title: string;
+            /** @enum {string} */
+            status: "pending" | "valid" | "expired" | "revoked" | "superseded";
+            /**
+             * Format: date
+             * @description Last clinic-calendar date it counts (inclusive); null until signed
+             */
+            validThrough: string | null;
+            validDays: number;
+            /** @example America/New_York */
+            timeZone: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string;
+            /** Format: date-time */
+            signedAt: string | null;
+            signerName: string | null;
+            /** Format: date-time */
+            witnessedAt: string | null;
+            witnessName: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedByName: string | null;
+            revocationReason: string | null;
+        };
+        SignConsentDto: {
+            /**
+             * @description The full name the patient typed
+             * @example Jordan Sample
+             */
+            signerName: string;
+            /**
+             * @description Keys of the acknowledgements the patient ticked
+             * @example [
+             *       "a1",
+             *       "a2"
+             *     ]
+             */
+            acknowledgements: string[];
+            /** @description The drawn signature: a data:image/png;base64 or data:image/svg+xml;base64 URL */
+            signature: string;
+            /** @description The patient agreed to sign electronically (ESIGN/UETA), having been told of the right to paper and to withdraw */
+            electronicSignatureConsent: boolean;
+            /** @description The signed-in staff member witnesses in the same request (they are present at the signing) */
+            witness?: boolean;
+        };
+        StaffPasswordDto: {
+            /** @description The signed-in staff member's password, re-entered when the tablet comes back */
+            password: string;
+        };
+        RevokeConsentDto: {
+            /** @example Patient withdrew consent by phone */
+            reason: string;
+        };
+        ConsentVerificationDto: {
+            /** @description True when every stored hash matches the stored content */
+            intact: boolean;
+            contentHashMatches: boolean;
+            /** @description Null when not witnessed yet */
+            recordHashMatches: boolean | null;
+            contentHash: string | null;
+            recordHash: string | null;
+            /** Format: date-time */
+            verifiedAt: string;
         };
     };
     responses: never;
@@ -5031,6 +5635,701 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TreatmentSettingsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    SessionPhotos_listForSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPhotoDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    SessionPhotos_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @enum {string} */
+                    phase: "before" | "after";
+                    /** @enum {string} */
+                    angle: "front" | "left45" | "right45" | "left90" | "right90";
+                    /**
+                     * Format: binary
+                     * @description JPEG, PNG or WebP, up to 15 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused (422) without a valid photography consent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPhotoDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    SessionPhotos_listForPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPhotoDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    SessionPhotos_compare: {
+        parameters: {
+            query: {
+                sessionA: string;
+                sessionB: string;
+                angle: "front" | "left45" | "right45" | "left90" | "right90";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Two sessions of one patient side by side at one angle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoComparisonDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    SessionPhotos_image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, checked against its SHA-256; never cached by shared caches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Assessments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first, each with its change from the course baseline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Assessments_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAssessmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ConsentTemplates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every template with its current version; the defaults appear on first use */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentTemplateDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ConsentTemplates_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsentTemplateDto"];
+            };
+        };
+        responses: {
+            /** @description Created with version 1, awaiting review */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentTemplateDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ConsentTemplates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template with every published version, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentTemplateDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ConsentTemplates_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishConsentTemplateVersionDto"];
+            };
+        };
+        responses: {
+            /** @description The new version is current and awaits review; old versions stay */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentTemplateDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ConsentTemplates_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveConsentTemplateDto"];
+            };
+        };
+        responses: {
+            /** @description Records that the current version was reviewed with the medical director */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentTemplateDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_list: {
+        parameters: {
+            query?: {
+                kind?: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
+                /** @description true: only consents that count now; false: only those that do not */
+                valid?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first, each with its status now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsentDto"];
+            };
+        };
+        responses: {
+            /** @description A pending consent: the template's current version rendered with the patient's data */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignConsentDto"];
+            };
+        };
+        responses: {
+            /** @description Signed: the content is frozen and hashed; IP and user agent recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_witness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The signed-in staff member, re-entering their password, witnesses the signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeConsentDto"];
+            };
+        };
+        responses: {
+            /** @description Withdrawal recorded (who, when, why); the signed content is untouched */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_kioskExit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Staff took the tablet back from the signing kiosk (password re-entered); audited */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recomputes the hashes from the stored record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentVerificationDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed document and its certificate page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */

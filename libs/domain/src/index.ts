@@ -8,3 +8,4 @@ export * from './gs1';
 export * from './patients';
 export * from './inventory';
 export * from './outcomes';
+export * from './consents';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConsentsModule } from '../consents/consents.module';
 import { SetupController } from './setup.controller';
 import { SetupService } from './setup.service';
 
-@Module({ controllers: [SetupController], providers: [SetupService] })
+@Module({ imports: [ConsentsModule], controllers: [SetupController], providers: [SetupService] })
 export class SetupModule {}

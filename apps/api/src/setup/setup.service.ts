@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestOrigin } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
+import { ConsentTemplateDefaults } from '../consents/consent-template-defaults';
 import { ConflictError } from '../common/problems/domain-error';
 import { Location } from '../organizations/location.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -16,6 +17,7 @@ export class SetupService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly consentDefaults: ConsentTemplateDefaults,
   ) {}
 
   async needsSetup(): Promise<boolean> {
@@ -71,6 +73,8 @@ export class SetupService {
         entityId: owner.id,
         changes: { email: { to: owner.email }, name: { to: owner.name }, role: { to: owner.role } },
       });
+      // The default consent templates (domain.md section 6), flagged for review with the medical director.
+      await this.consentDefaults.ensure(manager, organization.id);
       return { organizationId: organization.id, locationId: location.id, ownerId: owner.id };
     });
   }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConsentStatusService } from '../consents/consent-status.service';
+import { ConsentsModule } from '../consents/consents.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { PatientsModule } from '../patients/patients.module';
 import { AdverseEventsController } from './adverse-events.controller';
@@ -25,7 +27,7 @@ import { TreatmentsTimeline } from './treatments.timeline';
  * own transaction, and the patients module's screening for contraindications.
  */
 @Module({
-  imports: [InventoryModule, PatientsModule],
+  imports: [InventoryModule, PatientsModule, ConsentsModule],
   controllers: [TreatmentSessionsController, AdverseEventsController, ExposureController, TreatmentSettingsController, SessionPhotosController, AssessmentsController],
   providers: [
     TreatmentSettingsService,
@@ -38,8 +40,7 @@ import { TreatmentsTimeline } from './treatments.timeline';
     SessionPhotosService,
     AssessmentsService,
     { provide: PHOTO_STORAGE, useClass: FileSystemPhotoStorage },
-    // Bound to the consents module's status service once consents are merged.
-    { provide: TREATMENT_CONSENT_CHECKER, useValue: { missingConsentKinds: async (_m: unknown, _o: string, _p: string, kinds: readonly string[]) => [...kinds] } },
+    { provide: TREATMENT_CONSENT_CHECKER, useExisting: ConsentStatusService },
   ],
   exports: [PreflightService, TreatmentSessionViews],
 })

@@ -37,6 +37,14 @@ export const PERMISSIONS = [
   'treatment.record',
   // Who was exposed to a lot or a device: patients' names and contacts for a recall.
   'exposure.read',
+  // Consents (domain.md section 6): reading consent records, their status, PDF and verification, and the templates.
+  'consents.read',
+  // Preparing a consent for the patient, running the signing kiosk and witnessing the signature.
+  'consents.prepare',
+  // Recording a patient's withdrawal of consent (who, when, why); the signed content stays untouched.
+  'consents.revoke',
+  // Consent templates: writing and publishing versions, approving them after review with the medical director.
+  'consent_templates.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +59,9 @@ const CLINICIAN: readonly Permission[] = [
   'medical_history.write',
   'inventory.read',
   'treatment.record',
+  'consents.read',
+  'consents.prepare',
+  'consents.revoke',
 ];
 /** Physicians and nurses also keep the stock: receive, waste, adjust, transfer, recall and look after devices. */
 const CLINICAL_STOCK_KEEPER: readonly Permission[] = [
@@ -75,6 +86,9 @@ const FRONT_DESK: readonly Permission[] = [
   // Front desk signs deliveries in: reads stock and receives it, but does not waste, adjust or recall.
   'inventory.read',
   'inventory.receive',
+  // Front desk prepares consents and hands the tablet to the patient; revoking is for clinicians and admins.
+  'consents.read',
+  'consents.prepare',
 ];
 
 export const PERMISSION_MATRIX: Record<StaffRole, readonly Permission[]> = {

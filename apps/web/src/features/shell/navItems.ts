@@ -2,6 +2,7 @@ import type { Permission } from '@skinledger/domain';
 import {
   IconCalendarEvent,
   IconChartBar,
+  IconFileCertificate,
   IconHistory,
   IconId,
   IconPackage,
@@ -29,6 +30,7 @@ export const navSections: NavSection[] = [
     items: [
       { label: 'Schedule', to: '/schedule', icon: IconCalendarEvent },
       { label: 'Patients', to: '/patients', icon: IconUsers },
+      { label: 'Consent forms', to: '/consents/templates', icon: IconFileCertificate, permission: 'consents.read' },
       { label: 'Inventory', to: '/inventory', icon: IconPackage },
       { label: 'Reports', to: '/reports', icon: IconChartBar },
     ],

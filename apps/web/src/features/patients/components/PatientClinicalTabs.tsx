@@ -1,5 +1,7 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconCalendarCheck, IconClipboardHeart, IconTimeline } from '@tabler/icons-react';
+import { IconCalendarCheck, IconClipboardHeart, IconFileCertificate, IconTimeline } from '@tabler/icons-react';
+import { PatientConsentsPanel } from '../../consents/components/PatientConsentsPanel';
+import { useConsentAccess } from '../../consents/hooks/useConsentAccess';
 import { usePatientAccess } from '../hooks/usePatientAccess';
 import type { ProfileTab } from '../hooks/useProfileTab';
 import { EligibilityPanel } from './EligibilityPanel';
@@ -8,6 +10,7 @@ import { TimelinePanel } from './TimelinePanel';
 
 interface PatientClinicalTabsProps {
   patientId: string;
+  patientMrn: string;
   tab: ProfileTab;
   onTabChange: (tab: ProfileTab) => void;
   today: string;
@@ -15,10 +18,14 @@ interface PatientClinicalTabsProps {
   onRecordHistory: () => void;
 }
 
-/** Medical history, eligibility and timeline. Only the open tab loads (each read of the clinical record is audited). */
-export function PatientClinicalTabs({ patientId, tab, onTabChange, today, timeZone, onRecordHistory }: PatientClinicalTabsProps) {
+/**
+ * Medical history, eligibility, timeline and consents. Only the open tab loads (each read of the clinical record is
+ * audited). Front desk sees the history form and the consents, not the clinical record.
+ */
+export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, today, timeZone, onRecordHistory }: PatientClinicalTabsProps) {
   const { canReadClinical, canRecordHistory } = usePatientAccess();
-  const active = canReadClinical ? tab : 'history';
+  const { canRead: canReadConsents } = useConsentAccess();
+  const active = tab === 'consents' ? (canReadConsents ? tab : 'history') : canReadClinical ? tab : 'history';
   const record = canRecordHistory ? onRecordHistory : undefined;
   return (
     <Paper style={{ overflow: 'hidden' }}>
@@ -37,6 +44,11 @@ export function PatientClinicalTabs({ patientId, tab, onTabChange, today, timeZo
               </Tabs.Tab>
             </>
           )}
+          {canReadConsents && (
+            <Tabs.Tab value="consents" leftSection={<IconFileCertificate size={16} aria-hidden />}>
+              Consents
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="history" p="md">
           <MedicalHistoryPanel patientId={patientId} timeZone={timeZone} onRecord={onRecordHistory} />
@@ -50,6 +62,11 @@ export function PatientClinicalTabs({ patientId, tab, onTabChange, today, timeZo
               <TimelinePanel patientId={patientId} timeZone={timeZone} />
             </Tabs.Panel>
           </>
+        )}
+        {canReadConsents && (
+          <Tabs.Panel value="consents" p="md">
+            <PatientConsentsPanel patientId={patientId} patientMrn={patientMrn} timeZone={timeZone} />
+          </Tabs.Panel>
         )}
       </Tabs>
     </Paper>

@@ -83,6 +83,7 @@ export function PatientProfilePage() {
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <PatientClinicalTabs
               patientId={record.id}
+              patientMrn={record.mrn}
               tab={tab}
               onTabChange={setTab}
               today={today}

@@ -1,0 +1,278 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  formatDepthRange,
+  isSuperseded,
+  missingAcknowledgements,
+  renderConsentBody,
+  type ConsentPlaceholderValues,
+} from '@skinledger/domain';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor, RequestOrigin } from '../auth/actor';
+import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import { clinicTimeZone } from '../organizations/clinic-calendar';
+import { findPatient } from '../patients/patient-records';
+import { StaffMember } from '../staff/staff-member.entity';
+import { contentHashOf, recordHashOf, verifyConsentRecord } from './consent-hash';
+import { ConsentTemplateDefaults } from './consent-template-defaults';
+import { ConsentTemplatesService } from './consent-templates.service';
+import { loadViews, statusOf, toConsentDetailDto, toConsentDto, type ConsentView } from './consent-views';
+import { ConsentRecord, ConsentTemplateVersion } from './consent.entities';
+import type {
+  ConsentDetailDto,
+  ConsentDto,
+  ConsentVerificationDto,
+  CreateConsentDto,
+  PatientConsentsQueryDto,
+  RevokeConsentDto,
+  SignConsentDto,
+} from './consents.dto';
+import { parseSignatureDataUrl } from './signature-image';
+import { StaffPasswordCheck } from './staff-password-check';
+
+/**
+ * Consent records: prepared from a template version (frozen snapshot), signed once on the kiosk, witnessed once by
+ * staff, perhaps revoked. Every write locks the record and is audited in its transaction; the database refuses
+ * changes to signed content (trigger), so the stored hash keeps proving what was signed.
+ */
+@Injectable()
+export class ConsentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly templates: ConsentTemplatesService,
+    private readonly defaults: ConsentTemplateDefaults,
+    private readonly passwords: StaffPasswordCheck,
+  ) {}
+
+  async create(actor: Actor, patientId: string, input: CreateConsentDto): Promise<ConsentDetailDto> {
+    if (input.depthMinMm != null && input.depthMaxMm != null && input.depthMinMm > input.depthMaxMm) {
+      throw new InvalidFieldError('depthMaxMm', 'must not be less than depthMinMm');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.defaults.ensure(manager, actor.organizationId);
+      const patient = await findPatient(manager, actor, patientId);
+      const template = await this.templates.find(manager, actor, input.templateId).catch(() => {
+        throw new InvalidFieldError('templateId', 'is not a consent template of this organization');
+      });
+      const version = await manager.findOneByOrFail(ConsentTemplateVersion, { templateId: template.id, version: template.currentVersion });
+      const practitionerId = input.practitionerId ?? actor.staffMemberId;
+      const practitioner = await manager.findOneBy(StaffMember, { id: practitionerId, organizationId: actor.organizationId });
+      if (!practitioner) throw new InvalidFieldError('practitionerId', 'is not a staff member of this organization');
+      const values: ConsentPlaceholderValues = {
+        patientName: `${patient.firstName} ${patient.lastName}`,
+        dateOfBirth: patient.dateOfBirth,
+        procedure: input.procedure ?? version.title.replace(/^Consent to\s+/i, '').replace(/^./, (c) => c.toUpperCase()),
+        depthRange: formatDepthRange(input.depthMinMm ?? null, input.depthMaxMm ?? null),
+        practitioner: practitioner.name,
+      };
+      const { identifiers } = await manager.insert(ConsentRecord, {
+        organizationId: actor.organizationId,
+        patientId: patient.id,
+        templateId: template.id,
+        templateVersionId: version.id,
+        templateVersion: version.version,
+        kind: template.kind,
+        title: version.title,
+        body: renderConsentBody(version.body, values),
+        acknowledgements: version.acknowledgements,
+        placeholderValues: values,
+        validDays: version.validDays,
+        timeZone: await clinicTimeZone(manager, actor),
+        createdBy: actor.staffMemberId,
+      });
+      const id = (identifiers[0] as { id: string }).id;
+      await this.audit.record(manager, actor, {
+        action: 'consent.created',
+        entityType: 'consent',
+        entityId: id,
+        changes: {
+          patientId: { to: patient.id },
+          templateId: { to: template.id },
+          templateVersion: { to: version.version },
+          kind: { to: template.kind },
+        },
+      });
+      return toConsentDetailDto(await this.view(manager, actor, id), new Date());
+    });
+  }
+
+  async listForPatient(actor: Actor, patientId: string, query: PatientConsentsQueryDto): Promise<ConsentDto[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const records = await manager.find(ConsentRecord, {
+        where: { organizationId: actor.organizationId, patientId, ...(query.kind ? { kind: query.kind } : {}) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      });
+      const now = new Date();
+      const views = await loadViews(manager, records);
+      return views
+        .filter((v) => query.valid === undefined || (statusOf(v, now) === 'valid') === query.valid)
+        .map((v) => toConsentDto(v, now));
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ConsentDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const view = await this.view(manager, actor, id);
+      await this.audit.record(manager, actor, { action: 'consent.viewed', entityType: 'consent', entityId: id });
+      return toConsentDetailDto(view, new Date());
+    });
+  }
+
+  async sign(actor: Actor, origin: RequestOrigin, id: string, input: SignConsentDto): Promise<ConsentDetailDto> {
+    parseSignatureDataUrl(input.signature);
+    if (!input.electronicSignatureConsent) {
+      throw new RuleViolationError('The patient must agree to sign electronically (or sign on paper instead)', [
+        {
+          code: 'electronic-signature-consent-required',
+          field: 'electronicSignatureConsent',
+          message: 'Agreeing to sign electronically is required; the patient may ask for a paper form instead',
+        },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const record = await this.lock(manager, actor, id);
+      if (record.revokedAt) throw new ConflictError('consent-revoked', 'This consent was revoked; prepare a new one');
+      if (record.signedAt) throw new ConflictError('already-signed', 'This consent is already signed');
+      const [view] = await loadViews(manager, [record]);
+      if (isSuperseded(record.templateVersion, view.reconsentVersions)) {
+        throw new ConflictError('consent-superseded', 'The template has a newer version that requires re-consent; prepare a new consent');
+      }
+      const ticked = [...new Set(input.acknowledgements)];
+      const unknown = ticked.filter((key) => !record.acknowledgements.some((a) => a.key === key));
+      if (unknown.length) throw new InvalidFieldError('acknowledgements', `unknown acknowledgement keys: ${unknown.join(', ')}`);
+      const missing = missingAcknowledgements(record.acknowledgements, ticked);
+      if (missing.length) {
+        throw new RuleViolationError(
+          `Every required acknowledgement must be ticked: ${missing.map((m) => m.key).join(', ')} not ticked`,
+          missing.map((m) => ({ code: 'acknowledgement-not-ticked', field: 'acknowledgements', key: m.key, text: m.text, message: `Not ticked: ${m.text}` })),
+        );
+      }
+      const signedAt = new Date();
+      const signed: Partial<ConsentRecord> = {
+        signedAt,
+        signerName: input.signerName,
+        acceptedAcknowledgements: ticked,
+        electronicSignatureConsent: true,
+        signature: input.signature,
+        signerIp: origin.ip,
+        signerUserAgent: (origin.userAgent ?? 'unknown').slice(0, 1000),
+        signedViaStaff: actor.staffMemberId,
+      };
+      Object.assign(record, signed);
+      const contentHash = contentHashOf(record);
+      record.contentHash = contentHash;
+      signed.contentHash = contentHash;
+      const witness = input.witness ? this.witnessFields(contentHash, actor, signedAt) : null;
+      if (witness) Object.assign(signed, witness);
+      // Conditional on still being unsigned: with the row lock above this never misses, but it keeps the rule local.
+      const result = await manager.update(ConsentRecord, { id: record.id, organizationId: actor.organizationId, signedAt: IsNull() }, signed);
+      if (result.affected !== 1) throw new ConflictError('already-signed', 'This consent is already signed');
+      await this.audit.record(manager, actor, {
+        action: 'consent.signed',
+        entityType: 'consent',
+        entityId: record.id,
+        changes: {
+          signerName: { to: input.signerName },
+          acknowledgements: { to: ticked },
+          templateVersion: { to: record.templateVersion },
+          contentHash: { to: contentHash },
+          userAgent: { to: signed.signerUserAgent },
+        },
+      });
+      if (witness) await this.auditWitness(manager, actor, record.id, witness.recordHash);
+      return toConsentDetailDto(await this.view(manager, actor, id), new Date());
+    });
+  }
+
+  async witness(actor: Actor, id: string, password: string): Promise<ConsentDetailDto> {
+    await this.passwords.assert(actor, password);
+    return this.dataSource.transaction(async (manager) => {
+      const record = await this.lock(manager, actor, id);
+      const contentHash = record.contentHash;
+      if (!record.signedAt || !contentHash) throw new ConflictError('not-signed', 'The patient has not signed this consent yet');
+      if (record.revokedAt) throw new ConflictError('consent-revoked', 'This consent was revoked');
+      if (record.witnessedAt) throw new ConflictError('already-witnessed', `This consent was already witnessed by ${record.witnessName}`);
+      const fields = this.witnessFields(contentHash, actor, new Date());
+      await manager.update(ConsentRecord, { id: record.id }, fields);
+      await this.auditWitness(manager, actor, record.id, fields.recordHash);
+      return toConsentDetailDto(await this.view(manager, actor, id), new Date());
+    });
+  }
+
+  async revoke(actor: Actor, id: string, input: RevokeConsentDto): Promise<ConsentDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const record = await this.lock(manager, actor, id);
+      if (record.revokedAt) throw new ConflictError('already-revoked', 'This consent is already revoked');
+      await manager.update(ConsentRecord, { id: record.id }, { revokedAt: new Date(), revokedBy: actor.staffMemberId, revocationReason: input.reason });
+      await this.audit.record(manager, actor, {
+        action: 'consent.revoked',
+        entityType: 'consent',
+        entityId: record.id,
+        changes: { reason: { to: input.reason }, wasSigned: { to: record.signedAt !== null } },
+      });
+      return toConsentDetailDto(await this.view(manager, actor, id), new Date());
+    });
+  }
+
+  /** Staff take the tablet back from the kiosk: their password, then an audited exit. */
+  async closeKiosk(actor: Actor, id: string, password: string): Promise<void> {
+    await this.passwords.assert(actor, password);
+    await this.dataSource.transaction(async (manager) => {
+      await this.view(manager, actor, id);
+      await this.audit.record(manager, actor, { action: 'consent.kiosk_closed', entityType: 'consent', entityId: id });
+    });
+  }
+
+  async verify(actor: Actor, id: string): Promise<ConsentVerificationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const { record } = await this.view(manager, actor, id);
+      if (!record.signedAt) throw new ConflictError('not-signed', 'Only a signed consent can be verified');
+      const result = verifyConsentRecord(record);
+      await this.audit.record(manager, actor, {
+        action: 'consent.verified',
+        entityType: 'consent',
+        entityId: id,
+        changes: { intact: { to: result.intact } },
+      });
+      return { ...result, contentHash: record.contentHash, recordHash: record.recordHash, verifiedAt: new Date().toISOString() };
+    });
+  }
+
+  /** The record with names and supersession, or 404 for an unknown id or another organization's. */
+  async view(manager: EntityManager, actor: Actor, id: string): Promise<ConsentView> {
+    const record = await manager.findOneBy(ConsentRecord, { id, organizationId: actor.organizationId });
+    if (!record) throw new NotFoundError('Consent', id);
+    const [view] = await loadViews(manager, [record]);
+    return view;
+  }
+
+  private async lock(manager: EntityManager, actor: Actor, id: string): Promise<ConsentRecord> {
+    const record = await manager.findOne(ConsentRecord, {
+      where: { id, organizationId: actor.organizationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!record) throw new NotFoundError('Consent', id);
+    return record;
+  }
+
+  private witnessFields(contentHash: string, actor: Actor, at: Date) {
+    return {
+      witnessedAt: at,
+      witnessedBy: actor.staffMemberId,
+      witnessName: actor.name,
+      recordHash: recordHashOf(contentHash, at, actor.staffMemberId, actor.name),
+    };
+  }
+
+  private async auditWitness(manager: EntityManager, actor: Actor, id: string, recordHash: string): Promise<void> {
+    await this.audit.record(manager, actor, {
+      action: 'consent.witnessed',
+      entityType: 'consent',
+      entityId: id,
+      changes: { witnessName: { to: actor.name }, recordHash: { to: recordHash } },
+    });
+  }
+}
