@@ -1,8 +1,9 @@
 import { emptyMedicalHistory } from '@skinledger/domain';
-import { prepareConsent, signaturePng } from './consent-factories';
+import { prepareConsent, signaturePng, signedConsent } from './consent-factories';
 import { newPatient, newStaffMember, signedInOrganization, TEST_PASSWORD } from './factories';
 import { createProduct, receiveLot } from './inventory-factories';
 import { createTestApp, type TestApp } from './test-app';
+import { credential } from './treatment-factories';
 
 /**
  * Organization isolation: a user of organization A gets 404 for organization B's records on every route
@@ -19,6 +20,7 @@ describe('organization isolation', () => {
   let bDeviceId: string;
   let bTemplateId: string;
   let bConsentId: string;
+  let bSessionId: string;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -33,6 +35,18 @@ describe('organization isolation', () => {
     bDeviceId = (await b.client.post('/api/devices', { model: 'SkinPen', serialNumber: 'B-0001', locationId: b.location.id })).body.id;
     bConsentId = (await prepareConsent(b.client, bPatientId, 'medical_needling')).id;
     bTemplateId = (await b.client.get(`/api/consents/${bConsentId}`)).body.templateId;
+    await credential(app.dataSource, b.organization.id, b.staffMember.id, 'physician');
+    await signedConsent(b.client, bPatientId, 'cosmetic_needling');
+    const bSessionLotId = (await receiveLot(b.client, { productId: bProductId, locationId: b.location.id, quantity: 2 })).lot.id;
+    const bSession = await b.client.post('/api/treatment-sessions', {
+      walkInReason: 'B walk-in',
+      patientId: bPatientId,
+      locationId: b.location.id,
+      deviceId: bDeviceId,
+      cartridgeLotId: bSessionLotId,
+      zones: [{ zone: 'forehead', depthMm: 0.25, passes: 1 }],
+    });
+    bSessionId = bSession.body.session.id;
   });
   afterAll(async () => app.close());
 
@@ -73,10 +87,25 @@ describe('organization isolation', () => {
     { method: 'POST', route: '/api/consents/:id/kiosk-exit', id: () => bConsentId, body: { password: TEST_PASSWORD } },
     { method: 'GET', route: '/api/consents/:id/verify', id: () => bConsentId },
     { method: 'GET', route: '/api/consents/:id/pdf', id: () => bConsentId },
+    { method: 'GET', route: '/api/treatment-sessions/:id', id: () => bSessionId },
+    { method: 'PATCH', route: '/api/treatment-sessions/:id', id: () => bSessionId, body: { notes: 'Hijacked' } },
+    { method: 'POST', route: '/api/treatment-sessions/:id/cartridges', id: () => bSessionId, body: { cartridgeLotId: '00000000-0000-4000-8000-000000000000', reason: 'Hijacked' } },
+    { method: 'POST', route: '/api/treatment-sessions/:id/sign', id: () => bSessionId, body: { password: TEST_PASSWORD } },
+    { method: 'POST', route: '/api/treatment-sessions/:id/addenda', id: () => bSessionId, body: { text: 'Hijacked' } },
+    { method: 'POST', route: '/api/treatment-sessions/:id/adverse-events', id: () => bSessionId, body: { type: 'pain', onsetOn: '2099-01-01', description: 'Hijacked', outcome: 'unknown' } },
+    { method: 'GET', route: '/api/treatment-sessions/:id/photos', id: () => bSessionId },
+    { method: 'GET', route: '/api/patients/:id/treatment-sessions', id: () => bPatientId },
+    { method: 'GET', route: '/api/patients/:id/adverse-events', id: () => bPatientId },
+    { method: 'GET', route: '/api/patients/:id/photos', id: () => bPatientId },
+    { method: 'GET', route: '/api/patients/:id/assessments', id: () => bPatientId },
+    { method: 'POST', route: '/api/patients/:id/assessments', id: () => bPatientId, body: { scale: 'glogau', score: 2, assessedOn: '2026-01-01' } },
+    { method: 'GET', route: '/api/lots/:id/exposure', id: () => bLotId },
+    { method: 'GET', route: '/api/devices/:id/exposure', id: () => bDeviceId },
+    { method: 'GET', route: '/api/photos/compare?sessionA=:id&sessionB=:id&angle=front', id: () => bSessionId },
   ];
 
   it.each(routesById)('$method $route answers 404 for the other organization', async ({ method, route, id, body }) => {
-    const response = await a.client.request<{ type: string }>(method, route.replace(':id', id()), body);
+    const response = await a.client.request<{ type: string }>(method, route.replaceAll(':id', id()), body);
     expect(response.status).toBe(404);
     expect(response.body.type).toBe('urn:skinledger:problem:not-found');
   });
@@ -124,5 +153,13 @@ describe('organization isolation', () => {
     expect(consent).toEqual({ signed_at: null, revoked_at: null });
     const [template] = await app.dataSource.query(`SELECT current_version, approved_version FROM consent_templates WHERE id = $1`, [bTemplateId]);
     expect(template).toEqual({ current_version: 1, approved_version: null });
+    const [session] = await app.dataSource.query(`SELECT status, notes FROM treatment_sessions WHERE id = $1`, [bSessionId]);
+    expect(session).toEqual({ status: 'in_progress', notes: '' });
+    const [{ children }] = await app.dataSource.query(
+      `SELECT (SELECT count(*) FROM treatment_session_addenda WHERE session_id = $1) + (SELECT count(*) FROM adverse_events WHERE session_id = $1)
+              + (SELECT count(*) FROM outcome_assessments WHERE patient_id = $2) AS children`,
+      [bSessionId, bPatientId],
+    );
+    expect(Number(children)).toBe(0);
   });
 });
