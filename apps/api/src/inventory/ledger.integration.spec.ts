@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor';
-import { newLocation, newStaffMember, signedInOrganization, signIn } from '../../test/factories';
+import { newLocation, newPatient, newStaffMember, signedInOrganization, signIn } from '../../test/factories';
 import { createProduct, daysFromToday, receiveLot } from '../../test/inventory-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { LedgerService } from './ledger.service';
@@ -30,6 +30,22 @@ describe('stock ledger', () => {
       ip: '127.0.0.1',
       requestId: 'test',
     };
+  }
+
+  /** A bare in-progress treatment session row for recordUse to link to (the treatments module's own tests go through HTTP). */
+  async function sessionIn(org: Awaited<ReturnType<typeof signedInOrganization>>): Promise<string> {
+    const patient = await newPatient(app.dataSource, org.organization.id);
+    const [device]: { id: string }[] = await app.dataSource.query(
+      `INSERT INTO devices (organization_id, location_id, model, serial_number) VALUES ($1, $2, 'SkinPen', $3) RETURNING id`,
+      [org.organization.id, org.location.id, `SN-${randomUUID()}`],
+    );
+    const [session]: { id: string }[] = await app.dataSource.query(
+      `INSERT INTO treatment_sessions (organization_id, patient_id, location_id, practitioner_id, walk_in_reason, device_id, procedure_kind,
+                                       max_depth_mm, performed_on, created_by)
+       VALUES ($1, $2, $3, $4, 'ledger test', $5, 'cosmetic', 0.25, current_date, $4) RETURNING id`,
+      [org.organization.id, patient.id, org.location.id, org.staffMember.id, device.id],
+    );
+    return session.id;
   }
 
   const sumOf = async (lotId: string, locationId: string) =>
@@ -169,11 +185,12 @@ describe('stock ledger', () => {
     expect(transferExpired.status).toBe(422);
     expect(transferExpired.body.violations.map((v: { code: string }) => v.code)).toEqual(['lot-expired']);
     const ledger = app.app.get(LedgerService);
+    const expiredSession = await sessionIn(expired);
     const useExpired = app.dataSource.transaction((manager) =>
       ledger.recordUse(manager, actorOf(expired), {
         lotId: expired.lot.id,
         locationId: expired.location.id,
-        treatmentSessionId: randomUUID(),
+        treatmentSessionId: expiredSession,
         onDate: daysFromToday(0),
       }),
     );
@@ -183,7 +200,7 @@ describe('stock ledger', () => {
       ledger.recordUse(manager, actorOf(expired), {
         lotId: expired.lot.id,
         locationId: expired.location.id,
-        treatmentSessionId: randomUUID(),
+        treatmentSessionId: expiredSession,
         onDate: daysFromToday(-1),
       }),
     );
@@ -202,9 +219,10 @@ describe('stock ledger', () => {
       const transfer = await held.client.post(`/api/lots/${held.lot.id}/movements`, { type: 'transferred', locationId: held.location.id, toLocationId: other.id, quantity: 1 });
       expect(transfer.status).toBe(422);
       expect(transfer.body.violations[0].code).toBe(code);
+      const heldSession = await sessionIn(held);
       await expect(
         app.dataSource.transaction((manager) =>
-          ledger.recordUse(manager, actorOf(held), { lotId: held.lot.id, locationId: held.location.id, treatmentSessionId: randomUUID(), onDate: daysFromToday(0) }),
+          ledger.recordUse(manager, actorOf(held), { lotId: held.lot.id, locationId: held.location.id, treatmentSessionId: heldSession, onDate: daysFromToday(0) }),
         ),
       ).rejects.toMatchObject({ status: 422 });
       const recount = await held.client.post(`/api/lots/${held.lot.id}/movements`, { type: 'adjusted', locationId: held.location.id, quantity: 10, reason: 'found a box' });
@@ -219,14 +237,14 @@ describe('stock ledger', () => {
   it('records use through recordUse inside the caller transaction, linked to the session, and rolls back with it', async () => {
     const org = await stocked(2);
     const ledger = app.app.get(LedgerService);
-    const sessionId = randomUUID();
+    const sessionId = await sessionIn(org);
     const movement = await app.dataSource.transaction((manager) =>
       ledger.recordUse(manager, actorOf(org), { lotId: org.lot.id, locationId: org.location.id, treatmentSessionId: sessionId, onDate: daysFromToday(0) }),
     );
     expect(movement).toMatchObject({ type: 'used', quantity: 1, delta: -1, treatmentSessionId: sessionId });
     await expect(
       app.dataSource.transaction(async (manager) => {
-        await ledger.recordUse(manager, actorOf(org), { lotId: org.lot.id, locationId: org.location.id, treatmentSessionId: randomUUID(), onDate: daysFromToday(0), reason: 'replaced mid-session' });
+        await ledger.recordUse(manager, actorOf(org), { lotId: org.lot.id, locationId: org.location.id, treatmentSessionId: sessionId, onDate: daysFromToday(0), reason: 'replaced mid-session' });
         throw new Error('the session failed to save');
       }),
     ).rejects.toThrow('the session failed to save');
@@ -234,7 +252,7 @@ describe('stock ledger', () => {
     const other = await signedInOrganization(app, 'nurse');
     await expect(
       app.dataSource.transaction((manager) =>
-        ledger.recordUse(manager, actorOf(other), { lotId: org.lot.id, locationId: org.location.id, treatmentSessionId: randomUUID(), onDate: daysFromToday(0) }),
+        ledger.recordUse(manager, actorOf(other), { lotId: org.lot.id, locationId: org.location.id, treatmentSessionId: sessionId, onDate: daysFromToday(0) }),
       ),
     ).rejects.toMatchObject({ status: 404 });
   });
@@ -260,10 +278,11 @@ describe('stock ledger', () => {
   it('gives exactly 5 successes for 20 concurrent recordUse calls in their own transactions', async () => {
     const org = await stocked(5);
     const ledger = app.app.get(LedgerService);
+    const sessions = await Promise.all(Array.from({ length: 20 }, () => sessionIn(org)));
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () =>
+      sessions.map((treatmentSessionId) =>
         app.dataSource.transaction((manager) =>
-          ledger.recordUse(manager, actorOf(org), { lotId: org.lot.id, locationId: org.location.id, treatmentSessionId: randomUUID(), onDate: daysFromToday(0) }),
+          ledger.recordUse(manager, actorOf(org), { lotId: org.lot.id, locationId: org.location.id, treatmentSessionId, onDate: daysFromToday(0) }),
         ),
       ),
     );
