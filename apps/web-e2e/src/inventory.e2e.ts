@@ -18,7 +18,8 @@ const yymmdd = (isoDate: string) => isoDate.slice(2).replaceAll('-', '');
 
 /**
  * The inventory module: receive a cartridge lot by typing a raw GS1 string (symbology prefix, GS separator) into the
- * scan field, create the unknown product on the way, see it on hand, recall it (class II) and see it blocked.
+ * scan field, create the unknown product on the way, see it on hand, recall it (class II), land on its patient
+ * exposure list (with the CSV download), and see it blocked.
  */
 describe('inventory: receive by scan and recall', () => {
   let server: RunningServer;
@@ -93,9 +94,19 @@ describe('inventory: receive by scan and recall', () => {
     await dialog.getByRole('button', { name: 'Record recall' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
+    // The recall flow ends on the patients exposed to the lot (none here: no session used it), with the CSV.
+    await page.getByRole('heading', { name: 'Patient exposure', level: 1 }).waitFor();
+    await page.getByText('No patient was treated with it').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const csv = await download;
+    expect(csv.suggestedFilename()).toMatch(/^lot-exposure-.*\.csv$/);
+    await screenshot(page, 'inventory-recall-exposure');
+    await page.getByRole('link', { name: 'Back to the lot' }).click();
+
     await page.getByText('Recalled', { exact: true }).first().waitFor();
     await page.getByText(/^Class II recall: Temporary or reversible harm/).waitFor();
-    await page.getByText(/exposure list will appear here once treatment sessions are recorded/).waitFor();
+    await page.getByRole('link', { name: 'Patients treated with this lot' }).waitFor();
     await expect(page.getByRole('button', { name: 'Transfer' }).getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(page.getByRole('button', { name: 'Adjust' }).getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(page.getByRole('button', { name: 'Waste' }).getAttribute('aria-disabled')).resolves.toBeNull();
