@@ -26,7 +26,8 @@ export class AssessmentsService {
   async record(actor: Actor, patientId: string, input: RecordAssessmentDto): Promise<AssessmentDto> {
     const problem = scoreProblem(input.scale, input.score, input.method);
     if (problem) throw new InvalidFieldError(problem.code === 'method_required' ? 'method' : 'score', problem.message);
-    const scale = findOutcomeScale(input.scale)!;
+    const scale = findOutcomeScale(input.scale);
+    if (!scale) throw new InvalidFieldError('scale', `Unknown outcome scale "${input.scale}"`);
     return this.dataSource.transaction(async (manager) => {
       await findPatient(manager, actor, patientId);
       const planId: string | null = null;
@@ -62,7 +63,9 @@ export class AssessmentsService {
         entityId: patientId,
         changes: { assessmentId: { to: id }, scale: { to: scale.code }, score: { to: input.score }, assessedOn: { to: input.assessedOn } },
       });
-      return (await this.list(manager, actor, patientId)).find((a) => a.id === id)!;
+      const recorded = (await this.list(manager, actor, patientId)).find((a) => a.id === id);
+      if (!recorded) throw new Error(`assessment ${id} vanished inside its own transaction`);
+      return recorded;
     });
   }
 
