@@ -454,7 +454,9 @@ describe('consents', () => {
       expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="consent-SL-\d+-medical_needling-/);
       const pdf = Buffer.from(await response.arrayBuffer());
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // The document, then the certificate page; no blank pages.
       expect(pdfPageCount(pdf)).toBeGreaterThan(1);
+      expect(pdfPageCount(pdf)).toBeLessThanOrEqual(4);
     });
 
     it('draws an SVG signature too', async () => {
