@@ -109,6 +109,7 @@ describe('consents: kiosk signing, witness, PDF', () => {
     await signButton.click();
 
     await page.getByText('Please hand the tablet back to the staff.').waitFor();
+    await documentScreen(page, 'kiosk-hand-back');
     await page.getByLabel(`Password of ${DEFAULT_OWNER.name}`).fill('not my password');
     await page.getByRole('button', { name: 'Witness and finish' }).click();
     await page.getByText(/not the password of/i).waitFor();

@@ -148,7 +148,9 @@ export function ConsentKioskPage() {
               <Stack gap="lg" align="stretch">
                 <Stack gap="xs" align="center">
                   <IconCircleCheck size={56} color="var(--mantine-color-green-6)" aria-hidden />
-                  <Title order={2}>Thank you, {record.signerName}</Title>
+                  <Title order={2} fz={30}>
+                    Thank you, {record.signerName}
+                  </Title>
                   <Text size="xl" ta="center">
                     Your consent is signed. Please hand the tablet back to the staff.
                   </Text>
