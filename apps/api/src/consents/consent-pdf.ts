@@ -66,13 +66,14 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
     doc.lineWidth(1).rect(MARGIN, y + 1, 10, 10).stroke(INK);
     if (ticked) doc.lineWidth(1.6).moveTo(MARGIN + 2, y + 6).lineTo(MARGIN + 4.5, y + 9).lineTo(MARGIN + 9, y + 2.5).stroke(INK);
     doc.font('Helvetica').fontSize(10.5).fillColor(INK)
-      .text(`${item.text}${item.required ? '' : ' (optional)'}  ${ticked ? '- ticked' : '- not ticked'}`, MARGIN + 18, y, { width: width - 18 });
+      .text(`${item.text}${item.required || /optional/i.test(item.text) ? '' : ' (optional)'}  ${ticked ? '- ticked' : '- not ticked'}`, MARGIN + 18, y, { width: width - 18 });
     doc.x = MARGIN;
     doc.moveDown(0.3);
   }
 
   doc.moveDown(0.6);
-  ensureSpace(doc, 200);
+  // The signature block (heading, disclosure, image, signer and witness lines) stays on one page.
+  ensureSpace(doc, 290);
   heading(doc, 'Signature', 13);
   doc.font('Helvetica').fontSize(10.5).fillColor(INK)
     .text('The patient agreed to sign electronically, having been told of the right to a paper copy and to withdraw that agreement.', { width });

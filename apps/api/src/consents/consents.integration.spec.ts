@@ -260,6 +260,18 @@ describe('consents', () => {
       expect((await owner.client.get(`/api/consents/${consent.id}/verify`)).body).toMatchObject({ intact: true, recordHashMatches: true });
     });
 
+    it('two simultaneous witnessings: exactly one is recorded', async () => {
+      const consent = await signedConsent(owner.client, patientId);
+      const nurse = await newStaffMember(app.dataSource, owner.organization.id, { role: 'nurse' });
+      const nurseClient = await signIn(app, nurse.email);
+      const results = await Promise.all([
+        owner.client.post(`/api/consents/${consent.id}/witness`, { password: TEST_PASSWORD }),
+        nurseClient.post(`/api/consents/${consent.id}/witness`, { password: TEST_PASSWORD }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect((await owner.client.get(`/api/consents/${consent.id}/verify`)).body.intact).toBe(true);
+    });
+
     it('witness: true in the sign request makes the signed-in staff member the witness', async () => {
       const consent = await prepareConsent(owner.client, patientId, 'photography');
       const signed = await owner.client.post(`/api/consents/${consent.id}/sign`, signBody(consent, { witness: true, acknowledgements: ['a1', 'a2', 'a3'] }));
