@@ -167,6 +167,10 @@ describe('consents', () => {
       const badDepth = await owner.client.post(`/api/patients/${patientId}/consents`, { templateId: template.id, depthMinMm: 1.5, depthMaxMm: 0.5 });
       expect(badDepth.body.errors[0].field).toBe('depthMaxMm');
       expectProblem(await owner.client.post(`/api/patients/00000000-0000-4000-8000-000000000000/consents`, { templateId: template.id }), 404);
+      const archived = await newPatient(app.dataSource, owner.organization.id, { archivedAt: new Date(), archivedBy: owner.staffMember.id });
+      const refused = await owner.client.post(`/api/patients/${archived.id}/consents`, { templateId: template.id });
+      expectProblem(refused, 409);
+      expect(refused.body.type).toContain('patient-archived');
     });
 
     it('every required acknowledgement must be ticked: 422 naming the unticked ones', async () => {
