@@ -1,47 +1,9 @@
-import { deflateSync } from 'node:zlib';
+import { strokePngDataUrl } from '../src/demo/demo-signature';
 import type { ApiClient } from './api-client';
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A real PNG (grey-scale, a dark diagonal stroke on white), as a data URL: what signature_pad's toDataURL sends. */
+/** A real PNG (a dark stroke on white), as a data URL: what signature_pad's toDataURL sends. */
 export function signaturePng(width = 120, height = 40): string {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // grey-scale
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(width + 1, 255);
-    row[0] = 0;
-    const x = Math.round((y / height) * width);
-    for (let dx = -1; dx <= 1; dx++) if (x + dx >= 0 && x + dx < width) row[1 + x + dx] = 20;
-    rows.push(row);
-  }
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString('base64')}`;
+  return strokePngDataUrl(width, height);
 }
 
 /** An SVG like signature_pad's toSVG(): filled stroke paths and a dot. */

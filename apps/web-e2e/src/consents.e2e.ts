@@ -60,10 +60,10 @@ describe('consents: kiosk signing, witness, PDF', () => {
     const preview = page.getByLabel('Preview');
     // The preview renders the placeholders with the sample patient.
     await preview.getByText('Jordan Sample, born 1988-04-12').waitFor();
+    await page.getByText('This is a SkinLedger default. Review it with your medical director').waitFor();
+    await documentScreen(page, 'consent-editor');
     await page.getByRole('button', { name: 'Approve version 1' }).click();
     await page.getByText('Approved v1').first().waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await documentScreen(page, 'consent-editor');
   });
 
   it('prepares a medical-needling consent, signs it in the kiosk and witnesses it', async () => {
@@ -109,9 +109,10 @@ describe('consents: kiosk signing, witness, PDF', () => {
     await signButton.click();
 
     await page.getByText('Please hand the tablet back to the staff.').waitFor();
+    await documentScreen(page, 'kiosk-hand-back');
     await page.getByLabel(`Password of ${DEFAULT_OWNER.name}`).fill('not my password');
     await page.getByRole('button', { name: 'Witness and finish' }).click();
-    await page.getByText(/is not the password of/).waitFor();
+    await page.getByText(/not the password of/i).waitFor();
     await page.getByLabel(`Password of ${DEFAULT_OWNER.name}`).fill(DEFAULT_OWNER.password);
     await page.getByRole('button', { name: 'Witness and finish' }).click();
     await page.waitForURL(/\/patients\/.*tab=consents/);
@@ -126,7 +127,8 @@ describe('consents: kiosk signing, witness, PDF', () => {
 
     await row.getByRole('button', { name: /Actions for/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Download PDF' }).click()]);
-    const file = await download.path();
+    const file = path.join(WORKSPACE, 'apps/web-e2e/artifacts/consent-medical-needling.pdf');
+    await download.saveAs(file);
     const pdf = fs.readFileSync(file);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length).toBeGreaterThan(1);

@@ -66,13 +66,14 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
     doc.lineWidth(1).rect(MARGIN, y + 1, 10, 10).stroke(INK);
     if (ticked) doc.lineWidth(1.6).moveTo(MARGIN + 2, y + 6).lineTo(MARGIN + 4.5, y + 9).lineTo(MARGIN + 9, y + 2.5).stroke(INK);
     doc.font('Helvetica').fontSize(10.5).fillColor(INK)
-      .text(`${item.text}${item.required ? '' : ' (optional)'}  ${ticked ? '- ticked' : '- not ticked'}`, MARGIN + 18, y, { width: width - 18 });
+      .text(`${item.text}${item.required || /optional/i.test(item.text) ? '' : ' (optional)'}  ${ticked ? '- ticked' : '- not ticked'}`, MARGIN + 18, y, { width: width - 18 });
     doc.x = MARGIN;
     doc.moveDown(0.3);
   }
 
   doc.moveDown(0.6);
-  ensureSpace(doc, 200);
+  // The signature block (heading, disclosure, image, signer and witness lines) stays on one page.
+  ensureSpace(doc, 290);
   heading(doc, 'Signature', 13);
   doc.font('Helvetica').fontSize(10.5).fillColor(INK)
     .text('The patient agreed to sign electronically, having been told of the right to a paper copy and to withdraw that agreement.', { width });
@@ -124,8 +125,12 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Writing inside the bottom margin would otherwise start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc.font('Helvetica').fontSize(8).fillColor(MUTED)
       .text(`Consent ${record.id}  |  page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 20, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
   }
   doc.end();
   return done;
@@ -149,11 +154,17 @@ function field(doc: Doc, label: string, value: string, mono = false): void {
   doc.font(mono ? 'Courier' : 'Helvetica').fontSize(mono ? 9 : 10).text(value, { width: doc.page.width - 2 * MARGIN });
 }
 
+/** Text with **bold** runs; each line of a paragraph on its own line (pdfkit drops a line break ending a continued run). */
 function richText(doc: Doc, text: string, options: PDFKit.Mixins.TextOptions & { size: number }): void {
-  const runs = inlineRuns(text);
-  runs.forEach((run, i) => {
-    doc.font(run.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(options.size).text(run.text, { ...options, continued: i < runs.length - 1 });
-  });
+  const x = doc.x;
+  for (const line of text.split('\n')) {
+    const runs = inlineRuns(line);
+    if (runs.length === 0) continue;
+    doc.x = x;
+    runs.forEach((run, i) => {
+      doc.font(run.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(options.size).text(run.text, { ...options, continued: i < runs.length - 1 });
+    });
+  }
 }
 
 function writeMarkdown(doc: Doc, markdown: string, width: number): void {

@@ -167,6 +167,10 @@ describe('consents', () => {
       const badDepth = await owner.client.post(`/api/patients/${patientId}/consents`, { templateId: template.id, depthMinMm: 1.5, depthMaxMm: 0.5 });
       expect(badDepth.body.errors[0].field).toBe('depthMaxMm');
       expectProblem(await owner.client.post(`/api/patients/00000000-0000-4000-8000-000000000000/consents`, { templateId: template.id }), 404);
+      const archived = await newPatient(app.dataSource, owner.organization.id, { archivedAt: new Date(), archivedBy: owner.staffMember.id });
+      const refused = await owner.client.post(`/api/patients/${archived.id}/consents`, { templateId: template.id });
+      expectProblem(refused, 409);
+      expect(refused.body.type).toContain('patient-archived');
     });
 
     it('every required acknowledgement must be ticked: 422 naming the unticked ones', async () => {
@@ -258,6 +262,18 @@ describe('consents', () => {
       expect(witnessed.body.recordHash).toMatch(/^[0-9a-f]{64}$/);
       expectProblem(await owner.client.post(`/api/consents/${consent.id}/witness`, { password: TEST_PASSWORD }), 409);
       expect((await owner.client.get(`/api/consents/${consent.id}/verify`)).body).toMatchObject({ intact: true, recordHashMatches: true });
+    });
+
+    it('two simultaneous witnessings: exactly one is recorded', async () => {
+      const consent = await signedConsent(owner.client, patientId);
+      const nurse = await newStaffMember(app.dataSource, owner.organization.id, { role: 'nurse' });
+      const nurseClient = await signIn(app, nurse.email);
+      const results = await Promise.all([
+        owner.client.post(`/api/consents/${consent.id}/witness`, { password: TEST_PASSWORD }),
+        nurseClient.post(`/api/consents/${consent.id}/witness`, { password: TEST_PASSWORD }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect((await owner.client.get(`/api/consents/${consent.id}/verify`)).body.intact).toBe(true);
     });
 
     it('witness: true in the sign request makes the signed-in staff member the witness', async () => {
@@ -454,7 +470,9 @@ describe('consents', () => {
       expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="consent-SL-\d+-medical_needling-/);
       const pdf = Buffer.from(await response.arrayBuffer());
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // The document, then the certificate page; no blank pages.
       expect(pdfPageCount(pdf)).toBeGreaterThan(1);
+      expect(pdfPageCount(pdf)).toBeLessThanOrEqual(4);
     });
 
     it('draws an SVG signature too', async () => {

@@ -53,6 +53,7 @@ export class ConsentsService {
     return this.dataSource.transaction(async (manager) => {
       await this.defaults.ensure(manager, actor.organizationId);
       const patient = await findPatient(manager, actor, patientId);
+      if (patient.archivedAt) throw new ConflictError('patient-archived', 'The patient is archived: restore the record before preparing a consent');
       const template = await this.templates.find(manager, actor, input.templateId).catch(() => {
         throw new InvalidFieldError('templateId', 'is not a consent template of this organization');
       });

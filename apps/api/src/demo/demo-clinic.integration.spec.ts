@@ -37,5 +37,21 @@ describe('demo clinic', () => {
       'America/New_York',
     ]);
     expect((await app.client().get('/api/setup')).body.needsSetup).toBe(false);
+
+    // Consents: approved default forms and signed, witnessed records whose hashes verify.
+    const templates = (await owner.get('/api/consent-templates')).body;
+    expect(templates.map((t: { needsReview: boolean }) => t.needsReview)).toEqual([false, false, false, false]);
+    const [{ patient_id, statuses }]: { patient_id: string; statuses: number }[] = await app.dataSource.query(
+      `SELECT patient_id, count(*)::int AS statuses FROM consent_records WHERE signed_at IS NOT NULL GROUP BY patient_id ORDER BY patient_id LIMIT 1`,
+    );
+    expect(statuses).toBeGreaterThanOrEqual(2);
+    const consents = (await owner.get(`/api/patients/${patient_id}/consents`)).body;
+    for (const consent of consents) {
+      expect((await owner.get(`/api/consents/${consent.id}/verify`)).body.intact).toBe(true);
+    }
+    const [{ expired }]: { expired: number }[] = await app.dataSource.query(
+      `SELECT count(*)::int AS expired FROM consent_records WHERE signed_at < now() - interval '366 days'`,
+    );
+    expect(expired).toBeGreaterThan(0);
   });
 });

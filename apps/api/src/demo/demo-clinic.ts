@@ -6,6 +6,7 @@ import { Location } from '../organizations/location.entity';
 import { Organization } from '../organizations/organization.entity';
 import { PractitionerCredential } from '../staff/practitioner-credential.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { loadDemoConsents } from './demo-consents';
 import { loadDemoInventory } from './demo-inventory';
 import { loadDemoPatients } from './demo-patients';
 
@@ -99,6 +100,7 @@ export async function loadDemoClinic(dataSource: DataSource, password: string): 
     const clinicians = staff.filter((s) => s.role === 'nurse' || s.role === 'physician').map((s) => s.id);
     await loadDemoPatients(manager, organization.id, clinicians);
     await loadDemoInventory(manager, organization.id, [locations[0].id, locations[1].id], clinicians[0]);
+    await loadDemoConsents(manager, organization.id, staff[0].id, clinicians);
     return { created: true, organizationId: organization.id, accounts: DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })) };
   });
 }

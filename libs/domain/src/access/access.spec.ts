@@ -98,3 +98,18 @@ describe('time zones', () => {
     expect(canonicalTimeZone('Europe/London')).toBe('Europe/London');
   });
 });
+
+describe('consent permissions', () => {
+  it('every role reads consents; front desk prepares and runs the kiosk but does not revoke', () => {
+    for (const role of STAFF_ROLES) {
+      expect(roleHasPermission(role, 'consents.read')).toBe(true);
+      expect(roleHasPermission(role, 'consents.prepare')).toBe(true);
+    }
+    expect(roleHasPermission('front_desk', 'consents.revoke')).toBe(false);
+    expect(roleHasPermission('nurse', 'consents.revoke')).toBe(true);
+  });
+
+  it('only owners and admins manage consent templates', () => {
+    expect(STAFF_ROLES.filter((role) => roleHasPermission(role, 'consent_templates.manage')).sort()).toEqual(['admin', 'owner']);
+  });
+});

@@ -107,7 +107,7 @@ describe('markdown blocks', () => {
     const blocks = parseConsentMarkdown('# Title\nLine one\nline two\n\n- a\n- b\n  more\n1. first\n## Sub');
     expect(blocks).toEqual([
       { type: 'heading', level: 1, text: 'Title' },
-      { type: 'paragraph', text: 'Line one line two' },
+      { type: 'paragraph', text: 'Line one\nline two' },
       { type: 'list', ordered: false, items: ['a', 'b more'] },
       { type: 'list', ordered: true, items: ['first'] },
       { type: 'heading', level: 2, text: 'Sub' },

@@ -1,6 +1,7 @@
 /**
  * The small Markdown subset consent bodies use: `#`/`##`/`###` headings, paragraphs, `-`/`*` and `1.` lists, and
- * **bold** inline. Parsed into blocks that the PDF writer and the dashboard lay out the same way.
+ * **bold** inline. Unlike CommonMark, a single line break inside a paragraph is kept (clinic staff write forms line
+ * by line, e.g. the patient / procedure / practitioner lines at the top). Parsed into blocks that the PDF writer and the dashboard lay out the same way.
  */
 export type ConsentBlock =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
@@ -18,7 +19,7 @@ export function parseConsentMarkdown(markdown: string): ConsentBlock[] {
   let paragraph: string[] = [];
   let list: { ordered: boolean; items: string[] } | null = null;
   const flush = () => {
-    if (paragraph.length) blocks.push({ type: 'paragraph', text: paragraph.join(' ') });
+    if (paragraph.length) blocks.push({ type: 'paragraph', text: paragraph.join('\n') });
     if (list) blocks.push({ type: 'list', ...list });
     paragraph = [];
     list = null;

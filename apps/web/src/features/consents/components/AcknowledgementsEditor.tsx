@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TemplateDraft } from '../templateDraft';
 
@@ -19,8 +19,10 @@ export function AcknowledgementsEditor({ value, onChange, error, readOnly }: Ack
       </Text>
       {value.map((a, i) => (
         <Group key={i} gap="xs" wrap="nowrap" align="center">
-          <TextInput
+          <Textarea
             style={{ flex: 1 }}
+            autosize
+            minRows={1}
             size="sm"
             aria-label={`Acknowledgement ${i + 1}`}
             value={a.text}

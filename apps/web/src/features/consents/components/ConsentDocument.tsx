@@ -8,6 +8,9 @@ interface ConsentDocumentProps {
   size?: 'md' | 'lg';
 }
 
+/** Heading font sizes (px) for levels 1–3: document-sized in the dashboard, large on the kiosk. */
+const HEADING_SIZES = { md: [18, 15, 14], lg: [30, 23, 20] } as const;
+
 function Inline({ text }: { text: string }) {
   return (
     <>
@@ -27,7 +30,7 @@ export function ConsentDocument({ markdown, size = 'md' }: ConsentDocumentProps)
       {blocks.map((block, i) => {
         if (block.type === 'heading') {
           return (
-            <Title key={i} order={block.level + 1 as 2 | 3 | 4} size={size === 'lg' ? (block.level === 1 ? 'h2' : 'h3') : block.level === 1 ? 'h3' : 'h5'} mt={i === 0 ? 0 : 'xs'}>
+            <Title key={i} order={(block.level + 1) as 2 | 3 | 4} fz={HEADING_SIZES[size][block.level - 1]} lh={1.3} mt={i === 0 ? 0 : 'xs'}>
               <Inline text={block.text} />
             </Title>
           );

@@ -89,25 +89,26 @@ export function ConsentKioskPage() {
               </Paper>
               <Paper p="xl" radius="md">
                 <Stack gap="md">
-                  <Title order={2} size="h3">
+                  <Title order={2} fz={23}>
                     Please confirm
                   </Title>
                   {record.acknowledgements.map((item) => (
                     <Checkbox
                       key={item.key}
                       size="lg"
-                      label={<Text size="lg">{item.required ? item.text : `${item.text}`}</Text>}
+                      label={<Text size="lg">{item.text}</Text>}
                       checked={ticked.includes(item.key)}
-                      onChange={(e) =>
-                        setTicked((current) => (e.currentTarget.checked ? [...current, item.key] : current.filter((k) => k !== item.key)))
-                      }
+                      onChange={(e) => {
+                        const checked = e.currentTarget.checked;
+                        setTicked((current) => (checked ? [...current, item.key] : current.filter((k) => k !== item.key)));
+                      }}
                     />
                   ))}
                 </Stack>
               </Paper>
               <Paper p="xl" radius="md">
                 <Stack gap="md">
-                  <Title order={2} size="h3">
+                  <Title order={2} fz={23}>
                     Signing electronically
                   </Title>
                   <Text size="lg">
@@ -147,7 +148,9 @@ export function ConsentKioskPage() {
               <Stack gap="lg" align="stretch">
                 <Stack gap="xs" align="center">
                   <IconCircleCheck size={56} color="var(--mantine-color-green-6)" aria-hidden />
-                  <Title order={2}>Thank you, {record.signerName}</Title>
+                  <Title order={2} fz={30}>
+                    Thank you, {record.signerName}
+                  </Title>
                   <Text size="xl" ta="center">
                     Your consent is signed. Please hand the tablet back to the staff.
                   </Text>
