@@ -8,9 +8,9 @@ import { LoginThrottleService } from './login-throttle.service';
 import { verifyPassword } from './passwords';
 
 /**
- * Re-confirms the signed-in staff member's password before an act that carries their signature (signing a
- * treatment record). Wrong guesses count against the sign-in throttle, so a borrowed session cannot be used to
- * guess the password.
+ * Re-confirms the signed-in staff member's password before an act that carries their signature or needs them back at
+ * the tablet (signing a treatment record, witnessing a consent, leaving the signing kiosk). Wrong guesses count
+ * against the sign-in throttle, so a borrowed session or a patient holding the tablet cannot try many.
  */
 @Injectable()
 export class PasswordConfirmationService {
@@ -25,11 +25,11 @@ export class PasswordConfirmationService {
       .getRepository(StaffMember)
       .createQueryBuilder('s')
       .addSelect('s.passwordHash')
-      .where('s.id = :id', { id: actor.staffMemberId })
+      .where('s.id = :id AND s.organization_id = :org', { id: actor.staffMemberId, org: actor.organizationId })
       .getOneOrFail();
     if (!(await verifyPassword(staffMember.passwordHash, password))) {
       await this.throttle.recordFailure(this.dataSource.manager, actor.email, actor.ip);
-      throw new InvalidFieldError(field, 'is not your password');
+      throw new InvalidFieldError(field, `is not the password of ${actor.name}`);
     }
   }
 }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LoginThrottleService } from '../auth/login-throttle.service';
 import { ConsentDocumentsService } from './consent-documents.service';
 import { ConsentStatusService } from './consent-status.service';
 import { ConsentTemplateDefaults } from './consent-template-defaults';
@@ -8,7 +7,6 @@ import { ConsentTemplatesService } from './consent-templates.service';
 import { ConsentsController } from './consents.controller';
 import { ConsentsService } from './consents.service';
 import { ConsentsTimeline } from './consents.timeline';
-import { StaffPasswordCheck } from './staff-password-check';
 
 /**
  * Consent forms: templates and versions, consent records with e-signature, witness, revocation, PDF and verification.
@@ -18,8 +16,6 @@ import { StaffPasswordCheck } from './staff-password-check';
 @Module({
   controllers: [ConsentTemplatesController, ConsentsController],
   providers: [
-    LoginThrottleService,
-    StaffPasswordCheck,
     ConsentTemplateDefaults,
     ConsentTemplatesService,
     ConsentsService,

@@ -29,7 +29,7 @@ import type {
   SignConsentDto,
 } from './consents.dto';
 import { parseSignatureDataUrl } from './signature-image';
-import { StaffPasswordCheck } from './staff-password-check';
+import { PasswordConfirmationService } from '../auth/password-confirmation.service';
 
 /**
  * Consent records: prepared from a template version (frozen snapshot), signed once on the kiosk, witnessed once by
@@ -43,7 +43,7 @@ export class ConsentsService {
     private readonly audit: AuditService,
     private readonly templates: ConsentTemplatesService,
     private readonly defaults: ConsentTemplateDefaults,
-    private readonly passwords: StaffPasswordCheck,
+    private readonly passwords: PasswordConfirmationService,
   ) {}
 
   async create(actor: Actor, patientId: string, input: CreateConsentDto): Promise<ConsentDetailDto> {
@@ -189,7 +189,7 @@ export class ConsentsService {
   }
 
   async witness(actor: Actor, id: string, password: string): Promise<ConsentDetailDto> {
-    await this.passwords.assert(actor, password);
+    await this.passwords.confirm(actor, password);
     return this.dataSource.transaction(async (manager) => {
       const record = await this.lock(manager, actor, id);
       const contentHash = record.contentHash;
@@ -220,7 +220,7 @@ export class ConsentsService {
 
   /** Staff take the tablet back from the kiosk: their password, then an audited exit. */
   async closeKiosk(actor: Actor, id: string, password: string): Promise<void> {
-    await this.passwords.assert(actor, password);
+    await this.passwords.confirm(actor, password);
     await this.dataSource.transaction(async (manager) => {
       await this.view(manager, actor, id);
       await this.audit.record(manager, actor, { action: 'consent.kiosk_closed', entityType: 'consent', entityId: id });

@@ -196,7 +196,7 @@ describe('treatment sessions', () => {
       expect((await c.owner.post(`/api/treatment-sessions/${id}/sign`, { password: TEST_PASSWORD })).status).toBe(403);
       const wrong = await c.practitioner.post(`/api/treatment-sessions/${id}/sign`, { password: 'not my password' });
       expect(wrong.status).toBe(400);
-      expect(wrong.body.errors).toEqual([{ field: 'password', message: 'is not your password' }]);
+      expect(wrong.body.errors).toEqual([{ field: 'password', message: `is not the password of ${c.nurse.name}` }]);
       const signed = await c.practitioner.post(`/api/treatment-sessions/${id}/sign`, { password: TEST_PASSWORD });
       expect(signed.status).toBe(200);
       expect(signed.body).toMatchObject({ status: 'signed', signedBy: c.nurse.id });
