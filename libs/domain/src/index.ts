@@ -7,3 +7,4 @@ export * from './screening';
 export * from './gs1';
 export * from './patients';
 export * from './inventory';
+export * from './scheduling';
