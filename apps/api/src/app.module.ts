@@ -9,8 +9,10 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { InventoryModule } from './inventory/inventory.module';
+import { MessagingModule } from './messaging/messaging.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PatientsModule } from './patients/patients.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SettingsModule } from './settings/settings.module';
 import { SetupModule } from './setup/setup.module';
 import { StaffModule } from './staff/staff.module';
@@ -45,6 +47,8 @@ export class AppModule {
         SettingsModule,
         PatientsModule,
         InventoryModule,
+        MessagingModule,
+        SchedulingModule,
       ],
     };
   }

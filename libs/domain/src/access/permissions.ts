@@ -32,6 +32,14 @@ export const PERMISSIONS = [
   'inventory.recall',
   // Pen handpieces: registering, status and the service log.
   'devices.manage',
+  // Scheduling: the calendar, appointments, availability, treatment courses and the check-in view.
+  'schedule.read',
+  // Booking, rescheduling, status changes (confirm, check in, cancel...) and booking courses: front desk and clinicians.
+  'schedule.book',
+  // Services, rooms, practitioners' working hours and time off, calendar feeds of others: owner/admin.
+  'schedule.manage',
+  // The outbox of reminders and notices (contains patients' contact details): owner/admin.
+  'messages.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +53,8 @@ const CLINICIAN: readonly Permission[] = [
   'clinical_record.read',
   'medical_history.write',
   'inventory.read',
+  'schedule.read',
+  'schedule.book',
 ];
 /** Physicians and nurses also keep the stock: receive, waste, adjust, transfer, recall and look after devices. */
 const CLINICAL_STOCK_KEEPER: readonly Permission[] = [
@@ -68,6 +78,9 @@ const FRONT_DESK: readonly Permission[] = [
   // Front desk signs deliveries in: reads stock and receives it, but does not waste, adjust or recall.
   'inventory.read',
   'inventory.receive',
+  // Front desk runs the book: the calendar, booking, check-in, courses.
+  'schedule.read',
+  'schedule.book',
 ];
 
 export const PERMISSION_MATRIX: Record<StaffRole, readonly Permission[]> = {
