@@ -109,7 +109,7 @@ describe('appointments', () => {
     const otherRoom = await newRoom(org.client, other.id);
     const aesthetician = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { licenceType: 'licensed_aesthetician' });
     await app.dataSource.query(`UPDATE staff_members SET is_active = false, deactivated_at = now() WHERE id = $1`, [aesthetician.id]);
-    const patient = await newPatient(app.dataSource, org.organization.id, { archivedAt: new Date() });
+    const patient = await newPatient(app.dataSource, org.organization.id, { archivedAt: new Date(), archivedBy: org.staffMember.id, archiveReason: 'Moved away' });
     const response = await org.client.post('/api/appointments', {
       patientId: patient.id,
       serviceId,
