@@ -1,4 +1,4 @@
-import { IconCalendarEvent, IconChartBar } from '@tabler/icons-react';
+import { IconChartBar } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequirePermission } from './features/auth/components/RequirePermission';
 import { RequireSession } from './features/auth/components/RequireSession';
@@ -20,6 +20,7 @@ import { PatientsPage } from './features/patients/pages/PatientsPage';
 import { NotFoundPage } from './features/shell/pages/NotFoundPage';
 import { UpcomingModulePage } from './features/shell/pages/UpcomingModulePage';
 import { StaffPage } from './features/staff/pages/StaffPage';
+import { SchedulePage } from './features/scheduling/pages/SchedulePage';
 
 /**
  * SetupGate (first run?) -> /setup | /login | RequireSession (signed in?) -> the app shell and its pages.
@@ -40,11 +41,9 @@ export const router = createBrowserRouter([
               {
                 path: 'schedule',
                 element: (
-                  <UpcomingModulePage
-                    title="Schedule"
-                    icon={IconCalendarEvent}
-                    summary="Booking sessions by practitioner and treatment room, with each patient's screening and consent checked before the appointment, is planned for a later release."
-                  />
+                  <RequirePermission permission="schedule.read" title="Schedule">
+                    <SchedulePage />
+                  </RequirePermission>
                 ),
               },
               {

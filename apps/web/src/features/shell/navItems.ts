@@ -27,7 +27,7 @@ export const navSections: NavSection[] = [
   {
     label: 'Clinic',
     items: [
-      { label: 'Schedule', to: '/schedule', icon: IconCalendarEvent },
+      { label: 'Schedule', to: '/schedule', icon: IconCalendarEvent, permission: 'schedule.read' },
       { label: 'Patients', to: '/patients', icon: IconUsers },
       { label: 'Inventory', to: '/inventory', icon: IconPackage },
       { label: 'Reports', to: '/reports', icon: IconChartBar },
