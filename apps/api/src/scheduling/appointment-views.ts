@@ -12,7 +12,31 @@ export const APPOINTMENT_SELECT = `
   JOIN staff_members st ON st.id = a.practitioner_id
   JOIN rooms r ON r.id = a.room_id`;
 
-export function toAppointmentDto(r: Record<string, any>): AppointmentDto {
+export interface AppointmentRow {
+  id: string;
+  location_id: string;
+  timezone: string;
+  patient_id: string;
+  patient_name: string;
+  mrn: string;
+  service_id: string;
+  service_name: string;
+  procedure_kind: AppointmentDto['procedureKind'];
+  practitioner_id: string;
+  practitioner_name: string;
+  room_id: string;
+  room_name: string;
+  starts_at: Date;
+  ends_at: Date;
+  occupied_until: Date;
+  status: AppointmentDto['status'];
+  cancel_reason: string | null;
+  treatment_plan_id: string | null;
+  plan_session_number: number | null;
+  notes: string;
+}
+
+export function toAppointmentDto(r: AppointmentRow): AppointmentDto {
   return {
     id: r.id,
     locationId: r.location_id,

@@ -11,6 +11,18 @@ import { AvailabilityService } from './availability.service';
 import { CatalogService } from './catalog.service';
 import type { CreateTreatmentPlanDto, TreatmentPlanDto } from './treatment-plans.dto';
 
+interface SessionRow {
+  session_number: number;
+  target_on_text: string;
+  starts_at: Date | null;
+  practitioner_id: string | null;
+  practitioner_name: string | null;
+  room_id: string | null;
+  room_name: string | null;
+  appointment_id: string | null;
+  appointment_status: string | null;
+}
+
 /** How far around a session's target date the nearest free slot is looked for. */
 const SEARCH_DAYS_AROUND = 7;
 
@@ -145,7 +157,7 @@ export class TreatmentPlansService {
     const sessions = await manager.query(
       `SELECT ps.*, to_char(ps.target_on, 'YYYY-MM-DD') AS target_on_text, st.name AS practitioner_name, r.name AS room_name, a.status AS appointment_status,
               coalesce(a.starts_at, ps.proposed_starts_at) AS starts_at
-       FROM treatment_plan_sessions ps LEFT JOIN staff_members st ON st.id = coalesce(ps.practitioner_id)
+       FROM treatment_plan_sessions ps LEFT JOIN staff_members st ON st.id = ps.practitioner_id
        LEFT JOIN appointments a ON a.id = ps.appointment_id LEFT JOIN rooms r ON r.id = ps.room_id
        WHERE ps.plan_id = $1 ORDER BY ps.session_number`,
       [id],
@@ -163,7 +175,7 @@ export class TreatmentPlansService {
       startOn: plan.start_on_text,
       status: plan.status,
       progress: { completed: sessions.filter((s: { appointment_status: string }) => s.appointment_status === 'completed').length, total: plan.sessions },
-      sessionList: sessions.map((s: Record<string, any>) => ({
+      sessionList: sessions.map((s: SessionRow) => ({
         sessionNumber: s.session_number,
         targetOn: s.target_on_text,
         proposedStartsAt: s.starts_at ? s.starts_at.toISOString() : null,
