@@ -7,7 +7,7 @@ import { problemText } from './problemText';
 export function AppointmentDrawer({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
   const checkIn = useCheckIn(appointment?.id);
   const { checkIn: markCheckedIn } = useAppointmentMutations();
-  const fmt = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: appointment?.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const fmt = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: appointment?.timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
   const canCheckIn = appointment && (appointment.status === 'booked' || appointment.status === 'confirmed');
   return (
     <Drawer opened={appointment !== null} onClose={onClose} position="right" title={appointment?.patientName} size="md">
@@ -18,7 +18,7 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
             <Text size="sm">{appointment.serviceName}</Text>
           </Group>
           <Text size="sm">
-            {fmt(appointment.startsAt)} – {new Intl.DateTimeFormat('en-US', { timeZone: appointment.timeZone, timeStyle: 'short' }).format(new Date(appointment.endsAt))} ({appointment.timeZone})
+            {fmt(appointment.startsAt)} – {new Intl.DateTimeFormat('en-US', { timeZone: appointment.timeZone, timeStyle: 'short', hourCycle: 'h23' }).format(new Date(appointment.endsAt))} ({appointment.timeZone})
           </Text>
           <Text size="sm" c="dimmed">
             {appointment.practitionerName} · {appointment.roomName} · MRN {appointment.patientMrn}

@@ -97,8 +97,8 @@ export function SchedulePage() {
               views={[Views.DAY, Views.WEEK]}
               step={15}
               timeslots={4}
-              min={DateTime.now().setZone(timeZone).set({ hour: 7, minute: 0 }).toJSDate()}
-              max={DateTime.now().setZone(timeZone).set({ hour: 20, minute: 0 }).toJSDate()}
+              min={DateTime.now().setZone(timeZone).set({ hour: 7, minute: 0, second: 0, millisecond: 0 }).toJSDate()}
+              max={DateTime.now().setZone(timeZone).set({ hour: 20, minute: 0, second: 0, millisecond: 0 }).toJSDate()}
               resources={view === Views.DAY ? resources : undefined}
               resourceIdAccessor="id"
               resourceTitleAccessor="title"
@@ -111,6 +111,11 @@ export function SchedulePage() {
               draggableAccessor={() => canBook}
               onEventDrop={onMove}
               resizable={false}
+              formats={{
+                timeGutterFormat: 'HH:mm',
+                eventTimeRangeFormat: ({ start, end }) => `${DateTime.fromJSDate(start).toFormat('HH:mm')}–${DateTime.fromJSDate(end).toFormat('HH:mm')}`,
+                dayFormat: 'ccc d LLL',
+              }}
               eventPropGetter={(e) => ({
                 style: {
                   background: KIND_COLOURS[e.appointment.procedureKind] ?? '#495057',
