@@ -101,7 +101,7 @@ describe('scheduling: book, conflict, check in', () => {
     await dialog.getByRole('button', { name: 'Book' }).click();
     const alert = dialog.getByRole('alert');
     await alert.getByText('Not booked').waitFor();
-    await alert.getByText(/practitioner is already booked at that time by appointment/).waitFor();
+    await alert.getByText(/The practitioner is already booked at that time by appointment/).waitFor();
     await screenshot(page, 'booking-conflict');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
@@ -111,6 +111,7 @@ describe('scheduling: book, conflict, check in', () => {
     const drawer = page.getByRole('dialog', { name: 'Elena Marsh' });
     await drawer.getByText('Missing consent: medical needling').waitFor();
     await drawer.getByText(/No medical history on file|medical history/i).first().waitFor();
+    await page.waitForTimeout(400); // let the drawer finish sliding in
     await screenshot(page, 'check-in');
     await drawer.getByRole('button', { name: 'Check in' }).click();
     await drawer.waitFor({ state: 'hidden' });
@@ -148,5 +149,36 @@ describe('scheduling: book, conflict, check in', () => {
     await page.getByText('Week', { exact: true }).click();
     await page.locator('.rbc-event').first().waitFor();
     await screenshot(page, 'calendar-week');
+  });
+
+  it('plans a course of three sessions four weeks apart and books it at once', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Course planner' }).click();
+    await page.getByRole('heading', { name: 'Course planner', level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'Patient' }).fill('Elena');
+    await page.getByRole('option', { name: /Elena Marsh/ }).click();
+    await page.getByRole('textbox', { name: 'Service' }).click();
+    await page.getByRole('option', { name: 'Medical needling' }).click();
+    // Five weeks out: clear of Elena's appointment tomorrow by the 28-day medical interval.
+    const start = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('First session on').fill(start);
+    await page.getByRole('button', { name: 'Propose slots' }).click();
+    const table = page.getByRole('table', { name: 'Course sessions' });
+    await table.getByText('3 of 3').waitFor();
+    await page.getByText('0 of 3 completed').waitFor();
+    await page.waitForTimeout(400);
+    await screenshot(page, 'course-planner');
+    await page.getByRole('button', { name: 'Book all sessions' }).click();
+    await page.getByText('booked', { exact: true }).first().waitFor();
+    await expect(table.getByText('booked').count()).resolves.toBe(3);
+  });
+
+  it('shows set-up and the outbox to the owner', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule set-up' }).click();
+    await page.getByRole('table', { name: 'Services' }).getByRole('cell', { name: 'Medical needling', exact: true }).waitFor();
+    await screenshot(page, 'scheduling-setup');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
+    // No SMTP in this run: the reminders stay in the outbox.
+    await page.getByRole('table', { name: 'Outbox' }).getByText(/Reminder: Medical needling/).first().waitFor();
+    await screenshot(page, 'outbox');
   });
 });

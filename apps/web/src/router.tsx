@@ -20,7 +20,10 @@ import { PatientsPage } from './features/patients/pages/PatientsPage';
 import { NotFoundPage } from './features/shell/pages/NotFoundPage';
 import { UpcomingModulePage } from './features/shell/pages/UpcomingModulePage';
 import { StaffPage } from './features/staff/pages/StaffPage';
+import { CoursePlannerPage } from './features/scheduling/pages/CoursePlannerPage';
+import { OutboxPage } from './features/scheduling/pages/OutboxPage';
 import { SchedulePage } from './features/scheduling/pages/SchedulePage';
+import { SchedulingSetupPage } from './features/scheduling/pages/SchedulingSetupPage';
 
 /**
  * SetupGate (first run?) -> /setup | /login | RequireSession (signed in?) -> the app shell and its pages.
@@ -43,6 +46,30 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="schedule.read" title="Schedule">
                     <SchedulePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'courses',
+                element: (
+                  <RequirePermission permission="schedule.book" title="Course planner">
+                    <CoursePlannerPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'scheduling-setup',
+                element: (
+                  <RequirePermission permission="schedule.manage" title="Schedule set-up">
+                    <SchedulingSetupPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'outbox',
+                element: (
+                  <RequirePermission permission="messages.read" title="Outbox">
+                    <OutboxPage />
                   </RequirePermission>
                 ),
               },

@@ -118,9 +118,9 @@ export async function explainDoubleBooking<T>(dataSource: DataSource, organizati
        ORDER BY a.starts_at LIMIT 1`,
       [organizationId, resource === 'room' ? tried.roomId : tried.practitionerId, tried.startsAt, tried.occupiedUntil, tried.excludeAppointmentId ?? null],
     );
-    const session = tried.sessionNumber ? `Session ${tried.sessionNumber}: ` : '';
+    const session = tried.sessionNumber ? `Session ${tried.sessionNumber}: the` : 'The';
     const when = other ? ` (${instantToLocal(other.starts_at, other.timezone).date} ${fmt(other.starts_at, other.timezone)}–${fmt(other.occupied_until, other.timezone)} incl. buffer)` : '';
-    throw new ConflictError('double-booking', `${session}the ${resource} is already booked at that time by appointment ${other?.id ?? '(just cancelled)'}${when}`, {
+    throw new ConflictError('double-booking', `${session} ${resource} is already booked at that time by appointment ${other?.id ?? '(just cancelled)'}${when}`, {
       resource,
       conflictingAppointmentId: other?.id ?? null,
       ...(tried.sessionNumber ? { sessionNumber: tried.sessionNumber } : {}),

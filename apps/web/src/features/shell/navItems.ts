@@ -2,6 +2,9 @@ import type { Permission } from '@skinledger/domain';
 import {
   IconCalendarEvent,
   IconChartBar,
+  IconClockCog,
+  IconMail,
+  IconTimeline,
   IconHistory,
   IconId,
   IconPackage,
@@ -28,6 +31,7 @@ export const navSections: NavSection[] = [
     label: 'Clinic',
     items: [
       { label: 'Schedule', to: '/schedule', icon: IconCalendarEvent, permission: 'schedule.read' },
+      { label: 'Course planner', to: '/courses', icon: IconTimeline, permission: 'schedule.book' },
       { label: 'Patients', to: '/patients', icon: IconUsers },
       { label: 'Inventory', to: '/inventory', icon: IconPackage },
       { label: 'Reports', to: '/reports', icon: IconChartBar },
@@ -37,6 +41,8 @@ export const navSections: NavSection[] = [
     label: 'Administration',
     items: [
       { label: 'Staff', to: '/staff', icon: IconId, permission: 'staff.read' },
+      { label: 'Schedule set-up', to: '/scheduling-setup', icon: IconClockCog, permission: 'schedule.manage' },
+      { label: 'Outbox', to: '/outbox', icon: IconMail, permission: 'messages.read' },
       { label: 'Audit log', to: '/audit', icon: IconHistory, permission: 'audit.read' },
       { label: 'Settings', to: '/settings', icon: IconSettings },
     ],

@@ -53,7 +53,7 @@ export function SchedulePage() {
   const resources = (practitioners.data ?? []).map((p) => ({ id: p.id, title: p.name }));
   const events: CalendarEvent[] = (appointments.data ?? [])
     .filter((a) => a.status !== 'cancelled')
-    .map((a) => ({ id: a.id, title: `${a.patientName} · ${a.serviceName}`, start: new Date(a.startsAt), end: new Date(a.endsAt), resourceId: a.practitionerId, appointment: a }));
+    .map((a) => ({ id: a.id, title: view === Views.WEEK ? a.patientName : `${a.patientName} · ${a.serviceName}`, start: new Date(a.startsAt), end: new Date(a.endsAt), resourceId: a.practitionerId, appointment: a }));
   const today = (appointments.data ?? []).filter((a) => DateTime.fromISO(a.startsAt).setZone(timeZone).hasSame(DateTime.now().setZone(timeZone), 'day'));
 
   const onMove = ({ event, start, resourceId }: EventInteractionArgs<CalendarEvent>) => {
