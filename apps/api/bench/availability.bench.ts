@@ -17,13 +17,15 @@ import { databaseUrl, freePort } from '../test/test-database';
  * Availability through HTTP for one week at a busy location: `npm run bench:availability`.
  *
  * A location in America/New_York with 10 practitioners (7 with a medical-depth licence, 3 aestheticians), 6 rooms,
- * hours Monday–Saturday 08:00–18:00 plus some time off, 3 services, and about 65 % of practitioner time booked over
+ * hours Monday–Saturday 08:00–18:00 plus some time off, 3 services, and most practitioner time booked (BENCH_GAP_SLOTS sets the gaps) over
  * the next three weeks (no overlaps: appointments are laid practitioner by practitioner into free rooms). Then
  * BENCH_REQUESTS (default 300) sequential GET /api/availability for a 7-day window, rotating the service, the week and
  * (every third request) one practitioner; prints p50/p95/p99. Target: p95 < 50 ms on a 2-core machine.
  */
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const WARM_UP = 40;
+/** Gaps between a practitioner's appointments: 0 to (BENCH_GAP_SLOTS − 1) quarter hours; more = emptier week. */
+const GAP_SLOTS = Number(process.env.BENCH_GAP_SLOTS ?? 6);
 const PASSWORD = 'benchmark password 1';
 const ZONE = 'America/New_York';
 const write = (line = '') => process.stdout.write(`${line}\n`);
@@ -84,7 +86,7 @@ async function seed(url: string) {
       [org.id],
     );
     const patients = await q<{ id: string }>(
-      `INSERT INTO patients (organization_id, mrn, first_name, last_name, date_of_birth, sex) SELECT $1, 'B-' || g, 'Pat', 'Bench ' || g, '1980-01-01', 'unknown' FROM generate_series(1, 500) g RETURNING id`,
+      `INSERT INTO patients (organization_id, mrn, first_name, last_name, date_of_birth, sex) SELECT $1, 'SL-' || lpad(g::text, 6, '0'), 'Pat', 'Bench ' || g, '1980-01-01', 'unknown' FROM generate_series(1, 500) g RETURNING id`,
       [org.id],
     );
     // Some time off: practitioner 1 off a whole day, practitioner 2 every afternoon of one week.
@@ -104,7 +106,7 @@ async function seed(url: string) {
         let cursor = localTimeToInstant(date, 480, ZONE).getTime();
         const close = localTimeToInstant(date, 1080, ZONE).getTime();
         for (;;) {
-          cursor += Math.floor(rnd() * 4) * 15 * 60_000; // 0–45 min gap
+          cursor += Math.floor(rnd() * GAP_SLOTS) * 15 * 60_000;
           const service = services[pi < 7 ? Math.floor(rnd() * 3) : 1 + Math.floor(rnd() * 2)];
           const end = cursor + service.duration_min * 60_000;
           const occupied = end + service.buffer_min * 60_000;
