@@ -219,5 +219,30 @@ describe('appointments', () => {
     expect(asDesk.body.clinicalDetail).toBe(false);
     expect(asDesk.body.missingConsents).toEqual(['medical_needling']);
     expect((await frontDesk.post(`/api/appointments/${body.id}/check-in`)).body.status).toBe('checked_in');
+    const timeline = await org.client.get(`/api/patients/${body.patientId}/timeline`);
+    expect(timeline.body.items ?? timeline.body).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'appointment', refId: body.id })]));
+  });
+
+  it('reassigns to another practitioner under the rules and refuses overlapping weekly hours', async () => {
+    const { body } = await book({ startsAt: futureInstant(26, 15) });
+    const other = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id);
+    const moved = await org.client.patch(`/api/appointments/${body.id}`, { practitionerId: other.id });
+    expect([moved.status, moved.body.practitionerId]).toEqual([200, other.id]);
+    const aesthetician = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { licenceType: 'licensed_aesthetician' });
+    const refused = await org.client.patch(`/api/appointments/${body.id}`, { practitionerId: aesthetician.id });
+    expect(refused.status).toBe(422);
+    expect(refused.body.violations[0].code).toBe('practitioner_not_credentialed');
+    const overlap = await org.client.put(`/api/staff/${other.id}/working-hours`, {
+      locationId: org.location.id,
+      blocks: [{ weekday: 1, startsAt: '09:00', endsAt: '13:00' }, { weekday: 1, startsAt: '12:00', endsAt: '17:00' }],
+    });
+    expect(overlap.status).toBe(409);
+    const backwards = await org.client.put(`/api/staff/${other.id}/working-hours`, { locationId: org.location.id, blocks: [{ weekday: 8, startsAt: '17:00', endsAt: '9:00' }] });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['blocks[0].endsAt', 'blocks[0].weekday']);
+    const reversed = await org.client.put(`/api/staff/${other.id}/working-hours`, { locationId: org.location.id, blocks: [{ weekday: 1, startsAt: '17:00', endsAt: '09:00' }] });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.errors[0].field).toBe('blocks[0].endsAt');
+    expect((await org.client.get(`/api/staff/${other.id}/working-hours`)).body.blocks).toHaveLength(7);
   });
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MessagingModule } from '../messaging/messaging.module';
 import { PatientsModule } from '../patients/patients.module';
 import { AppointmentBooking } from './appointment-booking';
+import { AppointmentTimeline } from './appointment.timeline';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsService } from './appointments.service';
 import { AvailabilityController } from './availability.controller';
@@ -34,6 +35,7 @@ import { WorkingHoursService } from './working-hours.service';
     TreatmentPlansService,
     CheckInService,
     CalendarFeedsService,
+    AppointmentTimeline,
     // The merger binds the consents capability's ConsentStatusService here (see consent-requirements.ts).
     { provide: CONSENT_REQUIREMENT_CHECKER, useClass: NoConsentRecordsYet },
   ],
