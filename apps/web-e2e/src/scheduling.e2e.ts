@@ -176,6 +176,16 @@ describe('scheduling: book, conflict, check in', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule set-up' }).click();
     await page.getByRole('table', { name: 'Services' }).getByRole('cell', { name: 'Medical needling', exact: true }).waitFor();
     await screenshot(page, 'scheduling-setup');
+    // Nora's phone-calendar link: secret, readable without a session, initials only.
+    await page.getByRole('tab', { name: 'Working hours' }).click();
+    await page.getByRole('textbox', { name: 'Practitioner' }).click();
+    await page.getByRole('option', { name: 'Nora Reyes' }).click();
+    await page.getByRole('checkbox', { name: 'Mon' }).waitFor();
+    await page.getByRole('button', { name: 'New calendar link' }).click();
+    const link = await page.getByRole('textbox', { name: 'Calendar link (shown once)' }).inputValue();
+    const ics = await (await fetch(link)).text();
+    expect(ics).toContain('SUMMARY:Medical needling – EM');
+    expect(ics).not.toContain('Elena');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
     // No SMTP in this run: the reminders stay in the outbox.
     await page.getByRole('table', { name: 'Outbox' }).getByText(/Reminder: Medical needling/).first().waitFor();

@@ -12,7 +12,7 @@ import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
 import { AppointmentDrawer } from '../components/AppointmentDrawer';
 import { BookingModal, type BookingDraft } from '../components/BookingModal';
 import { problemText } from '../components/problemText';
-import { useAppointmentMutations, useAppointments, usePractitioners, type Appointment } from '../hooks/useSchedule';
+import { useAppointmentMutations, useAppointments, usePractitioners, useRooms, type Appointment } from '../hooks/useSchedule';
 
 interface CalendarEvent {
   id: string;
@@ -38,6 +38,7 @@ export function SchedulePage() {
   Settings.defaultZone = timeZone;
   const localizer = useMemo(() => luxonLocalizer(DateTime, { firstDayOfWeek: 1 }), [timeZone]);
   const [view, setView] = useState<View>(Views.DAY);
+  const [columns, setColumns] = useState<'practitioner' | 'room'>('practitioner');
   const [date, setDate] = useState(() => new Date());
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [selected, setSelected] = useState<Appointment | null>(null);
@@ -50,14 +51,19 @@ export function SchedulePage() {
   }, [date, view, timeZone]);
   const appointments = useAppointments(location?.id, range.from, range.to);
   const practitioners = usePractitioners();
-  const resources = (practitioners.data ?? []).map((p) => ({ id: p.id, title: p.name }));
+  const rooms = useRooms(location?.id);
+  const byRoom = columns === 'room';
+  const resources = byRoom
+    ? (rooms.data ?? []).filter((r) => r.isActive).map((r) => ({ id: r.id, title: r.name }))
+    : (practitioners.data ?? []).map((p) => ({ id: p.id, title: p.name }));
   const events: CalendarEvent[] = (appointments.data ?? [])
     .filter((a) => a.status !== 'cancelled')
-    .map((a) => ({ id: a.id, title: view === Views.WEEK ? a.patientName : `${a.patientName} · ${a.serviceName}`, start: new Date(a.startsAt), end: new Date(a.endsAt), resourceId: a.practitionerId, appointment: a }));
+    .map((a) => ({ id: a.id, title: view === Views.WEEK ? a.patientName : `${a.patientName} · ${a.serviceName}`, start: new Date(a.startsAt), end: new Date(a.endsAt), resourceId: byRoom ? a.roomId : a.practitionerId, appointment: a }));
   const today = (appointments.data ?? []).filter((a) => DateTime.fromISO(a.startsAt).setZone(timeZone).hasSame(DateTime.now().setZone(timeZone), 'day'));
 
   const onMove = ({ event, start, resourceId }: EventInteractionArgs<CalendarEvent>) => {
-    move.mutate({ id: event.id, body: { startsAt: new Date(start).toISOString(), ...(resourceId && resourceId !== event.resourceId ? { practitionerId: String(resourceId) } : {}) } });
+    const reassigned = resourceId && resourceId !== event.resourceId ? { [byRoom ? 'roomId' : 'practitionerId']: String(resourceId) } : {};
+    move.mutate({ id: event.id, body: { startsAt: new Date(start).toISOString(), ...reassigned } });
   };
 
   return (
@@ -83,7 +89,21 @@ export function SchedulePage() {
               </Button>
               <Text fw={600}>{DateTime.fromJSDate(date).setZone(timeZone).toFormat(view === Views.WEEK ? "'Week of' d LLL yyyy" : 'cccc d LLL yyyy')}</Text>
             </Group>
+            <Group gap="xs">
+            {view === Views.DAY && (
+              <SegmentedControl
+                size="xs"
+                aria-label="Columns"
+                value={columns}
+                onChange={(v) => setColumns(v as 'practitioner' | 'room')}
+                data={[
+                  { value: 'practitioner', label: 'Practitioners' },
+                  { value: 'room', label: 'Rooms' },
+                ]}
+              />
+            )}
             <SegmentedControl size="xs" value={view} onChange={(v) => setView(v as View)} data={[{ value: Views.DAY, label: 'Day' }, { value: Views.WEEK, label: 'Week' }]} />
+            </Group>
           </Group>
           <div style={{ height: 640 }} data-testid="calendar">
             <DnDCalendar
@@ -102,7 +122,8 @@ export function SchedulePage() {
               resources={view === Views.DAY ? resources : undefined}
               resourceIdAccessor="id"
               resourceTitleAccessor="title"
-              selectable={canBook}
+              // Booking starts from a practitioner's column (or the week view); room columns show and move room use.
+              selectable={canBook && !(byRoom && view === Views.DAY)}
               onSelectSlot={(slot) => {
                 const p = resources.find((r) => r.id === slot.resourceId) ?? resources[0];
                 if (p) setDraft({ startsAt: new Date(slot.start), practitionerId: p.id, practitionerName: p.title });

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { useEffect, useState } from 'react';
 import { PageHeader } from '../../../components/PageHeader';
 import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { request, requestNoContent } from '../../../lib/api/request';
 import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
 import { problemText } from '../components/problemText';
 import { usePractitioners, useRooms, useServices } from '../hooks/useSchedule';
@@ -240,8 +240,42 @@ function HoursPanel() {
             </Button>
           </Group>
           {addOff.isError && <Alert color="red">{problemText(addOff.error).join(' ')}</Alert>}
+          <CalendarFeed staffId={staffId} />
         </Stack>
       )}
     </Paper>
+  );
+}
+
+/** The practitioner's secret iCalendar URL for a phone calendar: shown once when created; a new one revokes the old. */
+function CalendarFeed({ staffId }: { staffId: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const rotate = useMutation({
+    mutationFn: () => request(api.POST('/api/staff/{id}/calendar-feed', { params: { path: { id: staffId } } })),
+    onSuccess: (feed) => setUrl(`${window.location.origin}${feed.path}`),
+  });
+  const revoke = useMutation({
+    mutationFn: () => requestNoContent(api.DELETE('/api/staff/{id}/calendar-feed', { params: { path: { id: staffId } } })),
+    onSuccess: () => setUrl(null),
+  });
+  return (
+    <Stack gap="xs" mt="md">
+      <Title order={3} size="h5">
+        Phone calendar
+      </Title>
+      <Text size="sm" c="dimmed">
+        A secret link to this practitioner's appointments (service and patient initials only). Anyone with the link can read it; make a new one to cut off the old.
+      </Text>
+      {url && <TextInput readOnly label="Calendar link (shown once)" value={url} onFocus={(e) => e.currentTarget.select()} />}
+      <Group>
+        <Button variant="light" onClick={() => rotate.mutate()} loading={rotate.isPending}>
+          New calendar link
+        </Button>
+        <Button variant="subtle" color="red" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+          Revoke link
+        </Button>
+        {revoke.isSuccess && <Text size="sm">Revoked</Text>}
+      </Group>
+    </Stack>
   );
 }
