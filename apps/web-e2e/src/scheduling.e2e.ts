@@ -78,7 +78,7 @@ describe('scheduling: book, conflict, check in', () => {
   it('books a medical-needling appointment by clicking the calendar', async () => {
     // Fresh load: the staff, services and rooms were just created through the API.
     await page.goto(`${server.baseUrl}/patients`);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule', exact: true }).click();
     await page.reload();
     await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
     await page.getByText('shown in America/New_York').waitFor();

@@ -113,4 +113,14 @@ describe('availability, daylight saving and treatment courses', () => {
     expect(response.status).toBe(422);
     expect(response.body.violations[0]).toMatchObject({ code: 'patient_archived', sessionNumber: 1 });
   });
+
+  it('refuses bad course input naming the fields', async () => {
+    const bad = await org.client.post('/api/treatment-plans', { patientId: 'x', serviceId: '00000000-0000-4000-8000-000000000000', locationId: org.location.id, sessions: 0, intervalWeeks: 60, startOn: '2027-02-30' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['intervalWeeks', 'patientId', 'sessions', 'startOn']);
+    expect((await org.client.get('/api/treatment-plans')).status).toBe(400);
+    const unknown = await org.client.post('/api/treatment-plans', { patientId: '00000000-0000-4000-8000-000000000000', serviceId: '00000000-0000-4000-8000-000000000000', locationId: org.location.id, sessions: 2, intervalWeeks: 4, startOn: '2027-02-01' });
+    expect([unknown.status, unknown.body.errors[0].field]).toEqual([400, 'serviceId']);
+    expect((await org.client.get('/api/treatment-plans/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
 });
