@@ -168,9 +168,12 @@ export function SchedulePage() {
                       <Badge variant="light">{a.status.replace('_', ' ')}</Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => setSelected(a)}>
-                        Details
-                      </Button>
+                      <Group gap="xs" justify="flex-end">
+                        {/* Check-in happens in the drawer, which first shows what is missing (consents, history, contraindications). */}
+                        <Button size="xs" variant={a.status === 'booked' || a.status === 'confirmed' ? 'filled' : 'light'} onClick={() => setSelected(a)}>
+                          {a.status === 'booked' || a.status === 'confirmed' ? 'Check in…' : 'Details'}
+                        </Button>
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
