@@ -10,8 +10,10 @@ import { ConsentsModule } from './consents/consents.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { InventoryModule } from './inventory/inventory.module';
+import { MessagingModule } from './messaging/messaging.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PatientsModule } from './patients/patients.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SettingsModule } from './settings/settings.module';
 import { SetupModule } from './setup/setup.module';
 import { StaffModule } from './staff/staff.module';
@@ -49,6 +51,8 @@ export class AppModule {
         InventoryModule,
         TreatmentsModule,
         ConsentsModule,
+        MessagingModule,
+        SchedulingModule,
       ],
     };
   }

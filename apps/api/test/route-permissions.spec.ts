@@ -55,6 +55,9 @@ describe('route permissions', () => {
 
   it('keeps public routes to the few that must be reachable signed out', () => {
     const open = routes.filter((r) => r.policy?.kind === 'public').map((r) => r.route).sort();
-    expect(open).toEqual(['GET /api/health', 'GET /api/health/ready', 'GET /api/setup', 'POST /api/auth/login', 'POST /api/setup']);
+    // GET /api/calendar-feeds/:file: phone calendars fetch a practitioner's iCalendar feed without a session; the
+    // secret 256-bit token in the URL is the credential (stored as SHA-256, revocable) and the feed shows only
+    // initials and service names.
+    expect(open).toEqual(['GET /api/calendar-feeds/:file', 'GET /api/health', 'GET /api/health/ready', 'GET /api/setup', 'POST /api/auth/login', 'POST /api/setup']);
   });
 });

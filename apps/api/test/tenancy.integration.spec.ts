@@ -2,6 +2,7 @@ import { emptyMedicalHistory } from '@skinledger/domain';
 import { prepareConsent, signaturePng, signedConsent } from './consent-factories';
 import { newPatient, newStaffMember, signedInOrganization, TEST_PASSWORD } from './factories';
 import { createProduct, receiveLot } from './inventory-factories';
+import { newPractitioner, newRoom, newService } from './scheduling-factories';
 import { createTestApp, type TestApp } from './test-app';
 import { credential } from './treatment-factories';
 
@@ -21,6 +22,10 @@ describe('organization isolation', () => {
   let bTemplateId: string;
   let bConsentId: string;
   let bSessionId: string;
+  let bServiceId: string;
+  let bRoomId: string;
+  let bAppointmentId: string;
+  let bPlanId: string;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -47,6 +52,14 @@ describe('organization isolation', () => {
       zones: [{ zone: 'forehead', depthMm: 0.25, passes: 1 }],
     });
     bSessionId = bSession.body.session.id;
+    // Scheduling: a service, room, practitioner with hours, an appointment and a course in B.
+    bServiceId = (await newService(b.client, { procedureKind: 'consultation', consentKinds: [] })).id;
+    bRoomId = (await newRoom(b.client, b.location.id)).id;
+    const bPractitioner = await newPractitioner(app.dataSource, b.client, b.organization.id, b.location.id, { start: '00:00', end: '24:00' });
+    bAppointmentId = (
+      await b.client.post('/api/appointments', { patientId: bPatientId, serviceId: bServiceId, practitionerId: bPractitioner.id, roomId: bRoomId, locationId: b.location.id, startsAt: '2027-02-01T15:00:00Z' })
+    ).body.id;
+    bPlanId = (await b.client.post('/api/treatment-plans', { patientId: bPatientId, serviceId: bServiceId, locationId: b.location.id, sessions: 1, intervalWeeks: 4, startOn: '2027-03-01' })).body.id;
   });
   afterAll(async () => app.close());
 
@@ -99,9 +112,29 @@ describe('organization isolation', () => {
     { method: 'GET', route: '/api/patients/:id/photos', id: () => bPatientId },
     { method: 'GET', route: '/api/patients/:id/assessments', id: () => bPatientId },
     { method: 'POST', route: '/api/patients/:id/assessments', id: () => bPatientId, body: { scale: 'glogau', score: 2, assessedOn: '2026-01-01' } },
+    { method: 'GET', route: '/api/appointments/:id/preflight', id: () => bAppointmentId },
     { method: 'GET', route: '/api/lots/:id/exposure', id: () => bLotId },
     { method: 'GET', route: '/api/devices/:id/exposure', id: () => bDeviceId },
     { method: 'GET', route: '/api/photos/compare?sessionA=:id&sessionB=:id&angle=front', id: () => bSessionId },
+    { method: 'PATCH', route: '/api/services/:id', id: () => bServiceId, body: { name: 'Hijacked' } },
+    { method: 'PATCH', route: '/api/rooms/:id', id: () => bRoomId, body: { name: 'Hijacked' } },
+    { method: 'GET', route: '/api/staff/:id/working-hours', id: () => bNurseId },
+    { method: 'PUT', route: '/api/staff/:id/working-hours', id: () => bNurseId, body: { locationId: '00000000-0000-4000-8000-000000000000', blocks: [] } },
+    { method: 'POST', route: '/api/staff/:id/time-off', id: () => bNurseId, body: { startsAt: '2027-01-01T00:00:00Z', endsAt: '2027-01-02T00:00:00Z' } },
+    { method: 'DELETE', route: '/api/staff/:id/time-off/00000000-0000-4000-8000-000000000000', id: () => bNurseId },
+    { method: 'POST', route: '/api/staff/:id/calendar-feed', id: () => bNurseId },
+    { method: 'DELETE', route: '/api/staff/:id/calendar-feed', id: () => bNurseId },
+    { method: 'GET', route: '/api/appointments/:id', id: () => bAppointmentId },
+    { method: 'PATCH', route: '/api/appointments/:id', id: () => bAppointmentId, body: { notes: 'Hijacked' } },
+    { method: 'GET', route: '/api/appointments/:id/check-in', id: () => bAppointmentId },
+    { method: 'POST', route: '/api/appointments/:id/confirm', id: () => bAppointmentId },
+    { method: 'POST', route: '/api/appointments/:id/check-in', id: () => bAppointmentId },
+    { method: 'POST', route: '/api/appointments/:id/start', id: () => bAppointmentId },
+    { method: 'POST', route: '/api/appointments/:id/complete', id: () => bAppointmentId },
+    { method: 'POST', route: '/api/appointments/:id/cancel', id: () => bAppointmentId, body: { reason: 'Hijacked' } },
+    { method: 'POST', route: '/api/appointments/:id/no-show', id: () => bAppointmentId },
+    { method: 'GET', route: '/api/treatment-plans/:id', id: () => bPlanId },
+    { method: 'POST', route: '/api/treatment-plans/:id/book', id: () => bPlanId },
   ];
 
   it.each(routesById)('$method $route answers 404 for the other organization', async ({ method, route, id, body }) => {
@@ -128,6 +161,11 @@ describe('organization isolation', () => {
     expect((await a.client.get('/api/devices')).body).toEqual([]);
     expect((await a.client.get('/api/recalls')).body).toEqual([]);
     expect((await a.client.get('/api/consent-templates')).body.map((t: { id: string }) => t.id)).not.toContain(bTemplateId);
+    expect((await a.client.get('/api/services')).body).toEqual([]);
+    expect((await a.client.get('/api/rooms')).body).toEqual([]);
+    expect((await a.client.get(`/api/appointments?patientId=${bPatientId}`)).body).toEqual([]);
+    expect((await a.client.get(`/api/treatment-plans?patientId=${bPatientId}`)).body).toEqual([]);
+    expect((await a.client.get('/api/outbound-messages')).body.total).toBe(0);
     expect((await a.client.get('/api/inventory/on-hand')).body).toEqual([]);
     expect((await a.client.get(`/api/lots/suggest?productId=${bProductId}&locationId=${a.location.id}`)).body).toEqual({ lot: null });
     // A notice naming B's product and lot finds nothing in A.
@@ -161,5 +199,9 @@ describe('organization isolation', () => {
       [bSessionId, bPatientId],
     );
     expect(Number(children)).toBe(0);
+    const [appointment] = await app.dataSource.query(`SELECT status, notes FROM appointments WHERE id = $1`, [bAppointmentId]);
+    expect(appointment).toEqual({ status: 'booked', notes: '' });
+    const [plan] = await app.dataSource.query(`SELECT status FROM treatment_plans WHERE id = $1`, [bPlanId]);
+    expect(plan.status).toBe('proposed');
   });
 });

@@ -1,4 +1,4 @@
-import { IconCalendarEvent, IconChartBar } from '@tabler/icons-react';
+import { IconChartBar } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequirePermission } from './features/auth/components/RequirePermission';
 import { RequireSession } from './features/auth/components/RequireSession';
@@ -24,6 +24,10 @@ import { PatientsPage } from './features/patients/pages/PatientsPage';
 import { NotFoundPage } from './features/shell/pages/NotFoundPage';
 import { UpcomingModulePage } from './features/shell/pages/UpcomingModulePage';
 import { StaffPage } from './features/staff/pages/StaffPage';
+import { CoursePlannerPage } from './features/scheduling/pages/CoursePlannerPage';
+import { OutboxPage } from './features/scheduling/pages/OutboxPage';
+import { SchedulePage } from './features/scheduling/pages/SchedulePage';
+import { SchedulingSetupPage } from './features/scheduling/pages/SchedulingSetupPage';
 
 /**
  * SetupGate (first run?) -> /setup | /login | RequireSession (signed in?) -> the app shell and its pages.
@@ -53,11 +57,33 @@ export const router = createBrowserRouter([
               {
                 path: 'schedule',
                 element: (
-                  <UpcomingModulePage
-                    title="Schedule"
-                    icon={IconCalendarEvent}
-                    summary="Booking sessions by practitioner and treatment room, with each patient's screening and consent checked before the appointment, is planned for a later release."
-                  />
+                  <RequirePermission permission="schedule.read" title="Schedule">
+                    <SchedulePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'courses',
+                element: (
+                  <RequirePermission permission="schedule.book" title="Course planner">
+                    <CoursePlannerPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'scheduling-setup',
+                element: (
+                  <RequirePermission permission="schedule.manage" title="Schedule set-up">
+                    <SchedulingSetupPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'outbox',
+                element: (
+                  <RequirePermission permission="messages.read" title="Outbox">
+                    <OutboxPage />
+                  </RequirePermission>
                 ),
               },
               {

@@ -9,3 +9,4 @@ export * from './patients';
 export * from './inventory';
 export * from './outcomes';
 export * from './consents';
+export * from './scheduling';

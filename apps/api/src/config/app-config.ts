@@ -22,6 +22,13 @@ export interface AppConfig {
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'production' | 'development' | 'test';
+  /** Outgoing email (reminders, notices): an SMTP URL for nodemailer (smtp://user:pass@host:587); unset = outbox only. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  /** Appointment reminders go this many hours before the start (an organization's settings.reminderHoursBefore wins). */
+  reminderHoursBefore: number;
+  /** Run the outbox worker (pg-boss) in this process; off in tests, which start workers themselves. */
+  messageWorker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +74,19 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.SMTP_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL', 'is not a URL (expected smtp://user:password@host:587 or smtps://...)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError('SMTP_URL', `must use smtp:// or smtps:// (got "${url.protocol}")`);
+  return raw;
+}
+
 function boolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -102,5 +122,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     nodeEnv,
+    smtpUrl: smtpUrl(env),
+    smtpFrom: env.SMTP_FROM || 'SkinLedger <no-reply@skinledger.invalid>',
+    reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 336),
+    messageWorker: boolean(env, 'MESSAGE_WORKER', nodeEnv !== 'test'),
   };
 }

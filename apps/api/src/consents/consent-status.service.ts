@@ -20,15 +20,18 @@ export class ConsentStatusService {
     return new Set(views.filter((v) => statusOf(v, at) === 'valid').map((v) => v.record.kind));
   }
 
-  /** The kinds among `kinds` with no valid consent at `at`, in the order given. */
+  /**
+   * The kinds among `kinds` with no valid consent at `at`, in the order given. Kinds come from other modules' data
+   * (a service's required kinds), so any text is accepted; a kind no consent can have is simply missing.
+   */
   async missingConsentKinds(
     manager: EntityManager,
     organizationId: string,
     patientId: string,
-    kinds: readonly ConsentKind[],
+    kinds: readonly string[],
     at: Date = new Date(),
-  ): Promise<ConsentKind[]> {
-    const valid = await this.validConsentKinds(manager, organizationId, patientId, at);
+  ): Promise<string[]> {
+    const valid: ReadonlySet<string> = await this.validConsentKinds(manager, organizationId, patientId, at);
     return [...new Set(kinds)].filter((k) => !valid.has(k));
   }
 }

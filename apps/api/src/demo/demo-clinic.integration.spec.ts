@@ -32,6 +32,9 @@ describe('demo clinic', () => {
     expect(alerts.status).toBe(200);
     expect(alerts.body.expiring.map((l: { lotNumber: string }) => l.lotNumber)).toEqual(expect.arrayContaining(['SP24H052', 'SP23F019']));
     expect((await owner.get('/api/devices')).body).toHaveLength(4);
+    expect((await owner.get('/api/services')).body).toHaveLength(4);
+    const [{ appointments }] = await app.dataSource.query(`SELECT count(*)::int AS appointments FROM appointments`);
+    expect(appointments).toBeGreaterThan(60);
     expect((await owner.get('/api/locations')).body.map((l: { timezone: string }) => l.timezone).sort()).toEqual([
       'America/Chicago',
       'America/New_York',

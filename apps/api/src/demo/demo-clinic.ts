@@ -9,6 +9,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { loadDemoConsents } from './demo-consents';
 import { loadDemoInventory } from './demo-inventory';
 import { loadDemoPatients } from './demo-patients';
+import { loadDemoSchedule } from './demo-schedule';
 
 export const DEMO_ORGANIZATION_NAME = 'Harbour Skin Clinic';
 
@@ -101,6 +102,20 @@ export async function loadDemoClinic(dataSource: DataSource, password: string): 
     await loadDemoPatients(manager, organization.id, clinicians);
     await loadDemoInventory(manager, organization.id, [locations[0].id, locations[1].id], clinicians[0]);
     await loadDemoConsents(manager, organization.id, staff[0].id, clinicians);
+    const byEmail = (email: string) => staff.find((s) => s.email === email)?.id as string;
+    // Leo's licence has lapsed, so he sees consultations only; Chloe (aesthetician) does cosmetic needling.
+    await loadDemoSchedule(
+      manager,
+      organization.id,
+      locations,
+      [
+        { id: byEmail('physician@harbour.demo'), location: 0, days: [1, 2, 3, 4, 5], start: 9, end: 17, services: [0, 0, 1, 2, 3] },
+        { id: byEmail('nurse@harbour.demo'), location: 0, days: [1, 2, 3, 4, 5, 6], start: 8, end: 16, services: [0, 1, 1, 2] },
+        { id: byEmail('leo.nurse@harbour.demo'), location: 1, days: [1, 2, 3, 4, 5], start: 10, end: 18, services: [2, 3] },
+        { id: byEmail('aesthetician@harbour.demo'), location: 1, days: [2, 3, 4, 5, 6], start: 9, end: 17, services: [1, 1, 2] },
+      ],
+      byEmail('owner@harbour.demo'),
+    );
     return { created: true, organizationId: organization.id, accounts: DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })) };
   });
 }

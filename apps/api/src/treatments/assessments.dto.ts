@@ -30,6 +30,11 @@ export class RecordAssessmentDto {
   @IsUUID('4', { message: 'sessionId must be a treatment session id' })
   sessionId?: string;
 
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: "The course (treatment plan) it measures; defaults to the session's course" })
+  @IsOptional()
+  @IsUUID('4', { message: 'planId must be a treatment plan id' })
+  planId?: string;
+
   @ApiPropertyOptional({ type: [String], description: 'Photos the assessment was made from' })
   @IsOptional()
   @IsArray()

@@ -30,10 +30,26 @@ export class AssessmentsService {
     if (!scale) throw new InvalidFieldError('scale', `Unknown outcome scale "${input.scale}"`);
     return this.dataSource.transaction(async (manager) => {
       await findPatient(manager, actor, patientId);
-      const planId: string | null = null;
+      let planId: string | null = null;
+      if (input.planId) {
+        const [plan]: { patient_id: string }[] = await manager.query(`SELECT patient_id FROM treatment_plans WHERE organization_id = $1 AND id = $2`, [
+          actor.organizationId,
+          input.planId,
+        ]);
+        if (!plan) throw new InvalidFieldError('planId', 'no such treatment plan in your organization');
+        if (plan.patient_id !== patientId) throw new InvalidFieldError('planId', "is another patient's course");
+        planId = input.planId;
+      }
       if (input.sessionId) {
         const session = await this.sessions.find(manager, actor, input.sessionId);
         if (session.patientId !== patientId) throw new InvalidFieldError('sessionId', "is another patient's session");
+        // A session booked as part of a course measures that course unless told otherwise.
+        if (!planId && session.appointmentId) {
+          const [appointment]: { treatment_plan_id: string | null }[] = await manager.query(`SELECT treatment_plan_id FROM appointments WHERE id = $1`, [
+            session.appointmentId,
+          ]);
+          planId = appointment?.treatment_plan_id ?? null;
+        }
       }
       if (input.photoIds?.length) {
         const [{ count }]: { count: number }[] = await manager.query(

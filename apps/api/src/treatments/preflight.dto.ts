@@ -1,4 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+
+/** GET /api/appointments/:id/preflight: what the practitioner plans to use. */
+export class AppointmentPreflightQueryDto {
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'The cartridge lot to check (expiry, holds, stock at the location)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'lotId must be a lot id' })
+  lotId?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'The pen to check (active, at the location)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'deviceId must be a device id' })
+  deviceId?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Photos will be taken: a photography consent is needed' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'photos must be true or false' })
+  photos?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'A topical anaesthetic will be applied: its consent is needed' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'anesthetic must be true or false' })
+  anesthetic?: boolean;
+}
 
 export class PreflightItemDto {
   @ApiProperty({ example: 'consent-missing', description: 'What the item is about; see the preflight codes in docs/architecture.md' })

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   addDays,
   evaluateZoneDepths,
@@ -17,7 +17,7 @@ import { Product } from '../inventory/product.entity';
 import { EligibilityService } from '../patients/eligibility.service';
 import { PractitionerCredential } from '../staff/practitioner-credential.entity';
 import type { PreflightDto, PreflightItemDto } from './preflight.dto';
-import { TREATMENT_CONSENT_CHECKER, type TreatmentConsentChecker } from './treatment-consents';
+import { ConsentStatusService } from '../consents/consent-status.service';
 import type { ContraindicationAcknowledgement } from './treatment-session.entity';
 import { TreatmentSettingsService } from './treatment-settings.service';
 
@@ -41,6 +41,8 @@ export interface PreflightInput {
   minDaysBetweenMedicalSessions?: number;
   /** A session being charted further: its own row does not count as "previous", its lot and device are already used. */
   existingSessionId?: string;
+  /** The appointment's practitioner, when a session starts from an appointment: only they may treat it. */
+  booked?: { practitionerId: string; practitionerName: string };
 }
 
 const CONSENT_LABELS: Record<string, string> = {
@@ -62,13 +64,19 @@ export class PreflightService {
   constructor(
     private readonly eligibility: EligibilityService,
     private readonly settings: TreatmentSettingsService,
-    @Inject(TREATMENT_CONSENT_CHECKER) private readonly consents: TreatmentConsentChecker,
+    private readonly consents: ConsentStatusService,
   ) {}
 
   async evaluate(manager: EntityManager, actor: Actor, input: PreflightInput): Promise<PreflightDto> {
     const blockers: PreflightItemDto[] = [];
     const warnings: PreflightItemDto[] = [];
     const settings = await this.settings.effective(manager, actor.organizationId);
+    if (input.booked && input.booked.practitionerId !== input.practitionerId) {
+      blockers.push({
+        code: 'practitioner-not-booked',
+        message: `The appointment is booked with ${input.booked.practitionerName}: reassign it before treating`,
+      });
+    }
     const practitionerMaxDepthMm = await this.practitionerMaxDepth(manager, actor, input.practitionerId, input.onDate, blockers);
 
     // Depth per zone and the procedure kind it implies.

@@ -11,7 +11,7 @@ import { sniffImageType } from './image-bytes';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { SessionPhoto } from './session-photo.entity';
 import type { PhotoComparisonDto, PhotoComparisonSideDto, SessionPhotoDto } from './session-photos.dto';
-import { TREATMENT_CONSENT_CHECKER, type TreatmentConsentChecker } from './treatment-consents';
+import { ConsentStatusService } from '../consents/consent-status.service';
 import { TreatmentSessionViews } from './treatment-session-views';
 
 export interface PhotoUpload {
@@ -32,7 +32,7 @@ export class SessionPhotosService {
     private readonly audit: AuditService,
     private readonly sessions: TreatmentSessionViews,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
-    @Inject(TREATMENT_CONSENT_CHECKER) private readonly consents: TreatmentConsentChecker,
+    private readonly consents: ConsentStatusService,
   ) {}
 
   async upload(actor: Actor, sessionId: string, upload: PhotoUpload): Promise<SessionPhotoDto> {

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/access-policy.decorator';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
-import { PreflightDto } from './preflight.dto';
+import { AppointmentPreflightQueryDto, PreflightDto } from './preflight.dto';
 import {
   AddAddendumDto,
   AddCartridgeDto,
@@ -28,6 +28,13 @@ export class TreatmentSessionsController {
   @ApiOkResponse({ type: PreflightDto, description: 'The checklist for this session as it would start now; nothing is written' })
   preflight(@CurrentActor() actor: Actor, @Body() body: StartTreatmentSessionDto): Promise<PreflightDto> {
     return this.sessions.dryRun(actor, body);
+  }
+
+  @Get('appointments/:id/preflight')
+  @RequirePermission('treatment.record')
+  @ApiOkResponse({ type: PreflightDto, description: "The safety checklist for the appointment's practitioner on its date" })
+  appointmentPreflight(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: AppointmentPreflightQueryDto): Promise<PreflightDto> {
+    return this.sessions.appointmentPreflight(actor, id, query);
   }
 
   @Post('treatment-sessions')

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isoDateInTimeZone, type ProcedureKind, type ZoneDepthEntry } from '@skinledger/domain';
+import { isoDateInTimeZone, type ZoneDepthEntry } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { PasswordConfirmationService } from '../auth/password-confirmation.service';
-import { ConflictError, ForbiddenError, InvalidFieldError, RuleViolationError } from '../common/problems/domain-error';
+import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { LedgerService } from '../inventory/ledger.service';
 import { Location } from '../organizations/location.entity';
 import { findPatient } from '../patients/patient-records';
-import type { PreflightDto } from './preflight.dto';
+import type { AppointmentPreflightQueryDto, PreflightDto } from './preflight.dto';
+import { loadAppointmentForTreatment, type AppointmentForTreatment } from './appointment-context';
 import { PreflightService, type PreflightInput } from './preflight.service';
 import { TreatmentSession, TreatmentSessionAddendum, TreatmentSessionZone } from './treatment-session.entity';
 import { TreatmentSessionViews } from './treatment-session-views';
@@ -29,11 +30,8 @@ import { TreatmentSettingsService } from './treatment-settings.service';
 interface SessionContext {
   patientId: string;
   location: Location;
-  appointmentId: string | null;
+  appointment: AppointmentForTreatment | null;
   walkInReason: string | null;
-  plannedProcedure?: ProcedureKind;
-  serviceConsentKinds?: string[];
-  minDaysBetweenMedicalSessions?: number;
 }
 
 /**
@@ -61,6 +59,33 @@ export class TreatmentSessionsService {
     });
   }
 
+  /**
+   * The checklist for a booked appointment, for its practitioner on the appointment's date at its location: what the
+   * dashboard shows at check-in and at the chair before anything is charted.
+   */
+  async appointmentPreflight(actor: Actor, appointmentId: string, query: AppointmentPreflightQueryDto): Promise<PreflightDto> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const appointment = await loadAppointmentForTreatment(manager, actor, appointmentId, 'id').catch(() => {
+        throw new NotFoundError('Appointment', appointmentId);
+      });
+      const location = await manager.findOneByOrFail(Location, { id: appointment.locationId });
+      return this.preflights.evaluate(manager, actor, {
+        patientId: appointment.patientId,
+        locationId: appointment.locationId,
+        practitionerId: appointment.practitionerId,
+        onDate: isoDateInTimeZone(appointment.startsAt, location.timezone),
+        at: appointment.startsAt,
+        plannedProcedure: appointment.plannedProcedure,
+        serviceConsentKinds: appointment.serviceConsentKinds,
+        minDaysBetweenMedicalSessions: appointment.minDaysBetweenMedicalSessions,
+        anestheticPlanned: query.anesthetic ?? false,
+        photosPlanned: query.photos ?? false,
+        ...(query.deviceId ? { deviceId: query.deviceId } : {}),
+        ...(query.lotId ? { lotId: query.lotId } : {}),
+      });
+    });
+  }
+
   async start(actor: Actor, input: StartTreatmentSessionDto): Promise<StartedTreatmentSessionDto> {
     assertDistinctZones(input);
     return this.dataSource.transaction(async (manager) => {
@@ -76,7 +101,7 @@ export class TreatmentSessionsService {
         patientId: context.patientId,
         locationId: context.location.id,
         practitionerId: actor.staffMemberId,
-        appointmentId: context.appointmentId,
+        appointmentId: context.appointment?.id ?? null,
         walkInReason: context.walkInReason,
         deviceId: input.deviceId,
         procedureKind: preflight.procedureKind,
@@ -99,6 +124,7 @@ export class TreatmentSessionsService {
         treatmentSessionId: sessionId,
         onDate: preflight.onDate,
       });
+      if (context.appointment?.status === 'checked_in') await this.moveAppointment(manager, actor, context.appointment.id, 'checked_in', 'in_treatment');
       await this.audit.record(manager, actor, {
         action: 'treatment_session.started',
         entityType: 'treatment_session',
@@ -109,7 +135,7 @@ export class TreatmentSessionsService {
           maxDepthMm: { to: preflight.maxDepthMm },
           deviceId: { to: input.deviceId },
           cartridgeLotId: { to: input.cartridgeLotId },
-          ...(context.appointmentId ? { appointmentId: { to: context.appointmentId } } : { walkInReason: { to: context.walkInReason } }),
+          ...(context.appointment ? { appointmentId: { to: context.appointment.id } } : { walkInReason: { to: context.walkInReason } }),
           ...(preflight.warnings.length > 0 ? { warnings: { to: preflight.warnings.map((w) => w.code) } } : {}),
         },
       });
@@ -202,6 +228,11 @@ export class TreatmentSessionsService {
         entityId: id,
         changes: { status: { from: 'in_progress', to: 'signed' } },
       });
+      // Completing the session completes the appointment (issue 7).
+      if (session.appointmentId) {
+        const appointment = await loadAppointmentForTreatment(manager, actor, session.appointmentId);
+        if (appointment.status === 'in_treatment') await this.moveAppointment(manager, actor, appointment.id, 'in_treatment', 'completed');
+      }
       return this.views.load(manager, actor, id);
     });
   }
@@ -245,7 +276,25 @@ export class TreatmentSessionsService {
 
   private async context(manager: EntityManager, actor: Actor, input: StartTreatmentSessionDto): Promise<SessionContext> {
     if (input.appointmentId) {
-      throw new InvalidFieldError('appointmentId', 'no such appointment in your organization');
+      const appointment = await loadAppointmentForTreatment(manager, actor, input.appointmentId);
+      if (input.patientId && input.patientId !== appointment.patientId) throw new InvalidFieldError('patientId', "is not the appointment's patient");
+      if (input.locationId && input.locationId !== appointment.locationId) throw new InvalidFieldError('locationId', "is not the appointment's location");
+      if (appointment.status !== 'checked_in' && appointment.status !== 'in_treatment') {
+        throw new ConflictError(
+          'appointment-not-checked-in',
+          `The appointment is ${appointment.status.replaceAll('_', ' ')}: check the patient in before treating`,
+          { appointmentStatus: appointment.status },
+        );
+      }
+      const [existing]: { id: string }[] = await manager.query(`SELECT id FROM treatment_sessions WHERE organization_id = $1 AND appointment_id = $2`, [
+        actor.organizationId,
+        appointment.id,
+      ]);
+      if (existing) {
+        throw new ConflictError('appointment-has-session', 'A session was already started for this appointment: chart it further there', { sessionId: existing.id });
+      }
+      const location = await manager.findOneByOrFail(Location, { id: appointment.locationId });
+      return { patientId: appointment.patientId, location, appointment, walkInReason: null };
     }
     if (!input.walkInReason) throw new InvalidFieldError('walkInReason', 'is required for a session without an appointment');
     if (!input.patientId) throw new InvalidFieldError('patientId', 'is required for a session without an appointment');
@@ -254,11 +303,22 @@ export class TreatmentSessionsService {
     if (!location) throw new InvalidFieldError('locationId', 'no such location in your organization');
     if (!location.isActive) throw new InvalidFieldError('locationId', `${location.name} is inactive`);
     await findPatient(manager, actor, input.patientId);
-    return { patientId: input.patientId, location, appointmentId: null, walkInReason: input.walkInReason };
+    return { patientId: input.patientId, location, appointment: null, walkInReason: input.walkInReason };
+  }
+
+  /** Moves the appointment along its status flow as the session starts and is signed, audited like any transition. */
+  private async moveAppointment(manager: EntityManager, actor: Actor, appointmentId: string, from: string, to: string): Promise<void> {
+    await manager.query(
+      `UPDATE appointments SET status = $3, status_changed_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2`,
+      [actor.organizationId, appointmentId, to],
+    );
+    await this.audit.record(manager, actor, { action: `appointment.${to}`, entityType: 'appointment', entityId: appointmentId, changes: { status: { from, to } } });
   }
 
   private async existingContext(manager: EntityManager, actor: Actor, session: TreatmentSession): Promise<PreflightInput> {
+    const appointment = session.appointmentId ? await loadAppointmentForTreatment(manager, actor, session.appointmentId) : null;
     return {
+      ...(appointment ? { serviceConsentKinds: appointment.serviceConsentKinds, minDaysBetweenMedicalSessions: appointment.minDaysBetweenMedicalSessions } : {}),
       patientId: session.patientId,
       locationId: session.locationId,
       practitionerId: session.practitionerId,
@@ -272,6 +332,7 @@ export class TreatmentSessionsService {
 
   private preflightInput(actor: Actor, context: SessionContext, input: StartTreatmentSessionDto): PreflightInput {
     const at = new Date();
+    const appointment = context.appointment;
     return {
       patientId: context.patientId,
       locationId: context.location.id,
@@ -279,9 +340,14 @@ export class TreatmentSessionsService {
       onDate: isoDateInTimeZone(at, context.location.timezone),
       at,
       zones: (input.zones ?? []).map(toZoneEntry),
-      ...(context.plannedProcedure ? { plannedProcedure: context.plannedProcedure } : {}),
-      ...(context.serviceConsentKinds ? { serviceConsentKinds: context.serviceConsentKinds } : {}),
-      ...(context.minDaysBetweenMedicalSessions !== undefined ? { minDaysBetweenMedicalSessions: context.minDaysBetweenMedicalSessions } : {}),
+      ...(appointment
+        ? {
+            plannedProcedure: appointment.plannedProcedure,
+            serviceConsentKinds: appointment.serviceConsentKinds,
+            minDaysBetweenMedicalSessions: appointment.minDaysBetweenMedicalSessions,
+            booked: { practitionerId: appointment.practitionerId, practitionerName: appointment.practitionerName },
+          }
+        : {}),
       anestheticPlanned: !!input.anesthetic,
       photosPlanned: input.photosPlanned ?? false,
       deviceId: input.deviceId,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ConsentStatusService } from '../consents/consent-status.service';
 import { ConsentsModule } from '../consents/consents.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { PatientsModule } from '../patients/patients.module';
@@ -13,7 +12,6 @@ import { FileSystemPhotoStorage, PHOTO_STORAGE } from './photo-storage';
 import { PreflightService } from './preflight.service';
 import { SessionPhotosController } from './session-photos.controller';
 import { SessionPhotosService } from './session-photos.service';
-import { TREATMENT_CONSENT_CHECKER } from './treatment-consents';
 import { TreatmentSessionViews } from './treatment-session-views';
 import { TreatmentSessionsController } from './treatment-sessions.controller';
 import { TreatmentSessionsService } from './treatment-sessions.service';
@@ -40,7 +38,6 @@ import { TreatmentsTimeline } from './treatments.timeline';
     SessionPhotosService,
     AssessmentsService,
     { provide: PHOTO_STORAGE, useClass: FileSystemPhotoStorage },
-    { provide: TREATMENT_CONSENT_CHECKER, useExisting: ConsentStatusService },
   ],
   exports: [PreflightService, TreatmentSessionViews],
 })

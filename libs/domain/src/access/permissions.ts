@@ -45,6 +45,14 @@ export const PERMISSIONS = [
   'consents.revoke',
   // Consent templates: writing and publishing versions, approving them after review with the medical director.
   'consent_templates.manage',
+  // Scheduling: the calendar, appointments, availability, treatment courses and the check-in view.
+  'schedule.read',
+  // Booking, rescheduling, status changes (confirm, check in, cancel...) and booking courses: front desk and clinicians.
+  'schedule.book',
+  // Services, rooms, practitioners' working hours and time off, calendar feeds of others: owner/admin.
+  'schedule.manage',
+  // The outbox of reminders and notices (contains patients' contact details): owner/admin.
+  'messages.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +70,8 @@ const CLINICIAN: readonly Permission[] = [
   'consents.read',
   'consents.prepare',
   'consents.revoke',
+  'schedule.read',
+  'schedule.book',
 ];
 /** Physicians and nurses also keep the stock: receive, waste, adjust, transfer, recall and look after devices. */
 const CLINICAL_STOCK_KEEPER: readonly Permission[] = [
@@ -89,6 +99,9 @@ const FRONT_DESK: readonly Permission[] = [
   // Front desk prepares consents and hands the tablet to the patient; revoking is for clinicians and admins.
   'consents.read',
   'consents.prepare',
+  // Front desk runs the book: the calendar, booking, check-in, courses.
+  'schedule.read',
+  'schedule.book',
 ];
 
 export const PERMISSION_MATRIX: Record<StaffRole, readonly Permission[]> = {

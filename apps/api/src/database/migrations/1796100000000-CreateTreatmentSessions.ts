@@ -68,6 +68,7 @@ export class CreateTreatmentSessions1796100000000 implements MigrationInterface 
         FOREIGN KEY (organization_id, location_id) REFERENCES locations(organization_id, id),
         FOREIGN KEY (organization_id, practitioner_id) REFERENCES staff_members(organization_id, id),
         FOREIGN KEY (organization_id, device_id) REFERENCES devices(organization_id, id),
+        FOREIGN KEY (organization_id, appointment_id) REFERENCES appointments(organization_id, id),
         FOREIGN KEY (organization_id, created_by) REFERENCES staff_members(organization_id, id)
       )`);
     await q.query(`CREATE INDEX treatment_sessions_patient_idx ON treatment_sessions (organization_id, patient_id, performed_on DESC)`);
@@ -207,6 +208,7 @@ export class CreateTreatmentSessions1796100000000 implements MigrationInterface 
         recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         FOREIGN KEY (organization_id, patient_id) REFERENCES patients(organization_id, id),
         FOREIGN KEY (organization_id, session_id) REFERENCES treatment_sessions(organization_id, id),
+        FOREIGN KEY (organization_id, plan_id) REFERENCES treatment_plans(organization_id, id),
         FOREIGN KEY (organization_id, assessor_id) REFERENCES staff_members(organization_id, id)
       )`);
     await q.query(`CREATE INDEX outcome_assessments_patient_idx ON outcome_assessments (organization_id, patient_id, scale, assessed_on)`);

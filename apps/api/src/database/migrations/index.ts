@@ -3,7 +3,18 @@ import { CreatePatients1795616600000 } from './1795616600000-CreatePatients';
 import { CreateInventory1795700000000 } from './1795700000000-CreateInventory';
 import { IndexPatientTags1795800000000 } from './1795800000000-IndexPatientTags';
 import { CreateConsents1795900000000 } from './1795900000000-CreateConsents';
+import { CreateScheduling1796000000000 } from './1796000000000-CreateScheduling';
+import { CreateJobQueue1796000000001 } from './1796000000001-CreateJobQueue';
 import { CreateTreatmentSessions1796100000000 } from './1796100000000-CreateTreatmentSessions';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
-export const MIGRATIONS = [CreateFoundation1764079200000, CreatePatients1795616600000, CreateInventory1795700000000, IndexPatientTags1795800000000, CreateConsents1795900000000, CreateTreatmentSessions1796100000000];
+export const MIGRATIONS = [
+  CreateFoundation1764079200000,
+  CreatePatients1795616600000,
+  CreateInventory1795700000000,
+  IndexPatientTags1795800000000,
+  CreateConsents1795900000000,
+  CreateScheduling1796000000000,
+  CreateJobQueue1796000000001,
+  CreateTreatmentSessions1796100000000,
+];

@@ -3,6 +3,9 @@ import {
   IconCalendarEvent,
   IconChartBar,
   IconFileCertificate,
+  IconClockCog,
+  IconMail,
+  IconTimeline,
   IconHistory,
   IconId,
   IconPackage,
@@ -28,7 +31,8 @@ export const navSections: NavSection[] = [
   {
     label: 'Clinic',
     items: [
-      { label: 'Schedule', to: '/schedule', icon: IconCalendarEvent },
+      { label: 'Schedule', to: '/schedule', icon: IconCalendarEvent, permission: 'schedule.read' },
+      { label: 'Course planner', to: '/courses', icon: IconTimeline, permission: 'schedule.book' },
       { label: 'Patients', to: '/patients', icon: IconUsers },
       { label: 'Consent forms', to: '/consents/templates', icon: IconFileCertificate, permission: 'consents.read' },
       { label: 'Inventory', to: '/inventory', icon: IconPackage },
@@ -39,6 +43,8 @@ export const navSections: NavSection[] = [
     label: 'Administration',
     items: [
       { label: 'Staff', to: '/staff', icon: IconId, permission: 'staff.read' },
+      { label: 'Schedule set-up', to: '/scheduling-setup', icon: IconClockCog, permission: 'schedule.manage' },
+      { label: 'Outbox', to: '/outbox', icon: IconMail, permission: 'messages.read' },
       { label: 'Audit log', to: '/audit', icon: IconHistory, permission: 'audit.read' },
       { label: 'Settings', to: '/settings', icon: IconSettings },
     ],

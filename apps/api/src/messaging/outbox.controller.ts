@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { OutboundMessageListDto, OutboundMessageQueryDto } from './outbox.dto';
+import { OutboxService } from './outbox.service';
+
+@ApiTags('messaging')
+@Controller('outbound-messages')
+export class OutboxController {
+  constructor(private readonly outbox: OutboxService) {}
+
+  @Get()
+  @RequirePermission('messages.read')
+  @ApiOkResponse({ type: OutboundMessageListDto })
+  list(@CurrentActor() actor: Actor, @Query() query: OutboundMessageQueryDto): Promise<OutboundMessageListDto> {
+    return this.outbox.list(actor, query);
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../common/dto/pagination.dto';
+
+export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'obsolete', 'outbox_only'] as const;
+
+export class OutboundMessageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: MESSAGE_STATUSES }) @IsOptional() @IsIn(MESSAGE_STATUSES) status?: (typeof MESSAGE_STATUSES)[number];
+}
+
+export class OutboundMessageDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) appointmentId!: string;
+  @ApiProperty() patientName!: string;
+  @ApiProperty({ enum: ['reminder', 'cancellation', 'reschedule'] }) kind!: string;
+  @ApiProperty({ enum: ['email', 'sms'] }) channel!: string;
+  @ApiProperty({ type: String, nullable: true }) recipient!: string | null;
+  @ApiProperty() subject!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({
+    enum: MESSAGE_STATUSES,
+    description: 'pending: waits for its time; sending: claimed by a worker (stuck here = check by hand, never resent automatically); outbox_only: no transport or no contact, deliver by hand; obsolete: the appointment moved or was cancelled',
+  })
+  status!: string;
+  @ApiProperty({ format: 'date-time' }) sendAfter!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) sentAt!: string | null;
+  @ApiProperty({ type: Number }) attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+}
+
+export class OutboundMessageListDto {
+  @ApiProperty({ type: [OutboundMessageDto] }) items!: OutboundMessageDto[];
+  @ApiProperty({ type: Number }) total!: number;
+  @ApiProperty({ type: Number }) page!: number;
+  @ApiProperty({ type: Number }) pageSize!: number;
+}

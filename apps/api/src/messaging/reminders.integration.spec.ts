@@ -1,0 +1,128 @@
+import { newPatient, signedInOrganization } from '../../test/factories';
+import { newPractitioner, newRoom, newService } from '../../test/scheduling-factories';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { MessageSender } from './message-sender';
+import { MessageWorker } from './message-worker';
+import type { MessageTransport, OutgoingMessage } from './transports';
+
+/** A transport that records what it was asked to deliver (stands in for an SMTP server). */
+class RecordingTransport implements MessageTransport {
+  readonly sent: OutgoingMessage[] = [];
+  async send(message: OutgoingMessage): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    this.sent.push(message);
+  }
+}
+
+const until = async (condition: () => Promise<boolean>, ms = 15_000) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('timed out');
+};
+
+describe('reminders and notices', () => {
+  let app: TestApp;
+  let org: Awaited<ReturnType<typeof signedInOrganization>>;
+  let base: { serviceId: string; practitionerId: string; roomId: string; locationId: string };
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    org = await signedInOrganization(app, 'owner');
+    const practitioner = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { start: '00:00', end: '24:00' });
+    base = { serviceId: (await newService(org.client, { durationMin: 30, bufferMin: 0 })).id, practitionerId: practitioner.id, roomId: (await newRoom(org.client, org.location.id)).id, locationId: org.location.id };
+  });
+  afterAll(async () => app.close());
+
+  const bookSoon = async (hoursAhead: number, email: string | null = 'pat@example.com') => {
+    const patient = await newPatient(app.dataSource, org.organization.id, { email, phone: null, firstName: 'Pat' });
+    const start = new Date(Math.ceil((Date.now() + hoursAhead * 3_600_000) / 900_000) * 900_000).toISOString();
+    const response = await org.client.post('/api/appointments', { ...base, patientId: patient.id, startsAt: start });
+    if (response.status !== 201) throw new Error(response.text);
+    return response.body as { id: string };
+  };
+  const statusOf = async (appointmentId: string, kind = 'reminder') =>
+    (await app.dataSource.query(`SELECT status FROM outbound_messages WHERE appointment_id = $1 AND kind = $2 AND status <> 'obsolete'`, [appointmentId, kind]))[0]?.status;
+
+  it('writes the pg-boss job in the booking transaction and sends the reminder once across a worker restart', async () => {
+    const transport = new RecordingTransport();
+    const worker = new MessageWorker(app.dataSource, { email: transport }, 'worker-a', 0.5);
+    await worker.start();
+    const appointment = await bookSoon(3);
+    const [{ jobs }] = await app.dataSource.query(
+      `SELECT count(*)::int AS jobs FROM pgboss.job j JOIN outbound_messages o ON o.id::text = j.data->>'messageId' WHERE o.appointment_id = $1`,
+      [appointment.id],
+    );
+    expect(jobs).toBe(1);
+    await until(async () => (await statusOf(appointment.id)) === 'sent');
+    await worker.stop();
+    const restarted = new MessageWorker(app.dataSource, { email: transport }, 'worker-a2', 0.5);
+    await restarted.start();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await restarted.stop();
+    const mine = transport.sent.filter((m) => m.subject.startsWith('Reminder'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ to: 'pat@example.com' });
+    expect(mine[0].body).toMatch(/^Hello Pat, this is a reminder/);
+  });
+
+  it('sends each message once with two workers running at the same time', async () => {
+    const appointments = await Promise.all([bookSoon(4), bookSoon(5), bookSoon(6), bookSoon(7)]);
+    const transport = new RecordingTransport();
+    const workers = [new MessageWorker(app.dataSource, { email: transport }, 'w1', 0.5), new MessageWorker(app.dataSource, { email: transport }, 'w2', 0.5)];
+    await Promise.all(workers.map((w) => w.start()));
+    await org.client.post(`/api/appointments/${appointments[0].id}/cancel`, { reason: 'Unwell' });
+    await until(async () => (await statusOf(appointments[0].id, 'cancellation')) === 'sent');
+    for (const a of appointments.slice(1)) await until(async () => (await statusOf(a.id)) === 'sent');
+    await Promise.all(workers.map((w) => w.stop()));
+    const recipients = transport.sent.map((m) => m.subject);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(transport.sent.filter((m) => m.subject.includes('cancelled'))).toHaveLength(1);
+  });
+
+  it('lets exactly one of many concurrent senders claim a message, never resends a claimed one, and keeps messages without transport in the outbox', async () => {
+    const appointment = await bookSoon(8);
+    const [{ id }] = await app.dataSource.query(`SELECT id FROM outbound_messages WHERE appointment_id = $1`, [appointment.id]);
+    const transport = new RecordingTransport();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => new MessageSender(app.dataSource, { email: transport }, `s${i}`).deliver(id)));
+    expect(results.filter((r) => r === 'sent')).toHaveLength(1);
+    expect(results.filter((r) => r === 'not_claimed')).toHaveLength(9);
+    expect(transport.sent).toHaveLength(1);
+
+    // A worker that died after claiming: the row stays 'sending' and is not sent again.
+    const crashed = await bookSoon(9);
+    await app.dataSource.query(`UPDATE outbound_messages SET status = 'sending', claimed_by = 'dead' WHERE appointment_id = $1`, [crashed.id]);
+    expect(await new MessageSender(app.dataSource, { email: transport }, 'x').deliverDue()).not.toContain('sent');
+
+    const noSmtp = await bookSoon(10);
+    await new MessageSender(app.dataSource, {}, 'y').deliverDue();
+    expect(await statusOf(noSmtp.id)).toBe('outbox_only');
+    const outbox = await org.client.get('/api/outbound-messages?status=outbox_only');
+    expect(outbox.status).toBe(200);
+    expect(outbox.body.items[0]).toMatchObject({ appointmentId: noSmtp.id, kind: 'reminder', channel: 'email', error: 'No SMTP transport is configured' });
+    expect((await org.client.get('/api/outbound-messages?status=nope')).status).toBe(400);
+  });
+
+  it('serves a practitioner’s calendar feed at a secret, rotatable, revocable URL with initials only', async () => {
+    await bookSoon(30);
+    const feed = await org.client.post(`/api/staff/${base.practitionerId}/calendar-feed`);
+    expect(feed.status).toBe(201);
+    const anonymous = app.client();
+    const ics = await anonymous.get(feed.body.path);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toMatch(/text\/calendar/);
+    expect(ics.text).toMatch(/BEGIN:VCALENDAR/);
+    expect(ics.text).toMatch(/SUMMARY:.* – PP/);
+    expect(ics.text).not.toMatch(/Pat/);
+    const [{ token_sha256 }] = await app.dataSource.query(`SELECT token_sha256 FROM calendar_feeds WHERE revoked_at IS NULL AND staff_member_id = $1`, [base.practitionerId]);
+    expect(token_sha256).not.toContain(feed.body.token);
+    const rotated = await org.client.post(`/api/staff/${base.practitionerId}/calendar-feed`);
+    expect((await anonymous.get(feed.body.path)).status).toBe(404);
+    expect((await anonymous.get(rotated.body.path)).status).toBe(200);
+    expect((await org.client.delete(`/api/staff/${base.practitionerId}/calendar-feed`)).status).toBe(204);
+    expect((await anonymous.get(rotated.body.path)).status).toBe(404);
+    expect((await anonymous.get('/api/calendar-feeds/not-a-token.ics')).status).toBe(404);
+  });
+});

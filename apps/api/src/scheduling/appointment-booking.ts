@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { bookingViolations, instantToLocal, type BookingViolation } from '@skinledger/domain';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { ConflictError, InvalidFieldError } from '../common/problems/domain-error';
+import type { ServiceDto } from './catalog.dto';
+import { CatalogService } from './catalog.service';
+import { loadPractitionerFacts } from './schedule-queries';
+
+export interface BookingInput {
+  patientId: string;
+  serviceId: string;
+  practitionerId: string;
+  roomId: string;
+  locationId: string;
+  startsAt: Date;
+  /** A reschedule: the appointment itself neither blocks nor counts as the patient's other session. */
+  excludeAppointmentId?: string;
+}
+
+export interface CheckedBooking {
+  violations: BookingViolation[];
+  service: ServiceDto;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  occupiedUntil: Date;
+}
+
+/** The resource and time an insert or update tried to take, so a 23P01 can be explained after the rollback. */
+export interface BookingAttempt {
+  practitionerId: string;
+  roomId: string;
+  startsAt: Date;
+  occupiedUntil: Date;
+  excludeAppointmentId?: string;
+  sessionNumber?: number;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The booking rules (issue 6) over facts read in the caller's transaction, and the translation of the database's
+ * double-booking refusal (exclusion constraint, SQLSTATE 23P01) into a 409 naming the appointment already there.
+ */
+@Injectable()
+export class AppointmentBooking {
+  constructor(private readonly catalog: CatalogService) {}
+
+  async check(manager: EntityManager, organizationId: string, input: BookingInput): Promise<CheckedBooking> {
+    // Serializes bookings of one patient, so two sessions cannot slip under the medical interval rule at once.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 6))`, [`appointment-patient:${input.patientId}`]);
+    const service = await this.catalog.findService(manager, organizationId, input.serviceId, 'serviceId');
+    const [patient] = await manager.query(`SELECT archived_at FROM patients WHERE organization_id = $1 AND id = $2`, [organizationId, input.patientId]);
+    if (!patient) throw new InvalidFieldError('patientId', 'no such patient in this organization');
+    const [location] = await manager.query(`SELECT timezone, is_active FROM locations WHERE organization_id = $1 AND id = $2`, [organizationId, input.locationId]);
+    if (!location) throw new InvalidFieldError('locationId', 'no such location in this organization');
+    const [room] = await manager.query(`SELECT location_id, is_active FROM rooms WHERE organization_id = $1 AND id = $2`, [organizationId, input.roomId]);
+    if (!room) throw new InvalidFieldError('roomId', 'no such room in this organization');
+    const timeZone: string = location.timezone;
+    const startsAt = input.startsAt;
+    const endsAt = new Date(startsAt.getTime() + service.durationMin * MINUTE);
+    const occupiedUntil = new Date(endsAt.getTime() + service.bufferMin * MINUTE);
+    const [practitioner] = await loadPractitionerFacts(manager, {
+      organizationId,
+      locationId: input.locationId,
+      timeZone,
+      from: new Date(startsAt.getTime() - 86_400_000),
+      to: new Date(occupiedUntil.getTime() + 86_400_000),
+      practitionerIds: [input.practitionerId],
+      excludeAppointmentId: input.excludeAppointmentId,
+    });
+    if (!practitioner) throw new InvalidFieldError('practitionerId', 'no such staff member in this organization');
+    // The patient's other medical-needling appointments by their local date, and medical treatment sessions not
+    // already counted through such an appointment (walk-ins, or deeper than the booked service).
+    const otherMedical: { id: string; local_date: string }[] =
+      service.procedureKind === 'medical_needling'
+        ? await manager.query(
+            `WITH medical_appointments AS (
+               SELECT a.id, to_char(a.starts_at AT TIME ZONE l.timezone, 'YYYY-MM-DD') AS local_date
+               FROM appointments a JOIN services s ON s.id = a.service_id JOIN locations l ON l.id = a.location_id
+               WHERE a.organization_id = $1 AND a.patient_id = $2 AND s.procedure_kind = 'medical_needling'
+                 AND a.status NOT IN ('cancelled', 'no_show') AND ($3::uuid IS NULL OR a.id <> $3))
+             SELECT id, local_date FROM medical_appointments
+             UNION ALL
+             SELECT ts.id, to_char(ts.performed_on, 'YYYY-MM-DD')
+             FROM treatment_sessions ts
+             WHERE ts.organization_id = $1 AND ts.patient_id = $2 AND ts.procedure_kind = 'medical'
+               AND ($3::uuid IS NULL OR ts.appointment_id IS DISTINCT FROM $3)
+               AND (ts.appointment_id IS NULL OR ts.appointment_id NOT IN (SELECT id FROM medical_appointments))`,
+            [organizationId, input.patientId, input.excludeAppointmentId ?? null],
+          )
+        : [];
+    const violations = bookingViolations({
+      appointment: { start: startsAt.getTime(), end: endsAt.getTime() },
+      localDate: instantToLocal(startsAt, timeZone).date,
+      service,
+      patient: { archived: patient.archived_at !== null },
+      practitioner: { active: practitioner.active, credentials: practitioner.credentials },
+      location: { active: location.is_active },
+      room: { atLocation: room.location_id === input.locationId, active: room.is_active },
+      working: practitioner.working,
+      timeOff: practitioner.timeOff,
+      otherMedical: otherMedical.map((o) => ({ id: o.id, localDate: o.local_date })),
+    });
+    return { violations, service, timeZone, startsAt, endsAt, occupiedUntil };
+  }
+}
+
+/**
+ * Runs a booking write; when the database refuses it as a double booking, answers 409 naming the appointment that
+ * holds the practitioner or room (looked up after the rollback, when the other booking is visible).
+ */
+export async function explainDoubleBooking<T>(dataSource: DataSource, organizationId: string, attempt: { current?: BookingAttempt }, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const pg = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+    const tried = attempt.current;
+    if (pg?.code !== '23P01' || !tried || !pg.constraint?.startsWith('appointments_')) throw error;
+    const resource = pg.constraint === 'appointments_room_no_overlap' ? 'room' : 'practitioner';
+    const [other] = await dataSource.query(
+      `SELECT a.id, a.starts_at, a.occupied_until, l.timezone FROM appointments a JOIN locations l ON l.id = a.location_id
+       WHERE a.organization_id = $1 AND ${resource === 'room' ? 'a.room_id' : 'a.practitioner_id'} = $2
+         AND a.status NOT IN ('cancelled', 'no_show') AND tstzrange(a.starts_at, a.occupied_until) && tstzrange($3, $4)
+         AND ($5::uuid IS NULL OR a.id <> $5)
+       ORDER BY a.starts_at LIMIT 1`,
+      [organizationId, resource === 'room' ? tried.roomId : tried.practitionerId, tried.startsAt, tried.occupiedUntil, tried.excludeAppointmentId ?? null],
+    );
+    const session = tried.sessionNumber ? `Session ${tried.sessionNumber}: the` : 'The';
+    const when = other ? ` (${instantToLocal(other.starts_at, other.timezone).date} ${fmt(other.starts_at, other.timezone)}–${fmt(other.occupied_until, other.timezone)} incl. buffer)` : '';
+    throw new ConflictError('double-booking', `${session} ${resource} is already booked at that time by appointment ${other?.id ?? '(just cancelled)'}${when}`, {
+      resource,
+      conflictingAppointmentId: other?.id ?? null,
+      ...(tried.sessionNumber ? { sessionNumber: tried.sessionNumber } : {}),
+    });
+  }
+}
+
+function fmt(instant: Date, timeZone: string): string {
+  const { minutes } = instantToLocal(instant, timeZone);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,68 @@
+import type { EntityManager } from 'typeorm';
+import type { AppointmentDto } from './appointments.dto';
+
+/** The appointment with the names the calendar shows, always scoped to one organization. */
+export const APPOINTMENT_SELECT = `
+  SELECT a.*, l.timezone, p.first_name || ' ' || p.last_name AS patient_name, p.mrn, s.name AS service_name, s.procedure_kind,
+         st.name AS practitioner_name, r.name AS room_name
+  FROM appointments a
+  JOIN locations l ON l.id = a.location_id
+  JOIN patients p ON p.id = a.patient_id
+  JOIN services s ON s.id = a.service_id
+  JOIN staff_members st ON st.id = a.practitioner_id
+  JOIN rooms r ON r.id = a.room_id`;
+
+export interface AppointmentRow {
+  id: string;
+  location_id: string;
+  timezone: string;
+  patient_id: string;
+  patient_name: string;
+  mrn: string;
+  service_id: string;
+  service_name: string;
+  procedure_kind: AppointmentDto['procedureKind'];
+  practitioner_id: string;
+  practitioner_name: string;
+  room_id: string;
+  room_name: string;
+  starts_at: Date;
+  ends_at: Date;
+  occupied_until: Date;
+  status: AppointmentDto['status'];
+  cancel_reason: string | null;
+  treatment_plan_id: string | null;
+  plan_session_number: number | null;
+  notes: string;
+}
+
+export function toAppointmentDto(r: AppointmentRow): AppointmentDto {
+  return {
+    id: r.id,
+    locationId: r.location_id,
+    timeZone: r.timezone,
+    patientId: r.patient_id,
+    patientName: r.patient_name,
+    patientMrn: r.mrn,
+    serviceId: r.service_id,
+    serviceName: r.service_name,
+    procedureKind: r.procedure_kind,
+    practitionerId: r.practitioner_id,
+    practitionerName: r.practitioner_name,
+    roomId: r.room_id,
+    roomName: r.room_name,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    occupiedUntil: r.occupied_until.toISOString(),
+    status: r.status,
+    cancelReason: r.cancel_reason,
+    treatmentPlanId: r.treatment_plan_id,
+    planSessionNumber: r.plan_session_number,
+    notes: r.notes,
+  };
+}
+
+export async function readAppointment(manager: EntityManager, organizationId: string, id: string): Promise<AppointmentDto | undefined> {
+  const [row] = await manager.query(`${APPOINTMENT_SELECT} WHERE a.organization_id = $1 AND a.id = $2`, [organizationId, id]);
+  return row ? toAppointmentDto(row) : undefined;
+}

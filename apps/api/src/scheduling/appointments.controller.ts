@@ -1,0 +1,110 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { AppointmentDto, AppointmentListQueryDto, CancelAppointmentDto, CheckInDto, CreateAppointmentDto, UpdateAppointmentDto } from './appointments.dto';
+import { AppointmentsService } from './appointments.service';
+import { CheckInService } from './check-in.service';
+
+@ApiTags('scheduling')
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(
+    private readonly appointments: AppointmentsService,
+    private readonly checkIns: CheckInService,
+  ) {}
+
+  @Get()
+  @RequirePermission('schedule.read')
+  @ApiOkResponse({ type: [AppointmentDto] })
+  list(@CurrentActor() actor: Actor, @Query() query: AppointmentListQueryDto): Promise<AppointmentDto[]> {
+    return this.appointments.list(actor, query);
+  }
+
+  @Post()
+  @RequirePermission('schedule.book')
+  @ApiCreatedResponse({ type: AppointmentDto })
+  @ApiUnprocessableEntityResponse({ description: 'Booking rules broken: violations lists every one with its code' })
+  @ApiConflictResponse({ description: 'Double booking: the practitioner or room is taken (conflictingAppointmentId)' })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateAppointmentDto): Promise<AppointmentDto> {
+    return this.appointments.create(actor, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('schedule.read')
+  @ApiOkResponse({ type: AppointmentDto })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AppointmentDto> {
+    return this.appointments.get(actor, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('schedule.book')
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiUnprocessableEntityResponse({ description: 'The new time, practitioner or room breaks booking rules' })
+  @ApiConflictResponse({ description: 'Double booking, or the appointment can no longer be moved' })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateAppointmentDto): Promise<AppointmentDto> {
+    return this.appointments.update(actor, id, body);
+  }
+
+  @Get(':id/check-in')
+  @RequirePermission('schedule.read')
+  @ApiOkResponse({ type: CheckInDto, description: 'What is missing before treatment' })
+  checkIn(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<CheckInDto> {
+    return this.checkIns.check(actor, id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @RequirePermission('schedule.book')
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiConflictResponse({ description: 'Illegal status transition' })
+  confirm(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AppointmentDto> {
+    return this.appointments.transition(actor, id, 'confirm');
+  }
+
+  @Post(':id/check-in')
+  @HttpCode(200)
+  @RequirePermission('schedule.book')
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiConflictResponse({ description: 'Illegal status transition' })
+  markCheckedIn(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AppointmentDto> {
+    return this.appointments.transition(actor, id, 'check-in');
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @RequirePermission('schedule.book')
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiConflictResponse({ description: 'Illegal status transition' })
+  start(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AppointmentDto> {
+    return this.appointments.transition(actor, id, 'start');
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @RequirePermission('schedule.book')
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiConflictResponse({ description: 'Illegal status transition' })
+  complete(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AppointmentDto> {
+    return this.appointments.transition(actor, id, 'complete');
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequirePermission('schedule.book')
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiConflictResponse({ description: 'Illegal status transition' })
+  cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelAppointmentDto): Promise<AppointmentDto> {
+    return this.appointments.transition(actor, id, 'cancel', body.reason);
+  }
+
+  @Post(':id/no-show')
+  @HttpCode(200)
+  @RequirePermission('schedule.book')
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiConflictResponse({ description: 'Illegal status transition' })
+  noShow(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AppointmentDto> {
+    return this.appointments.transition(actor, id, 'no-show');
+  }
+}

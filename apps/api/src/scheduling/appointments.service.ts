@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canTransition, isReschedulable, targetStatus, type AppointmentAction, type AppointmentStatus } from '@skinledger/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import { OutboxService } from '../messaging/outbox.service';
+import { AppointmentBooking, explainDoubleBooking, type BookingAttempt, type BookingInput } from './appointment-booking';
+import { APPOINTMENT_SELECT, readAppointment, toAppointmentDto } from './appointment-views';
+import type { AppointmentDto, AppointmentListQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './appointments.dto';
+
+const MAX_LIST_DAYS = 62;
+
+/** Appointments: booking under the rules, rescheduling, the status flow, and the outbox messages each change implies. */
+@Injectable()
+export class AppointmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly booking: AppointmentBooking,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async list(actor: Actor, query: AppointmentListQueryDto): Promise<AppointmentDto[]> {
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    if (from && to && to <= from) throw new InvalidFieldError('to', 'must be after from');
+    if (!query.patientId && (!from || !to)) throw new InvalidFieldError(from ? 'to' : 'from', 'is required unless patientId is given');
+    if (from && to && to.getTime() - from.getTime() > MAX_LIST_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_LIST_DAYS} days after from`);
+    const rows = await this.dataSource.query(
+      `${APPOINTMENT_SELECT}
+       WHERE a.organization_id = $1 AND ($2::timestamptz IS NULL OR a.ends_at > $2) AND ($3::timestamptz IS NULL OR a.starts_at < $3)
+         AND ($4::uuid IS NULL OR a.location_id = $4) AND ($5::uuid IS NULL OR a.practitioner_id = $5) AND ($6::uuid IS NULL OR a.patient_id = $6)
+       ORDER BY a.starts_at, a.id LIMIT 2000`,
+      [actor.organizationId, from ?? null, to ?? null, query.locationId ?? null, query.practitionerId ?? null, query.patientId ?? null],
+    );
+    return rows.map(toAppointmentDto);
+  }
+
+  async get(actor: Actor, id: string): Promise<AppointmentDto> {
+    const dto = await readAppointment(this.dataSource.manager, actor.organizationId, id);
+    if (!dto) throw new NotFoundError('Appointment', id);
+    return dto;
+  }
+
+  async create(actor: Actor, input: CreateAppointmentDto): Promise<AppointmentDto> {
+    const attempt: { current?: BookingAttempt } = {};
+    return explainDoubleBooking(this.dataSource, actor.organizationId, attempt, () =>
+      this.dataSource.transaction(async (manager) => {
+        const id = await this.insert(manager, actor, { ...input, startsAt: new Date(input.startsAt) }, attempt, { notes: input.notes });
+        return (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
+      }),
+    );
+  }
+
+  /** Books one appointment in the caller's transaction (also used by course booking); throws 422 on broken rules. */
+  async insert(
+    manager: EntityManager,
+    actor: Actor,
+    input: BookingInput,
+    attempt: { current?: BookingAttempt },
+    extra: { notes?: string; treatmentPlanId?: string; sessionNumber?: number } = {},
+  ): Promise<string> {
+    const checked = await this.booking.check(manager, actor.organizationId, input);
+    if (checked.violations.length > 0) {
+      const prefix = extra.sessionNumber ? `Session ${extra.sessionNumber}: ` : '';
+      throw new RuleViolationError(
+        `${prefix}the appointment breaks ${checked.violations.length} booking rule(s): ${checked.violations.map((v) => v.code).join(', ')}`,
+        checked.violations.map((v) => (extra.sessionNumber ? { ...v, sessionNumber: extra.sessionNumber } : v)),
+      );
+    }
+    attempt.current = { practitionerId: input.practitionerId, roomId: input.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, sessionNumber: extra.sessionNumber };
+    const [row] = await manager.query(
+      `INSERT INTO appointments (organization_id, location_id, patient_id, service_id, practitioner_id, room_id, starts_at, ends_at, occupied_until,
+                                 notes, treatment_plan_id, plan_session_number, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [
+        actor.organizationId,
+        input.locationId,
+        input.patientId,
+        input.serviceId,
+        input.practitionerId,
+        input.roomId,
+        checked.startsAt,
+        checked.endsAt,
+        checked.occupiedUntil,
+        extra.notes?.trim() ?? '',
+        extra.treatmentPlanId ?? null,
+        extra.sessionNumber ?? null,
+        actor.staffMemberId,
+      ],
+    );
+    await this.audit.record(manager, actor, {
+      action: 'appointment.booked',
+      entityType: 'appointment',
+      entityId: row.id,
+      changes: {
+        patientId: { to: input.patientId },
+        serviceId: { to: input.serviceId },
+        practitionerId: { to: input.practitionerId },
+        roomId: { to: input.roomId },
+        locationId: { to: input.locationId },
+        startsAt: { to: checked.startsAt.toISOString() },
+      },
+    });
+    await this.outbox.appointmentBooked(manager, row.id);
+    return row.id;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateAppointmentDto): Promise<AppointmentDto> {
+    const attempt: { current?: BookingAttempt } = {};
+    return explainDoubleBooking(this.dataSource, actor.organizationId, attempt, () =>
+      this.dataSource.transaction(async (manager) => {
+        const before = await this.lock(manager, actor, id);
+        const moves = ['startsAt', 'practitionerId', 'roomId', 'serviceId', 'locationId'] as const;
+        const changing = moves.filter((k) => input[k] !== undefined && (k === 'startsAt' ? new Date(input.startsAt as string).toISOString() !== before.startsAt : input[k] !== before[k]));
+        if (changing.length > 0 && !isReschedulable(before.status)) {
+          throw new ConflictError('not-reschedulable', `A ${before.status.replace('_', ' ')} appointment can no longer be moved`, { appointmentStatus: before.status });
+        }
+        if (changing.length > 0) {
+          const next: BookingInput = {
+            patientId: before.patientId,
+            serviceId: input.serviceId ?? before.serviceId,
+            practitionerId: input.practitionerId ?? before.practitionerId,
+            roomId: input.roomId ?? before.roomId,
+            locationId: input.locationId ?? before.locationId,
+            startsAt: new Date(input.startsAt ?? before.startsAt),
+            excludeAppointmentId: id,
+          };
+          const checked = await this.booking.check(manager, actor.organizationId, next);
+          if (checked.violations.length > 0) {
+            throw new RuleViolationError(`The change breaks ${checked.violations.length} booking rule(s): ${checked.violations.map((v) => v.code).join(', ')}`, checked.violations);
+          }
+          attempt.current = { practitionerId: next.practitionerId, roomId: next.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, excludeAppointmentId: id };
+          await manager.query(
+            `UPDATE appointments SET service_id = $3, practitioner_id = $4, room_id = $5, location_id = $6, starts_at = $7, ends_at = $8, occupied_until = $9, updated_at = now()
+             WHERE organization_id = $1 AND id = $2`,
+            [actor.organizationId, id, next.serviceId, next.practitionerId, next.roomId, next.locationId, checked.startsAt, checked.endsAt, checked.occupiedUntil],
+          );
+        }
+        if (input.notes !== undefined) {
+          await manager.query(`UPDATE appointments SET notes = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [actor.organizationId, id, input.notes.trim()]);
+        }
+        const after = (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
+        const changes = Object.fromEntries(
+          (['startsAt', 'practitionerId', 'roomId', 'serviceId', 'locationId', 'notes'] as const).filter((k) => before[k] !== after[k]).map((k) => [k, { from: before[k], to: after[k] }]),
+        );
+        if (Object.keys(changes).length > 0) {
+          await this.audit.record(manager, actor, { action: changing.length ? 'appointment.rescheduled' : 'appointment.updated', entityType: 'appointment', entityId: id, changes });
+        }
+        if (before.startsAt !== after.startsAt) await this.outbox.appointmentRescheduled(manager, id);
+        return after;
+      }),
+    );
+  }
+
+  async transition(actor: Actor, id: string, action: AppointmentAction, reason?: string): Promise<AppointmentDto> {
+    return this.dataSource.transaction(async (manager) => {
+      if (action === 'cancel' && !reason?.trim()) throw new InvalidFieldError('reason', 'a cancellation needs a reason');
+      const before = await this.lock(manager, actor, id);
+      const to: AppointmentStatus = targetStatus(action);
+      if (!canTransition(before.status, to)) {
+        throw new ConflictError('illegal-transition', `A ${before.status.replace('_', ' ')} appointment cannot become ${to.replace('_', ' ')}`, { from: before.status, to });
+      }
+      await manager.query(
+        `UPDATE appointments SET status = $3, cancel_reason = $4, status_changed_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2`,
+        [actor.organizationId, id, to, to === 'cancelled' ? (reason as string).trim() : before.cancelReason],
+      );
+      await this.audit.record(manager, actor, {
+        action: `appointment.${to}`,
+        entityType: 'appointment',
+        entityId: id,
+        changes: { status: { from: before.status, to }, ...(to === 'cancelled' ? { cancelReason: { to: reason } } : {}) },
+      });
+      if (to === 'cancelled') await this.outbox.appointmentCancelled(manager, id);
+      return (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
+    });
+  }
+
+  private async lock(manager: EntityManager, actor: Actor, id: string): Promise<AppointmentDto> {
+    const [locked] = await manager.query(`SELECT id FROM appointments WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [actor.organizationId, id]);
+    if (!locked) throw new NotFoundError('Appointment', id);
+    return (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
+  }
+}

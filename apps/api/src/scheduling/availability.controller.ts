@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { AvailabilityDto, AvailabilityQueryDto } from './availability.dto';
+import { AvailabilityService } from './availability.service';
+
+@ApiTags('scheduling')
+@Controller('availability')
+export class AvailabilityController {
+  constructor(private readonly availability: AvailabilityService) {}
+
+  @Get()
+  @RequirePermission('schedule.read')
+  @ApiOkResponse({ type: AvailabilityDto })
+  find(@CurrentActor() actor: Actor, @Query() query: AvailabilityQueryDto): Promise<AvailabilityDto> {
+    return this.availability.find(actor, query);
+  }
+}

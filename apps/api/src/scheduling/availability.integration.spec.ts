@@ -1,0 +1,126 @@
+import { newPatient, signedInOrganization } from '../../test/factories';
+import { newPractitioner, newRoom, newService } from '../../test/scheduling-factories';
+import { createTestApp, type TestApp } from '../../test/test-app';
+
+describe('availability, daylight saving and treatment courses', () => {
+  let app: TestApp;
+  let org: Awaited<ReturnType<typeof signedInOrganization>>;
+  let practitionerId: string;
+  let roomId: string;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    org = await signedInOrganization(app, 'owner');
+    practitionerId = (await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id)).id;
+    roomId = (await newRoom(org.client, org.location.id, 'Room A')).id;
+  });
+  afterAll(async () => app.close());
+
+  it('keeps 09:00–17:00 local on both sides of the March 2027 change in New York', async () => {
+    const consult = await newService(org.client, { procedureKind: 'consultation', durationMin: 30, bufferMin: 0, consentKinds: [] });
+    const response = await org.client.get(
+      `/api/availability?serviceId=${consult.id}&locationId=${org.location.id}&from=2027-03-12T05:00:00Z&to=2027-03-16T04:00:00Z&practitionerId=${practitionerId}`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ timeZone: 'America/New_York', gridMin: 15 });
+    const byDay = new Map<string, string[]>();
+    for (const s of response.body.slots as { startsAt: string }[]) {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(s.startsAt));
+      byDay.set(day, [...(byDay.get(day) ?? []), s.startsAt]);
+    }
+    expect([...byDay.keys()]).toEqual(['2027-03-12', '2027-03-13', '2027-03-14', '2027-03-15']);
+    expect([...byDay.values()].map((d) => [d[0], d.at(-1)])).toEqual([
+      ['2027-03-12T14:00:00.000Z', '2027-03-12T21:30:00.000Z'],
+      ['2027-03-13T14:00:00.000Z', '2027-03-13T21:30:00.000Z'],
+      ['2027-03-14T13:00:00.000Z', '2027-03-14T20:30:00.000Z'],
+      ['2027-03-15T13:00:00.000Z', '2027-03-15T20:30:00.000Z'],
+    ]);
+    expect([...byDay.values()].every((d) => d.length === 31)).toBe(true);
+    // Booking follows the same wall clock: 08:30 EDT (12:30Z) is outside hours, 09:00 EDT (13:00Z) is inside.
+    const patient = await newPatient(app.dataSource, org.organization.id);
+    const base = { patientId: patient.id, serviceId: consult.id, practitionerId, roomId, locationId: org.location.id };
+    expect((await org.client.post('/api/appointments', { ...base, startsAt: '2027-03-15T12:30:00Z' })).body.violations[0].code).toBe('outside_working_hours');
+    expect((await org.client.post('/api/appointments', { ...base, startsAt: '2027-03-12T13:30:00Z' })).body.violations[0].code).toBe('outside_working_hours');
+    const booked = await org.client.post('/api/appointments', { ...base, startsAt: '2027-03-15T13:00:00Z' });
+    expect(booked.status).toBe(201);
+    const after = await org.client.get(
+      `/api/availability?serviceId=${consult.id}&locationId=${org.location.id}&from=2027-03-15T04:00:00Z&to=2027-03-16T04:00:00Z&practitionerId=${practitionerId}`,
+    );
+    expect(after.body.slots[0].startsAt).toBe('2027-03-15T13:30:00.000Z');
+  });
+
+  it('respects buffers, rooms and credentials, and refuses bad input', async () => {
+    const medical = await newService(org.client, { durationMin: 60, bufferMin: 30 });
+    const aesthetician = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { licenceType: 'licensed_aesthetician' });
+    const day = (h: number) => `2027-04-0${h}`;
+    const q = (extra: string) => org.client.get(`/api/availability?serviceId=${medical.id}&locationId=${org.location.id}&from=2027-04-05T04:00:00Z&to=2027-04-06T04:00:00Z${extra}`);
+    const all = await q('');
+    expect(all.body.slots.some((s: { practitionerId: string }) => s.practitionerId === aesthetician.id)).toBe(false);
+    const patient = await newPatient(app.dataSource, org.organization.id);
+    await org.client.post('/api/appointments', { patientId: patient.id, serviceId: medical.id, practitionerId, roomId, locationId: org.location.id, startsAt: '2027-04-05T13:00:00Z' });
+    const mine = await q(`&practitionerId=${practitionerId}`);
+    // 09:00–10:00 treatment + 30 min buffer: next start 10:30 EDT (14:30Z); the single room is shared.
+    expect(mine.body.slots[0].startsAt).toBe('2027-04-05T14:30:00.000Z');
+    expect(mine.body.slots.at(-1).startsAt).toBe('2027-04-05T20:00:00.000Z');
+    expect(day(5)).toBe('2027-04-05');
+    expect((await org.client.get(`/api/availability?serviceId=${medical.id}&locationId=${org.location.id}&from=2027-04-05T04:00:00Z&to=2027-05-05T04:00:00Z`)).status).toBe(400);
+    const bad = await org.client.get(`/api/availability?serviceId=nope&locationId=${org.location.id}&from=x&to=2027-04-05T04:00:00Z`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'serviceId']);
+  });
+
+  it('proposes the nearest slot per session and books a course all or nothing', async () => {
+    const medical = await newService(org.client, { durationMin: 45, bufferMin: 15 });
+    const patient = await newPatient(app.dataSource, org.organization.id);
+    const tooShort = await org.client.post('/api/treatment-plans', { patientId: patient.id, serviceId: medical.id, locationId: org.location.id, sessions: 3, intervalWeeks: 2, startOn: '2027-06-07' });
+    expect(tooShort.status).toBe(422);
+    expect(tooShort.body.violations[0].code).toBe('course_interval_too_short');
+    const plan = await org.client.post('/api/treatment-plans', { patientId: patient.id, serviceId: medical.id, locationId: org.location.id, sessions: 3, intervalWeeks: 4, startOn: '2027-06-07', practitionerId });
+    expect(plan.status).toBe(201);
+    expect(plan.body.sessionList.map((s: { targetOn: string; proposedStartsAt: string }) => [s.targetOn, s.proposedStartsAt])).toEqual([
+      ['2027-06-07', '2027-06-07T13:00:00.000Z'],
+      ['2027-07-05', '2027-07-05T13:00:00.000Z'],
+      ['2027-08-02', '2027-08-02T13:00:00.000Z'],
+    ]);
+    expect(plan.body.progress).toEqual({ completed: 0, total: 3 });
+    // Someone takes session 2's slot meanwhile: booking the course fails naming session 2, and books nothing.
+    const other = await newPatient(app.dataSource, org.organization.id);
+    const taken = await org.client.post('/api/appointments', { patientId: other.id, serviceId: medical.id, practitionerId, roomId, locationId: org.location.id, startsAt: '2027-07-05T13:00:00Z' });
+    expect(taken.status).toBe(201);
+    const failed = await org.client.post(`/api/treatment-plans/${plan.body.id}/book`);
+    expect(failed.status).toBe(409);
+    expect(failed.body).toMatchObject({ sessionNumber: 2, conflictingAppointmentId: taken.body.id });
+    expect((await org.client.get(`/api/appointments?patientId=${patient.id}`)).body).toEqual([]);
+    await org.client.post(`/api/appointments/${taken.body.id}/cancel`, { reason: 'Freed for the course' });
+    const booked = await org.client.post(`/api/treatment-plans/${plan.body.id}/book`);
+    expect(booked.status).toBe(200);
+    expect(booked.body.status).toBe('booked');
+    expect(booked.body.sessionList.every((s: { appointmentId: string | null }) => s.appointmentId)).toBe(true);
+    expect((await org.client.post(`/api/treatment-plans/${plan.body.id}/book`)).status).toBe(409);
+    const first = booked.body.sessionList[0].appointmentId;
+    for (const action of ['check-in', 'start', 'complete']) await org.client.post(`/api/appointments/${first}/${action}`);
+    expect((await org.client.get(`/api/treatment-plans/${plan.body.id}`)).body.progress).toEqual({ completed: 1, total: 3 });
+    expect((await org.client.get(`/api/treatment-plans?patientId=${patient.id}`)).body.map((p: { id: string }) => p.id)).toEqual([plan.body.id]);
+    expect((await org.client.get(`/api/appointments?patientId=${patient.id}`)).body.map((a: { planSessionNumber: number }) => a.planSessionNumber)).toEqual([1, 2, 3]);
+  });
+
+  it('refuses to book a course whose session breaks a rule, naming the session', async () => {
+    const medical = await newService(org.client, { durationMin: 30, bufferMin: 0 });
+    const patient = await newPatient(app.dataSource, org.organization.id);
+    const plan = await org.client.post('/api/treatment-plans', { patientId: patient.id, serviceId: medical.id, locationId: org.location.id, sessions: 2, intervalWeeks: 4, startOn: '2027-09-06', practitionerId });
+    await app.dataSource.query(`UPDATE patients SET archived_at = now(), archived_by = $2, archive_reason = 'test' WHERE id = $1`, [patient.id, org.staffMember.id]);
+    const response = await org.client.post(`/api/treatment-plans/${plan.body.id}/book`);
+    expect(response.status).toBe(422);
+    expect(response.body.violations[0]).toMatchObject({ code: 'patient_archived', sessionNumber: 1 });
+  });
+
+  it('refuses bad course input naming the fields', async () => {
+    const bad = await org.client.post('/api/treatment-plans', { patientId: 'x', serviceId: '00000000-0000-4000-8000-000000000000', locationId: org.location.id, sessions: 0, intervalWeeks: 60, startOn: '2027-02-30' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['intervalWeeks', 'patientId', 'sessions', 'startOn']);
+    expect((await org.client.get('/api/treatment-plans')).status).toBe(400);
+    const unknown = await org.client.post('/api/treatment-plans', { patientId: '00000000-0000-4000-8000-000000000000', serviceId: '00000000-0000-4000-8000-000000000000', locationId: org.location.id, sessions: 2, intervalWeeks: 4, startOn: '2027-02-01' });
+    expect([unknown.status, unknown.body.errors[0].field]).toEqual([400, 'serviceId']);
+    expect((await org.client.get('/api/treatment-plans/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { roleHasPermission } from '@skinledger/domain';
+import ical from 'ical-generator';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { ForbiddenError, NotFoundError } from '../common/problems/domain-error';
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * A practitioner's appointments as an iCalendar feed at a secret URL for phone calendars. The table keeps only the
+ * token's SHA-256; rotating revokes the old URL. Minimal health information: each event shows the service and the
+ * patient's initials, the room and the location — no name, no notes, nothing clinical.
+ */
+@Injectable()
+export class CalendarFeedsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates (or replaces) the practitioner's feed; the token is shown once. */
+  async rotate(actor: Actor, staffMemberId: string): Promise<{ token: string; path: string }> {
+    this.assertMayManage(actor, staffMemberId);
+    const token = randomBytes(32).toString('base64url');
+    await this.dataSource.transaction(async (manager) => {
+      const [staff] = await manager.query(`SELECT 1 FROM staff_members WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [actor.organizationId, staffMemberId]);
+      if (!staff) throw new NotFoundError('Staff member', staffMemberId);
+      await manager.query(`UPDATE calendar_feeds SET revoked_at = now() WHERE organization_id = $1 AND staff_member_id = $2 AND revoked_at IS NULL`, [actor.organizationId, staffMemberId]);
+      await manager.query(`INSERT INTO calendar_feeds (organization_id, staff_member_id, token_sha256, created_by) VALUES ($1, $2, $3, $4)`, [
+        actor.organizationId,
+        staffMemberId,
+        sha256(token),
+        actor.staffMemberId,
+      ]);
+      await this.audit.record(manager, actor, { action: 'calendar_feed.rotated', entityType: 'staff_member', entityId: staffMemberId });
+    });
+    return { token, path: `/api/calendar-feeds/${token}.ics` };
+  }
+
+  async revoke(actor: Actor, staffMemberId: string): Promise<void> {
+    this.assertMayManage(actor, staffMemberId);
+    await this.dataSource.transaction(async (manager) => {
+      const [staff] = await manager.query(`SELECT 1 FROM staff_members WHERE organization_id = $1 AND id = $2`, [actor.organizationId, staffMemberId]);
+      if (!staff) throw new NotFoundError('Staff member', staffMemberId);
+      await manager.query(`UPDATE calendar_feeds SET revoked_at = now() WHERE organization_id = $1 AND staff_member_id = $2 AND revoked_at IS NULL`, [actor.organizationId, staffMemberId]);
+      await this.audit.record(manager, actor, { action: 'calendar_feed.revoked', entityType: 'staff_member', entityId: staffMemberId });
+    });
+  }
+
+  /** The feed for a token, or 404 for an unknown or revoked one (indistinguishable). */
+  async render(token: string): Promise<string> {
+    const [feed] = await this.dataSource.query(
+      `SELECT f.organization_id, f.staff_member_id, s.name, s.is_active FROM calendar_feeds f JOIN staff_members s ON s.id = f.staff_member_id
+       WHERE f.token_sha256 = $1 AND f.revoked_at IS NULL`,
+      [sha256(token)],
+    );
+    if (!feed || !feed.is_active) throw new NotFoundError('Calendar feed');
+    const rows = await this.dataSource.query(
+      `SELECT a.id, a.starts_at, a.ends_at, a.status, s.name AS service_name, r.name AS room_name, l.name AS location_name, l.address,
+              left(p.first_name, 1) || left(p.last_name, 1) AS initials
+       FROM appointments a JOIN services s ON s.id = a.service_id JOIN rooms r ON r.id = a.room_id JOIN locations l ON l.id = a.location_id
+       JOIN patients p ON p.id = a.patient_id
+       WHERE a.organization_id = $1 AND a.practitioner_id = $2 AND a.status NOT IN ('cancelled', 'no_show')
+         AND a.starts_at > now() - interval '30 days' AND a.starts_at < now() + interval '180 days'
+       ORDER BY a.starts_at`,
+      [feed.organization_id, feed.staff_member_id],
+    );
+    const calendar = ical({ name: `SkinLedger – ${feed.name}`, prodId: { company: 'SkinLedger', product: 'appointments' }, ttl: 15 * 60 });
+    for (const r of rows) {
+      calendar.createEvent({
+        id: r.id,
+        start: r.starts_at,
+        end: r.ends_at,
+        summary: `${r.service_name} – ${r.initials}`,
+        location: `${r.room_name}, ${r.location_name}`,
+        description: `Status: ${r.status.replace('_', ' ')}`,
+      });
+    }
+    return calendar.toString();
+  }
+
+  private assertMayManage(actor: Actor, staffMemberId: string): void {
+    if (actor.staffMemberId !== staffMemberId && !roleHasPermission(actor.role, 'schedule.manage')) {
+      throw new ForbiddenError('Only the practitioner or an administrator manages this calendar feed');
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { instantToLocal, roleHasPermission } from '@skinledger/domain';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { NotFoundError } from '../common/problems/domain-error';
+import { EligibilityService } from '../patients/eligibility.service';
+import type { CheckInDto, CheckInIssueDto } from './appointments.dto';
+import { ConsentStatusService } from '../consents/consent-status.service';
+
+/**
+ * What is missing before treatment: the service's consents the patient does not validly hold, and — for needling
+ * services — the screening of the medical history on the appointment's date (history missing or older than the
+ * configured age, contraindications). Roles without clinical_record.read (front desk) see that a clinical review is
+ * needed, not which contraindication: least privilege for health information.
+ */
+@Injectable()
+export class CheckInService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly eligibility: EligibilityService,
+    private readonly consents: ConsentStatusService,
+  ) {}
+
+  async check(actor: Actor, appointmentId: string): Promise<CheckInDto> {
+    const [a] = await this.dataSource.query(
+      `SELECT a.patient_id, a.starts_at, l.timezone, s.consent_kinds, s.procedure_kind
+       FROM appointments a JOIN services s ON s.id = a.service_id JOIN locations l ON l.id = a.location_id
+       WHERE a.organization_id = $1 AND a.id = $2`,
+      [actor.organizationId, appointmentId],
+    );
+    if (!a) throw new NotFoundError('Appointment', appointmentId);
+    const missingConsents = await this.consents.missingConsentKinds(this.dataSource.manager, actor.organizationId, a.patient_id, a.consent_kinds, a.starts_at);
+    const blockers: CheckInIssueDto[] = missingConsents.map((kind) => ({ code: 'consent_missing', message: `No valid ${kind.replace(/_/g, ' ')} consent on file` }));
+    const warnings: CheckInIssueDto[] = [];
+    const clinicalDetail = roleHasPermission(actor.role, 'clinical_record.read');
+    if (a.procedure_kind === 'medical_needling' || a.procedure_kind === 'cosmetic_needling') {
+      const result = await this.eligibility.check(actor, a.patient_id, a.procedure_kind === 'medical_needling' ? 'medical' : 'cosmetic', instantToLocal(a.starts_at, a.timezone).date);
+      const administrative = new Set(['history_missing', 'history_stale', 'patient_archived']);
+      for (const b of result.blockers) {
+        blockers.push(clinicalDetail || administrative.has(b.code) ? { code: b.code, message: b.message } : { code: 'clinical_review', message: 'A contraindication needs the practitioner’s review' });
+      }
+      for (const w of result.warnings) {
+        warnings.push(clinicalDetail || administrative.has(w.code) ? { code: w.code, message: w.message } : { code: 'clinical_review', message: 'A finding in the history needs the practitioner’s review' });
+      }
+    }
+    const dedupe = (list: CheckInIssueDto[]) => list.filter((x, i) => x.code !== 'clinical_review' || list.findIndex((y) => y.code === 'clinical_review') === i);
+    return { appointmentId, ready: blockers.length === 0, missingConsents, blockers: dedupe(blockers), warnings: dedupe(warnings), clinicalDetail };
+  }
+}

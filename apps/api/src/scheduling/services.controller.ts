@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { CreateServiceDto, ServiceDto, UpdateServiceDto } from './catalog.dto';
+import { CatalogService } from './catalog.service';
+
+@ApiTags('scheduling')
+@Controller('services')
+export class ServicesController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get()
+  @RequirePermission('schedule.read')
+  @ApiOkResponse({ type: [ServiceDto] })
+  list(@CurrentActor() actor: Actor): Promise<ServiceDto[]> {
+    return this.catalog.listServices(actor);
+  }
+
+  @Post()
+  @RequirePermission('schedule.manage')
+  @ApiCreatedResponse({ type: ServiceDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateServiceDto): Promise<ServiceDto> {
+    return this.catalog.createService(actor, body);
+  }
+
+  @Patch(':id')
+  @RequirePermission('schedule.manage')
+  @ApiOkResponse({ type: ServiceDto })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateServiceDto): Promise<ServiceDto> {
+    return this.catalog.updateService(actor, id, body);
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { CreateTimeOffDto, HoursExceptionDto, PutWorkingHoursDto, WorkingHoursDto } from './working-hours.dto';
+import { WorkingHoursService } from './working-hours.service';
+
+@ApiTags('scheduling')
+@Controller('staff')
+export class WorkingHoursController {
+  constructor(private readonly hours: WorkingHoursService) {}
+
+  @Get(':id/working-hours')
+  @RequirePermission('schedule.read')
+  @ApiOkResponse({ type: WorkingHoursDto })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<WorkingHoursDto> {
+    return this.hours.get(actor, id);
+  }
+
+  @Put(':id/working-hours')
+  @RequirePermission('schedule.manage')
+  @ApiOkResponse({ type: WorkingHoursDto })
+  put(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: PutWorkingHoursDto): Promise<WorkingHoursDto> {
+    return this.hours.put(actor, id, body);
+  }
+
+  @Post(':id/time-off')
+  @RequirePermission('schedule.manage')
+  @ApiCreatedResponse({ type: HoursExceptionDto })
+  addTimeOff(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateTimeOffDto): Promise<HoursExceptionDto> {
+    return this.hours.addException(actor, id, body);
+  }
+
+  @Delete(':id/time-off/:exceptionId')
+  @HttpCode(204)
+  @RequirePermission('schedule.manage')
+  @ApiNoContentResponse()
+  removeTimeOff(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('exceptionId') exceptionId: string): Promise<void> {
+    return this.hours.removeException(actor, id, exceptionId);
+  }
+}

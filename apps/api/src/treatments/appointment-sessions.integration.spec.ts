@@ -1,0 +1,98 @@
+import { newStaffMember, signIn, TEST_PASSWORD } from '../../test/factories';
+import { newRoom, newService } from '../../test/scheduling-factories';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { chair, credential, giveConsents, walkIn, type Chair } from '../../test/treatment-factories';
+
+/** Sessions started from a booked appointment: its checklist, its practitioner, and the status flow it drives. */
+describe('sessions from appointments', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => app.close());
+
+  /** A medical-needling appointment for the chair's patient with the chair's nurse, starting at the next quarter hour. */
+  async function booked(c: Chair, serviceOverrides: Record<string, unknown> = {}) {
+    const hours = await c.owner.put(`/api/staff/${c.nurse.id}/working-hours`, {
+      locationId: c.location.id,
+      blocks: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startsAt: '00:00', endsAt: '24:00' })),
+    });
+    expect(hours.status).toBe(200);
+    const service = await newService(c.owner, { consentKinds: ['medical_needling'], ...serviceOverrides });
+    const room = await newRoom(c.owner, c.location.id);
+    const startsAt = new Date(Math.ceil(Date.now() / 900_000) * 900_000).toISOString();
+    const response = await c.owner.post('/api/appointments', {
+      patientId: c.patient.id,
+      serviceId: service.id,
+      practitionerId: c.nurse.id,
+      roomId: room.id,
+      locationId: c.location.id,
+      startsAt,
+    });
+    if (response.status !== 201) throw new Error(`booking failed: ${response.status} ${response.text}`);
+    return response.body as { id: string; status: string };
+  }
+  const fromAppointment = (c: Chair, appointmentId: string, patch: Record<string, unknown> = {}) => ({
+    appointmentId,
+    deviceId: c.device.id,
+    cartridgeLotId: c.lot.id,
+    zones: [
+      { zone: 'cheeks', depthMm: 1.5, passes: 3 },
+      { zone: 'forehead', depthMm: 0.5, passes: 2 },
+    ],
+    ...patch,
+  });
+  const status = async (c: Chair, id: string) => (await c.owner.get(`/api/appointments/${id}`)).body.status as string;
+
+  it("answers the appointment's checklist: the service's consents, the pen and the lot", async () => {
+    const c = await chair(app);
+    const appointment = await booked(c, { consentKinds: ['medical_needling', 'topical_anesthetic'] });
+    const before = await c.practitioner.get(`/api/appointments/${appointment.id}/preflight?lotId=${c.lot.id}&deviceId=${c.device.id}&photos=true`);
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ ok: false, procedureKind: 'medical' });
+    expect(before.body.blockers.filter((b: { code: string }) => b.code === 'consent-missing').map((b: { subject: string }) => b.subject).sort()).toEqual([
+      'medical_needling',
+      'photography',
+      'topical_anesthetic',
+    ]);
+    await giveConsents(app, c, ['medical_needling', 'topical_anesthetic', 'photography']);
+    const after = await c.practitioner.get(`/api/appointments/${appointment.id}/preflight?lotId=${c.lot.id}&deviceId=${c.device.id}&photos=true`);
+    expect(after.body).toMatchObject({ ok: true, blockers: [] });
+    expect((await c.practitioner.get(`/api/appointments/${appointment.id}/preflight?photos=maybe`)).status).toBe(400);
+    expect((await c.practitioner.get('/api/appointments/00000000-0000-4000-8000-000000000000/preflight')).status).toBe(404);
+  });
+
+  it('starts only once checked in, by the booked practitioner, moves the appointment along and completes it on signing', async () => {
+    const c = await chair(app);
+    await giveConsents(app, c, ['medical_needling']);
+    const appointment = await booked(c);
+    const early = await c.practitioner.post('/api/treatment-sessions', fromAppointment(c, appointment.id));
+    expect(early.status).toBe(409);
+    expect(early.body.type).toContain('appointment-not-checked-in');
+    expect((await c.owner.post(`/api/appointments/${appointment.id}/check-in`)).status).toBe(200);
+
+    const colleague = await newStaffMember(app.dataSource, c.organization.id, { role: 'physician', defaultLocationId: c.location.id });
+    await credential(app.dataSource, c.organization.id, colleague.id, 'physician');
+    const other = await (await signIn(app, colleague.email)).post('/api/treatment-sessions', fromAppointment(c, appointment.id));
+    expect(other.status).toBe(422);
+    expect(other.body.violations.map((v: { code: string }) => v.code)).toEqual(['practitioner-not-booked']);
+
+    const started = await c.practitioner.post('/api/treatment-sessions', fromAppointment(c, appointment.id));
+    expect(started.status).toBe(201);
+    expect(started.body.session).toMatchObject({ appointmentId: appointment.id, procedureKind: 'medical', maxDepthMm: 1.5, walkInReason: null });
+    expect(await status(c, appointment.id)).toBe('in_treatment');
+    const twice = await c.practitioner.post('/api/treatment-sessions', fromAppointment(c, appointment.id));
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ sessionId: started.body.session.id });
+
+    expect((await c.practitioner.post(`/api/treatment-sessions/${started.body.session.id}/sign`, { password: TEST_PASSWORD })).status).toBe(200);
+    expect(await status(c, appointment.id)).toBe('completed');
+  });
+
+  it('counts a walk-in medical session when booking the next medical appointment', async () => {
+    const c = await chair(app);
+    await giveConsents(app, c, ['medical_needling']);
+    expect((await c.practitioner.post('/api/treatment-sessions', walkIn(c, { zones: [{ zone: 'cheeks', depthMm: 1, passes: 2 }] }))).status).toBe(201);
+    await expect(booked(c)).rejects.toThrow(/medical_interval/);
+  });
+});

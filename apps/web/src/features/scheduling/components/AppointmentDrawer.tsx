@@ -1,0 +1,53 @@
+import { Alert, Badge, Button, Drawer, Group, List, Stack, Text } from '@mantine/core';
+import type { Appointment } from '../hooks/useSchedule';
+import { useAppointmentMutations, useCheckIn } from '../hooks/useSchedule';
+import { problemText } from './problemText';
+
+/** One appointment: times in the location's zone, what is missing before treatment, and check-in. */
+export function AppointmentDrawer({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
+  const checkIn = useCheckIn(appointment?.id);
+  const { checkIn: markCheckedIn } = useAppointmentMutations();
+  const fmt = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: appointment?.timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+  const canCheckIn = appointment && (appointment.status === 'booked' || appointment.status === 'confirmed');
+  return (
+    <Drawer opened={appointment !== null} onClose={onClose} position="right" title={appointment?.patientName} size="md">
+      {appointment && (
+        <Stack gap="sm">
+          <Group gap="xs">
+            <Badge variant="light">{appointment.status.replace('_', ' ')}</Badge>
+            <Text size="sm">{appointment.serviceName}</Text>
+          </Group>
+          <Text size="sm">
+            {fmt(appointment.startsAt)} – {new Intl.DateTimeFormat('en-US', { timeZone: appointment.timeZone, timeStyle: 'short', hourCycle: 'h23' }).format(new Date(appointment.endsAt))} ({appointment.timeZone})
+          </Text>
+          <Text size="sm" c="dimmed">
+            {appointment.practitionerName} · {appointment.roomName} · MRN {appointment.patientMrn}
+          </Text>
+          {checkIn.data && (
+            <Alert color={checkIn.data.ready ? 'green' : 'orange'} title={checkIn.data.ready ? 'Ready for treatment' : 'Missing before treatment'} aria-label="Check-in status">
+              <List size="sm">
+                {checkIn.data.missingConsents.map((kind) => (
+                  <List.Item key={kind}>Missing consent: {kind.replace(/_/g, ' ')}</List.Item>
+                ))}
+                {checkIn.data.blockers
+                  .filter((b) => b.code !== 'consent_missing')
+                  .map((b) => (
+                    <List.Item key={b.code + b.message}>{b.message}</List.Item>
+                  ))}
+                {checkIn.data.warnings.map((w) => (
+                  <List.Item key={w.code + w.message}>{w.message}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {markCheckedIn.isError && <Alert color="red">{problemText(markCheckedIn.error).join(' ')}</Alert>}
+          {canCheckIn && (
+            <Button onClick={() => markCheckedIn.mutate(appointment.id, { onSuccess: onClose })} loading={markCheckedIn.isPending}>
+              Check in
+            </Button>
+          )}
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

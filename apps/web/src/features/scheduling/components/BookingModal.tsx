@@ -1,0 +1,125 @@
+import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { DateTime } from 'luxon';
+import { useState } from 'react';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import { useAppointmentMutations, useRooms, useServices } from '../hooks/useSchedule';
+import { problemText } from './problemText';
+
+export interface BookingDraft {
+  startsAt: Date;
+  practitionerId: string;
+  practitionerName: string;
+}
+
+/** Book an appointment at the clicked time: patient search, service, room. Refusals are shown as the API words them. */
+export function BookingModal({ draft, locationId, timeZone, onClose }: { draft: BookingDraft | null; locationId: string; timeZone: string; onClose: () => void }) {
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q, 250);
+  const [patientId, setPatientId] = useState<string | null>(null);
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [roomId, setRoomId] = useState<string | null>(null);
+  const services = useServices();
+  const rooms = useRooms(locationId);
+  const { book } = useAppointmentMutations();
+  const patients = useQuery({
+    queryKey: ['schedule', 'patient-search', debounced],
+    enabled: debounced.length >= 2,
+    queryFn: () => request(api.GET('/api/patients', { params: { query: { q: debounced, page: 1, pageSize: 10 } } })),
+  });
+  const [startsAt, setStartsAt] = useState<string | null>(null);
+  const chosenStart = startsAt ?? draft?.startsAt.toISOString() ?? null;
+  const day = draft ? dayWindow(draft.startsAt, timeZone) : null;
+  // Free starts that day for this practitioner and service, from GET /api/availability.
+  const free = useQuery({
+    queryKey: ['schedule', 'availability', serviceId, locationId, draft?.practitionerId, day?.from],
+    enabled: Boolean(draft && serviceId && day),
+    queryFn: () =>
+      request(
+        api.GET('/api/availability', {
+          params: { query: { serviceId: serviceId as string, locationId, from: day?.from as string, to: day?.to as string, practitionerId: draft?.practitionerId } },
+        }),
+      ),
+  });
+  const time = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const freeStarts = [...new Set((free.data?.slots ?? []).map((s) => s.startsAt))];
+  const clickedIsFree = !serviceId || !free.data || freeStarts.includes(draft?.startsAt.toISOString() ?? '');
+  const startOptions = [...new Set([...(draft ? [draft.startsAt.toISOString()] : []), ...freeStarts])].sort().map((iso) => ({
+    value: iso,
+    label: `${time(iso)}${freeStarts.includes(iso) || !free.data ? '' : ' (not free)'}`,
+  }));
+  const when = draft ? new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium' }).format(draft.startsAt) : '';
+
+  const close = () => {
+    book.reset();
+    setPatientId(null);
+    setServiceId(null);
+    setRoomId(null);
+    setStartsAt(null);
+    setQ('');
+    onClose();
+  };
+  const submit = () => {
+    if (!draft || !patientId || !serviceId || !roomId || !chosenStart) return;
+    book.mutate(
+      { patientId, serviceId, roomId, locationId, practitionerId: draft.practitionerId, startsAt: chosenStart },
+      { onSuccess: close },
+    );
+  };
+
+  return (
+    <Modal opened={draft !== null} onClose={close} title="Book appointment" size="md">
+      <Stack gap="sm">
+        <Text size="sm">
+          {when} · {draft?.practitionerName} <Text span c="dimmed">({timeZone})</Text>
+        </Text>
+        <Select
+          label="Patient"
+          searchable
+          placeholder="Type a name or MRN"
+          searchValue={q}
+          onSearchChange={setQ}
+          data={(patients.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.firstName} ${p.lastName} · ${p.mrn}` }))}
+          value={patientId}
+          onChange={setPatientId}
+          allowDeselect={false}
+          nothingFoundMessage={debounced.length >= 2 ? 'No patient found' : 'Type at least 2 letters'}
+          filter={({ options }) => options}
+        />
+        <Select label="Service" data={(services.data ?? []).filter((s) => s.isActive).map((s) => ({ value: s.id, label: `${s.name} · ${s.durationMin} min` }))} value={serviceId} onChange={setServiceId} allowDeselect={false} />
+        <Select label="Start" data={startOptions} value={chosenStart} onChange={setStartsAt} allowDeselect={false} description={free.data ? `${freeStarts.length} free starts this day` : 'Choose a service to see free times'} />
+        {serviceId && free.data && !clickedIsFree && !startsAt && (
+          <Text size="sm" c="orange">
+            The time you clicked is not free for this service; pick a free start or try anyway.
+          </Text>
+        )}
+        <Select label="Room" data={(rooms.data ?? []).filter((r) => r.isActive).map((r) => ({ value: r.id, label: r.name }))} value={roomId} onChange={setRoomId} allowDeselect={false} />
+        {book.isError && (
+          <Alert color="red" title="Not booked" role="alert">
+            <List size="sm">
+              {problemText(book.error).map((m) => (
+                <List.Item key={m}>{m}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button onClick={submit} loading={book.isPending} disabled={!patientId || !serviceId || !roomId}>
+            Book
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** The location's calendar day around an instant, as ISO instants. */
+function dayWindow(instant: Date, timeZone: string): { from: string; to: string } {
+  const local = DateTime.fromJSDate(instant).setZone(timeZone);
+  return { from: local.startOf('day').toUTC().toISO() as string, to: local.endOf('day').toUTC().toISO() as string };
+}

@@ -1,0 +1,61 @@
+import type { Schemas } from '@skinledger/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+
+export type Appointment = Schemas['AppointmentDto'];
+export type Service = Schemas['ServiceDto'];
+export type Room = Schemas['RoomDto'];
+
+export const scheduleKeys = {
+  all: ['schedule'] as const,
+  appointments: (locationId: string, from: string, to: string) => ['schedule', 'appointments', locationId, from, to] as const,
+  checkIn: (id: string) => ['schedule', 'check-in', id] as const,
+};
+
+/** GET /api/appointments for a location and window. */
+export function useAppointments(locationId: string | undefined, from: Date, to: Date) {
+  return useQuery({
+    queryKey: scheduleKeys.appointments(locationId ?? '', from.toISOString(), to.toISOString()),
+    enabled: Boolean(locationId),
+    queryFn: () => request(api.GET('/api/appointments', { params: { query: { locationId, from: from.toISOString(), to: to.toISOString() } } })),
+  });
+}
+
+export function useServices() {
+  return useQuery({ queryKey: ['schedule', 'services'], queryFn: () => request(api.GET('/api/services')) });
+}
+
+export function useRooms(locationId: string | undefined) {
+  return useQuery({ queryKey: ['schedule', 'rooms', locationId], enabled: Boolean(locationId), queryFn: () => request(api.GET('/api/rooms', { params: { query: { locationId } } })) });
+}
+
+/** Practitioners: active staff in a clinical role. */
+export function usePractitioners() {
+  return useQuery({
+    queryKey: ['schedule', 'practitioners'],
+    queryFn: async () => (await request(api.GET('/api/staff'))).filter((s) => s.isActive && ['physician', 'nurse', 'aesthetician'].includes(s.role)),
+  });
+}
+
+export function useCheckIn(id: string | undefined) {
+  return useQuery({ queryKey: scheduleKeys.checkIn(id ?? ''), enabled: Boolean(id), queryFn: () => request(api.GET('/api/appointments/{id}/check-in', { params: { path: { id: id as string } } })) });
+}
+
+/** Booking, moving and status changes; every success refreshes the calendar. */
+export function useAppointmentMutations() {
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: scheduleKeys.all });
+  return {
+    book: useMutation({ mutationFn: (body: Schemas['CreateAppointmentDto']) => request(api.POST('/api/appointments', { body })), onSuccess: refresh }),
+    move: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: Schemas['UpdateAppointmentDto'] }) => request(api.PATCH('/api/appointments/{id}', { params: { path: { id } }, body })),
+      onSuccess: refresh,
+    }),
+    checkIn: useMutation({ mutationFn: (id: string) => request(api.POST('/api/appointments/{id}/check-in', { params: { path: { id } } })), onSuccess: refresh }),
+    cancel: useMutation({
+      mutationFn: ({ id, reason }: { id: string; reason: string }) => request(api.POST('/api/appointments/{id}/cancel', { params: { path: { id } }, body: { reason } })),
+      onSuccess: refresh,
+    }),
+  };
+}

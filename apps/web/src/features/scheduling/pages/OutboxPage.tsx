@@ -1,0 +1,69 @@
+import { Badge, Paper, SegmentedControl, Table, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { PageHeader } from '../../../components/PageHeader';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
+
+const COLOURS: Record<string, string> = { sent: 'green', pending: 'blue', sending: 'orange', failed: 'red', outbox_only: 'grape', obsolete: 'gray' };
+
+/** Reminders and notices: sent, waiting, or kept here because no SMTP/SMS transport is configured. */
+export function OutboxPage() {
+  useDocumentTitle('Outbox · SkinLedger');
+  const [status, setStatus] = useState('all');
+  const { timeZone } = useSelectedLocation();
+  const messages = useQuery({
+    queryKey: ['schedule', 'outbox', status],
+    queryFn: () =>
+      request(api.GET('/api/outbound-messages', { params: { query: { page: 1, pageSize: 100, ...(status === 'all' ? {} : { status: status as 'pending' }) } } })),
+  });
+  return (
+    <>
+      <PageHeader title="Outbox" description={`Appointment reminders and notices (send times in ${timeZone}). Without SMTP settings they stay here to be passed on by hand.`} />
+      <SegmentedControl
+        mb="sm"
+        value={status}
+        onChange={setStatus}
+        data={[
+          { value: 'all', label: 'All' },
+          { value: 'pending', label: 'Waiting' },
+          { value: 'outbox_only', label: 'Not sent' },
+          { value: 'sent', label: 'Sent' },
+          { value: 'failed', label: 'Failed' },
+        ]}
+      />
+      <Paper p="sm">
+        {messages.data?.items.length === 0 && <Text c="dimmed">No messages.</Text>}
+        <Table aria-label="Outbox" verticalSpacing="xs">
+          <Table.Tbody>
+            {(messages.data?.items ?? []).map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(m.sendAfter))}</Table.Td>
+                <Table.Td>
+                  <Badge color={COLOURS[m.status]} variant="light">
+                    {m.status.replace('_', ' ')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {m.kind} · {m.channel}
+                </Table.Td>
+                <Table.Td>{m.patientName}</Table.Td>
+                <Table.Td>{m.recipient ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{m.subject}</Text>
+                  {m.error && (
+                    <Text size="xs" c="dimmed">
+                      {m.error}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </>
+  );
+}
