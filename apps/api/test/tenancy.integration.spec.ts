@@ -113,6 +113,7 @@ describe('organization isolation', () => {
     { method: 'GET', route: '/api/patients/:id/assessments', id: () => bPatientId },
     { method: 'POST', route: '/api/patients/:id/assessments', id: () => bPatientId, body: { scale: 'glogau', score: 2, assessedOn: '2026-01-01' } },
     { method: 'GET', route: '/api/appointments/:id/preflight', id: () => bAppointmentId },
+    { method: 'GET', route: '/api/patients/:id/next-appointment-consents', id: () => bPatientId },
     { method: 'GET', route: '/api/lots/:id/exposure', id: () => bLotId },
     { method: 'GET', route: '/api/devices/:id/exposure', id: () => bDeviceId },
     { method: 'GET', route: '/api/photos/compare?sessionA=:id&sessionB=:id&angle=front', id: () => bSessionId },

@@ -1524,6 +1524,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/next-appointment-consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PatientAppointments_nextAppointmentConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3987,6 +4003,17 @@ export interface components {
             token: string;
             /** @example /api/calendar-feeds/abc….ics */
             path: string;
+        };
+        NextAppointmentConsentsDto: {
+            /** Format: uuid */
+            appointmentId: string | null;
+            /** Format: date-time */
+            startsAt: string | null;
+            serviceName: string | null;
+            /** @description The location's IANA time zone, for display */
+            timeZone: string | null;
+            /** @description Consent kinds the service needs that the patient will not validly hold at its start */
+            missingConsents: string[];
         };
     };
     responses: never;
@@ -8137,6 +8164,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PatientAppointments_nextAppointmentConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nulls and no kinds when the patient has no upcoming appointment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextAppointmentConsentsDto"];
+                };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
             default: {

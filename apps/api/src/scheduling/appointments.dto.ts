@@ -79,3 +79,13 @@ export class CheckInDto {
   @ApiProperty({ description: 'False for roles that do not read clinical records: contraindications are then summarised without detail' })
   clinicalDetail!: boolean;
 }
+
+/** The patient's next appointment (not cancelled, not yet treated) and the consents it needs that are not valid. */
+export class NextAppointmentConsentsDto {
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) appointmentId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startsAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) serviceName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The location's IANA time zone, for display" }) timeZone!: string | null;
+  @ApiProperty({ type: [String], description: 'Consent kinds the service needs that the patient will not validly hold at its start' })
+  missingConsents!: string[];
+}

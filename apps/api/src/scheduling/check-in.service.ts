@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { NotFoundError } from '../common/problems/domain-error';
 import { EligibilityService } from '../patients/eligibility.service';
-import type { CheckInDto, CheckInIssueDto } from './appointments.dto';
+import type { CheckInDto, CheckInIssueDto, NextAppointmentConsentsDto } from './appointments.dto';
+import { findPatient } from '../patients/patient-records';
 import { ConsentStatusService } from '../consents/consent-status.service';
 
 /**
@@ -21,6 +22,21 @@ export class CheckInService {
     private readonly eligibility: EligibilityService,
     private readonly consents: ConsentStatusService,
   ) {}
+
+  /** The consents missing for the patient's next appointment, for the patient's consents tab. Reads only consents. */
+  async nextAppointmentConsents(actor: Actor, patientId: string): Promise<NextAppointmentConsentsDto> {
+    await findPatient(this.dataSource.manager, actor, patientId);
+    const [next]: { id: string; starts_at: Date; name: string; timezone: string; consent_kinds: string[] }[] = await this.dataSource.query(
+      `SELECT a.id, a.starts_at, s.name, l.timezone, s.consent_kinds
+       FROM appointments a JOIN services s ON s.id = a.service_id JOIN locations l ON l.id = a.location_id
+       WHERE a.organization_id = $1 AND a.patient_id = $2 AND a.status IN ('booked', 'confirmed', 'checked_in') AND a.occupied_until >= now()
+       ORDER BY a.starts_at LIMIT 1`,
+      [actor.organizationId, patientId],
+    );
+    if (!next) return { appointmentId: null, startsAt: null, serviceName: null, timeZone: null, missingConsents: [] };
+    const missingConsents = await this.consents.missingConsentKinds(this.dataSource.manager, actor.organizationId, patientId, next.consent_kinds, next.starts_at);
+    return { appointmentId: next.id, startsAt: next.starts_at.toISOString(), serviceName: next.name, timeZone: next.timezone, missingConsents };
+  }
 
   async check(actor: Actor, appointmentId: string): Promise<CheckInDto> {
     const [a] = await this.dataSource.query(

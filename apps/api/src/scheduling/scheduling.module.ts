@@ -12,6 +12,7 @@ import { CalendarFeedsController } from './calendar-feeds.controller';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { CatalogService } from './catalog.service';
 import { CheckInService } from './check-in.service';
+import { PatientAppointmentsController } from './patient-appointments.controller';
 import { RoomsController } from './rooms.controller';
 import { ServicesController } from './services.controller';
 import { TreatmentPlansController } from './treatment-plans.controller';
@@ -25,7 +26,7 @@ import { WorkingHoursService } from './working-hours.service';
  */
 @Module({
   imports: [PatientsModule, MessagingModule, ConsentsModule],
-  controllers: [ServicesController, RoomsController, WorkingHoursController, AppointmentsController, AvailabilityController, TreatmentPlansController, CalendarFeedsController],
+  controllers: [ServicesController, RoomsController, WorkingHoursController, AppointmentsController, AvailabilityController, TreatmentPlansController, CalendarFeedsController, PatientAppointmentsController],
   providers: [
     CatalogService,
     WorkingHoursService,

@@ -89,6 +89,17 @@ describe('sessions from appointments', () => {
     expect(await status(c, appointment.id)).toBe('completed');
   });
 
+  it("names the consents missing for the patient's next appointment", async () => {
+    const c = await chair(app);
+    const none = await c.owner.get(`/api/patients/${c.patient.id}/next-appointment-consents`);
+    expect(none.body).toEqual({ appointmentId: null, startsAt: null, serviceName: null, timeZone: null, missingConsents: [] });
+    const appointment = await booked(c, { consentKinds: ['medical_needling', 'photography'] });
+    const missing = await c.owner.get(`/api/patients/${c.patient.id}/next-appointment-consents`);
+    expect(missing.body).toMatchObject({ appointmentId: appointment.id, timeZone: 'America/New_York', missingConsents: ['medical_needling', 'photography'] });
+    await giveConsents(app, c, ['photography']);
+    expect((await c.owner.get(`/api/patients/${c.patient.id}/next-appointment-consents`)).body.missingConsents).toEqual(['medical_needling']);
+  });
+
   it('counts a walk-in medical session when booking the next medical appointment', async () => {
     const c = await chair(app);
     await giveConsents(app, c, ['medical_needling']);

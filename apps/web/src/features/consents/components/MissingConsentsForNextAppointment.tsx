@@ -1,22 +1,20 @@
 import { Alert } from '@mantine/core';
-import { CONSENT_KIND_LABELS, type ConsentKind } from '@skinledger/domain';
+import { CONSENT_KIND_LABELS } from '@skinledger/domain';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { formatInstant } from '../../../lib/time/formatInstant';
+import { useNextAppointmentConsents } from '../hooks/useNextAppointmentConsents';
 
-interface MissingConsentsForNextAppointmentProps {
-  /**
-   * Kinds the patient's next appointment needs but has no valid consent for, as scheduling will compute them with
-   * ConsentStatusService.missingConsentKinds. Undefined until scheduling is connected: then nothing is shown.
-   */
-  missingKinds?: readonly ConsentKind[];
-  appointmentLabel?: string;
-}
+const labelOf = (kind: string) => CONSENT_KIND_LABELS[kind as keyof typeof CONSENT_KIND_LABELS] ?? kind.replaceAll('_', ' ');
 
-/** The place where the consents missing for the patient's next appointment appear (wired when scheduling lands). */
-export function MissingConsentsForNextAppointment({ missingKinds, appointmentLabel }: MissingConsentsForNextAppointmentProps) {
-  if (!missingKinds || missingKinds.length === 0) return null;
+/** The consents the patient's next appointment needs and does not have: what to prepare before the patient arrives. */
+export function MissingConsentsForNextAppointment({ patientId }: { patientId: string }) {
+  const next = useNextAppointmentConsents(patientId);
+  const data = next.data;
+  if (!data?.appointmentId || data.missingConsents.length === 0) return null;
+  const when = data.startsAt && data.timeZone ? formatInstant(data.startsAt, data.timeZone) : '';
   return (
-    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={`Consents missing for ${appointmentLabel ?? 'the next appointment'}`} p="sm">
-      {missingKinds.map((k) => CONSENT_KIND_LABELS[k]).join(', ')}
+    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={`Consents missing for the next appointment: ${data.serviceName} on ${when}`} p="sm">
+      {data.missingConsents.map(labelOf).join(', ')}
     </Alert>
   );
 }

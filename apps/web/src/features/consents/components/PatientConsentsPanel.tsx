@@ -54,7 +54,7 @@ export function PatientConsentsPanel({ patientId, patientMrn, timeZone }: Patien
 
   return (
     <Stack gap="sm">
-      <MissingConsentsForNextAppointment />
+      <MissingConsentsForNextAppointment patientId={patientId} />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           A consent counts until its validity ends on the clinic calendar, it is revoked, or its form gets a version that requires re-consent.

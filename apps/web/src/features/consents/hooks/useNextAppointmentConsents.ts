@@ -1,0 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import { usePermission } from '../../auth/hooks/usePermission';
+import { consentKeys } from './consentKeys';
+
+/**
+ * GET /api/patients/:id/next-appointment-consents: the consents the patient's next appointment needs and lacks.
+ * Keyed under the patient's consents, so signing or revoking one refreshes it. Only for roles that read the schedule.
+ */
+export function useNextAppointmentConsents(patientId: string) {
+  const canReadSchedule = usePermission('schedule.read');
+  return useQuery({
+    queryKey: [...consentKeys.patient(patientId), 'next-appointment'],
+    queryFn: () => request(api.GET('/api/patients/{id}/next-appointment-consents', { params: { path: { id: patientId } } })),
+    enabled: canReadSchedule,
+  });
+}
