@@ -24,6 +24,18 @@ export function timeDomain(dates: string[]): [number, number] {
   return hi - lo < 1 ? [lo - 15, hi + 15] : [lo - pad, hi + pad];
 }
 
+/**
+ * The score axis: the whole scale when it is short (grades 1–4, 0–10), else the scores' range padded, kept inside
+ * the scale, so a change from 24 to 18 on a 0–84 score is visible.
+ */
+export function scoreDomain(scores: number[], min: number, max: number): [number, number] {
+  if (max - min <= 10 || scores.length === 0) return [min, max];
+  const lo = Math.min(...scores);
+  const hi = Math.max(...scores);
+  const pad = Math.max((max - min) * 0.05, (hi - lo) * 0.5);
+  return [Math.max(min, Math.floor(lo - pad)), Math.min(max, Math.ceil(hi + pad))];
+}
+
 /** Round tick values across a score range (at most ~5). */
 export function scoreTicks(min: number, max: number): number[] {
   const span = max - min;

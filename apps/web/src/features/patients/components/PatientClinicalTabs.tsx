@@ -1,5 +1,5 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconCalendarCheck, IconChartLine, IconClipboardHeart, IconFileCertificate, IconNeedle, IconTimeline } from '@tabler/icons-react';
+import { IconCalendarCheck, IconChartLine, IconClipboardHeart, IconFileCertificate, IconReportMedical, IconTimeline } from '@tabler/icons-react';
 import { PatientConsentsPanel } from '../../consents/components/PatientConsentsPanel';
 import { useConsentAccess } from '../../consents/hooks/useConsentAccess';
 import { PatientOutcomesPanel } from '../../treatments/components/PatientOutcomesPanel';
@@ -44,7 +44,7 @@ export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, t
               <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden />}>
                 Timeline
               </Tabs.Tab>
-              <Tabs.Tab value="sessions" leftSection={<IconNeedle size={16} aria-hidden />}>
+              <Tabs.Tab value="sessions" leftSection={<IconReportMedical size={16} aria-hidden />}>
                 Sessions
               </Tabs.Tab>
               <Tabs.Tab value="outcomes" leftSection={<IconChartLine size={16} aria-hidden />}>

@@ -28,7 +28,7 @@ export function AnestheticSection({ value, timeZone, onChange }: AnestheticSecti
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs">
         <TextInput label="Product" placeholder="e.g. Lidocaine cream" {...text('product')} />
         <TextInput label="Strength" placeholder="e.g. 4%" {...text('strength')} />
-        <TextInput label="Lot" {...text('lotNumber')} />
+        <TextInput label="Lot number" {...text('lotNumber')} />
         <TextInput label="Area" placeholder="e.g. full face" {...text('area')} />
       </SimpleGrid>
       <Group mt="sm" gap="md" align="center" wrap="wrap">

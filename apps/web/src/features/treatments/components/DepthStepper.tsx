@@ -16,22 +16,20 @@ export function DepthStepper({ value, onChange, zoneMaxMm }: DepthStepperProps) 
   const set = (next: number) => onChange(Math.min(MAX, Math.max(0, Math.round(next / DEPTH_STEP_MM) * DEPTH_STEP_MM)));
   return (
     <Stack gap={4}>
-      <Group justify="space-between" align="center" wrap="nowrap">
+      <Group justify="space-between" align="center" wrap="nowrap" gap={8}>
         <ActionIcon size={44} variant="default" aria-label="Shallower by 0.25 mm" onClick={() => set(value - DEPTH_STEP_MM)} disabled={value <= 0}>
           <IconMinus size={20} aria-hidden />
         </ActionIcon>
-        <Stack gap={0} align="center">
-          <Text fz={26} fw={700} className="tabular" aria-live="polite" data-testid="zone-depth">
-            {value.toFixed(2)} mm
-          </Text>
-          <Text size="xs" c="dimmed">
-            zone maximum {zoneMaxMm} mm
-          </Text>
-        </Stack>
+        <Text fz={22} fw={700} className="tabular" aria-live="polite" data-testid="zone-depth" style={{ whiteSpace: 'nowrap' }}>
+          {value.toFixed(2)} mm
+        </Text>
         <ActionIcon size={44} variant="default" aria-label="Deeper by 0.25 mm" onClick={() => set(value + DEPTH_STEP_MM)} disabled={value >= MAX}>
           <IconPlus size={20} aria-hidden />
         </ActionIcon>
       </Group>
+      <Text size="xs" c="dimmed" ta="center">
+        {`Zone maximum ${zoneMaxMm} mm`}
+      </Text>
       <Slider
         aria-label="Depth (mm)"
         min={0}

@@ -22,7 +22,7 @@ const activate = (onSelect: () => void) => (event: KeyboardEvent) => {
 /** The face, front view: each facial zone a tappable region coloured by its depth against the limits. */
 export function FaceMap({ zones, states, selected, labelOf, onSelect }: FaceMapProps) {
   return (
-    <svg viewBox="0 0 320 420" role="group" aria-label="Face map" style={{ width: '100%', maxWidth: 300, display: 'block', touchAction: 'manipulation' }}>
+    <svg viewBox="0 0 320 420" role="group" aria-label="Face map" style={{ width: '100%', maxWidth: 300, display: 'block', margin: '0 auto', touchAction: 'manipulation' }}>
       <path d={FACE_DECOR.outline} fill="var(--mantine-color-white)" stroke="var(--mantine-color-slate-4)" strokeWidth={1.5} />
       {FACE_DECOR.ears.map((d) => (
         <path key={d} d={d} fill="none" stroke="var(--mantine-color-slate-4)" strokeWidth={1.5} />

@@ -17,7 +17,7 @@ interface LotPickerProps {
 }
 
 const usable = (lot: Lot) => lot.status === 'available' && lot.onHand > 0;
-const lotLabel = (lot: Lot) => `${lot.lotNumber} · expires ${formatCalendarDate(lot.expiresOn)} · ${lot.onHand} on hand`;
+const lotLabel = (lot: Lot) => `${lot.lotNumber} · exp. ${formatCalendarDate(lot.expiresOn)} · ${lot.onHand} left`;
 
 /**
  * The cartridge: choose the product, and the earliest-expiring usable lot here is picked (FEFO); or scan the label.
@@ -60,12 +60,12 @@ export function LotPicker({ locationId, productId, lotId, onChange }: LotPickerP
     .filter((l) => l.product.id === productId)
     .map((l) => ({
       value: l.id,
-      label: `${lotLabel(l)}${l.id === suggestedId ? ' · first to expire' : ''}${usable(l) ? '' : ` · ${l.status}`}`,
+      label: `${lotLabel(l)}${usable(l) ? '' : ` · ${l.status}`}`,
       disabled: !usable(l),
     }));
   return (
     <Stack gap="xs">
-      <Group grow align="flex-start" gap="xs" wrap="wrap">
+      <Stack gap="xs">
         <Select
           label="Cartridge"
           placeholder={lots.isPending ? 'Loading…' : 'Choose the cartridge'}
@@ -73,7 +73,6 @@ export function LotPicker({ locationId, productId, lotId, onChange }: LotPickerP
           value={productId}
           onChange={(value) => onChange({ productId: value, lotId: null })}
           nothingFoundMessage="No cartridges in stock here"
-          style={{ minWidth: 200 }}
         />
         <Select
           label="Lot"
@@ -82,10 +81,9 @@ export function LotPicker({ locationId, productId, lotId, onChange }: LotPickerP
           value={lotId}
           onChange={(value) => onChange({ productId, lotId: value })}
           disabled={!productId}
-          style={{ minWidth: 200 }}
-          description={suggestedId && lotId === suggestedId ? 'First to expire, in stock here' : undefined}
+          description={suggestedId && lotId === suggestedId ? 'First to expire of the usable lots here (FEFO)' : undefined}
         />
-      </Group>
+      </Stack>
       <Group gap="xs" align="flex-start" wrap="nowrap">
         <TextInput
           label="Scan cartridge label"

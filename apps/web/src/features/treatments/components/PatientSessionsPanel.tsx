@@ -1,5 +1,5 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { IconNeedle } from '@tabler/icons-react';
+import { IconReportMedical } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
@@ -14,7 +14,7 @@ export function PatientSessionsPanel({ patientId }: { patientId: string }) {
   if (sessions.isError) return <QueryErrorAlert error={sessions.error} what="the sessions" onRetry={() => void sessions.refetch()} />;
   if (sessions.isPending) return <Text size="sm" c="dimmed">Loading…</Text>;
   if (sessions.data.length === 0) {
-    return <EmptyState icon={<IconNeedle size={22} />} title="No treatment sessions yet" headingOrder={3} />;
+    return <EmptyState icon={<IconReportMedical size={22} />} title="No treatment sessions yet" headingOrder={3} />;
   }
   return (
     <Table aria-label="Treatment sessions" highlightOnHover>

@@ -1,4 +1,4 @@
-import { Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Divider, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { PHOTO_ANGLE_LABELS, PHOTO_ANGLES, type PhotoAngle } from '@skinledger/domain';
 import { useState } from 'react';
 import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
@@ -16,6 +16,7 @@ export function PhotoComparisonView({ sessionId, patientId }: { sessionId: strin
   if (others.length === 0) return null;
   return (
     <Stack gap="xs">
+      <Divider />
       <Group gap="xs" wrap="wrap">
         <Select
           label="Compare with the session of"

@@ -1,4 +1,4 @@
-import { Divider, SimpleGrid, Stack, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useSessionPhotos } from '../hooks/useSessionPhotos';
 import { PhotoComparisonView } from './PhotoComparisonView';
 import { PhotoTile } from './PhotoTile';
@@ -29,7 +29,6 @@ export function PhotosPanel({ sessionId, patientId, canWrite }: PhotosPanelProps
             ))}
           </SimpleGrid>
         )}
-        <Divider />
         <PhotoComparisonView sessionId={sessionId} patientId={patientId} />
       </Stack>
     </RecordSection>

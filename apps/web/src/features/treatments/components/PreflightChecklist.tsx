@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import type { RuleViolation } from '../../../lib/api/ApiError';
 import type { Preflight } from '../treatmentTypes';
 import { ChecklistItem } from './ChecklistItem';
-import { ProcedureKindBadge } from './ProcedureKindBadge';
 
 interface PreflightChecklistProps {
   preflight: Preflight | undefined;
@@ -19,11 +18,11 @@ interface PreflightChecklistProps {
 }
 
 function Status({ preflight, todos }: { preflight: Preflight | undefined; todos: string[] }) {
-  if (!preflight) return <Badge color="slate">Not checked yet</Badge>;
-  if (preflight.blockers.length > 0) return <Badge color="red">{`${preflight.blockers.length} blocking`}</Badge>;
-  if (todos.length > 0) return <Badge color="slate">Incomplete</Badge>;
+  if (!preflight) return <Badge color="slate" tt="none">Not checked yet</Badge>;
+  if (preflight.blockers.length > 0) return <Badge color="red" tt="none">{`${preflight.blockers.length} blocking`}</Badge>;
+  if (todos.length > 0) return <Badge color="slate" tt="none">Incomplete</Badge>;
   return (
-    <Badge color="green" leftSection={<IconCircleCheck size={12} aria-hidden />}>
+    <Badge color="green" tt="none" leftSection={<IconCircleCheck size={12} aria-hidden />}>
       Clear to start
     </Badge>
   );
@@ -44,10 +43,9 @@ export function PreflightChecklist({ preflight, checking, todos, acknowledgement
           </Group>
           <Status preflight={preflight} todos={todos} />
         </Group>
-        {preflight && <ProcedureKindBadge kind={preflight.procedureKind} maxDepthMm={preflight.maxDepthMm} />}
         {preflight && (
           <Text size="xs" c="dimmed">
-            {`Licence allows up to ${preflight.practitionerMaxDepthMm} mm · consents needed: ${preflight.requiredConsentKinds.map((k) => k.replaceAll('_', ' ')).join(', ') || 'none'}`}
+            {`${preflight.procedureKind === 'medical' ? 'Medical' : 'Cosmetic'} needling · licence allows up to ${preflight.practitionerMaxDepthMm} mm · consents needed: ${preflight.requiredConsentKinds.map((k) => k.replaceAll('_', ' ')).join(', ') || 'none'}`}
           </Text>
         )}
         {refusal.length > 0 && (

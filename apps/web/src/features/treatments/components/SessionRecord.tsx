@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { formatInstant } from '../../../lib/time/formatInstant';
 import type { TreatmentSession } from '../treatmentTypes';
 import { CartridgesTable } from './CartridgesTable';
@@ -19,19 +19,14 @@ export function SessionRecord({ session, timeZone, cartridgeActions }: SessionRe
   const time = (instant: string | null) => (instant ? formatInstant(instant, timeZone, 'time') : null);
   return (
     <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
       <RecordSection title="Zones">
         <ZonesTable zones={session.zones} />
-      </RecordSection>
-      <RecordSection title="Pen and cartridges" actions={cartridgeActions}>
-        <Stack gap="xs">
-          <Text size="sm">{`${session.deviceModel} · serial ${session.deviceSerialNumber}`}</Text>
-          <CartridgesTable cartridges={session.cartridges} timeZone={timeZone} />
-        </Stack>
       </RecordSection>
       <RecordSection title="Topical anaesthetic">
         {a ? (
           <FactList
-            cols={3}
+            cols={2}
             facts={[
               { label: 'Product', value: [a.product, a.strength].filter(Boolean).join(' ') },
               { label: 'Lot', value: a.lotNumber },
@@ -46,6 +41,13 @@ export function SessionRecord({ session, timeZone, cartridgeActions }: SessionRe
             None used.
           </Text>
         )}
+      </RecordSection>
+      </SimpleGrid>
+      <RecordSection title="Pen and cartridges" actions={cartridgeActions}>
+        <Stack gap="xs">
+          <Text size="sm">{`${session.deviceModel} · serial ${session.deviceSerialNumber}`}</Text>
+          <CartridgesTable cartridges={session.cartridges} timeZone={timeZone} />
+        </Stack>
       </RecordSection>
       <RecordSection title="Treatment">
         <FactList

@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core';
-import { IconNeedle } from '@tabler/icons-react';
+import { IconPlayerPlay } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { usePermission } from '../../auth/hooks/usePermission';
 
@@ -8,7 +8,7 @@ export function StartSessionButton({ patientId, archived }: { patientId: string;
   const canRecord = usePermission('treatment.record');
   if (!canRecord || archived) return null;
   return (
-    <Button component={Link} to={`/patients/${patientId}/sessions/new`} leftSection={<IconNeedle size={16} aria-hidden />}>
+    <Button component={Link} to={`/patients/${patientId}/sessions/new`} leftSection={<IconPlayerPlay size={16} aria-hidden />}>
       Start session
     </Button>
   );

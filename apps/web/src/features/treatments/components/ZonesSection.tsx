@@ -44,11 +44,10 @@ export function ZonesSection({ zones, limits, onChange }: ZonesSectionProps) {
         <ProcedureKindBadge kind={classifyProcedure(entries)} maxDepthMm={maxDepthMm} />
       </Group>
       <Group align="flex-start" gap="md" wrap="wrap">
-        <Stack gap="xs" style={{ flex: '1 1 230px', maxWidth: 300 }}>
+        <div style={{ flex: '1 1 230px', minWidth: 230, maxWidth: 300 }}>
           <FaceMap zones={zones} states={states} selected={selected} labelOf={labelOf} onSelect={select} />
-          <IndicationChips zones={zones} states={states} selected={selected} labelOf={labelOf} onSelect={select} />
-        </Stack>
-        <Stack gap="xs" style={{ flex: '1 1 220px', minWidth: 0 }}>
+        </div>
+        <Stack gap="xs" style={{ flex: '1 1 200px', minWidth: 200 }}>
           {editing ? (
             <ZoneEditor
               zone={editing}
@@ -62,12 +61,15 @@ export function ZonesSection({ zones, limits, onChange }: ZonesSectionProps) {
             />
           ) : (
             <Text size="sm" c="dimmed">
-              Tap a zone on the face, or a chip below it, to set depth and passes.
+              Tap a zone on the face, or a chip below, to set its depth and passes.
             </Text>
           )}
-          <ZoneLegend />
         </Stack>
       </Group>
+      <Stack gap="xs" mt="xs">
+        <IndicationChips zones={zones} states={states} selected={selected} labelOf={labelOf} onSelect={select} />
+        <ZoneLegend />
+      </Stack>
     </Paper>
   );
 }

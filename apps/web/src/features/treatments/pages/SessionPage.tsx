@@ -47,12 +47,12 @@ export function SessionPage() {
         title={`Session · ${s.patientName}`}
         description={
           <Group gap="xs" component="span" wrap="wrap">
+            <SessionStatusBadge status={s.status} />
+            <ProcedureKindBadge kind={s.procedureKind} maxDepthMm={s.maxDepthMm} />
+            <span>{`${formatCalendarDate(s.performedOn)} · ${s.practitionerName}`}</span>
             <Anchor component={Link} to={`/patients/${s.patientId}?tab=sessions`} size="sm">
               Patient record
             </Anchor>
-            <span>{`${formatCalendarDate(s.performedOn)} · ${s.practitionerName}`}</span>
-            <SessionStatusBadge status={s.status} />
-            <ProcedureKindBadge kind={s.procedureKind} maxDepthMm={s.maxDepthMm} />
           </Group>
         }
         actions={<SessionActions session={s} isTreating={isTreating} onEdit={() => setDialog('edit')} onSign={() => setDialog('sign')} />}
