@@ -123,8 +123,8 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
   const depth = () => page.getByTestId('zone-depth');
 
   async function setDepth(target: string): Promise<void> {
-    while ((await depth().textContent()) !== `${target} mm`) {
-      const current = Number((await depth().textContent())?.replace(' mm', ''));
+    while ((await depth().textContent()) !== target) {
+      const current = Number(await depth().textContent());
       await page.getByRole('button', { name: current < Number(target) ? 'Deeper by 0.25 mm' : 'Shallower by 0.25 mm' }).tap();
     }
   }
@@ -153,6 +153,10 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
 
     const checklist = page.getByRole('region', { name: 'Safety checklist' });
     await checklist.getByText('Clear to start').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await documentScreen(page, 'charting-screen-zones', true);
+    await page.getByRole('button', { name: /^Cheeks/ }).filter({ hasText: '1.5 mm · 3 passes' }).tap();
+    await page.getByRole('region', { name: 'Edit Cheeks' }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'charting-screen', true);
     await documentScreen(page, 'charting-screen-full');
@@ -207,12 +211,15 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await documentScreen(page, 'patient-outcomes');
   });
 
-  it('stacks the charting screen on a portrait tablet', async () => {
+  it('stacks the charting screen on a portrait tablet and shows a blocker in red', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${server.baseUrl}/patients/${patientId}/sessions/new`);
     await tapZone('Cheeks');
     await page.getByRole('region', { name: 'Safety checklist' }).getByText('Give the walk-in reason').waitFor();
     await page.getByRole('region', { name: 'Safety checklist' }).getByText(/licence allows up to/).waitFor();
+    // Today's medical session blocks another within the clinic's interval (domain.md section 3): shown red, start disabled.
+    await page.getByRole('region', { name: 'Safety checklist' }).getByText(/at least 28 days are needed/).waitFor();
+    await expect(page.getByRole('button', { name: 'Start session' }).isDisabled()).resolves.toBe(true);
     await documentScreen(page, 'charting-screen-portrait', true);
   });
 });

@@ -16,14 +16,17 @@ export function DepthStepper({ value, onChange, zoneMaxMm }: DepthStepperProps) 
   const set = (next: number) => onChange(Math.min(MAX, Math.max(0, Math.round(next / DEPTH_STEP_MM) * DEPTH_STEP_MM)));
   return (
     <Stack gap={4}>
-      <Group justify="space-between" align="center" wrap="nowrap" gap={8}>
-        <ActionIcon size={44} variant="default" aria-label="Shallower by 0.25 mm" onClick={() => set(value - DEPTH_STEP_MM)} disabled={value <= 0}>
+      <Group justify="space-between" align="center" wrap="nowrap" gap={4}>
+        <ActionIcon size={42} variant="default" aria-label="Shallower by 0.25 mm" onClick={() => set(value - DEPTH_STEP_MM)} disabled={value <= 0}>
           <IconMinus size={20} aria-hidden />
         </ActionIcon>
-        <Text fz={22} fw={700} className="tabular" aria-live="polite" data-testid="zone-depth" style={{ whiteSpace: 'nowrap' }}>
-          {value.toFixed(2)} mm
+        <Text fz={24} fw={700} className="tabular" aria-live="polite" style={{ whiteSpace: 'nowrap' }}>
+          <span data-testid="zone-depth">{value.toFixed(2)}</span>
+          <Text span fz="sm" fw={500} c="slate.7">
+            {' mm'}
+          </Text>
         </Text>
-        <ActionIcon size={44} variant="default" aria-label="Deeper by 0.25 mm" onClick={() => set(value + DEPTH_STEP_MM)} disabled={value >= MAX}>
+        <ActionIcon size={42} variant="default" aria-label="Deeper by 0.25 mm" onClick={() => set(value + DEPTH_STEP_MM)} disabled={value >= MAX}>
           <IconPlus size={20} aria-hidden />
         </ActionIcon>
       </Group>

@@ -1,8 +1,9 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Title } from '@mantine/core';
 import { classifyProcedure, findZone, ZONE_CODES, type ZoneCode } from '@skinledger/domain';
 import { useState } from 'react';
 import { startingDepthMm, zoneEntries, type ChartDraft, type ZoneDraft } from '../chartDraft';
 import { needsOverride, zoneState, type ZoneLimits, type ZoneState } from '../zoneStatus';
+import { ChartedZonesList } from './ChartedZonesList';
 import { FaceMap } from './FaceMap';
 import { IndicationChips } from './IndicationChips';
 import { ProcedureKindBadge } from './ProcedureKindBadge';
@@ -60,9 +61,7 @@ export function ZonesSection({ zones, limits, onChange }: ZonesSectionProps) {
               onDone={() => setSelected(null)}
             />
           ) : (
-            <Text size="sm" c="dimmed">
-              Tap a zone on the face, or a chip below, to set its depth and passes.
-            </Text>
+            <ChartedZonesList zones={zones} states={states} onSelect={select} />
           )}
         </Stack>
       </Group>
