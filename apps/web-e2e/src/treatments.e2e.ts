@@ -4,6 +4,7 @@ import { addDays, emptyMedicalHistory, gtinCheckDigit, isoDateInTimeZone } from 
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, WORKSPACE, type RunningServer } from './support/server';
+import { gradientPng } from './support/png';
 import { signIn } from './support/session';
 
 const SCREENSHOTS = path.join(WORKSPACE, 'docs/screenshots');
@@ -55,6 +56,24 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
   let lotId: string;
   let lotNumber: string;
 
+  /** A consent of the kind, signed by the patient through the API (as the kiosk would). */
+  async function signConsent(kind: string): Promise<void> {
+    const api = apiAs(owner, server.baseUrl);
+    const templates = (await api.get('/api/consent-templates')) as { id: string; kind: string }[];
+    const template = templates.find((t) => t.kind === kind);
+    const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: template?.id });
+    await api.post(
+      `/api/consents/${consent.id}/sign`,
+      {
+        signerName: 'Jordan Avery',
+        acknowledgements: (consent.acknowledgements as { key: string; required: boolean }[]).filter((a) => a.required).map((a) => a.key),
+        signature: `data:image/svg+xml;base64,${Buffer.from(SIGNATURE_SVG).toString('base64')}`,
+        electronicSignatureConsent: true,
+      },
+      200,
+    );
+  }
+
   beforeAll(async () => {
     server = await startServer();
     await setUpClinic(server.baseUrl);
@@ -90,21 +109,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     const patient = await api.post('/api/patients', { firstName: 'Jordan', lastName: 'Avery', dateOfBirth: '1988-04-12', fitzpatrickType: 3 });
     patientId = patient.id;
     await api.put(`/api/patients/${patientId}/medical-history`, emptyMedicalHistory());
-    const templates = (await api.get('/api/consent-templates')) as { id: string; kind: string }[];
-    for (const kind of ['cosmetic_needling', 'medical_needling']) {
-      const template = templates.find((t) => t.kind === kind);
-      const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: template?.id });
-      await api.post(
-        `/api/consents/${consent.id}/sign`,
-        {
-          signerName: 'Jordan Avery',
-          acknowledgements: (consent.acknowledgements as { key: string; required: boolean }[]).filter((a) => a.required).map((a) => a.key),
-          signature: `data:image/svg+xml;base64,${Buffer.from(SIGNATURE_SVG).toString('base64')}`,
-          electronicSignatureConsent: true,
-        },
-        200,
-      );
-    }
+    for (const kind of ['cosmetic_needling', 'medical_needling']) await signConsent(kind);
     // A baseline outcome a month ago, for the outcomes chart.
     await api.post(`/api/patients/${patientId}/assessments`, { scale: 'goodman_baron_quantitative', score: 24, assessedOn: addDays(today, -30) });
 
@@ -184,6 +189,16 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await page.getByLabel('New addendum').fill('Patient reported mild stinging on the left cheek during the last pass.');
     await page.getByRole('button', { name: 'Add addendum' }).click();
     await page.getByRole('list', { name: 'Addenda' }).getByText('mild stinging').waitFor();
+
+    // Photos need the photography consent: refused first, then taken once the patient signed it.
+    const photos = page.getByRole('region', { name: 'Photos' });
+    const photo = { name: 'after-front.png', mimeType: 'image/png', buffer: gradientPng() };
+    await photos.getByText('After', { exact: true }).click();
+    await photos.locator('input[type="file"]').setInputFiles(photo);
+    await photos.getByText('No valid photography consent on file').waitFor();
+    await signConsent('photography');
+    await photos.locator('input[type="file"]').setInputFiles(photo);
+    await photos.getByRole('img', { name: 'After · Front' }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'session-signed');
   });

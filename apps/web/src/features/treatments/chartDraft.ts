@@ -82,18 +82,15 @@ function anestheticBody(a: AnestheticDraft): StartSessionBody['anesthetic'] {
 }
 
 /** The chart as the API's start body; null while the pen or the cartridge lot is not chosen yet. */
-export function toStartBody(draft: ChartDraft, origin: SessionOrigin, options: { dryRun: boolean }): StartSessionBody | null {
+export function toStartBody(draft: ChartDraft, origin: SessionOrigin): StartSessionBody | null {
   if (!draft.deviceId || !draft.cartridgeLotId) return null;
   const acknowledgements = Object.entries(draft.acknowledgements)
     .filter(([, reason]) => reason.trim())
     .map(([code, reason]) => ({ code, reason: reason.trim() }));
-  // The walk-in reason does not change any safety check; the dry run sends a stand-in until it is typed so the
-  // checklist can run early. Starting for real sends only what the practitioner wrote (the API requires it).
-  const walkInReason = draft.walkInReason.trim() || (options.dryRun ? 'Walk-in (reason not yet given)' : '');
   const from =
     origin.kind === 'appointment'
       ? { appointmentId: origin.appointmentId }
-      : { walkInReason, patientId: origin.patientId, locationId: origin.locationId };
+      : { walkInReason: draft.walkInReason.trim(), patientId: origin.patientId, locationId: origin.locationId };
   return {
     ...from,
     deviceId: draft.deviceId,
@@ -104,5 +101,23 @@ export function toStartBody(draft: ChartDraft, origin: SessionOrigin, options: {
     photosPlanned: draft.photosPlanned,
     postCareGiven: draft.postCareGiven,
     notes: draft.notes,
+  };
+}
+
+/**
+ * The body of the preflight dry run: only what the safety checks read (zones, acknowledgements, whether an
+ * anaesthetic and photos are planned, pen, lot), so typing notes or the walk-in reason does not re-run the checklist.
+ * The walk-in reason changes no check; a stand-in is sent until the session really starts (the API requires one).
+ */
+export function toPreflightBody(draft: ChartDraft, origin: SessionOrigin): StartSessionBody | null {
+  const body = toStartBody(draft, origin);
+  if (!body) return null;
+  const { anesthetic } = body;
+  return {
+    ...body,
+    notes: undefined,
+    postCareGiven: undefined,
+    ...(origin.kind === 'walk-in' ? { walkInReason: 'Walk-in (reason not yet given)' } : {}),
+    ...(anesthetic ? { anesthetic: { product: anesthetic.product } } : {}),
   };
 }

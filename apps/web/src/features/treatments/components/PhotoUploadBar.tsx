@@ -1,7 +1,7 @@
 import { Button, FileButton, Group, SegmentedControl, Select } from '@mantine/core';
 import { PHOTO_ANGLE_LABELS, PHOTO_ANGLES, type PhotoAngle, type PhotoPhase } from '@skinledger/domain';
 import { IconCamera } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
 import { FormAlert } from '../../../components/FormAlert';
 import { useUploadPhoto } from '../hooks/useSessionPhotos';
@@ -12,10 +12,12 @@ export function PhotoUploadBar({ sessionId, patientId }: { sessionId: string; pa
   const [angle, setAngle] = useState<PhotoAngle>('front');
   const [problem, setProblem] = useState<ProblemFeedback['summary']>(null);
   const upload = useUploadPhoto(sessionId, patientId);
+  // Cleared after each choice, so the same file can be chosen again after a refusal.
+  const resetRef = useRef<() => void>(null);
   const send = (file: File | null) => {
     if (!file) return;
     setProblem(null);
-    upload.mutate({ phase, angle, file }, { onError: (e) => setProblem(describeProblem(e).summary) });
+    upload.mutate({ phase, angle, file }, { onError: (e) => setProblem(describeProblem(e).summary), onSettled: () => resetRef.current?.() });
   };
   return (
     <>
@@ -37,7 +39,7 @@ export function PhotoUploadBar({ sessionId, patientId }: { sessionId: string; pa
           w={150}
           allowDeselect={false}
         />
-        <FileButton onChange={send} accept="image/jpeg,image/png,image/webp" capture="environment">
+        <FileButton resetRef={resetRef} onChange={send} accept="image/jpeg,image/png,image/webp" capture="environment">
           {(props) => (
             <Button {...props} leftSection={<IconCamera size={16} aria-hidden />} loading={upload.isPending}>
               Take or add photo

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { isApiError, type RuleViolation } from '../../../lib/api/ApiError';
 import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { EMPTY_CHART, toStartBody, zoneEntries, type ChartDraft, type SessionOrigin } from '../chartDraft';
+import { EMPTY_CHART, toPreflightBody, toStartBody, zoneEntries, type ChartDraft, type SessionOrigin } from '../chartDraft';
 import type { TreatmentSession } from '../treatmentTypes';
 import { usePreflight } from './usePreflight';
 import { useStartSession } from './useStartSession';
@@ -21,7 +21,7 @@ export function useChartingSession(origin: SessionOrigin, onStarted: (session: T
   const [draft, setDraft] = useState<ChartDraft>(EMPTY_CHART);
   const [refusal, setRefusal] = useState<RuleViolation[]>([]);
   const [problem, setProblem] = useState<ProblemFeedback['summary']>(null);
-  const preflightBody = useMemo(() => toStartBody(draft, origin, { dryRun: true }), [draft, origin]);
+  const preflightBody = useMemo(() => toPreflightBody(draft, origin), [draft, origin]);
   const preflight = usePreflight(preflightBody);
   const start = useStartSession();
 
@@ -37,7 +37,7 @@ export function useChartingSession(origin: SessionOrigin, onStarted: (session: T
   const canStart = todos.length === 0 && !!preflight.data && blockers === 0 && !unacknowledged && !preflight.isFetching && !start.isPending;
 
   const submit = () => {
-    const body = toStartBody(draft, origin, { dryRun: false });
+    const body = toStartBody(draft, origin);
     if (!body) return;
     setRefusal([]);
     setProblem(null);
@@ -51,5 +51,7 @@ export function useChartingSession(origin: SessionOrigin, onStarted: (session: T
     });
   };
 
-  return { draft, patch, acknowledge, preflight, todos, refusal, problem, canStart, submit, starting: start.isPending };
+  // A dry run the API refused (400: e.g. an inactive location) is shown like any other problem.
+  const checkProblem = preflight.isError ? describeProblem(preflight.error).summary : null;
+  return { draft, patch, acknowledge, preflight, todos, refusal, problem: problem ?? checkProblem, canStart, submit, starting: start.isPending };
 }
