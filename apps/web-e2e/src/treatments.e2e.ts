@@ -199,6 +199,22 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await signConsent('photography');
     await photos.locator('input[type="file"]').setInputFiles(photo);
     await photos.getByRole('img', { name: 'After · Front' }).waitFor();
+
+    // An adverse event two days later, linked to the session (and so to its lot and pen).
+    await page.getByRole('button', { name: 'Record adverse event' }).click();
+    const event = page.getByRole('dialog', { name: 'Record an adverse event' });
+    await event.getByRole('textbox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Erythema (prolonged redness)' }).click();
+    await event.getByLabel('Grade (0–4)').fill('2');
+    await event.getByLabel('What happened').fill('Redness of both cheeks lasting into day 3');
+    await event.getByRole('button', { name: 'Record adverse event' }).click();
+    await page.getByRole('table', { name: 'Adverse events' }).getByText('Erythema (prolonged redness)').waitFor();
+
+    await page.getByRole('link', { name: 'After-care sheet' }).click();
+    await page.getByRole('heading', { name: 'After your micro-needling treatment', level: 1 }).waitFor();
+    await page.getByText(/Use a broad-spectrum sunscreen/).waitFor();
+    await page.goBack();
+    await page.getByText('Signed · locked').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'session-signed');
   });
