@@ -28,6 +28,9 @@ import { CoursePlannerPage } from './features/scheduling/pages/CoursePlannerPage
 import { OutboxPage } from './features/scheduling/pages/OutboxPage';
 import { SchedulePage } from './features/scheduling/pages/SchedulePage';
 import { SchedulingSetupPage } from './features/scheduling/pages/SchedulingSetupPage';
+import { AfterCarePage } from './features/treatments/pages/AfterCarePage';
+import { ChartingPage } from './features/treatments/pages/ChartingPage';
+import { SessionPage } from './features/treatments/pages/SessionPage';
 
 /**
  * SetupGate (first run?) -> /setup | /login | RequireSession (signed in?) -> the app shell and its pages.
@@ -107,6 +110,31 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="patients.read" title="Patient">
                     <PatientProfilePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                // Walk-in charting; the scheduling branch adds a route rendering <ChartingPage appointmentId=... />.
+                path: 'patients/:patientId/sessions/new',
+                element: (
+                  <RequirePermission permission="treatment.record" title="New session">
+                    <ChartingPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'sessions/:id',
+                element: (
+                  <RequirePermission permission="clinical_record.read" title="Treatment session">
+                    <SessionPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'sessions/:id/after-care',
+                element: (
+                  <RequirePermission permission="clinical_record.read" title="After-care instructions">
+                    <AfterCarePage />
                   </RequirePermission>
                 ),
               },

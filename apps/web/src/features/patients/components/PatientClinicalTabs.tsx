@@ -1,7 +1,9 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconCalendarCheck, IconClipboardHeart, IconFileCertificate, IconTimeline } from '@tabler/icons-react';
+import { IconCalendarCheck, IconChartLine, IconClipboardHeart, IconFileCertificate, IconReportMedical, IconTimeline } from '@tabler/icons-react';
 import { PatientConsentsPanel } from '../../consents/components/PatientConsentsPanel';
 import { useConsentAccess } from '../../consents/hooks/useConsentAccess';
+import { PatientOutcomesPanel } from '../../treatments/components/PatientOutcomesPanel';
+import { PatientSessionsPanel } from '../../treatments/components/PatientSessionsPanel';
 import { usePatientAccess } from '../hooks/usePatientAccess';
 import type { ProfileTab } from '../hooks/useProfileTab';
 import { EligibilityPanel } from './EligibilityPanel';
@@ -19,7 +21,7 @@ interface PatientClinicalTabsProps {
 }
 
 /**
- * Medical history, eligibility, timeline and consents. Only the open tab loads (each read of the clinical record is
+ * Medical history, eligibility, timeline, treatment sessions, outcomes and consents. Only the open tab loads (each read of the clinical record is
  * audited). Front desk sees the history form and the consents, not the clinical record.
  */
 export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, today, timeZone, onRecordHistory }: PatientClinicalTabsProps) {
@@ -42,6 +44,12 @@ export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, t
               <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden />}>
                 Timeline
               </Tabs.Tab>
+              <Tabs.Tab value="sessions" leftSection={<IconReportMedical size={16} aria-hidden />}>
+                Sessions
+              </Tabs.Tab>
+              <Tabs.Tab value="outcomes" leftSection={<IconChartLine size={16} aria-hidden />}>
+                Outcomes
+              </Tabs.Tab>
             </>
           )}
           {canReadConsents && (
@@ -60,6 +68,12 @@ export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, t
             </Tabs.Panel>
             <Tabs.Panel value="timeline" p="md">
               <TimelinePanel patientId={patientId} timeZone={timeZone} />
+            </Tabs.Panel>
+            <Tabs.Panel value="sessions" p="md">
+              <PatientSessionsPanel patientId={patientId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="outcomes" p="md">
+              <PatientOutcomesPanel patientId={patientId} today={today} />
             </Tabs.Panel>
           </>
         )}

@@ -9,6 +9,7 @@ import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { isApiError } from '../../../lib/api/ApiError';
 import { todayInZone } from '../../../lib/time/zonedTime';
 import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
+import { StartSessionButton } from '../../treatments/components/StartSessionButton';
 import { ArchivePatientDialog } from '../components/ArchivePatientDialog';
 import { ContactDetailsCard } from '../components/ContactDetailsCard';
 import { MedicalHistoryFormModal } from '../components/MedicalHistoryFormModal';
@@ -75,7 +76,12 @@ export function PatientProfilePage() {
       <PatientHeader
         patient={record}
         today={today}
-        actions={<PatientActions patient={record} onEdit={() => setDialog('edit')} onArchive={() => setDialog('archive')} />}
+        actions={
+          <>
+            <PatientActions patient={record} onEdit={() => setDialog('edit')} onArchive={() => setDialog('archive')} />
+            <StartSessionButton patientId={record.id} archived={record.archived} />
+          </>
+        }
       />
       <Stack gap="md">
         <PatientAlertBanner patient={record} onShowEligibility={canReadClinical ? () => setTab('eligibility') : undefined} />

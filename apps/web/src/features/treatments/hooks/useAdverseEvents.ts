@@ -1,0 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api/apiClient';
+import { request } from '../../../lib/api/request';
+import type { RecordAdverseEventBody } from '../treatmentTypes';
+import { treatmentKeys } from './treatmentKeys';
+
+/** GET /api/patients/:id/adverse-events (the session view filters to its own). */
+export function usePatientAdverseEvents(patientId: string) {
+  return useQuery({
+    queryKey: treatmentKeys.patientAdverseEvents(patientId),
+    queryFn: () => request(api.GET('/api/patients/{id}/adverse-events', { params: { path: { id: patientId } } })),
+  });
+}
+
+/** POST /api/treatment-sessions/:id/adverse-events. */
+export function useRecordAdverseEvent(sessionId: string, patientId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RecordAdverseEventBody) =>
+      request(api.POST('/api/treatment-sessions/{id}/adverse-events', { params: { path: { id: sessionId } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['patients', 'clinical', patientId] }),
+  });
+}

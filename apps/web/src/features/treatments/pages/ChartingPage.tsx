@@ -1,0 +1,108 @@
+import { Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconPlayerPlay } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { FormAlert } from '../../../components/FormAlert';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { usePatient } from '../../patients/hooks/usePatient';
+import { fullName } from '../../patients/patientNames';
+import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
+import type { SessionOrigin } from '../chartDraft';
+import { AnestheticSection } from '../components/AnestheticSection';
+import { ChartingLayout } from '../components/ChartingLayout';
+import { PenAndCartridgeSection } from '../components/PenAndCartridgeSection';
+import { PreflightChecklist } from '../components/PreflightChecklist';
+import { SessionDetailsSection } from '../components/SessionDetailsSection';
+import { ZonesSection } from '../components/ZonesSection';
+import { useChartingSession } from '../hooks/useChartingSession';
+import { useTreatmentSettings } from '../hooks/useTreatmentSettings';
+import type { ZoneLimits } from '../zoneStatus';
+
+interface ChartingPageProps {
+  /**
+   * A booked appointment to chart against. Scheduling is built on another branch: its route will render
+   * <ChartingPage appointmentId={...} /> (the API then takes patient and location from the appointment).
+   * Without it this is a walk-in for the patient in the URL, at the selected location.
+   */
+  appointmentId?: string;
+}
+
+/** The charting screen at the chair: zones on a face map, pen and lot, anaesthetic, and the live safety checklist. */
+export function ChartingPage({ appointmentId }: ChartingPageProps) {
+  const { patientId = '' } = useParams();
+  const navigate = useNavigate();
+  const patient = usePatient(patientId);
+  const { location, timeZone } = useSelectedLocation();
+  const settings = useTreatmentSettings();
+  const origin = useMemo<SessionOrigin>(
+    () => (appointmentId ? { kind: 'appointment', appointmentId } : { kind: 'walk-in', patientId, locationId: location?.id ?? '' }),
+    [appointmentId, patientId, location?.id],
+  );
+  const chart = useChartingSession(origin, (session) => navigate(`/sessions/${session.id}`));
+  const limits = useMemo<ZoneLimits>(
+    () => ({
+      zoneMaxMm: Object.fromEntries((settings.data?.zones ?? []).map((z) => [z.zone, z.maxMm])),
+      practitionerMaxDepthMm: chart.preflight.data?.practitionerMaxDepthMm,
+    }),
+    [settings.data, chart.preflight.data?.practitionerMaxDepthMm],
+  );
+  const name = patient.data ? fullName(patient.data) : 'Patient';
+  useDocumentTitle(`New session · ${name} · SkinLedger`);
+
+  if (patient.isError) return <QueryErrorAlert error={patient.error} what="the patient" onRetry={() => void patient.refetch()} />;
+  if (patient.isPending || settings.isPending || !location) {
+    return (
+      <Stack gap="md" role="status" aria-busy="true" aria-label="Loading the chart">
+        <Skeleton height={40} width="40%" />
+        <Skeleton height={420} />
+      </Stack>
+    );
+  }
+
+  const startBar = (
+    <Stack gap="xs">
+      <FormAlert summary={chart.problem} />
+      <Button size="md" fullWidth leftSection={<IconPlayerPlay size={18} aria-hidden />} onClick={chart.submit} disabled={!chart.canStart} loading={chart.starting}>
+        Start session
+      </Button>
+      <Text size="xs" c="dimmed">
+        Starting takes one cartridge of the lot off the shelf.
+      </Text>
+    </Stack>
+  );
+  return (
+    <>
+      <PageHeader
+        title={`New session · ${name}`}
+        description={
+          <Group gap={6} component="span">
+            <span>{`${patient.data.mrn} · ${location.name} · ${appointmentId ? 'booked appointment' : 'walk-in'}`}</span>
+          </Group>
+        }
+      />
+      <ChartingLayout
+        zones={<ZonesSection zones={chart.draft.zones} limits={limits} onChange={(zones) => chart.patch({ zones })} />}
+        checklist={
+          <PreflightChecklist
+            preflight={chart.preflight.data}
+            checking={chart.preflight.isFetching}
+            todos={chart.todos}
+            acknowledgements={chart.draft.acknowledgements}
+            onAcknowledge={chart.acknowledge}
+            refusal={chart.refusal}
+            footer={startBar}
+          />
+        }
+        details={
+          <Stack gap="md">
+            <PenAndCartridgeSection draft={chart.draft} locationId={location.id} onChange={chart.patch} />
+            <AnestheticSection value={chart.draft.anesthetic} timeZone={timeZone} onChange={(anesthetic) => chart.patch({ anesthetic })} />
+            <SessionDetailsSection draft={chart.draft} walkIn={!appointmentId} onChange={chart.patch} />
+          </Stack>
+        }
+      />
+    </>
+  );
+}
