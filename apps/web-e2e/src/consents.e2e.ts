@@ -86,6 +86,8 @@ describe('consents: kiosk signing, witness, PDF', () => {
     await page.getByText(/The planned needle depth is 0\.5–1\.5 mm/).waitFor();
 
     const signButton = page.getByRole('button', { name: 'Sign the consent' });
+    // Every checkbox is on the page before they are listed (the list is taken once).
+    await page.getByRole('checkbox', { name: 'I agree to sign electronically' }).waitFor();
     for (const box of await page.getByRole('checkbox').all()) await box.check();
     await page.getByLabel('Your full name').fill('Jordan Avery');
     await expect(signButton.isDisabled()).resolves.toBe(true); // not signed yet

@@ -1,45 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { addDays, emptyMedicalHistory, gtinCheckDigit, isoDateInTimeZone } from '@skinledger/domain';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, WORKSPACE, type RunningServer } from './support/server';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { apiAs, documentScreen, faceMap } from './support/charting';
+import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { gradientPng } from './support/png';
 import { signIn } from './support/session';
 
-const SCREENSHOTS = path.join(WORKSPACE, 'docs/screenshots');
 const CLINIC_TIME_ZONE = 'America/New_York';
 const NURSE = { name: 'Dana Whitfield', email: 'dana@harbour.example', password: 'dana nurse password 1' };
 const SIGNATURE_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100" width="300" height="100">' +
   '<path d="M 10 80 C 60 10, 90 10, 140 60 S 220 90, 280 20 L 282 24 C 220 95, 150 70, 138 64 C 90 16, 62 16, 12 84 Z" fill="rgb(0,0,0)"/></svg>';
-
-/** Keeps a documentation screenshot: the whole page, or only what the tablet shows (`viewport`). */
-async function documentScreen(page: Page, name: string, viewport = false): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const target = path.join(SCREENSHOTS, `${name}.png`);
-  if (viewport) {
-    await page.screenshot({ path: target });
-    return;
-  }
-  fs.copyFileSync(await screenshot(page, name), target);
-}
-
-/** JSON calls as a signed-in browser context (its cookies, and the CSRF token echoed on writes). */
-function apiAs(page: Page, baseUrl: string) {
-  const request: APIRequestContext = page.request;
-  const headers = async () => ({ 'X-CSRF-Token': (await page.context().cookies()).find((c) => c.name === 'csrf_token')?.value ?? '' });
-  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown, expected = method === 'POST' ? 201 : 200) => {
-    const response = await request.fetch(`${baseUrl}${url}`, { method, headers: await headers(), ...(data === undefined ? {} : { data }) });
-    if (response.status() !== expected) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
-  return {
-    get: (url: string) => call('GET', url),
-    post: (url: string, data: unknown, expected?: number) => call('POST', url, data, expected),
-    put: (url: string, data: unknown) => call('PUT', url, data),
-  };
-}
 
 /**
  * Treatment sessions at the chair: a nurse with a licence, a pen, a cartridge lot and a screened patient with signed
@@ -122,17 +93,9 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     if (server) await stopServer(server);
   });
 
-  const zone = (name: string) => page.getByRole('group', { name: 'Face map' }).getByRole('button', { name: new RegExp(`^${name}:`) });
-  /** Taps the zone's first shape (the patient's right side for paired zones such as the cheeks). */
-  const tapZone = (name: string) => zone(name).locator('path').first().tap();
-  const depth = () => page.getByTestId('zone-depth');
-
-  async function setDepth(target: string): Promise<void> {
-    while ((await depth().textContent()) !== target) {
-      const current = Number(await depth().textContent());
-      await page.getByRole('button', { name: current < Number(target) ? 'Deeper by 0.25 mm' : 'Shallower by 0.25 mm' }).tap();
-    }
-  }
+  const zone = (name: string) => faceMap(page).zone(name);
+  const tapZone = (name: string) => faceMap(page).tap(name);
+  const setDepth = (target: string) => faceMap(page).setDepth(target);
 
   it('charts cheeks 1.5 mm and forehead 0.5 mm on the face map with the FEFO lot, and starts the session', async () => {
     await page.goto(`${server.baseUrl}/patients/${patientId}`);

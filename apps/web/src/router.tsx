@@ -29,7 +29,7 @@ import { OutboxPage } from './features/scheduling/pages/OutboxPage';
 import { SchedulePage } from './features/scheduling/pages/SchedulePage';
 import { SchedulingSetupPage } from './features/scheduling/pages/SchedulingSetupPage';
 import { AfterCarePage } from './features/treatments/pages/AfterCarePage';
-import { ChartingPage } from './features/treatments/pages/ChartingPage';
+import { AppointmentChartingPage, ChartingPage } from './features/treatments/pages/ChartingPage';
 import { SessionPage } from './features/treatments/pages/SessionPage';
 
 /**
@@ -114,11 +114,20 @@ export const router = createBrowserRouter([
                 ),
               },
               {
-                // Walk-in charting; the scheduling branch adds a route rendering <ChartingPage appointmentId=... />.
+                // Walk-in charting.
                 path: 'patients/:patientId/sessions/new',
                 element: (
                   <RequirePermission permission="treatment.record" title="New session">
                     <ChartingPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                // Charting a checked-in appointment: patient, location, consents and interval come from it.
+                path: 'patients/:patientId/appointments/:appointmentId/chart',
+                element: (
+                  <RequirePermission permission="treatment.record" title="New session">
+                    <AppointmentChartingPage />
                   </RequirePermission>
                 ),
               },

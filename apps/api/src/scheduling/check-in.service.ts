@@ -23,13 +23,17 @@ export class CheckInService {
     private readonly consents: ConsentStatusService,
   ) {}
 
-  /** The consents missing for the patient's next appointment, for the patient's consents tab. Reads only consents. */
+  /**
+   * The consents missing for the patient's next appointment (one the patient is checked in for, else the next booked
+   * one not yet over), for the patient's consents tab. Reads only consents.
+   */
   async nextAppointmentConsents(actor: Actor, patientId: string): Promise<NextAppointmentConsentsDto> {
     await findPatient(this.dataSource.manager, actor, patientId);
     const [next]: { id: string; starts_at: Date; name: string; timezone: string; consent_kinds: string[] }[] = await this.dataSource.query(
       `SELECT a.id, a.starts_at, s.name, l.timezone, s.consent_kinds
        FROM appointments a JOIN services s ON s.id = a.service_id JOIN locations l ON l.id = a.location_id
-       WHERE a.organization_id = $1 AND a.patient_id = $2 AND a.status IN ('booked', 'confirmed', 'checked_in') AND a.occupied_until >= now()
+       WHERE a.organization_id = $1 AND a.patient_id = $2
+         AND (a.status = 'checked_in' OR (a.status IN ('booked', 'confirmed') AND a.occupied_until >= now()))
        ORDER BY a.starts_at LIMIT 1`,
       [actor.organizationId, patientId],
     );

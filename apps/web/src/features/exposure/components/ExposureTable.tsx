@@ -9,7 +9,7 @@ const OUTCOME_COLORS: Record<string, string> = { ongoing: 'red', resolving: 'ora
 export function ExposureTable({ sessions }: { sessions: ExposureReport['sessions'] }) {
   return (
     <ScrollArea type="auto">
-      <Table striped highlightOnHover verticalSpacing={6} fz="sm" miw={900} aria-label="Exposed sessions">
+      <Table striped highlightOnHover verticalSpacing={6} fz="sm" miw={760} aria-label="Exposed sessions">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Treated</Table.Th>

@@ -1,14 +1,17 @@
 import { Alert, Badge, Button, Drawer, Group, List, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { usePermission } from '../../auth/hooks/usePermission';
 import type { Appointment } from '../hooks/useSchedule';
 import { useAppointmentMutations, useCheckIn } from '../hooks/useSchedule';
 import { problemText } from './problemText';
 
-/** One appointment: times in the location's zone, what is missing before treatment, and check-in. */
+/** One appointment: times in the location's zone, what is missing before treatment, check-in, and the way to chart it. */
 export function AppointmentDrawer({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
   const checkIn = useCheckIn(appointment?.id);
   const { checkIn: markCheckedIn } = useAppointmentMutations();
   const fmt = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: appointment?.timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
   const canCheckIn = appointment && (appointment.status === 'booked' || appointment.status === 'confirmed');
+  const canTreat = usePermission('treatment.record');
   return (
     <Drawer opened={appointment !== null} onClose={onClose} position="right" title={appointment?.patientName} size="md">
       {appointment && (
@@ -44,6 +47,16 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
           {canCheckIn && (
             <Button onClick={() => markCheckedIn.mutate(appointment.id, { onSuccess: onClose })} loading={markCheckedIn.isPending}>
               Check in
+            </Button>
+          )}
+          {canTreat && appointment.status === 'checked_in' && (
+            <Button component={Link} to={`/patients/${appointment.patientId}/appointments/${appointment.id}/chart`} color="teal">
+              Start treatment
+            </Button>
+          )}
+          {canTreat && (appointment.status === 'in_treatment' || appointment.status === 'completed') && (
+            <Button component={Link} to={`/patients/${appointment.patientId}?tab=sessions`} variant="light">
+              Open the session record
             </Button>
           )}
         </Stack>

@@ -22,11 +22,16 @@ import type { ZoneLimits } from '../zoneStatus';
 
 interface ChartingPageProps {
   /**
-   * A booked appointment to chart against. Scheduling is built on another branch: its route will render
-   * <ChartingPage appointmentId={...} /> (the API then takes patient and location from the appointment).
-   * Without it this is a walk-in for the patient in the URL, at the selected location.
+   * A checked-in appointment to chart against (the API then takes patient, location, the service's consents and
+   * interval from it). Without it this is a walk-in for the patient in the URL, at the selected location.
    */
   appointmentId?: string;
+}
+
+/** The charting screen for the appointment in the URL. */
+export function AppointmentChartingPage() {
+  const { appointmentId = '' } = useParams();
+  return <ChartingPage appointmentId={appointmentId} />;
 }
 
 /** The charting screen at the chair: zones on a face map, pen and lot, anaesthetic, and the live safety checklist. */
