@@ -190,4 +190,22 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     await chair.getByRole('table', { name: 'Exposed sessions' }).getByText('Elena Marsh').waitFor();
     await documentScreen(chair, 'lot-exposure');
   });
+
+  it('lets the owner lower a zone maximum, which the chart then enforces', async () => {
+    await desk.goto(`${server.baseUrl}/settings`);
+    const settings = desk.getByRole('form', { name: 'Treatment settings' });
+    await settings.getByRole('textbox', { name: 'Clinic maximum for Cheeks' }).click();
+    await desk.getByRole('option', { name: '1.25 mm' }).click();
+    await settings.getByRole('button', { name: 'Save treatment settings' }).click();
+    await desk.getByText('Treatment settings updated.').waitFor();
+    await desk.getByRole('heading', { name: 'Treatment', level: 2 }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await documentScreen(desk, 'treatment-settings', true);
+
+    await chair.goto(`${server.baseUrl}/patients/${patientId}/sessions/new`);
+    const map = faceMap(chair);
+    await map.tap('Cheeks');
+    await map.setDepth('1.50');
+    await chair.getByRole('button', { name: 'Done' }).tap();
+    await expect(map.zone('Cheeks').getAttribute('data-tone')).resolves.toBe('caution');
+  });
 });

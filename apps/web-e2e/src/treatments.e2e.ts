@@ -143,7 +143,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     const dialog = page.getByRole('dialog', { name: 'Sign and lock the session' });
     await dialog.getByLabel(`Password of ${NURSE.name}`).fill('not my password');
     await dialog.getByRole('button', { name: 'Sign and lock' }).click();
-    await dialog.getByRole('alert').waitFor();
+    await dialog.getByText(`is not the password of ${NURSE.name}`).waitFor();
     await dialog.getByLabel(`Password of ${NURSE.name}`).fill(NURSE.password);
     await dialog.getByRole('button', { name: 'Sign and lock' }).click();
     await page.getByText('Signed · locked').first().waitFor();

@@ -10,10 +10,15 @@ import { LocationsTable } from '../components/LocationsTable';
 import { OrganizationForm } from '../components/OrganizationForm';
 import { useLocations } from '../hooks/useLocations';
 import { useOrganization } from '../hooks/useOrganization';
+import { TreatmentSettingsForm } from '../../treatments/components/TreatmentSettingsForm';
+import { useTreatmentSettings } from '../../treatments/hooks/useTreatmentSettings';
 
 export function SettingsPage() {
   useDocumentTitle('Settings · SkinLedger');
   const canManage = usePermission('organization.manage');
+  const canManageSettings = usePermission('settings.manage');
+  const canReadTreatment = usePermission('clinical_record.read');
+  const treatment = useTreatmentSettings(canReadTreatment);
   const organization = useOrganization();
   const locations = useLocations();
   const [locationTarget, setLocationTarget] = useState<LocationTarget | null>(null);
@@ -66,6 +71,19 @@ export function SettingsPage() {
             />
           )}
         </Paper>
+        {canReadTreatment && (
+          <Paper p="md" component="section" aria-labelledby="treatment-settings-heading">
+            <Title order={2} id="treatment-settings-heading" mb={4}>
+              Treatment
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              Zone maximums (lowered only), the medical session interval and the after-care text.
+            </Text>
+            {treatment.isPending && <Skeleton height={120} />}
+            {treatment.isError && <QueryErrorAlert error={treatment.error} what="the treatment settings" onRetry={() => void treatment.refetch()} />}
+            {treatment.data && <TreatmentSettingsForm settings={treatment.data} canManage={canManageSettings} />}
+          </Paper>
+        )}
       </Stack>
       {canManage && <LocationFormModal target={locationTarget} onClose={() => setLocationTarget(null)} />}
     </>

@@ -15,23 +15,37 @@ interface SignSessionModalProps {
 export function SignSessionModal({ sessionId, signerName, opened, onClose }: SignSessionModalProps) {
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<ProblemFeedback['summary']>(null);
+  const [passwordError, setPasswordError] = useState<string | undefined>();
   const sign = useSessionAction(sessionId);
   const close = () => {
     setPassword('');
     setProblem(null);
+    setPasswordError(undefined);
     onClose();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
-    sign.mutate({ action: 'sign', body: { password } }, { onSuccess: close, onError: (error) => setProblem(describeProblem(error).summary) });
+    setPasswordError(undefined);
+    sign.mutate(
+      { action: 'sign', body: { password } },
+      {
+        onSuccess: close,
+        onError: (error) => {
+          // A wrong password belongs on the field; anything else (a rule, a conflict) above the buttons.
+          const feedback = describeProblem(error, (field) => (field === 'password' ? 'password' : undefined));
+          setPasswordError(feedback.fieldErrors.password);
+          setProblem(feedback.summary);
+        },
+      },
+    );
   };
   return (
     <Modal opened={opened} onClose={close} title="Sign and lock the session">
       <form onSubmit={submit}>
         <Stack gap="sm">
           <Text size="sm">Once signed, the record cannot be changed. Corrections are added as dated addenda.</Text>
-          <PasswordInput label={`Password of ${signerName}`} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required data-autofocus size="md" />
+          <PasswordInput label={`Password of ${signerName}`} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={passwordError} required data-autofocus size="md" />
           <FormAlert summary={problem} />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={close}>
