@@ -1,6 +1,6 @@
 import { addDays } from '@skinledger/domain';
-import { newStaffMember, signIn, TEST_PASSWORD } from '../../test/factories';
-import { receiveLot } from '../../test/inventory-factories';
+import { newLocation, newStaffMember, signIn, TEST_PASSWORD } from '../../test/factories';
+import { createProduct, receiveLot } from '../../test/inventory-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { chair, credential, giveConsents, NEW_YORK_TODAY, screenedPatient, walkIn, type Chair } from '../../test/treatment-factories';
 
@@ -39,6 +39,79 @@ describe('treatment sessions', () => {
       expect(codes(refused.body)).toEqual(expect.arrayContaining(codes(preflight.body)));
       expect(await sessionCount(c)).toBe(0);
       expect(await onHand(c)).toBe(5);
+    });
+
+    // Each blocker on its own, so none hides behind another: what it takes to produce it, and the code it answers.
+    const singleBlockers: { code: string; arrange: (c: Chair) => Promise<Record<string, unknown>> }[] = [
+      {
+        code: 'lot-expired',
+        arrange: async (c) => {
+          const { lot } = await receiveLot(c.owner, { productId: c.product.id, locationId: c.location.id, expiresOn: addDays(NEW_YORK_TODAY(), -1) });
+          return { cartridgeLotId: lot.id };
+        },
+      },
+      {
+        code: 'lot-quarantined',
+        arrange: async (c) => {
+          await c.owner.post(`/api/lots/${c.lot.id}/quarantine`, { reason: 'Seal damaged' });
+          return {};
+        },
+      },
+      {
+        code: 'lot-out-of-stock',
+        arrange: async (c) => {
+          await c.owner.post(`/api/lots/${c.lot.id}/movements`, { type: 'returned', locationId: c.location.id, quantity: 5 });
+          return {};
+        },
+      },
+      {
+        code: 'lot-not-cartridge',
+        arrange: async (c) => {
+          const serum = await createProduct(c.owner, { kind: 'serum', needleCount: undefined, name: 'HA serum' });
+          const { lot } = await receiveLot(c.owner, { productId: serum.id, locationId: c.location.id });
+          return { cartridgeLotId: lot.id };
+        },
+      },
+      {
+        code: 'device-retired',
+        arrange: async (c) => {
+          await c.owner.patch(`/api/devices/${c.device.id}`, { status: 'retired', statusReason: 'End of life' });
+          return {};
+        },
+      },
+      {
+        code: 'device-elsewhere',
+        arrange: async (c) => {
+          const annex = await newLocation(app.dataSource, c.organization.id);
+          await c.owner.patch(`/api/devices/${c.device.id}`, { locationId: annex.id });
+          return {};
+        },
+      },
+      {
+        code: 'credential-missing',
+        arrange: async (c) => {
+          await app.dataSource.query(`DELETE FROM practitioner_credentials WHERE staff_member_id = $1`, [c.nurse.id]);
+          return {};
+        },
+      },
+      {
+        code: 'patient-archived',
+        arrange: async (c) => {
+          await c.owner.post(`/api/patients/${c.patient.id}/archive`, { reason: 'Moved away' });
+          return {};
+        },
+      },
+    ];
+    it.each(singleBlockers)('blocks with $code', async ({ code, arrange }) => {
+      const c = await chair(app);
+      await giveConsents(app, c, ['cosmetic_needling']);
+      const patch = await arrange(c);
+      const preflight = await c.practitioner.post('/api/treatment-sessions/preflight', walkIn(c, patch));
+      expect(codes(preflight.body)).toContain(code);
+      const refused = await c.practitioner.post('/api/treatment-sessions', walkIn(c, patch));
+      expect(refused.status).toBe(422);
+      expect(codes(refused.body)).toContain(code);
+      expect(await sessionCount(c)).toBe(0);
     });
 
     it('needs a valid consent for the procedure, and a medical-needling consent for medical depth', async () => {
