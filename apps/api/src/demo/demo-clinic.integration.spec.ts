@@ -32,6 +32,13 @@ describe('demo clinic', () => {
     expect(alerts.status).toBe(200);
     expect(alerts.body.expiring.map((l: { lotNumber: string }) => l.lotNumber)).toEqual(expect.arrayContaining(['SP24H052', 'SP23F019']));
     expect((await owner.get('/api/devices')).body).toHaveLength(4);
+    // A treatment history on lot SP24K117: its exposure lists signed sessions, some with adverse events.
+    const lots = (await owner.get('/api/lots')).body as { id: string; lotNumber: string }[];
+    const used = lots.find((l) => l.lotNumber === 'SP24K117');
+    const exposure = await owner.get(`/api/lots/${used?.id}/exposure`);
+    expect(exposure.body.sessionCount).toBeGreaterThan(10);
+    expect(exposure.body.adverseEventCount).toBeGreaterThan(0);
+    expect(exposure.body.sessions.every((s: { status: string }) => s.status === 'signed')).toBe(true);
     expect((await owner.get('/api/services')).body).toHaveLength(4);
     const [{ appointments }] = await app.dataSource.query(`SELECT count(*)::int AS appointments FROM appointments`);
     expect(appointments).toBeGreaterThan(60);

@@ -10,6 +10,7 @@ import { loadDemoConsents } from './demo-consents';
 import { loadDemoInventory } from './demo-inventory';
 import { loadDemoPatients } from './demo-patients';
 import { loadDemoSchedule } from './demo-schedule';
+import { loadDemoTreatments } from './demo-treatments';
 
 export const DEMO_ORGANIZATION_NAME = 'Harbour Skin Clinic';
 
@@ -65,8 +66,8 @@ export interface DemoResult {
 
 /**
  * Loads the demo clinic in one transaction: two locations in two time zones, staff of every role and about 200
- * patients with medical histories, cartridge lots and pen devices. Later capabilities add their demo data
- * (appointments, consents, sessions) here.
+ * patients with medical histories, cartridge lots and pen devices, signed consents, a week of appointments and a
+ * treatment history (sessions, adverse events, outcome scores).
  * Running it again changes nothing.
  */
 export async function loadDemoClinic(dataSource: DataSource, password: string): Promise<DemoResult> {
@@ -116,6 +117,7 @@ export async function loadDemoClinic(dataSource: DataSource, password: string): 
       ],
       byEmail('owner@harbour.demo'),
     );
+    await loadDemoTreatments(manager, organization.id, byEmail('nurse@harbour.demo'));
     return { created: true, organizationId: organization.id, accounts: DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })) };
   });
 }
