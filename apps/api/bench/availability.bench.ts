@@ -1,17 +1,8 @@
-import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
 import { addDays, isoWeekday, localTimeToInstant } from '@skinledger/domain';
-import { createApp } from '../src/app.factory';
 import { hashPassword } from '../src/auth/passwords';
-import { loadConfig } from '../src/config/app-config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
-import { runMigrations } from '../src/database/run-migrations';
-import { databaseUrl, freePort } from '../test/test-database';
+import { machineLine, percentile, runBenchmark, sql, withBenchDatabase, withSignedInApi, write } from './bench-support';
 
 /**
  * Availability through HTTP for one week at a busy location: `npm run bench:availability`.
@@ -28,11 +19,6 @@ const WARM_UP = 40;
 const GAP_SLOTS = Number(process.env.BENCH_GAP_SLOTS ?? 6);
 const PASSWORD = 'benchmark password 1';
 const ZONE = 'America/New_York';
-const write = (line = '') => process.stdout.write(`${line}\n`);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run books the same week. */
 function random(seed: number): () => number {
@@ -137,29 +123,9 @@ async function seed(url: string) {
 }
 
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded: EmbeddedDatabase | undefined;
-  let embeddedDir: string | undefined;
-  if (!serverUrl) {
-    embeddedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skinledger-bench-pg-'));
-    embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: await freePort(), persistent: false });
-    serverUrl = embedded.url;
-  }
-  const database = `skinledger_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = databaseUrl(serverUrl, database);
-  try {
-    await runMigrations(url);
+  await withBenchDatabase(async (url) => {
     const s = await seed(url);
-    const app = await createApp(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', MESSAGE_WORKER: 'false' }), url);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const base = `http://127.0.0.1:${(app.getHttpServer().address() as net.AddressInfo).port}`;
-      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: s.email, password: PASSWORD }) });
-      if (login.status !== 200) throw new Error(`Sign-in failed: ${login.status}`);
-      const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    await withSignedInApi(url, s.email, PASSWORD, async (get) => {
       const today = new Date().toISOString().slice(0, 10);
       const slotCounts: number[] = [];
       const run = async (n: number) => {
@@ -167,7 +133,7 @@ async function main(): Promise<void> {
         const to = localTimeToInstant(addDays(today, 8 + (n % 14)), 0, ZONE).toISOString();
         const practitioner = n % 3 === 0 ? `&practitionerId=${s.practitioners[n % 10]}` : '';
         const started = process.hrtime.bigint();
-        const response = await fetch(`${base}/api/availability?serviceId=${s.services[n % 3]}&locationId=${s.locationId}&from=${from}&to=${to}${practitioner}`, { headers: { cookie } });
+        const response = await get(`/api/availability?serviceId=${s.services[n % 3]}&locationId=${s.locationId}&from=${from}&to=${to}${practitioner}`);
         const body = (await response.json()) as { slots: unknown[] };
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         if (response.status !== 200) throw new Error(`Availability answered ${response.status}: ${JSON.stringify(body)}`);
@@ -179,23 +145,14 @@ async function main(): Promise<void> {
       const times: number[] = [];
       for (let i = 0; i < REQUESTS; i++) times.push(await run(i));
       const sorted = [...times].sort((a, b) => a - b);
-      const cpus = os.cpus();
-      write(`Machine: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown CPU'}); Node ${process.version}`);
+      const [{ server_version: version }] = await sql<{ server_version: string }>(url, `SHOW server_version`);
+      write(machineLine(version));
       write(`${REQUESTS} sequential GET /api/availability (7-day window) after ${WARM_UP} warm-up; median ${slotCounts.sort((a, b) => a - b)[Math.floor(slotCounts.length / 2)]} free slots per answer`);
       write(`p50 ${percentile(sorted, 50).toFixed(1)} ms   p95 ${percentile(sorted, 95).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted.at(-1)?.toFixed(1)} ms`);
       write(percentile(sorted, 95) < 50 ? 'Target met: p95 < 50 ms' : 'Target MISSED: p95 >= 50 ms');
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    if (embeddedDir) fs.rmSync(embeddedDir, { recursive: true, force: true });
-  }
+      if (percentile(sorted, 95) >= 50) process.exitCode = 1;
+    });
+  });
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

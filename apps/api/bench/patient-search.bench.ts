@@ -1,16 +1,7 @@
-import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
-import { createApp } from '../src/app.factory';
 import { hashPassword } from '../src/auth/passwords';
-import { loadConfig } from '../src/config/app-config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
-import { runMigrations } from '../src/database/run-migrations';
-import { databaseUrl, freePort } from '../test/test-database';
+import { machineLine, percentile, runBenchmark, sql, withBenchDatabase, withSignedInApi, write } from './bench-support';
 import { FIRST_NAMES, LAST_NAMES } from './names';
 
 /**
@@ -28,17 +19,6 @@ const WARM_UP = 60;
 const PAGE_SIZE = 20;
 const PASSWORD = 'benchmark password 1';
 
-const write = (line = '') => process.stdout.write(`${line}\n`);
-
-async function sql<T>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Organization, location, an owner to sign in as, and PATIENTS patients in one statement. */
 async function seed(url: string): Promise<{ email: string; organizationId: string }> {
@@ -131,45 +111,14 @@ function queries(samples: Sample[]): { kind: Kind; q: string; page?: number; exp
   return out;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded: EmbeddedDatabase | undefined;
-  let embeddedDir: string | undefined;
-  if (!serverUrl) {
-    embeddedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skinledger-bench-pg-'));
-    embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: await freePort(), persistent: false });
-    serverUrl = embedded.url;
-  }
-  const database = `skinledger_bench_${randomBytes(4).toString('hex')}`;
-  const adminUrl = databaseUrl(serverUrl, 'postgres');
-  await sql(adminUrl, `CREATE DATABASE ${database}`);
-  const url = databaseUrl(serverUrl, database);
-  try {
-    await runMigrations(url);
+  await withBenchDatabase(async (url) => {
     const { email } = await seed(url);
     const [{ server_version: version }] = await sql<{ server_version: string }>(url, `SHOW server_version`);
-
-    const app = await createApp(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', WEB_DIST_DIR: '' }), url);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const base = `http://127.0.0.1:${(app.getHttpServer().address() as net.AddressInfo).port}`;
-      const login = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: PASSWORD }),
-      });
-      if (login.status !== 200) throw new Error(`Sign-in failed: ${login.status} ${await login.text()}`);
-      const cookie = login.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
+    await withSignedInApi(url, email, PASSWORD, async (get) => {
       const search = async (q: string, page = 1) => {
         const started = process.hrtime.bigint();
-        const response = await fetch(`${base}/api/patients?q=${encodeURIComponent(q)}&pageSize=${PAGE_SIZE}&page=${page}`, { headers: { cookie } });
+        const response = await get(`/api/patients?q=${encodeURIComponent(q)}&pageSize=${PAGE_SIZE}&page=${page}`);
         const body = (await response.json()) as { items: { id: string }[]; total: number };
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         if (response.status !== 200) throw new Error(`Search "${q}" answered ${response.status}: ${JSON.stringify(body)}`);
@@ -198,8 +147,7 @@ async function main(): Promise<void> {
         byKind.set(kind, stats);
       }
 
-      const cpus = os.cpus();
-      write(`Machine: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; PostgreSQL ${version}; Node ${process.version}`);
+      write(machineLine(version));
       write(`${measured.length} searches through HTTP, sequential, after ${WARM_UP} warm-up searches; page size ${PAGE_SIZE}`);
       write();
       const row = (cells: (string | number)[]) => write(cells.map((c, i) => String(c).padStart(i === 0 ? 0 : 9).padEnd(i === 0 ? 16 : 0)).join(''));
@@ -227,17 +175,8 @@ async function main(): Promise<void> {
       const p95 = percentile(sorted, 95);
       write(p95 < 30 ? `p95 ${p95.toFixed(1)} ms: within the 30 ms target.` : `p95 ${p95.toFixed(1)} ms: OVER the 30 ms target.`);
       if (p95 >= 30) process.exitCode = 1;
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    if (embedded) await embedded.stop();
-    if (embeddedDir) fs.rmSync(embeddedDir, { recursive: true, force: true });
-  }
+    });
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -71,6 +71,25 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
   });
 
   const event = (page: Page) => page.locator('.rbc-event').getByText('Elena Marsh · Medical needling');
+  /** Opens the checked-in appointment from the calendar at the chair: the charting screen for it. */
+  async function startTreatmentFromCalendar(): Promise<void> {
+    await chair.goto(`${server.baseUrl}/schedule`);
+    await event(chair).click();
+    const drawer = chair.getByRole('dialog', { name: 'Elena Marsh' });
+    await drawer.getByText('checked in').waitFor();
+    await drawer.getByRole('link', { name: 'Start treatment' }).click();
+    await chair.getByRole('heading', { name: 'New session · Elena Marsh', level: 1 }).waitFor();
+  }
+  /** Cheeks 1.5 mm in 3 passes and forehead 0.5 mm, tapped on the face map. */
+  async function chartCheeksAndForehead(): Promise<void> {
+    const map = faceMap(chair);
+    await map.tap('Cheeks');
+    await map.setDepth('1.50');
+    await chair.getByRole('textbox', { name: 'Passes' }).fill('3');
+    await map.tap('Forehead');
+    await map.setDepth('0.50');
+    await chair.getByRole('button', { name: 'Done' }).tap();
+  }
 
   it('books the appointment in the calendar and checks the patient in, seeing the missing consent', async () => {
     await desk.goto(`${server.baseUrl}/schedule`);
@@ -102,19 +121,8 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
   });
 
   it('opens the checked-in appointment at the chair: the checklist blocks on the missing medical consent', async () => {
-    await chair.goto(`${server.baseUrl}/schedule`);
-    await event(chair).click();
-    const drawer = chair.getByRole('dialog', { name: 'Elena Marsh' });
-    await drawer.getByText('checked in').waitFor();
-    await drawer.getByRole('link', { name: 'Start treatment' }).click();
-    await chair.getByRole('heading', { name: 'New session · Elena Marsh', level: 1 }).waitFor();
-    const map = faceMap(chair);
-    await map.tap('Cheeks');
-    await map.setDepth('1.50');
-    await chair.getByRole('textbox', { name: 'Passes' }).fill('3');
-    await map.tap('Forehead');
-    await map.setDepth('0.50');
-    await chair.getByRole('button', { name: 'Done' }).tap();
+    await startTreatmentFromCalendar();
+    await chartCheeksAndForehead();
     const checklist = chair.getByRole('region', { name: 'Safety checklist' });
     await checklist.getByText('No valid medical needling consent on file').waitFor();
     await expect(chair.getByRole('button', { name: 'Start session' }).isDisabled()).resolves.toBe(true);
@@ -153,17 +161,8 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
   });
 
   it('charts cheeks 1.5 mm and forehead 0.5 mm with the suggested lot, starts and signs; the appointment completes', async () => {
-    await chair.goto(`${server.baseUrl}/schedule`);
-    await event(chair).click();
-    await chair.getByRole('dialog', { name: 'Elena Marsh' }).getByRole('link', { name: 'Start treatment' }).click();
-    await chair.getByRole('heading', { name: 'New session · Elena Marsh', level: 1 }).waitFor();
-    const map = faceMap(chair);
-    await map.tap('Cheeks');
-    await map.setDepth('1.50');
-    await chair.getByRole('textbox', { name: 'Passes' }).fill('3');
-    await map.tap('Forehead');
-    await map.setDepth('0.50');
-    await chair.getByRole('button', { name: 'Done' }).tap();
+    await startTreatmentFromCalendar();
+    await chartCheeksAndForehead();
     const lot = chair.getByRole('region', { name: 'Pen and cartridge' }).getByRole('textbox', { name: 'Lot' });
     await expect(lot.inputValue()).resolves.toContain(lotNumber);
     await chair.getByRole('region', { name: 'Safety checklist' }).getByText('Clear to start').waitFor();
