@@ -138,7 +138,18 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await page.getByRole('table', { name: 'Cartridges' }).getByText(lotNumber).waitFor();
   });
 
-  it('signs the session with the password and locks it', async () => {
+  it('re-charts a zone while in progress, then signs the session with the password and locks it', async () => {
+    // Nose added mid-session on the same face map; the API checks the chart again before saving.
+    await page.getByRole('button', { name: 'Edit zones' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit zones' });
+    await edit.waitFor();
+    await tapZone('Nose');
+    await setDepth('0.25');
+    await page.getByRole('button', { name: 'Done' }).tap();
+    await edit.getByRole('button', { name: 'Save zones' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByRole('table', { name: 'Zones' }).getByRole('row').filter({ hasText: 'Nose' }).getByText('0.25 mm').waitFor();
+
     await page.getByRole('button', { name: 'Sign', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign and lock the session' });
     await dialog.getByLabel(`Password of ${NURSE.name}`).fill('not my password');

@@ -10,16 +10,17 @@ import { ZonesTable } from './ZonesTable';
 interface SessionRecordProps {
   session: TreatmentSession;
   timeZone: string;
+  zoneActions?: React.ReactNode;
   cartridgeActions?: React.ReactNode;
 }
 
 /** The treatment record as charted: zones, cartridges, anaesthetic, warnings acknowledged, and the rest. */
-export function SessionRecord({ session, timeZone, cartridgeActions }: SessionRecordProps) {
+export function SessionRecord({ session, timeZone, zoneActions, cartridgeActions }: SessionRecordProps) {
   const a = session.anesthetic;
   const time = (instant: string | null) => (instant ? formatInstant(instant, timeZone, 'time') : null);
   return (
     <Stack gap="md">
-      <RecordSection title="Zones">
+      <RecordSection title="Zones" actions={zoneActions}>
         <ZonesTable zones={session.zones} />
       </RecordSection>
       <RecordSection title="Pen and cartridges" actions={cartridgeActions}>

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
@@ -15,6 +15,7 @@ import { AddCartridgeModal } from '../components/AddCartridgeModal';
 import { AddendaPanel } from '../components/AddendaPanel';
 import { AdverseEventsPanel } from '../components/AdverseEventsPanel';
 import { EditChartModal } from '../components/EditChartModal';
+import { EditZonesModal } from '../components/EditZonesModal';
 import { PhotosPanel } from '../components/PhotosPanel';
 import { ProcedureKindBadge } from '../components/ProcedureKindBadge';
 import { SessionActions } from '../components/SessionActions';
@@ -23,7 +24,7 @@ import { SessionStatusBadge } from '../components/SessionStatusBadge';
 import { SignSessionModal } from '../components/SignSessionModal';
 import { useTreatmentSession } from '../hooks/useTreatmentSession';
 
-type Dialog = 'edit' | 'sign' | 'cartridge' | null;
+type Dialog = 'edit' | 'zones' | 'sign' | 'cartridge' | null;
 
 /** One treatment session: the record, and while in progress chart/second cartridge/sign; then addenda, events, photos. */
 export function SessionPage() {
@@ -64,6 +65,14 @@ export function SessionPage() {
         <SessionRecord
           session={s}
           timeZone={timeZone}
+          zoneActions={
+            inProgress &&
+            isTreating && (
+              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setDialog('zones')}>
+                Edit zones
+              </Button>
+            )
+          }
           cartridgeActions={
             inProgress &&
             isTreating && (
@@ -78,6 +87,7 @@ export function SessionPage() {
         <PhotosPanel sessionId={s.id} patientId={s.patientId} canWrite={canRecord} />
       </Stack>
       {dialog === 'edit' && <EditChartModal session={s} opened onClose={() => setDialog(null)} />}
+      {dialog === 'zones' && <EditZonesModal session={s} onClose={() => setDialog(null)} />}
       <SignSessionModal sessionId={s.id} signerName={user.name} opened={dialog === 'sign'} onClose={() => setDialog(null)} />
       <AddCartridgeModal sessionId={s.id} locationId={s.locationId} opened={dialog === 'cartridge'} onClose={() => setDialog(null)} />
     </>
