@@ -189,6 +189,11 @@ describe('scheduling: book, conflict, check in', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
     // No SMTP in this run: the reminders stay in the outbox.
     await page.getByRole('table', { name: 'Outbox' }).getByText(/Reminder: Medical needling/).first().waitFor();
+    // The lead time is the clinic's to set; new bookings use it.
+    await page.getByLabel('Reminder lead time (hours before)').fill('48');
+    await page.getByRole('button', { name: 'Save lead time' }).click();
+    await page.getByText('Reminders go 48 hours before appointments booked or moved from now on.').waitFor();
+    await page.getByText('not configured: messages stay here').waitFor();
     await screenshot(page, 'outbox');
   });
 });

@@ -1188,6 +1188,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReminderSettings_get"];
+        put: operations["ReminderSettings_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services": {
         parameters: {
             query?: never;
@@ -3665,6 +3681,21 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        ReminderSettingsDto: {
+            /** @description The organization's lead time, else the server default */
+            hoursBefore: number;
+            /** @description False when the server default (REMINDER_HOURS_BEFORE) applies */
+            customized: boolean;
+            /** @description An SMTP server is configured: e-mails are sent, not only kept in the outbox */
+            emailDelivery: boolean;
+        };
+        ReminderSettingsInputDto: {
+            /**
+             * @description Reminders go this many hours before the appointment
+             * @example 24
+             */
+            hoursBefore: number;
         };
         ServiceDto: {
             /** Format: uuid */
@@ -7171,6 +7202,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OutboundMessageListDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ReminderSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ReminderSettings_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderSettingsInputDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to reminders scheduled from now on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsDto"];
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */

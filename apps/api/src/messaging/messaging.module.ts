@@ -6,6 +6,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { MessageWorker } from './message-worker';
 import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
+import { ReminderSettingsController } from './reminder-settings.controller';
+import { ReminderSettingsService } from './reminder-settings.service';
 import { MESSAGE_TRANSPORTS, transportsFromConfig, type MessageTransports } from './transports';
 
 /** Runs the outbox worker in this process when MESSAGE_WORKER is on (default outside tests). */
@@ -29,9 +31,10 @@ export class MessageWorkerLifecycle implements OnApplicationBootstrap, BeforeApp
 
 /** Reminders and notices: the outbox, its pg-boss worker and the transports (SMTP; SMS pluggable). */
 @Module({
-  controllers: [OutboxController],
+  controllers: [OutboxController, ReminderSettingsController],
   providers: [
     OutboxService,
+    ReminderSettingsService,
     MessageWorkerLifecycle,
     { provide: MESSAGE_TRANSPORTS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => transportsFromConfig(config) },
   ],

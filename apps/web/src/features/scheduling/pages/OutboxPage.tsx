@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { api } from '../../../lib/api/apiClient';
 import { request } from '../../../lib/api/request';
 import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
+import { ReminderSettingsBar } from '../components/ReminderSettingsBar';
 
 const COLOURS: Record<string, string> = { sent: 'green', pending: 'blue', sending: 'orange', failed: 'red', outbox_only: 'grape', obsolete: 'gray' };
 
@@ -22,6 +23,7 @@ export function OutboxPage() {
   return (
     <>
       <PageHeader title="Outbox" description={`Appointment reminders and notices (send times in ${timeZone}). Without SMTP settings they stay here to be passed on by hand.`} />
+      <ReminderSettingsBar />
       <SegmentedControl
         mb="sm"
         value={status}
