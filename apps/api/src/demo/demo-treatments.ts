@@ -1,4 +1,4 @@
-import { classifyProcedure } from '@skinledger/domain';
+import { classifyProcedure, screenPatient, type FitzpatrickType, type MedicalHistoryAnswers } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import { DemoRandom, isoDaysAgo } from './demo-random';
 
@@ -31,13 +31,28 @@ export async function loadDemoTreatments(manager: EntityManager, organizationId:
   const [location] = await manager.query(`SELECT id FROM locations WHERE organization_id = $1 AND name = 'Harbour Street'`, [organizationId]);
   const [device] = await manager.query(`SELECT id FROM devices WHERE organization_id = $1 AND serial_number = 'SPP-2210-4471'`, [organizationId]);
   const [lot] = await manager.query(`SELECT id FROM lots WHERE organization_id = $1 AND lot_number = 'SP24K117'`, [organizationId]);
-  const patients: { patient_id: string }[] = await manager.query(
-    `SELECT DISTINCT patient_id FROM consent_records
-     WHERE organization_id = $1 AND kind = 'medical_needling' AND signed_at IS NOT NULL AND revoked_at IS NULL
-     ORDER BY patient_id LIMIT 12`,
+  const candidates: { patient_id: string; answers: MedicalHistoryAnswers | null; fitzpatrick_type: number | null }[] = await manager.query(
+    `SELECT DISTINCT ON (c.patient_id) c.patient_id, h.answers, p.fitzpatrick_type
+     FROM consent_records c
+     JOIN patients p ON p.id = c.patient_id
+     LEFT JOIN LATERAL (SELECT answers FROM patient_medical_histories WHERE patient_id = c.patient_id ORDER BY version DESC LIMIT 1) h ON true
+     WHERE c.organization_id = $1 AND c.kind = 'medical_needling' AND c.signed_at IS NOT NULL AND c.revoked_at IS NULL AND p.archived_at IS NULL
+     ORDER BY c.patient_id`,
     [organizationId],
   );
-  for (const [index, { patient_id: patientId }] of patients.entries()) {
+  // Only patients the screening would have let through over the last months: a demo must not show treatment that a
+  // contraindication (e.g. recent isotretinoin) forbade.
+  const screenedOn = [isoDaysAgo(0), isoDaysAgo(60), isoDaysAgo(120)];
+  const patients = candidates
+    .filter((c) =>
+      screenedOn.every(
+        (onDate) =>
+          screenPatient({ answers: c.answers, fitzpatrickType: (c.fitzpatrick_type ?? undefined) as FitzpatrickType | undefined, procedure: 'medical', onDate })
+            .blockers.length === 0,
+      ),
+    )
+    .slice(0, 12);
+  for (const [index, { patient_id: patientId, answers, fitzpatrick_type: fitzpatrickType }] of patients.entries()) {
     const medical = index % 4 !== 3;
     const sessions = medical ? random.int(1, 3) : 1;
     let daysAgo = 5 + random.int(0, 20) + 35 * (sessions - 1);
@@ -45,15 +60,22 @@ export async function loadDemoTreatments(manager: EntityManager, organizationId:
     for (let n = 0; n < sessions; n++) {
       const zones = medical ? MEDICAL_PLAN : COSMETIC_PLAN;
       const performedOn = isoDaysAgo(daysAgo);
+      // Relative contraindications on the day are acknowledged with a reason, as the app requires.
+      const acknowledgements = screenPatient({
+        answers,
+        fitzpatrickType: (fitzpatrickType ?? undefined) as FitzpatrickType | undefined,
+        procedure: classifyProcedure(zones),
+        onDate: performedOn,
+      }).warnings.map((w) => ({ code: w.code, reason: 'Discussed with the patient before treatment; precautions taken' }));
       const [session] = await manager.query(
         `INSERT INTO treatment_sessions (organization_id, patient_id, location_id, practitioner_id, walk_in_reason, device_id, procedure_kind,
                                          max_depth_mm, performed_on, started_at, technique, clinical_endpoint, erythema_grade,
                                          anesthetic_product, anesthetic_strength, anesthetic_area, anesthetic_applied_at, anesthetic_removed_at,
-                                         created_by, created_at)
+                                         created_by, created_at, acknowledgements)
          VALUES ($1, $2, $3, $4, 'Demo history', $5, $6, $7, $8, ($8::date + time '10:30') AT TIME ZONE 'America/New_York',
                  'Vertical, horizontal and diagonal passes', 'Uniform pinpoint bleeding', $9,
                  $10, $11, $12, ($8::date + time '09:50') AT TIME ZONE 'America/New_York', ($8::date + time '10:25') AT TIME ZONE 'America/New_York',
-                 $4, ($8::date + time '10:30') AT TIME ZONE 'America/New_York')
+                 $4, ($8::date + time '10:30') AT TIME ZONE 'America/New_York', $13::jsonb)
          RETURNING id`,
         [
           organizationId,
@@ -68,6 +90,7 @@ export async function loadDemoTreatments(manager: EntityManager, organizationId:
           medical ? 'LMX4 lidocaine 4% cream' : null,
           medical ? '4%' : null,
           medical ? 'Full face' : null,
+          JSON.stringify(acknowledgements),
         ],
       );
       await manager.query(

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
       const result = await loadDemoClinic(dataSource, password);
       const lines = result.created
         ? [
-            'Demo clinic loaded: Harbour Skin Clinic (2 locations, staff of every role, 200 patients with medical histories, cartridge lots, pen devices).',
+            'Demo clinic loaded: Harbour Skin Clinic (2 locations, staff of every role, 200 patients with medical histories, cartridge lots, pen devices, consents, a week of appointments and a treatment history).',
             `Password for every demo account: ${password}${process.env.DEMO_PASSWORD ? ' (from DEMO_PASSWORD)' : ' (generated)'}`,
           ]
         : ['The demo clinic is already loaded; its accounts keep the password they were given then.'];

@@ -6,6 +6,7 @@ import { Calendar, luxonLocalizer, Views, type View } from 'react-big-calendar';
 import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
+import './calendar.css';
 import { PageHeader } from '../../../components/PageHeader';
 import { usePermission } from '../../auth/hooks/usePermission';
 import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
