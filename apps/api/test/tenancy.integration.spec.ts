@@ -165,7 +165,7 @@ describe('organization isolation', () => {
     expect((await a.client.get('/api/services')).body).toEqual([]);
     expect((await a.client.get('/api/rooms')).body).toEqual([]);
     expect((await a.client.get(`/api/appointments?patientId=${bPatientId}`)).body).toEqual([]);
-    expect((await a.client.get(`/api/treatment-plans?patientId=${bPatientId}`)).body).toEqual([]);
+    expect((await a.client.get(`/api/treatment-plans?patientId=${bPatientId}`)).status).toBe(404);
     expect((await a.client.get('/api/outbound-messages')).body.total).toBe(0);
     expect((await a.client.get('/api/inventory/on-hand')).body).toEqual([]);
     expect((await a.client.get(`/api/lots/suggest?productId=${bProductId}&locationId=${a.location.id}`)).body).toEqual({ lot: null });

@@ -51,8 +51,10 @@ export class OutboxService {
   /** The old reminders are obsolete; a reminder for the new time and a notice of the change. */
   async appointmentRescheduled(manager: EntityManager, appointmentId: string): Promise<void> {
     await manager.query(
-      `UPDATE outbound_messages o SET status = 'obsolete', updated_at = now() FROM appointments a
-       WHERE a.id = o.appointment_id AND o.appointment_id = $1 AND o.status = 'pending' AND o.appointment_starts_at <> a.starts_at`,
+      // Every unsent reminder or notice may now name the wrong time, place or service: each is set aside, and the
+      // write below brings back (with today's text) the ones still due for the appointment's current start.
+      `UPDATE outbound_messages SET status = 'obsolete', updated_at = now()
+       WHERE appointment_id = $1 AND status = 'pending' AND kind IN ('reminder', 'reschedule')`,
       [appointmentId],
     );
     await this.write(manager, appointmentId, ['reminder', 'reschedule']);
@@ -111,7 +113,8 @@ export class OutboxService {
       `INSERT INTO outbound_messages (organization_id, appointment_id, kind, channel, recipient, subject, body, appointment_starts_at, send_after)
        SELECT $1, $2, r.kind, r.channel, r.recipient, r.subject, r.body, $3, r.send_after
        FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[]) AS r(kind, channel, recipient, subject, body, send_after)
-       ON CONFLICT ON CONSTRAINT outbound_messages_once DO UPDATE SET status = 'pending', send_after = EXCLUDED.send_after, updated_at = now()
+       ON CONFLICT ON CONSTRAINT outbound_messages_once DO UPDATE SET status = 'pending', send_after = EXCLUDED.send_after, recipient = EXCLUDED.recipient,
+         subject = EXCLUDED.subject, body = EXCLUDED.body, updated_at = now()
          WHERE outbound_messages.status = 'obsolete'
        RETURNING id, send_after`,
       [a.organization_id, a.id, a.starts_at, ...[0, 1, 2, 3, 4, 5].map((i) => rows.map((r) => r[i]))],

@@ -49,6 +49,8 @@ export class AppointmentBooking {
   async check(manager: EntityManager, organizationId: string, input: BookingInput): Promise<CheckedBooking> {
     // Serializes bookings of one patient, so two sessions cannot slip under the medical interval rule at once.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 6))`, [`appointment-patient:${input.patientId}`]);
+    // Holds the practitioner's hours and time off (written under FOR UPDATE of this row) still while they are checked.
+    await manager.query(`SELECT 1 FROM staff_members WHERE organization_id = $1 AND id = $2 FOR SHARE`, [organizationId, input.practitionerId]);
     const service = await this.catalog.findService(manager, organizationId, input.serviceId, 'serviceId');
     const [patient] = await manager.query(`SELECT archived_at FROM patients WHERE organization_id = $1 AND id = $2`, [organizationId, input.patientId]);
     if (!patient) throw new InvalidFieldError('patientId', 'no such patient in this organization');
@@ -102,6 +104,7 @@ export class AppointmentBooking {
       timeOff: practitioner.timeOff,
       otherMedical: otherMedical.map((o) => ({ id: o.id, localDate: o.local_date })),
     });
+    if (!service.isActive) violations.unshift({ code: 'service_inactive', message: `${service.name} is no longer offered (inactive)` });
     return { violations, service, timeZone, startsAt, endsAt, occupiedUntil };
   }
 }

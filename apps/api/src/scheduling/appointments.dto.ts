@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPOINTMENT_STATUSES, PROCEDURE_KINDS, type AppointmentStatus, type ServiceProcedureKind } from '@skinledger/domain';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsInstant } from '../common/dto/is-instant';
 
 const uuid = (field: string) => IsUUID('4', { message: `${field} must be a UUID` });
-const instant = (field: string) => IsISO8601({ strict: true }, { message: `${field} must be an ISO 8601 date-time with offset, e.g. 2026-03-09T09:00:00-04:00` });
+const instant = (field: string) => IsInstant(field);
 
 export class CreateAppointmentDto {
   @ApiProperty({ format: 'uuid' }) @uuid('patientId') patientId!: string;

@@ -149,7 +149,10 @@ export class AppointmentsService {
         if (Object.keys(changes).length > 0) {
           await this.audit.record(manager, actor, { action: changing.length ? 'appointment.rescheduled' : 'appointment.updated', entityType: 'appointment', entityId: id, changes });
         }
-        if (before.startsAt !== after.startsAt) await this.outbox.appointmentRescheduled(manager, id);
+        // The patient hears of a new time, place or service; reminders are rewritten for it.
+        if (before.startsAt !== after.startsAt || before.locationId !== after.locationId || before.serviceId !== after.serviceId) {
+          await this.outbox.appointmentRescheduled(manager, id);
+        }
         return after;
       }),
     );

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsInstant } from '../common/dto/is-instant';
 
 export class AvailabilityQueryDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'serviceId must be a UUID' }) serviceId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'locationId must be a UUID' }) locationId!: string;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' }) from!: string;
-  @ApiProperty({ format: 'date-time', description: 'At most 14 days after from' }) @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' }) to!: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant('from') from!: string;
+  @ApiProperty({ format: 'date-time', description: 'At most 14 days after from' }) @IsInstant('to') to!: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4', { message: 'practitionerId must be a UUID' }) practitionerId?: string;
 }
 

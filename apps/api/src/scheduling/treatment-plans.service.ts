@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import { findPatient } from '../patients/patient-records';
 import { explainDoubleBooking, type BookingAttempt } from './appointment-booking';
 import { AppointmentsService } from './appointments.service';
 import { AvailabilityService } from './availability.service';
@@ -139,6 +140,7 @@ export class TreatmentPlansService {
   }
 
   async listForPatient(actor: Actor, patientId: string): Promise<TreatmentPlanDto[]> {
+    await findPatient(this.dataSource.manager, actor, patientId);
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM treatment_plans WHERE organization_id = $1 AND patient_id = $2 ORDER BY created_at DESC, id`, [
       actor.organizationId,
       patientId,

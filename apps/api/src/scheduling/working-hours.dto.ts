@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInstant } from '../common/dto/is-instant';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -33,8 +34,8 @@ export class CreateTimeOffDto {
   @IsOptional()
   @IsIn(EXCEPTION_KINDS)
   kind?: (typeof EXCEPTION_KINDS)[number];
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' }) startsAt!: string;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time' }) endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant('startsAt') startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant('endsAt') endsAt!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for extra hours' }) @IsOptional() @IsUUID('4', { message: 'locationId must be a UUID' }) locationId?: string;
   @ApiPropertyOptional({ example: 'Annual leave' }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }

@@ -18,8 +18,17 @@ export interface AppointmentForTreatment {
   minDaysBetweenMedicalSessions: number;
 }
 
-/** The appointment, locked for the caller's transaction; a 400 naming `field` when it is not in the organization. */
-export async function loadAppointmentForTreatment(manager: EntityManager, actor: Actor, id: string, field = 'appointmentId'): Promise<AppointmentForTreatment> {
+/**
+ * The appointment (locked for the caller's transaction when `lock`, for writes); a 400 naming `field` when it is not in
+ * the organization.
+ */
+export async function loadAppointmentForTreatment(
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+  field = 'appointmentId',
+  lock = true,
+): Promise<AppointmentForTreatment> {
   const [row]: {
     id: string;
     patient_id: string;
@@ -37,7 +46,7 @@ export async function loadAppointmentForTreatment(manager: EntityManager, actor:
             a.treatment_plan_id, s.procedure_kind, s.consent_kinds, s.min_days_since_previous_medical
      FROM appointments a JOIN services s ON s.id = a.service_id JOIN staff_members st ON st.id = a.practitioner_id
      WHERE a.organization_id = $1 AND a.id = $2
-     FOR UPDATE OF a`,
+     ${lock ? 'FOR UPDATE OF a' : ''}`,
     [actor.organizationId, id],
   );
   if (!row) throw new InvalidFieldError(field, 'no such appointment in your organization');

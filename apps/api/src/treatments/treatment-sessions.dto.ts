@@ -5,7 +5,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsNumber,
@@ -18,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '../common/dto/is-instant';
 import { clean, cleanOrNull } from '../inventory/inventory-validation';
 import { PreflightDto } from './preflight.dto';
 
@@ -90,12 +90,12 @@ export class AnestheticDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'appliedAt must be an ISO 8601 date-time' })
+  @IsInstant('appliedAt')
   appliedAt?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'removedAt must be an ISO 8601 date-time' })
+  @IsInstant('removedAt')
   removedAt?: string | null;
 }
 

@@ -54,7 +54,7 @@ export class TreatmentSessionsService {
   /** The checklist for a session as it would start now, without writing anything. */
   async dryRun(actor: Actor, input: StartTreatmentSessionDto): Promise<PreflightDto> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const context = await this.context(manager, actor, input);
+      const context = await this.context(manager, actor, input, false);
       return this.preflights.evaluate(manager, actor, this.preflightInput(actor, context, input));
     });
   }
@@ -65,7 +65,7 @@ export class TreatmentSessionsService {
    */
   async appointmentPreflight(actor: Actor, appointmentId: string, query: AppointmentPreflightQueryDto): Promise<PreflightDto> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const appointment = await loadAppointmentForTreatment(manager, actor, appointmentId, 'id').catch(() => {
+      const appointment = await loadAppointmentForTreatment(manager, actor, appointmentId, 'id', false).catch(() => {
         throw new NotFoundError('Appointment', appointmentId);
       });
       const location = await manager.findOneByOrFail(Location, { id: appointment.locationId });
@@ -274,9 +274,9 @@ export class TreatmentSessionsService {
     }
   }
 
-  private async context(manager: EntityManager, actor: Actor, input: StartTreatmentSessionDto): Promise<SessionContext> {
+  private async context(manager: EntityManager, actor: Actor, input: StartTreatmentSessionDto, lock = true): Promise<SessionContext> {
     if (input.appointmentId) {
-      const appointment = await loadAppointmentForTreatment(manager, actor, input.appointmentId);
+      const appointment = await loadAppointmentForTreatment(manager, actor, input.appointmentId, 'appointmentId', lock);
       if (input.patientId && input.patientId !== appointment.patientId) throw new InvalidFieldError('patientId', "is not the appointment's patient");
       if (input.locationId && input.locationId !== appointment.locationId) throw new InvalidFieldError('locationId', "is not the appointment's location");
       if (appointment.status !== 'checked_in' && appointment.status !== 'in_treatment') {
