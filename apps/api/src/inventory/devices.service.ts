@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { deviceUseBlockers } from '@skinledger/domain';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -168,19 +169,8 @@ export class DevicesService {
    */
   async assertUsable(manager: EntityManager, actor: Actor, deviceId: string, locationId?: string): Promise<Device> {
     const device = await this.find(manager, actor, deviceId);
-    if (device.status !== 'active') {
-      throw new RuleViolationError(`Device ${device.serialNumber} cannot be used`, [
-        {
-          code: device.status === 'retired' ? 'device-retired' : 'device-out-of-service',
-          message: `Device ${device.serialNumber} is ${device.status.replaceAll('_', ' ')}${device.statusReason ? `: ${device.statusReason}` : ''}`,
-        },
-      ]);
-    }
-    if (locationId && device.locationId !== locationId) {
-      throw new RuleViolationError(`Device ${device.serialNumber} is kept at another location`, [
-        { code: 'device-elsewhere', message: `Device ${device.serialNumber} is registered at another location` },
-      ]);
-    }
+    const blockers = deviceUseBlockers(device, locationId);
+    if (blockers.length > 0) throw new RuleViolationError(`Device ${device.serialNumber} cannot be used here`, blockers.map((b) => ({ ...b })));
     return device;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   addDays,
+  deviceUseBlockers,
   evaluateZoneDepths,
   lotUseBlockers,
   maxDepthAllowedMm,
@@ -12,6 +13,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Device } from '../inventory/device.entity';
+import { LedgerService } from '../inventory/ledger.service';
 import { Lot } from '../inventory/lot.entity';
 import { Product } from '../inventory/product.entity';
 import { EligibilityService } from '../patients/eligibility.service';
@@ -64,6 +66,7 @@ export class PreflightService {
   constructor(
     private readonly eligibility: EligibilityService,
     private readonly settings: TreatmentSettingsService,
+    private readonly ledger: LedgerService,
     private readonly consents: ConsentStatusService,
   ) {}
 
@@ -183,15 +186,9 @@ export class PreflightService {
     const device = await manager.findOneBy(Device, { id: input.deviceId, organizationId: actor.organizationId });
     if (!device) {
       blockers.push({ code: 'device-unknown', message: 'No such device in your organization' });
-    } else if (device.status !== 'active') {
-      blockers.push({
-        code: device.status === 'retired' ? 'device-retired' : 'device-out-of-service',
-        message: `Device ${device.serialNumber} is ${device.status.replaceAll('_', ' ')}${device.statusReason ? `: ${device.statusReason}` : ''}`,
-        subject: device.serialNumber,
-      });
-    } else if (device.locationId !== input.locationId) {
-      blockers.push({ code: 'device-elsewhere', message: `Device ${device.serialNumber} is registered at another location`, subject: device.serialNumber });
+      return;
     }
+    for (const b of deviceUseBlockers(device, input.locationId)) blockers.push({ ...b, subject: device.serialNumber });
   }
 
   /** Why a cartridge lot cannot be used at a location on a date: unknown, not a cartridge, held, expired, none on hand. */
@@ -206,11 +203,8 @@ export class PreflightService {
     for (const b of lotUseBlockers({ holdStatus: lot.status, expiresOn: lot.expiresOn, lotNumber: lot.lotNumber }, onDate)) {
       blockers.push({ ...b, subject: lot.lotNumber });
     }
-    const [balance]: { on_hand: number }[] = await manager.query(
-      `SELECT coalesce(sum(on_hand), 0)::int AS on_hand FROM stock_balances WHERE lot_id = $1 AND location_id = $2`,
-      [lot.id, locationId],
-    );
-    if (balance.on_hand < 1) {
+    const onHand = await this.ledger.onHand(manager, lot.id, locationId);
+    if (onHand < 1) {
       blockers.push({ code: 'lot-out-of-stock', message: `Lot ${lot.lotNumber} has none on hand at this location`, subject: lot.lotNumber });
     }
     return blockers;

@@ -1,4 +1,4 @@
-import { isLotExpired, lotStatus, lotUseBlockers, movementDelta } from './inventory';
+import { deviceUseBlockers, isLotExpired, lotStatus, lotUseBlockers, movementDelta } from './inventory';
 
 describe('lot status', () => {
   const lot = { holdStatus: 'available' as const, expiresOn: '2026-03-31', lotNumber: 'L1' };
@@ -32,5 +32,20 @@ describe('movementDelta', () => {
     expect(movementDelta('returned', 3)).toBe(-3);
     expect(movementDelta('transferred', 4, 'out')).toBe(-4);
     expect(movementDelta('transferred', 4, 'in')).toBe(4);
+  });
+});
+
+describe('deviceUseBlockers', () => {
+  const pen = { serialNumber: 'SP-1', status: 'active' as const, statusReason: null, locationId: 'a' };
+  it('lets an active pen treat at its own location', () => {
+    expect(deviceUseBlockers(pen, 'a')).toEqual([]);
+    expect(deviceUseBlockers(pen)).toEqual([]);
+  });
+  it('refuses a retired or out-of-service pen with its reason, and a pen kept elsewhere', () => {
+    expect(deviceUseBlockers({ ...pen, status: 'out_of_service', statusReason: 'Motor stalls' }, 'a')).toEqual([
+      { code: 'device-out-of-service', message: 'Device SP-1 is out of service: Motor stalls' },
+    ]);
+    expect(deviceUseBlockers({ ...pen, status: 'retired' }, 'a').map((b) => b.code)).toEqual(['device-retired']);
+    expect(deviceUseBlockers(pen, 'b')).toEqual([{ code: 'device-elsewhere', message: 'Device SP-1 is registered at another location' }]);
   });
 });

@@ -77,3 +77,30 @@ export function movementDelta(type: StockMovementType, quantity: number, directi
       return -quantity;
   }
 }
+
+export interface DeviceUseBlocker {
+  code: 'device-retired' | 'device-out-of-service' | 'device-elsewhere';
+  message: string;
+}
+
+/**
+ * Why a pen handpiece may not treat a patient (domain.md section 9): only an active device does, and only at the
+ * location it is kept at (when a location is given).
+ */
+export function deviceUseBlockers(
+  device: { serialNumber: string; status: DeviceStatus; statusReason: string | null; locationId: string },
+  atLocationId?: string,
+): DeviceUseBlocker[] {
+  if (device.status !== 'active') {
+    return [
+      {
+        code: device.status === 'retired' ? 'device-retired' : 'device-out-of-service',
+        message: `Device ${device.serialNumber} is ${device.status.replaceAll('_', ' ')}${device.statusReason ? `: ${device.statusReason}` : ''}`,
+      },
+    ];
+  }
+  if (atLocationId && device.locationId !== atLocationId) {
+    return [{ code: 'device-elsewhere', message: `Device ${device.serialNumber} is registered at another location` }];
+  }
+  return [];
+}
