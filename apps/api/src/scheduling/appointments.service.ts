@@ -159,26 +159,29 @@ export class AppointmentsService {
   }
 
   async transition(actor: Actor, id: string, action: AppointmentAction, reason?: string): Promise<AppointmentDto> {
-    return this.dataSource.transaction(async (manager) => {
-      if (action === 'cancel' && !reason?.trim()) throw new InvalidFieldError('reason', 'a cancellation needs a reason');
-      const before = await this.lock(manager, actor, id);
-      const to: AppointmentStatus = targetStatus(action);
-      if (!canTransition(before.status, to)) {
-        throw new ConflictError('illegal-transition', `A ${before.status.replace('_', ' ')} appointment cannot become ${to.replace('_', ' ')}`, { from: before.status, to });
-      }
-      await manager.query(
-        `UPDATE appointments SET status = $3, cancel_reason = $4, status_changed_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2`,
-        [actor.organizationId, id, to, to === 'cancelled' ? (reason as string).trim() : before.cancelReason],
-      );
-      await this.audit.record(manager, actor, {
-        action: `appointment.${to}`,
-        entityType: 'appointment',
-        entityId: id,
-        changes: { status: { from: before.status, to }, ...(to === 'cancelled' ? { cancelReason: { to: reason } } : {}) },
-      });
-      if (to === 'cancelled') await this.outbox.appointmentCancelled(manager, id);
-      return (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
+    return this.dataSource.transaction((manager) => this.transitionWithin(manager, actor, id, action, reason));
+  }
+
+  /** One step of the status flow inside the caller's transaction (a treatment session starts and completes its appointment). */
+  async transitionWithin(manager: EntityManager, actor: Actor, id: string, action: AppointmentAction, reason?: string): Promise<AppointmentDto> {
+    if (action === 'cancel' && !reason?.trim()) throw new InvalidFieldError('reason', 'a cancellation needs a reason');
+    const before = await this.lock(manager, actor, id);
+    const to: AppointmentStatus = targetStatus(action);
+    if (!canTransition(before.status, to)) {
+      throw new ConflictError('illegal-transition', `A ${before.status.replace('_', ' ')} appointment cannot become ${to.replace('_', ' ')}`, { from: before.status, to });
+    }
+    await manager.query(
+      `UPDATE appointments SET status = $3, cancel_reason = $4, status_changed_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2`,
+      [actor.organizationId, id, to, to === 'cancelled' ? (reason as string).trim() : before.cancelReason],
+    );
+    await this.audit.record(manager, actor, {
+      action: `appointment.${to}`,
+      entityType: 'appointment',
+      entityId: id,
+      changes: { status: { from: before.status, to }, ...(to === 'cancelled' ? { cancelReason: { to: reason } } : {}) },
     });
+    if (to === 'cancelled') await this.outbox.appointmentCancelled(manager, id);
+    return (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
   }
 
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<AppointmentDto> {

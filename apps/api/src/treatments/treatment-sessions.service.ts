@@ -8,6 +8,7 @@ import { PasswordConfirmationService } from '../auth/password-confirmation.servi
 import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { LedgerService } from '../inventory/ledger.service';
 import { Location } from '../organizations/location.entity';
+import { AppointmentsService } from '../scheduling/appointments.service';
 import { findPatient } from '../patients/patient-records';
 import type { AppointmentPreflightQueryDto, PreflightDto } from './preflight.dto';
 import { loadAppointmentForTreatment, type AppointmentForTreatment } from './appointment-context';
@@ -49,6 +50,7 @@ export class TreatmentSessionsService {
     private readonly settings: TreatmentSettingsService,
     private readonly views: TreatmentSessionViews,
     private readonly passwords: PasswordConfirmationService,
+    private readonly appointments: AppointmentsService,
   ) {}
 
   /** The checklist for a session as it would start now, without writing anything. */
@@ -124,7 +126,7 @@ export class TreatmentSessionsService {
         treatmentSessionId: sessionId,
         onDate: preflight.onDate,
       });
-      if (context.appointment?.status === 'checked_in') await this.moveAppointment(manager, actor, context.appointment.id, 'checked_in', 'in_treatment');
+      if (context.appointment?.status === 'checked_in') await this.appointments.transitionWithin(manager, actor, context.appointment.id, 'start');
       await this.audit.record(manager, actor, {
         action: 'treatment_session.started',
         entityType: 'treatment_session',
@@ -231,7 +233,7 @@ export class TreatmentSessionsService {
       // Completing the session completes the appointment (issue 7).
       if (session.appointmentId) {
         const appointment = await loadAppointmentForTreatment(manager, actor, session.appointmentId);
-        if (appointment.status === 'in_treatment') await this.moveAppointment(manager, actor, appointment.id, 'in_treatment', 'completed');
+        if (appointment.status === 'in_treatment') await this.appointments.transitionWithin(manager, actor, appointment.id, 'complete');
       }
       return this.views.load(manager, actor, id);
     });
@@ -304,15 +306,6 @@ export class TreatmentSessionsService {
     if (!location.isActive) throw new InvalidFieldError('locationId', `${location.name} is inactive`);
     await findPatient(manager, actor, input.patientId);
     return { patientId: input.patientId, location, appointment: null, walkInReason: input.walkInReason };
-  }
-
-  /** Moves the appointment along its status flow as the session starts and is signed, audited like any transition. */
-  private async moveAppointment(manager: EntityManager, actor: Actor, appointmentId: string, from: string, to: string): Promise<void> {
-    await manager.query(
-      `UPDATE appointments SET status = $3, status_changed_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2`,
-      [actor.organizationId, appointmentId, to],
-    );
-    await this.audit.record(manager, actor, { action: `appointment.${to}`, entityType: 'appointment', entityId: appointmentId, changes: { status: { from, to } } });
   }
 
   private async existingContext(manager: EntityManager, actor: Actor, session: TreatmentSession): Promise<PreflightInput> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConsentsModule } from '../consents/consents.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { PatientsModule } from '../patients/patients.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
 import { AdverseEventsController } from './adverse-events.controller';
 import { AdverseEventsService } from './adverse-events.service';
 import { AssessmentsController } from './assessments.controller';
@@ -25,7 +26,7 @@ import { TreatmentsTimeline } from './treatments.timeline';
  * own transaction, and the patients module's screening for contraindications.
  */
 @Module({
-  imports: [InventoryModule, PatientsModule, ConsentsModule],
+  imports: [InventoryModule, PatientsModule, ConsentsModule, SchedulingModule],
   controllers: [TreatmentSessionsController, AdverseEventsController, ExposureController, TreatmentSettingsController, SessionPhotosController, AssessmentsController],
   providers: [
     TreatmentSettingsService,
