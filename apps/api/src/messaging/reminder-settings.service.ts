@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { readOrganizationSetting, writeOrganizationSetting } from '../organizations/organization-settings';
 import type { ReminderSettingsDto } from './reminder-settings.dto';
 
 /**
@@ -20,28 +21,19 @@ export class ReminderSettingsService {
   ) {}
 
   async get(actor: Actor): Promise<ReminderSettingsDto> {
-    const [row]: { hours: number | null }[] = await this.dataSource.query(`SELECT (settings->>'reminderHoursBefore')::int AS hours FROM organizations WHERE id = $1`, [
-      actor.organizationId,
-    ]);
-    return this.toDto(row?.hours ?? null);
+    return this.toDto(await readOrganizationSetting<number>(this.dataSource.manager, actor.organizationId, 'reminderHoursBefore'));
   }
 
   async replace(actor: Actor, hoursBefore: number): Promise<ReminderSettingsDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: { hours: number | null }[] = await manager.query(
-        `SELECT (settings->>'reminderHoursBefore')::int AS hours FROM organizations WHERE id = $1 FOR UPDATE`,
-        [actor.organizationId],
-      );
-      await manager.query(
-        `UPDATE organizations SET settings = jsonb_set(settings, '{reminderHoursBefore}', to_jsonb($2::int), true), updated_at = now() WHERE id = $1`,
-        [actor.organizationId, hoursBefore],
-      );
-      if (row?.hours !== hoursBefore) {
+      const before = await readOrganizationSetting<number>(manager, actor.organizationId, 'reminderHoursBefore', true);
+      await writeOrganizationSetting(manager, actor.organizationId, 'reminderHoursBefore', hoursBefore);
+      if (before !== hoursBefore) {
         await this.audit.record(manager, actor, {
           action: 'settings.reminders_updated',
           entityType: 'organization',
           entityId: actor.organizationId,
-          changes: { reminderHoursBefore: { from: row?.hours ?? this.config.reminderHoursBefore, to: hoursBefore } },
+          changes: { reminderHoursBefore: { from: before ?? this.config.reminderHoursBefore, to: hoursBefore } },
         });
       }
       return this.toDto(hoursBefore);

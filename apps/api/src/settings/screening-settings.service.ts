@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { FieldProblem } from '../common/problems/domain-error';
 import { RequestValidationError } from '../common/problems/validation';
+import { readOrganizationSetting, writeOrganizationSetting } from '../organizations/organization-settings';
 import type { ScreeningSettingsDto, ScreeningSettingsInputDto } from './screening-settings.dto';
 
 /**
@@ -21,11 +22,7 @@ export class ScreeningSettingsService {
 
   /** The stored overrides (possibly {}), for screenPatient's `settings`. */
   async overrides(manager: EntityManager, organizationId: string, lock = false): Promise<ScreeningSettingsInput> {
-    const rows: { screening: ScreeningSettingsInput | null }[] = await manager.query(
-      `SELECT settings->'screening' AS screening FROM organizations WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [organizationId],
-    );
-    return rows[0]?.screening ?? {};
+    return (await readOrganizationSetting<ScreeningSettingsInput>(manager, organizationId, 'screening', lock)) ?? {};
   }
 
   async get(actor: Actor): Promise<ScreeningSettingsDto> {
@@ -38,10 +35,7 @@ export class ScreeningSettingsService {
     if (problems.length > 0) throw new RequestValidationError(problems);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.overrides(manager, actor.organizationId, true);
-      await manager.query(
-        `UPDATE organizations SET settings = jsonb_set(settings, '{screening}', $2::jsonb, true), updated_at = now() WHERE id = $1`,
-        [actor.organizationId, JSON.stringify(overrides)],
-      );
+      await writeOrganizationSetting(manager, actor.organizationId, 'screening', overrides);
       if (JSON.stringify(before) !== JSON.stringify(overrides)) {
         await this.audit.record(manager, actor, {
           action: 'settings.screening_updated',

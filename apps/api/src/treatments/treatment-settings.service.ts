@@ -14,6 +14,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { RequestValidationError } from '../common/problems/validation';
+import { readOrganizationSetting, writeOrganizationSetting } from '../organizations/organization-settings';
 import type { TreatmentSettingsDto, TreatmentSettingsInputDto } from './treatment-settings.dto';
 
 /** Default minimum days between two medical sessions of a patient (domain.md section 3). */
@@ -40,11 +41,7 @@ export class TreatmentSettingsService {
   ) {}
 
   async overrides(manager: EntityManager, organizationId: string, lock = false): Promise<TreatmentSettingsOverrides> {
-    const rows: { treatment: TreatmentSettingsOverrides | null }[] = await manager.query(
-      `SELECT settings->'treatment' AS treatment FROM organizations WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [organizationId],
-    );
-    return rows[0]?.treatment ?? {};
+    return (await readOrganizationSetting<TreatmentSettingsOverrides>(manager, organizationId, 'treatment', lock)) ?? {};
   }
 
   async effective(manager: EntityManager, organizationId: string): Promise<EffectiveTreatmentSettings> {
@@ -64,10 +61,7 @@ export class TreatmentSettingsService {
     if (problems.length > 0) throw new RequestValidationError(problems);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.overrides(manager, actor.organizationId, true);
-      await manager.query(
-        `UPDATE organizations SET settings = jsonb_set(settings, '{treatment}', $2::jsonb, true), updated_at = now() WHERE id = $1`,
-        [actor.organizationId, JSON.stringify(overrides)],
-      );
+      await writeOrganizationSetting(manager, actor.organizationId, 'treatment', overrides);
       if (JSON.stringify(before) !== JSON.stringify(overrides)) {
         await this.audit.record(manager, actor, {
           action: 'settings.treatment_updated',
