@@ -9,6 +9,8 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/run-migrations';
+import { appRoleUrl } from '../src/database/app-database';
+import { DEFAULT_APP_ROLE, type AppRoleSpec } from '../src/database/ensure-app-role';
 import { databaseUrl, freePort } from '../test/test-database';
 
 export const write = (line = '') => process.stdout.write(`${line}\n`);
@@ -26,6 +28,9 @@ export async function sql<T>(url: string, text: string, params: unknown[] = []):
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/** The API under benchmark logs in as the restricted app role, as in production; data is loaded as the owner. */
+const benchAppRole: AppRoleSpec = { name: DEFAULT_APP_ROLE, create: true, password: randomBytes(12).toString('hex') };
 
 /**
  * A throw-away migrated database on DATABASE_URL's server (or an embedded PostgreSQL when unset), dropped at the end
@@ -45,7 +50,7 @@ export async function withBenchDatabase(run: (url: string) => Promise<void>): Pr
   await sql(adminUrl, `CREATE DATABASE ${database}`);
   try {
     const url = databaseUrl(serverUrl, database);
-    await runMigrations(url);
+    await runMigrations(url, benchAppRole);
     await run(url);
   } finally {
     await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
@@ -56,7 +61,7 @@ export async function withBenchDatabase(run: (url: string) => Promise<void>): Pr
 
 /** The API in front of the database, signed in as `email`: a fetch that carries the session cookie. */
 export async function withSignedInApi(url: string, email: string, password: string, run: (get: (pathAndQuery: string) => Promise<Response>) => Promise<void>): Promise<void> {
-  const app = await createApp(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', MESSAGE_WORKER: 'false' }), url);
+  const app = await createApp(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', MESSAGE_WORKER: 'false' }), appRoleUrl(url, benchAppRole));
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as net.AddressInfo).port}`;

@@ -18,6 +18,8 @@ import { ProblemDetailsFilter } from './common/problems/problem-details.filter';
 import { createValidationPipe } from './common/problems/validation';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { SwaggerModule } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { installRequestTransactions, shareRequestRunner } from './database/request-transaction';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -59,6 +61,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   const fastify = app.getHttpAdapter().getInstance();
   registerCsvBodyParser(fastify);
+  // One transaction per signed-in request, on the app role's pool, scoped to the session's organization.
+  shareRequestRunner(app.get(DataSource));
+  installRequestTransactions(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', String(request.id));
   });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/resolve-database';
-import { runMigrations } from './database/run-migrations';
+import { prepareDatabase } from './database/app-database';
 import { createApp } from './app.factory';
 
 async function bootstrap(): Promise<void> {
@@ -10,10 +10,11 @@ async function bootstrap(): Promise<void> {
   // Start-up logs are JSON lines like the rest, before Nest's logger exists.
   const logger = pino({ level: config.logLevel, base: { service: 'skinledger-api', context: 'Bootstrap' } });
   const database = await resolveDatabase(config, (m) => logger.debug(m));
-  const applied = await runMigrations(database.url);
+  // Migrations and grants as the owner; the API itself connects only as the restricted app role.
+  const { applied, appUrl } = await prepareDatabase(database.url, config);
   if (applied.length) logger.info(`Applied migrations: ${applied.join(', ')}`);
 
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, appUrl);
   const shutdown = async (signal: string) => {
     logger.info(`${signal} received, shutting down`);
     await app.close();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
+import { DEFAULT_APP_ROLE } from '../src/database/ensure-app-role';
 import { runMigrations } from '../src/database/run-migrations';
 import { adminQuery, databaseUrl, freePort, type RunState } from './test-database';
 
@@ -22,7 +23,9 @@ export default async function globalSetup(): Promise<void> {
   }
   const templateDatabase = `skinledger_tpl_${runId}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${templateDatabase}`);
-  await runMigrations(databaseUrl(serverUrl, templateDatabase));
-  const state: RunState = { serverUrl, templateDatabase, runId, embeddedDir };
+  // Grants are copied with the template; the role is cluster-wide (concurrent runs share it; its creation tolerates races).
+  const appRole = { name: DEFAULT_APP_ROLE, create: true, password: randomBytes(12).toString('hex') };
+  await runMigrations(databaseUrl(serverUrl, templateDatabase), appRole);
+  const state: RunState = { serverUrl, templateDatabase, runId, embeddedDir, appRole };
   process.env.SKINLEDGER_TEST_RUN = JSON.stringify(state);
 }

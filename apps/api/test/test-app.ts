@@ -3,14 +3,22 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
+import { appRoleUrl } from '../src/database/app-database';
+import { dataSourceOptions } from '../src/database/data-source-options';
 import { ApiClient } from './api-client';
 import { adminQuery, databaseUrl, readRunState } from './test-database';
 
 export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;
+  /** The owner's connection (bypasses row-level security): for factories and raw SQL checks. */
   dataSource: DataSource;
+  /** The API's own pool, logged in as the restricted app role. */
+  appDataSource: DataSource;
+  /** The owner's URL of this file's database. */
   databaseUrl: string;
+  /** The app role's URL of this file's database (what the API connects with). */
+  appDatabaseUrl: string;
   client(): ApiClient;
   close(): Promise<void>;
 }
@@ -21,19 +29,24 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = `skinledger_test_${state.runId}_${randomBytes(4).toString('hex')}`;
   await adminQuery(state.serverUrl, `CREATE DATABASE ${database} TEMPLATE ${state.templateDatabase}`);
   const url = databaseUrl(state.serverUrl, database);
+  const appUrl = appRoleUrl(url, state.appRole);
   const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
-  const app = await createApp(config, url);
+  const app = await createApp(config, appUrl);
+  const ownerDataSource = await new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } }).initialize();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   return {
     app,
     baseUrl,
-    dataSource: app.get(DataSource),
+    dataSource: ownerDataSource,
+    appDataSource: app.get(DataSource),
     databaseUrl: url,
+    appDatabaseUrl: appUrl,
     client: () => new ApiClient(baseUrl),
     close: async () => {
       await app.close();
+      await ownerDataSource.destroy();
       await adminQuery(state.serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };

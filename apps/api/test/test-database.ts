@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { Client } from 'pg';
+import type { AppRoleSpec } from '../src/database/ensure-app-role';
 
 /**
  * Test runs use a real PostgreSQL: the server DATABASE_URL names (CI: 127.0.0.1:5432), else an embedded one
@@ -13,6 +14,8 @@ export interface RunState {
   templateDatabase: string;
   runId: string;
   embeddedDir?: string;
+  /** The restricted role every test app logs in as (created by global setup like `npm start` does). */
+  appRole: AppRoleSpec;
 }
 
 export function databaseUrl(serverUrl: string, database: string): string {

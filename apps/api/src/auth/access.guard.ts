@@ -10,7 +10,8 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The global guard: resolves the session cookie, checks CSRF on state-changing requests and applies the
+ * The global guard: resolves the session cookie (opening the request's transaction, scoped to the session's
+ * organization: database/request-transaction.ts), checks CSRF on state-changing requests and applies the
  * route's declared policy against the permission matrix. A route without a policy is refused (fail closed).
  */
 @Injectable()
@@ -30,28 +31,27 @@ export class AccessGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const token = request.cookies?.[SESSION_COOKIE];
-    const active = token ? await this.sessions.resolve(token) : undefined;
+    const active = token ? await this.sessions.resolveForRequest(token) : undefined;
     if (!active) throw new UnauthorizedError('Your session has ended. Sign in to continue.');
 
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
       const cookie = request.cookies?.[CSRF_COOKIE];
-      if (typeof header !== 'string' || header !== cookie || header !== active.session.csrfToken) {
+      if (typeof header !== 'string' || header !== cookie || header !== active.csrfToken) {
         throw new ForbiddenError('Missing or wrong X-CSRF-Token header', 'csrf');
       }
     }
 
-    const { staffMember, session } = active;
-    if (policy.kind === 'permission' && !roleHasPermission(staffMember.role, policy.permission)) {
-      throw new ForbiddenError(`Your role (${staffMember.role}) does not allow ${policy.permission}`, 'permission');
+    if (policy.kind === 'permission' && !roleHasPermission(active.role, policy.permission)) {
+      throw new ForbiddenError(`Your role (${active.role}) does not allow ${policy.permission}`, 'permission');
     }
     request.actor = {
-      staffMemberId: staffMember.id,
-      organizationId: staffMember.organizationId,
-      role: staffMember.role,
-      name: staffMember.name,
-      email: staffMember.email,
-      sessionId: session.id,
+      staffMemberId: active.staffMemberId,
+      organizationId: active.organizationId,
+      role: active.role,
+      name: active.name,
+      email: active.email,
+      sessionId: active.sessionId,
       ip: request.ip,
       requestId: String(request.id),
     };

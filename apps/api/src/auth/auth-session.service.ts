@@ -1,20 +1,38 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { StaffRole } from '@skinledger/domain';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { StaffMember } from '../staff/staff-member.entity';
+import { beginRequestTransaction, endRequestTransaction } from '../database/request-transaction';
 import { AuthSession } from './auth-session.entity';
+
+interface SessionRow {
+  session_id: string;
+  organization_id: string;
+  staff_member_id: string;
+  csrf_token: string;
+  role: StaffRole;
+  name: string;
+  email: string;
+}
 
 export interface IssuedSession {
   session: AuthSession;
   token: string;
 }
 
+/** What a signed-in request needs of its session and staff member (from auth_resolve_session). */
 export interface ActiveSession {
-  session: AuthSession;
-  staffMember: StaffMember;
+  sessionId: string;
+  csrfToken: string;
+  staffMemberId: string;
+  organizationId: string;
+  role: StaffRole;
+  name: string;
+  email: string;
 }
 
 function hashToken(token: string): Buffer {
@@ -51,30 +69,33 @@ export class AuthSessionService {
     return { session, token };
   }
 
-  /** The live session behind a cookie token, or undefined when it is unknown, revoked, idle or expired. */
-  async resolve(token: string): Promise<ActiveSession | undefined> {
-    const session = await this.dataSource.getRepository(AuthSession).findOneBy({
-      tokenHash: hashToken(token),
-      revokedAt: IsNull(),
-    });
-    if (!session) return undefined;
-    const now = Date.now();
-    const idleLimit = session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000;
-    if (session.expiresAt.getTime() <= now || idleLimit <= now) {
-      await this.revoke(this.dataSource.manager, session.id, session.expiresAt.getTime() <= now ? 'expired' : 'idle');
+  /**
+   * The live session behind a cookie token, or undefined when it is unknown, revoked, idle or expired. Opens the
+   * request's transaction and makes the one call of auth_resolve_session (SECURITY DEFINER: the organization is not
+   * known yet), which also sets the transaction's tenant. A refused session's transaction commits at once (an idle or
+   * expired session is marked ended).
+   */
+  async resolveForRequest(token: string): Promise<ActiveSession | undefined> {
+    const runner = await beginRequestTransaction(this.dataSource);
+    const [row]: SessionRow[] = await runner.query(`SELECT * FROM auth_resolve_session($1, $2)`, [hashToken(token), this.config.sessionIdleMinutes]);
+    if (!row) {
+      await endRequestTransaction(true);
       return undefined;
     }
-    const staffMember = await this.dataSource.getRepository(StaffMember).findOneBy({ id: session.staffMemberId });
-    if (!staffMember || !staffMember.isActive) return undefined;
-    // Touch at most once a minute: the idle clock needs minutes, not a write per request.
-    if (now - session.lastSeenAt.getTime() > 60_000) {
-      await this.dataSource.getRepository(AuthSession).update(session.id, { lastSeenAt: new Date(now) });
-    }
-    return { session, staffMember };
+    return {
+      sessionId: row.session_id,
+      csrfToken: row.csrf_token,
+      staffMemberId: row.staff_member_id,
+      organizationId: row.organization_id,
+      role: row.role,
+      name: row.name,
+      email: row.email,
+    };
   }
 
+  /** Ends the session behind a token whoever's it is (a browser's previous sign-in, maybe of another organization). */
   async revokeToken(manager: EntityManager, token: string, reason: string): Promise<void> {
-    await manager.update(AuthSession, { tokenHash: hashToken(token), revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await manager.query(`SELECT auth_revoke_session_token($1, $2)`, [hashToken(token), reason]);
   }
 
   async revoke(manager: EntityManager, sessionId: string, reason: string): Promise<void> {

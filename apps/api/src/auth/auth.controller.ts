@@ -27,9 +27,9 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CurrentUserDto> {
     const previous = request.cookies?.[SESSION_COOKIE];
-    const { session, token } = await this.auth.login(body.email, body.password, origin, previous);
+    const { session, token, user } = await this.auth.login(body.email, body.password, origin, previous);
     this.cookies.set(reply, token, session.csrfToken);
-    return this.auth.currentUser(session.staffMemberId);
+    return user;
   }
 
   @Post('logout')

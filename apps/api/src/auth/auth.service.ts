@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PERMISSION_MATRIX } from '@skinledger/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { independentTransaction } from '../database/request-transaction';
 import { InvalidFieldError, UnauthorizedError } from '../common/problems/domain-error';
 import { Organization } from '../organizations/organization.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -27,11 +28,14 @@ export class AuthService {
    * Signs in with email and password. Unknown email and wrong password get the same answer. Attempts on one email
    * take turns (advisory lock), so parallel guesses cannot slip past the throttle between its check and its count.
    */
-  async login(emailTyped: string, password: string, origin: RequestOrigin, previousToken?: string): Promise<IssuedSession> {
+  async login(emailTyped: string, password: string, origin: RequestOrigin, previousToken?: string): Promise<IssuedSession & { user: CurrentUserDto }> {
     const email = emailTyped.trim().toLowerCase();
     const outcome = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`skinledger.login:${email}`]);
       await this.throttle.assertAllowed(manager, email, origin.ip);
+      // Before anyone is signed in the organization is unknown: this SECURITY DEFINER function finds the account's
+      // and scopes the rest of the transaction to it, so the account itself is then read under row-level security.
+      await manager.query(`SELECT * FROM auth_login_candidate($1)`, [email]);
 
       const staffMember = await manager
         .getRepository(StaffMember)
@@ -63,10 +67,10 @@ export class AuthService {
         entityType: 'staff_member',
         entityId: staffMember.id,
       });
-      return { signedIn: true, issued } as const;
+      return { signedIn: true, issued, user: await this.currentUser(staffMember.id, manager) } as const;
     });
     if (!outcome.signedIn) throw new UnauthorizedError(INVALID_CREDENTIALS, 'invalid-credentials');
-    return outcome.issued;
+    return { ...outcome.issued, user: outcome.user };
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -90,7 +94,8 @@ export class AuthService {
       .where('s.id = :id', { id: actor.staffMemberId })
       .getOneOrFail();
     if (!(await verifyPassword(staffMember.passwordHash, currentPassword))) {
-      await this.throttle.recordFailure(this.dataSource.manager, actor.email, actor.ip);
+      // Its own transaction: the request's rolls back with the error, the count must stay.
+      await independentTransaction(this.dataSource, actor.organizationId, (manager) => this.throttle.recordFailure(manager, actor.email, actor.ip));
       throw new InvalidFieldError('currentPassword', 'is not your current password');
     }
     if (currentPassword === newPassword) throw new InvalidFieldError('newPassword', 'must differ from the current password');
@@ -106,9 +111,9 @@ export class AuthService {
     });
   }
 
-  async currentUser(staffMemberId: string): Promise<CurrentUserDto> {
-    const staffMember = await this.dataSource.getRepository(StaffMember).findOneByOrFail({ id: staffMemberId });
-    const organization = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: staffMember.organizationId });
+  async currentUser(staffMemberId: string, manager: EntityManager = this.dataSource.manager): Promise<CurrentUserDto> {
+    const staffMember = await manager.getRepository(StaffMember).findOneByOrFail({ id: staffMemberId });
+    const organization = await manager.getRepository(Organization).findOneByOrFail({ id: staffMember.organizationId });
     return {
       id: staffMember.id,
       email: staffMember.email,

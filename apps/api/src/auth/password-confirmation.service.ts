@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidFieldError } from '../common/problems/domain-error';
+import { independentTransaction } from '../database/request-transaction';
 import { StaffMember } from '../staff/staff-member.entity';
 import type { Actor } from './actor';
 import { LoginThrottleService } from './login-throttle.service';
@@ -28,7 +29,8 @@ export class PasswordConfirmationService {
       .where('s.id = :id AND s.organization_id = :org', { id: actor.staffMemberId, org: actor.organizationId })
       .getOneOrFail();
     if (!(await verifyPassword(staffMember.passwordHash, password))) {
-      await this.throttle.recordFailure(this.dataSource.manager, actor.email, actor.ip);
+      // Its own transaction: the request's rolls back with the error, the count must stay.
+      await independentTransaction(this.dataSource, actor.organizationId, (manager) => this.throttle.recordFailure(manager, actor.email, actor.ip));
       throw new InvalidFieldError(field, `is not the password of ${actor.name}`);
     }
   }

@@ -9,6 +9,12 @@ export interface AppConfig {
   host: string;
   /** External PostgreSQL; when absent the app runs an embedded server with its data under dataDir. */
   databaseUrl?: string;
+  /** The restricted role's URL when the operator provisions it; otherwise the app creates skinledger_app. */
+  databaseAppUrl?: string;
+  /** Password of skinledger_app; otherwise generated once into DATA_DIR/database-app-password (0600). */
+  databaseAppPassword?: string;
+  /** Connections the API's pool holds (pg-boss shares them). */
+  databasePoolSize: number;
   dataDir: string;
   embeddedPostgresPort: number;
   /** Built dashboard to serve at /; absent in tests that exercise only the API. */
@@ -59,18 +65,19 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
+function databaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a URL (expected postgres://user:password@host:port/database)');
+    throw new ConfigError(name, 'is not a URL (expected postgres://user:password@host:port/database)');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must use the postgres:// scheme (got "${url.protocol}")`);
+    throw new ConfigError(name, `must use the postgres:// scheme (got "${url.protocol}")`);
   }
+  if (name !== 'DATABASE_URL' && !url.username) throw new ConfigError(name, 'must name the role (postgres://role:password@host/database)');
   return raw;
 }
 
@@ -112,6 +119,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl: databaseUrl(env),
+    databaseAppUrl: databaseUrl(env, 'DATABASE_APP_URL'),
+    databaseAppPassword: env.DATABASE_APP_PASSWORD || undefined,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 2, 200),
     dataDir: path.resolve(cwd, env.DATA_DIR || '.data'),
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     webDistDir: env.WEB_DIST_DIR === '' ? undefined : path.resolve(cwd, env.WEB_DIST_DIR || 'dist/apps/web'),

@@ -3,7 +3,7 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** The one set of connection options used by the app, the migration command and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,6 +14,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     // Failed queries surface as exceptions; the problem filter logs the unexpected ones with the request id.
     logging: false,
-    extra: { max: 10, application_name: 'skinledger' },
+    extra: { max: poolSize, application_name: 'skinledger' },
   };
 }

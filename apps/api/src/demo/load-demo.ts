@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { resolveDatabase } from '../database/resolve-database';
-import { runMigrations } from '../database/run-migrations';
+import { prepareDatabase } from '../database/app-database';
 import { loadDemoClinic } from './demo-clinic';
 
 /** `npm run demo`: loads the demo clinic into DATABASE_URL or the embedded database (stop the server first). */
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (password.length < 12) throw new Error('DEMO_PASSWORD must be at least 12 characters');
   const database = await resolveDatabase(config, () => undefined);
   try {
-    await runMigrations(database.url);
+    await prepareDatabase(database.url, config); // the demo loads as the owner; the app role still gets its grants
     const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
     try {
       const result = await loadDemoClinic(dataSource, password);

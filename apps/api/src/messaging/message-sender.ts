@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { tenantTransaction } from '../database/request-transaction';
 import type { MessageTransports } from './transports';
 
 export type DeliveryResult = 'sent' | 'outbox_only' | 'not_claimed' | 'retry' | 'failed';
@@ -17,19 +18,26 @@ export class MessageSender {
     private readonly workerId: string,
   ) {}
 
-  async deliver(messageId: string): Promise<DeliveryResult> {
-    const [claimed]: [{ id: string; channel: 'email' | 'sms'; recipient: string | null; subject: string; body: string; attempts: number }[]] = await this.dataSource.query(
-      `UPDATE outbound_messages SET status = 'sending', claimed_by = $2, claimed_at = now(), attempts = attempts + 1, updated_at = now()
-       WHERE id = $1 AND status = 'pending' AND send_after <= now()
-       RETURNING id, channel, recipient, subject, body, attempts`,
-      [messageId, this.workerId],
-    );
-    const message = claimed[0];
+  async deliver(messageId: string, knownOrganizationId?: string): Promise<DeliveryResult> {
+    // A job names only the row; the worker runs outside any request, so it looks up the row's organization
+    // (SECURITY DEFINER) and works in that organization's transactions.
+    const organizationId = knownOrganizationId ?? (await this.organizationOf(messageId));
+    if (!organizationId) return 'not_claimed';
+    const inOrganization = <T>(work: (manager: EntityManager) => Promise<T>) => tenantTransaction(this.dataSource, organizationId, work);
+    const message = await inOrganization(async (manager) => {
+      const [claimed]: [{ id: string; channel: 'email' | 'sms'; recipient: string | null; subject: string; body: string; attempts: number }[]] = await manager.query(
+        `UPDATE outbound_messages SET status = 'sending', claimed_by = $2, claimed_at = now(), attempts = attempts + 1, updated_at = now()
+         WHERE id = $1 AND status = 'pending' AND send_after <= now()
+         RETURNING id, channel, recipient, subject, body, attempts`,
+        [messageId, this.workerId],
+      );
+      return claimed[0];
+    });
     if (!message) return 'not_claimed';
     const transport = this.transports[message.channel];
     if (!transport || !message.recipient) {
       const why = !message.recipient ? `The patient has no ${message.channel === 'email' ? 'email address' : 'phone number'}` : `No ${message.channel === 'email' ? 'SMTP' : 'SMS'} transport is configured`;
-      await this.finish(message.id, 'outbox_only', why);
+      await this.finish(organizationId, message.id, 'outbox_only', why);
       return 'outbox_only';
     }
     try {
@@ -38,28 +46,33 @@ export class MessageSender {
       // Not accepted by the transport: safe to try again (it was not sent), a few times.
       const text = error instanceof Error ? error.message : String(error);
       if (message.attempts < MAX_ATTEMPTS) {
-        await this.dataSource.query(`UPDATE outbound_messages SET status = 'pending', error = $2, updated_at = now() WHERE id = $1`, [message.id, text.slice(0, 2000)]);
+        await inOrganization((manager) => manager.query(`UPDATE outbound_messages SET status = 'pending', error = $2, updated_at = now() WHERE id = $1`, [message.id, text.slice(0, 2000)]));
         return 'retry';
       }
-      await this.finish(message.id, 'failed', text);
+      await this.finish(organizationId, message.id, 'failed', text);
       return 'failed';
     }
-    await this.dataSource.query(`UPDATE outbound_messages SET status = 'sent', sent_at = now(), error = NULL, updated_at = now() WHERE id = $1`, [message.id]);
+    await inOrganization((manager) => manager.query(`UPDATE outbound_messages SET status = 'sent', sent_at = now(), error = NULL, updated_at = now() WHERE id = $1`, [message.id]));
     return 'sent';
   }
 
   /** Every due pending row, e.g. after a restart or rows written while no worker ran. */
   async deliverDue(limit = 100): Promise<DeliveryResult[]> {
-    const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM outbound_messages WHERE status = 'pending' AND send_after <= now() ORDER BY send_after, id LIMIT $1`,
-      [limit],
-    );
+    // Every organization's due rows (ids and organizations only, through a SECURITY DEFINER function).
+    const due: { id: string; organization_id: string }[] = await this.dataSource.query(`SELECT * FROM outbox_due_messages($1)`, [limit]);
     const results: DeliveryResult[] = [];
-    for (const { id } of due) results.push(await this.deliver(id));
+    for (const { id, organization_id } of due) results.push(await this.deliver(id, organization_id));
     return results;
   }
 
-  private async finish(id: string, status: 'outbox_only' | 'failed', error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE outbound_messages SET status = $2, error = $3, updated_at = now() WHERE id = $1`, [id, status, error.slice(0, 2000)]);
+  private async organizationOf(messageId: string): Promise<string | undefined> {
+    const [row]: { organization_id: string | null }[] = await this.dataSource.query(`SELECT outbox_message_organization($1) AS organization_id`, [messageId]);
+    return row?.organization_id ?? undefined;
+  }
+
+  private async finish(organizationId: string, id: string, status: 'outbox_only' | 'failed', error: string): Promise<void> {
+    await tenantTransaction(this.dataSource, organizationId, (manager) =>
+      manager.query(`UPDATE outbound_messages SET status = $2, error = $3, updated_at = now() WHERE id = $1`, [id, status, error.slice(0, 2000)]),
+    );
   }
 }

@@ -48,7 +48,7 @@ describe('reminders and notices', () => {
 
   it('writes the pg-boss job in the booking transaction and sends the reminder once across a worker restart', async () => {
     const transport = new RecordingTransport();
-    const worker = new MessageWorker(app.dataSource, { email: transport }, 'worker-a', 0.5);
+    const worker = new MessageWorker(app.appDataSource, { email: transport }, 'worker-a', 0.5);
     await worker.start();
     const appointment = await bookSoon(3);
     const [{ jobs }] = await app.dataSource.query(
@@ -58,7 +58,7 @@ describe('reminders and notices', () => {
     expect(jobs).toBe(1);
     await until(async () => (await statusOf(appointment.id)) === 'sent');
     await worker.stop();
-    const restarted = new MessageWorker(app.dataSource, { email: transport }, 'worker-a2', 0.5);
+    const restarted = new MessageWorker(app.appDataSource, { email: transport }, 'worker-a2', 0.5);
     await restarted.start();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await restarted.stop();
@@ -71,7 +71,7 @@ describe('reminders and notices', () => {
   it('sends each message once with two workers running at the same time', async () => {
     const appointments = await Promise.all([bookSoon(4), bookSoon(5), bookSoon(6), bookSoon(7)]);
     const transport = new RecordingTransport();
-    const workers = [new MessageWorker(app.dataSource, { email: transport }, 'w1', 0.5), new MessageWorker(app.dataSource, { email: transport }, 'w2', 0.5)];
+    const workers = [new MessageWorker(app.appDataSource, { email: transport }, 'w1', 0.5), new MessageWorker(app.appDataSource, { email: transport }, 'w2', 0.5)];
     await Promise.all(workers.map((w) => w.start()));
     await org.client.post(`/api/appointments/${appointments[0].id}/cancel`, { reason: 'Unwell' });
     await until(async () => (await statusOf(appointments[0].id, 'cancellation')) === 'sent');
@@ -86,7 +86,7 @@ describe('reminders and notices', () => {
     const appointment = await bookSoon(8);
     const [{ id }] = await app.dataSource.query(`SELECT id FROM outbound_messages WHERE appointment_id = $1`, [appointment.id]);
     const transport = new RecordingTransport();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => new MessageSender(app.dataSource, { email: transport }, `s${i}`).deliver(id)));
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => new MessageSender(app.appDataSource, { email: transport }, `s${i}`).deliver(id)));
     expect(results.filter((r) => r === 'sent')).toHaveLength(1);
     expect(results.filter((r) => r === 'not_claimed')).toHaveLength(9);
     expect(transport.sent).toHaveLength(1);
@@ -94,10 +94,10 @@ describe('reminders and notices', () => {
     // A worker that died after claiming: the row stays 'sending' and is not sent again.
     const crashed = await bookSoon(9);
     await app.dataSource.query(`UPDATE outbound_messages SET status = 'sending', claimed_by = 'dead' WHERE appointment_id = $1`, [crashed.id]);
-    expect(await new MessageSender(app.dataSource, { email: transport }, 'x').deliverDue()).not.toContain('sent');
+    expect(await new MessageSender(app.appDataSource, { email: transport }, 'x').deliverDue()).not.toContain('sent');
 
     const noSmtp = await bookSoon(10);
-    await new MessageSender(app.dataSource, {}, 'y').deliverDue();
+    await new MessageSender(app.appDataSource, {}, 'y').deliverDue();
     expect(await statusOf(noSmtp.id)).toBe('outbox_only');
     const outbox = await org.client.get('/api/outbound-messages?status=outbox_only');
     expect(outbox.status).toBe(200);

@@ -53,22 +53,23 @@ export class CalendarFeedsService {
 
   /** The feed for a token, or 404 for an unknown or revoked one (indistinguishable). */
   async render(token: string): Promise<string> {
-    const [feed] = await this.dataSource.query(
-      `SELECT f.organization_id, f.staff_member_id, s.name, s.is_active FROM calendar_feeds f JOIN staff_members s ON s.id = f.staff_member_id
-       WHERE f.token_sha256 = $1 AND f.revoked_at IS NULL`,
-      [sha256(token)],
-    );
-    if (!feed || !feed.is_active) throw new NotFoundError('Calendar feed');
-    const rows = await this.dataSource.query(
-      `SELECT a.id, a.starts_at, a.ends_at, a.status, s.name AS service_name, r.name AS room_name, l.name AS location_name, l.address,
-              left(p.first_name, 1) || left(p.last_name, 1) AS initials
-       FROM appointments a JOIN services s ON s.id = a.service_id JOIN rooms r ON r.id = a.room_id JOIN locations l ON l.id = a.location_id
-       JOIN patients p ON p.id = a.patient_id
-       WHERE a.organization_id = $1 AND a.practitioner_id = $2 AND a.status NOT IN ('cancelled', 'no_show')
-         AND a.starts_at > now() - interval '30 days' AND a.starts_at < now() + interval '180 days'
-       ORDER BY a.starts_at`,
-      [feed.organization_id, feed.staff_member_id],
-    );
+    // Public (phone calendars have no session): calendar_feed_resolve (SECURITY DEFINER) finds the feed by its token
+    // and scopes the transaction to the feed's organization.
+    const { feed, rows } = await this.dataSource.transaction(async (manager) => {
+      const [feed] = await manager.query(`SELECT * FROM calendar_feed_resolve($1)`, [sha256(token)]);
+      if (!feed || !feed.is_active) throw new NotFoundError('Calendar feed');
+      const rows = await manager.query(
+        `SELECT a.id, a.starts_at, a.ends_at, a.status, s.name AS service_name, r.name AS room_name, l.name AS location_name, l.address,
+                left(p.first_name, 1) || left(p.last_name, 1) AS initials
+         FROM appointments a JOIN services s ON s.id = a.service_id JOIN rooms r ON r.id = a.room_id JOIN locations l ON l.id = a.location_id
+         JOIN patients p ON p.id = a.patient_id
+         WHERE a.organization_id = $1 AND a.practitioner_id = $2 AND a.status NOT IN ('cancelled', 'no_show')
+           AND a.starts_at > now() - interval '30 days' AND a.starts_at < now() + interval '180 days'
+         ORDER BY a.starts_at`,
+        [feed.organization_id, feed.staff_member_id],
+      );
+      return { feed, rows };
+    });
     const calendar = ical({ name: `SkinLedger – ${feed.name}`, prodId: { company: 'SkinLedger', product: 'appointments' }, ttl: 15 * 60 });
     for (const r of rows) {
       calendar.createEvent({

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestOrigin } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
 import { ConsentTemplateDefaults } from '../consents/consent-template-defaults';
 import { ConflictError } from '../common/problems/domain-error';
+import { setTenant } from '../database/request-transaction';
 import { Location } from '../organizations/location.entity';
 import { Organization } from '../organizations/organization.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -20,8 +22,10 @@ export class SetupService {
     private readonly consentDefaults: ConsentTemplateDefaults,
   ) {}
 
-  async needsSetup(): Promise<boolean> {
-    return !(await this.dataSource.getRepository(StaffMember).exists());
+  /** Asked before anyone is signed in, so through a SECURITY DEFINER yes/no rather than a read across organizations. */
+  async needsSetup(manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const [row]: { done: boolean }[] = await manager.query(`SELECT setup_is_complete() AS done`);
+    return !row.done;
   }
 
   async setUp(input: SetupDto, origin: RequestOrigin): Promise<SetupResultDto> {
@@ -29,10 +33,13 @@ export class SetupService {
     return this.dataSource.transaction(async (manager) => {
       // Serializes concurrent first-run requests, so only one organization can ever be created this way.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('skinledger.setup'))`);
-      if (await manager.exists(StaffMember)) {
+      if (!(await this.needsSetup(manager))) {
         throw new ConflictError('already-set-up', 'SkinLedger is already set up; sign in instead');
       }
-      const organization = await manager.save(manager.create(Organization, { name: input.organizationName, settings: {} }));
+      // The new organization is the transaction's tenant from its first row on (row-level security checks every insert).
+      const organizationId = randomUUID();
+      await setTenant(manager, organizationId);
+      const organization = await manager.save(manager.create(Organization, { id: organizationId, name: input.organizationName, settings: {} }));
       const location = await manager.save(
         manager.create(Location, {
           organizationId: organization.id,

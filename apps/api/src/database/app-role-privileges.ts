@@ -1,0 +1,53 @@
+/**
+ * What the API's restricted database role may do: the one place to change it. Applied after every migration run
+ * (ensure-app-role.ts), so tables added by later migrations get the default without further work.
+ */
+
+/** Every table of the public schema not named below. Never TRUNCATE, REFERENCES or TRIGGER. */
+export const DEFAULT_TABLE_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] as const;
+
+/**
+ * Append-only records (an immutability trigger refuses UPDATE and DELETE; the role does not even hold them, so
+ * switching triggers off would not help either). A new append-only table belongs here
+ * (test/app-role.integration.spec.ts fails for one that has the trigger and is missing).
+ */
+export const APPEND_ONLY_TABLES = [
+  'audit_events',
+  'stock_movements',
+  'patient_medical_histories',
+  'recalls',
+  'recall_lots',
+  'device_service_events',
+  'consent_template_versions',
+  'treatment_session_addenda',
+  'adverse_events',
+  'treatment_session_photos',
+  'outcome_assessments',
+] as const;
+
+/** Tables with their own set (records that are archived or revoked, never deleted; read-only bookkeeping). */
+export const TABLE_PRIVILEGES: Record<string, readonly string[]> = {
+  patients: ['SELECT', 'INSERT', 'UPDATE'],
+  consent_records: ['SELECT', 'INSERT', 'UPDATE'],
+  login_failures: ['SELECT', 'INSERT', 'DELETE'],
+  schema_migrations: ['SELECT'],
+};
+
+/** The narrow SECURITY DEFINER entry points used before the organization is known (see EnableRowLevelSecurity). */
+export const DEFINER_FUNCTIONS = [
+  'auth_login_candidate(text)',
+  'auth_resolve_session(bytea, integer)',
+  'auth_revoke_session_token(bytea, text)',
+  'setup_is_complete()',
+  'calendar_feed_resolve(text)',
+  'outbox_message_organization(uuid)',
+  'outbox_due_messages(integer)',
+] as const;
+
+/** pg-boss's own schema: the worker reads and writes its job tables. */
+export const JOB_QUEUE_TABLE_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] as const;
+
+export function privilegesFor(table: string): readonly string[] {
+  if ((APPEND_ONLY_TABLES as readonly string[]).includes(table)) return ['SELECT', 'INSERT'];
+  return TABLE_PRIVILEGES[table] ?? DEFAULT_TABLE_PRIVILEGES;
+}

@@ -1,0 +1,150 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Logger } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DataSource, EntityManager, QueryRunner, ReplicationMode } from 'typeorm';
+import { PROBLEM_CONTENT_TYPE, problem } from '../common/problems/problem-document';
+
+/**
+ * One database transaction per signed-in request. The access guard opens it (BEGIN, then the session check, which
+ * also sets `app.organization_id` for the transaction); every TypeORM call made while handling the request runs on
+ * that one connection, so row-level security sees the request's organization everywhere, and a service's own
+ * `dataSource.transaction()` becomes a savepoint inside it. It commits just before the response is written when the
+ * status is below 400 and rolls back otherwise, so a client never sees a 2xx for something that was not committed.
+ */
+interface RequestStore {
+  runner?: QueryRunner;
+  releaseConnection?: (error?: Error) => Promise<void>;
+}
+
+const storage = new AsyncLocalStorage<RequestStore>();
+const originalRunners = new WeakMap<DataSource, (mode?: ReplicationMode) => QueryRunner>();
+const logger = new Logger('RequestTransaction');
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    transactionStore?: RequestStore;
+  }
+}
+
+/** Routes TypeORM's query runners to the request's runner while a request holds one; the pool otherwise. */
+export function shareRequestRunner(dataSource: DataSource): void {
+  if (originalRunners.has(dataSource)) return;
+  const original = dataSource.createQueryRunner.bind(dataSource);
+  originalRunners.set(dataSource, original);
+  dataSource.createQueryRunner = (mode?: ReplicationMode) => storage.getStore()?.runner ?? original(mode);
+}
+
+/** A query runner on a connection of its own, outside any request transaction. */
+export function independentQueryRunner(dataSource: DataSource): QueryRunner {
+  return (originalRunners.get(dataSource) ?? dataSource.createQueryRunner.bind(dataSource))();
+}
+
+/**
+ * Runs `work` in a transaction of its own, committed whatever the request's answer: for what must survive an error
+ * response (a failed password counted by the throttle). It sets the tenant like the request does.
+ */
+export async function independentTransaction<T>(dataSource: DataSource, organizationId: string | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner = independentQueryRunner(dataSource);
+  try {
+    await runner.startTransaction();
+    if (organizationId) await setTenant(runner.manager, organizationId);
+    const result = await work(runner.manager);
+    await runner.commitTransaction();
+    return result;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Scopes the rest of the caller's transaction to one organization (row-level security reads this setting). */
+export async function setTenant(manager: EntityManager, organizationId: string): Promise<void> {
+  await manager.query(`SELECT set_config('app.organization_id', $1, true)`, [organizationId]);
+}
+
+/** A transaction (of the request, or of its own outside one) scoped to the organization: for public entry points and workers. */
+export function tenantTransaction<T>(dataSource: DataSource, organizationId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    await setTenant(manager, organizationId);
+    return work(manager);
+  });
+}
+
+/** Opens the request's transaction (the access guard does, right before the session check). */
+export async function beginRequestTransaction(dataSource: DataSource): Promise<QueryRunner> {
+  const store = storage.getStore();
+  if (!store) throw new Error('beginRequestTransaction outside a request');
+  if (store.runner) return store.runner;
+  const runner = independentQueryRunner(dataSource);
+  const releaseConnection = runner.release.bind(runner) as (error?: Error) => Promise<void>;
+  // TypeORM releases a runner after each call it made one for; the request keeps its connection to the end.
+  runner.release = async () => undefined;
+  try {
+    await runner.connect();
+    await runner.startTransaction();
+  } catch (error) {
+    await releaseConnection(error as Error).catch(() => undefined);
+    throw error;
+  }
+  store.runner = runner;
+  store.releaseConnection = releaseConnection;
+  return runner;
+}
+
+/** Ends the request's transaction now (e.g. a refused session, whose revocation is kept). */
+export async function endRequestTransaction(commit: boolean): Promise<void> {
+  const store = storage.getStore();
+  if (store) await finish(store, commit);
+}
+
+async function finish(store: RequestStore, commit: boolean): Promise<void> {
+  const runner = store.runner;
+  const releaseConnection = store.releaseConnection;
+  store.runner = undefined;
+  store.releaseConnection = undefined;
+  if (!runner || !releaseConnection) return;
+  let failure: Error | undefined;
+  try {
+    // A plain COMMIT/ROLLBACK ends the whole transaction, whatever savepoints a failed handler left open.
+    if (runner.isTransactionActive) await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
+  } catch (error) {
+    failure = error as Error;
+  }
+  // A connection whose COMMIT failed may be broken: the pool drops it instead of reusing it.
+  await releaseConnection(failure).catch(() => undefined);
+  if (failure) throw failure;
+}
+
+/** The Fastify hooks that give each request its store, and commit or roll back before the answer is written. */
+export function installRequestTransactions(fastify: FastifyInstance): void {
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    const store: RequestStore = {};
+    request.transactionStore = store;
+    storage.run(store, done);
+  });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const store = request.transactionStore;
+    if (!store?.runner) return payload;
+    const commit = reply.statusCode < 400;
+    try {
+      await finish(store, commit);
+      return payload;
+    } catch (error) {
+      if (!commit) return payload; // rolled back anyway: the connection is dropped, the answer stands
+      logger.error({ err: error, requestId: request.id }, 'The request transaction did not commit');
+      void reply.code(500).header('Content-Type', PROBLEM_CONTENT_TYPE).removeHeader('content-length');
+      return JSON.stringify({
+        ...problem(500, 'not-committed', `The change was not saved. Quote request id ${String(request.id)} to support.`),
+        instance: request.url,
+        requestId: String(request.id),
+      });
+    }
+  });
+  const safetyNet = async (request: FastifyRequest) => {
+    if (request.transactionStore?.runner) await finish(request.transactionStore, false).catch(() => undefined);
+  };
+  fastify.addHook('onResponse', safetyNet);
+  fastify.addHook('onRequestAbort', safetyNet);
+}
