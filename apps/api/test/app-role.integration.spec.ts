@@ -169,7 +169,7 @@ describe('row-level security', () => {
         while (next < total) {
           const i = next++;
           const which = i % 2;
-          const response = await orgs[which].client.get<{ items: { id: string }[] }>(i % 4 < 2 ? '/api/patients?pageSize=10' : '/api/auth/me');
+          const response = await orgs[which].client.get<{ items: { id: string }[] }>(i % 8 < 2 ? '/api/patients?pageSize=10' : '/api/auth/me');
           if (response.status !== 200) {
             failed++;
             continue;

@@ -16,6 +16,9 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['CORS_ORIGINS', 'example', /CORS_ORIGINS must be/],
     ['SESSION_IDLE_MINUTES', '0', /SESSION_IDLE_MINUTES must be a whole number from 1/],
+    ['DATABASE_APP_URL', 'postgres://127.0.0.1/skinledger', /DATABASE_APP_URL must name the role/],
+    ['DATABASE_APP_URL', 'mysql://x@y/z', /DATABASE_APP_URL must use the postgres:\/\/ scheme/],
+    ['DATABASE_POOL_SIZE', '1', /DATABASE_POOL_SIZE must be a whole number from 2/],
   ])('names the bad variable %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
