@@ -1,6 +1,12 @@
+import { Logger } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+const logger = new Logger('Database');
+
+/** How long a request waits for a connection (a new one, or a free one from a busy pool) before it gets a 503. */
+export const CONNECT_TIMEOUT_MS = 5_000;
 
 /** The one set of connection options used by the app, the migration command and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -14,6 +20,10 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     // Failed queries surface as exceptions; the problem filter logs the unexpected ones with the request id.
     logging: false,
-    extra: { max: 10, application_name: 'skinledger' },
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
+    // node-postgres emits 'error' on idle clients when the server restarts or drops them; the pool has already
+    // discarded them, so a warning is all it takes (an unhandled 'error' event would end the process).
+    poolErrorHandler: (error: unknown) => logger.warn({ err: error }, 'A pooled database connection was lost'),
+    extra: { max: 10, application_name: 'skinledger', keepAlive: true },
   };
 }
