@@ -6,6 +6,7 @@ import { CreateConsents1795900000000 } from './1795900000000-CreateConsents';
 import { CreateScheduling1796000000000 } from './1796000000000-CreateScheduling';
 import { CreateJobQueue1796000000001 } from './1796000000001-CreateJobQueue';
 import { CreateTreatmentSessions1796100000000 } from './1796100000000-CreateTreatmentSessions';
+import { CreateIdempotencyKeys1796224255005 } from './1796224255005-CreateIdempotencyKeys';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateScheduling1796000000000,
   CreateJobQueue1796000000001,
   CreateTreatmentSessions1796100000000,
+  CreateIdempotencyKeys1796224255005,
 ];
