@@ -1,4 +1,4 @@
-import type { EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import { EventSubscriber, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
 import { ConflictError } from '../problems/domain-error';
 import { idempotentRequests } from './idempotency-context';
 import { markCommitted, scopeToOrganization } from './idempotency-keys.queries';
@@ -8,6 +8,7 @@ import { markCommitted, scopeToOrganization } from './idempotency-keys.queries';
  * it created commit together (a request that fails before leaves the key 'processing', which a retry may take
  * over). If a retry already took the claim over, the update finds no row and the transaction is refused.
  */
+@EventSubscriber() // TypeORM only instantiates subscribers registered with the decorator
 export class IdempotencyCommitSubscriber implements EntitySubscriberInterface {
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const request = idempotentRequests.getStore();

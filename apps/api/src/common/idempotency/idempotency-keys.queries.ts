@@ -59,13 +59,16 @@ export async function findKey(q: Queryable, scope: KeyScope): Promise<StoredKey 
 
 /** Inside the record's own transaction: the key commits with the record, or not at all. */
 export async function markCommitted(q: Queryable, scope: KeyScope, token: string): Promise<boolean> {
-  const result = (await q.query(
-    `UPDATE idempotency_keys SET state = 'committed'
-      WHERE organization_id = $1 AND staff_member_id = $2 AND idempotency_key = $3 AND claim_token = $4 AND state IN ('processing', 'committed')
-      RETURNING 1`,
+  // A CTE so the driver answers rows (TypeORM answers [rows, count] for a bare UPDATE).
+  const rows = (await q.query(
+    `WITH marked AS (
+       UPDATE idempotency_keys SET state = 'committed'
+        WHERE organization_id = $1 AND staff_member_id = $2 AND idempotency_key = $3 AND claim_token = $4 AND state IN ('processing', 'committed')
+        RETURNING 1)
+     SELECT count(*)::int AS marked FROM marked`,
     [scope.organizationId, scope.staffMemberId, scope.key, token],
-  )) as unknown[];
-  return result.length === 1;
+  )) as { marked: number }[];
+  return rows[0]?.marked === 1;
 }
 
 export async function completeKey(q: Queryable, scope: KeyScope, token: string, status: number, body: string): Promise<void> {

@@ -5,6 +5,7 @@ import { newPatient, signedInOrganization } from '../../../test/factories';
 import { futureInstant, newPractitioner, newRoom, newService } from '../../../test/scheduling-factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { chair, giveConsents, walkIn } from '../../../test/treatment-factories';
+import { idempotentRequests } from './idempotency-context';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let counter = 0;
@@ -32,7 +33,9 @@ describe('Idempotency-Key', () => {
 
   it('ten concurrent identical POSTs with one key create exactly one patient; the others get 409 or the replay', async () => {
     const key = newKey();
-    const responses = await Promise.all(Array.from({ length: 10 }, () => org.client.post('/api/patients', patientBody('Concurrent'), withKey(key))));
+    // confirmDuplicate: without the key, the duplicate check would let all ten through.
+    const body = { ...patientBody('Concurrent'), confirmDuplicate: true };
+    const responses = await Promise.all(Array.from({ length: 10 }, () => org.client.post('/api/patients', body, withKey(key))));
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
@@ -42,6 +45,7 @@ describe('Idempotency-Key', () => {
     }
     expect(new Set(responses.filter((r) => r.status === 201).map((r) => r.body.id)).size).toBe(1);
     expect(await patientsNamed(org.organization.id, 'Concurrent')).toBe(1);
+    process.stdout.write(`concurrent patients: ${statuses.join(' ')}\n`);
   });
 
   it('ten concurrent identical bookings with one key create exactly one appointment', async () => {
@@ -53,6 +57,12 @@ describe('Idempotency-Key', () => {
     const key = newKey();
     const responses = await Promise.all(Array.from({ length: 10 }, () => org.client.post('/api/appointments', body, withKey(key))));
     expect(responses.map((r) => r.status).every((s) => s === 201 || s === 409)).toBe(true);
+    // Refused as a retry in flight, not as a double booking of the same slot.
+    for (const conflict of responses.filter((r) => r.status === 409)) expect(conflict.body.type).toBe('urn:skinledger:problem:idempotency-key-in-use');
+    const replay = await org.client.post('/api/appointments', body, withKey(key));
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(responses.filter((r) => r.status === 201).every((r) => r.body.id === replay.body.id)).toBe(true);
     const [{ appointments }] = await app.dataSource.query(`SELECT count(*)::int AS appointments FROM appointments WHERE patient_id = $1`, [patient.id]);
     expect(appointments).toBe(1);
   });
@@ -120,6 +130,30 @@ describe('Idempotency-Key', () => {
     expect(theirs.body.id).not.toBe(mine.body.id);
     expect(await patientsNamed(org.organization.id, 'Isolated')).toBe(1);
     expect(await patientsNamed(other.organization.id, 'Isolated')).toBe(1);
+  });
+
+  it('takes over a claim abandoned by a crashed request, and fences the old holder out of committing', async () => {
+    const insertClaim = (key: string, age: string) =>
+      app.dataSource.query(
+        `INSERT INTO idempotency_keys (organization_id, staff_member_id, idempotency_key, fingerprint, claim_token, state, created_at, expires_at)
+         VALUES ($1, $2, $3, 'other', gen_random_uuid(), 'processing', now() - $4::interval, now() + interval '1 day') RETURNING claim_token AS token`,
+        [org.organization.id, org.staffMember.id, key, age],
+      ) as Promise<{ token: string }[]>;
+    const fresh = newKey();
+    await insertClaim(fresh, '1 second');
+    expect((await org.client.post('/api/patients', patientBody('InFlight'), withKey(fresh))).status).toBe(422); // other fingerprint
+    const abandoned = newKey();
+    const [{ token }] = await insertClaim(abandoned, '2 minutes');
+    const retry = await org.client.post('/api/patients', patientBody('TakenOver'), withKey(abandoned));
+    expect(retry.status).toBe(201);
+    // The first holder, had it only been slow, can no longer commit anything under its token.
+    const scope = { organizationId: org.organization.id, staffMemberId: org.staffMember.id, key: abandoned };
+    const late = idempotentRequests.run({ scope, token, phase: 'handling' }, () =>
+      app.dataSource.transaction((manager) => manager.query(`UPDATE organizations SET name = 'Renamed by a late request' WHERE id = $1`, [org.organization.id])),
+    );
+    await expect(late).rejects.toMatchObject({ code: 'idempotency-key-taken-over' });
+    const [{ name }] = await app.dataSource.query(`SELECT name FROM organizations WHERE id = $1`, [org.organization.id]);
+    expect(name).not.toBe('Renamed by a late request');
   });
 
   it('refuses a malformed key with 400 problem+json naming the header', async () => {
