@@ -13,6 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './common/http/csv-body-parser';
+import { registerBodyFingerprint } from './common/idempotency/body-fingerprint';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/problems/problem-details.filter';
 import { createValidationPipe } from './common/problems/validation';
@@ -64,6 +65,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // One transaction per signed-in request, on the app role's pool, scoped to the session's organization.
   shareRequestRunner(app.get(DataSource));
   installRequestTransactions(fastify);
+  registerBodyFingerprint(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', String(request.id));
   });

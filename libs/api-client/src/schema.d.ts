@@ -2093,7 +2093,7 @@ export interface components {
             errors?: components["schemas"]["FieldProblemDto"][];
             /** @description Rules broken (422), one per rule */
             violations?: components["schemas"]["RuleViolationDto"][];
-            /** @description Seconds to wait before retrying (429) */
+            /** @description Seconds to wait before retrying (429, 503); also sent as Retry-After */
             retryAfterSeconds?: number;
             /** @description Patients this one is likely the same person as */
             candidates: components["schemas"]["DuplicateCandidateDto"][];
@@ -2531,7 +2531,7 @@ export interface components {
             errors?: components["schemas"]["FieldProblemDto"][];
             /** @description Rules broken (422), one per rule */
             violations?: components["schemas"]["RuleViolationDto"][];
-            /** @description Seconds to wait before retrying (429) */
+            /** @description Seconds to wait before retrying (429, 503); also sent as Retry-After */
             retryAfterSeconds?: number;
         };
         ReceiveScanDto: {
@@ -2571,7 +2571,7 @@ export interface components {
             errors?: components["schemas"]["FieldProblemDto"][];
             /** @description Rules broken (422), one per rule */
             violations?: components["schemas"]["RuleViolationDto"][];
-            /** @description Seconds to wait before retrying (429) */
+            /** @description Seconds to wait before retrying (429, 503); also sent as Retry-After */
             retryAfterSeconds?: number;
             /** @description What the label said, to offer creating the product */
             scanned: components["schemas"]["ScannedFieldsDto"];
@@ -4048,7 +4048,10 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -4083,7 +4086,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPageDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4116,7 +4119,7 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUserDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4143,7 +4146,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4174,7 +4177,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4202,7 +4205,7 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUserDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4230,7 +4233,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4265,7 +4268,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4293,7 +4296,7 @@ export interface operations {
                     "application/json": components["schemas"]["SetupStatusDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4332,7 +4335,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4360,7 +4363,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4392,7 +4395,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4420,7 +4423,7 @@ export interface operations {
                     "application/json": components["schemas"]["LocationDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4434,7 +4437,10 @@ export interface operations {
     Organizations_createLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4452,7 +4458,7 @@ export interface operations {
                     "application/json": components["schemas"]["LocationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4486,7 +4492,7 @@ export interface operations {
                     "application/json": components["schemas"]["LocationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4517,7 +4523,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4531,7 +4537,10 @@ export interface operations {
     Staff_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4549,7 +4558,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4579,7 +4588,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4613,7 +4622,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4643,7 +4652,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4673,7 +4682,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4701,7 +4710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScreeningSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4734,7 +4743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScreeningSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4751,7 +4760,10 @@ export interface operations {
                 /** @description true (the default): only check the file and report what an import would do. false: import the valid rows. */
                 dryRun?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4770,7 +4782,7 @@ export interface operations {
                     "application/json": components["schemas"]["PatientImportReportDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4808,7 +4820,7 @@ export interface operations {
                     "application/json": components["schemas"]["PatientPageDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4822,7 +4834,10 @@ export interface operations {
     Patients_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4850,7 +4865,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicatePatientProblemDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4879,7 +4894,7 @@ export interface operations {
                     "application/json": components["schemas"]["PatientTagCountDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4909,7 +4924,7 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,7 +4967,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicatePatientProblemDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,7 +5002,7 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5017,7 +5032,7 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5048,7 +5063,7 @@ export interface operations {
                     "application/json": components["schemas"]["PatientExportDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,7 +5093,7 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalHistoryDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5113,7 +5128,7 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalHistoryVersionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5144,7 +5159,7 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalHistoryVersionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5179,7 +5194,7 @@ export interface operations {
                     "application/json": components["schemas"]["EligibilityDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5209,7 +5224,7 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5241,7 +5256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5255,7 +5270,10 @@ export interface operations {
     Products_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5280,7 +5298,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5310,7 +5328,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5344,7 +5362,7 @@ export interface operations {
                     "application/json": components["schemas"]["LotDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5358,7 +5376,10 @@ export interface operations {
     Lots_receive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5386,7 +5407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5400,7 +5421,10 @@ export interface operations {
     Lots_receiveScan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5427,7 +5451,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnknownGtinProblemDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5459,7 +5483,7 @@ export interface operations {
                     "application/json": components["schemas"]["LotSuggestionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5489,7 +5513,7 @@ export interface operations {
                     "application/json": components["schemas"]["LotDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5503,7 +5527,10 @@ export interface operations {
     Lots_recordMovement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5541,7 +5568,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5576,7 +5603,7 @@ export interface operations {
                     "application/json": components["schemas"]["LotDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5610,7 +5637,7 @@ export interface operations {
                     "application/json": components["schemas"]["LotDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5645,7 +5672,7 @@ export interface operations {
                     "application/json": components["schemas"]["LotDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5674,7 +5701,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecallDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5688,7 +5715,10 @@ export interface operations {
     Recalls_recordNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5707,7 +5737,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecallNoticeResultDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5738,7 +5768,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5752,7 +5782,10 @@ export interface operations {
     Devices_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5779,7 +5812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5809,7 +5842,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5852,7 +5885,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5866,7 +5899,10 @@ export interface operations {
     Devices_addServiceEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5887,7 +5923,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5918,7 +5954,7 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryAlertsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5949,7 +5985,7 @@ export interface operations {
                     "application/json": components["schemas"]["OnHandRowDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5982,7 +6018,7 @@ export interface operations {
                     "application/json": components["schemas"]["PreflightDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6022,7 +6058,7 @@ export interface operations {
                     "application/json": components["schemas"]["PreflightDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6036,7 +6072,10 @@ export interface operations {
     TreatmentSessions_start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6073,7 +6112,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6142,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6146,7 +6185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6160,7 +6199,10 @@ export interface operations {
     TreatmentSessions_addCartridge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6181,7 +6223,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6216,7 +6258,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6230,7 +6272,10 @@ export interface operations {
     TreatmentSessions_addAddendum: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6251,7 +6296,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6281,7 +6326,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionSummaryDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6295,7 +6340,10 @@ export interface operations {
     AdverseEvents_record: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6315,7 +6363,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdverseEventDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6345,7 +6393,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdverseEventDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6380,7 +6428,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ExposureReportDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6415,7 +6463,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ExposureReportDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6444,7 +6492,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6477,7 +6525,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6507,7 +6555,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPhotoDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6521,7 +6569,10 @@ export interface operations {
     SessionPhotos_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6552,7 +6603,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPhotoDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6582,7 +6633,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPhotoDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6615,7 +6666,7 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoComparisonDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6644,7 +6695,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6675,7 +6726,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6689,7 +6740,10 @@ export interface operations {
     Assessments_record: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6709,7 +6763,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6738,7 +6792,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6752,7 +6806,10 @@ export interface operations {
     ConsentTemplates_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6771,7 +6828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +6859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6816,7 +6873,10 @@ export interface operations {
     ConsentTemplates_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6837,7 +6897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6872,7 +6932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6907,7 +6967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6921,7 +6981,10 @@ export interface operations {
     Consents_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6942,7 +7005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6972,7 +7035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7007,7 +7070,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7042,7 +7105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7077,7 +7140,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7110,7 +7173,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7141,7 +7204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentVerificationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7172,7 +7235,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7204,7 +7267,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutboundMessageListDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7232,7 +7295,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7265,7 +7328,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7293,7 +7356,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7307,7 +7370,10 @@ export interface operations {
     Services_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7325,7 +7391,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7359,7 +7425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7389,7 +7455,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7403,7 +7469,10 @@ export interface operations {
     Rooms_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7421,7 +7490,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7455,7 +7524,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7485,7 +7554,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkingHoursDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7519,7 +7588,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkingHoursDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7533,7 +7602,10 @@ export interface operations {
     WorkingHours_addTimeOff: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7553,7 +7625,7 @@ export interface operations {
                     "application/json": components["schemas"]["HoursExceptionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7582,7 +7654,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7616,7 +7688,7 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7630,7 +7702,10 @@ export interface operations {
     Appointments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7662,7 +7737,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7692,7 +7767,7 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7740,7 +7815,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7771,7 +7846,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckInDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7808,7 +7883,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7845,7 +7920,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7882,7 +7957,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7919,7 +7994,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7960,7 +8035,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7997,7 +8072,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8032,7 +8107,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8062,7 +8137,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentPlanDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8076,7 +8151,10 @@ export interface operations {
     TreatmentPlans_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8095,7 +8173,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentPlanDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8125,7 +8203,7 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentPlanDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8139,7 +8217,10 @@ export interface operations {
     TreatmentPlans_book: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8169,7 +8250,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8200,7 +8281,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8228,7 +8309,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8257,7 +8338,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8288,7 +8369,7 @@ export interface operations {
                     "application/json": components["schemas"]["NextAppointmentConsentsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;

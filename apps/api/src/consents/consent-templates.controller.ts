@@ -11,6 +11,7 @@ import {
   PublishConsentTemplateVersionDto,
 } from './consent-templates.dto';
 import { ConsentTemplatesService } from './consent-templates.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('consents')
 @Controller('consent-templates')
@@ -25,6 +26,7 @@ export class ConsentTemplatesController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('consent_templates.manage')
   @ApiCreatedResponse({ type: ConsentTemplateDetailDto, description: 'Created with version 1, awaiting review' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateConsentTemplateDto): Promise<ConsentTemplateDetailDto> {
@@ -39,6 +41,7 @@ export class ConsentTemplatesController {
   }
 
   @Post(':id/versions')
+  @Idempotent()
   @RequirePermission('consent_templates.manage')
   @ApiCreatedResponse({ type: ConsentTemplateDetailDto, description: 'The new version is current and awaits review; old versions stay' })
   publish(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: PublishConsentTemplateVersionDto): Promise<ConsentTemplateDetailDto> {

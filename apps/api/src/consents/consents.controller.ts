@@ -16,6 +16,7 @@ import {
   StaffPasswordDto,
 } from './consents.dto';
 import { ConsentsService } from './consents.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('consents')
 @Controller()
@@ -26,6 +27,7 @@ export class ConsentsController {
   ) {}
 
   @Post('patients/:id/consents')
+  @Idempotent()
   @RequirePermission('consents.prepare')
   @ApiCreatedResponse({ type: ConsentDetailDto, description: "A pending consent: the template's current version rendered with the patient's data" })
   create(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateConsentDto): Promise<ConsentDetailDto> {

@@ -93,6 +93,21 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<Q
   return runner;
 }
 
+/**
+ * Ends the request's transaction so far (COMMIT, or ROLLBACK) and goes on in a new one on the same connection,
+ * scoped to the same organization: for what must be visible to other requests at once (an idempotency claim) or
+ * kept whatever the request's answer, without taking a second connection from the pool (ten requests holding all
+ * ten connections and each waiting for an eleventh would stall until the pool's timeout).
+ */
+export async function restartRequestTransaction(commit: boolean, organizationId: string): Promise<void> {
+  const runner = storage.getStore()?.runner;
+  if (!runner) throw new Error('restartRequestTransaction outside a request transaction');
+  // Raw statements: TypeORM's own state stays "one transaction open", which is true again after BEGIN.
+  await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
+  await runner.query('BEGIN');
+  await setTenant(runner.manager, organizationId);
+}
+
 /** Ends the request's transaction now (e.g. a refused session, whose revocation is kept). */
 export async function endRequestTransaction(commit: boolean): Promise<void> {
   const store = storage.getStore();

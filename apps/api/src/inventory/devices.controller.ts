@@ -6,6 +6,7 @@ import { IdParam } from '../common/dto/id-param';
 import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
 import { CreateDeviceDto, CreateServiceEventDto, DeviceDetailDto, DeviceDto, DeviceListQueryDto, UpdateDeviceDto } from './devices.dto';
 import { DevicesService } from './devices.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('devices')
 @Controller('devices')
@@ -20,6 +21,7 @@ export class DevicesController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('devices.manage')
   @ApiCreatedResponse({ type: DeviceDto })
   @ApiConflictResponse({ type: ProblemDocumentDto, description: 'The serial number is taken (errors names serialNumber)' })
@@ -43,6 +45,7 @@ export class DevicesController {
   }
 
   @Post(':id/service-events')
+  @Idempotent()
   @RequirePermission('devices.manage')
   @ApiCreatedResponse({ type: DeviceDetailDto, description: 'The device with its whole service log' })
   addServiceEvent(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateServiceEventDto): Promise<DeviceDetailDto> {

@@ -23,6 +23,7 @@ import {
 } from './lots.dto';
 import { LotsService } from './lots.service';
 import { RecallsService } from './recalls.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('inventory')
 @Controller('lots')
@@ -41,6 +42,7 @@ export class LotsController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('inventory.receive')
   @ApiCreatedResponse({ type: ReceiptDto, description: 'Stock received; a new lot, or more of a lot on record' })
   @ApiConflictResponse({ type: ProblemDocumentDto, description: 'The lot is on record with another expiry date' })
@@ -49,6 +51,7 @@ export class LotsController {
   }
 
   @Post('receive-scan')
+  @Idempotent()
   @RequirePermission('inventory.receive')
   @ApiCreatedResponse({ type: ReceiptDto })
   @ApiNotFoundResponse({ type: UnknownGtinProblemDto, description: 'No product has the scanned GTIN; `scanned` holds the label fields' })
@@ -71,6 +74,7 @@ export class LotsController {
   }
 
   @Post(':id/movements')
+  @Idempotent()
   @RequirePermission('inventory.write')
   @ApiCreatedResponse({ type: MovementResultDto })
   @ApiConflictResponse({ type: ProblemDocumentDto, description: 'Not enough on hand at the location (insufficient-stock)' })

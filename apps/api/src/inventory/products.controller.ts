@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { CreateProductDto, ProductDto, ProductListQueryDto } from './products.dto';
 import { ProductsService } from './products.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('inventory')
 @Controller('products')
@@ -19,6 +20,7 @@ export class ProductsController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('inventory.write')
   @ApiCreatedResponse({ type: ProductDto })
   @ApiConflictResponse({ description: 'A product with this GTIN exists (errors names gtin)' })

@@ -4,6 +4,7 @@ import { RequirePermission } from '../auth/access-policy.decorator';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { RecallDto, RecallNoticeDto, RecallNoticeResultDto } from './recalls.dto';
 import { RecallsService } from './recalls.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('inventory')
 @Controller('recalls')
@@ -18,6 +19,7 @@ export class RecallsController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('inventory.recall')
   @ApiCreatedResponse({ type: RecallNoticeResultDto, description: 'Lots found were recalled at once; the rest are listed as not found' })
   recordNotice(@CurrentActor() actor: Actor, @Body() body: RecallNoticeDto): Promise<RecallNoticeResultDto> {

@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { CreateLocationDto, LocationDto, OrganizationDto, UpdateLocationDto, UpdateOrganizationDto } from './organization.dto';
 import { OrganizationsService } from './organizations.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('organization')
 @Controller()
@@ -33,6 +34,7 @@ export class OrganizationsController {
   }
 
   @Post('locations')
+  @Idempotent()
   @RequirePermission('organization.manage')
   @ApiCreatedResponse({ type: LocationDto })
   createLocation(@CurrentActor() actor: Actor, @Body() body: CreateLocationDto): Promise<LocationDto> {

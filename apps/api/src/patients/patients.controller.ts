@@ -18,6 +18,7 @@ import {
 } from './patient.dto';
 import { PatientSearchService } from './patient-search.service';
 import { PatientsService } from './patients.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('patients')
 @Controller('patients')
@@ -43,6 +44,7 @@ export class PatientsController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('patients.write')
   @ApiCreatedResponse({ type: PatientDto, description: 'Registered, with the next medical record number' })
   @ApiConflictResponse({ type: DuplicatePatientProblemDto, description: 'A likely duplicate exists; resend with confirmDuplicate: true to register anyway' })

@@ -6,6 +6,7 @@ import { IdParam } from '../common/dto/id-param';
 import { AppointmentDto, AppointmentListQueryDto, CancelAppointmentDto, CheckInDto, CreateAppointmentDto, UpdateAppointmentDto } from './appointments.dto';
 import { AppointmentsService } from './appointments.service';
 import { CheckInService } from './check-in.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('scheduling')
 @Controller('appointments')
@@ -23,6 +24,7 @@ export class AppointmentsController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('schedule.book')
   @ApiCreatedResponse({ type: AppointmentDto })
   @ApiUnprocessableEntityResponse({ description: 'Booking rules broken: violations lists every one with its code' })

@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { CreateRoomDto, RoomDto, RoomListQueryDto, UpdateRoomDto } from './catalog.dto';
 import { CatalogService } from './catalog.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('scheduling')
 @Controller('rooms')
@@ -19,6 +20,7 @@ export class RoomsController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('schedule.manage')
   @ApiCreatedResponse({ type: RoomDto })
   create(@CurrentActor() actor: Actor, @Body() body: CreateRoomDto): Promise<RoomDto> {

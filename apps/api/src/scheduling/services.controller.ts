@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { CreateServiceDto, ServiceDto, UpdateServiceDto } from './catalog.dto';
 import { CatalogService } from './catalog.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('scheduling')
 @Controller('services')
@@ -19,6 +20,7 @@ export class ServicesController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('schedule.manage')
   @ApiCreatedResponse({ type: ServiceDto })
   create(@CurrentActor() actor: Actor, @Body() body: CreateServiceDto): Promise<ServiceDto> {

@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { CreateTreatmentPlanDto, TreatmentPlanDto, TreatmentPlanQueryDto } from './treatment-plans.dto';
 import { TreatmentPlansService } from './treatment-plans.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('scheduling')
 @Controller('treatment-plans')
@@ -19,6 +20,7 @@ export class TreatmentPlansController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('schedule.book')
   @ApiCreatedResponse({ type: TreatmentPlanDto, description: 'The course with one proposed slot per session' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateTreatmentPlanDto): Promise<TreatmentPlanDto> {
@@ -33,6 +35,7 @@ export class TreatmentPlansController {
   }
 
   @Post(':id/book')
+  @Idempotent()
   @HttpCode(200)
   @RequirePermission('schedule.book')
   @ApiOkResponse({ type: TreatmentPlanDto })

@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { CreateTimeOffDto, HoursExceptionDto, PutWorkingHoursDto, WorkingHoursDto } from './working-hours.dto';
 import { WorkingHoursService } from './working-hours.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('scheduling')
 @Controller('staff')
@@ -26,6 +27,7 @@ export class WorkingHoursController {
   }
 
   @Post(':id/time-off')
+  @Idempotent()
   @RequirePermission('schedule.manage')
   @ApiCreatedResponse({ type: HoursExceptionDto })
   addTimeOff(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateTimeOffDto): Promise<HoursExceptionDto> {

@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { CreateStaffMemberDto, StaffListQueryDto, StaffMemberDto, UpdateStaffMemberDto } from './staff.dto';
 import { StaffService } from './staff.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('staff')
 @Controller('staff')
@@ -19,6 +20,7 @@ export class StaffController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('staff.manage')
   @ApiCreatedResponse({ type: StaffMemberDto })
   create(@CurrentActor() actor: Actor, @Body() body: CreateStaffMemberDto): Promise<StaffMemberDto> {

@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { AdverseEventDto, RecordAdverseEventDto } from './adverse-events.dto';
 import { AdverseEventsService } from './adverse-events.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('adverse events')
 @Controller()
@@ -12,6 +13,7 @@ export class AdverseEventsController {
   constructor(private readonly events: AdverseEventsService) {}
 
   @Post('treatment-sessions/:id/adverse-events')
+  @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: AdverseEventDto })
   record(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecordAdverseEventDto): Promise<AdverseEventDto> {

@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { IdParam } from '../common/dto/id-param';
 import { AssessmentDto, RecordAssessmentDto } from './assessments.dto';
 import { AssessmentsService } from './assessments.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('outcome assessments')
 @Controller('patients/:id/assessments')
@@ -12,6 +13,7 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: AssessmentDto })
   record(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecordAssessmentDto): Promise<AssessmentDto> {

@@ -7,6 +7,7 @@ import { IdParam } from '../common/dto/id-param';
 import { InvalidFieldError } from '../common/problems/domain-error';
 import { PhotoComparisonDto, PhotoComparisonQueryDto, SessionPhotoDto } from './session-photos.dto';
 import { SessionPhotosService, type PhotoUpload } from './session-photos.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 /** Reads a multipart upload: the fields phase and angle and one file, in any order. */
 async function readUpload(request: FastifyRequest): Promise<PhotoUpload> {
@@ -32,6 +33,7 @@ export class SessionPhotosController {
   constructor(private readonly photos: SessionPhotosService) {}
 
   @Post('treatment-sessions/:id/photos')
+  @Idempotent()
   @RequirePermission('treatment.record')
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -16,6 +16,7 @@ import {
   UpdateTreatmentSessionDto,
 } from './treatment-sessions.dto';
 import { TreatmentSessionsService } from './treatment-sessions.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('treatment sessions')
 @Controller()
@@ -38,6 +39,7 @@ export class TreatmentSessionsController {
   }
 
   @Post('treatment-sessions')
+  @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: StartedTreatmentSessionDto, description: 'Started; one cartridge of the lot is recorded as used' })
   @ApiUnprocessableEntityResponse({ type: ProblemDocumentDto, description: 'Every preflight blocker, as violations' })
@@ -62,6 +64,7 @@ export class TreatmentSessionsController {
   }
 
   @Post('treatment-sessions/:id/cartridges')
+  @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: TreatmentSessionDto, description: 'A second cartridge used, with the reason' })
   addCartridge(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddCartridgeDto): Promise<TreatmentSessionDto> {
@@ -77,6 +80,7 @@ export class TreatmentSessionsController {
   }
 
   @Post('treatment-sessions/:id/addenda')
+  @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: TreatmentSessionDto, description: 'The session with all its addenda in order' })
   addAddendum(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddAddendumDto): Promise<TreatmentSessionDto> {

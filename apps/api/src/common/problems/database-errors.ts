@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './domain-error';
+import { DatabaseUnavailableError, DomainError } from './domain-error';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 interface PgError {
   code?: string;
@@ -16,9 +17,12 @@ function fieldOf(column: string | undefined): string {
 
 /**
  * Translates a constraint the database enforced into a clear 4xx. Services catch the cases they can name
- * better (e.g. a double booking naming the other appointment); this is the safety net.
+ * better (e.g. a double booking naming the other appointment); this is the safety net. An unreachable database
+ * (refused, lost mid-request, restarting) becomes 503 with Retry-After, never 500.
  */
 export function fromDatabaseError(error: unknown): DomainError | undefined {
+  // A lost or refused connection is the server's absence, not the request's fault: 503 with Retry-After.
+  if (isDatabaseUnavailable(error)) return new DatabaseUnavailableError();
   if (!(error instanceof QueryFailedError)) return undefined;
   const pg = error.driverError as PgError;
   switch (pg.code) {

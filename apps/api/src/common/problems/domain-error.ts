@@ -70,3 +70,11 @@ export class TooManyRequestsError extends DomainError {
     super(429, 'too-many-requests', 'Too many requests', detail, { retryAfterSeconds });
   }
 }
+
+/** The database cannot be reached right now (outage, restart, exhausted pool): retry later, nothing was written. */
+export class DatabaseUnavailableError extends DomainError {
+  static readonly retryAfterSeconds = 5;
+  constructor(detail = 'The database is unreachable right now; nothing was changed. Try again in a few seconds') {
+    super(503, 'database-unavailable', 'Service Unavailable', detail, { retryAfterSeconds: DatabaseUnavailableError.retryAfterSeconds });
+  }
+}

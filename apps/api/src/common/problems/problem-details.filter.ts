@@ -21,7 +21,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const document = this.toProblem(exception, request);
 
     if (document.status === 404 && this.spaFallback?.(request, reply)) return;
-    if (document.status >= 500) {
+    if (document.status === 503) {
+      this.logger.warn({ err: exception, requestId: request.id }, 'Service unavailable');
+    } else if (document.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
     const retryAfter = document.retryAfterSeconds;

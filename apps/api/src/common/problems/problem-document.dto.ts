@@ -22,6 +22,6 @@ export class ProblemDocumentDto {
   errors?: FieldProblemDto[];
   @ApiPropertyOptional({ type: [RuleViolationDto], description: 'Rules broken (422), one per rule' })
   violations?: RuleViolationDto[];
-  @ApiPropertyOptional({ description: 'Seconds to wait before retrying (429)' })
+  @ApiPropertyOptional({ description: 'Seconds to wait before retrying (429, 503); also sent as Retry-After' })
   retryAfterSeconds?: number;
 }

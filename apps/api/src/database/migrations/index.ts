@@ -7,6 +7,7 @@ import { CreateScheduling1796000000000 } from './1796000000000-CreateScheduling'
 import { CreateJobQueue1796000000001 } from './1796000000001-CreateJobQueue';
 import { CreateTreatmentSessions1796100000000 } from './1796100000000-CreateTreatmentSessions';
 import { EnableRowLevelSecurity1796224018776 } from './1796224018776-EnableRowLevelSecurity';
+import { CreateIdempotencyKeys1796224255005 } from './1796224255005-CreateIdempotencyKeys';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateJobQueue1796000000001,
   CreateTreatmentSessions1796100000000,
   EnableRowLevelSecurity1796224018776,
+  CreateIdempotencyKeys1796224255005,
 ];

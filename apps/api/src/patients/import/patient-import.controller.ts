@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '../../auth/actor';
 import { PatientImportQueryDto, PatientImportReportDto } from './patient-import.dto';
 import { PATIENT_CSV_COLUMNS } from '@skinledger/domain';
 import { PatientImportService } from './patient-import.service';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
 @ApiTags('patients')
 @Controller('patients/import')
@@ -12,6 +13,7 @@ export class PatientImportController {
   constructor(private readonly imports: PatientImportService) {}
 
   @Post()
+  @Idempotent()
   @HttpCode(200)
   @RequirePermission('patients.import')
   @ApiConsumes('text/csv')

@@ -1,0 +1,40 @@
+import type { DataSource } from 'typeorm';
+
+/** Readiness must answer within this, database or not, so an orchestrator sees an outage in seconds. */
+export const READINESS_TIMEOUT_MS = 2_000;
+
+export interface Readiness {
+  database: boolean;
+  migrationsApplied: boolean;
+}
+
+function timeout(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(`readiness check exceeded ${ms} ms`)), ms).unref());
+}
+
+/**
+ * One bounded round trip: a statement timeout on the server and a timer here (a connection that hangs, or a pool
+ * whose clients are all busy, cannot hold the answer either; the pool's own connect timeout frees the slot).
+ */
+export async function checkReadiness(dataSource: DataSource, ms = READINESS_TIMEOUT_MS): Promise<Readiness> {
+  const check = async (): Promise<Readiness> => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      // Local to this transaction, so the pooled connection goes back with its usual (unlimited) timeout.
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [String(ms)]);
+      await runner.query('SELECT 1');
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    return { database: true, migrationsApplied: !(await dataSource.showMigrations()) };
+  };
+  const attempt = check();
+  attempt.catch(() => undefined); // a late failure after the timer won is not an unhandled rejection
+  try {
+    return await Promise.race([attempt, timeout(ms)]);
+  } catch {
+    return { database: false, migrationsApplied: false };
+  }
+}
