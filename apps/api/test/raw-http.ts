@@ -32,15 +32,21 @@ export function sendRaw(baseUrl: string, request: RawRequest): Promise<RawRespon
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let answered = false;
-    const req = http.request(url, { method: request.method ?? 'POST', headers, agent: false }, (res) => {
+    // A keep-alive agent of its own: one fresh connection, and no `Connection: close` asking the server to hang up.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const req = http.request(url, { method: request.method ?? 'POST', headers, agent }, (res) => {
       answered = true;
       const elapsedMs = performance.now() - started;
       const parts: Buffer[] = [];
       res.on('data', (part: Buffer) => parts.push(part));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8'), elapsedMs }));
+      res.on('end', () => {
+        agent.destroy();
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8'), elapsedMs });
+      });
       res.on('error', reject);
     });
     req.on('error', (error) => {
+      agent.destroy();
       if (!answered) reject(error);
     });
     const writeAll = async () => {
