@@ -14,6 +14,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './common/http/csv-body-parser';
 import { registerBodyFingerprint } from './common/idempotency/body-fingerprint';
+import { JSON_BODY_LIMIT_BYTES, registerJsonBodyParser } from './common/http/json-body-parser';
+import { securityHeaders } from './common/http/security-headers';
+import { sendFrameworkError } from './common/problems/fastify-errors';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/problems/problem-details.filter';
 import { createValidationPipe } from './common/problems/validation';
@@ -28,7 +31,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
-    bodyLimit: 10 * 1024 * 1024,
+    // JSON has its own guarded parser (registerJsonBodyParser); this is the ceiling for any other parser.
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    frameworkErrors: sendFrameworkError,
     genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];
       const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -38,6 +43,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     bufferLogs: true,
+    // Nest's own JSON parser would buffer and parse before any guard; registerJsonBodyParser replaces it.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
@@ -46,21 +53,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   await app.register(fastifyCookie);
   // Clinical photos: one file of up to 15 MB per request, a few small fields.
   await app.register(fastifyMultipart, { limits: { fileSize: 15 * 1024 * 1024, files: 1, fields: 5, fieldSize: 1024 } });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  await app.register(fastifyHelmet, securityHeaders(config));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerJsonBodyParser(fastify);
   registerCsvBodyParser(fastify);
   // One transaction per signed-in request, on the app role's pool, scoped to the session's organization.
   shareRequestRunner(app.get(DataSource));
@@ -68,6 +65,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   registerBodyFingerprint(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', String(request.id));
+    // Answers carry patient data: no browser or proxy keeps them. Routes that set a stricter value keep it.
+    if (request.url.startsWith('/api') && !reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
   });
 
   const webDistDir = config.webDistDir;

@@ -1,7 +1,35 @@
-/** The image type the bytes really are (by their magic numbers), whatever the upload claims; null if none we accept. */
-export function sniffImageType(bytes: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return null;
+import sharp from 'sharp';
+
+export type PhotoContentType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+const CONTENT_TYPES: Record<string, PhotoContentType> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** What is stored of an upload: the decoded image re-encoded upright, without EXIF, GPS or other metadata. */
+export interface DecodedPhoto {
+  bytes: Buffer;
+  contentType: PhotoContentType;
+  widthPx: number;
+  heightPx: number;
+}
+
+/**
+ * Decodes the upload with a real image library (magic bytes prove nothing: a PNG signature followed by HTML passes
+ * them) and re-encodes it in its own format. EXIF orientation is applied to the pixels first (`rotate()`), so the
+ * photo stays upright once the metadata is gone; the camera's EXIF, GPS position and XMP are dropped, the colour
+ * profile kept. Null when the bytes do not decode as a JPEG, PNG or WebP image.
+ */
+export async function decodePhoto(bytes: Buffer): Promise<DecodedPhoto | null> {
+  try {
+    // failOn 'error': a truncated or corrupt file is refused rather than stored half-decoded.
+    const { format } = await sharp(bytes, { failOn: 'error' }).metadata();
+    const contentType = format ? CONTENT_TYPES[format] : undefined;
+    if (!format || !contentType) return null;
+    const pipeline = sharp(bytes, { failOn: 'error' }).rotate().keepIccProfile();
+    const encoded =
+      format === 'jpeg' ? pipeline.jpeg({ quality: 92, mozjpeg: false }) : format === 'png' ? pipeline.png() : pipeline.webp({ quality: 92 });
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return { bytes: data, contentType, widthPx: info.width, heightPx: info.height };
+  } catch {
+    return null;
+  }
 }

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { findPatient } from '../patients/patient-records';
-import { sniffImageType } from './image-bytes';
+import { decodePhoto } from './image-bytes';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { SessionPhoto } from './session-photo.entity';
 import type { PhotoComparisonDto, PhotoComparisonSideDto, SessionPhotoDto } from './session-photos.dto';
@@ -38,8 +38,9 @@ export class SessionPhotosService {
   async upload(actor: Actor, sessionId: string, upload: PhotoUpload): Promise<SessionPhotoDto> {
     if (!upload.phase || !isPhotoPhase(upload.phase)) throw new InvalidFieldError('phase', 'phase must be before or after');
     if (!upload.angle || !isPhotoAngle(upload.angle)) throw new InvalidFieldError('angle', 'angle must be one of front, left45, right45, left90, right90');
-    const contentType = sniffImageType(upload.bytes);
-    if (!contentType) throw new InvalidFieldError('file', 'must be a JPEG, PNG or WebP image');
+    const decoded = await decodePhoto(upload.bytes);
+    if (!decoded) throw new InvalidFieldError('file', 'must decode as a JPEG, PNG or WebP image');
+    const { bytes, contentType } = decoded;
     const phase: PhotoPhase = upload.phase;
     const angle: PhotoAngle = upload.angle;
     return this.dataSource.transaction(async (manager) => {
@@ -52,7 +53,8 @@ export class SessionPhotosService {
       }
       const id = randomUUID();
       const storageKey = `${actor.organizationId}/${id}`;
-      const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+      // The hash is of the stored (stripped) file, which is what is served and checked.
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
       // The row first, inside the transaction; the file next: if writing the file fails the row rolls back, and a
       // file without a row is never served.
       await manager.insert(SessionPhoto, {
@@ -64,7 +66,7 @@ export class SessionPhotosService {
         angle,
         storageKey,
         contentType,
-        byteSize: upload.bytes.length,
+        byteSize: bytes.length,
         sha256,
         uploadedBy: actor.staffMemberId,
       });
@@ -74,7 +76,7 @@ export class SessionPhotosService {
         entityId: session.id,
         changes: { photoId: { to: id }, phase: { to: phase }, angle: { to: angle }, sha256: { to: sha256 } },
       });
-      await this.storage.put(storageKey, upload.bytes);
+      await this.storage.put(storageKey, bytes);
       return (await this.list(manager, actor, 'p.id = $2', id))[0];
     });
   }

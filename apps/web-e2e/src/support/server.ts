@@ -43,7 +43,8 @@ export interface RunningServer {
  * Starts the built SkinLedger exactly as `npm start` runs it: on a fresh database of the server DATABASE_URL
  * names, or, without one, on its own embedded PostgreSQL in a throwaway DATA_DIR.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { host?: string } = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
   if (!fs.existsSync(MAIN)) throw new Error(`Build the app first (missing ${MAIN})`);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skinledger-e2e-'));
@@ -51,7 +52,7 @@ export async function startServer(): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    HOST: '127.0.0.1',
+    HOST: host,
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(await freePort()),
     WEB_DIST_DIR: path.join(WORKSPACE, 'dist/apps/web'),
@@ -70,7 +71,7 @@ export async function startServer(): Promise<RunningServer> {
   const out = fs.openSync(log, 'a');
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', out, out], cwd: WORKSPACE });
   fs.closeSync(out);
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${host}:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`SkinLedger exited during start-up:\n${fs.readFileSync(log, 'utf8')}`);

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { fromDatabaseError } from './database-errors';
+import { fastifyProblem } from './fastify-errors';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDocument } from './problem-document';
 import { RequestValidationError } from './validation';
 
@@ -47,15 +48,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isMalformedJson(exception)) {
       return { ...problem(400, 'malformed-json', 'The request body is not valid JSON'), ...context };
     }
+    // Errors raised by Fastify before a route runs (wrong media type, body too large), bare or wrapped by Nest.
+    const fromFastify = fastifyProblem(exception, request);
+    if (fromFastify) return { ...fromFastify, ...context };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const detail = status === 404 ? `No route or resource at ${request.method} ${request.url}` : exception.message;
       return { ...problem(status, status === 404 ? 'not-found' : `http-${status}`, detail), ...context };
-    }
-    // Errors raised by Fastify before a route runs (wrong media type, body too large).
-    const fastifyError = exception as { statusCode?: number; message?: string };
-    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      return { ...problem(fastifyError.statusCode, 'bad-request', fastifyError.message ?? 'Bad request'), ...context };
     }
     return {
       ...problem(500, 'internal', `An unexpected error occurred. Quote request id ${context.requestId} to support.`),
