@@ -8,6 +8,9 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { ApiClient } from './api-client';
 import { adminQuery, databaseUrl, readRunState } from './test-database';
 
+/** The audit chain key every test app uses (tests recompute MACs with it). */
+export const TEST_AUDIT_HMAC_KEY = '7e57'.repeat(16);
+
 export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;
@@ -30,7 +33,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await adminQuery(state.serverUrl, `CREATE DATABASE ${database} TEMPLATE ${state.templateDatabase}`);
   const url = databaseUrl(state.serverUrl, database);
   const appUrl = appRoleUrl(url, state.appRole);
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY, ...env });
   const app = await createApp(config, appUrl);
   const ownerDataSource = await new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } }).initialize();
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -2,18 +2,29 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/access-policy.decorator';
 import { CurrentActor, type Actor } from '../auth/actor';
-import { AuditEventPageDto, AuditEventQueryDto } from './audit.dto';
+import { AuditChainVerificationDto, AuditEventPageDto, AuditEventQueryDto } from './audit.dto';
 import { AuditQueryService } from './audit-query.service';
+import { AuditVerifyService } from './audit-verify.service';
 
 @ApiTags('audit')
 @Controller('audit-events')
 export class AuditController {
-  constructor(private readonly auditQuery: AuditQueryService) {}
+  constructor(
+    private readonly auditQuery: AuditQueryService,
+    private readonly verifier: AuditVerifyService,
+  ) {}
 
   @Get()
   @RequirePermission('audit.read')
   @ApiOkResponse({ type: AuditEventPageDto })
   search(@CurrentActor() actor: Actor, @Query() query: AuditEventQueryDto): Promise<AuditEventPageDto> {
     return this.auditQuery.search(actor, query);
+  }
+
+  @Get('verify')
+  @RequirePermission('audit.read')
+  @ApiOkResponse({ type: AuditChainVerificationDto, description: "Recomputes every HMAC of the organization's audit chain" })
+  verify(@CurrentActor() actor: Actor): Promise<AuditChainVerificationDto> {
+    return this.verifier.verify(actor);
   }
 }

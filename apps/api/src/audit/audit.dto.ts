@@ -62,3 +62,15 @@ export class AuditEventPageDto {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
+
+export class AuditChainVerificationDto {
+  @ApiProperty({ description: "True when every chained event's HMAC verifies, the sequence has no gap and the chain reaches its head" })
+  intact!: boolean;
+  @ApiProperty({ description: 'Chained events examined (up to and including the first broken one)' }) checked!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The first event that does not verify (altered, out of place, or inserted); null when intact or when only the tail is missing',
+  })
+  firstBrokenEventId!: string | null;
+}

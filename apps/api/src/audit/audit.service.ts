@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor, RequestOrigin } from '../auth/actor';
-import { AuditEvent, type AuditChanges } from './audit-event.entity';
+import type { AuditChanges } from './audit-event.entity';
+import { eventMac } from './audit-chain';
+import { appendChained, lockChainHead, type ChainedRow } from './audit-chain.queries';
+import { AuditKeyProvider } from './audit-key.provider';
 
 export interface AuditEntry {
   action: string;
@@ -13,34 +16,55 @@ export interface AuditEntry {
 /** Who an event is attributed to: a signed-in actor, or an origin plus the account it concerns. */
 export type AuditSource = Actor | (RequestOrigin & { organizationId: string; staffMemberId: string | null });
 
+/** Rows per INSERT for bulk events (11 parameters' worth of arrays, far below PostgreSQL's limits). */
+const CHUNK = 1000;
+
 /**
  * Writes audit events through the caller's transaction manager, so an event exists exactly when the
- * change it describes was committed.
+ * change it describes was committed. Each event is appended to its organization's HMAC chain: the chain head stays
+ * locked until the caller's transaction ends, so record as late in the transaction as the flow allows. Callers must
+ * run in READ COMMITTED (the default): a REPEATABLE READ transaction would fail on a head moved meanwhile.
  */
 @Injectable()
 export class AuditService {
+  constructor(private readonly keys: AuditKeyProvider) {}
+
   async record(manager: EntityManager, source: AuditSource, entry: AuditEntry): Promise<void> {
-    await manager.save(toEvent(manager, source, entry), { reload: false });
+    await this.recordMany(manager, source, [entry]);
   }
 
   /** Many events in a few multi-row inserts (bulk operations such as an import), in the caller's transaction. */
   async recordMany(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<void> {
-    const events = entries.map((entry) => toEvent(manager, source, entry));
-    await manager.save(events, { reload: false, chunk: 1000 });
+    if (entries.length === 0) return;
+    // Date objects and undefined fields become what JSON (and so jsonb) makes of them.
+    const head = await lockChainHead(
+      manager,
+      source.organizationId,
+      entries.map((e) => e.changes ?? null),
+    );
+    let seq = head.lastSeq;
+    let previousMac = head.lastMac;
+    const rows: ChainedRow[] = entries.map((entry, i) => {
+      seq += 1;
+      const content = {
+        organizationId: source.organizationId,
+        seq: String(seq),
+        occurredAt: head.occurredAt,
+        actorId: source.staffMemberId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        ip: source.ip ?? null,
+        requestId: source.requestId ?? null,
+        changes: head.changes[i] ?? null,
+      };
+      previousMac = eventMac(this.keys.key, previousMac, content);
+      return { ...content, seq, mac: previousMac };
+    });
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      await appendChained(manager, source.organizationId, head.occurredAt, rows.slice(start, start + CHUNK));
+    }
   }
-}
-
-function toEvent(manager: EntityManager, source: AuditSource, entry: AuditEntry): AuditEvent {
-  return manager.create(AuditEvent, {
-    organizationId: source.organizationId,
-    actorId: source.staffMemberId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    ip: source.ip,
-    requestId: source.requestId,
-    changes: entry.changes ?? null,
-  });
 }
 
 /** The fields that differ between before and after, for an update's audit event. Secrets never appear. */

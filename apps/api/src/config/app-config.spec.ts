@@ -19,8 +19,18 @@ describe('loadConfig', () => {
     ['DATABASE_APP_URL', 'postgres://127.0.0.1/skinledger', /DATABASE_APP_URL must name the role/],
     ['DATABASE_APP_URL', 'mysql://x@y/z', /DATABASE_APP_URL must use the postgres:\/\/ scheme/],
     ['DATABASE_POOL_SIZE', '1', /DATABASE_POOL_SIZE must be a whole number from 2/],
+    ['AUDIT_HMAC_KEY', 'abcd', /AUDIT_HMAC_KEY must be at least 32 random bytes/],
+    ['AUDIT_HMAC_KEY', 'not base64 or hex!', /AUDIT_HMAC_KEY must be at least 32 random bytes/],
   ])('names the bad variable %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('reads the audit chain key as hex or base64', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ AUDIT_HMAC_KEY: hex }).auditHmacKey).toEqual(Buffer.from(hex, 'hex'));
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ AUDIT_HMAC_KEY: b64 }).auditHmacKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({}).auditHmacKey).toBeUndefined();
   });
 });

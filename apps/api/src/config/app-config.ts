@@ -35,6 +35,11 @@ export interface AppConfig {
   reminderHoursBefore: number;
   /** Run the outbox worker (pg-boss) in this process; off in tests, which start workers themselves. */
   messageWorker: boolean;
+  /**
+   * Key of the audit chain's HMAC-SHA256 (AUDIT_HMAC_KEY, at least 32 bytes as hex or base64). Unset: generated
+   * once into DATA_DIR/audit-hmac.key (AuditKeyProvider). The database never holds it.
+   */
+  auditHmacKey?: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +99,19 @@ function smtpUrl(env: Env): string | undefined {
   return raw;
 }
 
+/** At least 256 bits, as hex (64+ characters) or base64: a shorter key would weaken the chain's HMAC. */
+function auditHmacKey(env: Env): Buffer | undefined {
+  const raw = env.AUDIT_HMAC_KEY?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  let key: Buffer | undefined;
+  if (/^(?:[0-9a-fA-F]{2})+$/.test(raw)) key = Buffer.from(raw, 'hex');
+  else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(raw)) key = Buffer.from(raw, raw.includes('-') || raw.includes('_') ? 'base64url' : 'base64');
+  if (!key || key.length < 32) {
+    throw new ConfigError('AUDIT_HMAC_KEY', 'must be at least 32 random bytes, as hex (64 characters) or base64 (e.g. `openssl rand -hex 32`)');
+  }
+  return key;
+}
+
 function boolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -136,5 +154,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     smtpFrom: env.SMTP_FROM || 'SkinLedger <no-reply@skinledger.invalid>',
     reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 336),
     messageWorker: boolean(env, 'MESSAGE_WORKER', nodeEnv !== 'test'),
+    auditHmacKey: auditHmacKey(env),
   };
 }

@@ -29,6 +29,8 @@ export const APPEND_ONLY_TABLES = [
 export const TABLE_PRIVILEGES: Record<string, readonly string[]> = {
   patients: ['SELECT', 'INSERT', 'UPDATE'],
   consent_records: ['SELECT', 'INSERT', 'UPDATE'],
+  // The audit chain's head moves forward (a trigger refuses anything else); it is never deleted.
+  audit_chain_heads: ['SELECT', 'INSERT', 'UPDATE'],
   login_failures: ['SELECT', 'INSERT', 'DELETE'],
   schema_migrations: ['SELECT'],
 };

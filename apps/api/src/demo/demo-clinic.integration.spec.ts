@@ -1,6 +1,7 @@
 import { STAFF_ROLES } from '@skinledger/domain';
 import { signIn } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { AuditService } from '../audit/audit.service';
 import { loadDemoClinic } from './demo-clinic';
 
 describe('demo clinic', () => {
@@ -11,10 +12,10 @@ describe('demo clinic', () => {
   afterAll(async () => app.close());
 
   it('loads two locations and staff of every role, once', async () => {
-    const first = await loadDemoClinic(app.dataSource, 'demo password 123');
+    const first = await loadDemoClinic(app.dataSource, 'demo password 123', app.app.get(AuditService));
     expect(first.created).toBe(true);
     expect(new Set(first.accounts.map((a) => a.role))).toEqual(new Set(STAFF_ROLES));
-    const again = await loadDemoClinic(app.dataSource, 'demo password 123');
+    const again = await loadDemoClinic(app.dataSource, 'demo password 123', app.app.get(AuditService));
     expect(again.created).toBe(false);
     const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM organizations`);
     expect(count).toBe(1);

@@ -70,7 +70,7 @@ export interface DemoResult {
  * treatment history (sessions, adverse events, outcome scores).
  * Running it again changes nothing.
  */
-export async function loadDemoClinic(dataSource: DataSource, password: string): Promise<DemoResult> {
+export async function loadDemoClinic(dataSource: DataSource, password: string, audit: AuditService): Promise<DemoResult> {
   const passwordHash = await hashPassword(password);
   return dataSource.transaction(async (manager) => {
     const existing = await manager.findOneBy(Organization, { name: DEMO_ORGANIZATION_NAME });
@@ -98,11 +98,11 @@ export async function loadDemoClinic(dataSource: DataSource, password: string): 
       }),
     ]);
     const staff: StaffMember[] = [];
-    for (const person of DEMO_STAFF) staff.push(await createStaff(manager, organization, locations[person.location], person, passwordHash));
+    for (const person of DEMO_STAFF) staff.push(await createStaff(manager, audit, organization, locations[person.location], person, passwordHash));
     const clinicians = staff.filter((s) => s.role === 'nurse' || s.role === 'physician').map((s) => s.id);
     await loadDemoPatients(manager, organization.id, clinicians);
     await loadDemoInventory(manager, organization.id, [locations[0].id, locations[1].id], clinicians[0]);
-    await loadDemoConsents(manager, organization.id, staff[0].id, clinicians);
+    await loadDemoConsents(manager, audit, organization.id, staff[0].id, clinicians);
     const byEmail = (email: string) => staff.find((s) => s.email === email)?.id as string;
     // Leo's licence has lapsed, so he sees consultations only; Chloe (aesthetician) does cosmetic needling.
     await loadDemoSchedule(
@@ -124,6 +124,7 @@ export async function loadDemoClinic(dataSource: DataSource, password: string): 
 
 async function createStaff(
   manager: EntityManager,
+  audit: AuditService,
   organization: Organization,
   location: Location,
   person: DemoStaff,
@@ -143,7 +144,7 @@ async function createStaff(
   for (const credential of person.credentials ?? []) {
     await manager.save(manager.create(PractitionerCredential, { ...credential, organizationId: organization.id, staffMemberId: staffMember.id }));
   }
-  await new AuditService().record(
+  await audit.record(
     manager,
     { organizationId: organization.id, staffMemberId: null, ip: '127.0.0.1', requestId: 'demo-loader', userAgent: null },
     { action: 'staff.created', entityType: 'staff_member', entityId: staffMember.id, changes: { email: { to: person.email }, role: { to: person.role }, source: { to: 'demo' } } },

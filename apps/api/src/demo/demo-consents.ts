@@ -17,7 +17,7 @@ const DEMO_USER_AGENT = 'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebK
  * witnessed medical-needling, anaesthetic and photography consents (a few expired, revoked or still pending), each
  * with its real hashes, so verification and the PDF work on demo data.
  */
-export async function loadDemoConsents(manager: EntityManager, organizationId: string, ownerId: string, clinicianIds: string[]): Promise<void> {
+export async function loadDemoConsents(manager: EntityManager, audit: AuditService, organizationId: string, ownerId: string, clinicianIds: string[]): Promise<void> {
   await new ConsentTemplateDefaults().ensure(manager, organizationId);
   const now = new Date();
   await manager.update(ConsentTemplate, { organizationId }, { approvedVersion: 1, approvedAt: now, approvedBy: ownerId, updatedAt: now });
@@ -26,7 +26,6 @@ export async function loadDemoConsents(manager: EntityManager, organizationId: s
   const staff = await manager.findBy(StaffMember, { organizationId });
   const patients = await manager.find(Patient, { where: { organizationId }, order: { mrn: 'ASC' }, take: 40 });
   const random = new DemoRandom(4242);
-  const audit = new AuditService();
 
   for (const [index, patient] of patients.entries()) {
     const kinds = ['medical_needling', 'topical_anesthetic', ...(random.chance(0.6) ? ['photography'] : [])] as const;

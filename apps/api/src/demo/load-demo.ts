@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditKeyProvider } from '../audit/audit-key.provider';
+import { AuditService } from '../audit/audit.service';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { resolveDatabase } from '../database/resolve-database';
@@ -17,7 +19,7 @@ async function main(): Promise<void> {
     await prepareDatabase(database.url, config); // the demo loads as the owner; the app role still gets its grants
     const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
     try {
-      const result = await loadDemoClinic(dataSource, password);
+      const result = await loadDemoClinic(dataSource, password, new AuditService(new AuditKeyProvider(config)));
       const lines = result.created
         ? [
             'Demo clinic loaded: Harbour Skin Clinic (2 locations, staff of every role, 200 patients with medical histories, cartridge lots, pen devices, consents, a week of appointments and a treatment history).',

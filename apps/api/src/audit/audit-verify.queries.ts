@@ -1,0 +1,75 @@
+import type { EntityManager } from 'typeorm';
+import { OCCURRED_AT_TEXT, type ChainedContent } from './audit-chain';
+
+export interface ChainHead {
+  lastSeq: number;
+  lastMac: string | null;
+  legacyMaxEventId: string;
+}
+
+export async function readChainHead(manager: EntityManager, organizationId: string): Promise<ChainHead | null> {
+  const [row]: { last_seq: string; last_mac: string | null; legacy_max_event_id: string }[] = await manager.query(
+    `SELECT last_seq, encode(last_mac, 'hex') AS last_mac, legacy_max_event_id FROM audit_chain_heads WHERE organization_id = $1`,
+    [organizationId],
+  );
+  return row ? { lastSeq: Number(row.last_seq), lastMac: row.last_mac, legacyMaxEventId: row.legacy_max_event_id } : null;
+}
+
+/** Rows before the chain (skipped, counted) and the first unchained row after them (an inserted row: a break). */
+export async function unchainedRows(manager: EntityManager, organizationId: string, legacyMaxEventId: string): Promise<{ legacy: number; firstIntruderId: string | null }> {
+  const [row]: { legacy: number; first_intruder: string | null }[] = await manager.query(
+    `SELECT count(*) FILTER (WHERE id <= $2)::int AS legacy, min(id) FILTER (WHERE id > $2)::text AS first_intruder
+     FROM audit_events WHERE organization_id = $1 AND chain_seq IS NULL`,
+    [organizationId, legacyMaxEventId],
+  );
+  return { legacy: row.legacy, firstIntruderId: row.first_intruder };
+}
+
+export interface StoredChainedEvent extends ChainedContent {
+  id: string;
+  mac: string;
+}
+
+/** One keyset batch of chained events after `afterSeq`, in chain order, as text exactly as the MAC covers it. */
+export async function chainedBatch(manager: EntityManager, organizationId: string, afterSeq: string, limit: number): Promise<StoredChainedEvent[]> {
+  const rows: {
+    id: string;
+    seq: string;
+    mac: string;
+    actor_id: string | null;
+    action: string;
+    entity_type: string;
+    entity_id: string | null;
+    occurred_at: string;
+    ip: string | null;
+    request_id: string | null;
+    changes: string | null;
+  }[] = await manager.query(
+    `SELECT id::text, chain_seq::text AS seq, encode(mac, 'hex') AS mac, actor_id::text, action, entity_type, entity_id,
+            ${OCCURRED_AT_TEXT} AS occurred_at, ip, request_id, changes::text AS changes
+     FROM audit_events
+     WHERE organization_id = $1 AND chain_seq IS NOT NULL AND chain_seq > $2
+     ORDER BY chain_seq LIMIT $3`,
+    [organizationId, afterSeq, limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    mac: r.mac,
+    organizationId,
+    seq: r.seq,
+    occurredAt: r.occurred_at,
+    actorId: r.actor_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    ip: r.ip,
+    requestId: r.request_id,
+    changes: r.changes,
+  }));
+}
+
+/** The event just before `seq` in the chain (its MAC feeds this one's), for checking a single entry. */
+export async function chainedEventsAround(manager: EntityManager, organizationId: string, seq: string): Promise<StoredChainedEvent[]> {
+  const previous = BigInt(seq) - 1n;
+  return chainedBatch(manager, organizationId, String(previous > 0n ? previous - 1n : 0n), previous > 0n ? 2 : 1);
+}

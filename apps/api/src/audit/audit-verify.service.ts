@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { eventMac } from './audit-chain';
+import { chainedBatch, chainedEventsAround, readChainHead, unchainedRows } from './audit-verify.queries';
+import { AuditKeyProvider } from './audit-key.provider';
+import { AuditService } from './audit.service';
+import type { AuditChainVerificationDto } from './audit.dto';
+
+const BATCH = 20000;
+
+/**
+ * Walks an organization's audit chain in keyset batches (never all rows in memory) and recomputes every MAC.
+ * An altered row fails its own MAC; a deleted or reordered row breaks the sequence or the next MAC; an inserted row
+ * either fails its MAC or is an unchained row after the chain began; a removed tail no longer reaches the head.
+ */
+@Injectable()
+export class AuditVerifyService {
+  private readonly logger = new Logger(AuditVerifyService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: AuditKeyProvider,
+    private readonly audit: AuditService,
+  ) {}
+
+  async verify(actor: Actor): Promise<AuditChainVerificationDto> {
+    // One snapshot for head and rows, so events written meanwhile do not look like a broken tail.
+    const { result, legacy } = await this.dataSource.transaction('REPEATABLE READ', (manager) => this.walk(manager, actor.organizationId));
+    if (legacy > 0) this.logger.log(`Audit chain of ${actor.organizationId}: ${legacy} events from before the chain were skipped`);
+    // Recorded after the read-only snapshot (an audit write needs READ COMMITTED), before the answer goes out.
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, actor, {
+        action: 'audit.chain_verified',
+        entityType: 'organization',
+        entityId: actor.organizationId,
+        changes: { intact: { to: result.intact }, checked: { to: result.checked }, legacySkipped: { to: legacy }, firstBrokenEventId: { to: result.firstBrokenEventId } },
+      }),
+    );
+    return result;
+  }
+
+  /** True when the chained event with this id verifies against its predecessor's MAC (a single entry's check). */
+  async entryIntact(manager: EntityManager, organizationId: string, eventId: string): Promise<boolean | null> {
+    const [row]: { seq: string | null }[] = await manager.query(`SELECT chain_seq::text AS seq FROM audit_events WHERE organization_id = $1 AND id = $2`, [organizationId, eventId]);
+    if (!row) return false;
+    if (row.seq === null) return null;
+    const events = await chainedEventsAround(manager, organizationId, row.seq);
+    const event = events.find((e) => e.id === eventId);
+    if (!event) return false;
+    const previous = events.find((e) => BigInt(e.seq) === BigInt(event.seq) - 1n);
+    if (event.seq !== '1' && !previous) return false;
+    return eventMac(this.keys.key, previous?.mac ?? null, event) === event.mac;
+  }
+
+  private async walk(manager: EntityManager, organizationId: string): Promise<{ result: AuditChainVerificationDto; legacy: number }> {
+    const head = await readChainHead(manager, organizationId);
+    const { legacy, firstIntruderId } = await unchainedRows(manager, organizationId, head?.legacyMaxEventId ?? '0');
+    const key = this.keys.key;
+    let checked = 0;
+    let expected = 1n;
+    let previousMac: string | null = null;
+    let lastSeq = '0';
+    let brokenId: string | null = null;
+    for (;;) {
+      const batch = await chainedBatch(manager, organizationId, lastSeq, BATCH);
+      for (const event of batch) {
+        checked += 1;
+        if (BigInt(event.seq) !== expected || eventMac(key, previousMac, event) !== event.mac) {
+          brokenId = event.id;
+          break;
+        }
+        previousMac = event.mac;
+        expected += 1n;
+      }
+      if (brokenId !== null || batch.length < BATCH) break;
+      lastSeq = batch[batch.length - 1].seq;
+    }
+    if (firstIntruderId !== null && (brokenId === null || BigInt(firstIntruderId) < BigInt(brokenId))) brokenId = firstIntruderId;
+    // A chain that stops short of its head lost its last events (or the head was moved): broken, with no row to name.
+    const reachesHead = head === null ? previousMac === null : BigInt(head.lastSeq) === expected - 1n && head.lastMac === previousMac;
+    const intact = brokenId === null && reachesHead;
+    return { result: { intact, checked, firstBrokenEventId: brokenId }, legacy };
+  }
+}
