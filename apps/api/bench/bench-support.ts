@@ -60,8 +60,14 @@ export async function withBenchDatabase(run: (url: string) => Promise<void>): Pr
 }
 
 /** The API in front of the database, signed in as `email`: a fetch that carries the session cookie. */
-export async function withSignedInApi(url: string, email: string, password: string, run: (get: (pathAndQuery: string) => Promise<Response>) => Promise<void>): Promise<void> {
-  const app = await createApp(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', MESSAGE_WORKER: 'false' }), appRoleUrl(url, benchAppRole));
+export async function withSignedInApi(
+  url: string,
+  email: string,
+  password: string,
+  run: (get: (pathAndQuery: string) => Promise<Response>) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
+  const app = await createApp(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', MESSAGE_WORKER: 'false', ...env }), appRoleUrl(url, benchAppRole));
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as net.AddressInfo).port}`;

@@ -4,11 +4,13 @@ import { AuditKeyProvider } from './audit-key.provider';
 import { AuditQueryService } from './audit-query.service';
 import { AuditVerifyService } from './audit-verify.service';
 import { AuditService } from './audit.service';
+import { PatientAccessLogController } from './patient-access-log.controller';
+import { PatientAccessLogService } from './patient-access-log.service';
 
 @Global()
 @Module({
-  controllers: [AuditController],
-  providers: [AuditKeyProvider, AuditService, AuditQueryService, AuditVerifyService],
+  controllers: [AuditController, PatientAccessLogController],
+  providers: [AuditKeyProvider, AuditService, AuditQueryService, AuditVerifyService, PatientAccessLogService],
   exports: [AuditService, AuditVerifyService],
 })
 export class AuditModule {}

@@ -33,6 +33,14 @@ export class AuditService {
     await this.recordMany(manager, source, [entry]);
   }
 
+  /**
+   * A read of a patient's clinical record (HIPAA: who saw what, when), with the patient as the entity so the
+   * patient's access log finds it. `changes` says what was read (ids, counts), never the content.
+   */
+  async recordPatientRead(manager: EntityManager, actor: Actor, patientId: string, action: string, changes?: AuditChanges): Promise<void> {
+    await this.record(manager, actor, { action, entityType: 'patient', entityId: patientId, changes: changes ?? null });
+  }
+
   /** Many events in a few multi-row inserts (bulk operations such as an import), in the caller's transaction. */
   async recordMany(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;

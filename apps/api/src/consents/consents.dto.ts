@@ -148,9 +148,15 @@ export class ConsentDetailDto extends ConsentDto {
 }
 
 export class ConsentVerificationDto {
-  @ApiProperty({ description: 'True when every stored hash matches the stored content' }) intact!: boolean;
+  @ApiProperty({ description: 'True when every stored hash matches the stored content and the audit chain' }) intact!: boolean;
   @ApiProperty() contentHashMatches!: boolean;
   @ApiProperty({ type: Boolean, nullable: true, description: 'Null when not witnessed yet' }) recordHashMatches!: boolean | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: "The hashes equal those the signing and witnessing events wrote into the audit chain, and those events' HMACs verify; null when signed before the chain began",
+  })
+  chainMatches!: boolean | null;
   @ApiProperty({ type: String, nullable: true }) contentHash!: string | null;
   @ApiProperty({ type: String, nullable: true }) recordHash!: string | null;
   @ApiProperty({ format: 'date-time' }) verifiedAt!: string;

@@ -1,4 +1,6 @@
 import { ConsentStatusService } from './consent-status.service';
+import { contentHashOf, recordHashOf } from './consent-hash';
+import { ConsentRecord } from './consent.entities';
 import { newPatient, newStaffMember, signedInOrganization, signIn, TEST_PASSWORD } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { prepareConsent, signaturePng, signatureSvg, signBody, signedConsent, templateOfKind } from '../../test/consent-factories';
@@ -369,6 +371,24 @@ describe('consents', () => {
 
       const pending = await prepareConsent(owner.client, patientId);
       expectProblem(await owner.client.get(`/api/consents/${pending.id}/verify`), 409);
+    });
+
+    it('verify catches a signer name rewritten with both SHA-256 hashes recomputed: the audit chain holds the signed hash', async () => {
+      const consent = await signedConsent(owner.client, patientId);
+      await owner.client.post(`/api/consents/${consent.id}/witness`, { password: TEST_PASSWORD });
+      expect((await owner.client.get(`/api/consents/${consent.id}/verify`)).body).toMatchObject({ intact: true, chainMatches: true });
+      await tamper(app, `UPDATE consent_records SET signer_name = 'Someone Else' WHERE id = $1`, consent.id);
+      // The forger recomputes the unkeyed hashes from the altered row, as anyone with write access could.
+      const forged = (await app.dataSource.getRepository(ConsentRecord).findOneByOrFail({ id: consent.id })) as ConsentRecord;
+      const contentHash = contentHashOf(forged);
+      const recordHash = recordHashOf(contentHash, forged.witnessedAt as Date, forged.witnessedBy as string, forged.witnessName ?? '');
+      await tamper(app, `UPDATE consent_records SET content_hash = '${contentHash}', record_hash = '${recordHash}' WHERE id = $1`, consent.id);
+      expect((await owner.client.get(`/api/consents/${consent.id}/verify`)).body).toMatchObject({
+        intact: false,
+        contentHashMatches: true,
+        recordHashMatches: true,
+        chainMatches: false,
+      });
     });
   });
 

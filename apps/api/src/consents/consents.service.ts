@@ -9,11 +9,13 @@ import {
 } from '@skinledger/domain';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AuditVerifyService } from '../audit/audit-verify.service';
 import type { Actor, RequestOrigin } from '../auth/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
 import { findPatient } from '../patients/patient-records';
 import { StaffMember } from '../staff/staff-member.entity';
+import { consentChainEntry } from './consent-chain.queries';
 import { contentHashOf, recordHashOf, verifyConsentRecord } from './consent-hash';
 import { ConsentTemplateDefaults } from './consent-template-defaults';
 import { ConsentTemplatesService } from './consent-templates.service';
@@ -44,6 +46,7 @@ export class ConsentsService {
     private readonly templates: ConsentTemplatesService,
     private readonly defaults: ConsentTemplateDefaults,
     private readonly passwords: PasswordConfirmationService,
+    private readonly verifier: AuditVerifyService,
   ) {}
 
   async create(actor: Actor, patientId: string, input: CreateConsentDto): Promise<ConsentDetailDto> {
@@ -108,9 +111,11 @@ export class ConsentsService {
       });
       const now = new Date();
       const views = await loadViews(manager, records);
-      return views
+      const consents = views
         .filter((v) => query.valid === undefined || (statusOf(v, now) === 'valid') === query.valid)
         .map((v) => toConsentDto(v, now));
+      await this.audit.recordPatientRead(manager, actor, patientId, 'consents.listed', { consentIds: { to: consents.map((c) => c.id) } });
+      return consents;
     });
   }
 
@@ -231,15 +236,33 @@ export class ConsentsService {
     return this.dataSource.transaction(async (manager) => {
       const { record } = await this.view(manager, actor, id);
       if (!record.signedAt) throw new ConflictError('not-signed', 'Only a signed consent can be verified');
-      const result = verifyConsentRecord(record);
+      const hashes = verifyConsentRecord(record);
+      const chainMatches = await this.matchesChain(manager, actor.organizationId, record, contentHashOf(record));
+      const result = { ...hashes, intact: hashes.intact && chainMatches !== false, chainMatches };
       await this.audit.record(manager, actor, {
         action: 'consent.verified',
         entityType: 'consent',
         entityId: id,
-        changes: { intact: { to: result.intact } },
+        changes: { intact: { to: result.intact }, chainMatches: { to: chainMatches } },
       });
       return { ...result, contentHash: record.contentHash, recordHash: record.recordHash, verifiedAt: new Date().toISOString() };
     });
+  }
+
+  /**
+   * The SHA-256 hashes alone can be recomputed by anyone who can write the table; the audit chain's HMAC cannot. So
+   * the hash recomputed from the stored content must equal the one the signing (and witnessing) event carried, and
+   * that event must verify in the chain. Null: signed before the chain began (nothing keyed to compare with).
+   */
+  private async matchesChain(manager: EntityManager, organizationId: string, record: ConsentRecord, contentHash: string): Promise<boolean | null> {
+    const signed = await consentChainEntry(manager, organizationId, record.id, 'consent.signed');
+    if (signed && !signed.chained) return null;
+    if (!signed || signed.hash !== contentHash || !(await this.verifier.entryIntact(manager, organizationId, signed.eventId))) return false;
+    if (!record.witnessedAt) return true;
+    const witnessed = await consentChainEntry(manager, organizationId, record.id, 'consent.witnessed');
+    if (witnessed && !witnessed.chained) return null;
+    const recordHash = recordHashOf(contentHash, record.witnessedAt, record.witnessedBy ?? '', record.witnessName ?? '');
+    return !!witnessed && witnessed.hash === recordHash && (await this.verifier.entryIntact(manager, organizationId, witnessed.eventId)) === true;
   }
 
   /** The record with names and supersession, or 404 for an unknown id or another organization's. */

@@ -81,6 +81,7 @@ export async function loadDemoConsents(manager: EntityManager, audit: AuditServi
       });
       const contentHash = contentHashOf(record);
       const witnessedAt = new Date(signedAt.getTime() + 60 * 1000);
+      const recordHash = recordHashOf(contentHash, witnessedAt, practitioner.id, practitioner.name);
       await manager.update(ConsentRecord, { id }, {
         signedAt,
         signerName: record.signerName,
@@ -94,7 +95,7 @@ export async function loadDemoConsents(manager: EntityManager, audit: AuditServi
         witnessedAt,
         witnessedBy: practitioner.id,
         witnessName: practitioner.name,
-        recordHash: recordHashOf(contentHash, witnessedAt, practitioner.id, practitioner.name),
+        recordHash,
         ...(index % 13 === 5 && kind === 'photography'
           ? { revokedAt: new Date(witnessedAt.getTime() + 7 * DAY_MS), revokedBy: ownerId, revocationReason: 'Patient withdrew photography consent by phone' }
           : {}),
@@ -102,7 +103,12 @@ export async function loadDemoConsents(manager: EntityManager, audit: AuditServi
       const source = { organizationId, staffMemberId: practitioner.id, ip: '10.0.4.23', requestId: 'demo-loader', userAgent: null };
       await audit.record(manager, source, { action: 'consent.created', entityType: 'consent', entityId: id, changes: { source: { to: 'demo' } } });
       await audit.record(manager, source, { action: 'consent.signed', entityType: 'consent', entityId: id, changes: { contentHash: { to: contentHash } } });
-      await audit.record(manager, source, { action: 'consent.witnessed', entityType: 'consent', entityId: id });
+      await audit.record(manager, source, {
+        action: 'consent.witnessed',
+        entityType: 'consent',
+        entityId: id,
+        changes: { witnessName: { to: practitioner.name }, recordHash: { to: recordHash } },
+      });
     }
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatMrn, mrnFromSearchTerm, phoneMatchKey } from '@skinledger/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { PatientAllergy } from './patient.entity';
 import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
 import type { PatientPageDto, PatientSearchQueryDto, PatientSummaryDto, PatientTagCountDto } from './patient.dto';
 
 /**
@@ -59,6 +60,11 @@ function nameWords(name: string): string[] {
   return name.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').slice(0, 4);
 }
 
+/** The kinds a term was read as, for the audit trail (the term itself is never recorded). */
+function termKinds(terms: SearchTerms): string[] {
+  return [terms.mrn && 'mrn', terms.phoneDigits && 'phone', terms.email && 'email', terms.name && 'name'].filter((k): k is string => typeof k === 'string');
+}
+
 /** Reads a free-text search term as name, phone, email and/or MRN. */
 export function parseSearchTerm(q: string): SearchTerms {
   const terms: SearchTerms = {};
@@ -85,12 +91,21 @@ export function parseSearchTerm(q: string): SearchTerms {
  */
 @Injectable()
 export class PatientSearchService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async search(actor: Actor, query: PatientSearchQueryDto): Promise<PatientPageDto> {
     const q = query.q ?? '';
     const paging = { page: query.page, pageSize: query.pageSize };
-    if (!q) return { ...(await this.list(actor, query)), ...paging };
+    if (!q) {
+      const page = await this.list(actor, query);
+      // The plain list reads page and count on two connections at once, so its event has a transaction of its own,
+      // committed before the page is answered.
+      await this.dataSource.transaction((manager) => this.recordSearch(manager, actor, query, [], page.items, page.total));
+      return { ...page, ...paging };
+    }
     const terms = parseSearchTerm(q);
 
     const params: unknown[] = [actor.organizationId];
@@ -133,7 +148,10 @@ export class PatientSearchService {
         tieBreak = 'length(p.search_name), ';
       }
     }
-    if (conditions.length === 0) return { items: [], total: 0, ...paging };
+    if (conditions.length === 0) {
+      await this.dataSource.transaction((manager) => this.recordSearch(manager, actor, query, [], [], 0));
+      return { items: [], total: 0, ...paging };
+    }
 
     const tagFilter = query.tag ? `AND p.tags @> ARRAY[${param(query.tag)}]::text[]` : '';
     const sql = (limit: number, offset: number) => `
@@ -152,7 +170,38 @@ export class PatientSearchService {
       const rows: SearchRow[] = await manager.query(sql(query.pageSize, (query.page - 1) * query.pageSize), params);
       // Past the last page there is no row to carry the window count: take it from the first match.
       const counted = rows.length > 0 || query.page === 1 ? rows : await manager.query<SearchRow[]>(sql(1, 0), params);
-      return { items: rows.map(toSummary), total: counted.length > 0 ? Number(counted[0].total) : 0, ...paging };
+      const items = rows.map(toSummary);
+      const total = counted.length > 0 ? Number(counted[0].total) : 0;
+      await this.recordSearch(manager, actor, query, termKinds(terms), items, total);
+      return { items, total, ...paging };
+    });
+  }
+
+  /**
+   * Audits a search by its shape, never the term: which kinds of term it was read as, its length, the filters, how
+   * many matched and which patients were shown (so each one's access log lists the search).
+   */
+  private async recordSearch(
+    manager: EntityManager,
+    actor: Actor,
+    query: PatientSearchQueryDto,
+    kinds: string[],
+    items: PatientSummaryDto[],
+    total: number,
+  ): Promise<void> {
+    await this.audit.record(manager, actor, {
+      action: 'patients.searched',
+      entityType: 'patient_search',
+      changes: {
+        termKinds: { to: kinds },
+        termLength: { to: (query.q ?? '').length },
+        tagFilter: { to: query.tag !== undefined },
+        includeArchived: { to: query.includeArchived === true },
+        page: { to: query.page },
+        resultCount: { to: items.length },
+        total: { to: total },
+        patientIds: { to: items.map((p) => p.id) },
+      },
     });
   }
 

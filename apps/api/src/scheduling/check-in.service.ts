@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { instantToLocal, roleHasPermission } from '@skinledger/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/problems/domain-error';
 import { EligibilityService } from '../patients/eligibility.service';
 import type { CheckInDto, CheckInIssueDto, NextAppointmentConsentsDto } from './appointments.dto';
@@ -21,6 +22,7 @@ export class CheckInService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eligibility: EligibilityService,
     private readonly consents: ConsentStatusService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -28,8 +30,20 @@ export class CheckInService {
    * one not yet over), for the patient's consents tab. Reads only consents.
    */
   async nextAppointmentConsents(actor: Actor, patientId: string): Promise<NextAppointmentConsentsDto> {
-    await findPatient(this.dataSource.manager, actor, patientId);
-    const [next]: { id: string; starts_at: Date; name: string; timezone: string; consent_kinds: string[] }[] = await this.dataSource.query(
+    return this.dataSource.transaction(async (manager) => {
+      const result = await this.nextAppointmentConsentsWithin(manager, actor, patientId);
+      // Which consents a patient lacks says what treatment is planned: audited like the consents list.
+      await this.audit.recordPatientRead(manager, actor, patientId, 'consents.next_appointment_checked', {
+        appointmentId: { to: result.appointmentId },
+        missingConsents: { to: result.missingConsents },
+      });
+      return result;
+    });
+  }
+
+  private async nextAppointmentConsentsWithin(manager: EntityManager, actor: Actor, patientId: string): Promise<NextAppointmentConsentsDto> {
+    await findPatient(manager, actor, patientId);
+    const [next]: { id: string; starts_at: Date; name: string; timezone: string; consent_kinds: string[] }[] = await manager.query(
       `SELECT a.id, a.starts_at, s.name, l.timezone, s.consent_kinds
        FROM appointments a JOIN services s ON s.id = a.service_id JOIN locations l ON l.id = a.location_id
        WHERE a.organization_id = $1 AND a.patient_id = $2
@@ -38,7 +52,7 @@ export class CheckInService {
       [actor.organizationId, patientId],
     );
     if (!next) return { appointmentId: null, startsAt: null, serviceName: null, timeZone: null, missingConsents: [] };
-    const missingConsents = await this.consents.missingConsentKinds(this.dataSource.manager, actor.organizationId, patientId, next.consent_kinds, next.starts_at);
+    const missingConsents = await this.consents.missingConsentKinds(manager, actor.organizationId, patientId, next.consent_kinds, next.starts_at);
     return { appointmentId: next.id, startsAt: next.starts_at.toISOString(), serviceName: next.name, timeZone: next.timezone, missingConsents };
   }
 

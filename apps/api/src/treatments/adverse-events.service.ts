@@ -52,9 +52,14 @@ export class AdverseEventsService {
     });
   }
 
+  /** Audited in the same transaction: a list of adverse events is part of the clinical record. */
   async listForPatient(actor: Actor, patientId: string): Promise<AdverseEventDto[]> {
-    await findPatient(this.dataSource.manager, actor, patientId);
-    return this.load(this.dataSource.manager, actor, 'e.patient_id = $2', patientId);
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const events = await this.load(manager, actor, 'e.patient_id = $2', patientId);
+      await this.audit.recordPatientRead(manager, actor, patientId, 'adverse_events.listed', { count: { to: events.length } });
+      return events;
+    });
   }
 
   async listForSession(manager: EntityManager, actor: Actor, sessionId: string): Promise<AdverseEventDto[]> {

@@ -85,9 +85,14 @@ export class AssessmentsService {
     });
   }
 
+  /** Audited in the same transaction: outcome scores are part of the clinical record. */
   async listForPatient(actor: Actor, patientId: string): Promise<AssessmentDto[]> {
-    await findPatient(this.dataSource.manager, actor, patientId);
-    return this.list(this.dataSource.manager, actor, patientId);
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const assessments = await this.list(manager, actor, patientId);
+      await this.audit.recordPatientRead(manager, actor, patientId, 'assessments.listed', { count: { to: assessments.length } });
+      return assessments;
+    });
   }
 
   private async list(manager: EntityManager, actor: Actor, patientId: string): Promise<AssessmentDto[]> {

@@ -41,7 +41,7 @@ export class ExposureService {
   ) {}
 
   async forLot(actor: Actor, lotId: string): Promise<ExposureReportDto> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.disclosed(actor, await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [lot]: { id: string; lot_number: string; status: string; product_name: string; gtin: string | null }[] = await manager.query(
         `SELECT l.id, l.lot_number, l.status, p.name AS product_name, p.gtin
          FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = $1 AND l.organization_id = $2`,
@@ -64,12 +64,12 @@ export class ExposureService {
         label: `Lot ${lot.lot_number} of ${lot.product_name}${lot.gtin ? ` (GTIN ${lot.gtin})` : ''}`,
         status: lot.status,
       };
-      return this.report(manager, actor, subject, rows);
-    });
+      return this.report(subject, rows);
+    }));
   }
 
   async forDevice(actor: Actor, deviceId: string): Promise<ExposureReportDto> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.disclosed(actor, await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [device]: { id: string; serial_number: string; model: string; status: string }[] = await manager.query(
         `SELECT id, serial_number, model, status FROM devices WHERE id = $1 AND organization_id = $2`,
         [deviceId, actor.organizationId],
@@ -77,8 +77,8 @@ export class ExposureService {
       if (!device) throw new NotFoundError('Device', deviceId);
       const rows = await this.sessions(manager, '', '', '0', [deviceId, actor.organizationId], 's.device_id = $1 AND s.organization_id = $2');
       const subject: ExposureSubjectDto = { kind: 'device', id: device.id, label: `${device.model}, serial ${device.serial_number}`, status: device.status };
-      return this.report(manager, actor, subject, rows);
-    });
+      return this.report(subject, rows);
+    }));
   }
 
   toCsv(report: ExposureReportDto): string {
@@ -138,7 +138,24 @@ export class ExposureService {
     );
   }
 
-  private async report(manager: EntityManager, actor: Actor, subject: ExposureSubjectDto, rows: ExposureRow[]): Promise<ExposureReportDto> {
+  /**
+   * Listing patients' contacts is a disclosure of health information: it is audited like a record export, before the
+   * report is handed out. The report reads one REPEATABLE READ snapshot; the audit chain needs READ COMMITTED (its
+   * head moves with every write in the clinic), so the event is committed in its own transaction right after.
+   */
+  private async disclosed(actor: Actor, report: ExposureReportDto): Promise<ExposureReportDto> {
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, actor, {
+        action: 'exposure.listed',
+        entityType: report.subject.kind,
+        entityId: report.subject.id,
+        changes: { sessionCount: { to: report.sessionCount } },
+      }),
+    );
+    return report;
+  }
+
+  private report(subject: ExposureSubjectDto, rows: ExposureRow[]): ExposureReportDto {
     const sessions: ExposedSessionDto[] = rows.map((r) => ({
       sessionId: r.session_id,
       performedOn: r.performed_on,
@@ -158,13 +175,6 @@ export class ExposureService {
       cartridgesUsed: Number(r.cartridges_used),
       adverseEvents: r.adverse_events,
     }));
-    // Listing patients' contacts is a disclosure of health information: it is audited like a record export.
-    await this.audit.record(manager, actor, {
-      action: 'exposure.listed',
-      entityType: subject.kind,
-      entityId: subject.id,
-      changes: { sessionCount: { to: sessions.length } },
-    });
     return {
       subject,
       sessionCount: sessions.length,

@@ -81,14 +81,23 @@ export class SessionPhotosService {
     });
   }
 
+  /** Lists of photos are audited in the same transaction, with the patient as the entity. */
   async listForSession(actor: Actor, sessionId: string): Promise<SessionPhotoDto[]> {
-    await this.sessions.find(this.dataSource.manager, actor, sessionId);
-    return this.list(this.dataSource.manager, actor, 'p.session_id = $2', sessionId);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.find(manager, actor, sessionId);
+      const photos = await this.list(manager, actor, 'p.session_id = $2', sessionId);
+      await this.audit.recordPatientRead(manager, actor, session.patientId, 'photos.listed', { sessionId: { to: sessionId }, count: { to: photos.length } });
+      return photos;
+    });
   }
 
   async listForPatient(actor: Actor, patientId: string): Promise<SessionPhotoDto[]> {
-    await findPatient(this.dataSource.manager, actor, patientId);
-    return this.list(this.dataSource.manager, actor, 'p.patient_id = $2', patientId);
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const photos = await this.list(manager, actor, 'p.patient_id = $2', patientId);
+      await this.audit.recordPatientRead(manager, actor, patientId, 'photos.listed', { count: { to: photos.length } });
+      return photos;
+    });
   }
 
   /** The image bytes, after checking them against the recorded SHA-256. Every view is audited. */
@@ -100,13 +109,16 @@ export class SessionPhotosService {
       if (createHash('sha256').update(bytes).digest('hex') !== photo.sha256) {
         throw new DomainError(500, 'photo-integrity', 'Photo altered', `Photo ${photoId} no longer matches its recorded checksum; it is not shown`);
       }
-      await this.audit.record(manager, actor, { action: 'photo.viewed', entityType: 'treatment_session', entityId: photo.sessionId, changes: { photoId: { to: photoId } } });
+      await this.audit.recordPatientRead(manager, actor, photo.patientId, 'photo.viewed', { photoId: { to: photoId }, sessionId: { to: photo.sessionId } });
       return { bytes, contentType: photo.contentType };
     });
   }
 
   async compare(actor: Actor, sessionA: string, sessionB: string, angle: string): Promise<PhotoComparisonDto> {
-    const manager = this.dataSource.manager;
+    return this.dataSource.transaction((manager) => this.compareWithin(manager, actor, sessionA, sessionB, angle));
+  }
+
+  private async compareWithin(manager: EntityManager, actor: Actor, sessionA: string, sessionB: string, angle: string): Promise<PhotoComparisonDto> {
     const a = await this.sessions.find(manager, actor, sessionA);
     const b = await this.sessions.find(manager, actor, sessionB);
     if (a.patientId !== b.patientId) throw new InvalidFieldError('sessionB', 'must be a session of the same patient as sessionA');
@@ -115,7 +127,9 @@ export class SessionPhotosService {
       const latest = (phase: string) => photos.filter((p) => p.angle === angle && p.phase === phase).at(-1) ?? null;
       return { sessionId, performedOn, before: latest('before'), after: latest('after') };
     };
-    return { angle, a: await side(a.id, a.performedOn), b: await side(b.id, b.performedOn) };
+    const comparison = { angle, a: await side(a.id, a.performedOn), b: await side(b.id, b.performedOn) };
+    await this.audit.recordPatientRead(manager, actor, a.patientId, 'photos.compared', { sessionIds: { to: [a.id, b.id] }, angle: { to: angle } });
+    return comparison;
   }
 
   private async list(manager: EntityManager, actor: Actor, where: string, param: string): Promise<SessionPhotoDto[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isoDateInTimeZone, type ZoneDepthEntry } from '@skinledger/domain';
+import { canonicalJson, isoDateInTimeZone, type ZoneDepthEntry } from '@skinledger/domain';
+import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -66,12 +67,12 @@ export class TreatmentSessionsService {
    * dashboard shows at check-in and at the chair before anything is charted.
    */
   async appointmentPreflight(actor: Actor, appointmentId: string, query: AppointmentPreflightQueryDto): Promise<PreflightDto> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const { patientId, preflight } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const appointment = await loadAppointmentForTreatment(manager, actor, appointmentId, 'id', false).catch(() => {
         throw new NotFoundError('Appointment', appointmentId);
       });
       const location = await manager.findOneByOrFail(Location, { id: appointment.locationId });
-      return this.preflights.evaluate(manager, actor, {
+      const preflight = await this.preflights.evaluate(manager, actor, {
         patientId: appointment.patientId,
         locationId: appointment.locationId,
         practitionerId: appointment.practitionerId,
@@ -85,7 +86,17 @@ export class TreatmentSessionsService {
         ...(query.deviceId ? { deviceId: query.deviceId } : {}),
         ...(query.lotId ? { lotId: query.lotId } : {}),
       });
+      return { patientId: appointment.patientId, preflight };
     });
+    // The checklist names the patient's contraindications: a clinical read. The snapshot above is REPEATABLE READ and
+    // the audit chain needs READ COMMITTED, so the event commits in its own transaction before the answer goes out.
+    await this.dataSource.transaction((manager) =>
+      this.audit.recordPatientRead(manager, actor, patientId, 'treatment.preflight_viewed', {
+        appointmentId: { to: appointmentId },
+        blockers: { to: preflight.blockers.map((b) => b.code) },
+      }),
+    );
+    return preflight;
   }
 
   async start(actor: Actor, input: StartTreatmentSessionDto): Promise<StartedTreatmentSessionDto> {
@@ -224,11 +235,14 @@ export class TreatmentSessionsService {
       }
       const signedAt = new Date();
       await manager.update(TreatmentSession, { id }, { status: 'signed', signedAt, signedBy: actor.staffMemberId, updatedAt: signedAt });
+      // The signed record's hash goes into the HMAC'd audit chain: a later rewrite (behind the lock trigger) no longer
+      // matches what was signed, and without the chain key no one can write a matching event.
+      const sessionHash = signedSessionHash(await this.views.load(manager, actor, id));
       await this.audit.record(manager, actor, {
         action: 'treatment_session.signed',
         entityType: 'treatment_session',
         entityId: id,
-        changes: { status: { from: 'in_progress', to: 'signed' } },
+        changes: { status: { from: 'in_progress', to: 'signed' }, sessionHash: { to: sessionHash } },
       });
       // Completing the session completes the appointment (issue 7).
       if (session.appointmentId) {
@@ -258,13 +272,22 @@ export class TreatmentSessionsService {
     });
   }
 
+  /** Reads of sessions are audited in their transaction, with the patient as the entity. */
   async listForPatient(actor: Actor, patientId: string): Promise<TreatmentSessionSummaryDto[]> {
-    await findPatient(this.dataSource.manager, actor, patientId);
-    return this.views.listForPatient(this.dataSource.manager, actor, patientId);
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const sessions = await this.views.listForPatient(manager, actor, patientId);
+      await this.audit.recordPatientRead(manager, actor, patientId, 'treatment_sessions.listed', { count: { to: sessions.length } });
+      return sessions;
+    });
   }
 
   async get(actor: Actor, id: string): Promise<TreatmentSessionDto> {
-    return this.views.load(this.dataSource.manager, actor, id);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.views.load(manager, actor, id);
+      await this.audit.recordPatientRead(manager, actor, session.patientId, 'treatment_session.viewed', { sessionId: { to: id } });
+      return session;
+    });
   }
 
   private assertEditable(actor: Actor, session: TreatmentSession): void {
@@ -364,6 +387,12 @@ export class TreatmentSessionsService {
       })),
     );
   }
+}
+
+/** SHA-256 over the canonical JSON (sorted keys) of the session as signed, addenda aside (they come later, on purpose). */
+export function signedSessionHash(session: TreatmentSessionDto): string {
+  const { addenda: _addenda, ...signed } = session;
+  return createHash('sha256').update(canonicalJson(signed), 'utf8').digest('hex');
 }
 
 function toZoneEntry(z: { zone: string; depthMm: number; passes: number; overrideReason?: string | null }): ZoneDepthEntry {

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { IdParam } from '../common/dto/id-param';
+import { PageQueryDto } from '../common/dto/pagination.dto';
+import { PatientAccessLogPageDto } from './patient-access-log.dto';
+import { PatientAccessLogService } from './patient-access-log.service';
+
+@ApiTags('patients')
+@Controller('patients/:id/access-log')
+export class PatientAccessLogController {
+  constructor(private readonly accessLog: PatientAccessLogService) {}
+
+  @Get()
+  @RequirePermission('clinical_record.read')
+  @ApiOkResponse({ type: PatientAccessLogPageDto, description: "Who viewed or changed the patient's record and when, newest first" })
+  list(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQueryDto): Promise<PatientAccessLogPageDto> {
+    return this.accessLog.list(actor, id, query);
+  }
+}

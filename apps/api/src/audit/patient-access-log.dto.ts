@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { STAFF_ROLES, type StaffRole } from '@skinledger/domain';
+
+export class PatientAccessLogEntryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for events without a signed-in person (e.g. the kiosk, a system job)' })
+  actorName!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: STAFF_ROLES }) actorRole!: StaffRole | null;
+  @ApiProperty({ example: 'treatment_session.viewed' }) action!: string;
+  @ApiProperty({ example: 'Treatment session viewed', description: 'The action in words' }) description!: string;
+  @ApiProperty({ example: 'patient', description: 'What was read or changed: the patient, one of their consents, sessions, appointments, courses, or a search that listed them' })
+  entityType!: string;
+  @ApiProperty({ type: String, nullable: true }) entityId!: string | null;
+}
+
+export class PatientAccessLogPageDto {
+  @ApiProperty({ type: [PatientAccessLogEntryDto] }) items!: PatientAccessLogEntryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

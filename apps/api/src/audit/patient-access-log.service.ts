@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { StaffRole } from '@skinledger/domain';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import type { PageQueryDto } from '../common/dto/pagination.dto';
+import { findPatient } from '../patients/patient-records';
+import { AuditService } from './audit.service';
+import type { PatientAccessLogPageDto } from './patient-access-log.dto';
+import { patientAccessLog, patientAccessLogCount } from './patient-access-log.queries';
+
+/**
+ * The accounting of disclosures a patient may ask for (HIPAA): who viewed or changed their record, and when. Reading
+ * it is itself a read of the record, audited in the same transaction (after the page is read, so it lists earlier
+ * events only).
+ */
+@Injectable()
+export class PatientAccessLogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, patientId: string, query: PageQueryDto): Promise<PatientAccessLogPageDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const rows = await patientAccessLog(manager, actor.organizationId, patientId, query.pageSize, (query.page - 1) * query.pageSize);
+      const total = rows.length > 0 ? Number(rows[0].total) : query.page === 1 ? 0 : await patientAccessLogCount(manager, actor.organizationId, patientId);
+      await this.audit.recordPatientRead(manager, actor, patientId, 'patient.access_log_viewed', { page: { to: query.page } });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          occurredAt: r.occurred_at.toISOString(),
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          actorRole: r.actor_role as StaffRole | null,
+          action: r.action,
+          description: actionInWords(r.action),
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+        })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    });
+  }
+}
+
+/** "treatment_session.viewed" -> "Treatment session viewed". */
+export function actionInWords(action: string): string {
+  const words = action.replace(/[._]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
