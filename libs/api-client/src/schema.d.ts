@@ -20,6 +20,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PatientAccessLog_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1579,6 +1611,44 @@ export interface components {
         };
         AuditEventPageDto: {
             items: components["schemas"]["AuditEventDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AuditChainVerificationDto: {
+            /** @description True when every chained event's HMAC verifies, the sequence has no gap and the chain reaches its head */
+            intact: boolean;
+            /** @description Chained events examined (up to and including the first broken one) */
+            checked: number;
+            /** @description The first event that does not verify (altered, out of place, or inserted); null when intact or when only the tail is missing */
+            firstBrokenEventId: string | null;
+        };
+        PatientAccessLogEntryDto: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @description Null for events without a signed-in person (e.g. the kiosk, a system job) */
+            actorName: string | null;
+            /** @enum {string|null} */
+            actorRole: "owner" | "admin" | "physician" | "nurse" | "aesthetician" | "front_desk" | null;
+            /** @example treatment_session.viewed */
+            action: string;
+            /**
+             * @description The action in words
+             * @example Treatment session viewed
+             */
+            description: string;
+            /**
+             * @description What was read or changed: the patient, one of their consents, sessions, appointments, courses, or a search that listed them
+             * @example patient
+             */
+            entityType: string;
+            entityId: string | null;
+        };
+        PatientAccessLogPageDto: {
+            items: components["schemas"]["PatientAccessLogEntryDto"][];
             total: number;
             page: number;
             pageSize: number;
@@ -3641,11 +3711,13 @@ export interface components {
             reason: string;
         };
         ConsentVerificationDto: {
-            /** @description True when every stored hash matches the stored content */
+            /** @description True when every stored hash matches the stored content and the audit chain */
             intact: boolean;
             contentHashMatches: boolean;
             /** @description Null when not witnessed yet */
             recordHashMatches: boolean | null;
+            /** @description The hashes equal those the signing and witnessing events wrote into the audit chain, and those events' HMACs verify; null when signed before the chain began */
+            chainMatches: boolean | null;
             contentHash: string | null;
             recordHash: string | null;
             /** Format: date-time */
@@ -4087,6 +4159,69 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Audit_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recomputes every HMAC of the organization's audit chain */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainVerificationDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PatientAccessLog_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who viewed or changed the patient's record and when, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientAccessLogPageDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
             default: {
                 headers: {
                     [name: string]: unknown;

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { OCCURRED_AT_TEXT, type ChainedContent } from './audit-chain';
 
@@ -72,4 +73,20 @@ export async function chainedBatch(manager: EntityManager, organizationId: strin
 export async function chainedEventsAround(manager: EntityManager, organizationId: string, seq: string): Promise<StoredChainedEvent[]> {
   const previous = BigInt(seq) - 1n;
   return chainedBatch(manager, organizationId, String(previous > 0n ? previous - 1n : 0n), previous > 0n ? 2 : 1);
+}
+
+// ORDER BY names the table's column: the output column chain_seq is text and would sort "10" before "2".
+const BATCH_SQL = `SELECT id::text, chain_seq::text, encode(mac, 'hex'), actor_id::text, action, entity_type, entity_id,
+       ${OCCURRED_AT_TEXT}, ip, request_id, changes::text
+FROM audit_events
+WHERE organization_id = $1 AND chain_seq IS NOT NULL AND chain_seq > $2
+ORDER BY audit_events.chain_seq LIMIT $3`;
+
+/** A batch as arrays of text in BATCH_SQL's column order: the verifier's hot path, without per-row objects. */
+export type ChainedTuple = [string, string, string, string | null, string, string, string | null, string, string | null, string | null, string | null];
+
+/** The same keyset batch as chainedBatch, on the transaction's own pg connection, rows as arrays. */
+export async function chainedTuples(client: PoolClient, organizationId: string, afterSeq: string, limit: number): Promise<ChainedTuple[]> {
+  const result = await client.query<ChainedTuple>({ text: BATCH_SQL, values: [organizationId, afterSeq, limit], rowMode: 'array' });
+  return result.rows;
 }

@@ -8,6 +8,7 @@ import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
 import { AuditEventsTable } from '../components/AuditEventsTable';
 import { AuditFiltersBar } from '../components/AuditFiltersBar';
+import { VerifyChainPanel } from '../components/VerifyChainPanel';
 import { AUDIT_PAGE_SIZE, useAuditEvents } from '../hooks/useAuditEvents';
 import { useAuditFilters } from '../hooks/useAuditFilters';
 import { useEntityNames } from '../hooks/useEntityNames';
@@ -30,6 +31,9 @@ export function AuditLogPage() {
         title="Audit log"
         description={`Every sign-in and change, newest first. Times are shown in ${timeZone}${location ? ` (${location.name})` : ''}.`}
       />
+      <Paper px="md" py="sm" mb="md">
+        <VerifyChainPanel />
+      </Paper>
       <Paper>
         <Stack px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-slate-2)' }}>
           <AuditFiltersBar filters={filters} active={active} onChange={setFilter} onClear={clear} />

@@ -1,11 +1,12 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconCalendarCheck, IconChartLine, IconClipboardHeart, IconFileCertificate, IconReportMedical, IconTimeline } from '@tabler/icons-react';
+import { IconCalendarCheck, IconChartLine, IconClipboardHeart, IconEye, IconFileCertificate, IconReportMedical, IconTimeline } from '@tabler/icons-react';
 import { PatientConsentsPanel } from '../../consents/components/PatientConsentsPanel';
 import { useConsentAccess } from '../../consents/hooks/useConsentAccess';
 import { PatientOutcomesPanel } from '../../treatments/components/PatientOutcomesPanel';
 import { PatientSessionsPanel } from '../../treatments/components/PatientSessionsPanel';
 import { usePatientAccess } from '../hooks/usePatientAccess';
 import type { ProfileTab } from '../hooks/useProfileTab';
+import { AccessLogPanel } from './AccessLogPanel';
 import { EligibilityPanel } from './EligibilityPanel';
 import { MedicalHistoryPanel } from './MedicalHistoryPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -21,7 +22,7 @@ interface PatientClinicalTabsProps {
 }
 
 /**
- * Medical history, eligibility, timeline, treatment sessions, outcomes and consents. Only the open tab loads (each read of the clinical record is
+ * Medical history, eligibility, timeline, treatment sessions, outcomes, consents and the access log. Only the open tab loads (each read of the clinical record is
  * audited). Front desk sees the history form and the consents, not the clinical record.
  */
 export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, today, timeZone, onRecordHistory }: PatientClinicalTabsProps) {
@@ -57,6 +58,11 @@ export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, t
               Consents
             </Tabs.Tab>
           )}
+          {canReadClinical && (
+            <Tabs.Tab value="access" leftSection={<IconEye size={16} aria-hidden />}>
+              Access log
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="history" p="md">
           <MedicalHistoryPanel patientId={patientId} timeZone={timeZone} onRecord={onRecordHistory} />
@@ -80,6 +86,11 @@ export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, t
         {canReadConsents && (
           <Tabs.Panel value="consents" p="md">
             <PatientConsentsPanel patientId={patientId} patientMrn={patientMrn} timeZone={timeZone} />
+          </Tabs.Panel>
+        )}
+        {canReadClinical && (
+          <Tabs.Panel value="access" p="md">
+            <AccessLogPanel patientId={patientId} timeZone={timeZone} />
           </Tabs.Panel>
         )}
       </Tabs>
