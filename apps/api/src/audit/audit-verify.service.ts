@@ -27,10 +27,11 @@ export class AuditVerifyService {
   ) {}
 
   async verify(actor: Actor): Promise<AuditChainVerificationDto> {
-    // One snapshot for head and rows, so events written meanwhile do not look like a broken tail.
-    const { result, legacy } = await this.dataSource.transaction('REPEATABLE READ', (manager) => this.walk(manager, actor.organizationId));
+    // The walk stops at the head as read first, so events committed meanwhile do not look like a broken tail (a
+    // request's transaction is READ COMMITTED, and this runs inside it).
+    const { result, legacy } = await this.dataSource.transaction((manager) => this.walk(manager, actor.organizationId));
     if (legacy > 0) this.logger.log(`Audit chain of ${actor.organizationId}: ${legacy} events from before the chain were skipped`);
-    // Recorded after the read-only snapshot (an audit write needs READ COMMITTED), before the answer goes out.
+    // Recorded after the walk, so the event does not count itself; committed with the request, before the answer.
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, actor, {
         action: 'audit.chain_verified',
@@ -63,6 +64,8 @@ export class AuditVerifyService {
     let expected = 1n;
     let previousMac: string | null = null;
     let brokenId: string | null = null;
+    let beyondHead = false;
+    const headSeq = BigInt(head?.lastSeq ?? 0);
     // The transaction's own connection, rows as arrays: at a million rows the object mapping is the cost. The next
     // batch is asked for before this one is checked, so PostgreSQL reads while Node computes MACs.
     const client = (await manager.queryRunner?.connect()) as PoolClient;
@@ -72,6 +75,11 @@ export class AuditVerifyService {
       const full = batch.length === BATCH;
       if (full) pending = chainedTuples(client, organizationId, batch[batch.length - 1][1], BATCH);
       for (const [id, seq, mac, actorId, action, entityType, entityId, occurredAt, ip, requestId, changes] of batch) {
+        // Events appended after the head was read (by requests committing meanwhile) are for the next verification.
+        if (BigInt(seq) > headSeq) {
+          beyondHead = true;
+          break;
+        }
         checked += 1;
         const content = { organizationId, seq, occurredAt, actorId, action, entityType, entityId, ip, requestId, changes };
         if (BigInt(seq) !== expected || eventMac(key, previousMac, content) !== mac) {
@@ -81,7 +89,7 @@ export class AuditVerifyService {
         previousMac = mac;
         expected += 1n;
       }
-      if (brokenId !== null || !full) {
+      if (brokenId !== null || beyondHead || !full) {
         // Let a batch still in flight finish before the transaction ends.
         if (full) await pending;
         break;
