@@ -22,8 +22,8 @@ const CHUNK = 1000;
 /**
  * Writes audit events through the caller's transaction manager, so an event exists exactly when the
  * change it describes was committed. Each event is appended to its organization's HMAC chain: the chain head stays
- * locked until the caller's transaction ends, so record as late in the transaction as the flow allows. Callers must
- * run in READ COMMITTED (the default): a REPEATABLE READ transaction would fail on a head moved meanwhile.
+ * locked until the caller's transaction ends (for a request: its commit), so record as late as the flow allows. The
+ * lock relies on READ COMMITTED (the default): a REPEATABLE READ transaction would fail on a head moved meanwhile.
  */
 @Injectable()
 export class AuditService {
