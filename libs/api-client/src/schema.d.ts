@@ -4187,7 +4187,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditChainVerificationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4221,7 +4221,7 @@ export interface operations {
                     "application/json": components["schemas"]["PatientAccessLogPageDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 422, 429, 500) */
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {
                 headers: {
                     [name: string]: unknown;
