@@ -38,9 +38,30 @@ describe('inputs the fuzz suite found', () => {
   });
 
   it.each(['null', '"text"', '[1,2]', '42'])('refuses a JSON body of %s where an object is described', async (raw) => {
-    const response = await org.client.request('PATCH', `/api/staff/${org.staffMember.id}`, undefined, { rawBody: raw });
+    const response = await org.client.request<{ errors: unknown }>('PATCH', `/api/staff/${org.staffMember.id}`, undefined, { rawBody: raw });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.body.errors).toEqual([{ field: 'body', message: 'the body must be a JSON object' }]);
+  });
+
+  it.each(['toString', 'constructor', 'prototype', 'valueOf'])('refuses an unknown field named %s (the whitelist took it for a known one)', async (key) => {
+    const response = await org.client.request<{ errors: unknown }>('PATCH', `/api/locations/${org.location.id}`, undefined, { rawBody: `{"name":"Annex","${key}":1}` });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: key, message: 'unknown field' }]);
+    const nested = await org.client.request('POST', '/api/rooms', undefined, { rawBody: `{"locationId":"${org.location.id}","name":"R","x":{"${key}":1}}` });
+    expect(nested.status).toBe(400);
+  });
+
+  it('refuses "photoIds": null on an assessment (null is not a list)', async () => {
+    const patient = await org.client.post('/api/patients', { firstName: 'Ada', lastName: 'Photo', dateOfBirth: '1980-01-01' });
+    const response = await org.client.post(`/api/patients/${patient.body.id}/assessments`, { scale: 'glogau', score: 2, assessedOn: '2026-01-01', photoIds: null });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'photoIds' })]));
+  });
+
+  it('refuses a JSON body on the CSV patient import with 415', async () => {
+    const response = await org.client.post('/api/patients/import?dryRun=true', 'firstName,lastName,dateOfBirth');
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });

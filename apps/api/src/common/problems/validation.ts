@@ -27,8 +27,31 @@ class RequestValidationPipe extends ValidationPipe {
     if (dto && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new RequestValidationError([{ field: 'body', message: 'the body must be a JSON object' }]);
     }
+    if (dto) {
+      const problems = prototypeKeys(value).map((field) => ({ field, message: 'unknown field' }));
+      if (problems.length) throw new RequestValidationError(problems);
+    }
     return super.transform(value, metadata);
   }
+}
+
+/** Names an object inherits (toString, constructor, __proto__…): the whitelist sees them as known and lets them pass. */
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** Where a JSON body carries an own key named like an inherited member, walked without recursion. */
+function prototypeKeys(body: unknown): string[] {
+  const found: string[] = [];
+  const pending: [unknown, string][] = [[body, '']];
+  while (pending.length) {
+    const [value, at] = pending.pop() as [unknown, string];
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) {
+      const field = Array.isArray(value) ? `${at}[${key}]` : at ? `${at}.${key}` : key;
+      if (!Array.isArray(value) && INHERITED.has(key)) found.push(field);
+      else pending.push([(value as Record<string, unknown>)[key], field]);
+    }
+  }
+  return found;
 }
 
 /** Unknown fields are refused rather than silently dropped, so a typo never looks like success. */
