@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { PERMISSIONS, STAFF_ROLES, type Permission, type StaffRole } from '@skinledger/domain';
+import { IsEmailAddress } from '../common/dto/is-email-address';
 
 export class LoginDto {
   @ApiProperty({ example: 'owner@clinic.example' })
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   @MaxLength(254)
   email!: string;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PRODUCT_KINDS, type ProductKind } from '@skinledger/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { clean, IsGtin } from './inventory-validation';
 
 export class CreateProductDto {
@@ -18,7 +18,8 @@ export class CreateProductDto {
   name!: string;
 
   @ApiPropertyOptional({ example: '00812345678901', description: 'GTIN-8, -12, -13 or -14; stored as 14 digits' })
-  @IsOptional()
+  // Absent means "no GTIN"; null is not a GTIN (IsOptional would let it through to the service).
+  @ValidateIf((_, value) => value !== undefined)
   @Transform(clean)
   @IsGtin()
   gtin?: string;

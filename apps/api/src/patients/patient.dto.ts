@@ -12,7 +12,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -26,6 +25,7 @@ import {
 import { PageQueryDto } from '../common/dto/pagination.dto';
 import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
 import { IsCalendarDate } from '../common/dto/is-calendar-date';
+import { IsEmailAddress } from '../common/dto/is-email-address';
 
 type TransformArgs = { value: unknown };
 
@@ -162,7 +162,7 @@ export class CreatePatientDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'margaret@example.com', description: 'Stored lower-cased' })
   @IsOptional()
   @Transform(email)
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   @MaxLength(254)
   email?: string | null;
 

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { IsTimeZone } from '../organizations/organization.dto';
+import { IsEmailAddress } from '../common/dto/is-email-address';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -30,7 +31,7 @@ export class SetupDto {
 
   @ApiProperty({ example: 'owner@clinic.example' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'adminEmail must be an email address' })
+  @IsEmailAddress({ message: 'adminEmail must be an email address' })
   @MaxLength(254)
   adminEmail!: string;
 

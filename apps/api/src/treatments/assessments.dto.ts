@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OUTCOME_SCALE_CODES } from '@skinledger/domain';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../common/dto/is-calendar-date';
 import { clean, cleanOrNull } from '../inventory/inventory-validation';
 
@@ -36,7 +36,8 @@ export class RecordAssessmentDto {
   planId?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Photos the assessment was made from' })
-  @IsOptional()
+  // Absent means none; null is not a list (IsOptional would let it through).
+  @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('4', { each: true, message: 'photoIds must be photo ids' })

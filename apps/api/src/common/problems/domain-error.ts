@@ -78,3 +78,10 @@ export class DatabaseUnavailableError extends DomainError {
     super(503, 'database-unavailable', 'Service Unavailable', detail, { retryAfterSeconds: DatabaseUnavailableError.retryAfterSeconds });
   }
 }
+
+/** A body in a media type the route does not take (e.g. JSON where a CSV file is expected). */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(expected: string) {
+    super(415, 'unsupported-media-type', 'Unsupported media type', `This route takes ${expected}`);
+  }
+}

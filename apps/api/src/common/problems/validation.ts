@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldProblem } from './domain-error';
 
 /** Flattens class-validator's tree into `[{field: "credentials[0].expiresOn", message}]`. */
@@ -17,9 +17,46 @@ export class RequestValidationError extends BadRequestException {
   }
 }
 
+/**
+ * A JSON body of `null`, a string or an array where a DTO is expected would skip class-validator entirely
+ * (and reach services as if empty): the body must be an object before its fields are checked.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.type === 'body' && typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as never);
+    if (dto && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new RequestValidationError([{ field: 'body', message: 'the body must be a JSON object' }]);
+    }
+    if (dto) {
+      const problems = prototypeKeys(value).map((field) => ({ field, message: 'unknown field' }));
+      if (problems.length) throw new RequestValidationError(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** Names an object inherits (toString, constructor, __proto__…): the whitelist sees them as known and lets them pass. */
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** Where a JSON body carries an own key named like an inherited member, walked without recursion. */
+function prototypeKeys(body: unknown): string[] {
+  const found: string[] = [];
+  const pending: [unknown, string][] = [[body, '']];
+  while (pending.length) {
+    const [value, at] = pending.pop() as [unknown, string];
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) {
+      const field = Array.isArray(value) ? `${at}[${key}]` : at ? `${at}.${key}` : key;
+      if (!Array.isArray(value) && INHERITED.has(key)) found.push(field);
+      else pending.push([(value as Record<string, unknown>)[key], field]);
+    }
+  }
+  return found;
+}
+
 /** Unknown fields are refused rather than silently dropped, so a typo never looks like success. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CsvBody } from '../../common/http/csv-body';
 import { RequirePermission } from '../../auth/access-policy.decorator';
 import { CurrentActor, type Actor } from '../../auth/actor';
 import { PatientImportQueryDto, PatientImportReportDto } from './patient-import.dto';
@@ -25,7 +26,7 @@ export class PatientImportController {
     schema: { type: 'string', example: 'externalId,firstName,lastName,dateOfBirth,phone,email\nA-1001,Margaret,Thompson,1984-03-12,(212) 555-0100,margaret@example.com\n' },
   })
   @ApiOkResponse({ type: PatientImportReportDto })
-  import(@CurrentActor() actor: Actor, @Query() query: PatientImportQueryDto, @Body() body: unknown): Promise<PatientImportReportDto> {
+  import(@CurrentActor() actor: Actor, @Query() query: PatientImportQueryDto, @CsvBody() body: string): Promise<PatientImportReportDto> {
     return this.imports.import(actor, body, query.dryRun ?? true);
   }
 }
