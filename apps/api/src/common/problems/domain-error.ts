@@ -78,3 +78,16 @@ export class DatabaseUnavailableError extends DomainError {
     super(503, 'database-unavailable', 'Service Unavailable', detail, { retryAfterSeconds: DatabaseUnavailableError.retryAfterSeconds });
   }
 }
+
+/**
+ * A password the policy refuses (breached, repetitive, built from the person's e-mail or name): 422 with the first
+ * rule as the problem's code and every broken rule, each naming the field.
+ */
+export class WeakPasswordError extends DomainError {
+  constructor(field: string, problems: { code: string; message: string }[]) {
+    super(422, problems[0].code, 'Password not accepted', `${field} ${problems.map((p) => p.message).join('; ')}`, {
+      errors: problems.map((p) => ({ field, code: p.code, message: p.message })),
+      violations: problems.map((p) => ({ field, code: p.code, message: p.message })),
+    });
+  }
+}

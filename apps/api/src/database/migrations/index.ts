@@ -8,6 +8,7 @@ import { CreateJobQueue1796000000001 } from './1796000000001-CreateJobQueue';
 import { CreateTreatmentSessions1796100000000 } from './1796100000000-CreateTreatmentSessions';
 import { EnableRowLevelSecurity1796224018776 } from './1796224018776-EnableRowLevelSecurity';
 import { CreateIdempotencyKeys1796224255005 } from './1796224255005-CreateIdempotencyKeys';
+import { AddMfaAndSeparateThrottles1796228650801 } from './1796228650801-AddMfaAndSeparateThrottles';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateTreatmentSessions1796100000000,
   EnableRowLevelSecurity1796224018776,
   CreateIdempotencyKeys1796224255005,
+  AddMfaAndSeparateThrottles1796228650801,
 ];
