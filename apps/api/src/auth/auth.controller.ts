@@ -34,7 +34,7 @@ export class AuthController {
       return { mfaRequired: true };
     }
     this.cookies.set(reply, outcome.issued.token, outcome.issued.session.csrfToken);
-    return this.auth.currentUser(outcome.issued.session.staffMemberId);
+    return outcome.issued.user;
   }
 
   @Post('login/mfa')
