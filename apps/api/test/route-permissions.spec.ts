@@ -57,7 +57,7 @@ describe('route permissions', () => {
     const open = routes.filter((r) => r.policy?.kind === 'public').map((r) => r.route).sort();
     // GET /api/calendar-feeds/:file: phone calendars fetch a practitioner's iCalendar feed without a session; the
     // secret 256-bit token in the URL is the credential (stored as SHA-256, revocable) and the feed shows only
-    // initials and service names.
-    expect(open).toEqual(['GET /api/calendar-feeds/:file', 'GET /api/health', 'GET /api/health/ready', 'GET /api/setup', 'POST /api/auth/login', 'POST /api/setup']);
+    // initials and service names. The MFA step of sign-in is bound to the pending step's httpOnly cookie, not a session.
+    expect(open).toEqual(['GET /api/calendar-feeds/:file', 'GET /api/health', 'GET /api/health/ready', 'GET /api/setup', 'POST /api/auth/login', 'POST /api/auth/login/mfa', 'POST /api/setup']);
   });
 });

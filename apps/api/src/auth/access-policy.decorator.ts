@@ -13,3 +13,10 @@ export const SignedIn = () => SetMetadata(ACCESS_POLICY, { kind: 'signed-in' } s
 /** A signed-in staff member whose role grants this permission in the declared matrix. */
 export const RequirePermission = (permission: Permission) =>
   SetMetadata(ACCESS_POLICY, { kind: 'permission', permission } satisfies AccessPolicy);
+
+export const BEFORE_MFA_ENROLMENT = 'skinledger:allowed-before-mfa-enrolment';
+/**
+ * Reachable by a signed-in staff member whose role must use MFA but who has not enrolled yet (enrolment itself,
+ * "me" and sign-out); every other route answers 403 mfa-enrollment-required until they enrol.
+ */
+export const AllowedBeforeMfaEnrolment = () => SetMetadata(BEFORE_MFA_ENROLMENT, true);

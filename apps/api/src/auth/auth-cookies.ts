@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { CSRF_COOKIE, SESSION_COOKIE } from './cookies';
+import { CSRF_COOKIE, MFA_PENDING_COOKIE, MFA_PENDING_COOKIE_PATH, SESSION_COOKIE } from './cookies';
 
 @Injectable()
 export class AuthCookies {
@@ -13,6 +13,20 @@ export class AuthCookies {
     const maxAge = this.config.sessionAbsoluteHours * 3600;
     void reply.setCookie(SESSION_COOKIE, sessionToken, { ...common, httpOnly: true, maxAge });
     void reply.setCookie(CSRF_COOKIE, csrfToken, { ...common, httpOnly: false, maxAge });
+  }
+
+  setMfaPending(reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+    void reply.setCookie(MFA_PENDING_COOKIE, token, {
+      path: MFA_PENDING_COOKIE_PATH,
+      sameSite: 'strict',
+      secure: this.config.secureCookies,
+      httpOnly: true,
+      maxAge: maxAgeSeconds,
+    });
+  }
+
+  clearMfaPending(reply: FastifyReply): void {
+    void reply.clearCookie(MFA_PENDING_COOKIE, { path: MFA_PENDING_COOKIE_PATH });
   }
 
   clear(reply: FastifyReply): void {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from './cookies';
+import { MFA_PENDING_COOKIE, SESSION_COOKIE } from './cookies';
 import { CurrentActor, Origin, type Actor, type RequestOrigin } from './actor';
-import { Public, SignedIn } from './access-policy.decorator';
-import { ChangePasswordDto, CurrentUserDto, LoginDto } from './auth.dto';
-import { AuthService } from './auth.service';
+import { AllowedBeforeMfaEnrolment, Public, SignedIn } from './access-policy.decorator';
+import { ChangePasswordDto, CurrentUserDto, LoginDto, MfaLoginDto, MfaRequiredDto } from './auth.dto';
+import { AuthService, MFA_PENDING_SECONDS } from './auth.service';
 import { AuthCookies } from './auth-cookies';
 
 @ApiTags('auth')
@@ -20,20 +20,47 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: CurrentUserDto, description: 'Signed in; sets the session and csrf_token cookies' })
+  @ApiAcceptedResponse({ type: MfaRequiredDto, description: 'Password right, MFA on: no session yet; send the code to /api/auth/login/mfa' })
   async login(
     @Body() body: LoginDto,
     @Origin() origin: RequestOrigin,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CurrentUserDto | MfaRequiredDto> {
+    const outcome = await this.auth.login(body.email, body.password, origin, request.cookies?.[SESSION_COOKIE]);
+    if (outcome.kind === 'mfa-required') {
+      this.cookies.setMfaPending(reply, outcome.pendingToken, MFA_PENDING_SECONDS);
+      void reply.status(202);
+      return { mfaRequired: true };
+    }
+    this.cookies.set(reply, outcome.issued.token, outcome.issued.session.csrfToken);
+    return outcome.issued.user;
+  }
+
+  @Post('login/mfa')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: CurrentUserDto, description: 'Signed in; sets the session and csrf_token cookies' })
+  async loginMfa(
+    @Body() body: MfaLoginDto,
+    @Origin() origin: RequestOrigin,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CurrentUserDto> {
-    const previous = request.cookies?.[SESSION_COOKIE];
-    const { session, token, user } = await this.auth.login(body.email, body.password, origin, previous);
+    const { session, token, user } = await this.auth.completeMfaLogin(
+      request.cookies?.[MFA_PENDING_COOKIE],
+      { code: body.code, recoveryCode: body.recoveryCode },
+      origin,
+      request.cookies?.[SESSION_COOKIE],
+    );
+    this.cookies.clearMfaPending(reply);
     this.cookies.set(reply, token, session.csrfToken);
     return user;
   }
 
   @Post('logout')
   @SignedIn()
+  @AllowedBeforeMfaEnrolment()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session is revoked and its cookies cleared' })
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -51,6 +78,7 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
+  @AllowedBeforeMfaEnrolment()
   @ApiOkResponse({ type: CurrentUserDto })
   me(@CurrentActor() actor: Actor): Promise<CurrentUserDto> {
     return this.auth.currentUser(actor.staffMemberId);

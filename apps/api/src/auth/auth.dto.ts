@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PERMISSIONS, STAFF_ROLES, type Permission, type StaffRole } from '@skinledger/domain';
 import { IsEmailAddress } from '../common/dto/is-email-address';
 
@@ -26,6 +26,30 @@ export class CurrentUserDto {
   @ApiProperty({ enum: PERMISSIONS, isArray: true, description: 'Actions this role may perform (the permission matrix)' })
   permissions!: Permission[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) defaultLocationId!: string | null;
+  @ApiProperty({ description: 'Two-step sign-in (TOTP) is on for this account' }) mfaEnabled!: boolean;
+  @ApiProperty({ description: 'The clinic requires MFA for this role and it is not on yet: every route but enrolment, me and sign-out answers 403 mfa-enrollment-required' })
+  mfaEnrollmentRequired!: boolean;
+}
+
+export class MfaRequiredDto {
+  @ApiProperty({ enum: [true], description: 'The password was right; send the code to POST /api/auth/login/mfa (the pending step is in an httpOnly cookie for 5 minutes)' })
+  mfaRequired!: true;
+}
+
+/** Exactly one of the two. */
+export class MfaLoginDto {
+  @ApiPropertyOptional({ example: '123456', description: 'The 6-digit code of the authenticator app' })
+  @ValidateIf((o: MfaLoginDto) => o.recoveryCode === undefined || o.code !== undefined)
+  @IsString()
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'code must be the 6 digits of your authenticator app' })
+  code?: string;
+
+  @ApiPropertyOptional({ example: 'abcd-efgh-jkmn-pqrs', description: 'One of the recovery codes shown at enrolment (single use)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  recoveryCode?: string;
 }
 
 export class ChangePasswordDto {

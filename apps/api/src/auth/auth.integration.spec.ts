@@ -74,17 +74,41 @@ describe('signing in and out', () => {
     expect((await client.get('/api/auth/me')).status).toBe(401);
   });
 
-  it('rate-limits failed sign-ins per account, even when the right password follows', async () => {
+  it('backs off per account after 5 failures (429 + Retry-After), doubling, never a permanent lock', async () => {
     const { staffMember } = await signedInOrganization(app);
     for (let i = 0; i < 5; i++) {
       expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: `wrong ${i}` }, { headers: { 'x-forwarded-for': `10.0.0.${i}` } })).status).toBe(401);
     }
     const blocked = await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after')).toBe('900');
+    expect(blocked.headers.get('content-type')).toContain('application/problem+json');
+    const firstWait = Number(blocked.headers.get('retry-after'));
+    expect(firstWait).toBeGreaterThan(0);
+    expect(firstWait).toBeLessThanOrEqual(30);
+    // Once the wait is over, one more wrong guess doubles it.
+    await app.dataSource.query(`UPDATE login_failures SET failed_at = failed_at - interval '31 seconds' WHERE email = $1`, [staffMember.email]);
+    expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: 'wrong again' })).status).toBe(401);
+    const secondWait = Number((await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD })).headers.get('retry-after'));
+    expect(secondWait).toBeGreaterThan(30);
+    expect(secondWait).toBeLessThanOrEqual(60);
+    // However many failures, the wait is capped at 15 minutes, and the right password then signs in and clears the run.
+    await app.dataSource.query(`INSERT INTO login_failures (email, ip) SELECT $1, '10.0.9.9' FROM generate_series(1, 50)`, [staffMember.email]);
+    expect(Number((await app.client().post('/api/auth/login', { email: staffMember.email, password: 'x' })).headers.get('retry-after'))).toBeLessThanOrEqual(900);
+    await app.dataSource.query(`UPDATE login_failures SET failed_at = failed_at - interval '16 minutes' WHERE email = $1`, [staffMember.email]);
+    expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD })).status).toBe(200);
+    const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM login_failures WHERE email = $1`, [staffMember.email]);
+    expect(n).toBe(0);
     // The same limit applies to an email that has no account, so the answer reveals nothing.
     for (let i = 0; i < 5; i++) await app.client().post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'x' }, { headers: { 'x-forwarded-for': `10.1.0.${i}` } });
     expect((await app.client().post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'x' })).status).toBe(429);
+  });
+
+  it('a successful sign-in resets the account\'s count', async () => {
+    const { staffMember } = await signedInOrganization(app);
+    for (let i = 0; i < 4; i++) await app.client().post('/api/auth/login', { email: staffMember.email, password: `wrong ${i}` });
+    expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD })).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: `wrong ${i}` })).status).toBe(401);
+    expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD })).status).toBe(200);
   });
 
   it('counts parallel guesses: 20 at once against one account let at most 5 through to a password check', async () => {
@@ -98,14 +122,39 @@ describe('signing in and out', () => {
     expect(attempts.filter((r) => r.status === 429)).toHaveLength(15);
   });
 
-  it('rate-limits failed sign-ins per IP across accounts', async () => {
+  it('after 30 failed sign-ins for other e-mails from one IP, the owner\'s right password from that IP still signs in', async () => {
     const ip = '203.0.113.77';
+    const { staffMember } = await signedInOrganization(app, 'owner');
     for (let i = 0; i < 30; i++) {
-      await app.client().post('/api/auth/login', { email: `guess${i}@nowhere.test`, password: 'x' }, { headers: { 'x-forwarded-for': ip } });
+      expect((await app.client().post('/api/auth/login', { email: `guess${i}@nowhere.test`, password: 'x' }, { headers: { 'x-forwarded-for': ip } })).status).toBe(401);
     }
-    const { staffMember } = await signedInOrganization(app);
     const fromThatIp = await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD }, { headers: { 'x-forwarded-for': ip } });
-    expect(fromThatIp.status).toBe(429);
+    expect(fromThatIp.status).toBe(200);
+  });
+
+  it('stops an IP at its far higher ceiling: 100 failures in 15 minutes', async () => {
+    const ip = '203.0.113.99';
+    const { staffMember } = await signedInOrganization(app);
+    await app.dataSource.query(`INSERT INTO login_failures (email, ip) SELECT 'spray' || g || '@nowhere.test', $1 FROM generate_series(1, 99) g`, [ip]);
+    expect((await app.client().post('/api/auth/login', { email: 'one-more@nowhere.test', password: 'x' }, { headers: { 'x-forwarded-for': ip } })).status).toBe(401);
+    const blocked = await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD }, { headers: { 'x-forwarded-for': ip } });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another address is not affected.
+    expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD }, { headers: { 'x-forwarded-for': '203.0.113.100' } })).status).toBe(200);
+  });
+
+  it('password re-confirmations have their own counter and never block sign-in', async () => {
+    const { client, staffMember } = await signedInOrganization(app, 'nurse');
+    for (let i = 0; i < 5; i++) {
+      expect((await client.post('/api/auth/mfa/totp/enroll', { password: `not it ${i}` })).status).toBe(400);
+    }
+    expect((await client.post('/api/auth/mfa/totp/enroll', { password: TEST_PASSWORD })).status).toBe(429);
+    expect((await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' })).status).toBe(429);
+    // Sign-in is untouched, and its own failures leave re-confirmation's count alone.
+    expect((await app.client().post('/api/auth/login', { email: staffMember.email, password: TEST_PASSWORD })).status).toBe(200);
+    const [row] = await app.dataSource.query(`SELECT count(*) FILTER (WHERE kind = 'sign_in')::int AS sign_in, count(*) FILTER (WHERE kind = 'password_confirmation')::int AS confirmation FROM login_failures WHERE email = $1`, [staffMember.email]);
+    expect(row).toEqual({ sign_in: 0, confirmation: 5 });
   });
 
   it('stops a deactivated account at once: open sessions end and sign-in fails', async () => {

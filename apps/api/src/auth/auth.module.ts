@@ -6,12 +6,26 @@ import { AuthSessionService } from './auth-session.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaEnforcement } from './mfa/mfa-enforcement';
+import { MfaSecretCipher } from './mfa/mfa-secret-cipher';
+import { MfaService } from './mfa/mfa.service';
 import { PasswordConfirmationService } from './password-confirmation.service';
 
 @Global()
 @Module({
-  controllers: [AuthController],
-  providers: [AuthService, AuthSessionService, AuthCookies, LoginThrottleService, PasswordConfirmationService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthSessionService, PasswordConfirmationService],
+  controllers: [AuthController, MfaController],
+  providers: [
+    AuthService,
+    AuthSessionService,
+    AuthCookies,
+    LoginThrottleService,
+    PasswordConfirmationService,
+    MfaSecretCipher,
+    MfaService,
+    MfaEnforcement,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthSessionService, PasswordConfirmationService, MfaService],
 })
 export class AuthModule {}

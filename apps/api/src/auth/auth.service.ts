@@ -1,9 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PERMISSION_MATRIX } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { independentTransaction } from '../database/request-transaction';
 import { InvalidFieldError, UnauthorizedError } from '../common/problems/domain-error';
 import { Organization } from '../organizations/organization.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -11,9 +11,38 @@ import type { Actor, RequestOrigin } from './actor';
 import { AuthSessionService, type IssuedSession } from './auth-session.service';
 import type { CurrentUserDto } from './auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
+import { deletePendingLogin, findPendingLogin, insertPendingLogin, mfaEnrolmentStatus, scopeToOrganization } from './mfa/mfa.queries';
+import { MfaService, type SecondFactor } from './mfa/mfa.service';
+import { PasswordConfirmationService } from './password-confirmation.service';
+import { assertAcceptablePassword } from './password-policy';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
 
 const INVALID_CREDENTIALS = 'The email or password is not correct';
+/** How long the step between a right password and the code stays open. */
+export const MFA_PENDING_SECONDS = 5 * 60;
+
+export type SignedIn = IssuedSession & { user: CurrentUserDto };
+export type LoginOutcome = { kind: 'session'; issued: SignedIn } | { kind: 'mfa-required'; pendingToken: string };
+
+function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+function sourceOf(staffMember: StaffMember, origin: RequestOrigin) {
+  return { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id };
+}
+
+/**
+ * Before anyone is signed in the organization is unknown: this SECURITY DEFINER function finds the account's and
+ * scopes the rest of the transaction to it, so the account itself is then read under row-level security.
+ */
+async function scopeToSignInCandidate(manager: EntityManager, email: string): Promise<void> {
+  await manager.query(`SELECT * FROM auth_login_candidate($1)`, [email]);
+}
+
+async function lockSignInsOf(manager: EntityManager, email: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`skinledger.login:${email}`]);
+}
 
 @Injectable()
 export class AuthService {
@@ -22,33 +51,30 @@ export class AuthService {
     private readonly sessions: AuthSessionService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly mfa: MfaService,
+    private readonly confirmation: PasswordConfirmationService,
   ) {}
 
   /**
    * Signs in with email and password. Unknown email and wrong password get the same answer. Attempts on one email
    * take turns (advisory lock), so parallel guesses cannot slip past the throttle between its check and its count.
+   * With MFA on, a right password opens only a short pending step (its token goes in an httpOnly cookie); the run
+   * of failures is not cleared until the code is right too, so codes cannot be guessed between right passwords.
    */
-  async login(emailTyped: string, password: string, origin: RequestOrigin, previousToken?: string): Promise<IssuedSession & { user: CurrentUserDto }> {
+  async login(emailTyped: string, password: string, origin: RequestOrigin, previousToken?: string): Promise<LoginOutcome> {
     const email = emailTyped.trim().toLowerCase();
     const outcome = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`skinledger.login:${email}`]);
+      await lockSignInsOf(manager, email);
       await this.throttle.assertAllowed(manager, email, origin.ip);
-      // Before anyone is signed in the organization is unknown: this SECURITY DEFINER function finds the account's
-      // and scopes the rest of the transaction to it, so the account itself is then read under row-level security.
-      await manager.query(`SELECT * FROM auth_login_candidate($1)`, [email]);
+      await scopeToSignInCandidate(manager, email);
 
-      const staffMember = await manager
-        .getRepository(StaffMember)
-        .createQueryBuilder('s')
-        .addSelect('s.passwordHash')
-        .where('s.email = :email', { email })
-        .getOne();
+      const staffMember = await this.findStaffForSignIn(manager, { email });
       const passwordMatches = await verifyPassword(staffMember?.passwordHash ?? (await decoyPasswordHash()), password);
       if (!staffMember || !passwordMatches || !staffMember.isActive) {
         // Recorded and committed: the failure must count even though the request fails.
         await this.throttle.recordFailure(manager, email, origin.ip);
         if (staffMember) {
-          await this.audit.record(manager, { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id }, {
+          await this.audit.record(manager, sourceOf(staffMember, origin), {
             action: 'auth.login_failed',
             entityType: 'staff_member',
             entityId: staffMember.id,
@@ -58,19 +84,80 @@ export class AuthService {
         return { signedIn: false } as const;
       }
 
-      await this.throttle.clearAccount(manager, email);
-      // The browser's earlier session (whoever it belonged to) ends: one browser, one session.
-      if (previousToken) await this.sessions.revokeToken(manager, previousToken, 'replaced by a new sign-in');
-      const issued = await this.sessions.issue(manager, staffMember, origin);
-      await this.audit.record(manager, { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id }, {
-        action: 'auth.login',
-        entityType: 'staff_member',
-        entityId: staffMember.id,
-      });
-      return { signedIn: true, issued, user: await this.currentUser(staffMember.id, manager) } as const;
+      await scopeToOrganization(manager, staffMember.organizationId);
+      if (await this.mfa.isEnabled(manager, staffMember.organizationId, staffMember.id)) {
+        const pendingToken = randomBytes(32).toString('base64url');
+        await insertPendingLogin(manager, hashToken(pendingToken), staffMember.id, staffMember.email, origin.ip, MFA_PENDING_SECONDS);
+        await this.audit.record(manager, sourceOf(staffMember, origin), {
+          action: 'auth.login_mfa_challenged',
+          entityType: 'staff_member',
+          entityId: staffMember.id,
+        });
+        return { signedIn: true, outcome: { kind: 'mfa-required', pendingToken } } as const;
+      }
+      return { signedIn: true, outcome: { kind: 'session', issued: await this.openSession(manager, staffMember, origin, previousToken, 'password') } } as const;
     });
     if (!outcome.signedIn) throw new UnauthorizedError(INVALID_CREDENTIALS, 'invalid-credentials');
-    return { ...outcome.issued, user: outcome.user };
+    return outcome.outcome;
+  }
+
+  /**
+   * The second step: the pending token from the cookie and a TOTP code or a recovery code. A wrong code counts
+   * against the account's sign-in throttle like a wrong password.
+   */
+  async completeMfaLogin(pendingToken: string | undefined, factor: SecondFactor, origin: RequestOrigin, previousToken?: string): Promise<SignedIn> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const pending = pendingToken ? await findPendingLogin(manager, hashToken(pendingToken)) : null;
+      if (pending) await scopeToSignInCandidate(manager, pending.email);
+      const staffMember = pending ? await this.findStaffForSignIn(manager, { email: pending.email }) : null;
+      if (!pending || staffMember?.id !== pending.staffMemberId || !staffMember.isActive) return { kind: 'expired' } as const;
+      await lockSignInsOf(manager, staffMember.email);
+      await this.throttle.assertAllowed(manager, staffMember.email, origin.ip);
+      await scopeToOrganization(manager, staffMember.organizationId);
+
+      const accepted = await this.mfa.verify(manager, staffMember.organizationId, staffMember.id, factor);
+      if (accepted === 'rejected' || accepted === 'none') {
+        await this.throttle.recordFailure(manager, staffMember.email, origin.ip);
+        await this.audit.record(manager, sourceOf(staffMember, origin), {
+          action: 'auth.mfa_failed',
+          entityType: 'staff_member',
+          entityId: staffMember.id,
+          changes: { method: { to: factor.recoveryCode ? 'recovery-code' : 'totp' } },
+        });
+        return { kind: 'rejected' } as const;
+      }
+      await deletePendingLogin(manager, hashToken(pendingToken as string));
+      return { kind: 'signed-in', issued: await this.openSession(manager, staffMember, origin, previousToken, accepted) } as const;
+    });
+    if (outcome.kind === 'expired') throw new UnauthorizedError('This sign-in has expired. Enter your email and password again.', 'mfa-login-expired');
+    if (outcome.kind === 'rejected') throw new UnauthorizedError('The code is not correct', 'invalid-mfa-code');
+    return outcome.issued;
+  }
+
+  /** The one place sign-in reads a staff row (with its password hash), before any organization is known. */
+  private findStaffForSignIn(manager: EntityManager, by: { email: string } | { id: string }): Promise<StaffMember | null> {
+    const query = manager.getRepository(StaffMember).createQueryBuilder('s').addSelect('s.passwordHash');
+    return 'email' in by ? query.where('s.email = :email', { email: by.email }).getOne() : query.where('s.id = :id', { id: by.id }).getOne();
+  }
+
+  private async openSession(
+    manager: EntityManager,
+    staffMember: StaffMember,
+    origin: RequestOrigin,
+    previousToken: string | undefined,
+    method: 'password' | 'totp' | 'recovery-code',
+  ): Promise<SignedIn> {
+    await this.throttle.clearAccount(manager, staffMember.email);
+    // The browser's earlier session (whoever it belonged to) ends: one browser, one session.
+    if (previousToken) await this.sessions.revokeToken(manager, previousToken, 'replaced by a new sign-in');
+    const issued = await this.sessions.issue(manager, staffMember, origin);
+    await this.audit.record(manager, sourceOf(staffMember, origin), {
+      action: 'auth.login',
+      entityType: 'staff_member',
+      entityId: staffMember.id,
+      changes: method === 'password' ? null : { secondFactor: { to: method } },
+    });
+    return { ...issued, user: await this.currentUser(staffMember.id, manager) };
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -85,28 +172,18 @@ export class AuthService {
    * must not outlive the password it was opened with); the one in use stays.
    */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    // Guessing the current password from a borrowed session counts against the same limit as sign-in.
-    await this.throttle.assertAllowed(this.dataSource.manager, actor.email, actor.ip);
-    const staffMember = await this.dataSource
-      .getRepository(StaffMember)
-      .createQueryBuilder('s')
-      .addSelect('s.passwordHash')
-      .where('s.id = :id', { id: actor.staffMemberId })
-      .getOneOrFail();
-    if (!(await verifyPassword(staffMember.passwordHash, currentPassword))) {
-      // Its own transaction: the request's rolls back with the error, the count must stay.
-      await independentTransaction(this.dataSource, actor.organizationId, (manager) => this.throttle.recordFailure(manager, actor.email, actor.ip));
-      throw new InvalidFieldError('currentPassword', 'is not your current password');
-    }
+    // Guessing the current password from a borrowed session counts as a re-confirmation (its own throttle).
+    await this.confirmation.confirm(actor, currentPassword, 'currentPassword', 'is not your current password');
     if (currentPassword === newPassword) throw new InvalidFieldError('newPassword', 'must differ from the current password');
+    assertAcceptablePassword('newPassword', newPassword, { email: actor.email, name: actor.name });
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(StaffMember, { id: staffMember.id }, { passwordHash });
-      await this.sessions.revokeAllFor(manager, staffMember.id, 'password changed', actor.sessionId);
+      await manager.update(StaffMember, { id: actor.staffMemberId, organizationId: actor.organizationId }, { passwordHash });
+      await this.sessions.revokeAllFor(manager, actor.staffMemberId, 'password changed', actor.sessionId);
       await this.audit.record(manager, actor, {
         action: 'auth.password_changed',
         entityType: 'staff_member',
-        entityId: staffMember.id,
+        entityId: actor.staffMemberId,
       });
     });
   }
@@ -114,6 +191,7 @@ export class AuthService {
   async currentUser(staffMemberId: string, manager: EntityManager = this.dataSource.manager): Promise<CurrentUserDto> {
     const staffMember = await manager.getRepository(StaffMember).findOneByOrFail({ id: staffMemberId });
     const organization = await manager.getRepository(Organization).findOneByOrFail({ id: staffMember.organizationId });
+    const mfa = await mfaEnrolmentStatus(manager, staffMember.organizationId, staffMember.id, staffMember.role);
     return {
       id: staffMember.id,
       email: staffMember.email,
@@ -123,6 +201,8 @@ export class AuthService {
       organizationName: organization.name,
       permissions: [...PERMISSION_MATRIX[staffMember.role]],
       defaultLocationId: staffMember.defaultLocationId,
+      mfaEnabled: mfa.enrolled,
+      mfaEnrollmentRequired: mfa.required && !mfa.enrolled,
     };
   }
 }

@@ -10,8 +10,9 @@ import { verifyPassword } from './passwords';
 
 /**
  * Re-confirms the signed-in staff member's password before an act that carries their signature or needs them back at
- * the tablet (signing a treatment record, witnessing a consent, leaving the signing kiosk). Wrong guesses count
- * against the sign-in throttle, so a borrowed session or a patient holding the tablet cannot try many.
+ * the tablet (signing a treatment record, witnessing a consent, leaving the signing kiosk, changing the password,
+ * MFA enrolment). Wrong guesses count against a re-confirmation counter of their own, with the same backoff as
+ * sign-in, so a borrowed session or a patient holding the tablet cannot try many, yet never block signing in.
  */
 @Injectable()
 export class PasswordConfirmationService {
@@ -20,8 +21,8 @@ export class PasswordConfirmationService {
     private readonly throttle: LoginThrottleService,
   ) {}
 
-  async confirm(actor: Actor, password: string, field = 'password'): Promise<void> {
-    await this.throttle.assertAllowed(this.dataSource.manager, actor.email, actor.ip);
+  async confirm(actor: Actor, password: string, field = 'password', message = `is not the password of ${actor.name}`): Promise<void> {
+    await this.throttle.assertAllowed(this.dataSource.manager, actor.email, actor.ip, 'password_confirmation');
     const staffMember = await this.dataSource
       .getRepository(StaffMember)
       .createQueryBuilder('s')
@@ -30,8 +31,15 @@ export class PasswordConfirmationService {
       .getOneOrFail();
     if (!(await verifyPassword(staffMember.passwordHash, password))) {
       // Its own transaction: the request's rolls back with the error, the count must stay.
-      await independentTransaction(this.dataSource, actor.organizationId, (manager) => this.throttle.recordFailure(manager, actor.email, actor.ip));
-      throw new InvalidFieldError(field, `is not the password of ${actor.name}`);
+      await this.recordFailure(actor);
+      throw new InvalidFieldError(field, message);
     }
+  }
+
+  /** A wrong second factor after a right password (turning MFA off) counts the same way. */
+  async recordFailure(actor: Actor): Promise<void> {
+    await independentTransaction(this.dataSource, actor.organizationId, (manager) =>
+      this.throttle.recordFailure(manager, actor.email, actor.ip, 'password_confirmation'),
+    );
   }
 }

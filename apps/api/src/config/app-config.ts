@@ -40,6 +40,8 @@ export interface AppConfig {
    * once into DATA_DIR/audit-hmac.key (AuditKeyProvider). The database never holds it.
    */
   auditHmacKey?: Buffer;
+  /** AES-256 key for MFA secrets at rest (MFA_ENCRYPTION_KEY); unset: generated once into dataDir. */
+  mfaEncryptionKey?: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +114,17 @@ function auditHmacKey(env: Env): Buffer | undefined {
   return key;
 }
 
+/** 32 bytes as 64 hex digits or base64. */
+function aes256Key(env: Env, name: string): Buffer | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(raw) && key.toString('base64').replace(/=+$/, '') !== raw.replace(/=+$/, ''))) {
+    throw new ConfigError(name, 'must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)');
+  }
+  return key;
+}
+
 function boolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -155,5 +168,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 336),
     messageWorker: boolean(env, 'MESSAGE_WORKER', nodeEnv !== 'test'),
     auditHmacKey: auditHmacKey(env),
+    mfaEncryptionKey: aes256Key(env, 'MFA_ENCRYPTION_KEY'),
   };
 }

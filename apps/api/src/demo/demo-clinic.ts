@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { LicenceType, StaffRole } from '@skinledger/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { assertAcceptablePassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { Location } from '../organizations/location.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -70,7 +72,22 @@ export interface DemoResult {
  * treatment history (sessions, adverse events, outcome scores).
  * Running it again changes nothing.
  */
+/** A random password every demo account accepts (16 characters; redrawn in the rare case it holds someone's name). */
+export function generateDemoPassword(): string {
+  for (;;) {
+    const candidate = randomBytes(12).toString('base64url');
+    try {
+      for (const person of DEMO_STAFF) assertAcceptablePassword('DEMO_PASSWORD', candidate, person);
+      return candidate;
+    } catch {
+      // drawn again
+    }
+  }
+}
+
 export async function loadDemoClinic(dataSource: DataSource, password: string, audit: AuditService): Promise<DemoResult> {
+  // One password for every demo account: it must pass the policy for each of them (e.g. not contain anyone's name).
+  for (const person of DEMO_STAFF) assertAcceptablePassword('DEMO_PASSWORD', password, person);
   const passwordHash = await hashPassword(password);
   return dataSource.transaction(async (manager) => {
     const existing = await manager.findOneBy(Organization, { name: DEMO_ORGANIZATION_NAME });

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditKeyProvider } from '../audit/audit-key.provider';
 import { AuditService } from '../audit/audit.service';
@@ -7,12 +6,12 @@ import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { resolveDatabase } from '../database/resolve-database';
 import { prepareDatabase } from '../database/app-database';
-import { loadDemoClinic } from './demo-clinic';
+import { generateDemoPassword, loadDemoClinic } from './demo-clinic';
 
 /** `npm run demo`: loads the demo clinic into DATABASE_URL or the embedded database (stop the server first). */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const password = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
+  const password = process.env.DEMO_PASSWORD || generateDemoPassword();
   if (password.length < 12) throw new Error('DEMO_PASSWORD must be at least 12 characters');
   const database = await resolveDatabase(config, () => undefined);
   try {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestOrigin } from '../auth/actor';
+import { assertAcceptablePassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { ConsentTemplateDefaults } from '../consents/consent-template-defaults';
 import { ConflictError } from '../common/problems/domain-error';
@@ -29,6 +30,7 @@ export class SetupService {
   }
 
   async setUp(input: SetupDto, origin: RequestOrigin): Promise<SetupResultDto> {
+    assertAcceptablePassword('adminPassword', input.adminPassword, { email: input.adminEmail, name: input.adminName });
     const passwordHash = await hashPassword(input.adminPassword);
     return this.dataSource.transaction(async (manager) => {
       // Serializes concurrent first-run requests, so only one organization can ever be created this way.

@@ -60,4 +60,12 @@ export class StaffController {
   reactivate(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StaffMemberDto> {
     return this.staff.reactivate(actor, id);
   }
+
+  @Post(':id/mfa/reset')
+  @HttpCode(200)
+  @RequirePermission('security.manage')
+  @ApiOkResponse({ type: StaffMemberDto, description: 'Authenticator and recovery codes removed, sessions ended (audited)' })
+  resetMfa(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StaffMemberDto> {
+    return this.staff.resetMfa(actor, id);
+  }
 }

@@ -96,6 +96,7 @@ export class StaffMemberDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) defaultLocationId!: string | null;
   @ApiProperty({ type: [PractitionerCredentialDto] }) credentials!: PractitionerCredentialDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'Two-step sign-in (TOTP) is on' }) mfaEnabled!: boolean;
 }
 
 export class StaffListQueryDto {

@@ -5,6 +5,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { AuthSessionService } from '../auth/auth-session.service';
+import { staffWithMfa } from '../auth/mfa/mfa.queries';
+import { MfaService } from '../auth/mfa/mfa.service';
+import { assertAcceptablePassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
@@ -16,7 +19,7 @@ import type { CreateStaffMemberDto, PractitionerCredentialInput, StaffMemberDto,
 const AUDITED_FIELDS = ['email', 'name', 'role', 'defaultLocationId'] as const;
 
 /** `onDate` is today on the clinic's calendar: a licence counts through its expiry day there, not in UTC. */
-export function toStaffMemberDto(staffMember: StaffMember, onDate: string): StaffMemberDto {
+export function toStaffMemberDto(staffMember: StaffMember, onDate: string, mfaEnabled: boolean): StaffMemberDto {
   return {
     id: staffMember.id,
     email: staffMember.email,
@@ -36,6 +39,7 @@ export function toStaffMemberDto(staffMember: StaffMember, onDate: string): Staf
         current: isCredentialCurrent(c, onDate),
       })),
     createdAt: staffMember.createdAt.toISOString(),
+    mfaEnabled,
   };
 }
 
@@ -46,6 +50,7 @@ export class StaffService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sessions: AuthSessionService,
+    private readonly mfa: MfaService,
   ) {}
 
   async list(actor: Actor, includeInactive = false): Promise<StaffMemberDto[]> {
@@ -55,17 +60,19 @@ export class StaffService {
       order: { name: 'ASC' },
     });
     const onDate = await this.clinicToday(this.dataSource.manager, actor);
-    return staff.map((member) => toStaffMemberDto(member, onDate));
+    const withMfa = await staffWithMfa(this.dataSource.manager, actor.organizationId);
+    return staff.map((member) => toStaffMemberDto(member, onDate, withMfa.has(member.id)));
   }
 
   async get(actor: Actor, id: string): Promise<StaffMemberDto> {
     const manager = this.dataSource.manager;
-    return toStaffMemberDto(await this.find(manager, actor, id), await this.clinicToday(manager, actor));
+    return this.dto(manager, actor, await this.find(manager, actor, id));
   }
 
   async create(actor: Actor, input: CreateStaffMemberDto): Promise<StaffMemberDto> {
     this.assertMayAssign(actor, input.role);
     this.assertCredentialsFitRole(input.role, input.credentials);
+    assertAcceptablePassword('password', input.password, input);
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       await this.assertEmailFree(manager, input.email);
@@ -91,7 +98,7 @@ export class StaffService {
           credentials: { to: staffMember.credentials.map(describeCredential) },
         },
       });
-      return toStaffMemberDto(staffMember, await this.clinicToday(manager, actor));
+      return this.dto(manager, actor, staffMember);
     });
   }
 
@@ -101,6 +108,8 @@ export class StaffService {
       const staffMember = await this.find(manager, actor, id, true);
       this.assertMayAssign(actor, staffMember.role);
       if (passwordHash) this.assertMayResetPassword(actor, staffMember);
+      // Checked against the account's name as it will be after this change, and its (unchangeable) e-mail.
+      if (input.password) assertAcceptablePassword('password', input.password, { email: staffMember.email, name: input.name ?? staffMember.name });
       const role = input.role ?? staffMember.role;
       if (input.role) {
         this.assertMayAssign(actor, input.role);
@@ -132,7 +141,7 @@ export class StaffService {
       if (Object.keys(changes).length > 0) {
         await this.audit.record(manager, actor, { action: 'staff.updated', entityType: 'staff_member', entityId: id, changes });
       }
-      return toStaffMemberDto(await this.find(manager, actor, id, true), await this.clinicToday(manager, actor));
+      return this.dto(manager, actor, await this.find(manager, actor, id, true));
     });
   }
 
@@ -146,7 +155,7 @@ export class StaffService {
     return this.dataSource.transaction(async (manager) => {
       const staffMember = await this.find(manager, actor, id, true);
       this.assertMayAssign(actor, staffMember.role);
-      if (!staffMember.isActive) return toStaffMemberDto(staffMember, await this.clinicToday(manager, actor));
+      if (!staffMember.isActive) return this.dto(manager, actor, staffMember);
       if (staffMember.role === 'owner') await this.assertAnotherOwner(manager, staffMember);
       await manager.update(StaffMember, { id }, { isActive: false, deactivatedAt: new Date() });
       const ended = await this.sessions.revokeAllFor(manager, id, 'account deactivated');
@@ -156,7 +165,7 @@ export class StaffService {
         entityId: id,
         changes: { isActive: { from: true, to: false }, sessionsEnded: { to: ended } },
       });
-      return toStaffMemberDto(await this.find(manager, actor, id, true), await this.clinicToday(manager, actor));
+      return this.dto(manager, actor, await this.find(manager, actor, id, true));
     });
   }
 
@@ -164,7 +173,7 @@ export class StaffService {
     return this.dataSource.transaction(async (manager) => {
       const staffMember = await this.find(manager, actor, id, true);
       this.assertMayAssign(actor, staffMember.role);
-      if (staffMember.isActive) return toStaffMemberDto(staffMember, await this.clinicToday(manager, actor));
+      if (staffMember.isActive) return this.dto(manager, actor, staffMember);
       await manager.update(StaffMember, { id }, { isActive: true, deactivatedAt: null });
       await this.audit.record(manager, actor, {
         action: 'staff.reactivated',
@@ -172,8 +181,33 @@ export class StaffService {
         entityId: id,
         changes: { isActive: { from: false, to: true } },
       });
-      return toStaffMemberDto(await this.find(manager, actor, id, true), await this.clinicToday(manager, actor));
+      return this.dto(manager, actor, await this.find(manager, actor, id, true));
     });
+  }
+
+  /**
+   * Lost phone: removes the staff member's authenticator and recovery codes and ends their sessions (whoever holds
+   * the phone may hold one). With MFA required for their role they enrol again at the next sign-in. Owners only.
+   */
+  async resetMfa(actor: Actor, id: string): Promise<StaffMemberDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const staffMember = await this.find(manager, actor, id, true);
+      const hadMfa = await this.mfa.reset(manager, actor.organizationId, staffMember.id);
+      if (hadMfa) {
+        await this.sessions.revokeAllFor(manager, staffMember.id, 'MFA reset', actor.sessionId);
+        await this.audit.record(manager, actor, {
+          action: 'staff.mfa_reset',
+          entityType: 'staff_member',
+          entityId: staffMember.id,
+          changes: { mfaEnabled: { from: true, to: false } },
+        });
+      }
+      return this.dto(manager, actor, staffMember);
+    });
+  }
+
+  private async dto(manager: EntityManager, actor: Actor, staffMember: StaffMember): Promise<StaffMemberDto> {
+    return toStaffMemberDto(staffMember, await this.clinicToday(manager, actor), await this.mfa.isEnabled(manager, actor.organizationId, staffMember.id));
   }
 
   private async clinicToday(manager: EntityManager, actor: Actor): Promise<string> {

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './permissions';
 export * from './credentials';
 export * from './timezones';
+export * from './password-policy';

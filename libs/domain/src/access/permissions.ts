@@ -53,6 +53,8 @@ export const PERMISSIONS = [
   'schedule.manage',
   // The outbox of reminders and notices (contains patients' contact details): owner/admin.
   'messages.read',
+  // Sign-in security: which roles must use MFA, resetting a staff member's MFA (lost phone). Owners only.
+  'security.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,7 +108,7 @@ const FRONT_DESK: readonly Permission[] = [
 
 export const PERMISSION_MATRIX: Record<StaffRole, readonly Permission[]> = {
   owner: ALL,
-  admin: ALL,
+  admin: ALL.filter((permission) => permission !== 'security.manage'),
   physician: CLINICAL_STOCK_KEEPER,
   nurse: CLINICAL_STOCK_KEEPER,
   aesthetician: CLINICIAN,

@@ -85,3 +85,16 @@ export class UnsupportedMediaTypeError extends DomainError {
     super(415, 'unsupported-media-type', 'Unsupported media type', `This route takes ${expected}`);
   }
 }
+
+/**
+ * A password the policy refuses (breached, repetitive, built from the person's e-mail or name): 422 with the first
+ * rule as the problem's code and every broken rule, each naming the field.
+ */
+export class WeakPasswordError extends DomainError {
+  constructor(field: string, problems: { code: string; message: string }[]) {
+    super(422, problems[0].code, 'Password not accepted', `${field} ${problems.map((p) => p.message).join('; ')}`, {
+      errors: problems.map((p) => ({ field, code: p.code, message: p.message })),
+      violations: problems.map((p) => ({ field, code: p.code, message: p.message })),
+    });
+  }
+}

@@ -9,6 +9,7 @@ import { CreateTreatmentSessions1796100000000 } from './1796100000000-CreateTrea
 import { EnableRowLevelSecurity1796224018776 } from './1796224018776-EnableRowLevelSecurity';
 import { CreateIdempotencyKeys1796224255005 } from './1796224255005-CreateIdempotencyKeys';
 import { ChainAuditEvents1796228129556 } from './1796228129556-ChainAuditEvents';
+import { AddMfaAndSeparateThrottles1796228650801 } from './1796228650801-AddMfaAndSeparateThrottles';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   EnableRowLevelSecurity1796224018776,
   CreateIdempotencyKeys1796224255005,
   ChainAuditEvents1796228129556,
+  AddMfaAndSeparateThrottles1796228650801,
 ];

@@ -1,10 +1,11 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../../lib/api/ApiError';
 import { describeProblem } from '../../../lib/problems/describeProblem';
 import { useForm } from '../../../lib/form/useForm';
-import { useLogin } from '../hooks/useLogin';
+import { isMfaRequired, useLogin } from '../hooks/useLogin';
+import { MfaCodeStep } from './MfaCodeStep';
 
 interface LoginFormProps {
   initialEmail?: string;
@@ -29,15 +30,26 @@ function errorMessage(error: unknown): string {
 export function LoginForm({ initialEmail = '' }: LoginFormProps) {
   const form = useForm({ email: initialEmail, password: '' }, validate);
   const login = useLogin();
+  const [mfaStep, setMfaStep] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!form.check()) return;
     login.mutate(
       { email: form.values.email.trim(), password: form.values.password },
-      { onError: () => form.setValue('password', '') },
+      {
+        onError: () => form.setValue('password', ''),
+        onSuccess: (answer) => {
+          if (isMfaRequired(answer)) {
+            form.setValue('password', '');
+            setMfaStep(true);
+          }
+        },
+      },
     );
   };
+
+  if (mfaStep) return <MfaCodeStep onRestart={() => setMfaStep(false)} />;
 
   return (
     <form onSubmit={submit} noValidate aria-describedby={login.isError ? 'login-error' : undefined}>

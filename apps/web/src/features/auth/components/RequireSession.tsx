@@ -2,6 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { useCurrentUser } from '../hooks/useCurrentUser';
 import { SignedInUserContext } from '../signedInUserContext';
+import { MfaEnrolmentRequired } from './MfaEnrolmentRequired';
 
 export interface ReturnState {
   from?: string;
@@ -17,6 +18,8 @@ export function RequireSession() {
     const state: ReturnState = { from: `${location.pathname}${location.search}` };
     return <Navigate to="/login" replace state={state} />;
   }
+  // The clinic requires MFA for this role: the API refuses everything else (403 mfa-enrollment-required) until enrolled.
+  if (user.mfaEnrollmentRequired) return <MfaEnrolmentRequired />;
   return (
     <SignedInUserContext.Provider value={user}>
       <Outlet />

@@ -1,9 +1,10 @@
-import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Modal, Stack, Text, UnstyledButton } from '@mantine/core';
 import { STAFF_ROLE_LABELS } from '@skinledger/domain';
-import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ChangePasswordModal } from '../../auth/components/ChangePasswordModal';
+import { MfaEnrolment } from '../../auth/components/MfaEnrolment';
 import { useLogout } from '../../auth/hooks/useLogout';
 import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
 
@@ -25,10 +26,14 @@ export function AccountMenu() {
   const navigate = useNavigate();
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   const [changingPassword, setChangingPassword] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
 
   return (
     <>
       <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      <Modal opened={enrolling} onClose={() => setEnrolling(false)} title="Two-step sign-in">
+        {enrolling && <MfaEnrolment onDone={() => setEnrolling(false)} />}
+      </Modal>
       <Menu position="bottom-end" width={240}>
         <Menu.Target>
           <UnstyledButton aria-label="Account menu" px={6} py={4} mih={40} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
@@ -57,6 +62,11 @@ export function AccountMenu() {
           <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setChangingPassword(true)}>
             Change password
           </Menu.Item>
+          {!user.mfaEnabled && (
+            <Menu.Item leftSection={<IconShieldLock size={16} aria-hidden />} onClick={() => setEnrolling(true)}>
+              Set up two-step sign-in
+            </Menu.Item>
+          )}
           <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
             Sign out
           </Menu.Item>

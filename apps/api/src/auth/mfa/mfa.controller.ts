@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AllowedBeforeMfaEnrolment, SignedIn } from '../access-policy.decorator';
+import { CurrentActor, type Actor } from '../actor';
+import { ActivateTotpDto, DisableTotpDto, EnrollTotpDto, MfaStatusDto, RecoveryCodesDto, TotpEnrollmentDto } from './mfa.dto';
+import { MfaService } from './mfa.service';
+
+/** The signed-in staff member's own second factor. */
+@ApiTags('auth')
+@Controller('auth/mfa')
+export class MfaController {
+  constructor(private readonly mfa: MfaService) {}
+
+  @Get()
+  @SignedIn()
+  @AllowedBeforeMfaEnrolment()
+  @ApiOkResponse({ type: MfaStatusDto })
+  status(@CurrentActor() actor: Actor): Promise<MfaStatusDto> {
+    return this.mfa.status(actor);
+  }
+
+  @Post('totp/enroll')
+  @SignedIn()
+  @AllowedBeforeMfaEnrolment()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TotpEnrollmentDto, description: 'A new secret; MFA is on once a code from it is sent to activate' })
+  enroll(@CurrentActor() actor: Actor, @Body() body: EnrollTotpDto): Promise<TotpEnrollmentDto> {
+    return this.mfa.enroll(actor, body.password);
+  }
+
+  @Post('totp/activate')
+  @SignedIn()
+  @AllowedBeforeMfaEnrolment()
+  @HttpCode(200)
+  @ApiOkResponse({ type: RecoveryCodesDto })
+  activate(@CurrentActor() actor: Actor, @Body() body: ActivateTotpDto): Promise<RecoveryCodesDto> {
+    return this.mfa.activate(actor, body.code);
+  }
+
+  @Post('totp/disable')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'MFA is off; needs the password and a current code (or a recovery code)' })
+  async disable(@CurrentActor() actor: Actor, @Body() body: DisableTotpDto): Promise<void> {
+    await this.mfa.disable(actor, body.password, { code: body.code, recoveryCode: body.recoveryCode });
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access-policy.decorator';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { SecuritySettingsDto } from './security-settings.dto';
+import { SecuritySettingsService } from './security-settings.service';
+
+@ApiTags('settings')
+@Controller('settings/security')
+export class SecuritySettingsController {
+  constructor(private readonly settings: SecuritySettingsService) {}
+
+  @Get()
+  @RequirePermission('security.manage')
+  @ApiOkResponse({ type: SecuritySettingsDto })
+  get(@CurrentActor() actor: Actor): Promise<SecuritySettingsDto> {
+    return this.settings.get(actor);
+  }
+
+  @Put()
+  @RequirePermission('security.manage')
+  @ApiOkResponse({ type: SecuritySettingsDto, description: 'Replaces the list; staff of these roles without MFA can only enrol after sign-in' })
+  replace(@CurrentActor() actor: Actor, @Body() body: SecuritySettingsDto): Promise<SecuritySettingsDto> {
+    return this.settings.replace(actor, body);
+  }
+}
