@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
 import { DEFAULT_APP_ROLE } from '../src/database/ensure-app-role';
 import { runMigrations } from '../src/database/run-migrations';
-import { adminQuery, databaseUrl, freePort, type RunState } from './test-database';
+import { createTestDatabase, databaseUrl, freePort, type RunState } from './test-database';
 
 declare global {
   // Shared with global-teardown, which Jest runs in the same process.
@@ -18,11 +18,11 @@ export default async function globalSetup(): Promise<void> {
   let embeddedDir: string | undefined;
   if (!serverUrl) {
     embeddedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skinledger-test-pg-'));
-    globalThis.__skinledgerEmbeddedPg = await startEmbeddedPostgres({ dataDir: embeddedDir, port: await freePort(), persistent: false });
+    globalThis.__skinledgerEmbeddedPg = await startEmbeddedPostgres({ dataDir: embeddedDir, port: await freePort(), persistent: false, nonDurable: true });
     serverUrl = globalThis.__skinledgerEmbeddedPg.url;
   }
   const templateDatabase = `skinledger_tpl_${runId}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${templateDatabase}`);
+  await createTestDatabase(serverUrl, templateDatabase);
   // Grants are copied with the template; the role is cluster-wide (concurrent runs share it; its creation tolerates races).
   const appRole = { name: DEFAULT_APP_ROLE, create: true, password: randomBytes(12).toString('hex') };
   await runMigrations(databaseUrl(serverUrl, templateDatabase), appRole);

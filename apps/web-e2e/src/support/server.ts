@@ -63,6 +63,8 @@ export async function startServer(options: { host?: string } = {}): Promise<Runn
   if (process.env.DATABASE_URL) {
     const name = `skinledger_e2e_${Date.now().toString(36)}`;
     await adminQuery(process.env.DATABASE_URL, `CREATE DATABASE ${name}`);
+    // Test data only: commits need not wait for the WAL flush (the shared server's fsync is its own business).
+    await adminQuery(process.env.DATABASE_URL, `ALTER DATABASE ${name} SET synchronous_commit = off`);
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
