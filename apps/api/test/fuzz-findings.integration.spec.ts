@@ -52,6 +52,24 @@ describe('inputs the fuzz suite found', () => {
     expect(nested.status).toBe(400);
   });
 
+  it('refuses null where the document does not say nullable (an optional field is left out, not null)', async () => {
+    const settings = await org.client.put('/api/settings/treatment', { minDaysBetweenMedicalSessions: null });
+    expect(settings.status).toBe(400);
+    expect(settings.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'minDaysBetweenMedicalSessions' })]));
+    const lots = await org.client.get('/api/lots');
+    const lotId = Array.isArray(lots.body) ? lots.body[0]?.id : lots.body.items?.[0]?.id;
+    const release = await org.client.post(`/api/lots/${lotId ?? '00000000-0000-4000-8000-000000000000'}/release`, { reason: null });
+    expect(release.status).toBe(400);
+    expect(release.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'reason' })]));
+  });
+
+  it('refuses a score printed in exponent form (4e-323) with 400, not 500', async () => {
+    const patient = await org.client.post('/api/patients', { firstName: 'Ada', lastName: 'Exponent', dateOfBirth: '1980-01-01' });
+    const response = await org.client.post(`/api/patients/${patient.body.id}/assessments`, { scale: 'glogau', score: 4e-323, assessedOn: '2026-01-01' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'score' })]));
+  });
+
   it('refuses "photoIds": null on an assessment (null is not a list)', async () => {
     const patient = await org.client.post('/api/patients', { firstName: 'Ada', lastName: 'Photo', dateOfBirth: '1980-01-01' });
     const response = await org.client.post(`/api/patients/${patient.body.id}/assessments`, { scale: 'glogau', score: 2, assessedOn: '2026-01-01', photoIds: null });

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSENT_KINDS, CONSENT_STATUSES, type ConsentKind, type ConsentStatus } from '@skinledger/domain';
 import { Transform } from 'class-transformer';
+import { IsDecimalNumber } from '../common/dto/is-decimal-number';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -37,14 +37,14 @@ export class CreateConsentDto {
 
   @ApiPropertyOptional({ type: Number, example: 0.5, description: 'Fills {{depthRange}} with depthMaxMm' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'depthMinMm must be a number of millimetres' })
+  @IsDecimalNumber(2, { message: 'depthMinMm must be a number of millimetres' })
   @Min(0.1, { message: 'depthMinMm must be at least 0.1' })
   @Max(3, { message: 'depthMinMm must be at most 3.0' })
   depthMinMm?: number;
 
   @ApiPropertyOptional({ type: Number, example: 1.5 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'depthMaxMm must be a number of millimetres' })
+  @IsDecimalNumber(2, { message: 'depthMaxMm must be a number of millimetres' })
   @Min(0.1, { message: 'depthMaxMm must be at least 0.1' })
   @Max(3, { message: 'depthMaxMm must be at most 3.0' })
   depthMaxMm?: number;

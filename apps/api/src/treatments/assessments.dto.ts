@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OUTCOME_SCALE_CODES } from '@skinledger/domain';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsDecimalNumber } from '../common/dto/is-decimal-number';
 import { IsCalendarDate } from '../common/dto/is-calendar-date';
 import { clean, cleanOrNull } from '../inventory/inventory-validation';
 
@@ -11,7 +12,7 @@ export class RecordAssessmentDto {
   scale!: string;
 
   @ApiProperty({ type: Number, example: 24 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'score must be a number (at most 2 decimals)' })
+  @IsDecimalNumber(2, { message: 'score must be a number (at most 2 decimals)' })
   score!: number;
 
   @ApiProperty({ format: 'date' })

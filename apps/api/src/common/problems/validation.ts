@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { DECORATORS } from '@nestjs/swagger';
 import type { FieldProblem } from './domain-error';
 
 /** Flattens class-validator's tree into `[{field: "credentials[0].expiresOn", message}]`. */
@@ -31,8 +32,47 @@ class RequestValidationPipe extends ValidationPipe {
       const problems = prototypeKeys(value).map((field) => ({ field, message: 'unknown field' }));
       if (problems.length) throw new RequestValidationError(problems);
     }
-    return super.transform(value, metadata);
+    const validated: unknown = await super.transform(value, metadata);
+    if (dto) {
+      const problems = nullsTheDocumentForbids(validated).map((field) => ({ field, message: 'must not be null (leave the field out instead)' }));
+      if (problems.length) throw new RequestValidationError(problems);
+    }
+    return validated;
   }
+}
+
+interface ApiPropertyMetadata {
+  nullable?: boolean;
+}
+
+/**
+ * `@IsOptional()` lets `null` through every validator, but the OpenAPI document (built from the same DTO
+ * decorators) allows null only where a property says `nullable: true`: refuse the rest, so the API accepts exactly
+ * what its document says. Walks the validated DTO instances (nested DTOs and arrays of them) without recursion.
+ */
+function nullsTheDocumentForbids(body: unknown): string[] {
+  const found: string[] = [];
+  const pending: [unknown, string][] = [[body, '']];
+  while (pending.length) {
+    const [value, at] = pending.pop() as [unknown, string];
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push([item, `${at}[${index}]`]));
+      continue;
+    }
+    const prototype = Object.getPrototypeOf(value) as object | null;
+    if (!prototype || prototype === Object.prototype) continue; // free-form objects: nothing declared to check against
+    for (const [key, property] of Object.entries(value as Record<string, unknown>)) {
+      const field = at ? `${at}.${key}` : key;
+      if (property !== null) {
+        pending.push([property, field]);
+        continue;
+      }
+      const declared = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, prototype, key) as ApiPropertyMetadata | undefined;
+      if (declared && declared.nullable !== true) found.push(field);
+    }
+  }
+  return found;
 }
 
 /** Names an object inherits (toString, constructor, __proto__…): the whitelist sees them as known and lets them pass. */
