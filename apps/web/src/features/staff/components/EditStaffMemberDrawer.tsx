@@ -5,6 +5,7 @@ import { canResetPassword, isPractitionerRole, type StaffRole } from '@skinledge
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
+import { PasswordStrength } from '../../../components/PasswordStrength';
 import { useForm } from '../../../lib/form/useForm';
 import { useLastDefined } from '../../../lib/hooks/useLastDefined';
 import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
@@ -161,6 +162,7 @@ function EditStaffMemberForm({ member, onDone }: { member: StaffMember; onDone: 
               onChange={(password) => form.setValue('password', password)}
               error={form.errors.password}
             />
+            <PasswordStrength password={form.values.password} owner={{ name: form.values.name, email: member.email }} />
           </>
         )}
         <FormAlert summary={feedback.summary} />
