@@ -25,6 +25,7 @@ import { useUpdateStaffMember } from '../hooks/useUpdateStaffMember';
 import { CredentialsEditor } from './CredentialsEditor';
 import { DefaultLocationSelect } from './DefaultLocationSelect';
 import { RoleSelect } from './RoleSelect';
+import { StaffMfaSection } from './StaffMfaSection';
 import { MIN_PASSWORD_LENGTH, TemporaryPasswordInput } from './TemporaryPasswordInput';
 
 interface EditValues {
@@ -165,6 +166,8 @@ function EditStaffMemberForm({ member, onDone }: { member: StaffMember; onDone: 
             <PasswordStrength password={form.values.password} owner={{ name: form.values.name, email: member.email }} />
           </>
         )}
+        <Divider />
+        <StaffMfaSection member={member} />
         <FormAlert summary={feedback.summary} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
