@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser } from './support/browser';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, WORKSPACE, type RunningServer } from './support/server';
 import { signIn, signOut } from './support/session';
 
 const SCREENSHOTS = path.join(WORKSPACE, 'docs/screenshots');
 
+/** What the screen shows (not the full page: a modal's overlay and the fixed shell only cover the viewport). */
 async function documentScreen(page: Page, name: string): Promise<void> {
-  const file = await screenshot(page, name);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  fs.copyFileSync(file, path.join(SCREENSHOTS, `${name}.png`));
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
 /** The code an authenticator app shows at `timestamp`, computed here from the key the page showed (RFC 6238 defaults). */
@@ -69,6 +69,7 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     await dialog.getByLabel(/^New password/).fill('violet kettle drums at noon');
     await page.waitForFunction(() => /^(Strong|Very strong)$/.test(document.querySelector('[data-testid="password-strength-label"]')?.textContent ?? ''));
     await expect(dialog.getByText('(not met)').count()).resolves.toBe(0);
+    await documentScreen(page, 'password-strength');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });
@@ -137,7 +138,7 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     await section.getByRole('checkbox', { name: 'Physician' }).check();
     await section.getByRole('button', { name: 'Save security settings' }).click();
     await page.getByText('Two-step sign-in requirements updated.').waitFor();
-    await section.scrollIntoViewIfNeeded();
+    await section.evaluate((element) => element.scrollIntoView({ block: 'end' }));
     await documentScreen(page, 'settings-security');
 
     const saved = await page.request.get(`${server.baseUrl}/api/settings/security`);
