@@ -144,4 +144,40 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     const saved = await page.request.get(`${server.baseUrl}/api/settings/security`);
     expect(((await saved.json()) as { mfaRequiredRoles: string[] }).mfaRequiredRoles.sort()).toEqual(['owner', 'physician']);
   });
+
+  it('lets the owner reset two-step sign-in for a staff member who lost their phone', async () => {
+    const desk = { name: 'Sam Rivera', email: 'sam@harbour.example', password: 'front desk temporary' };
+    const ownerToken = (await page.context().cookies()).find((c) => c.name === 'csrf_token')?.value ?? '';
+    const created = await page.request.post(`${server.baseUrl}/api/staff`, {
+      headers: { 'X-CSRF-Token': ownerToken },
+      data: { ...desk, role: 'front_desk' },
+    });
+    expect(created.status()).toBe(201);
+
+    // Sam enrols through the API from a browser context of their own.
+    const samContext = await browser.newContext();
+    const sam = samContext.request;
+    expect((await sam.post(`${server.baseUrl}/api/auth/login`, { data: { email: desk.email, password: desk.password } })).status()).toBe(200);
+    const csrf = { 'X-CSRF-Token': (await samContext.cookies()).find((c) => c.name === 'csrf_token')?.value ?? '' };
+    const enrolled = await sam.post(`${server.baseUrl}/api/auth/mfa/totp/enroll`, { headers: csrf, data: { password: desk.password } });
+    const samSecret = ((await enrolled.json()) as { secret: string }).secret;
+    expect((await sam.post(`${server.baseUrl}/api/auth/mfa/totp/activate`, { headers: csrf, data: { code: totpCode(samSecret) } })).status()).toBe(200);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
+    await page.getByRole('button', { name: `Edit ${desk.name}` }).click();
+    const drawer = page.getByRole('dialog', { name: `Edit ${desk.name}` });
+    await expect(drawer.getByTestId('staff-mfa-status').textContent()).resolves.toBe('On');
+    await drawer.getByRole('button', { name: 'Reset two-step sign-in' }).click();
+    const confirm = page.getByRole('dialog', { name: `Reset two-step sign-in for ${desk.name}?` });
+    await confirm.getByRole('button', { name: 'Reset and sign them out' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByText('Two-step sign-in reset').waitFor();
+    await expect(drawer.getByTestId('staff-mfa-status').textContent()).resolves.toBe('Off');
+    await expect(drawer.getByRole('button', { name: 'Reset two-step sign-in' }).count()).resolves.toBe(0);
+
+    // Their session ended; the password alone signs them in again.
+    expect((await sam.get(`${server.baseUrl}/api/auth/me`)).status()).toBe(401);
+    expect((await sam.post(`${server.baseUrl}/api/auth/login`, { data: { email: desk.email, password: desk.password } })).status()).toBe(200);
+    await samContext.close();
+  });
 });
