@@ -66,12 +66,12 @@ describe('clinic setup, staff and audit log', () => {
     await page.getByRole('menuitem', { name: 'Change password' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change password' });
     await dialog.getByLabel('Current password').fill(nurse.password);
-    await dialog.getByLabel(/^New password/).fill('dana own password 2026');
-    await dialog.getByLabel('Repeat new password').fill('dana own password 2026');
+    await dialog.getByLabel(/^New password/).fill('quiet lantern morning 2026');
+    await dialog.getByLabel('Repeat new password').fill('quiet lantern morning 2026');
     await dialog.getByRole('button', { name: 'Change password' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await signOut(page);
-    await signIn(page, nurse.email, 'dana own password 2026');
+    await signIn(page, nurse.email, 'quiet lantern morning 2026');
     await signOut(page);
   });
 

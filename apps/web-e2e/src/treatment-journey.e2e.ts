@@ -6,7 +6,7 @@ import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer
 import { signIn } from './support/session';
 
 const CLINIC_TIME_ZONE = 'America/New_York';
-const NURSE = { name: 'Nora Reyes', email: 'nora@harbour.example', password: 'nora nurse password 1' };
+const NURSE = { name: 'Nora Reyes', email: 'nora@harbour.example', password: 'copper lantern ward 1' };
 
 /**
  * The whole journey of issue 7 in Chromium: the front desk books a medical-needling appointment in the calendar and

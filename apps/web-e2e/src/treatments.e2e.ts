@@ -7,7 +7,7 @@ import { gradientPng } from './support/png';
 import { signIn } from './support/session';
 
 const CLINIC_TIME_ZONE = 'America/New_York';
-const NURSE = { name: 'Dana Whitfield', email: 'dana@harbour.example', password: 'dana nurse password 1' };
+const NURSE = { name: 'Dana Whitfield', email: 'dana@harbour.example', password: 'copper lantern ward 1' };
 const SIGNATURE_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100" width="300" height="100">' +
   '<path d="M 10 80 C 60 10, 90 10, 140 60 S 220 90, 280 20 L 282 24 C 220 95, 150 70, 138 64 C 90 16, 62 16, 12 84 Z" fill="rgb(0,0,0)"/></svg>';

@@ -2,6 +2,8 @@ import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
+import { PasswordStrength } from '../../../components/PasswordStrength';
+import { useSignedInUser } from '../hooks/useSignedInUser';
 import { useForm } from '../../../lib/form/useForm';
 import type { FieldErrors } from '../../../lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
@@ -29,6 +31,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
   const form = useForm(EMPTY, validate);
   const feedback = useProblemFeedback(form, mapField);
   const change = useChangePassword();
+  const user = useSignedInUser();
 
   const close = () => {
     form.reset(EMPTY);
@@ -61,6 +64,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
           </Text>
           <PasswordInput label="Current password" autoComplete="current-password" required {...form.textInput('currentPassword')} />
           <PasswordInput label="New password" autoComplete="new-password" required {...form.textInput('newPassword')} />
+          <PasswordStrength password={form.values.newPassword} owner={user} />
           <PasswordInput label="Repeat new password" autoComplete="new-password" required {...form.textInput('confirmPassword')} />
           <FormAlert summary={feedback.summary} />
           <Group justify="flex-end" gap="sm">

@@ -8,8 +8,10 @@ import { usePermission } from '../../auth/hooks/usePermission';
 import { LocationFormModal, type LocationTarget } from '../components/LocationFormModal';
 import { LocationsTable } from '../components/LocationsTable';
 import { OrganizationForm } from '../components/OrganizationForm';
+import { SecuritySettingsForm } from '../components/SecuritySettingsForm';
 import { useLocations } from '../hooks/useLocations';
 import { useOrganization } from '../hooks/useOrganization';
+import { useSecuritySettings } from '../hooks/useSecuritySettings';
 import { TreatmentSettingsForm } from '../../treatments/components/TreatmentSettingsForm';
 import { useTreatmentSettings } from '../../treatments/hooks/useTreatmentSettings';
 
@@ -19,6 +21,8 @@ export function SettingsPage() {
   const canManageSettings = usePermission('settings.manage');
   const canReadTreatment = usePermission('clinical_record.read');
   const treatment = useTreatmentSettings(canReadTreatment);
+  const canManageSecurity = usePermission('security.manage');
+  const security = useSecuritySettings(canManageSecurity);
   const organization = useOrganization();
   const locations = useLocations();
   const [locationTarget, setLocationTarget] = useState<LocationTarget | null>(null);
@@ -82,6 +86,19 @@ export function SettingsPage() {
             {treatment.isPending && <Skeleton height={120} />}
             {treatment.isError && <QueryErrorAlert error={treatment.error} what="the treatment settings" onRetry={() => void treatment.refetch()} />}
             {treatment.data && <TreatmentSettingsForm settings={treatment.data} canManage={canManageSettings} />}
+          </Paper>
+        )}
+        {canManageSecurity && (
+          <Paper p="md" component="section" aria-labelledby="security-settings-heading">
+            <Title order={2} id="security-settings-heading" mb={4}>
+              Security
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              Two-step sign-in asks for a code from an authenticator app after the password.
+            </Text>
+            {security.isPending && <Skeleton height={80} />}
+            {security.isError && <QueryErrorAlert error={security.error} what="the security settings" onRetry={() => void security.refetch()} />}
+            {security.data && <SecuritySettingsForm settings={security.data} />}
           </Paper>
         )}
       </Stack>

@@ -2,6 +2,7 @@ import { Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput } fr
 import { isIanaTimeZone } from '@skinledger/domain';
 import type { FormEvent } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
+import { PasswordStrength } from '../../../components/PasswordStrength';
 import { TimeZoneSelect } from '../../../components/TimeZoneSelect';
 import { useForm } from '../../../lib/form/useForm';
 import type { FieldErrors } from '../../../lib/problems/describeProblem';
@@ -88,6 +89,7 @@ export function SetupForm() {
           required
           {...form.textInput('adminPassword')}
         />
+        <PasswordStrength password={form.values.adminPassword} owner={{ name: form.values.adminName, email: form.values.adminEmail }} />
         <FormAlert summary={feedback.summary} />
         <Button type="submit" loading={createClinic.isPending} fullWidth mt="xs">
           Create clinic

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { isPractitionerRole, type StaffRole } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
+import { PasswordStrength } from '../../../components/PasswordStrength';
 import { useForm } from '../../../lib/form/useForm';
 import type { FieldErrors } from '../../../lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
@@ -140,6 +141,7 @@ function AddStaffMemberForm({ onDone }: { onDone: () => void }) {
           onChange={(password) => form.setValue('password', password)}
           error={form.errors.password}
         />
+        <PasswordStrength password={form.values.password} owner={{ name: form.values.name, email: form.values.email }} />
         <FormAlert summary={feedback.summary} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>

@@ -5,6 +5,7 @@ import { canResetPassword, isPractitionerRole, type StaffRole } from '@skinledge
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
+import { PasswordStrength } from '../../../components/PasswordStrength';
 import { useForm } from '../../../lib/form/useForm';
 import { useLastDefined } from '../../../lib/hooks/useLastDefined';
 import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
@@ -24,6 +25,7 @@ import { useUpdateStaffMember } from '../hooks/useUpdateStaffMember';
 import { CredentialsEditor } from './CredentialsEditor';
 import { DefaultLocationSelect } from './DefaultLocationSelect';
 import { RoleSelect } from './RoleSelect';
+import { StaffMfaSection } from './StaffMfaSection';
 import { MIN_PASSWORD_LENGTH, TemporaryPasswordInput } from './TemporaryPasswordInput';
 
 interface EditValues {
@@ -161,8 +163,11 @@ function EditStaffMemberForm({ member, onDone }: { member: StaffMember; onDone: 
               onChange={(password) => form.setValue('password', password)}
               error={form.errors.password}
             />
+            <PasswordStrength password={form.values.password} owner={{ name: form.values.name, email: member.email }} />
           </>
         )}
+        <Divider />
+        <StaffMfaSection member={member} />
         <FormAlert summary={feedback.summary} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
