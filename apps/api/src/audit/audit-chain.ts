@@ -23,7 +23,8 @@ export interface ChainedContent {
 /** SQL rendering of occurred_at that ChainedContent.occurredAt uses (UTC, microseconds). */
 export const OCCURRED_AT_TEXT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-const VERSION = 'skinledger-audit-v1';
+/** Versions the canonical message, so a later change of its form cannot be confused with this one. */
+export const AUDIT_MAC_VERSION = 'skinledger-audit-v1';
 
 /**
  * HMAC-SHA256 (hex) over the previous event's MAC (hex, '' for the first) and this event's canonical content: the
@@ -57,7 +58,7 @@ function contentTail(c: ChainedContent): string {
  */
 export function macOverTail(key: Buffer, previousMac: string | null, organizationJson: string, tail: string): string {
   return createHmac('sha256', key)
-    .update(`["${VERSION}","${previousMac ?? ''}",${organizationJson},`, 'utf8')
+    .update(`["${AUDIT_MAC_VERSION}","${previousMac ?? ''}",${organizationJson},`, 'utf8')
     .update(tail, 'utf8')
     .digest('hex');
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { eventMac, macOverTail } from './audit-chain';
+import { eventMac } from './audit-chain';
+import { ChainMacChecker } from './chain-mac-checker';
 import { chainedEventId, chainedEventsAround, chainedTuples, readChainHead, unchainedRows } from './audit-verify.queries';
 import { AuditKeyProvider } from './audit-key.provider';
 import { AuditService } from './audit.service';
@@ -60,7 +61,7 @@ export class AuditVerifyService {
     const head = await readChainHead(manager, organizationId);
     const { legacy, firstIntruderId } = await unchainedRows(manager, organizationId, head?.legacyMaxEventId ?? '0');
     const key = this.keys.key;
-    const organizationJson = JSON.stringify(organizationId);
+    const checker = new ChainMacChecker(key, JSON.stringify(organizationId));
     // Sequence numbers stay far below 2^53 (a million events a day for 24,000 years), so plain numbers suffice here.
     const headSeq = head?.lastSeq ?? 0;
     let checked = 0;
@@ -83,7 +84,7 @@ export class AuditVerifyService {
           break;
         }
         checked += 1;
-        if (Number(seq) !== expected || macOverTail(key, previousMac, organizationJson, tail) !== mac) {
+        if (Number(seq) !== expected || checker.mac(previousMac, tail) !== mac) {
           brokenSeq = seq;
           break;
         }
