@@ -76,20 +76,22 @@ export async function chainedEventsAround(manager: EntityManager, organizationId
 }
 
 // ORDER BY names the table's column: the output column chain_seq is text and would sort "10" before "2".
-const BATCH_SQL = `SELECT chain_seq::text, encode(mac, 'hex'), ${CONTENT_TAIL_SQL}
+const RANGE_SQL = `SELECT chain_seq::text, encode(mac, 'hex'), ${CONTENT_TAIL_SQL}
 FROM audit_events
-WHERE organization_id = $1 AND chain_seq IS NOT NULL AND chain_seq > $2
-ORDER BY audit_events.chain_seq LIMIT $3`;
+WHERE organization_id = $1 AND chain_seq IS NOT NULL AND chain_seq > $2 AND chain_seq <= $3
+ORDER BY audit_events.chain_seq`;
 
-/** A batch row in BATCH_SQL's column order: seq, MAC (hex), the canonical content after the organization. */
+/** A batch row in RANGE_SQL's column order: seq, MAC (hex), the canonical content after the organization. */
 export type ChainedTuple = [seq: string, mac: string, tail: string];
 
 /**
- * The next keyset batch after `afterSeq` on the transaction's own pg connection, rows as arrays of three texts: at a
- * million rows, parsing columns and building objects is the cost. A named statement: parsed and planned once.
+ * The chained events with afterSeq < seq <= throughSeq, in chain order, rows as arrays of three texts: at a million
+ * rows, parsing columns and building objects is the cost. Ranges of sequence numbers (not "the next N after the
+ * last one seen") let the verifier ask for several batches at once; a missing row is simply absent from its range.
+ * A named statement: parsed and planned once per connection.
  */
-export async function chainedTuples(client: PoolClient, organizationId: string, afterSeq: string, limit: number): Promise<ChainedTuple[]> {
-  const result = await client.query<ChainedTuple>({ name: 'audit-chain-batch', text: BATCH_SQL, values: [organizationId, afterSeq, limit], rowMode: 'array' });
+export async function chainedRange(client: PoolClient, organizationId: string, afterSeq: number, throughSeq: number): Promise<ChainedTuple[]> {
+  const result = await client.query<ChainedTuple>({ name: 'audit-chain-range', text: RANGE_SQL, values: [organizationId, afterSeq, throughSeq], rowMode: 'array' });
   return result.rows;
 }
 

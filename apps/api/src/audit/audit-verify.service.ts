@@ -5,12 +5,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { eventMac } from './audit-chain';
 import { ChainMacChecker } from './chain-mac-checker';
-import { chainedEventId, chainedEventsAround, chainedTuples, readChainHead, unchainedRows } from './audit-verify.queries';
+import { independentTransaction } from '../database/request-transaction';
+import { chainedEventId, chainedEventsAround, chainedRange, readChainHead, unchainedRows, type ChainedTuple } from './audit-verify.queries';
 import { AuditKeyProvider } from './audit-key.provider';
 import { AuditService } from './audit.service';
 import type { AuditChainVerificationDto } from './audit.dto';
 
-const BATCH = 50_000;
+/** Sequence numbers per batch: ~10 MB of text each, at most IN_FLIGHT + 1 of them in memory. */
+const BATCH = 25_000;
+/** Batches asked for ahead of the one being checked, alternating between the two connections. */
+const IN_FLIGHT = 2;
 
 /**
  * Walks an organization's audit chain in keyset batches (never all rows in memory) and recomputes every MAC.
@@ -68,35 +72,44 @@ export class AuditVerifyService {
     let expected = 1;
     let previousMac: string | null = null;
     let brokenSeq: string | null = null;
-    let beyondHead = false;
-    // The transaction's own connection. The next batch is asked for before this one is checked, so PostgreSQL reads
-    // and renders while Node computes MACs.
     const client = (await manager.queryRunner?.connect()) as PoolClient;
-    let pending = chainedTuples(client, organizationId, '0', BATCH);
-    for (;;) {
-      const batch = await pending;
-      const full = batch.length === BATCH;
-      if (full) pending = chainedTuples(client, organizationId, batch[batch.length - 1][0], BATCH);
-      for (const [seq, mac, tail] of batch) {
-        // Events appended after the head was read (by requests committing meanwhile) are for the next verification.
-        if (Number(seq) > headSeq) {
-          beyondHead = true;
-          break;
+    // PostgreSQL rendering the rows costs more than Node hashing them, so batches are read on two connections at once
+    // (the request's and one of its own, same organization) while Node checks the earliest one. They are checked in
+    // chain order, each MAC against the one before it, exactly as a single walk would. Events appended after the head
+    // was read lie beyond the last range and are for the next verification.
+    await independentTransaction(this.dataSource, organizationId, async (second) => {
+      const clients = [client, (await second.queryRunner?.connect()) as PoolClient];
+      const queue: Promise<ChainedTuple[]>[] = [];
+      let nextFrom = 0;
+      const request = () => {
+        if (nextFrom >= headSeq) return;
+        const through = Math.min(headSeq, nextFrom + BATCH);
+        const batch = chainedRange(clients[queue.length % 2 === 0 ? 0 : 1], organizationId, nextFrom, through);
+        // A batch nobody waits for any more (the walk stopped) must not surface as an unhandled rejection.
+        batch.catch(() => undefined);
+        queue.push(batch);
+        nextFrom = through;
+      };
+      for (let i = 0; i <= IN_FLIGHT; i++) request();
+      try {
+        for (let k = 0; k < queue.length && brokenSeq === null; k++) {
+          const batch = await queue[k];
+          request();
+          for (const [seq, mac, tail] of batch) {
+            checked += 1;
+            if (Number(seq) !== expected || checker.mac(previousMac, tail) !== mac) {
+              brokenSeq = seq;
+              break;
+            }
+            previousMac = mac;
+            expected += 1;
+          }
         }
-        checked += 1;
-        if (Number(seq) !== expected || checker.mac(previousMac, tail) !== mac) {
-          brokenSeq = seq;
-          break;
-        }
-        previousMac = mac;
-        expected += 1;
+      } finally {
+        // Let batches still in flight finish before the transactions end.
+        await Promise.allSettled(queue);
       }
-      if (brokenSeq !== null || beyondHead || !full) {
-        // Let a batch still in flight finish before the transaction ends.
-        if (full) await pending;
-        break;
-      }
-    }
+    });
     let brokenId = brokenSeq === null ? null : await chainedEventId(client, organizationId, brokenSeq);
     if (firstIntruderId !== null && (brokenId === null || BigInt(firstIntruderId) < BigInt(brokenId))) brokenId = firstIntruderId;
     // A chain that stops short of its head lost its last events (or the head was moved): broken, with no row to name.
