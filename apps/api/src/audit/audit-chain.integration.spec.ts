@@ -75,6 +75,17 @@ describe('tamper-evident audit chain', () => {
     expect(await verify(client)).toEqual({ intact: true, checked: rows.length, firstBrokenEventId: null });
   });
 
+  it('answers concurrent verifications alike (one walk reads on two connections, the others on their own)', async () => {
+    const { client, events } = await chainedOrganization(3);
+    const bodies = await Promise.all(Array.from({ length: 4 }, () => verify(client)));
+    for (const body of bodies) {
+      expect(body.intact).toBe(true);
+      // Each verification is chained after its walk, so a later one may also count the earlier ones' events.
+      expect(body.checked).toBeGreaterThanOrEqual(events.length);
+      expect(body.firstBrokenEventId).toBeNull();
+    }
+  });
+
   it('does not fork under 20 concurrent audited writes in one organization', async () => {
     const { client, organization } = await signedInOrganization(app, 'owner');
     const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => client.post('/api/locations', { name: `Parallel ${i}`, timezone: 'UTC' })));

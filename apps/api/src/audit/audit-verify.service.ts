@@ -24,6 +24,8 @@ const IN_FLIGHT = 2;
 @Injectable()
 export class AuditVerifyService {
   private readonly logger = new Logger(AuditVerifyService.name);
+  /** Whether a walk holds the one extra pool connection verification may take (see walk). */
+  private secondConnectionInUse = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -73,18 +75,13 @@ export class AuditVerifyService {
     let previousMac: string | null = null;
     let brokenSeq: string | null = null;
     const client = (await manager.queryRunner?.connect()) as PoolClient;
-    // PostgreSQL rendering the rows costs more than Node hashing them, so batches are read on two connections at once
-    // (the request's and one of its own, same organization) while Node checks the earliest one. They are checked in
-    // chain order, each MAC against the one before it, exactly as a single walk would. Events appended after the head
-    // was read lie beyond the last range and are for the next verification.
-    await independentTransaction(this.dataSource, organizationId, async (second) => {
-      const clients = [client, (await second.queryRunner?.connect()) as PoolClient];
+    const walkOn = async (clients: PoolClient[]) => {
       const queue: Promise<ChainedTuple[]>[] = [];
       let nextFrom = 0;
       const request = () => {
         if (nextFrom >= headSeq) return;
         const through = Math.min(headSeq, nextFrom + BATCH);
-        const batch = chainedRange(clients[queue.length % 2 === 0 ? 0 : 1], organizationId, nextFrom, through);
+        const batch = chainedRange(clients[queue.length % clients.length], organizationId, nextFrom, through);
         // A batch nobody waits for any more (the walk stopped) must not surface as an unhandled rejection.
         batch.catch(() => undefined);
         queue.push(batch);
@@ -109,7 +106,23 @@ export class AuditVerifyService {
         // Let batches still in flight finish before the transactions end.
         await Promise.allSettled(queue);
       }
-    });
+    };
+    // PostgreSQL rendering the rows costs more than Node hashing them, so batches are read on two connections at once
+    // (the request's and one of its own, same organization) while Node checks the earliest one. They are checked in
+    // chain order, each MAC against the one before it, exactly as a single walk would. Events appended after the head
+    // was read lie beyond the last range and are for the next verification. Only one walk at a time takes a second
+    // connection (the others read on their request's alone), so concurrent verifications cannot drain the pool
+    // while each waits for one more.
+    if (this.secondConnectionInUse) {
+      await walkOn([client]);
+    } else {
+      this.secondConnectionInUse = true;
+      try {
+        await independentTransaction(this.dataSource, organizationId, async (second) => walkOn([client, (await second.queryRunner?.connect()) as PoolClient]));
+      } finally {
+        this.secondConnectionInUse = false;
+      }
+    }
     let brokenId = brokenSeq === null ? null : await chainedEventId(client, organizationId, brokenSeq);
     if (firstIntruderId !== null && (brokenId === null || BigInt(firstIntruderId) < BigInt(brokenId))) brokenId = firstIntruderId;
     // A chain that stops short of its head lost its last events (or the head was moved): broken, with no row to name.
