@@ -59,6 +59,33 @@ describe('tamper-evident audit chain', () => {
     expect((await verify(client)).checked).toBe(events.length + 1);
   });
 
+  it('verifies events whose content needs JSON escaping (PostgreSQL renders the same bytes the writer hashed)', async () => {
+    const { client, organization } = await signedInOrganization(app, 'owner');
+    const names = ['Quote " and back\\slash', 'Tab\tand\nnewline', 'Zürich – 東京 😀', 'Line\u2028separator \u007f', '<b>&amp;</b> / \\u0041'];
+    for (const name of names) {
+      const response = await client.post('/api/locations', { name, timezone: 'UTC' });
+      expect([201, 400]).toContain(response.status);
+    }
+    const [{ escaped }] = await app.dataSource.query(
+      `SELECT count(*)::int AS escaped FROM audit_events WHERE organization_id = $1 AND changes::text ~ '[\\\\"]|[^\\x01-\\x7e]'`,
+      [organization.id],
+    );
+    expect(escaped).toBeGreaterThan(0);
+    const rows: unknown[] = await app.dataSource.query(`SELECT 1 FROM audit_events WHERE organization_id = $1`, [organization.id]);
+    expect(await verify(client)).toEqual({ intact: true, checked: rows.length, firstBrokenEventId: null });
+  });
+
+  it('answers concurrent verifications alike (one walk reads on two connections, the others on their own)', async () => {
+    const { client, events } = await chainedOrganization(3);
+    const bodies = await Promise.all(Array.from({ length: 4 }, () => verify(client)));
+    for (const body of bodies) {
+      expect(body.intact).toBe(true);
+      // Each verification is chained after its walk, so a later one may also count the earlier ones' events.
+      expect(body.checked).toBeGreaterThanOrEqual(events.length);
+      expect(body.firstBrokenEventId).toBeNull();
+    }
+  });
+
   it('does not fork under 20 concurrent audited writes in one organization', async () => {
     const { client, organization } = await signedInOrganization(app, 'owner');
     const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => client.post('/api/locations', { name: `Parallel ${i}`, timezone: 'UTC' })));

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { OCCURRED_AT_TEXT, type ChainedContent } from './audit-chain';
+import { CONTENT_TAIL_SQL, OCCURRED_AT_TEXT, type ChainedContent } from './audit-chain';
 
 export interface ChainHead {
   lastSeq: number;
@@ -76,17 +76,27 @@ export async function chainedEventsAround(manager: EntityManager, organizationId
 }
 
 // ORDER BY names the table's column: the output column chain_seq is text and would sort "10" before "2".
-const BATCH_SQL = `SELECT id::text, chain_seq::text, encode(mac, 'hex'), actor_id::text, action, entity_type, entity_id,
-       ${OCCURRED_AT_TEXT}, ip, request_id, changes::text
+const RANGE_SQL = `SELECT chain_seq::text, encode(mac, 'hex'), ${CONTENT_TAIL_SQL}
 FROM audit_events
-WHERE organization_id = $1 AND chain_seq IS NOT NULL AND chain_seq > $2
-ORDER BY audit_events.chain_seq LIMIT $3`;
+WHERE organization_id = $1 AND chain_seq IS NOT NULL AND chain_seq > $2 AND chain_seq <= $3
+ORDER BY audit_events.chain_seq`;
 
-/** A batch as arrays of text in BATCH_SQL's column order: the verifier's hot path, without per-row objects. */
-export type ChainedTuple = [string, string, string, string | null, string, string, string | null, string, string | null, string | null, string | null];
+/** A batch row in RANGE_SQL's column order: seq, MAC (hex), the canonical content after the organization. */
+export type ChainedTuple = [seq: string, mac: string, tail: string];
 
-/** The same keyset batch as chainedBatch, on the transaction's own pg connection, rows as arrays. */
-export async function chainedTuples(client: PoolClient, organizationId: string, afterSeq: string, limit: number): Promise<ChainedTuple[]> {
-  const result = await client.query<ChainedTuple>({ text: BATCH_SQL, values: [organizationId, afterSeq, limit], rowMode: 'array' });
+/**
+ * The chained events with afterSeq < seq <= throughSeq, in chain order, rows as arrays of three texts: at a million
+ * rows, parsing columns and building objects is the cost. Ranges of sequence numbers (not "the next N after the
+ * last one seen") let the verifier ask for several batches at once; a missing row is simply absent from its range.
+ * A named statement: parsed and planned once per connection.
+ */
+export async function chainedRange(client: PoolClient, organizationId: string, afterSeq: number, throughSeq: number): Promise<ChainedTuple[]> {
+  const result = await client.query<ChainedTuple>({ name: 'audit-chain-range', text: RANGE_SQL, values: [organizationId, afterSeq, throughSeq], rowMode: 'array' });
   return result.rows;
+}
+
+/** The id of the chained event with this sequence number (named only when verification breaks there). */
+export async function chainedEventId(client: PoolClient, organizationId: string, seq: string): Promise<string | null> {
+  const result = await client.query<{ id: string }>(`SELECT id::text FROM audit_events WHERE organization_id = $1 AND chain_seq = $2`, [organizationId, seq]);
+  return result.rows[0]?.id ?? null;
 }

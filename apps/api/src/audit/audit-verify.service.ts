@@ -4,12 +4,17 @@ import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { eventMac } from './audit-chain';
-import { chainedEventsAround, chainedTuples, readChainHead, unchainedRows } from './audit-verify.queries';
+import { ChainMacChecker } from './chain-mac-checker';
+import { independentTransaction } from '../database/request-transaction';
+import { chainedEventId, chainedEventsAround, chainedRange, readChainHead, unchainedRows, type ChainedTuple } from './audit-verify.queries';
 import { AuditKeyProvider } from './audit-key.provider';
 import { AuditService } from './audit.service';
 import type { AuditChainVerificationDto } from './audit.dto';
 
-const BATCH = 50_000;
+/** Sequence numbers per batch: ~10 MB of text each, at most IN_FLIGHT + 1 of them in memory. */
+const BATCH = 25_000;
+/** Batches asked for ahead of the one being checked, alternating between the two connections. */
+const IN_FLIGHT = 2;
 
 /**
  * Walks an organization's audit chain in keyset batches (never all rows in memory) and recomputes every MAC.
@@ -19,6 +24,8 @@ const BATCH = 50_000;
 @Injectable()
 export class AuditVerifyService {
   private readonly logger = new Logger(AuditVerifyService.name);
+  /** Whether a walk holds the one extra pool connection verification may take (see walk). */
+  private secondConnectionInUse = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,44 +67,66 @@ export class AuditVerifyService {
     const head = await readChainHead(manager, organizationId);
     const { legacy, firstIntruderId } = await unchainedRows(manager, organizationId, head?.legacyMaxEventId ?? '0');
     const key = this.keys.key;
+    const checker = new ChainMacChecker(key, JSON.stringify(organizationId));
+    // Sequence numbers stay far below 2^53 (a million events a day for 24,000 years), so plain numbers suffice here.
+    const headSeq = head?.lastSeq ?? 0;
     let checked = 0;
-    let expected = 1n;
+    let expected = 1;
     let previousMac: string | null = null;
-    let brokenId: string | null = null;
-    let beyondHead = false;
-    const headSeq = BigInt(head?.lastSeq ?? 0);
-    // The transaction's own connection, rows as arrays: at a million rows the object mapping is the cost. The next
-    // batch is asked for before this one is checked, so PostgreSQL reads while Node computes MACs.
+    let brokenSeq: string | null = null;
     const client = (await manager.queryRunner?.connect()) as PoolClient;
-    let pending = chainedTuples(client, organizationId, '0', BATCH);
-    for (;;) {
-      const batch = await pending;
-      const full = batch.length === BATCH;
-      if (full) pending = chainedTuples(client, organizationId, batch[batch.length - 1][1], BATCH);
-      for (const [id, seq, mac, actorId, action, entityType, entityId, occurredAt, ip, requestId, changes] of batch) {
-        // Events appended after the head was read (by requests committing meanwhile) are for the next verification.
-        if (BigInt(seq) > headSeq) {
-          beyondHead = true;
-          break;
+    const walkOn = async (clients: PoolClient[]) => {
+      const queue: Promise<ChainedTuple[]>[] = [];
+      let nextFrom = 0;
+      const request = () => {
+        if (nextFrom >= headSeq) return;
+        const through = Math.min(headSeq, nextFrom + BATCH);
+        const batch = chainedRange(clients[queue.length % clients.length], organizationId, nextFrom, through);
+        // A batch nobody waits for any more (the walk stopped) must not surface as an unhandled rejection.
+        batch.catch(() => undefined);
+        queue.push(batch);
+        nextFrom = through;
+      };
+      for (let i = 0; i <= IN_FLIGHT; i++) request();
+      try {
+        for (let k = 0; k < queue.length && brokenSeq === null; k++) {
+          const batch = await queue[k];
+          request();
+          for (const [seq, mac, tail] of batch) {
+            checked += 1;
+            if (Number(seq) !== expected || checker.mac(previousMac, tail) !== mac) {
+              brokenSeq = seq;
+              break;
+            }
+            previousMac = mac;
+            expected += 1;
+          }
         }
-        checked += 1;
-        const content = { organizationId, seq, occurredAt, actorId, action, entityType, entityId, ip, requestId, changes };
-        if (BigInt(seq) !== expected || eventMac(key, previousMac, content) !== mac) {
-          brokenId = id;
-          break;
-        }
-        previousMac = mac;
-        expected += 1n;
+      } finally {
+        // Let batches still in flight finish before the transactions end.
+        await Promise.allSettled(queue);
       }
-      if (brokenId !== null || beyondHead || !full) {
-        // Let a batch still in flight finish before the transaction ends.
-        if (full) await pending;
-        break;
+    };
+    // PostgreSQL rendering the rows costs more than Node hashing them, so batches are read on two connections at once
+    // (the request's and one of its own, same organization) while Node checks the earliest one. They are checked in
+    // chain order, each MAC against the one before it, exactly as a single walk would. Events appended after the head
+    // was read lie beyond the last range and are for the next verification. Only one walk at a time takes a second
+    // connection (the others read on their request's alone), so concurrent verifications cannot drain the pool
+    // while each waits for one more.
+    if (this.secondConnectionInUse) {
+      await walkOn([client]);
+    } else {
+      this.secondConnectionInUse = true;
+      try {
+        await independentTransaction(this.dataSource, organizationId, async (second) => walkOn([client, (await second.queryRunner?.connect()) as PoolClient]));
+      } finally {
+        this.secondConnectionInUse = false;
       }
     }
+    let brokenId = brokenSeq === null ? null : await chainedEventId(client, organizationId, brokenSeq);
     if (firstIntruderId !== null && (brokenId === null || BigInt(firstIntruderId) < BigInt(brokenId))) brokenId = firstIntruderId;
     // A chain that stops short of its head lost its last events (or the head was moved): broken, with no row to name.
-    const reachesHead = head === null ? previousMac === null : BigInt(head.lastSeq) === expected - 1n && head.lastMac === previousMac;
+    const reachesHead = head === null ? previousMac === null : head.lastSeq === expected - 1 && head.lastMac === previousMac;
     const intact = brokenId === null && reachesHead;
     return { result: { intact, checked, firstBrokenEventId: brokenId }, legacy };
   }
