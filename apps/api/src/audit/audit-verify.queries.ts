@@ -100,3 +100,9 @@ export async function chainedEventId(client: PoolClient, organizationId: string,
   const result = await client.query<{ id: string }>(`SELECT id::text FROM audit_events WHERE organization_id = $1 AND chain_seq = $2`, [organizationId, seq]);
   return result.rows[0]?.id ?? null;
 }
+
+/** An event's place in its organization's chain: undefined when there is no such event, null when it predates the chain. */
+export async function chainSeqOf(manager: EntityManager, organizationId: string, eventId: string): Promise<string | null | undefined> {
+  const [row]: { seq: string | null }[] = await manager.query(`SELECT chain_seq::text AS seq FROM audit_events WHERE organization_id = $1 AND id = $2`, [organizationId, eventId]);
+  return row ? row.seq : undefined;
+}

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { eventMac } from './audit-chain';
 import { ChainMacChecker } from './chain-mac-checker';
 import { independentTransaction } from '../database/request-transaction';
-import { chainedEventId, chainedEventsAround, chainedRange, readChainHead, unchainedRows, type ChainedTuple } from './audit-verify.queries';
+import { chainSeqOf, chainedEventId, chainedEventsAround, chainedRange, readChainHead, unchainedRows, type ChainedTuple } from './audit-verify.queries';
 import { AuditKeyProvider } from './audit-key.provider';
 import { AuditService } from './audit.service';
 import type { AuditChainVerificationDto } from './audit.dto';
@@ -52,10 +52,10 @@ export class AuditVerifyService {
 
   /** True when the chained event with this id verifies against its predecessor's MAC (a single entry's check). */
   async entryIntact(manager: EntityManager, organizationId: string, eventId: string): Promise<boolean | null> {
-    const [row]: { seq: string | null }[] = await manager.query(`SELECT chain_seq::text AS seq FROM audit_events WHERE organization_id = $1 AND id = $2`, [organizationId, eventId]);
-    if (!row) return false;
-    if (row.seq === null) return null;
-    const events = await chainedEventsAround(manager, organizationId, row.seq);
+    const seq = await chainSeqOf(manager, organizationId, eventId);
+    if (seq === undefined) return false;
+    if (seq === null) return null;
+    const events = await chainedEventsAround(manager, organizationId, seq);
     const event = events.find((e) => e.id === eventId);
     if (!event) return false;
     const previous = events.find((e) => BigInt(e.seq) === BigInt(event.seq) - 1n);
