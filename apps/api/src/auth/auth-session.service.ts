@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { StaffMember } from '../staff/staff-member.entity';
 import { beginRequestTransaction, endRequestTransaction } from '../database/request-transaction';
 import { AuthSession } from './auth-session.entity';
+import { revokeSessionTokenHash } from './sign-in.queries';
 
 interface SessionRow {
   session_id: string;
@@ -95,7 +96,7 @@ export class AuthSessionService {
 
   /** Ends the session behind a token whoever's it is (a browser's previous sign-in, maybe of another organization). */
   async revokeToken(manager: EntityManager, token: string, reason: string): Promise<void> {
-    await manager.query(`SELECT auth_revoke_session_token($1, $2)`, [hashToken(token), reason]);
+    await revokeSessionTokenHash(manager, hashToken(token), reason);
   }
 
   async revoke(manager: EntityManager, sessionId: string, reason: string): Promise<void> {

@@ -16,6 +16,7 @@ import { MfaService, type SecondFactor } from './mfa/mfa.service';
 import { PasswordConfirmationService } from './password-confirmation.service';
 import { assertAcceptablePassword } from './password-policy';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { lockSignInsOf, scopeToSignInCandidate } from './sign-in.queries';
 
 const INVALID_CREDENTIALS = 'The email or password is not correct';
 /** How long the step between a right password and the code stays open. */
@@ -30,18 +31,6 @@ function hashToken(token: string): Buffer {
 
 function sourceOf(staffMember: StaffMember, origin: RequestOrigin) {
   return { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id };
-}
-
-/**
- * Before anyone is signed in the organization is unknown: this SECURITY DEFINER function finds the account's and
- * scopes the rest of the transaction to it, so the account itself is then read under row-level security.
- */
-async function scopeToSignInCandidate(manager: EntityManager, email: string): Promise<void> {
-  await manager.query(`SELECT * FROM auth_login_candidate($1)`, [email]);
-}
-
-async function lockSignInsOf(manager: EntityManager, email: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`skinledger.login:${email}`]);
 }
 
 @Injectable()
