@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Client } from 'pg';
 import { eventMac } from '../src/audit/audit-chain';
-import { hashPassword } from '../src/auth/passwords';
+import { hashPassword } from '../src/common/security/passwords';
 import { machineLine, percentile, runBenchmark, withBenchDatabase, withSignedInApi, write } from './bench-support';
 
 /**

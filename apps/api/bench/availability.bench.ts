@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, isoWeekday, localTimeToInstant } from '@skinledger/domain';
-import { hashPassword } from '../src/auth/passwords';
+import { hashPassword } from '../src/common/security/passwords';
 import { machineLine, percentile, runBenchmark, sql, withBenchDatabase, withSignedInApi, write } from './bench-support';
 
 /**

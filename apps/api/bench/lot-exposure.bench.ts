@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { hashPassword } from '../src/auth/passwords';
+import { hashPassword } from '../src/common/security/passwords';
 import { machineLine, percentile, runBenchmark, sql, withBenchDatabase, withSignedInApi, write } from './bench-support';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@skinledger/domain';
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../src/auth/passwords';
+import { hashPassword } from '../src/common/security/passwords';
 import { Location } from '../src/organizations/location.entity';
 import { Organization } from '../src/organizations/organization.entity';
 import { allocateMrns } from '../src/patients/mrn';

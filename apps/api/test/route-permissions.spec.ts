@@ -4,7 +4,7 @@ import { NestFactory, ModulesContainer } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PERMISSIONS } from '@skinledger/domain';
 import { AppModule } from '../src/app.module';
-import { ACCESS_POLICY, type AccessPolicy } from '../src/auth/access-policy.decorator';
+import { ACCESS_POLICY, type AccessPolicy } from '../src/common/access/access-policy.decorator';
 import { loadConfig } from '../src/config/app-config';
 
 /** Every registered route declares who may call it; a route without a declaration fails this test. */

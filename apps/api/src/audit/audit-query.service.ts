@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventPageDto, AuditEventQueryDto } from './audit.dto';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor, RequestOrigin } from '../auth/actor';
+import type { Actor, RequestOrigin } from '../common/access/actor';
 import type { AuditChanges } from './audit-event.entity';
 import { eventMac } from './audit-chain';
 import { appendChained, lockChainHead, type ChainedRow } from './audit-chain.queries';

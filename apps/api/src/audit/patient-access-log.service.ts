@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffRole } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import type { PageQueryDto } from '../common/dto/pagination.dto';
 import { findPatient } from '../patients/patient-records';
 import { AuditService } from './audit.service';

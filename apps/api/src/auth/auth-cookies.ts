@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { CSRF_COOKIE, MFA_PENDING_COOKIE, MFA_PENDING_COOKIE_PATH, SESSION_COOKIE } from './cookies';
+import { CSRF_COOKIE, MFA_PENDING_COOKIE, MFA_PENDING_COOKIE_PATH, SESSION_COOKIE } from '../common/access/cookies';
 
 @Injectable()
 export class AuthCookies {

@@ -9,6 +9,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { beginRequestTransaction, endRequestTransaction } from '../database/request-transaction';
 import { AuthSession } from './auth-session.entity';
 import { revokeSessionTokenHash } from './sign-in.queries';
+import type { ActiveSession } from '../common/access/session-resolver';
 
 interface SessionRow {
   session_id: string;
@@ -23,17 +24,6 @@ interface SessionRow {
 export interface IssuedSession {
   session: AuthSession;
   token: string;
-}
-
-/** What a signed-in request needs of its session and staff member (from auth_resolve_session). */
-export interface ActiveSession {
-  sessionId: string;
-  csrfToken: string;
-  staffMemberId: string;
-  organizationId: string;
-  role: StaffRole;
-  name: string;
-  email: string;
 }
 
 function hashToken(token: string): Buffer {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MFA_PENDING_COOKIE, SESSION_COOKIE } from './cookies';
-import { CurrentActor, Origin, type Actor, type RequestOrigin } from './actor';
-import { AllowedBeforeMfaEnrolment, Public, SignedIn } from './access-policy.decorator';
+import { MFA_PENDING_COOKIE, SESSION_COOKIE } from '../common/access/cookies';
+import { CurrentActor, Origin, type Actor, type RequestOrigin } from '../common/access/actor';
+import { AllowedBeforeMfaEnrolment, Public, SignedIn } from '../common/access/access-policy.decorator';
 import { ChangePasswordDto, CurrentUserDto, LoginDto, MfaLoginDto, MfaRequiredDto } from './auth.dto';
 import { AuthService, MFA_PENDING_SECONDS } from './auth.service';
 import { AuthCookies } from './auth-cookies';

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessGuard } from './access.guard';
+import { AccessGuard } from '../common/access/access.guard';
+import { SESSION_RESOLVER } from '../common/access/session-resolver';
 import { AuthCookies } from './auth-cookies';
 import { AuthSessionService } from './auth-session.service';
 import { AuthController } from './auth.controller';
@@ -11,6 +12,7 @@ import { MfaEnforcement } from './mfa/mfa-enforcement';
 import { MfaSecretCipher } from './mfa/mfa-secret-cipher';
 import { MfaService } from './mfa/mfa.service';
 import { PasswordConfirmationService } from './password-confirmation.service';
+import { AuthSessionResolver } from './session-resolver.provider';
 
 @Global()
 @Module({
@@ -24,6 +26,7 @@ import { PasswordConfirmationService } from './password-confirmation.service';
     MfaSecretCipher,
     MfaService,
     MfaEnforcement,
+    { provide: SESSION_RESOLVER, useClass: AuthSessionResolver },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthSessionService, PasswordConfirmationService, MfaService],

@@ -7,15 +7,15 @@ import { AuditService } from '../audit/audit.service';
 import { InvalidFieldError, UnauthorizedError } from '../common/problems/domain-error';
 import { Organization } from '../organizations/organization.entity';
 import { StaffMember } from '../staff/staff-member.entity';
-import type { Actor, RequestOrigin } from './actor';
+import type { Actor, RequestOrigin } from '../common/access/actor';
 import { AuthSessionService, type IssuedSession } from './auth-session.service';
 import type { CurrentUserDto } from './auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { deletePendingLogin, findPendingLogin, insertPendingLogin, mfaEnrolmentStatus, scopeToOrganization } from './mfa/mfa.queries';
 import { MfaService, type SecondFactor } from './mfa/mfa.service';
 import { PasswordConfirmationService } from './password-confirmation.service';
-import { assertAcceptablePassword } from './password-policy';
-import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { assertAcceptablePassword } from '../common/security/password-policy';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../common/security/passwords';
 import { lockSignInsOf, scopeToSignInCandidate } from './sign-in.queries';
 
 const INVALID_CREDENTIALS = 'The email or password is not correct';

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { InvalidFieldError } from '../common/problems/domain-error';
 import { independentTransaction } from '../database/request-transaction';
 import { StaffMember } from '../staff/staff-member.entity';
-import type { Actor } from './actor';
+import type { Actor } from '../common/access/actor';
 import { LoginThrottleService } from './login-throttle.service';
-import { verifyPassword } from './passwords';
+import { verifyPassword } from '../common/security/passwords';
 
 /**
  * Re-confirms the signed-in staff member's password before an act that carries their signature or needs them back at

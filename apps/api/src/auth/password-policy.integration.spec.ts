@@ -2,7 +2,7 @@ import { AuditService } from '../audit/audit.service';
 import { newStaffMember, signedInOrganization, TEST_PASSWORD } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { loadDemoClinic } from '../demo/demo-clinic';
-import { breachedPasswordCount } from './password-policy';
+import { breachedPasswordCount } from '../common/security/password-policy';
 
 const WEAK = [
   ['password1234', 'password-breached'],

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { consentValidThrough } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError } from '../common/problems/domain-error';
 import { Organization } from '../organizations/organization.entity';
 import { Patient } from '../patients/patient.entity';

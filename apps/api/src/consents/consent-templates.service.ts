@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { unknownPlaceholders, type ConsentAcknowledgement } from '@skinledger/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { StaffMember } from '../staff/staff-member.entity';
 import { ConsentTemplateDefaults } from './consent-template-defaults';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RequirePermission } from '../auth/access-policy.decorator';
-import { CurrentActor, Origin, type Actor, type RequestOrigin } from '../auth/actor';
+import { RequirePermission } from '../common/access/access-policy.decorator';
+import { CurrentActor, Origin, type Actor, type RequestOrigin } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
 import { ConsentDocumentsService } from './consent-documents.service';
 import {

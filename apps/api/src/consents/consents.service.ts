@@ -10,7 +10,7 @@ import {
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuditVerifyService } from '../audit/audit-verify.service';
-import type { Actor, RequestOrigin } from '../auth/actor';
+import type { Actor, RequestOrigin } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
 import { findPatient } from '../patients/patient-records';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { newLocation, newStaffMember, signedInOrganization, signIn } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { DevicesService } from './devices.service';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { deviceUseBlockers } from '@skinledger/domain';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { Device, DeviceServiceEvent } from './device.entity';
 import type {

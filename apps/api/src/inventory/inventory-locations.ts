@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isoDateInTimeZone, type IsoDate } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { InvalidFieldError } from '../common/problems/domain-error';
 import { Location } from '../organizations/location.entity';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { daysBetween, lotStatus, type LotHoldStatus, type ProductKind, type RecallClass } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { InventoryLocations } from './inventory-locations';
 import type { AlertsQueryDto, InventoryAlertsDto, LowStockAlertDto, OnHandRowDto } from './inventory-reports.dto';
 import { Product } from './product.entity';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/access-policy.decorator';
-import { CurrentActor, type Actor } from '../auth/actor';
+import { RequirePermission } from '../common/access/access-policy.decorator';
+import { CurrentActor, type Actor } from '../common/access/actor';
 import { AlertsQueryDto, InventoryAlertsDto, OnHandQueryDto, OnHandRowDto } from './inventory-reports.dto';
 import { InventoryReportsService } from './inventory-reports.service';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { newLocation, newPatient, newStaffMember, signedInOrganization, signIn } from '../../test/factories';
 import { createProduct, daysFromToday, receiveLot } from '../../test/inventory-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';

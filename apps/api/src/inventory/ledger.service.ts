@@ -4,7 +4,7 @@ import { lotUseBlockers, type IsoDate, type StockMovementType } from '@skinledge
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import type { Location } from '../organizations/location.entity';
 import { InventoryLocations } from './inventory-locations';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { lotStatus, type IsoDate, type LotHoldStatus, type ProductKind } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { NotFoundError } from '../common/problems/domain-error';
 import { InventoryLocations } from './inventory-locations';
 import type { LotBalanceDto, LotDto, StockMovementDto } from './lots.dto';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parseGs1, type Gs1Udi } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError, DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import type { Location } from '../organizations/location.entity';
 import { InventoryLocations } from './inventory-locations';

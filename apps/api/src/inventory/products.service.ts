@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeGtin } from '@skinledger/domain';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService, createdFields } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
 import { Product } from './product.entity';
 import type { CreateProductDto, ProductDto, ProductListQueryDto } from './products.dto';

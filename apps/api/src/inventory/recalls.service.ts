@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeGtin } from '@skinledger/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError } from '../common/problems/domain-error';
 import { LedgerService } from './ledger.service';
 import { Lot } from './lot.entity';

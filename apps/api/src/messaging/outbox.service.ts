@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { formatLocalDateTime } from '@skinledger/domain';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JOB_QUEUE_SCHEMA, OUTBOUND_MESSAGE_QUEUE } from '../database/migrations/1796000000001-CreateJobQueue';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 
 /**
  * The time zone whose calendar "today" means for the actor: their default location's, else the organization's

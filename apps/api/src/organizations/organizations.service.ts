@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError, NotFoundError } from '../common/problems/domain-error';
 import { Location } from './location.entity';
 import { Organization } from './organization.entity';

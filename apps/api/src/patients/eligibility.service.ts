@@ -10,7 +10,7 @@ import {
 } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ScreeningSettingsService } from '../settings/screening-settings.service';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
 import type { EligibilityBlockerDto, EligibilityDto } from './eligibility.dto';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { exposureDatesInTheFuture, isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, type MedicalHistoryAnswers } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { DomainError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
 import { MedicalHistoryVersion } from './medical-history-version.entity';

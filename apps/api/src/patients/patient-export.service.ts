@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { MedicalHistoryService, toVersionDto } from './medical-history.service';
 import type { PatientExportDto } from './patient-export.dto';
 import { findPatient, toPatientDto } from './patient-records';

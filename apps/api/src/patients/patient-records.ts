@@ -1,6 +1,6 @@
 import { classifyAllergy } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { NotFoundError } from '../common/problems/domain-error';
 import { Patient, type PatientAllergy } from './patient.entity';
 import type { AllergyDto, PatientDto } from './patient.dto';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { formatMrn, mrnFromSearchTerm, phoneMatchKey } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PatientAllergy } from './patient.entity';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { AuditService } from '../audit/audit.service';
 import type { PatientPageDto, PatientSearchQueryDto, PatientSummaryDto, PatientTagCountDto } from './patient.dto';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditChanges } from '../audit/audit-event.entity';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError } from '../common/problems/domain-error';
 import { allocateMrns, lockPatientRegistration } from './mrn';
 import type { CreatePatientDto, DuplicateCandidateDto, PatientDto, UpdatePatientDto } from './patient.dto';

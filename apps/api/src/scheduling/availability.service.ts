@@ -10,7 +10,7 @@ import {
   type Slot,
 } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { InvalidFieldError } from '../common/problems/domain-error';
 import type { ServiceDto } from './catalog.dto';
 import { CatalogService } from './catalog.service';

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public, RequirePermission } from '../auth/access-policy.decorator';
-import { CurrentActor, type Actor } from '../auth/actor';
+import { Public, RequirePermission } from '../common/access/access-policy.decorator';
+import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
 import { NotFoundError } from '../common/problems/domain-error';
 import { CalendarFeedsService } from './calendar-feeds.service';

@@ -5,7 +5,7 @@ import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ForbiddenError, NotFoundError } from '../common/problems/domain-error';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
 import type { CreateRoomDto, CreateServiceDto, RoomDto, ServiceDto, UpdateRoomDto, UpdateServiceDto } from './catalog.dto';
 

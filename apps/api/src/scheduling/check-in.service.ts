@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { instantToLocal, roleHasPermission } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/problems/domain-error';
 import { EligibilityService } from '../patients/eligibility.service';

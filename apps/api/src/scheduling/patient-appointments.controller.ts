@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/access-policy.decorator';
-import { CurrentActor, type Actor } from '../auth/actor';
+import { RequirePermission } from '../common/access/access-policy.decorator';
+import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
 import { NextAppointmentConsentsDto } from './appointments.dto';
 import { CheckInService } from './check-in.service';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { formatClockTime, parseClockTime } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
 import type { CreateTimeOffDto, HoursExceptionDto, PutWorkingHoursDto, WorkingHoursDto } from './working-hours.dto';
 

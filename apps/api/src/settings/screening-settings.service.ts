@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { resolveScreeningSettings, validateScreeningSettings, type ScreeningSettingsInput } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import type { FieldProblem } from '../common/problems/domain-error';
 import { RequestValidationError } from '../common/problems/validation';
 import { readOrganizationSetting, writeOrganizationSetting } from '../organizations/organization-settings';

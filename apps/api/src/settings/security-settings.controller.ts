@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/access-policy.decorator';
-import { CurrentActor, type Actor } from '../auth/actor';
+import { RequirePermission } from '../common/access/access-policy.decorator';
+import { CurrentActor, type Actor } from '../common/access/actor';
 import { SecuritySettingsDto } from './security-settings.dto';
 import { SecuritySettingsService } from './security-settings.service';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { STAFF_ROLES, type StaffRole } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { readOrganizationSetting, writeOrganizationSetting } from '../organizations/organization-settings';
 import type { SecuritySettingsDto } from './security-settings.dto';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/access-policy.decorator';
-import { Origin, type RequestOrigin } from '../auth/actor';
+import { Public } from '../common/access/access-policy.decorator';
+import { Origin, type RequestOrigin } from '../common/access/actor';
 import { SetupDto, SetupResultDto, SetupStatusDto } from './setup.dto';
 import { SetupService } from './setup.service';
 

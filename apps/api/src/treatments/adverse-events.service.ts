@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ADVERSE_EVENT_TYPE_INFO, isAdverseEventType } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { InvalidFieldError } from '../common/problems/domain-error';
 import { findPatient } from '../patients/patient-records';
 import { AdverseEvent } from './adverse-event.entity';

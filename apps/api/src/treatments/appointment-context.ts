@@ -1,6 +1,6 @@
 import type { ProcedureKind } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { InvalidFieldError } from '../common/problems/domain-error';
 
 /** What a treatment needs to know of the appointment it treats: who, where, with whom, and what the service asks. */

@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RequirePermission } from '../auth/access-policy.decorator';
-import { CurrentActor, type Actor } from '../auth/actor';
+import { RequirePermission } from '../common/access/access-policy.decorator';
+import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
 import { ExposureQueryDto, ExposureReportDto } from './exposure.dto';
 import { ExposureService } from './exposure.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { NotFoundError } from '../common/problems/domain-error';
 import { toCsv } from '../common/http/csv-writer';
 import type { ExposedSessionDto, ExposureReportDto, ExposureSubjectDto } from './exposure.dto';

@@ -11,7 +11,7 @@ import {
   type ZoneDepthEntry,
 } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { Device } from '../inventory/device.entity';
 import { LedgerService } from '../inventory/ledger.service';
 import { Lot } from '../inventory/lot.entity';

@@ -4,7 +4,7 @@ import { isPhotoAngle, isPhotoPhase, type PhotoAngle, type PhotoPhase } from '@s
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { findPatient } from '../patients/patient-records';
 import { decodePhoto } from './image-bytes';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { anestheticMinutesOnSkin, findZone } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { NotFoundError } from '../common/problems/domain-error';
 import { TreatmentSession, TreatmentSessionZone } from './treatment-session.entity';
 import type {

@@ -4,7 +4,7 @@ import { canonicalJson, isoDateInTimeZone, type ZoneDepthEntry } from '@skinledg
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { PasswordConfirmationService } from '../auth/password-confirmation.service';
 import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { LedgerService } from '../inventory/ledger.service';

@@ -12,7 +12,7 @@ import {
 } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/access/actor';
 import { RequestValidationError } from '../common/problems/validation';
 import { readOrganizationSetting, writeOrganizationSetting } from '../organizations/organization-settings';
 import type { TreatmentSettingsDto, TreatmentSettingsInputDto } from './treatment-settings.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AllowedBeforeMfaEnrolment, SignedIn } from '../access-policy.decorator';
-import { CurrentActor, type Actor } from '../actor';
+import { AllowedBeforeMfaEnrolment, SignedIn } from '../../common/access/access-policy.decorator';
+import { CurrentActor, type Actor } from '../../common/access/actor';
 import { ActivateTotpDto, DisableTotpDto, EnrollTotpDto, MfaStatusDto, RecoveryCodesDto, TotpEnrollmentDto } from './mfa.dto';
 import { MfaService } from './mfa.service';
 

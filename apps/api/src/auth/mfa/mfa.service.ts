@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ConflictError, InvalidFieldError } from '../../common/problems/domain-error';
-import type { Actor } from '../actor';
+import type { Actor } from '../../common/access/actor';
 import { PasswordConfirmationService } from '../password-confirmation.service';
 import { MfaSecretCipher } from './mfa-secret-cipher';
 import {

@@ -1,8 +1,8 @@
 import { Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CsvBody } from '../../common/http/csv-body';
-import { RequirePermission } from '../../auth/access-policy.decorator';
-import { CurrentActor, type Actor } from '../../auth/actor';
+import { RequirePermission } from '../../common/access/access-policy.decorator';
+import { CurrentActor, type Actor } from '../../common/access/actor';
 import { PatientImportQueryDto, PatientImportReportDto } from './patient-import.dto';
 import { PATIENT_CSV_COLUMNS } from '@skinledger/domain';
 import { PatientImportService } from './patient-import.service';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { phoneMatchKey } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../common/access/actor';
 import { DomainError, InvalidFieldError } from '../../common/problems/domain-error';
 import { allocateMrns, lockPatientRegistration } from '../mrn';
 import type { CreatePatientDto } from '../patient.dto';

@@ -3,7 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../common/access/actor';
 import { findPatient } from '../patient-records';
 import type { TimelineDto, TimelineItemDto } from './timeline.dto';
 import { TimelineSource, type TimelineProvider } from './timeline-source';

@@ -1,6 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { passwordProblems, type PasswordOwner } from '@skinledger/domain';
-import { WeakPasswordError } from '../common/problems/domain-error';
+import { WeakPasswordError } from '../problems/domain-error';
 
 /**
  * The breached-password list shipped with @zxcvbn-ts/language-common (~49,000 of the most common passwords from

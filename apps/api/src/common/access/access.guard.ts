@@ -1,12 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { roleHasPermission } from '@skinledger/domain';
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError, UnauthorizedError } from '../common/problems/domain-error';
+import { ForbiddenError, UnauthorizedError } from '../problems/domain-error';
 import { ACCESS_POLICY, BEFORE_MFA_ENROLMENT, type AccessPolicy } from './access-policy.decorator';
-import { AuthSessionService } from './auth-session.service';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
-import { MfaEnforcement } from './mfa/mfa-enforcement';
+import { SESSION_RESOLVER, type SessionResolver } from './session-resolver';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,8 +18,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: AuthSessionService,
-    private readonly mfaEnforcement: MfaEnforcement,
+    @Inject(SESSION_RESOLVER) private readonly sessions: SessionResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,7 +43,7 @@ export class AccessGuard implements CanActivate {
     }
 
     const beforeEnrolment = this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_MFA_ENROLMENT, [context.getHandler(), context.getClass()]);
-    if (!beforeEnrolment && (await this.mfaEnforcement.enrolmentMissing({ id: active.staffMemberId, organizationId: active.organizationId, role: active.role }))) {
+    if (!beforeEnrolment && (await this.sessions.mfaEnrolmentMissing({ id: active.staffMemberId, organizationId: active.organizationId, role: active.role }))) {
       throw new ForbiddenError('Your clinic requires two-step sign-in for your role: set it up first (Account → Security)', 'mfa-enrollment-required');
     }
     if (policy.kind === 'permission' && !roleHasPermission(active.role, policy.permission)) {

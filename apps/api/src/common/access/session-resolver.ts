@@ -1,0 +1,24 @@
+import type { StaffRole } from '@skinledger/domain';
+
+/** What a signed-in request needs of its session and staff member. */
+export interface ActiveSession {
+  sessionId: string;
+  csrfToken: string;
+  staffMemberId: string;
+  organizationId: string;
+  role: StaffRole;
+  name: string;
+  email: string;
+}
+
+/**
+ * What the access kernel asks of the sign-in feature: the live session behind a cookie token (opening the
+ * request's transaction) and whether the person must enrol in two-step sign-in first. The auth module provides it,
+ * so the guard every module relies on does not depend on the login feature's classes.
+ */
+export interface SessionResolver {
+  resolveForRequest(token: string): Promise<ActiveSession | undefined>;
+  mfaEnrolmentMissing(staffMember: { id: string; organizationId: string; role: StaffRole }): Promise<boolean>;
+}
+
+export const SESSION_RESOLVER = Symbol('SessionResolver');
