@@ -99,6 +99,32 @@ describe('the app role', () => {
 });
 
 describe('row-level security', () => {
+  it('publishes read models as security_invoker views the app role may only read, and they keep each organization apart', async () => {
+    const first = await signedInOrganization(app);
+    const second = await signedInOrganization(app);
+    await newPatient(app.dataSource, first.organization.id);
+    await newPatient(app.dataSource, second.organization.id);
+    const views: { name: string; options: string[] | null }[] = await app.dataSource.query(
+      `SELECT c.relname AS name, c.reloptions AS options FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'v' ORDER BY 1`,
+    );
+    expect(views.map((v) => v.name)).toEqual(expect.arrayContaining(['location_directory', 'patient_directory', 'staff_directory']));
+    for (const view of views) {
+      // Without security_invoker a view reads its tables as its owner, which bypasses row-level security.
+      expect([view.name, view.options]).toEqual([view.name, expect.arrayContaining(['security_invoker=true'])]);
+      expect([view.name, (await asApp.query(`SELECT count(*)::int AS count FROM "${view.name}"`)).rows[0].count]).toEqual([view.name, 0]);
+      expect([view.name, await refusal(`DELETE FROM "${view.name}"`, [], first.organization.id)]).toEqual([view.name, '42501']);
+    }
+    await asApp.query('BEGIN');
+    try {
+      await asApp.query(`SELECT set_config('app.organization_id', $1, true)`, [first.organization.id]);
+      const { rows } = await asApp.query(`SELECT DISTINCT organization_id FROM patient_directory`);
+      expect(rows).toEqual([{ organization_id: first.organization.id }]);
+    } finally {
+      await asApp.query('ROLLBACK');
+    }
+  });
+
   it('is enabled and forced with the tenant policy on every table with organization_id, and on organizations', async () => {
     const tables = [...(await tablesWithOrganization()), 'organizations'];
     expect(tables.length).toBeGreaterThan(30);

@@ -76,6 +76,9 @@ export async function ensureAppRole(runner: QueryRunner, role: AppRoleSpec): Pro
     for (const { name } of tables) {
       await runner.query(`GRANT ${privilegesFor(name).join(', ')} ON TABLE public.${quoteIdent(name)} TO ${r}`);
     }
+    // Published read models (views): read only. security_invoker views check the tables' privileges and RLS too.
+    const views: { name: string }[] = await runner.query(`SELECT viewname AS name FROM pg_views WHERE schemaname = 'public' ORDER BY viewname`);
+    for (const { name } of views) await runner.query(`GRANT SELECT ON TABLE public.${quoteIdent(name)} TO ${r}`);
     await runner.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
     for (const fn of DEFINER_FUNCTIONS) await runner.query(`GRANT EXECUTE ON FUNCTION public.${fn} TO ${r}`);
     await runner.query(`GRANT USAGE ON SCHEMA ${JOB_QUEUE_SCHEMA} TO ${r}`);

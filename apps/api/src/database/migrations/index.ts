@@ -10,6 +10,7 @@ import { EnableRowLevelSecurity1796224018776 } from './1796224018776-EnableRowLe
 import { CreateIdempotencyKeys1796224255005 } from './1796224255005-CreateIdempotencyKeys';
 import { ChainAuditEvents1796228129556 } from './1796228129556-ChainAuditEvents';
 import { AddMfaAndSeparateThrottles1796228650801 } from './1796228650801-AddMfaAndSeparateThrottles';
+import { PublishDirectoryViews1796566315498 } from './1796566315498-PublishDirectoryViews';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateIdempotencyKeys1796224255005,
   ChainAuditEvents1796228129556,
   AddMfaAndSeparateThrottles1796228650801,
+  PublishDirectoryViews1796566315498,
 ];

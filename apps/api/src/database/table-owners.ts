@@ -1,0 +1,54 @@
+/**
+ * Who owns each table, and which read models a module publishes for another (issue 12: "a module owns its tables").
+ *
+ * A module's SQL — in its own `*.queries.ts` / `*.repository.ts` files — names only its own tables and the views
+ * published to it; its entities are its own. Every other read goes through what the owner exports (a service, an
+ * injection token such as `@TimelineSource()`, or a view below). `test/table-ownership.spec.ts` holds the code to this.
+ *
+ * The module is the folder under apps/api/src. The migrations that create the tables sit together in
+ * database/migrations (one ordered list), each table in the owner's migration.
+ */
+export const TABLE_OWNERS = {
+  organizations: ['organizations', 'locations'],
+  staff: ['staff_members', 'practitioner_credentials'],
+  auth: ['auth_sessions', 'login_failures', 'mfa_pending_logins', 'staff_totp_authenticators', 'staff_mfa_recovery_codes'],
+  audit: ['audit_events', 'audit_chain_heads'],
+  patients: ['patients', 'patient_medical_histories', 'patient_mrn_counters'],
+  inventory: ['products', 'lots', 'stock_movements', 'stock_balances', 'devices', 'device_service_events', 'recalls', 'recall_lots'],
+  consents: ['consent_templates', 'consent_template_versions', 'consent_records', 'consent_template_seeds'],
+  scheduling: [
+    'services',
+    'rooms',
+    'working_hours',
+    'working_hours_exceptions',
+    'appointments',
+    'treatment_plans',
+    'treatment_plan_sessions',
+    'calendar_feeds',
+  ],
+  treatments: [
+    'treatment_sessions',
+    'treatment_session_zones',
+    'treatment_session_addenda',
+    'treatment_session_photos',
+    'adverse_events',
+    'outcome_assessments',
+  ],
+  messaging: ['outbound_messages'],
+  common: ['idempotency_keys'],
+  database: ['schema_migrations'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type OwningModule = keyof typeof TABLE_OWNERS;
+
+/**
+ * Views a module creates in its migration as the read contract for the modules named in `readers`. The owner may
+ * change its tables freely as long as the view keeps its columns.
+ */
+export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; readers: readonly string[] | '*'; purpose: string }[] = [
+  { view: 'organization_directory', owner: 'organizations', readers: '*', purpose: "the clinic's name" },
+  { view: 'location_directory', owner: 'organizations', readers: '*', purpose: 'location names, addresses and IANA time zones' },
+  { view: 'staff_directory', owner: 'staff', readers: '*', purpose: 'staff names and roles (no e-mail, no password hash)' },
+  { view: 'practitioner_licences', owner: 'staff', readers: '*', purpose: 'licence type, jurisdiction and expiry per practitioner (no numbers)' },
+  { view: 'patient_directory', owner: 'patients', readers: '*', purpose: 'patient identity and contact for lists, reminders and recall reports' },
+];
