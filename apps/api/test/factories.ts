@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../src/common/security/passwords';
 import { Location } from '../src/organizations/location.entity';
 import { Organization } from '../src/organizations/organization.entity';
-import { allocateMrns } from '../src/patients/mrn';
+import { allocateMrns } from '../src/patients/mrn.queries';
 import { Patient } from '../src/patients/patient.entity';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { ApiClient } from './api-client';

@@ -11,6 +11,6 @@ import { PatientAccessLogService } from './patient-access-log.service';
 @Module({
   controllers: [AuditController, PatientAccessLogController],
   providers: [AuditKeyProvider, AuditService, AuditQueryService, AuditVerifyService, PatientAccessLogService],
-  exports: [AuditService, AuditVerifyService],
+  exports: [AuditService, AuditQueryService, AuditVerifyService],
 })
 export class AuditModule {}

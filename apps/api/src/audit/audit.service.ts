@@ -6,6 +6,8 @@ import { eventMac } from './audit-chain';
 import { appendChained, lockChainHead, type ChainedRow } from './audit-chain.queries';
 import { AuditKeyProvider } from './audit-key.provider';
 
+export type { AuditChanges };
+
 export interface AuditEntry {
   action: string;
   entityType: string;

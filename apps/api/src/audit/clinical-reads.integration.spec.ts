@@ -131,6 +131,51 @@ describe('every clinical read is audited', () => {
     expect(paged.body.total).toBe(items.length + 1);
   });
 
+  it("lists events on the patient's appointments and courses in the access log, not another patient's", async () => {
+    const hours = await c.owner.put(`/api/staff/${c.nurse.id}/working-hours`, {
+      locationId: c.location.id,
+      blocks: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startsAt: '00:00', endsAt: '24:00' })),
+    });
+    expect(hours.status).toBe(200);
+    const service = await newService(c.owner, { procedureKind: 'consultation', consentKinds: [] });
+    const room = await newRoom(c.owner, c.location.id);
+    const other = await newPatient(app.dataSource, c.organization.id);
+    const book = (patientId: string, hoursAhead: number) =>
+      c.owner.post('/api/appointments', {
+        patientId,
+        serviceId: service.id,
+        practitionerId: c.nurse.id,
+        roomId: room.id,
+        locationId: c.location.id,
+        startsAt: new Date(Math.ceil(Date.now() / 900_000 + 4 * hoursAhead) * 900_000).toISOString(),
+      });
+    const mine = await book(c.patient.id, 30);
+    const theirs = await book(other.id, 32);
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    const plan = await c.owner.post('/api/treatment-plans', {
+      patientId: c.patient.id,
+      serviceId: service.id,
+      locationId: c.location.id,
+      sessions: 2,
+      intervalWeeks: 4,
+      startOn: '2027-06-07',
+      practitionerId: c.nurse.id,
+    });
+    expect(plan.status).toBe(201);
+
+    const log = await c.owner.get(`/api/patients/${c.patient.id}/access-log?pageSize=200`);
+    const items: { action: string; entityType: string; entityId: string }[] = log.body.items;
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'appointment.booked', entityType: 'appointment', entityId: mine.body.id }),
+        expect.objectContaining({ action: 'treatment_plan.proposed', entityType: 'treatment_plan', entityId: plan.body.id }),
+        expect.objectContaining({ entityType: 'consent' }),
+        expect.objectContaining({ entityType: 'treatment_session', entityId: sessionId }),
+      ]),
+    );
+    expect(items.map((i) => i.entityId)).not.toContain(theirs.body.id);
+  });
+
   it('the access log is for those who may read the clinical record', async () => {
     const frontDesk = await chair(app, { role: 'front_desk' });
     expect((await frontDesk.practitioner.get(`/api/patients/${frontDesk.patient.id}/access-log`)).status).toBe(403);

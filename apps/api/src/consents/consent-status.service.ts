@@ -16,7 +16,7 @@ export class ConsentStatusService {
     const records = await manager.find(ConsentRecord, {
       where: { organizationId, patientId, signedAt: Not(IsNull()) },
     });
-    const views = await loadViews(manager, records);
+    const views = await loadViews(manager, organizationId, records);
     return new Set(views.filter((v) => statusOf(v, at) === 'valid').map((v) => v.record.kind));
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_CONSENT_TEMPLATES } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import { ConsentTemplate, ConsentTemplateVersion } from './consent.entities';
+import { claimDefaultTemplateSeed } from './consent-templates.queries';
 
 /**
  * Seeds the default templates (domain.md section 6) once per organization: at setup (inside its transaction), and
@@ -12,11 +13,7 @@ import { ConsentTemplate, ConsentTemplateVersion } from './consent.entities';
 @Injectable()
 export class ConsentTemplateDefaults {
   async ensure(manager: EntityManager, organizationId: string): Promise<void> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO consent_template_seeds (organization_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING organization_id`,
-      [organizationId],
-    );
-    if (inserted.length === 0) return;
+    if (!(await claimDefaultTemplateSeed(manager, organizationId))) return;
     for (const def of DEFAULT_CONSENT_TEMPLATES) {
       const template = await manager.save(
         manager.create(ConsentTemplate, {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { unknownPlaceholders, type ConsentAcknowledgement } from '@skinledger/domain';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, createdFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
-import { StaffMember } from '../staff/staff-member.entity';
 import { ConsentTemplateDefaults } from './consent-template-defaults';
 import { ConsentTemplate, ConsentTemplateVersion } from './consent.entities';
+import { staffNames } from './consent-staff.queries';
 import type {
   ApproveConsentTemplateDto,
   ConsentTemplateDetailDto,
@@ -43,7 +43,7 @@ export class ConsentTemplatesService {
             where: templates.map((t) => ({ templateId: t.id, version: t.currentVersion, organizationId: actor.organizationId })),
           })
         : [];
-      const names = await staffNames(manager, [...templates.map((t) => t.approvedBy), ...versions.map((v) => v.publishedBy)]);
+      const names = await staffNames(manager, actor.organizationId, [...templates.map((t) => t.approvedBy), ...versions.map((v) => v.publishedBy)]);
       return templates.flatMap((t) => {
         const current = versions.find((v) => v.templateId === t.id);
         return current ? [toTemplateDto(t, current, names)] : [];
@@ -79,7 +79,7 @@ export class ConsentTemplatesService {
         action: 'consent_template.created',
         entityType: 'consent_template',
         entityId: template.id,
-        changes: { kind: { to: input.kind }, title: { to: input.title }, validDays: { to: input.validDays } },
+        changes: createdFields(input, ['kind', 'title', 'validDays']),
       });
       return this.detail(manager, actor, template.id);
     });
@@ -185,7 +185,7 @@ export class ConsentTemplatesService {
       where: { templateId: template.id, organizationId: actor.organizationId },
       order: { version: 'DESC' },
     });
-    const names = await staffNames(manager, [template.approvedBy, ...versions.map((v) => v.publishedBy)]);
+    const names = await staffNames(manager, actor.organizationId, [template.approvedBy, ...versions.map((v) => v.publishedBy)]);
     return {
       ...toTemplateDto(template, versions[0], names),
       versions: versions.map((v) => toVersionDto(v, names)),
@@ -207,13 +207,6 @@ function checkBody(input: ConsentTemplateVersionInputDto): void {
       { code: 'no-required-acknowledgement', field: 'acknowledgements', message: 'At least one acknowledgement must be required' },
     ]);
   }
-}
-
-export async function staffNames(manager: EntityManager, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (wanted.length === 0) return new Map();
-  const staff = await manager.find(StaffMember, { where: { id: In(wanted) }, select: { id: true, name: true } });
-  return new Map(staff.map((s) => [s.id, s.name]));
 }
 
 function toVersionDto(v: ConsentTemplateVersion, names: Map<string, string>): ConsentTemplateVersionDto {

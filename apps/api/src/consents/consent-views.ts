@@ -2,7 +2,8 @@ import { consentStatus, consentValidThrough, type ConsentStatus } from '@skinled
 import type { EntityManager } from 'typeorm';
 import { ConsentRecord } from './consent.entities';
 import type { ConsentDetailDto, ConsentDto } from './consents.dto';
-import { staffNames } from './consent-templates.service';
+import { staffNames } from './consent-staff.queries';
+import { reconsentVersions } from './consent-templates.queries';
 
 /** A record with what its status depends on beyond its own row. */
 export interface ConsentView {
@@ -11,22 +12,11 @@ export interface ConsentView {
   names: Map<string, string>;
 }
 
-/** Versions of each record's template published after the record's version with "requires re-consent". */
-export async function reconsentVersionsFor(manager: EntityManager, records: readonly ConsentRecord[]): Promise<Map<string, number[]>> {
+/** The organization's records with the re-consent versions of their templates and the names of staff they mention. */
+export async function loadViews(manager: EntityManager, organizationId: string, records: ConsentRecord[]): Promise<ConsentView[]> {
   const templateIds = [...new Set(records.map((r) => r.templateId))];
-  if (templateIds.length === 0) return new Map();
-  const rows: { template_id: string; version: number }[] = await manager.query(
-    `SELECT template_id, version FROM consent_template_versions WHERE template_id = ANY($1::uuid[]) AND requires_reconsent`,
-    [templateIds],
-  );
-  const byTemplate = new Map<string, number[]>();
-  for (const row of rows) byTemplate.set(row.template_id, [...(byTemplate.get(row.template_id) ?? []), row.version]);
-  return byTemplate;
-}
-
-export async function loadViews(manager: EntityManager, records: ConsentRecord[]): Promise<ConsentView[]> {
-  const reconsent = await reconsentVersionsFor(manager, records);
-  const names = await staffNames(manager, records.flatMap((r) => [r.createdBy, r.witnessedBy, r.revokedBy]));
+  const reconsent = templateIds.length > 0 ? await reconsentVersions(manager, organizationId, templateIds) : new Map<string, number[]>();
+  const names = await staffNames(manager, organizationId, records.flatMap((r) => [r.createdBy, r.witnessedBy, r.revokedBy]));
   return records.map((record) => ({ record, reconsentVersions: reconsent.get(record.templateId) ?? [], names }));
 }
 

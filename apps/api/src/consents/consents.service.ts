@@ -8,15 +8,16 @@ import {
   type ConsentPlaceholderValues,
 } from '@skinledger/domain';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditQueryService } from '../audit/audit-query.service';
+import { AuditService, createdFields } from '../audit/audit.service';
 import { AuditVerifyService } from '../audit/audit-verify.service';
 import type { Actor, RequestOrigin } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
 import { findPatient } from '../patients/patient-records';
-import { StaffMember } from '../staff/staff-member.entity';
-import { consentChainEntry } from './consent-chain.queries';
+import { CONSENT_CHAIN_ACTIONS, consentChainEntry } from './consent-chain';
 import { contentHashOf, recordHashOf, verifyConsentRecord } from './consent-hash';
+import { staffNames } from './consent-staff.queries';
 import { ConsentTemplateDefaults } from './consent-template-defaults';
 import { ConsentTemplatesService } from './consent-templates.service';
 import { loadViews, statusOf, toConsentDetailDto, toConsentDto, type ConsentView } from './consent-views';
@@ -47,6 +48,7 @@ export class ConsentsService {
     private readonly defaults: ConsentTemplateDefaults,
     private readonly passwords: PasswordConfirmationService,
     private readonly verifier: AuditVerifyService,
+    private readonly auditTrail: AuditQueryService,
   ) {}
 
   async create(actor: Actor, patientId: string, input: CreateConsentDto): Promise<ConsentDetailDto> {
@@ -62,22 +64,20 @@ export class ConsentsService {
       });
       const version = await manager.findOneByOrFail(ConsentTemplateVersion, { templateId: template.id, version: template.currentVersion });
       const practitionerId = input.practitionerId ?? actor.staffMemberId;
-      const practitioner = await manager.findOneBy(StaffMember, { id: practitionerId, organizationId: actor.organizationId });
-      if (!practitioner) throw new InvalidFieldError('practitionerId', 'is not a staff member of this organization');
+      const practitionerName = (await staffNames(manager, actor.organizationId, [practitionerId])).get(practitionerId);
+      if (practitionerName === undefined) throw new InvalidFieldError('practitionerId', 'is not a staff member of this organization');
       const values: ConsentPlaceholderValues = {
         patientName: `${patient.firstName} ${patient.lastName}`,
         dateOfBirth: patient.dateOfBirth,
         procedure: input.procedure ?? version.title.replace(/^Consent to\s+/i, '').replace(/^./, (c) => c.toUpperCase()),
         depthRange: formatDepthRange(input.depthMinMm ?? null, input.depthMaxMm ?? null),
-        practitioner: practitioner.name,
+        practitioner: practitionerName,
       };
+      const preparedFrom = { patientId: patient.id, templateId: template.id, templateVersion: version.version, kind: template.kind };
       const { identifiers } = await manager.insert(ConsentRecord, {
+        ...preparedFrom,
         organizationId: actor.organizationId,
-        patientId: patient.id,
-        templateId: template.id,
         templateVersionId: version.id,
-        templateVersion: version.version,
-        kind: template.kind,
         title: version.title,
         body: renderConsentBody(version.body, values),
         acknowledgements: version.acknowledgements,
@@ -91,12 +91,7 @@ export class ConsentsService {
         action: 'consent.created',
         entityType: 'consent',
         entityId: id,
-        changes: {
-          patientId: { to: patient.id },
-          templateId: { to: template.id },
-          templateVersion: { to: version.version },
-          kind: { to: template.kind },
-        },
+        changes: createdFields(preparedFrom, ['patientId', 'templateId', 'templateVersion', 'kind']),
       });
       return toConsentDetailDto(await this.view(manager, actor, id), new Date());
     });
@@ -110,7 +105,7 @@ export class ConsentsService {
         order: { createdAt: 'DESC', id: 'DESC' },
       });
       const now = new Date();
-      const views = await loadViews(manager, records);
+      const views = await loadViews(manager, actor.organizationId, records);
       const consents = views
         .filter((v) => query.valid === undefined || (statusOf(v, now) === 'valid') === query.valid)
         .map((v) => toConsentDto(v, now));
@@ -142,7 +137,7 @@ export class ConsentsService {
       const record = await this.lock(manager, actor, id);
       if (record.revokedAt) throw new ConflictError('consent-revoked', 'This consent was revoked; prepare a new one');
       if (record.signedAt) throw new ConflictError('already-signed', 'This consent is already signed');
-      const [view] = await loadViews(manager, [record]);
+      const [view] = await loadViews(manager, actor.organizationId, [record]);
       if (isSuperseded(record.templateVersion, view.reconsentVersions)) {
         throw new ConflictError('consent-superseded', 'The template has a newer version that requires re-consent; prepare a new consent');
       }
@@ -255,11 +250,12 @@ export class ConsentsService {
    * that event must verify in the chain. Null: signed before the chain began (nothing keyed to compare with).
    */
   private async matchesChain(manager: EntityManager, organizationId: string, record: ConsentRecord, contentHash: string): Promise<boolean | null> {
-    const signed = await consentChainEntry(manager, organizationId, record.id, 'consent.signed');
+    const trail = await this.auditTrail.trailFor(manager, organizationId, { type: 'consent', id: record.id }, { actions: CONSENT_CHAIN_ACTIONS });
+    const signed = consentChainEntry(trail, 'consent.signed');
     if (signed && !signed.chained) return null;
     if (!signed || signed.hash !== contentHash || !(await this.verifier.entryIntact(manager, organizationId, signed.eventId))) return false;
     if (!record.witnessedAt) return true;
-    const witnessed = await consentChainEntry(manager, organizationId, record.id, 'consent.witnessed');
+    const witnessed = consentChainEntry(trail, 'consent.witnessed');
     if (witnessed && !witnessed.chained) return null;
     const recordHash = recordHashOf(contentHash, record.witnessedAt, record.witnessedBy ?? '', record.witnessName ?? '');
     return !!witnessed && witnessed.hash === recordHash && (await this.verifier.entryIntact(manager, organizationId, witnessed.eventId)) === true;
@@ -269,7 +265,7 @@ export class ConsentsService {
   async view(manager: EntityManager, actor: Actor, id: string): Promise<ConsentView> {
     const record = await manager.findOneBy(ConsentRecord, { id, organizationId: actor.organizationId });
     if (!record) throw new NotFoundError('Consent', id);
-    const [view] = await loadViews(manager, [record]);
+    const [view] = await loadViews(manager, actor.organizationId, [record]);
     return view;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TimelineSource, type TimelineEntry, type TimelineProvider } from '../patients/timeline/timeline-source';
 import { ConsentRecord } from './consent.entities';
-import { staffNames } from './consent-templates.service';
+import { staffNames } from './consent-staff.queries';
 
 /** Consents signed, witnessed and revoked, for the patient's timeline. */
 @TimelineSource()
@@ -16,7 +16,7 @@ export class ConsentsTimeline implements TimelineProvider {
         witnessedAt: true, witnessName: true, revokedAt: true, revokedBy: true, revocationReason: true,
       },
     });
-    const names = await staffNames(manager, records.flatMap((r) => [r.signedViaStaff, r.revokedBy]));
+    const names = await staffNames(manager, organizationId, records.flatMap((r) => [r.signedViaStaff, r.revokedBy]));
     const entries: TimelineEntry[] = [];
     for (const r of records) {
       if (r.signedAt) {

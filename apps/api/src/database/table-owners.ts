@@ -51,4 +51,12 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'staff_directory', owner: 'staff', readers: '*', purpose: 'staff names and roles (no e-mail, no password hash)' },
   { view: 'practitioner_licences', owner: 'staff', readers: '*', purpose: 'licence type, jurisdiction and expiry per practitioner (no numbers)' },
   { view: 'patient_directory', owner: 'patients', readers: '*', purpose: 'patient identity and contact for lists, reminders and recall reports' },
+  // Whose record it is, for the patient's access log (audit) and the outbox list (messaging).
+  { view: 'consent_record_patients', owner: 'consents', readers: ['audit'], purpose: 'the patient each consent record belongs to' },
+  { view: 'treatment_session_patients', owner: 'treatments', readers: ['audit'], purpose: 'the patient each treatment session belongs to' },
+  { view: 'appointment_patients', owner: 'scheduling', readers: ['audit', 'messaging'], purpose: 'the patient each appointment belongs to' },
+  { view: 'treatment_plan_patients', owner: 'scheduling', readers: ['audit'], purpose: 'the patient each treatment course belongs to' },
+  // What a reminder or notice says.
+  { view: 'appointment_reminder_details', owner: 'scheduling', readers: ['messaging'], purpose: "an appointment's patient, location, start and service name" },
+  { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
 ];

@@ -1,6 +1,6 @@
 import { emptyMedicalHistory, type MedicalHistoryAnswers } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
-import { allocateMrns } from '../patients/mrn';
+import { allocateMrns } from '../patients/mrn.queries';
 import { Patient, type PatientAllergy } from '../patients/patient.entity';
 import { DemoRandom, isoDaysAgo } from './demo-random';
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { tenantTransaction } from '../database/request-transaction';
+import { claimMessage, dueMessages, markSent, markUnsent, messageOrganization, returnToPending } from './outbox-delivery.queries';
 import type { MessageTransports } from './transports';
 
 export type DeliveryResult = 'sent' | 'outbox_only' | 'not_claimed' | 'retry' | 'failed';
@@ -21,18 +22,10 @@ export class MessageSender {
   async deliver(messageId: string, knownOrganizationId?: string): Promise<DeliveryResult> {
     // A job names only the row; the worker runs outside any request, so it looks up the row's organization
     // (SECURITY DEFINER) and works in that organization's transactions.
-    const organizationId = knownOrganizationId ?? (await this.organizationOf(messageId));
+    const organizationId = knownOrganizationId ?? (await messageOrganization(this.dataSource, messageId));
     if (!organizationId) return 'not_claimed';
     const inOrganization = <T>(work: (manager: EntityManager) => Promise<T>) => tenantTransaction(this.dataSource, organizationId, work);
-    const message = await inOrganization(async (manager) => {
-      const [claimed]: [{ id: string; channel: 'email' | 'sms'; recipient: string | null; subject: string; body: string; attempts: number }[]] = await manager.query(
-        `UPDATE outbound_messages SET status = 'sending', claimed_by = $2, claimed_at = now(), attempts = attempts + 1, updated_at = now()
-         WHERE id = $1 AND status = 'pending' AND send_after <= now()
-         RETURNING id, channel, recipient, subject, body, attempts`,
-        [messageId, this.workerId],
-      );
-      return claimed[0];
-    });
+    const message = await inOrganization((manager) => claimMessage(manager, messageId, this.workerId));
     if (!message) return 'not_claimed';
     const transport = this.transports[message.channel];
     if (!transport || !message.recipient) {
@@ -46,33 +39,26 @@ export class MessageSender {
       // Not accepted by the transport: safe to try again (it was not sent), a few times.
       const text = error instanceof Error ? error.message : String(error);
       if (message.attempts < MAX_ATTEMPTS) {
-        await inOrganization((manager) => manager.query(`UPDATE outbound_messages SET status = 'pending', error = $2, updated_at = now() WHERE id = $1`, [message.id, text.slice(0, 2000)]));
+        await inOrganization((manager) => returnToPending(manager, message.id, text));
         return 'retry';
       }
       await this.finish(organizationId, message.id, 'failed', text);
       return 'failed';
     }
-    await inOrganization((manager) => manager.query(`UPDATE outbound_messages SET status = 'sent', sent_at = now(), error = NULL, updated_at = now() WHERE id = $1`, [message.id]));
+    await inOrganization((manager) => markSent(manager, message.id));
     return 'sent';
   }
 
   /** Every due pending row, e.g. after a restart or rows written while no worker ran. */
   async deliverDue(limit = 100): Promise<DeliveryResult[]> {
     // Every organization's due rows (ids and organizations only, through a SECURITY DEFINER function).
-    const due: { id: string; organization_id: string }[] = await this.dataSource.query(`SELECT * FROM outbox_due_messages($1)`, [limit]);
+    const due = await dueMessages(this.dataSource, limit);
     const results: DeliveryResult[] = [];
     for (const { id, organization_id } of due) results.push(await this.deliver(id, organization_id));
     return results;
   }
 
-  private async organizationOf(messageId: string): Promise<string | undefined> {
-    const [row]: { organization_id: string | null }[] = await this.dataSource.query(`SELECT outbox_message_organization($1) AS organization_id`, [messageId]);
-    return row?.organization_id ?? undefined;
-  }
-
   private async finish(organizationId: string, id: string, status: 'outbox_only' | 'failed', error: string): Promise<void> {
-    await tenantTransaction(this.dataSource, organizationId, (manager) =>
-      manager.query(`UPDATE outbound_messages SET status = $2, error = $3, updated_at = now() WHERE id = $1`, [id, status, error.slice(0, 2000)]),
-    );
+    await tenantTransaction(this.dataSource, organizationId, (manager) => markUnsent(manager, id, status, error));
   }
 }

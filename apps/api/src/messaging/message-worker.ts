@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { JOB_QUEUE_SCHEMA, OUTBOUND_MESSAGE_QUEUE } from '../database/migrations/1796000000001-CreateJobQueue';
 import { MessageSender } from './message-sender';
 import type { MessageTransports } from './transports';
-import { poolExecutor } from './queue-db';
+import { poolExecutor } from './job-queue.queries';
 
 /**
  * A pg-boss worker delivering outbox rows when their jobs fall due (the jobs are written in the same transaction as

@@ -1,3 +1,4 @@
+import { formatLocalDateTime } from '@skinledger/domain';
 import { newPatient, signedInOrganization } from '../../test/factories';
 import { newPractitioner, newRoom, newService } from '../../test/scheduling-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -124,5 +125,36 @@ describe('reminders and notices', () => {
     expect((await org.client.delete(`/api/staff/${base.practitionerId}/calendar-feed`)).status).toBe(204);
     expect((await anonymous.get(rotated.body.path)).status).toBe(404);
     expect((await anonymous.get('/api/calendar-feeds/not-a-token.ics')).status).toBe(404);
+  });
+
+  it("words a reminder and a cancellation with the patient's first name, the service, the location, its local time and phone", async () => {
+    await app.dataSource.query(`UPDATE locations SET phone = '+1 212 555 0199' WHERE id = $1`, [org.location.id]);
+    const patient = await newPatient(app.dataSource, org.organization.id, { firstName: 'Pat', lastName: 'Wording', email: 'wording@example.com', phone: '+19175550123' });
+    const startsAt = new Date(Math.ceil((Date.now() + 40 * 3_600_000) / 900_000) * 900_000);
+    const booked = await org.client.post('/api/appointments', { ...base, patientId: patient.id, startsAt: startsAt.toISOString() });
+    expect(booked.status).toBe(201);
+    await org.client.post(`/api/appointments/${booked.body.id}/cancel`, { reason: 'Unwell' });
+    const [{ service }] = await app.dataSource.query(`SELECT name AS service FROM services WHERE id = $1`, [base.serviceId]);
+    const when = formatLocalDateTime(startsAt, 'America/New_York');
+    const messages: { kind: string; channel: string; recipient: string; subject: string; body: string }[] = await app.dataSource.query(
+      `SELECT kind, channel, recipient, subject, body FROM outbound_messages WHERE appointment_id = $1 ORDER BY kind, channel`,
+      [booked.body.id],
+    );
+    const at = `at ${org.location.name} on ${when}`;
+    const cancelled = { subject: `Your appointment on ${when} is cancelled`, body: `Hello Pat, your ${service} ${at} has been cancelled. Call +1 212 555 0199 to change it.` };
+    const reminder = { subject: `Reminder: ${service} on ${when}`, body: `Hello Pat, this is a reminder of your ${service} ${at}. Call +1 212 555 0199 to change it.` };
+    expect(messages).toEqual([
+      { kind: 'cancellation', channel: 'email', recipient: 'wording@example.com', ...cancelled },
+      { kind: 'cancellation', channel: 'sms', recipient: '+19175550123', ...cancelled },
+      { kind: 'reminder', channel: 'email', recipient: 'wording@example.com', ...reminder },
+      { kind: 'reminder', channel: 'sms', recipient: '+19175550123', ...reminder },
+    ]);
+    const outbox = await org.client.get('/api/outbound-messages?pageSize=100');
+    expect(outbox.body.items.filter((m: { appointmentId: string }) => m.appointmentId === booked.body.id).map((m: { patientName: string }) => m.patientName)).toEqual([
+      'Pat Wording',
+      'Pat Wording',
+      'Pat Wording',
+      'Pat Wording',
+    ]);
   });
 });

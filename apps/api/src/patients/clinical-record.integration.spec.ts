@@ -38,6 +38,7 @@ describe('clinical record', () => {
       const current = await nurse.get(`/api/patients/${patient.id}/medical-history`);
       expect(current.body.current).toMatchObject({ version: 2, answers: { keloidHistory: true } });
       expect(current.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+      expect(current.body.versions.map((v: { recordedByName: string }) => v.recordedByName)).toEqual([v2.body.recordedByName, v1.body.recordedByName]);
       const first = await client.get(`/api/patients/${patient.id}/medical-history/versions/1`);
       expect(first.body.answers).toMatchObject({ keloidHistory: false, medications: ['aspirin 81 mg'] });
       expect((await client.get(`/api/patients/${patient.id}/medical-history/versions/9`)).status).toBe(404);
@@ -251,6 +252,7 @@ describe('clinical record', () => {
         'patient.viewed',
         'patient.exported',
       ]);
+      expect(response.body.accessLog[2]).toMatchObject({ actorName: staffMember.name });
       const events = await client.get(`/api/audit-events?entityType=patient&entityId=${patient.id}&action=patient.exported`);
       expect(events.body.items).toEqual([expect.objectContaining({ actorId: staffMember.id })]);
     });

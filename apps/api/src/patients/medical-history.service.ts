@@ -7,6 +7,7 @@ import type { Actor } from '../common/access/actor';
 import { DomainError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
 import { MedicalHistoryVersion } from './medical-history-version.entity';
+import { nextHistoryVersion } from './medical-history.queries';
 import type { MedicalHistoryAnswersDto, MedicalHistoryDto, MedicalHistoryVersionDto, MedicalHistoryVersionSummaryDto } from './medical-history.dto';
 import { findPatient, normalizeAllergies } from './patient-records';
 
@@ -40,10 +41,7 @@ export class MedicalHistoryService {
           errors: future.map((field) => ({ field, message: `${field} is after today (${recordedOn}); an exposure cannot be in the future` })),
         });
       }
-      const [{ next }]: { next: number }[] = await manager.query(
-        `SELECT coalesce(max(version), 0) + 1 AS next FROM patient_medical_histories WHERE patient_id = $1`,
-        [patientId],
-      );
+      const next = await nextHistoryVersion(manager, actor.organizationId, patientId);
       const saved = await manager.save(
         manager.create(MedicalHistoryVersion, {
           organizationId: actor.organizationId,
@@ -97,7 +95,7 @@ export class MedicalHistoryService {
   async versions(manager: EntityManager, organizationId: string, patientId: string): Promise<RecordedHistory[]> {
     const { entities, raw } = await manager
       .createQueryBuilder(MedicalHistoryVersion, 'h')
-      .leftJoin('staff_members', 's', 's.id = h.recorded_by')
+      .leftJoin('staff_directory', 's', 's.id = h.recorded_by')
       .addSelect('s.name', 'recorded_by_name')
       .where('h.organization_id = :organizationId AND h.patient_id = :patientId', { organizationId, patientId })
       .orderBy('h.version', 'DESC')

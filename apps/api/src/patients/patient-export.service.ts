@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { MedicalHistoryService, toVersionDto } from './medical-history.service';
@@ -14,6 +15,7 @@ export class PatientExportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly auditTrail: AuditQueryService,
     private readonly histories: MedicalHistoryService,
     private readonly timeline: TimelineService,
   ) {}
@@ -24,13 +26,8 @@ export class PatientExportService {
       const versions = await this.histories.versions(manager, actor.organizationId, patientId);
       const timeline = await this.timeline.items(manager, actor.organizationId, patientId);
       await this.audit.record(manager, actor, { action: 'patient.exported', entityType: 'patient', entityId: patientId });
-      const accessLog: { occurred_at: Date; action: string; actor_name: string | null }[] = await manager.query(
-        `SELECT e.occurred_at, e.action, s.name AS actor_name
-         FROM audit_events e LEFT JOIN staff_members s ON s.id = e.actor_id
-         WHERE e.organization_id = $1 AND e.entity_type = 'patient' AND e.entity_id = $2
-         ORDER BY e.occurred_at, e.id`,
-        [actor.organizationId, patientId],
-      );
+      // Read after the export's own event, so the access log handed out includes this export.
+      const accessLog = await this.auditTrail.trailFor(manager, actor.organizationId, { type: 'patient', id: patientId });
       return {
         format: 'skinledger.patient-export',
         formatVersion: 1,
@@ -39,7 +36,7 @@ export class PatientExportService {
         patient: toPatientDto(patient),
         medicalHistory: versions.map(toVersionDto),
         timeline,
-        accessLog: accessLog.map((e) => ({ at: e.occurred_at.toISOString(), action: e.action, actorName: e.actor_name })),
+        accessLog: accessLog.map((e) => ({ at: e.occurredAt.toISOString(), action: e.action, actorName: e.actorName })),
       };
     });
   }

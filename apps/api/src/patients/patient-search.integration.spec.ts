@@ -1,7 +1,7 @@
 import { newPatient, signedInOrganization } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { Patient } from './patient.entity';
-import { parseSearchTerm } from './patient-search.service';
+import { parseSearchTerm } from './patient-search-terms';
 
 describe('patient search', () => {
   let app: TestApp;

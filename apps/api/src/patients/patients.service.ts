@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuditChanges } from '../audit/audit-event.entity';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
+import { AuditService, createdFields, diffFields, type AuditChanges } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError } from '../common/problems/domain-error';
-import { allocateMrns, lockPatientRegistration } from './mrn';
+import { allocateMrns, lockPatientRegistration } from './mrn.queries';
 import type { CreatePatientDto, DuplicateCandidateDto, PatientDto, UpdatePatientDto } from './patient.dto';
-import { findDuplicateCandidates, type PatientIdentity } from './patient-duplicates';
+import { findDuplicateCandidates, type PatientIdentity } from './patient-duplicates.queries';
 import { Patient } from './patient.entity';
 import { findPatient, normalizeAllergies, toPatientDto } from './patient-records';
 

@@ -11,6 +11,8 @@ import { CreateIdempotencyKeys1796224255005 } from './1796224255005-CreateIdempo
 import { ChainAuditEvents1796228129556 } from './1796228129556-ChainAuditEvents';
 import { AddMfaAndSeparateThrottles1796228650801 } from './1796228650801-AddMfaAndSeparateThrottles';
 import { PublishDirectoryViews1796566315498 } from './1796566315498-PublishDirectoryViews';
+import { PublishPatientRecordViews1796567100000 } from './1796567100000-PublishPatientRecordViews';
+import { PublishReminderViews1796567100001 } from './1796567100001-PublishReminderViews';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   ChainAuditEvents1796228129556,
   AddMfaAndSeparateThrottles1796228650801,
   PublishDirectoryViews1796566315498,
+  PublishPatientRecordViews1796567100000,
+  PublishReminderViews1796567100001,
 ];

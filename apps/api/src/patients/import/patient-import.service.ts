@@ -6,27 +6,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../../audit/audit.service';
 import type { Actor } from '../../common/access/actor';
 import { DomainError, InvalidFieldError } from '../../common/problems/domain-error';
-import { allocateMrns, lockPatientRegistration } from '../mrn';
+import { allocateMrns, lockPatientRegistration } from '../mrn.queries';
 import type { CreatePatientDto } from '../patient.dto';
 import { Patient } from '../patient.entity';
 import { normalizeAllergies } from '../patient-records';
 import { CsvSyntaxError, parseCsv } from './csv';
 import type { ImportRowResultDto, PatientImportReportDto } from './patient-import.dto';
 import { readHeader, readPatientRow, type ImportProblem } from './patient-csv';
+import { foldNames, patientsMatchingAny, type ExistingRow } from './patient-import.queries';
 
 /** Patient rows per file; larger files are split by the clinic (one transaction each). */
 const MAX_IMPORT_ROWS = 20_000;
-
-interface ExistingRow {
-  id: string;
-  mrn: string;
-  external_id: string | null;
-  first: string;
-  last: string;
-  dob: string;
-  email: string | null;
-  phone_key: string | null;
-}
 
 interface Candidate {
   row: number;
@@ -196,10 +186,7 @@ export class PatientImportService {
   /** Names folded by the database's own patient_search_text, so matching agrees with search and duplicates. */
   private async withNameKeys(manager: EntityManager, rows: { row: number; patient: CreatePatientDto }[]): Promise<Candidate[]> {
     if (rows.length === 0) return [];
-    const [{ folded }]: { folded: string[] }[] = await manager.query(
-      `SELECT array_agg(patient_search_text(name) ORDER BY position) AS folded FROM unnest($1::text[]) WITH ORDINALITY AS t(name, position)`,
-      [rows.flatMap((r) => [r.patient.firstName, r.patient.lastName])],
-    );
+    const folded = await foldNames(manager, rows.flatMap((r) => [r.patient.firstName, r.patient.lastName]));
     return rows.map((r, i) => ({ ...r, nameKey: `${folded[2 * i]}|${folded[2 * i + 1]}|${r.patient.dateOfBirth}` }));
   }
 
@@ -207,21 +194,12 @@ export class PatientImportService {
   private async existingMatches(manager: EntityManager, organizationId: string, candidates: Candidate[]): Promise<ExistingRow[]> {
     if (candidates.length === 0) return [];
     const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
-    return manager.query(
-      `SELECT id, mrn, external_id, patient_search_text(first_name) AS first, patient_search_text(last_name) AS last,
-              date_of_birth::text AS dob, email, right(phone_digits, 10) AS phone_key
-       FROM patients
-       WHERE organization_id = $1
-         AND (external_id = ANY($2::text[]) OR email = ANY($3::text[]) OR date_of_birth = ANY($4::date[])
-              OR right(phone_digits, 10) = ANY($5::text[]))`,
-      [
-        organizationId,
-        distinct(candidates.map((c) => c.patient.externalId)),
-        distinct(candidates.map((c) => c.patient.email)),
-        distinct(candidates.map((c) => c.patient.dateOfBirth)),
-        distinct(candidates.map((c) => (c.patient.phone ? phoneMatchKey(c.patient.phone) : null))),
-      ],
-    );
+    return patientsMatchingAny(manager, organizationId, {
+      externalIds: distinct(candidates.map((c) => c.patient.externalId)),
+      emails: distinct(candidates.map((c) => c.patient.email)),
+      datesOfBirth: distinct(candidates.map((c) => c.patient.dateOfBirth)),
+      phoneKeys: distinct(candidates.map((c) => (c.patient.phone ? phoneMatchKey(c.patient.phone) : null))),
+    });
   }
 
   private async create(manager: EntityManager, actor: Actor, toCreate: Candidate[], results: Map<number, ImportRowResultDto>): Promise<void> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditQueryService } from '../../audit/audit-query.service';
+import type { AuditChanges } from '../../audit/audit.service';
 import { TimelineSource, type TimelineEntry, type TimelineProvider } from './timeline-source';
 
 const TITLES: Record<string, string> = {
@@ -13,26 +15,22 @@ const TITLES: Record<string, string> = {
 @TimelineSource()
 @Injectable()
 export class PatientRecordTimeline implements TimelineProvider {
+  constructor(private readonly auditTrail: AuditQueryService) {}
+
   async entries(manager: EntityManager, organizationId: string, patientId: string): Promise<TimelineEntry[]> {
-    const rows: { occurred_at: Date; action: string; changes: Record<string, { to?: unknown }> | null; actor_name: string | null }[] =
-      await manager.query(
-        `SELECT e.occurred_at, e.action, e.changes, s.name AS actor_name
-         FROM audit_events e LEFT JOIN staff_members s ON s.id = e.actor_id
-         WHERE e.organization_id = $1 AND e.entity_type = 'patient' AND e.entity_id = $2 AND e.action = ANY($3::text[])`,
-        [organizationId, patientId, Object.keys(TITLES)],
-      );
-    return rows.map((r) => ({
-      at: r.occurred_at,
+    const events = await this.auditTrail.trailFor(manager, organizationId, { type: 'patient', id: patientId }, { actions: Object.keys(TITLES) });
+    return events.map((e) => ({
+      at: e.occurredAt,
       kind: 'patient',
-      title: TITLES[r.action],
-      detail: describe(r.action, r.changes ?? {}),
+      title: TITLES[e.action],
+      detail: describe(e.action, e.changes ?? {}),
       refId: patientId,
-      ...(r.actor_name ? { actorName: r.actor_name } : {}),
+      ...(e.actorName ? { actorName: e.actorName } : {}),
     }));
   }
 }
 
-function describe(action: string, changes: Record<string, { to?: unknown }>): string | undefined {
+function describe(action: string, changes: AuditChanges): string | undefined {
   switch (action) {
     case 'patient.created':
       return [changes.mrn?.to, changes.source?.to].filter(Boolean).join(', ') || undefined;

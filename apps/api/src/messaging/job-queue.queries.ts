@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 
+/** The executors pg-boss runs its own SQL (the job tables of migration 1796000000001) through. */
 interface PgQueryable {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }

@@ -1,0 +1,105 @@
+import type { EntityManager } from 'typeorm';
+
+/** What a reminder or notice says about its appointment, from views scheduling, patients and organizations publish. */
+export interface AppointmentForMessage {
+  id: string;
+  organization_id: string;
+  starts_at: Date;
+  first_name: string;
+  email: string | null;
+  phone: string | null;
+  service_name: string;
+  location_name: string;
+  location_phone: string;
+  timezone: string;
+  reminder_hours: number | null;
+}
+
+export async function appointmentForMessage(manager: EntityManager, appointmentId: string): Promise<AppointmentForMessage | undefined> {
+  const [row]: AppointmentForMessage[] = await manager.query(
+    `SELECT a.id, a.organization_id, a.starts_at, p.first_name, p.email, p.phone, a.service_name, l.name AS location_name,
+            l.phone AS location_phone, l.timezone, r.reminder_hours_before AS reminder_hours
+     FROM appointment_reminder_details a JOIN patient_directory p ON p.id = a.patient_id
+     JOIN location_directory l ON l.id = a.location_id JOIN organization_reminder_settings r ON r.organization_id = a.organization_id
+     WHERE a.id = $1`,
+    [appointmentId],
+  );
+  return row;
+}
+
+/**
+ * A reschedule: every unsent reminder or notice may now name the wrong time, place or service, so each is set aside
+ * ('obsolete'); writing the messages for the current start brings back (with today's text) the ones still due.
+ */
+export async function setAsideUnsentForReschedule(manager: EntityManager, appointmentId: string): Promise<void> {
+  await manager.query(
+    `UPDATE outbound_messages SET status = 'obsolete', updated_at = now()
+     WHERE appointment_id = $1 AND status = 'pending' AND kind IN ('reminder', 'reschedule')`,
+    [appointmentId],
+  );
+}
+
+/** A cancellation: every unsent message but the cancellation notice itself is set aside. */
+export async function setAsideUnsentForCancellation(manager: EntityManager, appointmentId: string): Promise<void> {
+  await manager.query(
+    `UPDATE outbound_messages SET status = 'obsolete', updated_at = now() WHERE appointment_id = $1 AND status = 'pending' AND kind <> 'cancellation'`,
+    [appointmentId],
+  );
+}
+
+export interface NewMessage {
+  kind: string;
+  channel: 'email' | 'sms';
+  recipient: string | null;
+  subject: string;
+  body: string;
+  sendAfter: Date;
+}
+
+/**
+ * Writes the messages of one appointment start; one already there (same appointment, kind, channel and start) is
+ * left alone unless it was set aside, in which case it comes back with today's text. Returns the rows to queue.
+ */
+export async function insertMessages(
+  manager: EntityManager,
+  appointment: { organizationId: string; id: string; startsAt: Date },
+  messages: readonly NewMessage[],
+): Promise<{ id: string; send_after: Date }[]> {
+  return manager.query(
+    `INSERT INTO outbound_messages (organization_id, appointment_id, kind, channel, recipient, subject, body, appointment_starts_at, send_after)
+     SELECT $1, $2, r.kind, r.channel, r.recipient, r.subject, r.body, $3, r.send_after
+     FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[]) AS r(kind, channel, recipient, subject, body, send_after)
+     ON CONFLICT ON CONSTRAINT outbound_messages_once DO UPDATE SET status = 'pending', send_after = EXCLUDED.send_after, recipient = EXCLUDED.recipient,
+       subject = EXCLUDED.subject, body = EXCLUDED.body, updated_at = now()
+       WHERE outbound_messages.status = 'obsolete'
+     RETURNING id, send_after`,
+    [
+      appointment.organizationId,
+      appointment.id,
+      appointment.startsAt,
+      messages.map((m) => m.kind),
+      messages.map((m) => m.channel),
+      messages.map((m) => m.recipient),
+      messages.map((m) => m.subject),
+      messages.map((m) => m.body),
+      messages.map((m) => m.sendAfter),
+    ],
+  );
+}
+
+/** The organization's outbox, newest send time first, with the patient's name and the total from the same scan. */
+export async function messagePage(
+  manager: EntityManager,
+  organizationId: string,
+  status: string | null,
+  limit: number,
+  offset: number,
+): Promise<(Record<string, unknown> & { total: string })[]> {
+  return manager.query(
+    `SELECT o.*, p.first_name || ' ' || p.last_name AS patient_name, count(*) OVER () AS total
+     FROM outbound_messages o JOIN appointment_patients a ON a.id = o.appointment_id JOIN patient_directory p ON p.id = a.patient_id
+     WHERE o.organization_id = $1 AND ($2::text IS NULL OR o.status = $2)
+     ORDER BY o.send_after DESC, o.id LIMIT $3 OFFSET $4`,
+    [organizationId, status, limit, offset],
+  );
+}
