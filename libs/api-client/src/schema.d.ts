@@ -2295,15 +2295,29 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description urn:skinledger:problem:<code>, the code from the catalog
+         * @enum {string}
+         */
+        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
+        /**
+         * @description A refused password: the rule it breaks
+         * @enum {string}
+         */
+        PasswordProblemCode: "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
         FieldProblemDto: {
             /** @example adminEmail */
             field: string;
             /** @example adminEmail must be an email address */
             message: string;
+            /** @description A refused password: the rule it breaks */
+            code?: components["schemas"]["PasswordProblemCode"];
         };
+        /** @enum {string} */
+        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "practitioner-not-credentialed" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "practitioner-not-booked" | "credential-missing" | "credential-expired" | "credential-insufficient" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
         RuleViolationDto: {
             /** @example last-owner */
-            code: string;
+            code: components["schemas"]["RuleCode"];
             /** @example Make another staff member an owner first */
             message: string;
         };
@@ -2326,8 +2340,11 @@ export interface components {
             matchedOn: string[];
         };
         DuplicatePatientProblemDto: {
-            /** @example urn:skinledger:problem:validation */
-            type: string;
+            /**
+             * @description urn:skinledger:problem:<code>, the code from the catalog
+             * @example urn:skinledger:problem:validation
+             */
+            type: components["schemas"]["ProblemType"];
             /** @example Invalid request */
             title: string;
             /** @example 400 */
@@ -2559,12 +2576,17 @@ export interface components {
             /** @description Every version, newest first */
             versions: components["schemas"]["MedicalHistoryVersionSummaryDto"][];
         };
+        /**
+         * @description A screening finding’s id (the contraindication, history_missing, history_stale ...), or patient-archived
+         * @enum {string}
+         */
+        EligibilityCode: "patient-archived" | "active_skin_cancer" | "open_wound_or_irritated_skin" | "active_infection" | "active_herpes_outbreak" | "warts" | "active_inflammatory_acne" | "pregnancy" | "bleeding_disorder" | "collagen_vascular_disease" | "nickel_allergy" | "isotretinoin_window" | "radiation_window" | "dermal_filler_window" | "botulinum_toxin_window" | "chemical_peel_window" | "laser_ipl_window" | "sunburn_window" | "topical_retinoid_window" | "waxing_window" | "recent_scar_window" | "keloid_history" | "eczema_psoriasis_or_rosacea" | "uncontrolled_diabetes" | "anticoagulants" | "immunosuppression" | "herpes_simplex_history" | "dark_phototype" | "phototype_unknown" | "amide_anesthetic_allergy" | "ester_anesthetic_allergy" | "latex_allergy" | "other_allergy" | "free_text_present" | "history_stale" | "history_missing" | "invalid_history_date" | "isotretinoin_current";
         EligibilityBlockerDto: {
             /**
-             * @description A screening code (see the screening rules), history_missing, or patient_archived
+             * @description A screening finding’s id (the contraindication, history_missing, history_stale ...), or patient-archived
              * @example isotretinoin_window
              */
-            code: string;
+            code: components["schemas"]["EligibilityCode"];
             /** @example Oral isotretinoin within 6 months of the last dose (2026-08-25); eligible from 2027-02-25 */
             message: string;
             /**
@@ -2578,9 +2600,11 @@ export interface components {
              */
             until?: string;
         };
+        /** @enum {string} */
+        ScreeningCode: "active_skin_cancer" | "open_wound_or_irritated_skin" | "active_infection" | "active_herpes_outbreak" | "warts" | "active_inflammatory_acne" | "pregnancy" | "bleeding_disorder" | "collagen_vascular_disease" | "nickel_allergy" | "isotretinoin_window" | "radiation_window" | "dermal_filler_window" | "botulinum_toxin_window" | "chemical_peel_window" | "laser_ipl_window" | "sunburn_window" | "topical_retinoid_window" | "waxing_window" | "recent_scar_window" | "keloid_history" | "eczema_psoriasis_or_rosacea" | "uncontrolled_diabetes" | "anticoagulants" | "immunosuppression" | "herpes_simplex_history" | "dark_phototype" | "phototype_unknown" | "amide_anesthetic_allergy" | "ester_anesthetic_allergy" | "latex_allergy" | "other_allergy" | "free_text_present" | "history_stale" | "history_missing" | "invalid_history_date" | "isotretinoin_current";
         EligibilityWarningDto: {
             /** @example keloid_history */
-            code: string;
+            code: components["schemas"]["ScreeningCode"];
             /** @description A relative contraindication: the practitioner acknowledges it with a reason to proceed */
             message: string;
         };
@@ -2764,8 +2788,11 @@ export interface components {
             movement: components["schemas"]["StockMovementDto"];
         };
         ProblemDocumentDto: {
-            /** @example urn:skinledger:problem:validation */
-            type: string;
+            /**
+             * @description urn:skinledger:problem:<code>, the code from the catalog
+             * @example urn:skinledger:problem:validation
+             */
+            type: components["schemas"]["ProblemType"];
             /** @example Invalid request */
             title: string;
             /** @example 400 */
@@ -2804,8 +2831,11 @@ export interface components {
             serialNumber?: string;
         };
         UnknownGtinProblemDto: {
-            /** @example urn:skinledger:problem:validation */
-            type: string;
+            /**
+             * @description urn:skinledger:problem:<code>, the code from the catalog
+             * @example urn:skinledger:problem:validation
+             */
+            type: components["schemas"]["ProblemType"];
             /** @example Invalid request */
             title: string;
             /** @example 400 */
@@ -3217,12 +3247,17 @@ export interface components {
              */
             cartridgeLotId: string;
         };
+        /**
+         * @description What the item is about (the preflight codes of the code catalog)
+         * @enum {string}
+         */
+        PreflightCode: "practitioner-not-booked" | "credential-missing" | "credential-expired" | "credential-insufficient" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "patient-archived" | "contraindication" | "relative-contraindication" | "consent-missing" | "medical-interval" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock";
         PreflightItemDto: {
             /**
-             * @description What the item is about; see the preflight codes in docs/architecture.md
+             * @description What the item is about (the preflight codes of the code catalog)
              * @example consent-missing
              */
-            code: string;
+            code: components["schemas"]["PreflightCode"];
             /** @example No valid medical needling consent on file */
             message: string;
             /** @description The consent kind, zone or screening finding the item names */
@@ -3286,7 +3321,7 @@ export interface components {
             minutesOnSkin: number | null;
         };
         WarningRecordDto: {
-            code: string;
+            code: components["schemas"]["PreflightCode"];
             message: string;
         };
         AddendumDto: {
@@ -4153,9 +4188,17 @@ export interface components {
             locationId?: string;
             notes?: string;
         };
+        /**
+         * @description consent-missing, patient-archived, clinical-review (roles without clinical access), or a screening finding’s id
+         * @enum {string}
+         */
+        CheckInIssueCode: "consent-missing" | "clinical-review" | "patient-archived" | "active_skin_cancer" | "open_wound_or_irritated_skin" | "active_infection" | "active_herpes_outbreak" | "warts" | "active_inflammatory_acne" | "pregnancy" | "bleeding_disorder" | "collagen_vascular_disease" | "nickel_allergy" | "isotretinoin_window" | "radiation_window" | "dermal_filler_window" | "botulinum_toxin_window" | "chemical_peel_window" | "laser_ipl_window" | "sunburn_window" | "topical_retinoid_window" | "waxing_window" | "recent_scar_window" | "keloid_history" | "eczema_psoriasis_or_rosacea" | "uncontrolled_diabetes" | "anticoagulants" | "immunosuppression" | "herpes_simplex_history" | "dark_phototype" | "phototype_unknown" | "amide_anesthetic_allergy" | "ester_anesthetic_allergy" | "latex_allergy" | "other_allergy" | "free_text_present" | "history_stale" | "history_missing" | "invalid_history_date" | "isotretinoin_current";
         CheckInIssueDto: {
-            /** @example consent_missing */
-            code: string;
+            /**
+             * @description consent-missing, patient-archived, clinical-review (roles without clinical access), or a screening finding’s id
+             * @example consent-missing
+             */
+            code: components["schemas"]["CheckInIssueCode"];
             message: string;
         };
         CheckInDto: {

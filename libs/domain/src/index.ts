@@ -10,3 +10,4 @@ export * from './inventory';
 export * from './outcomes';
 export * from './consents';
 export * from './scheduling';
+export * from './codes';

@@ -171,7 +171,7 @@ export class LedgerService {
           // A count may find fewer units of a held lot, never put more of it on the shelf.
           else if (lot.status !== 'available') {
             throw new RuleViolationError(`Lot ${lot.lotNumber} is ${lot.status}: its count can only go down`, [
-              { code: `lot-${lot.status}`, message: 'only negative adjustments are allowed on a lot on hold' },
+              { code: lot.status === 'recalled' ? 'lot-recalled' : 'lot-quarantined', message: 'only negative adjustments are allowed on a lot on hold' },
             ]);
           }
           movements.push(await this.append(manager, actor, { lot, locationId: from.id, type: 'adjusted', quantity: input.quantity, occurredOn: today, reason: input.reason ?? null, note: input.note ?? null }));

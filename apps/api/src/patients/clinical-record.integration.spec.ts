@@ -168,7 +168,7 @@ describe('clinical record', () => {
       await nurse.put(`/api/patients/${archived.id}/medical-history`, history({ waxingLastOn: today() }));
       await client.post(`/api/patients/${archived.id}/archive`);
       const archivedResult = await nurse.get(`/api/patients/${archived.id}/eligibility?procedure=cosmetic`);
-      expect(archivedResult.body.blockers.map((b: { code: string }) => b.code)).toEqual(['patient_archived', 'waxing_window']);
+      expect(archivedResult.body.blockers.map((b: { code: string }) => b.code)).toEqual(['patient-archived', 'waxing_window']);
       expect(archivedResult.body.eligibleFrom).toBeUndefined();
 
       const nickel = await newPatient(app.dataSource, organization.id, { allergies: [{ substance: 'Nickel', class: 'nickel' }] });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ProcedureKind } from '@skinledger/domain';
+import { ELIGIBILITY_CODES, SCREENING_CODES, type EligibilityCode, type ProcedureKind, type ScreeningCode } from '@skinledger/domain';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../common/dto/is-calendar-date';
 
@@ -20,8 +20,13 @@ export class EligibilityQueryDto {
 }
 
 export class EligibilityBlockerDto {
-  @ApiProperty({ example: 'isotretinoin_window', description: 'A screening code (see the screening rules), history_missing, or patient_archived' })
-  code!: string;
+  @ApiProperty({
+    enum: ELIGIBILITY_CODES,
+    enumName: 'EligibilityCode',
+    example: 'isotretinoin_window',
+    description: 'A screening finding’s id (the contraindication, history_missing, history_stale ...), or patient-archived',
+  })
+  code!: EligibilityCode;
   @ApiProperty({ example: 'Oral isotretinoin within 6 months of the last dose (2026-08-25); eligible from 2027-02-25' }) message!: string;
   @ApiPropertyOptional({
     format: 'date',
@@ -33,7 +38,7 @@ export class EligibilityBlockerDto {
 }
 
 export class EligibilityWarningDto {
-  @ApiProperty({ example: 'keloid_history' }) code!: string;
+  @ApiProperty({ enum: SCREENING_CODES, enumName: 'ScreeningCode', example: 'keloid_history' }) code!: ScreeningCode;
   @ApiProperty({ description: 'A relative contraindication: the practitioner acknowledges it with a reason to proceed' }) message!: string;
 }
 

@@ -63,7 +63,7 @@ export class EligibilityService {
     const blockers: EligibilityBlockerDto[] = result.blockers.map((b) => (b.eligibleFrom ? { ...b, until: addDays(b.eligibleFrom, -1) } : b));
     let eligibleFrom = result.eligibleFrom;
     if (patient.archivedAt) {
-      blockers.unshift({ code: 'patient_archived', message: 'The patient is archived: restore the record before booking or treatment' });
+      blockers.unshift({ code: 'patient-archived', message: 'The patient is archived: restore the record before booking or treatment' });
       eligibleFrom = undefined;
     }
     return {

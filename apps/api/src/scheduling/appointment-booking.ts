@@ -104,7 +104,7 @@ export class AppointmentBooking {
       timeOff: practitioner.timeOff,
       otherMedical: otherMedical.map((o) => ({ id: o.id, localDate: o.local_date })),
     });
-    if (!service.isActive) violations.unshift({ code: 'service_inactive', message: `${service.name} is no longer offered (inactive)` });
+    if (!service.isActive) violations.unshift({ code: 'service-inactive', message: `${service.name} is no longer offered (inactive)` });
     return { violations, service, timeZone, startsAt, endsAt, occupiedUntil };
   }
 }

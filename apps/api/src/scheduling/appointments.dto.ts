@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPOINTMENT_STATUSES, PROCEDURE_KINDS, type AppointmentStatus, type ServiceProcedureKind } from '@skinledger/domain';
+import {
+  APPOINTMENT_STATUSES,
+  CHECK_IN_ISSUE_CODES,
+  PROCEDURE_KINDS,
+  type AppointmentStatus,
+  type CheckInIssueCode,
+  type ServiceProcedureKind,
+} from '@skinledger/domain';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsInstant } from '../common/dto/is-instant';
 
@@ -66,7 +73,13 @@ export class AppointmentDto {
 }
 
 export class CheckInIssueDto {
-  @ApiProperty({ example: 'consent_missing' }) code!: string;
+  @ApiProperty({
+    enum: CHECK_IN_ISSUE_CODES,
+    enumName: 'CheckInIssueCode',
+    example: 'consent-missing',
+    description: 'consent-missing, patient-archived, clinical-review (roles without clinical access), or a screening finding’s id',
+  })
+  code!: CheckInIssueCode;
   @ApiProperty() message!: string;
 }
 

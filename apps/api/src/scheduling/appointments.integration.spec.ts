@@ -120,21 +120,21 @@ describe('appointments', () => {
     });
     expect(response.status).toBe(422);
     expect(response.body.violations.map((v: { code: string }) => v.code)).toEqual([
-      'patient_archived',
-      'room_not_at_location',
-      'practitioner_inactive',
-      'outside_working_hours',
-      'practitioner_not_credentialed',
+      'patient-archived',
+      'room-not-at-location',
+      'practitioner-inactive',
+      'outside-working-hours',
+      'practitioner-not-credentialed',
     ]);
   });
 
   it('refuses an expired licence and time off', async () => {
     const expired = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { expiresOn: '2020-01-01' });
-    expect((await book({ practitionerId: expired.id, startsAt: futureInstant(15, 15) })).body.violations.map((v: { code: string }) => v.code)).toEqual(['practitioner_not_credentialed']);
+    expect((await book({ practitionerId: expired.id, startsAt: futureInstant(15, 15) })).body.violations.map((v: { code: string }) => v.code)).toEqual(['practitioner-not-credentialed']);
     const off = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id);
     const timeOff = await org.client.post(`/api/staff/${off.id}/time-off`, { startsAt: futureInstant(15, 0), endsAt: futureInstant(16, 0), reason: 'Leave' });
     expect(timeOff.status).toBe(201);
-    expect((await book({ practitionerId: off.id, startsAt: futureInstant(15, 15) })).body.violations.map((v: { code: string }) => v.code)).toEqual(['practitioner_time_off']);
+    expect((await book({ practitionerId: off.id, startsAt: futureInstant(15, 15) })).body.violations.map((v: { code: string }) => v.code)).toEqual(['practitioner-time-off']);
     expect((await org.client.post(`/api/staff/${off.id}/time-off`, { startsAt: futureInstant(15, 0), endsAt: futureInstant(14, 0) })).status).toBe(400);
     expect((await org.client.post(`/api/staff/${off.id}/time-off`, { kind: 'extra_hours', startsAt: futureInstant(15, 0), endsAt: futureInstant(16, 0) })).status).toBe(400);
     const hours = await org.client.get(`/api/staff/${off.id}/working-hours`);
@@ -149,8 +149,8 @@ describe('appointments', () => {
     expect((await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(30, 15) })).status).toBe(201);
     const tooSoon = await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(50, 15) });
     expect(tooSoon.status).toBe(422);
-    expect(tooSoon.body.violations[0].code).toBe('medical_interval');
-    expect((await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(5, 15) })).body.violations[0].code).toBe('medical_interval');
+    expect(tooSoon.body.violations[0].code).toBe('medical-interval');
+    expect((await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(5, 15) })).body.violations[0].code).toBe('medical-interval');
     expect((await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(58, 15) })).status).toBe(201);
   });
 
@@ -184,7 +184,7 @@ describe('appointments', () => {
     const { body } = await book({ startsAt: futureInstant(20, 15) });
     const outside = await org.client.patch(`/api/appointments/${body.id}`, { startsAt: futureInstant(20, 4) });
     expect(outside.status).toBe(422);
-    expect(outside.body.violations[0].code).toBe('outside_working_hours');
+    expect(outside.body.violations[0].code).toBe('outside-working-hours');
     const moved = await org.client.patch(`/api/appointments/${body.id}`, { startsAt: futureInstant(21, 16) });
     expect(moved.status).toBe(200);
     expect(moved.body.startsAt).toBe(futureInstant(21, 16));
@@ -213,7 +213,7 @@ describe('appointments', () => {
     const checkIn = await org.client.get(`/api/appointments/${body.id}/check-in`);
     expect(checkIn.status).toBe(200);
     expect(checkIn.body).toMatchObject({ ready: false, missingConsents: ['medical_needling'], clinicalDetail: true });
-    expect(checkIn.body.blockers.map((b: { code: string }) => b.code)).toEqual(['consent_missing', 'history_missing']);
+    expect(checkIn.body.blockers.map((b: { code: string }) => b.code)).toEqual(['consent-missing', 'history_missing']);
     const frontDesk = await signIn(app, (await newStaffMember(app.dataSource, org.organization.id, { role: 'front_desk' })).email);
     const asDesk = await frontDesk.get(`/api/appointments/${body.id}/check-in`);
     expect(asDesk.body.clinicalDetail).toBe(false);
@@ -231,7 +231,7 @@ describe('appointments', () => {
     const aesthetician = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { licenceType: 'licensed_aesthetician' });
     const refused = await org.client.patch(`/api/appointments/${body.id}`, { practitionerId: aesthetician.id });
     expect(refused.status).toBe(422);
-    expect(refused.body.violations[0].code).toBe('practitioner_not_credentialed');
+    expect(refused.body.violations[0].code).toBe('practitioner-not-credentialed');
     const overlap = await org.client.put(`/api/staff/${other.id}/working-hours`, {
       locationId: org.location.id,
       blocks: [{ weekday: 1, startsAt: '09:00', endsAt: '13:00' }, { weekday: 1, startsAt: '12:00', endsAt: '17:00' }],

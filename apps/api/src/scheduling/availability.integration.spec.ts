@@ -39,8 +39,8 @@ describe('availability, daylight saving and treatment courses', () => {
     // Booking follows the same wall clock: 08:30 EDT (12:30Z) is outside hours, 09:00 EDT (13:00Z) is inside.
     const patient = await newPatient(app.dataSource, org.organization.id);
     const base = { patientId: patient.id, serviceId: consult.id, practitionerId, roomId, locationId: org.location.id };
-    expect((await org.client.post('/api/appointments', { ...base, startsAt: '2027-03-15T12:30:00Z' })).body.violations[0].code).toBe('outside_working_hours');
-    expect((await org.client.post('/api/appointments', { ...base, startsAt: '2027-03-12T13:30:00Z' })).body.violations[0].code).toBe('outside_working_hours');
+    expect((await org.client.post('/api/appointments', { ...base, startsAt: '2027-03-15T12:30:00Z' })).body.violations[0].code).toBe('outside-working-hours');
+    expect((await org.client.post('/api/appointments', { ...base, startsAt: '2027-03-12T13:30:00Z' })).body.violations[0].code).toBe('outside-working-hours');
     const booked = await org.client.post('/api/appointments', { ...base, startsAt: '2027-03-15T13:00:00Z' });
     expect(booked.status).toBe(201);
     const after = await org.client.get(
@@ -74,7 +74,7 @@ describe('availability, daylight saving and treatment courses', () => {
     const patient = await newPatient(app.dataSource, org.organization.id);
     const tooShort = await org.client.post('/api/treatment-plans', { patientId: patient.id, serviceId: medical.id, locationId: org.location.id, sessions: 3, intervalWeeks: 2, startOn: '2027-06-07' });
     expect(tooShort.status).toBe(422);
-    expect(tooShort.body.violations[0].code).toBe('course_interval_too_short');
+    expect(tooShort.body.violations[0].code).toBe('course-interval-too-short');
     const plan = await org.client.post('/api/treatment-plans', { patientId: patient.id, serviceId: medical.id, locationId: org.location.id, sessions: 3, intervalWeeks: 4, startOn: '2027-06-07', practitionerId });
     expect(plan.status).toBe(201);
     expect(plan.body.sessionList.map((s: { targetOn: string; proposedStartsAt: string }) => [s.targetOn, s.proposedStartsAt])).toEqual([
@@ -111,7 +111,7 @@ describe('availability, daylight saving and treatment courses', () => {
     await app.dataSource.query(`UPDATE patients SET archived_at = now(), archived_by = $2, archive_reason = 'test' WHERE id = $1`, [patient.id, org.staffMember.id]);
     const response = await org.client.post(`/api/treatment-plans/${plan.body.id}/book`);
     expect(response.status).toBe(422);
-    expect(response.body.violations[0]).toMatchObject({ code: 'patient_archived', sessionNumber: 1 });
+    expect(response.body.violations[0]).toMatchObject({ code: 'patient-archived', sessionNumber: 1 });
   });
 
   it('refuses bad course input naming the fields', async () => {

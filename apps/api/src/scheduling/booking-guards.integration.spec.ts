@@ -40,7 +40,7 @@ describe('booking guards', () => {
     await c.client.patch(`/api/services/${c.service.id}`, { isActive: false });
     const refused = await c.client.post('/api/appointments', c.body);
     expect(refused.status).toBe(422);
-    expect(refused.body.violations.map((v: { code: string }) => v.code)).toContain('service_inactive');
+    expect(refused.body.violations.map((v: { code: string }) => v.code)).toContain('service-inactive');
   });
 
   it('rewrites the pending reminder and tells the patient when the appointment moves to another location at the same time', async () => {

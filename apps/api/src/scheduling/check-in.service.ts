@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { instantToLocal, roleHasPermission } from '@skinledger/domain';
+import { instantToLocal, roleHasPermission, type CheckInIssueCode } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { AuditService } from '../audit/audit.service';
@@ -65,20 +65,20 @@ export class CheckInService {
     );
     if (!a) throw new NotFoundError('Appointment', appointmentId);
     const missingConsents = await this.consents.missingConsentKinds(this.dataSource.manager, actor.organizationId, a.patient_id, a.consent_kinds, a.starts_at);
-    const blockers: CheckInIssueDto[] = missingConsents.map((kind) => ({ code: 'consent_missing', message: `No valid ${kind.replace(/_/g, ' ')} consent on file` }));
+    const blockers: CheckInIssueDto[] = missingConsents.map((kind) => ({ code: 'consent-missing', message: `No valid ${kind.replace(/_/g, ' ')} consent on file` }));
     const warnings: CheckInIssueDto[] = [];
     const clinicalDetail = roleHasPermission(actor.role, 'clinical_record.read');
     if (a.procedure_kind === 'medical_needling' || a.procedure_kind === 'cosmetic_needling') {
       const result = await this.eligibility.check(actor, a.patient_id, a.procedure_kind === 'medical_needling' ? 'medical' : 'cosmetic', instantToLocal(a.starts_at, a.timezone).date);
-      const administrative = new Set(['history_missing', 'history_stale', 'patient_archived']);
+      const administrative = new Set<CheckInIssueCode>(['history_missing', 'history_stale', 'patient-archived']);
       for (const b of result.blockers) {
-        blockers.push(clinicalDetail || administrative.has(b.code) ? { code: b.code, message: b.message } : { code: 'clinical_review', message: 'A contraindication needs the practitioner’s review' });
+        blockers.push(clinicalDetail || administrative.has(b.code) ? { code: b.code, message: b.message } : { code: 'clinical-review', message: 'A contraindication needs the practitioner’s review' });
       }
       for (const w of result.warnings) {
-        warnings.push(clinicalDetail || administrative.has(w.code) ? { code: w.code, message: w.message } : { code: 'clinical_review', message: 'A finding in the history needs the practitioner’s review' });
+        warnings.push(clinicalDetail || administrative.has(w.code) ? { code: w.code, message: w.message } : { code: 'clinical-review', message: 'A finding in the history needs the practitioner’s review' });
       }
     }
-    const dedupe = (list: CheckInIssueDto[]) => list.filter((x, i) => x.code !== 'clinical_review' || list.findIndex((y) => y.code === 'clinical_review') === i);
+    const dedupe = (list: CheckInIssueDto[]) => list.filter((x, i) => x.code !== 'clinical-review' || list.findIndex((y) => y.code === 'clinical-review') === i);
     return { appointmentId, ready: blockers.length === 0, missingConsents, blockers: dedupe(blockers), warnings: dedupe(warnings), clinicalDetail };
   }
 }

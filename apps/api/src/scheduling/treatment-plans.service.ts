@@ -45,7 +45,7 @@ export class TreatmentPlansService {
     const service = await this.catalog.findService(this.dataSource.manager, actor.organizationId, input.serviceId, 'serviceId');
     if (service.procedureKind === 'medical_needling' && input.intervalWeeks * 7 < service.minDaysSincePreviousMedical) {
       throw new RuleViolationError('The course breaks the medical interval', [
-        { code: 'course_interval_too_short', message: `Medical needling needs at least ${service.minDaysSincePreviousMedical} days between sessions; ${input.intervalWeeks} weeks is ${input.intervalWeeks * 7}` },
+        { code: 'course-interval-too-short', message: `Medical needling needs at least ${service.minDaysSincePreviousMedical} days between sessions; ${input.intervalWeeks} weeks is ${input.intervalWeeks * 7}` },
       ]);
     }
     const [location] = await this.dataSource.query(`SELECT timezone FROM locations WHERE organization_id = $1 AND id = $2`, [actor.organizationId, input.locationId]);
@@ -115,7 +115,7 @@ export class TreatmentPlansService {
         if (unplaced.length > 0) {
           throw new RuleViolationError(
             'Some sessions have no slot',
-            unplaced.map((s: { session_number: number; target_on: Date }) => ({ code: 'session_without_slot', message: `Session ${s.session_number} has no free slot near its target date`, sessionNumber: s.session_number })),
+            unplaced.map((s: { session_number: number; target_on: Date }) => ({ code: 'session-without-slot', message: `Session ${s.session_number} has no free slot near its target date`, sessionNumber: s.session_number })),
           );
         }
         for (const s of sessions) {

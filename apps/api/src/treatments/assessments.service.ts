@@ -25,7 +25,7 @@ export class AssessmentsService {
 
   async record(actor: Actor, patientId: string, input: RecordAssessmentDto): Promise<AssessmentDto> {
     const problem = scoreProblem(input.scale, input.score, input.method);
-    if (problem) throw new InvalidFieldError(problem.code === 'method_required' ? 'method' : 'score', problem.message);
+    if (problem) throw new InvalidFieldError(problem.code === 'method-required' ? 'method' : 'score', problem.message);
     const scale = findOutcomeScale(input.scale);
     if (!scale) throw new InvalidFieldError('scale', `Unknown outcome scale "${input.scale}"`);
     return this.dataSource.transaction(async (manager) => {

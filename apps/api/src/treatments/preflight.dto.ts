@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PREFLIGHT_CODES, type PreflightCode } from '@skinledger/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 
@@ -28,8 +29,8 @@ export class AppointmentPreflightQueryDto {
 }
 
 export class PreflightItemDto {
-  @ApiProperty({ example: 'consent-missing', description: 'What the item is about; see the preflight codes in docs/architecture.md' })
-  code!: string;
+  @ApiProperty({ enum: PREFLIGHT_CODES, enumName: 'PreflightCode', example: 'consent-missing', description: 'What the item is about (the preflight codes of the code catalog)' })
+  code!: PreflightCode;
   @ApiProperty({ example: 'No valid medical needling consent on file' }) message!: string;
   @ApiPropertyOptional({ type: String, description: 'The consent kind, zone or screening finding the item names' })
   subject?: string;

@@ -5,6 +5,7 @@ import {
   evaluateZoneDepths,
   lotUseBlockers,
   maxDepthAllowedMm,
+  preflightZoneCode,
   type IsoDate,
   type LicenceType,
   type ProcedureKind,
@@ -90,7 +91,7 @@ export class PreflightService {
       procedureKind = evaluation.procedureKind;
       maxDepthMm = evaluation.maxDepthMm;
       for (const finding of evaluation.findings) {
-        const item = { code: `zone-${finding.code.replaceAll('_', '-')}`, message: finding.message, subject: finding.zone };
+        const item = { code: preflightZoneCode(finding.code), message: finding.message, subject: finding.zone };
         (finding.severity === 'warning' ? warnings : blockers).push(item);
       }
     } else if (procedureKind === 'medical' && practitionerMaxDepthMm < 0.5) {
@@ -100,7 +101,7 @@ export class PreflightService {
     // Contraindications: absolute ones block; relative ones need an acknowledgement with a reason.
     const screening = await this.eligibility.evaluate(manager, actor, input.patientId, procedureKind, input.onDate);
     for (const b of screening.blockers) {
-      blockers.push({ code: b.code === 'patient_archived' ? 'patient-archived' : 'contraindication', message: b.message, subject: b.code });
+      blockers.push({ code: b.code === 'patient-archived' ? 'patient-archived' : 'contraindication', message: b.message, subject: b.code });
     }
     const acknowledged = new Map((input.acknowledgements ?? []).filter((a) => a.reason.trim()).map((a) => [a.code, a.reason.trim()]));
     for (const w of screening.warnings) {

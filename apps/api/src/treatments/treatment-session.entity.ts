@@ -1,4 +1,4 @@
-import type { ProcedureKind } from '@skinledger/domain';
+import type { PreflightCode, ProcedureKind } from '@skinledger/domain';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** numeric columns arrive from pg as strings; depths and scores are read back as numbers. */
@@ -15,7 +15,8 @@ export interface ContraindicationAcknowledgement {
 }
 
 export interface RecordedWarning {
-  code: string;
+  /** Written from the preflight's warnings when the session started. */
+  code: PreflightCode;
   message: string;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ZONE_CODES } from '@skinledger/domain';
+import { PREFLIGHT_CODES, ZONE_CODES, type PreflightCode } from '@skinledger/domain';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -283,7 +283,7 @@ export class AnestheticRecordDto {
 }
 
 export class WarningRecordDto {
-  @ApiProperty() code!: string;
+  @ApiProperty({ enum: PREFLIGHT_CODES, enumName: 'PreflightCode' }) code!: PreflightCode;
   @ApiProperty() message!: string;
 }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canonicalJson, isoDateInTimeZone, type ZoneDepthEntry } from '@skinledger/domain';
+import { canonicalJson, isoDateInTimeZone, type RuleCode, type ZoneDepthEntry } from '@skinledger/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { PasswordConfirmationService } from '../auth/password-confirmation.service';
-import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
+import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleViolationError, type RuleViolation } from '../common/problems/domain-error';
 import { LedgerService } from '../inventory/ledger.service';
 import { Location } from '../organizations/location.entity';
 import { AppointmentsService } from '../scheduling/appointments.service';
@@ -399,14 +399,14 @@ function toZoneEntry(z: { zone: string; depthMm: number; passes: number; overrid
   return { zone: z.zone, depthMm: z.depthMm, passes: z.passes, overrideReason: z.overrideReason ?? undefined };
 }
 
-function toViolation(item: { code: string; message: string; subject?: string }) {
+function toViolation(item: { code: RuleCode; message: string; subject?: string }): RuleViolation {
   return { code: item.code, message: item.message, ...(item.subject ? { subject: item.subject } : {}) };
 }
 
 /** Blockers, and relative contraindications not yet acknowledged, refuse the write with every one of them listed. */
 function assertMayProceed(preflight: PreflightDto, detail: string): void {
   const unacknowledged = PreflightService.unacknowledged(preflight).map((w) => ({
-    code: 'acknowledgement-required',
+    code: 'acknowledgement-required' as const,
     message: `${w.message}: acknowledge with a reason to proceed`,
     subject: w.subject,
   }));

@@ -3,11 +3,12 @@
  * single character or a short block repeated, and not built from the person's own e-mail or name. Pure: the
  * breached list is passed in (the API and the dashboard each load it from their own copy).
  */
+import type { PasswordProblemCode } from '../codes/staff';
+
 export const PASSWORD_MIN_LENGTH = 12;
 /** Name parts shorter than this (initials, "Dr", "Li") are too common inside other words to refuse. */
 export const PASSWORD_PERSONAL_INFO_MIN_LENGTH = 3;
 
-export type PasswordProblemCode = 'password-too-short' | 'password-breached' | 'password-repetitive' | 'password-contains-personal-info';
 
 export interface PasswordProblem {
   code: PasswordProblemCode;

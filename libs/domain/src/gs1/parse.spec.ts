@@ -43,7 +43,7 @@ describe('parseGs1: raw scanned form', () => {
 
   it('reports a bad check digit (the domain.md example GTIN 00812345678905)', () => {
     const result = parse('0100812345678905');
-    expect(errorCodes(result)).toEqual(['01:bad_check_digit']);
+    expect(errorCodes(result)).toEqual(['01:bad-check-digit']);
   });
 
   it('reports a truncated GTIN', () => {
@@ -62,23 +62,23 @@ describe('parseGs1: raw scanned form', () => {
 
   it('reports a lot or serial longer than 20 characters', () => {
     expect(parse(`01${GTIN}10${'A'.repeat(20)}`).ok).toBe(true);
-    expect(errorCodes(parse(`01${GTIN}10${'A'.repeat(21)}`))).toEqual(['10:too_long']);
-    expect(errorCodes(parse(`01${GTIN}21${'9'.repeat(21)}`))).toEqual(['21:too_long']);
+    expect(errorCodes(parse(`01${GTIN}10${'A'.repeat(21)}`))).toEqual(['10:too-long']);
+    expect(errorCodes(parse(`01${GTIN}21${'9'.repeat(21)}`))).toEqual(['21:too-long']);
   });
 
   it('hints at a missing GS when a variable field swallows the next AI', () => {
     const result = parse(`01${GTIN}10LOT42A17270300112501150`);
-    expect(errorCodes(result)).toEqual(['10:too_long']);
+    expect(errorCodes(result)).toEqual(['10:too-long']);
     if (!result.ok) expect(result.errors[0].message).toContain('missing GS');
   });
 
   it('stops at an unknown AI', () => {
     const result = parse(`01${GTIN}240ABC${GS}10LOT`);
-    expect(errorCodes(result)).toEqual(['24:unknown_ai']);
+    expect(errorCodes(result)).toEqual(['24:unknown-ai']);
   });
 
   it('reports non-digits where an AI is expected', () => {
-    expect(errorCodes(parse('LOT42A'))).toEqual(['-:malformed', '01:missing_gtin']);
+    expect(errorCodes(parse('LOT42A'))).toEqual(['-:malformed', '01:missing-gtin']);
   });
 
   it('reports empty input and empty variable fields', () => {
@@ -89,27 +89,27 @@ describe('parseGs1: raw scanned form', () => {
   });
 
   it('reports invalid dates', () => {
-    expect(errorCodes(parse(`01${GTIN}17271301`))).toEqual(['17:invalid_date']);
-    expect(errorCodes(parse(`01${GTIN}17270230`))).toEqual(['17:invalid_date']);
-    expect(errorCodes(parse(`01${GTIN}1127AB01`))).toEqual(['11:invalid_date']);
+    expect(errorCodes(parse(`01${GTIN}17271301`))).toEqual(['17:invalid-date']);
+    expect(errorCodes(parse(`01${GTIN}17270230`))).toEqual(['17:invalid-date']);
+    expect(errorCodes(parse(`01${GTIN}1127AB01`))).toEqual(['11:invalid-date']);
   });
 
   it('reports characters outside the GS1 character set and a non-numeric GTIN', () => {
-    expect(errorCodes(parse(`01${GTIN}10LOT 42`))).toEqual(['10:invalid_characters']);
-    expect(errorCodes(parse('010081234567890X'))).toEqual(['01:invalid_characters']);
+    expect(errorCodes(parse(`01${GTIN}10LOT 42`))).toEqual(['10:invalid-characters']);
+    expect(errorCodes(parse('010081234567890X'))).toEqual(['01:invalid-characters']);
   });
 
   it('reports a missing GTIN', () => {
-    expect(errorCodes(parse('10LOT42A'))).toEqual(['01:missing_gtin']);
+    expect(errorCodes(parse('10LOT42A'))).toEqual(['01:missing-gtin']);
   });
 
   it('reports the same AI twice with different data, and accepts an exact repeat', () => {
-    expect(errorCodes(parse(`01${GTIN}10A${GS}10B`))).toEqual(['10:duplicate_ai']);
+    expect(errorCodes(parse(`01${GTIN}10A${GS}10B`))).toEqual(['10:duplicate-ai']);
     expect(parse(`01${GTIN}10A${GS}10A`)).toEqual({ ok: true, value: { gtin: GTIN, lot: 'A' } });
   });
 
   it('collects several errors at once', () => {
-    expect(errorCodes(parse('0100812345678905' + '17139900' + `10${'Z'.repeat(25)}`))).toEqual(['01:bad_check_digit', '17:invalid_date', '10:too_long']);
+    expect(errorCodes(parse('0100812345678905' + '17139900' + `10${'Z'.repeat(25)}`))).toEqual(['01:bad-check-digit', '17:invalid-date', '10:too-long']);
   });
 });
 
@@ -165,27 +165,27 @@ describe('parseGs1: human-readable form', () => {
   });
 
   it('rejects the domain.md example for its check digit', () => {
-    expect(errorCodes(parse('(01)00812345678905(17)270300(10)LOT42A'))).toEqual(['01:bad_check_digit']);
+    expect(errorCodes(parse('(01)00812345678905(17)270300(10)LOT42A'))).toEqual(['01:bad-check-digit']);
   });
 
   it('reports wrong fixed lengths', () => {
     expect(errorCodes(parse('(01)0081234567'))).toEqual(['01:truncated']);
-    expect(errorCodes(parse(`(01)${GTIN}0`))).toEqual(['01:too_long']);
+    expect(errorCodes(parse(`(01)${GTIN}0`))).toEqual(['01:too-long']);
     expect(errorCodes(parse(`(01)${GTIN}(17)2703`))).toEqual(['17:truncated']);
     expect(errorCodes(parse(`(01)(17)270300`))).toEqual(['01:truncated']);
   });
 
   it('reports unknown AIs but keeps reading the rest', () => {
-    expect(errorCodes(parse(`(01)${GTIN}(240)ABC(10)LOT`))).toEqual(['240:unknown_ai']);
+    expect(errorCodes(parse(`(01)${GTIN}(240)ABC(10)LOT`))).toEqual(['240:unknown-ai']);
   });
 
   it('reports too-long lots, duplicates and empty fields', () => {
-    expect(errorCodes(parse(`(01)${GTIN}(10)${'A'.repeat(21)}`))).toEqual(['10:too_long']);
-    expect(errorCodes(parse(`(01)${GTIN}(10)A(10)B`))).toEqual(['10:duplicate_ai']);
+    expect(errorCodes(parse(`(01)${GTIN}(10)${'A'.repeat(21)}`))).toEqual(['10:too-long']);
+    expect(errorCodes(parse(`(01)${GTIN}(10)A(10)B`))).toEqual(['10:duplicate-ai']);
     expect(errorCodes(parse(`(01)${GTIN}(10)`))).toEqual(['10:empty']);
   });
 
   it('rejects text before the first AI', () => {
-    expect(errorCodes(parse('(lot)42'))).toEqual(['-:malformed', '01:missing_gtin']);
+    expect(errorCodes(parse('(lot)42'))).toEqual(['-:malformed', '01:missing-gtin']);
   });
 });

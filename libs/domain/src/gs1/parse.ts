@@ -29,7 +29,7 @@ type Gs1Values = Partial<Record<SupportedGs1Ai, string>>;
 /** Checks one element's data and returns the value to store, or pushes errors. */
 function readElement({ ai, data }: Gs1Element, referenceDate: IsoDate, errors: Gs1Error[]): string | undefined {
   if (!isSupportedGs1Ai(ai)) {
-    errors.push({ ai, code: 'unknown_ai', message: `Unsupported application identifier (${ai})` });
+    errors.push({ ai, code: 'unknown-ai', message: `Unsupported application identifier (${ai})` });
     return undefined;
   }
   const definition = GS1_AI_DEFINITIONS[ai];
@@ -41,32 +41,32 @@ function readElement({ ai, data }: Gs1Element, referenceDate: IsoDate, errors: G
   if ('fixed' in definition.length) {
     const expected = definition.length.fixed;
     if (data.length !== expected) {
-      errors.push({ ai, code: data.length < expected ? 'truncated' : 'too_long', message: `${label} must be ${expected} digits, got ${data.length}` });
+      errors.push({ ai, code: data.length < expected ? 'truncated' : 'too-long', message: `${label} must be ${expected} digits, got ${data.length}` });
       return undefined;
     }
   } else if (data.length > definition.length.max) {
-    errors.push({ ai, code: 'too_long', message: `${label} is ${data.length} characters; the maximum is ${definition.length.max} (a missing GS separator can cause this)` });
+    errors.push({ ai, code: 'too-long', message: `${label} is ${data.length} characters; the maximum is ${definition.length.max} (a missing GS separator can cause this)` });
     return undefined;
   }
   switch (definition.content) {
     case 'gtin':
       if (!/^\d+$/.test(data)) {
-        errors.push({ ai, code: 'invalid_characters', message: `${label} must be digits only, got "${data}"` });
+        errors.push({ ai, code: 'invalid-characters', message: `${label} must be digits only, got "${data}"` });
         return undefined;
       }
       if (!isValidGtin(data)) {
-        errors.push({ ai, code: 'bad_check_digit', message: `${label} ${data} has a wrong check digit` });
+        errors.push({ ai, code: 'bad-check-digit', message: `${label} ${data} has a wrong check digit` });
         return undefined;
       }
       return data;
     case 'date': {
       const date = parseGs1Date(data, referenceDate, ai === '17' ? 'last_day_of_month' : 'first_day_of_month');
-      if (date === null) errors.push({ ai, code: 'invalid_date', message: `${label} "${data}" is not a valid YYMMDD date` });
+      if (date === null) errors.push({ ai, code: 'invalid-date', message: `${label} "${data}" is not a valid YYMMDD date` });
       return date ?? undefined;
     }
     case 'alphanumeric':
       if (!isGs1Cset82(data)) {
-        errors.push({ ai, code: 'invalid_characters', message: `${label} "${data}" contains characters not allowed in GS1 data` });
+        errors.push({ ai, code: 'invalid-characters', message: `${label} "${data}" contains characters not allowed in GS1 data` });
         return undefined;
       }
       return data;
@@ -92,7 +92,7 @@ export function parseGs1(input: string, options: Gs1ParseOptions = {}): Gs1Parse
     const previous = seen.get(element.ai);
     if (previous !== undefined) {
       if (previous !== element.data) {
-        errors.push({ ai: element.ai, code: 'duplicate_ai', message: `Application identifier (${element.ai}) appears twice with different data` });
+        errors.push({ ai: element.ai, code: 'duplicate-ai', message: `Application identifier (${element.ai}) appears twice with different data` });
       }
       continue;
     }
@@ -101,7 +101,7 @@ export function parseGs1(input: string, options: Gs1ParseOptions = {}): Gs1Parse
     if (value !== undefined && isSupportedGs1Ai(element.ai)) values[element.ai] = value;
   }
   const gtinReported = seen.has('01') || errors.some((e) => e.ai === '01');
-  if (!gtinReported) errors.push({ ai: '01', code: 'missing_gtin', message: 'The barcode has no GTIN (01)' });
+  if (!gtinReported) errors.push({ ai: '01', code: 'missing-gtin', message: 'The barcode has no GTIN (01)' });
   if (errors.length > 0 || values['01'] === undefined) return { ok: false, errors };
 
   const value: Gs1Udi = { gtin: values['01'] };

@@ -43,7 +43,7 @@ export function tokenizeRawGs1(text: string): Gs1Tokens {
       break;
     }
     if (!isSupportedGs1Ai(ai)) {
-      errors.push({ ai, code: 'unknown_ai', message: `Unsupported application identifier starting "${ai}" at position ${pos + 1}; the rest cannot be read` });
+      errors.push({ ai, code: 'unknown-ai', message: `Unsupported application identifier starting "${ai}" at position ${pos + 1}; the rest cannot be read` });
       break;
     }
     const definition = GS1_AI_DEFINITIONS[ai];

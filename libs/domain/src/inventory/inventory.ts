@@ -1,3 +1,4 @@
+import type { DeviceUseCode, LotUseCode } from '../codes/inventory';
 import type { IsoDate } from '../dates';
 
 /** What a clinic stocks (domain.md section 9): cartridges are single use and tracked by lot. */
@@ -47,7 +48,7 @@ export function lotStatus(lot: { holdStatus: LotHoldStatus; expiresOn: IsoDate }
 }
 
 export interface LotUseBlocker {
-  code: 'lot-recalled' | 'lot-quarantined' | 'lot-expired';
+  code: LotUseCode;
   message: string;
 }
 
@@ -79,7 +80,7 @@ export function movementDelta(type: StockMovementType, quantity: number, directi
 }
 
 export interface DeviceUseBlocker {
-  code: 'device-retired' | 'device-out-of-service' | 'device-elsewhere';
+  code: DeviceUseCode;
   message: string;
 }
 

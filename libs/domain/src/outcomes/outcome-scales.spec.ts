@@ -3,24 +3,24 @@ import { changeFromBaselinePercent, findOutcomeScale, isImprovement, OUTCOME_SCA
 describe('outcome scales (domain.md section 8)', () => {
   it('bounds Goodman & Baron: qualitative 1-4, quantitative 0-84', () => {
     expect(scoreProblem('goodman_baron_qualitative', 4)).toBeNull();
-    expect(scoreProblem('goodman_baron_qualitative', 0)?.code).toBe('out_of_range');
-    expect(scoreProblem('goodman_baron_qualitative', 2.5)?.code).toBe('not_whole');
+    expect(scoreProblem('goodman_baron_qualitative', 0)?.code).toBe('out-of-range');
+    expect(scoreProblem('goodman_baron_qualitative', 2.5)?.code).toBe('not-whole');
     expect(scoreProblem('goodman_baron_quantitative', 84)).toBeNull();
-    expect(scoreProblem('goodman_baron_quantitative', 85)?.code).toBe('out_of_range');
+    expect(scoreProblem('goodman_baron_quantitative', 85)?.code).toBe('out-of-range');
   });
   it('takes patient satisfaction 0-10', () => {
     expect(scoreProblem('patient_satisfaction', 0)).toBeNull();
     expect(scoreProblem('patient_satisfaction', 10)).toBeNull();
-    expect(scoreProblem('patient_satisfaction', 11)?.code).toBe('out_of_range');
+    expect(scoreProblem('patient_satisfaction', 11)?.code).toBe('out-of-range');
   });
   it('needs a method for device-measured indices', () => {
-    expect(scoreProblem('pores_index', 41.5)?.code).toBe('method_required');
-    expect(scoreProblem('pores_index', 41.5, '  ')?.code).toBe('method_required');
+    expect(scoreProblem('pores_index', 41.5)?.code).toBe('method-required');
+    expect(scoreProblem('pores_index', 41.5, '  ')?.code).toBe('method-required');
     expect(scoreProblem('pores_index', 41.5, 'VISIA Gen 7')).toBeNull();
   });
   it('refuses unknown scales and non-numbers', () => {
-    expect(scoreProblem('vibes', 3)?.code).toBe('unknown_scale');
-    expect(scoreProblem('glogau', Number.NaN)?.code).toBe('out_of_range');
+    expect(scoreProblem('vibes', 3)?.code).toBe('unknown-scale');
+    expect(scoreProblem('glogau', Number.NaN)?.code).toBe('out-of-range');
   });
   it('computes change from baseline in percent', () => {
     expect(changeFromBaselinePercent(24, 12)).toBe(-50);

@@ -3,6 +3,8 @@
  * against the course baseline. `lowerIsBetter` says which direction is improvement, so the dashboard can colour a
  * change and the percent keeps its sign honest (a scar score falling from 24 to 12 is -50 %, an improvement).
  */
+import type { ScoreProblemCode } from '../codes/treatment';
+
 export interface OutcomeScale {
   code: OutcomeScaleCode;
   label: string;
@@ -68,18 +70,18 @@ export function findOutcomeScale(code: string): OutcomeScale | undefined {
   return OUTCOME_SCALES.find((s) => s.code === code);
 }
 
-export type ScoreProblem = { code: 'unknown_scale' | 'out_of_range' | 'not_whole' | 'method_required'; message: string };
+export type ScoreProblem = { code: ScoreProblemCode; message: string };
 
 /** Why a score cannot be recorded on a scale, or null when it can. */
 export function scoreProblem(scaleCode: string, score: number, method?: string | null): ScoreProblem | null {
   const scale = findOutcomeScale(scaleCode);
-  if (!scale) return { code: 'unknown_scale', message: `Unknown outcome scale "${scaleCode}"` };
+  if (!scale) return { code: 'unknown-scale', message: `Unknown outcome scale "${scaleCode}"` };
   if (!Number.isFinite(score) || score < scale.min || score > scale.max) {
-    return { code: 'out_of_range', message: `${scale.label} runs from ${scale.min} to ${scale.max}; got ${score}` };
+    return { code: 'out-of-range', message: `${scale.label} runs from ${scale.min} to ${scale.max}; got ${score}` };
   }
-  if (scale.integer && !Number.isInteger(score)) return { code: 'not_whole', message: `${scale.label} takes whole numbers; got ${score}` };
+  if (scale.integer && !Number.isInteger(score)) return { code: 'not-whole', message: `${scale.label} takes whole numbers; got ${score}` };
   if (scale.requiresMethod && !method?.trim()) {
-    return { code: 'method_required', message: `${scale.label} is device-measured: record the method or device used` };
+    return { code: 'method-required', message: `${scale.label} is device-measured: record the method or device used` };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import type { BookingRuleCode } from '../codes/scheduling';
 import { mayPerformMedicalNeedling, type PractitionerCredential } from '../access/credentials';
 import { daysBetween } from '../dates/arithmetic';
 import type { IsoDate } from '../dates/iso-date';
@@ -10,7 +11,7 @@ export type ServiceProcedureKind = (typeof PROCEDURE_KINDS)[number];
 export const DEFAULT_MIN_DAYS_BETWEEN_MEDICAL = 28;
 
 export interface BookingViolation {
-  code: string;
+  code: BookingRuleCode;
   message: string;
   [extra: string]: unknown;
 }
@@ -37,21 +38,21 @@ export interface BookingFacts {
  */
 export function bookingViolations(f: BookingFacts): BookingViolation[] {
   const v: BookingViolation[] = [];
-  if (f.patient.archived) v.push({ code: 'patient_archived', message: 'The patient is archived: restore the record before booking' });
-  if (!f.location.active) v.push({ code: 'location_inactive', message: 'The location is closed (inactive)' });
-  if (!f.room.atLocation) v.push({ code: 'room_not_at_location', message: 'The room belongs to another location' });
-  else if (!f.room.active) v.push({ code: 'room_inactive', message: 'The room is out of use (inactive)' });
-  if (!f.practitioner.active) v.push({ code: 'practitioner_inactive', message: 'The practitioner is deactivated' });
+  if (f.patient.archived) v.push({ code: 'patient-archived', message: 'The patient is archived: restore the record before booking' });
+  if (!f.location.active) v.push({ code: 'location-inactive', message: 'The location is closed (inactive)' });
+  if (!f.room.atLocation) v.push({ code: 'room-not-at-location', message: 'The room belongs to another location' });
+  else if (!f.room.active) v.push({ code: 'room-inactive', message: 'The room is out of use (inactive)' });
+  if (!f.practitioner.active) v.push({ code: 'practitioner-inactive', message: 'The practitioner is deactivated' });
   if (f.timeOff.some((t) => overlaps(t, f.appointment))) {
-    v.push({ code: 'practitioner_time_off', message: 'The practitioner is off at that time' });
+    v.push({ code: 'practitioner-time-off', message: 'The practitioner is off at that time' });
   } else if (!containedIn(f.appointment, f.working)) {
-    v.push({ code: 'outside_working_hours', message: "The appointment is outside the practitioner's working hours at this location" });
+    v.push({ code: 'outside-working-hours', message: "The appointment is outside the practitioner's working hours at this location" });
   }
   if (f.service.procedureKind === 'medical_needling') {
     // domain.md section 1: medical depth (>= 0.5 mm) needs a licence that allows it, not expired on the day.
     if (!mayPerformMedicalNeedling(f.practitioner.credentials, f.localDate)) {
       v.push({
-        code: 'practitioner_not_credentialed',
+        code: 'practitioner-not-credentialed',
         message: `The practitioner has no current licence allowing medical needling (>= 0.5 mm) on ${f.localDate}`,
       });
     }
@@ -59,7 +60,7 @@ export function bookingViolations(f: BookingFacts): BookingViolation[] {
     const tooClose = f.otherMedical.filter((o) => Math.abs(daysBetween(o.localDate, f.localDate)) < minDays);
     if (tooClose.length > 0) {
       v.push({
-        code: 'medical_interval',
+        code: 'medical-interval',
         message: `Medical needling needs at least ${minDays} days between sessions; the patient has one on ${tooClose.map((o) => o.localDate).join(', ')}`,
         appointmentIds: tooClose.map((o) => o.id),
       });

@@ -141,16 +141,16 @@ describe('booking rules', () => {
       working: [],
       otherMedical: [{ id: 'x', localDate: '2026-02-20' }],
     }).map((v) => v.code);
-    expect(codes).toEqual(['patient_archived', 'room_not_at_location', 'practitioner_inactive', 'outside_working_hours', 'practitioner_not_credentialed', 'medical_interval']);
+    expect(codes).toEqual(['patient-archived', 'room-not-at-location', 'practitioner-inactive', 'outside-working-hours', 'practitioner-not-credentialed', 'medical-interval']);
   });
   it('counts an expired licence as none and 28 days as enough', () => {
     expect(bookingViolations({ ...ok, practitioner: { active: true, credentials: [{ licenceType: 'physician', expiresOn: '2026-03-08' }] } }).map((v) => v.code)).toEqual([
-      'practitioner_not_credentialed',
+      'practitioner-not-credentialed',
     ]);
     expect(bookingViolations({ ...ok, otherMedical: [{ id: 'x', localDate: '2026-02-09' }] })).toEqual([]);
-    expect(bookingViolations({ ...ok, otherMedical: [{ id: 'x', localDate: '2026-04-05' }] }).map((v) => v.code)).toEqual(['medical_interval']);
+    expect(bookingViolations({ ...ok, otherMedical: [{ id: 'x', localDate: '2026-04-05' }] }).map((v) => v.code)).toEqual(['medical-interval']);
   });
   it('names time off rather than working hours', () => {
-    expect(bookingViolations({ ...ok, timeOff: [appt] }).map((v) => v.code)).toEqual(['practitioner_time_off']);
+    expect(bookingViolations({ ...ok, timeOff: [appt] }).map((v) => v.code)).toEqual(['practitioner-time-off']);
   });
 });

@@ -1,3 +1,4 @@
+import type { ScreeningCode } from '../codes/screening';
 import { addDays, daysBetween, isIsoDate, latestDate, type IsoDate } from '../dates';
 import type { ProcedureKind } from '../treatment/depth';
 import { allergiesOfClass } from './allergies';
@@ -14,8 +15,6 @@ import {
 } from './settings';
 import { formatWindowLength, WINDOW_RULES, windowEligibleFrom } from './windows';
 
-/** Codes a screening can produce: the rule codes plus three that are not rules of their own. */
-export type ScreeningCode = ScreeningRuleCode | 'history_missing' | 'invalid_history_date' | 'isotretinoin_current';
 
 export interface ScreeningBlocker {
   code: ScreeningCode;

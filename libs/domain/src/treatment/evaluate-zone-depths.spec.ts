@@ -24,92 +24,92 @@ describe('evaluateZoneDepths', () => {
   });
 
   it('refuses 0.49 mm as off the device step', () => {
-    expect(codes({ zone: 'forehead', depthMm: 0.49 })).toEqual(['off_device_step:refused']);
+    expect(codes({ zone: 'forehead', depthMm: 0.49 })).toEqual(['off-device-step:refused']);
   });
 
   it('allows 2.5 mm and refuses 2.75 mm', () => {
-    expect(codes({ zone: 'stretch_marks', depthMm: 2.5 })).toEqual(['beyond_evaluated_depth:warning']);
+    expect(codes({ zone: 'stretch_marks', depthMm: 2.5 })).toEqual(['beyond-evaluated-depth:warning']);
     const refused = one({ zone: 'stretch_marks', depthMm: 2.75, overrideReason: 'deep striae' });
-    expect(refused.findings.map((f) => f.code)).toEqual(['above_device_max']);
+    expect(refused.findings.map((f) => f.code)).toEqual(['above-device-max']);
     expect(refused.ok).toBe(false);
   });
 
   it('refuses negative and non-numeric depths', () => {
-    expect(codes({ zone: 'cheeks', depthMm: -0.25 })).toEqual(['invalid_depth:refused']);
-    expect(codes({ zone: 'cheeks', depthMm: Number.NaN })).toEqual(['invalid_depth:refused']);
+    expect(codes({ zone: 'cheeks', depthMm: -0.25 })).toEqual(['invalid-depth:refused']);
+    expect(codes({ zone: 'cheeks', depthMm: Number.NaN })).toEqual(['invalid-depth:refused']);
   });
 
   it('warns above 1.5 mm but not at 1.5 mm', () => {
     expect(codes({ zone: 'cheeks', depthMm: 1.5 })).toEqual([]);
-    expect(codes({ zone: 'cheeks', depthMm: 1.75 })).toEqual(['beyond_evaluated_depth:warning']);
+    expect(codes({ zone: 'cheeks', depthMm: 1.75 })).toEqual(['beyond-evaluated-depth:warning']);
     expect(one({ zone: 'cheeks', depthMm: 1.75 }).ok).toBe(true);
   });
 
   it('lets the evaluated depth be configured', () => {
     expect(codes({ zone: 'cheeks', depthMm: 1.5 }, { settings: { evaluatedMaxDepthMm: 1.25 } })).toEqual([
-      'beyond_evaluated_depth:warning',
+      'beyond-evaluated-depth:warning',
     ]);
     expect(() => one({ zone: 'cheeks', depthMm: 1 }, { settings: { evaluatedMaxDepthMm: 3 } })).toThrow(RangeError);
   });
 
   it('allows a depth equal to the zone max and needs an override above it', () => {
     expect(codes({ zone: 'forehead', depthMm: 0.75 })).toEqual([]);
-    expect(codes({ zone: 'forehead', depthMm: 1.0 })).toEqual(['above_zone_max:needs_override']);
+    expect(codes({ zone: 'forehead', depthMm: 1.0 })).toEqual(['above-zone-max:needs_override']);
     expect(one({ zone: 'forehead', depthMm: 1.0 }).ok).toBe(false);
   });
 
   it('turns the override into a warning when a reason is recorded', () => {
     const result = one({ zone: 'forehead', depthMm: 1.0, overrideReason: ' thick skin ' });
     expect(result.findings).toEqual([
-      expect.objectContaining({ zone: 'forehead', code: 'zone_max_overridden', severity: 'warning' }),
+      expect.objectContaining({ zone: 'forehead', code: 'zone-max-overridden', severity: 'warning' }),
     ]);
     expect(result.findings[0].message).toContain('thick skin');
     expect(result.ok).toBe(true);
   });
 
   it('treats a blank override reason as missing', () => {
-    expect(codes({ zone: 'forehead', depthMm: 1.0, overrideReason: '   ' })).toEqual(['above_zone_max:needs_override']);
+    expect(codes({ zone: 'forehead', depthMm: 1.0, overrideReason: '   ' })).toEqual(['above-zone-max:needs_override']);
   });
 
   it('reports both the zone override and the evaluated-depth warning', () => {
     expect(codes({ zone: 'chin_jawline', depthMm: 1.75, overrideReason: 'scar' })).toEqual([
-      'zone_max_overridden:warning',
-      'beyond_evaluated_depth:warning',
+      'zone-max-overridden:warning',
+      'beyond-evaluated-depth:warning',
     ]);
   });
 
   it('uses organization zone maximums that lower the default', () => {
     const zoneMaxMm = { cheeks: 1.0 };
     expect(codes({ zone: 'cheeks', depthMm: 1.0 }, { zoneMaxMm })).toEqual([]);
-    expect(codes({ zone: 'cheeks', depthMm: 1.25 }, { zoneMaxMm })).toEqual(['above_zone_max:needs_override']);
+    expect(codes({ zone: 'cheeks', depthMm: 1.25 }, { zoneMaxMm })).toEqual(['above-zone-max:needs_override']);
   });
 
   it('ignores an organization zone max above the default', () => {
     expect(codes({ zone: 'glabella', depthMm: 0.75 }, { zoneMaxMm: { glabella: 1.0 } })).toEqual([
-      'above_zone_max:needs_override',
+      'above-zone-max:needs_override',
     ]);
   });
 
   it('refuses depths above the practitioner licence limit', () => {
     expect(codes({ zone: 'forehead', depthMm: 0.25 }, { practitionerMaxDepthMm: 0.3 })).toEqual([]);
     expect(codes({ zone: 'forehead', depthMm: 0.5 }, { practitionerMaxDepthMm: 0.3 })).toEqual([
-      'above_practitioner_max:refused',
+      'above-practitioner-max:refused',
     ]);
     expect(codes({ zone: 'cheeks', depthMm: 2.0 }, { practitionerMaxDepthMm: 2.0 })).toEqual([
-      'beyond_evaluated_depth:warning',
+      'beyond-evaluated-depth:warning',
     ]);
     expect(codes({ zone: 'cheeks', depthMm: 0.25 }, { practitionerMaxDepthMm: 0 })).toEqual([
-      'above_practitioner_max:refused',
+      'above-practitioner-max:refused',
     ]);
   });
 
   it('refuses unknown zones but still checks the depth', () => {
-    expect(codes({ zone: 'elbow', depthMm: 0.5 })).toEqual(['unknown_zone:refused']);
-    expect(codes({ zone: 'elbow', depthMm: 0.3 })).toEqual(['unknown_zone:refused', 'off_device_step:refused']);
+    expect(codes({ zone: 'elbow', depthMm: 0.5 })).toEqual(['unknown-zone:refused']);
+    expect(codes({ zone: 'elbow', depthMm: 0.3 })).toEqual(['unknown-zone:refused', 'off-device-step:refused']);
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses %p passes', (passes) => {
-    expect(codes({ zone: 'forehead', depthMm: 0.25, passes })).toEqual(['invalid_passes:refused']);
+    expect(codes({ zone: 'forehead', depthMm: 0.25, passes })).toEqual(['invalid-passes:refused']);
   });
 
   it('accepts one pass and a depth of 0', () => {

@@ -1,3 +1,4 @@
+import type { ZoneFindingCode } from '../codes/treatment';
 import { DEVICE_MAX_DEPTH_MM } from '../access/credentials';
 import {
   classifyProcedure,
@@ -29,16 +30,6 @@ export const DEFAULT_ZONE_DEPTH_SETTINGS: Readonly<ZoneDepthSettings> = Object.f
 
 export type ZoneFindingSeverity = 'refused' | 'needs_override' | 'warning';
 
-export type ZoneFindingCode =
-  | 'unknown_zone'
-  | 'invalid_passes'
-  | 'invalid_depth'
-  | 'above_device_max'
-  | 'off_device_step'
-  | 'above_practitioner_max'
-  | 'above_zone_max'
-  | 'zone_max_overridden'
-  | 'beyond_evaluated_depth';
 
 export interface ZoneFinding {
   zone: string;
@@ -95,22 +86,22 @@ function evaluateEntry(
     findings.push({ zone: entry.zone, code, severity, message: `${name}: ${message}` });
   const { depthMm, passes } = entry;
 
-  if (!zoneInfo) add('unknown_zone', 'refused', `unknown treatment zone`);
+  if (!zoneInfo) add('unknown-zone', 'refused', `unknown treatment zone`);
   if (!Number.isInteger(passes) || passes < 1) {
-    add('invalid_passes', 'refused', `passes must be a whole number of at least 1 (got ${passes})`);
+    add('invalid-passes', 'refused', `passes must be a whole number of at least 1 (got ${passes})`);
   }
 
   // Device rules are hard bounds (domain.md section 2): 0 to 2.5 mm in 0.25 mm steps.
   if (!Number.isFinite(depthMm) || depthMm < 0) {
-    add('invalid_depth', 'refused', `depth must be a number of mm from 0 to ${DEVICE_MAX_DEPTH_MM} (got ${depthMm})`);
+    add('invalid-depth', 'refused', `depth must be a number of mm from 0 to ${DEVICE_MAX_DEPTH_MM} (got ${depthMm})`);
     return findings;
   }
   if (isDeeperThan(depthMm, DEVICE_MAX_DEPTH_MM)) {
-    add('above_device_max', 'refused', `${depthMm} mm is deeper than the device maximum of ${DEVICE_MAX_DEPTH_MM} mm`);
+    add('above-device-max', 'refused', `${depthMm} mm is deeper than the device maximum of ${DEVICE_MAX_DEPTH_MM} mm`);
     return findings;
   }
   if (!isValidDeviceDepth(depthMm)) {
-    add('off_device_step', 'refused', `${depthMm} mm is not a device setting (0.25 mm steps)`);
+    add('off-device-step', 'refused', `${depthMm} mm is not a device setting (0.25 mm steps)`);
     return findings;
   }
 
@@ -118,7 +109,7 @@ function evaluateEntry(
   const practitionerMax = input.practitionerMaxDepthMm;
   if (practitionerMax !== undefined && isDeeperThan(depthMm, practitionerMax)) {
     add(
-      'above_practitioner_max',
+      'above-practitioner-max',
       'refused',
       `${depthMm} mm exceeds the practitioner's licensed maximum of ${practitionerMax} mm`,
     );
@@ -130,9 +121,9 @@ function evaluateEntry(
     if (isDeeperThan(depthMm, zoneMaxMm)) {
       const reason = entry.overrideReason?.trim();
       if (reason) {
-        add('zone_max_overridden', 'warning', `${depthMm} mm is deeper than the zone maximum of ${zoneMaxMm} mm (override: ${reason})`);
+        add('zone-max-overridden', 'warning', `${depthMm} mm is deeper than the zone maximum of ${zoneMaxMm} mm (override: ${reason})`);
       } else {
-        add('above_zone_max', 'needs_override', `${depthMm} mm is deeper than the zone maximum of ${zoneMaxMm} mm; record an override reason to proceed`);
+        add('above-zone-max', 'needs_override', `${depthMm} mm is deeper than the zone maximum of ${zoneMaxMm} mm; record an override reason to proceed`);
       }
     }
   }
@@ -140,7 +131,7 @@ function evaluateEntry(
   // Beyond the maker's evaluated depth: warn (domain.md section 2).
   if (isDeeperThan(depthMm, settings.evaluatedMaxDepthMm)) {
     add(
-      'beyond_evaluated_depth',
+      'beyond-evaluated-depth',
       'warning',
       `${depthMm} mm is deeper than ${settings.evaluatedMaxDepthMm} mm; the device maker has not evaluated safety at this depth`,
     );

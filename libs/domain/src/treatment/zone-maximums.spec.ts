@@ -7,16 +7,16 @@ describe('validateZoneMaxOverrides', () => {
   });
   it('rejects raising a zone max above the default', () => {
     expect(validateZoneMaxOverrides({ forehead: 1.0 })).toEqual([
-      expect.objectContaining({ zone: 'forehead', code: 'above_default_max' }),
+      expect.objectContaining({ zone: 'forehead', code: 'above-default-max' }),
     ]);
   });
   it('rejects unknown zones and off-device depths', () => {
     const errors = validateZoneMaxOverrides({ elbow: 0.5, cheeks: 0.3, nose: -0.25, scalp: Number.NaN });
     expect(errors.map((e) => [e.zone, e.code])).toEqual([
-      ['elbow', 'unknown_zone'],
-      ['cheeks', 'invalid_depth'],
-      ['nose', 'invalid_depth'],
-      ['scalp', 'invalid_depth'],
+      ['elbow', 'unknown-zone'],
+      ['cheeks', 'invalid-depth'],
+      ['nose', 'invalid-depth'],
+      ['scalp', 'invalid-depth'],
     ]);
   });
   it('ignores undefined entries', () => {

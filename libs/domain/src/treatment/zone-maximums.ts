@@ -1,3 +1,4 @@
+import type { ZoneMaximumCode } from '../codes/treatment';
 import { isValidDeviceDepth, isDeeperThan } from './depth';
 import { DEFAULT_ZONE_MAX_MM, isZoneCode, type ZoneCode } from './zones';
 
@@ -6,7 +7,7 @@ export type ZoneMaxOverrides = Partial<Record<string, number>>;
 
 export interface ZoneMaxOverrideError {
   zone: string;
-  code: 'unknown_zone' | 'invalid_depth' | 'above_default_max';
+  code: ZoneMaximumCode;
   message: string;
 }
 
@@ -24,17 +25,17 @@ export function validateZoneMaxOverrides(overrides: ZoneMaxOverrides): ZoneMaxOv
   for (const [zone, maxMm] of Object.entries(overrides)) {
     if (maxMm === undefined) continue;
     if (!isZoneCode(zone)) {
-      errors.push({ zone, code: 'unknown_zone', message: `Unknown treatment zone "${zone}"` });
+      errors.push({ zone, code: 'unknown-zone', message: `Unknown treatment zone "${zone}"` });
     } else if (!isValidDeviceDepth(maxMm)) {
       errors.push({
         zone,
-        code: 'invalid_depth',
+        code: 'invalid-depth',
         message: `Maximum for ${zone} must be between 0 and 2.5 mm in 0.25 mm steps, got ${maxMm}`,
       });
     } else if (isDeeperThan(maxMm, DEFAULT_ZONE_MAX_MM[zone])) {
       errors.push({
         zone,
-        code: 'above_default_max',
+        code: 'above-default-max',
         message: `Maximum for ${zone} may be lowered but not raised above the default ${DEFAULT_ZONE_MAX_MM[zone]} mm (got ${maxMm} mm)`,
       });
     }

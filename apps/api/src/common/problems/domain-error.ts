@@ -1,14 +1,17 @@
 /**
  * Errors a service raises when a rule is broken. Each carries a stable code; the one global filter maps
- * it to an RFC 9457 problem document, so controllers never build HTTP errors by hand.
+ * it to an RFC 9457 problem document, so controllers never build HTTP errors by hand. Codes come from the domain's
+ * catalog, so a misspelt one does not compile.
  */
+import type { ConflictCode, ForbiddenCode, PasswordProblemCode, ProblemCode, RuleCode, UnauthenticatedCode } from '@skinledger/domain';
+
 export interface FieldProblem {
   field: string;
   message: string;
 }
 
 export interface RuleViolation {
-  code: string;
+  code: RuleCode;
   message: string;
   [extra: string]: unknown;
 }
@@ -16,7 +19,7 @@ export interface RuleViolation {
 export class DomainError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: string,
     readonly detail: string,
     readonly extensions: Record<string, unknown> = {},
@@ -34,7 +37,7 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: string, detail: string, extensions: Record<string, unknown> = {}) {
+  constructor(code: ConflictCode, detail: string, extensions: Record<string, unknown> = {}) {
     super(409, code, 'Conflict', detail, extensions);
   }
 }
@@ -54,13 +57,13 @@ export class InvalidFieldError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(detail: string, code = 'forbidden') {
+  constructor(detail: string, code: ForbiddenCode = 'forbidden') {
     super(403, code, 'Forbidden', detail);
   }
 }
 
 export class UnauthorizedError extends DomainError {
-  constructor(detail = 'Sign in to continue', code = 'unauthenticated') {
+  constructor(detail = 'Sign in to continue', code: UnauthenticatedCode = 'unauthenticated') {
     super(401, code, 'Unauthorized', detail);
   }
 }
@@ -91,7 +94,7 @@ export class UnsupportedMediaTypeError extends DomainError {
  * rule as the problem's code and every broken rule, each naming the field.
  */
 export class WeakPasswordError extends DomainError {
-  constructor(field: string, problems: { code: string; message: string }[]) {
+  constructor(field: string, problems: { code: PasswordProblemCode; message: string }[]) {
     super(422, problems[0].code, 'Password not accepted', `${field} ${problems.map((p) => p.message).join('; ')}`, {
       errors: problems.map((p) => ({ field, code: p.code, message: p.message })),
       violations: problems.map((p) => ({ field, code: p.code, message: p.message })),

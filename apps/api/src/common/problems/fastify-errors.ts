@@ -1,3 +1,4 @@
+import type { ProblemCode } from '@skinledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDocument } from './problem-document';
 
@@ -8,7 +9,7 @@ interface FastifyLikeError {
 }
 
 /** Errors Fastify raises before a route runs, with the rule each one enforces named for the client. */
-const FASTIFY_PROBLEMS: Record<string, { code: string; detail: (request: FastifyRequest) => string }> = {
+const FASTIFY_PROBLEMS: Record<string, { code: ProblemCode; detail: (request: FastifyRequest) => string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'unsupported-media-type',
     detail: (request) =>

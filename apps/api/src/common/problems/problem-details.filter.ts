@@ -54,7 +54,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const detail = status === 404 ? `No route or resource at ${request.method} ${request.url}` : exception.message;
-      return { ...problem(status, status === 404 ? 'not-found' : `http-${status}`, detail), ...context };
+      // A framework's own HttpException carries no code: the status stays in `status`, the code is the catalog's.
+      const code = status === 404 ? 'not-found' : status === 400 ? 'bad-request' : 'http-error';
+      return { ...problem(status, code, detail), ...context };
     }
     return {
       ...problem(500, 'internal', `An unexpected error occurred. Quote request id ${context.requestId} to support.`),

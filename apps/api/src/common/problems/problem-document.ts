@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http';
+import { problemTypeOf, type ProblemCode, type ProblemType } from '@skinledger/domain';
 
 /** RFC 9457 problem details, as every error of this API is answered. */
 export interface ProblemDocument {
-  type: string;
+  type: ProblemType;
   title: string;
   status: number;
   detail: string;
@@ -13,16 +14,12 @@ export interface ProblemDocument {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-export function problemType(code: string): string {
-  return `urn:skinledger:problem:${code}`;
-}
-
 export function problem(
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extensions: Record<string, unknown> = {},
   title = STATUS_CODES[status] ?? 'Error',
 ): ProblemDocument {
-  return { type: problemType(code), title, status, detail, ...extensions };
+  return { type: problemTypeOf(code), title, status, detail, ...extensions };
 }

@@ -13,7 +13,7 @@ export function unknownGtinScan(error: unknown): ScannedFields | null {
 
 /** A GS1 parse error in plain words; a wrong check digit says what it should have been. */
 export function explainGs1Error(error: Gs1Error, input: string): string {
-  if (error.code !== 'bad_check_digit') return error.message;
+  if (error.code !== 'bad-check-digit') return error.message;
   const match = /\d{14}/.exec(input.replace(/[()]/g, ''));
   const digits = match?.[0];
   const expected = digits ? gtinCheckDigit(digits.slice(0, 13)) : null;

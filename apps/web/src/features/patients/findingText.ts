@@ -1,3 +1,4 @@
+import type { EligibilityCode } from '@skinledger/domain';
 import { formatIsoDatesIn } from '../../lib/time/formatIsoDatesIn';
 
 /** The API ends a time-window blocker's message with "; eligible from YYYY-MM-DD"; the checklist shows that date itself. */
@@ -14,9 +15,9 @@ export function findingHeadline(message: string): string {
   return formatIsoDatesIn(clause.trim());
 }
 
-/** Codes the dashboard treats specially. */
+/** Codes the dashboard treats specially (screening findings keep their contraindication ids; see the code catalog). */
 export const FINDING_CODES = {
   historyMissing: 'history_missing',
   historyStale: 'history_stale',
-  patientArchived: 'patient_archived',
-} as const;
+  patientArchived: 'patient-archived',
+} as const satisfies Record<string, EligibilityCode>;

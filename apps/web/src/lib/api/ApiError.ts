@@ -2,10 +2,8 @@ import type { ProblemDocument, Schemas } from '@skinledger/api-client';
 
 export type FieldProblem = Schemas['FieldProblemDto'];
 
-export interface RuleViolation {
-  code: string;
-  message: string;
-}
+/** A rule broken (422), its code from the API's published catalog. */
+export type RuleViolation = Pick<Schemas['RuleViolationDto'], 'code' | 'message'>;
 
 function isRuleViolation(value: unknown): value is RuleViolation {
   return (

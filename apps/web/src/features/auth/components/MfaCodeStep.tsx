@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { problemTypeOf } from '@skinledger/domain';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../../lib/api/ApiError';
@@ -7,7 +8,7 @@ import { useLoginMfa } from '../hooks/useLogin';
 
 function errorMessage(error: unknown): string {
   if (isApiError(error, 429)) return error.problem?.detail ?? 'Too many wrong codes. Wait a moment and try again.';
-  if (isApiError(error, 401) && error.problem?.type?.endsWith(':mfa-login-expired')) return 'This sign-in has expired. Start again with your password.';
+  if (isApiError(error, 401) && error.problem?.type === problemTypeOf('mfa-login-expired')) return 'This sign-in has expired. Start again with your password.';
   if (isApiError(error, 401)) return 'The code is not correct.';
   return describeProblem(error).summary?.title ?? 'Sign-in failed. Try again.';
 }

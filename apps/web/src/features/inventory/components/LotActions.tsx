@@ -1,5 +1,5 @@
 import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
-import { lotUseBlockers, type LotUseBlocker, type ManualMovementType } from '@skinledger/domain';
+import { lotUseBlockers, type LotUseBlocker, type LotUseCode, type ManualMovementType } from '@skinledger/domain';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
@@ -12,12 +12,21 @@ import { HoldModal, type HoldKind } from './HoldModal';
 import { MovementModal } from './MovementModal';
 import { RecallLotModal } from './RecallLotModal';
 
+/** One reason in words; exhaustive, so a new lot-use code does not compile until it has its words. */
+function blockerWords(lot: LotDetail, code: LotUseCode): string {
+  switch (code) {
+    case 'lot-recalled':
+      return 'is recalled';
+    case 'lot-quarantined':
+      return 'is quarantined';
+    case 'lot-expired':
+      return `expired on ${formatCalendarDate(lot.expiresOn)}`;
+  }
+}
+
 /** Why the lot may not be used, with the expiry written for reading. */
 function blockerText(lot: LotDetail, blockers: LotUseBlocker[]): string {
-  const parts = blockers.map((b) =>
-    b.code === 'lot-recalled' ? 'is recalled' : b.code === 'lot-quarantined' ? 'is quarantined' : `expired on ${formatCalendarDate(lot.expiresOn)}`,
-  );
-  return `Lot ${lot.lotNumber} ${parts.join(' and ')}`;
+  return `Lot ${lot.lotNumber} ${blockers.map((b) => blockerWords(lot, b.code)).join(' and ')}`;
 }
 
 /**

@@ -33,7 +33,7 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
                   <List.Item key={kind}>Missing consent: {kind.replace(/_/g, ' ')}</List.Item>
                 ))}
                 {checkIn.data.blockers
-                  .filter((b) => b.code !== 'consent_missing')
+                  .filter((b) => b.code !== 'consent-missing')
                   .map((b) => (
                     <List.Item key={b.code + b.message}>{b.message}</List.Item>
                   ))}

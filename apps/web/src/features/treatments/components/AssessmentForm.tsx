@@ -48,7 +48,7 @@ export function AssessmentForm({ patientId, today, sessions, scale, onScaleChang
             max={info?.max}
             allowDecimal={!info?.integer}
             decimalScale={2}
-            error={local && local.code !== 'method_required' ? local.message : undefined}
+            error={local && local.code !== 'method-required' ? local.message : undefined}
           />
           <TextInput label="Assessed on" type="date" value={assessedOn} max={today} onChange={(e) => setAssessedOn(e.currentTarget.value)} />
           {info?.requiresMethod && (
@@ -70,7 +70,7 @@ export function AssessmentForm({ patientId, today, sessions, scale, onScaleChang
         )}
         <FormAlert summary={problem} />
         <Group justify="flex-end">
-          <Button type="submit" loading={record.isPending} disabled={typeof score !== 'number' || (local !== null && local.code !== 'method_required') || (!!info?.requiresMethod && !method.trim())}>
+          <Button type="submit" loading={record.isPending} disabled={typeof score !== 'number' || (local !== null && local.code !== 'method-required') || (!!info?.requiresMethod && !method.trim())}>
             Record assessment
           </Button>
         </Group>

@@ -1,0 +1,32 @@
+import { PATIENT_RULE_CODES } from './patients';
+import { SCREENING_CODES } from './screening';
+
+/** Every booking rule an appointment can break (422 `violations`), all listed at once. */
+export const BOOKING_RULE_CODES = [
+  ...PATIENT_RULE_CODES,
+  'location-inactive',
+  'room-not-at-location',
+  'room-inactive',
+  'practitioner-inactive',
+  'practitioner-time-off',
+  'outside-working-hours',
+  'service-inactive',
+  'practitioner-not-credentialed',
+  'medical-interval',
+] as const;
+export type BookingRuleCode = (typeof BOOKING_RULE_CODES)[number];
+
+/** Booking a whole course: its own rules on top of each session's booking rules. */
+export const COURSE_RULE_CODES = ['course-interval-too-short', 'session-without-slot'] as const;
+export type CourseRuleCode = (typeof COURSE_RULE_CODES)[number];
+
+/**
+ * Check-in: a missing consent, an archived patient, or a screening finding. Roles that do not read clinical records
+ * get `clinical-review` instead of the finding (least privilege for health information).
+ */
+export const CHECK_IN_CODES = ['consent-missing', 'clinical-review', ...PATIENT_RULE_CODES] as const;
+export type CheckInCode = (typeof CHECK_IN_CODES)[number];
+
+/** What a check-in blocker or warning is about: a check-in code or a screening finding's id. */
+export const CHECK_IN_ISSUE_CODES = [...CHECK_IN_CODES, ...SCREENING_CODES] as const;
+export type CheckInIssueCode = (typeof CHECK_IN_ISSUE_CODES)[number];

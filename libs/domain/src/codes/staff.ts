@@ -1,0 +1,24 @@
+/** Staff, credentials and passwords. */
+
+/** Why a password is refused (NIST SP 800-63B); the first one is also the 422 problem's code. */
+export const PASSWORD_PROBLEM_CODES = [
+  'password-too-short',
+  'password-breached',
+  'password-repetitive',
+  'password-contains-personal-info',
+] as const;
+export type PasswordProblemCode = (typeof PASSWORD_PROBLEM_CODES)[number];
+
+/** Rules on the staff list itself. */
+export const STAFF_RULE_CODES = ['self-deactivation', 'last-owner'] as const;
+export type StaffRuleCode = (typeof STAFF_RULE_CODES)[number];
+
+/**
+ * The licence rules (domain.md section 1): booking asks whether a licence allows medical needling on the day
+ * (`practitioner-not-credentialed`); the treatment preflight names what is wrong with the licences on file.
+ */
+export const CREDENTIAL_CHECK_CODES = ['credential-missing', 'credential-expired', 'credential-insufficient'] as const;
+export type CredentialCheckCode = (typeof CREDENTIAL_CHECK_CODES)[number];
+
+export const CREDENTIAL_RULE_CODES = ['practitioner-not-credentialed', ...CREDENTIAL_CHECK_CODES] as const;
+export type CredentialRuleCode = (typeof CREDENTIAL_RULE_CODES)[number];
