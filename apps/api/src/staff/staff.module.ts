@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StaffController } from './staff.controller';
-import { StaffService } from './staff.service';
+import { StaffManagementService } from './staff-management.service';
 
-@Module({ controllers: [StaffController], providers: [StaffService], exports: [StaffService] })
+@Module({ controllers: [StaffController], providers: [StaffManagementService] })
 export class StaffModule {}

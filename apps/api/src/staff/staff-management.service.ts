@@ -43,9 +43,9 @@ export function toStaffMemberDto(staffMember: StaffMember, onDate: string, mfaEn
   };
 }
 
-/** Staff accounts of the signed-in user's organization. Only owners hand out or change the owner role. */
+/** The staff screens: accounts of the signed-in user's organization. Only owners hand out or change the owner role. */
 @Injectable()
-export class StaffService {
+export class StaffManagementService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
