@@ -1,19 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canAssignRole, canResetPassword, isCredentialCurrent, isoDateInTimeZone, isPractitionerRole, type StaffRole } from '@skinledger/domain';
+import { canAssignRole, canResetPassword, isCredentialCurrent, isPractitionerRole, type StaffRole } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
-import { AuthSessionService } from '../auth/auth-session.service';
-import { staffWithMfa } from '../auth/mfa/mfa.queries';
-import { MfaService } from '../auth/mfa/mfa.service';
 import { assertAcceptablePassword } from '../common/security/password-policy';
 import { hashPassword } from '../common/security/passwords';
 import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
-import { clinicTimeZone } from '../organizations/clinic-calendar';
-import { Location } from '../organizations/location.entity';
+import { clinicToday } from '../organizations/clinic-calendar';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { PractitionerCredential } from './practitioner-credential.entity';
+import { STAFF_ACCOUNT_SECURITY, type StaffAccountSecurity } from './staff-account-security';
 import { StaffMember } from './staff-member.entity';
+import { StaffService } from './staff.service';
 import type { CreateStaffMemberDto, PractitionerCredentialInput, StaffMemberDto, UpdateStaffMemberDto } from './staff.dto';
 
 const AUDITED_FIELDS = ['email', 'name', 'role', 'defaultLocationId'] as const;
@@ -43,14 +42,18 @@ export function toStaffMemberDto(staffMember: StaffMember, onDate: string, mfaEn
   };
 }
 
-/** The staff screens: accounts of the signed-in user's organization. Only owners hand out or change the owner role. */
+/**
+ * The staff screens: accounts of the signed-in user's organization. Only owners hand out or change the owner role.
+ * Sessions and two-step sign-in are the sign-in feature's, asked through STAFF_ACCOUNT_SECURITY.
+ */
 @Injectable()
 export class StaffManagementService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly sessions: AuthSessionService,
-    private readonly mfa: MfaService,
+    private readonly accounts: StaffService,
+    private readonly organizations: OrganizationsService,
+    @Inject(STAFF_ACCOUNT_SECURITY) private readonly security: StaffAccountSecurity,
   ) {}
 
   async list(actor: Actor, includeInactive = false): Promise<StaffMemberDto[]> {
@@ -59,8 +62,8 @@ export class StaffManagementService {
       relations: { credentials: true },
       order: { name: 'ASC' },
     });
-    const onDate = await this.clinicToday(this.dataSource.manager, actor);
-    const withMfa = await staffWithMfa(this.dataSource.manager, actor.organizationId);
+    const onDate = await clinicToday(this.dataSource.manager, actor);
+    const withMfa = await this.security.staffWithMfa(this.dataSource.manager, actor.organizationId);
     return staff.map((member) => toStaffMemberDto(member, onDate, withMfa.has(member.id)));
   }
 
@@ -77,17 +80,14 @@ export class StaffManagementService {
     return this.dataSource.transaction(async (manager) => {
       await this.assertEmailFree(manager, input.email);
       if (input.defaultLocationId) await this.assertLocation(manager, actor, input.defaultLocationId);
-      const staffMember = await manager.save(
-        manager.create(StaffMember, {
-          organizationId: actor.organizationId,
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          passwordHash,
-          isActive: true,
-          defaultLocationId: input.defaultLocationId ?? null,
-        }),
-      );
+      const staffMember = await this.accounts.createAccount(manager, {
+        organizationId: actor.organizationId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        defaultLocationId: input.defaultLocationId ?? null,
+      });
       staffMember.credentials = await this.replaceCredentials(manager, staffMember, input.credentials ?? []);
       await this.audit.record(manager, actor, {
         action: 'staff.created',
@@ -136,7 +136,7 @@ export class StaffManagementService {
       }
       // A password reset or a role change ends the account's other sessions: they were granted under the old terms.
       if (passwordHash || (input.role && input.role !== staffMember.role)) {
-        await this.sessions.revokeAllFor(manager, staffMember.id, passwordHash ? 'password reset' : 'role changed');
+        await this.security.endSessions(manager, staffMember.id, passwordHash ? 'password reset' : 'role changed');
       }
       if (Object.keys(changes).length > 0) {
         await this.audit.record(manager, actor, { action: 'staff.updated', entityType: 'staff_member', entityId: id, changes });
@@ -158,7 +158,7 @@ export class StaffManagementService {
       if (!staffMember.isActive) return this.dto(manager, actor, staffMember);
       if (staffMember.role === 'owner') await this.assertAnotherOwner(manager, staffMember);
       await manager.update(StaffMember, { id }, { isActive: false, deactivatedAt: new Date() });
-      const ended = await this.sessions.revokeAllFor(manager, id, 'account deactivated');
+      const ended = await this.security.endSessions(manager, id, 'account deactivated');
       await this.audit.record(manager, actor, {
         action: 'staff.deactivated',
         entityType: 'staff_member',
@@ -192,9 +192,9 @@ export class StaffManagementService {
   async resetMfa(actor: Actor, id: string): Promise<StaffMemberDto> {
     return this.dataSource.transaction(async (manager) => {
       const staffMember = await this.find(manager, actor, id, true);
-      const hadMfa = await this.mfa.reset(manager, actor.organizationId, staffMember.id);
+      const hadMfa = await this.security.resetMfa(manager, actor.organizationId, staffMember.id);
       if (hadMfa) {
-        await this.sessions.revokeAllFor(manager, staffMember.id, 'MFA reset', actor.sessionId);
+        await this.security.endSessions(manager, staffMember.id, 'MFA reset', actor.sessionId);
         await this.audit.record(manager, actor, {
           action: 'staff.mfa_reset',
           entityType: 'staff_member',
@@ -207,11 +207,7 @@ export class StaffManagementService {
   }
 
   private async dto(manager: EntityManager, actor: Actor, staffMember: StaffMember): Promise<StaffMemberDto> {
-    return toStaffMemberDto(staffMember, await this.clinicToday(manager, actor), await this.mfa.isEnabled(manager, actor.organizationId, staffMember.id));
-  }
-
-  private async clinicToday(manager: EntityManager, actor: Actor): Promise<string> {
-    return isoDateInTimeZone(new Date(), await clinicTimeZone(manager, actor));
+    return toStaffMemberDto(staffMember, await clinicToday(manager, actor), await this.security.hasMfa(manager, actor.organizationId, staffMember.id));
   }
 
   private async find(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<StaffMember> {
@@ -260,7 +256,7 @@ export class StaffManagementService {
   }
 
   private async assertLocation(manager: EntityManager, actor: Actor, locationId: string): Promise<void> {
-    if (!(await manager.existsBy(Location, { id: locationId, organizationId: actor.organizationId }))) {
+    if (!(await this.organizations.findLocation(manager, actor.organizationId, locationId))) {
       throw new InvalidFieldError('defaultLocationId', 'no such location in your organization');
     }
   }
