@@ -51,4 +51,5 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'staff_directory', owner: 'staff', readers: '*', purpose: 'staff names and roles (no e-mail, no password hash)' },
   { view: 'practitioner_licences', owner: 'staff', readers: '*', purpose: 'licence type, jurisdiction and expiry per practitioner (no numbers)' },
   { view: 'patient_directory', owner: 'patients', readers: '*', purpose: 'patient identity and contact for lists, reminders and recall reports' },
+  { view: 'reminder_lead_times', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time (settings key reminderHoursBefore), for the outbox" },
 ];

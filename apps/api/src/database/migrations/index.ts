@@ -11,6 +11,7 @@ import { CreateIdempotencyKeys1796224255005 } from './1796224255005-CreateIdempo
 import { ChainAuditEvents1796228129556 } from './1796228129556-ChainAuditEvents';
 import { AddMfaAndSeparateThrottles1796228650801 } from './1796228650801-AddMfaAndSeparateThrottles';
 import { PublishDirectoryViews1796566315498 } from './1796566315498-PublishDirectoryViews';
+import { PublishReminderLeadTimes1796567200000 } from './1796567200000-PublishReminderLeadTimes';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ChainAuditEvents1796228129556,
   AddMfaAndSeparateThrottles1796228650801,
   PublishDirectoryViews1796566315498,
+  PublishReminderLeadTimes1796567200000,
 ];
