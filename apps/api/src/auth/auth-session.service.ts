@@ -1,25 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StaffRole } from '@skinledger/domain';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { StaffMember } from '../staff/staff-member.entity';
 import { beginRequestTransaction, endRequestTransaction } from '../database/request-transaction';
 import { AuthSession } from './auth-session.entity';
-import { revokeSessionTokenHash } from './sign-in.queries';
+import { resolveSessionTokenHash, revokeSessionTokenHash } from './sign-in.queries';
 import type { ActiveSession } from '../common/access/session-resolver';
-
-interface SessionRow {
-  session_id: string;
-  organization_id: string;
-  staff_member_id: string;
-  csrf_token: string;
-  role: StaffRole;
-  name: string;
-  email: string;
-}
 
 export interface IssuedSession {
   session: AuthSession;
@@ -40,7 +28,7 @@ export class AuthSessionService {
 
   async issue(
     manager: EntityManager,
-    staffMember: StaffMember,
+    staffMember: { id: string; organizationId: string },
     origin: { ip: string; userAgent: string | null },
   ): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url');
@@ -68,7 +56,7 @@ export class AuthSessionService {
    */
   async resolveForRequest(token: string): Promise<ActiveSession | undefined> {
     const runner = await beginRequestTransaction(this.dataSource);
-    const [row]: SessionRow[] = await runner.query(`SELECT * FROM auth_resolve_session($1, $2)`, [hashToken(token), this.config.sessionIdleMinutes]);
+    const row = await resolveSessionTokenHash(runner.manager, hashToken(token), this.config.sessionIdleMinutes);
     if (!row) {
       await endRequestTransaction(true);
       return undefined;

@@ -81,6 +81,6 @@ export class AuthController {
   @AllowedBeforeMfaEnrolment()
   @ApiOkResponse({ type: CurrentUserDto })
   me(@CurrentActor() actor: Actor): Promise<CurrentUserDto> {
-    return this.auth.currentUser(actor.staffMemberId);
+    return this.auth.currentUser(actor);
   }
 }

@@ -5,13 +5,13 @@ import { PERMISSION_MATRIX } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { InvalidFieldError, UnauthorizedError } from '../common/problems/domain-error';
-import { Organization } from '../organizations/organization.entity';
-import { StaffMember } from '../staff/staff-member.entity';
+import { StaffService, type StaffAccount } from '../staff/staff.service';
 import type { Actor, RequestOrigin } from '../common/access/actor';
 import { AuthSessionService, type IssuedSession } from './auth-session.service';
 import type { CurrentUserDto } from './auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
-import { deletePendingLogin, findPendingLogin, insertPendingLogin, mfaEnrolmentStatus, scopeToOrganization } from './mfa/mfa.queries';
+import { MfaEnforcement } from './mfa/mfa-enforcement';
+import { deletePendingLogin, findPendingLogin, insertPendingLogin, scopeToOrganization } from './mfa/mfa.queries';
 import { MfaService, type SecondFactor } from './mfa/mfa.service';
 import { PasswordConfirmationService } from './password-confirmation.service';
 import { assertAcceptablePassword } from '../common/security/password-policy';
@@ -29,7 +29,7 @@ function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-function sourceOf(staffMember: StaffMember, origin: RequestOrigin) {
+function sourceOf(staffMember: StaffAccount, origin: RequestOrigin) {
   return { ...origin, organizationId: staffMember.organizationId, staffMemberId: staffMember.id };
 }
 
@@ -42,6 +42,8 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly mfa: MfaService,
     private readonly confirmation: PasswordConfirmationService,
+    private readonly staff: StaffService,
+    private readonly mfaEnforcement: MfaEnforcement,
   ) {}
 
   /**
@@ -57,7 +59,7 @@ export class AuthService {
       await this.throttle.assertAllowed(manager, email, origin.ip);
       await scopeToSignInCandidate(manager, email);
 
-      const staffMember = await this.findStaffForSignIn(manager, { email });
+      const staffMember = await this.staff.signInAccount(manager, email);
       const passwordMatches = await verifyPassword(staffMember?.passwordHash ?? (await decoyPasswordHash()), password);
       if (!staffMember || !passwordMatches || !staffMember.isActive) {
         // Recorded and committed: the failure must count even though the request fails.
@@ -98,7 +100,7 @@ export class AuthService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const pending = pendingToken ? await findPendingLogin(manager, hashToken(pendingToken)) : null;
       if (pending) await scopeToSignInCandidate(manager, pending.email);
-      const staffMember = pending ? await this.findStaffForSignIn(manager, { email: pending.email }) : null;
+      const staffMember = pending ? await this.staff.signInAccount(manager, pending.email) : null;
       if (!pending || staffMember?.id !== pending.staffMemberId || !staffMember.isActive) return { kind: 'expired' } as const;
       await lockSignInsOf(manager, staffMember.email);
       await this.throttle.assertAllowed(manager, staffMember.email, origin.ip);
@@ -123,15 +125,9 @@ export class AuthService {
     return outcome.issued;
   }
 
-  /** The one place sign-in reads a staff row (with its password hash), before any organization is known. */
-  private findStaffForSignIn(manager: EntityManager, by: { email: string } | { id: string }): Promise<StaffMember | null> {
-    const query = manager.getRepository(StaffMember).createQueryBuilder('s').addSelect('s.passwordHash');
-    return 'email' in by ? query.where('s.email = :email', { email: by.email }).getOne() : query.where('s.id = :id', { id: by.id }).getOne();
-  }
-
   private async openSession(
     manager: EntityManager,
-    staffMember: StaffMember,
+    staffMember: StaffAccount,
     origin: RequestOrigin,
     previousToken: string | undefined,
     method: 'password' | 'totp' | 'recovery-code',
@@ -146,7 +142,7 @@ export class AuthService {
       entityId: staffMember.id,
       changes: method === 'password' ? null : { secondFactor: { to: method } },
     });
-    return { ...issued, user: await this.currentUser(staffMember.id, manager) };
+    return { ...issued, user: await this.describe(manager, staffMember) };
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -167,7 +163,7 @@ export class AuthService {
     assertAcceptablePassword('newPassword', newPassword, { email: actor.email, name: actor.name });
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(StaffMember, { id: actor.staffMemberId, organizationId: actor.organizationId }, { passwordHash });
+      await this.staff.replacePasswordHash(manager, actor.organizationId, actor.staffMemberId, passwordHash);
       await this.sessions.revokeAllFor(manager, actor.staffMemberId, 'password changed', actor.sessionId);
       await this.audit.record(manager, actor, {
         action: 'auth.password_changed',
@@ -177,21 +173,24 @@ export class AuthService {
     });
   }
 
-  async currentUser(staffMemberId: string, manager: EntityManager = this.dataSource.manager): Promise<CurrentUserDto> {
-    const staffMember = await manager.getRepository(StaffMember).findOneByOrFail({ id: staffMemberId });
-    const organization = await manager.getRepository(Organization).findOneByOrFail({ id: staffMember.organizationId });
-    const mfa = await mfaEnrolmentStatus(manager, staffMember.organizationId, staffMember.id, staffMember.role);
+  async currentUser(actor: Actor): Promise<CurrentUserDto> {
+    const manager = this.dataSource.manager;
+    return this.describe(manager, await this.staff.account(manager, actor.organizationId, actor.staffMemberId));
+  }
+
+  private async describe(manager: EntityManager, account: StaffAccount): Promise<CurrentUserDto> {
+    const mfa = await this.mfaEnforcement.enrolment(manager, account.organizationId, account.id, account.role);
     return {
-      id: staffMember.id,
-      email: staffMember.email,
-      name: staffMember.name,
-      role: staffMember.role,
-      organizationId: staffMember.organizationId,
-      organizationName: organization.name,
-      permissions: [...PERMISSION_MATRIX[staffMember.role]],
-      defaultLocationId: staffMember.defaultLocationId,
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      organizationId: account.organizationId,
+      organizationName: account.organizationName,
+      permissions: [...PERMISSION_MATRIX[account.role]],
+      defaultLocationId: account.defaultLocationId,
       mfaEnabled: mfa.enrolled,
-      mfaEnrollmentRequired: mfa.required && !mfa.enrolled,
+      mfaEnrollmentRequired: mfa.mustEnrol,
     };
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidFieldError } from '../common/problems/domain-error';
 import { independentTransaction } from '../database/request-transaction';
-import { StaffMember } from '../staff/staff-member.entity';
+import { StaffService } from '../staff/staff.service';
 import type { Actor } from '../common/access/actor';
 import { LoginThrottleService } from './login-throttle.service';
 import { verifyPassword } from '../common/security/passwords';
@@ -19,17 +19,13 @@ export class PasswordConfirmationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly throttle: LoginThrottleService,
+    private readonly staff: StaffService,
   ) {}
 
   async confirm(actor: Actor, password: string, field = 'password', message = `is not the password of ${actor.name}`): Promise<void> {
     await this.throttle.assertAllowed(this.dataSource.manager, actor.email, actor.ip, 'password_confirmation');
-    const staffMember = await this.dataSource
-      .getRepository(StaffMember)
-      .createQueryBuilder('s')
-      .addSelect('s.passwordHash')
-      .where('s.id = :id AND s.organization_id = :org', { id: actor.staffMemberId, org: actor.organizationId })
-      .getOneOrFail();
-    if (!(await verifyPassword(staffMember.passwordHash, password))) {
+    const passwordHash = await this.staff.passwordHash(this.dataSource.manager, actor.organizationId, actor.staffMemberId);
+    if (!(await verifyPassword(passwordHash, password))) {
       // Its own transaction: the request's rolls back with the error, the count must stay.
       await this.recordFailure(actor);
       throw new InvalidFieldError(field, message);

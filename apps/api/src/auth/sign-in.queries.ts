@@ -1,4 +1,24 @@
+import type { StaffRole } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
+
+export interface ResolvedSessionRow {
+  session_id: string;
+  organization_id: string;
+  staff_member_id: string;
+  csrf_token: string;
+  role: StaffRole;
+  name: string;
+  email: string;
+}
+
+/**
+ * The live session behind a token hash with its staff member's columns (SECURITY DEFINER: the organization is not
+ * known yet). It ends an idle or expired session, touches last_seen_at and scopes the transaction to the organization.
+ */
+export async function resolveSessionTokenHash(manager: EntityManager, tokenHash: Buffer, idleMinutes: number): Promise<ResolvedSessionRow | undefined> {
+  const [row]: ResolvedSessionRow[] = await manager.query(`SELECT * FROM auth_resolve_session($1, $2)`, [tokenHash, idleMinutes]);
+  return row;
+}
 
 /**
  * Before anyone is signed in the organization is unknown: this SECURITY DEFINER function finds the account's and

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { pingDatabase } from './readiness.queries';
 
 /** Readiness must answer within this, database or not, so an orchestrator sees an outage in seconds. */
 export const READINESS_TIMEOUT_MS = 2_000;
@@ -20,10 +21,8 @@ export async function checkReadiness(dataSource: DataSource, ms = READINESS_TIME
   const check = async (): Promise<Readiness> => {
     const runner = dataSource.createQueryRunner();
     try {
-      // Local to this transaction, so the pooled connection goes back with its usual (unlimited) timeout.
       await runner.startTransaction();
-      await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [String(ms)]);
-      await runner.query('SELECT 1');
+      await pingDatabase(runner, ms);
       await runner.commitTransaction();
     } finally {
       await runner.release();

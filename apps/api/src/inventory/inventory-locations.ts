@@ -3,39 +3,37 @@ import { isoDateInTimeZone, type IsoDate } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { InvalidFieldError } from '../common/problems/domain-error';
-import { Location } from '../organizations/location.entity';
+import { clinicToday } from '../organizations/clinic-calendar';
+import type { LocationDto } from '../organizations/organization.dto';
+import { OrganizationsService } from '../organizations/organizations.service';
 
-/** The organization's locations as inventory sees them: where stock is, and what date it is there. */
+/** A location of the organization as inventory uses it: where stock is, and its time zone. */
+export type InventoryLocation = LocationDto;
+
+/** The organization's locations as inventory sees them (asked of the organizations module): where stock is, and what date it is there. */
 @Injectable()
 export class InventoryLocations {
+  constructor(private readonly organizations: OrganizationsService) {}
+
   /** A location of the actor's organization, else a 400 naming the field the id came in. */
-  async find(manager: EntityManager, actor: Actor, id: string, field: string, mustBeActive = false): Promise<Location> {
-    const location = await manager.findOneBy(Location, { id, organizationId: actor.organizationId });
+  async find(manager: EntityManager, actor: Actor, id: string, field: string, mustBeActive = false): Promise<InventoryLocation> {
+    const location = await this.organizations.findLocation(manager, actor.organizationId, id);
     if (!location) throw new InvalidFieldError(field, 'no such location in your organization');
     if (mustBeActive && !location.isActive) throw new InvalidFieldError(field, `${location.name} is inactive`);
     return location;
   }
 
-  async all(manager: EntityManager, actor: Actor): Promise<Location[]> {
-    return manager.find(Location, { where: { organizationId: actor.organizationId }, order: { name: 'ASC' } });
+  async all(manager: EntityManager, actor: Actor): Promise<InventoryLocation[]> {
+    return this.organizations.locationsOf(manager, actor.organizationId);
   }
 
   /** The calendar date at the location now: lot expiry is judged on it. */
-  today(location: Pick<Location, 'timezone'>, now: Date = new Date()): IsoDate {
+  today(location: Pick<InventoryLocation, 'timezone'>, now: Date = new Date()): IsoDate {
     return isoDateInTimeZone(now, location.timezone);
   }
 
-  /** The date that counts when no location is named: the actor's default location's, else the first location's, else UTC. */
-  async actorToday(manager: EntityManager, actor: Actor): Promise<IsoDate> {
-    const rows: { timezone: string }[] = await manager.query(
-      `SELECT l.timezone
-       FROM locations l
-       LEFT JOIN staff_members s ON s.id = $2 AND s.default_location_id = l.id
-       WHERE l.organization_id = $1
-       ORDER BY (s.id IS NOT NULL) DESC, l.is_active DESC, l.created_at, l.id
-       LIMIT 1`,
-      [actor.organizationId, actor.staffMemberId],
-    );
-    return this.today({ timezone: rows[0]?.timezone ?? 'UTC' });
+  /** The date that counts when no location is named: the actor's clinic calendar (organizations' clinicToday). */
+  actorToday(manager: EntityManager, actor: Actor): Promise<IsoDate> {
+    return clinicToday(manager, actor);
   }
 }

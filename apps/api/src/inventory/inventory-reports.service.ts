@@ -1,28 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { daysBetween, lotStatus, type LotHoldStatus, type ProductKind, type RecallClass } from '@skinledger/domain';
+import { daysBetween, lotStatus } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { InventoryLocations } from './inventory-locations';
 import type { AlertsQueryDto, InventoryAlertsDto, LowStockAlertDto, OnHandRowDto } from './inventory-reports.dto';
 import { Product } from './product.entity';
-
-interface ShelfRow {
-  lot_id: string;
-  lot_number: string;
-  expires_on: string;
-  status: LotHoldStatus;
-  product_id: string;
-  product_name: string;
-  kind: ProductKind;
-  gtin: string | null;
-  reorder_threshold: number;
-  location_id: string;
-  location_name: string;
-  timezone: string;
-  on_hand: number;
-  recall_class: RecallClass | null;
-}
+import { shelfRows, type ShelfRow } from './stock.queries';
 
 /** Read-only views over the balances: what is on the shelf, and what needs attention. */
 @Injectable()
@@ -131,21 +115,7 @@ export class InventoryReportsService {
       .reduce((sum, r) => sum + r.on_hand, 0);
   }
 
-  /** Every (lot, location) balance of the organization, with its product, location and latest recall class. */
-  private async shelf(actor: Actor, locationId?: string): Promise<ShelfRow[]> {
-    return this.dataSource.query(
-      `SELECT b.lot_id, l.lot_number, l.expires_on::text AS expires_on, l.status,
-              p.id AS product_id, p.name AS product_name, p.kind, p.gtin, p.reorder_threshold,
-              loc.id AS location_id, loc.name AS location_name, loc.timezone, b.on_hand,
-              (SELECT r.recall_class FROM recall_lots rl JOIN recalls r ON r.id = rl.recall_id
-               WHERE rl.lot_id = l.id ORDER BY r.recorded_at DESC LIMIT 1) AS recall_class
-       FROM stock_balances b
-       JOIN lots l ON l.organization_id = b.organization_id AND l.id = b.lot_id
-       JOIN products p ON p.organization_id = l.organization_id AND p.id = l.product_id
-       JOIN locations loc ON loc.organization_id = b.organization_id AND loc.id = b.location_id
-       WHERE b.organization_id = $1 AND ($2::uuid IS NULL OR b.location_id = $2)
-       ORDER BY l.expires_on, l.lot_number`,
-      [actor.organizationId, locationId ?? null],
-    );
+  private shelf(actor: Actor, locationId?: string): Promise<ShelfRow[]> {
+    return shelfRows(this.dataSource.manager, actor.organizationId, locationId);
   }
 }

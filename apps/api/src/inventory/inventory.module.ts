@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { DevicesController } from './devices.controller';
 import { DevicesService } from './devices.service';
 import { InventoryLocations } from './inventory-locations';
@@ -15,9 +16,11 @@ import { RecallsService } from './recalls.service';
 
 /**
  * Inventory: products, lots and the stock ledger, recalls, pen handpieces, alerts. The treatment-session capability
- * uses LedgerService.recordUse and DevicesService.assertUsable inside its own transaction.
+ * uses LedgerService.recordUse and DevicesService.assertUsable inside its own transaction. Locations and the clinic
+ * calendar are the organizations module's.
  */
 @Module({
+  imports: [OrganizationsModule],
   controllers: [ProductsController, LotsController, RecallsController, DevicesController, InventoryController],
   providers: [
     InventoryLocations,

@@ -6,12 +6,12 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
-import type { Location } from '../organizations/location.entity';
-import { InventoryLocations } from './inventory-locations';
+import { InventoryLocations, type InventoryLocation } from './inventory-locations';
 import { Lot } from './lot.entity';
 import { LotViews, toStockMovementDto } from './lot-views';
 import type { MovementResultDto, RecordMovementDto, StockMovementDto } from './lots.dto';
 import { StockMovement } from './stock-movement.entity';
+import { movementSum } from './stock.queries';
 
 /** One ledger row to append; the database derives its signed delta and moves the balance. */
 export interface MovementInput {
@@ -66,12 +66,8 @@ export class LedgerService {
   }
 
   /** On-hand of a lot at a location: the sum of its movements there. */
-  async onHand(manager: EntityManager, lotId: string, locationId: string): Promise<number> {
-    const [row]: { on_hand: number }[] = await manager.query(
-      `SELECT coalesce(sum(delta), 0)::int AS on_hand FROM stock_movements WHERE lot_id = $1 AND location_id = $2`,
-      [lotId, locationId],
-    );
-    return row.on_hand;
+  onHand(manager: EntityManager, lotId: string, locationId: string): Promise<number> {
+    return movementSum(manager, lotId, locationId);
   }
 
   /** Appends one movement in the caller's transaction and audits it. */
@@ -184,7 +180,7 @@ export class LedgerService {
     });
   }
 
-  private async transfer(manager: EntityManager, actor: Actor, lot: Lot, from: Location, input: RecordMovementDto): Promise<StockMovement[]> {
+  private async transfer(manager: EntityManager, actor: Actor, lot: Lot, from: InventoryLocation, input: RecordMovementDto): Promise<StockMovement[]> {
     if (!input.toLocationId) throw new InvalidFieldError('toLocationId', 'toLocationId is required for a transfer');
     if (input.toLocationId === from.id) throw new InvalidFieldError('toLocationId', 'must be another location than locationId');
     const to = await this.locations.find(manager, actor, input.toLocationId, 'toLocationId', true);

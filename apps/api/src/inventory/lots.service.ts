@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parseGs1, type Gs1Udi } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
-import type { Location } from '../organizations/location.entity';
+import { AuditService, createdFields } from '../audit/audit.service';
 import { InventoryLocations } from './inventory-locations';
 import { LedgerService } from './ledger.service';
 import { Lot } from './lot.entity';
 import { LotViews, toStockMovementDto } from './lot-views';
+import { insertLotIfNew, recallsOfLot } from './lots.queries';
 import type {
   HoldReasonDto,
   LotDetailDto,
@@ -92,22 +92,16 @@ export class LotsService {
    * the same lot), which must then carry the same expiry date.
    */
   private async receiveInto(manager: EntityManager, actor: Actor, product: Product, input: ReceiptInput): Promise<ReceiptDto> {
-    const location: Location = await this.locations.find(manager, actor, input.locationId, 'locationId', true);
+    const location = await this.locations.find(manager, actor, input.locationId, 'locationId', true);
     if (input.manufacturedOn && input.manufacturedOn > input.expiresOn) {
       throw new InvalidFieldError('manufacturedOn', 'must not be after expiresOn');
     }
-    const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO lots (organization_id, product_id, lot_number, expires_on, manufactured_on, supplier)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (organization_id, product_id, lot_number) DO NOTHING
-       RETURNING id`,
-      [actor.organizationId, product.id, input.lotNumber, input.expiresOn, input.manufacturedOn ?? null, input.supplier ?? null],
-    );
-    const lotCreated = inserted.length === 1;
+    const insertedId = await insertLotIfNew(manager, actor.organizationId, { ...input, productId: product.id });
+    const lotCreated = insertedId !== null;
     const existing = lotCreated
       ? undefined
       : await manager.findOneByOrFail(Lot, { organizationId: actor.organizationId, productId: product.id, lotNumber: input.lotNumber });
-    const lot = await this.ledger.lockLot(manager, actor, inserted[0]?.id ?? existing?.id ?? '');
+    const lot = await this.ledger.lockLot(manager, actor, insertedId ?? existing?.id ?? '');
     if (!lotCreated) {
       if (lot.expiresOn !== input.expiresOn) {
         throw new ConflictError('lot-expiry-mismatch', `Lot ${lot.lotNumber} of this product is on record with expiry ${lot.expiresOn}`, {
@@ -124,13 +118,7 @@ export class LotsService {
         action: 'lot.created',
         entityType: 'lot',
         entityId: lot.id,
-        changes: {
-          productId: { to: product.id },
-          lotNumber: { to: lot.lotNumber },
-          expiresOn: { to: lot.expiresOn },
-          manufacturedOn: { to: lot.manufacturedOn },
-          supplier: { to: lot.supplier },
-        },
+        changes: createdFields(lot, ['productId', 'lotNumber', 'expiresOn', 'manufacturedOn', 'supplier']),
       });
     }
     const movement = await this.ledger.append(manager, actor, {
@@ -158,20 +146,7 @@ export class LotsService {
       where: { lotId: id, organizationId: actor.organizationId },
       order: { recordedAt: 'ASC', id: 'ASC' },
     });
-    const recalls: {
-      id: string;
-      recall_class: 'I' | 'II' | 'III';
-      reason: string;
-      reference: string | null;
-      recorded_by: string;
-      recorded_at: Date;
-    }[] = await manager.query(
-      `SELECT r.id, r.recall_class, r.reason, r.reference, r.recorded_by, r.recorded_at
-       FROM recall_lots rl JOIN recalls r ON r.id = rl.recall_id
-       WHERE rl.organization_id = $1 AND rl.lot_id = $2
-       ORDER BY r.recorded_at`,
-      [actor.organizationId, id],
-    );
+    const recalls = await recallsOfLot(manager, actor.organizationId, id);
     return {
       ...lot,
       ledger: ledger.map(toStockMovementDto),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeGtin } from '@skinledger/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, createdFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError } from '../common/problems/domain-error';
 import { LedgerService } from './ledger.service';
@@ -13,6 +13,7 @@ import { LotsService } from './lots.service';
 import { Product } from './product.entity';
 import { Recall, RecallLot } from './recall.entity';
 import type { RecallDto, RecallNoticeDto, RecallNoticeResultDto, RecalledLotDto } from './recalls.dto';
+import { lotOnHand } from './stock.queries';
 
 function toRecallDto(recall: Recall, lotIds: string[]): RecallDto {
   return {
@@ -110,11 +111,7 @@ export class RecallsService {
       for (const lot of lots) {
         const newlyRecalled = lot.status !== 'recalled';
         await this.markRecalled(manager, actor, recall, lot);
-        const [{ on_hand }]: { on_hand: number }[] = await manager.query(
-          `SELECT coalesce(sum(on_hand), 0)::int AS on_hand FROM stock_balances WHERE lot_id = $1`,
-          [lot.id],
-        );
-        found.push({ lotId: lot.id, lotNumber: lot.lotNumber, newlyRecalled, onHand: on_hand });
+        found.push({ lotId: lot.id, lotNumber: lot.lotNumber, newlyRecalled, onHand: await lotOnHand(manager, lot.id) });
       }
       return { recall: toRecallDto(recall, lots.map((l) => l.id)), found, notFound };
     });
@@ -127,14 +124,7 @@ export class RecallsService {
       action: 'recall.recorded',
       entityType: 'recall',
       entityId: recall.id,
-      changes: {
-        gtin: { to: recall.gtin },
-        recallClass: { to: recall.recallClass },
-        reason: { to: recall.reason },
-        reference: { to: recall.reference },
-        lotNumbers: { to: recall.lotNumbers },
-        lotNumbersNotFound: { to: recall.lotNumbersNotFound },
-      },
+      changes: createdFields(recall, ['gtin', 'recallClass', 'reason', 'reference', 'lotNumbers', 'lotNumbersNotFound']),
     });
     return recall;
   }

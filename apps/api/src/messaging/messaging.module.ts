@@ -7,6 +7,7 @@ import { MessageWorker } from './message-worker';
 import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
 import { ReminderSettingsController } from './reminder-settings.controller';
+import { SettingsModule } from '../settings/settings.module';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { MESSAGE_TRANSPORTS, transportsFromConfig, type MessageTransports } from './transports';
 
@@ -31,6 +32,7 @@ export class MessageWorkerLifecycle implements OnApplicationBootstrap, BeforeApp
 
 /** Reminders and notices: the outbox, its pg-boss worker and the transports (SMTP; SMS pluggable). */
 @Module({
+  imports: [SettingsModule],
   controllers: [OutboxController, ReminderSettingsController],
   providers: [
     OutboxService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, NotFoundError } from '../common/problems/domain-error';
@@ -42,33 +42,57 @@ export class OrganizationsService {
   }
 
   async listLocations(actor: Actor): Promise<LocationDto[]> {
-    const locations = await this.dataSource
-      .getRepository(Location)
-      .find({ where: { organizationId: actor.organizationId }, order: { name: 'ASC' } });
+    return this.locationsOf(this.dataSource.manager, actor.organizationId);
+  }
+
+  /** The organization's locations by name, in the caller's transaction (inventory, staff). */
+  async locationsOf(manager: EntityManager, organizationId: string): Promise<LocationDto[]> {
+    const locations = await manager.find(Location, { where: { organizationId }, order: { name: 'ASC' } });
     return locations.map(toLocationDto);
+  }
+
+  /** One location of the organization, in the caller's transaction; null when it is not one of theirs. */
+  async findLocation(manager: EntityManager, organizationId: string, id: string): Promise<LocationDto | null> {
+    const location = await manager.findOneBy(Location, { id, organizationId });
+    return location ? toLocationDto(location) : null;
+  }
+
+  /**
+   * First run (setup): the organization row, under the id setup already made the transaction's tenant, and its first
+   * location. The caller audits both in the same transaction.
+   */
+  async foundOrganization(manager: EntityManager, input: { id: string; name: string; location: { name: string; timezone: string } }) {
+    await manager.insert(Organization, { id: input.id, name: input.name, settings: {} });
+    const location = await this.insertLocation(manager, input.id, input.location);
+    return { organization: { id: input.id, name: input.name }, location };
   }
 
   async createLocation(actor: Actor, input: CreateLocationDto): Promise<LocationDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertNameFree(actor, input.name);
-      const location = await manager.save(
-        manager.create(Location, {
-          organizationId: actor.organizationId,
-          name: input.name,
-          timezone: input.timezone,
-          address: input.address ?? '',
-          phone: input.phone ?? '',
-          isActive: true,
-        }),
-      );
+      const location = await this.insertLocation(manager, actor.organizationId, input);
       await this.audit.record(manager, actor, {
         action: 'location.created',
         entityType: 'location',
         entityId: location.id,
         changes: createdFields(location, LOCATION_FIELDS),
       });
-      return toLocationDto(location);
+      return location;
     });
+  }
+
+  private async insertLocation(manager: EntityManager, organizationId: string, input: CreateLocationDto): Promise<LocationDto> {
+    const location = await manager.save(
+      manager.create(Location, {
+        organizationId,
+        name: input.name,
+        timezone: input.timezone,
+        address: input.address ?? '',
+        phone: input.phone ?? '',
+        isActive: true,
+      }),
+    );
+    return toLocationDto(location);
   }
 
   async updateLocation(actor: Actor, id: string, input: UpdateLocationDto): Promise<LocationDto> {

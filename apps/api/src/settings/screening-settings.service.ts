@@ -2,27 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { resolveScreeningSettings, validateScreeningSettings, type ScreeningSettingsInput } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import type { FieldProblem } from '../common/problems/domain-error';
 import { RequestValidationError } from '../common/problems/validation';
-import { readOrganizationSetting, writeOrganizationSetting } from '../organizations/organization-settings';
+import { OrganizationSettingsService } from './organization-settings.service';
 import type { ScreeningSettingsDto, ScreeningSettingsInputDto } from './screening-settings.dto';
 
 /**
- * The organization's screening overrides, kept in organizations.settings under "screening" and merged over the
- * domain.md defaults by the domain library. Only validated overrides are ever stored.
+ * The organization's screening overrides (settings key "screening"), merged over the domain.md defaults by the
+ * domain library. Only validated overrides are ever stored.
  */
 @Injectable()
 export class ScreeningSettingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly settings: OrganizationSettingsService,
   ) {}
 
   /** The stored overrides (possibly {}), for screenPatient's `settings`. */
   async overrides(manager: EntityManager, organizationId: string, lock = false): Promise<ScreeningSettingsInput> {
-    return (await readOrganizationSetting<ScreeningSettingsInput>(manager, organizationId, 'screening', lock)) ?? {};
+    return (await this.settings.read(manager, organizationId, 'screening', lock)) ?? {};
   }
 
   async get(actor: Actor): Promise<ScreeningSettingsDto> {
@@ -33,19 +32,8 @@ export class ScreeningSettingsService {
     const overrides = JSON.parse(JSON.stringify(input)) as ScreeningSettingsInput;
     const problems = validateScreeningSettings(overrides).map(toFieldProblem);
     if (problems.length > 0) throw new RequestValidationError(problems);
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.overrides(manager, actor.organizationId, true);
-      await writeOrganizationSetting(manager, actor.organizationId, 'screening', overrides);
-      if (JSON.stringify(before) !== JSON.stringify(overrides)) {
-        await this.audit.record(manager, actor, {
-          action: 'settings.screening_updated',
-          entityType: 'organization',
-          entityId: actor.organizationId,
-          changes: { screening: { from: before, to: overrides } },
-        });
-      }
-      return toDto(overrides);
-    });
+    await this.settings.replace(actor, 'screening', overrides);
+    return toDto(overrides);
   }
 }
 

@@ -4,13 +4,13 @@ import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
 import { CreateStaffMemberDto, StaffListQueryDto, StaffMemberDto, UpdateStaffMemberDto } from './staff.dto';
-import { StaffService } from './staff.service';
+import { StaffManagementService } from './staff-management.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('staff')
 @Controller('staff')
 export class StaffController {
-  constructor(private readonly staff: StaffService) {}
+  constructor(private readonly staff: StaffManagementService) {}
 
   @Get()
   @RequirePermission('staff.read')

@@ -11,20 +11,17 @@ import {
   type ZoneCode,
 } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { RequestValidationError } from '../common/problems/validation';
-import { readOrganizationSetting, writeOrganizationSetting } from '../organizations/organization-settings';
+import type { TreatmentSettings } from '../settings/organization-settings.keys';
+import { OrganizationSettingsService } from '../settings/organization-settings.service';
 import type { TreatmentSettingsDto, TreatmentSettingsInputDto } from './treatment-settings.dto';
 
 /** Default minimum days between two medical sessions of a patient (domain.md section 3). */
 export const DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS = 28;
 
-export interface TreatmentSettingsOverrides {
-  zoneMaxMm?: Record<string, number>;
-  postCareInstructions?: string;
-  minDaysBetweenMedicalSessions?: number;
-}
+/** The stored overrides: the settings key "treatment". */
+export type TreatmentSettingsOverrides = TreatmentSettings;
 
 export interface EffectiveTreatmentSettings {
   zoneMaxMm: Readonly<Record<ZoneCode, number>>;
@@ -32,16 +29,16 @@ export interface EffectiveTreatmentSettings {
   minDaysBetweenMedicalSessions: number;
 }
 
-/** Treatment settings kept in organizations.settings under "treatment"; only validated overrides are stored. */
+/** Treatment settings (settings key "treatment"); only validated overrides are stored. */
 @Injectable()
 export class TreatmentSettingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly settings: OrganizationSettingsService,
   ) {}
 
   async overrides(manager: EntityManager, organizationId: string, lock = false): Promise<TreatmentSettingsOverrides> {
-    return (await readOrganizationSetting<TreatmentSettingsOverrides>(manager, organizationId, 'treatment', lock)) ?? {};
+    return (await this.settings.read(manager, organizationId, 'treatment', lock)) ?? {};
   }
 
   async effective(manager: EntityManager, organizationId: string): Promise<EffectiveTreatmentSettings> {
@@ -59,19 +56,8 @@ export class TreatmentSettingsService {
       message: e.message,
     }));
     if (problems.length > 0) throw new RequestValidationError(problems);
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.overrides(manager, actor.organizationId, true);
-      await writeOrganizationSetting(manager, actor.organizationId, 'treatment', overrides);
-      if (JSON.stringify(before) !== JSON.stringify(overrides)) {
-        await this.audit.record(manager, actor, {
-          action: 'settings.treatment_updated',
-          entityType: 'organization',
-          entityId: actor.organizationId,
-          changes: { treatment: { from: before, to: overrides } },
-        });
-      }
-      return toDto(overrides);
-    });
+    await this.settings.replace(actor, 'treatment', overrides);
+    return toDto(overrides);
   }
 }
 

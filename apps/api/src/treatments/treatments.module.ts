@@ -3,6 +3,7 @@ import { ConsentsModule } from '../consents/consents.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { PatientsModule } from '../patients/patients.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
+import { SettingsModule } from '../settings/settings.module';
 import { AdverseEventsController } from './adverse-events.controller';
 import { AdverseEventsService } from './adverse-events.service';
 import { AssessmentsController } from './assessments.controller';
@@ -26,7 +27,7 @@ import { TreatmentsTimeline } from './treatments.timeline';
  * own transaction, and the patients module's screening for contraindications.
  */
 @Module({
-  imports: [InventoryModule, PatientsModule, ConsentsModule, SchedulingModule],
+  imports: [InventoryModule, PatientsModule, ConsentsModule, SchedulingModule, SettingsModule],
   controllers: [TreatmentSessionsController, AdverseEventsController, ExposureController, TreatmentSettingsController, SessionPhotosController, AssessmentsController],
   providers: [
     TreatmentSettingsService,

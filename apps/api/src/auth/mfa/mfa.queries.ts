@@ -96,16 +96,14 @@ export async function staffWithMfa(manager: EntityManager, organizationId: strin
   return new Set(rows.map((r) => r.staff_member_id));
 }
 
-/** Whether the role must use MFA in this organization, and whether the staff member has it. */
-export async function mfaEnrolmentStatus(manager: EntityManager, organizationId: string, staffMemberId: string, role: string): Promise<{ required: boolean; enrolled: boolean }> {
-  const [row] = await manager.query(
-    `SELECT COALESCE(o.settings->'security'->'mfaRequiredRoles' ? $3, false) AS required,
-            EXISTS (SELECT 1 FROM staff_totp_authenticators t
-                     WHERE t.organization_id = $1 AND t.staff_member_id = $2 AND t.activated_at IS NOT NULL) AS enrolled
-       FROM organizations o WHERE o.id = $1`,
-    [organizationId, staffMemberId, role],
+/** Whether the staff member has an activated authenticator. */
+export async function hasActiveAuthenticator(manager: EntityManager, organizationId: string, staffMemberId: string): Promise<boolean> {
+  const [row]: { active: boolean }[] = await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM staff_totp_authenticators
+                     WHERE organization_id = $1 AND staff_member_id = $2 AND activated_at IS NOT NULL) AS active`,
+    [organizationId, staffMemberId],
   );
-  return { required: row?.required ?? false, enrolled: row?.enrolled ?? false };
+  return row.active;
 }
 
 // --- the step between the password and the code (no organization yet: keyed by the cookie's token hash) ---

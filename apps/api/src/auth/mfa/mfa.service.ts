@@ -5,12 +5,13 @@ import { AuditService } from '../../audit/audit.service';
 import { ConflictError, InvalidFieldError } from '../../common/problems/domain-error';
 import type { Actor } from '../../common/access/actor';
 import { PasswordConfirmationService } from '../password-confirmation.service';
+import { MfaEnforcement } from './mfa-enforcement';
 import { MfaSecretCipher } from './mfa-secret-cipher';
 import {
   claimTotpStep,
   deleteMfa,
   findTotpAuthenticator,
-  mfaEnrolmentStatus,
+  hasActiveAuthenticator,
   remainingRecoveryCodes,
   replaceRecoveryCodes,
   saveUnactivatedAuthenticator,
@@ -38,18 +39,18 @@ export class MfaService {
     private readonly cipher: MfaSecretCipher,
     private readonly confirmation: PasswordConfirmationService,
     private readonly audit: AuditService,
+    private readonly enforcement: MfaEnforcement,
   ) {}
 
   async status(actor: Actor): Promise<MfaStatus> {
     const manager = this.dataSource.manager;
     const authenticator = await findTotpAuthenticator(manager, actor.organizationId, actor.staffMemberId);
     const enabled = Boolean(authenticator?.activatedAt);
-    const { required } = await mfaEnrolmentStatus(manager, actor.organizationId, actor.staffMemberId, actor.role);
     return {
       totpEnabled: enabled,
       activatedAt: authenticator?.activatedAt?.toISOString() ?? null,
       recoveryCodesRemaining: enabled ? await remainingRecoveryCodes(manager, actor.organizationId, actor.staffMemberId) : 0,
-      enrollmentRequired: required && !enabled,
+      enrollmentRequired: !enabled && (await this.enforcement.requiredFor(manager, actor.organizationId, actor.role)),
     };
   }
 
@@ -100,13 +101,8 @@ export class MfaService {
     }
   }
 
-  /** An owner removes a staff member's authenticator (lost phone); the staff member enrols again at next sign-in. */
-  async reset(manager: EntityManager, organizationId: string, staffMemberId: string): Promise<boolean> {
-    return deleteMfa(manager, organizationId, staffMemberId);
-  }
-
   async isEnabled(manager: EntityManager, organizationId: string, staffMemberId: string): Promise<boolean> {
-    return Boolean((await findTotpAuthenticator(manager, organizationId, staffMemberId))?.activatedAt);
+    return hasActiveAuthenticator(manager, organizationId, staffMemberId);
   }
 
   /**
