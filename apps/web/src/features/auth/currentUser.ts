@@ -1,7 +1,7 @@
 import type { Schemas } from '@skinledger/api-client';
-import { api } from '../../lib/api/apiClient';
-import { isApiError } from '../../lib/api/ApiError';
-import { request } from '../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { isApiError } from '@web/lib/api/ApiError';
+import { request } from '@web/lib/api/request';
 
 export type CurrentUser = Schemas['CurrentUserDto'];
 

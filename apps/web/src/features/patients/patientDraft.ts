@@ -1,8 +1,8 @@
 import type { Schemas } from '@skinledger/api-client';
 import { isIsoDate, normalizePhone, type PatientSex } from '@skinledger/domain';
-import type { FieldErrors } from '../../lib/problems/describeProblem';
-import { fieldsOf } from '../../lib/problems/useProblemFeedback';
-import type { useForm } from '../../lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf } from '@web/lib/problems/useProblemFeedback';
+import type { useForm } from '@web/lib/form/useForm';
 import { draftsFromAllergies, isAllergyField, toAllergies, type AllergyDraft } from './allergyDrafts';
 import type { Patient } from './patientTypes';
 

@@ -1,9 +1,9 @@
 import type { Schemas } from '@skinledger/api-client';
 import { addDays, isIsoDate } from '@skinledger/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { startOfDayInZone } from '../../../lib/time/zonedTime';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { startOfDayInZone } from '@web/lib/time/zonedTime';
 import type { AuditFilters } from './useAuditFilters';
 
 export type AuditEvent = Schemas['AuditEventDto'];

@@ -1,13 +1,13 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { PasswordStrength } from '../../../components/PasswordStrength';
-import { useSignedInUser } from '../hooks/useSignedInUser';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useChangePassword } from '../hooks/useChangePassword';
+import { FormAlert } from '@web/components/FormAlert';
+import { PasswordStrength } from '@web/components/PasswordStrength';
+import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useChangePassword } from '@web/features/auth/hooks/useChangePassword';
 
 interface PasswordValues {
   currentPassword: string;

@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { FullPageLoader } from '../../../components/FullPageLoader';
-import { useCurrentUser } from '../hooks/useCurrentUser';
-import { SignedInUserContext } from '../signedInUserContext';
+import { FullPageLoader } from '@web/components/FullPageLoader';
+import { useCurrentUser } from '@web/features/auth/hooks/useCurrentUser';
+import { SignedInUserContext } from '@web/features/auth/signedInUserContext';
 import { MfaEnrolmentRequired } from './MfaEnrolmentRequired';
 
 export interface ReturnState {

@@ -1,8 +1,8 @@
 import { Alert } from '@mantine/core';
 import { CONSENT_KIND_LABELS } from '@skinledger/domain';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { useNextAppointmentConsents } from '../hooks/useNextAppointmentConsents';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useNextAppointmentConsents } from '@web/features/consents/hooks/useNextAppointmentConsents';
 
 const labelOf = (kind: string) => CONSENT_KIND_LABELS[kind as keyof typeof CONSENT_KIND_LABELS] ?? kind.replaceAll('_', ' ');
 

@@ -2,10 +2,10 @@ import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInpu
 import { CONSENT_KIND_LABELS } from '@skinledger/domain';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { usePrepareConsent } from '../hooks/useConsentActions';
-import { useConsentTemplates } from '../hooks/useConsentTemplates';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { usePrepareConsent } from '@web/features/consents/hooks/useConsentActions';
+import { useConsentTemplates } from '@web/features/consents/hooks/useConsentTemplates';
 
 interface StartConsentModalProps {
   patientId: string;

@@ -1,9 +1,9 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request, requestNoContent } from '../../../lib/api/request';
-import { saveBlob } from '../../../lib/download/saveBlob';
-import type { ConsentDetail } from '../consentTypes';
+import { api } from '@web/lib/api/apiClient';
+import { request, requestNoContent } from '@web/lib/api/request';
+import { saveBlob } from '@web/lib/download/saveBlob';
+import type { ConsentDetail } from '@web/features/consents/consentTypes';
 import { consentKeys } from './consentKeys';
 
 function useRefresh() {

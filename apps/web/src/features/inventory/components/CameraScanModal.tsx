@@ -1,6 +1,6 @@
 import { Alert, Modal, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { createBarcodeDetector } from '../barcodeDetector';
+import { createBarcodeDetector } from '@web/features/inventory/barcodeDetector';
 
 interface CameraScanModalProps {
   opened: boolean;

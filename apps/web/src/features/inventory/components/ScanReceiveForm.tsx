@@ -2,20 +2,20 @@ import { ActionIcon, Button, Group, Stack, Text, TextInput, Tooltip } from '@man
 import { parseGs1 } from '@skinledger/domain';
 import { IconCamera } from '@tabler/icons-react';
 import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { hasBarcodeDetector } from '../barcodeDetector';
-import { useReceiveStock } from '../hooks/useReceiveStock';
-import type { Receipt, ScannedFields } from '../inventoryTypes';
-import { unknownGtinScan } from '../scanProblem';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { todayInZone } from '@web/lib/time/zonedTime';
+import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { hasBarcodeDetector } from '@web/features/inventory/barcodeDetector';
+import { useReceiveStock } from '@web/features/inventory/hooks/useReceiveStock';
+import type { Receipt, ScannedFields } from '@web/features/inventory/inventoryTypes';
+import { unknownGtinScan } from '@web/features/inventory/scanProblem';
 import { CameraScanModal } from './CameraScanModal';
 import { CreateProductForm } from './CreateProductForm';
 import { ParsedScan } from './ParsedScan';
-import { MONO_INPUT } from '../monoInput';
+import { MONO_INPUT } from '@web/features/inventory/monoInput';
 
 interface ScanValues {
   code: string;

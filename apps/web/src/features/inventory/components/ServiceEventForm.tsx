@@ -1,14 +1,14 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DEVICE_SERVICE_KINDS, type DeviceServiceKind } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { useSaveDevice } from '../hooks/useSaveDevice';
-import { SERVICE_KIND_LABELS } from '../inventoryVocabulary';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { todayInZone } from '@web/lib/time/zonedTime';
+import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSaveDevice } from '@web/features/inventory/hooks/useSaveDevice';
+import { SERVICE_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
 
 interface EventValues {
   occurredOn: string;

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { staffKeys } from '../../staff/hooks/staffKeys';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { staffKeys } from '@web/features/staff/hooks/staffKeys';
 
 /** Who recorded something: names from the staff list when this role may read it, else "You" or "Staff member". */
 export function useStaffNames(): (id: string | null) => string {

@@ -1,12 +1,12 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import { IconArchive } from '@tabler/icons-react';
 import type { ProcedureKind } from '@skinledger/domain';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { useEligibility } from '../hooks/useEligibility';
-import { usePatientAccess } from '../hooks/usePatientAccess';
-import type { Patient } from '../patientTypes';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { todayInZone } from '@web/lib/time/zonedTime';
+import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useEligibility } from '@web/features/patients/hooks/useEligibility';
+import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
+import type { Patient } from '@web/features/patients/patientTypes';
 import { AllergyBannerRow } from './AllergyBannerRow';
 import { BannerRow } from './BannerRow';
 import { ContraindicationBannerRows } from './ContraindicationBannerRows';

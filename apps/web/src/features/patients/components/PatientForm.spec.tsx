@@ -1,11 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { answer, renderWithProviders } from '../../../../test/renderWithProviders';
-import { api } from '../../../lib/api/apiClient';
+import { answer, renderWithProviders } from '@web-test/renderWithProviders';
+import { api } from '@web/lib/api/apiClient';
 import { PatientForm } from './PatientForm';
 
 // The typed API client is the only thing replaced: hooks, React Query and the form run as in the dashboard.
-jest.mock('../../../lib/api/apiClient', () => ({ api: { GET: jest.fn(), POST: jest.fn(), PATCH: jest.fn() } }));
+jest.mock('@web/lib/api/apiClient', () => ({ api: { GET: jest.fn(), POST: jest.fn(), PATCH: jest.fn() } }));
 const post = api.POST as unknown as jest.Mock;
 
 function renderNewPatientForm() {

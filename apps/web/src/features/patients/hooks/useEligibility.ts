@@ -1,7 +1,7 @@
 import type { ProcedureKind } from '@skinledger/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { patientKeys } from './patientKeys';
 
 /** GET /api/patients/:id/eligibility for a procedure kind and treatment date (the clinic's calendar date). */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { patientKeys } from './patientKeys';
 
 /** GET /api/patients/:id/medical-history: the current version and the list of all versions (newest first). */

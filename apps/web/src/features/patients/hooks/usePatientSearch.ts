@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import type { PatientListItem } from '../patientTypes';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import type { PatientListItem } from '@web/features/patients/patientTypes';
 import { patientKeys, type PatientSearchParams } from './patientKeys';
 
 export const PATIENT_PAGE_SIZE = 25;

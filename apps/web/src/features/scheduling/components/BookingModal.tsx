@@ -3,9 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { useAppointmentMutations, useRooms, useServices } from '../hooks/useSchedule';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { useAppointmentMutations, useRooms, useServices } from '@web/features/scheduling/hooks/useSchedule';
 import { problemText } from './problemText';
 
 export interface BookingDraft {

@@ -1,7 +1,7 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 
 export type Appointment = Schemas['AppointmentDto'];
 export type Service = Schemas['ServiceDto'];

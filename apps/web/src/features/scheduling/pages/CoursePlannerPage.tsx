@@ -3,12 +3,12 @@ import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../../components/PageHeader';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { problemText } from '../components/problemText';
-import { usePractitioners, useServices } from '../hooks/useSchedule';
+import { PageHeader } from '@web/components/PageHeader';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { problemText } from '@web/features/scheduling/components/problemText';
+import { usePractitioners, useServices } from '@web/features/scheduling/hooks/useSchedule';
 
 type Plan = Schemas['TreatmentPlanDto'];
 

@@ -2,11 +2,11 @@ import { Badge, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../../components/PageHeader';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { ReminderSettingsBar } from '../components/ReminderSettingsBar';
+import { PageHeader } from '@web/components/PageHeader';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { ReminderSettingsBar } from '@web/features/scheduling/components/ReminderSettingsBar';
 
 const COLOURS: Record<string, string> = { sent: 'green', pending: 'blue', sending: 'orange', failed: 'red', outbox_only: 'grape', obsolete: 'gray' };
 

@@ -7,13 +7,13 @@ import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/l
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import './calendar.css';
-import { PageHeader } from '../../../components/PageHeader';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { AppointmentDrawer } from '../components/AppointmentDrawer';
-import { BookingModal, type BookingDraft } from '../components/BookingModal';
-import { problemText } from '../components/problemText';
-import { useAppointmentMutations, useAppointments, usePractitioners, useRooms, type Appointment } from '../hooks/useSchedule';
+import { PageHeader } from '@web/components/PageHeader';
+import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { AppointmentDrawer } from '@web/features/scheduling/components/AppointmentDrawer';
+import { BookingModal, type BookingDraft } from '@web/features/scheduling/components/BookingModal';
+import { problemText } from '@web/features/scheduling/components/problemText';
+import { useAppointmentMutations, useAppointments, usePractitioners, useRooms, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
 
 interface CalendarEvent {
   id: string;

@@ -4,12 +4,12 @@ import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useEffect, useState } from 'react';
-import { PageHeader } from '../../../components/PageHeader';
-import { api } from '../../../lib/api/apiClient';
-import { request, requestNoContent } from '../../../lib/api/request';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { problemText } from '../components/problemText';
-import { usePractitioners, useRooms, useServices } from '../hooks/useSchedule';
+import { PageHeader } from '@web/components/PageHeader';
+import { api } from '@web/lib/api/apiClient';
+import { request, requestNoContent } from '@web/lib/api/request';
+import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { problemText } from '@web/features/scheduling/components/problemText';
+import { usePractitioners, useRooms, useServices } from '@web/features/scheduling/hooks/useSchedule';
 
 const KINDS = [
   { value: 'consultation', label: 'Consultation' },

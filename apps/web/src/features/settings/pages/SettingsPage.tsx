@@ -2,18 +2,18 @@ import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/cor
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { LocationFormModal, type LocationTarget } from '../components/LocationFormModal';
-import { LocationsTable } from '../components/LocationsTable';
-import { OrganizationForm } from '../components/OrganizationForm';
-import { SecuritySettingsForm } from '../components/SecuritySettingsForm';
-import { useLocations } from '../hooks/useLocations';
-import { useOrganization } from '../hooks/useOrganization';
-import { useSecuritySettings } from '../hooks/useSecuritySettings';
-import { TreatmentSettingsForm } from '../../treatments/components/TreatmentSettingsForm';
-import { useTreatmentSettings } from '../../treatments/hooks/useTreatmentSettings';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { LocationFormModal, type LocationTarget } from '@web/features/settings/components/LocationFormModal';
+import { LocationsTable } from '@web/features/settings/components/LocationsTable';
+import { OrganizationForm } from '@web/features/settings/components/OrganizationForm';
+import { SecuritySettingsForm } from '@web/features/settings/components/SecuritySettingsForm';
+import { useLocations } from '@web/features/settings/hooks/useLocations';
+import { useOrganization } from '@web/features/settings/hooks/useOrganization';
+import { useSecuritySettings } from '@web/features/settings/hooks/useSecuritySettings';
+import { TreatmentSettingsForm } from '@web/features/treatments/components/TreatmentSettingsForm';
+import { useTreatmentSettings } from '@web/features/treatments/hooks/useTreatmentSettings';
 
 export function SettingsPage() {
   useDocumentTitle('Settings · SkinLedger');

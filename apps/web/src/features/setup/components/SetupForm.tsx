@@ -1,14 +1,14 @@
 import { Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { isIanaTimeZone } from '@skinledger/domain';
 import type { FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { PasswordStrength } from '../../../components/PasswordStrength';
-import { TimeZoneSelect } from '../../../components/TimeZoneSelect';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { browserTimeZone } from '../../../lib/time/timeZoneOptions';
-import { useCreateClinic } from '../hooks/useCreateClinic';
+import { FormAlert } from '@web/components/FormAlert';
+import { PasswordStrength } from '@web/components/PasswordStrength';
+import { TimeZoneSelect } from '@web/components/TimeZoneSelect';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { browserTimeZone } from '@web/lib/time/timeZoneOptions';
+import { useCreateClinic } from '@web/features/setup/hooks/useCreateClinic';
 
 export const MIN_PASSWORD_LENGTH = 12;
 

@@ -2,12 +2,12 @@ import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { isPractitionerRole, type StaffRole } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { PasswordStrength } from '../../../components/PasswordStrength';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
+import { FormAlert } from '@web/components/FormAlert';
+import { PasswordStrength } from '@web/components/PasswordStrength';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
 import {
   emptyDraft,
   isBlankDraft,
@@ -15,8 +15,8 @@ import {
   toCredentialInput,
   validateDrafts,
   type CredentialDraft,
-} from '../credentialDrafts';
-import { useCreateStaffMember } from '../hooks/useCreateStaffMember';
+} from '@web/features/staff/credentialDrafts';
+import { useCreateStaffMember } from '@web/features/staff/hooks/useCreateStaffMember';
 import { CredentialsEditor } from './CredentialsEditor';
 import { DefaultLocationSelect } from './DefaultLocationSelect';
 import { RoleSelect } from './RoleSelect';

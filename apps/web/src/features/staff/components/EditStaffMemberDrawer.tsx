@@ -4,13 +4,13 @@ import type { Schemas } from '@skinledger/api-client';
 import { canResetPassword, isPractitionerRole, type StaffRole } from '@skinledger/domain';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { PasswordStrength } from '../../../components/PasswordStrength';
-import { useForm } from '../../../lib/form/useForm';
-import { useLastDefined } from '../../../lib/hooks/useLastDefined';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
+import { FormAlert } from '@web/components/FormAlert';
+import { PasswordStrength } from '@web/components/PasswordStrength';
+import { useForm } from '@web/lib/form/useForm';
+import { useLastDefined } from '@web/lib/hooks/useLastDefined';
+import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
 import {
   draftFromCredential,
   isBlankDraft,
@@ -19,9 +19,9 @@ import {
   toCredentialInput,
   validateDrafts,
   type CredentialDraft,
-} from '../credentialDrafts';
-import type { StaffMember } from '../hooks/useStaffList';
-import { useUpdateStaffMember } from '../hooks/useUpdateStaffMember';
+} from '@web/features/staff/credentialDrafts';
+import type { StaffMember } from '@web/features/staff/hooks/useStaffList';
+import { useUpdateStaffMember } from '@web/features/staff/hooks/useUpdateStaffMember';
 import { CredentialsEditor } from './CredentialsEditor';
 import { DefaultLocationSelect } from './DefaultLocationSelect';
 import { RoleSelect } from './RoleSelect';

@@ -1,6 +1,6 @@
 import { Anchor, PasswordInput, Text, type PasswordInputProps } from '@mantine/core';
 import { useState } from 'react';
-import { generateTemporaryPassword } from '../generatePassword';
+import { generateTemporaryPassword } from '@web/features/staff/generatePassword';
 
 export const MIN_PASSWORD_LENGTH = 12;
 

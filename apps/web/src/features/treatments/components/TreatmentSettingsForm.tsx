@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import type { Schemas } from '@skinledger/api-client';
 import { DEFAULT_POST_CARE_INSTRUCTIONS, DEVICE_DEPTH_SETTINGS_MM } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useSaveTreatmentSettings } from '../hooks/useSaveTreatmentSettings';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useSaveTreatmentSettings } from '@web/features/treatments/hooks/useSaveTreatmentSettings';
 
 type TreatmentSettings = Schemas['TreatmentSettingsDto'];
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { treatmentKeys } from './treatmentKeys';
 
 /** GET /api/lots/suggest: the earliest-expiring usable lot of a product in stock at the location (FEFO). */
