@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { SelectedLocationContext, type SelectedLocation } from '@web/features/shell/selectedLocationContext';
+import { SelectedLocationContext, type SelectedLocation } from '@web/entities/location';
 import { theme } from '@web/theme';
 
 export const TEST_LOCATION: SelectedLocation = {

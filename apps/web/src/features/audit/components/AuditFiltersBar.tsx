@@ -1,6 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useStaffList } from '@web/features/staff/hooks/useStaffList';
+import { useStaffList } from '@web/features/staff';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@web/features/audit/auditVocabulary';
 import type { AuditFilters } from '@web/features/audit/hooks/useAuditFilters';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
-import { useLocations } from '@web/features/settings/hooks/useLocations';
-import { useStaffList } from '@web/features/staff/hooks/useStaffList';
+import { useSignedInUser } from '@web/entities/current-user';
+import { useLocations } from '@web/entities/location';
+import { useStaffList } from '@web/features/staff';
 import type { EntityNames } from '@web/features/audit/components/AuditEventsTable';
 
 /** Resolves entity ids in the trail to names from data the dashboard already has. */

@@ -5,7 +5,7 @@ import { TablePager } from '@web/components/TablePager';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { AuditEventsTable } from '@web/features/audit/components/AuditEventsTable';
 import { AuditFiltersBar } from '@web/features/audit/components/AuditFiltersBar';
 import { VerifyChainPanel } from '@web/features/audit/components/VerifyChainPanel';

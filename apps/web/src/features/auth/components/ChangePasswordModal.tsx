@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
 import { PasswordStrength } from '@web/components/PasswordStrength';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { useSignedInUser } from '@web/entities/current-user';
 import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';

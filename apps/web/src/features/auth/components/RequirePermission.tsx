@@ -4,7 +4,7 @@ import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
-import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 
 interface RequirePermissionProps {
   permission: Permission;

@@ -1,7 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageLoader } from '@web/components/FullPageLoader';
-import { useCurrentUser } from '@web/features/auth/hooks/useCurrentUser';
-import { SignedInUserContext } from '@web/features/auth/signedInUserContext';
+import { useCurrentUser, SignedInUserContext } from '@web/entities/current-user';
 import { MfaEnrolmentRequired } from './MfaEnrolmentRequired';
 
 export interface ReturnState {

@@ -5,7 +5,7 @@ import { AuthLayout } from '@web/components/AuthLayout';
 import { FullPageLoader } from '@web/components/FullPageLoader';
 import { LoginForm } from '@web/features/auth/components/LoginForm';
 import type { ReturnState } from '@web/features/auth/components/RequireSession';
-import { useCurrentUser } from '@web/features/auth/hooks/useCurrentUser';
+import { useCurrentUser } from '@web/entities/current-user';
 
 function readState(state: unknown): ReturnState {
   if (typeof state !== 'object' || state === null) return {};

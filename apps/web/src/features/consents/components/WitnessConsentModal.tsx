@@ -1,6 +1,6 @@
 import { Modal } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { useSignedInUser } from '@web/entities/current-user';
 import type { Consent } from '@web/features/consents/consentTypes';
 import { useWitnessConsent } from '@web/features/consents/hooks/useConsentActions';
 import { StaffPasswordForm } from './StaffPasswordForm';

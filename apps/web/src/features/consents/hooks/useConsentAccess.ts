@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { useSignedInUser } from '@web/entities/current-user';
 import { consentAccess, type ConsentAccess } from '@web/features/consents/consentAccess';
 
 export function useConsentAccess(): ConsentAccess {

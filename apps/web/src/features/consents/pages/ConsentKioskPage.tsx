@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { FormAlert } from '@web/components/FormAlert';
 import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { useSignedInUser } from '@web/entities/current-user';
 import { ConsentDocument } from '@web/features/consents/components/ConsentDocument';
 import { SignatureCanvas } from '@web/features/consents/components/SignatureCanvas';
 import { StaffPasswordForm } from '@web/features/consents/components/StaffPasswordForm';

@@ -8,7 +8,7 @@ import { FormAlert } from '@web/components/FormAlert';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { AcknowledgementsEditor } from '@web/features/consents/components/AcknowledgementsEditor';
 import { TemplatePreview } from '@web/features/consents/components/TemplatePreview';
 import { TemplateStatusBadge } from '@web/features/consents/components/TemplateStatusBadge';

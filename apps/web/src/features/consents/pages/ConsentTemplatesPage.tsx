@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { formatInstant } from '@web/lib/time/formatInstant';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { TemplateStatusBadge } from '@web/features/consents/components/TemplateStatusBadge';
 import { useConsentAccess } from '@web/features/consents/hooks/useConsentAccess';
 import { useConsentTemplates } from '@web/features/consents/hooks/useConsentTemplates';

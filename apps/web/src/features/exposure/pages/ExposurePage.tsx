@@ -6,7 +6,7 @@ import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { formatInstant } from '@web/lib/time/formatInstant';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { ExposureTable } from '@web/features/exposure/components/ExposureTable';
 import { useDownloadExposureCsv, useExposure, type ExposureSubjectKind } from '@web/features/exposure/hooks/useExposure';
 

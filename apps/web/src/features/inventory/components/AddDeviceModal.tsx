@@ -4,9 +4,9 @@ import { FormAlert } from '@web/components/FormAlert';
 import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { useSaveDevice } from '@web/features/inventory/hooks/useSaveDevice';
-import { MONO_INPUT } from '@web/features/inventory/monoInput';
+import { MONO_INPUT } from '@web/components/monoInput';
 
 interface DeviceValues {
   model: string;

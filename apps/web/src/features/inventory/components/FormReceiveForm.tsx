@@ -4,7 +4,7 @@ import { FormAlert } from '@web/components/FormAlert';
 import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { useReceiveStock } from '@web/features/inventory/hooks/useReceiveStock';
 import type { Receipt } from '@web/features/inventory/inventoryTypes';
 import { ProductSelect } from './ProductSelect';

@@ -1,6 +1,6 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { formatInstant } from '@web/lib/time/formatInstant';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { useLocationLookup } from '@web/features/inventory/hooks/useLocationLookup';
 import { useStaffNames } from '@web/features/inventory/hooks/useStaffNames';
 import { MOVEMENT_TYPE_LABELS, movementReasonText } from '@web/features/inventory/inventoryVocabulary';

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertOctagon, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 import { formatInstant } from '@web/lib/time/formatInstant';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { useStaffNames } from '@web/features/inventory/hooks/useStaffNames';
 import { RECALL_CLASS_MEANINGS } from '@web/features/inventory/inventoryVocabulary';
 import type { LotDetail } from '@web/features/inventory/inventoryTypes';

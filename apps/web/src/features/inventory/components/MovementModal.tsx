@@ -5,7 +5,7 @@ import { FormAlert } from '@web/components/FormAlert';
 import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { useLotAction } from '@web/features/inventory/hooks/useLotAction';
 import { WASTE_REASON_LABELS } from '@web/features/inventory/inventoryVocabulary';
 import type { LotDetail } from '@web/features/inventory/inventoryTypes';

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { RecallClass } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 import { FormAlert } from '@web/components/FormAlert';
 import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';

@@ -8,7 +8,7 @@ import { useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
 import { useRecordRecallNotice } from '@web/features/inventory/hooks/useRecordRecallNotice';
 import type { RecallNoticeResult } from '@web/features/inventory/inventoryTypes';
 import { RecallClassSelect } from './RecallClassSelect';
-import { MONO_INPUT } from '@web/features/inventory/monoInput';
+import { MONO_INPUT } from '@web/components/monoInput';
 
 interface NoticeValues {
   gtin: string;

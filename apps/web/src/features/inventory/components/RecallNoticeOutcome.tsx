@@ -1,7 +1,7 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 import type { RecallNoticeResult } from '@web/features/inventory/inventoryTypes';
 
 /** Which named lots the clinic has (now recalled) and which it has no record of. */

@@ -7,15 +7,15 @@ import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
 import { todayInZone } from '@web/lib/time/zonedTime';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
-import { hasBarcodeDetector } from '@web/features/inventory/barcodeDetector';
+import { useSelectedLocation } from '@web/entities/location';
+import { hasBarcodeDetector } from '@web/lib/scan/barcodeDetector';
 import { useReceiveStock } from '@web/features/inventory/hooks/useReceiveStock';
 import type { Receipt, ScannedFields } from '@web/features/inventory/inventoryTypes';
 import { unknownGtinScan } from '@web/features/inventory/scanProblem';
-import { CameraScanModal } from './CameraScanModal';
+import { CameraScanModal } from '@web/components/CameraScanModal';
 import { CreateProductForm } from './CreateProductForm';
 import { ParsedScan } from './ParsedScan';
-import { MONO_INPUT } from '@web/features/inventory/monoInput';
+import { MONO_INPUT } from '@web/components/monoInput';
 
 interface ScanValues {
   code: string;

@@ -6,7 +6,7 @@ import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
 import { todayInZone } from '@web/lib/time/zonedTime';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { useSaveDevice } from '@web/features/inventory/hooks/useSaveDevice';
 import { SERVICE_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
 

@@ -2,7 +2,7 @@ import { Anchor, Divider, Drawer, Skeleton, Stack, Text, Timeline, Title } from 
 import { Link } from 'react-router';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
-import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 import { useDevice } from '@web/features/inventory/hooks/useDevice';
 import { SERVICE_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
 import type { Device } from '@web/features/inventory/inventoryTypes';

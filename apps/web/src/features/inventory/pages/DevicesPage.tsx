@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
-import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 import { AddDeviceModal } from '@web/features/inventory/components/AddDeviceModal';
 import { DevicesTable } from '@web/features/inventory/components/DevicesTable';
 import { DeviceStatusModal } from '@web/features/inventory/components/DeviceStatusModal';

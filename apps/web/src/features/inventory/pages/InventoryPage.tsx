@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { InventoryAlerts } from '@web/features/inventory/components/InventoryAlerts';
 import { InventoryNav } from '@web/features/inventory/components/InventoryNav';
 import { OnHandTable } from '@web/features/inventory/components/OnHandTable';

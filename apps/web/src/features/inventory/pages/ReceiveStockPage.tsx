@@ -4,7 +4,7 @@ import { IconBarcode, IconForms } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '@web/components/PageHeader';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { FormReceiveForm } from '@web/features/inventory/components/FormReceiveForm';
 import { ReceiptResult } from '@web/features/inventory/components/ReceiptResult';
 import { ScanReceiveForm } from '@web/features/inventory/components/ScanReceiveForm';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
 import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
 import { useSetPatientArchived } from '@web/features/patients/hooks/useSetPatientArchived';
-import { fullName } from '@web/features/patients/patientNames';
+import { fullName } from '@web/entities/patient';
 import type { Patient } from '@web/features/patients/patientTypes';
 
 interface ArchivePatientDialogProps {

@@ -7,7 +7,7 @@ import { useForm } from '@web/lib/form/useForm';
 import { useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import { todayInZone } from '@web/lib/time/zonedTime';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { historyValuesFrom, mapHistoryField, toHistoryBody, validateHistory, type HistoryFormValues } from '@web/features/patients/historyDraft';
 import { HISTORY_SECTIONS } from '@web/features/patients/historySections';
 import { useRecordMedicalHistory } from '@web/features/patients/hooks/useRecordMedicalHistory';

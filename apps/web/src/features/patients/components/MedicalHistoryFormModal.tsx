@@ -1,6 +1,6 @@
 import { Modal, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { fullName } from '@web/features/patients/patientNames';
+import { fullName } from '@web/entities/patient';
 import type { MedicalHistoryVersion, Patient } from '@web/features/patients/patientTypes';
 import { MedicalHistoryForm } from './MedicalHistoryForm';
 import { PatientAlertBanner } from './PatientAlertBanner';

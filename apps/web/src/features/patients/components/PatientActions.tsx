@@ -5,7 +5,7 @@ import { describeProblem } from '@web/lib/problems/describeProblem';
 import { useExportPatient } from '@web/features/patients/hooks/useExportPatient';
 import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
 import { useSetPatientArchived } from '@web/features/patients/hooks/useSetPatientArchived';
-import { fullName } from '@web/features/patients/patientNames';
+import { fullName } from '@web/entities/patient';
 import type { Patient } from '@web/features/patients/patientTypes';
 
 interface PatientActionsProps {

@@ -3,7 +3,7 @@ import { IconArchive } from '@tabler/icons-react';
 import type { ProcedureKind } from '@skinledger/domain';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import { todayInZone } from '@web/lib/time/zonedTime';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { useEligibility } from '@web/features/patients/hooks/useEligibility';
 import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
 import type { Patient } from '@web/features/patients/patientTypes';

@@ -1,9 +1,7 @@
 import { Paper, Tabs } from '@mantine/core';
 import { IconCalendarCheck, IconChartLine, IconClipboardHeart, IconEye, IconFileCertificate, IconReportMedical, IconTimeline } from '@tabler/icons-react';
-import { PatientConsentsPanel } from '@web/features/consents/components/PatientConsentsPanel';
-import { useConsentAccess } from '@web/features/consents/hooks/useConsentAccess';
-import { PatientOutcomesPanel } from '@web/features/treatments/components/PatientOutcomesPanel';
-import { PatientSessionsPanel } from '@web/features/treatments/components/PatientSessionsPanel';
+import { PatientConsentsPanel, useConsentAccess } from '@web/features/consents';
+import { PatientOutcomesPanel, PatientSessionsPanel } from '@web/features/treatments';
 import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
 import type { ProfileTab } from '@web/features/patients/hooks/useProfileTab';
 import { AccessLogPanel } from './AccessLogPanel';

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ageOn } from '@web/lib/time/ageOn';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
-import { fullName, preferredNameOf } from '@web/features/patients/patientNames';
+import { fullName, preferredNameOf } from '@web/entities/patient';
 import type { Patient } from '@web/features/patients/patientTypes';
 import { SEX_LABELS } from '@web/features/patients/patientVocabulary';
 

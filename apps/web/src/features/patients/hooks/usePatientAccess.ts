@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { useSignedInUser } from '@web/entities/current-user';
 import { patientAccess, type PatientAccess } from '@web/features/patients/patientAccess';
 
 export function usePatientAccess(): PatientAccess {

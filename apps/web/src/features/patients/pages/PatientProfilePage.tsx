@@ -8,8 +8,8 @@ import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { isApiError } from '@web/lib/api/ApiError';
 import { todayInZone } from '@web/lib/time/zonedTime';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
-import { StartSessionButton } from '@web/features/treatments/components/StartSessionButton';
+import { useSelectedLocation } from '@web/entities/location';
+import { StartSessionButton } from '@web/features/treatments';
 import { ArchivePatientDialog } from '@web/features/patients/components/ArchivePatientDialog';
 import { ContactDetailsCard } from '@web/features/patients/components/ContactDetailsCard';
 import { MedicalHistoryFormModal } from '@web/features/patients/components/MedicalHistoryFormModal';
@@ -19,10 +19,9 @@ import { PatientClinicalTabs } from '@web/features/patients/components/PatientCl
 import { PatientFormModal } from '@web/features/patients/components/PatientFormModal';
 import { PatientHeader } from '@web/features/patients/components/PatientHeader';
 import { useMedicalHistory } from '@web/features/patients/hooks/useMedicalHistory';
-import { usePatient } from '@web/features/patients/hooks/usePatient';
+import { usePatient, fullName } from '@web/entities/patient';
 import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
 import { useProfileTab } from '@web/features/patients/hooks/useProfileTab';
-import { fullName } from '@web/features/patients/patientNames';
 
 type OpenDialog = 'edit' | 'archive' | 'history' | null;
 

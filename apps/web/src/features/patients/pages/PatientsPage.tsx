@@ -9,7 +9,7 @@ import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { useImmediateValue } from '@web/lib/hooks/useImmediateValue';
 import { todayInZone } from '@web/lib/time/zonedTime';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { PatientFormModal } from '@web/features/patients/components/PatientFormModal';
 import { PatientSearchBar } from '@web/features/patients/components/PatientSearchBar';
 import { PatientsTable } from '@web/features/patients/components/PatientsTable';

@@ -2,7 +2,7 @@ import { Badge, Button, Group, NumberInput, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeProblem } from '@web/lib/problems/describeProblem';
-import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 import { useReminderSettings, useSaveReminderSettings } from '@web/features/scheduling/hooks/useReminderSettings';
 
 /** How many hours before an appointment its reminder goes, and whether e-mail is delivered or only kept here. */

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { PageHeader } from '@web/components/PageHeader';
 import { api } from '@web/lib/api/apiClient';
 import { request } from '@web/lib/api/request';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { problemText } from '@web/features/scheduling/components/problemText';
 import { usePractitioners, useServices } from '@web/features/scheduling/hooks/useSchedule';
 

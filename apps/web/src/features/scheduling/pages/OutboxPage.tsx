@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { PageHeader } from '@web/components/PageHeader';
 import { api } from '@web/lib/api/apiClient';
 import { request } from '@web/lib/api/request';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { ReminderSettingsBar } from '@web/features/scheduling/components/ReminderSettingsBar';
 
 const COLOURS: Record<string, string> = { sent: 'green', pending: 'blue', sending: 'orange', failed: 'red', outbox_only: 'grape', obsolete: 'gray' };

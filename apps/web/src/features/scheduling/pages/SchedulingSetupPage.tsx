@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { PageHeader } from '@web/components/PageHeader';
 import { api } from '@web/lib/api/apiClient';
 import { request, requestNoContent } from '@web/lib/api/request';
-import { useSelectedLocation } from '@web/features/shell/hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 import { problemText } from '@web/features/scheduling/components/problemText';
 import { usePractitioners, useRooms, useServices } from '@web/features/scheduling/hooks/useSchedule';
 

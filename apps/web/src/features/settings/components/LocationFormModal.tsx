@@ -10,7 +10,7 @@ import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
 import { browserTimeZone } from '@web/lib/time/timeZoneOptions';
 import { useCreateLocation } from '@web/features/settings/hooks/useCreateLocation';
-import type { Location } from '@web/features/settings/hooks/useLocations';
+import type { Location } from '@web/entities/location';
 import { useUpdateLocation } from '@web/features/settings/hooks/useUpdateLocation';
 
 interface LocationValues {

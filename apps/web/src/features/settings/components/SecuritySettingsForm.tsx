@@ -6,7 +6,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
 import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { useSignedInUser } from '@web/entities/current-user';
 import { useSaveSecuritySettings } from '@web/features/settings/hooks/useSecuritySettings';
 
 /** Which roles must turn on two-step sign-in; those who have not yet can only enrol after signing in. */

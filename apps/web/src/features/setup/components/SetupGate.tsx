@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageLoader } from '@web/components/FullPageLoader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
-import { useCurrentUser } from '@web/features/auth/hooks/useCurrentUser';
-import type { ReturnState } from '@web/features/auth/components/RequireSession';
+import { useCurrentUser } from '@web/entities/current-user';
+import type { ReturnState } from '@web/features/auth';
 import { createdOwnerEmailKey, useSetupStatus } from '@web/features/setup/hooks/useSetupStatus';
 
 /**

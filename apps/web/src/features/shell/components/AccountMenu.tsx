@@ -3,10 +3,8 @@ import { STAFF_ROLE_LABELS } from '@skinledger/domain';
 import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ChangePasswordModal } from '@web/features/auth/components/ChangePasswordModal';
-import { MfaEnrolment } from '@web/features/auth/components/MfaEnrolment';
-import { useLogout } from '@web/features/auth/hooks/useLogout';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { ChangePasswordModal, MfaEnrolment, useLogout } from '@web/features/auth';
+import { useSignedInUser } from '@web/entities/current-user';
 
 /** "Dr. Maya Okafor" -> "MO", "Dana Whitfield RN" -> "DW": titles and post-nominal letters are skipped. */
 function initials(name: string): string {

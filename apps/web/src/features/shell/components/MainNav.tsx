@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import type { Permission } from '@skinledger/domain';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { useSignedInUser } from '@web/entities/current-user';
 import { navSections } from '@web/features/shell/navItems';
 import { MainNavLink } from './MainNavLink';
 

@@ -8,7 +8,7 @@ import { FormAlert } from '@web/components/FormAlert';
 import { PasswordStrength } from '@web/components/PasswordStrength';
 import { useForm } from '@web/lib/form/useForm';
 import { useLastDefined } from '@web/lib/hooks/useLastDefined';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { useSignedInUser } from '@web/entities/current-user';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
 import {

@@ -3,8 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
 import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
-import { usePermission } from '@web/features/auth/hooks/usePermission';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
+import { usePermission, useSignedInUser } from '@web/entities/current-user';
 import type { StaffMember } from '@web/features/staff/hooks/useStaffList';
 import { useResetStaffMfa } from '@web/features/staff/hooks/useResetStaffMfa';
 

@@ -1,6 +1,6 @@
 import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { IsoDate } from '@skinledger/domain';
-import type { CurrentUser } from '@web/features/auth/currentUser';
+import type { CurrentUser } from '@web/entities/current-user';
 import type { StaffMember } from '@web/features/staff/hooks/useStaffList';
 import { canManageMember } from '@web/features/staff/staffAccess';
 import { CredentialSummary } from './CredentialSummary';

@@ -2,7 +2,7 @@ import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@web/lib/api/apiClient';
 import { request } from '@web/lib/api/request';
-import { currentUserKey } from '@web/features/auth/currentUser';
+import { currentUserKey } from '@web/entities/current-user';
 import { staffKeys } from './staffKeys';
 
 interface UpdateStaffMemberInput {

@@ -2,9 +2,9 @@ import { ActionIcon, Group, Select, Stack, Text, TextInput, Tooltip } from '@man
 import { IconCamera, IconScan } from '@tabler/icons-react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
-import { hasBarcodeDetector } from '@web/features/inventory/barcodeDetector';
-import { CameraScanModal } from '@web/features/inventory/components/CameraScanModal';
-import { MONO_INPUT } from '@web/features/inventory/monoInput';
+import { hasBarcodeDetector } from '@web/lib/scan/barcodeDetector';
+import { CameraScanModal } from '@web/components/CameraScanModal';
+import { MONO_INPUT } from '@web/components/monoInput';
 import { useLocationLots, useLotSuggestion } from '@web/features/treatments/hooks/useCartridgeStock';
 import { matchScannedLot } from '@web/features/treatments/lotScan';
 import type { Lot } from '@web/features/treatments/treatmentTypes';

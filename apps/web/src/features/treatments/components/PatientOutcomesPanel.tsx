@@ -4,7 +4,7 @@ import { IconChartLine } from '@tabler/icons-react';
 import { useState } from 'react';
 import { EmptyState } from '@web/components/EmptyState';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
-import { usePermission } from '@web/features/auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 import { useAssessments } from '@web/features/treatments/hooks/useAssessments';
 import { usePatientSessions } from '@web/features/treatments/hooks/usePatientSessions';
 import { AssessmentForm } from './AssessmentForm';

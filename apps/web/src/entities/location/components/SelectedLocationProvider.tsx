@@ -2,9 +2,9 @@ import { useLocalStorage } from '@mantine/hooks';
 import { useMemo, type ReactNode } from 'react';
 import { storageKeys } from '@web/lib/storage/storageKeys';
 import { browserTimeZone } from '@web/lib/time/timeZoneOptions';
-import { useSignedInUser } from '@web/features/auth/hooks/useSignedInUser';
-import { useLocations, type Location } from '@web/features/settings/hooks/useLocations';
-import { SelectedLocationContext, type SelectedLocation } from '@web/features/shell/selectedLocationContext';
+import { useSignedInUser } from '@web/entities/current-user';
+import { useLocations, type Location } from '@web/entities/location/hooks/useLocations';
+import { SelectedLocationContext, type SelectedLocation } from '@web/entities/location/selectedLocationContext';
 
 function pick(locations: Location[], stored: string, fallback: string | null): Location | undefined {
   const active = locations.filter((l) => l.isActive);
