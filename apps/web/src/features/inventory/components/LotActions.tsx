@@ -1,9 +1,8 @@
 import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
-import { lotUseBlockers, type LotUseBlocker, type ManualMovementType } from '@skinledger/domain';
+import { isoDateInTimeZone, type LotUseBlocker, lotUseBlockers, type ManualMovementType } from '@skinledger/domain';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { usePermission } from '@web/entities/current-user';
 import { useSelectedLocation } from '@web/entities/location';
 import type { LotDetail } from '@web/features/inventory/inventoryTypes';
@@ -33,7 +32,7 @@ export function LotActions({ lot }: { lot: LotDetail }) {
   const [recalling, setRecalling] = useState(false);
   if (!canWrite && !canRecall) return null;
 
-  const blockers = lotUseBlockers(lot, todayInZone(timeZone));
+  const blockers = lotUseBlockers(lot, isoDateInTimeZone(new Date(), timeZone));
   const blocked = blockers.length > 0 ? `${blockerText(lot, blockers)}: it can only be wasted or returned.` : null;
   const empty = lot.onHand <= 0 ? 'No units on hand' : null;
   const recalled = lot.holdStatus === 'recalled';

@@ -1,12 +1,11 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { parseGs1 } from '@skinledger/domain';
+import { isoDateInTimeZone, parseGs1 } from '@skinledger/domain';
 import { IconCamera } from '@tabler/icons-react';
 import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
 import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { useSelectedLocation } from '@web/entities/location';
 import { hasBarcodeDetector } from '@web/lib/scan/barcodeDetector';
 import { useReceiveStock } from '@web/features/inventory/hooks/useReceiveStock';
@@ -45,7 +44,7 @@ export function ScanReceiveForm({ onReceived }: { onReceived: (receipt: Receipt)
   const [camera, setCamera] = useState(false);
   const [cameraAvailable] = useState(hasBarcodeDetector);
   const quantityRef = useRef<HTMLInputElement>(null);
-  const today = todayInZone(timeZone);
+  const today = isoDateInTimeZone(new Date(), timeZone);
 
   const send = () => {
     if (!location) return;

@@ -1,11 +1,10 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { DEVICE_SERVICE_KINDS, type DeviceServiceKind } from '@skinledger/domain';
+import { DEVICE_SERVICE_KINDS, type DeviceServiceKind, isoDateInTimeZone } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
 import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { useSelectedLocation } from '@web/entities/location';
 import { useSaveDevice } from '@web/features/inventory/hooks/useSaveDevice';
 import { SERVICE_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
@@ -31,7 +30,7 @@ function validate(v: EventValues): FieldErrors {
 /** Adds one entry to a device's service log. */
 export function ServiceEventForm({ deviceId }: { deviceId: string }) {
   const { timeZone } = useSelectedLocation();
-  const [initial] = useState<EventValues>(() => ({ occurredOn: todayInZone(timeZone), kind: 'maintenance', description: '', performedBy: '' }));
+  const [initial] = useState<EventValues>(() => ({ occurredOn: isoDateInTimeZone(new Date(), timeZone), kind: 'maintenance', description: '', performedBy: '' }));
   const form = useForm<EventValues>(initial, validate);
   const feedback = useProblemFeedback(form, mapField);
   const save = useSaveDevice();

@@ -2,11 +2,11 @@ import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { isoDateInTimeZone } from '@skinledger/domain';
 import { FormAlert } from '@web/components/FormAlert';
 import { useForm } from '@web/lib/form/useForm';
 import { useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
 import { formatInstant } from '@web/lib/time/formatInstant';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { useSelectedLocation } from '@web/entities/location';
 import { historyValuesFrom, mapHistoryField, toHistoryBody, validateHistory, type HistoryFormValues } from '@web/features/patients/historyDraft';
 import { HISTORY_SECTIONS } from '@web/features/patients/historySections';
@@ -28,7 +28,7 @@ interface MedicalHistoryFormProps {
 /** The questionnaire, generated from the domain's field list, that the patient can fill in on a tablet. */
 export function MedicalHistoryForm({ patientId, startFrom, onDone }: MedicalHistoryFormProps) {
   const { timeZone } = useSelectedLocation();
-  const today = todayInZone(timeZone);
+  const today = isoDateInTimeZone(new Date(), timeZone);
   const windows = useScreeningWindows();
   const [initialValues] = useState<HistoryFormValues>(() => historyValuesFrom(startFrom?.answers ?? null));
   const form = useForm<HistoryFormValues>(initialValues);

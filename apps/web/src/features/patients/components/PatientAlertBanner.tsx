@@ -1,8 +1,8 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import { IconArchive } from '@tabler/icons-react';
 import type { ProcedureKind } from '@skinledger/domain';
+import { isoDateInTimeZone } from '@skinledger/domain';
 import { formatInstant } from '@web/lib/time/formatInstant';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { useSelectedLocation } from '@web/entities/location';
 import { useEligibility } from '@web/features/patients/hooks/useEligibility';
 import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
@@ -26,7 +26,7 @@ interface PatientAlertBannerProps {
 export function PatientAlertBanner({ patient, onShowEligibility }: PatientAlertBannerProps) {
   const { timeZone } = useSelectedLocation();
   const { canReadClinical } = usePatientAccess();
-  const today = todayInZone(timeZone);
+  const today = isoDateInTimeZone(new Date(), timeZone);
   const eligibility = useEligibility(patient.id, BANNER_PROCEDURE, today, canReadClinical);
   return (
     <Paper role="region" aria-label="Patient alerts" style={{ overflow: 'hidden' }}>

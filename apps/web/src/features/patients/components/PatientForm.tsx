@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import type { Schemas } from '@skinledger/api-client';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { isoDateInTimeZone } from '@skinledger/domain';
 import { FormAlert } from '@web/components/FormAlert';
 import { useForm } from '@web/lib/form/useForm';
 import { useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { useSelectedLocation } from '@web/entities/location';
 import { duplicateCandidatesOf } from '@web/features/patients/duplicateCandidates';
 import { useCreatePatient } from '@web/features/patients/hooks/useCreatePatient';
@@ -32,7 +32,7 @@ interface PatientFormProps {
 export function PatientForm({ patient, onDone }: PatientFormProps) {
   const navigate = useNavigate();
   const { timeZone } = useSelectedLocation();
-  const today = todayInZone(timeZone);
+  const today = isoDateInTimeZone(new Date(), timeZone);
   const [initialValues] = useState<PatientFormValues>(() => (patient ? valuesFromPatient(patient) : emptyPatientValues()));
   const form = useForm<PatientFormValues>(initialValues);
   const feedback = useProblemFeedback(form, mapPatientField);

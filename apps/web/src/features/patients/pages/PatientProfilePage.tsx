@@ -3,11 +3,11 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconUserQuestion } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { isoDateInTimeZone } from '@skinledger/domain';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { isApiError } from '@web/lib/api/ApiError';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { useSelectedLocation } from '@web/entities/location';
 import { StartSessionButton } from '@web/features/treatments';
 import { ArchivePatientDialog } from '@web/features/patients/components/ArchivePatientDialog';
@@ -33,7 +33,7 @@ export function PatientProfilePage() {
   const history = useMedicalHistory(id, canReadClinical);
   const [tab, setTab] = useProfileTab();
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const today = todayInZone(timeZone);
+  const today = isoDateInTimeZone(new Date(), timeZone);
   useDocumentTitle(patient.data ? `${fullName(patient.data)} · Patients · SkinLedger` : 'Patient · SkinLedger');
 
   if (patient.isPending) {

@@ -3,12 +3,12 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { isoDateInTimeZone } from '@skinledger/domain';
 import { TablePager } from '@web/components/TablePager';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { useImmediateValue } from '@web/lib/hooks/useImmediateValue';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { useSelectedLocation } from '@web/entities/location';
 import { PatientFormModal } from '@web/features/patients/components/PatientFormModal';
 import { PatientSearchBar } from '@web/features/patients/components/PatientSearchBar';
@@ -94,7 +94,7 @@ export function PatientsPage() {
           <div style={{ opacity: patients.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
             <PatientsTable
               patients={patients.data.items}
-              today={todayInZone(timeZone)}
+              today={isoDateInTimeZone(new Date(), timeZone)}
               caption={`${q ? `Patients matching ${q}, best match first` : 'Patients by name'}: ${first} to ${last} of ${total}`}
             />
           </div>

@@ -3,11 +3,11 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import { isoDateInTimeZone } from '@skinledger/domain';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { describeProblem } from '@web/lib/problems/describeProblem';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { usePermission, useSignedInUser } from '@web/entities/current-user';
 import { useSelectedLocation } from '@web/entities/location';
 import { AddStaffMemberModal } from '@web/features/staff/components/AddStaffMemberModal';
@@ -108,7 +108,7 @@ export function StaffPage() {
             staff={visible}
             actor={actor}
             caption={`Staff of ${actor.organizationName}: ${visible.length} shown`}
-            today={todayInZone(timeZone)}
+            today={isoDateInTimeZone(new Date(), timeZone)}
             timeZone={timeZone}
             reactivatingId={setActive.isPending ? (setActive.variables?.id ?? null) : null}
             onEdit={setEditing}

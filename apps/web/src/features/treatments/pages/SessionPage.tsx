@@ -3,11 +3,11 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { isoDateInTimeZone } from '@skinledger/domain';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 import { formatInstant } from '@web/lib/time/formatInstant';
-import { todayInZone } from '@web/lib/time/zonedTime';
 import { usePermission, useSignedInUser } from '@web/entities/current-user';
 import { useSelectedLocation } from '@web/entities/location';
 import { AddCartridgeModal } from '@web/features/treatments/components/AddCartridgeModal';
@@ -82,7 +82,7 @@ export function SessionPage() {
           }
         />
         <AddendaPanel session={s} timeZone={timeZone} canWrite={canRecord} />
-        <AdverseEventsPanel sessionId={s.id} patientId={s.patientId} today={todayInZone(timeZone)} canWrite={canRecord} />
+        <AdverseEventsPanel sessionId={s.id} patientId={s.patientId} today={isoDateInTimeZone(new Date(), timeZone)} canWrite={canRecord} />
         <PhotosPanel sessionId={s.id} patientId={s.patientId} canWrite={canRecord} />
       </Stack>
       {dialog === 'edit' && <EditChartModal session={s} opened onClose={() => setDialog(null)} />}
