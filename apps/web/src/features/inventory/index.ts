@@ -6,3 +6,5 @@ export { LotPage } from './pages/LotPage';
 export { RecallsPage } from './pages/RecallsPage';
 export { DevicesPage } from './pages/DevicesPage';
 export { useDevices } from './hooks/useDevices';
+// Stock changes when a session takes a cartridge: charting refreshes the inventory cache through these keys.
+export { inventoryKeys } from './hooks/inventoryKeys';

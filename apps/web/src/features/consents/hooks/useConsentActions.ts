@@ -1,5 +1,6 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { patientKeys } from '@web/entities/patient';
 import { api } from '@web/lib/api/apiClient';
 import { request, requestNoContent } from '@web/lib/api/request';
 import { saveBlob } from '@web/lib/download/saveBlob';
@@ -10,7 +11,7 @@ function useRefresh() {
   const client = useQueryClient();
   return (consent: ConsentDetail) => {
     client.setQueryData(consentKeys.detail(consent.id), consent);
-    void client.invalidateQueries({ queryKey: ['patients', 'clinical', consent.patientId] });
+    void client.invalidateQueries({ queryKey: patientKeys.clinical(consent.patientId) });
     return client.invalidateQueries({ queryKey: consentKeys.patient(consent.patientId) });
   };
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { inventoryKeys } from '@web/features/inventory';
 import { api } from '@web/lib/api/apiClient';
 import { request } from '@web/lib/api/request';
 import type { StartSessionBody } from '@web/features/treatments/treatmentTypes';
@@ -13,7 +14,7 @@ export function useStartSession() {
       client.setQueryData(treatmentKeys.session(session.id), session);
       await Promise.all([
         client.invalidateQueries({ queryKey: treatmentKeys.patientSessions(session.patientId) }),
-        client.invalidateQueries({ queryKey: ['inventory'] }),
+        client.invalidateQueries({ queryKey: inventoryKeys.all }),
       ]);
     },
   });
