@@ -10,7 +10,7 @@ const post = api.POST as unknown as jest.Mock;
 
 function renderNewPatientForm() {
   const onDone = jest.fn();
-  renderWithProviders(<PatientForm patient={null} onDone={onDone} />, { '/patients/:id': <p>Patient profile</p> });
+  renderWithProviders(<PatientForm patient={null} onDone={onDone} />, { routes: { '/patients/:id': <p>Patient profile</p> } });
   return { onDone, user: userEvent.setup() };
 }
 
