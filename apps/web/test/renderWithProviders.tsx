@@ -81,6 +81,17 @@ export function answeringByPath(bodies: Record<string, unknown>) {
     path in bodies ? answer(200, bodies[path]) : answer(404, { type: 'urn:skinledger:problem:not-found', title: 'Not found', status: 404, detail: `No test answer for ${path}` });
 }
 
+/** A 400 problem document naming invalid fields ([field, message] pairs), as the API's validation sends it. */
+export function invalidFields(...problems: [field: string, message: string][]) {
+  return {
+    type: 'urn:skinledger:problem:validation',
+    title: 'Invalid request',
+    status: 400,
+    detail: `Invalid fields: ${problems.map(([field]) => field).join(', ')}`,
+    errors: problems.map(([field, message]) => ({ field, message })),
+  };
+}
+
 /** A problem document of 422 rule violations, as the API sends them. */
 export function violations(...messages: string[]) {
   return {

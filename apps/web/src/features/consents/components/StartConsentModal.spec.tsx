@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { api } from '@web/lib/api/apiClient';
-import { answer, answeringByPath, renderWithProviders } from '@web-test/renderWithProviders';
+import { answer, answeringByPath, invalidFields, renderWithProviders } from '@web-test/renderWithProviders';
 import { StartConsentModal } from './StartConsentModal';
 
 // Only the typed API client is replaced: the dialog, its hooks and React Query run as in the dashboard.
@@ -69,14 +69,7 @@ it('shows the API’s refusal on the field it names and stays open', async () =>
   await chooseTemplate(user, 'Medical micro-needling consent (Medical micro-needling, v2)');
   await user.type(screen.getByLabelText('Depth from (mm)'), '2');
   await user.type(screen.getByLabelText('Depth to (mm)'), '1');
-  post.mockResolvedValue(
-    answer(400, {
-      type: 'urn:skinledger:problem:validation',
-      title: 'The request is not valid',
-      status: 400,
-      errors: [{ field: 'depthMaxMm', code: 'depth-range', message: 'depthMaxMm must not be below depthMinMm' }],
-    }),
-  );
+  post.mockResolvedValue(answer(400, invalidFields(['depthMaxMm', 'depthMaxMm must not be below depthMinMm'])));
   await user.click(screen.getByRole('button', { name: 'Prepare and open kiosk' }));
 
   await waitFor(() => expect(screen.getByLabelText('Depth to (mm)')).toHaveAttribute('aria-invalid', 'true'));

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { answer, renderWithProviders } from '@web-test/renderWithProviders';
+import { answer, invalidFields, renderWithProviders } from '@web-test/renderWithProviders';
 import { api } from '@web/lib/api/apiClient';
 import { PatientForm } from './PatientForm';
 
@@ -49,14 +49,7 @@ it('registers the patient with what was typed, trimmed, and opens the new profil
 
 it('puts the API’s field problem next to the field it names', async () => {
   const { user } = renderNewPatientForm();
-  post.mockResolvedValue(
-    answer(400, {
-      type: 'https://skinledger.app/problems/validation',
-      title: 'The request is not valid',
-      status: 400,
-      errors: [{ field: 'email', code: 'isEmail', message: 'email must be an email' }],
-    }),
-  );
+  post.mockResolvedValue(answer(400, invalidFields(['email', 'email must be an email'])));
   await fill(user, /First name/, 'Ana');
   await fill(user, /Last name/, 'Silva');
   await fill(user, /Date of birth/, '1990-06-15');

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { api } from '@web/lib/api/apiClient';
-import { answer, answeringByPath, renderWithProviders } from '@web-test/renderWithProviders';
+import { answer, answeringByPath, invalidFields, renderWithProviders } from '@web-test/renderWithProviders';
 import { AddStaffMemberModal } from './AddStaffMemberModal';
 
 // Only the typed API client is replaced: the form, its hook and React Query run as in the dashboard.
@@ -98,14 +98,7 @@ it('puts the API’s problem with a credential on that credential’s field', as
   await fill(user, within(credentials).getByLabelText('Licence number'), 'RN-204518');
   await fill(user, within(credentials).getByLabelText('Jurisdiction'), 'New York');
   await fill(user, within(credentials).getByLabelText('Expiry date'), '2020-01-31');
-  post.mockResolvedValue(
-    answer(400, {
-      type: 'urn:skinledger:problem:validation',
-      title: 'The request is not valid',
-      status: 400,
-      errors: [{ field: 'credentials[0].expiresOn', code: 'credential-expired', message: 'The licence has expired' }],
-    }),
-  );
+  post.mockResolvedValue(answer(400, invalidFields(['credentials[0].expiresOn', 'The licence has expired'])));
   await user.click(screen.getByRole('button', { name: 'Create staff member' }));
 
   await waitFor(() => expect(within(credentials).getByLabelText('Expiry date')).toHaveAttribute('aria-invalid', 'true'));
