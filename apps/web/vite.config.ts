@@ -11,6 +11,8 @@ export default defineConfig({
     alias: {
       '@skinledger/domain': fromRoot('libs/domain/src/index.ts'),
       '@skinledger/api-client': fromRoot('libs/api-client/src/index.ts'),
+      // Same as `@web/*` in apps/web/tsconfig.json and the Jest moduleNameMapper.
+      '@web': fromRoot('apps/web/src'),
     },
   },
   build: {

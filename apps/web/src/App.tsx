@@ -2,8 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { endSession } from './features/auth/endSession';
-import { createQueryClient } from './lib/query/createQueryClient';
+import { endSession } from '@web/features/auth';
+import { createQueryClient } from '@web/lib/query/createQueryClient';
 import { router } from './router';
 import { theme } from './theme';
 

@@ -1,36 +1,17 @@
 import { IconChartBar } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { RequirePermission } from './features/auth/components/RequirePermission';
-import { RequireSession } from './features/auth/components/RequireSession';
-import { InventoryPage } from './features/inventory/pages/InventoryPage';
-import { ReceiveStockPage } from './features/inventory/pages/ReceiveStockPage';
-import { LotsPage } from './features/inventory/pages/LotsPage';
-import { LotPage } from './features/inventory/pages/LotPage';
-import { RecallsPage } from './features/inventory/pages/RecallsPage';
-import { ExposurePage } from './features/exposure/pages/ExposurePage';
-import { DevicesPage } from './features/inventory/pages/DevicesPage';
-import { LoginPage } from './features/auth/pages/LoginPage';
-import { ConsentKioskPage } from './features/consents/pages/ConsentKioskPage';
-import { ConsentTemplatePage } from './features/consents/pages/ConsentTemplatePage';
-import { ConsentTemplatesPage } from './features/consents/pages/ConsentTemplatesPage';
-import { AuditLogPage } from './features/audit/pages/AuditLogPage';
-import { SettingsPage } from './features/settings/pages/SettingsPage';
-import { SetupGate } from './features/setup/components/SetupGate';
-import { SetupPage } from './features/setup/pages/SetupPage';
-import { AppLayout } from './features/shell/components/AppLayout';
-import { PatientImportPage } from './features/patients/pages/PatientImportPage';
-import { PatientProfilePage } from './features/patients/pages/PatientProfilePage';
-import { PatientsPage } from './features/patients/pages/PatientsPage';
-import { NotFoundPage } from './features/shell/pages/NotFoundPage';
-import { UpcomingModulePage } from './features/shell/pages/UpcomingModulePage';
-import { StaffPage } from './features/staff/pages/StaffPage';
-import { CoursePlannerPage } from './features/scheduling/pages/CoursePlannerPage';
-import { OutboxPage } from './features/scheduling/pages/OutboxPage';
-import { SchedulePage } from './features/scheduling/pages/SchedulePage';
-import { SchedulingSetupPage } from './features/scheduling/pages/SchedulingSetupPage';
-import { AfterCarePage } from './features/treatments/pages/AfterCarePage';
-import { AppointmentChartingPage, ChartingPage } from './features/treatments/pages/ChartingPage';
-import { SessionPage } from './features/treatments/pages/SessionPage';
+import { RequirePermission, RequireSession, LoginPage } from '@web/features/auth';
+import { InventoryPage, ReceiveStockPage, LotsPage, LotPage, RecallsPage, DevicesPage } from '@web/features/inventory';
+import { ExposurePage } from '@web/features/exposure';
+import { ConsentKioskPage, ConsentTemplatePage, ConsentTemplatesPage } from '@web/features/consents';
+import { AuditLogPage } from '@web/features/audit';
+import { SettingsPage } from '@web/features/settings';
+import { SetupGate, SetupPage } from '@web/features/setup';
+import { AppLayout, NotFoundPage, UpcomingModulePage } from '@web/features/shell';
+import { PatientImportPage, PatientProfilePage, PatientsPage } from '@web/features/patients';
+import { StaffPage } from '@web/features/staff';
+import { CoursePlannerPage, OutboxPage, SchedulePage, SchedulingSetupPage } from '@web/features/scheduling';
+import { AfterCarePage, AppointmentChartingPage, ChartingPage, SessionPage } from '@web/features/treatments';
 
 /**
  * SetupGate (first run?) -> /setup | /login | RequireSession (signed in?) -> the app shell and its pages.

@@ -1,6 +1,6 @@
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { ProblemFeedback } from '../lib/problems/describeProblem';
+import type { ProblemFeedback } from '@web/lib/problems/describeProblem';
 
 interface FormAlertProps {
   summary: ProblemFeedback['summary'];

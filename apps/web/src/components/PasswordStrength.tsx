@@ -1,7 +1,7 @@
 import { Group, List, Progress, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
 import { PASSWORD_MIN_LENGTH, type PasswordOwner, type PasswordProblemCode } from '@skinledger/domain';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import { usePasswordStrength } from '../lib/password/usePasswordStrength';
+import { usePasswordStrength } from '@web/lib/password/usePasswordStrength';
 
 const LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
 const COLORS = ['red', 'red', 'yellow', 'teal', 'green'] as const;

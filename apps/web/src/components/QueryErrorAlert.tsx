@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconCloudOff } from '@tabler/icons-react';
-import { describeProblem } from '../lib/problems/describeProblem';
+import { describeProblem } from '@web/lib/problems/describeProblem';
 
 interface QueryErrorAlertProps {
   error: unknown;

@@ -1,6 +1,6 @@
 import { Select, type ComboboxItem, type ComboboxParsedItem, type OptionsFilter, type SelectProps } from '@mantine/core';
 import { useMemo } from 'react';
-import { timeZoneGroups } from '../lib/time/timeZoneOptions';
+import { timeZoneGroups } from '@web/lib/time/timeZoneOptions';
 
 const normalize = (text: string) => text.toLowerCase().replaceAll('_', ' ');
 

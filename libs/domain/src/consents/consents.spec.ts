@@ -1,5 +1,6 @@
 import {
   canonicalJson,
+  consentKindLabel,
   consentStatus,
   consentValidThrough,
   CONSENT_PLACEHOLDERS,
@@ -14,6 +15,14 @@ import {
   unknownPlaceholders,
   type ConsentValidityInput,
 } from './index';
+
+describe('consent kinds in words', () => {
+  it('names the known kinds and spells out any other', () => {
+    expect(consentKindLabel('medical_needling')).toBe('Medical micro-needling');
+    expect(consentKindLabel('laser_resurfacing')).toBe('laser resurfacing');
+    expect(consentKindLabel('constructor')).toBe('constructor');
+  });
+});
 
 describe('placeholders', () => {
   it('renders known placeholders and leaves unknown ones as written', () => {

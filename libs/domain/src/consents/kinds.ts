@@ -36,3 +36,8 @@ export interface ConsentAcknowledgement {
   text: string;
   required: boolean;
 }
+
+/** A consent kind in words; one this list does not know (a service may name any kind) as its own words. */
+export function consentKindLabel(kind: string): string {
+  return Object.hasOwn(CONSENT_KIND_LABELS, kind) ? CONSENT_KIND_LABELS[kind as ConsentKind] : kind.replaceAll('_', ' ');
+}

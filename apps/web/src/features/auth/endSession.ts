@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
-import { currentUserKey, type CurrentUser } from './currentUser';
+import { currentUserKey, type CurrentUser } from '@web/entities/current-user';
 
 /**
  * Forgets the session and everything loaded under it. Setting the user to null first lets the route guard

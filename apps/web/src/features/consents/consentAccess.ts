@@ -1,5 +1,5 @@
 import { roleHasPermission } from '@skinledger/domain';
-import type { CurrentUser } from '../auth/currentUser';
+import type { CurrentUser } from '@web/entities/current-user';
 
 /** What the signed-in role may do with consents (the API enforces the same matrix). */
 export interface ConsentAccess {

@@ -1,5 +1,5 @@
 import { gtinCheckDigit, type Gs1Error } from '@skinledger/domain';
-import { isApiError } from '../../lib/api/ApiError';
+import { isApiError } from '@web/lib/api/ApiError';
 import type { ScannedFields } from './inventoryTypes';
 
 /** The fields the API read from a label whose GTIN is not on record (404 `scanned` extension), else null. */

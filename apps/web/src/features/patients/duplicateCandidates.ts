@@ -1,4 +1,4 @@
-import { isApiError } from '../../lib/api/ApiError';
+import { isApiError } from '@web/lib/api/ApiError';
 import type { DuplicateCandidate } from './patientTypes';
 
 function isCandidate(value: unknown): value is DuplicateCandidate {

@@ -1,5 +1,5 @@
 import type { EligibilityCode } from '@skinledger/domain';
-import { formatIsoDatesIn } from '../../lib/time/formatIsoDatesIn';
+import { formatIsoDatesIn } from '@web/lib/time/formatIsoDatesIn';
 
 /** The API ends a time-window blocker's message with "; eligible from YYYY-MM-DD"; the checklist shows that date itself. */
 const ELIGIBLE_FROM_SUFFIX = /;\s*eligible from \d{4}-\d{2}-\d{2}\s*$/i;

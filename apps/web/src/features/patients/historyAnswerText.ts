@@ -1,5 +1,5 @@
 import { classifyAllergy, type MedicalHistoryAnswers, type MedicalHistoryFieldInfo } from '@skinledger/domain';
-import { formatCalendarDate } from '../../lib/time/formatCalendarDate';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 import { isBooleanField, isDateField } from './historySections';
 import { ALLERGY_CLASS_LABELS } from './patientVocabulary';
 

@@ -6,7 +6,7 @@ import {
   type MedicalHistoryBooleanField,
   type MedicalHistoryDateField,
 } from '@skinledger/domain';
-import type { FieldErrors } from '../../lib/problems/describeProblem';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { draftsFromAllergies, isAllergyField, toAllergies, type AllergyDraft } from './allergyDrafts';
 import { BOOLEAN_FIELDS, DATE_FIELDS } from './historySections';
 

@@ -1,4 +1,4 @@
-import { humanizeFieldMessage } from '../../lib/problems/humanizeFieldMessage';
+import { humanizeFieldMessage } from '@web/lib/problems/humanizeFieldMessage';
 
 /**
  * An import problem for reading next to its column: the API names the field it maps the column to

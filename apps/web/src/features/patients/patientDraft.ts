@@ -1,8 +1,9 @@
 import type { Schemas } from '@skinledger/api-client';
 import { isIsoDate, normalizePhone, type PatientSex } from '@skinledger/domain';
-import type { FieldErrors } from '../../lib/problems/describeProblem';
-import { fieldsOf } from '../../lib/problems/useProblemFeedback';
-import type { useForm } from '../../lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf } from '@web/lib/problems/useProblemFeedback';
+import { isPlausibleEmail } from '@web/lib/form/rules';
+import type { useForm } from '@web/lib/form/useForm';
 import { draftsFromAllergies, isAllergyField, toAllergies, type AllergyDraft } from './allergyDrafts';
 import type { Patient } from './patientTypes';
 
@@ -95,7 +96,7 @@ export function validatePatient(v: PatientFormValues, today: string): FieldError
   else if (v.dateOfBirth > today) errors.dateOfBirth = 'The date of birth cannot be in the future';
   else if (v.dateOfBirth < '1900-01-01') errors.dateOfBirth = 'Enter a date from 1900 on';
   if (hasText(v.phone) && !normalizePhone(v.phone)) errors.phone = 'Enter a phone number of 7 to 15 digits';
-  if (hasText(v.email) && !/^\S+@\S+\.\S+$/.test(v.email.trim())) errors.email = 'Enter a valid email address';
+  if (hasText(v.email) && !isPlausibleEmail(v.email)) errors.email = 'Enter a valid email address';
   if (hasText(v.emergencyPhone) && !normalizePhone(v.emergencyPhone)) errors.emergencyPhone = 'Enter a phone number of 7 to 15 digits';
   const emergencyDetails = hasText(v.emergencyRelationship) || hasText(v.emergencyPhone);
   if (emergencyDetails && !hasText(v.emergencyName)) errors.emergencyName = "Enter the contact's name";

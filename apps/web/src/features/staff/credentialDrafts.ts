@@ -1,6 +1,6 @@
 import type { Schemas } from '@skinledger/api-client';
 import { isIsoDate, type LicenceType, type StaffRole } from '@skinledger/domain';
-import type { FieldErrors } from '../../lib/problems/describeProblem';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
 
 export type CredentialInput = Schemas['PractitionerCredentialInput'];
 type CredentialDto = Schemas['PractitionerCredentialDto'];

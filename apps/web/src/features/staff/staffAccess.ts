@@ -1,5 +1,5 @@
 import { canAssignRole, roleHasPermission, type StaffRole } from '@skinledger/domain';
-import type { CurrentUser } from '../auth/currentUser';
+import type { CurrentUser } from '@web/entities/current-user';
 
 /** Whether the actor may edit, deactivate or reactivate an account with this role. */
 export function canManageMember(actor: CurrentUser, memberRole: StaffRole): boolean {

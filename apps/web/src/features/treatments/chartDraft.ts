@@ -1,4 +1,4 @@
-import { findZone, ZONE_CODES, type ZoneCode } from '@skinledger/domain';
+import { DEPTH_STEP_MM, findZone, ZONE_CODES, type ZoneCode } from '@skinledger/domain';
 import type { StartSessionBody } from './treatmentTypes';
 
 /** Depth and passes charted for one zone (domain.md section 2). */
@@ -54,8 +54,8 @@ export type SessionOrigin = { kind: 'walk-in'; patientId: string; locationId: st
 /** Depth a zone starts at when first tapped: the low end of its typical range, on the device's 0.25 mm steps. */
 export function startingDepthMm(zone: ZoneCode): number {
   const info = findZone(zone);
-  const low = info?.typicalMinMm ?? 0.25;
-  return Math.min(Math.ceil(low / 0.25) * 0.25, info?.defaultMaxMm ?? 0.25);
+  const low = info?.typicalMinMm ?? DEPTH_STEP_MM;
+  return Math.min(Math.ceil(low / DEPTH_STEP_MM) * DEPTH_STEP_MM, info?.defaultMaxMm ?? DEPTH_STEP_MM);
 }
 
 /** Zones in charting order (the order of domain.md section 2), as the API takes them. */

@@ -1,4 +1,4 @@
-import { evaluateZoneDepths, type ZoneCode, type ZoneFinding } from '@skinledger/domain';
+import { evaluateZoneDepths, isDeeperThan, type ZoneCode, type ZoneFinding } from '@skinledger/domain';
 import type { ZoneDraft } from './chartDraft';
 
 /**
@@ -32,7 +32,7 @@ export function zoneState(zone: ZoneCode, draft: ZoneDraft | undefined, limits: 
 /** True when the depth is deeper than the organization's maximum for the zone (an override reason is needed). */
 export function needsOverride(zone: ZoneCode, depthMm: number, limits: ZoneLimits): boolean {
   const max = limits.zoneMaxMm[zone];
-  return max !== undefined && depthMm - max > 1e-9;
+  return max !== undefined && isDeeperThan(depthMm, max);
 }
 
 export const TONE_FILL: Record<ZoneTone, string> = {

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type ChangeEvent } from 'react';
-import type { FieldErrors } from '../problems/describeProblem';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
 
 type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
 

@@ -1,4 +1,4 @@
-import { ApiError, NetworkError } from '../api/ApiError';
+import { ApiError, NetworkError } from '@web/lib/api/ApiError';
 import { humanizeFieldMessage } from './humanizeFieldMessage';
 
 export type FieldErrors = Record<string, string>;

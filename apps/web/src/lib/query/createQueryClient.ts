@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from '../api/ApiError';
+import { isApiError } from '@web/lib/api/ApiError';
 
 const MAX_RETRIES = 2;
 

@@ -1,5 +1,5 @@
 import { Stack, Text, VisuallyHidden } from '@mantine/core';
-import type { ChangeLine } from '../formatChanges';
+import type { ChangeLine } from '@web/features/audit/formatChanges';
 
 /** "field: from → to", one line per changed field. */
 export function AuditChanges({ lines }: { lines: ChangeLine[] }) {

@@ -1,8 +1,8 @@
 import { Code, Table, Text, VisuallyHidden } from '@mantine/core';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { AUDIT_ENTITY_LABELS } from '../auditVocabulary';
-import { formatChanges, type ChangeContext } from '../formatChanges';
-import type { AuditEvent } from '../hooks/useAuditEvents';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { AUDIT_ENTITY_LABELS } from '@web/features/audit/auditVocabulary';
+import { formatChanges, type ChangeContext } from '@web/features/audit/formatChanges';
+import type { AuditEvent } from '@web/features/audit/hooks/useAuditEvents';
 import { AuditChanges } from './AuditChanges';
 
 export interface EntityNames extends ChangeContext {

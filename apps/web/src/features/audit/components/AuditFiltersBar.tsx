@@ -1,8 +1,8 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useStaffList } from '../../staff/hooks/useStaffList';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../auditVocabulary';
-import type { AuditFilters } from '../hooks/useAuditFilters';
+import { useStaffList } from '@web/features/staff';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@web/features/audit/auditVocabulary';
+import type { AuditFilters } from '@web/features/audit/hooks/useAuditFilters';
 
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${value} · ${label}` }));
 const ENTITY_OPTIONS = Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }));

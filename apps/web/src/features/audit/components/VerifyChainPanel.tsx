@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { useVerifyAuditChain } from '../hooks/useVerifyAuditChain';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { useVerifyAuditChain } from '@web/features/audit/hooks/useVerifyAuditChain';
 
 /** "Verify chain": recomputes every event's HMAC and shows plainly whether the trail is intact or where it breaks. */
 export function VerifyChainPanel() {

@@ -1,9 +1,8 @@
 import type { Schemas } from '@skinledger/api-client';
-import { addDays, isIsoDate } from '@skinledger/domain';
+import { addDays, isIsoDate, localTimeToInstant } from '@skinledger/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { startOfDayInZone } from '../../../lib/time/zonedTime';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import type { AuditFilters } from './useAuditFilters';
 
 export type AuditEvent = Schemas['AuditEventDto'];
@@ -16,8 +15,8 @@ function toQuery(filters: AuditFilters, timeZone: string): Record<string, string
   if (filters.action) query.action = filters.action;
   if (filters.entityType) query.entityType = filters.entityType;
   if (filters.actorId) query.actorId = filters.actorId;
-  if (isIsoDate(filters.from)) query.from = startOfDayInZone(filters.from, timeZone).toISOString();
-  if (isIsoDate(filters.to)) query.to = startOfDayInZone(addDays(filters.to, 1), timeZone).toISOString();
+  if (isIsoDate(filters.from)) query.from = localTimeToInstant(filters.from, 0, timeZone).toISOString();
+  if (isIsoDate(filters.to)) query.to = localTimeToInstant(addDays(filters.to, 1), 0, timeZone).toISOString();
   return query;
 }
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { useLocations } from '../../settings/hooks/useLocations';
-import { useStaffList } from '../../staff/hooks/useStaffList';
-import type { EntityNames } from '../components/AuditEventsTable';
+import { useSignedInUser } from '@web/entities/current-user';
+import { useLocations } from '@web/entities/location';
+import { useStaffList } from '@web/features/staff';
+import type { EntityNames } from '@web/features/audit/components/AuditEventsTable';
 
 /** Resolves entity ids in the trail to names from data the dashboard already has. */
 export function useEntityNames(): EntityNames {

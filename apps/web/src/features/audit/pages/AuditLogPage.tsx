@@ -1,17 +1,17 @@
 import { Paper, Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconHistory } from '@tabler/icons-react';
-import { TablePager } from '../../../components/TablePager';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { AuditEventsTable } from '../components/AuditEventsTable';
-import { AuditFiltersBar } from '../components/AuditFiltersBar';
-import { VerifyChainPanel } from '../components/VerifyChainPanel';
-import { AUDIT_PAGE_SIZE, useAuditEvents } from '../hooks/useAuditEvents';
-import { useAuditFilters } from '../hooks/useAuditFilters';
-import { useEntityNames } from '../hooks/useEntityNames';
+import { TablePager } from '@web/components/TablePager';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { useSelectedLocation } from '@web/entities/location';
+import { AuditEventsTable } from '@web/features/audit/components/AuditEventsTable';
+import { AuditFiltersBar } from '@web/features/audit/components/AuditFiltersBar';
+import { VerifyChainPanel } from '@web/features/audit/components/VerifyChainPanel';
+import { AUDIT_PAGE_SIZE, useAuditEvents } from '@web/features/audit/hooks/useAuditEvents';
+import { useAuditFilters } from '@web/features/audit/hooks/useAuditFilters';
+import { useEntityNames } from '@web/features/audit/hooks/useEntityNames';
 
 export function AuditLogPage() {
   useDocumentTitle('Audit log · SkinLedger');

@@ -1,13 +1,15 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { PASSWORD_MIN_LENGTH } from '@skinledger/domain';
 import type { FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { PasswordStrength } from '../../../components/PasswordStrength';
-import { useSignedInUser } from '../hooks/useSignedInUser';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useChangePassword } from '../hooks/useChangePassword';
+import { FormAlert } from '@web/components/FormAlert';
+import { PasswordStrength } from '@web/components/PasswordStrength';
+import { useSignedInUser } from '@web/entities/current-user';
+import { passwordLengthProblem } from '@web/lib/form/rules';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useChangePassword } from '@web/features/auth/hooks/useChangePassword';
 
 interface PasswordValues {
   currentPassword: string;
@@ -21,7 +23,8 @@ const mapField = fieldsOf(['currentPassword', 'newPassword']);
 function validate(values: PasswordValues): FieldErrors {
   const errors: FieldErrors = {};
   if (!values.currentPassword) errors.currentPassword = 'Enter your current password';
-  if (values.newPassword.length < 12) errors.newPassword = 'Use at least 12 characters';
+  const tooShort = passwordLengthProblem(values.newPassword);
+  if (tooShort) errors.newPassword = tooShort;
   if (values.confirmPassword !== values.newPassword) errors.confirmPassword = 'The two new passwords differ';
   return errors;
 }
@@ -60,7 +63,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            Choose a password of at least 12 characters. Your other devices are signed out; this one stays signed in.
+            Choose a password of at least {PASSWORD_MIN_LENGTH} characters. Your other devices are signed out; this one stays signed in.
           </Text>
           <PasswordInput label="Current password" autoComplete="current-password" required {...form.textInput('currentPassword')} />
           <PasswordInput label="New password" autoComplete="new-password" required {...form.textInput('newPassword')} />

@@ -1,10 +1,10 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../../lib/api/ApiError';
-import { describeProblem } from '../../../lib/problems/describeProblem';
-import { useForm } from '../../../lib/form/useForm';
-import { isMfaRequired, useLogin } from '../hooks/useLogin';
+import { isApiError } from '@web/lib/api/ApiError';
+import { describeProblem } from '@web/lib/problems/describeProblem';
+import { useForm } from '@web/lib/form/useForm';
+import { isMfaRequired, useLogin } from '@web/features/auth/hooks/useLogin';
 import { MfaCodeStep } from './MfaCodeStep';
 
 interface LoginFormProps {

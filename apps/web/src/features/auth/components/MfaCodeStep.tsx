@@ -2,9 +2,9 @@ import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { problemTypeOf } from '@skinledger/domain';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../../lib/api/ApiError';
-import { describeProblem } from '../../../lib/problems/describeProblem';
-import { useLoginMfa } from '../hooks/useLogin';
+import { isApiError } from '@web/lib/api/ApiError';
+import { describeProblem } from '@web/lib/problems/describeProblem';
+import { useLoginMfa } from '@web/features/auth/hooks/useLogin';
 
 function errorMessage(error: unknown): string {
   if (isApiError(error, 429)) return error.problem?.detail ?? 'Too many wrong codes. Wait a moment and try again.';

@@ -1,8 +1,8 @@
 import { Alert, Button, Code, CopyButton, Group, Image, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { toDataURL } from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
-import { describeProblem } from '../../../lib/problems/describeProblem';
-import { useMfaEnrolment } from '../hooks/useMfaEnrolment';
+import { describeProblem } from '@web/lib/problems/describeProblem';
+import { useMfaEnrolment } from '@web/features/auth/hooks/useMfaEnrolment';
 
 function downloadCodes(codes: string[]) {
   const url = URL.createObjectURL(new Blob([`SkinLedger recovery codes (each works once)\n\n${codes.join('\n')}\n`], { type: 'text/plain' }));

@@ -1,6 +1,6 @@
 import { Button, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { useLogout } from '../hooks/useLogout';
+import { useLogout } from '@web/features/auth/hooks/useLogout';
 import { MfaEnrolment } from './MfaEnrolment';
 
 /** Forced enrolment: shown instead of the app while the clinic requires MFA for the role and it is not on yet. */

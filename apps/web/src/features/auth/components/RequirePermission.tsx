@@ -2,9 +2,9 @@ import { Paper } from '@mantine/core';
 import type { Permission } from '@skinledger/domain';
 import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { usePermission } from '../hooks/usePermission';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { usePermission } from '@web/entities/current-user';
 
 interface RequirePermissionProps {
   permission: Permission;

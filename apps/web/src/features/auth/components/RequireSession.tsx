@@ -1,7 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { FullPageLoader } from '../../../components/FullPageLoader';
-import { useCurrentUser } from '../hooks/useCurrentUser';
-import { SignedInUserContext } from '../signedInUserContext';
+import { FullPageLoader } from '@web/components/FullPageLoader';
+import { useCurrentUser, SignedInUserContext } from '@web/entities/current-user';
 import { MfaEnrolmentRequired } from './MfaEnrolmentRequired';
 
 export interface ReturnState {

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { requestNoContent } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { requestNoContent } from '@web/lib/api/request';
 
 /** Changes the signed-in person's own password; the API ends their other sessions. */
 export function useChangePassword() {

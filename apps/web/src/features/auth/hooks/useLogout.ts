@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { requestNoContent } from '../../../lib/api/request';
-import { endSession } from '../endSession';
+import { api } from '@web/lib/api/apiClient';
+import { requestNoContent } from '@web/lib/api/request';
+import { endSession } from '@web/features/auth/endSession';
 
 /** Signs out; whatever the API answers, the dashboard forgets the session and its cached data. */
 export function useLogout() {

@@ -1,8 +1,8 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { currentUserKey } from '../currentUser';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { currentUserKey } from '@web/entities/current-user';
 
 /** Step 1 (password again) gives the secret; step 2 (first code) turns MFA on and gives the recovery codes. */
 export function useMfaEnrolment() {

@@ -1,11 +1,11 @@
 import { Navigate, useLocation } from 'react-router';
 import { Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { AuthLayout } from '../../../components/AuthLayout';
-import { FullPageLoader } from '../../../components/FullPageLoader';
-import { LoginForm } from '../components/LoginForm';
-import type { ReturnState } from '../components/RequireSession';
-import { useCurrentUser } from '../hooks/useCurrentUser';
+import { AuthLayout } from '@web/components/AuthLayout';
+import { FullPageLoader } from '@web/components/FullPageLoader';
+import { LoginForm } from '@web/features/auth/components/LoginForm';
+import type { ReturnState } from '@web/features/auth/components/RequireSession';
+import { useCurrentUser } from '@web/entities/current-user';
 
 function readState(state: unknown): ReturnState {
   if (typeof state !== 'object' || state === null) return {};

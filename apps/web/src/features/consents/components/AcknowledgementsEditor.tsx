@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import type { TemplateDraft } from '../templateDraft';
+import type { TemplateDraft } from '@web/features/consents/templateDraft';
 
 interface AcknowledgementsEditorProps {
   value: TemplateDraft['acknowledgements'];

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import type { ConsentStatus } from '@skinledger/domain';
-import { CONSENT_STATUS_COLORS, CONSENT_STATUS_LABELS } from '../consentVocabulary';
+import { CONSENT_STATUS_COLORS, CONSENT_STATUS_LABELS } from '@web/features/consents/consentVocabulary';
 
 export function ConsentStatusBadge({ status }: { status: ConsentStatus }) {
   return (

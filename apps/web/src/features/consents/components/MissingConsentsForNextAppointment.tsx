@@ -1,10 +1,8 @@
 import { Alert } from '@mantine/core';
-import { CONSENT_KIND_LABELS } from '@skinledger/domain';
+import { consentKindLabel } from '@skinledger/domain';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { useNextAppointmentConsents } from '../hooks/useNextAppointmentConsents';
-
-const labelOf = (kind: string) => CONSENT_KIND_LABELS[kind as keyof typeof CONSENT_KIND_LABELS] ?? kind.replaceAll('_', ' ');
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useNextAppointmentConsents } from '@web/features/consents/hooks/useNextAppointmentConsents';
 
 /** The consents the patient's next appointment needs and does not have: what to prepare before the patient arrives. */
 export function MissingConsentsForNextAppointment({ patientId }: { patientId: string }) {
@@ -14,7 +12,7 @@ export function MissingConsentsForNextAppointment({ patientId }: { patientId: st
   const when = data.startsAt && data.timeZone ? formatInstant(data.startsAt, data.timeZone) : '';
   return (
     <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={`Consents missing for the next appointment: ${data.serviceName} on ${when}`} p="sm">
-      {data.missingConsents.map(labelOf).join(', ')}
+      {data.missingConsents.map(consentKindLabel).join(', ')}
     </Alert>
   );
 }

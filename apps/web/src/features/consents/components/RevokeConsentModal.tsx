@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import type { Consent } from '../consentTypes';
-import { useRevokeConsent } from '../hooks/useConsentActions';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import type { Consent } from '@web/features/consents/consentTypes';
+import { useRevokeConsent } from '@web/features/consents/hooks/useConsentActions';
 
 /** Records the patient's withdrawal (or voids an unsigned consent): who, when and why; the signed text stays. */
 export function RevokeConsentModal({ consent, onClose }: { consent: Consent | null; onClose: () => void }) {

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { CONSENT_KIND_LABELS } from '@skinledger/domain';
+import { CONSENT_KIND_LABELS, DEPTH_STEP_MM } from '@skinledger/domain';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { usePrepareConsent } from '../hooks/useConsentActions';
-import { useConsentTemplates } from '../hooks/useConsentTemplates';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { usePrepareConsent } from '@web/features/consents/hooks/useConsentActions';
+import { useConsentTemplates } from '@web/features/consents/hooks/useConsentTemplates';
 
 interface StartConsentModalProps {
   patientId: string;
@@ -93,8 +93,8 @@ export function StartConsentModal({ patientId, opened, onClose }: StartConsentMo
         />
         {needling && (
           <Group grow>
-            <NumberInput label="Depth from (mm)" min={0.1} max={3} step={0.25} decimalScale={2} value={depthMinMm} onChange={setDepthMinMm} error={errors.depthMinMm} />
-            <NumberInput label="Depth to (mm)" min={0.1} max={3} step={0.25} decimalScale={2} value={depthMaxMm} onChange={setDepthMaxMm} error={errors.depthMaxMm} />
+            <NumberInput label="Depth from (mm)" min={0.1} max={3} step={DEPTH_STEP_MM} decimalScale={2} value={depthMinMm} onChange={setDepthMinMm} error={errors.depthMinMm} />
+            <NumberInput label="Depth to (mm)" min={0.1} max={3} step={DEPTH_STEP_MM} decimalScale={2} value={depthMaxMm} onChange={setDepthMaxMm} error={errors.depthMaxMm} />
           </Group>
         )}
         <Text size="xs" c="dimmed">

@@ -1,7 +1,7 @@
 import { Checkbox, Divider, Paper, Stack, Text } from '@mantine/core';
 import { renderConsentBody, SAMPLE_PLACEHOLDER_VALUES } from '@skinledger/domain';
 import { useDeferredValue } from 'react';
-import type { TemplateDraft } from '../templateDraft';
+import type { TemplateDraft } from '@web/features/consents/templateDraft';
 import { ConsentDocument } from './ConsentDocument';
 
 /** What the patient will see, rendered with sample patient data by the same function the API uses. */

@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core';
-import type { ConsentTemplate } from '../consentTypes';
+import type { ConsentTemplate } from '@web/features/consents/consentTypes';
 
 /** "Review with your medical director" until an owner or admin approves the current version. */
 export function TemplateStatusBadge({ template }: { template: Pick<ConsentTemplate, 'needsReview' | 'currentVersion' | 'approvedVersion'> }) {

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import type { ConsentTemplateVersion } from '../consentTypes';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import type { ConsentTemplateVersion } from '@web/features/consents/consentTypes';
 import { TemplatePreview } from './TemplatePreview';
 
 /** Every published version, newest first; each can be read as it was. */

@@ -1,8 +1,8 @@
 import { Modal } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import type { Consent } from '../consentTypes';
-import { useWitnessConsent } from '../hooks/useConsentActions';
+import { useSignedInUser } from '@web/entities/current-user';
+import type { Consent } from '@web/features/consents/consentTypes';
+import { useWitnessConsent } from '@web/features/consents/hooks/useConsentActions';
 import { StaffPasswordForm } from './StaffPasswordForm';
 
 /** Witnessing later from the profile (e.g. the kiosk was left without it). */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { consentAccess, type ConsentAccess } from '../consentAccess';
+import { useSignedInUser } from '@web/entities/current-user';
+import { consentAccess, type ConsentAccess } from '@web/features/consents/consentAccess';
 
 export function useConsentAccess(): ConsentAccess {
   const user = useSignedInUser();

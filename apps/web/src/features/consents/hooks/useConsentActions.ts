@@ -1,16 +1,17 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request, requestNoContent } from '../../../lib/api/request';
-import { saveBlob } from '../../../lib/download/saveBlob';
-import type { ConsentDetail } from '../consentTypes';
+import { patientKeys } from '@web/entities/patient';
+import { api } from '@web/lib/api/apiClient';
+import { request, requestNoContent } from '@web/lib/api/request';
+import { saveBlob } from '@web/lib/download/saveBlob';
+import type { ConsentDetail } from '@web/features/consents/consentTypes';
 import { consentKeys } from './consentKeys';
 
 function useRefresh() {
   const client = useQueryClient();
   return (consent: ConsentDetail) => {
     client.setQueryData(consentKeys.detail(consent.id), consent);
-    void client.invalidateQueries({ queryKey: ['patients', 'clinical', consent.patientId] });
+    void client.invalidateQueries({ queryKey: patientKeys.clinical(consent.patientId) });
     return client.invalidateQueries({ queryKey: consentKeys.patient(consent.patientId) });
   };
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { usePermission } from '../../auth/hooks/usePermission';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { usePermission } from '@web/entities/current-user';
 import { consentKeys } from './consentKeys';
 
 /**

@@ -3,14 +3,14 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconCircleCheck, IconDeviceTablet, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { ConsentDocument } from '../components/ConsentDocument';
-import { SignatureCanvas } from '../components/SignatureCanvas';
-import { StaffPasswordForm } from '../components/StaffPasswordForm';
-import { useCloseKiosk, useSignConsent, useWitnessConsent } from '../hooks/useConsentActions';
-import { useConsent } from '../hooks/usePatientConsents';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { useSignedInUser } from '@web/entities/current-user';
+import { ConsentDocument } from '@web/features/consents/components/ConsentDocument';
+import { SignatureCanvas } from '@web/features/consents/components/SignatureCanvas';
+import { StaffPasswordForm } from '@web/features/consents/components/StaffPasswordForm';
+import { useCloseKiosk, useSignConsent, useWitnessConsent } from '@web/features/consents/hooks/useConsentActions';
+import { useConsent } from '@web/features/consents/hooks/usePatientConsents';
 
 /**
  * The signing kiosk: full screen, large type, only this one document and no way into the dashboard. The patient

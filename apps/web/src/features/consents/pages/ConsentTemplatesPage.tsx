@@ -3,13 +3,13 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { CONSENT_KIND_LABELS } from '@skinledger/domain';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { TemplateStatusBadge } from '../components/TemplateStatusBadge';
-import { useConsentAccess } from '../hooks/useConsentAccess';
-import { useConsentTemplates } from '../hooks/useConsentTemplates';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useSelectedLocation } from '@web/entities/location';
+import { TemplateStatusBadge } from '@web/features/consents/components/TemplateStatusBadge';
+import { useConsentAccess } from '@web/features/consents/hooks/useConsentAccess';
+import { useConsentTemplates } from '@web/features/consents/hooks/useConsentTemplates';
 
 /** The organization's consent forms, with their current version and review state. */
 export function ConsentTemplatesPage() {

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import type { ExposureReport } from '../hooks/useExposure';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import type { ExposureReport } from '@web/features/exposure/hooks/useExposure';
 
 const OUTCOME_COLORS: Record<string, string> = { ongoing: 'red', resolving: 'orange', resolved: 'green', resolved_with_sequelae: 'grape', unknown: 'gray' };
 

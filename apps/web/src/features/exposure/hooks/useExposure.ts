@@ -1,8 +1,8 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { saveBlob } from '../../../lib/download/saveBlob';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { saveBlob } from '@web/lib/download/saveBlob';
 
 export type ExposureReport = Schemas['ExposureReportDto'];
 export type ExposureSubjectKind = 'lot' | 'device';

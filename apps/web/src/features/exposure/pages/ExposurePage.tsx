@@ -2,13 +2,13 @@ import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text 
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconUsers } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { ExposureTable } from '../components/ExposureTable';
-import { useDownloadExposureCsv, useExposure, type ExposureSubjectKind } from '../hooks/useExposure';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useSelectedLocation } from '@web/entities/location';
+import { ExposureTable } from '@web/features/exposure/components/ExposureTable';
+import { useDownloadExposureCsv, useExposure, type ExposureSubjectKind } from '@web/features/exposure/hooks/useExposure';
 
 function Figure({ label, value, tone }: { label: string; value: number; tone?: string }) {
   return (

@@ -1,12 +1,12 @@
 import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { useSaveDevice } from '../hooks/useSaveDevice';
-import { MONO_INPUT } from '../monoInput';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useSelectedLocation } from '@web/entities/location';
+import { useSaveDevice } from '@web/features/inventory/hooks/useSaveDevice';
+import { MONO_INPUT } from '@web/components/monoInput';
 
 interface DeviceValues {
   model: string;

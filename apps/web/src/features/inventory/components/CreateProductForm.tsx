@@ -1,13 +1,13 @@
 import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { PRODUCT_KINDS, type ProductKind } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useCreateProduct } from '../hooks/useCreateProduct';
-import { PRODUCT_KIND_LABELS } from '../inventoryVocabulary';
-import type { Product } from '../inventoryTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useCreateProduct } from '@web/features/inventory/hooks/useCreateProduct';
+import { PRODUCT_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
+import type { Product } from '@web/features/inventory/inventoryTypes';
 
 interface ProductValues {
   manufacturer: string;

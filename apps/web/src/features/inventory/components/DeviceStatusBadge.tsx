@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import type { DeviceStatus } from '@skinledger/domain';
-import { DEVICE_STATUS_LOOK } from '../inventoryVocabulary';
+import { DEVICE_STATUS_LOOK } from '@web/features/inventory/inventoryVocabulary';
 
 export function DeviceStatusBadge({ status }: { status: DeviceStatus }) {
   const look = DEVICE_STATUS_LOOK[status];

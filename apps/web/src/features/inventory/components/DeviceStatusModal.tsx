@@ -1,13 +1,13 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DEVICE_STATUSES, type DeviceStatus } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useSaveDevice } from '../hooks/useSaveDevice';
-import { DEVICE_STATUS_LOOK } from '../inventoryVocabulary';
-import type { Device } from '../inventoryTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useSaveDevice } from '@web/features/inventory/hooks/useSaveDevice';
+import { DEVICE_STATUS_LOOK } from '@web/features/inventory/inventoryVocabulary';
+import type { Device } from '@web/features/inventory/inventoryTypes';
 
 interface StatusValues {
   status: DeviceStatus;

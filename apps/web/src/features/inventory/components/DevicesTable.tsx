@@ -1,6 +1,6 @@
 import { Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useLocationLookup } from '../hooks/useLocationLookup';
-import type { Device } from '../inventoryTypes';
+import { useLocationLookup } from '@web/features/inventory/hooks/useLocationLookup';
+import type { Device } from '@web/features/inventory/inventoryTypes';
 import { DeviceStatusBadge } from './DeviceStatusBadge';
 
 interface DevicesTableProps {

@@ -1,12 +1,12 @@
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { useReceiveStock } from '../hooks/useReceiveStock';
-import type { Receipt } from '../inventoryTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useSelectedLocation } from '@web/entities/location';
+import { useReceiveStock } from '@web/features/inventory/hooks/useReceiveStock';
+import type { Receipt } from '@web/features/inventory/inventoryTypes';
 import { ProductSelect } from './ProductSelect';
 
 interface ManualValues {

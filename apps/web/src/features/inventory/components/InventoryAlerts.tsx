@@ -1,10 +1,10 @@
 import { Alert, Anchor, List, Skeleton, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle, IconPackageImport } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { EXPIRY_ALERT_DAYS, useInventoryAlerts } from '../hooks/useInventoryAlerts';
-import type { InventoryAlerts as Alerts } from '../inventoryTypes';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { EXPIRY_ALERT_DAYS, useInventoryAlerts } from '@web/features/inventory/hooks/useInventoryAlerts';
+import type { InventoryAlerts as Alerts } from '@web/features/inventory/inventoryTypes';
 
 const expiryText = (days: number) =>
   days < 0 ? `expired ${-days} day${days === -1 ? '' : 's'} ago` : days === 0 ? 'expires today' : `expires in ${days} day${days === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { IconBarcode, IconDevices, IconListDetails, IconShieldExclamation } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { usePermission } from '../../auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 
 /** The overview's actions: receive stock, and the other inventory pages. */
 export function InventoryNav() {

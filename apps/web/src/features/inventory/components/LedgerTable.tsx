@@ -1,10 +1,10 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { useLocationLookup } from '../hooks/useLocationLookup';
-import { useStaffNames } from '../hooks/useStaffNames';
-import { MOVEMENT_TYPE_LABELS, movementReasonText } from '../inventoryVocabulary';
-import type { StockMovement } from '../inventoryTypes';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useSelectedLocation } from '@web/entities/location';
+import { useLocationLookup } from '@web/features/inventory/hooks/useLocationLookup';
+import { useStaffNames } from '@web/features/inventory/hooks/useStaffNames';
+import { MOVEMENT_TYPE_LABELS, movementReasonText } from '@web/features/inventory/inventoryVocabulary';
+import type { StockMovement } from '@web/features/inventory/inventoryTypes';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 

@@ -1,12 +1,11 @@
 import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
-import { lotUseBlockers, type LotUseBlocker, type LotUseCode, type ManualMovementType } from '@skinledger/domain';
+import { isoDateInTimeZone, lotUseBlockers, type LotUseBlocker, type LotUseCode, type ManualMovementType } from '@skinledger/domain';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import type { LotDetail } from '../inventoryTypes';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { usePermission } from '@web/entities/current-user';
+import { useSelectedLocation } from '@web/entities/location';
+import type { LotDetail } from '@web/features/inventory/inventoryTypes';
 import { ActionButton } from './ActionButton';
 import { HoldModal, type HoldKind } from './HoldModal';
 import { MovementModal } from './MovementModal';
@@ -42,7 +41,7 @@ export function LotActions({ lot }: { lot: LotDetail }) {
   const [recalling, setRecalling] = useState(false);
   if (!canWrite && !canRecall) return null;
 
-  const blockers = lotUseBlockers(lot, todayInZone(timeZone));
+  const blockers = lotUseBlockers(lot, isoDateInTimeZone(new Date(), timeZone));
   const blocked = blockers.length > 0 ? `${blockerText(lot, blockers)}: it can only be wasted or returned.` : null;
   const empty = lot.onHand <= 0 ? 'No units on hand' : null;
   const recalled = lot.holdStatus === 'recalled';

@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertOctagon, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { useStaffNames } from '../hooks/useStaffNames';
-import { RECALL_CLASS_MEANINGS } from '../inventoryVocabulary';
-import type { LotDetail } from '../inventoryTypes';
+import { usePermission } from '@web/entities/current-user';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useSelectedLocation } from '@web/entities/location';
+import { useStaffNames } from '@web/features/inventory/hooks/useStaffNames';
+import { RECALL_CLASS_MEANINGS } from '@web/features/inventory/inventoryVocabulary';
+import type { LotDetail } from '@web/features/inventory/inventoryTypes';
 
 /** The recalls naming this lot, and the way to the patients treated with it. */
 export function LotRecalls({ lot }: { lot: LotDetail }) {

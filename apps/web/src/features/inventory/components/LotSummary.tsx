@@ -1,8 +1,8 @@
 import { Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { PRODUCT_KIND_LABELS } from '../inventoryVocabulary';
-import type { LotDetail } from '../inventoryTypes';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { PRODUCT_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
+import type { LotDetail } from '@web/features/inventory/inventoryTypes';
 import { LotStatusBadge } from './LotStatusBadge';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import type { Lot } from '../inventoryTypes';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import type { Lot } from '@web/features/inventory/inventoryTypes';
 import { LotStatusBadge } from './LotStatusBadge';
 
 /** Lots, earliest expiry first; the lot number links to the lot page. */

@@ -1,14 +1,14 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { WASTE_REASONS, type ManualMovementType } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { useLotAction } from '../hooks/useLotAction';
-import { WASTE_REASON_LABELS } from '../inventoryVocabulary';
-import type { LotDetail } from '../inventoryTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useSelectedLocation } from '@web/entities/location';
+import { useLotAction } from '@web/features/inventory/hooks/useLotAction';
+import { WASTE_REASON_LABELS } from '@web/features/inventory/inventoryVocabulary';
+import type { LotDetail } from '@web/features/inventory/inventoryTypes';
 
 const TITLES: Record<ManualMovementType, string> = {
   wasted: 'Waste units',

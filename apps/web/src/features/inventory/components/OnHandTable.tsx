@@ -1,7 +1,7 @@
 import { Anchor, Badge, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
-import { PRODUCT_KIND_LABELS } from '../inventoryVocabulary';
-import type { OnHandRow } from '../inventoryTypes';
+import { PRODUCT_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
+import type { OnHandRow } from '@web/features/inventory/inventoryTypes';
 
 interface OnHandTableProps {
   rows: OnHandRow[];

@@ -1,8 +1,8 @@
 import { Alert, Group, List, Text } from '@mantine/core';
 import { parseGs1, type IsoDate } from '@skinledger/domain';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { explainGs1Error } from '../scanProblem';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { explainGs1Error } from '@web/features/inventory/scanProblem';
 
 interface ParsedScanProps {
   code: string;

@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { useProducts } from '../hooks/useProducts';
+import { useProducts } from '@web/features/inventory/hooks/useProducts';
 
 interface ProductSelectProps {
   label?: string;

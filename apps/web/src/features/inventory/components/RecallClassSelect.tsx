@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { RECALL_CLASSES, type RecallClass } from '@skinledger/domain';
-import { RECALL_CLASS_MEANINGS } from '../inventoryVocabulary';
+import { RECALL_CLASS_MEANINGS } from '@web/features/inventory/inventoryVocabulary';
 
 const OPTIONS = RECALL_CLASSES.map((c) => ({ value: c, label: `Class ${c}: ${RECALL_CLASS_MEANINGS[c]}` }));
 const isClass = (value: string | null): value is RecallClass => RECALL_CLASSES.some((c) => c === value);

@@ -2,13 +2,13 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { RecallClass } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useLotAction } from '../hooks/useLotAction';
-import type { LotDetail } from '../inventoryTypes';
+import { usePermission } from '@web/entities/current-user';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useLotAction } from '@web/features/inventory/hooks/useLotAction';
+import type { LotDetail } from '@web/features/inventory/inventoryTypes';
 import { RecallClassSelect } from './RecallClassSelect';
 
 interface RecallValues {

@@ -1,14 +1,14 @@
 import { Button, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import type { RecallClass } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useRecordRecallNotice } from '../hooks/useRecordRecallNotice';
-import type { RecallNoticeResult } from '../inventoryTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useRecordRecallNotice } from '@web/features/inventory/hooks/useRecordRecallNotice';
+import type { RecallNoticeResult } from '@web/features/inventory/inventoryTypes';
 import { RecallClassSelect } from './RecallClassSelect';
-import { MONO_INPUT } from '../monoInput';
+import { MONO_INPUT } from '@web/components/monoInput';
 
 interface NoticeValues {
   gtin: string;

@@ -1,8 +1,8 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { usePermission } from '../../auth/hooks/usePermission';
-import type { RecallNoticeResult } from '../inventoryTypes';
+import { usePermission } from '@web/entities/current-user';
+import type { RecallNoticeResult } from '@web/features/inventory/inventoryTypes';
 
 /** Which named lots the clinic has (now recalled) and which it has no record of. */
 export function RecallNoticeOutcome({ result }: { result: RecallNoticeResult }) {

@@ -1,7 +1,7 @@
 import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { RECALL_CLASS_MEANINGS } from '../inventoryVocabulary';
-import type { Recall } from '../inventoryTypes';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { RECALL_CLASS_MEANINGS } from '@web/features/inventory/inventoryVocabulary';
+import type { Recall } from '@web/features/inventory/inventoryTypes';
 
 /** The clinic's recalls, newest first. */
 export function RecallsTable({ recalls, timeZone }: { recalls: Recall[]; timeZone: string }) {

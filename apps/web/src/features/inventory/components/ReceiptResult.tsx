@@ -1,8 +1,8 @@
 import { Alert, Anchor, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import type { Receipt } from '../inventoryTypes';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import type { Receipt } from '@web/features/inventory/inventoryTypes';
 
 /** The lot just received with its new on-hand, and a link to it. */
 export function ReceiptResult({ receipt, locationName }: { receipt: Receipt; locationName: string }) {

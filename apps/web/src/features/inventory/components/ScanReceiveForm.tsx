@@ -1,21 +1,20 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { parseGs1 } from '@skinledger/domain';
+import { isoDateInTimeZone, parseGs1 } from '@skinledger/domain';
 import { IconCamera } from '@tabler/icons-react';
 import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { hasBarcodeDetector } from '../barcodeDetector';
-import { useReceiveStock } from '../hooks/useReceiveStock';
-import type { Receipt, ScannedFields } from '../inventoryTypes';
-import { unknownGtinScan } from '../scanProblem';
-import { CameraScanModal } from './CameraScanModal';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useSelectedLocation } from '@web/entities/location';
+import { hasBarcodeDetector } from '@web/lib/scan/barcodeDetector';
+import { useReceiveStock } from '@web/features/inventory/hooks/useReceiveStock';
+import type { Receipt, ScannedFields } from '@web/features/inventory/inventoryTypes';
+import { unknownGtinScan } from '@web/features/inventory/scanProblem';
+import { CameraScanModal } from '@web/components/CameraScanModal';
 import { CreateProductForm } from './CreateProductForm';
 import { ParsedScan } from './ParsedScan';
-import { MONO_INPUT } from '../monoInput';
+import { MONO_INPUT } from '@web/components/monoInput';
 
 interface ScanValues {
   code: string;
@@ -45,7 +44,7 @@ export function ScanReceiveForm({ onReceived }: { onReceived: (receipt: Receipt)
   const [camera, setCamera] = useState(false);
   const [cameraAvailable] = useState(hasBarcodeDetector);
   const quantityRef = useRef<HTMLInputElement>(null);
-  const today = todayInZone(timeZone);
+  const today = isoDateInTimeZone(new Date(), timeZone);
 
   const send = () => {
     if (!location) return;

@@ -1,14 +1,13 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { DEVICE_SERVICE_KINDS, type DeviceServiceKind } from '@skinledger/domain';
+import { DEVICE_SERVICE_KINDS, type DeviceServiceKind, isoDateInTimeZone } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { useSaveDevice } from '../hooks/useSaveDevice';
-import { SERVICE_KIND_LABELS } from '../inventoryVocabulary';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useSelectedLocation } from '@web/entities/location';
+import { useSaveDevice } from '@web/features/inventory/hooks/useSaveDevice';
+import { SERVICE_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
 
 interface EventValues {
   occurredOn: string;
@@ -31,7 +30,7 @@ function validate(v: EventValues): FieldErrors {
 /** Adds one entry to a device's service log. */
 export function ServiceEventForm({ deviceId }: { deviceId: string }) {
   const { timeZone } = useSelectedLocation();
-  const [initial] = useState<EventValues>(() => ({ occurredOn: todayInZone(timeZone), kind: 'maintenance', description: '', performedBy: '' }));
+  const [initial] = useState<EventValues>(() => ({ occurredOn: isoDateInTimeZone(new Date(), timeZone), kind: 'maintenance', description: '', performedBy: '' }));
   const form = useForm<EventValues>(initial, validate);
   const feedback = useProblemFeedback(form, mapField);
   const save = useSaveDevice();

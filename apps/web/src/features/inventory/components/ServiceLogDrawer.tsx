@@ -1,11 +1,11 @@
 import { Anchor, Divider, Drawer, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useDevice } from '../hooks/useDevice';
-import { SERVICE_KIND_LABELS } from '../inventoryVocabulary';
-import type { Device } from '../inventoryTypes';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { usePermission } from '@web/entities/current-user';
+import { useDevice } from '@web/features/inventory/hooks/useDevice';
+import { SERVICE_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
+import type { Device } from '@web/features/inventory/inventoryTypes';
 import { ServiceEventForm } from './ServiceEventForm';
 
 /** A device's service history, newest first, and (for those who manage devices) a form to add to it. */

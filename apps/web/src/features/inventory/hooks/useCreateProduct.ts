@@ -1,7 +1,7 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { inventoryKeys } from './inventoryKeys';
 
 /** POST /api/products (409 when the GTIN is already on record). */

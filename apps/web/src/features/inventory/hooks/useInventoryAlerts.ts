@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { inventoryKeys } from './inventoryKeys';
 
 export const EXPIRY_ALERT_DAYS = 30;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useLocations, type Location } from '../../settings/hooks/useLocations';
+import { useLocations, type Location } from '@web/entities/location';
 
 /** Location by id, for names and time zones of ledger rows. */
 export function useLocationLookup(): (id: string | null) => Location | undefined {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { inventoryKeys, type LotListParams } from './inventoryKeys';
 
 /** GET /api/lots, earliest expiry first; with a location, on-hand and status are at that location. */

@@ -1,7 +1,7 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { inventoryKeys } from './inventoryKeys';
 
 export type ReceiveInput = { by: 'scan'; body: Schemas['ReceiveScanDto'] } | { by: 'form'; body: Schemas['ReceiveLotDto'] };

@@ -3,16 +3,16 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconDevices, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { AddDeviceModal } from '../components/AddDeviceModal';
-import { DevicesTable } from '../components/DevicesTable';
-import { DeviceStatusModal } from '../components/DeviceStatusModal';
-import { ServiceLogDrawer } from '../components/ServiceLogDrawer';
-import { useDevices } from '../hooks/useDevices';
-import type { Device } from '../inventoryTypes';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { usePermission } from '@web/entities/current-user';
+import { AddDeviceModal } from '@web/features/inventory/components/AddDeviceModal';
+import { DevicesTable } from '@web/features/inventory/components/DevicesTable';
+import { DeviceStatusModal } from '@web/features/inventory/components/DeviceStatusModal';
+import { ServiceLogDrawer } from '@web/features/inventory/components/ServiceLogDrawer';
+import { useDevices } from '@web/features/inventory/hooks/useDevices';
+import type { Device } from '@web/features/inventory/inventoryTypes';
 
 export function DevicesPage() {
   useDocumentTitle('Devices · SkinLedger');

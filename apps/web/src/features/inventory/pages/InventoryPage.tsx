@@ -2,14 +2,14 @@ import { Group, Paper, SegmentedControl, Skeleton, Stack, Text, Title } from '@m
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPackage } from '@tabler/icons-react';
 import { useState } from 'react';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { InventoryAlerts } from '../components/InventoryAlerts';
-import { InventoryNav } from '../components/InventoryNav';
-import { OnHandTable } from '../components/OnHandTable';
-import { useOnHand } from '../hooks/useOnHand';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { useSelectedLocation } from '@web/entities/location';
+import { InventoryAlerts } from '@web/features/inventory/components/InventoryAlerts';
+import { InventoryNav } from '@web/features/inventory/components/InventoryNav';
+import { OnHandTable } from '@web/features/inventory/components/OnHandTable';
+import { useOnHand } from '@web/features/inventory/hooks/useOnHand';
 
 type Scope = 'here' | 'all';
 

@@ -1,14 +1,14 @@
 import { Anchor, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { LedgerTable } from '../components/LedgerTable';
-import { LotActions } from '../components/LotActions';
-import { LotRecalls } from '../components/LotRecalls';
-import { LotStatusBadge } from '../components/LotStatusBadge';
-import { LotSummary } from '../components/LotSummary';
-import { useLot } from '../hooks/useLot';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { LedgerTable } from '@web/features/inventory/components/LedgerTable';
+import { LotActions } from '@web/features/inventory/components/LotActions';
+import { LotRecalls } from '@web/features/inventory/components/LotRecalls';
+import { LotStatusBadge } from '@web/features/inventory/components/LotStatusBadge';
+import { LotSummary } from '@web/features/inventory/components/LotSummary';
+import { useLot } from '@web/features/inventory/hooks/useLot';
 
 export function LotPage() {
   const { id = '' } = useParams();

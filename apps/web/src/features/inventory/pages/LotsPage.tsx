@@ -3,14 +3,14 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { LOT_STATUSES } from '@skinledger/domain';
 import { IconPackage } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { LotsTable } from '../components/LotsTable';
-import { ProductSelect } from '../components/ProductSelect';
-import { useLotListParams } from '../hooks/useLotListParams';
-import { useLots } from '../hooks/useLots';
-import { LOT_STATUS_LOOK } from '../inventoryVocabulary';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { LotsTable } from '@web/features/inventory/components/LotsTable';
+import { ProductSelect } from '@web/features/inventory/components/ProductSelect';
+import { useLotListParams } from '@web/features/inventory/hooks/useLotListParams';
+import { useLots } from '@web/features/inventory/hooks/useLots';
+import { LOT_STATUS_LOOK } from '@web/features/inventory/inventoryVocabulary';
 
 const STATUS_OPTIONS = LOT_STATUSES.map((s) => ({ value: s, label: LOT_STATUS_LOOK[s].label }));
 

@@ -3,16 +3,16 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { RecallNoticeForm } from '../components/RecallNoticeForm';
-import { RecallNoticeOutcome } from '../components/RecallNoticeOutcome';
-import { RecallsTable } from '../components/RecallsTable';
-import { useRecalls } from '../hooks/useRecalls';
-import type { RecallNoticeResult } from '../inventoryTypes';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { usePermission } from '@web/entities/current-user';
+import { useSelectedLocation } from '@web/entities/location';
+import { RecallNoticeForm } from '@web/features/inventory/components/RecallNoticeForm';
+import { RecallNoticeOutcome } from '@web/features/inventory/components/RecallNoticeOutcome';
+import { RecallsTable } from '@web/features/inventory/components/RecallsTable';
+import { useRecalls } from '@web/features/inventory/hooks/useRecalls';
+import type { RecallNoticeResult } from '@web/features/inventory/inventoryTypes';
 
 export function RecallsPage() {
   useDocumentTitle('Recalls · SkinLedger');

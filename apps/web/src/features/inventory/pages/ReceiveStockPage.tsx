@@ -3,12 +3,12 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconBarcode, IconForms } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { PageHeader } from '../../../components/PageHeader';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { FormReceiveForm } from '../components/FormReceiveForm';
-import { ReceiptResult } from '../components/ReceiptResult';
-import { ScanReceiveForm } from '../components/ScanReceiveForm';
-import type { Receipt } from '../inventoryTypes';
+import { PageHeader } from '@web/components/PageHeader';
+import { useSelectedLocation } from '@web/entities/location';
+import { FormReceiveForm } from '@web/features/inventory/components/FormReceiveForm';
+import { ReceiptResult } from '@web/features/inventory/components/ReceiptResult';
+import { ScanReceiveForm } from '@web/features/inventory/components/ScanReceiveForm';
+import type { Receipt } from '@web/features/inventory/inventoryTypes';
 
 export function ReceiveStockPage() {
   useDocumentTitle('Receive stock · SkinLedger');

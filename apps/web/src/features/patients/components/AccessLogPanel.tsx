@@ -2,11 +2,11 @@ import { Skeleton, Stack, Table, Text } from '@mantine/core';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '@skinledger/domain';
 import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
-import { EmptyState } from '../../../components/EmptyState';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { TablePager } from '../../../components/TablePager';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { ACCESS_LOG_PAGE_SIZE, usePatientAccessLog } from '../hooks/usePatientAccessLog';
+import { EmptyState } from '@web/components/EmptyState';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { TablePager } from '@web/components/TablePager';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { ACCESS_LOG_PAGE_SIZE, usePatientAccessLog } from '@web/features/patients/hooks/usePatientAccessLog';
 import { PanelHeader } from './PanelHeader';
 
 const isStaffRole = (value: string | null): value is StaffRole => STAFF_ROLES.some((r) => r === value);

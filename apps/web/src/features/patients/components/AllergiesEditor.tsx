@@ -1,8 +1,8 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useId } from 'react';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { allergyField, emptyAllergyDraft, type AllergyDraft } from '../allergyDrafts';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { allergyField, emptyAllergyDraft, type AllergyDraft } from '@web/features/patients/allergyDrafts';
 import { AllergyRow } from './AllergyRow';
 
 interface AllergiesEditorProps {

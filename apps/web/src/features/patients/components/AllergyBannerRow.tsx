@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
-import { ALLERGY_CLASS_LABELS } from '../patientVocabulary';
-import type { PatientAllergy } from '../patientTypes';
+import { ALLERGY_CLASS_LABELS } from '@web/features/patients/patientVocabulary';
+import type { PatientAllergy } from '@web/features/patients/patientTypes';
 import { BannerRow } from './BannerRow';
 
 /** The patient's recorded allergies with their class, or that none are known. */

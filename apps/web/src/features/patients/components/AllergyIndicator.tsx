@@ -1,7 +1,7 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { ALLERGY_CLASS_LABELS } from '../patientVocabulary';
-import type { PatientAllergy } from '../patientTypes';
+import { ALLERGY_CLASS_LABELS } from '@web/features/patients/patientVocabulary';
+import type { PatientAllergy } from '@web/features/patients/patientTypes';
 
 /** A compact red flag naming the patient's allergies (full text in the tooltip and for screen readers). */
 export function AllergyIndicator({ allergies }: { allergies: readonly PatientAllergy[] }) {

@@ -1,8 +1,8 @@
 import { ActionIcon, Group, Select, Stack, Text, TextInput, type SelectProps } from '@mantine/core';
 import { ALLERGY_CLASSES, type AllergyClass } from '@skinledger/domain';
 import { IconTrash } from '@tabler/icons-react';
-import { withClass, withSubstance, type AllergyDraft } from '../allergyDrafts';
-import { ALLERGY_CLASS_EXAMPLES, ALLERGY_CLASS_LABELS } from '../patientVocabulary';
+import { withClass, withSubstance, type AllergyDraft } from '@web/features/patients/allergyDrafts';
+import { ALLERGY_CLASS_EXAMPLES, ALLERGY_CLASS_LABELS } from '@web/features/patients/patientVocabulary';
 
 const CLASS_OPTIONS = ALLERGY_CLASSES.map((c) => ({ value: c, label: ALLERGY_CLASS_LABELS[c] }));
 const isAllergyClass = (value: string | null): value is AllergyClass => ALLERGY_CLASSES.some((c) => c === value);

@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { useSetPatientArchived } from '../hooks/useSetPatientArchived';
-import { fullName } from '../patientNames';
-import type { Patient } from '../patientTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { useSetPatientArchived } from '@web/features/patients/hooks/useSetPatientArchived';
+import { fullName } from '@web/entities/patient';
+import type { Patient } from '@web/features/patients/patientTypes';
 
 interface ArchivePatientDialogProps {
   patient: Patient;

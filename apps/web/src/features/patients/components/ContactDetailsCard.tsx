@@ -1,7 +1,7 @@
 import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { formatPhone } from '../formatPhone';
-import type { Patient } from '../patientTypes';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { formatPhone } from '@web/features/patients/formatPhone';
+import type { Patient } from '@web/features/patients/patientTypes';
 import { DetailItem } from './DetailItem';
 import { PatientTags } from './PatientTags';
 

@@ -1,10 +1,10 @@
 import { Button, Skeleton, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconCircleCheck } from '@tabler/icons-react';
 import type { ProcedureKind } from '@skinledger/domain';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { FINDING_CODES, findingHeadline } from '../findingText';
-import type { Eligibility } from '../patientTypes';
-import { PROCEDURE_LABELS } from '../patientVocabulary';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { FINDING_CODES, findingHeadline } from '@web/features/patients/findingText';
+import type { Eligibility } from '@web/features/patients/patientTypes';
+import { PROCEDURE_LABELS } from '@web/features/patients/patientVocabulary';
 import { BannerRow } from './BannerRow';
 
 interface ContraindicationBannerRowsProps {

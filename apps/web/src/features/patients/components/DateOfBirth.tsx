@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import type { IsoDate } from '@skinledger/domain';
-import { ageOn } from '../../../lib/time/ageOn';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
+import { ageOn } from '@web/lib/time/ageOn';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 
 /** "Mar 12, 1984" with the age under it, for table cells. */
 export function DateOfBirth({ date, today }: { date: IsoDate; today: IsoDate }) {

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { describeMatch } from '../duplicateCandidates';
-import type { DuplicateCandidate } from '../patientTypes';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { describeMatch } from '@web/features/patients/duplicateCandidates';
+import type { DuplicateCandidate } from '@web/features/patients/patientTypes';
 
 interface DuplicateCandidatesAlertProps {
   candidates: DuplicateCandidate[];

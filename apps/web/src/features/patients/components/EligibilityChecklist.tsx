@@ -1,8 +1,8 @@
 import { Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBan } from '@tabler/icons-react';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { findingMessage } from '../findingText';
-import type { EligibilityBlocker, EligibilityWarning } from '../patientTypes';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { findingMessage } from '@web/features/patients/findingText';
+import type { EligibilityBlocker, EligibilityWarning } from '@web/features/patients/patientTypes';
 import { FindingItem } from './FindingItem';
 
 interface EligibilityChecklistProps {

@@ -1,6 +1,6 @@
 import { Group, Select, TextInput } from '@mantine/core';
 import type { ProcedureKind } from '@skinledger/domain';
-import { PROCEDURE_DEPTHS, PROCEDURE_LABELS } from '../patientVocabulary';
+import { PROCEDURE_DEPTHS, PROCEDURE_LABELS } from '@web/features/patients/patientVocabulary';
 
 const PROCEDURES: ProcedureKind[] = ['cosmetic', 'medical'];
 const OPTIONS = PROCEDURES.map((p) => ({ value: p, label: PROCEDURE_LABELS[p] }));

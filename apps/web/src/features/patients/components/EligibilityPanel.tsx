@@ -1,8 +1,8 @@
 import { Skeleton, Stack, Text } from '@mantine/core';
 import { isIsoDate, type ProcedureKind } from '@skinledger/domain';
 import { useState } from 'react';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { useEligibility } from '../hooks/useEligibility';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { useEligibility } from '@web/features/patients/hooks/useEligibility';
 import { EligibilityChecklist } from './EligibilityChecklist';
 import { EligibilityControls } from './EligibilityControls';
 import { EligibilityVerdict } from './EligibilityVerdict';

@@ -2,9 +2,9 @@ import { Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import type { ProcedureKind } from '@skinledger/domain';
 import { IconAlertTriangle, IconBan, IconCircleCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import type { Eligibility } from '../patientTypes';
-import { PROCEDURE_LABELS } from '../patientVocabulary';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import type { Eligibility } from '@web/features/patients/patientTypes';
+import { PROCEDURE_LABELS } from '@web/features/patients/patientVocabulary';
 
 interface Verdict {
   color: string;

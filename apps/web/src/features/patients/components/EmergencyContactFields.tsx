@@ -1,5 +1,5 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
-import type { PatientForm } from '../patientDraft';
+import type { PatientForm } from '@web/features/patients/patientDraft';
 
 /** Who to call in an emergency. Labels avoid the word "phone" so "Phone" stays the patient's own number. */
 export function EmergencyContactFields({ form }: { form: PatientForm }) {

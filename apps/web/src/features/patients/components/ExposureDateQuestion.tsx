@@ -1,6 +1,6 @@
 import { Box, CloseButton, TextInput } from '@mantine/core';
 import { formatWindowLength, isIsoDate, windowEligibleFrom, type WindowLength } from '@skinledger/domain';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 
 interface ExposureDateQuestionProps {
   label: string;

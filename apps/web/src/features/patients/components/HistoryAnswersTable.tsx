@@ -1,8 +1,8 @@
 import { Table, Text } from '@mantine/core';
 import type { MedicalHistoryAnswers } from '@skinledger/domain';
 import { Fragment } from 'react';
-import { answerText, isReported } from '../historyAnswerText';
-import { HISTORY_SECTIONS } from '../historySections';
+import { answerText, isReported } from '@web/features/patients/historyAnswerText';
+import { HISTORY_SECTIONS } from '@web/features/patients/historySections';
 
 /** Every question of a recorded version with its answer, by section; reported answers stand out. */
 export function HistoryAnswersTable({ answers }: { answers: MedicalHistoryAnswers }) {

@@ -1,8 +1,8 @@
 import { Group, List, Stack, Text, ThemeIcon } from '@mantine/core';
 import { MEDICAL_HISTORY_FIELDS, type MedicalHistoryAnswers } from '@skinledger/domain';
 import { IconPoint } from '@tabler/icons-react';
-import { answerText, isReported } from '../historyAnswerText';
-import { isBooleanField } from '../historySections';
+import { answerText, isReported } from '@web/features/patients/historyAnswerText';
+import { isBooleanField } from '@web/features/patients/historySections';
 
 const SECTION_COLORS = { absolute: 'red', relative: 'yellow', time_window: 'orange', other: 'slate' } as const;
 

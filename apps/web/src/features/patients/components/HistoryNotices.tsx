@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconClipboardHeart, IconClockExclamation } from '@tabler/icons-react';
-import { FINDING_CODES, findingMessage } from '../findingText';
-import type { Eligibility } from '../patientTypes';
+import { FINDING_CODES, findingMessage } from '@web/features/patients/findingText';
+import type { Eligibility } from '@web/features/patients/patientTypes';
 
 interface HistoryNoticesProps {
   eligibility: Eligibility;

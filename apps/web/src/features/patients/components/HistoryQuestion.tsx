@@ -1,8 +1,8 @@
 import { Box, Textarea } from '@mantine/core';
 import { WINDOW_RULES, type MedicalHistoryFieldInfo, type WindowLength, type WindowRuleCode } from '@skinledger/domain';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import type { HistoryFormValues } from '../historyDraft';
-import { isBooleanField, isDateField } from '../historySections';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import type { HistoryFormValues } from '@web/features/patients/historyDraft';
+import { isBooleanField, isDateField } from '@web/features/patients/historySections';
 import { AllergiesEditor } from './AllergiesEditor';
 import { ExposureDateQuestion } from './ExposureDateQuestion';
 import { MedicationsQuestion } from './MedicationsQuestion';

@@ -1,6 +1,6 @@
 import { Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import { Fragment, useId, type ReactNode } from 'react';
-import type { HistorySectionInfo } from '../historySections';
+import type { HistorySectionInfo } from '@web/features/patients/historySections';
 
 interface HistorySectionCardProps {
   section: HistorySectionInfo;

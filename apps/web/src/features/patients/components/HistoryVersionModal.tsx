@@ -1,8 +1,8 @@
 import { Modal, Skeleton, Stack, Text } from '@mantine/core';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { useLastDefined } from '../../../lib/hooks/useLastDefined';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { useMedicalHistoryVersion } from '../hooks/useMedicalHistoryVersion';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { useLastDefined } from '@web/lib/hooks/useLastDefined';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useMedicalHistoryVersion } from '@web/features/patients/hooks/useMedicalHistoryVersion';
 import { HistoryAnswersTable } from './HistoryAnswersTable';
 
 interface HistoryVersionModalProps {

@@ -1,6 +1,6 @@
 import { Badge, Button, Table, VisuallyHidden } from '@mantine/core';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import type { MedicalHistoryVersionSummary } from '../patientTypes';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import type { MedicalHistoryVersionSummary } from '@web/features/patients/patientTypes';
 
 interface HistoryVersionsTableProps {
   versions: MedicalHistoryVersionSummary[];

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
-import type { ImportReport } from '../patientTypes';
+import type { ImportReport } from '@web/features/patients/patientTypes';
 import { ImportCounts } from './ImportCounts';
 import { ImportProblemsTable } from './ImportProblemsTable';
 import { ImportRowsTable } from './ImportRowsTable';

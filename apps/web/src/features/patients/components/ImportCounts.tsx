@@ -1,5 +1,5 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
-import type { ImportReport } from '../patientTypes';
+import type { ImportReport } from '@web/features/patients/patientTypes';
 
 interface Count {
   label: string;

@@ -1,6 +1,6 @@
 import { Code, Table, VisuallyHidden } from '@mantine/core';
-import { importProblemText } from '../importProblemText';
-import type { ImportReport } from '../patientTypes';
+import { importProblemText } from '@web/features/patients/importProblemText';
+import type { ImportReport } from '@web/features/patients/patientTypes';
 
 /** Every problem, row by row: spreadsheet row number (header = 1), the column as the file names it, what is wrong. */
 export function ImportProblemsTable({ problems }: { problems: ImportReport['problems'] }) {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { ImportReport } from '../patientTypes';
+import type { ImportReport } from '@web/features/patients/patientTypes';
 import { ImportCounts } from './ImportCounts';
 import { ImportRowsTable } from './ImportRowsTable';
 

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
-import { describeMatch } from '../duplicateCandidates';
-import type { ImportReport } from '../patientTypes';
+import { describeMatch } from '@web/features/patients/duplicateCandidates';
+import type { ImportReport } from '@web/features/patients/patientTypes';
 
 type Row = ImportReport['results'][number];
 

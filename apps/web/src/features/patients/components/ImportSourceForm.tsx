@@ -1,8 +1,8 @@
 import { Button, FileInput, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
-import { saveBlob } from '../../../lib/download/saveBlob';
-import { csvTemplate, REQUIRED_COLUMNS_TEXT } from '../csvTemplate';
+import { saveBlob } from '@web/lib/download/saveBlob';
+import { csvTemplate, REQUIRED_COLUMNS_TEXT } from '@web/features/patients/csvTemplate';
 
 type Source = 'file' | 'paste';
 

@@ -2,17 +2,17 @@ import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import { useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { historyValuesFrom, mapHistoryField, toHistoryBody, validateHistory, type HistoryFormValues } from '../historyDraft';
-import { HISTORY_SECTIONS } from '../historySections';
-import { useRecordMedicalHistory } from '../hooks/useRecordMedicalHistory';
-import { useScreeningWindows } from '../hooks/useScreeningWindows';
-import type { MedicalHistoryVersion } from '../patientTypes';
+import { isoDateInTimeZone } from '@skinledger/domain';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import { useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useSelectedLocation } from '@web/entities/location';
+import { historyValuesFrom, mapHistoryField, toHistoryBody, validateHistory, type HistoryFormValues } from '@web/features/patients/historyDraft';
+import { HISTORY_SECTIONS } from '@web/features/patients/historySections';
+import { useRecordMedicalHistory } from '@web/features/patients/hooks/useRecordMedicalHistory';
+import { useScreeningWindows } from '@web/features/patients/hooks/useScreeningWindows';
+import type { MedicalHistoryVersion } from '@web/features/patients/patientTypes';
 import { HistoryQuestion } from './HistoryQuestion';
 import { HistorySectionCard } from './HistorySectionCard';
 
@@ -28,7 +28,7 @@ interface MedicalHistoryFormProps {
 /** The questionnaire, generated from the domain's field list, that the patient can fill in on a tablet. */
 export function MedicalHistoryForm({ patientId, startFrom, onDone }: MedicalHistoryFormProps) {
   const { timeZone } = useSelectedLocation();
-  const today = todayInZone(timeZone);
+  const today = isoDateInTimeZone(new Date(), timeZone);
   const windows = useScreeningWindows();
   const [initialValues] = useState<HistoryFormValues>(() => historyValuesFrom(startFrom?.answers ?? null));
   const form = useForm<HistoryFormValues>(initialValues);

@@ -1,7 +1,7 @@
 import { Modal, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { fullName } from '../patientNames';
-import type { MedicalHistoryVersion, Patient } from '../patientTypes';
+import { fullName } from '@web/entities/patient';
+import type { MedicalHistoryVersion, Patient } from '@web/features/patients/patientTypes';
 import { MedicalHistoryForm } from './MedicalHistoryForm';
 import { PatientAlertBanner } from './PatientAlertBanner';
 

@@ -1,11 +1,11 @@
 import { Button, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconClipboardHeart, IconClipboardPlus, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
-import { EmptyState } from '../../../components/EmptyState';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { useMedicalHistory } from '../hooks/useMedicalHistory';
-import { usePatientAccess } from '../hooks/usePatientAccess';
+import { EmptyState } from '@web/components/EmptyState';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useMedicalHistory } from '@web/features/patients/hooks/useMedicalHistory';
+import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
 import { HistoryFindings } from './HistoryFindings';
 import { HistoryVersionModal } from './HistoryVersionModal';
 import { HistoryVersionsTable } from './HistoryVersionsTable';

@@ -1,12 +1,12 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconDownload, IconPencil } from '@tabler/icons-react';
-import { describeProblem } from '../../../lib/problems/describeProblem';
-import { useExportPatient } from '../hooks/useExportPatient';
-import { usePatientAccess } from '../hooks/usePatientAccess';
-import { useSetPatientArchived } from '../hooks/useSetPatientArchived';
-import { fullName } from '../patientNames';
-import type { Patient } from '../patientTypes';
+import { describeProblem } from '@web/lib/problems/describeProblem';
+import { useExportPatient } from '@web/features/patients/hooks/useExportPatient';
+import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
+import { useSetPatientArchived } from '@web/features/patients/hooks/useSetPatientArchived';
+import { fullName } from '@web/entities/patient';
+import type { Patient } from '@web/features/patients/patientTypes';
 
 interface PatientActionsProps {
   patient: Patient;

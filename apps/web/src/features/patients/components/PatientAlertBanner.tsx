@@ -1,12 +1,12 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import { IconArchive } from '@tabler/icons-react';
 import type { ProcedureKind } from '@skinledger/domain';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { useEligibility } from '../hooks/useEligibility';
-import { usePatientAccess } from '../hooks/usePatientAccess';
-import type { Patient } from '../patientTypes';
+import { isoDateInTimeZone } from '@skinledger/domain';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { useSelectedLocation } from '@web/entities/location';
+import { useEligibility } from '@web/features/patients/hooks/useEligibility';
+import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
+import type { Patient } from '@web/features/patients/patientTypes';
 import { AllergyBannerRow } from './AllergyBannerRow';
 import { BannerRow } from './BannerRow';
 import { ContraindicationBannerRows } from './ContraindicationBannerRows';
@@ -26,7 +26,7 @@ interface PatientAlertBannerProps {
 export function PatientAlertBanner({ patient, onShowEligibility }: PatientAlertBannerProps) {
   const { timeZone } = useSelectedLocation();
   const { canReadClinical } = usePatientAccess();
-  const today = todayInZone(timeZone);
+  const today = isoDateInTimeZone(new Date(), timeZone);
   const eligibility = useEligibility(patient.id, BANNER_PROCEDURE, today, canReadClinical);
   return (
     <Paper role="region" aria-label="Patient alerts" style={{ overflow: 'hidden' }}>

@@ -1,11 +1,9 @@
 import { Paper, Tabs } from '@mantine/core';
 import { IconCalendarCheck, IconChartLine, IconClipboardHeart, IconEye, IconFileCertificate, IconReportMedical, IconTimeline } from '@tabler/icons-react';
-import { PatientConsentsPanel } from '../../consents/components/PatientConsentsPanel';
-import { useConsentAccess } from '../../consents/hooks/useConsentAccess';
-import { PatientOutcomesPanel } from '../../treatments/components/PatientOutcomesPanel';
-import { PatientSessionsPanel } from '../../treatments/components/PatientSessionsPanel';
-import { usePatientAccess } from '../hooks/usePatientAccess';
-import type { ProfileTab } from '../hooks/useProfileTab';
+import { PatientConsentsPanel, useConsentAccess } from '@web/features/consents';
+import { PatientOutcomesPanel, PatientSessionsPanel } from '@web/features/treatments';
+import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
+import type { ProfileTab } from '@web/features/patients/hooks/useProfileTab';
 import { AccessLogPanel } from './AccessLogPanel';
 import { EligibilityPanel } from './EligibilityPanel';
 import { MedicalHistoryPanel } from './MedicalHistoryPanel';

@@ -1,5 +1,5 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
-import type { PatientForm } from '../patientDraft';
+import type { PatientForm } from '@web/features/patients/patientDraft';
 
 /** Phone, email and postal address. */
 export function PatientContactFields({ form }: { form: PatientForm }) {

@@ -1,16 +1,16 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { answer, renderWithProviders } from '../../../../test/renderWithProviders';
-import { api } from '../../../lib/api/apiClient';
+import { answer, invalidFields, renderWithProviders } from '@web-test/renderWithProviders';
+import { api } from '@web/lib/api/apiClient';
 import { PatientForm } from './PatientForm';
 
 // The typed API client is the only thing replaced: hooks, React Query and the form run as in the dashboard.
-jest.mock('../../../lib/api/apiClient', () => ({ api: { GET: jest.fn(), POST: jest.fn(), PATCH: jest.fn() } }));
+jest.mock('@web/lib/api/apiClient', () => ({ api: { GET: jest.fn(), POST: jest.fn(), PATCH: jest.fn() } }));
 const post = api.POST as unknown as jest.Mock;
 
 function renderNewPatientForm() {
   const onDone = jest.fn();
-  renderWithProviders(<PatientForm patient={null} onDone={onDone} />, { '/patients/:id': <p>Patient profile</p> });
+  renderWithProviders(<PatientForm patient={null} onDone={onDone} />, { routes: { '/patients/:id': <p>Patient profile</p> } });
   return { onDone, user: userEvent.setup() };
 }
 
@@ -49,14 +49,7 @@ it('registers the patient with what was typed, trimmed, and opens the new profil
 
 it('puts the API’s field problem next to the field it names', async () => {
   const { user } = renderNewPatientForm();
-  post.mockResolvedValue(
-    answer(400, {
-      type: 'https://skinledger.app/problems/validation',
-      title: 'The request is not valid',
-      status: 400,
-      errors: [{ field: 'email', code: 'isEmail', message: 'email must be an email' }],
-    }),
-  );
+  post.mockResolvedValue(answer(400, invalidFields(['email', 'email must be an email'])));
   await fill(user, /First name/, 'Ana');
   await fill(user, /Last name/, 'Silva');
   await fill(user, /Date of birth/, '1990-06-15');

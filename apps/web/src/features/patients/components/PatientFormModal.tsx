@@ -1,7 +1,7 @@
 import { Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useLastDefined } from '../../../lib/hooks/useLastDefined';
-import type { Patient } from '../patientTypes';
+import { useLastDefined } from '@web/lib/hooks/useLastDefined';
+import type { Patient } from '@web/features/patients/patientTypes';
 import { PatientForm } from './PatientForm';
 
 /** What the modal edits: a new patient, or an existing one. */

@@ -3,11 +3,11 @@ import { FITZPATRICK_NUMERALS, type IsoDate } from '@skinledger/domain';
 import { IconChevronLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ageOn } from '../../../lib/time/ageOn';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { fullName, preferredNameOf } from '../patientNames';
-import type { Patient } from '../patientTypes';
-import { SEX_LABELS } from '../patientVocabulary';
+import { ageOn } from '@web/lib/time/ageOn';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { fullName, preferredNameOf } from '@web/entities/patient';
+import type { Patient } from '@web/features/patients/patientTypes';
+import { SEX_LABELS } from '@web/features/patients/patientVocabulary';
 
 interface PatientHeaderProps {
   patient: Patient;

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { PATIENT_SEXES, type PatientSex } from '@skinledger/domain';
-import type { PatientForm } from '../patientDraft';
-import { SEX_LABELS } from '../patientVocabulary';
+import type { PatientForm } from '@web/features/patients/patientDraft';
+import { SEX_LABELS } from '@web/features/patients/patientVocabulary';
 
 const SEX_OPTIONS = PATIENT_SEXES.map((sex) => ({ value: sex, label: SEX_LABELS[sex] }));
 const isSex = (value: string | null): value is PatientSex => PATIENT_SEXES.some((s) => s === value);

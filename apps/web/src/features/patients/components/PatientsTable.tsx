@@ -1,9 +1,9 @@
 import { Anchor, Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { IsoDate } from '@skinledger/domain';
 import { Link, useNavigate } from 'react-router';
-import { formatPhone } from '../formatPhone';
-import { preferredNameOf } from '../patientNames';
-import type { PatientListItem } from '../patientTypes';
+import { formatPhone } from '@web/features/patients/formatPhone';
+import { preferredNameOf } from '@web/entities/patient';
+import type { PatientListItem } from '@web/features/patients/patientTypes';
 import { AllergyIndicator } from './AllergyIndicator';
 import { DateOfBirth } from './DateOfBirth';
 import { PatientTags } from './PatientTags';

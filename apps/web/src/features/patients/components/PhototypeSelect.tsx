@@ -1,6 +1,6 @@
 import { Group, Select, Text, type ComboboxItem, type SelectProps } from '@mantine/core';
 import { FITZPATRICK_NUMERALS } from '@skinledger/domain';
-import { phototypeDescription, phototypeLabel } from '../patientVocabulary';
+import { phototypeDescription, phototypeLabel } from '@web/features/patients/patientVocabulary';
 
 const OPTIONS: ComboboxItem[] = FITZPATRICK_NUMERALS.map((_, index) => {
   const type = index + 1;

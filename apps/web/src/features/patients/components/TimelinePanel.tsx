@@ -1,10 +1,10 @@
 import { Skeleton, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
 import { IconTimeline } from '@tabler/icons-react';
-import { EmptyState } from '../../../components/EmptyState';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { usePatientTimeline } from '../hooks/usePatientTimeline';
-import { timelineKindStyle } from '../timelineKinds';
+import { EmptyState } from '@web/components/EmptyState';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { usePatientTimeline } from '@web/features/patients/hooks/usePatientTimeline';
+import { timelineKindStyle } from '@web/features/patients/timelineKinds';
 import { PanelHeader } from './PanelHeader';
 
 /** Everything recorded about the patient in order: registration, edits, medical histories, and later modules' entries. */

@@ -1,8 +1,8 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { patientKeys } from './patientKeys';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { patientKeys } from '@web/entities/patient';
 
 /** POST /api/patients. A likely duplicate answers 409 with candidates unless `confirmDuplicate` is set. */
 export function useCreatePatient() {

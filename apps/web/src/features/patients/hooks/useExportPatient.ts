@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { saveBlob } from '../../../lib/download/saveBlob';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { saveBlob } from '@web/lib/download/saveBlob';
 
 interface ExportInput {
   id: string;

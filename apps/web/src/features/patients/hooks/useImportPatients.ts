@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { patientKeys } from './patientKeys';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { patientKeys } from '@web/entities/patient';
 
 interface ImportInput {
   csv: string;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { patientKeys } from './patientKeys';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { patientKeys } from '@web/entities/patient';
 
 /** GET /api/patients/:id/medical-history: the current version and the list of all versions (newest first). */
 export function useMedicalHistory(patientId: string, enabled = true) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { patientKeys } from './patientKeys';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { patientKeys } from '@web/entities/patient';
 
 /** One recorded version of the questionnaire, e.g. to compare with the current one. Versions never change. */
 export function useMedicalHistoryVersion(patientId: string, version: number | null) {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { patientAccess, type PatientAccess } from '../patientAccess';
+import { useSignedInUser } from '@web/entities/current-user';
+import { patientAccess, type PatientAccess } from '@web/features/patients/patientAccess';
 
 export function usePatientAccess(): PatientAccess {
   const user = useSignedInUser();

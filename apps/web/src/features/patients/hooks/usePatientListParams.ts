@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import type { PatientSearchParams } from './patientKeys';
+import type { PatientSearchParams } from '@web/entities/patient';
 
 /** Search text, page, the archived and tag filters live in the URL, so going back from a profile restores the list. */
 export function usePatientListParams() {

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import type { PatientListItem } from '../patientTypes';
-import { patientKeys, type PatientSearchParams } from './patientKeys';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import type { PatientListItem } from '@web/features/patients/patientTypes';
+import { patientKeys, type PatientSearchParams } from '@web/entities/patient';
 
 export const PATIENT_PAGE_SIZE = 25;
 

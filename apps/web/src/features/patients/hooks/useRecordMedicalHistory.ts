@@ -1,8 +1,8 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { patientKeys } from './patientKeys';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { patientKeys } from '@web/entities/patient';
 
 /** PUT /api/patients/:id/medical-history: records a new version; earlier versions are kept unchanged. */
 export function useRecordMedicalHistory(patientId: string) {

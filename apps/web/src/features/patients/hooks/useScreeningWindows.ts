@@ -1,8 +1,8 @@
 import { DEFAULT_SCREENING_SETTINGS, WINDOW_RULE_CODES, type WindowLength, type WindowRuleCode } from '@skinledger/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { usePatientAccess } from './usePatientAccess';
 
 type Windows = Readonly<Record<WindowRuleCode, WindowLength>>;

@@ -1,14 +1,14 @@
 import { Paper, Stepper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { PageHeader } from '../../../components/PageHeader';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { ImportCheckReport } from '../components/ImportCheckReport';
-import { ImportResult } from '../components/ImportResult';
-import { ImportSourceForm } from '../components/ImportSourceForm';
-import { useImportPatients } from '../hooks/useImportPatients';
-import type { ImportReport } from '../patientTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { PageHeader } from '@web/components/PageHeader';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { ImportCheckReport } from '@web/features/patients/components/ImportCheckReport';
+import { ImportResult } from '@web/features/patients/components/ImportResult';
+import { ImportSourceForm } from '@web/features/patients/components/ImportSourceForm';
+import { useImportPatients } from '@web/features/patients/hooks/useImportPatients';
+import type { ImportReport } from '@web/features/patients/patientTypes';
 
 type Stage = { step: 'choose' } | { step: 'checked'; csv: string; fileName: string; report: ImportReport } | { step: 'imported'; report: ImportReport };
 

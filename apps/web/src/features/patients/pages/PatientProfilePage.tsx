@@ -3,26 +3,25 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconUserQuestion } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { isApiError } from '../../../lib/api/ApiError';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { StartSessionButton } from '../../treatments/components/StartSessionButton';
-import { ArchivePatientDialog } from '../components/ArchivePatientDialog';
-import { ContactDetailsCard } from '../components/ContactDetailsCard';
-import { MedicalHistoryFormModal } from '../components/MedicalHistoryFormModal';
-import { PatientActions } from '../components/PatientActions';
-import { PatientAlertBanner } from '../components/PatientAlertBanner';
-import { PatientClinicalTabs } from '../components/PatientClinicalTabs';
-import { PatientFormModal } from '../components/PatientFormModal';
-import { PatientHeader } from '../components/PatientHeader';
-import { useMedicalHistory } from '../hooks/useMedicalHistory';
-import { usePatient } from '../hooks/usePatient';
-import { usePatientAccess } from '../hooks/usePatientAccess';
-import { useProfileTab } from '../hooks/useProfileTab';
-import { fullName } from '../patientNames';
+import { isoDateInTimeZone } from '@skinledger/domain';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { isApiError } from '@web/lib/api/ApiError';
+import { useSelectedLocation } from '@web/entities/location';
+import { StartSessionButton } from '@web/features/treatments';
+import { ArchivePatientDialog } from '@web/features/patients/components/ArchivePatientDialog';
+import { ContactDetailsCard } from '@web/features/patients/components/ContactDetailsCard';
+import { MedicalHistoryFormModal } from '@web/features/patients/components/MedicalHistoryFormModal';
+import { PatientActions } from '@web/features/patients/components/PatientActions';
+import { PatientAlertBanner } from '@web/features/patients/components/PatientAlertBanner';
+import { PatientClinicalTabs } from '@web/features/patients/components/PatientClinicalTabs';
+import { PatientFormModal } from '@web/features/patients/components/PatientFormModal';
+import { PatientHeader } from '@web/features/patients/components/PatientHeader';
+import { useMedicalHistory } from '@web/features/patients/hooks/useMedicalHistory';
+import { usePatient, fullName } from '@web/entities/patient';
+import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
+import { useProfileTab } from '@web/features/patients/hooks/useProfileTab';
 
 type OpenDialog = 'edit' | 'archive' | 'history' | null;
 
@@ -34,7 +33,7 @@ export function PatientProfilePage() {
   const history = useMedicalHistory(id, canReadClinical);
   const [tab, setTab] = useProfileTab();
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const today = todayInZone(timeZone);
+  const today = isoDateInTimeZone(new Date(), timeZone);
   useDocumentTitle(patient.data ? `${fullName(patient.data)} · Patients · SkinLedger` : 'Patient · SkinLedger');
 
   if (patient.isPending) {

@@ -3,21 +3,21 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { TablePager } from '../../../components/TablePager';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { useImmediateValue } from '../../../lib/hooks/useImmediateValue';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { PatientFormModal } from '../components/PatientFormModal';
-import { PatientSearchBar } from '../components/PatientSearchBar';
-import { PatientsTable } from '../components/PatientsTable';
-import { useDebouncedSearch } from '../hooks/useDebouncedSearch';
-import { usePatientAccess } from '../hooks/usePatientAccess';
-import { usePatientListParams } from '../hooks/usePatientListParams';
-import { usePatientTags } from '../hooks/usePatientTags';
-import { PATIENT_PAGE_SIZE, usePatientSearch } from '../hooks/usePatientSearch';
+import { isoDateInTimeZone } from '@skinledger/domain';
+import { TablePager } from '@web/components/TablePager';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { useImmediateValue } from '@web/lib/hooks/useImmediateValue';
+import { useSelectedLocation } from '@web/entities/location';
+import { PatientFormModal } from '@web/features/patients/components/PatientFormModal';
+import { PatientSearchBar } from '@web/features/patients/components/PatientSearchBar';
+import { PatientsTable } from '@web/features/patients/components/PatientsTable';
+import { useDebouncedSearch } from '@web/features/patients/hooks/useDebouncedSearch';
+import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
+import { usePatientListParams } from '@web/features/patients/hooks/usePatientListParams';
+import { usePatientTags } from '@web/features/patients/hooks/usePatientTags';
+import { PATIENT_PAGE_SIZE, usePatientSearch } from '@web/features/patients/hooks/usePatientSearch';
 
 export function PatientsPage() {
   useDocumentTitle('Patients · SkinLedger');
@@ -94,7 +94,7 @@ export function PatientsPage() {
           <div style={{ opacity: patients.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
             <PatientsTable
               patients={patients.data.items}
-              today={todayInZone(timeZone)}
+              today={isoDateInTimeZone(new Date(), timeZone)}
               caption={`${q ? `Patients matching ${q}, best match first` : 'Patients by name'}: ${first} to ${last} of ${total}`}
             />
           </div>

@@ -1,8 +1,7 @@
 import { Alert, Badge, Button, Drawer, Group, List, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { usePermission } from '../../auth/hooks/usePermission';
-import type { Appointment } from '../hooks/useSchedule';
-import { useAppointmentMutations, useCheckIn } from '../hooks/useSchedule';
+import { usePermission } from '@web/entities/current-user';
+import { type Appointment, useAppointmentMutations, useCheckIn } from '@web/features/scheduling/hooks/useSchedule';
 import { problemText } from './problemText';
 
 /** One appointment: times in the location's zone, what is missing before treatment, check-in, and the way to chart it. */

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { useAppointmentMutations, useRooms, useServices } from '../hooks/useSchedule';
+import { useFreeStarts } from '@web/features/scheduling/hooks/useFreeStarts';
+import { useRooms } from '@web/features/scheduling/hooks/useRooms';
+import { useAppointmentMutations } from '@web/features/scheduling/hooks/useSchedule';
+import { useServices } from '@web/features/scheduling/hooks/useServices';
+import { PatientPicker } from './PatientPicker';
 import { problemText } from './problemText';
 
 export interface BookingDraft {
@@ -17,32 +17,17 @@ export interface BookingDraft {
 /** Book an appointment at the clicked time: patient search, service, room. Refusals are shown as the API words them. */
 export function BookingModal({ draft, locationId, timeZone, onClose }: { draft: BookingDraft | null; locationId: string; timeZone: string; onClose: () => void }) {
   const [q, setQ] = useState('');
-  const [debounced] = useDebouncedValue(q, 250);
   const [patientId, setPatientId] = useState<string | null>(null);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [roomId, setRoomId] = useState<string | null>(null);
   const services = useServices();
   const rooms = useRooms(locationId);
   const { book } = useAppointmentMutations();
-  const patients = useQuery({
-    queryKey: ['schedule', 'patient-search', debounced],
-    enabled: debounced.length >= 2,
-    queryFn: () => request(api.GET('/api/patients', { params: { query: { q: debounced, page: 1, pageSize: 10 } } })),
-  });
   const [startsAt, setStartsAt] = useState<string | null>(null);
   const chosenStart = startsAt ?? draft?.startsAt.toISOString() ?? null;
-  const day = draft ? dayWindow(draft.startsAt, timeZone) : null;
-  // Free starts that day for this practitioner and service, from GET /api/availability.
-  const free = useQuery({
-    queryKey: ['schedule', 'availability', serviceId, locationId, draft?.practitionerId, day?.from],
-    enabled: Boolean(draft && serviceId && day),
-    queryFn: () =>
-      request(
-        api.GET('/api/availability', {
-          params: { query: { serviceId: serviceId as string, locationId, from: day?.from as string, to: day?.to as string, practitionerId: draft?.practitionerId } },
-        }),
-      ),
-  });
+  // Free starts that day for this practitioner and service.
+  const day = draft ? dayWindow(draft.startsAt, timeZone) : undefined;
+  const free = useFreeStarts({ serviceId, locationId, practitionerId: draft?.practitionerId, day });
   const time = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
   const freeStarts = [...new Set((free.data?.slots ?? []).map((s) => s.startsAt))];
   const clickedIsFree = !serviceId || !free.data || freeStarts.includes(draft?.startsAt.toISOString() ?? '');
@@ -75,19 +60,7 @@ export function BookingModal({ draft, locationId, timeZone, onClose }: { draft: 
         <Text size="sm">
           {when} · {draft?.practitionerName} <Text span c="dimmed">({timeZone})</Text>
         </Text>
-        <Select
-          label="Patient"
-          searchable
-          placeholder="Type a name or MRN"
-          searchValue={q}
-          onSearchChange={setQ}
-          data={(patients.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.firstName} ${p.lastName} · ${p.mrn}` }))}
-          value={patientId}
-          onChange={setPatientId}
-          allowDeselect={false}
-          nothingFoundMessage={debounced.length >= 2 ? 'No patient found' : 'Type at least 2 letters'}
-          filter={({ options }) => options}
-        />
+        <PatientPicker search={q} onSearchChange={setQ} value={patientId} onChange={setPatientId} placeholder="Type a name or MRN" />
         <Select label="Service" data={(services.data ?? []).filter((s) => s.isActive).map((s) => ({ value: s.id, label: `${s.name} · ${s.durationMin} min` }))} value={serviceId} onChange={setServiceId} allowDeselect={false} />
         <Select label="Start" data={startOptions} value={chosenStart} onChange={setStartsAt} allowDeselect={false} description={free.data ? `${freeStarts.length} free starts this day` : 'Choose a service to see free times'} />
         {serviceId && free.data && !clickedIsFree && !startsAt && (

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, NumberInput, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { describeProblem } from '../../../lib/problems/describeProblem';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useReminderSettings, useSaveReminderSettings } from '../hooks/useReminderSettings';
+import { describeProblem } from '@web/lib/problems/describeProblem';
+import { usePermission } from '@web/entities/current-user';
+import { useReminderSettings, useSaveReminderSettings } from '@web/features/scheduling/hooks/useReminderSettings';
 
 /** How many hours before an appointment its reminder goes, and whether e-mail is delivered or only kept here. */
 export function ReminderSettingsBar() {

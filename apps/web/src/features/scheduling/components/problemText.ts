@@ -1,4 +1,4 @@
-import { ApiError } from '../../../lib/api/ApiError';
+import { ApiError } from '@web/lib/api/ApiError';
 
 /** A booking refusal in plain words: the conflict (409) or every broken rule (422). */
 export function problemText(error: unknown): string[] {

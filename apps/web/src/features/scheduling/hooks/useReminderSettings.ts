@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { scheduleKeys } from './scheduleKeys';
 
-const key = ['schedule', 'reminder-settings'] as const;
+const key = scheduleKeys.reminderSettings;
 
 /** GET /api/settings/reminders: the lead time of appointment reminders and whether e-mail goes out. */
 export function useReminderSettings() {

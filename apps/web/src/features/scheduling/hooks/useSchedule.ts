@@ -1,17 +1,10 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { scheduleKeys } from './scheduleKeys';
 
 export type Appointment = Schemas['AppointmentDto'];
-export type Service = Schemas['ServiceDto'];
-export type Room = Schemas['RoomDto'];
-
-export const scheduleKeys = {
-  all: ['schedule'] as const,
-  appointments: (locationId: string, from: string, to: string) => ['schedule', 'appointments', locationId, from, to] as const,
-  checkIn: (id: string) => ['schedule', 'check-in', id] as const,
-};
 
 /** GET /api/appointments for a location and window. */
 export function useAppointments(locationId: string | undefined, from: Date, to: Date) {
@@ -19,22 +12,6 @@ export function useAppointments(locationId: string | undefined, from: Date, to: 
     queryKey: scheduleKeys.appointments(locationId ?? '', from.toISOString(), to.toISOString()),
     enabled: Boolean(locationId),
     queryFn: () => request(api.GET('/api/appointments', { params: { query: { locationId, from: from.toISOString(), to: to.toISOString() } } })),
-  });
-}
-
-export function useServices() {
-  return useQuery({ queryKey: ['schedule', 'services'], queryFn: () => request(api.GET('/api/services')) });
-}
-
-export function useRooms(locationId: string | undefined) {
-  return useQuery({ queryKey: ['schedule', 'rooms', locationId], enabled: Boolean(locationId), queryFn: () => request(api.GET('/api/rooms', { params: { query: { locationId } } })) });
-}
-
-/** Practitioners: active staff in a clinical role. */
-export function usePractitioners() {
-  return useQuery({
-    queryKey: ['schedule', 'practitioners'],
-    queryFn: async () => (await request(api.GET('/api/staff'))).filter((s) => s.isActive && ['physician', 'nurse', 'aesthetician'].includes(s.role)),
   });
 }
 

@@ -1,25 +1,19 @@
 import { Badge, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../../components/PageHeader';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { ReminderSettingsBar } from '../components/ReminderSettingsBar';
+import { PageHeader } from '@web/components/PageHeader';
+import { useSelectedLocation } from '@web/entities/location';
+import { ReminderSettingsBar } from '@web/features/scheduling/components/ReminderSettingsBar';
+import { useOutbox, type OutboxFilter } from '@web/features/scheduling/hooks/useOutbox';
 
 const COLOURS: Record<string, string> = { sent: 'green', pending: 'blue', sending: 'orange', failed: 'red', outbox_only: 'grape', obsolete: 'gray' };
 
 /** Reminders and notices: sent, waiting, or kept here because no SMTP/SMS transport is configured. */
 export function OutboxPage() {
   useDocumentTitle('Outbox · SkinLedger');
-  const [status, setStatus] = useState('all');
+  const [status, setStatus] = useState<OutboxFilter>('all');
   const { timeZone } = useSelectedLocation();
-  const messages = useQuery({
-    queryKey: ['schedule', 'outbox', status],
-    queryFn: () =>
-      request(api.GET('/api/outbound-messages', { params: { query: { page: 1, pageSize: 100, ...(status === 'all' ? {} : { status: status as 'pending' }) } } })),
-  });
+  const messages = useOutbox(status);
   return (
     <>
       <PageHeader title="Outbox" description={`Appointment reminders and notices (send times in ${timeZone}). Without SMTP settings they stay here to be passed on by hand.`} />
@@ -27,7 +21,7 @@ export function OutboxPage() {
       <SegmentedControl
         mb="sm"
         value={status}
-        onChange={setStatus}
+        onChange={(value) => setStatus(value as OutboxFilter)}
         data={[
           { value: 'all', label: 'All' },
           { value: 'pending', label: 'Waiting' },

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { DateTime, Settings } from 'luxon';
 import { useMemo, useState } from 'react';
@@ -7,13 +7,16 @@ import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/l
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import './calendar.css';
-import { PageHeader } from '../../../components/PageHeader';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { AppointmentDrawer } from '../components/AppointmentDrawer';
-import { BookingModal, type BookingDraft } from '../components/BookingModal';
-import { problemText } from '../components/problemText';
-import { useAppointmentMutations, useAppointments, usePractitioners, useRooms, type Appointment } from '../hooks/useSchedule';
+import { PageHeader } from '@web/components/PageHeader';
+import { usePermission } from '@web/entities/current-user';
+import { useSelectedLocation } from '@web/entities/location';
+import { AppointmentDrawer } from '@web/features/scheduling/components/AppointmentDrawer';
+import { BookingModal, type BookingDraft } from '@web/features/scheduling/components/BookingModal';
+import { problemText } from '@web/features/scheduling/components/problemText';
+import { TodaysAppointments } from '@web/features/scheduling/components/TodaysAppointments';
+import { usePractitioners } from '@web/features/scheduling/hooks/usePractitioners';
+import { useRooms } from '@web/features/scheduling/hooks/useRooms';
+import { useAppointmentMutations, useAppointments, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
 
 interface CalendarEvent {
   id: string;
@@ -148,40 +151,7 @@ export function SchedulePage() {
             />
           </div>
         </Paper>
-        <Paper p="sm">
-          <Text fw={600} mb="xs">
-            Today
-          </Text>
-          {today.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              No appointments today.
-            </Text>
-          ) : (
-            <Table aria-label="Today's appointments" verticalSpacing="xs">
-              <Table.Tbody>
-                {today.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{DateTime.fromISO(a.startsAt).setZone(timeZone).toFormat('HH:mm')}</Table.Td>
-                    <Table.Td>{a.patientName}</Table.Td>
-                    <Table.Td>{a.serviceName}</Table.Td>
-                    <Table.Td>{a.practitionerName}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{a.status.replace('_', ' ')}</Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" justify="flex-end">
-                        {/* Check-in happens in the drawer, which first shows what is missing (consents, history, contraindications). */}
-                        <Button size="xs" variant={a.status === 'booked' || a.status === 'confirmed' ? 'filled' : 'light'} onClick={() => setSelected(a)}>
-                          {a.status === 'booked' || a.status === 'confirmed' ? 'Check in…' : 'Details'}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Paper>
+        <TodaysAppointments appointments={today} timeZone={timeZone} onOpen={setSelected} />
       </Stack>
       {location && <BookingModal draft={draft} locationId={location.id} timeZone={timeZone} onClose={() => setDraft(null)} />}
       <AppointmentDrawer appointment={selected} onClose={() => setSelected(null)} />

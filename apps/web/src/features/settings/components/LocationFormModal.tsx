@@ -2,16 +2,16 @@ import { Button, Group, Modal, SimpleGrid, Stack, Switch, Textarea, TextInput } 
 import { notifications } from '@mantine/notifications';
 import { isIanaTimeZone } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { TimeZoneSelect } from '../../../components/TimeZoneSelect';
-import { useForm } from '../../../lib/form/useForm';
-import { useLastDefined } from '../../../lib/hooks/useLastDefined';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { browserTimeZone } from '../../../lib/time/timeZoneOptions';
-import { useCreateLocation } from '../hooks/useCreateLocation';
-import type { Location } from '../hooks/useLocations';
-import { useUpdateLocation } from '../hooks/useUpdateLocation';
+import { FormAlert } from '@web/components/FormAlert';
+import { TimeZoneSelect } from '@web/components/TimeZoneSelect';
+import { useForm } from '@web/lib/form/useForm';
+import { useLastDefined } from '@web/lib/hooks/useLastDefined';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { browserTimeZone } from '@web/lib/time/timeZoneOptions';
+import { useCreateLocation } from '@web/features/settings/hooks/useCreateLocation';
+import type { Location } from '@web/entities/location';
+import { useUpdateLocation } from '@web/features/settings/hooks/useUpdateLocation';
 
 interface LocationValues {
   name: string;

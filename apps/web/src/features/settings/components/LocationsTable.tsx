@@ -1,5 +1,5 @@
 import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
-import type { Location } from '../hooks/useLocations';
+import type { Location } from '@web/entities/location';
 
 interface LocationsTableProps {
   locations: Location[];

@@ -2,11 +2,11 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Schemas } from '@skinledger/api-client';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useUpdateOrganization } from '../hooks/useUpdateOrganization';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useUpdateOrganization } from '@web/features/settings/hooks/useUpdateOrganization';
 
 const mapField = fieldsOf(['name']);
 

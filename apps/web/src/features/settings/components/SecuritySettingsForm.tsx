@@ -4,10 +4,10 @@ import type { Schemas } from '@skinledger/api-client';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '@skinledger/domain';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { useSaveSecuritySettings } from '../hooks/useSecuritySettings';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { useSignedInUser } from '@web/entities/current-user';
+import { useSaveSecuritySettings } from '@web/features/settings/hooks/useSecuritySettings';
 
 /** Which roles must turn on two-step sign-in; those who have not yet can only enrol after signing in. */
 export function SecuritySettingsForm({ settings }: { settings: Schemas['SecuritySettingsDto'] }) {

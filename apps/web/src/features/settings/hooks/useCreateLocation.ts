@@ -1,8 +1,8 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { locationsKey } from './useLocations';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { locationsKey } from '@web/entities/location';
 
 export function useCreateLocation() {
   const client = useQueryClient();

@@ -1,8 +1,8 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import { currentUserKey } from '../../auth/currentUser';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import { currentUserKey } from '@web/entities/current-user';
 import { organizationKey } from './useOrganization';
 
 /** PATCH /api/organization. The header shows the name from the current user, so refresh that too. */

@@ -2,25 +2,21 @@ import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/cor
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { LocationFormModal, type LocationTarget } from '../components/LocationFormModal';
-import { LocationsTable } from '../components/LocationsTable';
-import { OrganizationForm } from '../components/OrganizationForm';
-import { SecuritySettingsForm } from '../components/SecuritySettingsForm';
-import { useLocations } from '../hooks/useLocations';
-import { useOrganization } from '../hooks/useOrganization';
-import { useSecuritySettings } from '../hooks/useSecuritySettings';
-import { TreatmentSettingsForm } from '../../treatments/components/TreatmentSettingsForm';
-import { useTreatmentSettings } from '../../treatments/hooks/useTreatmentSettings';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { usePermission } from '@web/entities/current-user';
+import { LocationFormModal, type LocationTarget } from '@web/features/settings/components/LocationFormModal';
+import { LocationsTable } from '@web/features/settings/components/LocationsTable';
+import { OrganizationForm } from '@web/features/settings/components/OrganizationForm';
+import { SecuritySettingsForm } from '@web/features/settings/components/SecuritySettingsForm';
+import { useLocations } from '@web/entities/location';
+import { useOrganization } from '@web/features/settings/hooks/useOrganization';
+import { useSecuritySettings } from '@web/features/settings/hooks/useSecuritySettings';
+import { TreatmentSettingsSection } from '@web/features/treatments';
 
 export function SettingsPage() {
   useDocumentTitle('Settings · SkinLedger');
   const canManage = usePermission('organization.manage');
-  const canManageSettings = usePermission('settings.manage');
-  const canReadTreatment = usePermission('clinical_record.read');
-  const treatment = useTreatmentSettings(canReadTreatment);
   const canManageSecurity = usePermission('security.manage');
   const security = useSecuritySettings(canManageSecurity);
   const organization = useOrganization();
@@ -75,19 +71,7 @@ export function SettingsPage() {
             />
           )}
         </Paper>
-        {canReadTreatment && (
-          <Paper p="md" component="section" aria-labelledby="treatment-settings-heading">
-            <Title order={2} id="treatment-settings-heading" mb={4}>
-              Treatment
-            </Title>
-            <Text size="sm" c="dimmed" mb="md">
-              Zone maximums (lowered only), the medical session interval and the after-care text.
-            </Text>
-            {treatment.isPending && <Skeleton height={120} />}
-            {treatment.isError && <QueryErrorAlert error={treatment.error} what="the treatment settings" onRetry={() => void treatment.refetch()} />}
-            {treatment.data && <TreatmentSettingsForm settings={treatment.data} canManage={canManageSettings} />}
-          </Paper>
-        )}
+        <TreatmentSettingsSection />
         {canManageSecurity && (
           <Paper p="md" component="section" aria-labelledby="security-settings-heading">
             <Title order={2} id="security-settings-heading" mb={4}>

@@ -1,16 +1,15 @@
 import { Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { isIanaTimeZone } from '@skinledger/domain';
+import { isIanaTimeZone, PASSWORD_MIN_LENGTH } from '@skinledger/domain';
 import type { FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { PasswordStrength } from '../../../components/PasswordStrength';
-import { TimeZoneSelect } from '../../../components/TimeZoneSelect';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { browserTimeZone } from '../../../lib/time/timeZoneOptions';
-import { useCreateClinic } from '../hooks/useCreateClinic';
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { FormAlert } from '@web/components/FormAlert';
+import { PasswordStrength } from '@web/components/PasswordStrength';
+import { TimeZoneSelect } from '@web/components/TimeZoneSelect';
+import { isPlausibleEmail, passwordLengthProblem } from '@web/lib/form/rules';
+import { useForm } from '@web/lib/form/useForm';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { browserTimeZone } from '@web/lib/time/timeZoneOptions';
+import { useCreateClinic } from '@web/features/setup/hooks/useCreateClinic';
 
 interface SetupValues {
   organizationName: string;
@@ -27,8 +26,9 @@ function validate(v: SetupValues): FieldErrors {
   if (!v.locationName.trim()) errors.locationName = 'Enter a name for your first location';
   if (!isIanaTimeZone(v.timezone)) errors.timezone = 'Choose the time zone of this location';
   if (!v.adminName.trim()) errors.adminName = 'Enter your name';
-  if (!/^\S+@\S+\.\S+$/.test(v.adminEmail.trim())) errors.adminEmail = 'Enter a valid email address';
-  if (v.adminPassword.length < MIN_PASSWORD_LENGTH) errors.adminPassword = `Use at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (!isPlausibleEmail(v.adminEmail)) errors.adminEmail = 'Enter a valid email address';
+  const passwordProblem = passwordLengthProblem(v.adminPassword);
+  if (passwordProblem) errors.adminPassword = passwordProblem;
   return errors;
 }
 
@@ -84,7 +84,7 @@ export function SetupForm() {
         <TextInput label="Email" type="email" autoComplete="email" required {...form.textInput('adminEmail')} />
         <PasswordInput
           label="Password"
-          description={`At least ${MIN_PASSWORD_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
+          description={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
           autoComplete="new-password"
           required
           {...form.textInput('adminPassword')}

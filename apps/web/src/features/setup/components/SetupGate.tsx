@@ -1,11 +1,11 @@
 import { Button, Center, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { FullPageLoader } from '../../../components/FullPageLoader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
-import type { ReturnState } from '../../auth/components/RequireSession';
-import { createdOwnerEmailKey, useSetupStatus } from '../hooks/useSetupStatus';
+import { FullPageLoader } from '@web/components/FullPageLoader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { useCurrentUser } from '@web/entities/current-user';
+import type { ReturnState } from '@web/features/auth';
+import { createdOwnerEmailKey, useSetupStatus } from '@web/features/setup/hooks/useSetupStatus';
 
 /**
  * First thing on load: asks the API whether setup is needed (and, in parallel, who is signed in).

@@ -1,8 +1,8 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { isApiError } from '../../../lib/api/ApiError';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { isApiError } from '@web/lib/api/ApiError';
+import { request } from '@web/lib/api/request';
 import { createdOwnerEmailKey, setupStatusKey } from './useSetupStatus';
 
 /**

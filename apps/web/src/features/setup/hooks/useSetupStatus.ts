@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 
 export const setupStatusKey = ['setup', 'status'] as const;
 /** The owner email just created at setup, for the sign-in page to prefill. */

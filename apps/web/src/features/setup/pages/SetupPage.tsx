@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
-import { AuthLayout } from '../../../components/AuthLayout';
-import { SetupForm } from '../components/SetupForm';
+import { AuthLayout } from '@web/components/AuthLayout';
+import { SetupForm } from '@web/features/setup/components/SetupForm';
 
 /** First run. Once the clinic exists, SetupGate moves on to sign-in. */
 export function SetupPage() {

@@ -3,10 +3,8 @@ import { STAFF_ROLE_LABELS } from '@skinledger/domain';
 import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ChangePasswordModal } from '../../auth/components/ChangePasswordModal';
-import { MfaEnrolment } from '../../auth/components/MfaEnrolment';
-import { useLogout } from '../../auth/hooks/useLogout';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
+import { ChangePasswordModal, MfaEnrolment, useLogout } from '@web/features/auth';
+import { useSignedInUser } from '@web/entities/current-user';
 
 /** "Dr. Maya Okafor" -> "MO", "Dana Whitfield RN" -> "DW": titles and post-nominal letters are skipped. */
 function initials(name: string): string {

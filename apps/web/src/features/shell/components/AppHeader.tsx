@@ -1,7 +1,7 @@
 import { Burger, Divider, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { BrandMark } from '../../../components/BrandMark';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
+import { BrandMark } from '@web/components/BrandMark';
+import { useSignedInUser } from '@web/entities/current-user';
 import { AccountMenu } from './AccountMenu';
 import { LocationSwitcher } from './LocationSwitcher';
 

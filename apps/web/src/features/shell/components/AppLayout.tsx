@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { AppHeader } from './AppHeader';
 import { MainNav } from './MainNav';
-import { SelectedLocationProvider } from './SelectedLocationProvider';
+import { SelectedLocationProvider } from '@web/entities/location';
 import { SkipLink } from './SkipLink';
 
 /** The signed-in frame: header, module navigation (a burger menu on narrow screens) and the page. */

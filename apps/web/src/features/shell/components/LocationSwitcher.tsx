@@ -1,6 +1,6 @@
 import { Group, Select, Text } from '@mantine/core';
 import { IconMapPin } from '@tabler/icons-react';
-import { useSelectedLocation } from '../hooks/useSelectedLocation';
+import { useSelectedLocation } from '@web/entities/location';
 
 /** Header control: which location the user is working at. Times across the app follow its zone. */
 export function LocationSwitcher() {

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import type { Permission } from '@skinledger/domain';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { navSections } from '../navItems';
+import { useSignedInUser } from '@web/entities/current-user';
+import { navSections } from '@web/features/shell/navItems';
 import { MainNavLink } from './MainNavLink';
 
 /** The modules, grouped; administration links only for roles that may use them. */

@@ -1,6 +1,6 @@
 import { NavLink } from '@mantine/core';
 import { NavLink as RouterNavLink, useMatch } from 'react-router';
-import type { NavItem } from '../navItems';
+import type { NavItem } from '@web/features/shell/navItems';
 
 interface MainNavLinkProps {
   item: NavItem;

@@ -2,8 +2,8 @@ import { Button, Paper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconMapOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
 
 export function NotFoundPage() {
   useDocumentTitle('Page not found · SkinLedger');

@@ -1,8 +1,8 @@
 import { Paper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { Icon } from '@tabler/icons-react';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
 
 interface UpcomingModulePageProps {
   title: string;

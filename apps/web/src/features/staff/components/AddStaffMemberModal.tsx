@@ -2,47 +2,31 @@ import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { isPractitionerRole, type StaffRole } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { PasswordStrength } from '../../../components/PasswordStrength';
-import { useForm } from '../../../lib/form/useForm';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import {
-  emptyDraft,
-  isBlankDraft,
-  isCredentialField,
-  toCredentialInput,
-  validateDrafts,
-  type CredentialDraft,
-} from '../credentialDrafts';
-import { useCreateStaffMember } from '../hooks/useCreateStaffMember';
+import { FormAlert } from '@web/components/FormAlert';
+import { PasswordStrength } from '@web/components/PasswordStrength';
+import { useSelectedLocation } from '@web/entities/location';
+import { isPlausibleEmail } from '@web/lib/form/rules';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { emptyDraft, toCredentialInput } from '@web/features/staff/credentialDrafts';
+import { useCreateStaffMember } from '@web/features/staff/hooks/useCreateStaffMember';
+import { useStaffMemberForm, validateStaffMember, type StaffMemberValues } from '@web/features/staff/hooks/useStaffMemberForm';
 import { CredentialsEditor } from './CredentialsEditor';
 import { DefaultLocationSelect } from './DefaultLocationSelect';
 import { RoleSelect } from './RoleSelect';
-import { MIN_PASSWORD_LENGTH, TemporaryPasswordInput } from './TemporaryPasswordInput';
+import { TemporaryPasswordInput } from './TemporaryPasswordInput';
 
-interface NewStaffValues {
-  name: string;
+interface NewStaffValues extends StaffMemberValues {
   email: string;
-  role: StaffRole | null;
-  password: string;
-  defaultLocationId: string | null;
-  credentials: CredentialDraft[];
 }
 
 function validate(values: NewStaffValues): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!values.name.trim()) errors.name = 'Enter their full name';
-  if (!/^\S+@\S+\.\S+$/.test(values.email.trim())) errors.email = 'Enter a valid email address';
+  const errors = validateStaffMember(values, { passwordRequired: true });
+  if (!isPlausibleEmail(values.email)) errors.email = 'Enter a valid email address';
   if (!values.role) errors.role = 'Choose a role';
-  if (values.password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (values.role && isPractitionerRole(values.role)) Object.assign(errors, validateDrafts(values.credentials));
   return errors;
 }
 
-const mapSimpleField = fieldsOf(['name', 'email', 'role', 'password', 'defaultLocationId']);
-const mapField = (apiField: string) => mapSimpleField(apiField) ?? (isCredentialField(apiField) ? apiField : undefined);
+const FIELDS = ['name', 'email', 'role', 'password', 'defaultLocationId'];
 
 interface AddStaffMemberModalProps {
   opened: boolean;
@@ -68,8 +52,7 @@ function AddStaffMemberForm({ onDone }: { onDone: () => void }) {
     defaultLocationId: location?.id ?? null,
     credentials: [],
   }));
-  const form = useForm<NewStaffValues>(initialValues);
-  const feedback = useProblemFeedback(form, mapField);
+  const { form, feedback, checkedValues, credentialsEditor } = useStaffMemberForm(initialValues, FIELDS, validate);
   const create = useCreateStaffMember();
   const practitioner = form.values.role !== null && isPractitionerRole(form.values.role);
 
@@ -80,13 +63,8 @@ function AddStaffMemberForm({ onDone }: { onDone: () => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    feedback.clear();
-    const credentials = form.values.credentials.filter((d) => !isBlankDraft(d));
-    const values = { ...form.values, credentials };
-    form.setValue('credentials', credentials);
-    const errors = validate(values);
-    form.setErrors(errors);
-    if (Object.keys(errors).length > 0 || !values.role) return;
+    const values = checkedValues();
+    if (!values?.role) return;
     const name = values.name.trim();
     create.mutate(
       {
@@ -95,7 +73,7 @@ function AddStaffMemberForm({ onDone }: { onDone: () => void }) {
         role: values.role,
         password: values.password,
         defaultLocationId: values.defaultLocationId,
-        ...(practitioner ? { credentials: credentials.map(toCredentialInput) } : {}),
+        ...(practitioner ? { credentials: values.credentials.map(toCredentialInput) } : {}),
       },
       {
         onSuccess: () => {
@@ -124,15 +102,7 @@ function AddStaffMemberForm({ onDone }: { onDone: () => void }) {
             error={form.errors.defaultLocationId}
           />
         </SimpleGrid>
-        {practitioner && (
-          <CredentialsEditor
-            role={form.values.role}
-            drafts={form.values.credentials}
-            errors={form.errors}
-            onChange={(drafts) => form.setValue('credentials', drafts)}
-            onEdited={form.clearError}
-          />
-        )}
+        {practitioner && <CredentialsEditor role={form.values.role} {...credentialsEditor} />}
         <TemporaryPasswordInput
           label="Temporary password"
           required

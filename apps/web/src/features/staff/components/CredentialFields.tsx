@@ -1,8 +1,8 @@
 import { ActionIcon, Fieldset, Select, SimpleGrid, TextInput, Tooltip } from '@mantine/core';
 import { LICENCE_TYPE_LABELS, LICENCE_TYPES, type LicenceType } from '@skinledger/domain';
 import { IconTrash } from '@tabler/icons-react';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { credentialField, type CredentialDraft, type CredentialInput } from '../credentialDrafts';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { credentialField, type CredentialDraft, type CredentialInput } from '@web/features/staff/credentialDrafts';
 
 const LICENCE_OPTIONS = LICENCE_TYPES.map((type) => ({ value: type, label: LICENCE_TYPE_LABELS[type] }));
 const isLicenceType = (value: string | null): value is LicenceType => LICENCE_TYPES.some((t) => t === value);

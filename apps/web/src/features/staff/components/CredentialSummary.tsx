@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { Schemas } from '@skinledger/api-client';
 import { daysBetween, LICENCE_TYPE_LABELS, type IsoDate } from '@skinledger/domain';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 
 type Credential = Schemas['PractitionerCredentialDto'];
 

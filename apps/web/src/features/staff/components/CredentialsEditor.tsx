@@ -2,8 +2,8 @@ import { Button, Stack, Text } from '@mantine/core';
 import type { StaffRole } from '@skinledger/domain';
 import { IconPlus } from '@tabler/icons-react';
 import { useId } from 'react';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { emptyDraft, type CredentialDraft } from '../credentialDrafts';
+import type { FieldErrors } from '@web/lib/problems/describeProblem';
+import { emptyDraft, type CredentialDraft } from '@web/features/staff/credentialDrafts';
 import { CredentialFields } from './CredentialFields';
 
 interface CredentialsEditorProps {

@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useLastDefined } from '../../../lib/hooks/useLastDefined';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import type { StaffMember } from '../hooks/useStaffList';
-import { useSetStaffMemberActive } from '../hooks/useSetStaffMemberActive';
+import { FormAlert } from '@web/components/FormAlert';
+import { useLastDefined } from '@web/lib/hooks/useLastDefined';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import type { StaffMember } from '@web/features/staff/hooks/useStaffList';
+import { useSetStaffMemberActive } from '@web/features/staff/hooks/useSetStaffMemberActive';
 
 interface DeactivateStaffMemberDialogProps {
   member: StaffMember | null;

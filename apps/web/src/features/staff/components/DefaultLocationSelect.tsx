@@ -1,5 +1,5 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useLocations } from '../../settings/hooks/useLocations';
+import { useLocations } from '@web/entities/location';
 
 interface DefaultLocationSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
   value: string | null;

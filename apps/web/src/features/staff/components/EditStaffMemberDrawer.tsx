@@ -4,48 +4,28 @@ import type { Schemas } from '@skinledger/api-client';
 import { canResetPassword, isPractitionerRole, type StaffRole } from '@skinledger/domain';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { PasswordStrength } from '../../../components/PasswordStrength';
-import { useForm } from '../../../lib/form/useForm';
-import { useLastDefined } from '../../../lib/hooks/useLastDefined';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import type { FieldErrors } from '../../../lib/problems/describeProblem';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import {
-  draftFromCredential,
-  isBlankDraft,
-  isCredentialField,
-  sameCredentials,
-  toCredentialInput,
-  validateDrafts,
-  type CredentialDraft,
-} from '../credentialDrafts';
-import type { StaffMember } from '../hooks/useStaffList';
-import { useUpdateStaffMember } from '../hooks/useUpdateStaffMember';
+import { FormAlert } from '@web/components/FormAlert';
+import { PasswordStrength } from '@web/components/PasswordStrength';
+import { useSignedInUser } from '@web/entities/current-user';
+import { useLastDefined } from '@web/lib/hooks/useLastDefined';
+import { draftFromCredential, sameCredentials, toCredentialInput } from '@web/features/staff/credentialDrafts';
+import type { StaffMember } from '@web/features/staff/hooks/useStaffList';
+import { useStaffMemberForm, validateStaffMember, type StaffMemberValues } from '@web/features/staff/hooks/useStaffMemberForm';
+import { useUpdateStaffMember } from '@web/features/staff/hooks/useUpdateStaffMember';
 import { CredentialsEditor } from './CredentialsEditor';
 import { DefaultLocationSelect } from './DefaultLocationSelect';
 import { RoleSelect } from './RoleSelect';
 import { StaffMfaSection } from './StaffMfaSection';
-import { MIN_PASSWORD_LENGTH, TemporaryPasswordInput } from './TemporaryPasswordInput';
+import { TemporaryPasswordInput } from './TemporaryPasswordInput';
 
-interface EditValues {
-  name: string;
+interface EditValues extends StaffMemberValues {
   role: StaffRole;
-  defaultLocationId: string | null;
-  credentials: CredentialDraft[];
-  password: string;
 }
 
-function validate(values: EditValues): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!values.name.trim()) errors.name = 'Enter their full name';
-  if (values.password && values.password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (isPractitionerRole(values.role)) Object.assign(errors, validateDrafts(values.credentials));
-  return errors;
-}
+/** A new password is optional here: blank keeps the current one. */
+const validate = (values: EditValues) => validateStaffMember(values, { passwordRequired: false });
 
-const mapSimpleField = fieldsOf(['name', 'role', 'password', 'defaultLocationId']);
-const mapField = (apiField: string) => mapSimpleField(apiField) ?? (isCredentialField(apiField) ? apiField : undefined);
+const FIELDS = ['name', 'role', 'password', 'defaultLocationId'];
 
 /** Only what changed; credentials are sent as the whole new set (and emptied when the role has none). */
 function changesFrom(member: StaffMember, values: EditValues): Schemas['UpdateStaffMemberDto'] {
@@ -82,8 +62,7 @@ function EditStaffMemberForm({ member, onDone }: { member: StaffMember; onDone: 
     credentials: member.credentials.map(draftFromCredential),
     password: '',
   }));
-  const form = useForm<EditValues>(initialValues);
-  const feedback = useProblemFeedback(form, mapField);
+  const { form, feedback, checkedValues, credentialsEditor } = useStaffMemberForm(initialValues, FIELDS, validate);
   const update = useUpdateStaffMember();
   const practitioner = isPractitionerRole(form.values.role);
   const roleChanged = form.values.role !== member.role;
@@ -94,13 +73,8 @@ function EditStaffMemberForm({ member, onDone }: { member: StaffMember; onDone: 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    feedback.clear();
-    const credentials = form.values.credentials.filter((d) => !isBlankDraft(d));
-    const values = { ...form.values, credentials };
-    form.setValue('credentials', credentials);
-    const errors = validate(values);
-    form.setErrors(errors);
-    if (Object.keys(errors).length > 0) return;
+    const values = checkedValues();
+    if (!values) return;
     const changes = changesFrom(member, values);
     if (Object.keys(changes).length === 0) {
       onDone();
@@ -137,15 +111,7 @@ function EditStaffMemberForm({ member, onDone }: { member: StaffMember; onDone: 
           onChange={(id) => form.setValue('defaultLocationId', id)}
           error={form.errors.defaultLocationId}
         />
-        {practitioner && (
-          <CredentialsEditor
-            role={form.values.role}
-            drafts={form.values.credentials}
-            errors={form.errors}
-            onChange={(drafts) => form.setValue('credentials', drafts)}
-            onEdited={form.clearError}
-          />
-        )}
+        {practitioner && <CredentialsEditor role={form.values.role} {...credentialsEditor} />}
         {losesCredentials && (
           <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} aria-hidden />} p="sm">
             This role holds no practitioner credentials. Saving removes their {member.credentials.length} credential

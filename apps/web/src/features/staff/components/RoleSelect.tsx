@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { canAssignRole, STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '@skinledger/domain';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
+import { useSignedInUser } from '@web/entities/current-user';
 
 interface RoleSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
   value: StaffRole | null;

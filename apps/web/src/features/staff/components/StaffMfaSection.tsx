@@ -1,12 +1,11 @@
 import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import type { StaffMember } from '../hooks/useStaffList';
-import { useResetStaffMfa } from '../hooks/useResetStaffMfa';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { usePermission, useSignedInUser } from '@web/entities/current-user';
+import type { StaffMember } from '@web/features/staff/hooks/useStaffList';
+import { useResetStaffMfa } from '@web/features/staff/hooks/useResetStaffMfa';
 
 /**
  * Whether two-step sign-in is on for this person and, for the owner, the reset for a lost phone. One's own is

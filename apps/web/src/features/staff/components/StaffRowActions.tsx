@@ -1,5 +1,5 @@
 import { Button, Group } from '@mantine/core';
-import type { StaffMember } from '../hooks/useStaffList';
+import type { StaffMember } from '@web/features/staff/hooks/useStaffList';
 
 interface StaffRowActionsProps {
   member: StaffMember;

@@ -1,6 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import type { StaffMember } from '../hooks/useStaffList';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import type { StaffMember } from '@web/features/staff/hooks/useStaffList';
 
 interface StaffStatusBadgeProps {
   member: StaffMember;

@@ -1,8 +1,8 @@
 import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { IsoDate } from '@skinledger/domain';
-import type { CurrentUser } from '../../auth/currentUser';
-import type { StaffMember } from '../hooks/useStaffList';
-import { canManageMember } from '../staffAccess';
+import type { CurrentUser } from '@web/entities/current-user';
+import type { StaffMember } from '@web/features/staff/hooks/useStaffList';
+import { canManageMember } from '@web/features/staff/staffAccess';
 import { CredentialSummary } from './CredentialSummary';
 import { RoleBadge } from './RoleBadge';
 import { StaffRowActions } from './StaffRowActions';

@@ -1,8 +1,7 @@
 import { Anchor, PasswordInput, Text, type PasswordInputProps } from '@mantine/core';
+import { PASSWORD_MIN_LENGTH } from '@skinledger/domain';
 import { useState } from 'react';
-import { generateTemporaryPassword } from '../generatePassword';
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { generateTemporaryPassword } from '@web/features/staff/generatePassword';
 
 interface TemporaryPasswordInputProps extends Omit<PasswordInputProps, 'value' | 'onChange'> {
   value: string;
@@ -27,7 +26,7 @@ export function TemporaryPasswordInput({ value, onChange, hint, ...props }: Temp
       onChange={(event) => onChange(event.currentTarget.value)}
       description={
         <Text component="span" size="xs" c="dimmed">
-          {hint} At least {MIN_PASSWORD_LENGTH} characters.{' '}
+          {hint} At least {PASSWORD_MIN_LENGTH} characters.{' '}
           <Anchor component="button" type="button" size="xs" onClick={generate}>
             Generate one
           </Anchor>

@@ -3,20 +3,19 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { describeProblem } from '../../../lib/problems/describeProblem';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { AddStaffMemberModal } from '../components/AddStaffMemberModal';
-import { DeactivateStaffMemberDialog } from '../components/DeactivateStaffMemberDialog';
-import { EditStaffMemberDrawer } from '../components/EditStaffMemberDrawer';
-import { StaffTable } from '../components/StaffTable';
-import { useSetStaffMemberActive } from '../hooks/useSetStaffMemberActive';
-import { useStaffList, type StaffMember } from '../hooks/useStaffList';
+import { isoDateInTimeZone } from '@skinledger/domain';
+import { EmptyState } from '@web/components/EmptyState';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { describeProblem } from '@web/lib/problems/describeProblem';
+import { usePermission, useSignedInUser } from '@web/entities/current-user';
+import { useSelectedLocation } from '@web/entities/location';
+import { AddStaffMemberModal } from '@web/features/staff/components/AddStaffMemberModal';
+import { DeactivateStaffMemberDialog } from '@web/features/staff/components/DeactivateStaffMemberDialog';
+import { EditStaffMemberDrawer } from '@web/features/staff/components/EditStaffMemberDrawer';
+import { StaffTable } from '@web/features/staff/components/StaffTable';
+import { useSetStaffMemberActive } from '@web/features/staff/hooks/useSetStaffMemberActive';
+import { useStaffList, type StaffMember } from '@web/features/staff/hooks/useStaffList';
 
 function matches(member: StaffMember, search: string): boolean {
   const needle = search.trim().toLowerCase();
@@ -109,7 +108,7 @@ export function StaffPage() {
             staff={visible}
             actor={actor}
             caption={`Staff of ${actor.organizationName}: ${visible.length} shown`}
-            today={todayInZone(timeZone)}
+            today={isoDateInTimeZone(new Date(), timeZone)}
             timeZone={timeZone}
             reactivatingId={setActive.isPending ? (setActive.variables?.id ?? null) : null}
             onEdit={setEditing}

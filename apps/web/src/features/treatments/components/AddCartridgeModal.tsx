@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { useSessionAction } from '../hooks/useSessionActions';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { useSessionAction } from '@web/features/treatments/hooks/useSessionActions';
 import { LotPicker } from './LotPicker';
 
 interface AddCartridgeModalProps {

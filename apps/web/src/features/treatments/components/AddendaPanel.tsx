@@ -1,10 +1,10 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { useSessionAction } from '../hooks/useSessionActions';
-import type { TreatmentSession } from '../treatmentTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { useSessionAction } from '@web/features/treatments/hooks/useSessionActions';
+import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
 import { RecordSection } from './RecordSection';
 
 interface AddendaPanelProps {

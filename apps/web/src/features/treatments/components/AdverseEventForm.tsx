@@ -1,9 +1,9 @@
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { ADVERSE_EVENT_OUTCOMES, ADVERSE_EVENT_TYPE_INFO, ADVERSE_EVENT_TYPES, isAdverseEventType, type AdverseEventOutcome } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { useRecordAdverseEvent } from '../hooks/useAdverseEvents';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { useRecordAdverseEvent } from '@web/features/treatments/hooks/useAdverseEvents';
 
 export const OUTCOME_LABELS: Record<AdverseEventOutcome, string> = {
   ongoing: 'Ongoing',

@@ -1,8 +1,8 @@
 import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { useState } from 'react';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { usePatientAdverseEvents } from '../hooks/useAdverseEvents';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { usePatientAdverseEvents } from '@web/features/treatments/hooks/useAdverseEvents';
 import { AdverseEventForm, OUTCOME_LABELS } from './AdverseEventForm';
 import { RecordSection } from './RecordSection';
 

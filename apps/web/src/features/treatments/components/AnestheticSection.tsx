@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconClockPlay, IconClockStop } from '@tabler/icons-react';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import type { AnestheticDraft } from '../chartDraft';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import type { AnestheticDraft } from '@web/features/treatments/chartDraft';
 import { AnestheticTimer } from './AnestheticTimer';
 
 interface AnestheticSectionProps {

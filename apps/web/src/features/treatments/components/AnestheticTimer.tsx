@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { useNow } from '../hooks/useNow';
+import { useNow } from '@web/features/treatments/hooks/useNow';
 
 function clock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

@@ -1,11 +1,11 @@
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { findOutcomeScale, OUTCOME_SCALES, scoreProblem } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { useRecordAssessment } from '../hooks/useAssessments';
-import type { TreatmentSessionSummary } from '../treatmentTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { useRecordAssessment } from '@web/features/treatments/hooks/useAssessments';
+import type { TreatmentSessionSummary } from '@web/features/treatments/treatmentTypes';
 
 interface AssessmentFormProps {
   patientId: string;

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import type { Assessment } from '../treatmentTypes';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import type { Assessment } from '@web/features/treatments/treatmentTypes';
 
 function Change({ a }: { a: Assessment }) {
   if (a.changeFromBaselinePercent === null) return <Text size="sm" c="dimmed">baseline</Text>;

@@ -1,8 +1,8 @@
 import { Anchor, Table } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import type { TreatmentSession } from '../treatmentTypes';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
 
 /** Cartridges taken from stock for the session (the ledger's "used" movements), with lot numbers for traceability. */
 export function CartridgesTable({ cartridges, timeZone }: { cartridges: TreatmentSession['cartridges']; timeZone: string }) {

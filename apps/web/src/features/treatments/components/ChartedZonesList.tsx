@@ -1,7 +1,7 @@
 import { Stack, Text, UnstyledButton } from '@mantine/core';
 import { findZone, ZONE_CODES, type ZoneCode } from '@skinledger/domain';
-import type { ChartDraft } from '../chartDraft';
-import { TONE_FILL, TONE_STROKE, type ZoneState } from '../zoneStatus';
+import type { ChartDraft } from '@web/features/treatments/chartDraft';
+import { TONE_FILL, TONE_STROKE, type ZoneState } from '@web/features/treatments/zoneStatus';
 
 interface ChartedZonesListProps {
   zones: ChartDraft['zones'];

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useEffect } from 'react';
-import { useDevices } from '../../inventory/hooks/useDevices';
+import { useDevices } from '@web/features/inventory';
 
 interface DeviceSelectProps {
   locationId: string | undefined;

@@ -1,10 +1,10 @@
 import { Button, Checkbox, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { ERYTHEMA_GRADES } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { useSessionAction } from '../hooks/useSessionActions';
-import type { TreatmentSession } from '../treatmentTypes';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { useSessionAction } from '@web/features/treatments/hooks/useSessionActions';
+import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
 
 interface ChartValues {
   technique: string;

@@ -1,13 +1,13 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { isZoneCode, type ZoneCode } from '@skinledger/domain';
 import { useMemo, useState } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { zoneEntries, type ChartDraft } from '../chartDraft';
-import { useSessionAction } from '../hooks/useSessionActions';
-import { useTreatmentSettings } from '../hooks/useTreatmentSettings';
-import type { TreatmentSession } from '../treatmentTypes';
-import type { ZoneLimits } from '../zoneStatus';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { zoneEntries, type ChartDraft } from '@web/features/treatments/chartDraft';
+import { useSessionAction } from '@web/features/treatments/hooks/useSessionActions';
+import { useTreatmentSettings } from '@web/features/treatments/hooks/useTreatmentSettings';
+import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
+import type { ZoneLimits } from '@web/features/treatments/zoneStatus';
 import { ZonesSection } from './ZonesSection';
 
 const draftOf = (session: TreatmentSession): ChartDraft['zones'] =>

@@ -1,8 +1,8 @@
 import type { ZoneCode } from '@skinledger/domain';
 import type { KeyboardEvent } from 'react';
-import { FACE_DECOR, FACE_SHAPES } from '../faceMapShapes';
-import { TONE_FILL, TONE_LABEL, TONE_STROKE, type ZoneState } from '../zoneStatus';
-import type { ZoneDraft } from '../chartDraft';
+import { FACE_DECOR, FACE_SHAPES } from '@web/features/treatments/faceMapShapes';
+import { TONE_FILL, TONE_LABEL, TONE_STROKE, type ZoneState } from '@web/features/treatments/zoneStatus';
+import type { ZoneDraft } from '@web/features/treatments/chartDraft';
 
 interface FaceMapProps {
   zones: Partial<Record<ZoneCode, ZoneDraft>>;

@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import type { ZoneCode } from '@skinledger/domain';
-import type { ZoneDraft } from '../chartDraft';
-import { TONE_FILL, TONE_LABEL, TONE_STROKE, type ZoneState } from '../zoneStatus';
+import type { ZoneDraft } from '@web/features/treatments/chartDraft';
+import { TONE_FILL, TONE_LABEL, TONE_STROKE, type ZoneState } from '@web/features/treatments/zoneStatus';
 
 export const CHIP_ZONES: ZoneCode[] = ['acne_scars', 'stretch_marks', 'scalp'];
 

@@ -1,13 +1,13 @@
 import { ActionIcon, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCamera, IconScan } from '@tabler/icons-react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { hasBarcodeDetector } from '../../inventory/barcodeDetector';
-import { CameraScanModal } from '../../inventory/components/CameraScanModal';
-import { MONO_INPUT } from '../../inventory/monoInput';
-import { useLocationLots, useLotSuggestion } from '../hooks/useCartridgeStock';
-import { matchScannedLot } from '../lotScan';
-import type { Lot } from '../treatmentTypes';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { hasBarcodeDetector } from '@web/lib/scan/barcodeDetector';
+import { CameraScanModal } from '@web/components/CameraScanModal';
+import { MONO_INPUT } from '@web/components/monoInput';
+import { useLocationLots, useLotSuggestion } from '@web/features/treatments/hooks/useCartridgeStock';
+import { matchScannedLot } from '@web/features/treatments/lotScan';
+import type { Lot } from '@web/features/treatments/treatmentTypes';
 
 interface LotPickerProps {
   locationId: string | undefined;

@@ -1,5 +1,5 @@
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { dayNumber, linear, scoreDomain, scoreTicks, timeDomain } from '../outcomeChartScale';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { dayNumber, linear, scoreDomain, scoreTicks, timeDomain } from '@web/features/treatments/outcomeChartScale';
 
 interface OutcomeChartProps {
   title: string;

@@ -1,10 +1,10 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { IconReportMedical } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { usePatientSessions } from '../hooks/usePatientSessions';
+import { EmptyState } from '@web/components/EmptyState';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { usePatientSessions } from '@web/features/treatments/hooks/usePatientSessions';
 import { ProcedureKindBadge } from './ProcedureKindBadge';
 import { SessionStatusBadge } from './SessionStatusBadge';
 

@@ -1,5 +1,5 @@
 import { Paper, Stack, Title } from '@mantine/core';
-import type { ChartDraft } from '../chartDraft';
+import type { ChartDraft } from '@web/features/treatments/chartDraft';
 import { DeviceSelect } from './DeviceSelect';
 import { LotPicker } from './LotPicker';
 

@@ -1,9 +1,9 @@
 import { Divider, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { PHOTO_ANGLE_LABELS, PHOTO_ANGLES, type PhotoAngle } from '@skinledger/domain';
 import { useState } from 'react';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { usePatientSessions } from '../hooks/usePatientSessions';
-import { usePhotoComparison } from '../hooks/useSessionPhotos';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { usePatientSessions } from '@web/features/treatments/hooks/usePatientSessions';
+import { usePhotoComparison } from '@web/features/treatments/hooks/useSessionPhotos';
 import { PhotoTile } from './PhotoTile';
 
 /** This session beside another of the same patient, at one angle: before and after of each. */

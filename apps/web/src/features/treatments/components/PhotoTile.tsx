@@ -1,6 +1,6 @@
 import { Image, Stack, Text } from '@mantine/core';
 import { PHOTO_ANGLE_LABELS, type PhotoAngle } from '@skinledger/domain';
-import type { SessionPhoto } from '../treatmentTypes';
+import type { SessionPhoto } from '@web/features/treatments/treatmentTypes';
 
 export const PHASE_LABELS: Record<string, string> = { before: 'Before', after: 'After' };
 

@@ -2,9 +2,9 @@ import { Button, FileButton, Group, SegmentedControl, Select } from '@mantine/co
 import { PHOTO_ANGLE_LABELS, PHOTO_ANGLES, type PhotoAngle, type PhotoPhase } from '@skinledger/domain';
 import { IconCamera } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { FormAlert } from '../../../components/FormAlert';
-import { useUploadPhoto } from '../hooks/useSessionPhotos';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { FormAlert } from '@web/components/FormAlert';
+import { useUploadPhoto } from '@web/features/treatments/hooks/useSessionPhotos';
 
 /** Phase and angle, then the tablet's rear camera (capture="environment") or a file; uploads on choosing. */
 export function PhotoUploadBar({ sessionId, patientId }: { sessionId: string; patientId: string }) {

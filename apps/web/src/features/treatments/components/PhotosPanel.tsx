@@ -1,5 +1,5 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
-import { useSessionPhotos } from '../hooks/useSessionPhotos';
+import { useSessionPhotos } from '@web/features/treatments/hooks/useSessionPhotos';
 import { PhotoComparisonView } from './PhotoComparisonView';
 import { PhotoTile } from './PhotoTile';
 import { PhotoUploadBar } from './PhotoUploadBar';

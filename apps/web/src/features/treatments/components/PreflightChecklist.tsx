@@ -1,8 +1,8 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import type { RuleViolation } from '../../../lib/api/ApiError';
-import type { Preflight } from '../treatmentTypes';
+import type { RuleViolation } from '@web/lib/api/ApiError';
+import type { Preflight } from '@web/features/treatments/treatmentTypes';
 import { ChecklistItem } from './ChecklistItem';
 
 interface PreflightChecklistProps {

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { IconPencil, IconPrinter, IconSignature } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { TreatmentSession } from '../treatmentTypes';
+import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
 
 interface SessionActionsProps {
   session: TreatmentSession;

@@ -1,5 +1,5 @@
 import { Checkbox, Paper, SimpleGrid, Stack, Switch, Textarea, TextInput, Title } from '@mantine/core';
-import type { ChartDraft } from '../chartDraft';
+import type { ChartDraft } from '@web/features/treatments/chartDraft';
 
 interface SessionDetailsSectionProps {
   draft: ChartDraft;

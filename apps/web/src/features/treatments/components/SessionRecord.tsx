@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import type { TreatmentSession } from '../treatmentTypes';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
 import { CartridgesTable } from './CartridgesTable';
 import { ChecklistItem } from './ChecklistItem';
 import { FactList } from './FactList';

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { usePermission } from '../../auth/hooks/usePermission';
+import { usePermission } from '@web/entities/current-user';
 
 /** "Start session" on the patient profile, for those who chart treatments: opens the walk-in charting screen. */
 export function StartSessionButton({ patientId, archived }: { patientId: string; archived: boolean }) {

@@ -1,12 +1,12 @@
 import { Button, Group, NumberInput, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Schemas } from '@skinledger/api-client';
-import { DEFAULT_POST_CARE_INSTRUCTIONS, DEVICE_DEPTH_SETTINGS_MM } from '@skinledger/domain';
+import { DEFAULT_POST_CARE_INSTRUCTIONS, DEVICE_DEPTH_SETTINGS_MM, isDeeperThan } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/FormAlert';
-import { useForm } from '../../../lib/form/useForm';
-import { fieldsOf, useProblemFeedback } from '../../../lib/problems/useProblemFeedback';
-import { useSaveTreatmentSettings } from '../hooks/useSaveTreatmentSettings';
+import { FormAlert } from '@web/components/FormAlert';
+import { useForm } from '@web/lib/form/useForm';
+import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
+import { useSaveTreatmentSettings } from '@web/features/treatments/hooks/useSaveTreatmentSettings';
 
 type TreatmentSettings = Schemas['TreatmentSettingsDto'];
 
@@ -71,7 +71,7 @@ export function TreatmentSettingsForm({ settings, canManage }: { settings: Treat
                     aria-label={`Clinic maximum for ${z.label}`}
                     disabled={!canManage}
                     allowDeselect={false}
-                    data={DEVICE_DEPTH_SETTINGS_MM.filter((d) => d <= z.defaultMaxMm + 1e-9).map((d) => ({ value: String(d), label: mm(d) }))}
+                    data={DEVICE_DEPTH_SETTINGS_MM.filter((d) => !isDeeperThan(d, z.defaultMaxMm)).map((d) => ({ value: String(d), label: mm(d) }))}
                     value={String(zoneMax[z.zone])}
                     onChange={(value) => value && setZoneMax((current) => ({ ...current, [z.zone]: Number(value) }))}
                   />

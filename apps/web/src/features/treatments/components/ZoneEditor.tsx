@@ -1,8 +1,8 @@
 import { Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { findZone, type ZoneCode } from '@skinledger/domain';
 import { IconTrash } from '@tabler/icons-react';
-import type { ZoneDraft } from '../chartDraft';
-import { type ZoneState } from '../zoneStatus';
+import type { ZoneDraft } from '@web/features/treatments/chartDraft';
+import { type ZoneState } from '@web/features/treatments/zoneStatus';
 import { DepthStepper } from './DepthStepper';
 
 interface ZoneEditorProps {

@@ -1,5 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import { TONE_FILL, TONE_STROKE, type ZoneTone } from '../zoneStatus';
+import { TONE_FILL, TONE_STROKE, type ZoneTone } from '@web/features/treatments/zoneStatus';
 
 const ITEMS: { tone: ZoneTone; text: string }[] = [
   { tone: 'ok', text: 'Within limits' },

@@ -1,8 +1,8 @@
 import { Group, Paper, Stack, Title } from '@mantine/core';
 import { classifyProcedure, findZone, ZONE_CODES, type ZoneCode } from '@skinledger/domain';
 import { useState } from 'react';
-import { startingDepthMm, zoneEntries, type ChartDraft, type ZoneDraft } from '../chartDraft';
-import { needsOverride, zoneState, type ZoneLimits, type ZoneState } from '../zoneStatus';
+import { startingDepthMm, zoneEntries, type ChartDraft, type ZoneDraft } from '@web/features/treatments/chartDraft';
+import { needsOverride, zoneState, type ZoneLimits, type ZoneState } from '@web/features/treatments/zoneStatus';
 import { ChartedZonesList } from './ChartedZonesList';
 import { FaceMap } from './FaceMap';
 import { IndicationChips } from './IndicationChips';

@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import type { TreatmentSession } from '../treatmentTypes';
+import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
 
 /** Depth and passes per zone as charted, with any override reason. */
 export function ZonesTable({ zones }: { zones: TreatmentSession['zones'] }) {

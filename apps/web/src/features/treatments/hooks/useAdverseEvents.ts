@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import type { RecordAdverseEventBody } from '../treatmentTypes';
+import { patientKeys } from '@web/entities/patient';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import type { RecordAdverseEventBody } from '@web/features/treatments/treatmentTypes';
 import { treatmentKeys } from './treatmentKeys';
 
 /** GET /api/patients/:id/adverse-events (the session view filters to its own). */
@@ -18,6 +19,6 @@ export function useRecordAdverseEvent(sessionId: string, patientId: string) {
   return useMutation({
     mutationFn: (body: RecordAdverseEventBody) =>
       request(api.POST('/api/treatment-sessions/{id}/adverse-events', { params: { path: { id: sessionId } }, body })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['patients', 'clinical', patientId] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: patientKeys.clinical(patientId) }),
   });
 }

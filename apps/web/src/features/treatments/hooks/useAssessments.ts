@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import type { RecordAssessmentBody } from '../treatmentTypes';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import type { RecordAssessmentBody } from '@web/features/treatments/treatmentTypes';
 import { treatmentKeys } from './treatmentKeys';
 
 /** GET /api/patients/:id/assessments: oldest first, each with its change from the course baseline. */

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
-import { isApiError, type RuleViolation } from '../../../lib/api/ApiError';
-import { describeProblem, type ProblemFeedback } from '../../../lib/problems/describeProblem';
-import { EMPTY_CHART, toPreflightBody, toStartBody, zoneEntries, type ChartDraft, type SessionOrigin } from '../chartDraft';
-import type { TreatmentSession } from '../treatmentTypes';
+import { isApiError, type RuleViolation } from '@web/lib/api/ApiError';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { EMPTY_CHART, toPreflightBody, toStartBody, zoneEntries, type ChartDraft, type SessionOrigin } from '@web/features/treatments/chartDraft';
+import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
 import { usePreflight } from './usePreflight';
 import { useStartSession } from './useStartSession';
 

@@ -1,8 +1,8 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import type { StartSessionBody } from '../treatmentTypes';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import type { StartSessionBody } from '@web/features/treatments/treatmentTypes';
 import { treatmentKeys } from './treatmentKeys';
 
 /**

@@ -1,7 +1,7 @@
 import type { Schemas } from '@skinledger/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { treatmentKeys } from './treatmentKeys';
 
 /** PUT /api/settings/treatment: replaces the organization's lowered zone maximums, after-care text and interval. */

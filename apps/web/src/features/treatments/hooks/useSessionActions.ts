@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import type { TreatmentSession, UpdateSessionBody } from '../treatmentTypes';
+import { inventoryKeys } from '@web/features/inventory';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import type { TreatmentSession, UpdateSessionBody } from '@web/features/treatments/treatmentTypes';
 import { treatmentKeys } from './treatmentKeys';
 
 export type SessionAction =
@@ -32,7 +33,7 @@ export function useSessionAction(id: string) {
     onSuccess: async (session, input) => {
       client.setQueryData(treatmentKeys.session(id), session);
       await client.invalidateQueries({ queryKey: treatmentKeys.patientSessions(session.patientId) });
-      if (input.action === 'cartridge') await client.invalidateQueries({ queryKey: ['inventory'] });
+      if (input.action === 'cartridge') await client.invalidateQueries({ queryKey: inventoryKeys.all });
     },
   });
 }

@@ -1,7 +1,7 @@
 import type { PhotoAngle, PhotoPhase } from '@skinledger/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { treatmentKeys } from './treatmentKeys';
 
 export interface PhotoUpload {

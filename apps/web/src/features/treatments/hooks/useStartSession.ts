@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
-import type { StartSessionBody } from '../treatmentTypes';
+import { inventoryKeys } from '@web/features/inventory';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
+import type { StartSessionBody } from '@web/features/treatments/treatmentTypes';
 import { treatmentKeys } from './treatmentKeys';
 
 /** POST /api/treatment-sessions: starts the session and takes one cartridge off the shelf (422 lists every blocker). */
@@ -13,7 +14,7 @@ export function useStartSession() {
       client.setQueryData(treatmentKeys.session(session.id), session);
       await Promise.all([
         client.invalidateQueries({ queryKey: treatmentKeys.patientSessions(session.patientId) }),
-        client.invalidateQueries({ queryKey: ['inventory'] }),
+        client.invalidateQueries({ queryKey: inventoryKeys.all }),
       ]);
     },
   });

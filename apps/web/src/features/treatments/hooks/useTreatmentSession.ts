@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api/apiClient';
-import { request } from '../../../lib/api/request';
+import { api } from '@web/lib/api/apiClient';
+import { request } from '@web/lib/api/request';
 import { treatmentKeys } from './treatmentKeys';
 
 /** GET /api/treatment-sessions/:id: the record with zones, cartridges, anaesthetic and addenda. */

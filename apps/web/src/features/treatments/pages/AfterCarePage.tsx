@@ -2,10 +2,10 @@ import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/cor
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { useTreatmentSettings } from '../hooks/useTreatmentSettings';
-import { useTreatmentSession } from '../hooks/useTreatmentSession';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { useTreatmentSettings } from '@web/features/treatments/hooks/useTreatmentSettings';
+import { useTreatmentSession } from '@web/features/treatments/hooks/useTreatmentSession';
 import classes from './AfterCarePage.module.css';
 
 /**

@@ -3,22 +3,21 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { FormAlert } from '../../../components/FormAlert';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { usePatient } from '../../patients/hooks/usePatient';
-import { fullName } from '../../patients/patientNames';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import type { SessionOrigin } from '../chartDraft';
-import { AnestheticSection } from '../components/AnestheticSection';
-import { ChartingLayout } from '../components/ChartingLayout';
-import { PenAndCartridgeSection } from '../components/PenAndCartridgeSection';
-import { PreflightChecklist } from '../components/PreflightChecklist';
-import { SessionDetailsSection } from '../components/SessionDetailsSection';
-import { ZonesSection } from '../components/ZonesSection';
-import { useChartingSession } from '../hooks/useChartingSession';
-import { useTreatmentSettings } from '../hooks/useTreatmentSettings';
-import type { ZoneLimits } from '../zoneStatus';
+import { FormAlert } from '@web/components/FormAlert';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { usePatient, fullName } from '@web/entities/patient';
+import { useSelectedLocation } from '@web/entities/location';
+import type { SessionOrigin } from '@web/features/treatments/chartDraft';
+import { AnestheticSection } from '@web/features/treatments/components/AnestheticSection';
+import { ChartingLayout } from '@web/features/treatments/components/ChartingLayout';
+import { PenAndCartridgeSection } from '@web/features/treatments/components/PenAndCartridgeSection';
+import { PreflightChecklist } from '@web/features/treatments/components/PreflightChecklist';
+import { SessionDetailsSection } from '@web/features/treatments/components/SessionDetailsSection';
+import { ZonesSection } from '@web/features/treatments/components/ZonesSection';
+import { useChartingSession } from '@web/features/treatments/hooks/useChartingSession';
+import { useTreatmentSettings } from '@web/features/treatments/hooks/useTreatmentSettings';
+import type { ZoneLimits } from '@web/features/treatments/zoneStatus';
 
 interface ChartingPageProps {
   /**

@@ -3,26 +3,25 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { formatCalendarDate } from '../../../lib/time/formatCalendarDate';
-import { formatInstant } from '../../../lib/time/formatInstant';
-import { todayInZone } from '../../../lib/time/zonedTime';
-import { usePermission } from '../../auth/hooks/usePermission';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { useSelectedLocation } from '../../shell/hooks/useSelectedLocation';
-import { AddCartridgeModal } from '../components/AddCartridgeModal';
-import { AddendaPanel } from '../components/AddendaPanel';
-import { AdverseEventsPanel } from '../components/AdverseEventsPanel';
-import { EditChartModal } from '../components/EditChartModal';
-import { EditZonesModal } from '../components/EditZonesModal';
-import { PhotosPanel } from '../components/PhotosPanel';
-import { ProcedureKindBadge } from '../components/ProcedureKindBadge';
-import { SessionActions } from '../components/SessionActions';
-import { SessionRecord } from '../components/SessionRecord';
-import { SessionStatusBadge } from '../components/SessionStatusBadge';
-import { SignSessionModal } from '../components/SignSessionModal';
-import { useTreatmentSession } from '../hooks/useTreatmentSession';
+import { isoDateInTimeZone } from '@skinledger/domain';
+import { PageHeader } from '@web/components/PageHeader';
+import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
+import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { formatInstant } from '@web/lib/time/formatInstant';
+import { usePermission, useSignedInUser } from '@web/entities/current-user';
+import { useSelectedLocation } from '@web/entities/location';
+import { AddCartridgeModal } from '@web/features/treatments/components/AddCartridgeModal';
+import { AddendaPanel } from '@web/features/treatments/components/AddendaPanel';
+import { AdverseEventsPanel } from '@web/features/treatments/components/AdverseEventsPanel';
+import { EditChartModal } from '@web/features/treatments/components/EditChartModal';
+import { EditZonesModal } from '@web/features/treatments/components/EditZonesModal';
+import { PhotosPanel } from '@web/features/treatments/components/PhotosPanel';
+import { ProcedureKindBadge } from '@web/features/treatments/components/ProcedureKindBadge';
+import { SessionActions } from '@web/features/treatments/components/SessionActions';
+import { SessionRecord } from '@web/features/treatments/components/SessionRecord';
+import { SessionStatusBadge } from '@web/features/treatments/components/SessionStatusBadge';
+import { SignSessionModal } from '@web/features/treatments/components/SignSessionModal';
+import { useTreatmentSession } from '@web/features/treatments/hooks/useTreatmentSession';
 
 type Dialog = 'edit' | 'zones' | 'sign' | 'cartridge' | null;
 
@@ -83,7 +82,7 @@ export function SessionPage() {
           }
         />
         <AddendaPanel session={s} timeZone={timeZone} canWrite={canRecord} />
-        <AdverseEventsPanel sessionId={s.id} patientId={s.patientId} today={todayInZone(timeZone)} canWrite={canRecord} />
+        <AdverseEventsPanel sessionId={s.id} patientId={s.patientId} today={isoDateInTimeZone(new Date(), timeZone)} canWrite={canRecord} />
         <PhotosPanel sessionId={s.id} patientId={s.patientId} canWrite={canRecord} />
       </Stack>
       {dialog === 'edit' && <EditChartModal session={s} opened onClose={() => setDialog(null)} />}

@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { Location } from '../settings/hooks/useLocations';
+import type { Location } from '@web/entities/location/hooks/useLocations';
 
 export interface SelectedLocation {
   /** The location the user works at now; undefined only while locations load or when there are none. */

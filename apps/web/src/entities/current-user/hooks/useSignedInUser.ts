@@ -1,6 +1,6 @@
 import { useContext } from 'react';
-import type { CurrentUser } from '../currentUser';
-import { SignedInUserContext } from '../signedInUserContext';
+import type { CurrentUser } from '@web/entities/current-user/currentUser';
+import { SignedInUserContext } from '@web/entities/current-user/signedInUserContext';
 
 /** The user inside the signed-in area (provided by RequireSession). */
 export function useSignedInUser(): CurrentUser {

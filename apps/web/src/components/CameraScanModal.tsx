@@ -1,6 +1,6 @@
 import { Alert, Modal, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { createBarcodeDetector } from '../barcodeDetector';
+import { createBarcodeDetector } from '@web/lib/scan/barcodeDetector';
 
 interface CameraScanModalProps {
   opened: boolean;

@@ -1,10 +1,10 @@
 import { useLocalStorage } from '@mantine/hooks';
 import { useMemo, type ReactNode } from 'react';
-import { storageKeys } from '../../../lib/storage/storageKeys';
-import { browserTimeZone } from '../../../lib/time/timeZoneOptions';
-import { useSignedInUser } from '../../auth/hooks/useSignedInUser';
-import { useLocations, type Location } from '../../settings/hooks/useLocations';
-import { SelectedLocationContext, type SelectedLocation } from '../selectedLocationContext';
+import { storageKeys } from '@web/lib/storage/storageKeys';
+import { browserTimeZone } from '@web/lib/time/timeZoneOptions';
+import { useSignedInUser } from '@web/entities/current-user';
+import { useLocations, type Location } from '@web/entities/location/hooks/useLocations';
+import { SelectedLocationContext, type SelectedLocation } from '@web/entities/location/selectedLocationContext';
 
 function pick(locations: Location[], stored: string, fallback: string | null): Location | undefined {
   const active = locations.filter((l) => l.isActive);

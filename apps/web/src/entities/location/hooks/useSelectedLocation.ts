@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { SelectedLocationContext, type SelectedLocation } from '../selectedLocationContext';
+import { SelectedLocationContext, type SelectedLocation } from '@web/entities/location/selectedLocationContext';
 
 export function useSelectedLocation(): SelectedLocation {
   const value = useContext(SelectedLocationContext);

@@ -1,0 +1,5 @@
+import type { Schemas } from '@skinledger/api-client';
+
+export type CurrentUser = Schemas['CurrentUserDto'];
+
+export const currentUserKey = ['auth', 'me'] as const;

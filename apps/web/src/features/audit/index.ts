@@ -1,0 +1,2 @@
+// The audit trail: the log page (for the router).
+export { AuditLogPage } from './pages/AuditLogPage';

@@ -1,7 +1,0 @@
-import { useQuery } from '@tanstack/react-query';
-import { currentUserKey, fetchCurrentUser } from '../currentUser';
-
-/** GET /api/auth/me: `data` is the user, null when signed out, undefined while loading. */
-export function useCurrentUser() {
-  return useQuery({ queryKey: currentUserKey, queryFn: fetchCurrentUser, staleTime: 60_000 });
-}

@@ -1,0 +1,8 @@
+// Signing in and out, the session guard, and the signed-in person's own password and two-step sign-in.
+export { LoginPage } from './pages/LoginPage';
+export { RequireSession, type ReturnState } from './components/RequireSession';
+export { RequirePermission } from './components/RequirePermission';
+export { ChangePasswordModal } from './components/ChangePasswordModal';
+export { MfaEnrolment } from './components/MfaEnrolment';
+export { useLogout } from './hooks/useLogout';
+export { endSession } from './endSession';

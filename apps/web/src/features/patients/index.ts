@@ -1,0 +1,5 @@
+// Patient records: the list, the profile and the import (for the router). The record itself, as other features
+// read it, is the shared entity @web/entities/patient.
+export { PatientsPage } from './pages/PatientsPage';
+export { PatientProfilePage } from './pages/PatientProfilePage';
+export { PatientImportPage } from './pages/PatientImportPage';

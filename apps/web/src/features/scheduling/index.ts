@@ -1,0 +1,5 @@
+// The clinic's book: schedule, course planner, set-up and outbox (for the router).
+export { SchedulePage } from './pages/SchedulePage';
+export { CoursePlannerPage } from './pages/CoursePlannerPage';
+export { SchedulingSetupPage } from './pages/SchedulingSetupPage';
+export { OutboxPage } from './pages/OutboxPage';

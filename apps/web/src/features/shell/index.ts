@@ -1,0 +1,4 @@
+// The app frame (header, navigation, location switcher) and its fallback pages.
+export { AppLayout } from './components/AppLayout';
+export { NotFoundPage } from './pages/NotFoundPage';
+export { UpcomingModulePage } from './pages/UpcomingModulePage';
