@@ -95,14 +95,14 @@ export class AppointmentBooking {
     const violations = bookingViolations({
       appointment: { start: startsAt.getTime(), end: endsAt.getTime() },
       localDate: instantToLocal(startsAt, timeZone).date,
-      service,
+      service: { procedureKind: service.procedureKind, minDaysBetweenMedicalSessions: service.minDaysSincePreviousMedical },
       patient: { archived: patient.archived_at !== null },
       practitioner: { active: practitioner.active, credentials: practitioner.credentials },
       location: { active: location.is_active },
       room: { atLocation: room.location_id === input.locationId, active: room.is_active },
       working: practitioner.working,
       timeOff: practitioner.timeOff,
-      otherMedical: otherMedical.map((o) => ({ id: o.id, localDate: o.local_date })),
+      otherMedical: otherMedical.map((o) => ({ id: o.id, date: o.local_date })),
     });
     if (!service.isActive) violations.unshift({ code: 'service_inactive', message: `${service.name} is no longer offered (inactive)` });
     return { violations, service, timeZone, startsAt, endsAt, occupiedUntil };

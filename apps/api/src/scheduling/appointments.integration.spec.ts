@@ -124,13 +124,13 @@ describe('appointments', () => {
       'room_not_at_location',
       'practitioner_inactive',
       'outside_working_hours',
-      'practitioner_not_credentialed',
+      'credential-insufficient',
     ]);
   });
 
   it('refuses an expired licence and time off', async () => {
     const expired = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { expiresOn: '2020-01-01' });
-    expect((await book({ practitionerId: expired.id, startsAt: futureInstant(15, 15) })).body.violations.map((v: { code: string }) => v.code)).toEqual(['practitioner_not_credentialed']);
+    expect((await book({ practitionerId: expired.id, startsAt: futureInstant(15, 15) })).body.violations.map((v: { code: string }) => v.code)).toEqual(['credential-expired']);
     const off = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id);
     const timeOff = await org.client.post(`/api/staff/${off.id}/time-off`, { startsAt: futureInstant(15, 0), endsAt: futureInstant(16, 0), reason: 'Leave' });
     expect(timeOff.status).toBe(201);
@@ -149,8 +149,8 @@ describe('appointments', () => {
     expect((await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(30, 15) })).status).toBe(201);
     const tooSoon = await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(50, 15) });
     expect(tooSoon.status).toBe(422);
-    expect(tooSoon.body.violations[0].code).toBe('medical_interval');
-    expect((await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(5, 15) })).body.violations[0].code).toBe('medical_interval');
+    expect(tooSoon.body.violations[0].code).toBe('medical-interval');
+    expect((await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(5, 15) })).body.violations[0].code).toBe('medical-interval');
     expect((await org.client.post('/api/appointments', { ...base, startsAt: futureInstant(58, 15) })).status).toBe(201);
   });
 
@@ -231,7 +231,7 @@ describe('appointments', () => {
     const aesthetician = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { licenceType: 'licensed_aesthetician' });
     const refused = await org.client.patch(`/api/appointments/${body.id}`, { practitionerId: aesthetician.id });
     expect(refused.status).toBe(422);
-    expect(refused.body.violations[0].code).toBe('practitioner_not_credentialed');
+    expect(refused.body.violations[0].code).toBe('credential-insufficient');
     const overlap = await org.client.put(`/api/staff/${other.id}/working-hours`, {
       locationId: org.location.id,
       blocks: [{ weekday: 1, startsAt: '09:00', endsAt: '13:00' }, { weekday: 1, startsAt: '12:00', endsAt: '17:00' }],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL } from '@skinledger/domain';
+import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
@@ -68,7 +68,7 @@ export class CatalogService {
             input.bufferMin ?? 0,
             input.procedureKind,
             [...new Set(input.consentKinds ?? [])],
-            input.minDaysSincePreviousMedical ?? DEFAULT_MIN_DAYS_BETWEEN_MEDICAL,
+            input.minDaysSincePreviousMedical ?? DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS,
           ],
         ),
       );

@@ -104,6 +104,6 @@ describe('sessions from appointments', () => {
     const c = await chair(app);
     await giveConsents(app, c, ['medical_needling']);
     expect((await c.practitioner.post('/api/treatment-sessions', walkIn(c, { zones: [{ zone: 'cheeks', depthMm: 1, passes: 2 }] }))).status).toBe(201);
-    await expect(booked(c)).rejects.toThrow(/medical_interval/);
+    await expect(booked(c)).rejects.toThrow(/medical-interval/);
   });
 });
