@@ -51,4 +51,20 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'staff_directory', owner: 'staff', readers: '*', purpose: 'staff names and roles (no e-mail, no password hash)' },
   { view: 'practitioner_licences', owner: 'staff', readers: '*', purpose: 'licence type, jurisdiction and expiry per practitioner (no numbers)' },
   { view: 'patient_directory', owner: 'patients', readers: '*', purpose: 'patient identity and contact for lists, reminders and recall reports' },
+  {
+    view: 'appointment_treatment_context',
+    owner: 'scheduling',
+    readers: ['treatments'],
+    purpose: "what a treatment needs of its appointment: patient, place, practitioner, status, course, the service's needling, consent kinds and medical interval",
+  },
+  { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments'], purpose: "a treatment course's patient and status, for outcome assessments" },
+  { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
+  { view: 'lot_directory', owner: 'inventory', readers: ['treatments'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },
+  { view: 'device_directory', owner: 'inventory', readers: ['treatments'], purpose: "a pen handpiece's serial, model, status and location, for the preflight and the session record" },
+  {
+    view: 'session_cartridge_uses',
+    owner: 'inventory',
+    readers: ['treatments'],
+    purpose: "the cartridges each treatment session used (the ledger's used movements with lot and product)",
+  },
 ];

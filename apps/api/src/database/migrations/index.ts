@@ -11,6 +11,9 @@ import { CreateIdempotencyKeys1796224255005 } from './1796224255005-CreateIdempo
 import { ChainAuditEvents1796228129556 } from './1796228129556-ChainAuditEvents';
 import { AddMfaAndSeparateThrottles1796228650801 } from './1796228650801-AddMfaAndSeparateThrottles';
 import { PublishDirectoryViews1796566315498 } from './1796566315498-PublishDirectoryViews';
+import { PublishAppointmentTreatmentContext1796567000000 } from './1796567000000-PublishAppointmentTreatmentContext';
+import { PublishMedicalSessionHistory1796567000001 } from './1796567000001-PublishMedicalSessionHistory';
+import { PublishInventoryForTreatments1796567000002 } from './1796567000002-PublishInventoryForTreatments';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   ChainAuditEvents1796228129556,
   AddMfaAndSeparateThrottles1796228650801,
   PublishDirectoryViews1796566315498,
+  PublishAppointmentTreatmentContext1796567000000,
+  PublishMedicalSessionHistory1796567000001,
+  PublishInventoryForTreatments1796567000002,
 ];
