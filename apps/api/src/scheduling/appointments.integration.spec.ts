@@ -213,7 +213,8 @@ describe('appointments', () => {
     const checkIn = await org.client.get(`/api/appointments/${body.id}/check-in`);
     expect(checkIn.status).toBe(200);
     expect(checkIn.body).toMatchObject({ ready: false, missingConsents: ['medical_needling'], clinicalDetail: true });
-    expect(checkIn.body.blockers.map((b: { code: string }) => b.code)).toEqual(['consent_missing', 'history_missing']);
+    expect(checkIn.body.blockers.map((b: { code: string }) => b.code)).toEqual(['consent-missing', 'history_missing']);
+    expect(checkIn.body.blockers[0].message).toBe('No valid medical needling consent on file');
     const frontDesk = await signIn(app, (await newStaffMember(app.dataSource, org.organization.id, { role: 'front_desk' })).email);
     const asDesk = await frontDesk.get(`/api/appointments/${body.id}/check-in`);
     expect(asDesk.body.clinicalDetail).toBe(false);
@@ -221,6 +222,16 @@ describe('appointments', () => {
     expect((await frontDesk.post(`/api/appointments/${body.id}/check-in`)).body.status).toBe('checked_in');
     const timeline = await org.client.get(`/api/patients/${body.patientId}/timeline`);
     expect(timeline.body.items ?? timeline.body).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'appointment', refId: body.id })]));
+  });
+
+  it('asks at check-in the consent of the needling booked even when the service does not list it, as the preflight does', async () => {
+    const cosmetic = await newService(org.client, { procedureKind: 'cosmetic_needling', consentKinds: ['photography'] });
+    const { body } = await book({ serviceId: cosmetic.id, startsAt: futureInstant(27, 15) });
+    const checkIn = await org.client.get(`/api/appointments/${body.id}/check-in`);
+    expect(checkIn.body.missingConsents).toEqual(['photography', 'cosmetic_needling']);
+    const consultation = await newService(org.client, { procedureKind: 'consultation', consentKinds: [] });
+    const visit = await book({ serviceId: consultation.id, startsAt: futureInstant(27, 17) });
+    expect((await org.client.get(`/api/appointments/${visit.body.id}/check-in`)).body).toMatchObject({ missingConsents: [], blockers: [] });
   });
 
   it('reassigns to another practitioner under the rules and refuses overlapping weekly hours', async () => {

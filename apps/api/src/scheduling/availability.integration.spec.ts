@@ -74,7 +74,7 @@ describe('availability, daylight saving and treatment courses', () => {
     const patient = await newPatient(app.dataSource, org.organization.id);
     const tooShort = await org.client.post('/api/treatment-plans', { patientId: patient.id, serviceId: medical.id, locationId: org.location.id, sessions: 3, intervalWeeks: 2, startOn: '2027-06-07' });
     expect(tooShort.status).toBe(422);
-    expect(tooShort.body.violations[0].code).toBe('course_interval_too_short');
+    expect(tooShort.body.violations[0].code).toBe('course-interval-too-short');
     const plan = await org.client.post('/api/treatment-plans', { patientId: patient.id, serviceId: medical.id, locationId: org.location.id, sessions: 3, intervalWeeks: 4, startOn: '2027-06-07', practitionerId });
     expect(plan.status).toBe(201);
     expect(plan.body.sessionList.map((s: { targetOn: string; proposedStartsAt: string }) => [s.targetOn, s.proposedStartsAt])).toEqual([
