@@ -65,10 +65,11 @@ export function mayPerformMedicalNeedling(
   return maxDepthAllowedMm(credentials, onDate, limits) >= MEDICAL_DEPTH_THRESHOLD_MM;
 }
 
-export interface CredentialViolation {
+/** A type, not an interface: it is a RuleViolation (an open record) where the API reports it. */
+export type CredentialViolation = {
   code: 'credential-missing' | 'credential-expired' | 'credential-insufficient';
   message: string;
-}
+};
 
 /**
  * The licence rule (domain.md section 1), for booking and the preflight alike: no licence on file or none current

@@ -29,12 +29,13 @@ const CONSENT_KIND_IN_WORDS: Record<string, string> = {
   photography: 'photography',
 };
 
-export interface ConsentMissingViolation {
+/** A type, not an interface: it is a RuleViolation (an open record) where the API reports it. */
+export type ConsentMissingViolation = {
   code: 'consent-missing';
   message: string;
   /** The consent kind. */
   subject: string;
-}
+};
 
 /** One violation per consent kind the patient does not validly hold. */
 export function consentMissingViolations(missingKinds: readonly string[]): ConsentMissingViolation[] {

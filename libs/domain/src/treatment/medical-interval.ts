@@ -14,14 +14,15 @@ export interface MedicalSessionOnDate {
   date: IsoDate;
 }
 
-export interface MedicalIntervalViolation {
+/** A type, not an interface: it is a RuleViolation (an open record) where the API reports it. */
+export type MedicalIntervalViolation = {
   code: 'medical-interval';
   message: string;
   /** The nearest session that is too close (its date). */
   subject: IsoDate;
   /** Every session too close, in date order. */
   tooClose: MedicalSessionOnDate[];
-}
+};
 
 /** The first date a medical session may take place after one on `date`. */
 export function nextMedicalSessionFrom(date: IsoDate, minDays: number): IsoDate {
