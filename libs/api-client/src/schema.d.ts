@@ -4154,7 +4154,7 @@ export interface components {
             notes?: string;
         };
         CheckInIssueDto: {
-            /** @example consent_missing */
+            /** @example consent-missing */
             code: string;
             message: string;
         };

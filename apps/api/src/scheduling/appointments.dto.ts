@@ -66,7 +66,7 @@ export class AppointmentDto {
 }
 
 export class CheckInIssueDto {
-  @ApiProperty({ example: 'consent_missing' }) code!: string;
+  @ApiProperty({ example: 'consent-missing' }) code!: string;
   @ApiProperty() message!: string;
 }
 
