@@ -15,8 +15,8 @@ import { appointmentConsentFacts, nextAppointmentConsentFacts, type ConsentFacts
  * What is missing before treatment: the consents the treatment needs (the service's and, for needling, the
  * procedure's own: the preflight's rule, libs/domain requiredConsentKinds) that the patient does not validly hold,
  * and — for needling services — the screening of the medical history on the appointment's date (history missing or
- * older than the configured age, contraindications). Roles without clinical_record.read (front desk) see that a clinical review is
- * needed, not which contraindication: least privilege for health information.
+ * older than the configured age, contraindications). Roles without clinical_record.read (front desk) see that a
+ * clinical review is needed, not which contraindication: least privilege for health information.
  */
 @Injectable()
 export class CheckInService {
