@@ -6,13 +6,13 @@ import type { Actor } from '../common/access/actor';
 import { NotFoundError } from '../common/problems/domain-error';
 import { toCsv } from '../common/http/csv-writer';
 import type { ExposedSessionDto, ExposureReportDto, ExposureSubjectDto } from './exposure.dto';
-import { exposedSessions, exposureDevice, exposureLot, type ExposureRow } from './exposure.queries';
+import { exposureDevice, exposureLot, sessionsExposedToDevice, sessionsExposedToLot, type ExposureRow } from './exposure.queries';
 
 /**
  * Who was exposed: every treatment session that used a cartridge lot (through the ledger's `used` movements) or a
  * pen handpiece, with the patient's contact details and any adverse events, for a recall (domain.md section 10).
- * The subject and its sessions are read in one REPEATABLE READ snapshot, the sessions in one statement
- * (exposure.queries.ts).
+ * The subject and its sessions are read in one REPEATABLE READ snapshot, the sessions in one statement over the
+ * session_exposure view (exposure.queries.ts).
  */
 @Injectable()
 export class ExposureService {
@@ -25,7 +25,7 @@ export class ExposureService {
     return this.disclosed(actor, await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const lot = await exposureLot(manager, actor.organizationId, lotId);
       if (!lot) throw new NotFoundError('Lot', lotId);
-      const rows = await exposedSessions(manager, actor.organizationId, { lotId, deviceId: null });
+      const rows = await sessionsExposedToLot(manager, actor.organizationId, lotId);
       const subject: ExposureSubjectDto = {
         kind: 'lot',
         id: lot.id,
@@ -40,7 +40,7 @@ export class ExposureService {
     return this.disclosed(actor, await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const device = await exposureDevice(manager, actor.organizationId, deviceId);
       if (!device) throw new NotFoundError('Device', deviceId);
-      const rows = await exposedSessions(manager, actor.organizationId, { lotId: null, deviceId });
+      const rows = await sessionsExposedToDevice(manager, actor.organizationId, deviceId);
       const subject: ExposureSubjectDto = { kind: 'device', id: device.id, label: `${device.model}, serial ${device.serial_number}`, status: device.status };
       return this.report(subject, rows);
     }));

@@ -14,6 +14,7 @@ import { PublishDirectoryViews1796566315498 } from './1796566315498-PublishDirec
 import { PublishAppointmentTreatmentContext1796567000000 } from './1796567000000-PublishAppointmentTreatmentContext';
 import { PublishMedicalSessionHistory1796567000001 } from './1796567000001-PublishMedicalSessionHistory';
 import { PublishInventoryForTreatments1796567000002 } from './1796567000002-PublishInventoryForTreatments';
+import { CreateSessionExposureView1796567000003 } from './1796567000003-CreateSessionExposureView';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PublishAppointmentTreatmentContext1796567000000,
   PublishMedicalSessionHistory1796567000001,
   PublishInventoryForTreatments1796567000002,
+  CreateSessionExposureView1796567000003,
 ];
