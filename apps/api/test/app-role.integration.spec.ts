@@ -113,7 +113,8 @@ describe('row-level security', () => {
       // Without security_invoker a view reads its tables as its owner, which bypasses row-level security.
       expect([view.name, view.options]).toEqual([view.name, expect.arrayContaining(['security_invoker=true'])]);
       expect([view.name, (await asApp.query(`SELECT count(*)::int AS count FROM "${view.name}"`)).rows[0].count]).toEqual([view.name, 0]);
-      expect([view.name, await refusal(`DELETE FROM "${view.name}"`, [], first.organization.id)]).toEqual([view.name, '42501']);
+      // Refused either for the privilege (42501) or, for a view over a join, because it is not updatable at all (55000).
+      expect([view.name, await refusal(`DELETE FROM "${view.name}"`, [], first.organization.id)]).toEqual([view.name, expect.stringMatching(/^(42501|55000)$/)]);
     }
     await asApp.query('BEGIN');
     try {

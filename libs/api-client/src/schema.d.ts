@@ -2314,7 +2314,7 @@ export interface components {
             code?: components["schemas"]["PasswordProblemCode"];
         };
         /** @enum {string} */
-        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "practitioner-not-credentialed" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "practitioner-not-booked" | "credential-missing" | "credential-expired" | "credential-insufficient" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
+        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
         RuleViolationDto: {
             /** @example last-owner */
             code: components["schemas"]["RuleCode"];
@@ -3990,7 +3990,7 @@ export interface components {
             /** @enum {string} */
             procedureKind: "consultation" | "cosmetic_needling" | "medical_needling" | "follow_up";
             consentKinds: string[];
-            minDaysSincePreviousMedical: number;
+            minDaysBetweenMedicalSessions: number;
             isActive: boolean;
         };
         CreateServiceDto: {
@@ -4020,14 +4020,14 @@ export interface components {
              * @description Medical needling: days needed since the patient’s previous medical session (domain.md 3; default 28)
              * @example 28
              */
-            minDaysSincePreviousMedical?: number;
+            minDaysBetweenMedicalSessions?: number;
         };
         UpdateServiceDto: {
             name?: string;
             durationMin?: number;
             bufferMin?: number;
             consentKinds?: string[];
-            minDaysSincePreviousMedical?: number;
+            minDaysBetweenMedicalSessions?: number;
             isActive?: boolean;
         };
         RoomDto: {

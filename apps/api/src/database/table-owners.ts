@@ -33,6 +33,8 @@ export const TABLE_OWNERS = {
     'treatment_session_photos',
     'adverse_events',
     'outcome_assessments',
+    // A view for its own exposure reports (not published to anyone).
+    'session_exposure',
   ],
   messaging: ['outbound_messages'],
   common: ['idempotency_keys'],
@@ -59,4 +61,20 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   // What a reminder or notice says.
   { view: 'appointment_reminder_details', owner: 'scheduling', readers: ['messaging'], purpose: "an appointment's patient, location, start and service name" },
   { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
+  {
+    view: 'appointment_treatment_context',
+    owner: 'scheduling',
+    readers: ['treatments'],
+    purpose: "what a treatment needs of its appointment: patient, place, practitioner, status, course, the service's needling, consent kinds and medical interval",
+  },
+  { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments'], purpose: "a treatment course's patient and status, for outcome assessments" },
+  { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
+  { view: 'lot_directory', owner: 'inventory', readers: ['treatments'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },
+  { view: 'device_directory', owner: 'inventory', readers: ['treatments'], purpose: "a pen handpiece's serial, model, status and location, for the preflight and the session record" },
+  {
+    view: 'session_cartridge_uses',
+    owner: 'inventory',
+    readers: ['treatments'],
+    purpose: "the cartridges each treatment session used (the ledger's used movements with lot and product)",
+  },
 ];

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { bookingViolations, instantToLocal, type BookingViolation } from '@skinledger/domain';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, InvalidFieldError } from '../common/problems/domain-error';
+import { conflictingAppointment, findRoom, holdBookingLocks, otherMedicalSessions } from './booking.queries';
 import type { ServiceDto } from './catalog.dto';
 import { CatalogService } from './catalog.service';
-import { loadPractitionerFacts } from './schedule-queries';
+import { findLocation, patientArchivedAt } from './clinic-directory.queries';
+import { loadPractitionerFacts } from './schedule.queries';
 
 export interface BookingInput {
   patientId: string;
@@ -47,16 +49,14 @@ export class AppointmentBooking {
   constructor(private readonly catalog: CatalogService) {}
 
   async check(manager: EntityManager, organizationId: string, input: BookingInput): Promise<CheckedBooking> {
-    // Serializes bookings of one patient, so two sessions cannot slip under the medical interval rule at once.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 6))`, [`appointment-patient:${input.patientId}`]);
-    // Holds the practitioner's hours and time off (written under FOR UPDATE of this row) still while they are checked.
-    await manager.query(`SELECT 1 FROM staff_members WHERE organization_id = $1 AND id = $2 FOR SHARE`, [organizationId, input.practitionerId]);
+    // Serializes bookings of one patient (the medical interval rule) and holds the practitioner's hours and time off still.
+    await holdBookingLocks(manager, input.patientId, input.practitionerId);
     const service = await this.catalog.findService(manager, organizationId, input.serviceId, 'serviceId');
-    const [patient] = await manager.query(`SELECT archived_at FROM patients WHERE organization_id = $1 AND id = $2`, [organizationId, input.patientId]);
+    const patient = await patientArchivedAt(manager, organizationId, input.patientId);
     if (!patient) throw new InvalidFieldError('patientId', 'no such patient in this organization');
-    const [location] = await manager.query(`SELECT timezone, is_active FROM locations WHERE organization_id = $1 AND id = $2`, [organizationId, input.locationId]);
+    const location = await findLocation(manager, organizationId, input.locationId);
     if (!location) throw new InvalidFieldError('locationId', 'no such location in this organization');
-    const [room] = await manager.query(`SELECT location_id, is_active FROM rooms WHERE organization_id = $1 AND id = $2`, [organizationId, input.roomId]);
+    const room = await findRoom(manager, organizationId, input.roomId);
     if (!room) throw new InvalidFieldError('roomId', 'no such room in this organization');
     const timeZone: string = location.timezone;
     const startsAt = input.startsAt;
@@ -72,37 +72,19 @@ export class AppointmentBooking {
       excludeAppointmentId: input.excludeAppointmentId,
     });
     if (!practitioner) throw new InvalidFieldError('practitionerId', 'no such staff member in this organization');
-    // The patient's other medical-needling appointments by their local date, and medical treatment sessions not
-    // already counted through such an appointment (walk-ins, or deeper than the booked service).
-    const otherMedical: { id: string; local_date: string }[] =
-      service.procedureKind === 'medical_needling'
-        ? await manager.query(
-            `WITH medical_appointments AS (
-               SELECT a.id, to_char(a.starts_at AT TIME ZONE l.timezone, 'YYYY-MM-DD') AS local_date
-               FROM appointments a JOIN services s ON s.id = a.service_id JOIN locations l ON l.id = a.location_id
-               WHERE a.organization_id = $1 AND a.patient_id = $2 AND s.procedure_kind = 'medical_needling'
-                 AND a.status NOT IN ('cancelled', 'no_show') AND ($3::uuid IS NULL OR a.id <> $3))
-             SELECT id, local_date FROM medical_appointments
-             UNION ALL
-             SELECT ts.id, to_char(ts.performed_on, 'YYYY-MM-DD')
-             FROM treatment_sessions ts
-             WHERE ts.organization_id = $1 AND ts.patient_id = $2 AND ts.procedure_kind = 'medical'
-               AND ($3::uuid IS NULL OR ts.appointment_id IS DISTINCT FROM $3)
-               AND (ts.appointment_id IS NULL OR ts.appointment_id NOT IN (SELECT id FROM medical_appointments))`,
-            [organizationId, input.patientId, input.excludeAppointmentId ?? null],
-          )
-        : [];
+    const otherMedical =
+      service.procedureKind === 'medical_needling' ? await otherMedicalSessions(manager, organizationId, input.patientId, input.excludeAppointmentId ?? null) : [];
     const violations = bookingViolations({
       appointment: { start: startsAt.getTime(), end: endsAt.getTime() },
       localDate: instantToLocal(startsAt, timeZone).date,
-      service,
+      service: { procedureKind: service.procedureKind, minDaysBetweenMedicalSessions: service.minDaysBetweenMedicalSessions },
       patient: { archived: patient.archived_at !== null },
       practitioner: { active: practitioner.active, credentials: practitioner.credentials },
       location: { active: location.is_active },
       room: { atLocation: room.location_id === input.locationId, active: room.is_active },
       working: practitioner.working,
       timeOff: practitioner.timeOff,
-      otherMedical: otherMedical.map((o) => ({ id: o.id, localDate: o.local_date })),
+      otherMedical: otherMedical.map((o) => ({ id: o.id, date: o.local_date })),
     });
     if (!service.isActive) violations.unshift({ code: 'service-inactive', message: `${service.name} is no longer offered (inactive)` });
     return { violations, service, timeZone, startsAt, endsAt, occupiedUntil };
@@ -121,14 +103,13 @@ export async function explainDoubleBooking<T>(dataSource: DataSource, organizati
     const tried = attempt.current;
     if (pg?.code !== '23P01' || !tried || !pg.constraint?.startsWith('appointments_')) throw error;
     const resource = pg.constraint === 'appointments_room_no_overlap' ? 'room' : 'practitioner';
-    const [other] = await dataSource.query(
-      `SELECT a.id, a.starts_at, a.occupied_until, l.timezone FROM appointments a JOIN locations l ON l.id = a.location_id
-       WHERE a.organization_id = $1 AND ${resource === 'room' ? 'a.room_id' : 'a.practitioner_id'} = $2
-         AND a.status NOT IN ('cancelled', 'no_show') AND tstzrange(a.starts_at, a.occupied_until) && tstzrange($3, $4)
-         AND ($5::uuid IS NULL OR a.id <> $5)
-       ORDER BY a.starts_at LIMIT 1`,
-      [organizationId, resource === 'room' ? tried.roomId : tried.practitionerId, tried.startsAt, tried.occupiedUntil, tried.excludeAppointmentId ?? null],
-    );
+    const other = await conflictingAppointment(dataSource.manager, organizationId, {
+      roomId: resource === 'room' ? tried.roomId : null,
+      practitionerId: resource === 'practitioner' ? tried.practitionerId : null,
+      startsAt: tried.startsAt,
+      occupiedUntil: tried.occupiedUntil,
+      excludeAppointmentId: tried.excludeAppointmentId ?? null,
+    });
     const session = tried.sessionNumber ? `Session ${tried.sessionNumber}: the` : 'The';
     const when = other ? ` (${instantToLocal(other.starts_at, other.timezone).date} ${fmt(other.starts_at, other.timezone)}–${fmt(other.occupied_until, other.timezone)} incl. buffer)` : '';
     throw new ConflictError('double-booking', `${session} ${resource} is already booked at that time by appointment ${other?.id ?? '(just cancelled)'}${when}`, {

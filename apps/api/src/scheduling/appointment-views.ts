@@ -1,17 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { AppointmentDto } from './appointments.dto';
+import { appointmentRow } from './appointments.queries';
 
-/** The appointment with the names the calendar shows, always scoped to one organization. */
-export const APPOINTMENT_SELECT = `
-  SELECT a.*, l.timezone, p.first_name || ' ' || p.last_name AS patient_name, p.mrn, s.name AS service_name, s.procedure_kind,
-         st.name AS practitioner_name, r.name AS room_name
-  FROM appointments a
-  JOIN locations l ON l.id = a.location_id
-  JOIN patients p ON p.id = a.patient_id
-  JOIN services s ON s.id = a.service_id
-  JOIN staff_members st ON st.id = a.practitioner_id
-  JOIN rooms r ON r.id = a.room_id`;
-
+/** An appointment row with the names the calendar shows (appointments.queries.ts). */
 export interface AppointmentRow {
   id: string;
   location_id: string;
@@ -62,7 +53,8 @@ export function toAppointmentDto(r: AppointmentRow): AppointmentDto {
   };
 }
 
+/** The appointment as the calendar shows it, scoped to one organization. */
 export async function readAppointment(manager: EntityManager, organizationId: string, id: string): Promise<AppointmentDto | undefined> {
-  const [row] = await manager.query(`${APPOINTMENT_SELECT} WHERE a.organization_id = $1 AND a.id = $2`, [organizationId, id]);
+  const row = await appointmentRow(manager, organizationId, id);
   return row ? toAppointmentDto(row) : undefined;
 }

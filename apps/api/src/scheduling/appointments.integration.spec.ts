@@ -29,7 +29,7 @@ describe('appointments', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['consentKinds', 'durationMin', 'name', 'procedureKind']);
     const service = await org.client.post('/api/services', { name: 'Consultation', durationMin: 30, procedureKind: 'consultation' });
     expect(service.status).toBe(201);
-    expect(service.body).toMatchObject({ bufferMin: 0, minDaysSincePreviousMedical: 28, consentKinds: [], isActive: true });
+    expect(service.body).toMatchObject({ bufferMin: 0, minDaysBetweenMedicalSessions: 28, consentKinds: [], isActive: true });
     expect((await org.client.post('/api/services', { name: 'consultation', durationMin: 30, procedureKind: 'consultation' })).status).toBe(409);
     expect((await org.client.patch(`/api/services/${service.body.id}`, { bufferMin: 10 })).body.bufferMin).toBe(10);
     expect((await org.client.post('/api/rooms', { locationId: '00000000-0000-4000-8000-000000000000', name: 'X' })).status).toBe(400);
@@ -124,13 +124,13 @@ describe('appointments', () => {
       'room-not-at-location',
       'practitioner-inactive',
       'outside-working-hours',
-      'practitioner-not-credentialed',
+      'credential-insufficient',
     ]);
   });
 
   it('refuses an expired licence and time off', async () => {
     const expired = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { expiresOn: '2020-01-01' });
-    expect((await book({ practitionerId: expired.id, startsAt: futureInstant(15, 15) })).body.violations.map((v: { code: string }) => v.code)).toEqual(['practitioner-not-credentialed']);
+    expect((await book({ practitionerId: expired.id, startsAt: futureInstant(15, 15) })).body.violations.map((v: { code: string }) => v.code)).toEqual(['credential-expired']);
     const off = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id);
     const timeOff = await org.client.post(`/api/staff/${off.id}/time-off`, { startsAt: futureInstant(15, 0), endsAt: futureInstant(16, 0), reason: 'Leave' });
     expect(timeOff.status).toBe(201);
@@ -214,6 +214,7 @@ describe('appointments', () => {
     expect(checkIn.status).toBe(200);
     expect(checkIn.body).toMatchObject({ ready: false, missingConsents: ['medical_needling'], clinicalDetail: true });
     expect(checkIn.body.blockers.map((b: { code: string }) => b.code)).toEqual(['consent-missing', 'history_missing']);
+    expect(checkIn.body.blockers[0].message).toBe('No valid medical needling consent on file');
     const frontDesk = await signIn(app, (await newStaffMember(app.dataSource, org.organization.id, { role: 'front_desk' })).email);
     const asDesk = await frontDesk.get(`/api/appointments/${body.id}/check-in`);
     expect(asDesk.body.clinicalDetail).toBe(false);
@@ -221,6 +222,16 @@ describe('appointments', () => {
     expect((await frontDesk.post(`/api/appointments/${body.id}/check-in`)).body.status).toBe('checked_in');
     const timeline = await org.client.get(`/api/patients/${body.patientId}/timeline`);
     expect(timeline.body.items ?? timeline.body).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'appointment', refId: body.id })]));
+  });
+
+  it('asks at check-in the consent of the needling booked even when the service does not list it, as the preflight does', async () => {
+    const cosmetic = await newService(org.client, { procedureKind: 'cosmetic_needling', consentKinds: ['photography'] });
+    const { body } = await book({ serviceId: cosmetic.id, startsAt: futureInstant(27, 15) });
+    const checkIn = await org.client.get(`/api/appointments/${body.id}/check-in`);
+    expect(checkIn.body.missingConsents).toEqual(['photography', 'cosmetic_needling']);
+    const consultation = await newService(org.client, { procedureKind: 'consultation', consentKinds: [] });
+    const visit = await book({ serviceId: consultation.id, startsAt: futureInstant(27, 17) });
+    expect((await org.client.get(`/api/appointments/${visit.body.id}/check-in`)).body).toMatchObject({ missingConsents: [], blockers: [] });
   });
 
   it('reassigns to another practitioner under the rules and refuses overlapping weekly hours', async () => {
@@ -231,7 +242,7 @@ describe('appointments', () => {
     const aesthetician = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id, { licenceType: 'licensed_aesthetician' });
     const refused = await org.client.patch(`/api/appointments/${body.id}`, { practitionerId: aesthetician.id });
     expect(refused.status).toBe(422);
-    expect(refused.body.violations[0].code).toBe('practitioner-not-credentialed');
+    expect(refused.body.violations[0].code).toBe('credential-insufficient');
     const overlap = await org.client.put(`/api/staff/${other.id}/working-hours`, {
       locationId: org.location.id,
       blocks: [{ weekday: 1, startsAt: '09:00', endsAt: '13:00' }, { weekday: 1, startsAt: '12:00', endsAt: '17:00' }],

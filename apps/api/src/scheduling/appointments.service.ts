@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canTransition, isReschedulable, targetStatus, type AppointmentAction, type AppointmentStatus } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, createdFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { OutboxService } from '../messaging/outbox.service';
 import { AppointmentBooking, explainDoubleBooking, type BookingAttempt, type BookingInput } from './appointment-booking';
-import { APPOINTMENT_SELECT, readAppointment, toAppointmentDto } from './appointment-views';
+import { readAppointment, toAppointmentDto } from './appointment-views';
 import type { AppointmentDto, AppointmentListQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './appointments.dto';
+import { insertAppointment, listAppointments, lockAppointmentRow, moveAppointment, setAppointmentNotes, setAppointmentStatus } from './appointments.queries';
 
 const MAX_LIST_DAYS = 62;
+
+/** What a booking's audit event records. */
+const BOOKED_FIELDS = ['patientId', 'serviceId', 'practitionerId', 'roomId', 'locationId', 'startsAt'] as const;
 
 /** Appointments: booking under the rules, rescheduling, the status flow, and the outbox messages each change implies. */
 @Injectable()
@@ -28,13 +32,13 @@ export class AppointmentsService {
     if (from && to && to <= from) throw new InvalidFieldError('to', 'must be after from');
     if (!query.patientId && (!from || !to)) throw new InvalidFieldError(from ? 'to' : 'from', 'is required unless patientId is given');
     if (from && to && to.getTime() - from.getTime() > MAX_LIST_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_LIST_DAYS} days after from`);
-    const rows = await this.dataSource.query(
-      `${APPOINTMENT_SELECT}
-       WHERE a.organization_id = $1 AND ($2::timestamptz IS NULL OR a.ends_at > $2) AND ($3::timestamptz IS NULL OR a.starts_at < $3)
-         AND ($4::uuid IS NULL OR a.location_id = $4) AND ($5::uuid IS NULL OR a.practitioner_id = $5) AND ($6::uuid IS NULL OR a.patient_id = $6)
-       ORDER BY a.starts_at, a.id LIMIT 2000`,
-      [actor.organizationId, from ?? null, to ?? null, query.locationId ?? null, query.practitionerId ?? null, query.patientId ?? null],
-    );
+    const rows = await listAppointments(this.dataSource.manager, actor.organizationId, {
+      from,
+      to,
+      locationId: query.locationId,
+      practitionerId: query.practitionerId,
+      patientId: query.patientId,
+    });
     return rows.map(toAppointmentDto);
   }
 
@@ -71,41 +75,29 @@ export class AppointmentsService {
       );
     }
     attempt.current = { practitionerId: input.practitionerId, roomId: input.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, sessionNumber: extra.sessionNumber };
-    const [row] = await manager.query(
-      `INSERT INTO appointments (organization_id, location_id, patient_id, service_id, practitioner_id, room_id, starts_at, ends_at, occupied_until,
-                                 notes, treatment_plan_id, plan_session_number, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [
-        actor.organizationId,
-        input.locationId,
-        input.patientId,
-        input.serviceId,
-        input.practitionerId,
-        input.roomId,
-        checked.startsAt,
-        checked.endsAt,
-        checked.occupiedUntil,
-        extra.notes?.trim() ?? '',
-        extra.treatmentPlanId ?? null,
-        extra.sessionNumber ?? null,
-        actor.staffMemberId,
-      ],
-    );
+    const id = await insertAppointment(manager, {
+      organizationId: actor.organizationId,
+      locationId: input.locationId,
+      patientId: input.patientId,
+      serviceId: input.serviceId,
+      practitionerId: input.practitionerId,
+      roomId: input.roomId,
+      startsAt: checked.startsAt,
+      endsAt: checked.endsAt,
+      occupiedUntil: checked.occupiedUntil,
+      notes: extra.notes?.trim() ?? '',
+      treatmentPlanId: extra.treatmentPlanId ?? null,
+      planSessionNumber: extra.sessionNumber ?? null,
+      createdBy: actor.staffMemberId,
+    });
     await this.audit.record(manager, actor, {
       action: 'appointment.booked',
       entityType: 'appointment',
-      entityId: row.id,
-      changes: {
-        patientId: { to: input.patientId },
-        serviceId: { to: input.serviceId },
-        practitionerId: { to: input.practitionerId },
-        roomId: { to: input.roomId },
-        locationId: { to: input.locationId },
-        startsAt: { to: checked.startsAt.toISOString() },
-      },
+      entityId: id,
+      changes: createdFields({ ...input, startsAt: checked.startsAt.toISOString() }, BOOKED_FIELDS),
     });
-    await this.outbox.appointmentBooked(manager, row.id);
-    return row.id;
+    await this.outbox.appointmentBooked(manager, id);
+    return id;
   }
 
   async update(actor: Actor, id: string, input: UpdateAppointmentDto): Promise<AppointmentDto> {
@@ -133,14 +125,18 @@ export class AppointmentsService {
             throw new RuleViolationError(`The change breaks ${checked.violations.length} booking rule(s): ${checked.violations.map((v) => v.code).join(', ')}`, checked.violations);
           }
           attempt.current = { practitionerId: next.practitionerId, roomId: next.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, excludeAppointmentId: id };
-          await manager.query(
-            `UPDATE appointments SET service_id = $3, practitioner_id = $4, room_id = $5, location_id = $6, starts_at = $7, ends_at = $8, occupied_until = $9, updated_at = now()
-             WHERE organization_id = $1 AND id = $2`,
-            [actor.organizationId, id, next.serviceId, next.practitionerId, next.roomId, next.locationId, checked.startsAt, checked.endsAt, checked.occupiedUntil],
-          );
+          await moveAppointment(manager, actor.organizationId, id, {
+            serviceId: next.serviceId,
+            practitionerId: next.practitionerId,
+            roomId: next.roomId,
+            locationId: next.locationId,
+            startsAt: checked.startsAt,
+            endsAt: checked.endsAt,
+            occupiedUntil: checked.occupiedUntil,
+          });
         }
         if (input.notes !== undefined) {
-          await manager.query(`UPDATE appointments SET notes = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [actor.organizationId, id, input.notes.trim()]);
+          await setAppointmentNotes(manager, actor.organizationId, id, input.notes.trim());
         }
         const after = (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
         const changes = Object.fromEntries(
@@ -170,10 +166,7 @@ export class AppointmentsService {
     if (!canTransition(before.status, to)) {
       throw new ConflictError('illegal-transition', `A ${before.status.replace('_', ' ')} appointment cannot become ${to.replace('_', ' ')}`, { from: before.status, to });
     }
-    await manager.query(
-      `UPDATE appointments SET status = $3, cancel_reason = $4, status_changed_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2`,
-      [actor.organizationId, id, to, to === 'cancelled' ? (reason as string).trim() : before.cancelReason],
-    );
+    await setAppointmentStatus(manager, actor.organizationId, id, to, to === 'cancelled' ? (reason as string).trim() : before.cancelReason);
     await this.audit.record(manager, actor, {
       action: `appointment.${to}`,
       entityType: 'appointment',
@@ -184,9 +177,17 @@ export class AppointmentsService {
     return (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
   }
 
+  /**
+   * Holds the appointment for the rest of the caller's transaction, so its status cannot change under a treatment
+   * starting from it (a cancellation waits; a second start sees the first's session). False when there is none.
+   * Treatments reads the rest through the appointment_treatment_context view.
+   */
+  async holdForTreatment(manager: EntityManager, organizationId: string, id: string): Promise<boolean> {
+    return lockAppointmentRow(manager, organizationId, id);
+  }
+
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<AppointmentDto> {
-    const [locked] = await manager.query(`SELECT id FROM appointments WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [actor.organizationId, id]);
-    if (!locked) throw new NotFoundError('Appointment', id);
+    if (!(await lockAppointmentRow(manager, actor.organizationId, id))) throw new NotFoundError('Appointment', id);
     return (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
   }
 }

@@ -1,21 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DEFAULT_LICENCE_MAX_DEPTH_MM,
-  MEDICAL_DEPTH_THRESHOLD_MM,
-  SLOT_GRID_MINUTES,
-  addDays,
-  freeSlots,
-  localTimeToInstant,
-  type Slot,
-} from '@skinledger/domain';
+import { MEDICAL_DEPTH_THRESHOLD_MM, SLOT_GRID_MINUTES, addDays, freeSlots, licensedForDepthThrough, localTimeToInstant, type Slot } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { InvalidFieldError } from '../common/problems/domain-error';
 import type { ServiceDto } from './catalog.dto';
 import { CatalogService } from './catalog.service';
 import type { AvailabilityDto } from './availability.dto';
-import { loadPractitionerFacts, loadRoomFacts, type PractitionerFacts, type RoomFacts } from './schedule-queries';
+import { findLocation } from './clinic-directory.queries';
+import { loadPractitionerFacts, loadRoomFacts, type PractitionerFacts, type RoomFacts } from './schedule.queries';
 
 const MAX_DAYS = 14;
 
@@ -47,8 +40,8 @@ export class AvailabilityService {
     if (to <= from) throw new InvalidFieldError('to', 'must be after from');
     if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_DAYS} days after from`);
     const service = await this.catalog.findService(this.dataSource.manager, actor.organizationId, query.serviceId, 'serviceId');
-    const [location] = await this.dataSource.query(`SELECT timezone FROM locations WHERE organization_id = $1 AND id = $2 AND is_active`, [actor.organizationId, query.locationId]);
-    if (!location) throw new InvalidFieldError('locationId', 'no such open location in this organization');
+    const location = await findLocation(this.dataSource.manager, actor.organizationId, query.locationId);
+    if (!location?.is_active) throw new InvalidFieldError('locationId', 'no such open location in this organization');
     const search: SlotSearch = { organizationId: actor.organizationId, service, locationId: query.locationId, timeZone: location.timezone, from, to, practitionerId: query.practitionerId, notBefore: Date.now() };
     const { slots, practitioners, rooms } = await this.search(this.dataSource, search);
     return {
@@ -98,8 +91,6 @@ function withExtra(busy: { start: number; end: number }[], extra: { start: numbe
 
 /** The first instant (location's midnight after the expiry date) from which none of the practitioner's medical-depth licences is current. */
 function medicalUntil(p: PractitionerFacts, timeZone: string): number | null {
-  const medical = p.credentials.filter((c) => (DEFAULT_LICENCE_MAX_DEPTH_MM[c.licenceType] ?? 0) >= MEDICAL_DEPTH_THRESHOLD_MM);
-  if (medical.length === 0) return null;
-  const lastDay = medical.map((c) => c.expiresOn).sort().at(-1) as string;
-  return localTimeToInstant(addDays(lastDay, 1), 0, timeZone).getTime();
+  const lastDay = licensedForDepthThrough(p.credentials, MEDICAL_DEPTH_THRESHOLD_MM);
+  return lastDay === null ? null : localTimeToInstant(addDays(lastDay, 1), 0, timeZone).getTime();
 }

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ForbiddenError, NotFoundError } from '../common/problems/domain-error';
+import { feedEvents, insertFeed, lockFeedOf, resolveFeed, revokeLiveFeeds } from './calendar-feeds.queries';
+import { staffMemberExists } from './clinic-directory.queries';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -27,15 +29,9 @@ export class CalendarFeedsService {
     this.assertMayManage(actor, staffMemberId);
     const token = randomBytes(32).toString('base64url');
     await this.dataSource.transaction(async (manager) => {
-      const [staff] = await manager.query(`SELECT 1 FROM staff_members WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [actor.organizationId, staffMemberId]);
-      if (!staff) throw new NotFoundError('Staff member', staffMemberId);
-      await manager.query(`UPDATE calendar_feeds SET revoked_at = now() WHERE organization_id = $1 AND staff_member_id = $2 AND revoked_at IS NULL`, [actor.organizationId, staffMemberId]);
-      await manager.query(`INSERT INTO calendar_feeds (organization_id, staff_member_id, token_sha256, created_by) VALUES ($1, $2, $3, $4)`, [
-        actor.organizationId,
-        staffMemberId,
-        sha256(token),
-        actor.staffMemberId,
-      ]);
+      if (!(await lockFeedOf(manager, actor.organizationId, staffMemberId))) throw new NotFoundError('Staff member', staffMemberId);
+      await revokeLiveFeeds(manager, actor.organizationId, staffMemberId);
+      await insertFeed(manager, actor.organizationId, staffMemberId, sha256(token), actor.staffMemberId);
       await this.audit.record(manager, actor, { action: 'calendar_feed.rotated', entityType: 'staff_member', entityId: staffMemberId });
     });
     return { token, path: `/api/calendar-feeds/${token}.ics` };
@@ -44,9 +40,8 @@ export class CalendarFeedsService {
   async revoke(actor: Actor, staffMemberId: string): Promise<void> {
     this.assertMayManage(actor, staffMemberId);
     await this.dataSource.transaction(async (manager) => {
-      const [staff] = await manager.query(`SELECT 1 FROM staff_members WHERE organization_id = $1 AND id = $2`, [actor.organizationId, staffMemberId]);
-      if (!staff) throw new NotFoundError('Staff member', staffMemberId);
-      await manager.query(`UPDATE calendar_feeds SET revoked_at = now() WHERE organization_id = $1 AND staff_member_id = $2 AND revoked_at IS NULL`, [actor.organizationId, staffMemberId]);
+      if (!(await staffMemberExists(manager, actor.organizationId, staffMemberId))) throw new NotFoundError('Staff member', staffMemberId);
+      await revokeLiveFeeds(manager, actor.organizationId, staffMemberId);
       await this.audit.record(manager, actor, { action: 'calendar_feed.revoked', entityType: 'staff_member', entityId: staffMemberId });
     });
   }
@@ -56,18 +51,9 @@ export class CalendarFeedsService {
     // Public (phone calendars have no session): calendar_feed_resolve (SECURITY DEFINER) finds the feed by its token
     // and scopes the transaction to the feed's organization.
     const { feed, rows } = await this.dataSource.transaction(async (manager) => {
-      const [feed] = await manager.query(`SELECT * FROM calendar_feed_resolve($1)`, [sha256(token)]);
+      const feed = await resolveFeed(manager, sha256(token));
       if (!feed || !feed.is_active) throw new NotFoundError('Calendar feed');
-      const rows = await manager.query(
-        `SELECT a.id, a.starts_at, a.ends_at, a.status, s.name AS service_name, r.name AS room_name, l.name AS location_name, l.address,
-                left(p.first_name, 1) || left(p.last_name, 1) AS initials
-         FROM appointments a JOIN services s ON s.id = a.service_id JOIN rooms r ON r.id = a.room_id JOIN locations l ON l.id = a.location_id
-         JOIN patients p ON p.id = a.patient_id
-         WHERE a.organization_id = $1 AND a.practitioner_id = $2 AND a.status NOT IN ('cancelled', 'no_show')
-           AND a.starts_at > now() - interval '30 days' AND a.starts_at < now() + interval '180 days'
-         ORDER BY a.starts_at`,
-        [feed.organization_id, feed.staff_member_id],
-      );
+      const rows = await feedEvents(manager, feed.organization_id, feed.staff_member_id);
       return { feed, rows };
     });
     const calendar = ical({ name: `SkinLedger – ${feed.name}`, prodId: { company: 'SkinLedger', product: 'appointments' }, ttl: 15 * 60 });

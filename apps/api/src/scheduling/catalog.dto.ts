@@ -27,7 +27,7 @@ export class CreateServiceDto {
   @IsInt()
   @Min(0)
   @Max(365)
-  minDaysSincePreviousMedical?: number;
+  minDaysBetweenMedicalSessions?: number;
 }
 
 export class UpdateServiceDto {
@@ -41,7 +41,7 @@ export class UpdateServiceDto {
   @IsString({ each: true })
   @Matches(/^[a-z][a-z0-9_]{1,49}$/, { each: true, message: 'consentKinds must be lower-case words joined by _ (e.g. medical_needling)' })
   consentKinds?: string[];
-  @ApiPropertyOptional({ type: Number }) @IsOptional() @IsInt() @Min(0) @Max(365) minDaysSincePreviousMedical?: number;
+  @ApiPropertyOptional({ type: Number }) @IsOptional() @IsInt() @Min(0) @Max(365) minDaysBetweenMedicalSessions?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isActive?: boolean;
 }
 
@@ -52,7 +52,7 @@ export class ServiceDto {
   @ApiProperty({ type: Number }) bufferMin!: number;
   @ApiProperty({ enum: PROCEDURE_KINDS }) procedureKind!: ServiceProcedureKind;
   @ApiProperty({ type: [String] }) consentKinds!: string[];
-  @ApiProperty({ type: Number }) minDaysSincePreviousMedical!: number;
+  @ApiProperty({ type: Number }) minDaysBetweenMedicalSessions!: number;
   @ApiProperty() isActive!: boolean;
 }
 

@@ -1,28 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL } from '@skinledger/domain';
+import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
 import type { CreateRoomDto, CreateServiceDto, RoomDto, ServiceDto, UpdateRoomDto, UpdateServiceDto } from './catalog.dto';
+import {
+  insertRoom,
+  insertService,
+  listRoomRows,
+  listServiceRows,
+  lockRoomRow,
+  serviceRow,
+  updateRoomRow,
+  updateServiceRow,
+  type RoomRow,
+  type ServiceRow,
+} from './catalog.queries';
+import { findLocation } from './clinic-directory.queries';
 
-interface ServiceRow {
-  id: string;
-  name: string;
-  duration_min: number;
-  buffer_min: number;
-  procedure_kind: ServiceDto['procedureKind'];
-  consent_kinds: string[];
-  min_days_since_previous_medical: number;
-  is_active: boolean;
-}
-interface RoomRow {
-  id: string;
-  location_id: string;
-  name: string;
-  is_active: boolean;
-}
+/** What a service's and a room's audit events record (every field but the id). */
+const SERVICE_FIELDS = ['name', 'durationMin', 'bufferMin', 'procedureKind', 'consentKinds', 'minDaysBetweenMedicalSessions', 'isActive'] as const;
+const ROOM_FIELDS = ['locationId', 'name', 'isActive'] as const;
 
 export const toServiceDto = (r: ServiceRow): ServiceDto => ({
   id: r.id,
@@ -31,7 +31,7 @@ export const toServiceDto = (r: ServiceRow): ServiceDto => ({
   bufferMin: r.buffer_min,
   procedureKind: r.procedure_kind,
   consentKinds: r.consent_kinds,
-  minDaysSincePreviousMedical: r.min_days_since_previous_medical,
+  minDaysBetweenMedicalSessions: r.min_days_since_previous_medical,
   isActive: r.is_active,
 });
 const toRoomDto = (r: RoomRow): RoomDto => ({ id: r.id, locationId: r.location_id, name: r.name, isActive: r.is_active });
@@ -45,35 +45,29 @@ export class CatalogService {
   ) {}
 
   async listServices(actor: Actor): Promise<ServiceDto[]> {
-    const rows: ServiceRow[] = await this.dataSource.query(`SELECT * FROM services WHERE organization_id = $1 ORDER BY is_active DESC, name, id`, [actor.organizationId]);
-    return rows.map(toServiceDto);
+    return (await listServiceRows(this.dataSource.manager, actor.organizationId)).map(toServiceDto);
   }
 
   async findService(manager: EntityManager, organizationId: string, id: string, field?: string): Promise<ServiceDto> {
-    const [row]: ServiceRow[] = await manager.query(`SELECT * FROM services WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
+    const row = await serviceRow(manager, organizationId, id);
     if (!row) throw field ? new InvalidFieldError(field, 'no such service in this organization') : new NotFoundError('Service', id);
     return toServiceDto(row);
   }
 
   async createService(actor: Actor, input: CreateServiceDto): Promise<ServiceDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: ServiceRow[] = await guardName(() =>
-        manager.query(
-          `INSERT INTO services (organization_id, name, duration_min, buffer_min, procedure_kind, consent_kinds, min_days_since_previous_medical)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-          [
-            actor.organizationId,
-            input.name.trim(),
-            input.durationMin,
-            input.bufferMin ?? 0,
-            input.procedureKind,
-            [...new Set(input.consentKinds ?? [])],
-            input.minDaysSincePreviousMedical ?? DEFAULT_MIN_DAYS_BETWEEN_MEDICAL,
-          ],
-        ),
+      const row = await guardName(() =>
+        insertService(manager, actor.organizationId, {
+          name: input.name.trim(),
+          durationMin: input.durationMin,
+          bufferMin: input.bufferMin ?? 0,
+          procedureKind: input.procedureKind,
+          consentKinds: [...new Set(input.consentKinds ?? [])],
+          minDaysBetweenMedicalSessions: input.minDaysBetweenMedicalSessions ?? DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS,
+        }),
       );
       const dto = toServiceDto(row);
-      await this.audit.record(manager, actor, { action: 'service.created', entityType: 'service', entityId: dto.id, changes: changesOf(dto) });
+      await this.audit.record(manager, actor, { action: 'service.created', entityType: 'service', entityId: dto.id, changes: createdFields(dto, SERVICE_FIELDS) });
       return dto;
     });
   }
@@ -81,63 +75,41 @@ export class CatalogService {
   async updateService(actor: Actor, id: string, input: UpdateServiceDto): Promise<ServiceDto> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.findService(manager, actor.organizationId, id);
-      const [[row]]: [ServiceRow[]] = await guardName(() =>
-        manager.query(
-          `UPDATE services SET name = coalesce($3, name), duration_min = coalesce($4, duration_min), buffer_min = coalesce($5, buffer_min),
-                  consent_kinds = coalesce($6, consent_kinds), min_days_since_previous_medical = coalesce($7, min_days_since_previous_medical),
-                  is_active = coalesce($8, is_active), updated_at = now()
-           WHERE organization_id = $1 AND id = $2 RETURNING *`,
-          [
-            actor.organizationId,
-            id,
-            input.name?.trim() ?? null,
-            input.durationMin ?? null,
-            input.bufferMin ?? null,
-            input.consentKinds ? [...new Set(input.consentKinds)] : null,
-            input.minDaysSincePreviousMedical ?? null,
-            input.isActive ?? null,
-          ],
-        ),
+      const row = await guardName(() =>
+        updateServiceRow(manager, actor.organizationId, id, {
+          name: input.name?.trim() ?? null,
+          durationMin: input.durationMin ?? null,
+          bufferMin: input.bufferMin ?? null,
+          consentKinds: input.consentKinds ? [...new Set(input.consentKinds)] : null,
+          minDaysBetweenMedicalSessions: input.minDaysBetweenMedicalSessions ?? null,
+          isActive: input.isActive ?? null,
+        }),
       );
       const after = toServiceDto(row);
-      await this.audit.record(manager, actor, { action: 'service.updated', entityType: 'service', entityId: id, changes: diff(before, after) });
+      await this.audit.record(manager, actor, { action: 'service.updated', entityType: 'service', entityId: id, changes: diffFields(before, after, SERVICE_FIELDS) });
       return after;
     });
   }
 
   async listRooms(actor: Actor, locationId?: string): Promise<RoomDto[]> {
-    const rows: RoomRow[] = await this.dataSource.query(
-      `SELECT * FROM rooms WHERE organization_id = $1 AND ($2::uuid IS NULL OR location_id = $2) ORDER BY location_id, is_active DESC, name, id`,
-      [actor.organizationId, locationId ?? null],
-    );
-    return rows.map(toRoomDto);
+    return (await listRoomRows(this.dataSource.manager, actor.organizationId, locationId ?? null)).map(toRoomDto);
   }
 
   async createRoom(actor: Actor, input: CreateRoomDto): Promise<RoomDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [location] = await manager.query(`SELECT 1 FROM locations WHERE organization_id = $1 AND id = $2`, [actor.organizationId, input.locationId]);
-      if (!location) throw new InvalidFieldError('locationId', 'no such location in this organization');
-      const [row]: RoomRow[] = await guardName(() =>
-        manager.query(`INSERT INTO rooms (organization_id, location_id, name) VALUES ($1, $2, $3) RETURNING *`, [actor.organizationId, input.locationId, input.name.trim()]),
-      );
-      const dto = toRoomDto(row);
-      await this.audit.record(manager, actor, { action: 'room.created', entityType: 'room', entityId: dto.id, changes: changesOf(dto) });
+      if (!(await findLocation(manager, actor.organizationId, input.locationId))) throw new InvalidFieldError('locationId', 'no such location in this organization');
+      const dto = toRoomDto(await guardName(() => insertRoom(manager, actor.organizationId, input.locationId, input.name.trim())));
+      await this.audit.record(manager, actor, { action: 'room.created', entityType: 'room', entityId: dto.id, changes: createdFields(dto, ROOM_FIELDS) });
       return dto;
     });
   }
 
   async updateRoom(actor: Actor, id: string, input: UpdateRoomDto): Promise<RoomDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [before]: RoomRow[] = await manager.query(`SELECT * FROM rooms WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [actor.organizationId, id]);
+      const before = await lockRoomRow(manager, actor.organizationId, id);
       if (!before) throw new NotFoundError('Room', id);
-      const [[row]]: [RoomRow[]] = await guardName(() =>
-        manager.query(
-          `UPDATE rooms SET name = coalesce($3, name), is_active = coalesce($4, is_active), updated_at = now() WHERE organization_id = $1 AND id = $2 RETURNING *`,
-          [actor.organizationId, id, input.name?.trim() ?? null, input.isActive ?? null],
-        ),
-      );
-      const after = toRoomDto(row);
-      await this.audit.record(manager, actor, { action: 'room.updated', entityType: 'room', entityId: id, changes: diff(toRoomDto(before), after) });
+      const after = toRoomDto(await guardName(() => updateRoomRow(manager, actor.organizationId, id, { name: input.name?.trim() ?? null, isActive: input.isActive ?? null })));
+      await this.audit.record(manager, actor, { action: 'room.updated', entityType: 'room', entityId: id, changes: diffFields(toRoomDto(before), after, ROOM_FIELDS) });
       return after;
     });
   }
@@ -153,15 +125,4 @@ async function guardName<T>(write: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
-}
-
-function changesOf(dto: object) {
-  return Object.fromEntries(Object.entries(dto).filter(([k]) => k !== 'id').map(([k, v]) => [k, { to: v }]));
-}
-function diff<T extends object>(before: T, after: T) {
-  return Object.fromEntries(
-    Object.keys(after)
-      .filter((k) => JSON.stringify(before[k as keyof T]) !== JSON.stringify(after[k as keyof T]))
-      .map((k) => [k, { from: before[k as keyof T], to: after[k as keyof T] }]),
-  );
 }

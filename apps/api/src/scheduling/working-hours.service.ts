@@ -5,7 +5,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
+import { findLocation, staffMemberExists } from './clinic-directory.queries';
 import type { CreateTimeOffDto, HoursExceptionDto, PutWorkingHoursDto, WorkingHoursDto } from './working-hours.dto';
+import {
+  deleteHoursException,
+  insertHoursException,
+  lockPractitionerHours,
+  recentHoursExceptions,
+  replaceWeeklyHours,
+  weeklyHours,
+  type HoursExceptionRow,
+} from './working-hours.queries';
 
 /**
  * Practitioners' working hours: a weekly pattern per location in the location's wall-clock time, plus dated
@@ -32,23 +42,9 @@ export class WorkingHoursService {
     });
     return this.dataSource.transaction(async (manager) => {
       await this.assertStaff(manager, actor, staffMemberId, true);
-      const [location] = await manager.query(`SELECT 1 FROM locations WHERE organization_id = $1 AND id = $2`, [actor.organizationId, input.locationId]);
-      if (!location) throw new InvalidFieldError('locationId', 'no such location in this organization');
+      if (!(await findLocation(manager, actor.organizationId, input.locationId))) throw new InvalidFieldError('locationId', 'no such location in this organization');
       const before = await this.read(manager, actor.organizationId, staffMemberId);
-      await manager.query(`DELETE FROM working_hours WHERE organization_id = $1 AND staff_member_id = $2 AND location_id = $3`, [
-        actor.organizationId,
-        staffMemberId,
-        input.locationId,
-      ]);
-      if (blocks.length > 0) {
-        // Overlapping blocks on a weekday (here or at another location) break working_hours_no_overlap: 409.
-        await manager.query(
-          `INSERT INTO working_hours (organization_id, staff_member_id, location_id, weekday, start_minute, end_minute)
-           SELECT $1, $2, $3, b.weekday, b.start_minute, b.end_minute
-           FROM unnest($4::smallint[], $5::smallint[], $6::smallint[]) AS b(weekday, start_minute, end_minute)`,
-          [actor.organizationId, staffMemberId, input.locationId, blocks.map((b) => b.weekday), blocks.map((b) => b.start), blocks.map((b) => b.end)],
-        );
-      }
+      await replaceWeeklyHours(manager, actor.organizationId, staffMemberId, input.locationId, blocks);
       const after = await this.read(manager, actor.organizationId, staffMemberId);
       await this.audit.record(manager, actor, {
         action: 'working_hours.replaced',
@@ -66,15 +62,19 @@ export class WorkingHoursService {
     if (kind === 'extra_hours' && !input.locationId) throw new InvalidFieldError('locationId', 'extra hours need a location');
     return this.dataSource.transaction(async (manager) => {
       await this.assertStaff(manager, actor, staffMemberId, true);
-      if (input.locationId) {
-        const [location] = await manager.query(`SELECT 1 FROM locations WHERE organization_id = $1 AND id = $2`, [actor.organizationId, input.locationId]);
-        if (!location) throw new InvalidFieldError('locationId', 'no such location in this organization');
+      if (input.locationId && !(await findLocation(manager, actor.organizationId, input.locationId))) {
+        throw new InvalidFieldError('locationId', 'no such location in this organization');
       }
-      const [row] = await manager.query(
-        `INSERT INTO working_hours_exceptions (organization_id, staff_member_id, kind, location_id, starts_at, ends_at, reason, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [actor.organizationId, staffMemberId, kind, input.locationId ?? null, input.startsAt, input.endsAt, input.reason?.trim() ?? '', actor.staffMemberId],
-      );
+      const row = await insertHoursException(manager, {
+        organizationId: actor.organizationId,
+        staffMemberId,
+        kind,
+        locationId: input.locationId ?? null,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        reason: input.reason?.trim() ?? '',
+        createdBy: actor.staffMemberId,
+      });
       const dto = toExceptionDto(row);
       await this.audit.record(manager, actor, {
         action: kind === 'time_off' ? 'time_off.added' : 'extra_hours.added',
@@ -88,10 +88,7 @@ export class WorkingHoursService {
 
   async removeException(actor: Actor, staffMemberId: string, exceptionId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [[row]] = await manager.query(
-        `DELETE FROM working_hours_exceptions WHERE organization_id = $1 AND staff_member_id = $2 AND id = $3 RETURNING *`,
-        [actor.organizationId, staffMemberId, exceptionId],
-      );
+      const row = await deleteHoursException(manager, actor.organizationId, staffMemberId, exceptionId);
       if (!row) throw new NotFoundError('Time off', exceptionId);
       await this.audit.record(manager, actor, {
         action: 'hours_exception.removed',
@@ -102,22 +99,15 @@ export class WorkingHoursService {
     });
   }
 
+  /** With `lock`, the practitioner's hours stay this transaction's until it ends (bookings check them under a shared lock). */
   private async assertStaff(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<void> {
-    const [row] = await manager.query(`SELECT 1 FROM staff_members WHERE organization_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`, [actor.organizationId, id]);
-    if (!row) throw new NotFoundError('Staff member', id);
+    const found = lock ? await lockPractitionerHours(manager, actor.organizationId, id) : await staffMemberExists(manager, actor.organizationId, id);
+    if (!found) throw new NotFoundError('Staff member', id);
   }
 
   private async read(manager: EntityManager, organizationId: string, staffMemberId: string): Promise<WorkingHoursDto> {
-    const blocks: { location_id: string; weekday: number; start_minute: number; end_minute: number }[] = await manager.query(
-      `SELECT location_id, weekday, start_minute, end_minute FROM working_hours WHERE organization_id = $1 AND staff_member_id = $2
-       ORDER BY location_id, weekday, start_minute`,
-      [organizationId, staffMemberId],
-    );
-    const exceptions = await manager.query(
-      `SELECT * FROM working_hours_exceptions WHERE organization_id = $1 AND staff_member_id = $2 AND ends_at > now() - interval '30 days'
-       ORDER BY starts_at, id`,
-      [organizationId, staffMemberId],
-    );
+    const blocks = await weeklyHours(manager, organizationId, staffMemberId);
+    const exceptions = await recentHoursExceptions(manager, organizationId, staffMemberId);
     return {
       staffMemberId,
       blocks: blocks.map((b) => ({ locationId: b.location_id, weekday: b.weekday, startsAt: formatClockTime(b.start_minute), endsAt: formatClockTime(b.end_minute) })),
@@ -126,6 +116,6 @@ export class WorkingHoursService {
   }
 }
 
-function toExceptionDto(r: { id: string; kind: string; location_id: string | null; starts_at: Date; ends_at: Date; reason: string }): HoursExceptionDto {
+function toExceptionDto(r: HoursExceptionRow): HoursExceptionDto {
   return { id: r.id, kind: r.kind, locationId: r.location_id, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString(), reason: r.reason };
 }

@@ -8,6 +8,7 @@ import { InvalidFieldError } from '../common/problems/domain-error';
 import { findPatient } from '../patients/patient-records';
 import { AdverseEvent } from './adverse-event.entity';
 import type { AdverseEventDto, RecordAdverseEventDto } from './adverse-events.dto';
+import { adverseEventRows } from './adverse-events.queries';
 import { TreatmentSessionViews } from './treatment-session-views';
 
 /**
@@ -47,7 +48,7 @@ export class AdverseEventsService {
         entityId: session.id,
         changes: { adverseEventId: { to: id }, type: { to: input.type }, onsetOn: { to: input.onsetOn }, outcome: { to: input.outcome } },
       });
-      const [event] = await this.load(manager, actor, 'e.id = $2', id);
+      const [event] = await this.load(manager, actor, { eventId: id });
       return event;
     });
   }
@@ -56,49 +57,18 @@ export class AdverseEventsService {
   async listForPatient(actor: Actor, patientId: string): Promise<AdverseEventDto[]> {
     return this.dataSource.transaction(async (manager) => {
       await findPatient(manager, actor, patientId);
-      const events = await this.load(manager, actor, 'e.patient_id = $2', patientId);
+      const events = await this.load(manager, actor, { patientId });
       await this.audit.recordPatientRead(manager, actor, patientId, 'adverse_events.listed', { count: { to: events.length } });
       return events;
     });
   }
 
   async listForSession(manager: EntityManager, actor: Actor, sessionId: string): Promise<AdverseEventDto[]> {
-    return this.load(manager, actor, 'e.session_id = $2', sessionId);
+    return this.load(manager, actor, { sessionId });
   }
 
-  private async load(manager: EntityManager, actor: Actor, where: string, param: string): Promise<AdverseEventDto[]> {
-    const rows: {
-      id: string;
-      session_id: string;
-      patient_id: string;
-      performed_on: string;
-      type: string;
-      onset_on: string;
-      grade: number | null;
-      duration_days: number | null;
-      description: string;
-      treatment: string;
-      outcome: string;
-      lot_numbers: string[];
-      serial_number: string;
-      topical_products: { name: string; lotNumber: string | null }[];
-      recorded_by: string;
-      recorded_by_name: string;
-      recorded_at: Date;
-    }[] = await manager.query(
-      `SELECT e.id, e.session_id, e.patient_id, to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on, e.type,
-              to_char(e.onset_on, 'YYYY-MM-DD') AS onset_on, e.grade, e.duration_days, e.description, e.treatment, e.outcome,
-              ARRAY(SELECT DISTINCT l.lot_number FROM stock_movements m JOIN lots l ON l.id = m.lot_id
-                    WHERE m.treatment_session_id = s.id AND m.type = 'used' ORDER BY l.lot_number) AS lot_numbers,
-              d.serial_number, s.topical_products, e.recorded_by, st.name AS recorded_by_name, e.recorded_at
-       FROM adverse_events e
-       JOIN treatment_sessions s ON s.id = e.session_id
-       JOIN devices d ON d.id = s.device_id
-       JOIN staff_members st ON st.id = e.recorded_by
-       WHERE e.organization_id = $1 AND ${where}
-       ORDER BY e.onset_on DESC, e.recorded_at DESC`,
-      [actor.organizationId, param],
-    );
+  private async load(manager: EntityManager, actor: Actor, by: { eventId?: string; patientId?: string; sessionId?: string }): Promise<AdverseEventDto[]> {
+    const rows = await adverseEventRows(manager, actor.organizationId, by);
     return rows.map((r) => {
       const info = isAdverseEventType(r.type) ? ADVERSE_EVENT_TYPE_INFO[r.type] : { label: r.type, seriousness: 'other' as const };
       return {

@@ -2,12 +2,24 @@ import type { ProcedureKind } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { InvalidFieldError } from '../common/problems/domain-error';
+import type { AppointmentsService } from '../scheduling/appointments.service';
+import { appointmentContext, type SessionLocationRow } from './appointment-context.queries';
+
+/** Where a session takes place (organizations' location_directory). */
+export interface SessionLocation {
+  id: string;
+  name: string;
+  timezone: string;
+  isActive: boolean;
+}
+
+export const toSessionLocation = (r: SessionLocationRow): SessionLocation => ({ id: r.id, name: r.name, timezone: r.timezone, isActive: r.is_active });
 
 /** What a treatment needs to know of the appointment it treats: who, where, with whom, and what the service asks. */
 export interface AppointmentForTreatment {
   id: string;
   patientId: string;
-  locationId: string;
+  location: SessionLocation;
   practitionerId: string;
   practitionerName: string;
   status: string;
@@ -19,49 +31,34 @@ export interface AppointmentForTreatment {
 }
 
 /**
- * The appointment (locked for the caller's transaction when `lock`, for writes); a 400 naming `field` when it is not in
- * the organization.
+ * The appointment, read through scheduling's published appointment_treatment_context; a 400 naming `field` when it is
+ * not in the organization. With `hold`, scheduling first locks it for the caller's transaction (a session starting
+ * from it: a cancellation waits, and a second start sees the first's session).
  */
 export async function loadAppointmentForTreatment(
   manager: EntityManager,
   actor: Actor,
   id: string,
-  field = 'appointmentId',
-  lock = true,
+  options: { field?: string; hold?: AppointmentsService } = {},
 ): Promise<AppointmentForTreatment> {
-  const [row]: {
-    id: string;
-    patient_id: string;
-    location_id: string;
-    practitioner_id: string;
-    practitioner_name: string;
-    status: string;
-    starts_at: Date;
-    treatment_plan_id: string | null;
-    procedure_kind: string;
-    consent_kinds: string[];
-    min_days_since_previous_medical: number;
-  }[] = await manager.query(
-    `SELECT a.id, a.patient_id, a.location_id, a.practitioner_id, st.name AS practitioner_name, a.status, a.starts_at,
-            a.treatment_plan_id, s.procedure_kind, s.consent_kinds, s.min_days_since_previous_medical
-     FROM appointments a JOIN services s ON s.id = a.service_id JOIN staff_members st ON st.id = a.practitioner_id
-     WHERE a.organization_id = $1 AND a.id = $2
-     ${lock ? 'FOR UPDATE OF a' : ''}`,
-    [actor.organizationId, id],
-  );
+  const field = options.field ?? 'appointmentId';
+  if (options.hold && !(await options.hold.holdForTreatment(manager, actor.organizationId, id))) {
+    throw new InvalidFieldError(field, 'no such appointment in your organization');
+  }
+  const row = await appointmentContext(manager, actor.organizationId, id);
   if (!row) throw new InvalidFieldError(field, 'no such appointment in your organization');
   return {
     id: row.id,
     patientId: row.patient_id,
-    locationId: row.location_id,
+    location: { id: row.location_id, name: row.location_name, timezone: row.timezone, isActive: row.location_is_active },
     practitionerId: row.practitioner_id,
     practitionerName: row.practitioner_name,
     status: row.status,
     startsAt: row.starts_at,
     treatmentPlanId: row.treatment_plan_id,
     // A medical-needling service plans medical depth; the zones charted decide in the end (domain.md section 1).
-    plannedProcedure: row.procedure_kind === 'medical_needling' ? 'medical' : 'cosmetic',
-    serviceConsentKinds: row.consent_kinds,
-    minDaysBetweenMedicalSessions: row.min_days_since_previous_medical,
+    plannedProcedure: row.service_procedure_kind === 'medical_needling' ? 'medical' : 'cosmetic',
+    serviceConsentKinds: row.service_consent_kinds,
+    minDaysBetweenMedicalSessions: row.min_days_between_medical_sessions,
   };
 }

@@ -8,6 +8,8 @@ import { InvalidFieldError } from '../common/problems/domain-error';
 import { findPatient } from '../patients/patient-records';
 import { OutcomeAssessment } from './outcome-assessment.entity';
 import type { AssessmentDto, RecordAssessmentDto } from './assessments.dto';
+import { courseOfAppointment, coursePatient } from './appointment-context.queries';
+import { countPatientPhotos } from './session-photos.queries';
 import { TreatmentSessionViews } from './treatment-session-views';
 
 /**
@@ -32,10 +34,7 @@ export class AssessmentsService {
       await findPatient(manager, actor, patientId);
       let planId: string | null = null;
       if (input.planId) {
-        const [plan]: { patient_id: string }[] = await manager.query(`SELECT patient_id FROM treatment_plans WHERE organization_id = $1 AND id = $2`, [
-          actor.organizationId,
-          input.planId,
-        ]);
+        const plan = await coursePatient(manager, actor.organizationId, input.planId);
         if (!plan) throw new InvalidFieldError('planId', 'no such treatment plan in your organization');
         if (plan.patient_id !== patientId) throw new InvalidFieldError('planId', "is another patient's course");
         planId = input.planId;
@@ -45,17 +44,11 @@ export class AssessmentsService {
         if (session.patientId !== patientId) throw new InvalidFieldError('sessionId', "is another patient's session");
         // A session booked as part of a course measures that course unless told otherwise.
         if (!planId && session.appointmentId) {
-          const [appointment]: { treatment_plan_id: string | null }[] = await manager.query(`SELECT treatment_plan_id FROM appointments WHERE id = $1`, [
-            session.appointmentId,
-          ]);
-          planId = appointment?.treatment_plan_id ?? null;
+          planId = (await courseOfAppointment(manager, actor.organizationId, session.appointmentId))?.treatment_plan_id ?? null;
         }
       }
       if (input.photoIds?.length) {
-        const [{ count }]: { count: number }[] = await manager.query(
-          `SELECT count(*)::int AS count FROM treatment_session_photos WHERE organization_id = $1 AND patient_id = $2 AND id = ANY($3::uuid[])`,
-          [actor.organizationId, patientId, input.photoIds],
-        );
+        const count = await countPatientPhotos(manager, actor.organizationId, patientId, input.photoIds);
         if (count !== new Set(input.photoIds).size) throw new InvalidFieldError('photoIds', "must be this patient's photos");
       }
       const { identifiers } = await manager.insert(OutcomeAssessment, {
@@ -98,7 +91,7 @@ export class AssessmentsService {
   private async list(manager: EntityManager, actor: Actor, patientId: string): Promise<AssessmentDto[]> {
     const rows: (OutcomeAssessment & { assessorName: string })[] = await manager
       .createQueryBuilder(OutcomeAssessment, 'a')
-      .innerJoin('staff_members', 'st', 'st.id = a.assessor_id')
+      .innerJoin('staff_directory', 'st', 'st.id = a.assessor_id')
       .addSelect('st.name', 'assessor_name')
       .where('a.organization_id = :org AND a.patient_id = :patientId', { org: actor.organizationId, patientId })
       .orderBy('a.assessed_on', 'ASC')

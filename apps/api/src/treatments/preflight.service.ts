@@ -1,26 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import {
-  addDays,
+  consentMissingViolations,
+  credentialViolation,
   deviceUseBlockers,
   evaluateZoneDepths,
   lotUseBlockers,
   maxDepthAllowedMm,
   preflightZoneCode,
+  medicalIntervalViolation,
+  MEDICAL_DEPTH_THRESHOLD_MM,
+  requiredConsentKinds,
   type IsoDate,
-  type LicenceType,
   type ProcedureKind,
   type ZoneDepthEntry,
 } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
-import { Device } from '../inventory/device.entity';
 import { LedgerService } from '../inventory/ledger.service';
-import { Lot } from '../inventory/lot.entity';
-import { Product } from '../inventory/product.entity';
 import { EligibilityService } from '../patients/eligibility.service';
-import { PractitionerCredential } from '../staff/practitioner-credential.entity';
 import type { PreflightDto, PreflightItemDto } from './preflight.dto';
 import { ConsentStatusService } from '../consents/consent-status.service';
+import { deviceForUse, latestMedicalSessionUpTo, lotForUse, practitionerLicences } from './preflight.queries';
 import type { ContraindicationAcknowledgement } from './treatment-session.entity';
 import { TreatmentSettingsService } from './treatment-settings.service';
 
@@ -48,19 +48,13 @@ export interface PreflightInput {
   booked?: { practitionerId: string; practitionerName: string };
 }
 
-const CONSENT_LABELS: Record<string, string> = {
-  cosmetic_needling: 'cosmetic needling',
-  medical_needling: 'medical needling',
-  topical_anesthetic: 'topical anaesthetic',
-  photography: 'photography',
-};
-
 /**
  * The safety checklist before and during needling. Every rule of the issue's preflight is evaluated and every
  * failure listed (not just the first), so the practitioner sees at once all that stands in the way:
  * consents (domain.md section 6), contraindications (section 4), the interval since the last medical session
  * (section 3), the practitioner's licence for the depth (section 1), depth per zone (section 2), the device and the
- * cartridge lot (section 9).
+ * cartridge lot (section 9). The consent, interval and licence rules are libs/domain's, the same booking and
+ * check-in ask.
  */
 @Injectable()
 export class PreflightService {
@@ -81,21 +75,27 @@ export class PreflightService {
         message: `The appointment is booked with ${input.booked.practitionerName}: reassign it before treating`,
       });
     }
-    const practitionerMaxDepthMm = await this.practitionerMaxDepth(manager, actor, input.practitionerId, input.onDate, blockers);
+    // The licence (domain.md section 1): none on file or none current blocks any treating; a planned medical
+    // session without zones needs a licence allowing medical depth; charted zones are held to it one by one below.
+    const licences = await practitionerLicences(manager, actor.organizationId, input.practitionerId);
+    const practitionerMaxDepthMm = maxDepthAllowedMm(licences, input.onDate);
+    const zones = input.zones ?? [];
+    const charted = zones.length > 0;
+    const plannedDepthMm = !charted && input.plannedProcedure === 'medical' ? MEDICAL_DEPTH_THRESHOLD_MM : 0;
+    const licence = credentialViolation(licences, input.onDate, plannedDepthMm);
+    if (licence) blockers.push({ code: licence.code, message: licence.message });
 
     // Depth per zone and the procedure kind it implies.
     let procedureKind: ProcedureKind = input.plannedProcedure ?? 'cosmetic';
     let maxDepthMm = 0;
-    if (input.zones && input.zones.length > 0) {
-      const evaluation = evaluateZoneDepths({ zones: input.zones, zoneMaxMm: settings.zoneMaxMm, practitionerMaxDepthMm });
+    if (charted) {
+      const evaluation = evaluateZoneDepths({ zones, zoneMaxMm: settings.zoneMaxMm, practitionerMaxDepthMm });
       procedureKind = evaluation.procedureKind;
       maxDepthMm = evaluation.maxDepthMm;
       for (const finding of evaluation.findings) {
         const item = { code: preflightZoneCode(finding.code), message: finding.message, subject: finding.zone };
         (finding.severity === 'warning' ? warnings : blockers).push(item);
       }
-    } else if (procedureKind === 'medical' && practitionerMaxDepthMm < 0.5) {
-      blockers.push({ code: 'credential-insufficient', message: 'Medical needling (0.5 mm or deeper) needs a practitioner whose current licence allows it' });
     }
 
     // Contraindications: absolute ones block; relative ones need an acknowledgement with a reason.
@@ -115,22 +115,19 @@ export class PreflightService {
     }
 
     // Consents of each kind this treatment needs.
-    const requiredConsentKinds = requiredKinds(procedureKind, input);
-    const missing = await this.consents.missingConsentKinds(manager, actor.organizationId, input.patientId, requiredConsentKinds, input.at);
-    for (const kind of missing) {
-      blockers.push({ code: 'consent-missing', message: `No valid ${CONSENT_LABELS[kind] ?? kind.replaceAll('_', ' ')} consent on file`, subject: kind });
-    }
+    const consentKinds = requiredConsentKinds({
+      procedure: procedureKind,
+      serviceConsentKinds: input.serviceConsentKinds,
+      anesthetic: input.anestheticPlanned,
+      photos: input.photosPlanned,
+    });
+    const missing = await this.consents.missingConsentKinds(manager, actor.organizationId, input.patientId, consentKinds, input.at);
+    blockers.push(...consentMissingViolations(missing));
 
     if (procedureKind === 'medical') {
       const minDays = input.minDaysBetweenMedicalSessions ?? settings.minDaysBetweenMedicalSessions;
-      const previous = await this.previousMedicalSession(manager, actor, input, minDays);
-      if (previous) {
-        blockers.push({
-          code: 'medical-interval',
-          message: `Previous medical session on ${previous}: at least ${minDays} days are needed (from ${addDays(previous, minDays)})`,
-          subject: previous,
-        });
-      }
+      const interval = await this.medicalInterval(manager, actor, input, minDays);
+      if (interval) blockers.push({ code: interval.code, message: interval.message, subject: interval.subject });
     }
 
     if (!input.existingSessionId) {
@@ -145,7 +142,7 @@ export class PreflightService {
       procedureKind,
       maxDepthMm,
       onDate: input.onDate,
-      requiredConsentKinds,
+      requiredConsentKinds: consentKinds,
       practitionerMaxDepthMm,
     };
   }
@@ -155,36 +152,16 @@ export class PreflightService {
     return preflight.warnings.filter((w) => w.requiresAcknowledgement);
   }
 
-  private async practitionerMaxDepth(manager: EntityManager, actor: Actor, practitionerId: string, onDate: IsoDate, blockers: PreflightItemDto[]): Promise<number> {
-    const credentials = await manager.find(PractitionerCredential, {
-      where: { organizationId: actor.organizationId, staffMemberId: practitionerId },
-      order: { expiresOn: 'DESC' },
-    });
-    const maxMm = maxDepthAllowedMm(credentials.map((c) => ({ licenceType: c.licenceType as LicenceType, expiresOn: c.expiresOn })), onDate);
-    if (credentials.length === 0) {
-      blockers.push({ code: 'credential-missing', message: 'The practitioner has no licence on file: no treating' });
-    } else if (!credentials.some((c) => c.expiresOn >= onDate)) {
-      blockers.push({ code: 'credential-expired', message: `The practitioner's licence expired on ${credentials[0].expiresOn}: no treating` });
-    }
-    return maxMm;
-  }
-
-  private async previousMedicalSession(manager: EntityManager, actor: Actor, input: PreflightInput, minDays: number): Promise<IsoDate | null> {
+  /** The medical interval (domain.md section 3) from the patient's latest medical session up to the day. */
+  private async medicalInterval(manager: EntityManager, actor: Actor, input: PreflightInput, minDays: number) {
     if (minDays <= 0) return null;
-    const rows: { performed_on: string }[] = await manager.query(
-      `SELECT to_char(performed_on, 'YYYY-MM-DD') AS performed_on FROM treatment_sessions
-       WHERE organization_id = $1 AND patient_id = $2 AND procedure_kind = 'medical'
-         AND performed_on > $3::date - $4::int AND performed_on <= $3::date
-         AND ($5::uuid IS NULL OR id <> $5::uuid)
-       ORDER BY performed_on DESC LIMIT 1`,
-      [actor.organizationId, input.patientId, input.onDate, minDays, input.existingSessionId ?? null],
-    );
-    return rows[0]?.performed_on ?? null;
+    const previous = await latestMedicalSessionUpTo(manager, actor.organizationId, input.patientId, input.onDate, input.existingSessionId ?? null);
+    return medicalIntervalViolation(input.onDate, previous ? [previous] : [], minDays);
   }
 
   private async checkDevice(manager: EntityManager, actor: Actor, input: PreflightInput, blockers: PreflightItemDto[]): Promise<void> {
     if (!input.deviceId) return;
-    const device = await manager.findOneBy(Device, { id: input.deviceId, organizationId: actor.organizationId });
+    const device = await deviceForUse(manager, actor.organizationId, input.deviceId);
     if (!device) {
       blockers.push({ code: 'device-unknown', message: 'No such device in your organization' });
       return;
@@ -195,13 +172,12 @@ export class PreflightService {
   /** Why a cartridge lot cannot be used at a location on a date: unknown, not a cartridge, held, expired, none on hand. */
   async lotBlockers(manager: EntityManager, actor: Actor, lotId: string, locationId: string, onDate: IsoDate): Promise<PreflightItemDto[]> {
     const blockers: PreflightItemDto[] = [];
-    const lot = await manager.findOneBy(Lot, { id: lotId, organizationId: actor.organizationId });
+    const lot = await lotForUse(manager, actor.organizationId, lotId);
     if (!lot) return [{ code: 'lot-unknown', message: 'No such cartridge lot in your organization' }];
-    const product = await manager.findOneByOrFail(Product, { id: lot.productId });
-    if (product.kind !== 'needle_cartridge') {
-      blockers.push({ code: 'lot-not-cartridge', message: `Lot ${lot.lotNumber} is ${product.name}, not a needle cartridge`, subject: lot.lotNumber });
+    if (lot.productKind !== 'needle_cartridge') {
+      blockers.push({ code: 'lot-not-cartridge', message: `Lot ${lot.lotNumber} is ${lot.productName}, not a needle cartridge`, subject: lot.lotNumber });
     }
-    for (const b of lotUseBlockers({ holdStatus: lot.status, expiresOn: lot.expiresOn, lotNumber: lot.lotNumber }, onDate)) {
+    for (const b of lotUseBlockers(lot, onDate)) {
       blockers.push({ ...b, subject: lot.lotNumber });
     }
     const onHand = await this.ledger.onHand(manager, lot.id, locationId);
@@ -210,13 +186,4 @@ export class PreflightService {
     }
     return blockers;
   }
-}
-
-/** Consent kinds a treatment needs (domain.md section 6): one per procedure type, anaesthetic and photography apart. */
-function requiredKinds(procedureKind: ProcedureKind, input: PreflightInput): string[] {
-  const kinds = new Set<string>(input.serviceConsentKinds ?? []);
-  kinds.add(procedureKind === 'medical' ? 'medical_needling' : 'cosmetic_needling');
-  if (input.anestheticPlanned) kinds.add('topical_anesthetic');
-  if (input.photosPlanned) kinds.add('photography');
-  return [...kinds];
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isPhotoAngle, isPhotoPhase, type PhotoAngle, type PhotoPhase } from '@skinledger/domain';
+import { consentMissingViolations, isPhotoAngle, isPhotoPhase, type PhotoAngle, type PhotoPhase } from '@skinledger/domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -10,6 +10,7 @@ import { findPatient } from '../patients/patient-records';
 import { decodePhoto } from './image-bytes';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { SessionPhoto } from './session-photo.entity';
+import { photoRows } from './session-photos.queries';
 import type { PhotoComparisonDto, PhotoComparisonSideDto, SessionPhotoDto } from './session-photos.dto';
 import { ConsentStatusService } from '../consents/consent-status.service';
 import { TreatmentSessionViews } from './treatment-session-views';
@@ -46,11 +47,7 @@ export class SessionPhotosService {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.find(manager, actor, sessionId);
       const missing = await this.consents.missingConsentKinds(manager, actor.organizationId, session.patientId, ['photography'], new Date());
-      if (missing.length > 0) {
-        throw new RuleViolationError('Photos need the patient’s photography consent', [
-          { code: 'consent-missing', message: 'No valid photography consent on file', subject: 'photography' },
-        ]);
-      }
+      if (missing.length > 0) throw new RuleViolationError('Photos need the patient’s photography consent', consentMissingViolations(missing));
       const id = randomUUID();
       const storageKey = `${actor.organizationId}/${id}`;
       // The hash is of the stored (stripped) file, which is what is served and checked.
@@ -77,7 +74,7 @@ export class SessionPhotosService {
         changes: { photoId: { to: id }, phase: { to: phase }, angle: { to: angle }, sha256: { to: sha256 } },
       });
       await this.storage.put(storageKey, bytes);
-      return (await this.list(manager, actor, 'p.id = $2', id))[0];
+      return (await this.list(manager, actor, { photoId: id }))[0];
     });
   }
 
@@ -85,7 +82,7 @@ export class SessionPhotosService {
   async listForSession(actor: Actor, sessionId: string): Promise<SessionPhotoDto[]> {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.find(manager, actor, sessionId);
-      const photos = await this.list(manager, actor, 'p.session_id = $2', sessionId);
+      const photos = await this.list(manager, actor, { sessionId });
       await this.audit.recordPatientRead(manager, actor, session.patientId, 'photos.listed', { sessionId: { to: sessionId }, count: { to: photos.length } });
       return photos;
     });
@@ -94,7 +91,7 @@ export class SessionPhotosService {
   async listForPatient(actor: Actor, patientId: string): Promise<SessionPhotoDto[]> {
     return this.dataSource.transaction(async (manager) => {
       await findPatient(manager, actor, patientId);
-      const photos = await this.list(manager, actor, 'p.patient_id = $2', patientId);
+      const photos = await this.list(manager, actor, { patientId });
       await this.audit.recordPatientRead(manager, actor, patientId, 'photos.listed', { count: { to: photos.length } });
       return photos;
     });
@@ -123,7 +120,7 @@ export class SessionPhotosService {
     const b = await this.sessions.find(manager, actor, sessionB);
     if (a.patientId !== b.patientId) throw new InvalidFieldError('sessionB', 'must be a session of the same patient as sessionA');
     const side = async (sessionId: string, performedOn: string): Promise<PhotoComparisonSideDto> => {
-      const photos = await this.list(manager, actor, 'p.session_id = $2', sessionId);
+      const photos = await this.list(manager, actor, { sessionId });
       const latest = (phase: string) => photos.filter((p) => p.angle === angle && p.phase === phase).at(-1) ?? null;
       return { sessionId, performedOn, before: latest('before'), after: latest('after') };
     };
@@ -132,15 +129,8 @@ export class SessionPhotosService {
     return comparison;
   }
 
-  private async list(manager: EntityManager, actor: Actor, where: string, param: string): Promise<SessionPhotoDto[]> {
-    const rows: (SessionPhoto & { performed_on: string })[] = await manager.query(
-      `SELECT p.id, p.session_id AS "sessionId", p.phase, p.angle, p.content_type AS "contentType", p.byte_size AS "byteSize",
-              p.sha256, p.uploaded_at AS "uploadedAt", to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on
-       FROM treatment_session_photos p JOIN treatment_sessions s ON s.id = p.session_id
-       WHERE p.organization_id = $1 AND ${where}
-       ORDER BY s.performed_on, p.uploaded_at`,
-      [actor.organizationId, param],
-    );
+  private async list(manager: EntityManager, actor: Actor, by: { photoId?: string; sessionId?: string; patientId?: string }): Promise<SessionPhotoDto[]> {
+    const rows = await photoRows(manager, actor.organizationId, by);
     return rows.map((r) => ({
       id: r.id,
       sessionId: r.sessionId,

@@ -236,6 +236,7 @@ describe('treatment sessions', () => {
       const again = await c.practitioner.post('/api/treatment-sessions', medical);
       expect(again.status).toBe(422);
       expect(codes(again.body)).toEqual(['medical-interval']);
+      expect(again.body.violations[0]).toMatchObject({ subject: NEW_YORK_TODAY(), message: expect.stringContaining('at least 28 days between sessions') });
     });
 
     it('records a second cartridge with its reason', async () => {

@@ -8,11 +8,11 @@ import type { Actor } from '../common/access/actor';
 import { PasswordConfirmationService } from '../auth/password-confirmation.service';
 import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleViolationError, type RuleViolation } from '../common/problems/domain-error';
 import { LedgerService } from '../inventory/ledger.service';
-import { Location } from '../organizations/location.entity';
 import { AppointmentsService } from '../scheduling/appointments.service';
 import { findPatient } from '../patients/patient-records';
 import type { AppointmentPreflightQueryDto, PreflightDto } from './preflight.dto';
-import { loadAppointmentForTreatment, type AppointmentForTreatment } from './appointment-context';
+import { loadAppointmentForTreatment, toSessionLocation, type AppointmentForTreatment, type SessionLocation } from './appointment-context';
+import { sessionLocation, sessionOfAppointment } from './appointment-context.queries';
 import { PreflightService, type PreflightInput } from './preflight.service';
 import { TreatmentSession, TreatmentSessionAddendum, TreatmentSessionZone } from './treatment-session.entity';
 import { TreatmentSessionViews } from './treatment-session-views';
@@ -31,7 +31,7 @@ import { TreatmentSettingsService } from './treatment-settings.service';
 /** Where and for whom a session happens: from its appointment, or given for a walk-in. */
 interface SessionContext {
   patientId: string;
-  location: Location;
+  location: SessionLocation;
   appointment: AppointmentForTreatment | null;
   walkInReason: string | null;
 }
@@ -68,15 +68,14 @@ export class TreatmentSessionsService {
    */
   async appointmentPreflight(actor: Actor, appointmentId: string, query: AppointmentPreflightQueryDto): Promise<PreflightDto> {
     const { patientId, preflight } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const appointment = await loadAppointmentForTreatment(manager, actor, appointmentId, 'id', false).catch(() => {
+      const appointment = await loadAppointmentForTreatment(manager, actor, appointmentId, { field: 'id' }).catch(() => {
         throw new NotFoundError('Appointment', appointmentId);
       });
-      const location = await manager.findOneByOrFail(Location, { id: appointment.locationId });
       const preflight = await this.preflights.evaluate(manager, actor, {
         patientId: appointment.patientId,
-        locationId: appointment.locationId,
+        locationId: appointment.location.id,
         practitionerId: appointment.practitionerId,
-        onDate: isoDateInTimeZone(appointment.startsAt, location.timezone),
+        onDate: isoDateInTimeZone(appointment.startsAt, appointment.location.timezone),
         at: appointment.startsAt,
         plannedProcedure: appointment.plannedProcedure,
         serviceConsentKinds: appointment.serviceConsentKinds,
@@ -244,7 +243,8 @@ export class TreatmentSessionsService {
         entityId: id,
         changes: { status: { from: 'in_progress', to: 'signed' }, sessionHash: { to: sessionHash } },
       });
-      // Completing the session completes the appointment (issue 7).
+      // Completing the session completes the appointment (issue 7). Read without a lock: an appointment in treatment
+      // only moves on through this signature (the session row is locked above); transitionWithin locks it anyway.
       if (session.appointmentId) {
         const appointment = await loadAppointmentForTreatment(manager, actor, session.appointmentId);
         if (appointment.status === 'in_treatment') await this.appointments.transitionWithin(manager, actor, appointment.id, 'complete');
@@ -301,9 +301,9 @@ export class TreatmentSessionsService {
 
   private async context(manager: EntityManager, actor: Actor, input: StartTreatmentSessionDto, lock = true): Promise<SessionContext> {
     if (input.appointmentId) {
-      const appointment = await loadAppointmentForTreatment(manager, actor, input.appointmentId, 'appointmentId', lock);
+      const appointment = await loadAppointmentForTreatment(manager, actor, input.appointmentId, lock ? { hold: this.appointments } : {});
       if (input.patientId && input.patientId !== appointment.patientId) throw new InvalidFieldError('patientId', "is not the appointment's patient");
-      if (input.locationId && input.locationId !== appointment.locationId) throw new InvalidFieldError('locationId', "is not the appointment's location");
+      if (input.locationId && input.locationId !== appointment.location.id) throw new InvalidFieldError('locationId', "is not the appointment's location");
       if (appointment.status !== 'checked_in' && appointment.status !== 'in_treatment') {
         throw new ConflictError(
           'appointment-not-checked-in',
@@ -311,21 +311,18 @@ export class TreatmentSessionsService {
           { appointmentStatus: appointment.status },
         );
       }
-      const [existing]: { id: string }[] = await manager.query(`SELECT id FROM treatment_sessions WHERE organization_id = $1 AND appointment_id = $2`, [
-        actor.organizationId,
-        appointment.id,
-      ]);
+      const existing = await sessionOfAppointment(manager, actor.organizationId, appointment.id);
       if (existing) {
         throw new ConflictError('appointment-has-session', 'A session was already started for this appointment: chart it further there', { sessionId: existing.id });
       }
-      const location = await manager.findOneByOrFail(Location, { id: appointment.locationId });
-      return { patientId: appointment.patientId, location, appointment, walkInReason: null };
+      return { patientId: appointment.patientId, location: appointment.location, appointment, walkInReason: null };
     }
     if (!input.walkInReason) throw new InvalidFieldError('walkInReason', 'is required for a session without an appointment');
     if (!input.patientId) throw new InvalidFieldError('patientId', 'is required for a session without an appointment');
     if (!input.locationId) throw new InvalidFieldError('locationId', 'is required for a session without an appointment');
-    const location = await manager.findOneBy(Location, { id: input.locationId, organizationId: actor.organizationId });
-    if (!location) throw new InvalidFieldError('locationId', 'no such location in your organization');
+    const found = await sessionLocation(manager, actor.organizationId, input.locationId);
+    if (!found) throw new InvalidFieldError('locationId', 'no such location in your organization');
+    const location = toSessionLocation(found);
     if (!location.isActive) throw new InvalidFieldError('locationId', `${location.name} is inactive`);
     await findPatient(manager, actor, input.patientId);
     return { patientId: input.patientId, location, appointment: null, walkInReason: input.walkInReason };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_EVALUATED_MAX_DEPTH_MM,
+  DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS,
   DEFAULT_POST_CARE_INSTRUCTIONS,
   DEFAULT_ZONE_MAX_MM,
   DEVICE_MAX_DEPTH_MM,
@@ -17,10 +18,11 @@ import type { TreatmentSettings } from '../settings/organization-settings.keys';
 import { OrganizationSettingsService } from '../settings/organization-settings.service';
 import type { TreatmentSettingsDto, TreatmentSettingsInputDto } from './treatment-settings.dto';
 
-/** Default minimum days between two medical sessions of a patient (domain.md section 3). */
-export const DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS = 28;
-
-/** The stored overrides: the settings key "treatment". */
+/**
+ * The stored overrides: the settings key "treatment". minDaysBetweenMedicalSessions is the organization's medical
+ * interval (domain.md section 3, libs/domain medicalIntervalViolation) for sessions without a booked service; a
+ * service carries its own.
+ */
 export type TreatmentSettingsOverrides = TreatmentSettings;
 
 export interface EffectiveTreatmentSettings {

@@ -1,5 +1,5 @@
 import { canAssignRole, canResetPassword, roleHasPermission, STAFF_ROLES, PERMISSION_MATRIX } from './index';
-import { maxDepthAllowedMm, mayPerformMedicalNeedling, isCredentialCurrent } from './credentials';
+import { credentialViolation, isCredentialCurrent, licensedForDepthThrough, maxDepthAllowedMm, mayPerformMedicalNeedling } from './credentials';
 import { canonicalTimeZone, isIanaTimeZone } from './timezones';
 
 describe('permission matrix', () => {
@@ -82,6 +82,24 @@ describe('practitioner credentials', () => {
     expect(mayPerformMedicalNeedling([aesthetician], '2026-06-01')).toBe(false);
     expect(maxDepthAllowedMm([aesthetician, nurse], '2026-06-01')).toBe(2.5);
     expect(maxDepthAllowedMm([], '2026-06-01')).toBe(0);
+  });
+  it('gives one reason a practitioner may not treat: no licence, none current, or none deep enough', () => {
+    expect(credentialViolation([], '2026-06-01')?.code).toBe('credential-missing');
+    expect(credentialViolation([nurse], '2026-07-01')).toEqual({
+      code: 'credential-expired',
+      message: "The practitioner's licence expired on 2026-06-30: no treating on 2026-07-01",
+    });
+    expect(credentialViolation([aesthetician], '2026-06-01', 0.5)).toEqual({
+      code: 'credential-insufficient',
+      message: 'Medical needling (0.5 mm or deeper) needs a practitioner whose current licence allows it',
+    });
+    expect(credentialViolation([aesthetician], '2026-06-01', 0.25)).toBeNull();
+    expect(credentialViolation([aesthetician, nurse], '2026-06-01', 0.5)).toBeNull();
+  });
+  it('knows the last day a licence allows a depth', () => {
+    expect(licensedForDepthThrough([aesthetician, nurse], 0.5)).toBe('2026-06-30');
+    expect(licensedForDepthThrough([aesthetician], 0.5)).toBeNull();
+    expect(licensedForDepthThrough([aesthetician, nurse], 0.25)).toBe('2027-01-01');
   });
 });
 

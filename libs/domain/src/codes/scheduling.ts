@@ -1,4 +1,5 @@
 import { PATIENT_RULE_CODES } from './patients';
+import { CREDENTIAL_CHECK_CODES } from './staff';
 import { SCREENING_CODES } from './screening';
 
 /** Every booking rule an appointment can break (422 `violations`), all listed at once. */
@@ -11,7 +12,7 @@ export const BOOKING_RULE_CODES = [
   'practitioner-time-off',
   'outside-working-hours',
   'service-inactive',
-  'practitioner-not-credentialed',
+  ...CREDENTIAL_CHECK_CODES,
   'medical-interval',
 ] as const;
 export type BookingRuleCode = (typeof BOOKING_RULE_CODES)[number];

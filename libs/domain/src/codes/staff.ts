@@ -14,11 +14,11 @@ export const STAFF_RULE_CODES = ['self-deactivation', 'last-owner'] as const;
 export type StaffRuleCode = (typeof STAFF_RULE_CODES)[number];
 
 /**
- * The licence rules (domain.md section 1): booking asks whether a licence allows medical needling on the day
- * (`practitioner-not-credentialed`); the treatment preflight names what is wrong with the licences on file.
+ * The licence rule (domain.md section 1), one function (access/credentials.ts credentialViolation) for booking and the
+ * treatment preflight: no licence on file, every licence expired on the day, or none allowing the depth.
  */
 export const CREDENTIAL_CHECK_CODES = ['credential-missing', 'credential-expired', 'credential-insufficient'] as const;
 export type CredentialCheckCode = (typeof CREDENTIAL_CHECK_CODES)[number];
 
-export const CREDENTIAL_RULE_CODES = ['practitioner-not-credentialed', ...CREDENTIAL_CHECK_CODES] as const;
+export const CREDENTIAL_RULE_CODES = [...CREDENTIAL_CHECK_CODES] as const;
 export type CredentialRuleCode = (typeof CREDENTIAL_RULE_CODES)[number];

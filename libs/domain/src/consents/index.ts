@@ -5,3 +5,4 @@ export * from './canonical-json';
 export * from './signed-content';
 export * from './markdown-blocks';
 export * from './default-templates';
+export * from './required-kinds';

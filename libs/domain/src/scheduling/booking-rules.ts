@@ -1,14 +1,18 @@
 import type { BookingRuleCode } from '../codes/scheduling';
-import { mayPerformMedicalNeedling, type PractitionerCredential } from '../access/credentials';
-import { daysBetween } from '../dates/arithmetic';
+import { credentialViolation, MEDICAL_DEPTH_THRESHOLD_MM, type PractitionerCredential } from '../access/credentials';
 import type { IsoDate } from '../dates/iso-date';
+import type { ProcedureKind } from '../treatment/depth';
+import { medicalIntervalViolation, type MedicalSessionOnDate } from '../treatment/medical-interval';
 import { containedIn, overlaps, type Interval } from './intervals';
 
 export const PROCEDURE_KINDS = ['consultation', 'cosmetic_needling', 'medical_needling', 'follow_up'] as const;
 export type ServiceProcedureKind = (typeof PROCEDURE_KINDS)[number];
 
-/** domain.md section 3: a medical session needs at least 28 days since the patient's previous one (configurable). */
-export const DEFAULT_MIN_DAYS_BETWEEN_MEDICAL = 28;
+/** The needling a service books; null for a consultation or follow-up without needling. */
+export function serviceNeedling(kind: ServiceProcedureKind): ProcedureKind | null {
+  if (kind === 'medical_needling') return 'medical';
+  return kind === 'cosmetic_needling' ? 'cosmetic' : null;
+}
 
 export interface BookingViolation {
   code: BookingRuleCode;
@@ -20,7 +24,8 @@ export interface BookingFacts {
   appointment: Interval;
   /** The appointment's calendar date at its location. */
   localDate: IsoDate;
-  service: { procedureKind: ServiceProcedureKind; minDaysSincePreviousMedical: number };
+  /** minDaysBetweenMedicalSessions: the service's medical interval (domain.md section 3). */
+  service: { procedureKind: ServiceProcedureKind; minDaysBetweenMedicalSessions: number };
   patient: { archived: boolean };
   practitioner: { active: boolean; credentials: readonly PractitionerCredential[] };
   location: { active: boolean };
@@ -28,8 +33,11 @@ export interface BookingFacts {
   /** Working time at the location around the appointment, time off already removed. */
   working: readonly Interval[];
   timeOff: readonly Interval[];
-  /** The patient's other medical-needling appointments (not cancelled, not no-show), with their local dates. */
-  otherMedical: readonly { id: string; localDate: IsoDate }[];
+  /**
+   * The patient's other medical sessions: medical-needling appointments (not cancelled, not no-show) and medical
+   * treatment sessions not booked as one, with their local dates.
+   */
+  otherMedical: readonly MedicalSessionOnDate[];
 }
 
 /**
@@ -50,21 +58,10 @@ export function bookingViolations(f: BookingFacts): BookingViolation[] {
   }
   if (f.service.procedureKind === 'medical_needling') {
     // domain.md section 1: medical depth (>= 0.5 mm) needs a licence that allows it, not expired on the day.
-    if (!mayPerformMedicalNeedling(f.practitioner.credentials, f.localDate)) {
-      v.push({
-        code: 'practitioner-not-credentialed',
-        message: `The practitioner has no current licence allowing medical needling (>= 0.5 mm) on ${f.localDate}`,
-      });
-    }
-    const minDays = f.service.minDaysSincePreviousMedical;
-    const tooClose = f.otherMedical.filter((o) => Math.abs(daysBetween(o.localDate, f.localDate)) < minDays);
-    if (tooClose.length > 0) {
-      v.push({
-        code: 'medical-interval',
-        message: `Medical needling needs at least ${minDays} days between sessions; the patient has one on ${tooClose.map((o) => o.localDate).join(', ')}`,
-        appointmentIds: tooClose.map((o) => o.id),
-      });
-    }
+    const licence = credentialViolation(f.practitioner.credentials, f.localDate, MEDICAL_DEPTH_THRESHOLD_MM);
+    if (licence) v.push({ ...licence });
+    const interval = medicalIntervalViolation(f.localDate, f.otherMedical, f.service.minDaysBetweenMedicalSessions);
+    if (interval) v.push({ code: interval.code, message: interval.message, appointmentIds: interval.tooClose.map((o) => o.id) });
   }
   return v;
 }

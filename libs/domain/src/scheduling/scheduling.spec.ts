@@ -122,7 +122,7 @@ describe('booking rules', () => {
   const ok: BookingFacts = {
     appointment: appt,
     localDate: '2026-03-09',
-    service: { procedureKind: 'medical_needling', minDaysSincePreviousMedical: 28 },
+    service: { procedureKind: 'medical_needling', minDaysBetweenMedicalSessions: 28 },
     patient: { archived: false },
     practitioner: { active: true, credentials: [{ licenceType: 'registered_nurse', expiresOn: '2027-01-01' }] },
     location: { active: true },
@@ -139,16 +139,23 @@ describe('booking rules', () => {
       practitioner: { active: false, credentials: [{ licenceType: 'licensed_aesthetician', expiresOn: '2027-01-01' }] },
       room: { atLocation: false, active: true },
       working: [],
-      otherMedical: [{ id: 'x', localDate: '2026-02-20' }],
+      otherMedical: [{ id: 'x', date: '2026-02-20' }],
     }).map((v) => v.code);
-    expect(codes).toEqual(['patient-archived', 'room-not-at-location', 'practitioner-inactive', 'outside-working-hours', 'practitioner-not-credentialed', 'medical-interval']);
+    expect(codes).toEqual(['patient-archived', 'room-not-at-location', 'practitioner-inactive', 'outside-working-hours', 'credential-insufficient', 'medical-interval']);
   });
   it('counts an expired licence as none and 28 days as enough', () => {
     expect(bookingViolations({ ...ok, practitioner: { active: true, credentials: [{ licenceType: 'physician', expiresOn: '2026-03-08' }] } }).map((v) => v.code)).toEqual([
-      'practitioner-not-credentialed',
+      'credential-expired',
     ]);
-    expect(bookingViolations({ ...ok, otherMedical: [{ id: 'x', localDate: '2026-02-09' }] })).toEqual([]);
-    expect(bookingViolations({ ...ok, otherMedical: [{ id: 'x', localDate: '2026-04-05' }] }).map((v) => v.code)).toEqual(['medical-interval']);
+    expect(bookingViolations({ ...ok, practitioner: { active: true, credentials: [] } }).map((v) => v.code)).toEqual(['credential-missing']);
+    expect(bookingViolations({ ...ok, otherMedical: [{ id: 'x', date: '2026-02-09' }] })).toEqual([]);
+    expect(bookingViolations({ ...ok, otherMedical: [{ id: 'x', date: '2026-04-05' }] })).toEqual([
+      expect.objectContaining({ code: 'medical-interval', appointmentIds: ['x'] }),
+    ]);
+  });
+  it('asks nothing of licences or intervals for a cosmetic service', () => {
+    const cosmetic = { ...ok, service: { procedureKind: 'cosmetic_needling' as const, minDaysBetweenMedicalSessions: 28 } };
+    expect(bookingViolations({ ...cosmetic, practitioner: { active: true, credentials: [] }, otherMedical: [{ id: 'x', date: '2026-03-01' }] })).toEqual([]);
   });
   it('names time off rather than working hours', () => {
     expect(bookingViolations({ ...ok, timeOff: [appt] }).map((v) => v.code)).toEqual(['practitioner-time-off']);

@@ -4,3 +4,4 @@ export * from './zone-maximums';
 export * from './evaluate-zone-depths';
 export * from './adverse-events';
 export * from './session-record';
+export * from './medical-interval';

@@ -11,6 +11,10 @@ import { CreateIdempotencyKeys1796224255005 } from './1796224255005-CreateIdempo
 import { ChainAuditEvents1796228129556 } from './1796228129556-ChainAuditEvents';
 import { AddMfaAndSeparateThrottles1796228650801 } from './1796228650801-AddMfaAndSeparateThrottles';
 import { PublishDirectoryViews1796566315498 } from './1796566315498-PublishDirectoryViews';
+import { PublishAppointmentTreatmentContext1796567000000 } from './1796567000000-PublishAppointmentTreatmentContext';
+import { PublishMedicalSessionHistory1796567000001 } from './1796567000001-PublishMedicalSessionHistory';
+import { PublishInventoryForTreatments1796567000002 } from './1796567000002-PublishInventoryForTreatments';
+import { CreateSessionExposureView1796567000003 } from './1796567000003-CreateSessionExposureView';
 import { PublishPatientRecordViews1796567100000 } from './1796567100000-PublishPatientRecordViews';
 import { PublishReminderViews1796567100001 } from './1796567100001-PublishReminderViews';
 
@@ -29,6 +33,10 @@ export const MIGRATIONS = [
   ChainAuditEvents1796228129556,
   AddMfaAndSeparateThrottles1796228650801,
   PublishDirectoryViews1796566315498,
+  PublishAppointmentTreatmentContext1796567000000,
+  PublishMedicalSessionHistory1796567000001,
+  PublishInventoryForTreatments1796567000002,
+  CreateSessionExposureView1796567000003,
   PublishPatientRecordViews1796567100000,
   PublishReminderViews1796567100001,
 ];

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
-import type { ServiceProcedureKind } from '@skinledger/domain';
+import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS, type ServiceProcedureKind } from '@skinledger/domain';
 import { useState } from 'react';
 import { useCreateService, type NewService } from '@web/features/scheduling/hooks/useServices';
 import { SERVICE_CONSENT_OPTIONS, SERVICE_KIND_OPTIONS } from '@web/features/scheduling/schedulingVocabulary';
@@ -11,7 +11,7 @@ const FIRST_SERVICE: NewService = {
   bufferMin: 15,
   procedureKind: 'medical_needling',
   consentKinds: ['medical_needling'],
-  minDaysSincePreviousMedical: 28,
+  minDaysBetweenMedicalSessions: DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS,
 };
 
 /** A new service; after adding one the form keeps its settings for the next, with the name cleared. */
@@ -40,8 +40,8 @@ export function AddServiceForm() {
           label="Days since previous medical session"
           min={0}
           max={365}
-          value={draft.minDaysSincePreviousMedical}
-          onChange={(v) => setDraft({ ...draft, minDaysSincePreviousMedical: Number(v) })}
+          value={draft.minDaysBetweenMedicalSessions}
+          onChange={(v) => setDraft({ ...draft, minDaysBetweenMedicalSessions: Number(v) })}
         />
       </SimpleGrid>
       {create.isError && (

@@ -14,8 +14,8 @@ const TZ = 'America/New_York';
 const DRAFT: BookingDraft = { startsAt: new Date('2027-01-11T14:00:00.000Z'), practitionerId: 'nurse-1', practitionerName: 'Nora Quinn' };
 
 const SERVICES = [
-  { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: [], minDaysSincePreviousMedical: 28, isActive: true },
-  { id: 'service-old', name: 'Retired facial', durationMin: 30, bufferMin: 0, procedureKind: 'cosmetic_needling', consentKinds: [], minDaysSincePreviousMedical: 28, isActive: false },
+  { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: true },
+  { id: 'service-old', name: 'Retired facial', durationMin: 30, bufferMin: 0, procedureKind: 'cosmetic_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: false },
 ];
 const ROOMS = [
   { id: 'room-1', locationId: 'location-1', name: 'Room 1', isActive: true },

@@ -29,7 +29,7 @@ export function ServicesPanel() {
                 <Table.Td>{s.durationMin} min</Table.Td>
                 <Table.Td>{s.bufferMin} min</Table.Td>
                 <Table.Td>{s.consentKinds.map(consentKindLabel).join(', ') || '—'}</Table.Td>
-                <Table.Td>{s.procedureKind === 'medical_needling' ? `${s.minDaysSincePreviousMedical} days` : '—'}</Table.Td>
+                <Table.Td>{s.procedureKind === 'medical_needling' ? `${s.minDaysBetweenMedicalSessions} days` : '—'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -38,14 +38,15 @@ export interface PractitionerFacts {
 /**
  * What availability and the booking rules need about practitioners at a location in [from, to): four set-based
  * queries (pattern, exceptions, credentials, appointments) whatever the number of practitioners. The gist indexes
- * behind the exclusion constraints serve the appointment lookups.
+ * behind the exclusion constraints serve the appointment lookups. Names and licences come from staff's published
+ * staff_directory and practitioner_licences.
  */
 export async function loadPractitionerFacts(
   db: Queryable,
   q: { organizationId: string; locationId: string; timeZone: string; from: Date; to: Date; practitionerIds?: string[]; excludeAppointmentId?: string },
 ): Promise<PractitionerFacts[]> {
   const people: { id: string; name: string; is_active: boolean }[] = await db.query(
-    `SELECT s.id, s.name, s.is_active FROM staff_members s
+    `SELECT s.id, s.name, s.is_active FROM staff_directory s
      WHERE s.organization_id = $1 AND ($3::uuid[] IS NULL OR s.id = ANY($3))
        AND (EXISTS (SELECT 1 FROM working_hours w WHERE w.organization_id = $1 AND w.staff_member_id = s.id AND w.location_id = $2)
          OR EXISTS (SELECT 1 FROM working_hours_exceptions e WHERE e.organization_id = $1 AND e.staff_member_id = s.id AND e.location_id = $2 AND e.kind = 'extra_hours')
@@ -65,7 +66,7 @@ export async function loadPractitionerFacts(
        WHERE organization_id = $1 AND staff_member_id = ANY($3) AND starts_at < $5 AND ends_at > $4 AND (kind = 'time_off' OR location_id = $2)`,
       [q.organizationId, q.locationId, ids, q.from, q.to],
     ) as Promise<{ staff_member_id: string; kind: HoursException['kind']; starts_at: Date; ends_at: Date }[]>,
-    () => db.query(`SELECT staff_member_id, licence_type, to_char(expires_on, 'YYYY-MM-DD') AS expires_on FROM practitioner_credentials WHERE organization_id = $1 AND staff_member_id = ANY($2)`, [
+    () => db.query(`SELECT staff_member_id, licence_type, to_char(expires_on, 'YYYY-MM-DD') AS expires_on FROM practitioner_licences WHERE organization_id = $1 AND staff_member_id = ANY($2)`, [
       q.organizationId,
       ids,
     ]) as Promise<{ staff_member_id: string; licence_type: LicenceType; expires_on: string }[]>,

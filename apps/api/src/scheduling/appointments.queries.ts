@@ -1,0 +1,153 @@
+import type { AppointmentStatus } from '@skinledger/domain';
+import type { EntityManager } from 'typeorm';
+import type { AppointmentRow } from './appointment-views';
+
+type Db = Pick<EntityManager, 'query'>;
+
+/** The appointment with the names the calendar shows (names through the published directories). */
+const APPOINTMENT_SELECT = `
+  SELECT a.*, l.timezone, p.first_name || ' ' || p.last_name AS patient_name, p.mrn, s.name AS service_name, s.procedure_kind,
+         st.name AS practitioner_name, r.name AS room_name
+  FROM appointments a
+  JOIN location_directory l ON l.id = a.location_id
+  JOIN patient_directory p ON p.id = a.patient_id
+  JOIN services s ON s.id = a.service_id
+  JOIN staff_directory st ON st.id = a.practitioner_id
+  JOIN rooms r ON r.id = a.room_id`;
+
+export interface AppointmentFilter {
+  from?: Date;
+  to?: Date;
+  locationId?: string;
+  practitionerId?: string;
+  patientId?: string;
+}
+
+export async function listAppointments(db: Db, organizationId: string, f: AppointmentFilter): Promise<AppointmentRow[]> {
+  return db.query(
+    `${APPOINTMENT_SELECT}
+     WHERE a.organization_id = $1 AND ($2::timestamptz IS NULL OR a.ends_at > $2) AND ($3::timestamptz IS NULL OR a.starts_at < $3)
+       AND ($4::uuid IS NULL OR a.location_id = $4) AND ($5::uuid IS NULL OR a.practitioner_id = $5) AND ($6::uuid IS NULL OR a.patient_id = $6)
+     ORDER BY a.starts_at, a.id LIMIT 2000`,
+    [organizationId, f.from ?? null, f.to ?? null, f.locationId ?? null, f.practitionerId ?? null, f.patientId ?? null],
+  );
+}
+
+export async function appointmentRow(db: Db, organizationId: string, id: string): Promise<AppointmentRow | undefined> {
+  const [row] = await db.query(`${APPOINTMENT_SELECT} WHERE a.organization_id = $1 AND a.id = $2`, [organizationId, id]);
+  return row;
+}
+
+/** Locks the appointment row for the rest of the caller's transaction; false when there is no such appointment. */
+export async function lockAppointmentRow(manager: EntityManager, organizationId: string, id: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(`SELECT id FROM appointments WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, id]);
+  return rows.length > 0;
+}
+
+export interface NewAppointment {
+  organizationId: string;
+  locationId: string;
+  patientId: string;
+  serviceId: string;
+  practitionerId: string;
+  roomId: string;
+  startsAt: Date;
+  endsAt: Date;
+  occupiedUntil: Date;
+  notes: string;
+  treatmentPlanId: string | null;
+  planSessionNumber: number | null;
+  createdBy: string;
+}
+
+/** Inserts a booking; the exclusion constraints refuse a double booking (23P01). */
+export async function insertAppointment(manager: EntityManager, a: NewAppointment): Promise<string> {
+  const [row]: { id: string }[] = await manager.query(
+    `INSERT INTO appointments (organization_id, location_id, patient_id, service_id, practitioner_id, room_id, starts_at, ends_at, occupied_until,
+                               notes, treatment_plan_id, plan_session_number, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+    [a.organizationId, a.locationId, a.patientId, a.serviceId, a.practitionerId, a.roomId, a.startsAt, a.endsAt, a.occupiedUntil, a.notes, a.treatmentPlanId, a.planSessionNumber, a.createdBy],
+  );
+  return row.id;
+}
+
+export interface AppointmentMove {
+  serviceId: string;
+  practitionerId: string;
+  roomId: string;
+  locationId: string;
+  startsAt: Date;
+  endsAt: Date;
+  occupiedUntil: Date;
+}
+
+export async function moveAppointment(manager: EntityManager, organizationId: string, id: string, m: AppointmentMove): Promise<void> {
+  await manager.query(
+    `UPDATE appointments SET service_id = $3, practitioner_id = $4, room_id = $5, location_id = $6, starts_at = $7, ends_at = $8, occupied_until = $9, updated_at = now()
+     WHERE organization_id = $1 AND id = $2`,
+    [organizationId, id, m.serviceId, m.practitionerId, m.roomId, m.locationId, m.startsAt, m.endsAt, m.occupiedUntil],
+  );
+}
+
+export async function setAppointmentNotes(manager: EntityManager, organizationId: string, id: string, notes: string): Promise<void> {
+  await manager.query(`UPDATE appointments SET notes = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, id, notes]);
+}
+
+export async function setAppointmentStatus(manager: EntityManager, organizationId: string, id: string, status: AppointmentStatus, cancelReason: string | null): Promise<void> {
+  await manager.query(
+    `UPDATE appointments SET status = $3, cancel_reason = $4, status_changed_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2`,
+    [organizationId, id, status, cancelReason],
+  );
+}
+
+export interface ConsentFactsRow {
+  id: string;
+  patient_id: string;
+  starts_at: Date;
+  timezone: string;
+  service_name: string;
+  procedure_kind: AppointmentRow['procedure_kind'];
+  consent_kinds: string[];
+}
+
+const CONSENT_FACTS_SELECT = `
+  SELECT a.id, a.patient_id, a.starts_at, l.timezone, s.name AS service_name, s.procedure_kind, s.consent_kinds
+  FROM appointments a JOIN services s ON s.id = a.service_id JOIN location_directory l ON l.id = a.location_id`;
+
+/** What check-in needs of an appointment: its patient, start and zone, and the service's needling and consent kinds. */
+export async function appointmentConsentFacts(db: Db, organizationId: string, id: string): Promise<ConsentFactsRow | undefined> {
+  const [row] = await db.query(`${CONSENT_FACTS_SELECT} WHERE a.organization_id = $1 AND a.id = $2`, [organizationId, id]);
+  return row;
+}
+
+/** The patient's next appointment: one checked in, else the next booked or confirmed one not yet over. */
+export async function nextAppointmentConsentFacts(db: Db, organizationId: string, patientId: string): Promise<ConsentFactsRow | undefined> {
+  const [row] = await db.query(
+    `${CONSENT_FACTS_SELECT}
+     WHERE a.organization_id = $1 AND a.patient_id = $2
+       AND (a.status = 'checked_in' OR (a.status IN ('booked', 'confirmed') AND a.occupied_until >= now()))
+     ORDER BY a.starts_at LIMIT 1`,
+    [organizationId, patientId],
+  );
+  return row;
+}
+
+export interface AppointmentTimelineRow {
+  id: string;
+  starts_at: Date;
+  status: string;
+  cancel_reason: string | null;
+  service_name: string;
+  practitioner_name: string;
+  timezone: string;
+  location_name: string;
+}
+
+export async function patientAppointmentTimeline(db: Db, organizationId: string, patientId: string): Promise<AppointmentTimelineRow[]> {
+  return db.query(
+    `SELECT a.id, a.starts_at, a.status, a.cancel_reason, s.name AS service_name, st.name AS practitioner_name, l.timezone, l.name AS location_name
+     FROM appointments a JOIN services s ON s.id = a.service_id JOIN staff_directory st ON st.id = a.practitioner_id JOIN location_directory l ON l.id = a.location_id
+     WHERE a.organization_id = $1 AND a.patient_id = $2 ORDER BY a.starts_at`,
+    [organizationId, patientId],
+  );
+}

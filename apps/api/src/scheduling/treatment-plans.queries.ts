@@ -1,0 +1,128 @@
+import type { EntityManager } from 'typeorm';
+
+type Db = Pick<EntityManager, 'query'>;
+
+export interface NewPlan {
+  organizationId: string;
+  patientId: string;
+  serviceId: string;
+  locationId: string;
+  practitionerId: string | null;
+  sessions: number;
+  intervalWeeks: number;
+  startOn: string;
+  createdBy: string;
+}
+
+export async function insertPlan(manager: EntityManager, p: NewPlan): Promise<string> {
+  const [row]: { id: string }[] = await manager.query(
+    `INSERT INTO treatment_plans (organization_id, patient_id, service_id, location_id, practitioner_id, sessions, interval_weeks, start_on, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [p.organizationId, p.patientId, p.serviceId, p.locationId, p.practitionerId, p.sessions, p.intervalWeeks, p.startOn, p.createdBy],
+  );
+  return row.id;
+}
+
+export interface ProposedSession {
+  sessionNumber: number;
+  targetOn: string;
+  startsAt: Date | null;
+  practitionerId: string | null;
+  roomId: string | null;
+}
+
+export async function insertPlanSession(manager: EntityManager, organizationId: string, planId: string, s: ProposedSession): Promise<void> {
+  await manager.query(
+    `INSERT INTO treatment_plan_sessions (organization_id, plan_id, session_number, target_on, proposed_starts_at, practitioner_id, room_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [organizationId, planId, s.sessionNumber, s.targetOn, s.startsAt, s.practitionerId, s.roomId],
+  );
+}
+
+export interface PlanRow {
+  id: string;
+  patient_id: string;
+  service_id: string;
+  location_id: string;
+  practitioner_id: string | null;
+  sessions: number;
+  interval_weeks: number;
+  status: 'proposed' | 'booked';
+}
+
+export async function lockPlan(manager: EntityManager, organizationId: string, id: string): Promise<PlanRow | undefined> {
+  const [row] = await manager.query(`SELECT * FROM treatment_plans WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, id]);
+  return row;
+}
+
+export interface PlanSessionRow {
+  session_number: number;
+  proposed_starts_at: Date | null;
+  practitioner_id: string | null;
+  room_id: string | null;
+}
+
+export async function planSessionRows(manager: EntityManager, organizationId: string, planId: string): Promise<PlanSessionRow[]> {
+  return manager.query(`SELECT * FROM treatment_plan_sessions WHERE organization_id = $1 AND plan_id = $2 ORDER BY session_number`, [organizationId, planId]);
+}
+
+export async function linkSessionAppointment(manager: EntityManager, organizationId: string, planId: string, sessionNumber: number, appointmentId: string): Promise<void> {
+  await manager.query(`UPDATE treatment_plan_sessions SET appointment_id = $4 WHERE organization_id = $1 AND plan_id = $2 AND session_number = $3`, [
+    organizationId,
+    planId,
+    sessionNumber,
+    appointmentId,
+  ]);
+}
+
+export async function markPlanBooked(manager: EntityManager, organizationId: string, id: string): Promise<void> {
+  await manager.query(`UPDATE treatment_plans SET status = 'booked', booked_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
+}
+
+export async function planIdsOfPatient(db: Db, organizationId: string, patientId: string): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(`SELECT id FROM treatment_plans WHERE organization_id = $1 AND patient_id = $2 ORDER BY created_at DESC, id`, [
+    organizationId,
+    patientId,
+  ]);
+  return rows.map((r) => r.id);
+}
+
+export interface PlanViewRow extends PlanRow {
+  start_on_text: string;
+  service_name: string;
+  timezone: string;
+}
+
+export async function planView(db: Db, organizationId: string, id: string): Promise<PlanViewRow | undefined> {
+  const [row] = await db.query(
+    `SELECT t.*, to_char(t.start_on, 'YYYY-MM-DD') AS start_on_text, s.name AS service_name, l.timezone
+     FROM treatment_plans t JOIN services s ON s.id = t.service_id JOIN location_directory l ON l.id = t.location_id
+     WHERE t.organization_id = $1 AND t.id = $2`,
+    [organizationId, id],
+  );
+  return row;
+}
+
+export interface PlanSessionViewRow {
+  session_number: number;
+  target_on_text: string;
+  starts_at: Date | null;
+  practitioner_id: string | null;
+  practitioner_name: string | null;
+  room_id: string | null;
+  room_name: string | null;
+  appointment_id: string | null;
+  appointment_status: string | null;
+}
+
+/** The course's sessions with names, and the booked appointment's time and status once booked. */
+export async function planSessionViews(db: Db, organizationId: string, planId: string): Promise<PlanSessionViewRow[]> {
+  return db.query(
+    `SELECT ps.*, to_char(ps.target_on, 'YYYY-MM-DD') AS target_on_text, st.name AS practitioner_name, r.name AS room_name, a.status AS appointment_status,
+            coalesce(a.starts_at, ps.proposed_starts_at) AS starts_at
+     FROM treatment_plan_sessions ps LEFT JOIN staff_directory st ON st.id = ps.practitioner_id
+     LEFT JOIN appointments a ON a.id = ps.appointment_id LEFT JOIN rooms r ON r.id = ps.room_id
+     WHERE ps.organization_id = $1 AND ps.plan_id = $2 ORDER BY ps.session_number`,
+    [organizationId, planId],
+  );
+}

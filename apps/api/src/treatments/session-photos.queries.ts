@@ -1,0 +1,37 @@
+import type { PhotoAngle, PhotoPhase } from '@skinledger/domain';
+import type { EntityManager } from 'typeorm';
+
+type Db = Pick<EntityManager, 'query'>;
+
+export interface PhotoRow {
+  id: string;
+  sessionId: string;
+  phase: PhotoPhase;
+  angle: PhotoAngle;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  uploadedAt: Date;
+  performed_on: string;
+}
+
+/** Photos of the organization by one photo id, one session or one patient (give one), in session-date order. */
+export async function photoRows(db: Db, organizationId: string, by: { photoId?: string; sessionId?: string; patientId?: string }): Promise<PhotoRow[]> {
+  return db.query(
+    `SELECT p.id, p.session_id AS "sessionId", p.phase, p.angle, p.content_type AS "contentType", p.byte_size AS "byteSize",
+            p.sha256, p.uploaded_at AS "uploadedAt", to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on
+     FROM treatment_session_photos p JOIN treatment_sessions s ON s.id = p.session_id
+     WHERE p.organization_id = $1 AND ($2::uuid IS NULL OR p.id = $2) AND ($3::uuid IS NULL OR p.session_id = $3) AND ($4::uuid IS NULL OR p.patient_id = $4)
+     ORDER BY s.performed_on, p.uploaded_at`,
+    [organizationId, by.photoId ?? null, by.sessionId ?? null, by.patientId ?? null],
+  );
+}
+
+/** How many of the ids are photos of the patient. */
+export async function countPatientPhotos(db: Db, organizationId: string, patientId: string, photoIds: readonly string[]): Promise<number> {
+  const [{ count }]: { count: number }[] = await db.query(
+    `SELECT count(*)::int AS count FROM treatment_session_photos WHERE organization_id = $1 AND patient_id = $2 AND id = ANY($3::uuid[])`,
+    [organizationId, patientId, photoIds],
+  );
+  return count;
+}

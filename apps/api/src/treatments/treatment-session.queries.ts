@@ -1,0 +1,73 @@
+import type { EntityManager } from 'typeorm';
+
+type Db = Pick<EntityManager, 'query'>;
+
+export interface SessionSummaryRow {
+  id: string;
+  patient_id: string;
+  patient_name: string;
+  location_id: string;
+  practitioner_id: string;
+  practitioner_name: string;
+  appointment_id: string | null;
+  procedure_kind: 'cosmetic' | 'medical';
+  max_depth_mm: string;
+  performed_on: string;
+  started_at: Date;
+  status: 'in_progress' | 'signed';
+  signed_at: Date | null;
+}
+
+/** Sessions with the patient's and practitioner's names (patient_directory, staff_directory). */
+const SUMMARY_SELECT = `
+  SELECT s.id, s.patient_id, p.first_name || ' ' || p.last_name AS patient_name, s.location_id, s.practitioner_id,
+         st.name AS practitioner_name, s.appointment_id, s.procedure_kind, s.max_depth_mm,
+         to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on, s.started_at, s.status, s.signed_at
+  FROM treatment_sessions s
+  JOIN patient_directory p ON p.id = s.patient_id
+  JOIN staff_directory st ON st.id = s.practitioner_id`;
+
+export async function patientSessionSummaries(db: Db, organizationId: string, patientId: string): Promise<SessionSummaryRow[]> {
+  return db.query(`${SUMMARY_SELECT} WHERE s.organization_id = $1 AND s.patient_id = $2 ORDER BY s.performed_on DESC, s.started_at DESC`, [organizationId, patientId]);
+}
+
+export async function sessionSummary(db: Db, organizationId: string, id: string): Promise<SessionSummaryRow | undefined> {
+  const [row] = await db.query(`${SUMMARY_SELECT} WHERE s.organization_id = $1 AND s.id = $2`, [organizationId, id]);
+  return row;
+}
+
+/** The session's pen, through inventory's published device_directory. */
+export async function sessionDevice(db: Db, organizationId: string, deviceId: string): Promise<{ serial_number: string; model: string }> {
+  const [row] = await db.query(`SELECT serial_number, model FROM device_directory WHERE organization_id = $1 AND id = $2`, [organizationId, deviceId]);
+  return row;
+}
+
+export interface CartridgeUseRow {
+  id: string;
+  lot_id: string;
+  lot_number: string;
+  product_name: string;
+  expires_on: string;
+  quantity: number;
+  reason: string | null;
+  recorded_at: Date;
+}
+
+/** The cartridges the session used, in the order opened (inventory's session_cartridge_uses). */
+export async function sessionCartridges(db: Db, organizationId: string, sessionId: string): Promise<CartridgeUseRow[]> {
+  return db.query(
+    `SELECT id, lot_id, lot_number, product_name, to_char(expires_on, 'YYYY-MM-DD') AS expires_on, quantity, reason, recorded_at
+     FROM session_cartridge_uses WHERE organization_id = $1 AND treatment_session_id = $2
+     ORDER BY recorded_at`,
+    [organizationId, sessionId],
+  );
+}
+
+export async function sessionAddenda(db: Db, organizationId: string, sessionId: string): Promise<{ id: string; text: string; author_id: string; author_name: string; created_at: Date }[]> {
+  return db.query(
+    `SELECT a.id, a.text, a.author_id, st.name AS author_name, a.created_at
+     FROM treatment_session_addenda a JOIN staff_directory st ON st.id = a.author_id
+     WHERE a.organization_id = $1 AND a.session_id = $2 ORDER BY a.created_at, a.id`,
+    [organizationId, sessionId],
+  );
+}
