@@ -28,7 +28,7 @@ export async function patientAccessLog(manager: EntityManager, organizationId: s
        OR (e.entity_type = 'consent' AND e.entity_id IN (SELECT id::text FROM consent_record_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
        OR (e.entity_type = 'treatment_session' AND e.entity_id IN (SELECT id::text FROM treatment_session_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
        OR (e.entity_type = 'appointment' AND e.entity_id IN (SELECT id::text FROM appointment_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
-       OR (e.entity_type = 'treatment_plan' AND e.entity_id IN (SELECT id::text FROM treatment_plan_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
+       OR (e.entity_type = 'treatment_plan' AND e.entity_id IN (SELECT id::text FROM treatment_course_directory WHERE organization_id = $1 AND patient_id = $2::uuid))
        OR (e.entity_type = 'patient_search' AND e.changes -> 'patientIds' -> 'to' ? $2::text))
      ORDER BY e.occurred_at DESC, e.id DESC
      LIMIT $3 OFFSET $4`,

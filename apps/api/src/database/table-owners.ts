@@ -57,7 +57,6 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'consent_record_patients', owner: 'consents', readers: ['audit'], purpose: 'the patient each consent record belongs to' },
   { view: 'treatment_session_patients', owner: 'treatments', readers: ['audit'], purpose: 'the patient each treatment session belongs to' },
   { view: 'appointment_patients', owner: 'scheduling', readers: ['audit', 'messaging'], purpose: 'the patient each appointment belongs to' },
-  { view: 'treatment_plan_patients', owner: 'scheduling', readers: ['audit'], purpose: 'the patient each treatment course belongs to' },
   // What a reminder or notice says.
   { view: 'appointment_reminder_details', owner: 'scheduling', readers: ['messaging'], purpose: "an appointment's patient, location, start and service name" },
   { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
@@ -67,7 +66,7 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
     readers: ['treatments'],
     purpose: "what a treatment needs of its appointment: patient, place, practitioner, status, course, the service's needling, consent kinds and medical interval",
   },
-  { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments'], purpose: "a treatment course's patient and status, for outcome assessments" },
+  { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments', 'audit'], purpose: "a treatment course's patient and status, for outcome assessments and the patient's access log" },
   { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
   { view: 'lot_directory', owner: 'inventory', readers: ['treatments'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },
   { view: 'device_directory', owner: 'inventory', readers: ['treatments'], purpose: "a pen handpiece's serial, model, status and location, for the preflight and the session record" },

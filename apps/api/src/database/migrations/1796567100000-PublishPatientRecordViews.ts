@@ -23,13 +23,11 @@ export class PublishPatientRecordViews1796567100000 implements MigrationInterfac
     await q.query(`
       CREATE VIEW appointment_patients WITH (security_invoker = true) AS
         SELECT id, organization_id, patient_id FROM appointments`);
-    await q.query(`
-      CREATE VIEW treatment_plan_patients WITH (security_invoker = true) AS
-        SELECT id, organization_id, patient_id FROM treatment_plans`);
+    // A course's patient: scheduling's treatment_course_directory (1796567000000) already publishes it.
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const view of ['treatment_plan_patients', 'appointment_patients', 'treatment_session_patients', 'consent_record_patients']) {
+    for (const view of ['appointment_patients', 'treatment_session_patients', 'consent_record_patients']) {
       await q.query(`DROP VIEW ${view}`);
     }
   }
