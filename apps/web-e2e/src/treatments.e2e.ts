@@ -223,7 +223,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await page.getByRole('region', { name: 'Safety checklist' }).getByText('Give the walk-in reason').waitFor();
     await page.getByRole('region', { name: 'Safety checklist' }).getByText(/licence allows up to/).waitFor();
     // Today's medical session blocks another within the clinic's interval (domain.md section 3): shown red, start disabled.
-    await page.getByRole('region', { name: 'Safety checklist' }).getByText(/at least 28 days are needed/).waitFor();
+    await page.getByRole('region', { name: 'Safety checklist' }).getByText(/needs at least 28 days between sessions/).waitFor();
     await expect(page.getByRole('button', { name: 'Start session' }).isDisabled()).resolves.toBe(true);
     await documentScreen(page, 'charting-screen-portrait', true);
   });
