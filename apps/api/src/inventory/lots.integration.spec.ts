@@ -174,7 +174,7 @@ describe('lots: receiving by scan', () => {
     const product = await createProduct(client);
     const badCheck = await client.post('/api/lots/receive-scan', { code: '(01)00812345678905(17)270300(10)LOT42A', locationId: location.id, quantity: 1 });
     expect(badCheck.status).toBe(400);
-    expect(badCheck.body.errors).toEqual([{ field: 'code', message: 'GTIN (01) 00812345678905 has a wrong check digit' }]);
+    expect(badCheck.body.errors).toEqual([{ field: 'code', message: 'GTIN (01) 00812345678905 has a wrong check digit (it should be 1)' }]);
     const noLot = await client.post('/api/lots/receive-scan', { code: `01${product.gtin}17270300`, locationId: location.id, quantity: 1 });
     expect(noLot.status).toBe(400);
     expect(noLot.body.errors[0]).toMatchObject({ field: 'code', message: expect.stringContaining('no lot (10)') });
