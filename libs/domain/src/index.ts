@@ -11,3 +11,4 @@ export * from './outcomes';
 export * from './consents';
 export * from './scheduling';
 export * from './codes';
+export * from './locale';
