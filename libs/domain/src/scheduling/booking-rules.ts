@@ -4,6 +4,8 @@ import type { IsoDate } from '../dates/iso-date';
 import type { ProcedureKind } from '../treatment/depth';
 import { medicalIntervalViolation, type MedicalSessionOnDate } from '../treatment/medical-interval';
 import { containedIn, overlaps, type Interval } from './intervals';
+import type { ClinicLocale } from '../locale/clinic-locale';
+import { readable } from '../locale/readable';
 
 export const PROCEDURE_KINDS = ['consultation', 'cosmetic_needling', 'medical_needling', 'follow_up'] as const;
 export type ServiceProcedureKind = (typeof PROCEDURE_KINDS)[number];
@@ -38,6 +40,8 @@ export interface BookingFacts {
    * treatment sessions not booked as one, with their local dates.
    */
   otherMedical: readonly MedicalSessionOnDate[];
+  /** The clinic's English variant, for the dates in the messages (default en-US). */
+  locale?: ClinicLocale;
 }
 
 /**
@@ -46,6 +50,7 @@ export interface BookingFacts {
  */
 export function bookingViolations(f: BookingFacts): BookingViolation[] {
   const v: BookingViolation[] = [];
+  const words = readable(f.locale);
   if (f.patient.archived) v.push({ code: 'patient-archived', message: 'The patient is archived: restore the record before booking' });
   if (!f.location.active) v.push({ code: 'location-inactive', message: 'The location is closed (inactive)' });
   if (!f.room.atLocation) v.push({ code: 'room-not-at-location', message: 'The room belongs to another location' });
@@ -58,9 +63,9 @@ export function bookingViolations(f: BookingFacts): BookingViolation[] {
   }
   if (f.service.procedureKind === 'medical_needling') {
     // domain.md section 1: medical depth (>= 0.5 mm) needs a licence that allows it, not expired on the day.
-    const licence = credentialViolation(f.practitioner.credentials, f.localDate, MEDICAL_DEPTH_THRESHOLD_MM);
+    const licence = credentialViolation(f.practitioner.credentials, f.localDate, MEDICAL_DEPTH_THRESHOLD_MM, undefined, words);
     if (licence) v.push({ ...licence });
-    const interval = medicalIntervalViolation(f.localDate, f.otherMedical, f.service.minDaysBetweenMedicalSessions);
+    const interval = medicalIntervalViolation(f.localDate, f.otherMedical, f.service.minDaysBetweenMedicalSessions, words);
     if (interval) v.push({ code: interval.code, message: interval.message, appointmentIds: interval.tooClose.map((o) => o.id) });
   }
   return v;

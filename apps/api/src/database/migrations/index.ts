@@ -17,6 +17,8 @@ import { PublishInventoryForTreatments1796567000002 } from './1796567000002-Publ
 import { CreateSessionExposureView1796567000003 } from './1796567000003-CreateSessionExposureView';
 import { PublishPatientRecordViews1796567100000 } from './1796567100000-PublishPatientRecordViews';
 import { PublishReminderViews1796567100001 } from './1796567100001-PublishReminderViews';
+import { AddClinicLocaleAndLocationCountry1796568400000 } from './1796568400000-AddClinicLocaleAndLocationCountry';
+import { PublishRecordLabels1796568400001 } from './1796568400001-PublishRecordLabels';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   CreateSessionExposureView1796567000003,
   PublishPatientRecordViews1796567100000,
   PublishReminderViews1796567100001,
+  AddClinicLocaleAndLocationCountry1796568400000,
+  PublishRecordLabels1796568400001,
 ];
