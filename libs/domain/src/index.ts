@@ -12,3 +12,4 @@ export * from './consents';
 export * from './scheduling';
 export * from './codes';
 export * from './locale';
+export * from './audit';

@@ -15,7 +15,7 @@ describe('devices', () => {
 
   function actorOf(org: Awaited<ReturnType<typeof signedInOrganization>>): Actor {
     const s = org.staffMember;
-    return { staffMemberId: s.id, organizationId: org.organization.id, role: s.role, name: s.name, email: s.email, sessionId: randomUUID(), ip: '127.0.0.1', requestId: 't' };
+    return { staffMemberId: s.id, organizationId: org.organization.id, role: s.role, name: s.name, email: s.email, sessionId: randomUUID(), ip: '127.0.0.1', requestId: 't', locale: 'en-US' };
   }
 
   it('registers a handpiece, lists and reads it, and audits it', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseGs1, readable, type Gs1Udi } from '@skinledger/domain';
+import { parseGs1, readable, type AuditAction, type Gs1Udi } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
@@ -201,7 +201,7 @@ export class LotsService {
     lot: Lot,
     status: Lot['status'],
     reason: string | null,
-    action: string,
+    action: AuditAction,
   ): Promise<void> {
     await manager.update(
       Lot,

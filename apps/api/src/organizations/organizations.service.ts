@@ -86,7 +86,9 @@ export class OrganizationsService {
   }
 
   private async insertLocation(manager: EntityManager, organizationId: string, input: CreateLocationDto): Promise<LocationDto> {
-    const countryCode = locationCountry(input);
+    // A zone without a default (UTC, say) takes the country of the organization's first location.
+    const first = input.countryCode || countryForTimeZone(input.timezone) ? null : await manager.findOne(Location, { where: { organizationId }, order: { createdAt: 'ASC' } });
+    const countryCode = locationCountry({ ...input, countryCode: input.countryCode ?? first?.countryCode });
     const location = await manager.save(
       manager.create(Location, {
         organizationId,
@@ -126,7 +128,7 @@ export class OrganizationsService {
   }
 }
 
-/** The location's country: the one chosen, else the time zone's; a zone without a default asks for it (400). */
+/** The location's country: the one chosen, else the time zone's; without either it must be chosen (400). */
 function locationCountry(input: { timezone: string; countryCode?: string }): string {
   const country = input.countryCode ?? countryForTimeZone(input.timezone);
   if (!country) {

@@ -1,4 +1,4 @@
-import type { ScreeningSettingsInput, StaffRole } from '@skinledger/domain';
+import type { AuditAction, ScreeningSettingsInput, StaffRole } from '@skinledger/domain';
 import type { AuditEntry } from '../audit/audit.service';
 
 /** The treatment overrides: zone maximums lowered below the defaults, after-care text, the medical interval. */
@@ -36,7 +36,7 @@ export type OrganizationSettingKey = keyof OrganizationSettingTypes;
 type AuditChanges = NonNullable<AuditEntry['changes']>;
 
 interface KeyAudit<V> {
-  action: string;
+  action: AuditAction;
   /** What the audit event records for a replacement, or null when nothing changed. `before` null: never set. */
   changes(before: V | null, after: V, serverDefaults: { reminderHoursBefore: number }): AuditChanges | null;
 }

@@ -1,4 +1,3 @@
-import { TIME_ZONE_COUNTRIES } from '@skinledger/domain';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -7,18 +6,120 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `organizations.locale` ('en-US' or 'en-GB'): how every date, time and word is written for the clinic. Existing
  *   clinics get the variant of their first location's country (US → en-US, elsewhere en-GB).
  * - `locations.country_code` (ISO 3166-1 alpha-2): reads phone numbers typed without a country code. It defaults
- *   from the location's time zone through the domain's table (frozen into `location_country_for_time_zone` here);
+ *   from the location's time zone through the domain's table (a snapshot, frozen into `location_country_for_time_zone`);
  *   a zone not in the table takes the organization's first location's country, else US. The API asks for the
  *   country when the zone has no default, so only raw inserts fall back.
  * - `auth_resolve_session` also answers the organization's locale, so every signed-in request knows how to word
  *   its messages without another read.
  * - The directory views append the new columns (a view's existing columns keep their places).
  */
+/**
+ * The domain's zone → country table (libs/domain locale/countries.ts) as it stood when this migration was written: a
+ * migration does not change with later code, and Jest's global setup loads migrations without the workspace aliases.
+ */
+const TIME_ZONE_COUNTRIES: readonly (readonly [string, string])[] = [
+  ['America/New_York', 'US'],
+  ['America/Detroit', 'US'],
+  ['America/Kentucky/Louisville', 'US'],
+  ['America/Kentucky/Monticello', 'US'],
+  ['America/Indiana/Indianapolis', 'US'],
+  ['America/Indiana/Vincennes', 'US'],
+  ['America/Indiana/Winamac', 'US'],
+  ['America/Indiana/Marengo', 'US'],
+  ['America/Indiana/Petersburg', 'US'],
+  ['America/Indiana/Vevay', 'US'],
+  ['America/Indiana/Tell_City', 'US'],
+  ['America/Indiana/Knox', 'US'],
+  ['America/Chicago', 'US'],
+  ['America/Menominee', 'US'],
+  ['America/North_Dakota/Center', 'US'],
+  ['America/North_Dakota/New_Salem', 'US'],
+  ['America/North_Dakota/Beulah', 'US'],
+  ['America/Denver', 'US'],
+  ['America/Boise', 'US'],
+  ['America/Phoenix', 'US'],
+  ['America/Los_Angeles', 'US'],
+  ['America/Anchorage', 'US'],
+  ['America/Juneau', 'US'],
+  ['America/Sitka', 'US'],
+  ['America/Metlakatla', 'US'],
+  ['America/Yakutat', 'US'],
+  ['America/Nome', 'US'],
+  ['America/Adak', 'US'],
+  ['Pacific/Honolulu', 'US'],
+  ['America/Puerto_Rico', 'PR'],
+  ['America/Toronto', 'CA'],
+  ['America/Vancouver', 'CA'],
+  ['America/Edmonton', 'CA'],
+  ['America/Winnipeg', 'CA'],
+  ['America/Regina', 'CA'],
+  ['America/Halifax', 'CA'],
+  ['America/St_Johns', 'CA'],
+  ['America/Moncton', 'CA'],
+  ['America/Mexico_City', 'MX'],
+  ['America/Tijuana', 'MX'],
+  ['America/Cancun', 'MX'],
+  ['America/Monterrey', 'MX'],
+  ['America/Sao_Paulo', 'BR'],
+  ['America/Argentina/Buenos_Aires', 'AR'],
+  ['America/Bogota', 'CO'],
+  ['America/Santiago', 'CL'],
+  ['America/Lima', 'PE'],
+  ['Europe/London', 'GB'],
+  ['Europe/Dublin', 'IE'],
+  ['Europe/Lisbon', 'PT'],
+  ['Europe/Madrid', 'ES'],
+  ['Europe/Paris', 'FR'],
+  ['Europe/Brussels', 'BE'],
+  ['Europe/Amsterdam', 'NL'],
+  ['Europe/Luxembourg', 'LU'],
+  ['Europe/Berlin', 'DE'],
+  ['Europe/Zurich', 'CH'],
+  ['Europe/Vienna', 'AT'],
+  ['Europe/Rome', 'IT'],
+  ['Europe/Malta', 'MT'],
+  ['Europe/Copenhagen', 'DK'],
+  ['Europe/Oslo', 'NO'],
+  ['Europe/Stockholm', 'SE'],
+  ['Europe/Helsinki', 'FI'],
+  ['Europe/Warsaw', 'PL'],
+  ['Europe/Prague', 'CZ'],
+  ['Europe/Budapest', 'HU'],
+  ['Europe/Athens', 'GR'],
+  ['Europe/Bucharest', 'RO'],
+  ['Europe/Istanbul', 'TR'],
+  ['Atlantic/Reykjavik', 'IS'],
+  ['Asia/Dubai', 'AE'],
+  ['Asia/Qatar', 'QA'],
+  ['Asia/Riyadh', 'SA'],
+  ['Asia/Jerusalem', 'IL'],
+  ['Africa/Johannesburg', 'ZA'],
+  ['Africa/Lagos', 'NG'],
+  ['Africa/Nairobi', 'KE'],
+  ['Africa/Cairo', 'EG'],
+  ['Asia/Kolkata', 'IN'],
+  ['Asia/Singapore', 'SG'],
+  ['Asia/Kuala_Lumpur', 'MY'],
+  ['Asia/Hong_Kong', 'HK'],
+  ['Asia/Manila', 'PH'],
+  ['Asia/Tokyo', 'JP'],
+  ['Asia/Seoul', 'KR'],
+  ['Asia/Bangkok', 'TH'],
+  ['Australia/Sydney', 'AU'],
+  ['Australia/Melbourne', 'AU'],
+  ['Australia/Brisbane', 'AU'],
+  ['Australia/Adelaide', 'AU'],
+  ['Australia/Perth', 'AU'],
+  ['Australia/Hobart', 'AU'],
+  ['Australia/Darwin', 'AU'],
+  ['Pacific/Auckland', 'NZ'],
+];
+
 export class AddClinicLocaleAndLocationCountry1796568400000 implements MigrationInterface {
   name = 'AddClinicLocaleAndLocationCountry1796568400000';
 
   async up(q: QueryRunner): Promise<void> {
-    const zones = Object.entries(TIME_ZONE_COUNTRIES);
+    const zones = TIME_ZONE_COUNTRIES;
     // A function body cannot take parameters: the (plain ASCII) names go in as literals, checked here.
     for (const [zone, country] of zones) {
       if (!/^[A-Za-z_/+-]+$/.test(zone) || !/^[A-Z]{2}$/.test(country)) throw new Error(`Unexpected time zone entry ${zone} → ${country}`);
