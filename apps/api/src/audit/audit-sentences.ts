@@ -100,21 +100,26 @@ export class EventWords {
   }
 
   // Phrases for each kind of record.
+  /** The entity's label when the event is about that kind of record. */
+  private entityOf(kind: string): RecordLabel | undefined {
+    return this.entity?.kind === kind ? this.entity : undefined;
+  }
+
   get appointment(): string {
-    const e = this.entity;
+    const e = this.entityOf('appointment');
     if (!e) return 'an appointment';
     return `${possessive(e.patient ?? 'a patient')} appointment of ${this.when(e.at)}${e.label ? ` (${e.label})` : ''}`;
   }
 
   get session(): string {
-    const e = this.entity;
+    const e = this.entityOf('treatment_session');
     if (!e) return 'a treatment session';
     const kind = e.label === 'medical' ? 'medical needling' : e.label === 'cosmetic' ? 'cosmetic needling' : 'treatment';
     return `${possessive(e.patient ?? 'a patient')} ${kind} session of ${this.when(e.at)}`;
   }
 
   get consent(): string {
-    const e = this.entity;
+    const e = this.entityOf('consent');
     if (!e) return 'a consent';
     return `${possessive(e.patient ?? 'a patient')} consent “${e.label ?? 'consent'}”`;
   }
@@ -124,13 +129,13 @@ export class EventWords {
   }
 
   get lot(): string {
-    const e = this.entity;
+    const e = this.entityOf('lot');
     if (!e?.label) return 'a lot';
     return `lot ${e.label}${e.detail ? ` of ${e.detail}` : ''}`;
   }
 
   get device(): string {
-    const e = this.entity;
+    const e = this.entityOf('device');
     if (!e?.label) return 'a pen';
     return `pen ${e.label}${e.detail ? ` (${e.detail})` : ''}`;
   }
@@ -145,7 +150,7 @@ export class EventWords {
   }
 
   get course(): string {
-    const e = this.entity;
+    const e = this.entityOf('treatment_plan');
     if (!e) return 'a treatment course';
     return `${possessive(e.patient ?? 'a patient')} course of ${e.label ?? 'treatment'}${e.detail ? ` (${e.detail})` : ''}`;
   }
@@ -231,7 +236,7 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'audit.chain_verified': (e) =>
     `${e.who} verified the audit log: ${e.to('intact') === true ? `intact (${e.count('checked', 'event')} checked)` : 'NOT intact: an event was changed, moved or removed'}`,
 
-  'staff.created': (e) => `${e.who} added ${e.staffMember} as ${roleName(e.to('role'))}`,
+  'staff.created': (e) => `${e.who} added ${e.staffMember} to the staff (role: ${roleName(e.to('role'))})`,
   'staff.updated': (e) => `${e.who} changed ${e.staffPossessive} account`,
   'staff.deactivated': (e) => `${e.who} deactivated ${e.staffPossessive} account and ended ${e.count('sessionsEnded', 'open session')}`,
   'staff.reactivated': (e) => `${e.who} reactivated ${e.staffPossessive} account`,
@@ -282,7 +287,7 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'consent_template.approved': (e) => `${e.who} approved version ${e.text('approvedVersion') ?? ''} of ${e.template}`,
   'consent.created': (e) => `${e.who} prepared ${e.consent} for signing`,
   'consent.viewed': (e) => `${e.who} viewed ${e.consent}`,
-  'consent.signed': (e) => `${e.text('signerName') ?? e.patient} signed ${e.consent} (on ${possessive(e.who)} device)`,
+  'consent.signed': (e) => `${e.text('signerName') ?? e.patient} signed the consent “${e.entity?.label ?? 'consent'}” (on ${possessive(e.who)} device)`,
   'consent.witnessed': (e) => `${e.who} witnessed ${e.patientPossessive} signature of “${e.entity?.label ?? 'the consent'}”`,
   'consent.revoked': (e) => `${e.who} recorded that ${e.patient} withdrew ${e.to('wasSigned') === false ? 'the unsigned' : 'their'} consent “${e.entity?.label ?? 'consent'}”${e.reason()}`,
   'consent.kiosk_closed': (e) => `${e.who} closed the signing kiosk for ${e.consent}`,
@@ -300,7 +305,7 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'treatment_sessions.listed': (e) => `${e.who} viewed ${e.patientPossessive} treatment sessions`,
   'adverse_event.recorded': (e) => `${e.who} recorded an adverse event (${words(e.to('type'))}) after ${e.session}`,
   'adverse_events.listed': (e) => `${e.who} viewed ${e.patientPossessive} adverse events`,
-  'photo.uploaded': (e) => `${e.who} added a ${words(e.to('phase'))} photo to ${e.session}`,
+  'photo.uploaded': (e) => `${e.who} added a ${e.text('phase') ? `${words(e.to('phase'))} ` : ''}photo to ${e.session}`,
   'photo.viewed': (e) => `${e.who} viewed a photo of ${e.patient}`,
   'photos.listed': (e) => `${e.who} viewed ${e.patientPossessive} photos`,
   'photos.compared': (e) => `${e.who} compared ${e.patientPossessive} photos side by side`,

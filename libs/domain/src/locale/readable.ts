@@ -50,21 +50,27 @@ function formatter(locale: ClinicLocale, kind: 'time' | 'day' | 'dateTime', time
 
 const toDate = (at: Instant): Date => (at instanceof Date ? at : new Date(at));
 
+/**
+ * Intl separates some parts with narrow or thin no-break spaces, and not consistently between `format` and
+ * `formatRange` or between runtimes: people (and copied text) get plain spaces.
+ */
+const plain = (text: string): string => text.replace(/[\u202f\u2009\u00a0]/g, ' ');
+
 function build(locale: ClinicLocale): Readable {
   const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const day = (at: Instant, timeZone: string) => formatter(locale, 'day', timeZone).format(toDate(at));
+  const day = (at: Instant, timeZone: string) => plain(formatter(locale, 'day', timeZone).format(toDate(at)));
   const self: Readable = {
     locale,
     date: (date) => {
       const { year, month, day: d } = parseIsoDate(date);
-      return formatter(locale, 'day', 'UTC').format(new Date(Date.UTC(year, month - 1, d)));
+      return plain(formatter(locale, 'day', 'UTC').format(new Date(Date.UTC(year, month - 1, d))));
     },
     dates: (dates) => lists.format(dates.map((d) => self.date(d))),
-    time: (at, timeZone) => formatter(locale, 'time', timeZone).format(toDate(at)),
-    timeRange: (from, to, timeZone) => formatter(locale, 'time', timeZone).formatRange(toDate(from), toDate(to)),
+    time: (at, timeZone) => plain(formatter(locale, 'time', timeZone).format(toDate(at))),
+    timeRange: (from, to, timeZone) => plain(formatter(locale, 'time', timeZone).formatRange(toDate(from), toDate(to))),
     day,
-    dateTime: (at, timeZone) => formatter(locale, 'dateTime', timeZone).format(toDate(at)),
-    dateTimeRange: (from, to, timeZone) => formatter(locale, 'dateTime', timeZone).formatRange(toDate(from), toDate(to)),
+    dateTime: (at, timeZone) => plain(formatter(locale, 'dateTime', timeZone).format(toDate(at))),
+    dateTimeRange: (from, to, timeZone) => plain(formatter(locale, 'dateTime', timeZone).formatRange(toDate(from), toDate(to))),
     list: (items) => lists.format(items),
     spell: (text) => spell(text, locale),
   };
