@@ -31,7 +31,7 @@ interface PatientFormProps {
 /** Every field of the patient record. A likely duplicate is shown with links and can be confirmed. */
 export function PatientForm({ patient, onDone }: PatientFormProps) {
   const navigate = useNavigate();
-  const { timeZone } = useSelectedLocation();
+  const { timeZone, location } = useSelectedLocation();
   const today = isoDateInTimeZone(new Date(), timeZone);
   const [initialValues] = useState<PatientFormValues>(() => (patient ? valuesFromPatient(patient) : emptyPatientValues()));
   const form = useForm<PatientFormValues>(initialValues);
@@ -64,7 +64,7 @@ export function PatientForm({ patient, onDone }: PatientFormProps) {
     const allergies = form.values.allergies.filter((a) => a.substance.trim());
     const values = { ...form.values, allergies };
     form.setValue('allergies', allergies);
-    const errors = validatePatient(values, today);
+    const errors = validatePatient(values, today, location?.countryCode);
     form.setErrors(errors);
     if (Object.keys(errors).length > 0) return;
     const body: Schemas['CreatePatientDto'] = { ...toPatientBody(values), ...(confirmDuplicate ? { confirmDuplicate: true } : {}) };

@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import { usePermission } from '@web/entities/current-user';
 import { type Appointment, useAppointmentMutations, useCheckIn } from '@web/features/scheduling/hooks/useSchedule';
 import { problemText } from './problemText';
+import { formatInstantRange } from '@web/lib/time/formatInstant';
+import { clinicFormat } from '@web/lib/time/clinicFormat';
+import { consentKindLabel } from '@skinledger/domain';
 
 /** One appointment: times in the location's zone, what is missing before treatment, check-in, and the way to chart it. */
 export function AppointmentDrawer({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
   const checkIn = useCheckIn(appointment?.id);
   const { checkIn: markCheckedIn } = useAppointmentMutations();
-  const fmt = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: appointment?.timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
   const canCheckIn = appointment && (appointment.status === 'booked' || appointment.status === 'confirmed');
   const canTreat = usePermission('treatment.record');
   return (
@@ -20,7 +22,7 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
             <Text size="sm">{appointment.serviceName}</Text>
           </Group>
           <Text size="sm">
-            {fmt(appointment.startsAt)} – {new Intl.DateTimeFormat('en-US', { timeZone: appointment.timeZone, timeStyle: 'short', hourCycle: 'h23' }).format(new Date(appointment.endsAt))} ({appointment.timeZone})
+            {formatInstantRange(appointment.startsAt, appointment.endsAt, appointment.timeZone)} ({appointment.timeZone})
           </Text>
           <Text size="sm" c="dimmed">
             {appointment.practitionerName} · {appointment.roomName} · MRN {appointment.patientMrn}
@@ -29,7 +31,7 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
             <Alert color={checkIn.data.ready ? 'green' : 'orange'} title={checkIn.data.ready ? 'Ready for treatment' : 'Missing before treatment'} aria-label="Check-in status">
               <List size="sm">
                 {checkIn.data.missingConsents.map((kind) => (
-                  <List.Item key={kind}>Missing consent: {kind.replace(/_/g, ' ')}</List.Item>
+                  <List.Item key={kind}>Missing consent: {clinicFormat().spell(consentKindLabel(kind).toLowerCase())}</List.Item>
                 ))}
                 {checkIn.data.blockers
                   .filter((b) => b.code !== 'consent-missing')

@@ -95,7 +95,7 @@ it('books another free start when one is picked', async () => {
   const { user } = openDialog();
   await fillIn(user);
   await screen.findByText('2 free starts this day');
-  await choose(user, 'Start', '10:30');
+  await choose(user, 'Start', '10:30 AM');
   post.mockResolvedValue(answer(201, { id: 'appointment-1' }));
   await user.click(screen.getByRole('button', { name: 'Book' }));
   await waitFor(() => expect(post).toHaveBeenCalledTimes(1));

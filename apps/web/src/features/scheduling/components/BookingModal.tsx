@@ -7,6 +7,7 @@ import { useAppointmentMutations } from '@web/features/scheduling/hooks/useSched
 import { useServices } from '@web/features/scheduling/hooks/useServices';
 import { PatientPicker } from './PatientPicker';
 import { problemText } from './problemText';
+import { formatInstant } from '@web/lib/time/formatInstant';
 
 export interface BookingDraft {
   startsAt: Date;
@@ -28,14 +29,14 @@ export function BookingModal({ draft, locationId, timeZone, onClose }: { draft: 
   // Free starts that day for this practitioner and service.
   const day = draft ? dayWindow(draft.startsAt, timeZone) : undefined;
   const free = useFreeStarts({ serviceId, locationId, practitionerId: draft?.practitionerId, day });
-  const time = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const time = (iso: string) => formatInstant(iso, timeZone, 'time');
   const freeStarts = [...new Set((free.data?.slots ?? []).map((s) => s.startsAt))];
   const clickedIsFree = !serviceId || !free.data || freeStarts.includes(draft?.startsAt.toISOString() ?? '');
   const startOptions = [...new Set([...(draft ? [draft.startsAt.toISOString()] : []), ...freeStarts])].sort().map((iso) => ({
     value: iso,
     label: `${time(iso)}${freeStarts.includes(iso) || !free.data ? '' : ' (not free)'}`,
   }));
-  const when = draft ? new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium' }).format(draft.startsAt) : '';
+  const when = draft ? formatInstant(draft.startsAt.toISOString(), timeZone, 'date') : '';
 
   const close = () => {
     book.reset();

@@ -17,6 +17,7 @@ import { TodaysAppointments } from '@web/features/scheduling/components/TodaysAp
 import { usePractitioners } from '@web/features/scheduling/hooks/usePractitioners';
 import { useRooms } from '@web/features/scheduling/hooks/useRooms';
 import { useAppointmentMutations, useAppointments, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
+import { formatInstant, formatTimeRange } from '@web/lib/time/formatInstant';
 
 interface CalendarEvent {
   id: string;
@@ -137,8 +138,9 @@ export function SchedulePage() {
               onEventDrop={onMove}
               resizable={false}
               formats={{
-                timeGutterFormat: 'HH:mm',
-                eventTimeRangeFormat: ({ start, end }) => `${DateTime.fromJSDate(start).toFormat('HH:mm')}–${DateTime.fromJSDate(end).toFormat('HH:mm')}`,
+                // The clinic's time format (en-US 9:00 AM, en-GB 09:00), as everywhere else.
+                timeGutterFormat: (date: Date) => formatInstant(date.toISOString(), timeZone, 'time'),
+                eventTimeRangeFormat: ({ start, end }) => formatTimeRange(start.toISOString(), end.toISOString(), timeZone),
                 dayFormat: 'ccc d LLL',
               }}
               eventPropGetter={(e) => ({
