@@ -19,6 +19,7 @@ import { PublishPatientRecordViews1796567100000 } from './1796567100000-PublishP
 import { PublishReminderViews1796567100001 } from './1796567100001-PublishReminderViews';
 import { AddClinicLocaleAndLocationCountry1796568400000 } from './1796568400000-AddClinicLocaleAndLocationCountry';
 import { PublishRecordLabels1796568400001 } from './1796568400001-PublishRecordLabels';
+import { NormalizePhonesToE1641796568400002 } from './1796568400002-NormalizePhonesToE164';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   PublishReminderViews1796567100001,
   AddClinicLocaleAndLocationCountry1796568400000,
   PublishRecordLabels1796568400001,
+  NormalizePhonesToE1641796568400002,
 ];
