@@ -21,6 +21,7 @@ import { FormSection } from './FormSection';
 import { PatientContactFields } from './PatientContactFields';
 import { PatientIdentityFields } from './PatientIdentityFields';
 import { PhototypeSelect } from './PhototypeSelect';
+import { spell } from '@web/lib/words/clinicWords';
 
 interface PatientFormProps {
   /** null: register a new patient. */
@@ -102,7 +103,7 @@ export function PatientForm({ patient, onDone }: PatientFormProps) {
           />
           <AllergiesEditor
             label="Allergies"
-            description="Record anaesthetic allergies by class: lidocaine is an amide; benzocaine and tetracaine are esters."
+            description={spell("Record anaesthetic allergies by class: lidocaine is an amide; benzocaine and tetracaine are esters.")}
             drafts={form.values.allergies}
             errors={form.errors}
             onChange={(drafts) => form.setValue('allergies', drafts)}

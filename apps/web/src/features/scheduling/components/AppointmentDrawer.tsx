@@ -4,8 +4,7 @@ import { usePermission } from '@web/entities/current-user';
 import { type Appointment, useAppointmentMutations, useCheckIn } from '@web/features/scheduling/hooks/useSchedule';
 import { problemText } from './problemText';
 import { formatInstantRange } from '@web/lib/time/formatInstant';
-import { clinicFormat } from '@web/lib/time/clinicFormat';
-import { consentKindLabel } from '@skinledger/domain';
+import { consentKindLabel } from '@web/lib/words/clinicWords';
 
 /** One appointment: times in the location's zone, what is missing before treatment, check-in, and the way to chart it. */
 export function AppointmentDrawer({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
@@ -31,7 +30,7 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
             <Alert color={checkIn.data.ready ? 'green' : 'orange'} title={checkIn.data.ready ? 'Ready for treatment' : 'Missing before treatment'} aria-label="Check-in status">
               <List size="sm">
                 {checkIn.data.missingConsents.map((kind) => (
-                  <List.Item key={kind}>Missing consent: {clinicFormat().spell(consentKindLabel(kind).toLowerCase())}</List.Item>
+                  <List.Item key={kind}>Missing consent: {consentKindLabel(kind).toLowerCase()}</List.Item>
                 ))}
                 {checkIn.data.blockers
                   .filter((b) => b.code !== 'consent-missing')

@@ -55,7 +55,7 @@ it('adds a service with the consents chosen, then clears the name for the next',
   await user.click(screen.getByLabelText('Name'));
   await user.paste('Acne-scar needling');
   await user.click(screen.getByRole('textbox', { name: 'Consents required' }));
-  await user.click(await screen.findByRole('option', { name: 'Topical anaesthetic' }));
+  await user.click(await screen.findByRole('option', { name: /Topical ana?esthetic/ }));
   post.mockResolvedValue(answer(201, { ...SERVICES[0], id: 'service-2', name: 'Acne-scar needling' }));
   await user.click(screen.getByRole('button', { name: 'Add service' }));
 
