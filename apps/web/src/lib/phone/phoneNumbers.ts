@@ -61,3 +61,15 @@ export function countryOptions(): { value: string; label: string }[] {
   options ??= [...COUNTRIES].map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) => a.label.localeCompare(b.label));
   return options;
 }
+
+/** A first guess of the clinic's country: the time zone's (America/New_York → US), else the browser language's region. */
+export function guessCountry(timeZone: string, countryForTimeZone: (zone: string) => string | null): string {
+  const fromZone = countryForTimeZone(timeZone);
+  if (fromZone) return fromZone;
+  try {
+    const region = new Intl.Locale(navigator.language).maximize().region;
+    return region && COUNTRIES.has(region) ? region : '';
+  } catch {
+    return '';
+  }
+}
