@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
+import { documentScreen } from './support/charting';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { signIn } from './support/session';
 
@@ -101,8 +102,12 @@ describe('scheduling: book, conflict, check in', () => {
     await dialog.getByRole('button', { name: 'Book' }).click();
     const alert = dialog.getByRole('alert');
     await alert.getByText('Not booked').waitFor();
-    await alert.getByText(/The practitioner is already booked at that time by appointment/).waitFor();
+    // In the clinic's words: who, and the other appointment's local times (New York, 12-hour for a US clinic), no id.
+    const conflict = alert.getByText(/^Nora Reyes is already booked 10:00 – 11:00 AM with another patient, then clean-up until 11:15 AM/);
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}/);
     await screenshot(page, 'booking-conflict');
+    await documentScreen(page, 'booking-conflict');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 

@@ -1,4 +1,5 @@
-import { isIsoDate, STAFF_ROLE_LABELS, type Readable, type StaffRole } from '@skinledger/domain';
+import { isIsoDate, LICENCE_TYPE_LABELS, STAFF_ROLE_LABELS, type LicenceType, type Readable, type StaffRole } from '@skinledger/domain';
+import { formatPhoneForPeople } from '../common/phone/phone-numbers';
 import type { AuditChanges } from './audit-event.entity';
 import type { RecordLabel } from './audit-sentences';
 
@@ -71,6 +72,13 @@ const HIDDEN_FIELDS = new Set([
   'firstBrokenEventId',
 ]);
 
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+function isWeeklyBlock(value: object): value is { weekday: number; startsAt: string; endsAt: string } {
+  const v = value as Record<string, unknown>;
+  return typeof v.weekday === 'number' && typeof v.startsAt === 'string' && /^\d{2}:\d{2}$/.test(v.startsAt) && typeof v.endsAt === 'string' && /^\d{2}:\d{2}$/.test(v.endsAt);
+}
+
 function fieldWords(field: string): string {
   return FIELD_WORDS[field] ?? field.replace(/Id$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
@@ -90,6 +98,11 @@ function valueWords(field: string, value: unknown, c: DetailContext, zone: strin
     if (value.length === 0) return 'none';
     const parts = value.map((v) => valueWords(field, v, c, zone)).filter((v): v is string => v !== undefined);
     return parts.length > 0 ? parts.join('; ') : undefined;
+  }
+  if (typeof value === 'object' && isWeeklyBlock(value)) {
+    // A working-hours block: "Mon 9:00 AM – 5:00 PM".
+    const clock = (hhmm: string) => c.words.time(`1970-01-01T${hhmm}:00Z`, 'UTC');
+    return `${WEEKDAYS[(value.weekday - 1) % 7] ?? value.weekday} ${clock(value.startsAt)} – ${clock(value.endsAt)}`;
   }
   if (typeof value === 'object') {
     const parts = Object.entries(value as Record<string, unknown>)
@@ -111,11 +124,15 @@ function valueWords(field: string, value: unknown, c: DetailContext, zone: strin
     return named.label;
   }
   if (INSTANT.test(text)) return c.words.dateTime(text, zone);
+  if (/phone/i.test(field) && /^\+\d{7,15}$/.test(text)) return formatPhoneForPeople(text);
   if (isIsoDate(text as unknown)) return c.words.date(text);
   if (field === 'role' && text in STAFF_ROLE_LABELS) return STAFF_ROLE_LABELS[text as StaffRole];
   // Codes stored as values (statuses, kinds, procedures) read as words.
   if (/^[a-z]+(?:[_-][a-z]+)+$/.test(text)) return text.replace(/[_-]+/g, ' ');
-  return text;
+  // Text that carries dates or licence types inside ("registered_nurse RN-1 (NY) expires 2099-12-31").
+  return text
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => (isIsoDate(date as unknown) ? c.words.date(date) : date))
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (code) => (code in LICENCE_TYPE_LABELS ? LICENCE_TYPE_LABELS[code as LicenceType] : code));
 }
 
 function isChange(value: unknown): value is { from?: unknown; to?: unknown } {
@@ -140,6 +157,8 @@ export function auditDetails(changes: AuditChanges | null, c: DetailContext): Au
     const from = 'from' in change ? valueWords(field, change.from, c, zone) : undefined;
     const to = 'to' in change ? valueWords(field, change.to, c, zone) : undefined;
     if (from === undefined && to === undefined) continue;
+    // A field created empty says nothing.
+    if (from === undefined && to === 'none') continue;
     lines.push({ field: label, ...(from !== undefined ? { from: c.words.spell(from) } : {}), ...(to !== undefined ? { to: c.words.spell(to) } : {}) });
   }
   return lines;

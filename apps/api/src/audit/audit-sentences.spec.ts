@@ -231,6 +231,25 @@ describe('audit details (changed fields in words)', () => {
     for (const line of lines) expect(`${line.from ?? ''} ${line.to ?? ''}`).not.toMatch(UUID);
   });
 
+  it('writes dates and licence types inside recorded text for people', () => {
+    expect(auditDetails({ credentials: { to: ['registered_nurse RN-100200 (NY) expires 2099-12-31'] } }, context)).toEqual([
+      { field: 'credentials', to: 'Registered nurse RN-100200 (NY) expires Dec 31, 2099' },
+    ]);
+  });
+
+  it('writes working hours, phones and empty fields for people', () => {
+    expect(
+      auditDetails(
+        { blocks: { from: [], to: [{ weekday: 1, startsAt: '09:00', endsAt: '17:30' }] }, phone: { to: '+19175550199' }, email: { to: null }, notes: { from: 'x', to: null } },
+        context,
+      ),
+    ).toEqual([
+      { field: 'blocks', from: 'none', to: 'Mon 9:00 AM – 5:30 PM' },
+      { field: 'phone', to: '+1 917 555 0199' },
+      { field: 'notes', from: 'x', to: 'none' },
+    ]);
+  });
+
   it('never shows an id it cannot name', () => {
     expect(auditDetails({ locationId: { to: '99999999-9999-4999-8999-999999999999' }, roomId: { to: ids.room } }, context)).toEqual([{ field: 'room', to: 'Room 1' }]);
   });

@@ -49,3 +49,9 @@ export function requirePhoneNumber<T extends string | null | undefined>(field: s
   }
   return e164;
 }
+
+/** A stored E.164 number in international format for messages and the audit log ("+1 917 555 0199"); else as stored. */
+export function formatPhoneForPeople(stored: string): string {
+  const parsed = parsePhoneNumberFromString(stored);
+  return parsed?.isValid() ? parsed.formatInternational() : stored;
+}

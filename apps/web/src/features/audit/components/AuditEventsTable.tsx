@@ -1,4 +1,5 @@
-import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { Box, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useClinicFormat } from '@web/entities/current-user';
 import type { AuditEvent } from '@web/features/audit/hooks/useAuditEvents';
 import { AuditChanges } from './AuditChanges';
@@ -15,17 +16,19 @@ interface AuditEventsTableProps {
  */
 export function AuditEventsTable({ events, timeZone, caption }: AuditEventsTableProps) {
   const format = useClinicFormat();
+  // On a portrait tablet the changed fields go under the sentence instead of a third column.
+  const wide = useMediaQuery('(min-width: 1100px)', true);
   return (
-    <Table.ScrollContainer minWidth={640} type="native">
+    <Table.ScrollContainer minWidth={wide ? 640 : 0} type="native">
       <Table highlightOnHover stickyHeader>
         <Table.Caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={120}>Time</Table.Th>
+            <Table.Th w={wide ? 120 : 96}>Time</Table.Th>
             <Table.Th>What happened</Table.Th>
-            <Table.Th w="34%">Details</Table.Th>
+            {wide && <Table.Th w="34%">Details</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -52,10 +55,17 @@ export function AuditEventsTable({ events, timeZone, caption }: AuditEventsTable
                       from {event.ip}
                     </Text>
                   )}
+                  {!wide && event.details.length > 0 && (
+                    <Box mt={6}>
+                      <AuditChanges lines={event.details} />
+                    </Box>
+                  )}
                 </Table.Td>
-                <Table.Td>
-                  <AuditChanges lines={event.details} />
-                </Table.Td>
+                {wide && (
+                  <Table.Td>
+                    <AuditChanges lines={event.details} />
+                  </Table.Td>
+                )}
               </Table.Tr>
             );
           })}
