@@ -114,7 +114,7 @@ describe('scheduling: book, conflict, check in', () => {
   it('checks the patient in and shows the missing consent', async () => {
     await page.locator('.rbc-event').getByText('Elena Marsh · Medical needling').click();
     const drawer = page.getByRole('dialog', { name: 'Elena Marsh' });
-    await drawer.getByText('Missing consent: medical needling').waitFor();
+    await drawer.getByText(/Missing consent: medical (micro-)?needling/).waitFor();
     await drawer.getByText(/No medical history on file|medical history/i).first().waitFor();
     await page.waitForTimeout(400); // let the drawer finish sliding in
     await screenshot(page, 'check-in');
