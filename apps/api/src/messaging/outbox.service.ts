@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { formatLocalDateTime } from '@skinledger/domain';
+import { readable } from '@skinledger/domain';
+import { formatPhoneNational } from '../common/phone/phone-numbers';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
@@ -63,8 +64,9 @@ export class OutboxService {
     if (!a) throw new Error(`Outbox: appointment ${appointmentId} is not visible in the caller's transaction`);
     const now = Date.now();
     const hours = a.reminder_hours ?? this.config.reminderHoursBefore;
-    const when = formatLocalDateTime(a.starts_at, a.timezone);
-    const contact = a.location_phone ? ` Call ${a.location_phone} to change it.` : '';
+    // The patient's words: the clinic's date and time format in the location's zone, its phone as dialled locally.
+    const when = readable(a.locale).dateTime(a.starts_at, a.timezone);
+    const contact = a.location_phone ? ` Call ${formatPhoneNational(a.location_phone, a.location_country)} to change it.` : '';
     const messages: NewMessage[] = [];
     for (const kind of kinds) {
       let sendAfter = new Date(now);

@@ -55,3 +55,10 @@ export function formatPhoneForPeople(stored: string): string {
   const parsed = parsePhoneNumberFromString(stored);
   return parsed?.isValid() ? parsed.formatInternational() : stored;
 }
+
+/** A stored number as dialled in `country`: national format for that country's numbers, else international. */
+export function formatPhoneNational(stored: string, country: string): string {
+  const parsed = parsePhoneNumberFromString(stored);
+  if (!parsed?.isValid()) return stored;
+  return parsed.country === country ? parsed.formatNational() : parsed.formatInternational();
+}
