@@ -101,7 +101,7 @@ describe('devices', () => {
       expect((await member.get(`/api/devices/${device.id}`)).status).toBe(200);
       const denied = await member.patch(`/api/devices/${device.id}`, { model: 'X' });
       expect(denied.status).toBe(403);
-      expect(denied.body.detail).toContain('devices.manage');
+      expect(denied.body.permission).toBe('devices.manage');
     }
   });
 
