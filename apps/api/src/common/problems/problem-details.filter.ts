@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { spell, type ClinicLocale } from '@skinledger/domain';
+import { problemTypeOf, spell, type ClinicLocale } from '@skinledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { fromDatabaseError } from './database-errors';
@@ -78,11 +78,12 @@ function isMalformedJson(exception: unknown): boolean {
 
 /**
  * The document's words in the clinic's English variant (issue 13: one spelling): title, detail and the messages of
- * `errors` and `violations`. Codes, fields and other members are left as they are. Without a signed-in actor
- * (sign-in, setup) the text stays as written.
+ * `errors` and `violations`. Codes, fields and other members are left as they are, and so are validation problems,
+ * whose messages quote the request's field names. Without a signed-in actor (sign-in, setup) the text stays as written.
  */
 function inClinicSpelling(document: ProblemDocument, locale: ClinicLocale | undefined): ProblemDocument {
-  if (!locale) return document;
+  // Validation messages name the request's own fields ("property colour should not exist"): those stay as sent.
+  if (!locale || document.type === problemTypeOf('validation')) return document;
   const respell = (list: unknown) =>
     Array.isArray(list)
       ? list.map((item: unknown) =>
