@@ -2655,7 +2655,7 @@ export interface components {
              * @example isotretinoin_window
              */
             code: components["schemas"]["EligibilityCode"];
-            /** @example Oral isotretinoin within 6 months of the last dose (2026-08-25); eligible from 2027-02-25 */
+            /** @example Oral isotretinoin within 6 months of the last dose (Aug 25, 2026); eligible from Feb 25, 2027 */
             message: string;
             /**
              * Format: date
