@@ -212,6 +212,15 @@ describe('tablet: collapsed navigation, tables that keep their key columns and a
     await expectKeyColumns(lots, ['Lot', 'Expires', 'On hand'], [lots.getByRole('link').first()]);
     await expectNoSeriousA11yViolations(page, 'tablet portrait: lots');
     await documentScreen(page, 'tablet-portrait-lots', true);
+
+    // The lot's ledger is wider than the screen: it scrolls sideways by keyboard too.
+    await page.goto(`${server.baseUrl}/inventory/lots/${lotId}`);
+    const ledger = page.getByRole('region', { name: 'Stock movements' });
+    await ledger.getByRole('table').waitFor();
+    await ledger.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(ledger.evaluate((element) => element.scrollLeft)).resolves.toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page, 'tablet portrait: lot with its ledger');
   });
 
   it("keeps the lot's exposure with its adverse events on a portrait tablet", async () => {
