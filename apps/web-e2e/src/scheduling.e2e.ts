@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 /**
  * Scheduling: book a medical-needling appointment by clicking the calendar, try to book the practitioner again
@@ -17,7 +18,7 @@ describe('scheduling: book, conflict, check in', () => {
     server = await startServer();
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
+    page = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     await page.goto(`${server.baseUrl}/login`);
     await signIn(page, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
@@ -84,14 +85,17 @@ describe('scheduling: book, conflict, check in', () => {
     await page.getByText('shown in America/New_York').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.locator('.rbc-time-header').getByText('Nora Reyes', { exact: true }).first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'schedule day (empty)');
     const dialog = await book('Elena Marsh', 10);
     await dialog.getByText('free starts this day').waitFor();
+    await expectNoSeriousA11yViolations(page, 'booking dialog');
     await screenshot(page, 'booking-dialog');
     await dialog.getByRole('button', { name: 'Book' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('.rbc-event').getByText('Elena Marsh · Medical needling').waitFor();
     // Shown in the location's zone (New York), not the browser's (Berlin).
     await page.locator('.rbc-event-label').getByText(/10:00/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'schedule day with an appointment');
     await screenshot(page, 'calendar-day');
   });
 
@@ -102,6 +106,7 @@ describe('scheduling: book, conflict, check in', () => {
     const alert = dialog.getByRole('alert');
     await alert.getByText('Not booked').waitFor();
     await alert.getByText(/The practitioner is already booked at that time by appointment/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'booking dialog refusing a conflict');
     await screenshot(page, 'booking-conflict');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
@@ -112,6 +117,7 @@ describe('scheduling: book, conflict, check in', () => {
     await drawer.getByText('Missing consent: medical needling').waitFor();
     await drawer.getByText(/No medical history on file|medical history/i).first().waitFor();
     await page.waitForTimeout(400); // let the drawer finish sliding in
+    await expectNoSeriousA11yViolations(page, 'check-in drawer');
     await screenshot(page, 'check-in');
     await drawer.getByRole('button', { name: 'Check in' }).click();
     await drawer.waitFor({ state: 'hidden' });
@@ -142,12 +148,14 @@ describe('scheduling: book, conflict, check in', () => {
       await page.reload();
       await page.getByRole('table', { name: "Today's appointments" }).getByText('Tom Avery').waitFor();
     }
+    await expectNoSeriousA11yViolations(page, "schedule with today's list");
     await screenshot(page, 'today-list');
   });
 
   it('shows the week view', async () => {
     await page.getByText('Week', { exact: true }).click();
     await page.locator('.rbc-event').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'schedule week');
     await screenshot(page, 'calendar-week');
   });
 
@@ -166,6 +174,7 @@ describe('scheduling: book, conflict, check in', () => {
     await table.getByText('3 of 3').waitFor();
     await page.getByText('0 of 3 completed').waitFor();
     await page.waitForTimeout(400);
+    await expectNoSeriousA11yViolations(page, 'course planner with proposed sessions');
     await screenshot(page, 'course-planner');
     await page.getByRole('button', { name: 'Book all sessions' }).click();
     await page.getByText('booked', { exact: true }).first().waitFor();
@@ -175,12 +184,14 @@ describe('scheduling: book, conflict, check in', () => {
   it('shows set-up and the outbox to the owner', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule set-up' }).click();
     await page.getByRole('table', { name: 'Services' }).getByRole('cell', { name: 'Medical needling', exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'schedule set-up: services');
     await screenshot(page, 'scheduling-setup');
     // Nora's phone-calendar link: secret, readable without a session, initials only.
     await page.getByRole('tab', { name: 'Working hours' }).click();
     await page.getByRole('textbox', { name: 'Practitioner' }).click();
     await page.getByRole('option', { name: 'Nora Reyes' }).click();
     await page.getByRole('checkbox', { name: 'Mon' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'schedule set-up: working hours');
     await page.getByRole('button', { name: 'New calendar link' }).click();
     const link = await page.getByRole('textbox', { name: 'Calendar link (shown once)' }).inputValue();
     const ics = await (await fetch(link)).text();
@@ -194,6 +205,7 @@ describe('scheduling: book, conflict, check in', () => {
     await page.getByRole('button', { name: 'Save lead time' }).click();
     await page.getByText('Reminders go 48 hours before appointments booked or moved from now on.').waitFor();
     await page.getByText('not configured: messages stay here').waitFor();
+    await expectNoSeriousA11yViolations(page, 'outbox');
     await screenshot(page, 'outbox');
   });
 });

@@ -1,4 +1,3 @@
-import { IconChartBar } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequirePermission, RequireSession, LoginPage } from '@web/features/auth';
 import { InventoryPage, ReceiveStockPage, LotsPage, LotPage, RecallsPage, DevicesPage } from '@web/features/inventory';
@@ -7,7 +6,7 @@ import { ConsentKioskPage, ConsentTemplatePage, ConsentTemplatesPage } from '@we
 import { AuditLogPage } from '@web/features/audit';
 import { SettingsPage } from '@web/features/settings';
 import { SetupGate, SetupPage } from '@web/features/setup';
-import { AppLayout, NotFoundPage, UpcomingModulePage } from '@web/features/shell';
+import { AppLayout, NotFoundPage } from '@web/features/shell';
 import { PatientImportPage, PatientProfilePage, PatientsPage } from '@web/features/patients';
 import { StaffPage } from '@web/features/staff';
 import { CoursePlannerPage, OutboxPage, SchedulePage, SchedulingSetupPage } from '@web/features/scheduling';
@@ -214,16 +213,6 @@ export const router = createBrowserRouter([
                   <RequirePermission permission="inventory.read" title="Devices">
                     <DevicesPage />
                   </RequirePermission>
-                ),
-              },
-              {
-                path: 'reports',
-                element: (
-                  <UpcomingModulePage
-                    title="Reports"
-                    icon={IconChartBar}
-                    summary="Reports on sessions, practitioners and cartridge use are planned for a later release."
-                  />
                 ),
               },
               {

@@ -1,4 +1,4 @@
-import { Code, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Code, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import { AUDIT_ENTITY_LABELS } from '@web/features/audit/auditVocabulary';
 import { formatChanges, type ChangeContext } from '@web/features/audit/formatChanges';
@@ -19,7 +19,8 @@ interface AuditEventsTableProps {
 /** When, who, what (action and the record it touched) and the changed fields, one event per row. */
 export function AuditEventsTable({ events, timeZone, caption, names }: AuditEventsTableProps) {
   return (
-    <Table.ScrollContainer minWidth={700} type="native">
+    // Below 992 px (tablets) the actor moves under the time, so the changes keep their room.
+    <Table.ScrollContainer minWidth={560} type="native">
       <Table highlightOnHover stickyHeader>
         <Table.Caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
@@ -27,7 +28,9 @@ export function AuditEventsTable({ events, timeZone, caption, names }: AuditEven
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={130}>Time</Table.Th>
-            <Table.Th w={160}>Actor</Table.Th>
+            <Table.Th w={160} visibleFrom="md">
+              Actor
+            </Table.Th>
             <Table.Th w={210}>Action</Table.Th>
             <Table.Th>Changes</Table.Th>
           </Table.Tr>
@@ -48,8 +51,16 @@ export function AuditEventsTable({ events, timeZone, caption, names }: AuditEven
                       {formatInstant(event.occurredAt, timeZone, 'time')}
                     </Text>
                   </time>
+                  <Stack gap={0} hiddenFrom="md" mt={4}>
+                    <Text size="sm">{event.actorName ?? 'System'}</Text>
+                    {event.ip && (
+                      <Text size="xs" c="dimmed" className="tabular">
+                        from {event.ip}
+                      </Text>
+                    )}
+                  </Stack>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="md">
                   <Text size="sm">{event.actorName ?? 'System'}</Text>
                   {event.ip && (
                     <Text size="xs" c="dimmed" className="tabular">

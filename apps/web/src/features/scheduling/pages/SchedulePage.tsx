@@ -10,6 +10,7 @@ import './calendar.css';
 import { PageHeader } from '@web/components/PageHeader';
 import { usePermission } from '@web/entities/current-user';
 import { useSelectedLocation } from '@web/entities/location';
+import { CalendarColumnHeader } from '@web/features/scheduling/components/CalendarColumnHeader';
 import { AppointmentDrawer } from '@web/features/scheduling/components/AppointmentDrawer';
 import { BookingModal, type BookingDraft } from '@web/features/scheduling/components/BookingModal';
 import { problemText } from '@web/features/scheduling/components/problemText';
@@ -27,8 +28,15 @@ interface CalendarEvent {
   appointment: Appointment;
 }
 
+const CALENDAR_COMPONENTS = { header: CalendarColumnHeader };
 const DnDCalendar = withDragAndDrop<CalendarEvent, { id: string; title: string }>(Calendar);
-const KIND_COLOURS: Record<string, string> = { medical_needling: '#7048e8', cosmetic_needling: '#1c7ed6', consultation: '#0ca678', follow_up: '#f59f00' };
+// Shade 7 of the theme's palettes: white event text reads at 4.5:1 or more on each.
+const KIND_COLOURS: Record<string, string> = {
+  medical_needling: 'var(--mantine-color-violet-7)',
+  cosmetic_needling: 'var(--mantine-color-blue-7)',
+  consultation: 'var(--mantine-color-teal-7)',
+  follow_up: 'var(--mantine-color-yellow-7)',
+};
 
 /**
  * The clinic's book: day view with one column per practitioner, week view, click an empty slot to book, drag to
@@ -118,6 +126,7 @@ export function SchedulePage() {
               date={date}
               onNavigate={setDate}
               toolbar={false}
+              components={CALENDAR_COMPONENTS}
               views={[Views.DAY, Views.WEEK]}
               step={15}
               timeslots={4}
@@ -143,9 +152,9 @@ export function SchedulePage() {
               }}
               eventPropGetter={(e) => ({
                 style: {
-                  background: KIND_COLOURS[e.appointment.procedureKind] ?? '#495057',
+                  background: KIND_COLOURS[e.appointment.procedureKind] ?? 'var(--mantine-color-slate-7)',
                   opacity: e.appointment.status === 'no_show' ? 0.45 : 1,
-                  borderLeft: e.appointment.status === 'checked_in' || e.appointment.status === 'in_treatment' ? '4px solid #2b8a3e' : undefined,
+                  borderLeft: e.appointment.status === 'checked_in' || e.appointment.status === 'in_treatment' ? '4px solid var(--mantine-color-green-8)' : undefined,
                 },
               })}
             />

@@ -27,7 +27,7 @@ export function FaceMap({ zones, states, selected, labelOf, onSelect }: FaceMapP
       {FACE_DECOR.ears.map((d) => (
         <path key={d} d={d} fill="none" stroke="var(--mantine-color-slate-4)" strokeWidth={1.5} />
       ))}
-      {FACE_SHAPES.map(({ zone, paths, short, labels }) => {
+      {FACE_SHAPES.map(({ zone, paths }) => {
         const entry = zones[zone];
         const state = states[zone];
         const isSelected = selected === zone;
@@ -56,23 +56,29 @@ export function FaceMap({ zones, states, selected, labelOf, onSelect }: FaceMapP
                 strokeDasharray={entry || isSelected ? undefined : '4 3'}
               />
             ))}
-            {labels.map(({ x, y }) => (
-              <text
-                key={`${x}-${y}`}
-                x={x}
-                y={y}
-                textAnchor="middle"
-                fontSize={entry ? 13 : 10.5}
-                fontWeight={entry ? 700 : 500}
-                fill={entry ? 'var(--mantine-color-slate-9)' : 'var(--mantine-color-slate-6)'}
-                style={{ pointerEvents: 'none', userSelect: 'none' }}
-              >
-                {entry ? `${entry.depthMm} mm` : short}
-              </text>
-            ))}
           </g>
         );
       })}
+      {/* The zones' short names and depths, drawn over them but outside their buttons: each button's name says it
+          all, and text inside a button that its name does not contain misleads speech input (WCAG 2.5.3). */}
+      <g aria-hidden="true" style={{ pointerEvents: 'none', userSelect: 'none' }}>
+        {FACE_SHAPES.flatMap(({ zone, short, labels }) => {
+          const entry = zones[zone];
+          return labels.map(({ x, y }) => (
+            <text
+              key={`${zone}-${x}-${y}`}
+              x={x}
+              y={y}
+              textAnchor="middle"
+              fontSize={entry ? 13 : 10.5}
+              fontWeight={entry ? 700 : 500}
+              fill={entry ? 'var(--mantine-color-slate-9)' : 'var(--mantine-color-slate-6)'}
+            >
+              {entry ? `${entry.depthMm} mm` : short}
+            </text>
+          ));
+        })}
+      </g>
       {FACE_DECOR.eyes.map((d) => (
         <path key={d} d={d} fill="none" stroke="var(--mantine-color-slate-5)" strokeWidth={1.25} style={{ pointerEvents: 'none' }} />
       ))}
