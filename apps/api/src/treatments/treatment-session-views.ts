@@ -22,6 +22,7 @@ function toSummary(row: SessionSummaryRow): TreatmentSessionSummaryDto {
     practitionerName: row.practitioner_name,
     appointmentId: row.appointment_id,
     procedureKind: row.procedure_kind,
+    indication: row.indication as TreatmentSessionSummaryDto['indication'],
     maxDepthMm: Number(row.max_depth_mm),
     performedOn: row.performed_on,
     startedAt: row.started_at.toISOString(),

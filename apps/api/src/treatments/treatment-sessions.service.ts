@@ -144,6 +144,7 @@ export class TreatmentSessionsService {
         changes: {
           patientId: { to: context.patientId },
           procedureKind: { to: preflight.procedureKind },
+          ...(input.indication ? { indication: { to: input.indication } } : {}),
           maxDepthMm: { to: preflight.maxDepthMm },
           deviceId: { to: input.deviceId },
           cartridgeLotId: { to: input.cartridgeLotId },
@@ -422,6 +423,7 @@ function assertDistinctZones(input: SessionChartDto): void {
 /** The charted columns present in the input (for an update, absent fields keep the session's values). */
 function chartColumns(input: SessionChartDto, current?: TreatmentSession): Partial<TreatmentSession> {
   const columns: Partial<TreatmentSession> = {};
+  if (input.indication !== undefined || !current) columns.indication = input.indication ?? null;
   if (input.technique !== undefined || !current) columns.technique = input.technique ?? null;
   if (input.clinicalEndpoint !== undefined || !current) columns.clinicalEndpoint = input.clinicalEndpoint ?? null;
   if (input.erythemaGrade !== undefined || !current) columns.erythemaGrade = input.erythemaGrade ?? null;
