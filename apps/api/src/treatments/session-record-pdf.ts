@@ -36,7 +36,15 @@ type Doc = PDFKit.PDFDocument;
 
 /** A date and time on the clinic's clock with its zone ("Dec 2, 2026, 10:31 AM EST"). */
 export function clinicDateTime(at: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(new Date(at));
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(at));
 }
 
 /** A calendar date ("Dec 2, 2026"), read as the date it is, whatever the server's zone. */
@@ -157,6 +165,8 @@ export function renderSessionRecordPdf(input: SessionRecordPdfInput): Promise<Bu
     for (const w of warnings) bullet(doc, w);
   }
 
+  // The signature, its time and the hash stay on one page.
+  ensureSpace(doc, 150);
   section(doc, 'Signature');
   if (s.status === 'signed' && s.signedAt) {
     facts(doc, [

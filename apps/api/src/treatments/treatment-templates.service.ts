@@ -6,6 +6,7 @@ import {
   indicationLabel,
   preflightZoneCode,
   zoneFindingClass,
+  ZONE_CODES,
   type TreatmentIndication,
   type ZoneCode,
 } from '@skinledger/domain';
@@ -122,7 +123,11 @@ export class TreatmentTemplatesService {
         blockers.map(({ code, message, subject }) => ({ code, message, subject })),
       );
     }
-    return { name: input.name, indication: input.indication, notes: input.notes ?? '', zones: input.zones.map(({ zone, depthMm, passes }) => ({ zone, depthMm, passes })) };
+    // Stored in charting order (the order of domain.md section 2), as the chart and the session record list zones.
+    const zones = [...input.zones]
+      .sort((a, b) => ZONE_CODES.indexOf(a.zone as ZoneCode) - ZONE_CODES.indexOf(b.zone as ZoneCode))
+      .map(({ zone, depthMm, passes }) => ({ zone, depthMm, passes }));
+    return { name: input.name, indication: input.indication, notes: input.notes ?? '', zones };
   }
 }
 
