@@ -3452,6 +3452,8 @@ export interface components {
             photosPlanned: boolean;
             /** Format: uuid */
             signedBy: string | null;
+            /** @description SHA-256 of the session as signed (addenda aside), as sealed in the audit chain; null until signed */
+            recordHash: string | null;
             addenda: components["schemas"]["AddendumDto"][];
         };
         StartedTreatmentSessionDto: {

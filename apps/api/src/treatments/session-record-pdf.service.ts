@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { NotFoundError } from '../common/problems/domain-error';
@@ -11,8 +10,8 @@ import { sessionRecordParties } from './treatment-session.queries';
 
 /**
  * The printable session record as a PDF (pdfkit, DejaVu Sans embedded). The record hash printed under the signature
- * is the one sealed in the HMAC-chained `treatment_session.signed` event, not recomputed, so the paper names exactly
- * what was signed. Every download is a clinical read, audited with the patient as the entity.
+ * is the one sealed in the HMAC-chained `treatment_session.signed` event (the session view reads it from there), not
+ * recomputed, so the paper names exactly what was signed. Every download is a clinical read, audited with the patient as the entity.
  */
 @Injectable()
 export class SessionRecordPdfService {
@@ -20,7 +19,6 @@ export class SessionRecordPdfService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: TreatmentSessionViews,
     private readonly audit: AuditService,
-    private readonly trail: AuditQueryService,
   ) {}
 
   async pdf(actor: Actor, id: string): Promise<{ fileName: string; pdf: Buffer }> {
@@ -28,8 +26,6 @@ export class SessionRecordPdfService {
       const session = await this.views.load(manager, actor, id);
       const parties = await sessionRecordParties(manager, actor.organizationId, id);
       if (!parties) throw new NotFoundError('Treatment session', id);
-      const [signed] = await this.trail.trailFor(manager, actor.organizationId, { type: 'treatment_session', id }, { actions: ['treatment_session.signed'] });
-      const sealed = (signed?.changes as { sessionHash?: { to?: unknown } } | null)?.sessionHash?.to;
       const pdf = await renderSessionRecordPdf({
         session,
         organizationName: parties.organization_name,
@@ -37,7 +33,6 @@ export class SessionRecordPdfService {
         patientDateOfBirth: parties.patient_date_of_birth,
         locationName: parties.location_name,
         timeZone: parties.location_timezone,
-        recordHash: typeof sealed === 'string' ? sealed : null,
         generatedAt: new Date(),
       });
       await this.audit.recordPatientRead(manager, actor, session.patientId, 'treatment_session.pdf_downloaded', {

@@ -38,6 +38,7 @@ const session: TreatmentSessionDto = {
   preflightWarnings: [{ code: 'relative-contraindication', message: 'History of keloid scarring — acknowledged: No keloid in the area' }],
   photosPlanned: false,
   signedBy: '2b9f4f0e-1a2b-4c3d-8e9f-a0b1c2d3e4f5',
+  recordHash: 'a'.repeat(64),
   addenda: [{ id: 'a', text: 'Stinging on the left cheek.', authorId: 'x', authorName: 'Dana Whitfield', createdAt: '2026-12-02T16:30:00.000Z' }],
 };
 
@@ -50,7 +51,6 @@ describe('the session record PDF', () => {
       patientDateOfBirth: '1988-04-12',
       locationName: 'Harbour Street',
       timeZone: 'America/New_York',
-      recordHash: 'a'.repeat(64),
       generatedAt: new Date('2026-12-03T10:00:00Z'),
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

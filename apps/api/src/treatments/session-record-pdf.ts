@@ -10,8 +10,6 @@ export interface SessionRecordPdfInput {
   patientDateOfBirth: string;
   locationName: string;
   timeZone: string;
-  /** SHA-256 of the session as signed, from the HMAC-chained `treatment_session.signed` audit event. */
-  recordHash: string | null;
   generatedAt: Date;
 }
 
@@ -173,7 +171,7 @@ export function renderSessionRecordPdf(input: SessionRecordPdfInput): Promise<Bu
       ['Signed by', `${s.practitionerName} (treating practitioner, password re-confirmed)`],
       ['Signed at', clinicDateTime(s.signedAt, tz)],
     ]);
-    labelled(doc, 'Record hash (SHA-256)', input.recordHash ?? 'Not in the audit chain (signed before the chain began)', true);
+    labelled(doc, 'Record hash (SHA-256)', s.recordHash ?? 'Not in the audit chain (signed before the chain began)', true);
     doc.font('Body').fontSize(8.5).fillColor(MUTED).text(
       'The hash covers the session exactly as signed (addenda aside) and is sealed in the clinic’s tamper-evident audit chain. ' +
         'The signed record is locked: corrections are the addenda below.',

@@ -171,6 +171,8 @@ describe('session record: start from last session, and the PDF', () => {
       );
       expect(signed.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(text.replace(/\s+/g, '')).toContain(signed.hash);
+      // The session view reads the same sealed hash (the dashboard's print view shows it).
+      expect((await c.practitioner.get(`/api/treatment-sessions/${id}`)).body.recordHash).toBe(signed.hash);
       expect(text).not.toContain('NOT SIGNED');
 
       // Every font the PDF uses is embedded (a subset of DejaVu), none of the Latin-1-only base fonts.

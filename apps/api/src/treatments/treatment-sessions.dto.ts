@@ -334,6 +334,12 @@ export class TreatmentSessionDto extends TreatmentSessionSummaryDto {
   preflightWarnings!: WarningRecordDto[];
   @ApiProperty({ type: Boolean }) photosPlanned!: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) signedBy!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 of the session as signed (addenda aside), as sealed in the audit chain; null until signed',
+  })
+  recordHash!: string | null;
   @ApiProperty({ type: [AddendumDto] }) addenda!: AddendumDto[];
 }
 

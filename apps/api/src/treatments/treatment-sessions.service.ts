@@ -387,9 +387,12 @@ export class TreatmentSessionsService {
   }
 }
 
-/** SHA-256 over the canonical JSON (sorted keys) of the session as signed, addenda aside (they come later, on purpose). */
+/**
+ * SHA-256 over the canonical JSON (sorted keys) of the session as signed, addenda aside (they come later, on purpose)
+ * and the record hash itself aside (it is this hash, read back from the audit chain).
+ */
 export function signedSessionHash(session: TreatmentSessionDto): string {
-  const { addenda: _addenda, ...signed } = session;
+  const { addenda: _addenda, recordHash: _recordHash, ...signed } = session;
   return createHash('sha256').update(canonicalJson(signed), 'utf8').digest('hex');
 }
 
