@@ -250,7 +250,7 @@ function facts(doc: Doc, pairs: [string, string][]): void {
   const colWidth = (width - 16) / 2;
   for (let i = 0; i < pairs.length; i += 2) {
     const row = pairs.slice(i, i + 2);
-    const heights = row.map(([label, value]) => {
+    const heights = row.map(([, value]) => {
       doc.font('Body').fontSize(10);
       return 12 + doc.heightOfString(value || '—', { width: colWidth });
     });

@@ -26,7 +26,7 @@ export function IndicationChips({ zones, states, selected, labelOf, onSelect }: 
             radius="xl"
             variant="outline"
             aria-pressed={selected === zone}
-            aria-label={`${labelOf(zone)}: ${entry ? `${entry.depthMm} mm, ${entry.passes} passes, ${TONE_LABEL[tone]}` : 'not treated'}`}
+            aria-label={entry ? `${labelOf(zone)} · ${entry.depthMm} mm, ${entry.passes} passes, ${TONE_LABEL[tone]}` : `${labelOf(zone)}, not treated`}
             data-tone={tone}
             styles={{
               root: {
