@@ -109,7 +109,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await tapZone('Forehead');
     await setDepth('0.50');
     await page.getByRole('button', { name: 'Done' }).tap();
-    await zone('Cheeks').getByText('1.5 mm').first().waitFor();
+    await expect(faceMap(page).label('cheeks').textContent()).resolves.toBe('1.5 mm');
     await expect(zone('Cheeks').getAttribute('data-tone')).resolves.toBe('ok');
     // 0.5 mm and deeper is medical needling (domain.md section 1).
     await page.getByText('Medical needling · max 1.5 mm').first().waitFor();

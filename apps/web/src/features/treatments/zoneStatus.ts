@@ -58,3 +58,8 @@ export const TONE_LABEL: Record<ZoneTone, string> = {
   warning: 'warning, may start',
   blocked: 'blocks the session',
 };
+
+/** "1 pass", "3 passes". */
+export function passesText(passes: number): string {
+  return `${passes} ${passes === 1 ? 'pass' : 'passes'}`;
+}

@@ -85,7 +85,7 @@ export function ChartStartBar({ indication, templates, templatesLoading, onChang
             onChange({ indication: value as TreatmentIndication | null });
             setTemplateId(null);
           }}
-          w={230}
+          style={{ flex: '1 1 190px', maxWidth: 280 }}
           allowDeselect={false}
         />
         <Select
@@ -95,7 +95,7 @@ export function ChartStartBar({ indication, templates, templatesLoading, onChang
           value={templateId}
           onChange={setTemplateId}
           disabled={offered.length === 0}
-          w={260}
+          style={{ flex: '1 1 190px', maxWidth: 300 }}
         />
         <Button variant="default" leftSection={<IconTemplate size={16} aria-hidden />} disabled={!chosen} onClick={() => chosen && apply(chosen)}>
           Apply template

@@ -1,7 +1,7 @@
 import type { ZoneCode } from '@skinledger/domain';
 import { useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { FACE_DECOR, FACE_SHAPES } from '@web/features/treatments/faceMapShapes';
-import { TONE_FILL, TONE_LABEL, TONE_STROKE, type ZoneState } from '@web/features/treatments/zoneStatus';
+import { TONE_FILL, TONE_LABEL, TONE_STROKE, passesText, type ZoneState } from '@web/features/treatments/zoneStatus';
 import type { ZoneDraft } from '@web/features/treatments/chartDraft';
 
 interface FaceMapProps {
@@ -30,7 +30,7 @@ function isKeyboardFocus(element: Element): boolean {
 
 /** The accessible name of a zone: its name, depth, passes and what its colour means. */
 export function zoneAccessibleName(label: string, entry: ZoneDraft | undefined, state: ZoneState): string {
-  return `${label}: ${entry ? `${entry.depthMm} mm, ${entry.passes} passes, ${TONE_LABEL[state.tone]}` : 'not treated'}`;
+  return `${label}: ${entry ? `${entry.depthMm} mm, ${passesText(entry.passes)}, ${TONE_LABEL[state.tone]}` : 'not treated'}`;
 }
 
 /**

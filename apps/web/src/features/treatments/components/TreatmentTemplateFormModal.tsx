@@ -122,7 +122,7 @@ function TemplateForm({ target, zoneMaxMm, onDone }: { target: TemplateTarget; z
                         onChange={(e) => setRow(z.code, { included: e.currentTarget.checked })}
                       />
                     </Table.Td>
-                    <Table.Td w={130}>
+                    <Table.Td w={150}>
                       <Select
                         aria-label={`Depth for ${z.label}`}
                         data={DEPTH_OPTIONS}
