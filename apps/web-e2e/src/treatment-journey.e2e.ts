@@ -124,6 +124,10 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
 
   it('opens the checked-in appointment at the chair: the checklist blocks on the missing medical consent', async () => {
     await startTreatmentFromCalendar();
+    // From the first paint: the booked medical service, and where the appointment stands (never "max 0 mm").
+    await chair.getByText('Medical needling · as booked, no zone charted yet').waitFor();
+    await chair.getByText(new RegExp(`Medical needling at .* with ${NURSE.name} · checked in$`)).waitFor();
+    await expect(chair.getByText(/max 0 mm|booked appointment/).count()).resolves.toBe(0);
     await chartCheeksAndForehead();
     const checklist = chair.getByRole('region', { name: 'Safety checklist' });
     await checklist.getByText('No valid medical needling consent on file').waitFor();
@@ -208,7 +212,7 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     await settings.getByRole('button', { name: 'Save treatment settings' }).click();
     await desk.getByText('Treatment settings updated.').waitFor();
     await expectNoSeriousA11yViolations(desk, 'settings: treatment settings saved');
-    await desk.getByRole('heading', { name: 'Treatment', level: 2 }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await desk.getByRole('heading', { name: 'Treatment', level: 2, exact: true }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await documentScreen(desk, 'treatment-settings', true);
 
     await chair.goto(`${server.baseUrl}/patients/${patientId}/sessions/new`);
@@ -216,7 +220,8 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     await map.tap('Cheeks');
     await map.setDepth('1.50');
     await chair.getByRole('button', { name: 'Done' }).tap();
-    await expect(map.zone('Cheeks').getAttribute('data-tone')).resolves.toBe('caution');
+    // Above the lowered maximum without an override reason: the preflight blocks it, so the zone is red.
+    await expect(map.zone('Cheeks').getAttribute('data-tone')).resolves.toBe('blocked');
     await expectNoSeriousA11yViolations(chair, 'charting: a zone over the clinic maximum');
   });
 });

@@ -10,7 +10,7 @@ import { AppLayout, NotFoundPage } from '@web/features/shell';
 import { PatientImportPage, PatientProfilePage, PatientsPage } from '@web/features/patients';
 import { StaffPage } from '@web/features/staff';
 import { CoursePlannerPage, OutboxPage, SchedulePage, SchedulingSetupPage } from '@web/features/scheduling';
-import { AfterCarePage, AppointmentChartingPage, ChartingPage, SessionPage } from '@web/features/treatments';
+import { AfterCarePage, AppointmentChartingPage, ChartingPage, SessionPage, SessionPrintPage } from '@web/features/treatments';
 
 /**
  * SetupGate (first run?) -> /setup | /login | RequireSession (signed in?) -> the app shell and its pages.
@@ -116,6 +116,15 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="clinical_record.read" title="Treatment session">
                     <SessionPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                // The printable session record (a print stylesheet; the PDF is downloaded from it).
+                path: 'sessions/:id/print',
+                element: (
+                  <RequirePermission permission="clinical_record.read" title="Session record">
+                    <SessionPrintPage />
                   </RequirePermission>
                 ),
               },

@@ -900,6 +900,22 @@ export interface paths {
         patch: operations["TreatmentSessions_update"];
         trace?: never;
     };
+    "/api/treatment-sessions/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentSessions_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/treatment-sessions/{id}/cartridges": {
         parameters: {
             query?: never;
@@ -942,6 +958,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["TreatmentSessions_addAddendum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/repeat-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentSessions_repeatSession"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1119,6 +1151,38 @@ export interface paths {
         put?: never;
         post: operations["Assessments_record"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/treatment-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentTemplates_list"];
+        put?: never;
+        post: operations["TreatmentTemplates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/treatment-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentTemplates_get"];
+        put: operations["TreatmentTemplates_replace"];
+        post?: never;
+        delete: operations["TreatmentTemplates_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1781,7 +1845,7 @@ export interface components {
             organizationId: string;
             organizationName: string;
             /** @description Actions this role may perform (the permission matrix) */
-            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "messages.read" | "security.manage")[];
+            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "messages.read" | "security.manage")[];
             /** Format: uuid */
             defaultLocationId: string | null;
             /** @description Two-step sign-in (TOTP) is on for this account */
@@ -3157,6 +3221,11 @@ export interface components {
             reorderThreshold: number;
             belowReorderThreshold: boolean;
         };
+        /**
+         * @description What the session treats: "Start from last session" repeats the previous session of the same indication
+         * @enum {string}
+         */
+        TreatmentIndication: "fine_lines" | "texture_pores" | "pigmentation" | "acne_scars" | "other_scars" | "stretch_marks" | "hair_loss";
         ZoneTreatmentDto: {
             /**
              * @description Treatment zone (domain.md section 2)
@@ -3202,6 +3271,8 @@ export interface components {
             lotNumber?: string | null;
         };
         StartTreatmentSessionDto: {
+            /** @description What the session treats: "Start from last session" repeats the previous session of the same indication */
+            indication?: components["schemas"]["TreatmentIndication"] | null;
             /** @description Depth and passes per zone; one entry per zone */
             zones?: components["schemas"]["ZoneTreatmentDto"][];
             /** @description Relative contraindications acknowledged, each with a reason */
@@ -3349,6 +3420,8 @@ export interface components {
             appointmentId: string | null;
             /** @enum {string} */
             procedureKind: "cosmetic" | "medical";
+            /** @description Null when not recorded */
+            indication: components["schemas"]["TreatmentIndication"] | null;
             maxDepthMm: number;
             /** Format: date */
             performedOn: string;
@@ -3379,6 +3452,8 @@ export interface components {
             photosPlanned: boolean;
             /** Format: uuid */
             signedBy: string | null;
+            /** @description SHA-256 of the session as signed (addenda aside), as sealed in the audit chain; null until signed */
+            recordHash: string | null;
             addenda: components["schemas"]["AddendumDto"][];
         };
         StartedTreatmentSessionDto: {
@@ -3386,6 +3461,8 @@ export interface components {
             preflight: components["schemas"]["PreflightDto"];
         };
         UpdateTreatmentSessionDto: {
+            /** @description What the session treats: "Start from last session" repeats the previous session of the same indication */
+            indication?: components["schemas"]["TreatmentIndication"] | null;
             /** @description Depth and passes per zone; one entry per zone */
             zones?: components["schemas"]["ZoneTreatmentDto"][];
             /** @description Relative contraindications acknowledged, each with a reason */
@@ -3421,6 +3498,55 @@ export interface components {
             /** @example Correction: forehead depth was 0.5 mm, not 0.75 mm. */
             text: string;
         };
+        RepeatZoneDto: {
+            /** @enum {string} */
+            zone: "forehead" | "glabella" | "periorbital" | "nose" | "cheeks" | "perioral" | "chin_jawline" | "neck_decollete" | "acne_scars" | "stretch_marks" | "scalp";
+            label: string;
+            depthMm: number;
+            passes: number;
+        };
+        RepeatLotDto: {
+            /** Format: uuid */
+            id: string;
+            lotNumber: string;
+            /** Format: date */
+            expiresOn: string;
+            /** @description On hand at the location */
+            onHand: number;
+        };
+        PreviousSessionChartDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            performedOn: string;
+            practitionerName: string;
+            /** @description Zones, depths and passes as signed (override reasons are not copied: each session gives its own) */
+            zones: components["schemas"]["RepeatZoneDto"][];
+            /**
+             * Format: uuid
+             * @description The same pen, when it is active at this location; else null
+             */
+            deviceId: string | null;
+            /** @example SkinPen Precision · SP-220417 */
+            deviceLabel: string;
+            /**
+             * Format: uuid
+             * @description The cartridge product of its first cartridge
+             */
+            cartridgeProductId: string | null;
+            cartridgeProductName: string | null;
+            /** @description Inventory's FEFO suggestion of that product at this location (earliest expiry first) */
+            lot: components["schemas"]["RepeatLotDto"] | null;
+            /** @description What could not be copied, and why */
+            notes: string[];
+        };
+        RepeatSessionDto: {
+            indication: components["schemas"]["TreatmentIndication"];
+            /** @example Acne scars */
+            indicationLabel: string;
+            /** @description Null when the patient has no signed session of this indication */
+            previous: components["schemas"]["PreviousSessionChartDto"] | null;
+        };
         TreatmentSessionSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -3436,6 +3562,8 @@ export interface components {
             appointmentId: string | null;
             /** @enum {string} */
             procedureKind: "cosmetic" | "medical";
+            /** @description Null when not recorded */
+            indication: components["schemas"]["TreatmentIndication"] | null;
             maxDepthMm: number;
             /** Format: date */
             performedOn: string;
@@ -3684,6 +3812,69 @@ export interface components {
             /** @description Change from the baseline in percent; null for the baseline itself */
             changeFromBaselinePercent: number | null;
             improved: boolean | null;
+        };
+        TemplateZoneViewDto: {
+            /** @enum {string} */
+            zone: "forehead" | "glabella" | "periorbital" | "nose" | "cheeks" | "perioral" | "chin_jawline" | "neck_decollete" | "acne_scars" | "stretch_marks" | "scalp";
+            /** @example Cheeks */
+            label: string;
+            depthMm: number;
+            passes: number;
+        };
+        TemplateFindingDto: {
+            /** @description The preflight's code for the zone finding */
+            code: components["schemas"]["PreflightCode"];
+            message: string;
+            /** @description The zone */
+            subject: string;
+            /**
+             * @description How the preflight files it when the template is applied
+             * @enum {string}
+             */
+            severity: "blocker" | "warning";
+        };
+        TreatmentTemplateDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            indication: components["schemas"]["TreatmentIndication"];
+            /** @example Acne scars */
+            indicationLabel: string;
+            notes: string;
+            /** @description In charting order */
+            zones: components["schemas"]["TemplateZoneViewDto"][];
+            /** @description The zones checked now against the clinic's zone maximums and the device */
+            findings: components["schemas"]["TemplateFindingDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+            updatedByName: string;
+        };
+        TemplateZoneDto: {
+            /**
+             * @description Treatment zone (domain.md section 2)
+             * @enum {string}
+             */
+            zone: "forehead" | "glabella" | "periorbital" | "nose" | "cheeks" | "perioral" | "chin_jawline" | "neck_decollete" | "acne_scars" | "stretch_marks" | "scalp";
+            /**
+             * @description Needle depth in mm: 0 to 2.5 in 0.25 mm steps, within the clinic's zone maximum
+             * @example 1.5
+             */
+            depthMm: number;
+            /** @example 3 */
+            passes: number;
+        };
+        TreatmentTemplateInputDto: {
+            /**
+             * @description Unique in the clinic, whatever the letter case
+             * @example Acne scars, full face
+             */
+            name: string;
+            /** @description What the template treats */
+            indication: components["schemas"]["TreatmentIndication"];
+            /** @description For the practitioner: when to use it, what to adjust */
+            notes?: string;
+            /** @description Depth and passes per zone; one entry per zone */
+            zones: components["schemas"]["TemplateZoneDto"][];
         };
         ConsentAcknowledgementDto: {
             /** @example a1 */
@@ -6809,6 +7000,37 @@ export interface operations {
             };
         };
     };
+    TreatmentSessions_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The printable session record: zones, depths, pen and lots, anaesthetic, the signature with its record hash, and addenda */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     TreatmentSessions_addCartridge: {
         parameters: {
             query?: never;
@@ -6907,6 +7129,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_repeatSession: {
+        parameters: {
+            query: {
+                /** @description Repeat the previous session of this indication */
+                indication: components["schemas"]["TreatmentIndication"];
+                /** @description Where the new session happens: the pen must be there, and the lot is the first to expire there (FEFO) */
+                locationId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient's previous signed session of the indication as a chart to start from (zones, depths, passes, pen, the FEFO lot of its cartridge); audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepeatSessionDto"];
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
@@ -7375,6 +7633,202 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentTemplates_list: {
+        parameters: {
+            query?: {
+                /** @description Only the templates of this indication */
+                indication?: components["schemas"]["TreatmentIndication"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By indication, then name; each checked against the current zone maximums */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentTemplateDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentTemplates_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TreatmentTemplateInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentTemplateDto"];
+                };
+            };
+            /** @description A template of that name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A zone the preflight would block (device steps, device or zone maximum), as violations */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentTemplates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentTemplateDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentTemplates_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TreatmentTemplateInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentTemplateDto"];
+                };
+            };
+            /** @description A template of that name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A zone the preflight would block, as violations */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentTemplates_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; sessions charted from it keep their own zones */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {

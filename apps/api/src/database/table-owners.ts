@@ -33,6 +33,8 @@ export const TABLE_OWNERS = {
     'treatment_session_photos',
     'adverse_events',
     'outcome_assessments',
+    'treatment_templates',
+    'treatment_template_zones',
     // A view for its own exposure reports (not published to anyone).
     'session_exposure',
   ],

@@ -35,6 +35,9 @@ export const PERMISSIONS = [
   // Treatment sessions: preflight, charting depth per zone and cartridge use, signing, addenda, adverse events,
   // photos and outcome assessments. Reading them is clinical_record.read.
   'treatment.record',
+  // The clinic's named treatment templates per indication (zones, depths, passes): writing, changing and deleting them.
+  // Applying one at the chair is treatment.record.
+  'treatment_templates.manage',
   // Who was exposed to a lot or a device: patients' names and contacts for a recall.
   'exposure.read',
   // Consents (domain.md section 6): reading consent records, their status, PDF and verification, and the templates.
@@ -75,9 +78,13 @@ const CLINICIAN: readonly Permission[] = [
   'schedule.read',
   'schedule.book',
 ];
-/** Physicians and nurses also keep the stock: receive, waste, adjust, transfer, recall and look after devices. */
+/**
+ * Physicians and nurses also keep the stock: receive, waste, adjust, transfer, recall and look after devices; and they
+ * keep the clinic's treatment templates (the protocols aestheticians apply but do not write).
+ */
 const CLINICAL_STOCK_KEEPER: readonly Permission[] = [
   ...CLINICIAN,
+  'treatment_templates.manage',
   'inventory.receive',
   'inventory.write',
   'inventory.recall',
