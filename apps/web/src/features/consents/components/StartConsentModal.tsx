@@ -120,7 +120,7 @@ export function StartConsentModal({ patientId, opened, onClose }: StartConsentMo
           value={practitionerId}
           onChange={(value) => {
             setChosenPractitioner(value);
-            setErrors(({ practitionerId: _, ...rest }) => rest);
+            setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => field !== 'practitionerId')));
           }}
           error={errors.practitionerId ?? practitionerProblem}
           nothingFoundMessage="No practitioner on the staff list"

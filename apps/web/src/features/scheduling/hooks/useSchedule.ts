@@ -15,6 +15,15 @@ export function useAppointments(locationId: string | undefined, from: Date, to: 
   });
 }
 
+/** GET /api/appointments/:id: one appointment (e.g. the one a link opens the drawer on); nothing while id is null. */
+export function useAppointment(id: string | null) {
+  return useQuery({
+    queryKey: scheduleKeys.appointment(id ?? ''),
+    enabled: Boolean(id),
+    queryFn: () => request(api.GET('/api/appointments/{id}', { params: { path: { id: id as string } } })),
+  });
+}
+
 export function useCheckIn(id: string | undefined) {
   return useQuery({ queryKey: scheduleKeys.checkIn(id ?? ''), enabled: Boolean(id), queryFn: () => request(api.GET('/api/appointments/{id}/check-in', { params: { path: { id: id as string } } })) });
 }
