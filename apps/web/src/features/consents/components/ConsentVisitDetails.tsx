@@ -9,7 +9,7 @@ import { appointmentStart } from '@web/features/consents/visitWords';
  */
 export function ConsentVisitDetails({ consent, size = 'lg' }: { consent: ConsentDetail; size?: 'md' | 'lg' }) {
   return (
-    <Stack gap={4} mb="md" pb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} aria-label="Practitioner and appointment">
+    <Stack component="section" gap={4} mb="md" pb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} aria-label="Practitioner and appointment">
       <Group gap="xs" wrap="nowrap">
         <IconStethoscope size={20} aria-hidden color="var(--mantine-color-gray-7)" />
         <Text size={size}>

@@ -24,8 +24,18 @@ export function useAppointment(id: string | null) {
   });
 }
 
+/**
+ * GET /api/appointments/:id/check-in: what is missing before treatment. Always read afresh when the drawer opens:
+ * consents are signed and histories recorded elsewhere (the kiosk, another tablet) in the meantime.
+ */
 export function useCheckIn(id: string | undefined) {
-  return useQuery({ queryKey: scheduleKeys.checkIn(id ?? ''), enabled: Boolean(id), queryFn: () => request(api.GET('/api/appointments/{id}/check-in', { params: { path: { id: id as string } } })) });
+  return useQuery({
+    queryKey: scheduleKeys.checkIn(id ?? ''),
+    enabled: Boolean(id),
+    staleTime: 0,
+    refetchOnMount: 'always',
+    queryFn: () => request(api.GET('/api/appointments/{id}/check-in', { params: { path: { id: id as string } } })),
+  });
 }
 
 /** Booking, moving and status changes; every success refreshes the calendar. */
