@@ -139,8 +139,10 @@ describe('visit consents: one kiosk session and one witness for every missing co
       for (const box of await desk.getByRole('checkbox').all()) await box.check();
       await desk.getByLabel('Your full name').fill('Elena Marsh');
       await drawSignature(desk);
-      const sign = desk.getByRole('button', { name: index === FORMS.length - 1 ? 'Sign and finish' : 'Sign and continue' });
-      await desk.waitForFunction((label) => [...document.querySelectorAll('button')].some((b) => b.textContent?.includes(label) && !b.disabled), await sign.textContent());
+      const label = index === FORMS.length - 1 ? 'Sign and finish' : 'Sign and continue';
+      const sign = desk.getByRole('button', { name: label });
+      // Enabled once everything is ticked, typed and drawn.
+      await desk.waitForFunction((text) => Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.includes(text) && !b.disabled), label);
       await sign.click();
       if (index === 0) {
         await desk.getByRole('heading', { name: 'Form 2 of 3', level: 1 }).waitFor();
