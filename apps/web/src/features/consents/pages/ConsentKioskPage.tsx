@@ -52,7 +52,7 @@ export function ConsentKioskPage() {
   const signed = record.signedAt !== null;
 
   return (
-    <Box mih="100vh" bg="slate.0" py="lg" className="consent-kiosk">
+    <Box component="main" mih="100vh" bg="slate.0" py="lg" className="consent-kiosk">
       <Container size={860}>
         <Stack gap="lg">
           <Box style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>

@@ -62,7 +62,7 @@ export function VisitKioskPage() {
   const isLast = current !== undefined && records.slice(position + 1).every((r) => r.signedAt || r.revokedAt);
 
   return (
-    <Box mih="100vh" bg="slate.0" py="lg" className="consent-kiosk">
+    <Box component="main" mih="100vh" bg="slate.0" py="lg" className="consent-kiosk">
       <Container size={860}>
         <Stack gap="lg">
           <Group justify="space-between" wrap="nowrap">
