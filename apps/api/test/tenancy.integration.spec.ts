@@ -134,6 +134,7 @@ describe('organization isolation', () => {
     { method: 'POST', route: '/api/appointments/:id/complete', id: () => bAppointmentId },
     { method: 'POST', route: '/api/appointments/:id/cancel', id: () => bAppointmentId, body: { reason: 'Hijacked' } },
     { method: 'POST', route: '/api/appointments/:id/no-show', id: () => bAppointmentId },
+    { method: 'POST', route: '/api/appointments/:id/consents', id: () => bAppointmentId },
     { method: 'GET', route: '/api/treatment-plans/:id', id: () => bPlanId },
     { method: 'POST', route: '/api/treatment-plans/:id/book', id: () => bPlanId },
   ];

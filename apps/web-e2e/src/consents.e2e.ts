@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +8,7 @@ import { signIn } from './support/session';
 import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 const SCREENSHOTS = path.join(WORKSPACE, 'docs/screenshots');
+const PHYSICIAN = { name: 'Samuel Osei', email: 'samuel@harbour.example', password: 'amber quarry violin 7' };
 
 /** Keeps a documentation screenshot in docs/screenshots as well as the run's artifacts. */
 async function documentScreen(page: Page, name: string): Promise<void> {
@@ -40,6 +42,16 @@ describe('consents: kiosk signing, witness, PDF', () => {
     });
     expect(created.status()).toBe(201);
     patientId = ((await created.json()) as { id: string }).id;
+    // The owner prepares consents but does not treat: the consent names the physician who does.
+    const physician = await page.request.post(`${server.baseUrl}/api/staff`, {
+      headers: { 'X-CSRF-Token': token },
+      data: {
+        ...PHYSICIAN,
+        role: 'physician',
+        credentials: [{ licenceType: 'physician', licenceNumber: 'MD-20417', jurisdiction: 'NY', expiresOn: '2099-12-31' }],
+      },
+    });
+    expect(physician.status()).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -78,9 +90,16 @@ describe('consents: kiosk signing, witness, PDF', () => {
     const dialog = page.getByRole('dialog', { name: 'Start a consent' });
     await dialog.getByRole('textbox', { name: 'Consent form' }).click();
     await page.getByRole('option', { name: /Consent to medical micro-needling/ }).click();
+    // The owner is not a practitioner: the field starts empty and the dialog waits for a choice.
+    const practitioner = dialog.getByRole('textbox', { name: /Treating practitioner/ });
+    await expect(practitioner.inputValue()).resolves.toBe('');
+    await expect(dialog.getByRole('button', { name: 'Prepare and open kiosk' }).isDisabled()).resolves.toBe(true);
+    await practitioner.click();
+    await page.getByRole('option', { name: `${PHYSICIAN.name} · Physician` }).click();
     await dialog.getByLabel('Depth from (mm)').fill('0.5');
     await dialog.getByLabel('Depth to (mm)').fill('1.5');
     await expectNoSeriousA11yViolations(page, 'start a consent dialog');
+    await documentScreen(page, 'start-consent');
     await dialog.getByRole('button', { name: 'Prepare and open kiosk' }).click();
 
     // The kiosk: only the document, no navigation into the dashboard.
@@ -88,6 +107,8 @@ describe('consents: kiosk signing, witness, PDF', () => {
     await page.getByRole('heading', { name: 'Consent to medical micro-needling', level: 2 }).waitFor();
     await expect(page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
     await page.getByText('Jordan Avery, born 1988-04-12').waitFor();
+    await page.getByRole('region', { name: 'Practitioner and appointment' }).getByText(PHYSICIAN.name).waitFor();
+    await expect(page.getByText(`Practitioner: ${DEFAULT_OWNER.name}`).count()).resolves.toBe(0);
     await page.getByText(/The planned needle depth is 0\.5–1\.5 mm/).waitFor();
 
     const signButton = page.getByRole('button', { name: 'Sign the consent' });
@@ -144,6 +165,11 @@ describe('consents: kiosk signing, witness, PDF', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length).toBeGreaterThan(1);
     expect(download.suggestedFilename()).toMatch(/^consent-SL-\d+-medical_needling\.pdf$/);
+    // The signed document names the physician as the treating practitioner, not the owner who prepared it.
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+    expect(text).toContain(`Practitioner: ${PHYSICIAN.name}`);
+    expect(text).toContain(`Treating practitioner: ${PHYSICIAN.name}`);
+    expect(text).not.toContain(`Practitioner: ${DEFAULT_OWNER.name}`);
 
     await row.getByRole('button', { name: /Actions for/ }).click();
     await page.getByRole('menuitem', { name: 'Verify integrity' }).click();

@@ -27,13 +27,14 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
   let patientId: string;
   let lotId: string;
   let lotNumber: string;
+  let nurseId: string;
 
-  /** A consent of the kind, signed by the patient through the API (as the kiosk would). */
+  /** A consent of the kind naming the nurse, signed by the patient through the API (as the kiosk would). */
   async function signConsent(kind: string): Promise<void> {
     const api = apiAs(owner, server.baseUrl);
     const templates = (await api.get('/api/consent-templates')) as { id: string; kind: string }[];
     const template = templates.find((t) => t.kind === kind);
-    const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: template?.id });
+    const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: template?.id, practitionerId: nurseId });
     await api.post(
       `/api/consents/${consent.id}/sign`,
       {
@@ -57,12 +58,14 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     const today = isoDateInTimeZone(new Date(), CLINIC_TIME_ZONE);
 
     const [location] = (await api.get('/api/locations')) as { id: string }[];
-    await api.post('/api/staff', {
-      ...NURSE,
-      role: 'nurse',
-      defaultLocationId: location.id,
-      credentials: [{ licenceType: 'registered_nurse', licenceNumber: 'RN-482913', jurisdiction: 'NY', expiresOn: addDays(today, 365) }],
-    });
+    nurseId = (
+      await api.post('/api/staff', {
+        ...NURSE,
+        role: 'nurse',
+        defaultLocationId: location.id,
+        credentials: [{ licenceType: 'registered_nurse', licenceNumber: 'RN-482913', jurisdiction: 'NY', expiresOn: addDays(today, 365) }],
+      })
+    ).id;
     const gtinBody = `0081234${String(Date.now()).slice(-6)}`;
     const product = await api.post('/api/products', {
       manufacturer: 'Crown Aesthetics',

@@ -2,7 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequirePermission, RequireSession, LoginPage } from '@web/features/auth';
 import { InventoryPage, ReceiveStockPage, LotsPage, LotPage, RecallsPage, DevicesPage } from '@web/features/inventory';
 import { ExposurePage } from '@web/features/exposure';
-import { ConsentKioskPage, ConsentTemplatePage, ConsentTemplatesPage } from '@web/features/consents';
+import { ConsentKioskPage, ConsentTemplatePage, ConsentTemplatesPage, VisitKioskPage } from '@web/features/consents';
 import { AuditLogPage } from '@web/features/audit';
 import { SettingsPage } from '@web/features/settings';
 import { SetupGate, SetupPage } from '@web/features/setup';
@@ -30,6 +30,15 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="consents.prepare" title="Consent signing">
                 <ConsentKioskPage />
+              </RequirePermission>
+            ),
+          },
+          // One signing session for a visit's consents (the check-in drawer's "Prepare and hand over").
+          {
+            path: 'kiosk/visits/:appointmentId',
+            element: (
+              <RequirePermission permission="consents.prepare" title="Consent signing">
+                <VisitKioskPage />
               </RequirePermission>
             ),
           },

@@ -1316,6 +1316,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consents/witness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Consents_witnessAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consents/{id}/revoke": {
         parameters: {
             query?: never;
@@ -1374,6 +1390,22 @@ export interface paths {
         get: operations["Consents_pdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VisitConsents_prepare"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2363,7 +2395,7 @@ export interface components {
          * @description urn:skinledger:problem:<code>, the code from the catalog
          * @enum {string}
          */
-        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
+        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
         /**
          * @description A refused password: the rule it breaks
          * @enum {string}
@@ -2378,7 +2410,7 @@ export interface components {
             code?: components["schemas"]["PasswordProblemCode"];
         };
         /** @enum {string} */
-        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
+        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
         RuleViolationDto: {
             /** @example last-owner */
             code: components["schemas"]["RuleCode"];
@@ -3996,9 +4028,22 @@ export interface components {
             depthMaxMm?: number;
             /**
              * Format: uuid
-             * @description Fills {{practitioner}}; defaults to the signed-in staff member
+             * @description The treating practitioner (fills {{practitioner}}): a physician, nurse or aesthetician whose licence is current today and allows the consent's depth. Defaults to the signed-in staff member, which the API refuses (422 not-a-practitioner) when they are not one
              */
             practitionerId?: string;
+        };
+        ConsentAppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Acne-scar needling (medical) */
+            serviceName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * @description The appointment location's IANA time zone
+             * @example America/New_York
+             */
+            timeZone: string;
         };
         ConsentDetailDto: {
             /** Format: uuid */
@@ -4023,7 +4068,17 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description Who prepared the consent (not necessarily the practitioner) */
             createdByName: string;
+            /**
+             * Format: uuid
+             * @description The treating practitioner the consent names; null only for consents prepared before SkinLedger recorded it
+             */
+            practitionerId: string | null;
+            /** @description The treating practitioner as named in the consent the patient signs */
+            practitionerName: string;
+            /** @description The appointment the consent was prepared for (visit bundle), or null */
+            appointment: components["schemas"]["ConsentAppointmentDto"] | null;
             /** Format: date-time */
             signedAt: string | null;
             signerName: string | null;
@@ -4072,7 +4127,17 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description Who prepared the consent (not necessarily the practitioner) */
             createdByName: string;
+            /**
+             * Format: uuid
+             * @description The treating practitioner the consent names; null only for consents prepared before SkinLedger recorded it
+             */
+            practitionerId: string | null;
+            /** @description The treating practitioner as named in the consent the patient signs */
+            practitionerName: string;
+            /** @description The appointment the consent was prepared for (visit bundle), or null */
+            appointment: components["schemas"]["ConsentAppointmentDto"] | null;
             /** Format: date-time */
             signedAt: string | null;
             signerName: string | null;
@@ -4109,6 +4174,16 @@ export interface components {
             /** @description The signed-in staff member's password, re-entered when the tablet comes back */
             password: string;
         };
+        WitnessConsentsDto: {
+            /** @description The consents the patient just signed in one kiosk session (one patient's) */
+            consentIds: string[];
+            /** @description The signed-in staff member's password, re-entered once for all of them */
+            password: string;
+        };
+        WitnessedConsentsDto: {
+            /** @description Each consent witnessed, in the order asked */
+            consents: components["schemas"]["ConsentDetailDto"][];
+        };
         RevokeConsentDto: {
             /** @example Patient withdrew consent by phone */
             reason: string;
@@ -4125,6 +4200,12 @@ export interface components {
             recordHash: string | null;
             /** Format: date-time */
             verifiedAt: string;
+        };
+        VisitConsentsDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** @description The consents the appointment's service needs that the patient lacks, each pending and naming the appointment's practitioner and the appointment, in the order the service lists them (the patient signs them in one kiosk session); empty when nothing is missing */
+            consents: components["schemas"]["ConsentDetailDto"][];
         };
         OutboundMessageDto: {
             /** Format: uuid */
@@ -8183,6 +8264,39 @@ export interface operations {
             };
         };
     };
+    Consents_witnessAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WitnessConsentsDto"];
+            };
+        };
+        responses: {
+            /** @description One witness step for one kiosk session: the password is checked once, then every consent is witnessed in one transaction (each audited), or none is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WitnessedConsentsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Consents_revoke: {
         parameters: {
             query?: never;
@@ -8300,6 +8414,40 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    VisitConsents_prepare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prepares every consent the appointment's service needs that the patient will not validly hold at its start, each naming the appointment's practitioner and the appointment; pending ones already prepared for this appointment are answered again, not duplicated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitConsentsDto"];
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */

@@ -68,6 +68,12 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
     readers: ['treatments'],
     purpose: "what a treatment needs of its appointment: patient, place, practitioner, status, course, the service's needling, consent kinds and medical interval",
   },
+  {
+    view: 'appointment_consent_context',
+    owner: 'scheduling',
+    readers: ['consents'],
+    purpose: "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds",
+  },
   { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments', 'audit'], purpose: "a treatment course's patient and status, for outcome assessments and the patient's access log" },
   { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
   { view: 'lot_directory', owner: 'inventory', readers: ['treatments'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },

@@ -70,6 +70,10 @@ export const CONFLICT_CODES = [
   'already-revoked',
   'consent-revoked',
   'consent-superseded',
+  // A pending consent prepared before the treating practitioner was recorded: prepared again, not signed.
+  'practitioner-not-recorded',
+  // Consents are prepared for an appointment still to come or in progress, not a cancelled or finished one.
+  'appointment-closed',
   // Scheduling.
   'double-booking',
   'name-taken',

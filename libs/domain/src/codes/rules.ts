@@ -1,7 +1,7 @@
 import { CONSENT_RULE_CODES } from './consents';
 import { PATIENT_RULE_CODES } from './patients';
 import { BOOKING_RULE_CODES, CHECK_IN_CODES, COURSE_RULE_CODES } from './scheduling';
-import { PASSWORD_PROBLEM_CODES, STAFF_RULE_CODES } from './staff';
+import { PASSWORD_PROBLEM_CODES, PRACTITIONER_CHECK_CODES, STAFF_RULE_CODES } from './staff';
 import { PREFLIGHT_CODES, SESSION_RULE_CODES } from './treatment';
 
 /** Every code a 422's `violations` (or a checklist's blockers and warnings) can carry, each once, kebab-case. */
@@ -14,6 +14,7 @@ export type RuleCode =
   | (typeof PREFLIGHT_CODES)[number]
   | (typeof SESSION_RULE_CODES)[number]
   | (typeof STAFF_RULE_CODES)[number]
+  | (typeof PRACTITIONER_CHECK_CODES)[number]
   | (typeof PASSWORD_PROBLEM_CODES)[number];
 
 /** Several areas answer the same rule under the same code (`consent-missing`, `patient-archived`): listed once here. */
@@ -27,6 +28,7 @@ export const RULE_CODES: readonly RuleCode[] = [
     ...PREFLIGHT_CODES,
     ...SESSION_RULE_CODES,
     ...STAFF_RULE_CODES,
+    ...PRACTITIONER_CHECK_CODES,
     ...PASSWORD_PROBLEM_CODES,
   ]),
 ];

@@ -17,6 +17,7 @@ import { PublishInventoryForTreatments1796567000002 } from './1796567000002-Publ
 import { CreateSessionExposureView1796567000003 } from './1796567000003-CreateSessionExposureView';
 import { PublishPatientRecordViews1796567100000 } from './1796567100000-PublishPatientRecordViews';
 import { PublishReminderViews1796567100001 } from './1796567100001-PublishReminderViews';
+import { NameConsentPractitioner1796568100000 } from './1796568100000-NameConsentPractitioner';
 import { AddIndicationsAndTreatmentTemplates1796568300000 } from './1796568300000-AddIndicationsAndTreatmentTemplates';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   CreateSessionExposureView1796567000003,
   PublishPatientRecordViews1796567100000,
   PublishReminderViews1796567100001,
+  NameConsentPractitioner1796568100000,
   AddIndicationsAndTreatmentTemplates1796568300000,
 ];

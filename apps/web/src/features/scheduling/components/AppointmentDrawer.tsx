@@ -1,12 +1,12 @@
-import { Alert, Badge, Button, Drawer, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { usePermission } from '@web/entities/current-user';
-import { type Appointment, useAppointmentMutations, useCheckIn } from '@web/features/scheduling/hooks/useSchedule';
+import { type Appointment, useAppointmentMutations } from '@web/features/scheduling/hooks/useSchedule';
+import { CheckInReadiness } from './CheckInReadiness';
 import { problemText } from './problemText';
 
 /** One appointment: times in the location's zone, what is missing before treatment, check-in, and the way to chart it. */
 export function AppointmentDrawer({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
-  const checkIn = useCheckIn(appointment?.id);
   const { checkIn: markCheckedIn } = useAppointmentMutations();
   const fmt = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: appointment?.timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
   const canCheckIn = appointment && (appointment.status === 'booked' || appointment.status === 'confirmed');
@@ -25,23 +25,7 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
           <Text size="sm" c="dimmed">
             {appointment.practitionerName} · {appointment.roomName} · MRN {appointment.patientMrn}
           </Text>
-          {checkIn.data && (
-            <Alert color={checkIn.data.ready ? 'green' : 'orange'} title={checkIn.data.ready ? 'Ready for treatment' : 'Missing before treatment'} aria-label="Check-in status">
-              <List size="sm">
-                {checkIn.data.missingConsents.map((kind) => (
-                  <List.Item key={kind}>Missing consent: {kind.replace(/_/g, ' ')}</List.Item>
-                ))}
-                {checkIn.data.blockers
-                  .filter((b) => b.code !== 'consent-missing')
-                  .map((b) => (
-                    <List.Item key={b.code + b.message}>{b.message}</List.Item>
-                  ))}
-                {checkIn.data.warnings.map((w) => (
-                  <List.Item key={w.code + w.message}>{w.message}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
+          <CheckInReadiness appointment={appointment} />
           {markCheckedIn.isError && <Alert color="red">{problemText(markCheckedIn.error).join(' ')}</Alert>}
           {canCheckIn && (
             <Button onClick={() => markCheckedIn.mutate(appointment.id, { onSuccess: onClose })} loading={markCheckedIn.isPending}>

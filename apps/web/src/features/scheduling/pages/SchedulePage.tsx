@@ -18,6 +18,7 @@ import { TodaysAppointments } from '@web/features/scheduling/components/TodaysAp
 import { usePractitioners } from '@web/features/scheduling/hooks/usePractitioners';
 import { useRooms } from '@web/features/scheduling/hooks/useRooms';
 import { useAppointmentMutations, useAppointments, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
+import { useLinkedAppointment } from '@web/features/scheduling/hooks/useLinkedAppointment';
 
 interface CalendarEvent {
   id: string;
@@ -54,6 +55,8 @@ export function SchedulePage() {
   const [date, setDate] = useState(() => new Date());
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [selected, setSelected] = useState<Appointment | null>(null);
+  // The signing kiosk returns to /schedule?appointment=<id>: the drawer opens on that visit again.
+  const linked = useLinkedAppointment();
   const { move } = useAppointmentMutations();
 
   const range = useMemo(() => {
@@ -163,7 +166,13 @@ export function SchedulePage() {
         <TodaysAppointments appointments={today} timeZone={timeZone} onOpen={setSelected} />
       </Stack>
       {location && <BookingModal draft={draft} locationId={location.id} timeZone={timeZone} onClose={() => setDraft(null)} />}
-      <AppointmentDrawer appointment={selected} onClose={() => setSelected(null)} />
+      <AppointmentDrawer
+        appointment={selected ?? linked.appointment}
+        onClose={() => {
+          setSelected(null);
+          linked.clear();
+        }}
+      />
     </>
   );
 }
