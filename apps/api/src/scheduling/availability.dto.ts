@@ -14,7 +14,8 @@ export class FreeSlotDto {
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty({ format: 'uuid' }) practitionerId!: string;
-  @ApiProperty({ format: 'uuid' }) roomId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The first free room' }) roomId!: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Every room free for the treatment and its buffer (the first is roomId)' }) roomIds!: string[];
 }
 
 export class NamedDto {
@@ -25,7 +26,7 @@ export class NamedDto {
 export class AvailabilityDto {
   @ApiProperty({ description: 'The location’s IANA time zone' }) timeZone!: string;
   @ApiProperty({ type: Number, description: 'Starts are offered on this wall-clock grid (minutes)' }) gridMin!: number;
-  @ApiProperty({ type: [FreeSlotDto], description: 'One per (start, practitioner), with the first free room' }) slots!: FreeSlotDto[];
+  @ApiProperty({ type: [FreeSlotDto], description: 'One per (start, practitioner), with its free rooms' }) slots!: FreeSlotDto[];
   @ApiProperty({ type: [NamedDto] }) practitioners!: NamedDto[];
   @ApiProperty({ type: [NamedDto] }) rooms!: NamedDto[];
 }

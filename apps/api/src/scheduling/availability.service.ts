@@ -47,7 +47,7 @@ export class AvailabilityService {
     return {
       timeZone: location.timezone,
       gridMin: SLOT_GRID_MINUTES,
-      slots: slots.map((s) => ({ startsAt: new Date(s.start).toISOString(), endsAt: new Date(s.end).toISOString(), practitionerId: s.practitionerId, roomId: s.roomId })),
+      slots: slots.map((s) => ({ startsAt: new Date(s.start).toISOString(), endsAt: new Date(s.end).toISOString(), practitionerId: s.practitionerId, roomId: s.roomId, roomIds: s.roomIds })),
       practitioners: practitioners.map((p) => ({ id: p.id, name: p.name })),
       rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
     };

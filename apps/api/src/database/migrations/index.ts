@@ -17,6 +17,7 @@ import { PublishInventoryForTreatments1796567000002 } from './1796567000002-Publ
 import { CreateSessionExposureView1796567000003 } from './1796567000003-CreateSessionExposureView';
 import { PublishPatientRecordViews1796567100000 } from './1796567100000-PublishPatientRecordViews';
 import { PublishReminderViews1796567100001 } from './1796567100001-PublishReminderViews';
+import { AddCoursePreferences1796568200000 } from './1796568200000-AddCoursePreferences';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CreateSessionExposureView1796567000003,
   PublishPatientRecordViews1796567100000,
   PublishReminderViews1796567100001,
+  AddCoursePreferences1796568200000,
 ];
