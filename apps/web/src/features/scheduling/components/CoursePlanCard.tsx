@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { TIME_OF_DAY_LABELS } from '@skinledger/domain';
 import { useBookCourse, type CoursePlan } from '@web/features/scheduling/hooks/useCoursePlan';
 import { problemText } from './problemText';
 
@@ -31,6 +32,11 @@ export function CoursePlanCard({ plan, timeZone, onBooked }: CoursePlanCardProps
           </Badge>
         </Group>
       </Group>
+      {(plan.preference.from || plan.preference.practitionerName) && (
+        <Text size="sm" mb="xs">
+          Preferred: {preferenceText(plan.preference)}
+        </Text>
+      )}
       <Table aria-label="Course sessions">
         <Table.Thead>
           <Table.Tr>
@@ -49,8 +55,22 @@ export function CoursePlanCard({ plan, timeZone, onBooked }: CoursePlanCardProps
                 {s.sessionNumber} of {plan.sessions}
               </Table.Td>
               <Table.Td>{s.targetOn}</Table.Td>
-              <Table.Td c={s.proposedStartsAt ? undefined : 'red'}>{when(s.proposedStartsAt)}</Table.Td>
-              <Table.Td>{s.practitionerName ?? '—'}</Table.Td>
+              <Table.Td c={s.proposedStartsAt ? undefined : 'red.8'}>
+                {when(s.proposedStartsAt)}
+                {s.proposedStartsAt && !s.keepsPreferredTime && (
+                  <Badge ml={6} size="sm" color="orange.9" variant="outline" tt="none">
+                    Outside the preferred time
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {s.practitionerName ?? '—'}
+                {s.proposedStartsAt && !s.keepsPreferredPractitioner && (
+                  <Badge ml={6} size="sm" color="orange.9" variant="outline" tt="none">
+                    Not the preferred practitioner
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td>{s.roomName ?? '—'}</Table.Td>
               <Table.Td>{s.appointmentStatus?.replace('_', ' ') ?? 'proposed'}</Table.Td>
             </Table.Tr>
@@ -71,4 +91,10 @@ export function CoursePlanCard({ plan, timeZone, onBooked }: CoursePlanCardProps
       )}
     </Paper>
   );
+}
+
+/** "afternoons (starts 12:00–17:00) with Nora Reyes", "starts 15:30–18:00", "with Nora Reyes". */
+function preferenceText(p: CoursePlan['preference']): string {
+  const time = p.timeOfDay ? TIME_OF_DAY_LABELS[p.timeOfDay as keyof typeof TIME_OF_DAY_LABELS].toLowerCase() : p.from ? `starts ${p.from}–${p.to}` : '';
+  return [time, p.practitionerName ? `with ${p.practitionerName}` : ''].filter(Boolean).join(' ');
 }
