@@ -96,7 +96,7 @@ it('offers only starts where the practitioner and a room are free, and only the 
   await choose(user, 'Service', 'Medical needling · 60 min');
   // The clicked 09:00 has no free room: not offered, and said so.
   await screen.findByText('09:00 is not free for Medical needling with Nora Quinn: pick one of the free starts.');
-  expect(await screen.findByText('2 free starts on Mon 11 Jan 2027, each with a free room')).toBeInTheDocument();
+  expect(await screen.findByText('2 free starts, each with a free room')).toBeInTheDocument();
   expect(await options(user, 'Start')).toEqual(['10:30', '11:00']);
   const availability = get.mock.calls.find(([path]) => path === '/api/availability');
   expect(availability?.[1].params.query).toMatchObject({ serviceId: 'service-1', locationId: 'location-1', practitionerId: 'nurse-1' });

@@ -109,7 +109,7 @@ function BookingForm({ draft, locationId, timeZone, onClose }: { draft: BookingD
       ? 'Looking for free starts…'
       : slots.length === 0
         ? `No free start on ${dayLabel} for this service: try another day${practitionerId === ANY ? '' : ' or practitioner'}`
-        : `${slots.length} free start${slots.length === 1 ? '' : 's'} on ${dayLabel}, each with a free room`;
+        : `${slots.length} free start${slots.length === 1 ? '' : 's'}, each with a free room`;
 
   const resetSlot = () => {
     setChosenSlot(null);

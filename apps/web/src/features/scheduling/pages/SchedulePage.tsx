@@ -16,7 +16,7 @@ import { columnShading, dayShading, hoursSummary } from '@web/features/schedulin
 import { AppointmentDrawer } from '@web/features/scheduling/components/AppointmentDrawer';
 import { BookingModal, type BookingDraft } from '@web/features/scheduling/components/BookingModal';
 import { CalendarEventContent, type CalendarEvent } from '@web/features/scheduling/components/CalendarEvent';
-import { AvailabilityLayer, ShadingContext, type ShadeColumn } from '@web/features/scheduling/components/CalendarLayers';
+import { AvailabilityColumn, ShadingContext, type ShadeColumn } from '@web/features/scheduling/components/CalendarLayers';
 import { problemText } from '@web/features/scheduling/components/problemText';
 import { TodaysAppointments } from '@web/features/scheduling/components/TodaysAppointments';
 import { useScheduleView } from '@web/features/scheduling/hooks/useScheduleView';
@@ -98,6 +98,17 @@ export function SchedulePage() {
       return p ? columnShading(p, dayOf(day)) : null;
     },
     [byRoom, week, practitioners, dayOf],
+  );
+
+  // Stable component types: a new one on every render would remount the events between a mouse press and its
+  // release, and the click that opens an appointment would be lost.
+  const components = useMemo(
+    () => ({
+      dayColumnWrapper: AvailabilityColumn as never,
+      resourceHeader: ({ resource }: { resource: Column }) => <ColumnHeader resource={resource} />,
+      event: ({ event }: { event: CalendarEvent }) => <CalendarEventContent event={event} withService={!week} clock={clock} />,
+    }),
+    [week, clock],
   );
 
   const onMove = ({ event, start, resourceId }: EventInteractionArgs<CalendarEvent>) => {
@@ -202,11 +213,7 @@ export function SchedulePage() {
                   resourceIdAccessor="id"
                   resourceTitleAccessor="title"
                   tooltipAccessor={() => ''}
-                  components={{
-                    eventContainerWrapper: AvailabilityLayer as never,
-                    resourceHeader: ({ resource }: { resource: Column }) => <ColumnHeader resource={resource} />,
-                    event: ({ event }: { event: CalendarEvent }) => <CalendarEventContent event={event} withService={!week} clock={clock} />,
-                  }}
+                  components={components}
                   // Booking starts from a practitioner's column (or the week view); room columns show and move room use.
                   selectable={canBook && !(byRoom && view === Views.DAY)}
                   onSelectSlot={(slot) => {
