@@ -8826,6 +8826,8 @@ export interface operations {
                 /** @description At most 14 days after from */
                 to: string;
                 practitionerId?: string;
+                /** @description Offer no start before this instant (default: now); an earlier one records a walk-in or a visit already begun */
+                notBefore?: string;
             };
             header?: never;
             path?: never;

@@ -8,6 +8,10 @@ export class AvailabilityQueryDto {
   @ApiProperty({ format: 'date-time' }) @IsInstant('from') from!: string;
   @ApiProperty({ format: 'date-time', description: 'At most 14 days after from' }) @IsInstant('to') to!: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4', { message: 'practitionerId must be a UUID' }) practitionerId?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Offer no start before this instant (default: now); an earlier one records a walk-in or a visit already begun' })
+  @IsOptional()
+  @IsInstant('notBefore')
+  notBefore?: string;
 }
 
 export class FreeSlotDto {

@@ -70,6 +70,15 @@ describe('availability, daylight saving and treatment courses', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'serviceId']);
   });
 
+  it('offers starts already past only when asked (a walk-in recorded after it began)', async () => {
+    const consult = await newService(org.client, { procedureKind: 'consultation', durationMin: 30, bufferMin: 0, consentKinds: [] });
+    const past = `/api/availability?serviceId=${consult.id}&locationId=${org.location.id}&from=2026-01-05T05:00:00Z&to=2026-01-06T05:00:00Z&practitionerId=${practitionerId}`;
+    expect((await org.client.get(past)).body.slots).toEqual([]);
+    const recorded = await org.client.get(`${past}&notBefore=2026-01-05T15:00:00Z`);
+    expect(recorded.body.slots[0].startsAt).toBe('2026-01-05T15:00:00.000Z');
+    expect((await org.client.get(`${past}&notBefore=yesterday`)).body.errors[0].field).toBe('notBefore');
+  });
+
   it('proposes the nearest slot per session and books a course all or nothing', async () => {
     const medical = await newService(org.client, { durationMin: 45, bufferMin: 15 });
     const patient = await newPatient(app.dataSource, org.organization.id);

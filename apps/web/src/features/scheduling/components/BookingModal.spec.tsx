@@ -129,6 +129,16 @@ it('chooses the clicked start when it is free, and books it', async () => {
   expect(post.mock.calls[0][1].body).toMatchObject({ roomId: 'room-1', startsAt: '2027-01-11T16:00:00.000Z' });
 });
 
+it('offers a clicked start already past when it is free (a walk-in recorded after it began)', async () => {
+  const past = { ...FREE, slots: [{ ...FREE.slots[1], startsAt: '2020-01-06T16:00:00.000Z', endsAt: '2020-01-06T17:00:00.000Z' }] };
+  get.mockImplementation(answeringByPath({ '/api/services': SERVICES, '/api/schedule': SCHEDULE, '/api/patients': PATIENTS, '/api/availability': past }));
+  const { user } = openDialog({ startsAt: new Date('2020-01-06T16:00:00.000Z'), practitionerId: 'nurse-1' });
+  await choose(user, 'Service', 'Medical needling · 60 min');
+  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Start' })).toHaveValue('11:00 (already past)'));
+  const availability = get.mock.calls.find(([path]) => path === '/api/availability');
+  expect(availability?.[1].params.query.notBefore).toBe('2020-01-06T16:00:00.000Z');
+});
+
 it('offers any practitioner’s starts, naming who, when none was chosen', async () => {
   get.mockImplementation(
     answeringByPath({

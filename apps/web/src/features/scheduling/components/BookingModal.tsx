@@ -66,11 +66,16 @@ function BookingForm({ draft, locationId, timeZone, onClose }: { draft: BookingD
   const notOffered = chosen ? active.filter((s) => !allowed(s, chosen)) : [];
   const service = offered.find((s) => s.id === serviceId) ?? null;
 
+  // A clicked start already past (a walk-in recorded after it began) is offered if it is free; otherwise from now on.
+  const clicked = draft.startsAt?.toISOString();
+  const [openedAt] = useState(() => Date.now());
+  const pastClick = clicked && Date.parse(clicked) < openedAt ? clicked : undefined;
   const free = useFreeStarts({
     serviceId: service?.id ?? null,
     locationId,
     practitionerId: practitionerId === ANY ? undefined : practitionerId,
     day: day && { from: day.from.toISOString(), to: day.to.toISOString() },
+    notBefore: pastClick,
   });
   const slots = free.data?.slots ?? [];
   const slot = slots.find((s) => slotKey(s) === chosenSlot) ?? null;
@@ -80,7 +85,6 @@ function BookingForm({ draft, locationId, timeZone, onClose }: { draft: BookingD
   const dayLabel = day ? DateTime.fromJSDate(day.from).setZone(timeZone).toFormat('ccc d LLL yyyy') : '';
 
   // A clicked start is chosen when it is free (with the clicked practitioner, or anyone); otherwise the person picks.
-  const clicked = draft.startsAt?.toISOString();
   useEffect(() => {
     if (!free.data || chosenSlot || !clicked) return;
     const match = free.data.slots.find((s) => s.startsAt === clicked && (practitionerId === ANY || s.practitionerId === practitionerId));
@@ -93,7 +97,9 @@ function BookingForm({ draft, locationId, timeZone, onClose }: { draft: BookingD
   }, [slot, roomId]);
 
   const clickedIsFree = !clicked || slots.some((s) => s.startsAt === clicked);
-  const startOptions = slots.map((s) => ({ value: slotKey(s), label: practitionerId === ANY ? `${clock(s.startsAt)} · ${names.get(s.practitionerId) ?? ''}` : clock(s.startsAt) }));
+  const startLabel = (s: { startsAt: string; practitionerId: string }) =>
+    `${clock(s.startsAt)}${practitionerId === ANY ? ` · ${names.get(s.practitionerId) ?? ''}` : ''}${Date.parse(s.startsAt) < openedAt ? ' (already past)' : ''}`;
+  const startOptions = slots.map((s) => ({ value: slotKey(s), label: startLabel(s) }));
   const practitionerOptions = [
     { value: ANY, label: 'Any practitioner' },
     ...working.map((p) => ({
