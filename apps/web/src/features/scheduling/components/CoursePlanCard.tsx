@@ -60,7 +60,7 @@ export function CoursePlanCard({ plan, timeZone, onBooked }: CoursePlanCardProps
                 <Table.Td c={s.proposedStartsAt ? undefined : 'red.8'}>
                   {when(s.proposedStartsAt)}
                   {s.proposedStartsAt && !s.keepsPreferredTime && (
-                    <Badge ml={6} size="sm" color="orange.9" variant="outline" tt="none">
+                    <Badge ml={6} size="sm" color="gray.8" variant="outline" tt="none">
                       Outside the preferred time
                     </Badge>
                   )}
@@ -68,7 +68,7 @@ export function CoursePlanCard({ plan, timeZone, onBooked }: CoursePlanCardProps
                 <Table.Td>
                   {s.practitionerName ?? '—'}
                   {s.proposedStartsAt && !s.keepsPreferredPractitioner && (
-                    <Badge ml={6} size="sm" color="orange.9" variant="outline" tt="none">
+                    <Badge ml={6} size="sm" color="gray.8" variant="outline" tt="none">
                       Not the preferred practitioner
                     </Badge>
                   )}

@@ -85,7 +85,7 @@ export function NewPatientInline({ initialName, onCreated, onCancel }: { initial
           <TextInput label="Email" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
         </SimpleGrid>
         {candidates.length > 0 && (
-          <Alert color="orange" variant="light" role="alert" styles={{ title: { color: 'var(--mantine-color-orange-9)' } }} title={candidates.length === 1 ? 'This patient may already be registered' : 'These patients may be the same person'} p="sm">
+          <Alert color="orange" variant="light" role="alert" styles={{ title: { color: 'var(--mantine-color-dark-7)' } }} title={candidates.length === 1 ? 'This patient may already be registered' : 'These patients may be the same person'} p="sm">
             <List size="sm" spacing={6} aria-label="Possible duplicates">
               {candidates.map((c) => (
                 <List.Item key={c.id}>
@@ -98,7 +98,7 @@ export function NewPatientInline({ initialName, onCreated, onCancel }: { initial
                       {c.archived ? ' · archived' : ''}
                     </Text>
                     {!c.archived && (
-                      <Button size="compact-xs" variant="light" onClick={() => onCreated({ id: c.id, label: `${c.name} · ${c.mrn}` })}>
+                      <Button size="compact-sm" onClick={() => onCreated({ id: c.id, label: `${c.name} · ${c.mrn}` })}>
                         Book for {c.name}
                       </Button>
                     )}
@@ -107,7 +107,7 @@ export function NewPatientInline({ initialName, onCreated, onCancel }: { initial
               ))}
             </List>
             <Group mt="xs">
-              <Button size="xs" color="orange.9" variant="outline" onClick={() => submit(true)} loading={create.isPending}>
+              <Button size="xs" variant="default" onClick={() => submit(true)} loading={create.isPending}>
                 Create anyway
               </Button>
             </Group>
