@@ -1796,6 +1796,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarView_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4506,8 +4522,13 @@ export interface components {
             endsAt: string;
             /** Format: uuid */
             practitionerId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The first free room
+             */
             roomId: string;
+            /** @description Every room free for the treatment and its buffer (the first is roomId) */
+            roomIds: string[];
         };
         NamedDto: {
             /** Format: uuid */
@@ -4519,10 +4540,30 @@ export interface components {
             timeZone: string;
             /** @description Starts are offered on this wall-clock grid (minutes) */
             gridMin: number;
-            /** @description One per (start, practitioner), with the first free room */
+            /** @description One per (start, practitioner), with its free rooms */
             slots: components["schemas"]["FreeSlotDto"][];
             practitioners: components["schemas"]["NamedDto"][];
             rooms: components["schemas"]["NamedDto"][];
+        };
+        PlanPreferenceDto: {
+            /**
+             * @description The named part of the day, when the window is one
+             * @enum {string|null}
+             */
+            timeOfDay: "morning" | "afternoon" | "evening" | null;
+            /**
+             * @description Earliest preferred start, local HH:MM
+             * @example 12:00
+             */
+            from: string | null;
+            /**
+             * @description Preferred starts are before this local time
+             * @example 17:00
+             */
+            to: string | null;
+            /** Format: uuid */
+            practitionerId: string | null;
+            practitionerName: string | null;
         };
         PlanProgressDto: {
             completed: number;
@@ -4544,6 +4585,10 @@ export interface components {
             /** Format: uuid */
             appointmentId: string | null;
             appointmentStatus: string | null;
+            /** @description The slot starts inside the course's preferred window (true without one or without a slot) */
+            keepsPreferredTime: boolean;
+            /** @description The slot is with the preferred practitioner (true without one or without a slot) */
+            keepsPreferredPractitioner: boolean;
         };
         TreatmentPlanDto: {
             /** Format: uuid */
@@ -4556,7 +4601,10 @@ export interface components {
             /** Format: uuid */
             locationId: string;
             timeZone: string;
+            /** @description Only this practitioner */
             practitionerId: string | null;
+            /** @description What the patient prefers; each session says whether its slot keeps it */
+            preference: components["schemas"]["PlanPreferenceDto"];
             sessions: number;
             intervalWeeks: number;
             /** Format: date */
@@ -4590,8 +4638,31 @@ export interface components {
              * @example 2026-03-02
              */
             startOn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Only this practitioner (no session with anyone else)
+             */
             practitionerId?: string;
+            /**
+             * Format: uuid
+             * @description Preferred practitioner: kept where free near the target date, else another practitioner
+             */
+            preferredPractitionerId?: string;
+            /**
+             * @description Preferred part of the day for the start: morning before 12:00, afternoon 12:00–17:00, evening from 17:00 (local time)
+             * @enum {string}
+             */
+            timeOfDay?: "morning" | "afternoon" | "evening";
+            /**
+             * @description Preferred window instead of a part of the day: earliest start, local HH:MM (with preferredTo)
+             * @example 14:00
+             */
+            preferredFrom?: string;
+            /**
+             * @description End of the preferred window: starts before this local time (with preferredFrom)
+             * @example 18:00
+             */
+            preferredTo?: string;
         };
         CalendarFeedDto: {
             /** @description The secret; shown only now. Anyone with the URL reads the practitioner’s appointments (initials and service only). */
@@ -4609,6 +4680,56 @@ export interface components {
             timeZone: string | null;
             /** @description Consent kinds the service needs that the patient will not validly hold at its start */
             missingConsents: string[];
+        };
+        ScheduleCredentialDto: {
+            /** @enum {string} */
+            licenceType: "physician" | "physician_assistant" | "nurse_practitioner" | "registered_nurse" | "licensed_aesthetician" | "other";
+            /**
+             * Format: date
+             * @description Valid through this date
+             */
+            expiresOn: string;
+        };
+        ScheduleIntervalDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        ScheduleTimeOffDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Why, as entered (may be empty) */
+            reason: string;
+        };
+        SchedulePractitionerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "physician" | "nurse" | "aesthetician" | "front_desk";
+            /** @description False for a deactivated practitioner still holding appointments in the window */
+            isActive: boolean;
+            /** @description Licence types and expiry (no numbers): which services the practitioner may be booked for */
+            credentials: components["schemas"]["ScheduleCredentialDto"][];
+            /** @description Bookable working time at the location in the window: weekly hours and extra hours, time off removed */
+            working: components["schemas"]["ScheduleIntervalDto"][];
+            /** @description Time off overlapping the window (at any location) */
+            timeOff: components["schemas"]["ScheduleTimeOffDto"][];
+        };
+        ScheduleDto: {
+            /** Format: uuid */
+            locationId: string;
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** @description Who works at the location (weekly or extra hours), and anyone holding an appointment there in the window; by name */
+            practitioners: components["schemas"]["SchedulePractitionerDto"][];
+            /** @description The location’s rooms, in use first */
+            rooms: components["schemas"]["RoomDto"][];
+            /** @description Appointments at the location overlapping the window, every status */
+            appointments: components["schemas"]["AppointmentDto"][];
         };
     };
     responses: never;
@@ -9307,6 +9428,8 @@ export interface operations {
                 /** @description At most 14 days after from */
                 to: string;
                 practitionerId?: string;
+                /** @description Offer no start before this instant (default: now); an earlier one records a walk-in or a visit already begun */
+                notBefore?: string;
             };
             header?: never;
             path?: never;
@@ -9582,6 +9705,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NextAppointmentConsentsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    CalendarView_get: {
+        parameters: {
+            query: {
+                locationId: string;
+                from: string;
+                /** @description At most 14 days after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar's day or week at a location: practitioners with working time and time off, rooms and appointments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"];
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */

@@ -9,6 +9,8 @@ import { AppointmentsService } from './appointments.service';
 import { AvailabilityController } from './availability.controller';
 import { AvailabilityService } from './availability.service';
 import { CalendarFeedsController } from './calendar-feeds.controller';
+import { CalendarViewController } from './calendar-view.controller';
+import { CalendarViewService } from './calendar-view.service';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { CatalogService } from './catalog.service';
 import { CheckInService } from './check-in.service';
@@ -26,7 +28,7 @@ import { WorkingHoursService } from './working-hours.service';
  */
 @Module({
   imports: [PatientsModule, MessagingModule, ConsentsModule],
-  controllers: [ServicesController, RoomsController, WorkingHoursController, AppointmentsController, AvailabilityController, TreatmentPlansController, CalendarFeedsController, PatientAppointmentsController],
+  controllers: [ServicesController, RoomsController, WorkingHoursController, AppointmentsController, AvailabilityController, TreatmentPlansController, CalendarFeedsController, PatientAppointmentsController, CalendarViewController],
   providers: [
     CatalogService,
     WorkingHoursService,
@@ -36,6 +38,7 @@ import { WorkingHoursService } from './working-hours.service';
     TreatmentPlansService,
     CheckInService,
     CalendarFeedsService,
+    CalendarViewService,
     AppointmentTimeline,
   ],
   exports: [AppointmentsService, AvailabilityService],

@@ -18,6 +18,7 @@ import { CreateSessionExposureView1796567000003 } from './1796567000003-CreateSe
 import { PublishPatientRecordViews1796567100000 } from './1796567100000-PublishPatientRecordViews';
 import { PublishReminderViews1796567100001 } from './1796567100001-PublishReminderViews';
 import { NameConsentPractitioner1796568100000 } from './1796568100000-NameConsentPractitioner';
+import { AddCoursePreferences1796568200000 } from './1796568200000-AddCoursePreferences';
 import { AddIndicationsAndTreatmentTemplates1796568300000 } from './1796568300000-AddIndicationsAndTreatmentTemplates';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   PublishPatientRecordViews1796567100000,
   PublishReminderViews1796567100001,
   NameConsentPractitioner1796568100000,
+  AddCoursePreferences1796568200000,
   AddIndicationsAndTreatmentTemplates1796568300000,
 ];
