@@ -8,6 +8,10 @@ export class AvailabilityQueryDto {
   @ApiProperty({ format: 'date-time' }) @IsInstant('from') from!: string;
   @ApiProperty({ format: 'date-time', description: 'At most 14 days after from' }) @IsInstant('to') to!: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4', { message: 'practitionerId must be a UUID' }) practitionerId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Rescheduling: this appointment’s own time counts as free (it is the one moving)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'excludeAppointmentId must be a UUID' })
+  excludeAppointmentId?: string;
 }
 
 export class FreeSlotDto {

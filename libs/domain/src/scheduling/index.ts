@@ -6,3 +6,4 @@ export * from './slots';
 export * from './working-hours';
 export * from './cancellation';
 export * from './waitlist';
+export * from './readable-time';

@@ -1,4 +1,5 @@
 import { isLateCancellation } from './cancellation';
+import { readableDateTime, readableTimeRange } from './readable-time';
 import { readableIsoDate, waitlistEntryState, waitlistEntryWantsSlot, waitlistRangeViolations } from './waitlist';
 
 describe('waitlist entries', () => {
@@ -55,5 +56,14 @@ describe('late cancellations', () => {
   it('are never the clinic’s, and never with the window turned off', () => {
     expect(isLateCancellation({ startsAt, cancelledAt: hoursBefore(1), windowHours: 24, cancelledBy: 'clinic' })).toBe(false);
     expect(isLateCancellation({ startsAt, cancelledAt: hoursBefore(1), windowHours: 0, cancelledBy: 'patient' })).toBe(false);
+  });
+});
+
+describe('readable times', () => {
+  it('are written in the location’s zone, never as ISO strings', () => {
+    const instant = new Date('2026-12-02T15:30:00Z');
+    expect(readableDateTime(instant, 'America/New_York')).toBe('Wednesday, December 2, 2026 at 10:30 AM');
+    expect(readableDateTime(instant, 'Europe/Berlin')).toBe('Wednesday, December 2, 2026 at 4:30 PM');
+    expect(readableTimeRange(instant, new Date('2026-12-02T16:15:00Z'), 'America/New_York')).toBe('10:30 AM–11:15 AM');
   });
 });

@@ -20,10 +20,11 @@ export const MAX_WAITLIST_RANGE_DAYS = 366;
 export const FREED_SLOT_CAUSES = ['cancelled', 'no_show', 'rescheduled'] as const;
 export type FreedSlotCause = (typeof FREED_SLOT_CAUSES)[number];
 
-export interface WaitlistViolation {
+/** A type, not an interface: it is a RuleViolation (an open record) where the API reports it. */
+export type WaitlistViolation = {
   code: WaitlistRuleCode;
   message: string;
-}
+};
 
 const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
