@@ -3,3 +3,5 @@ export { SchedulePage } from './pages/SchedulePage';
 export { CoursePlannerPage } from './pages/CoursePlannerPage';
 export { SchedulingSetupPage } from './pages/SchedulingSetupPage';
 export { OutboxPage } from './pages/OutboxPage';
+// The patient's Appointments tab (upcoming and past, the lifecycle actions, the patient's waitlist), for the patient page.
+export { PatientAppointmentsPanel } from './components/PatientAppointmentsPanel';

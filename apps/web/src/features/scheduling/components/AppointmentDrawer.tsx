@@ -1,11 +1,18 @@
-import { Alert, Badge, Button, Drawer, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Button, Divider, Drawer, Group, List, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { usePermission } from '@web/entities/current-user';
-import { type Appointment, useAppointmentMutations, useCheckIn } from '@web/features/scheduling/hooks/useSchedule';
+import { useAppointment } from '@web/features/scheduling/hooks/useAppointmentLifecycle';
+import { type Appointment as CalendarAppointment, useAppointmentMutations, useCheckIn } from '@web/features/scheduling/hooks/useSchedule';
+import { AppointmentLifecycleActions } from './AppointmentLifecycleActions';
+import { AppointmentStatusBadge } from './AppointmentStatusBadge';
+import { FreedSlotMatches } from './FreedSlotMatches';
 import { problemText } from './problemText';
 
 /** One appointment: times in the location's zone, what is missing before treatment, check-in, and the way to chart it. */
-export function AppointmentDrawer({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
+export function AppointmentDrawer({ appointment: opened, onClose }: { appointment: CalendarAppointment | null; onClose: () => void }) {
+  // The appointment as it is now: a confirmation, cancellation or move made here shows at once.
+  const live = useAppointment(opened);
+  const appointment = opened ? (live.data ?? opened) : null;
   const checkIn = useCheckIn(appointment?.id);
   const { checkIn: markCheckedIn } = useAppointmentMutations();
   const fmt = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: appointment?.timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
@@ -16,7 +23,7 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
       {appointment && (
         <Stack gap="sm">
           <Group gap="xs">
-            <Badge variant="light">{appointment.status.replace('_', ' ')}</Badge>
+            <AppointmentStatusBadge appointment={appointment} />
             <Text size="sm">{appointment.serviceName}</Text>
           </Group>
           <Text size="sm">
@@ -25,6 +32,11 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
           <Text size="sm" c="dimmed">
             {appointment.practitionerName} · {appointment.roomName} · MRN {appointment.patientMrn}
           </Text>
+          {appointment.status === 'cancelled' && appointment.cancelReason && (
+            <Text size="sm">
+              Cancelled{appointment.cancelledBy === 'clinic' ? ' by the clinic' : appointment.cancelledBy === 'patient' ? ' by the patient' : ''}: {appointment.cancelReason}
+            </Text>
+          )}
           {checkIn.data && (
             <Alert color={checkIn.data.ready ? 'green' : 'orange'} title={checkIn.data.ready ? 'Ready for treatment' : 'Missing before treatment'} aria-label="Check-in status">
               <List size="sm">
@@ -58,6 +70,10 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
               Open the session record
             </Button>
           )}
+          {/* The lifecycle: confirm, reschedule, cancel with a reason, no-show; and the waitlist for time freed. */}
+          <Divider />
+          <AppointmentLifecycleActions appointment={appointment} />
+          <FreedSlotMatches appointmentId={appointment.id} />
         </Stack>
       )}
     </Drawer>

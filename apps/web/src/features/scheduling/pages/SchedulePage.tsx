@@ -14,6 +14,7 @@ import { AppointmentDrawer } from '@web/features/scheduling/components/Appointme
 import { BookingModal, type BookingDraft } from '@web/features/scheduling/components/BookingModal';
 import { problemText } from '@web/features/scheduling/components/problemText';
 import { TodaysAppointments } from '@web/features/scheduling/components/TodaysAppointments';
+import { WaitlistBoard } from '@web/features/scheduling/components/WaitlistBoard';
 import { usePractitioners } from '@web/features/scheduling/hooks/usePractitioners';
 import { useRooms } from '@web/features/scheduling/hooks/useRooms';
 import { useAppointmentMutations, useAppointments, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
@@ -152,6 +153,7 @@ export function SchedulePage() {
           </div>
         </Paper>
         <TodaysAppointments appointments={today} timeZone={timeZone} onOpen={setSelected} />
+        {location && <WaitlistBoard locationId={location.id} timeZone={timeZone} />}
       </Stack>
       {location && <BookingModal draft={draft} locationId={location.id} timeZone={timeZone} onClose={() => setDraft(null)} />}
       <AppointmentDrawer appointment={selected} onClose={() => setSelected(null)} />

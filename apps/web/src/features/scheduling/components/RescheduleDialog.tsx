@@ -1,0 +1,139 @@
+import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { DateTime } from 'luxon';
+import { useEffect, useMemo, useState } from 'react';
+import { dayText, timeText, whenText } from '@web/features/scheduling/appointmentWords';
+import { useAppointmentLifecycle, useRescheduleStarts } from '@web/features/scheduling/hooks/useAppointmentLifecycle';
+import type { Appointment } from '@web/features/scheduling/hooks/useSchedule';
+import { problemText } from './problemText';
+
+interface RescheduleDialogProps {
+  appointment: Appointment;
+  opened: boolean;
+  onClose: () => void;
+  onRescheduled: (moved: Appointment) => void;
+}
+
+/** The location's calendar day (YYYY-MM-DD) as the ISO instants of its start and end. */
+export function dayWindow(day: string, timeZone: string): { from: string; to: string; key: string } | undefined {
+  const start = DateTime.fromISO(day, { zone: timeZone });
+  if (!start.isValid) return undefined;
+  return { from: start.startOf('day').toUTC().toISO() as string, to: start.endOf('day').toUTC().toISO() as string, key: day };
+}
+
+/**
+ * Move an appointment to a free start found by the same engine as booking (/api/availability): the same service at
+ * the same location, with the same practitioner unless "Other practitioners too" is ticked; the appointment's own
+ * time counts as free. The patient gets the new time by message.
+ */
+export function RescheduleDialog({ appointment, opened, onClose, onRescheduled }: RescheduleDialogProps) {
+  const { reschedule } = useAppointmentLifecycle();
+  const zone = appointment.timeZone;
+  const initialDay = DateTime.fromISO(appointment.startsAt).setZone(zone).toISODate() as string;
+  const [day, setDay] = useState(initialDay);
+  const [anyPractitioner, setAnyPractitioner] = useState(false);
+  const [choice, setChoice] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened) {
+      setDay(DateTime.fromISO(appointment.startsAt).setZone(zone).toISODate() as string);
+      setAnyPractitioner(false);
+      setChoice(null);
+      reschedule.reset();
+    }
+  }, [opened, appointment.id]);
+
+  const range = useMemo(() => dayWindow(day, zone), [day, zone]);
+  const starts = useRescheduleStarts({ appointment, practitionerId: anyPractitioner ? undefined : appointment.practitionerId, day: opened ? range : undefined });
+  const names = new Map((starts.data?.practitioners ?? []).map((p) => [p.id, p.name]));
+  const rooms = new Map((starts.data?.rooms ?? []).map((r) => [r.id, r.name]));
+  const slots = (starts.data?.slots ?? []).filter((s) => !(s.startsAt === appointment.startsAt && s.practitionerId === appointment.practitionerId));
+  const key = (s: { startsAt: string; practitionerId: string }) => `${s.startsAt}|${s.practitionerId}`;
+  const chosen = slots.find((s) => key(s) === choice);
+  const shift = (days: number) => {
+    setChoice(null);
+    setDay(DateTime.fromISO(day, { zone }).plus({ days }).toISODate() as string);
+  };
+  const submit = () => {
+    if (!chosen) return;
+    reschedule.mutate({ id: appointment.id, startsAt: chosen.startsAt, practitionerId: chosen.practitionerId, roomId: chosen.roomId }, { onSuccess: (a) => onRescheduled(a) });
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Reschedule appointment" size="lg">
+      <Stack gap="sm">
+        <div>
+          <Text fw={600}>{appointment.patientName}</Text>
+          <Text size="sm">
+            {appointment.serviceName} · now {whenText(appointment.startsAt, zone)} with {appointment.practitionerName}
+          </Text>
+        </div>
+        <Group align="flex-end" gap="xs" wrap="wrap">
+          <Button variant="default" onClick={() => shift(-1)} aria-label="Previous day">
+            ‹
+          </Button>
+          <TextInput type="date" label="Day" value={day} onChange={(e) => (setChoice(null), setDay(e.currentTarget.value))} w={180} />
+          <Button variant="default" onClick={() => shift(1)} aria-label="Next day">
+            ›
+          </Button>
+          <Checkbox
+            label="Other practitioners too"
+            checked={anyPractitioner}
+            onChange={(e) => (setChoice(null), setAnyPractitioner(e.currentTarget.checked))}
+            ml="sm"
+            mb={8}
+          />
+        </Group>
+        {range && (
+          <Text size="sm" c="dimmed">
+            Free starts on {dayText(range.from, zone)} ({zone})
+          </Text>
+        )}
+        {starts.isFetching && !starts.data && <Loader size="sm" aria-label="Finding free starts" />}
+        {starts.isError && <Alert color="red">{problemText(starts.error).join(' ')}</Alert>}
+        {starts.data && slots.length === 0 && (
+          <Text size="sm">No free start this day{anyPractitioner ? '' : ` with ${appointment.practitionerName}`}. Try another day{anyPractitioner ? '' : ' or other practitioners'}.</Text>
+        )}
+        {slots.length > 0 && (
+          <Radio.Group value={choice} onChange={setChoice} label="New start" name="reschedule-start">
+            <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="xs" mt="xs">
+              {slots.map((s) => (
+                <Radio.Card key={key(s)} value={key(s)} p="xs" radius="sm" withBorder>
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    <Radio.Indicator />
+                    <div>
+                      <Text size="sm" fw={600} className="tabular">
+                        {timeText(s.startsAt, zone)}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {anyPractitioner ? `${names.get(s.practitionerId) ?? ''} · ` : ''}
+                        {rooms.get(s.roomId)}
+                      </Text>
+                    </div>
+                  </Group>
+                </Radio.Card>
+              ))}
+            </SimpleGrid>
+          </Radio.Group>
+        )}
+        {chosen && (
+          <Text size="sm">
+            Moves to <strong>{whenText(chosen.startsAt, zone)}</strong> with {names.get(chosen.practitionerId)} in {rooms.get(chosen.roomId)}.{' '}
+            {appointment.patientName.split(' ')[0]} gets the new time by message; the old time is offered to the waitlist.
+          </Text>
+        )}
+        {reschedule.isError && (
+          <Alert color="red" title="Not moved" role="alert">
+            {problemText(reschedule.error).join(' ')}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Keep current time
+          </Button>
+          <Button onClick={submit} disabled={!chosen} loading={reschedule.isPending}>
+            Reschedule
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
