@@ -42,7 +42,7 @@ export function AppointmentLifecycleActions({ appointment, compact = false, onCh
   const [dialog, setDialog] = useState<Dialog>(null);
   if (!canBook) return null;
   const allowed = lifecycleActions(appointment);
-  if (!allowed.confirm && !allowed.reschedule && !allowed.cancel && !allowed.noShow) return null;
+  const any = allowed.confirm || allowed.reschedule || allowed.cancel || allowed.noShow;
   const first = appointment.patientName.split(' ')[0];
   const done = (changed: Appointment, title: string, message: string) => {
     setDialog(null);
@@ -79,6 +79,9 @@ export function AppointmentLifecycleActions({ appointment, compact = false, onCh
       />
     </>
   );
+
+  // Nothing left to do (cancelled, treated): only the dialogs stay, so one that just succeeded can close.
+  if (!any) return dialogs;
 
   if (compact) {
     return (
@@ -119,24 +122,24 @@ export function AppointmentLifecycleActions({ appointment, compact = false, onCh
 
   return (
     <>
-      <Group gap="xs" role="group" aria-label="Appointment actions">
+      <Group gap={6} role="group" aria-label="Appointment actions">
         {allowed.confirm && (
-          <Button variant="light" leftSection={<IconCheck size={16} aria-hidden />} onClick={doConfirm} loading={confirm.isPending}>
+          <Button size="sm" variant="light" leftSection={<IconCheck size={16} aria-hidden />} onClick={doConfirm} loading={confirm.isPending}>
             Confirm
           </Button>
         )}
         {allowed.reschedule && (
-          <Button variant="default" leftSection={<IconCalendarTime size={16} aria-hidden />} onClick={() => setDialog('reschedule')}>
+          <Button size="sm" variant="default" leftSection={<IconCalendarTime size={16} aria-hidden />} onClick={() => setDialog('reschedule')}>
             Reschedule…
           </Button>
         )}
         {allowed.noShow && (
-          <Button variant="default" leftSection={<IconUserX size={16} aria-hidden />} onClick={() => setDialog('no-show')}>
+          <Button size="sm" variant="default" leftSection={<IconUserX size={16} aria-hidden />} onClick={() => setDialog('no-show')}>
             No-show…
           </Button>
         )}
         {allowed.cancel && (
-          <Button variant="default" color="red.9" c="red.9" leftSection={<IconX size={16} aria-hidden />} onClick={() => setDialog('cancel')}>
+          <Button size="sm" variant="default" color="red.9" c="red.9" leftSection={<IconX size={16} aria-hidden />} onClick={() => setDialog('cancel')}>
             Cancel…
           </Button>
         )}

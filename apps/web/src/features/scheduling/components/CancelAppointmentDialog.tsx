@@ -1,5 +1,6 @@
 import { Alert, Button, Chip, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { isLateCancellation } from '@skinledger/domain';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { durationText, whenText } from '@web/features/scheduling/appointmentWords';
 import { type CancelledBy, useAppointmentLifecycle, useCancellationSettings } from '@web/features/scheduling/hooks/useAppointmentLifecycle';
@@ -77,7 +78,14 @@ export function CancelAppointmentDialog({ appointment, opened, onClose, onCancel
           />
         </div>
         {late ? (
-          <Alert color="orange" title="Late cancellation" variant="light" role="status">
+          <Alert
+            color="orange"
+            title="Late cancellation"
+            variant="light"
+            role="status"
+            icon={<IconAlertTriangle size={18} color="var(--mantine-color-orange-9)" aria-hidden />}
+            styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          >
             {untilStart > 0 ? `The appointment starts in ${durationText(untilStart)}` : 'The appointment has already started'}, inside the clinic’s {windowHours}-hour
             window: it will be recorded as a late cancellation.
           </Alert>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 import { usePermission } from '@web/entities/current-user';
@@ -13,7 +13,7 @@ const CAUSE_WORDS: Record<FreedSlot['cause'], string> = { cancelled: 'Cancellati
  * free start for each entry's service inside it). "Offer" sends the patient an e-mail; when the patient says yes,
  * "Book" is the normal booking, and whoever books an offered slot first gets it: the other offers are told plainly.
  */
-export function FreedSlotCard({ slot, headingLevel = 3 }: { slot: FreedSlot; headingLevel?: 3 | 4 }) {
+export function FreedSlotCard({ slot, headingLevel = 3, layout = 'table' }: { slot: FreedSlot; headingLevel?: 3 | 4; layout?: 'table' | 'list' }) {
   const canManage = usePermission('waitlist.manage');
   const { offer, book } = useWaitlistMutations();
   const zone = slot.timeZone;
@@ -58,12 +58,41 @@ export function FreedSlotCard({ slot, headingLevel = 3 }: { slot: FreedSlot; hea
           {problemText(book.error ?? offer.error).join(' ')}
         </Alert>
       )}
+      {!slot.open && (
+        <Text size="sm" c="dimmed">
+          Someone has been booked into this time again.
+        </Text>
+      )}
       {slot.open && slot.matches.length === 0 && (
         <Text size="sm" c="dimmed">
           Nobody on the waitlist fits this time.
         </Text>
       )}
-      {slot.matches.length > 0 && (
+      {slot.matches.length > 0 && layout === 'list' && (
+        <List listStyleType="none" spacing={0} aria-label={`Waitlist matches for ${title}`} styles={{ item: { borderTop: '1px solid var(--mantine-color-slate-2)', padding: '6px 0' } }}>
+          {slot.matches.map((m) => (
+            <List.Item key={m.entry.id}>
+              <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                <div>
+                  <Text size="sm" fw={500}>
+                    {m.entry.patientName}{' '}
+                    <Text span size="xs" c="dimmed">
+                      {m.entry.patientMrn}
+                      {m.entry.patientHasEmail ? '' : ' · no e-mail'}
+                    </Text>
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {m.entry.serviceName} at {timeText(m.startsAt, zone)} · waiting {formatCalendarDate(m.entry.earliestOn)} – {formatCalendarDate(m.entry.latestOn)}
+                    {m.entry.practitionerName ? ` · only ${m.entry.practitionerName}` : ''}
+                  </Text>
+                </div>
+                <MatchAction match={m} canManage={canManage} onOffer={() => sendOffer(m)} onBook={() => bookOffer(m)} busy={offer.isPending || book.isPending} />
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {slot.matches.length > 0 && layout === 'table' && (
         <Table verticalSpacing={6} aria-label={`Waitlist matches for ${title}`}>
           <Table.Thead>
             <Table.Tr>
@@ -120,7 +149,7 @@ function MatchAction({ match, canManage, onOffer, onBook, busy }: { match: Waitl
   if (state === 'open') {
     return (
       <Group gap={6} wrap="nowrap" justify="flex-end">
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           Offered {match.offer ? timeText(match.offer.offeredAt, match.offer.timeZone) : ''}
         </Text>
         {canManage && (

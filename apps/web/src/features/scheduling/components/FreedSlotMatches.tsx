@@ -7,7 +7,8 @@ import { FreedSlotCard } from './FreedSlotCard';
 export function FreedSlotMatches({ appointmentId }: { appointmentId: string }) {
   const canRead = usePermission('waitlist.read');
   const freed = useFreedSlots({ appointmentId }, canRead);
-  const slots = (freed.data?.items ?? []).filter((s) => s.open);
+  // Still to come: open ones to offer, and ones booked again meanwhile (said so, rather than vanishing).
+  const slots = (freed.data?.items ?? []).filter((s) => new Date(s.endsAt).getTime() > Date.now());
   if (!canRead || slots.length === 0) return null;
   return (
     <Stack gap="xs" component="section" aria-labelledby="freed-slot-heading">
@@ -18,7 +19,7 @@ export function FreedSlotMatches({ appointmentId }: { appointmentId: string }) {
         Offer the time to a patient who waits for it; the first to say yes is booked.
       </Text>
       {slots.map((slot) => (
-        <FreedSlotCard key={slot.id} slot={slot} headingLevel={4} />
+        <FreedSlotCard key={slot.id} slot={slot} headingLevel={4} layout="list" />
       ))}
     </Stack>
   );

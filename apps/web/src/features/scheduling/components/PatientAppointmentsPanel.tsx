@@ -58,13 +58,12 @@ export function PatientAppointmentsPanel({ patientId }: { patientId: string }) {
       )}
       {data && data.items.length > 0 && (
         <div>
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={460}>
             <Table aria-label={scope === 'upcoming' ? 'Upcoming appointments' : 'Past and cancelled appointments'} verticalSpacing="xs" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>When</Table.Th>
-                  <Table.Th>Service</Table.Th>
-                  <Table.Th>With</Table.Th>
+                  <Table.Th>Service and practitioner</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th aria-label="Actions" />
                 </Table.Tr>
@@ -83,17 +82,14 @@ export function PatientAppointmentsPanel({ patientId }: { patientId: string }) {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{a.serviceName}</Text>
+                      <Text size="xs" c="dimmed">
+                        {a.practitionerName} · {a.roomName}
+                      </Text>
                       {a.status === 'cancelled' && a.cancelReason && (
                         <Text size="xs" c="dimmed">
                           Reason: {a.cancelReason}
                         </Text>
                       )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{a.practitionerName}</Text>
-                      <Text size="xs" c="dimmed">
-                        {a.roomName}
-                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <AppointmentStatusBadge appointment={a} />
@@ -109,7 +105,11 @@ export function PatientAppointmentsPanel({ patientId }: { patientId: string }) {
             </Table>
           </Table.ScrollContainer>
           <TablePager
-            summary={`${first}–${first + data.items.length - 1} of ${data.total} ${scope === 'upcoming' ? 'upcoming' : 'past or cancelled'}`}
+            summary={
+              data.total <= PAGE_SIZE
+                ? `${data.total} ${scope === 'upcoming' ? 'upcoming' : 'past or cancelled'} appointment${data.total === 1 ? '' : 's'}`
+                : `${first}–${first + data.items.length - 1} of ${data.total} ${scope === 'upcoming' ? 'upcoming' : 'past or cancelled'}`
+            }
             page={page}
             pages={pages}
             onPageChange={setPage}

@@ -50,6 +50,8 @@ it('asks the booking engine for the same service, location and practitioner that
   });
   expect(await screen.findByRole('radio', { name: /11:00\sAM\s*Room 2/ })).toBeInTheDocument();
   expect(screen.getByRole('radio', { name: /2:15\sPM\s*Room 1/ })).toBeInTheDocument();
+  expect(screen.getByText('Morning')).toBeInTheDocument();
+  expect(screen.getByText('Afternoon')).toBeInTheDocument();
   expect(screen.queryByRole('radio', { name: /10:30\sAM/ })).not.toBeInTheDocument();
 });
 
@@ -75,6 +77,13 @@ it('looks at other practitioners on request and at the next day', async () => {
   await waitFor(() => expect(get.mock.calls.some(([path, init]) => path === '/api/availability' && init.params.query.practitionerId === undefined)).toBe(true));
   await user.click(screen.getByRole('button', { name: 'Next day' }));
   expect(await screen.findByText(/Free starts on Thursday, December 3, 2026/)).toBeInTheDocument();
+});
+
+it('names the room once when every start is in it', async () => {
+  get.mockImplementation(answeringByPath({ '/api/availability': { ...FREE, slots: FREE.slots.filter((s) => s.roomId === 'room-1') } }));
+  openDialog();
+  expect(await screen.findByText(/Free starts on Wednesday, December 2, 2026 \(America\/New_York\), all in Room 1/)).toBeInTheDocument();
+  expect(screen.getByRole('radio', { name: /^2:15\sPM$/ })).toBeInTheDocument();
 });
 
 it('shows a refusal (someone took the time meanwhile) in the API’s words', async () => {

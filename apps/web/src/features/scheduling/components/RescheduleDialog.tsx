@@ -13,6 +13,13 @@ interface RescheduleDialogProps {
   onRescheduled: (moved: Appointment) => void;
 }
 
+/** Free starts grouped as people plan a day, by the location's clock. */
+const PARTS_OF_DAY = [
+  { label: 'Morning', contains: (hour: number) => hour < 12 },
+  { label: 'Afternoon', contains: (hour: number) => hour >= 12 && hour < 17 },
+  { label: 'Evening', contains: (hour: number) => hour >= 17 },
+];
+
 /** The location's calendar day (YYYY-MM-DD) as the ISO instants of its start and end. */
 export function dayWindow(day: string, timeZone: string): { from: string; to: string; key: string } | undefined {
   const start = DateTime.fromISO(day, { zone: timeZone });
@@ -48,6 +55,9 @@ export function RescheduleDialog({ appointment, opened, onClose, onRescheduled }
   const slots = (starts.data?.slots ?? []).filter((s) => !(s.startsAt === appointment.startsAt && s.practitionerId === appointment.practitionerId));
   const key = (s: { startsAt: string; practitionerId: string }) => `${s.startsAt}|${s.practitionerId}`;
   const chosen = slots.find((s) => key(s) === choice);
+  // One room for every start: say it once rather than under each time.
+  const onlyRoom = new Set(slots.map((s) => s.roomId)).size === 1 ? rooms.get(slots[0].roomId) : undefined;
+  const detail = (s: (typeof slots)[number]) => [anyPractitioner ? names.get(s.practitionerId) : undefined, onlyRoom ? undefined : rooms.get(s.roomId)].filter(Boolean).join(' · ');
   const shift = (days: number) => {
     setChoice(null);
     setDay(DateTime.fromISO(day, { zone }).plus({ days }).toISODate() as string);
@@ -84,7 +94,7 @@ export function RescheduleDialog({ appointment, opened, onClose, onRescheduled }
         </Group>
         {range && (
           <Text size="sm" c="dimmed">
-            Free starts on {dayText(range.from, zone)} ({zone})
+            Free starts on {dayText(range.from, zone)} ({zone}){onlyRoom ? `, all in ${onlyRoom}` : ''}
           </Text>
         )}
         {starts.isFetching && !starts.data && <Loader size="sm" aria-label="Finding free starts" />}
@@ -94,24 +104,38 @@ export function RescheduleDialog({ appointment, opened, onClose, onRescheduled }
         )}
         {slots.length > 0 && (
           <Radio.Group value={choice} onChange={setChoice} label="New start" name="reschedule-start">
-            <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="xs" mt="xs">
-              {slots.map((s) => (
-                <Radio.Card key={key(s)} value={key(s)} p="xs" radius="sm" withBorder>
-                  <Group gap="xs" wrap="nowrap" align="flex-start">
-                    <Radio.Indicator />
-                    <div>
-                      <Text size="sm" fw={600} className="tabular">
-                        {timeText(s.startsAt, zone)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {anyPractitioner ? `${names.get(s.practitionerId) ?? ''} · ` : ''}
-                        {rooms.get(s.roomId)}
-                      </Text>
-                    </div>
-                  </Group>
-                </Radio.Card>
-              ))}
-            </SimpleGrid>
+            <Stack gap="xs" mt={4}>
+              {PARTS_OF_DAY.map((part) => {
+                const inPart = slots.filter((s) => part.contains(DateTime.fromISO(s.startsAt).setZone(zone).hour));
+                if (inPart.length === 0) return null;
+                return (
+                  <div key={part.label}>
+                    <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={4}>
+                      {part.label}
+                    </Text>
+                    <SimpleGrid cols={{ base: 3, xs: 4, sm: detail(inPart[0]) ? 4 : 6 }} spacing={6} verticalSpacing={6}>
+                      {inPart.map((s) => (
+                        <Radio.Card key={key(s)} value={key(s)} px={8} py={4} radius="sm" withBorder>
+                          <Group gap={6} wrap="nowrap">
+                            <Radio.Indicator size="xs" />
+                            <div>
+                              <Text size="sm" fw={600} className="tabular" lh={1.3} style={{ whiteSpace: 'nowrap' }}>
+                                {timeText(s.startsAt, zone)}
+                              </Text>
+                              {detail(s) && (
+                                <Text size="xs" c="dimmed" lh={1.2}>
+                                  {detail(s)}
+                                </Text>
+                              )}
+                            </div>
+                          </Group>
+                        </Radio.Card>
+                      ))}
+                    </SimpleGrid>
+                  </div>
+                );
+              })}
+            </Stack>
           </Radio.Group>
         )}
         {chosen && (

@@ -21,7 +21,9 @@ export function useAppointment(appointment: Appointment | null) {
 /** Confirm, cancel (with a reason and who asked), no-show and reschedule; each refreshes the book, lists and waitlist. */
 export function useAppointmentLifecycle() {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: scheduleKeys.all });
+  // Not awaited: the caller's own onSuccess (closing the dialog, saying what happened) runs at once, before the
+  // refreshed appointment (now cancelled, say) changes which actions, and so which dialogs, are shown.
+  const refresh = () => void client.invalidateQueries({ queryKey: scheduleKeys.all });
   return {
     confirm: useMutation({ mutationFn: (id: string) => request(api.POST('/api/appointments/{id}/confirm', { params: { path: { id } } })), onSuccess: refresh }),
     cancel: useMutation({
@@ -90,6 +92,7 @@ export function usePatientAppointments(patientId: string, scope: AppointmentScop
   return useQuery({
     queryKey: frontDeskKeys.patientAppointments(patientId, scope, page),
     queryFn: () => request(api.GET('/api/patients/{id}/appointments', { params: { path: { id: patientId }, query: { scope, page, pageSize } } })),
-    placeholderData: (previous) => previous,
+    // Keep the rows while the next page loads, never another scope's rows under this scope's heading.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === scope && previousQuery.queryKey[2] === patientId ? previous : undefined),
   });
 }

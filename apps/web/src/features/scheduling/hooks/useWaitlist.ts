@@ -34,7 +34,8 @@ export function useFreedSlots(filter: { locationId?: string; from?: string; to?:
 /** Adding, removing, offering and booking an offer; each refreshes the book and the waitlist. */
 export function useWaitlistMutations() {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: scheduleKeys.all });
+  // Not awaited, so the caller's onSuccess runs before the lists change under it.
+  const refresh = () => void client.invalidateQueries({ queryKey: scheduleKeys.all });
   return {
     add: useMutation({ mutationFn: (body: NewWaitlistEntry) => request(api.POST('/api/waitlist', { body })), onSuccess: refresh }),
     remove: useMutation({
