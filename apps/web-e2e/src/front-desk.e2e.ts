@@ -210,7 +210,7 @@ describe('front desk: appointment lifecycle and the waitlist', () => {
     const drawer = page.getByRole('dialog', { name: 'Tom Avery' });
     await drawer.getByRole('group', { name: 'Appointment actions' }).getByRole('button', { name: 'Reschedule…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reschedule appointment' });
-    await dialog.getByText(/^Free starts on \w+day, \w+ \d+, \d{4} \(America\/New_York\)$/).waitFor();
+    await dialog.getByText(/^Free starts on \w+day, \w+ \d+, \d{4} \(America\/New_York\), all in Room 1$/).waitFor();
     // Ines now holds 10:00–11:15; Tom's own 12:00 is not offered back; 12:30 overlaps his own time and is free for him.
     await dialog.getByRole('radio', { name: /^12:30\sPM/ }).waitFor();
     await expect(dialog.getByRole('radio', { name: /^10:30\sAM/ }).count()).resolves.toBe(0);

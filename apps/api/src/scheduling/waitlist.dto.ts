@@ -32,11 +32,14 @@ export class RemoveWaitlistEntryDto {
 export class WaitlistQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @uuid('locationId') locationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @uuid('patientId') patientId?: string;
+  // Annotated: tsc emits design:type Object for an un-annotated initializer (see PageQueryDto).
+  /* eslint-disable @typescript-eslint/no-inferrable-types */
   @ApiPropertyOptional({ type: Boolean, default: true, description: 'true: open entries only (waiting or offered, range not over); false: every entry, newest first' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'openOnly must be true or false' })
   openOnly: boolean = true;
+  /* eslint-enable @typescript-eslint/no-inferrable-types */
 }
 
 export class FreedSlotQueryDto {

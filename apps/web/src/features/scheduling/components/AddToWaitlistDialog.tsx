@@ -1,11 +1,11 @@
-import { Alert, Button, Group, List, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { addDays, isoDateInTimeZone } from '@skinledger/domain';
 import { useEffect, useState } from 'react';
 import { usePractitioners } from '@web/features/scheduling/hooks/usePractitioners';
 import { useServices } from '@web/features/scheduling/hooks/useServices';
 import { type WaitlistEntry, useWaitlistMutations } from '@web/features/scheduling/hooks/useWaitlist';
 import { PatientPicker } from './PatientPicker';
-import { problemText } from './problemText';
+import { RefusalAlert } from './RefusalAlert';
 
 interface AddToWaitlistDialogProps {
   opened: boolean;
@@ -96,15 +96,7 @@ export function AddToWaitlistDialog({ opened, onClose, onAdded, locationId, time
           Days at this location ({timeZone}); the entry expires after the last day.
         </Text>
         <Textarea label="Notes" placeholder="e.g. mornings only, can come at short notice" autosize minRows={1} maxLength={1000} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-        {add.isError && (
-          <Alert color="red" title="Not added" role="alert">
-            <List size="sm">
-              {problemText(add.error).map((m) => (
-                <List.Item key={m}>{m}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
+        {add.isError && <RefusalAlert title="Not added to the waitlist" error={add.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -124,7 +124,7 @@ export function AppointmentLifecycleActions({ appointment, compact = false, onCh
     <>
       <Group gap={6} role="group" aria-label="Appointment actions">
         {allowed.confirm && (
-          <Button size="sm" variant="light" leftSection={<IconCheck size={16} aria-hidden />} onClick={doConfirm} loading={confirm.isPending}>
+          <Button size="sm" variant="default" leftSection={<IconCheck size={16} aria-hidden />} onClick={doConfirm} loading={confirm.isPending}>
             Confirm
           </Button>
         )}

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { durationText, whenText } from '@web/features/scheduling/appointmentWords';
 import { type CancelledBy, useAppointmentLifecycle, useCancellationSettings } from '@web/features/scheduling/hooks/useAppointmentLifecycle';
 import type { Appointment } from '@web/features/scheduling/hooks/useSchedule';
-import { problemText } from './problemText';
+import { RefusalAlert } from './RefusalAlert';
 
 /** Reasons the front desk gives most; one click fills the field, which stays editable. */
 const COMMON_REASONS: Record<CancelledBy, string[]> = {
@@ -119,16 +119,12 @@ export function CancelAppointmentDialog({ appointment, opened, onClose, onCancel
         <Text size="sm" c="dimmed">
           {appointment.patientName.split(' ')[0]} gets a cancellation notice; the time is offered to the waitlist.
         </Text>
-        {cancel.isError && (
-          <Alert color="red" title="Not cancelled" role="alert">
-            {problemText(cancel.error).join(' ')}
-          </Alert>
-        )}
+        {cancel.isError && <RefusalAlert title="Not cancelled" error={cancel.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Keep appointment
           </Button>
-          <Button color="red" onClick={submit} loading={cancel.isPending}>
+          <Button color="red.9" onClick={submit} loading={cancel.isPending}>
             Cancel appointment
           </Button>
         </Group>

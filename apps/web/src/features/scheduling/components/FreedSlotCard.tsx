@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, List, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 import { usePermission } from '@web/entities/current-user';
 import { dayText, timeRangeText, timeText } from '@web/features/scheduling/appointmentWords';
 import { type FreedSlot, type WaitlistMatch, useWaitlistMutations } from '@web/features/scheduling/hooks/useWaitlist';
-import { problemText } from './problemText';
+import { RefusalAlert } from './RefusalAlert';
 
 const CAUSE_WORDS: Record<FreedSlot['cause'], string> = { cancelled: 'Cancellation', no_show: 'No-show', rescheduled: 'Moved' };
 
@@ -54,9 +54,7 @@ export function FreedSlotCard({ slot, headingLevel = 3, layout = 'table' }: { sl
         </Badge>
       </Group>
       {(offer.isError || book.isError) && (
-        <Alert color="red" title={book.isError ? 'Not booked' : 'Not offered'} role="alert" mb="xs" withCloseButton onClose={() => (offer.reset(), book.reset())}>
-          {problemText(book.error ?? offer.error).join(' ')}
-        </Alert>
+        <RefusalAlert title={book.isError ? 'Not booked' : 'Not offered'} error={book.error ?? offer.error} onClose={() => (offer.reset(), book.reset())} />
       )}
       {!slot.open && (
         <Text size="sm" c="dimmed">
@@ -163,7 +161,7 @@ function MatchAction({ match, canManage, onOffer, onBook, busy }: { match: Waitl
   if (!canManage) return null;
   return (
     <Group justify="flex-end">
-      <Button size="compact-sm" variant="light" onClick={onOffer} disabled={busy} aria-label={`Offer to ${who}`}>
+      <Button size="compact-sm" variant="default" onClick={onOffer} disabled={busy} aria-label={`Offer to ${who}`}>
         Offer
       </Button>
     </Group>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { TablePager } from '@web/components/TablePager';
@@ -11,7 +11,7 @@ import { useWaitlist } from '@web/features/scheduling/hooks/useWaitlist';
 import { AddToWaitlistDialog } from './AddToWaitlistDialog';
 import { AppointmentLifecycleActions } from './AppointmentLifecycleActions';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
-import { problemText } from './problemText';
+import { RefusalAlert } from './RefusalAlert';
 import { WaitlistEntriesTable } from './WaitlistEntriesTable';
 
 const PAGE_SIZE = 10;
@@ -49,7 +49,7 @@ export function PatientAppointmentsPanel({ patientId }: { patientId: string }) {
           ]}
         />
       </Group>
-      {appointments.isError && <Alert color="red">{problemText(appointments.error).join(' ')}</Alert>}
+      {appointments.isError && <RefusalAlert title="Appointments could not be loaded" error={appointments.error} />}
       {appointments.isPending && <Loader size="sm" aria-label="Loading appointments" />}
       {data && data.items.length === 0 && (
         <Text size="sm" c="dimmed">

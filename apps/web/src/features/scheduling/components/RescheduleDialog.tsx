@@ -1,10 +1,10 @@
-import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, Modal, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState } from 'react';
 import { dayText, timeText, whenText } from '@web/features/scheduling/appointmentWords';
 import { useAppointmentLifecycle, useRescheduleStarts } from '@web/features/scheduling/hooks/useAppointmentLifecycle';
 import type { Appointment } from '@web/features/scheduling/hooks/useSchedule';
-import { problemText } from './problemText';
+import { RefusalAlert } from './RefusalAlert';
 
 interface RescheduleDialogProps {
   appointment: Appointment;
@@ -98,7 +98,7 @@ export function RescheduleDialog({ appointment, opened, onClose, onRescheduled }
           </Text>
         )}
         {starts.isFetching && !starts.data && <Loader size="sm" aria-label="Finding free starts" />}
-        {starts.isError && <Alert color="red">{problemText(starts.error).join(' ')}</Alert>}
+        {starts.isError && <RefusalAlert title="Free starts could not be found" error={starts.error} />}
         {starts.data && slots.length === 0 && (
           <Text size="sm">No free start this day{anyPractitioner ? '' : ` with ${appointment.practitionerName}`}. Try another day{anyPractitioner ? '' : ' or other practitioners'}.</Text>
         )}
@@ -113,7 +113,7 @@ export function RescheduleDialog({ appointment, opened, onClose, onRescheduled }
                     <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={4}>
                       {part.label}
                     </Text>
-                    <SimpleGrid cols={{ base: 3, xs: 4, sm: detail(inPart[0]) ? 4 : 6 }} spacing={6} verticalSpacing={6}>
+                    <SimpleGrid cols={{ base: 3, xs: 4, sm: detail(inPart[0]) ? 4 : 5 }} spacing={6} verticalSpacing={6}>
                       {inPart.map((s) => (
                         <Radio.Card key={key(s)} value={key(s)} px={8} py={4} radius="sm" withBorder>
                           <Group gap={6} wrap="nowrap">
@@ -144,11 +144,7 @@ export function RescheduleDialog({ appointment, opened, onClose, onRescheduled }
             {appointment.patientName.split(' ')[0]} gets the new time by message; the old time is offered to the waitlist.
           </Text>
         )}
-        {reschedule.isError && (
-          <Alert color="red" title="Not moved" role="alert">
-            {problemText(reschedule.error).join(' ')}
-          </Alert>
-        )}
+        {reschedule.isError && <RefusalAlert title="Not moved" error={reschedule.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Keep current time
