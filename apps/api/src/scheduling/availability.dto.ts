@@ -12,6 +12,11 @@ export class AvailabilityQueryDto {
   @IsOptional()
   @IsInstant('notBefore')
   notBefore?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Rescheduling: this appointment’s own time counts as free (it is the one moving)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'excludeAppointmentId must be a UUID' })
+  excludeAppointmentId?: string;
 }
 
 export class FreeSlotDto {

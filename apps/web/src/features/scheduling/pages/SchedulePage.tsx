@@ -20,6 +20,7 @@ import { CalendarEventContent, type CalendarEvent } from '@web/features/scheduli
 import { AvailabilityColumn, ShadingContext, type ShadeColumn } from '@web/features/scheduling/components/CalendarLayers';
 import { problemText } from '@web/features/scheduling/components/problemText';
 import { TodaysAppointments } from '@web/features/scheduling/components/TodaysAppointments';
+import { WaitlistBoard } from '@web/features/scheduling/components/WaitlistBoard';
 import { useLinkedAppointment } from '@web/features/scheduling/hooks/useLinkedAppointment';
 import { useScheduleView } from '@web/features/scheduling/hooks/useScheduleView';
 import { useAppointmentMutations, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
@@ -257,6 +258,7 @@ export function SchedulePage() {
           )}
         </Paper>
         <TodaysAppointments appointments={today} timeZone={timeZone} onOpen={setSelected} />
+        {location && <WaitlistBoard locationId={location.id} timeZone={timeZone} />}
       </Stack>
       {location && <BookingModal draft={draft} locationId={location.id} timeZone={timeZone} onClose={() => setDraft(null)} />}
       <AppointmentDrawer
