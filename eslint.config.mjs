@@ -95,6 +95,8 @@ export default [
         },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
+      // Leaving a field out of an object by destructuring it away is intended, not an unused variable.
+      '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true }],
     },
   },
   ...webImportRules,

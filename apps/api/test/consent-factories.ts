@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { strokePngDataUrl } from '../src/demo/demo-signature';
 import type { ApiClient } from './api-client';
 
@@ -22,10 +23,47 @@ export async function templateOfKind(client: ApiClient, kind: string): Promise<{
   return template;
 }
 
-/** A pending consent for the patient from the organization's template of that kind. */
+interface StaffListEntry {
+  id: string;
+  role: string;
+  isActive: boolean;
+  credentials: { licenceType: string; expiresOn: string }[];
+}
+
+/**
+ * A practitioner of the signed-in member's organization who may be named on any consent (an active physician or nurse
+ * whose licence allows medical depth for years to come): an existing one, else a physician added through the staff
+ * API (which takes an owner or admin).
+ */
+export async function consentPractitioner(client: ApiClient): Promise<string> {
+  const staff = (await client.get('/api/staff')).body as StaffListEntry[];
+  const existing = staff.find(
+    (s) =>
+      s.isActive &&
+      (s.role === 'physician' || s.role === 'nurse') &&
+      s.credentials.some((c) => c.licenceType !== 'licensed_aesthetician' && c.licenceType !== 'other' && c.expiresOn >= '2090-01-01'),
+  );
+  if (existing) return existing.id;
+  const suffix = randomBytes(4).toString('hex');
+  const created = await client.post('/api/staff', {
+    email: `practitioner-${suffix}@clinic.test`,
+    name: 'Samuel Osei',
+    role: 'physician',
+    password: 'velvet harbour lantern copper',
+    credentials: [{ licenceType: 'physician', licenceNumber: `MD-${suffix}`, jurisdiction: 'NY', expiresOn: '2099-12-31' }],
+  });
+  if (created.status !== 201) throw new Error(`consent practitioner: ${created.status} ${created.text}`);
+  return (created.body as { id: string }).id;
+}
+
+/**
+ * A pending consent for the patient from the organization's template of that kind, naming a practitioner of the
+ * organization (consentPractitioner) unless `extra` names one.
+ */
 export async function prepareConsent(client: ApiClient, patientId: string, kind = 'medical_needling', extra: Record<string, unknown> = {}) {
   const template = await templateOfKind(client, kind);
-  const response = await client.post(`/api/patients/${patientId}/consents`, { templateId: template.id, ...extra });
+  const practitionerId = 'practitionerId' in extra ? extra.practitionerId : await consentPractitioner(client);
+  const response = await client.post(`/api/patients/${patientId}/consents`, { templateId: template.id, practitionerId, ...extra });
   if (response.status !== 201) throw new Error(`prepare consent failed: ${response.status} ${response.text}`);
   return response.body as { id: string; acknowledgements: { key: string; required: boolean }[]; body: string; status: string };
 }

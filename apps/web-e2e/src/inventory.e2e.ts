@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 const CLINIC_TIME_ZONE = 'America/New_York';
 const GS = '\u001d';
@@ -35,7 +36,7 @@ describe('inventory: receive by scan and recall', () => {
     server = await startServer();
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     await page.goto(`${server.baseUrl}/login`);
     await signIn(page, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
   });
@@ -53,8 +54,10 @@ describe('inventory: receive by scan and recall', () => {
   it('receives a lot by scan, creating the unknown product, and shows it on hand', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inventory' }).click();
     await page.getByRole('heading', { name: 'Inventory', exact: true, level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'inventory overview (empty)');
     await page.getByRole('link', { name: 'Receive stock' }).click();
     await page.getByRole('heading', { name: 'Receive stock', level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'receive stock');
 
     const scan = page.getByLabel('Scan barcode');
     await scan.pressSequentially(scanned);
@@ -73,6 +76,7 @@ describe('inventory: receive by scan and recall', () => {
     await create.getByLabel('Manufacturer').fill('Crown Aesthetics');
     await create.getByLabel('Product name').fill('SkinPen cartridge, 14 needles');
     await create.getByLabel('Needle count').fill('14');
+    await expectNoSeriousA11yViolations(page, 'receive stock: create the unknown product');
     await create.getByRole('button', { name: 'Create product and receive' }).click();
 
     const receipt = page.getByRole('status').filter({ hasText: 'Received 10' });
@@ -82,6 +86,7 @@ describe('inventory: receive by scan and recall', () => {
     await page.getByRole('heading', { name: new RegExp(lotNumber), level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'On hand', level: 2 }).waitFor();
     await page.getByText('10 in all').waitFor();
+    await expectNoSeriousA11yViolations(page, 'lot');
   });
 
   it('recalls the lot (class II) and blocks its use', async () => {
@@ -91,12 +96,14 @@ describe('inventory: receive by scan and recall', () => {
     await page.getByRole('option', { name: /^Class II:/ }).click();
     await dialog.getByLabel('Reason').fill('Possible breach of sterile barrier');
     await dialog.getByLabel('Reference').fill('Z-1234-2026');
+    await expectNoSeriousA11yViolations(page, 'recall lot dialog');
     await dialog.getByRole('button', { name: 'Record recall' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
     // The recall flow ends on the patients exposed to the lot (none here: no session used it), with the CSV.
     await page.getByRole('heading', { name: 'Patient exposure', level: 1 }).waitFor();
     await page.getByText('No patient was treated with it').waitFor();
+    await expectNoSeriousA11yViolations(page, 'lot exposure (no patient)');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download CSV' }).click();
     const csv = await download;
@@ -110,6 +117,7 @@ describe('inventory: receive by scan and recall', () => {
     await expect(page.getByRole('button', { name: 'Transfer' }).getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(page.getByRole('button', { name: 'Adjust' }).getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(page.getByRole('button', { name: 'Waste' }).getAttribute('aria-disabled')).resolves.toBeNull();
+    await expectNoSeriousA11yViolations(page, 'recalled lot');
     await screenshot(page, 'inventory-recalled-lot');
 
     // The API stays the guard: a transfer of the recalled lot is refused.
@@ -129,5 +137,23 @@ describe('inventory: receive by scan and recall', () => {
     });
     expect(transfer.status()).toBe(422);
     await expect(transfer.text()).resolves.toMatch(/recalled/);
+  });
+
+  it('lists lots, recalls and devices, and the overview with stock and alerts', async () => {
+    await page.goto(`${server.baseUrl}/inventory/lots`);
+    await page.getByRole('heading', { name: 'Lots', level: 1 }).waitFor();
+    await page.getByText(lotNumber).first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'lots list');
+    await page.goto(`${server.baseUrl}/inventory/recalls`);
+    await page.getByRole('heading', { name: 'Recalls', level: 1 }).waitFor();
+    await page.getByText('Z-1234-2026').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'recalls');
+    await page.goto(`${server.baseUrl}/inventory/devices`);
+    await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'devices');
+    await page.goto(`${server.baseUrl}/inventory`);
+    await page.getByRole('heading', { name: 'Inventory', exact: true, level: 1 }).waitFor();
+    await page.getByText(lotNumber).first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'inventory overview');
   });
 });

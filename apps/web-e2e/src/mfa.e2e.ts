@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, WORKSPACE, type RunningServer } from './support/server';
 import { signIn, signOut } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 const SCREENSHOTS = path.join(WORKSPACE, 'docs/screenshots');
 
@@ -42,7 +43,7 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     server = await startServer();
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     await page.goto(`${server.baseUrl}/login`);
     await signIn(page, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
   });
@@ -69,6 +70,7 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     await dialog.getByLabel(/^New password/).fill('violet kettle drums at noon');
     await page.waitForFunction(() => /^(Strong|Very strong)$/.test(document.querySelector('[data-testid="password-strength-label"]')?.textContent ?? ''));
     await expect(dialog.getByText('(not met)').count()).resolves.toBe(0);
+    await expectNoSeriousA11yViolations(page, 'change password with the strength meter');
     await documentScreen(page, 'password-strength');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -83,6 +85,7 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     await dialog.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
     secret = ((await dialog.getByTestId('totp-secret').textContent()) ?? '').trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await expectNoSeriousA11yViolations(page, 'two-step sign-in enrolment');
     await documentScreen(page, 'mfa-enrolment');
 
     await dialog.getByLabel('Code from the app').fill(totpCode(secret));
@@ -91,6 +94,7 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     recoveryCodes = (await dialog.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) => c.trim());
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
+    await expectNoSeriousA11yViolations(page, 'recovery codes');
     await documentScreen(page, 'mfa-recovery-codes');
     await dialog.getByRole('button', { name: 'I have saved them' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -105,6 +109,7 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     await signInWithPassword(page);
     const code = page.getByLabel('Authentication code');
     await code.waitFor();
+    await expectNoSeriousA11yViolations(page, 'sign-in: authentication code');
     await expect(page.getByRole('button', { name: 'Account menu' }).count()).resolves.toBe(0);
     // The code of the next 30-second step: the one used to turn MFA on must not be replayed.
     await code.fill(totpCode(secret, Date.now() + 30_000));
@@ -126,6 +131,7 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     await page.getByLabel('Recovery code').fill(recoveryCodes[0]);
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('alert').filter({ hasText: 'not correct' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'sign-in: recovery code refused');
     await page.getByLabel('Recovery code').fill(recoveryCodes[1]);
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('button', { name: 'Account menu' }).waitFor();
@@ -138,6 +144,7 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     await section.getByRole('checkbox', { name: 'Physician' }).check();
     await section.getByRole('button', { name: 'Save security settings' }).click();
     await page.getByText('Two-step sign-in requirements updated.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'settings: security saved');
     await section.evaluate((element) => element.scrollIntoView({ block: 'end' }));
     await documentScreen(page, 'settings-security');
 
@@ -167,8 +174,11 @@ describe('two-step sign-in (TOTP) and password strength', () => {
     await page.getByRole('button', { name: `Edit ${desk.name}` }).click();
     const drawer = page.getByRole('dialog', { name: `Edit ${desk.name}` });
     await expect(drawer.getByTestId('staff-mfa-status').textContent()).resolves.toBe('On');
+    await expectNoSeriousA11yViolations(page, 'edit staff member drawer');
     await drawer.getByRole('button', { name: 'Reset two-step sign-in' }).click();
     const confirm = page.getByRole('dialog', { name: `Reset two-step sign-in for ${desk.name}?` });
+    await confirm.waitFor();
+    await expectNoSeriousA11yViolations(page, 'confirm two-step sign-in reset');
     await confirm.getByRole('button', { name: 'Reset and sign them out' }).click();
     await confirm.waitFor({ state: 'hidden' });
     await page.getByText('Two-step sign-in reset').waitFor();

@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 /** setUpClinic's only location is in New York: "today" and every screened date are that clinic's calendar dates. */
 const CLINIC_TIME_ZONE = 'America/New_York';
@@ -41,7 +42,7 @@ describe('patients: registration, medical history and eligibility', () => {
     server = await startServer();
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     await page.goto(`${server.baseUrl}/login`);
     await signIn(page, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
   });
@@ -57,8 +58,11 @@ describe('patients: registration, medical history and eligibility', () => {
 
   async function registerPatient(patient: NewPatient): Promise<void> {
     await openPatientList();
+    await expectNoSeriousA11yViolations(page, 'patients list');
     await page.getByRole('button', { name: 'New patient' }).click();
     const dialog = page.getByRole('dialog', { name: 'New patient' });
+    await dialog.getByLabel('First name').waitFor();
+    await expectNoSeriousA11yViolations(page, 'new patient dialog');
     await dialog.getByLabel('First name').fill(patient.firstName);
     await dialog.getByLabel('Last name').fill(patient.lastName);
     await dialog.getByLabel('Date of birth').fill(patient.dateOfBirth);
@@ -70,6 +74,7 @@ describe('patients: registration, medical history and eligibility', () => {
     }
     await dialog.getByRole('button', { name: 'Save patient' }).click();
     await page.getByRole('heading', { name: `${patient.firstName} ${patient.lastName}`, level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient profile: overview');
   }
 
   async function recordMedicalHistory(answer: (form: Locator) => Promise<void>): Promise<void> {
@@ -77,9 +82,11 @@ describe('patients: registration, medical history and eligibility', () => {
     await page.getByRole('button', { name: 'Record medical history' }).click();
     const form = page.getByRole('dialog', { name: /^Medical history/ });
     await answer(form);
+    await expectNoSeriousA11yViolations(page, 'medical history form');
     await form.getByRole('button', { name: 'Save medical history' }).click();
     await form.waitFor({ state: 'hidden' });
     await page.getByText('Version 1, recorded').waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient profile: medical history tab');
   }
 
   async function checkEligibility(procedure: 'Cosmetic needling' | 'Medical needling'): Promise<void> {
@@ -88,6 +95,7 @@ describe('patients: registration, medical history and eligibility', () => {
     await page.getByRole('option', { name: procedure }).click();
     await expect(page.getByRole('textbox', { name: 'Procedure' }).inputValue()).resolves.toBe(procedure);
     await page.getByRole('status').filter({ hasText: procedure.toLowerCase() }).waitFor();
+    await expectNoSeriousA11yViolations(page, `patient profile: eligibility tab (${procedure})`);
   }
 
   it('registers a patient and blocks medical needling until six months after the last isotretinoin dose', async () => {
@@ -146,7 +154,14 @@ describe('patients: registration, medical history and eligibility', () => {
     await rows.filter({ hasText: 'Brooks, Samuel' }).waitFor({ state: 'detached' });
     const match = page.getByRole('link', { name: 'Thompson, Margaret' });
     await match.waitFor();
+    await expectNoSeriousA11yViolations(page, 'patients list searched');
     await match.click();
     await page.getByRole('heading', { name: 'Margaret Thompson', level: 1 }).waitFor();
+  });
+
+  it('opens the patient import page', async () => {
+    await page.goto(`${server.baseUrl}/patients/import`);
+    await page.getByRole('heading', { name: 'Import patients', level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient import');
   });
 });

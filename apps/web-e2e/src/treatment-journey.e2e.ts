@@ -4,6 +4,7 @@ import { launchBrowser } from './support/browser';
 import { apiAs, documentScreen, faceMap } from './support/charting';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 const CLINIC_TIME_ZONE = 'America/New_York';
 const NURSE = { name: 'Nora Reyes', email: 'nora@harbour.example', password: 'copper lantern ward 1' };
@@ -28,7 +29,7 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     server = await startServer();
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    desk = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    desk = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     await desk.goto(`${server.baseUrl}/login`);
     await signIn(desk, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
     const api = apiAs(desk, server.baseUrl);
@@ -61,7 +62,7 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     patientId = patient.id;
     await api.put(`/api/patients/${patientId}/medical-history`, emptyMedicalHistory());
 
-    chair = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'en-US', hasTouch: true });
+    chair = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1024, height: 768 }, locale: 'en-US', hasTouch: true });
     await chair.goto(`${server.baseUrl}/login`);
     await signIn(chair, NURSE.email, NURSE.password);
   });
@@ -77,6 +78,7 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     await event(chair).click();
     const drawer = chair.getByRole('dialog', { name: 'Elena Marsh' });
     await drawer.getByText('checked in').waitFor();
+    await expectNoSeriousA11yViolations(chair, 'appointment drawer at the chair (checked in)');
     await drawer.getByRole('link', { name: 'Start treatment' }).click();
     await chair.getByRole('heading', { name: 'New session · Elena Marsh', level: 1 }).waitFor();
   }
@@ -122,10 +124,15 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
 
   it('opens the checked-in appointment at the chair: the checklist blocks on the missing medical consent', async () => {
     await startTreatmentFromCalendar();
+    // From the first paint: the booked medical service, and where the appointment stands (never "max 0 mm").
+    await chair.getByText('Medical needling · as booked, no zone charted yet').waitFor();
+    await chair.getByText(new RegExp(`Medical needling at .* with ${NURSE.name} · checked in$`)).waitFor();
+    await expect(chair.getByText(/max 0 mm|booked appointment/).count()).resolves.toBe(0);
     await chartCheeksAndForehead();
     const checklist = chair.getByRole('region', { name: 'Safety checklist' });
     await checklist.getByText('No valid medical needling consent on file').waitFor();
     await expect(chair.getByRole('button', { name: 'Start session' }).isDisabled()).resolves.toBe(true);
+    await expectNoSeriousA11yViolations(chair, 'charting an appointment, blocked on consent');
     await chair.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(chair, 'charting-blocked-consent', true);
   });
@@ -133,6 +140,7 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
   it('has the patient sign the medical-needling consent in the kiosk, drawing the signature', async () => {
     await chair.goto(`${server.baseUrl}/patients/${patientId}?tab=consents`);
     await chair.getByText('Consents missing for the next appointment: Medical needling').waitFor();
+    await expectNoSeriousA11yViolations(chair, 'patient profile: consents tab, missing for the next appointment');
     await chair.getByRole('button', { name: 'Start consent' }).click();
     const dialog = chair.getByRole('dialog', { name: 'Start a consent' });
     await dialog.getByRole('textbox', { name: 'Consent form' }).click();
@@ -166,6 +174,7 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     const lot = chair.getByRole('region', { name: 'Pen and cartridge' }).getByRole('textbox', { name: 'Lot' });
     await expect(lot.inputValue()).resolves.toContain(lotNumber);
     await chair.getByRole('region', { name: 'Safety checklist' }).getByText('Clear to start').waitFor();
+    await expectNoSeriousA11yViolations(chair, 'charting an appointment, clear to start');
     await chair.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(chair, 'charting-appointment', true);
     await chair.getByRole('button', { name: 'Start session' }).click();
@@ -174,12 +183,14 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     await chair.getByRole('button', { name: 'Sign', exact: true }).click();
     const sign = chair.getByRole('dialog', { name: 'Sign and lock the session' });
     await sign.getByLabel(`Password of ${NURSE.name}`).fill(NURSE.password);
+    await expectNoSeriousA11yViolations(chair, 'sign and lock dialog');
     await sign.getByRole('button', { name: 'Sign and lock' }).click();
     await chair.getByText('Signed · locked').first().waitFor();
 
     await desk.goto(`${server.baseUrl}/schedule`);
     await event(desk).click();
     await desk.getByRole('dialog', { name: 'Elena Marsh' }).getByText('completed').waitFor();
+    await expectNoSeriousA11yViolations(desk, 'appointment drawer (completed)');
   });
 
   it("shows the lot's on-hand dropped by one and the patient on its exposure list", async () => {
@@ -187,17 +198,21 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     await chair.getByText('4 in all').waitFor();
     await chair.goto(`${server.baseUrl}/inventory/lots/${lotId}/exposure`);
     await chair.getByRole('table', { name: 'Exposed sessions' }).getByText('Elena Marsh').waitFor();
+    await expectNoSeriousA11yViolations(chair, 'lot exposure at the chair');
     await documentScreen(chair, 'lot-exposure');
   });
 
   it('lets the owner lower a zone maximum, which the chart then enforces', async () => {
     await desk.goto(`${server.baseUrl}/settings`);
     const settings = desk.getByRole('form', { name: 'Treatment settings' });
+    await settings.getByRole('textbox', { name: 'Clinic maximum for Cheeks' }).waitFor();
+    await expectNoSeriousA11yViolations(desk, 'settings');
     await settings.getByRole('textbox', { name: 'Clinic maximum for Cheeks' }).click();
     await desk.getByRole('option', { name: '1.25 mm' }).click();
     await settings.getByRole('button', { name: 'Save treatment settings' }).click();
     await desk.getByText('Treatment settings updated.').waitFor();
-    await desk.getByRole('heading', { name: 'Treatment', level: 2 }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await expectNoSeriousA11yViolations(desk, 'settings: treatment settings saved');
+    await desk.getByRole('heading', { name: 'Treatment', level: 2, exact: true }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await documentScreen(desk, 'treatment-settings', true);
 
     await chair.goto(`${server.baseUrl}/patients/${patientId}/sessions/new`);
@@ -205,6 +220,8 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
     await map.tap('Cheeks');
     await map.setDepth('1.50');
     await chair.getByRole('button', { name: 'Done' }).tap();
-    await expect(map.zone('Cheeks').getAttribute('data-tone')).resolves.toBe('caution');
+    // Above the lowered maximum without an override reason: the preflight blocks it, so the zone is red.
+    await expect(map.zone('Cheeks').getAttribute('data-tone')).resolves.toBe('blocked');
+    await expectNoSeriousA11yViolations(chair, 'charting: a zone over the clinic maximum');
   });
 });

@@ -5,6 +5,7 @@ import { apiAs, documentScreen, faceMap } from './support/charting';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { gradientPng } from './support/png';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 const CLINIC_TIME_ZONE = 'America/New_York';
 const NURSE = { name: 'Dana Whitfield', email: 'dana@harbour.example', password: 'copper lantern ward 1' };
@@ -26,13 +27,14 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
   let patientId: string;
   let lotId: string;
   let lotNumber: string;
+  let nurseId: string;
 
-  /** A consent of the kind, signed by the patient through the API (as the kiosk would). */
+  /** A consent of the kind naming the nurse, signed by the patient through the API (as the kiosk would). */
   async function signConsent(kind: string): Promise<void> {
     const api = apiAs(owner, server.baseUrl);
     const templates = (await api.get('/api/consent-templates')) as { id: string; kind: string }[];
     const template = templates.find((t) => t.kind === kind);
-    const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: template?.id });
+    const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: template?.id, practitionerId: nurseId });
     await api.post(
       `/api/consents/${consent.id}/sign`,
       {
@@ -56,12 +58,14 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     const today = isoDateInTimeZone(new Date(), CLINIC_TIME_ZONE);
 
     const [location] = (await api.get('/api/locations')) as { id: string }[];
-    await api.post('/api/staff', {
-      ...NURSE,
-      role: 'nurse',
-      defaultLocationId: location.id,
-      credentials: [{ licenceType: 'registered_nurse', licenceNumber: 'RN-482913', jurisdiction: 'NY', expiresOn: addDays(today, 365) }],
-    });
+    nurseId = (
+      await api.post('/api/staff', {
+        ...NURSE,
+        role: 'nurse',
+        defaultLocationId: location.id,
+        credentials: [{ licenceType: 'registered_nurse', licenceNumber: 'RN-482913', jurisdiction: 'NY', expiresOn: addDays(today, 365) }],
+      })
+    ).id;
     const gtinBody = `0081234${String(Date.now()).slice(-6)}`;
     const product = await api.post('/api/products', {
       manufacturer: 'Crown Aesthetics',
@@ -84,7 +88,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     // A baseline outcome a month ago, for the outcomes chart.
     await api.post(`/api/patients/${patientId}/assessments`, { scale: 'goodman_baron_quantitative', score: 24, assessedOn: addDays(today, -30) });
 
-    page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'en-US', hasTouch: true });
+    page = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1024, height: 768 }, locale: 'en-US', hasTouch: true });
     await page.goto(`${server.baseUrl}/login`);
     await signIn(page, NURSE.email, NURSE.password);
   });
@@ -102,6 +106,8 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await page.getByRole('heading', { name: 'Jordan Avery', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Start session' }).click();
     await page.getByRole('heading', { name: 'New session · Jordan Avery', level: 1 }).waitFor();
+    await zone('Cheeks').waitFor();
+    await expectNoSeriousA11yViolations(page, 'charting: walk-in, nothing charted');
 
     await tapZone('Cheeks');
     await setDepth('1.50');
@@ -109,7 +115,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await tapZone('Forehead');
     await setDepth('0.50');
     await page.getByRole('button', { name: 'Done' }).tap();
-    await zone('Cheeks').getByText('1.5 mm').first().waitFor();
+    await expect(faceMap(page).label('cheeks').textContent()).resolves.toBe('1.5 mm');
     await expect(zone('Cheeks').getAttribute('data-tone')).resolves.toBe('ok');
     // 0.5 mm and deeper is medical needling (domain.md section 1).
     await page.getByText('Medical needling · max 1.5 mm').first().waitFor();
@@ -121,10 +127,12 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
 
     const checklist = page.getByRole('region', { name: 'Safety checklist' });
     await checklist.getByText('Clear to start').waitFor();
+    await expectNoSeriousA11yViolations(page, 'charting: zones charted, clear to start');
     await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'charting-screen-zones', true);
     await page.getByRole('button', { name: /^Cheeks/ }).filter({ hasText: '1.5 mm · 3 passes' }).tap();
     await page.getByRole('region', { name: 'Edit Cheeks' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'charting: editing a zone');
     await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'charting-screen', true);
     await documentScreen(page, 'charting-screen-full');
@@ -136,6 +144,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await zones.getByRole('row').filter({ hasText: 'Cheeks' }).getByText('1.5 mm').waitFor();
     await zones.getByRole('row').filter({ hasText: 'Forehead' }).getByText('0.5 mm').waitFor();
     await page.getByRole('table', { name: 'Cartridges' }).getByText(lotNumber).waitFor();
+    await expectNoSeriousA11yViolations(page, 'session in progress');
   });
 
   it('re-charts a zone while in progress, then signs the session with the password and locks it', async () => {
@@ -143,6 +152,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await page.getByRole('button', { name: 'Edit zones' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit zones' });
     await edit.waitFor();
+    await expectNoSeriousA11yViolations(page, 'session: edit zones dialog');
     await tapZone('Nose');
     await setDepth('0.25');
     await page.getByRole('button', { name: 'Done' }).tap();
@@ -155,6 +165,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await dialog.getByLabel(`Password of ${NURSE.name}`).fill('not my password');
     await dialog.getByRole('button', { name: 'Sign and lock' }).click();
     await dialog.getByText(`is not the password of ${NURSE.name}`).waitFor();
+    await expectNoSeriousA11yViolations(page, 'sign and lock dialog, wrong password');
     await dialog.getByLabel(`Password of ${NURSE.name}`).fill(NURSE.password);
     await dialog.getByRole('button', { name: 'Sign and lock' }).click();
     await page.getByText('Signed · locked').first().waitFor();
@@ -163,6 +174,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await page.getByLabel('New addendum').fill('Patient reported mild stinging on the left cheek during the last pass.');
     await page.getByRole('button', { name: 'Add addendum' }).click();
     await page.getByRole('list', { name: 'Addenda' }).getByText('mild stinging').waitFor();
+    await expectNoSeriousA11yViolations(page, 'signed session with an addendum');
 
     // Photos need the photography consent: refused first, then taken once the patient signed it.
     const photos = page.getByRole('region', { name: 'Photos' });
@@ -170,6 +182,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await photos.getByText('After', { exact: true }).click();
     await photos.locator('input[type="file"]').setInputFiles(photo);
     await photos.getByText('No valid photography consent on file').waitFor();
+    await expectNoSeriousA11yViolations(page, 'session: photo refused without consent');
     await signConsent('photography');
     await photos.locator('input[type="file"]').setInputFiles(photo);
     await photos.getByRole('img', { name: 'After · Front' }).waitFor();
@@ -181,14 +194,18 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await page.getByRole('option', { name: 'Erythema (prolonged redness)' }).click();
     await event.getByLabel('Grade (0–4)').fill('2');
     await event.getByLabel('What happened').fill('Redness of both cheeks lasting into day 3');
+    await expectNoSeriousA11yViolations(page, 'adverse event dialog');
     await event.getByRole('button', { name: 'Record adverse event' }).click();
     await page.getByRole('table', { name: 'Adverse events' }).getByText('Erythema (prolonged redness)').waitFor();
 
     await page.getByRole('link', { name: 'After-care sheet' }).click();
     await page.getByRole('heading', { name: 'After your micro-needling treatment', level: 1 }).waitFor();
     await page.getByText(/Use a broad-spectrum sunscreen/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'after-care sheet');
     await page.goBack();
     await page.getByText('Signed · locked').first().waitFor();
+    await page.getByRole('table', { name: 'Adverse events' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'signed session with photo and adverse event');
     await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'session-signed');
   });
@@ -196,8 +213,10 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
   it("shows the lot's on-hand dropped by one and the patient on the lot's exposure list", async () => {
     await page.goto(`${server.baseUrl}/inventory/lots/${lotId}`);
     await page.getByText('4 in all').waitFor();
+    await expectNoSeriousA11yViolations(page, 'lot after use');
     await page.goto(`${server.baseUrl}/inventory/lots/${lotId}/exposure`);
     await page.getByRole('table', { name: 'Exposed sessions' }).getByText('Jordan Avery').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'lot exposure with a patient and an adverse event');
   });
 
   it('lists the session on the patient and charts the outcome against the baseline', async () => {
@@ -205,6 +224,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     const sessions = page.getByRole('table', { name: 'Treatment sessions' });
     await sessions.getByText('1.5 mm').waitFor();
     await sessions.getByText('Signed · locked').waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient profile: sessions tab');
 
     await page.getByRole('tab', { name: 'Outcomes' }).click();
     const form = page.getByRole('form', { name: 'Record an assessment' });
@@ -212,8 +232,16 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     await form.getByRole('button', { name: 'Record assessment' }).click();
     await page.getByRole('table', { name: 'Assessments' }).getByText('-25 %').waitFor();
     await page.getByRole('img', { name: /Goodman & Baron quantitative acne-scar score over time/ }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient profile: outcomes tab');
     await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'patient-outcomes');
+
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.getByRole('tabpanel', { name: 'Timeline' }).locator('.mantine-Timeline-item').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient profile: timeline tab');
+    await page.getByRole('tab', { name: 'Access log' }).click();
+    await page.getByRole('table', { name: 'Access log' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient profile: access log tab');
   });
 
   it('stacks the charting screen on a portrait tablet and shows a blocker in red', async () => {
@@ -225,6 +253,7 @@ describe('treatments: chart a walk-in session on the face map, sign it, trace th
     // Today's medical session blocks another within the clinic's interval (domain.md section 3): shown red, start disabled.
     await page.getByRole('region', { name: 'Safety checklist' }).getByText(/needs at least 28 days between sessions/).waitFor();
     await expect(page.getByRole('button', { name: 'Start session' }).isDisabled()).resolves.toBe(true);
+    await expectNoSeriousA11yViolations(page, 'charting on a portrait tablet, blocked');
     await documentScreen(page, 'charting-screen-portrait', true);
   });
 });

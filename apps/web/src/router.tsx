@@ -1,17 +1,16 @@
-import { IconChartBar } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequirePermission, RequireSession, LoginPage } from '@web/features/auth';
 import { InventoryPage, ReceiveStockPage, LotsPage, LotPage, RecallsPage, DevicesPage } from '@web/features/inventory';
 import { ExposurePage } from '@web/features/exposure';
-import { ConsentKioskPage, ConsentTemplatePage, ConsentTemplatesPage } from '@web/features/consents';
+import { ConsentKioskPage, ConsentTemplatePage, ConsentTemplatesPage, VisitKioskPage } from '@web/features/consents';
 import { AuditLogPage } from '@web/features/audit';
 import { SettingsPage } from '@web/features/settings';
 import { SetupGate, SetupPage } from '@web/features/setup';
-import { AppLayout, NotFoundPage, UpcomingModulePage } from '@web/features/shell';
+import { AppLayout, NotFoundPage } from '@web/features/shell';
 import { PatientImportPage, PatientProfilePage, PatientsPage } from '@web/features/patients';
 import { StaffPage } from '@web/features/staff';
 import { CoursePlannerPage, OutboxPage, SchedulePage, SchedulingSetupPage } from '@web/features/scheduling';
-import { AfterCarePage, AppointmentChartingPage, ChartingPage, SessionPage } from '@web/features/treatments';
+import { AfterCarePage, AppointmentChartingPage, ChartingPage, SessionPage, SessionPrintPage } from '@web/features/treatments';
 
 /**
  * SetupGate (first run?) -> /setup | /login | RequireSession (signed in?) -> the app shell and its pages.
@@ -31,6 +30,15 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="consents.prepare" title="Consent signing">
                 <ConsentKioskPage />
+              </RequirePermission>
+            ),
+          },
+          // One signing session for a visit's consents (the check-in drawer's "Prepare and hand over").
+          {
+            path: 'kiosk/visits/:appointmentId',
+            element: (
+              <RequirePermission permission="consents.prepare" title="Consent signing">
+                <VisitKioskPage />
               </RequirePermission>
             ),
           },
@@ -117,6 +125,15 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="clinical_record.read" title="Treatment session">
                     <SessionPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                // The printable session record (a print stylesheet; the PDF is downloaded from it).
+                path: 'sessions/:id/print',
+                element: (
+                  <RequirePermission permission="clinical_record.read" title="Session record">
+                    <SessionPrintPage />
                   </RequirePermission>
                 ),
               },
@@ -214,16 +231,6 @@ export const router = createBrowserRouter([
                   <RequirePermission permission="inventory.read" title="Devices">
                     <DevicesPage />
                   </RequirePermission>
-                ),
-              },
-              {
-                path: 'reports',
-                element: (
-                  <UpcomingModulePage
-                    title="Reports"
-                    icon={IconChartBar}
-                    summary="Reports on sessions, practitioners and cartridge use are planned for a later release."
-                  />
                 ),
               },
               {

@@ -900,6 +900,22 @@ export interface paths {
         patch: operations["TreatmentSessions_update"];
         trace?: never;
     };
+    "/api/treatment-sessions/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentSessions_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/treatment-sessions/{id}/cartridges": {
         parameters: {
             query?: never;
@@ -942,6 +958,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["TreatmentSessions_addAddendum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/repeat-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentSessions_repeatSession"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1124,6 +1156,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/treatment-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentTemplates_list"];
+        put?: never;
+        post: operations["TreatmentTemplates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/treatment-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TreatmentTemplates_get"];
+        put: operations["TreatmentTemplates_replace"];
+        post?: never;
+        delete: operations["TreatmentTemplates_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consent-templates": {
         parameters: {
             query?: never;
@@ -1252,6 +1316,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consents/witness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Consents_witnessAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consents/{id}/revoke": {
         parameters: {
             query?: never;
@@ -1310,6 +1390,22 @@ export interface paths {
         get: operations["Consents_pdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VisitConsents_prepare"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1684,6 +1780,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PatientAppointments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients/{id}/next-appointment-consents": {
         parameters: {
             query?: never;
@@ -1694,6 +1806,118 @@ export interface paths {
         get: operations["PatientAppointments_nextAppointmentConsents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarView_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/cancellations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CancellationSettings_get"];
+        put: operations["CancellationSettings_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Waitlist_list"];
+        put?: never;
+        post: operations["Waitlist_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/freed-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Waitlist_freedSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Waitlist_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Waitlist_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/offers/{offerId}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Waitlist_book"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1813,7 +2037,7 @@ export interface components {
              */
             organizationLocale: "en-US" | "en-GB";
             /** @description Actions this role may perform (the permission matrix) */
-            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "messages.read" | "security.manage")[];
+            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "security.manage")[];
             /** Format: uuid */
             defaultLocationId: string | null;
             /** @description Two-step sign-in (TOTP) is on for this account */
@@ -2367,7 +2591,7 @@ export interface components {
          * @description urn:skinledger:problem:<code>, the code from the catalog
          * @enum {string}
          */
-        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
+        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
         /**
          * @description A refused password: the rule it breaks
          * @enum {string}
@@ -2382,7 +2606,7 @@ export interface components {
             code?: components["schemas"]["PasswordProblemCode"];
         };
         /** @enum {string} */
-        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
+        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "waitlist-range-over" | "waitlist-range-too-long" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
         RuleViolationDto: {
             /** @example last-owner */
             code: components["schemas"]["RuleCode"];
@@ -3225,6 +3449,11 @@ export interface components {
             reorderThreshold: number;
             belowReorderThreshold: boolean;
         };
+        /**
+         * @description What the session treats: "Start from last session" repeats the previous session of the same indication
+         * @enum {string}
+         */
+        TreatmentIndication: "fine_lines" | "texture_pores" | "pigmentation" | "acne_scars" | "other_scars" | "stretch_marks" | "hair_loss";
         ZoneTreatmentDto: {
             /**
              * @description Treatment zone (domain.md section 2)
@@ -3270,6 +3499,8 @@ export interface components {
             lotNumber?: string | null;
         };
         StartTreatmentSessionDto: {
+            /** @description What the session treats: "Start from last session" repeats the previous session of the same indication */
+            indication?: components["schemas"]["TreatmentIndication"] | null;
             /** @description Depth and passes per zone; one entry per zone */
             zones?: components["schemas"]["ZoneTreatmentDto"][];
             /** @description Relative contraindications acknowledged, each with a reason */
@@ -3417,6 +3648,8 @@ export interface components {
             appointmentId: string | null;
             /** @enum {string} */
             procedureKind: "cosmetic" | "medical";
+            /** @description Null when not recorded */
+            indication: components["schemas"]["TreatmentIndication"] | null;
             maxDepthMm: number;
             /** Format: date */
             performedOn: string;
@@ -3447,6 +3680,8 @@ export interface components {
             photosPlanned: boolean;
             /** Format: uuid */
             signedBy: string | null;
+            /** @description SHA-256 of the session as signed (addenda aside), as sealed in the audit chain; null until signed */
+            recordHash: string | null;
             addenda: components["schemas"]["AddendumDto"][];
         };
         StartedTreatmentSessionDto: {
@@ -3454,6 +3689,8 @@ export interface components {
             preflight: components["schemas"]["PreflightDto"];
         };
         UpdateTreatmentSessionDto: {
+            /** @description What the session treats: "Start from last session" repeats the previous session of the same indication */
+            indication?: components["schemas"]["TreatmentIndication"] | null;
             /** @description Depth and passes per zone; one entry per zone */
             zones?: components["schemas"]["ZoneTreatmentDto"][];
             /** @description Relative contraindications acknowledged, each with a reason */
@@ -3489,6 +3726,55 @@ export interface components {
             /** @example Correction: forehead depth was 0.5 mm, not 0.75 mm. */
             text: string;
         };
+        RepeatZoneDto: {
+            /** @enum {string} */
+            zone: "forehead" | "glabella" | "periorbital" | "nose" | "cheeks" | "perioral" | "chin_jawline" | "neck_decollete" | "acne_scars" | "stretch_marks" | "scalp";
+            label: string;
+            depthMm: number;
+            passes: number;
+        };
+        RepeatLotDto: {
+            /** Format: uuid */
+            id: string;
+            lotNumber: string;
+            /** Format: date */
+            expiresOn: string;
+            /** @description On hand at the location */
+            onHand: number;
+        };
+        PreviousSessionChartDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            performedOn: string;
+            practitionerName: string;
+            /** @description Zones, depths and passes as signed (override reasons are not copied: each session gives its own) */
+            zones: components["schemas"]["RepeatZoneDto"][];
+            /**
+             * Format: uuid
+             * @description The same pen, when it is active at this location; else null
+             */
+            deviceId: string | null;
+            /** @example SkinPen Precision · SP-220417 */
+            deviceLabel: string;
+            /**
+             * Format: uuid
+             * @description The cartridge product of its first cartridge
+             */
+            cartridgeProductId: string | null;
+            cartridgeProductName: string | null;
+            /** @description Inventory's FEFO suggestion of that product at this location (earliest expiry first) */
+            lot: components["schemas"]["RepeatLotDto"] | null;
+            /** @description What could not be copied, and why */
+            notes: string[];
+        };
+        RepeatSessionDto: {
+            indication: components["schemas"]["TreatmentIndication"];
+            /** @example Acne scars */
+            indicationLabel: string;
+            /** @description Null when the patient has no signed session of this indication */
+            previous: components["schemas"]["PreviousSessionChartDto"] | null;
+        };
         TreatmentSessionSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -3504,6 +3790,8 @@ export interface components {
             appointmentId: string | null;
             /** @enum {string} */
             procedureKind: "cosmetic" | "medical";
+            /** @description Null when not recorded */
+            indication: components["schemas"]["TreatmentIndication"] | null;
             maxDepthMm: number;
             /** Format: date */
             performedOn: string;
@@ -3753,6 +4041,69 @@ export interface components {
             changeFromBaselinePercent: number | null;
             improved: boolean | null;
         };
+        TemplateZoneViewDto: {
+            /** @enum {string} */
+            zone: "forehead" | "glabella" | "periorbital" | "nose" | "cheeks" | "perioral" | "chin_jawline" | "neck_decollete" | "acne_scars" | "stretch_marks" | "scalp";
+            /** @example Cheeks */
+            label: string;
+            depthMm: number;
+            passes: number;
+        };
+        TemplateFindingDto: {
+            /** @description The preflight's code for the zone finding */
+            code: components["schemas"]["PreflightCode"];
+            message: string;
+            /** @description The zone */
+            subject: string;
+            /**
+             * @description How the preflight files it when the template is applied
+             * @enum {string}
+             */
+            severity: "blocker" | "warning";
+        };
+        TreatmentTemplateDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            indication: components["schemas"]["TreatmentIndication"];
+            /** @example Acne scars */
+            indicationLabel: string;
+            notes: string;
+            /** @description In charting order */
+            zones: components["schemas"]["TemplateZoneViewDto"][];
+            /** @description The zones checked now against the clinic's zone maximums and the device */
+            findings: components["schemas"]["TemplateFindingDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+            updatedByName: string;
+        };
+        TemplateZoneDto: {
+            /**
+             * @description Treatment zone (domain.md section 2)
+             * @enum {string}
+             */
+            zone: "forehead" | "glabella" | "periorbital" | "nose" | "cheeks" | "perioral" | "chin_jawline" | "neck_decollete" | "acne_scars" | "stretch_marks" | "scalp";
+            /**
+             * @description Needle depth in mm: 0 to 2.5 in 0.25 mm steps, within the clinic's zone maximum
+             * @example 1.5
+             */
+            depthMm: number;
+            /** @example 3 */
+            passes: number;
+        };
+        TreatmentTemplateInputDto: {
+            /**
+             * @description Unique in the clinic, whatever the letter case
+             * @example Acne scars, full face
+             */
+            name: string;
+            /** @description What the template treats */
+            indication: components["schemas"]["TreatmentIndication"];
+            /** @description For the practitioner: when to use it, what to adjust */
+            notes?: string;
+            /** @description Depth and passes per zone; one entry per zone */
+            zones: components["schemas"]["TemplateZoneDto"][];
+        };
         ConsentAcknowledgementDto: {
             /** @example a1 */
             key: string;
@@ -3873,9 +4224,22 @@ export interface components {
             depthMaxMm?: number;
             /**
              * Format: uuid
-             * @description Fills {{practitioner}}; defaults to the signed-in staff member
+             * @description The treating practitioner (fills {{practitioner}}): a physician, nurse or aesthetician whose licence is current today and allows the consent's depth. Defaults to the signed-in staff member, which the API refuses (422 not-a-practitioner) when they are not one
              */
             practitionerId?: string;
+        };
+        ConsentAppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Acne-scar needling (medical) */
+            serviceName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * @description The appointment location's IANA time zone
+             * @example America/New_York
+             */
+            timeZone: string;
         };
         ConsentDetailDto: {
             /** Format: uuid */
@@ -3900,7 +4264,17 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description Who prepared the consent (not necessarily the practitioner) */
             createdByName: string;
+            /**
+             * Format: uuid
+             * @description The treating practitioner the consent names; null only for consents prepared before SkinLedger recorded it
+             */
+            practitionerId: string | null;
+            /** @description The treating practitioner as named in the consent the patient signs */
+            practitionerName: string;
+            /** @description The appointment the consent was prepared for (visit bundle), or null */
+            appointment: components["schemas"]["ConsentAppointmentDto"] | null;
             /** Format: date-time */
             signedAt: string | null;
             signerName: string | null;
@@ -3949,7 +4323,17 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description Who prepared the consent (not necessarily the practitioner) */
             createdByName: string;
+            /**
+             * Format: uuid
+             * @description The treating practitioner the consent names; null only for consents prepared before SkinLedger recorded it
+             */
+            practitionerId: string | null;
+            /** @description The treating practitioner as named in the consent the patient signs */
+            practitionerName: string;
+            /** @description The appointment the consent was prepared for (visit bundle), or null */
+            appointment: components["schemas"]["ConsentAppointmentDto"] | null;
             /** Format: date-time */
             signedAt: string | null;
             signerName: string | null;
@@ -3986,6 +4370,16 @@ export interface components {
             /** @description The signed-in staff member's password, re-entered when the tablet comes back */
             password: string;
         };
+        WitnessConsentsDto: {
+            /** @description The consents the patient just signed in one kiosk session (one patient's) */
+            consentIds: string[];
+            /** @description The signed-in staff member's password, re-entered once for all of them */
+            password: string;
+        };
+        WitnessedConsentsDto: {
+            /** @description Each consent witnessed, in the order asked */
+            consents: components["schemas"]["ConsentDetailDto"][];
+        };
         RevokeConsentDto: {
             /** @example Patient withdrew consent by phone */
             reason: string;
@@ -4003,14 +4397,28 @@ export interface components {
             /** Format: date-time */
             verifiedAt: string;
         };
+        VisitConsentsDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** @description The consents the appointment's service needs that the patient lacks, each pending and naming the appointment's practitioner and the appointment, in the order the service lists them (the patient signs them in one kiosk session); empty when nothing is missing */
+            consents: components["schemas"]["ConsentDetailDto"][];
+        };
         OutboundMessageDto: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            appointmentId: string;
+            /**
+             * Format: uuid
+             * @description The appointment a reminder or notice is about (null for a waitlist offer)
+             */
+            appointmentId: string | null;
+            /**
+             * Format: uuid
+             * @description The waitlist offer an offer message carries
+             */
+            waitlistOfferId: string | null;
             patientName: string;
             /** @enum {string} */
-            kind: "reminder" | "cancellation" | "reschedule";
+            kind: "reminder" | "cancellation" | "reschedule" | "confirmation" | "no_show" | "waitlist_offer";
             /** @enum {string} */
             channel: "email" | "sms";
             recipient: string | null;
@@ -4219,6 +4627,13 @@ export interface components {
             /** @enum {string} */
             status: "booked" | "confirmed" | "checked_in" | "in_treatment" | "completed" | "cancelled" | "no_show";
             cancelReason: string | null;
+            /**
+             * @description Who cancelled (null: not cancelled, or cancelled before this was recorded)
+             * @enum {string|null}
+             */
+            cancelledBy: "patient" | "clinic" | null;
+            /** @description The patient cancelled inside the clinic's late-cancellation window */
+            lateCancellation: boolean;
             /** Format: uuid */
             treatmentPlanId: string | null;
             planSessionNumber: number | null;
@@ -4294,6 +4709,11 @@ export interface components {
              * @example Patient is unwell
              */
             reason: string;
+            /**
+             * @description Who asked for it (omitted: the patient): a patient's cancellation inside the clinic's window is marked late; the clinic's never is
+             * @enum {string}
+             */
+            cancelledBy?: "patient" | "clinic";
         };
         FreeSlotDto: {
             /** Format: date-time */
@@ -4302,8 +4722,13 @@ export interface components {
             endsAt: string;
             /** Format: uuid */
             practitionerId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The first free room
+             */
             roomId: string;
+            /** @description Every room free for the treatment and its buffer (the first is roomId) */
+            roomIds: string[];
         };
         NamedDto: {
             /** Format: uuid */
@@ -4315,10 +4740,30 @@ export interface components {
             timeZone: string;
             /** @description Starts are offered on this wall-clock grid (minutes) */
             gridMin: number;
-            /** @description One per (start, practitioner), with the first free room */
+            /** @description One per (start, practitioner), with its free rooms */
             slots: components["schemas"]["FreeSlotDto"][];
             practitioners: components["schemas"]["NamedDto"][];
             rooms: components["schemas"]["NamedDto"][];
+        };
+        PlanPreferenceDto: {
+            /**
+             * @description The named part of the day, when the window is one
+             * @enum {string|null}
+             */
+            timeOfDay: "morning" | "afternoon" | "evening" | null;
+            /**
+             * @description Earliest preferred start, local HH:MM
+             * @example 12:00
+             */
+            from: string | null;
+            /**
+             * @description Preferred starts are before this local time
+             * @example 17:00
+             */
+            to: string | null;
+            /** Format: uuid */
+            practitionerId: string | null;
+            practitionerName: string | null;
         };
         PlanProgressDto: {
             completed: number;
@@ -4340,6 +4785,10 @@ export interface components {
             /** Format: uuid */
             appointmentId: string | null;
             appointmentStatus: string | null;
+            /** @description The slot starts inside the course's preferred window (true without one or without a slot) */
+            keepsPreferredTime: boolean;
+            /** @description The slot is with the preferred practitioner (true without one or without a slot) */
+            keepsPreferredPractitioner: boolean;
         };
         TreatmentPlanDto: {
             /** Format: uuid */
@@ -4352,7 +4801,10 @@ export interface components {
             /** Format: uuid */
             locationId: string;
             timeZone: string;
+            /** @description Only this practitioner */
             practitionerId: string | null;
+            /** @description What the patient prefers; each session says whether its slot keeps it */
+            preference: components["schemas"]["PlanPreferenceDto"];
             sessions: number;
             intervalWeeks: number;
             /** Format: date */
@@ -4386,14 +4838,43 @@ export interface components {
              * @example 2026-03-02
              */
             startOn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Only this practitioner (no session with anyone else)
+             */
             practitionerId?: string;
+            /**
+             * Format: uuid
+             * @description Preferred practitioner: kept where free near the target date, else another practitioner
+             */
+            preferredPractitionerId?: string;
+            /**
+             * @description Preferred part of the day for the start: morning before 12:00, afternoon 12:00–17:00, evening from 17:00 (local time)
+             * @enum {string}
+             */
+            timeOfDay?: "morning" | "afternoon" | "evening";
+            /**
+             * @description Preferred window instead of a part of the day: earliest start, local HH:MM (with preferredTo)
+             * @example 14:00
+             */
+            preferredFrom?: string;
+            /**
+             * @description End of the preferred window: starts before this local time (with preferredFrom)
+             * @example 18:00
+             */
+            preferredTo?: string;
         };
         CalendarFeedDto: {
             /** @description The secret; shown only now. Anyone with the URL reads the practitioner’s appointments (initials and service only). */
             token: string;
             /** @example /api/calendar-feeds/abc….ics */
             path: string;
+        };
+        AppointmentPageDto: {
+            items: components["schemas"]["AppointmentDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         NextAppointmentConsentsDto: {
             /** Format: uuid */
@@ -4405,6 +4886,242 @@ export interface components {
             timeZone: string | null;
             /** @description Consent kinds the service needs that the patient will not validly hold at its start */
             missingConsents: string[];
+        };
+        ScheduleCredentialDto: {
+            /** @enum {string} */
+            licenceType: "physician" | "physician_assistant" | "nurse_practitioner" | "registered_nurse" | "licensed_aesthetician" | "other";
+            /**
+             * Format: date
+             * @description Valid through this date
+             */
+            expiresOn: string;
+        };
+        ScheduleIntervalDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        ScheduleTimeOffDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Why, as entered (may be empty) */
+            reason: string;
+        };
+        SchedulePractitionerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "physician" | "nurse" | "aesthetician" | "front_desk";
+            /** @description False for a deactivated practitioner still holding appointments in the window */
+            isActive: boolean;
+            /** @description Licence types and expiry (no numbers): which services the practitioner may be booked for */
+            credentials: components["schemas"]["ScheduleCredentialDto"][];
+            /** @description Bookable working time at the location in the window: weekly hours and extra hours, time off removed */
+            working: components["schemas"]["ScheduleIntervalDto"][];
+            /** @description Time off overlapping the window (at any location) */
+            timeOff: components["schemas"]["ScheduleTimeOffDto"][];
+        };
+        ScheduleDto: {
+            /** Format: uuid */
+            locationId: string;
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** @description Who works at the location (weekly or extra hours), and anyone holding an appointment there in the window; by name */
+            practitioners: components["schemas"]["SchedulePractitionerDto"][];
+            /** @description The location’s rooms, in use first */
+            rooms: components["schemas"]["RoomDto"][];
+            /** @description Appointments at the location overlapping the window, every status */
+            appointments: components["schemas"]["AppointmentDto"][];
+        };
+        CancellationSettingsDto: {
+            /** @description The clinic's late-cancellation window in hours (0: off) */
+            lateCancellationHours: number;
+            /** @description False while the default (24 hours) applies */
+            customized: boolean;
+        };
+        CancellationSettingsInputDto: {
+            /**
+             * @description A patient's cancellation this many hours or fewer before the start is marked late; 0 marks none
+             * @example 24
+             */
+            lateCancellationHours: number;
+        };
+        WaitlistOfferDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entryId: string;
+            /** Format: uuid */
+            freedSlotId: string;
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** Format: uuid */
+            practitionerId: string;
+            practitionerName: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * @description open: the patient may take it; taken: someone was booked into that time meanwhile; booked: taken by this patient; withdrawn: no longer offered
+             * @enum {string}
+             */
+            state: "open" | "taken" | "booked" | "withdrawn";
+            /** Format: uuid */
+            appointmentId: string | null;
+            /** Format: date-time */
+            offeredAt: string;
+            offeredByName: string | null;
+        };
+        WaitlistEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            patientMrn: string;
+            /** @description The patient has an e-mail address (offers go by e-mail; otherwise call them) */
+            patientHasEmail: boolean;
+            /** Format: uuid */
+            serviceId: string;
+            serviceName: string;
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** Format: uuid */
+            practitionerId: string | null;
+            /** @description Null: anyone who may perform the service */
+            practitionerName: string | null;
+            /** Format: date */
+            earliestOn: string;
+            /** Format: date */
+            latestOn: string;
+            notes: string;
+            /**
+             * @description As stored
+             * @enum {string}
+             */
+            status: "waiting" | "offered" | "booked" | "removed";
+            /**
+             * @description What to show: the status, or expired once the range is over for a waiting or offered entry
+             * @enum {string}
+             */
+            state: "waiting" | "offered" | "booked" | "removed" | "expired";
+            /** Format: uuid */
+            bookedAppointmentId: string | null;
+            removedReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The latest offer made to this entry */
+            latestOffer: components["schemas"]["WaitlistOfferDto"] | null;
+        };
+        WaitlistPageDto: {
+            items: components["schemas"]["WaitlistEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateWaitlistEntryDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            serviceId: string;
+            /** Format: uuid */
+            locationId: string;
+            /**
+             * Format: uuid
+             * @description Only this practitioner; omitted: anyone who may perform the service
+             */
+            practitionerId?: string;
+            /**
+             * Format: date
+             * @description First day the patient could come (the location's calendar)
+             * @example 2026-12-01
+             */
+            earliestOn: string;
+            /**
+             * Format: date
+             * @description Last day, included; the entry expires after it (at most 366 days after earliestOn)
+             * @example 2026-12-14
+             */
+            latestOn: string;
+            /** @example Mornings only; can come at short notice */
+            notes?: string;
+        };
+        WaitlistMatchDto: {
+            entry: components["schemas"]["WaitlistEntryDto"];
+            /**
+             * Format: date-time
+             * @description The first free start inside the freed slot for the entry’s service (availability’s engine)
+             */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            /** @description This entry’s offer from this freed slot, if one was made */
+            offer: components["schemas"]["WaitlistOfferDto"] | null;
+        };
+        FreedSlotDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The appointment that gave the time back
+             */
+            appointmentId: string;
+            /** @enum {string} */
+            cause: "cancelled" | "no_show" | "rescheduled";
+            /** Format: uuid */
+            locationId: string;
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** Format: uuid */
+            practitionerId: string;
+            practitionerName: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description End of the freed time, incl. the buffer the appointment held
+             */
+            endsAt: string;
+            /** @description Nobody holds the practitioner in that time again and it is not over */
+            open: boolean;
+            /** @description Open waitlist entries whose service fits a free start inside the slot, longest waiting first */
+            matches: components["schemas"]["WaitlistMatchDto"][];
+        };
+        FreedSlotListDto: {
+            items: components["schemas"]["FreedSlotDto"][];
+        };
+        RemoveWaitlistEntryDto: {
+            /** @example Booked elsewhere */
+            reason?: string;
+        };
+        CreateWaitlistOfferDto: {
+            /**
+             * Format: uuid
+             * @description The freed slot the start comes from
+             */
+            freedSlotId: string;
+            /**
+             * Format: date-time
+             * @description A free start inside the freed slot for the entry’s service (a match’s startsAt)
+             */
+            startsAt: string;
         };
     };
     responses: never;
@@ -6877,6 +7594,37 @@ export interface operations {
             };
         };
     };
+    TreatmentSessions_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The printable session record: zones, depths, pen and lots, anaesthetic, the signature with its record hash, and addenda */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     TreatmentSessions_addCartridge: {
         parameters: {
             query?: never;
@@ -6975,6 +7723,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentSessions_repeatSession: {
+        parameters: {
+            query: {
+                /** @description Repeat the previous session of this indication */
+                indication: components["schemas"]["TreatmentIndication"];
+                /** @description Where the new session happens: the pen must be there, and the lot is the first to expire there (FEFO) */
+                locationId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient's previous signed session of the indication as a chart to start from (zones, depths, passes, pen, the FEFO lot of its cartridge); audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepeatSessionDto"];
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
@@ -7455,6 +8239,202 @@ export interface operations {
             };
         };
     };
+    TreatmentTemplates_list: {
+        parameters: {
+            query?: {
+                /** @description Only the templates of this indication */
+                indication?: components["schemas"]["TreatmentIndication"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By indication, then name; each checked against the current zone maximums */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentTemplateDto"][];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentTemplates_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TreatmentTemplateInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentTemplateDto"];
+                };
+            };
+            /** @description A template of that name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A zone the preflight would block (device steps, device or zone maximum), as violations */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentTemplates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentTemplateDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentTemplates_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TreatmentTemplateInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentTemplateDto"];
+                };
+            };
+            /** @description A template of that name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A zone the preflight would block, as violations */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    TreatmentTemplates_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; sessions charted from it keep their own zones */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     ConsentTemplates_list: {
         parameters: {
             query?: never;
@@ -7797,6 +8777,39 @@ export interface operations {
             };
         };
     };
+    Consents_witnessAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WitnessConsentsDto"];
+            };
+        };
+        responses: {
+            /** @description One witness step for one kiosk session: the password is checked once, then every consent is witnessed in one transaction (each audited), or none is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WitnessedConsentsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Consents_revoke: {
         parameters: {
             query?: never;
@@ -7914,6 +8927,40 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    VisitConsents_prepare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prepares every consent the appointment's service needs that the patient will not validly hold at its start, each naming the appointment's practitioner and the appointment; pending ones already prepared for this appointment are answered again, not duplicated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitConsentsDto"];
                 };
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
@@ -8701,6 +9748,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description lateCancellation: the patient cancelled inside the clinic's window (GET /api/settings/cancellations) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8773,6 +9821,10 @@ export interface operations {
                 /** @description At most 14 days after from */
                 to: string;
                 practitionerId?: string;
+                /** @description Offer no start before this instant (default: now); an earlier one records a walk-in or a visit already begun */
+                notBefore?: string;
+                /** @description Rescheduling: this appointment’s own time counts as free (it is the one moving) */
+                excludeAppointmentId?: string;
             };
             header?: never;
             path?: never;
@@ -9030,6 +10082,42 @@ export interface operations {
             };
         };
     };
+    PatientAppointments_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description upcoming: not over and still to happen (booked, confirmed, checked in, in treatment), soonest first; past: everything else, latest first */
+                scope?: "upcoming" | "past";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient's appointments, upcoming (soonest first) or past and cancelled (latest first); audited as a read of the patient's record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPageDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     PatientAppointments_nextAppointmentConsents: {
         parameters: {
             query?: never;
@@ -9049,6 +10137,357 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NextAppointmentConsentsDto"];
                 };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    CalendarView_get: {
+        parameters: {
+            query: {
+                locationId: string;
+                from: string;
+                /** @description At most 14 days after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar's day or week at a location: practitioners with working time and time off, rooms and appointments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    CancellationSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancel dialog says beforehand whether a cancellation will be late */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationSettingsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    CancellationSettings_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancellationSettingsInputDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to cancellations from now on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationSettingsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                locationId?: string;
+                patientId?: string;
+                /** @description true: open entries only (waiting or offered, range not over); false: every entry, newest first */
+                openOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistPageDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWaitlistEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryDto"];
+                };
+            };
+            /** @description The patient is already on the waitlist for the service and location in an overlapping range (duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Range over or longer than a year, patient archived, service or practitioner inactive (violations) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_freedSlots: {
+        parameters: {
+            query?: {
+                /** @description With from and to: the open freed slots at this location */
+                locationId?: string;
+                from?: string;
+                /** @description At most 14 days after from */
+                to?: string;
+                /** @description Instead: what this appointment freed (open or taken again) */
+                appointmentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Time given back by cancellations, no-shows and reschedules, with the waitlist entries that fit it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreedSlotListDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveWaitlistEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryDto"];
+                };
+            };
+            /** @description Already booked or removed (waitlist-entry-closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_offer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWaitlistOfferDto"];
+            };
+        };
+        responses: {
+            /** @description The entry, offered; an e-mail to the patient is in the outbox */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryDto"];
+                };
+            };
+            /** @description The entry is closed or expired (waitlist-entry-closed), or the start is no longer free (slot-not-free) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_book: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The normal booking of the offered slot */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description Someone else was booked into the time first (offer-slot-taken), or the offer or entry is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A booking rule refuses it (violations) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {

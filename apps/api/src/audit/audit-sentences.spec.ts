@@ -25,6 +25,8 @@ const ids = {
   room: 'e4d5e6f7-0819-42a3-9526-3748596a7b8c',
   service: 'f5e6f708-192a-43b4-8637-48596a7b8c9d',
   organization: '06f70819-2a3b-44c5-9748-596a7b8c9dae',
+  waitlist: '17081920-3a4b-45c6-8859-6a7b8c9daebf',
+  treatmentTemplate: '28192031-4b5c-46d7-996a-7b8c9daebfc0',
 };
 
 const labels: Record<string, RecordLabel> = {
@@ -45,6 +47,8 @@ const labels: Record<string, RecordLabel> = {
   [ids.room]: label('room', 'Room 1', { location: 'Harbour Street', timeZone: ZONE }),
   [ids.service]: label('service', 'Medical needling'),
   [ids.organization]: label('organization', 'Harbour Skin Clinic'),
+  [ids.waitlist]: label('waitlist_entry', 'Medical needling', { detail: '2026-12-07/2027-01-04', patient: 'Jordan Avery', location: 'Harbour Street', timeZone: ZONE }),
+  [ids.treatmentTemplate]: label('treatment_template', 'Acne scars, full face', { detail: 'acne_scars' }),
 };
 
 function label(kind: string, name: string, extra: Partial<RecordLabel> = {}): RecordLabel {
@@ -78,6 +82,11 @@ function eventOf(action: AuditAction): { entityType: string; entityId: string | 
       return on('organization', ids.organization, { intact: { to: true }, checked: { to: 1200 }, reminderHoursBefore: { from: 24, to: 48 }, created: { to: 3 }, rows: { to: 4 }, resultCount: { to: 5 } });
     case 'location':
       return on('location', ids.location, { phone: { from: '+17185551010', to: '+17185551141' } });
+    case 'waitlist_entry':
+      return on('waitlist_entry', ids.waitlist, { status: { from: 'waiting', to: 'removed' }, reason: { to: 'booked elsewhere' }, appointmentId: { to: ids.appointment } });
+    case 'treatment_template':
+      return on('treatment_template', ids.treatmentTemplate, { name: { from: 'Acne scars, full face' } });
+    case 'appointments':
     case 'patient':
     case 'consents':
     case 'treatment':
@@ -108,6 +117,8 @@ function eventOf(action: AuditAction): { entityType: string; entityId: string | 
       if (action === 'photo.viewed') return on('patient', ids.patient, { sessionId: { to: ids.session } });
       return on('treatment_session', ids.session, { phase: { to: 'before' } });
     case 'treatment_session':
+      if (action === 'treatment_session.pdf_downloaded' || action === 'treatment_session.repeat_read') return on('patient', ids.patient, { sessionId: { to: ids.session } });
+      return on('treatment_session', ids.session, { patientId: { to: ids.patient }, deviceId: { to: ids.device } });
     case 'adverse_event':
       return on('treatment_session', ids.session, { patientId: { to: ids.patient }, deviceId: { to: ids.device }, type: { to: 'erythema' }, phase: { to: 'before' } });
     case 'exposure':
@@ -170,6 +181,17 @@ describe('audit sentences', () => {
 
   it('says who did what to whose appointment, when, and why', () => {
     expect(sentenceOf('appointment.cancelled')).toBe("Dana Whitfield cancelled Jordan Avery's appointment of Dec 3, 2026, 10:30 AM (Medical needling); reason: ill");
+    const late = auditSentence({
+      action: 'appointment.cancelled',
+      actorName: 'Dana Whitfield',
+      entityType: 'appointment',
+      entityId: ids.appointment,
+      changes: { cancelReason: { to: 'ill' }, cancelledBy: { to: 'patient' }, lateCancellation: { to: true } },
+      label: (id) => (typeof id === 'string' ? labels[id] : undefined),
+      words: readable('en-US'),
+      timeZone: ZONE,
+    });
+    expect(late).toBe("Dana Whitfield cancelled Jordan Avery's appointment of Dec 3, 2026, 10:30 AM (Medical needling) for the patient (late cancellation); reason: ill");
     expect(sentenceOf('appointment.cancelled', 'en-GB')).toBe("Dana Whitfield cancelled Jordan Avery's appointment of 3 Dec 2026, 10:30 (Medical needling); reason: ill");
     expect(sentenceOf('appointment.booked')).toBe("Dana Whitfield booked Jordan Avery's appointment of Dec 3, 2026, 10:30 AM (Medical needling) with Samuel Osei");
   });
@@ -216,7 +238,7 @@ describe('audit details (changed fields in words)', () => {
       { field: 'location', to: 'Harbour Street' },
       { field: 'other location', to: 'Brooklyn Heights' },
       { field: 'quantity', to: '20' },
-      { field: 'delta', to: '-2' },
+      { field: 'change on hand', to: '-2' },
       { field: 'reason', to: 'dropped on the floor' },
       { field: 'product', to: 'SkinPen cartridge 14-pin' },
       { field: 'expires', to: 'Mar 31, 2027' },

@@ -155,6 +155,21 @@ export class EventWords {
     return `${possessive(e.patient ?? 'a patient')} course of ${e.label ?? 'treatment'}${e.detail ? ` (${e.detail})` : ''}`;
   }
 
+  /** "Jordan Avery (Medical needling, Dec 7, 2026 – Jan 4, 2027)". */
+  get waitlistEntry(): string {
+    const e = this.entityOf('waitlist_entry');
+    if (!e) return 'a patient';
+    const [from, to] = (e.detail ?? '').split('/');
+    const range = from && to ? `, ${this.words.date(from)} – ${this.words.date(to)}` : '';
+    return `${e.patient ?? 'a patient'} (${e.label ?? 'a service'}${range})`;
+  }
+
+  /** A deleted template is no longer labelled: its name is in the event's `from`. */
+  get templateName(): string {
+    const name = this.entityOf('treatment_template')?.label ?? (typeof this.from('name') === 'string' ? (this.from('name') as string) : this.text('name'));
+    return name ? `“${name}”` : 'a treatment template';
+  }
+
   get staffMember(): string {
     return this.entity?.label ?? 'a staff member';
   }
@@ -233,6 +248,7 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'settings.treatment_updated': (e) => `${e.who} changed the treatment settings`,
   'settings.reminders_updated': (e) => `${e.who} set reminders to go out ${e.text('reminderHoursBefore') ?? 'some'} hours before appointments`,
   'settings.security_updated': (e) => `${e.who} changed which roles must use two-step sign-in`,
+  'settings.cancellations_updated': (e) => `${e.who} changed the late-cancellation window`,
   'audit.chain_verified': (e) =>
     `${e.who} verified the audit log: ${e.to('intact') === true ? `intact (${e.count('checked', 'event')} checked)` : 'NOT intact: an event was changed, moved or removed'}`,
 
@@ -277,8 +293,14 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'appointment.checked_in': (e) => `${e.who} checked ${e.entity?.patient ?? 'a patient'} in for their appointment of ${e.when(e.entity?.at)}`,
   'appointment.in_treatment': (e) => `${e.appointment} moved to “in treatment” as ${e.who} started the session`,
   'appointment.completed': (e) => `${e.appointment} was completed (the session was signed by ${e.who})`,
-  'appointment.cancelled': (e) => `${e.who} cancelled ${e.appointment}${e.reason('cancelReason')}`,
+  'appointment.cancelled': (e) =>
+    `${e.who} cancelled ${e.appointment}${e.to('cancelledBy') === 'clinic' ? ' for the clinic' : e.to('cancelledBy') === 'patient' ? ' for the patient' : ''}${e.to('lateCancellation') === true ? ' (late cancellation)' : ''}${e.reason('cancelReason')}`,
   'appointment.no_show': (e) => `${e.who} marked ${e.appointment} as a no-show`,
+  'appointments.listed': (e) => `${e.who} viewed ${e.patientPossessive} appointments`,
+  'waitlist_entry.created': (e) => `${e.who} put ${e.waitlistEntry} on the waitlist`,
+  'waitlist_entry.offered': (e) => `${e.who} offered a freed slot to ${e.waitlistEntry}`,
+  'waitlist_entry.booked': (e) => `${e.who} booked ${e.waitlistEntry} into a freed slot${appointmentOf(e)}`,
+  'waitlist_entry.removed': (e) => `${e.who} took ${e.waitlistEntry} off the waitlist${e.reason()}`,
   'treatment_plan.proposed': (e) => `${e.who} planned ${e.course}`,
   'treatment_plan.booked': (e) => `${e.who} booked every session of ${e.course}`,
 
@@ -303,6 +325,11 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'treatment_session.addendum_added': (e) => `${e.who} added an addendum to ${e.session}`,
   'treatment_session.viewed': (e) => `${e.who} viewed ${e.patientPossessive} treatment session${sessionOf(e)}`,
   'treatment_sessions.listed': (e) => `${e.who} viewed ${e.patientPossessive} treatment sessions`,
+  'treatment_session.pdf_downloaded': (e) => `${e.who} downloaded the printable record of ${e.patientPossessive} treatment session${sessionOf(e)}`,
+  'treatment_session.repeat_read': (e) => `${e.who} opened ${e.patientPossessive} last session to start from it`,
+  'treatment_template.created': (e) => `${e.who} created the treatment template ${e.templateName}`,
+  'treatment_template.updated': (e) => `${e.who} changed the treatment template ${e.templateName}`,
+  'treatment_template.deleted': (e) => `${e.who} deleted the treatment template ${e.templateName}`,
   'adverse_event.recorded': (e) => `${e.who} recorded an adverse event (${words(e.to('type'))}) after ${e.session}`,
   'adverse_events.listed': (e) => `${e.who} viewed ${e.patientPossessive} adverse events`,
   'photo.uploaded': (e) => `${e.who} added a ${e.text('phase') ? `${words(e.to('phase'))} ` : ''}photo to ${e.session}`,
@@ -334,6 +361,11 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'device.out_of_service': (e) => `${e.who} took ${e.device} out of service${e.reason('statusReason')}`,
   'device.retired': (e) => `${e.who} retired ${e.device}${e.reason('statusReason')}`,
 };
+
+function appointmentOf(e: EventWords): string {
+  const appointment = e.labelOf(e.to('appointmentId'));
+  return appointment?.at ? ` (${e.when(appointment.at, appointment)})` : '';
+}
 
 function sessionOf(e: EventWords): string {
   const session = e.labelOf(e.to('sessionId'));

@@ -53,6 +53,7 @@ export class ConsentDocumentsService {
       const generatedAt = new Date();
       const pdf = await renderConsentPdf({
         record,
+        appointment: view.appointment,
         patientMrn,
         organizationName,
         status: statusOf(view, generatedAt),

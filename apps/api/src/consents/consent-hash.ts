@@ -4,7 +4,10 @@ import type { ConsentRecord } from './consent.entities';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** SHA-256 over the canonical signed content of a signed record (fields as stored). */
+/**
+ * SHA-256 over the canonical signed content of a signed record (fields as stored). A record naming its practitioner
+ * is hashed as format v2 (practitioner and appointment included); one prepared before that was recorded, as v1.
+ */
 export function contentHashOf(record: ConsentRecord): string {
   if (!record.signedAt) throw new Error(`consent ${record.id} is not signed`);
   return sha256(
@@ -25,6 +28,9 @@ export function contentHashOf(record: ConsentRecord): string {
       signedAt: record.signedAt,
       signerIp: record.signerIp ?? '',
       signerUserAgent: record.signerUserAgent ?? '',
+      ...(record.practitionerId
+        ? { practitioner: { id: record.practitionerId, name: record.placeholderValues.practitioner }, appointmentId: record.appointmentId }
+        : {}),
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { CONSENT_KIND_LABELS, inlineRuns, parseConsentMarkdown } from '@skinledger/domain';
 import PDFDocument from 'pdfkit';
+import type { ConsentAppointment } from './consent-appointments.queries';
 import type { ConsentRecord } from './consent.entities';
 import { parseSignatureDataUrl } from './signature-image';
 
@@ -13,6 +14,8 @@ export interface ConsentTrailEntry {
 
 export interface ConsentPdfInput {
   record: ConsentRecord;
+  /** The appointment the consent was prepared for, or null. */
+  appointment: ConsentAppointment | null;
   patientMrn: string;
   organizationName: string;
   status: string;
@@ -28,6 +31,16 @@ const MARGIN = 56;
 /** A date and time on the clinic's clock, with its zone ("Mar 10, 2026, 10:30:15 PM EDT"). */
 export function clinicTime(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'long' }).format(at);
+}
+
+/** An appointment's start on its location's clock, to the minute ("Dec 2, 2026, 10:30 AM EST"). */
+export function appointmentTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(at);
+}
+
+/** The appointment a consent names, in words ("Acne-scar needling (medical), Dec 2, 2026, 10:30 AM EST"). */
+export function appointmentInWords(appointment: ConsentAppointment): string {
+  return `${appointment.serviceName}, ${appointmentTime(appointment.startsAt, appointment.timeZone)}`;
 }
 
 /**
@@ -72,8 +85,8 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
   }
 
   doc.moveDown(0.6);
-  // The signature block (heading, disclosure, image, signer and witness lines) stays on one page.
-  ensureSpace(doc, 290);
+  // The signature block (heading, disclosure, image, practitioner, signer and witness lines) stays on one page.
+  ensureSpace(doc, 330);
   heading(doc, 'Signature', 13);
   doc.font('Helvetica').fontSize(10.5).fillColor(INK)
     .text('The patient agreed to sign electronically, having been told of the right to a paper copy and to withdraw that agreement.', { width });
@@ -83,6 +96,8 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
   if (record.signature) drawSignature(doc, record.signature, MARGIN + 5, boxTop + 5, 250, 90);
   doc.y = boxTop + 108;
   doc.x = MARGIN;
+  field(doc, 'Treating practitioner', record.placeholderValues.practitioner);
+  if (input.appointment) field(doc, 'Appointment', appointmentInWords(input.appointment));
   field(doc, 'Signed by', record.signerName ?? '-');
   field(doc, 'Signed at', record.signedAt ? clinicTime(record.signedAt, tz) : '-');
   field(doc, 'Witnessed by', record.witnessName ?? 'Not witnessed');
@@ -99,6 +114,8 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
   field(doc, 'Consent id', record.id);
   field(doc, 'Template', `${record.templateId}, version ${record.templateVersion}`);
   field(doc, 'Patient', `${record.placeholderValues.patientName}, born ${record.placeholderValues.dateOfBirth}, MRN ${input.patientMrn}`);
+  field(doc, 'Treating practitioner', record.practitionerId ? `${record.placeholderValues.practitioner} (staff id ${record.practitionerId})` : `${record.placeholderValues.practitioner} (as named in the text; recorded before practitioners were identified)`);
+  if (input.appointment) field(doc, 'Appointment', `${appointmentInWords(input.appointment)} (id ${input.appointment.id})`);
   field(doc, 'Signer identified as', `${record.signerName ?? '-'} (typed full name and drawn signature, in person on the clinic's tablet)`);
   field(doc, 'Status', `${input.status}${input.validThrough ? `, valid through ${input.validThrough}` : ''}`);
   field(doc, 'Time zone', tz);
@@ -116,8 +133,9 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
   field(doc, 'Record SHA-256 (with witness)', record.recordHash ?? 'Not witnessed yet', true);
   doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(
     'The content hash is computed over the canonical JSON of the signed text, the template id and version, the acknowledgements offered and ticked, ' +
-      'the consent to sign electronically, the typed name, the signature image, the signing time, IP address and user agent. The record hash chains the ' +
-      'witness to it. SkinLedger recomputes both on request (verify).',
+      'the consent to sign electronically, the typed name, the signature image, the signing time, IP address and user agent' +
+      (record.practitionerId ? ', the treating practitioner and the appointment' : '') +
+      '. The record hash chains the witness to it. SkinLedger recomputes both on request (verify).',
     { width },
   );
   doc.moveDown(0.4).text(`Generated ${clinicTime(input.generatedAt, tz)}`, { width });

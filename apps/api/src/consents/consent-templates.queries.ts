@@ -23,3 +23,18 @@ export async function reconsentVersions(manager: EntityManager, organizationId: 
   for (const row of rows) byTemplate.set(row.template_id, [...(byTemplate.get(row.template_id) ?? []), row.version]);
   return byTemplate;
 }
+
+/**
+ * The template a visit's consent of each kind is prepared from: of the organization's templates of that kind, one whose
+ * current version was approved (reviewed with the medical director) first, then the most recently changed.
+ */
+export async function templatesForKinds(manager: EntityManager, organizationId: string, kinds: readonly string[]): Promise<Map<string, string>> {
+  if (kinds.length === 0) return new Map();
+  const rows: { id: string; kind: string }[] = await manager.query(
+    `SELECT DISTINCT ON (kind) id, kind FROM consent_templates
+      WHERE organization_id = $1 AND kind = ANY($2::text[]) AND current_version >= 1
+      ORDER BY kind, (approved_version IS NOT DISTINCT FROM current_version) DESC, updated_at DESC, id`,
+    [organizationId, kinds],
+  );
+  return new Map(rows.map((r) => [r.kind, r.id]));
+}

@@ -2,22 +2,33 @@ import { consentStatus, consentValidThrough, type ConsentStatus } from '@skinled
 import type { EntityManager } from 'typeorm';
 import { ConsentRecord } from './consent.entities';
 import type { ConsentDetailDto, ConsentDto } from './consents.dto';
+import { consentAppointments, type ConsentAppointment } from './consent-appointments.queries';
 import { staffNames } from './consent-staff.queries';
 import { reconsentVersions } from './consent-templates.queries';
 
-/** A record with what its status depends on beyond its own row. */
+/** A record with what its status depends on beyond its own row, and the appointment it names. */
 export interface ConsentView {
   record: ConsentRecord;
   reconsentVersions: number[];
   names: Map<string, string>;
+  appointment: ConsentAppointment | null;
 }
 
-/** The organization's records with the re-consent versions of their templates and the names of staff they mention. */
+/**
+ * The organization's records with the re-consent versions of their templates, the names of staff they mention and the
+ * appointments they were prepared for.
+ */
 export async function loadViews(manager: EntityManager, organizationId: string, records: ConsentRecord[]): Promise<ConsentView[]> {
   const templateIds = [...new Set(records.map((r) => r.templateId))];
   const reconsent = templateIds.length > 0 ? await reconsentVersions(manager, organizationId, templateIds) : new Map<string, number[]>();
   const names = await staffNames(manager, organizationId, records.flatMap((r) => [r.createdBy, r.witnessedBy, r.revokedBy]));
-  return records.map((record) => ({ record, reconsentVersions: reconsent.get(record.templateId) ?? [], names }));
+  const appointments = await consentAppointments(manager, organizationId, records.map((r) => r.appointmentId));
+  return records.map((record) => ({
+    record,
+    reconsentVersions: reconsent.get(record.templateId) ?? [],
+    names,
+    appointment: (record.appointmentId && appointments.get(record.appointmentId)) || null,
+  }));
 }
 
 export function statusOf(view: ConsentView, at: Date): ConsentStatus {
@@ -50,6 +61,14 @@ export function toConsentDto(view: ConsentView, at: Date): ConsentDto {
     timeZone: r.timeZone,
     createdAt: r.createdAt.toISOString(),
     createdByName: view.names.get(r.createdBy) ?? '',
+    practitionerId: r.practitionerId,
+    practitionerName: r.placeholderValues.practitioner,
+    appointment: view.appointment && {
+      id: view.appointment.id,
+      serviceName: view.appointment.serviceName,
+      startsAt: view.appointment.startsAt.toISOString(),
+      timeZone: view.appointment.timeZone,
+    },
     signedAt: r.signedAt?.toISOString() ?? null,
     signerName: r.signerName,
     witnessedAt: r.witnessedAt?.toISOString() ?? null,

@@ -58,6 +58,10 @@ export class ConsentRecord {
   @Column({ name: 'valid_days', type: 'int' }) validDays!: number;
   @Column({ name: 'time_zone' }) timeZone!: string;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  /** The treating practitioner the consent names; null only on consents prepared before it was recorded. */
+  @Column({ name: 'practitioner_id', type: 'uuid', nullable: true }) practitionerId!: string | null;
+  /** The appointment of the visit the consent was prepared for (the visit bundle), or null. */
+  @Column({ name: 'appointment_id', type: 'uuid', nullable: true }) appointmentId!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
   @Column({ name: 'signed_at', type: 'timestamptz', nullable: true }) signedAt!: Date | null;
   @Column({ name: 'signer_name', type: 'text', nullable: true }) signerName!: string | null;

@@ -14,6 +14,8 @@ import {
   RevokeConsentDto,
   SignConsentDto,
   StaffPasswordDto,
+  WitnessConsentsDto,
+  WitnessedConsentsDto,
 } from './consents.dto';
 import { ConsentsService } from './consents.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
@@ -62,6 +64,18 @@ export class ConsentsController {
   @ApiOkResponse({ type: ConsentDetailDto, description: 'The signed-in staff member, re-entering their password, witnesses the signature' })
   witness(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: StaffPasswordDto): Promise<ConsentDetailDto> {
     return this.consents.witness(actor, id, body.password);
+  }
+
+  @Post('consents/witness')
+  @HttpCode(200)
+  @RequirePermission('consents.prepare')
+  @ApiOkResponse({
+    type: WitnessedConsentsDto,
+    description:
+      "One witness step for one kiosk session: the password is checked once, then every consent is witnessed in one transaction (each audited), or none is",
+  })
+  witnessAll(@CurrentActor() actor: Actor, @Body() body: WitnessConsentsDto): Promise<WitnessedConsentsDto> {
+    return this.consents.witnessAll(actor, body.consentIds, body.password);
   }
 
   @Post('consents/:id/revoke')

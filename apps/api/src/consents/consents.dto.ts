@@ -4,6 +4,8 @@ import { Transform } from 'class-transformer';
 import { IsDecimalNumber } from '../common/dto/is-decimal-number';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -49,7 +51,12 @@ export class CreateConsentDto {
   @Max(3, { message: 'depthMaxMm must be at most 3.0' })
   depthMaxMm?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Fills {{practitioner}}; defaults to the signed-in staff member' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The treating practitioner (fills {{practitioner}}): a physician, nurse or aesthetician whose licence is current today and allows the ' +
+      "consent's depth. Defaults to the signed-in staff member, which the API refuses (422 not-a-practitioner) when they are not one",
+  })
   @IsOptional()
   @IsUUID('all', { message: 'practitionerId must be a UUID' })
   practitionerId?: string;
@@ -112,6 +119,13 @@ export class PatientConsentsQueryDto {
   valid?: boolean;
 }
 
+export class ConsentAppointmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Acne-scar needling (medical)' }) serviceName!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ example: 'America/New_York', description: "The appointment location's IANA time zone" }) timeZone!: string;
+}
+
 export class ConsentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) patientId!: string;
@@ -125,7 +139,17 @@ export class ConsentDto {
   @ApiProperty({ type: Number }) validDays!: number;
   @ApiProperty({ example: 'America/New_York' }) timeZone!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty() createdByName!: string;
+  @ApiProperty({ description: 'Who prepared the consent (not necessarily the practitioner)' }) createdByName!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The treating practitioner the consent names; null only for consents prepared before SkinLedger recorded it',
+  })
+  practitionerId!: string | null;
+  @ApiProperty({ description: 'The treating practitioner as named in the consent the patient signs' }) practitionerName!: string;
+  @ApiProperty({ type: ConsentAppointmentDto, nullable: true, description: 'The appointment the consent was prepared for (visit bundle), or null' })
+  appointment!: ConsentAppointmentDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) signedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) signerName!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) witnessedAt!: string | null;
@@ -160,4 +184,37 @@ export class ConsentVerificationDto {
   @ApiProperty({ type: String, nullable: true }) contentHash!: string | null;
   @ApiProperty({ type: String, nullable: true }) recordHash!: string | null;
   @ApiProperty({ format: 'date-time' }) verifiedAt!: string;
+}
+
+export class VisitConsentsDto {
+  @ApiProperty({ format: 'uuid' }) appointmentId!: string;
+  @ApiProperty({
+    type: [ConsentDetailDto],
+    description:
+      "The consents the appointment's service needs that the patient lacks, each pending and naming the appointment's practitioner and the " +
+      'appointment, in the order the service lists them (the patient signs them in one kiosk session); empty when nothing is missing',
+  })
+  consents!: ConsentDetailDto[];
+}
+
+/** The most forms one kiosk session witnesses at once (a visit needs at most a handful). */
+export const WITNESS_MAX_CONSENTS = 20;
+
+export class WitnessConsentsDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: "The consents the patient just signed in one kiosk session (one patient's)" })
+  @IsArray({ message: 'consentIds must be a list of consent ids' })
+  @ArrayNotEmpty({ message: 'consentIds must name at least one consent' })
+  @ArrayMaxSize(WITNESS_MAX_CONSENTS, { message: `consentIds must name at most ${WITNESS_MAX_CONSENTS} consents` })
+  @ArrayUnique({ message: 'consentIds must not repeat a consent' })
+  @IsUUID('all', { each: true, message: 'consentIds must be consent ids (UUIDs)' })
+  consentIds!: string[];
+
+  @ApiProperty({ description: "The signed-in staff member's password, re-entered once for all of them" })
+  @IsString({ message: 'password is required' })
+  @Length(1, 200, { message: 'password is required' })
+  password!: string;
+}
+
+export class WitnessedConsentsDto {
+  @ApiProperty({ type: [ConsentDetailDto], description: 'Each consent witnessed, in the order asked' }) consents!: ConsentDetailDto[];
 }

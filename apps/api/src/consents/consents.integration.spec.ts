@@ -3,7 +3,7 @@ import { contentHashOf, recordHashOf } from './consent-hash';
 import { ConsentRecord } from './consent.entities';
 import { newPatient, newStaffMember, signedInOrganization, signIn, TEST_PASSWORD } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { prepareConsent, signaturePng, signatureSvg, signBody, signedConsent, templateOfKind } from '../../test/consent-factories';
+import { consentPractitioner, prepareConsent, signaturePng, signatureSvg, signBody, signedConsent, templateOfKind } from '../../test/consent-factories';
 
 type Org = Awaited<ReturnType<typeof signedInOrganization>>;
 
@@ -153,7 +153,12 @@ describe('consents', () => {
       expect(consent.body).toContain('**Patient:** Jordan Sample, born 1988-04-12');
       expect(consent.body).toContain('Acne scar needling, cheeks');
       expect(consent.body).toContain('0.5–1.5 mm');
-      expect(consent.body).toContain(owner.staffMember.name);
+      // The practitioner named is the treating one (a physician of the clinic), not the owner who prepared it.
+      const practitionerId = await consentPractitioner(owner.client);
+      const practitioner = (await owner.client.get('/api/staff')).body.find((s: { id: string }) => s.id === practitionerId);
+      expect(consent).toMatchObject({ practitionerId, practitionerName: practitioner.name, createdByName: owner.staffMember.name, appointment: null });
+      expect(consent.body).toContain(`**Practitioner:** ${practitioner.name}`);
+      expect(consent.body).not.toContain(owner.staffMember.name);
       expect(consent.body).not.toContain('{{');
       const defaults = await prepareConsent(owner.client, patientId, 'cosmetic_needling');
       expect(defaults.body).toContain('as assessed by your practitioner');
@@ -165,7 +170,8 @@ describe('consents', () => {
       expectProblem(badTemplate, 400);
       expect(badTemplate.body.errors[0].field).toBe('templateId');
       const badPractitioner = await owner.client.post(`/api/patients/${patientId}/consents`, { templateId: template.id, practitionerId: '00000000-0000-4000-8000-000000000000' });
-      expect(badPractitioner.body.errors[0].field).toBe('practitionerId');
+      expectProblem(badPractitioner, 422);
+      expect(badPractitioner.body.violations[0]).toMatchObject({ code: 'not-a-practitioner', field: 'practitionerId' });
       const badDepth = await owner.client.post(`/api/patients/${patientId}/consents`, { templateId: template.id, depthMinMm: 1.5, depthMaxMm: 0.5 });
       expect(badDepth.body.errors[0].field).toBe('depthMaxMm');
       expectProblem(await owner.client.post(`/api/patients/00000000-0000-4000-8000-000000000000/consents`, { templateId: template.id }), 404);

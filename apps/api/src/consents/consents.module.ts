@@ -7,14 +7,17 @@ import { ConsentTemplatesService } from './consent-templates.service';
 import { ConsentsController } from './consents.controller';
 import { ConsentsService } from './consents.service';
 import { ConsentsTimeline } from './consents.timeline';
+import { VisitConsentsController } from './visit-consents.controller';
+import { VisitConsentsService } from './visit-consents.service';
 
 /**
  * Consent forms: templates and versions, consent records with e-signature, witness, revocation, PDF and verification.
- * Other modules use ConsentStatusService (valid kinds for a patient at an instant) inside their own transaction, and
+ * The visit bundle (POST /api/appointments/:id/consents) reads its appointment through scheduling's published view
+ * appointment_consent_context. Other modules use ConsentStatusService (valid kinds for a patient at an instant) inside their own transaction, and
  * setup calls ConsentTemplateDefaults to seed a new organization's templates.
  */
 @Module({
-  controllers: [ConsentTemplatesController, ConsentsController],
+  controllers: [ConsentTemplatesController, ConsentsController, VisitConsentsController],
   providers: [
     ConsentTemplateDefaults,
     ConsentTemplatesService,
@@ -22,6 +25,7 @@ import { ConsentsTimeline } from './consents.timeline';
     ConsentDocumentsService,
     ConsentStatusService,
     ConsentsTimeline,
+    VisitConsentsService,
   ],
   exports: [ConsentStatusService, ConsentTemplateDefaults],
 })

@@ -1,27 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  consentPractitionerDepthMm,
   formatDepthRange,
   isSuperseded,
   missingAcknowledgements,
   renderConsentBody,
   type ConsentPlaceholderValues,
 } from '@skinledger/domain';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditService, createdFields } from '../audit/audit.service';
 import { AuditVerifyService } from '../audit/audit-verify.service';
 import type { Actor, RequestOrigin } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
-import { clinicTimeZone } from '../organizations/clinic-calendar';
+import { clinicTimeZone, clinicToday } from '../organizations/clinic-calendar';
 import { findPatient } from '../patients/patient-records';
 import { CONSENT_CHAIN_ACTIONS, consentChainEntry } from './consent-chain';
 import { contentHashOf, recordHashOf, verifyConsentRecord } from './consent-hash';
-import { staffNames } from './consent-staff.queries';
+import { treatingPractitioner, type NamedPractitioner } from './consent-practitioner';
 import { ConsentTemplateDefaults } from './consent-template-defaults';
 import { ConsentTemplatesService } from './consent-templates.service';
 import { loadViews, statusOf, toConsentDetailDto, toConsentDto, type ConsentView } from './consent-views';
-import { ConsentRecord, ConsentTemplateVersion } from './consent.entities';
+import { ConsentRecord, ConsentTemplateVersion, type ConsentTemplate } from './consent.entities';
 import type {
   ConsentDetailDto,
   ConsentDto,
@@ -30,6 +31,7 @@ import type {
   PatientConsentsQueryDto,
   RevokeConsentDto,
   SignConsentDto,
+  WitnessedConsentsDto,
 } from './consents.dto';
 import { parseSignatureDataUrl } from './signature-image';
 import { PasswordConfirmationService } from '../auth/password-confirmation.service';
@@ -62,39 +64,85 @@ export class ConsentsService {
       const template = await this.templates.find(manager, actor, input.templateId).catch(() => {
         throw new InvalidFieldError('templateId', 'is not a consent template of this organization');
       });
-      const version = await manager.findOneByOrFail(ConsentTemplateVersion, { templateId: template.id, version: template.currentVersion });
-      const practitionerId = input.practitionerId ?? actor.staffMemberId;
-      const practitionerName = (await staffNames(manager, actor.organizationId, [practitionerId])).get(practitionerId);
-      if (practitionerName === undefined) throw new InvalidFieldError('practitionerId', 'is not a staff member of this organization');
-      const values: ConsentPlaceholderValues = {
-        patientName: `${patient.firstName} ${patient.lastName}`,
-        dateOfBirth: patient.dateOfBirth,
-        procedure: input.procedure ?? version.title.replace(/^Consent to\s+/i, '').replace(/^./, (c) => c.toUpperCase()),
-        depthRange: formatDepthRange(input.depthMinMm ?? null, input.depthMaxMm ?? null),
-        practitioner: practitionerName,
-      };
-      const preparedFrom = { patientId: patient.id, templateId: template.id, templateVersion: version.version, kind: template.kind };
-      const { identifiers } = await manager.insert(ConsentRecord, {
-        ...preparedFrom,
-        organizationId: actor.organizationId,
-        templateVersionId: version.id,
-        title: version.title,
-        body: renderConsentBody(version.body, values),
-        acknowledgements: version.acknowledgements,
-        placeholderValues: values,
-        validDays: version.validDays,
-        timeZone: await clinicTimeZone(manager, actor),
-        createdBy: actor.staffMemberId,
-      });
-      const id = (identifiers[0] as { id: string }).id;
-      await this.audit.record(manager, actor, {
-        action: 'consent.created',
-        entityType: 'consent',
-        entityId: id,
-        changes: createdFields(preparedFrom, ['patientId', 'templateId', 'templateVersion', 'kind']),
+      // Prepared outside an appointment: the practitioner must be able to treat today, to the consent's depth.
+      const practitioner = await treatingPractitioner(
+        manager,
+        actor.organizationId,
+        input.practitionerId ?? actor.staffMemberId,
+        await clinicToday(manager, actor),
+        consentPractitionerDepthMm(template.kind, input.depthMaxMm),
+        'practitionerId',
+      );
+      const id = await this.prepareRecord(manager, actor, {
+        patient,
+        template,
+        procedure: input.procedure,
+        depthMinMm: input.depthMinMm,
+        depthMaxMm: input.depthMaxMm,
+        practitioner,
+        appointmentId: null,
       });
       return toConsentDetailDto(await this.view(manager, actor, id), new Date());
     });
+  }
+
+  /**
+   * Inserts a pending consent: the template's current version rendered with the patient, procedure, depth and the
+   * treating practitioner (checked by the caller), frozen, and audited in the caller's transaction. Returns its id.
+   */
+  async prepareRecord(
+    manager: EntityManager,
+    actor: Actor,
+    input: {
+      patient: { id: string; firstName: string; lastName: string; dateOfBirth: string };
+      template: Pick<ConsentTemplate, 'id' | 'kind' | 'currentVersion'>;
+      procedure?: string;
+      depthMinMm?: number;
+      depthMaxMm?: number;
+      practitioner: NamedPractitioner;
+      appointmentId: string | null;
+    },
+  ): Promise<string> {
+    const { patient, template, practitioner } = input;
+    const version = await manager.findOneByOrFail(ConsentTemplateVersion, { templateId: template.id, version: template.currentVersion });
+    const values: ConsentPlaceholderValues = {
+      patientName: `${patient.firstName} ${patient.lastName}`,
+      dateOfBirth: patient.dateOfBirth,
+      procedure: input.procedure ?? version.title.replace(/^Consent to\s+/i, '').replace(/^./, (c) => c.toUpperCase()),
+      depthRange: formatDepthRange(input.depthMinMm ?? null, input.depthMaxMm ?? null),
+      practitioner: practitioner.name,
+    };
+    const preparedFrom = {
+      patientId: patient.id,
+      templateId: template.id,
+      templateVersion: version.version,
+      kind: template.kind,
+      practitionerId: practitioner.id,
+      appointmentId: input.appointmentId,
+    };
+    const { identifiers } = await manager.insert(ConsentRecord, {
+      ...preparedFrom,
+      organizationId: actor.organizationId,
+      templateVersionId: version.id,
+      title: version.title,
+      body: renderConsentBody(version.body, values),
+      acknowledgements: version.acknowledgements,
+      placeholderValues: values,
+      validDays: version.validDays,
+      timeZone: await clinicTimeZone(manager, actor),
+      createdBy: actor.staffMemberId,
+    });
+    const id = (identifiers[0] as { id: string }).id;
+    await this.audit.record(manager, actor, {
+      action: 'consent.created',
+      entityType: 'consent',
+      entityId: id,
+      changes: {
+        ...createdFields(preparedFrom, ['patientId', 'templateId', 'templateVersion', 'kind', 'practitionerId', 'appointmentId']),
+        practitionerName: { to: practitioner.name },
+      },
+    });
+    return id;
   }
 
   async listForPatient(actor: Actor, patientId: string, query: PatientConsentsQueryDto): Promise<ConsentDto[]> {
@@ -137,6 +185,12 @@ export class ConsentsService {
       const record = await this.lock(manager, actor, id);
       if (record.revokedAt) throw new ConflictError('consent-revoked', 'This consent was revoked; prepare a new one');
       if (record.signedAt) throw new ConflictError('already-signed', 'This consent is already signed');
+      if (!record.practitionerId) {
+        throw new ConflictError(
+          'practitioner-not-recorded',
+          'This consent was prepared before SkinLedger recorded the treating practitioner; void it and prepare it again, naming the practitioner',
+        );
+      }
       const [view] = await loadViews(manager, actor.organizationId, [record]);
       if (isSuperseded(record.templateVersion, view.reconsentVersions)) {
         throw new ConflictError('consent-superseded', 'The template has a newer version that requires re-consent; prepare a new consent');
@@ -200,6 +254,42 @@ export class ConsentsService {
       await manager.update(ConsentRecord, { id: record.id }, fields);
       await this.auditWitness(manager, actor, record.id, fields.recordHash);
       return toConsentDetailDto(await this.view(manager, actor, id), new Date());
+    });
+  }
+
+  /**
+   * One witness step for a kiosk session of several forms: the password is checked once (one throttle count when
+   * wrong), then every consent is locked and witnessed in one transaction, each audited; if any cannot be witnessed
+   * (unknown, not signed, revoked, already witnessed, another patient's), none is.
+   */
+  async witnessAll(actor: Actor, ids: readonly string[], password: string): Promise<WitnessedConsentsDto> {
+    await this.passwords.confirm(actor, password);
+    return this.dataSource.transaction(async (manager) => {
+      // Locked in id order, so two overlapping witness steps cannot deadlock.
+      const records = await manager.find(ConsentRecord, {
+        where: { id: In([...ids]), organizationId: actor.organizationId },
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const unknown = ids.find((id) => !records.some((r) => r.id === id));
+      if (unknown) throw new NotFoundError('Consent', unknown);
+      if (new Set(records.map((r) => r.patientId)).size > 1) {
+        throw new InvalidFieldError('consentIds', "must all be the same patient's consents: one witness step is for one patient's signing session");
+      }
+      for (const record of records) {
+        if (!record.signedAt || !record.contentHash) throw new ConflictError('not-signed', `The patient has not signed “${record.title}” yet`);
+        if (record.revokedAt) throw new ConflictError('consent-revoked', `“${record.title}” was revoked`);
+        if (record.witnessedAt) throw new ConflictError('already-witnessed', `“${record.title}” was already witnessed by ${record.witnessName}`);
+      }
+      const at = new Date();
+      for (const record of records) {
+        const fields = this.witnessFields(record.contentHash as string, actor, at);
+        await manager.update(ConsentRecord, { id: record.id, organizationId: actor.organizationId }, fields);
+        await this.auditWitness(manager, actor, record.id, fields.recordHash);
+      }
+      const views = await loadViews(manager, actor.organizationId, await manager.findBy(ConsentRecord, { id: In([...ids]), organizationId: actor.organizationId }));
+      const now = new Date();
+      return { consents: ids.map((id) => toConsentDetailDto(views.find((v) => v.record.id === id) as ConsentView, now)) };
     });
   }
 

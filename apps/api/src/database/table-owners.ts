@@ -25,6 +25,10 @@ export const TABLE_OWNERS = {
     'treatment_plans',
     'treatment_plan_sessions',
     'calendar_feeds',
+    // The waitlist (issue 13): entries, the slots cancellations/no-shows/reschedules freed, offers made from them.
+    'waitlist_entries',
+    'freed_slots',
+    'waitlist_offers',
   ],
   treatments: [
     'treatment_sessions',
@@ -33,6 +37,8 @@ export const TABLE_OWNERS = {
     'treatment_session_photos',
     'adverse_events',
     'outcome_assessments',
+    'treatment_templates',
+    'treatment_template_zones',
     // A view for its own exposure reports (not published to anyone).
     'session_exposure',
   ],
@@ -57,14 +63,22 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'consent_record_patients', owner: 'consents', readers: ['audit'], purpose: 'the patient each consent record belongs to' },
   { view: 'treatment_session_patients', owner: 'treatments', readers: ['audit'], purpose: 'the patient each treatment session belongs to' },
   { view: 'appointment_patients', owner: 'scheduling', readers: ['audit', 'messaging'], purpose: 'the patient each appointment belongs to' },
+  { view: 'waitlist_entry_patients', owner: 'scheduling', readers: ['audit'], purpose: 'the patient each waitlist entry belongs to' },
   // What a reminder or notice says.
   { view: 'appointment_reminder_details', owner: 'scheduling', readers: ['messaging'], purpose: "an appointment's patient, location, start and service name" },
+  { view: 'waitlist_offer_details', owner: 'scheduling', readers: ['messaging'], purpose: "a waitlist offer's patient, place, practitioner, start and service name" },
   { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
   {
     view: 'appointment_treatment_context',
     owner: 'scheduling',
     readers: ['treatments'],
     purpose: "what a treatment needs of its appointment: patient, place, practitioner, status, course, the service's needling, consent kinds and medical interval",
+  },
+  {
+    view: 'appointment_consent_context',
+    owner: 'scheduling',
+    readers: ['consents'],
+    purpose: "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds",
   },
   { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments', 'audit'], purpose: "a treatment course's patient and status, for outcome assessments and the patient's access log" },
   { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
@@ -77,8 +91,8 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
     purpose: "the cartridges each treatment session used (the ledger's used movements with lot and product)",
   },
   // What each record is called, for the audit log's sentences (one statement resolves a page's ids).
-  { view: 'scheduling_record_labels', owner: 'scheduling', readers: ['audit'], purpose: 'appointments, rooms, services and courses by name, with patient, practitioner, place and time' },
+  { view: 'scheduling_record_labels', owner: 'scheduling', readers: ['audit'], purpose: 'appointments, rooms, services, courses and waitlist entries by name, with patient, practitioner, place and time' },
   { view: 'inventory_record_labels', owner: 'inventory', readers: ['audit'], purpose: 'products, lots, pens and recalls by name, number or serial' },
   { view: 'consent_record_labels', owner: 'consents', readers: ['audit'], purpose: 'consent records (title, patient) and templates by title' },
-  { view: 'treatment_record_labels', owner: 'treatments', readers: ['audit'], purpose: 'treatment sessions with patient, practitioner, place and start' },
+  { view: 'treatment_record_labels', owner: 'treatments', readers: ['audit'], purpose: 'treatment sessions with patient, practitioner, place and start, and treatment templates by name' },
 ];

@@ -58,11 +58,13 @@ export async function loadDemoConsents(manager: EntityManager, audit: AuditServi
         validDays: version.validDays,
         timeZone: 'America/New_York',
         createdBy: practitioner.id,
+        practitionerId: practitioner.id,
+        appointmentId: null,
       });
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO consent_records (organization_id, patient_id, template_id, template_version_id, template_version, kind, title, body,
-           acknowledgements, placeholder_values, valid_days, time_zone, created_by, created_at)
-         VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+           acknowledgements, placeholder_values, valid_days, time_zone, created_by, created_at, practitioner_id)
+         VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12) RETURNING id`,
         [organizationId, patient.id, template.id, version.id, kind, record.title, record.body, JSON.stringify(record.acknowledgements),
           JSON.stringify(values), record.validDays, record.timeZone, practitioner.id, createdAt],
       );

@@ -71,11 +71,11 @@ export async function loadDemoTreatments(manager: EntityManager, organizationId:
         `INSERT INTO treatment_sessions (organization_id, patient_id, location_id, practitioner_id, walk_in_reason, device_id, procedure_kind,
                                          max_depth_mm, performed_on, started_at, technique, clinical_endpoint, erythema_grade,
                                          anesthetic_product, anesthetic_strength, anesthetic_area, anesthetic_applied_at, anesthetic_removed_at,
-                                         created_by, created_at, acknowledgements)
+                                         created_by, created_at, acknowledgements, indication)
          VALUES ($1, $2, $3, $4, 'Demo history', $5, $6, $7, $8, ($8::date + time '10:30') AT TIME ZONE 'America/New_York',
                  'Vertical, horizontal and diagonal passes', 'Uniform pinpoint bleeding', $9,
                  $10, $11, $12, ($8::date + time '09:50') AT TIME ZONE 'America/New_York', ($8::date + time '10:25') AT TIME ZONE 'America/New_York',
-                 $4, ($8::date + time '10:30') AT TIME ZONE 'America/New_York', $13::jsonb)
+                 $4, ($8::date + time '10:30') AT TIME ZONE 'America/New_York', $13::jsonb, $14)
          RETURNING id`,
         [
           organizationId,
@@ -91,6 +91,8 @@ export async function loadDemoTreatments(manager: EntityManager, organizationId:
           medical ? '4%' : null,
           medical ? 'Full face' : null,
           JSON.stringify(acknowledgements),
+          // What each plan treats, so "Start from last session" has a previous session to repeat.
+          medical ? 'acne_scars' : 'fine_lines',
         ],
       );
       await manager.query(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { consentMissingViolations, instantToLocal, requiredConsentKinds, roleHasPermission, serviceNeedling, type CheckInIssueCode } from '@skinledger/domain';
+import { consentMissingViolations, consentsNeededAt, instantToLocal, requiredConsentKinds, roleHasPermission, serviceNeedling, type CheckInIssueCode } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { AuditService } from '../audit/audit.service';
@@ -73,9 +73,12 @@ export class CheckInService {
     return { appointmentId, ready: blockers.length === 0, missingConsents, blockers: dedupe(blockers), warnings: dedupe(warnings), clinicalDetail };
   }
 
-  /** The consents the appointment's treatment needs (domain.md section 6) that the patient will not validly hold at its start. */
+  /**
+   * The consents the appointment's treatment needs (domain.md section 6) that the patient will not validly hold at its
+   * start, or now once the start has passed (a consent signed at the desk by a patient arriving late counts).
+   */
   private missingConsents(manager: EntityManager, actor: Actor, a: ConsentFactsRow): Promise<string[]> {
     const kinds = requiredConsentKinds({ procedure: serviceNeedling(a.procedure_kind), serviceConsentKinds: a.consent_kinds });
-    return this.consents.missingConsentKinds(manager, actor.organizationId, a.patient_id, kinds, a.starts_at);
+    return this.consents.missingConsentKinds(manager, actor.organizationId, a.patient_id, kinds, consentsNeededAt(a.starts_at, new Date()));
   }
 }

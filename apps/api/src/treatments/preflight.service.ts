@@ -14,6 +14,7 @@ import {
   type IsoDate,
   type ProcedureKind,
   type ZoneDepthEntry,
+  zoneFindingClass,
 } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
@@ -95,7 +96,7 @@ export class PreflightService {
       maxDepthMm = evaluation.maxDepthMm;
       for (const finding of evaluation.findings) {
         const item = { code: preflightZoneCode(finding.code), message: finding.message, subject: finding.zone };
-        (finding.severity === 'warning' ? warnings : blockers).push(item);
+        (zoneFindingClass(finding) === 'warning' ? warnings : blockers).push(item);
       }
     }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { anestheticMinutesOnSkin, findZone } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
+import { AuditQueryService } from '../audit/audit-query.service';
 import type { Actor } from '../common/access/actor';
 import { NotFoundError } from '../common/problems/domain-error';
 import { TreatmentSession, TreatmentSessionZone } from './treatment-session.entity';
@@ -22,6 +23,7 @@ function toSummary(row: SessionSummaryRow): TreatmentSessionSummaryDto {
     practitionerName: row.practitioner_name,
     appointmentId: row.appointment_id,
     procedureKind: row.procedure_kind,
+    indication: row.indication as TreatmentSessionSummaryDto['indication'],
     maxDepthMm: Number(row.max_depth_mm),
     performedOn: row.performed_on,
     startedAt: row.started_at.toISOString(),
@@ -33,6 +35,8 @@ function toSummary(row: SessionSummaryRow): TreatmentSessionSummaryDto {
 /** Reads sessions as the dashboard shows them: names resolved, zones in charting order, cartridges from the ledger. */
 @Injectable()
 export class TreatmentSessionViews {
+  constructor(private readonly trail: AuditQueryService) {}
+
   async find(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<TreatmentSession> {
     const query = manager
       .createQueryBuilder(TreatmentSession, 's')
@@ -86,8 +90,16 @@ export class TreatmentSessionViews {
       preflightWarnings: session.preflightWarnings,
       photosPlanned: session.photosPlanned,
       signedBy: session.signedBy,
+      recordHash: session.status === 'signed' ? await this.recordHash(manager, actor, id) : null,
       addenda: await this.addenda(manager, actor, id),
     };
+  }
+
+  /** The hash sealed when the session was signed: read from the HMAC-chained `treatment_session.signed` event, never recomputed. */
+  private async recordHash(manager: EntityManager, actor: Actor, sessionId: string): Promise<string | null> {
+    const [signed] = await this.trail.trailFor(manager, actor.organizationId, { type: 'treatment_session', id: sessionId }, { actions: ['treatment_session.signed'] });
+    const sealed = (signed?.changes as { sessionHash?: { to?: unknown } } | null)?.sessionHash?.to;
+    return typeof sealed === 'string' ? sealed : null;
   }
 
   private async cartridges(manager: EntityManager, actor: Actor, sessionId: string): Promise<SessionCartridgeDto[]> {

@@ -32,6 +32,8 @@ export class TreatmentSession {
   @Column({ name: 'practitioner_id', type: 'uuid' }) practitionerId!: string;
   @Column({ name: 'appointment_id', type: 'uuid', nullable: true }) appointmentId!: string | null;
   @Column({ name: 'walk_in_reason', type: 'text', nullable: true }) walkInReason!: string | null;
+  /** What the session treats (libs/domain TREATMENT_INDICATIONS); null for sessions charted before it was recorded. */
+  @Column({ type: 'text', nullable: true }) indication!: string | null;
   @Column({ name: 'device_id', type: 'uuid' }) deviceId!: string;
   @Column({ name: 'procedure_kind', type: 'text' }) procedureKind!: ProcedureKind;
   @Column({ name: 'max_depth_mm', type: 'numeric', transformer: numericNumber }) maxDepthMm!: number;

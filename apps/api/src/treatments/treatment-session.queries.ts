@@ -11,6 +11,7 @@ export interface SessionSummaryRow {
   practitioner_name: string;
   appointment_id: string | null;
   procedure_kind: 'cosmetic' | 'medical';
+  indication: string | null;
   max_depth_mm: string;
   performed_on: string;
   started_at: Date;
@@ -21,7 +22,7 @@ export interface SessionSummaryRow {
 /** Sessions with the patient's and practitioner's names (patient_directory, staff_directory). */
 const SUMMARY_SELECT = `
   SELECT s.id, s.patient_id, p.first_name || ' ' || p.last_name AS patient_name, s.location_id, s.practitioner_id,
-         st.name AS practitioner_name, s.appointment_id, s.procedure_kind, s.max_depth_mm,
+         st.name AS practitioner_name, s.appointment_id, s.procedure_kind, s.indication, s.max_depth_mm,
          to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on, s.started_at, s.status, s.signed_at
   FROM treatment_sessions s
   JOIN patient_directory p ON p.id = s.patient_id
@@ -70,4 +71,64 @@ export async function sessionAddenda(db: Db, organizationId: string, sessionId: 
      WHERE a.organization_id = $1 AND a.session_id = $2 ORDER BY a.created_at, a.id`,
     [organizationId, sessionId],
   );
+}
+
+export interface PreviousSessionRow {
+  id: string;
+  performed_on: string;
+  practitioner_name: string;
+  device_id: string;
+  device_model: string;
+  device_serial_number: string;
+  device_status: string;
+  device_location_id: string | null;
+  product_id: string | null;
+  product_name: string | null;
+}
+
+/**
+ * The patient's latest signed session of the indication, with its pen (device_directory) and the product of its first
+ * cartridge (session_cartridge_uses and lot_directory).
+ */
+export async function latestSignedSessionOf(db: Db, organizationId: string, patientId: string, indication: string): Promise<PreviousSessionRow | undefined> {
+  const [row] = await db.query(
+    `SELECT s.id, to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on, st.name AS practitioner_name,
+            s.device_id, d.model AS device_model, d.serial_number AS device_serial_number, d.status AS device_status, d.location_id AS device_location_id,
+            first_use.product_id, first_use.product_name
+       FROM treatment_sessions s
+       JOIN staff_directory st ON st.id = s.practitioner_id
+       JOIN device_directory d ON d.id = s.device_id
+       LEFT JOIN LATERAL (
+         SELECT l.product_id, l.product_name FROM session_cartridge_uses u JOIN lot_directory l ON l.id = u.lot_id
+          WHERE u.organization_id = s.organization_id AND u.treatment_session_id = s.id ORDER BY u.recorded_at LIMIT 1
+       ) first_use ON true
+      WHERE s.organization_id = $1 AND s.patient_id = $2 AND s.indication = $3 AND s.status = 'signed'
+      ORDER BY s.performed_on DESC, s.started_at DESC
+      LIMIT 1`,
+    [organizationId, patientId, indication],
+  );
+  return row;
+}
+
+export interface SessionRecordPartiesRow {
+  organization_name: string;
+  patient_mrn: string;
+  patient_date_of_birth: string;
+  location_name: string;
+  location_timezone: string;
+}
+
+/** Who and where, for the printed record: the clinic, the patient's MRN and birth date, the location and its zone. */
+export async function sessionRecordParties(db: Db, organizationId: string, sessionId: string): Promise<SessionRecordPartiesRow | undefined> {
+  const [row] = await db.query(
+    `SELECT o.name AS organization_name, p.mrn AS patient_mrn, to_char(p.date_of_birth, 'YYYY-MM-DD') AS patient_date_of_birth,
+            l.name AS location_name, l.timezone AS location_timezone
+       FROM treatment_sessions s
+       JOIN organization_directory o ON o.id = s.organization_id
+       JOIN patient_directory p ON p.id = s.patient_id
+       JOIN location_directory l ON l.id = s.location_id
+      WHERE s.organization_id = $1 AND s.id = $2`,
+    [organizationId, sessionId],
+  );
+  return row;
 }

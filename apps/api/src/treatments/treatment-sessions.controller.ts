@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -8,6 +9,8 @@ import { AppointmentPreflightQueryDto, PreflightDto } from './preflight.dto';
 import {
   AddAddendumDto,
   AddCartridgeDto,
+  RepeatSessionDto,
+  RepeatSessionQueryDto,
   SignTreatmentSessionDto,
   StartedTreatmentSessionDto,
   StartTreatmentSessionDto,
@@ -16,12 +19,18 @@ import {
   UpdateTreatmentSessionDto,
 } from './treatment-sessions.dto';
 import { TreatmentSessionsService } from './treatment-sessions.service';
+import { SessionRecordPdfService } from './session-record-pdf.service';
+import { SessionRepeatService } from './session-repeat.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('treatment sessions')
 @Controller()
 export class TreatmentSessionsController {
-  constructor(private readonly sessions: TreatmentSessionsService) {}
+  constructor(
+    private readonly sessions: TreatmentSessionsService,
+    private readonly records: SessionRecordPdfService,
+    private readonly repeats: SessionRepeatService,
+  ) {}
 
   @Post('treatment-sessions/preflight')
   @HttpCode(200)
@@ -55,6 +64,21 @@ export class TreatmentSessionsController {
     return this.sessions.get(actor, id);
   }
 
+  @Get('treatment-sessions/:id/pdf')
+  @RequirePermission('clinical_record.read')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The printable session record: zones, depths, pen and lots, anaesthetic, the signature with its record hash, and addenda',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async pdf(@CurrentActor() actor: Actor, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const { fileName, pdf } = await this.records.pdf(actor, id);
+    void reply.header('Content-Type', 'application/pdf');
+    void reply.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    void reply.header('Cache-Control', 'no-store');
+    return pdf;
+  }
+
   @Patch('treatment-sessions/:id')
   @RequirePermission('treatment.record')
   @ApiOkResponse({ type: StartedTreatmentSessionDto })
@@ -85,6 +109,16 @@ export class TreatmentSessionsController {
   @ApiCreatedResponse({ type: TreatmentSessionDto, description: 'The session with all its addenda in order' })
   addAddendum(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddAddendumDto): Promise<TreatmentSessionDto> {
     return this.sessions.addAddendum(actor, id, body);
+  }
+
+  @Get('patients/:id/repeat-session')
+  @RequirePermission('treatment.record')
+  @ApiOkResponse({
+    type: RepeatSessionDto,
+    description: "The patient's previous signed session of the indication as a chart to start from (zones, depths, passes, pen, the FEFO lot of its cartridge); audited",
+  })
+  repeatSession(@CurrentActor() actor: Actor, @IdParam() patientId: string, @Query() query: RepeatSessionQueryDto): Promise<RepeatSessionDto> {
+    return this.repeats.previous(actor, patientId, query);
   }
 
   @Get('patients/:id/treatment-sessions')

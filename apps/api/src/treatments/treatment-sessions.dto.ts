@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PREFLIGHT_CODES, ZONE_CODES, type PreflightCode } from '@skinledger/domain';
+import { PREFLIGHT_CODES, TREATMENT_INDICATIONS, ZONE_CODES, type PreflightCode, type TreatmentIndication } from '@skinledger/domain';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -116,6 +116,16 @@ export class TopicalProductDto {
 
 /** Fields charted while the session is in progress; shared by start and update. */
 export class SessionChartDto {
+  @ApiPropertyOptional({
+    enum: TREATMENT_INDICATIONS,
+    enumName: 'TreatmentIndication',
+    nullable: true,
+    description: 'What the session treats: "Start from last session" repeats the previous session of the same indication',
+  })
+  @IsOptional()
+  @IsIn([...TREATMENT_INDICATIONS], { message: `indication must be one of ${TREATMENT_INDICATIONS.join(', ')}` })
+  indication?: TreatmentIndication | null;
+
   @ApiPropertyOptional({ type: [ZoneTreatmentDto], description: 'Depth and passes per zone; one entry per zone' })
   @IsOptional()
   @IsArray()
@@ -296,6 +306,8 @@ export class TreatmentSessionSummaryDto {
   @ApiProperty() practitionerName!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) appointmentId!: string | null;
   @ApiProperty({ enum: ['cosmetic', 'medical'] }) procedureKind!: 'cosmetic' | 'medical';
+  @ApiProperty({ enum: TREATMENT_INDICATIONS, enumName: 'TreatmentIndication', nullable: true, description: 'Null when not recorded' })
+  indication!: TreatmentIndication | null;
   @ApiProperty({ type: Number }) maxDepthMm!: number;
   @ApiProperty({ format: 'date' }) performedOn!: string;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
@@ -322,10 +334,65 @@ export class TreatmentSessionDto extends TreatmentSessionSummaryDto {
   preflightWarnings!: WarningRecordDto[];
   @ApiProperty({ type: Boolean }) photosPlanned!: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) signedBy!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 of the session as signed (addenda aside), as sealed in the audit chain; null until signed',
+  })
+  recordHash!: string | null;
   @ApiProperty({ type: [AddendumDto] }) addenda!: AddendumDto[];
 }
 
 export class StartedTreatmentSessionDto {
   @ApiProperty({ type: TreatmentSessionDto }) session!: TreatmentSessionDto;
   @ApiProperty({ type: PreflightDto }) preflight!: PreflightDto;
+}
+
+export class RepeatSessionQueryDto {
+  @ApiProperty({ enum: TREATMENT_INDICATIONS, enumName: 'TreatmentIndication', description: 'Repeat the previous session of this indication' })
+  @IsIn([...TREATMENT_INDICATIONS], { message: `indication must be one of ${TREATMENT_INDICATIONS.join(', ')}` })
+  indication!: TreatmentIndication;
+
+  @ApiProperty({ format: 'uuid', description: 'Where the new session happens: the pen must be there, and the lot is the first to expire there (FEFO)' })
+  @IsUUID('4', { message: 'locationId must be a location id' })
+  locationId!: string;
+}
+
+export class RepeatZoneDto {
+  @ApiProperty({ enum: [...ZONE_CODES] }) zone!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ type: Number }) depthMm!: number;
+  @ApiProperty({ type: Number }) passes!: number;
+}
+
+export class RepeatLotDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() lotNumber!: string;
+  @ApiProperty({ format: 'date' }) expiresOn!: string;
+  @ApiProperty({ type: Number, description: 'On hand at the location' }) onHand!: number;
+}
+
+/** The previous session's chart, ready to start from: what the dashboard puts in the draft before the preflight runs. */
+export class PreviousSessionChartDto {
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty({ format: 'date' }) performedOn!: string;
+  @ApiProperty() practitionerName!: string;
+  @ApiProperty({ type: [RepeatZoneDto], description: 'Zones, depths and passes as signed (override reasons are not copied: each session gives its own)' })
+  zones!: RepeatZoneDto[];
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The same pen, when it is active at this location; else null' })
+  deviceId!: string | null;
+  @ApiProperty({ example: 'SkinPen Precision · SP-220417' }) deviceLabel!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The cartridge product of its first cartridge' })
+  cartridgeProductId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) cartridgeProductName!: string | null;
+  @ApiProperty({ type: RepeatLotDto, nullable: true, description: "Inventory's FEFO suggestion of that product at this location (earliest expiry first)" })
+  lot!: RepeatLotDto | null;
+  @ApiProperty({ type: [String], description: 'What could not be copied, and why' }) notes!: string[];
+}
+
+export class RepeatSessionDto {
+  @ApiProperty({ enum: TREATMENT_INDICATIONS, enumName: 'TreatmentIndication' }) indication!: TreatmentIndication;
+  @ApiProperty({ example: 'Acne scars' }) indicationLabel!: string;
+  @ApiProperty({ type: PreviousSessionChartDto, nullable: true, description: 'Null when the patient has no signed session of this indication' })
+  previous!: PreviousSessionChartDto | null;
 }

@@ -144,6 +144,7 @@ export class TreatmentSessionsService {
         changes: {
           patientId: { to: context.patientId },
           procedureKind: { to: preflight.procedureKind },
+          ...(input.indication ? { indication: { to: input.indication } } : {}),
           maxDepthMm: { to: preflight.maxDepthMm },
           deviceId: { to: input.deviceId },
           cartridgeLotId: { to: input.cartridgeLotId },
@@ -386,9 +387,12 @@ export class TreatmentSessionsService {
   }
 }
 
-/** SHA-256 over the canonical JSON (sorted keys) of the session as signed, addenda aside (they come later, on purpose). */
+/**
+ * SHA-256 over the canonical JSON (sorted keys) of the session as signed, addenda aside (they come later, on purpose)
+ * and the record hash itself aside (it is this hash, read back from the audit chain).
+ */
 export function signedSessionHash(session: TreatmentSessionDto): string {
-  const { addenda: _addenda, ...signed } = session;
+  const { addenda: _addenda, recordHash: _recordHash, ...signed } = session;
   return createHash('sha256').update(canonicalJson(signed), 'utf8').digest('hex');
 }
 
@@ -422,6 +426,7 @@ function assertDistinctZones(input: SessionChartDto): void {
 /** The charted columns present in the input (for an update, absent fields keep the session's values). */
 function chartColumns(input: SessionChartDto, current?: TreatmentSession): Partial<TreatmentSession> {
   const columns: Partial<TreatmentSession> = {};
+  if (input.indication !== undefined || !current) columns.indication = input.indication ?? null;
   if (input.technique !== undefined || !current) columns.technique = input.technique ?? null;
   if (input.clinicalEndpoint !== undefined || !current) columns.clinicalEndpoint = input.clinicalEndpoint ?? null;
   if (input.erythemaGrade !== undefined || !current) columns.erythemaGrade = input.erythemaGrade ?? null;

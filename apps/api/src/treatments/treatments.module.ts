@@ -20,6 +20,10 @@ import { TreatmentSessionsService } from './treatment-sessions.service';
 import { TreatmentSettingsController } from './treatment-settings.controller';
 import { TreatmentSettingsService } from './treatment-settings.service';
 import { TreatmentsTimeline } from './treatments.timeline';
+import { TreatmentTemplatesController } from './treatment-templates.controller';
+import { TreatmentTemplatesService } from './treatment-templates.service';
+import { SessionRecordPdfService } from './session-record-pdf.service';
+import { SessionRepeatService } from './session-repeat.service';
 
 /**
  * Treatment sessions: the preflight that guards needling, the charted and signed record, second cartridges, addenda,
@@ -28,7 +32,7 @@ import { TreatmentsTimeline } from './treatments.timeline';
  */
 @Module({
   imports: [InventoryModule, PatientsModule, ConsentsModule, SchedulingModule, SettingsModule],
-  controllers: [TreatmentSessionsController, AdverseEventsController, ExposureController, TreatmentSettingsController, SessionPhotosController, AssessmentsController],
+  controllers: [TreatmentSessionsController, AdverseEventsController, ExposureController, TreatmentSettingsController, SessionPhotosController, AssessmentsController, TreatmentTemplatesController],
   providers: [
     TreatmentSettingsService,
     PreflightService,
@@ -39,6 +43,9 @@ import { TreatmentsTimeline } from './treatments.timeline';
     TreatmentsTimeline,
     SessionPhotosService,
     AssessmentsService,
+    TreatmentTemplatesService,
+    SessionRecordPdfService,
+    SessionRepeatService,
     { provide: PHOTO_STORAGE, useClass: FileSystemPhotoStorage },
   ],
   exports: [PreflightService, TreatmentSessionViews],

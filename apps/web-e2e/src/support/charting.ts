@@ -39,6 +39,8 @@ export function faceMap(page: Page) {
   const depth = () => page.getByTestId('zone-depth');
   return {
     zone,
+    /** The depth (or name) printed on a zone, drawn above every zone shape; by zone code, the first for paired zones. */
+    label: (code: string) => page.getByRole('group', { name: 'Face map' }).locator(`[data-zone-label="${code}"]`).first(),
     /** Taps the zone's first shape (the patient's right side for paired zones such as the cheeks). */
     tap: (name: string) => zone(name).locator('path').first().tap(),
     async setDepth(target: string): Promise<void> {

@@ -5,5 +5,7 @@ export const CONSENT_RULE_CODES = [
   'no-required-acknowledgement',
   'electronic-signature-consent-required',
   'acknowledgement-not-ticked',
+  // A consent kind the booked service needs, for which the clinic has no consent form.
+  'no-consent-template',
 ] as const;
 export type ConsentRuleCode = (typeof CONSENT_RULE_CODES)[number];

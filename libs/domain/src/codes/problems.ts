@@ -70,12 +70,22 @@ export const CONFLICT_CODES = [
   'already-revoked',
   'consent-revoked',
   'consent-superseded',
+  // A pending consent prepared before the treating practitioner was recorded: prepared again, not signed.
+  'practitioner-not-recorded',
+  // Consents are prepared for an appointment still to come or in progress, not a cancelled or finished one.
+  'appointment-closed',
   // Scheduling.
   'double-booking',
   'name-taken',
   'not-reschedulable',
   'illegal-transition',
   'plan-already-booked',
+  // The waitlist: the entry is booked, removed or past its range; the offered start is no longer free; the offer was
+  // already booked (or its entry closed); someone else booked the offered slot first.
+  'waitlist-entry-closed',
+  'slot-not-free',
+  'offer-closed',
+  'offer-slot-taken',
   // Treatment.
   'appointment-not-checked-in',
   'appointment-has-session',

@@ -22,3 +22,10 @@ export type CredentialCheckCode = (typeof CREDENTIAL_CHECK_CODES)[number];
 
 export const CREDENTIAL_RULE_CODES = [...CREDENTIAL_CHECK_CODES] as const;
 export type CredentialRuleCode = (typeof CREDENTIAL_RULE_CODES)[number];
+
+/**
+ * Who may be named as a patient's treating practitioner (access/practitioners.ts treatingPractitionerViolation): a
+ * physician, nurse or aesthetician, active, with a licence current on the day (and allowing the depth planned).
+ */
+export const PRACTITIONER_CHECK_CODES = ['not-a-practitioner', 'practitioner-inactive', ...CREDENTIAL_CHECK_CODES] as const;
+export type PractitionerCheckCode = (typeof PRACTITIONER_CHECK_CODES)[number];

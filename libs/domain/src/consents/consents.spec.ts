@@ -101,6 +101,44 @@ describe('signed content', () => {
     expect(signedContentPayload(content)).not.toBe(signedContentPayload({ ...content, body: 'B.' }));
   });
 
+  it('hashes a consent without a named practitioner exactly as format v1 did, and one naming them as v2 with the practitioner and appointment', () => {
+    const content = {
+      consentId: 'c',
+      organizationId: 'o',
+      patientId: 'p',
+      templateId: 't',
+      templateVersionId: 'v',
+      templateVersion: 1,
+      title: 'T',
+      body: 'B',
+      acknowledgements: [{ key: 'a1', text: 'x', required: true }],
+      acceptedAcknowledgements: ['a1'],
+      electronicSignatureConsent: true,
+      signerName: 'Jo',
+      signature: 'data:image/png;base64,AA==',
+      signedAt: new Date('2026-01-01T00:00:00Z'),
+      signerIp: '127.0.0.1',
+      signerUserAgent: 'UA',
+    };
+    // The text consents signed before the practitioner was recorded were hashed over (kept byte for byte).
+    expect(signedContentPayload(content)).toBe(
+      '{"acceptedAcknowledgements":["a1"],"acknowledgements":[{"key":"a1","required":true,"text":"x"}],"body":"B","consentId":"c",' +
+        '"electronicSignatureConsent":true,"format":"skinledger.consent.signed-content.v1","organizationId":"o","patientId":"p",' +
+        '"signature":"data:image/png;base64,AA==","signedAt":"2026-01-01T00:00:00.000Z","signerIp":"127.0.0.1","signerName":"Jo",' +
+        '"signerUserAgent":"UA","templateId":"t","templateVersion":1,"templateVersionId":"v","title":"T"}',
+    );
+    const v2 = { ...content, practitioner: { id: 's1', name: 'Dr. Samuel Osei' }, appointmentId: 'a9' };
+    expect(JSON.parse(signedContentPayload(v2))).toMatchObject({
+      format: 'skinledger.consent.signed-content.v2',
+      practitionerId: 's1',
+      practitionerName: 'Dr. Samuel Osei',
+      appointmentId: 'a9',
+    });
+    expect(JSON.parse(signedContentPayload({ ...v2, appointmentId: null })).appointmentId).toBeNull();
+    expect(signedContentPayload(v2)).not.toBe(signedContentPayload({ ...v2, practitioner: { id: 's2', name: 'Dr. Samuel Osei' } }));
+    expect(signedContentPayload(v2)).not.toBe(signedContentPayload({ ...v2, practitioner: { id: 's1', name: 'Tom Alvarez' } }));
+  });
+
   it('names the required acknowledgements not ticked', () => {
     const items = [
       { key: 'a1', text: 'one', required: true },

@@ -1,3 +1,4 @@
+import { MEDICAL_DEPTH_THRESHOLD_MM } from '../access/credentials';
 import type { ProcedureKind } from '../treatment/depth';
 
 /**
@@ -19,6 +20,26 @@ export function requiredConsentKinds(needs: ConsentNeeds): string[] {
   if (needs.anesthetic) kinds.add('topical_anesthetic');
   if (needs.photos) kinds.add('photography');
   return [...kinds];
+}
+
+/**
+ * The instant a visit's consents must count at: the appointment's start, or now once the start has passed (a consent
+ * the patient signs at the desk after the booked time, arriving late, counts for the visit it was signed for).
+ * Check-in and the visit's consent bundle both ask it.
+ */
+export function consentsNeededAt(startsAt: Date, now: Date): Date {
+  return startsAt.getTime() > now.getTime() ? startsAt : now;
+}
+
+/**
+ * The needle depth (mm) a consent of this kind commits its treating practitioner to, for the licence check
+ * (domain.md section 1): medical needling at least the medical threshold, a needling consent's stated maximum depth,
+ * nothing for the other kinds (anaesthetic, photography).
+ */
+export function consentPractitionerDepthMm(kind: string, depthMaxMm?: number | null): number {
+  if (kind === 'medical_needling') return Math.max(MEDICAL_DEPTH_THRESHOLD_MM, depthMaxMm ?? 0);
+  if (kind === 'cosmetic_needling') return depthMaxMm ?? 0;
+  return 0;
 }
 
 /** How a consent kind reads inside a sentence ("No valid medical needling consent on file"). */

@@ -1,4 +1,5 @@
-import { evaluateZoneDepths, type ZoneDepthEntry } from './evaluate-zone-depths';
+import { evaluateZoneDepths, zoneFindingClass, type ZoneDepthEntry } from './evaluate-zone-depths';
+import { indicationLabel, isTreatmentIndication, TREATMENT_INDICATION_LABELS, TREATMENT_INDICATIONS } from './indications';
 
 const one = (entry: Partial<ZoneDepthEntry> & { zone: string; depthMm: number }, extra = {}) =>
   evaluateZoneDepths({ zones: [{ passes: 2, ...entry }], ...extra });
@@ -126,5 +127,29 @@ describe('evaluateZoneDepths', () => {
 
   it('classifies a refused deep entry as medical (the deepest entered depth counts)', () => {
     expect(one({ zone: 'cheeks', depthMm: 3 })).toMatchObject({ procedureKind: 'medical', maxDepthMm: 3, ok: false });
+  });
+});
+
+describe('zoneFindingClass: how the preflight files a zone finding', () => {
+  const classes = (entry: ZoneDepthEntry, zoneMaxMm: Record<string, number> = {}) =>
+    evaluateZoneDepths({ zones: [entry], zoneMaxMm, practitionerMaxDepthMm: 1.5 }).findings.map((f) => `${f.code}:${zoneFindingClass(f)}`);
+
+  it('blocks what is refused and what needs an override reason; warns for a recorded override and beyond 1.5 mm', () => {
+    expect(classes({ zone: 'forehead', depthMm: 0.75, passes: 2 }, { forehead: 0.5 })).toEqual(['above-zone-max:blocker']);
+    expect(classes({ zone: 'forehead', depthMm: 0.75, passes: 2, overrideReason: 'thick skin' }, { forehead: 0.5 })).toEqual(['zone-max-overridden:warning']);
+    expect(classes({ zone: 'cheeks', depthMm: 1.75, passes: 2, overrideReason: 'deep scars' })).toEqual([
+      'above-practitioner-max:blocker',
+      'beyond-evaluated-depth:warning',
+    ]);
+    expect(classes({ zone: 'nose', depthMm: 0.3, passes: 2 })).toEqual(['off-device-step:blocker']);
+  });
+});
+
+describe('treatment indications', () => {
+  it('names each indication in the clinic’s words, and an unrecorded one as such', () => {
+    expect(TREATMENT_INDICATIONS.every((i) => TREATMENT_INDICATION_LABELS[i].length > 0)).toBe(true);
+    expect(indicationLabel('acne_scars')).toBe('Acne scars');
+    expect(indicationLabel(null)).toBe('Not recorded');
+    expect(isTreatmentIndication('elbows')).toBe(false);
   });
 });

@@ -30,6 +30,17 @@ export const DEFAULT_ZONE_DEPTH_SETTINGS: Readonly<ZoneDepthSettings> = Object.f
 
 export type ZoneFindingSeverity = 'refused' | 'needs_override' | 'warning';
 
+/**
+ * How the preflight files a zone finding: a blocker (refused, or above the zone maximum without an override reason:
+ * the session cannot start) or a warning (an override recorded, or beyond the maker's evaluated depth: it may start).
+ * The API's preflight and the dashboard's face map both classify through this one function, so a zone is red on
+ * the map exactly when the checklist lists it as a blocker.
+ */
+export type ZoneFindingClass = 'blocker' | 'warning';
+
+export function zoneFindingClass(finding: Pick<ZoneFinding, 'severity'>): ZoneFindingClass {
+  return finding.severity === 'warning' ? 'warning' : 'blocker';
+}
 
 export interface ZoneFinding {
   zone: string;

@@ -5,3 +5,4 @@ export * from './evaluate-zone-depths';
 export * from './adverse-events';
 export * from './session-record';
 export * from './medical-interval';
+export * from './indications';

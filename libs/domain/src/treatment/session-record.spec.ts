@@ -1,5 +1,5 @@
 import { ADVERSE_EVENT_TYPE_INFO, ADVERSE_EVENT_TYPES } from './adverse-events';
-import { anestheticMinutesOnSkin, DEFAULT_POST_CARE_INSTRUCTIONS } from './session-record';
+import { anestheticMinutesOnSkin, DEFAULT_POST_CARE_INSTRUCTIONS, sessionWarningLines } from './session-record';
 
 describe('anestheticMinutesOnSkin', () => {
   it('counts whole minutes between application and removal', () => {
@@ -21,5 +21,26 @@ describe('after-care and adverse events (domain.md section 7)', () => {
     for (const type of ADVERSE_EVENT_TYPES) expect(ADVERSE_EVENT_TYPE_INFO[type].label.length).toBeGreaterThan(0);
     expect(ADVERSE_EVENT_TYPE_INFO.tram_track_scarring.seriousness).toBe('persistent_or_serious');
     expect(ADVERSE_EVENT_TYPE_INFO.erythema.seriousness).toBe('transient');
+  });
+});
+
+describe('sessionWarningLines', () => {
+  it('says an acknowledgement once when its warning already carries it, and on its own line otherwise', () => {
+    expect(
+      sessionWarningLines(
+        [
+          { message: 'History of keloid scarring — acknowledged: No keloid in the area' },
+          { message: 'Stretch marks (body): 2 mm is deeper than 1.5 mm' },
+        ],
+        [
+          { code: 'keloid_history', reason: 'No keloid in the area' },
+          { code: 'anticoagulants', reason: 'Aspirin stopped a week ago' },
+        ],
+      ),
+    ).toEqual([
+      'History of keloid scarring — acknowledged: No keloid in the area',
+      'Stretch marks (body): 2 mm is deeper than 1.5 mm',
+      'anticoagulants — acknowledged: Aspirin stopped a week ago',
+    ]);
   });
 });

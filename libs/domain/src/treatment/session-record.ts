@@ -47,3 +47,20 @@ export function isPhotoPhase(value: string): value is PhotoPhase {
 export function isPhotoAngle(value: string): value is PhotoAngle {
   return (PHOTO_ANGLES as readonly string[]).includes(value);
 }
+
+/**
+ * The warnings of a session record, each said once. The preflight writes a relative contraindication's warning with
+ * its acknowledgement ("Keloid history — acknowledged: test patch fine"), and the session also keeps the
+ * acknowledgements themselves; an acknowledgement gets a line of its own only when no warning already carries its
+ * reason (so the record never prints the same acknowledgement twice).
+ */
+export function sessionWarningLines(
+  warnings: readonly { message: string }[],
+  acknowledgements: readonly { code: string; reason: string }[],
+): string[] {
+  const lines = warnings.map((w) => w.message);
+  for (const ack of acknowledgements) {
+    if (!lines.some((line) => line.endsWith(`acknowledged: ${ack.reason}`))) lines.push(`${ack.code.replaceAll('_', ' ')} — acknowledged: ${ack.reason}`);
+  }
+  return lines;
+}

@@ -16,7 +16,7 @@ export class PublishRecordLabels1796568400001 implements MigrationInterface {
   name = 'PublishRecordLabels1796568400001';
 
   async up(q: QueryRunner): Promise<void> {
-    // scheduling: appointments (by their service), rooms, services, courses.
+    // scheduling: appointments (by their service), rooms, services, courses, waitlist entries (their date range as detail).
     await q.query(`
       CREATE VIEW scheduling_record_labels WITH (security_invoker = true) AS
         SELECT a.organization_id, a.id, 'appointment'::text AS kind,
@@ -31,7 +31,12 @@ export class PublishRecordLabels1796568400001 implements MigrationInterface {
         SELECT p.organization_id, p.id, 'treatment_plan',
                (SELECT s.name FROM services s WHERE s.organization_id = p.organization_id AND s.id = p.service_id),
                p.sessions || ' sessions', p.patient_id, p.practitioner_id, p.location_id, NULL
-          FROM treatment_plans p`);
+          FROM treatment_plans p
+        UNION ALL
+        SELECT w.organization_id, w.id, 'waitlist_entry',
+               (SELECT s.name FROM services s WHERE s.organization_id = w.organization_id AND s.id = w.service_id),
+               to_char(w.earliest_on, 'YYYY-MM-DD') || '/' || to_char(w.latest_on, 'YYYY-MM-DD'), w.patient_id, w.practitioner_id, w.location_id, NULL
+          FROM waitlist_entries w`);
     // inventory: products, lots (with their product), pens (with their model), recalls (with their product or GTIN).
     await q.query(`
       CREATE VIEW inventory_record_labels WITH (security_invoker = true) AS
@@ -57,12 +62,14 @@ export class PublishRecordLabels1796568400001 implements MigrationInterface {
           FROM consent_records c
         UNION ALL
         SELECT t.organization_id, t.id, 'consent_template', t.title, NULL, NULL, NULL, NULL, NULL FROM consent_templates t`);
-    // treatments: sessions (their patient, practitioner, place and start).
+    // treatments: sessions (their patient, practitioner, place and start) and named treatment templates.
     await q.query(`
       CREATE VIEW treatment_record_labels WITH (security_invoker = true) AS
         SELECT s.organization_id, s.id, 'treatment_session'::text AS kind, s.procedure_kind AS label, NULL::text AS detail,
                s.patient_id, s.practitioner_id AS staff_member_id, s.location_id, s.started_at AS at
-          FROM treatment_sessions s`);
+          FROM treatment_sessions s
+        UNION ALL
+        SELECT t.organization_id, t.id, 'treatment_template', t.name, t.indication, NULL, NULL, NULL, NULL FROM treatment_templates t`);
   }
 
   async down(q: QueryRunner): Promise<void> {

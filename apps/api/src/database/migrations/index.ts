@@ -17,6 +17,12 @@ import { PublishInventoryForTreatments1796567000002 } from './1796567000002-Publ
 import { CreateSessionExposureView1796567000003 } from './1796567000003-CreateSessionExposureView';
 import { PublishPatientRecordViews1796567100000 } from './1796567100000-PublishPatientRecordViews';
 import { PublishReminderViews1796567100001 } from './1796567100001-PublishReminderViews';
+import { RecordCancellationDetails1796568000000 } from './1796568000000-RecordCancellationDetails';
+import { CreateWaitlist1796568000001 } from './1796568000001-CreateWaitlist';
+import { AddLifecycleNotices1796568000002 } from './1796568000002-AddLifecycleNotices';
+import { NameConsentPractitioner1796568100000 } from './1796568100000-NameConsentPractitioner';
+import { AddCoursePreferences1796568200000 } from './1796568200000-AddCoursePreferences';
+import { AddIndicationsAndTreatmentTemplates1796568300000 } from './1796568300000-AddIndicationsAndTreatmentTemplates';
 import { AddClinicLocaleAndLocationCountry1796568400000 } from './1796568400000-AddClinicLocaleAndLocationCountry';
 import { PublishRecordLabels1796568400001 } from './1796568400001-PublishRecordLabels';
 import { NormalizePhonesToE1641796568400002 } from './1796568400002-NormalizePhonesToE164';
@@ -42,6 +48,12 @@ export const MIGRATIONS = [
   CreateSessionExposureView1796567000003,
   PublishPatientRecordViews1796567100000,
   PublishReminderViews1796567100001,
+  RecordCancellationDetails1796568000000,
+  CreateWaitlist1796568000001,
+  AddLifecycleNotices1796568000002,
+  NameConsentPractitioner1796568100000,
+  AddCoursePreferences1796568200000,
+  AddIndicationsAndTreatmentTemplates1796568300000,
   AddClinicLocaleAndLocationCountry1796568400000,
   PublishRecordLabels1796568400001,
   NormalizePhonesToE1641796568400002,

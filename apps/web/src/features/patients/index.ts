@@ -3,3 +3,5 @@
 export { PatientsPage } from './pages/PatientsPage';
 export { PatientProfilePage } from './pages/PatientProfilePage';
 export { PatientImportPage } from './pages/PatientImportPage';
+// The questionnaire opened in place from elsewhere (the check-in drawer).
+export { RecordMedicalHistoryButton } from './components/RecordMedicalHistoryButton';

@@ -1,4 +1,3 @@
 // The app frame (header, navigation, location switcher) and its fallback pages.
 export { AppLayout } from './components/AppLayout';
 export { NotFoundPage } from './pages/NotFoundPage';
-export { UpcomingModulePage } from './pages/UpcomingModulePage';

@@ -1,7 +1,6 @@
 import type { Permission } from '@skinledger/domain';
 import {
   IconCalendarEvent,
-  IconChartBar,
   IconFileCertificate,
   IconClockCog,
   IconMail,
@@ -36,7 +35,6 @@ export const navSections: NavSection[] = [
       { label: 'Patients', to: '/patients', icon: IconUsers },
       { label: 'Consent forms', to: '/consents/templates', icon: IconFileCertificate, permission: 'consents.read' },
       { label: 'Inventory', to: '/inventory', icon: IconPackage },
-      { label: 'Reports', to: '/reports', icon: IconChartBar },
     ],
   },
   {

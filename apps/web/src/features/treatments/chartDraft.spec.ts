@@ -1,4 +1,5 @@
-import { EMPTY_CHART, startingDepthMm, toPreflightBody, toStartBody, zoneEntries, type ChartDraft } from './chartDraft';
+import type { PreviousSessionChart } from './treatmentTypes';
+import { EMPTY_CHART, repeatPatch, startingDepthMm, toPreflightBody, toStartBody, zoneEntries, zonesFrom, type ChartDraft } from './chartDraft';
 
 const walkIn = { kind: 'walk-in', patientId: 'p-1', locationId: 'loc-1' } as const;
 const booked = { kind: 'appointment', appointmentId: 'appt-1' } as const;
@@ -98,5 +99,43 @@ describe('the preflight dry run', () => {
 
   it('is not ready without pen and lot', () => {
     expect(toPreflightBody(chart({ deviceId: null }), walkIn)).toBeNull();
+  });
+});
+
+describe('starting from a template or the last session', () => {
+  it('copies zones, depths and passes, never an override reason (each session gives its own)', () => {
+    expect(
+      zonesFrom([
+        { zone: 'cheeks', depthMm: 1.5, passes: 3 },
+        { zone: 'elbow', depthMm: 0.5, passes: 1 },
+      ]),
+    ).toEqual({ cheeks: { depthMm: 1.5, passes: 3, overrideReason: '' } });
+  });
+
+  it('takes the pen and the FEFO lot only where the API offered them', () => {
+    const previous: PreviousSessionChart = {
+      sessionId: 's-1',
+      performedOn: '2026-11-04',
+      practitionerName: 'Dana Whitfield',
+      zones: [{ zone: 'forehead', label: 'Forehead', depthMm: 0.5, passes: 2 }],
+      deviceId: null,
+      deviceLabel: 'SkinPen Precision · SP-1',
+      cartridgeProductId: 'cart-1',
+      cartridgeProductName: 'SkinPen cartridge',
+      lot: { id: 'lot-fefo', lotNumber: 'CH1', expiresOn: '2027-01-01', onHand: 3 },
+      notes: ['The pen used then (SkinPen Precision · SP-1) is out of service: choose another'],
+    };
+    expect(repeatPatch(previous)).toEqual({
+      zones: { forehead: { depthMm: 0.5, passes: 2, overrideReason: '' } },
+      cartridgeProductId: 'cart-1',
+      cartridgeLotId: 'lot-fefo',
+    });
+    expect(repeatPatch({ ...previous, deviceId: 'pen-1', lot: null })).toEqual({ zones: { forehead: { depthMm: 0.5, passes: 2, overrideReason: '' } }, deviceId: 'pen-1' });
+  });
+
+  it('sends the indication when the session starts, but does not re-run the checklist for it', () => {
+    expect(toStartBody(chart({ indication: 'acne_scars' }), walkIn)?.indication).toBe('acne_scars');
+    expect(toPreflightBody(chart({ indication: 'acne_scars' }), walkIn)?.indication).toBeUndefined();
+    expect(toStartBody(chart(), walkIn)).not.toHaveProperty('indication');
   });
 });

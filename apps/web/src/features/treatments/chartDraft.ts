@@ -1,5 +1,5 @@
-import { DEPTH_STEP_MM, findZone, ZONE_CODES, type ZoneCode } from '@skinledger/domain';
-import type { StartSessionBody } from './treatmentTypes';
+import { DEPTH_STEP_MM, findZone, isZoneCode, ZONE_CODES, type TreatmentIndication, type ZoneCode } from '@skinledger/domain';
+import type { PreviousSessionChart, StartSessionBody } from './treatmentTypes';
 
 /** Depth and passes charted for one zone (domain.md section 2). */
 export interface ZoneDraft {
@@ -20,6 +20,8 @@ export interface AnestheticDraft {
 
 /** Everything on the charting screen before the session starts. */
 export interface ChartDraft {
+  /** What the session treats: templates and "Start from last session" are per indication. */
+  indication: TreatmentIndication | null;
   walkInReason: string;
   deviceId: string | null;
   cartridgeProductId: string | null;
@@ -36,6 +38,7 @@ export interface ChartDraft {
 export const EMPTY_ANESTHETIC: AnestheticDraft = { product: '', strength: '', lotNumber: '', area: '', appliedAt: null, removedAt: null };
 
 export const EMPTY_CHART: ChartDraft = {
+  indication: null,
   walkInReason: '',
   deviceId: null,
   cartridgeProductId: null,
@@ -93,6 +96,7 @@ export function toStartBody(draft: ChartDraft, origin: SessionOrigin): StartSess
       : { walkInReason: draft.walkInReason.trim(), patientId: origin.patientId, locationId: origin.locationId };
   return {
     ...from,
+    ...(draft.indication ? { indication: draft.indication } : {}),
     deviceId: draft.deviceId,
     cartridgeLotId: draft.cartridgeLotId,
     zones: zoneEntries(draft.zones),
@@ -115,9 +119,33 @@ export function toPreflightBody(draft: ChartDraft, origin: SessionOrigin): Start
   const { anesthetic } = body;
   return {
     ...body,
+    indication: undefined,
     notes: undefined,
     postCareGiven: undefined,
     ...(origin.kind === 'walk-in' ? { walkInReason: 'Walk-in (reason not yet given)' } : {}),
     ...(anesthetic ? { anesthetic: { product: anesthetic.product } } : {}),
+  };
+}
+
+/**
+ * Zones, depths and passes from a template or a previous session, as the chart's zones (override reasons are never
+ * copied: a depth above a zone's maximum needs this session's own reason, so such a zone shows as blocking until
+ * one is typed).
+ */
+export function zonesFrom(entries: readonly { zone: string; depthMm: number; passes: number }[]): ChartDraft['zones'] {
+  const zones: ChartDraft['zones'] = {};
+  for (const { zone, depthMm, passes } of entries) if (isZoneCode(zone)) zones[zone] = { depthMm, passes, overrideReason: '' };
+  return zones;
+}
+
+/**
+ * What "Start from last session" changes in the draft: the zones, and the pen and the cartridge with inventory's FEFO
+ * lot where the API could offer them (otherwise the current choice stays and the API's note says why).
+ */
+export function repeatPatch(previous: PreviousSessionChart): Partial<ChartDraft> {
+  return {
+    zones: zonesFrom(previous.zones),
+    ...(previous.deviceId ? { deviceId: previous.deviceId } : {}),
+    ...(previous.cartridgeProductId && previous.lot ? { cartridgeProductId: previous.cartridgeProductId, cartridgeLotId: previous.lot.id } : {}),
   };
 }

@@ -3,6 +3,7 @@
 export { ChartingPage, AppointmentChartingPage } from './pages/ChartingPage';
 export { SessionPage } from './pages/SessionPage';
 export { AfterCarePage } from './pages/AfterCarePage';
+export { SessionPrintPage } from './pages/SessionPrintPage';
 export { PatientSessionsPanel } from './components/PatientSessionsPanel';
 export { PatientOutcomesPanel } from './components/PatientOutcomesPanel';
 export { StartSessionButton } from './components/StartSessionButton';

@@ -1,4 +1,5 @@
-import { needsOverride, TONE_LABEL, zoneState, type ZoneLimits } from './zoneStatus';
+import { evaluateZoneDepths, zoneFindingClass, type ZoneCode } from '@skinledger/domain';
+import { needsOverride, TONE_FILL, TONE_LABEL, zoneState, type ZoneLimits } from './zoneStatus';
 
 const limits: ZoneLimits = { zoneMaxMm: { cheeks: 1.5, forehead: 0.5 }, practitionerMaxDepthMm: 1.5 };
 const draft = (depthMm: number, overrideReason = '') => ({ depthMm, passes: 2, overrideReason });
@@ -16,16 +17,42 @@ describe('how a zone shows on the face map', () => {
     expect(state.findings).toEqual([]);
   });
 
-  it('is "refused" deeper than the practitioner’s licence allows, whatever reason is given', () => {
+  it('"blocks the session" deeper than the practitioner’s licence allows, whatever reason is given', () => {
     const state = zoneState('cheeks', draft(2.0, 'deep scarring'), limits);
-    expect(state.tone).toBe('refused');
+    expect(state.tone).toBe('blocked');
     expect(state.findings.some((f) => f.severity === 'refused')).toBe(true);
   });
 
-  it('"needs care" above the clinic’s zone maximum when a reason is recorded', () => {
+  it('"blocks the session" above the clinic’s zone maximum while no reason is recorded, as the preflight files it', () => {
+    const state = zoneState('forehead', draft(0.75), limits);
+    expect(state.tone).toBe('blocked');
+    expect(TONE_LABEL[state.tone]).toBe('blocks the session');
+    expect(TONE_FILL.blocked).toContain('red');
+  });
+
+  it('is a warning above the clinic’s zone maximum once a reason is recorded, and deeper than the maker’s 1.5 mm', () => {
     const state = zoneState('forehead', draft(0.75, 'thick skin, agreed with the patient'), limits);
-    expect(state.tone).toBe('caution');
-    expect(TONE_LABEL[state.tone]).toBe('needs care');
+    expect(state.tone).toBe('warning');
+    expect(TONE_LABEL[state.tone]).toBe('warning, may start');
+    expect(TONE_FILL.warning).toContain('yellow');
+    expect(zoneState('stretch_marks', draft(2.0), { zoneMaxMm: {}, practitionerMaxDepthMm: 2.5 }).tone).toBe('warning');
+  });
+
+  it('is red exactly when the preflight would list a blocker for the zone, amber exactly for its warnings', () => {
+    const cases: [ZoneCode, number, string][] = [
+      ['forehead', 0.5, ''],
+      ['forehead', 0.75, ''],
+      ['forehead', 0.75, 'thick skin'],
+      ['cheeks', 1.75, 'deep scars'],
+      ['stretch_marks', 2, ''],
+      ['stretch_marks', 2.5, ''],
+      ['nose', 0.3, ''],
+    ];
+    for (const [zone, depthMm, reason] of cases) {
+      const { findings } = evaluateZoneDepths({ zones: [{ zone, depthMm, passes: 2, overrideReason: reason }], zoneMaxMm: limits.zoneMaxMm, practitionerMaxDepthMm: limits.practitionerMaxDepthMm });
+      const expected = findings.some((f) => zoneFindingClass(f) === 'blocker') ? 'blocked' : findings.length > 0 ? 'warning' : 'ok';
+      expect([zone, depthMm, reason, zoneState(zone, draft(depthMm, reason), limits).tone]).toEqual([zone, depthMm, reason, expected]);
+    }
   });
 });
 

@@ -1,12 +1,14 @@
-import { evaluateZoneDepths, isDeeperThan, type ZoneCode, type ZoneFinding } from '@skinledger/domain';
+import { evaluateZoneDepths, isDeeperThan, zoneFindingClass, type ZoneCode, type ZoneFinding } from '@skinledger/domain';
 import type { ZoneDraft } from './chartDraft';
 
 /**
- * How a zone shows on the face map: untreated, within limits, amber (above the organization's zone maximum or beyond
- * the maker's evaluated 1.5 mm: allowed with care) or red (refused: above the device maximum or the practitioner's
- * licence maximum). domain.md sections 1 and 2; the API applies the same rules (libs/domain evaluateZoneDepths).
+ * How a zone shows on the face map: untreated, within limits, amber (a warning: the session may start — an override
+ * reason recorded above the zone maximum, or deeper than the maker's evaluated 1.5 mm) or red (a blocker: the session
+ * cannot start — above the zone maximum without a reason, above the practitioner's licence or the device). The split
+ * is the preflight's own (libs/domain zoneFindingClass over evaluateZoneDepths, as the API files its checklist), so a
+ * red zone is exactly a zone the checklist lists among the blockers.
  */
-export type ZoneTone = 'untreated' | 'ok' | 'caution' | 'refused';
+export type ZoneTone = 'untreated' | 'ok' | 'warning' | 'blocked';
 
 export interface ZoneLimits {
   zoneMaxMm: Partial<Record<ZoneCode, number>>;
@@ -25,7 +27,8 @@ export function zoneState(zone: ZoneCode, draft: ZoneDraft | undefined, limits: 
     zoneMaxMm: limits.zoneMaxMm,
     practitionerMaxDepthMm: limits.practitionerMaxDepthMm,
   });
-  const tone: ZoneTone = findings.some((f) => f.severity === 'refused') ? 'refused' : findings.length > 0 ? 'caution' : 'ok';
+  const classes = findings.map(zoneFindingClass);
+  const tone: ZoneTone = classes.includes('blocker') ? 'blocked' : classes.includes('warning') ? 'warning' : 'ok';
   return { tone, findings };
 }
 
@@ -38,20 +41,25 @@ export function needsOverride(zone: ZoneCode, depthMm: number, limits: ZoneLimit
 export const TONE_FILL: Record<ZoneTone, string> = {
   untreated: 'var(--mantine-color-slate-1)',
   ok: 'var(--mantine-color-clinic-2)',
-  caution: 'var(--mantine-color-yellow-3)',
-  refused: 'var(--mantine-color-red-3)',
+  warning: 'var(--mantine-color-yellow-3)',
+  blocked: 'var(--mantine-color-red-3)',
 };
 
 export const TONE_STROKE: Record<ZoneTone, string> = {
   untreated: 'var(--mantine-color-slate-4)',
   ok: 'var(--mantine-color-clinic-7)',
-  caution: 'var(--mantine-color-yellow-8)',
-  refused: 'var(--mantine-color-red-8)',
+  warning: 'var(--mantine-color-yellow-9)',
+  blocked: 'var(--mantine-color-red-8)',
 };
 
 export const TONE_LABEL: Record<ZoneTone, string> = {
   untreated: 'not treated',
   ok: 'within limits',
-  caution: 'needs care',
-  refused: 'refused',
+  warning: 'warning, may start',
+  blocked: 'blocks the session',
 };
+
+/** "1 pass", "3 passes". */
+export function passesText(passes: number): string {
+  return `${passes} ${passes === 1 ? 'pass' : 'passes'}`;
+}

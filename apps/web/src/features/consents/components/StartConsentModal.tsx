@@ -1,12 +1,17 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { DEPTH_STEP_MM } from '@skinledger/domain';
+import { DEPTH_STEP_MM, isoDateInTimeZone, PRACTITIONER_CHECK_CODES } from '@skinledger/domain';
 import { CONSENT_KIND_LABELS } from '@web/lib/words/clinicWords';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { FormAlert } from '@web/components/FormAlert';
+import { isApiError } from '@web/lib/api/ApiError';
 import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { useSignedInUser } from '@web/entities/current-user';
+import { useSelectedLocation } from '@web/entities/location';
 import { usePrepareConsent } from '@web/features/consents/hooks/useConsentActions';
+import { useConsentPractitioners } from '@web/features/consents/hooks/useConsentPractitioners';
 import { useConsentTemplates } from '@web/features/consents/hooks/useConsentTemplates';
+import { defaultPractitionerId, practitionerChoices } from '@web/features/consents/practitionerChoices';
 
 interface StartConsentModalProps {
   patientId: string;
@@ -14,12 +19,23 @@ interface StartConsentModalProps {
   onClose: () => void;
 }
 
-/** Prepares a consent from a template (rendered with this patient's details) and opens the signing kiosk. */
+const PRACTITIONER_CODES: readonly string[] = PRACTITIONER_CHECK_CODES;
+
+/**
+ * Prepares a consent from a template (rendered with this patient's details and the treating practitioner) and opens
+ * the signing kiosk. The practitioner is one the clinic's licence rule allows for this form today; the field starts
+ * with the signed-in user only when they are such a practitioner, and is required otherwise.
+ */
 export function StartConsentModal({ patientId, opened, onClose }: StartConsentModalProps) {
   const templates = useConsentTemplates();
+  const practitioners = useConsentPractitioners();
   const prepare = usePrepareConsent();
   const navigate = useNavigate();
+  const user = useSignedInUser();
+  const { timeZone } = useSelectedLocation();
   const [templateId, setTemplateId] = useState<string | null>(null);
+  // undefined: not touched yet, so the default applies (the staff list may still be loading).
+  const [chosenPractitioner, setChosenPractitioner] = useState<string | null | undefined>(undefined);
   const [procedure, setProcedure] = useState('');
   const [depthMinMm, setDepthMinMm] = useState<number | string>('');
   const [depthMaxMm, setDepthMaxMm] = useState<number | string>('');
@@ -27,9 +43,19 @@ export function StartConsentModal({ patientId, opened, onClose }: StartConsentMo
   const [summary, setSummary] = useState<ProblemFeedback['summary']>(null);
   const template = templates.data?.find((t) => t.id === templateId);
   const needling = template?.kind === 'medical_needling' || template?.kind === 'cosmetic_needling';
+  const choices = practitionerChoices(
+    practitioners.data ?? [],
+    template?.kind ?? null,
+    needling && typeof depthMaxMm === 'number' ? depthMaxMm : null,
+    isoDateInTimeZone(new Date(), timeZone),
+  );
+  const practitionerId = chosenPractitioner === undefined ? defaultPractitionerId(choices, user.id) : chosenPractitioner;
+  const practitioner = choices.find((c) => c.value === practitionerId);
+  const practitionerProblem = practitioner?.disabled ? `${practitioner.label.split(' · ')[0]} cannot be named on this form: ${practitioner.reason}` : undefined;
 
   const close = () => {
     setTemplateId(null);
+    setChosenPractitioner(undefined);
     setProcedure('');
     setDepthMinMm('');
     setDepthMaxMm('');
@@ -39,7 +65,7 @@ export function StartConsentModal({ patientId, opened, onClose }: StartConsentMo
   };
 
   const submit = () => {
-    if (!templateId) return;
+    if (!templateId || !practitionerId || practitionerProblem) return;
     setErrors({});
     setSummary(null);
     prepare.mutate(
@@ -47,6 +73,7 @@ export function StartConsentModal({ patientId, opened, onClose }: StartConsentMo
         patientId,
         body: {
           templateId,
+          practitionerId,
           ...(procedure.trim() ? { procedure: procedure.trim() } : {}),
           ...(needling && typeof depthMinMm === 'number' ? { depthMinMm } : {}),
           ...(needling && typeof depthMaxMm === 'number' ? { depthMaxMm } : {}),
@@ -58,7 +85,14 @@ export function StartConsentModal({ patientId, opened, onClose }: StartConsentMo
           void navigate(`/kiosk/consents/${consent.id}`);
         },
         onError: (error) => {
-          const feedback = describeProblem(error, (f) => (['templateId', 'procedure', 'depthMinMm', 'depthMaxMm'].includes(f) ? f : undefined));
+          const feedback = describeProblem(error, (f) => (['templateId', 'procedure', 'depthMinMm', 'depthMaxMm', 'practitionerId'].includes(f) ? f : undefined));
+          // The licence rule's refusal (422) names the practitioner field: shown on it rather than above the buttons.
+          const refused = isApiError(error, 422) ? error.violations.filter((v) => PRACTITIONER_CODES.includes(v.code)) : [];
+          if (refused.length > 0 && refused.length === (isApiError(error) ? error.violations.length : 0)) {
+            setErrors({ ...feedback.fieldErrors, practitionerId: refused.map((v) => v.message).join(' ') });
+            setSummary(null);
+            return;
+          }
           setErrors(feedback.fieldErrors);
           setSummary(feedback.summary);
         },
@@ -78,6 +112,21 @@ export function StartConsentModal({ patientId, opened, onClose }: StartConsentMo
           error={errors.templateId}
           searchable
           data-autofocus
+        />
+        <Select
+          label="Treating practitioner"
+          description="The physician, nurse or aesthetician who treats the patient; named in the consent the patient signs"
+          placeholder={practitioners.isPending ? 'Loading practitioners…' : 'Choose the practitioner'}
+          data={choices.map(({ value, label, disabled }) => ({ value, label, disabled }))}
+          value={practitionerId}
+          onChange={(value) => {
+            setChosenPractitioner(value);
+            setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => field !== 'practitionerId')));
+          }}
+          error={errors.practitionerId ?? practitionerProblem}
+          nothingFoundMessage="No practitioner on the staff list"
+          required
+          searchable
         />
         {template?.needsReview && (
           <Alert color="yellow" variant="light" p="sm">
@@ -99,14 +148,14 @@ export function StartConsentModal({ patientId, opened, onClose }: StartConsentMo
           </Group>
         )}
         <Text size="xs" c="dimmed">
-          The text is frozen now with the patient's name and date of birth; the kiosk then shows only this document.
+          The text is frozen now with the patient's name, date of birth and practitioner; the kiosk then shows only this document.
         </Text>
         <FormAlert summary={summary} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
-          <Button onClick={submit} disabled={!templateId} loading={prepare.isPending}>
+          <Button onClick={submit} disabled={!templateId || !practitionerId || !!practitionerProblem} loading={prepare.isPending}>
             Prepare and open kiosk
           </Button>
         </Group>

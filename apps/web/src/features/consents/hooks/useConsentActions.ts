@@ -46,6 +46,34 @@ export function useWitnessConsent() {
   });
 }
 
+/**
+ * POST /api/appointments/:id/consents: the visit's consents (prepared now or before) awaiting the patient's signature or
+ * the witness, each naming the appointment's practitioner.
+ */
+export function usePrepareVisitConsents() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (appointmentId: string) => request(api.POST('/api/appointments/{id}/consents', { params: { path: { id: appointmentId } } })),
+    onSuccess: (visit) => {
+      for (const consent of visit.consents) client.setQueryData(consentKeys.detail(consent.id), consent);
+      const patientId = visit.consents[0]?.patientId;
+      if (patientId) void client.invalidateQueries({ queryKey: consentKeys.patient(patientId) });
+    },
+  });
+}
+
+/** POST /api/consents/witness: one password, every consent of the kiosk session witnessed (or none). */
+export function useWitnessConsents() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ consentIds, password }: { consentIds: string[]; password: string }) =>
+      request(api.POST('/api/consents/witness', { body: { consentIds, password } })),
+    onSuccess: async (result) => {
+      for (const consent of result.consents) await refresh(consent);
+    },
+  });
+}
+
 /** POST /api/consents/:id/revoke: the patient's withdrawal (or voiding an unsigned consent). */
 export function useRevokeConsent() {
   const refresh = useRefresh();

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '@web/lib/api/apiClient';
 import { request } from '@web/lib/api/request';
 import { consentKeys } from './consentKeys';
@@ -17,5 +17,16 @@ export function useConsent(id: string) {
     queryKey: consentKeys.detail(id),
     queryFn: () => request(api.GET('/api/consents/{id}', { params: { path: { id } } })),
     staleTime: Infinity,
+  });
+}
+
+/** GET /api/consents/:id for each consent of a kiosk session, in order. */
+export function useConsentList(ids: readonly string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: consentKeys.detail(id),
+      queryFn: () => request(api.GET('/api/consents/{id}', { params: { path: { id } } })),
+      staleTime: Infinity,
+    })),
   });
 }

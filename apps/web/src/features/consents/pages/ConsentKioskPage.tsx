@@ -1,15 +1,13 @@
-import { Alert, Box, Button, Center, Checkbox, Container, Loader, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Container, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCircleCheck, IconDeviceTablet, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { FormAlert } from '@web/components/FormAlert';
-import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { describeProblem } from '@web/lib/problems/describeProblem';
 import { useSignedInUser } from '@web/entities/current-user';
-import { ConsentDocument } from '@web/features/consents/components/ConsentDocument';
-import { SignatureCanvas } from '@web/features/consents/components/SignatureCanvas';
+import { KioskSigningForm } from '@web/features/consents/components/KioskSigningForm';
 import { StaffPasswordForm } from '@web/features/consents/components/StaffPasswordForm';
-import { useCloseKiosk, useSignConsent, useWitnessConsent } from '@web/features/consents/hooks/useConsentActions';
+import { useCloseKiosk, useWitnessConsent } from '@web/features/consents/hooks/useConsentActions';
 import { useConsent } from '@web/features/consents/hooks/usePatientConsents';
 
 /**
@@ -23,14 +21,8 @@ export function ConsentKioskPage() {
   const user = useSignedInUser();
   const navigate = useNavigate();
   const consent = useConsent(id);
-  const sign = useSignConsent();
   const witness = useWitnessConsent();
   const closeKiosk = useCloseKiosk();
-  const [ticked, setTicked] = useState<string[]>([]);
-  const [esign, setEsign] = useState(false);
-  const [signerName, setSignerName] = useState('');
-  const [signature, setSignature] = useState<string | null>(null);
-  const [summary, setSummary] = useState<ProblemFeedback['summary']>(null);
   const [leaving, setLeaving] = useState(false);
   useDocumentTitle('Consent signing · SkinLedger');
 
@@ -57,20 +49,10 @@ export function ConsentKioskPage() {
   }
 
   const record = consent.data;
-  const required = record.acknowledgements.filter((a) => a.required);
-  const ready = required.every((a) => ticked.includes(a.key)) && esign && signerName.trim().length >= 2 && !!signature;
   const signed = record.signedAt !== null;
 
-  const submit = () => {
-    setSummary(null);
-    sign.mutate(
-      { id, body: { signerName, acknowledgements: ticked, signature: signature ?? '', electronicSignatureConsent: esign } },
-      { onError: (error) => setSummary(describeProblem(error).summary) },
-    );
-  };
-
   return (
-    <Box mih="100vh" bg="slate.0" py="lg" className="consent-kiosk">
+    <Box component="main" mih="100vh" bg="slate.0" py="lg" className="consent-kiosk">
       <Container size={860}>
         <Stack gap="lg">
           <Box style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
@@ -82,66 +64,7 @@ export function ConsentKioskPage() {
             </Button>
           </Box>
 
-          {!signed && (
-            <>
-              <Paper p="xl" radius="md">
-                <ConsentDocument markdown={record.body} size="lg" />
-              </Paper>
-              <Paper p="xl" radius="md">
-                <Stack gap="md">
-                  <Title order={2} fz={23}>
-                    Please confirm
-                  </Title>
-                  {record.acknowledgements.map((item) => (
-                    <Checkbox
-                      key={item.key}
-                      size="lg"
-                      label={<Text size="lg">{item.text}</Text>}
-                      checked={ticked.includes(item.key)}
-                      onChange={(e) => {
-                        const checked = e.currentTarget.checked;
-                        setTicked((current) => (checked ? [...current, item.key] : current.filter((k) => k !== item.key)));
-                      }}
-                    />
-                  ))}
-                </Stack>
-              </Paper>
-              <Paper p="xl" radius="md">
-                <Stack gap="md">
-                  <Title order={2} fz={23}>
-                    Signing electronically
-                  </Title>
-                  <Text size="lg">
-                    You may sign this form electronically on this tablet. Your electronic signature has the same effect as signing on paper. You
-                    have the right to sign a paper copy instead: just ask the staff. You may withdraw your agreement to sign electronically at
-                    any time before you sign, and you can ask for a copy of the signed form.
-                  </Text>
-                  <Checkbox
-                    size="lg"
-                    label={<Text size="lg">I agree to sign electronically</Text>}
-                    checked={esign}
-                    onChange={(e) => setEsign(e.currentTarget.checked)}
-                  />
-                  <TextInput
-                    size="lg"
-                    label="Your full name"
-                    description="Type your name as you sign it"
-                    autoComplete="off"
-                    value={signerName}
-                    onChange={(e) => setSignerName(e.currentTarget.value)}
-                  />
-                  <Text size="lg" fw={500}>
-                    Your signature
-                  </Text>
-                  <SignatureCanvas onChange={setSignature} />
-                  <FormAlert summary={summary} />
-                  <Button size="xl" onClick={submit} disabled={!ready} loading={sign.isPending}>
-                    Sign the consent
-                  </Button>
-                </Stack>
-              </Paper>
-            </>
-          )}
+          {!signed && <KioskSigningForm key={record.id} consent={record} submitLabel="Sign the consent" onSigned={() => window.scrollTo(0, 0)} />}
 
           {signed && (
             <Paper p="xl" radius="md">

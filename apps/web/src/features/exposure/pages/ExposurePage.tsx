@@ -40,7 +40,7 @@ export function ExposurePage({ kind }: { kind: ExposureSubjectKind }) {
     return (
       <>
         <PageHeader title="Patient exposure" actions={back} />
-        <Skeleton height={200} aria-label="Loading exposure" />
+        <Skeleton height={200} role="status" aria-label="Loading exposure" />
       </>
     );
   }

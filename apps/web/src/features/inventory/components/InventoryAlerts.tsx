@@ -68,7 +68,7 @@ function AlertLists({ alerts, showLocation }: { alerts: Alerts; showLocation: bo
 /** What needs attention first: recalled stock (red), expiry (amber), low stock. */
 export function InventoryAlerts({ locationId }: { locationId: string }) {
   const alerts = useInventoryAlerts(locationId);
-  if (alerts.isPending) return <Skeleton height={64} aria-label="Loading alerts" />;
+  if (alerts.isPending) return <Skeleton height={64} role="status" aria-label="Loading alerts" />;
   if (alerts.isError) return <QueryErrorAlert error={alerts.error} what="inventory alerts" onRetry={() => void alerts.refetch()} />;
   return <AlertLists alerts={alerts.data} showLocation={!locationId} />;
 }

@@ -34,7 +34,7 @@ export function ServiceLogDrawer({ device, onClose }: { device: Device | null; o
         <Title order={3} fz="sm">
           History
         </Title>
-        {detail.isPending && <Skeleton height={64} aria-label="Loading the service log" />}
+        {detail.isPending && <Skeleton height={64} role="status" aria-label="Loading the service log" />}
         {detail.isError && <QueryErrorAlert error={detail.error} what="the service log" onRetry={() => void detail.refetch()} />}
         {detail.data && events.length === 0 && (
           <Text size="sm" c="dimmed">

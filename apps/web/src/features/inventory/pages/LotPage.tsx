@@ -24,7 +24,7 @@ export function LotPage() {
     return (
       <>
         <PageHeader title="Lot" actions={back} />
-        <Skeleton height={160} aria-label="Loading lot" />
+        <Skeleton height={160} role="status" aria-label="Loading lot" />
       </>
     );
   }

@@ -51,7 +51,7 @@ export function RecallsPage() {
           <Title order={2} fz="md" px="md" pt="sm" pb="xs" id="recalls-heading">
             Recorded recalls
           </Title>
-          {recalls.isPending && <Skeleton height={64} m="md" aria-label="Loading recalls" />}
+          {recalls.isPending && <Skeleton height={64} m="md" role="status" aria-label="Loading recalls" />}
           {recalls.isError && (
             <Stack p="md">
               <QueryErrorAlert error={recalls.error} what="recalls" onRetry={() => void recalls.refetch()} />

@@ -34,7 +34,7 @@ export function ContraindicationBannerRows({ eligibility, procedure, failed, onS
   if (!eligibility) {
     return (
       <BannerRow color="slate" icon={<IconAlertTriangle size={16} />} label="Contraindications">
-        <Skeleton height={14} mt={3} width="60%" aria-label="Checking contraindications" />
+        <Skeleton height={14} mt={3} width="60%" role="status" aria-label="Checking contraindications" />
       </BannerRow>
     );
   }

@@ -26,7 +26,7 @@ export function PatientSearchBar(props: PatientSearchBarProps) {
         autoComplete="off"
         spellCheck={false}
         leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={searching ? <Loader size={14} aria-label="Searching" /> : clear}
+        rightSection={searching ? <Loader size={14} role="status" aria-label="Searching" /> : clear}
         value={text}
         onChange={(e) => onTextChange(e.currentTarget.value)}
         w={420}

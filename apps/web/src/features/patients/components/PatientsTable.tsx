@@ -19,7 +19,8 @@ export function PatientsTable({ patients, caption, today }: PatientsTableProps) 
   const navigate = useNavigate();
   const formatPhone = usePhoneFormat();
   return (
-    <Table.ScrollContainer minWidth={720} type="native">
+    // Below 992 px (tablets) the MRN moves under the name, so name, allergies, birth date and contact keep their room.
+    <Table.ScrollContainer minWidth={600} type="native">
       <Table highlightOnHover stickyHeader>
         <Table.Caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
@@ -28,7 +29,9 @@ export function PatientsTable({ patients, caption, today }: PatientsTableProps) 
           <Table.Tr>
             <Table.Th miw={190}>Patient</Table.Th>
             <Table.Th w={150}>Allergies</Table.Th>
-            <Table.Th w={110}>MRN</Table.Th>
+            <Table.Th w={110} visibleFrom="md">
+              MRN
+            </Table.Th>
             <Table.Th w={130}>Date of birth</Table.Th>
             <Table.Th>Contact</Table.Th>
             <Table.Th visibleFrom="lg">Tags</Table.Th>
@@ -56,11 +59,14 @@ export function PatientsTable({ patients, caption, today }: PatientsTableProps) 
                       Goes by {preferred}
                     </Text>
                   )}
+                  <Text size="xs" c="dimmed" ff="monospace" hiddenFrom="md">
+                    {p.mrn}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <AllergyIndicator allergies={p.allergies} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="md">
                   <Text size="sm" ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
                     {p.mrn}
                   </Text>

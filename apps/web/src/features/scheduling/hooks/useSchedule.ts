@@ -15,8 +15,27 @@ export function useAppointments(locationId: string | undefined, from: Date, to: 
   });
 }
 
+/** GET /api/appointments/:id: one appointment (e.g. the one a link opens the drawer on); nothing while id is null. */
+export function useAppointment(id: string | null) {
+  return useQuery({
+    queryKey: scheduleKeys.appointment(id ?? ''),
+    enabled: Boolean(id),
+    queryFn: () => request(api.GET('/api/appointments/{id}', { params: { path: { id: id as string } } })),
+  });
+}
+
+/**
+ * GET /api/appointments/:id/check-in: what is missing before treatment. Always read afresh when the drawer opens:
+ * consents are signed and histories recorded elsewhere (the kiosk, another tablet) in the meantime.
+ */
 export function useCheckIn(id: string | undefined) {
-  return useQuery({ queryKey: scheduleKeys.checkIn(id ?? ''), enabled: Boolean(id), queryFn: () => request(api.GET('/api/appointments/{id}/check-in', { params: { path: { id: id as string } } })) });
+  return useQuery({
+    queryKey: scheduleKeys.checkIn(id ?? ''),
+    enabled: Boolean(id),
+    staleTime: 0,
+    refetchOnMount: 'always',
+    queryFn: () => request(api.GET('/api/appointments/{id}/check-in', { params: { path: { id: id as string } } })),
+  });
 }
 
 /** Booking, moving and status changes; every success refreshes the calendar. */

@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Modal, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Modal, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { STAFF_ROLE_LABELS } from '@skinledger/domain';
 import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -34,7 +34,8 @@ export function AccountMenu() {
       </Modal>
       <Menu position="bottom-end" width={240}>
         <Menu.Target>
-          <UnstyledButton aria-label="Account menu" px={6} py={4} mih={40} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
+          {/* Named by what it shows (name and role) followed by what it is: a label of its own would hide the visible name. */}
+          <UnstyledButton px={6} py={4} mih={40} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
             <Group gap={8} wrap="nowrap">
               <Avatar size={30} radius="xl" color="clinic" aria-hidden>
                 {initials(user.name)}
@@ -47,7 +48,8 @@ export function AccountMenu() {
                   {STAFF_ROLE_LABELS[user.role]}
                 </Text>
               </Stack>
-              <IconChevronDown size={14} aria-hidden color="var(--mantine-color-slate-5)" />
+              <VisuallyHidden>Account menu</VisuallyHidden>
+              <IconChevronDown size={14} aria-hidden color="var(--mantine-color-slate-6)" />
             </Group>
           </UnstyledButton>
         </Menu.Target>

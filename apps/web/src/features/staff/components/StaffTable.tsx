@@ -23,7 +23,8 @@ interface StaffTableProps {
 export function StaffTable({ staff, actor, caption, today, timeZone, reactivatingId, onEdit, onDeactivate, onReactivate }: StaffTableProps) {
   const showActions = staff.some((m) => canManageMember(actor, m.role));
   return (
-    <Table.ScrollContainer minWidth={700} type="native">
+    // Below 992 px (tablets) the role moves beside the name, so credentials, status and the actions keep their room.
+    <Table.ScrollContainer minWidth={600} type="native">
       <Table highlightOnHover stickyHeader>
         <Table.Caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
@@ -31,7 +32,9 @@ export function StaffTable({ staff, actor, caption, today, timeZone, reactivatin
         <Table.Thead>
           <Table.Tr>
             <Table.Th miw={200}>Name</Table.Th>
-            <Table.Th w={120}>Role</Table.Th>
+            <Table.Th w={120} visibleFrom="md">
+              Role
+            </Table.Th>
             <Table.Th>Credentials</Table.Th>
             <Table.Th w={120}>Status</Table.Th>
             {showActions && (
@@ -60,8 +63,11 @@ export function StaffTable({ staff, actor, caption, today, timeZone, reactivatin
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {member.email}
                   </Text>
+                  <Group hiddenFrom="md" mt={4}>
+                    <RoleBadge role={member.role} />
+                  </Group>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="md">
                   <RoleBadge role={member.role} />
                 </Table.Td>
                 <Table.Td>

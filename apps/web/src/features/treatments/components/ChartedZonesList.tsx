@@ -1,7 +1,7 @@
 import { Stack, Text, UnstyledButton } from '@mantine/core';
 import { findZone, ZONE_CODES, type ZoneCode } from '@skinledger/domain';
 import type { ChartDraft } from '@web/features/treatments/chartDraft';
-import { TONE_FILL, TONE_STROKE, type ZoneState } from '@web/features/treatments/zoneStatus';
+import { TONE_FILL, TONE_STROKE, passesText, type ZoneState } from '@web/features/treatments/zoneStatus';
 
 interface ChartedZonesListProps {
   zones: ChartDraft['zones'];
@@ -37,7 +37,7 @@ export function ChartedZonesList({ zones, states, onSelect }: ChartedZonesListPr
             <Text size="sm" fw={600}>
               {findZone(zone)?.label ?? zone}
             </Text>
-            <Text size="xs" className="tabular">{`${entry?.depthMm} mm · ${entry?.passes} passes${entry?.overrideReason.trim() ? ' · override' : ''}`}</Text>
+            <Text size="xs" className="tabular">{`${entry?.depthMm} mm · ${passesText(entry?.passes ?? 0)}${entry?.overrideReason.trim() ? ' · override' : ''}`}</Text>
           </UnstyledButton>
         );
       })}

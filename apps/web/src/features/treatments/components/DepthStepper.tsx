@@ -35,6 +35,7 @@ export function DepthStepper({ value, onChange, zoneMaxMm }: DepthStepperProps) 
       </Text>
       <Slider
         aria-label="Depth (mm)"
+        thumbLabel="Depth (mm)"
         min={0}
         max={MAX}
         step={DEPTH_STEP_MM}

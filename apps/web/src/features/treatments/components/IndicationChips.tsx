@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import type { ZoneCode } from '@skinledger/domain';
 import type { ZoneDraft } from '@web/features/treatments/chartDraft';
-import { TONE_FILL, TONE_LABEL, TONE_STROKE, type ZoneState } from '@web/features/treatments/zoneStatus';
+import { TONE_FILL, TONE_LABEL, TONE_STROKE, passesText, type ZoneState } from '@web/features/treatments/zoneStatus';
 
 export const CHIP_ZONES: ZoneCode[] = ['acne_scars', 'stretch_marks', 'scalp'];
 
@@ -26,7 +26,7 @@ export function IndicationChips({ zones, states, selected, labelOf, onSelect }: 
             radius="xl"
             variant="outline"
             aria-pressed={selected === zone}
-            aria-label={`${labelOf(zone)}: ${entry ? `${entry.depthMm} mm, ${entry.passes} passes, ${TONE_LABEL[tone]}` : 'not treated'}`}
+            aria-label={entry ? `${labelOf(zone)} · ${entry.depthMm} mm, ${passesText(entry.passes)}, ${TONE_LABEL[tone]}` : `${labelOf(zone)}, not treated`}
             data-tone={tone}
             styles={{
               root: {

@@ -39,7 +39,7 @@ export function PreflightChecklist({ preflight, checking, todos, acknowledgement
         <Group justify="space-between" gap="xs">
           <Group gap={6}>
             <Title order={2}>Safety checklist</Title>
-            {checking && <Loader size={14} aria-label="Checking" />}
+            {checking && <Loader size={14} role="status" aria-label="Checking" />}
           </Group>
           <Status preflight={preflight} todos={todos} />
         </Group>
@@ -86,7 +86,7 @@ export function PreflightChecklist({ preflight, checking, todos, acknowledgement
             </div>
           ))}
           {preflight && preflight.blockers.length === 0 && preflight.warnings.length === 0 && todos.length === 0 && (
-            <Text size="sm" c="green.8">
+            <Text size="sm" c="green.8" role="listitem">
               Consents, screening, interval, licence, pen and lot are all in order.
             </Text>
           )}

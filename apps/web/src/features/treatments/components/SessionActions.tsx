@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core';
-import { IconPencil, IconPrinter, IconSignature } from '@tabler/icons-react';
+import { IconFileText, IconPencil, IconPrinter, IconSignature } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
 
@@ -11,11 +11,14 @@ interface SessionActionsProps {
   onSign: () => void;
 }
 
-/** Print after-care; while in progress, chart and sign (treating practitioner only). */
+/** The printable record and the after-care sheet; while in progress, chart and sign (treating practitioner only). */
 export function SessionActions({ session, isTreating, onEdit, onSign }: SessionActionsProps) {
   const open = session.status === 'in_progress' && isTreating;
   return (
     <>
+      <Button component={Link} to={`/sessions/${session.id}/print`} variant="default" leftSection={<IconFileText size={16} aria-hidden />}>
+        Session record
+      </Button>
       <Button component={Link} to={`/sessions/${session.id}/after-care`} variant="default" leftSection={<IconPrinter size={16} aria-hidden />}>
         After-care sheet
       </Button>

@@ -1,4 +1,5 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { indicationLabel, sessionWarningLines } from '@skinledger/domain';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import type { TreatmentSession } from '@web/features/treatments/treatmentTypes';
 import { CartridgesTable } from './CartridgesTable';
@@ -15,9 +16,10 @@ interface SessionRecordProps {
   cartridgeActions?: React.ReactNode;
 }
 
-/** The treatment record as charted: zones, cartridges, anaesthetic, warnings acknowledged, and the rest. */
+/** The treatment record as charted: zones, cartridges, anaesthetic, warnings and acknowledgements (each once), and the rest. */
 export function SessionRecord({ session, timeZone, zoneActions, cartridgeActions }: SessionRecordProps) {
   const a = session.anesthetic;
+  const warnings = sessionWarningLines(session.preflightWarnings, session.acknowledgements);
   const time = (instant: string | null) => (instant ? formatInstant(instant, timeZone, 'time') : null);
   return (
     <Stack gap="md">
@@ -54,6 +56,7 @@ export function SessionRecord({ session, timeZone, zoneActions, cartridgeActions
           <FactList
             cols={2}
             facts={[
+              { label: 'Indication', value: session.indication ? indicationLabel(session.indication) : null },
               { label: 'Technique', value: session.technique },
               { label: 'Clinical endpoint', value: session.clinicalEndpoint },
               { label: 'Erythema grade (0–4)', value: session.erythemaGrade },
@@ -70,14 +73,11 @@ export function SessionRecord({ session, timeZone, zoneActions, cartridgeActions
           )}
         </RecordSection>
       </SimpleGrid>
-      {(session.preflightWarnings.length > 0 || session.acknowledgements.length > 0) && (
-        <RecordSection title="Warnings acknowledged">
+      {warnings.length > 0 && (
+        <RecordSection title="Warnings and acknowledgements">
           <Stack gap="xs">
-            {session.preflightWarnings.map((w) => (
-              <ChecklistItem key={`${w.code}-${w.message}`} tone="warning" message={w.message} />
-            ))}
-            {session.acknowledgements.map((ack) => (
-              <Text key={ack.code} size="sm">{`${ack.code.replaceAll('_', ' ')}: ${ack.reason}`}</Text>
+            {warnings.map((line) => (
+              <ChecklistItem key={line} tone="warning" message={line} />
             ))}
           </Stack>
         </RecordSection>

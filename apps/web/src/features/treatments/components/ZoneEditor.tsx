@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { findZone, type ZoneCode } from '@skinledger/domain';
+import { findZone, zoneFindingClass, type ZoneCode } from '@skinledger/domain';
 import { IconTrash } from '@tabler/icons-react';
 import type { ZoneDraft } from '@web/features/treatments/chartDraft';
 import { type ZoneState } from '@web/features/treatments/zoneStatus';
@@ -56,14 +56,20 @@ export function ZoneEditor({ zone, draft, state, zoneMaxMm, overrideNeeded, onCh
             size="md"
           />
         )}
-        {state.findings.map((finding) => (
-          <Text key={finding.code} size="sm" c={finding.severity === 'refused' ? 'red.8' : 'yellow.9'}>
-            {finding.message}
-          </Text>
-        ))}
+        {state.findings.map((finding) => {
+          const blocks = zoneFindingClass(finding) === 'blocker';
+          return (
+            <Text key={finding.code} size="sm" c={blocks ? 'red.9' : 'yellow.9'} data-finding={blocks ? 'blocker' : 'warning'}>
+              <Text span fw={700} size="sm">
+                {blocks ? 'Blocks the session: ' : 'Warning: '}
+              </Text>
+              {finding.message}
+            </Text>
+          );
+        })}
         <Group justify="space-between" gap="xs">
           <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={onRemove}>
-            Not treated
+            Remove zone
           </Button>
           <Button variant="default" onClick={onDone}>
             Done

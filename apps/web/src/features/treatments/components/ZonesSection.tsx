@@ -1,5 +1,5 @@
-import { Group, Paper, Stack, Title } from '@mantine/core';
-import { classifyProcedure, findZone, ZONE_CODES, type ZoneCode } from '@skinledger/domain';
+import { Badge, Group, Paper, Stack, Title } from '@mantine/core';
+import { classifyProcedure, findZone, ZONE_CODES, type ProcedureKind, type ZoneCode } from '@skinledger/domain';
 import { useState } from 'react';
 import { startingDepthMm, zoneEntries, type ChartDraft, type ZoneDraft } from '@web/features/treatments/chartDraft';
 import { needsOverride, zoneState, type ZoneLimits, type ZoneState } from '@web/features/treatments/zoneStatus';
@@ -14,12 +14,14 @@ interface ZonesSectionProps {
   zones: ChartDraft['zones'];
   limits: ZoneLimits;
   onChange: (zones: ChartDraft['zones']) => void;
+  /** The procedure the appointment's service books, shown until the first zone is charted. */
+  planned?: ProcedureKind | null;
 }
 
 const labelOf = (zone: ZoneCode) => findZone(zone)?.label ?? zone;
 
 /** The face and zone map with the editor of the tapped zone; the procedure kind follows the deepest zone live. */
-export function ZonesSection({ zones, limits, onChange }: ZonesSectionProps) {
+export function ZonesSection({ zones, limits, onChange, planned = null }: ZonesSectionProps) {
   const [selected, setSelected] = useState<ZoneCode | null>(null);
   const states = Object.fromEntries(ZONE_CODES.map((z) => [z, zoneState(z, zones[z], limits)])) as Record<ZoneCode, ZoneState>;
   const entries = zoneEntries(zones);
@@ -42,7 +44,15 @@ export function ZonesSection({ zones, limits, onChange }: ZonesSectionProps) {
     <Paper p="sm">
       <Group justify="space-between" mb="xs" gap="xs">
         <Title order={2}>Zones and depth</Title>
-        <ProcedureKindBadge kind={classifyProcedure(entries)} maxDepthMm={maxDepthMm} />
+        {entries.length > 0 ? (
+          <ProcedureKindBadge kind={classifyProcedure(entries)} maxDepthMm={maxDepthMm} />
+        ) : planned ? (
+          <ProcedureKindBadge kind={planned} note="as booked, no zone charted yet" />
+        ) : (
+          <Badge color="gray" variant="light" tt="none" size="md">
+            No zone charted yet
+          </Badge>
+        )}
       </Group>
       <Group align="flex-start" gap="md" wrap="wrap">
         <div style={{ flex: '1 1 230px', minWidth: 230, maxWidth: 300 }}>

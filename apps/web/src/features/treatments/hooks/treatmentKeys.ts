@@ -4,6 +4,8 @@ import { patientKeys } from '@web/entities/patient';
 export const treatmentKeys = {
   all: ['treatments'] as const,
   settings: ['treatments', 'settings'] as const,
+  templates: ['treatments', 'templates'] as const,
+  appointment: (id: string) => ['treatments', 'appointment', id] as const,
   preflight: (body: unknown) => ['treatments', 'preflight', body] as const,
   session: (id: string) => ['treatments', 'session', id] as const,
   sessionPhotos: (id: string) => ['treatments', 'session', id, 'photos'] as const,

@@ -10,12 +10,17 @@ import { usePatient, fullName } from '@web/entities/patient';
 import { useSelectedLocation } from '@web/entities/location';
 import type { SessionOrigin } from '@web/features/treatments/chartDraft';
 import { AnestheticSection } from '@web/features/treatments/components/AnestheticSection';
+import { ChartStartBar } from '@web/features/treatments/components/ChartStartBar';
 import { ChartingLayout } from '@web/features/treatments/components/ChartingLayout';
 import { PenAndCartridgeSection } from '@web/features/treatments/components/PenAndCartridgeSection';
 import { PreflightChecklist } from '@web/features/treatments/components/PreflightChecklist';
 import { SessionDetailsSection } from '@web/features/treatments/components/SessionDetailsSection';
 import { ZonesSection } from '@web/features/treatments/components/ZonesSection';
+import { useChartingAppointment } from '@web/features/treatments/hooks/useChartingAppointment';
 import { useChartingSession } from '@web/features/treatments/hooks/useChartingSession';
+import { useRepeatSession } from '@web/features/treatments/hooks/useRepeatSession';
+import { useTreatmentTemplates } from '@web/features/treatments/hooks/useTreatmentTemplates';
+import { chartingSubtitle, plannedProcedure } from '@web/features/treatments/chartingHeader';
 import { useTreatmentSettings } from '@web/features/treatments/hooks/useTreatmentSettings';
 import type { ZoneLimits } from '@web/features/treatments/zoneStatus';
 
@@ -40,6 +45,9 @@ export function ChartingPage({ appointmentId }: ChartingPageProps) {
   const patient = usePatient(patientId);
   const { location, timeZone } = useSelectedLocation();
   const settings = useTreatmentSettings();
+  const appointment = useChartingAppointment(appointmentId);
+  const templates = useTreatmentTemplates();
+  const repeatSession = useRepeatSession(patientId, location?.id);
   const origin = useMemo<SessionOrigin>(
     () => (appointmentId ? { kind: 'appointment', appointmentId } : { kind: 'walk-in', patientId, locationId: location?.id ?? '' }),
     [appointmentId, patientId, location?.id],
@@ -56,7 +64,9 @@ export function ChartingPage({ appointmentId }: ChartingPageProps) {
   useDocumentTitle(`New session · ${name} · SkinLedger`);
 
   if (patient.isError) return <QueryErrorAlert error={patient.error} what="the patient" onRetry={() => void patient.refetch()} />;
-  if (patient.isPending || settings.isPending || !location) {
+  if (appointment.isError) return <QueryErrorAlert error={appointment.error} what="the appointment" onRetry={() => void appointment.refetch()} />;
+  // Badge and subtitle come from the appointment: nothing is painted before it is known.
+  if (patient.isPending || settings.isPending || !location || (appointmentId && appointment.isPending)) {
     return (
       <Stack gap="md" role="status" aria-busy="true" aria-label="Loading the chart">
         <Skeleton height={40} width="40%" />
@@ -82,12 +92,27 @@ export function ChartingPage({ appointmentId }: ChartingPageProps) {
         title={`New session · ${name}`}
         description={
           <Group gap={6} component="span">
-            <span>{`${patient.data.mrn} · ${location.name} · ${appointmentId ? 'booked appointment' : 'walk-in'}`}</span>
+            <span>{chartingSubtitle(patient.data.mrn, location.name, appointment.data, timeZone)}</span>
           </Group>
         }
       />
+      <ChartStartBar
+        indication={chart.draft.indication}
+        templates={templates.data}
+        templatesLoading={templates.isPending}
+        onChange={chart.patch}
+        onRepeat={(indication) => repeatSession.mutateAsync(indication)}
+        repeating={repeatSession.isPending}
+      />
       <ChartingLayout
-        zones={<ZonesSection zones={chart.draft.zones} limits={limits} onChange={(zones) => chart.patch({ zones })} />}
+        zones={
+          <ZonesSection
+            zones={chart.draft.zones}
+            limits={limits}
+            planned={plannedProcedure(appointment.data)}
+            onChange={(zones) => chart.patch({ zones })}
+          />
+        }
         checklist={
           <PreflightChecklist
             preflight={chart.preflight.data}

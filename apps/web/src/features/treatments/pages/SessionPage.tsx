@@ -36,7 +36,7 @@ export function SessionPage() {
   useDocumentTitle(session.data ? `Session · ${session.data.patientName} · SkinLedger` : 'Session · SkinLedger');
 
   if (session.isError) return <QueryErrorAlert error={session.error} what="the session" onRetry={() => void session.refetch()} />;
-  if (session.isPending) return <Skeleton height={420} aria-label="Loading the session" />;
+  if (session.isPending) return <Skeleton height={420} role="status" aria-label="Loading the session" />;
 
   const s = session.data;
   const isTreating = canRecord && s.practitionerId === user.id;
