@@ -103,7 +103,7 @@ export class OutboxService {
     const now = Date.now();
     const hours = a.reminder_hours ?? this.config.reminderHoursBefore;
     // The patient's words: the clinic's date and time format in the location's zone, its phone as dialled locally.
-    const when = readable(a.locale).dateTime(a.starts_at, a.timezone);
+    const when = readable(a.locale).fullDateTime(a.starts_at, a.timezone);
     const phone = a.location_phone ? formatPhoneNational(a.location_phone, a.location_country) : '';
     const contact = phone ? ` Call ${phone} to change it.` : '';
     const messages: NewMessage[] = [];

@@ -135,8 +135,8 @@ describe('reminders and notices', () => {
     expect(booked.status).toBe(201);
     await org.client.post(`/api/appointments/${booked.body.id}/cancel`, { reason: 'Unwell' });
     const [{ service }] = await app.dataSource.query(`SELECT name AS service FROM services WHERE id = $1`, [base.serviceId]);
-    // The clinic's format in the location's zone (a US clinic: Dec 2, 2026, 10:30 AM); the location's phone as dialled there.
-    const when = readable('en-US').dateTime(startsAt, 'America/New_York');
+    // The clinic's format in the location's zone (a US clinic: Wednesday, December 2, 2026 at 10:30 AM); the location's phone as dialled there.
+    const when = readable('en-US').fullDateTime(startsAt, 'America/New_York');
     const messages: { kind: string; channel: string; recipient: string; subject: string; body: string }[] = await app.dataSource.query(
       `SELECT kind, channel, recipient, subject, body FROM outbound_messages WHERE appointment_id = $1 ORDER BY kind, channel`,
       [booked.body.id],

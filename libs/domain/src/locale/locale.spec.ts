@@ -23,6 +23,7 @@ describe('readable dates and times (one format per English variant)', () => {
     expect(us.day(START, NY)).toBe('Dec 2, 2026');
     expect(us.dates(['2026-12-06', '2027-01-03'])).toBe('Dec 6, 2026 and Jan 3, 2027');
     expect(us.list(['a', 'b', 'c'])).toBe('a, b, and c');
+    expect(us.fullDateTime(START, NY)).toBe('Wednesday, December 2, 2026 at 10:30 AM');
   });
 
   it('writes en-GB as 24-hour clock and day-first dates', () => {
@@ -32,6 +33,7 @@ describe('readable dates and times (one format per English variant)', () => {
     expect(plain(gb.timeRange(START, END, NY))).toBe('10:30–11:00');
     expect(gb.dateTime(START, NY)).toBe('2 Dec 2026, 10:30');
     expect(gb.list(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(gb.fullDateTime(START, NY)).toBe('Wednesday, 2 December 2026 at 10:30');
   });
 
   it('reads the instant in the zone it is given (the location’s), not the server’s', () => {

@@ -24,6 +24,8 @@ export interface Readable {
   day(at: Instant, timeZone: string): string;
   /** Day and time: "Dec 2, 2026, 10:30 AM" / "2 Dec 2026, 10:30". */
   dateTime(at: Instant, timeZone: string): string;
+  /** For patients' messages, in full: "Wednesday, December 2, 2026 at 10:30 AM" / "Wednesday, 2 December 2026 at 10:30". */
+  fullDateTime(at: Instant, timeZone: string): string;
   /** Day and times: "Dec 2, 2026, 10:30 – 11:00 AM" / "2 Dec 2026, 10:30–11:00" (spans days when it must). */
   dateTimeRange(from: Instant, to: Instant, timeZone: string): string;
   /** "a, b, and c" / "a, b and c". */
@@ -37,11 +39,13 @@ const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: ClinicLocale, kind: 'time' | 'day' | 'dateTime', timeZone: string): Intl.DateTimeFormat {
+const FULL_DAY: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
+
+function formatter(locale: ClinicLocale, kind: 'time' | 'day' | 'dateTime' | 'fullDay', timeZone: string): Intl.DateTimeFormat {
   const key = `${locale}|${kind}|${timeZone}`;
   let f = formatters.get(key);
   if (!f) {
-    const options = kind === 'time' ? TIME : kind === 'day' ? DAY : { ...DAY, ...TIME };
+    const options = kind === 'time' ? TIME : kind === 'day' ? DAY : kind === 'fullDay' ? FULL_DAY : { ...DAY, ...TIME };
     f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     formatters.set(key, f);
   }
@@ -70,6 +74,8 @@ function build(locale: ClinicLocale): Readable {
     timeRange: (from, to, timeZone) => plain(formatter(locale, 'time', timeZone).formatRange(toDate(from), toDate(to))),
     day,
     dateTime: (at, timeZone) => plain(formatter(locale, 'dateTime', timeZone).format(toDate(at))),
+    fullDateTime: (at, timeZone) =>
+      `${plain(formatter(locale, 'fullDay', timeZone).format(toDate(at)))} at ${plain(formatter(locale, 'time', timeZone).format(toDate(at)))}`,
     dateTimeRange: (from, to, timeZone) => plain(formatter(locale, 'dateTime', timeZone).formatRange(toDate(from), toDate(to))),
     list: (items) => lists.format(items),
     spell: (text) => spell(text, locale),
