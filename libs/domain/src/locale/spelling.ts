@@ -3,7 +3,8 @@ import type { ClinicLocale } from './clinic-locale';
 /**
  * The words whose spelling differs between the English variants the app speaks, British first. Text in the code is
  * written in one variant; `spell` rewrites it into the clinic's, keeping the case of the first letter. Only whole
- * words change ("licensed" and "licenses" are the same in both variants for the verb).
+ * words change ("licensed" and "licenses" are the same in both variants for the verb). Role and licence names
+ * ("aesthetician") are the product's terms and stay as they are.
  */
 const VARIANTS: readonly (readonly [british: string, american: string])[] = [
   ['anaesthetics', 'anesthetics'],
@@ -21,8 +22,6 @@ const VARIANTS: readonly (readonly [british: string, american: string])[] = [
   ['ageing', 'aging'],
   ['haemorrhage', 'hemorrhage'],
   ['haematoma', 'hematoma'],
-  ['aesthetician', 'esthetician'],
-  ['aestheticians', 'estheticians'],
   ['behaviour', 'behavior'],
   ['catalogue', 'catalog'],
 ];
