@@ -141,8 +141,8 @@ describe('calendar: who can be booked, booking from everywhere', () => {
     const headers = await page.locator('.sl-column-name').allTextContents();
     expect(headers).toEqual(['Amy Lee', 'Dr. Samuel Osei', 'Nora Reyes']);
     await openScheduleOn(DAY);
-    await page.locator('.sl-column-hours').getByText('08:00–13:00, 14:30–18:00').waitFor();
-    await page.locator('.sl-column-hours').getByText('10:00–20:00').waitFor();
+    await page.locator('.sl-column-hours').getByText('8:00 AM–1:00 PM, 2:30 PM–6:00 PM').waitFor();
+    await page.locator('.sl-column-hours').getByText('10:00 AM–8:00 PM').waitFor();
     // Nora's column: the dentist is labelled; each column has time shaded outside its hours.
     await page.locator('.sl-time-off-label').getByText('Time off · Dentist').waitFor();
     for (const column of await page.locator('.rbc-time-content .rbc-day-slot').all()) {
@@ -183,13 +183,13 @@ describe('calendar: who can be booked, booking from everywhere', () => {
     // Start: the free starts of the day; 11:00 (10:00 is Isabella's).
     await tabTo(/^\s*Start|Start\s*$/);
     await page.keyboard.type('11:00');
-    await page.getByRole('option', { name: '11:00' }).waitFor();
+    await page.getByRole('option', { name: '11:00 AM' }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(dialog.getByRole('textbox', { name: 'Start' }).inputValue()).resolves.toBe('11:00');
+    await expect(dialog.getByRole('textbox', { name: 'Start' }).inputValue()).resolves.toBe('11:00 AM');
     // A free room is chosen with the start.
     await expect(dialog.getByRole('textbox', { name: 'Room' }).inputValue()).resolves.toMatch(/^Room \d$/);
-    await dialog.getByText(/Glow facial on .*, 11:00–11:45 with Nora Reyes in Room \d\./).waitFor();
+    await dialog.getByText(/Glow facial on .*, 11:00 – 11:45 AM with Nora Reyes in Room \d\./).waitFor();
     await tabTo(/^\s*Book\s*$/);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
@@ -303,10 +303,10 @@ describe('calendar: who can be booked, booking from everywhere', () => {
     await page.getByRole('option', { name: /Medical needling/ }).click();
     // Any practitioner: starts name who; Amy (aesthetician) is never offered for medical needling.
     await dialog.getByRole('textbox', { name: 'Start' }).click();
-    await page.getByRole('option', { name: '16:00 · Dr. Samuel Osei' }).waitFor();
+    await page.getByRole('option', { name: '4:00 PM · Dr. Samuel Osei' }).waitFor();
     await expect(page.getByRole('option', { name: /Amy Lee/ }).count()).resolves.toBe(0);
-    await page.getByRole('option', { name: '16:00 · Dr. Samuel Osei' }).click();
-    await dialog.getByText(/Medical needling on .*, 16:00–17:00 with Dr. Samuel Osei in Room \d\./).waitFor();
+    await page.getByRole('option', { name: '4:00 PM · Dr. Samuel Osei' }).click();
+    await dialog.getByText(/Medical needling on .*, 4:00 – 5:00 PM with Dr. Samuel Osei in Room \d\./).waitFor();
     await page.waitForTimeout(300);
     await documentScreen(page, 'booking-dialog');
     await page.setViewportSize({ width: 768, height: 1024 });

@@ -14,6 +14,7 @@ describe('readable words: the audit log in sentences, phones in national format'
   let page: Page;
   const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
   const CODE = /\b(auth|staff|appointment|patient|stock|lot|location)\.[a-z_]+\b/;
+  const seeded = { locationId: '', nurseId: '', serviceId: '', roomId: '', patientId: '' };
 
   beforeAll(async () => {
     server = await startServer();
@@ -67,13 +68,14 @@ describe('readable words: the audit log in sentences, phones in national format'
       startsAt: nextWeekAt1030(),
     });
     await api.post(`/api/appointments/${appointment.id}/cancel`, { reason: 'feeling unwell' }, 200);
+    Object.assign(seeded, { locationId: location.id, nurseId: nurse.id, serviceId: service.id, roomId: room.id, patientId: patient.id });
     const product = await api.post('/api/products', { name: 'SkinPen cartridge 14-pin', manufacturer: 'Crown Aesthetics', kind: 'needle_cartridge', gtin: '00812345678901' });
     await api.post('/api/lots', { productId: product.id, locationId: location.id, lotNumber: 'LOT42A', expiresOn: '2028-03-31', quantity: 20 });
 
     await page.goto(`${server.baseUrl}/audit`);
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     const sentences = page.getByTestId('audit-sentence');
-    await sentences.filter({ hasText: /^Dr\. Maya Okafor cancelled Jordan Avery's appointment of \w{3} \d{1,2}, \d{4}, 10:30 AM \(Medical needling\); reason: feeling unwell$/ }).waitFor();
+    await sentences.filter({ hasText: /^Dr\. Maya Okafor cancelled Jordan Avery's appointment of \w{3} \d{1,2}, \d{4}, 10:30 AM \(Medical needling\) for the patient; reason: feeling unwell$/ }).waitFor();
     await sentences.filter({ hasText: /^Dr\. Maya Okafor booked Jordan Avery's appointment of .* with Samuel Osei$/ }).waitFor();
     await sentences.filter({ hasText: 'Dr. Maya Okafor received 20 units of lot LOT42A of SkinPen cartridge 14-pin at Harbour Street' }).waitFor();
     await sentences.filter({ hasText: 'Dr. Maya Okafor added Samuel Osei to the staff (role: Nurse)' }).waitFor();
@@ -118,5 +120,37 @@ describe('readable words: the audit log in sentences, phones in national format'
     await log.getByText(/^Dr\. Maya Okafor opened Jordan Avery's record$/).first().waitFor();
     await log.getByText(/cancelled Jordan Avery's appointment of .* reason: feeling unwell/).waitFor();
     expect(await log.innerText()).not.toMatch(UUID);
+  });
+
+  it('words a booking the database refused (the start was taken meanwhile) with the practitioner and local times', async () => {
+    const api = apiAs(page, server.baseUrl);
+    const other = await api.post('/api/patients', { firstName: 'Casey', lastName: 'Lin', dateOfBirth: '1985-07-01', sex: 'female' });
+    const otherRoom = await api.post('/api/rooms', { locationId: seeded.locationId, name: 'Room 2' });
+    const startsAt = nextWeekAt1030();
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(startsAt));
+
+    await page.goto(`${server.baseUrl}/schedule`);
+    await page.getByRole('button', { name: /New appointment/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Book appointment' });
+    await dialog.getByRole('textbox', { name: 'Patient' }).fill('Jordan');
+    await page.getByRole('option', { name: /Jordan Avery/ }).click();
+    await dialog.getByLabel('Day').fill(day);
+    await dialog.getByRole('textbox', { name: 'Practitioner' }).click();
+    await page.getByRole('option', { name: 'Samuel Osei' }).click();
+    await dialog.getByRole('textbox', { name: 'Service' }).click();
+    await page.getByRole('option', { name: /Medical needling/ }).click();
+    await dialog.getByRole('textbox', { name: 'Start' }).click();
+    await page.getByRole('option', { name: '10:30 AM', exact: true }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Room' }).inputValue()).resolves.toBe('Room 1');
+
+    // Meanwhile a colleague books Samuel at that start, in the other room.
+    await api.post('/api/appointments', { patientId: other.id, serviceId: seeded.serviceId, practitionerId: seeded.nurseId, roomId: otherRoom.id, locationId: seeded.locationId, startsAt });
+    await dialog.getByRole('button', { name: 'Book' }).click();
+    const alert = dialog.getByRole('alert');
+    const words = alert.getByText(/^Samuel Osei is already booked 10:30 – 11:00 AM with another patient$/);
+    await words.waitFor();
+    expect(await alert.innerText()).not.toMatch(UUID);
+    expect(await alert.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await documentScreen(page, 'booking-conflict');
   });
 });

@@ -10,6 +10,7 @@ import { NewPatientInline } from './NewPatientInline';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
 import { problemText } from './problemText';
 import { formatInstant, formatTimeRange } from '@web/lib/time/formatInstant';
+import { spell } from '@web/lib/words/clinicWords';
 
 /** Where the dialog starts: a clicked slot (start, maybe a practitioner's column), a day, or a patient's profile. */
 export interface BookingDraft {
@@ -199,7 +200,7 @@ function BookingForm({ draft, locationId, timeZone, onClose }: { draft: BookingD
         allowDeselect={false}
         description={
           notOffered.length > 0 && chosen
-            ? `Not offered: ${notOffered.map((s) => s.name).join(', ')} (${chosen.name}'s licence does not allow ${notOffered.length === 1 ? 'it' : 'them'} on this day)`
+            ? spell(`Not offered: ${notOffered.map((s) => s.name).join(', ')} (${chosen.name}'s licence does not allow ${notOffered.length === 1 ? 'it' : 'them'} on this day)`)
             : undefined
         }
       />
