@@ -1,4 +1,4 @@
-import { clinicFormat } from './clinicFormat';
+import { clinicFormat, clinicLocale } from './clinicFormat';
 
 type Style = 'dateTime' | 'date' | 'time';
 
@@ -21,4 +21,9 @@ export function formatInstantRange(from: string, to: string, timeZone: string): 
 /** Two clock times of one day: "10:30 – 11:00 AM" / "10:30–11:00". */
 export function formatTimeRange(from: string, to: string, timeZone: string): string {
   return clinicFormat().timeRange(from, to, timeZone);
+}
+
+/** A day as a heading, in the clinic's format: "Sunday, Dec 6, 2026" / "Sunday 6 Dec 2026". */
+export function formatDayHeading(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(clinicLocale(), { weekday: 'long', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(instant));
 }

@@ -24,7 +24,7 @@ import { WaitlistBoard } from '@web/features/scheduling/components/WaitlistBoard
 import { useLinkedAppointment } from '@web/features/scheduling/hooks/useLinkedAppointment';
 import { useScheduleView } from '@web/features/scheduling/hooks/useScheduleView';
 import { useAppointmentMutations, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
-import { formatInstant, formatTimeRange } from '@web/lib/time/formatInstant';
+import { formatDayHeading, formatInstant, formatTimeRange } from '@web/lib/time/formatInstant';
 
 interface Column {
   id: string;
@@ -130,7 +130,7 @@ export function SchedulePage() {
     move.mutate({ id: event.id, body: { startsAt: new Date(start).toISOString(), ...reassigned } });
   };
   const step = (sign: 1 | -1) => setDate(DateTime.fromJSDate(date).plus({ days: sign * (week ? 7 : 1) }).toJSDate());
-  const heading = DateTime.fromJSDate(date).setZone(timeZone).toFormat(week ? "'Week of' d LLL yyyy" : 'cccc d LLL yyyy');
+  const heading = week ? `Week of ${formatInstant(date.toISOString(), timeZone, 'date')}` : formatDayHeading(date.toISOString(), timeZone);
   const noColumns = schedule.data && !byRoom && !week && practitioners.length === 0;
 
   return (
