@@ -79,7 +79,7 @@ beforeEach(() => {
 it("offers only the services the chosen practitioner's licence allows that day", async () => {
   const { user } = openDialog({ ...DRAFT, practitionerId: 'aesthetician-1' });
   await waitFor(() => expect(screen.getByRole('textbox', { name: 'Practitioner' })).toHaveValue('Amy Lee'));
-  await screen.findByText(/Not offered: Medical needling \(Amy Lee's licence does not allow it on this day\)/);
+  await screen.findByText(/Not offered: Medical needling \(Amy Lee's licen[cs]e does not allow it on this day\)/);
   expect(await options(user, 'Service')).toEqual(['Glow facial · 45 min']);
   // Nora's licence allows medical needling; inactive services are never offered.
   await choose(user, 'Practitioner', 'Nora Quinn');
