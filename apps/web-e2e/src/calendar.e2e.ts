@@ -109,12 +109,8 @@ describe('calendar: who can be booked, booking from everywhere', () => {
   async function openScheduleOn(day: string) {
     await page.goto(`${server.baseUrl}/schedule`);
     await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'short', year: 'numeric' })
-        .formatToParts(new Date(`${day}T12:00:00Z`))
-        .map((p) => [p.type, p.value]),
-    );
-    const label = `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+    // The heading in the clinic's format (a US clinic: "Tuesday, Dec 8, 2026").
+    const label = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
     for (let i = 0; i < 14 && !(await page.getByText(label, { exact: true }).isVisible()); i++) {
       await page.getByRole('button', { name: 'Next day' }).click();
     }

@@ -27,3 +27,8 @@ export function formatTimeRange(from: string, to: string, timeZone: string): str
 export function formatDayHeading(instant: string, timeZone: string): string {
   return new Intl.DateTimeFormat(clinicLocale(), { weekday: 'long', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(instant));
 }
+
+/** A day as a column header, in the clinic's format: "Mon, Dec 7" / "Mon 7 Dec". */
+export function formatDayShort(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(clinicLocale(), { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(instant));
+}

@@ -24,7 +24,7 @@ import { WaitlistBoard } from '@web/features/scheduling/components/WaitlistBoard
 import { useLinkedAppointment } from '@web/features/scheduling/hooks/useLinkedAppointment';
 import { useScheduleView } from '@web/features/scheduling/hooks/useScheduleView';
 import { useAppointmentMutations, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
-import { formatDayHeading, formatInstant, formatTimeRange } from '@web/lib/time/formatInstant';
+import { formatDayHeading, formatDayShort, formatInstant, formatTimeRange } from '@web/lib/time/formatInstant';
 
 interface Column {
   id: string;
@@ -245,7 +245,7 @@ export function SchedulePage() {
                   formats={{
                     timeGutterFormat: (d: Date) => clock(d),
                     eventTimeRangeFormat: ({ start, end }) => formatTimeRange(start.toISOString(), end.toISOString(), timeZone),
-                    dayFormat: 'ccc d LLL',
+                    dayFormat: (d: Date) => formatDayShort(d.toISOString(), timeZone),
                   }}
                   eventPropGetter={(e) => ({
                     style: {
