@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { DateTime, Settings } from 'luxon';
 import { useMemo, useState } from 'react';
 import { Calendar, luxonLocalizer, Views, type View } from 'react-big-calendar';
@@ -96,11 +97,11 @@ export function SchedulePage() {
               <Button variant="default" size="xs" onClick={() => setDate(new Date())}>
                 Today
               </Button>
-              <Button variant="default" size="xs" aria-label="Previous" onClick={() => setDate(DateTime.fromJSDate(date).minus({ days: view === Views.WEEK ? 7 : 1 }).toJSDate())}>
-                ‹
+              <Button variant="default" size="xs" px={8} aria-label={view === Views.WEEK ? 'Previous week' : 'Previous day'} onClick={() => setDate(DateTime.fromJSDate(date).minus({ days: view === Views.WEEK ? 7 : 1 }).toJSDate())}>
+                <IconChevronLeft size={16} aria-hidden />
               </Button>
-              <Button variant="default" size="xs" aria-label="Next" onClick={() => setDate(DateTime.fromJSDate(date).plus({ days: view === Views.WEEK ? 7 : 1 }).toJSDate())}>
-                ›
+              <Button variant="default" size="xs" px={8} aria-label={view === Views.WEEK ? 'Next week' : 'Next day'} onClick={() => setDate(DateTime.fromJSDate(date).plus({ days: view === Views.WEEK ? 7 : 1 }).toJSDate())}>
+                <IconChevronRight size={16} aria-hidden />
               </Button>
               <Text fw={600}>{DateTime.fromJSDate(date).setZone(timeZone).toFormat(view === Views.WEEK ? "'Week of' d LLL yyyy" : 'cccc d LLL yyyy')}</Text>
             </Group>
