@@ -2,7 +2,7 @@ import { emptyMedicalHistory } from '@skinledger/domain';
 import { prepareConsent, signaturePng, signedConsent } from './consent-factories';
 import { newPatient, newStaffMember, signedInOrganization, TEST_PASSWORD } from './factories';
 import { createProduct, receiveLot } from './inventory-factories';
-import { newPractitioner, newRoom, newService } from './scheduling-factories';
+import { futureInstant, newPractitioner, newRoom, newService } from './scheduling-factories';
 import { createTestApp, type TestApp } from './test-app';
 import { credential } from './treatment-factories';
 
@@ -26,6 +26,10 @@ describe('organization isolation', () => {
   let bRoomId: string;
   let bAppointmentId: string;
   let bPlanId: string;
+  let bWaitlistEntryId: string;
+  let bFreedSlotId: string;
+  let bOfferId: string;
+  let bCancelledId: string;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -59,6 +63,16 @@ describe('organization isolation', () => {
     bAppointmentId = (
       await b.client.post('/api/appointments', { patientId: bPatientId, serviceId: bServiceId, practitionerId: bPractitioner.id, roomId: bRoomId, locationId: b.location.id, startsAt: '2027-02-01T15:00:00Z' })
     ).body.id;
+    // The waitlist: a cancelled appointment's freed slot offered to B's patient.
+    const cancelledAt = futureInstant(40, 15);
+    bCancelledId = (
+      await b.client.post('/api/appointments', { patientId: bPatientId, serviceId: bServiceId, practitionerId: bPractitioner.id, roomId: bRoomId, locationId: b.location.id, startsAt: cancelledAt })
+    ).body.id;
+    await b.client.post(`/api/appointments/${bCancelledId}/cancel`, { reason: 'B cancels' });
+    const day = cancelledAt.slice(0, 10);
+    bWaitlistEntryId = (await b.client.post('/api/waitlist', { patientId: bPatientId, serviceId: bServiceId, locationId: b.location.id, earliestOn: day, latestOn: day })).body.id;
+    bFreedSlotId = (await b.client.get(`/api/waitlist/freed-slots?appointmentId=${bCancelledId}`)).body.items[0].id;
+    bOfferId = (await b.client.post(`/api/waitlist/${bWaitlistEntryId}/offers`, { freedSlotId: bFreedSlotId, startsAt: cancelledAt })).body.latestOffer.id;
     bPlanId = (await b.client.post('/api/treatment-plans', { patientId: bPatientId, serviceId: bServiceId, locationId: b.location.id, sessions: 1, intervalWeeks: 4, startOn: '2027-03-01' })).body.id;
   });
   afterAll(async () => app.close());
@@ -137,6 +151,10 @@ describe('organization isolation', () => {
     { method: 'POST', route: '/api/appointments/:id/consents', id: () => bAppointmentId },
     { method: 'GET', route: '/api/treatment-plans/:id', id: () => bPlanId },
     { method: 'POST', route: '/api/treatment-plans/:id/book', id: () => bPlanId },
+    { method: 'GET', route: '/api/patients/:id/appointments', id: () => bPatientId },
+    { method: 'POST', route: '/api/waitlist/:id/remove', id: () => bWaitlistEntryId, body: {} },
+    { method: 'POST', route: '/api/waitlist/:id/offers', id: () => bWaitlistEntryId, body: { freedSlotId: '00000000-0000-4000-8000-000000000000', startsAt: '2027-01-01T15:00:00Z' } },
+    { method: 'POST', route: '/api/waitlist/offers/:id/book', id: () => bOfferId },
   ];
 
   it.each(routesById)('$method $route answers 404 for the other organization', async ({ method, route, id, body }) => {
@@ -168,6 +186,16 @@ describe('organization isolation', () => {
     expect((await a.client.get(`/api/appointments?patientId=${bPatientId}`)).body).toEqual([]);
     expect((await a.client.get(`/api/treatment-plans?patientId=${bPatientId}`)).status).toBe(404);
     expect((await a.client.get('/api/outbound-messages')).body.total).toBe(0);
+    expect((await a.client.get(`/api/waitlist?openOnly=false`)).body.total).toBe(0);
+    expect((await a.client.get(`/api/waitlist/freed-slots?appointmentId=${bCancelledId}`)).status).toBe(400);
+    expect((await a.client.get(`/api/waitlist/freed-slots?locationId=${b.location.id}&from=${futureInstant(39, 0)}&to=${futureInstant(41, 0)}`)).body.items).toEqual([]);
+    // A's own entry cannot be offered B's freed slot.
+    const aPatient = await newPatient(app.dataSource, a.organization.id);
+    const aService = await newService(a.client, { procedureKind: 'consultation', consentKinds: [] });
+    const day = futureInstant(40, 15).slice(0, 10);
+    const aEntry = (await a.client.post('/api/waitlist', { patientId: aPatient.id, serviceId: aService.id, locationId: a.location.id, earliestOn: day, latestOn: day })).body;
+    const stolen = await a.client.post(`/api/waitlist/${aEntry.id}/offers`, { freedSlotId: bFreedSlotId, startsAt: futureInstant(40, 15) });
+    expect([stolen.status, stolen.body.errors?.[0]?.field]).toEqual([400, 'freedSlotId']);
     expect((await a.client.get('/api/inventory/on-hand')).body).toEqual([]);
     expect((await a.client.get(`/api/lots/suggest?productId=${bProductId}&locationId=${a.location.id}`)).body).toEqual({ lot: null });
     // A notice naming B's product and lot finds nothing in A.
@@ -205,5 +233,9 @@ describe('organization isolation', () => {
     expect(appointment).toEqual({ status: 'booked', notes: '' });
     const [plan] = await app.dataSource.query(`SELECT status FROM treatment_plans WHERE id = $1`, [bPlanId]);
     expect(plan.status).toBe('proposed');
+    const [entry] = await app.dataSource.query(`SELECT status FROM waitlist_entries WHERE id = $1`, [bWaitlistEntryId]);
+    expect(entry.status).toBe('offered');
+    const [offer] = await app.dataSource.query(`SELECT status FROM waitlist_offers WHERE id = $1`, [bOfferId]);
+    expect(offer.status).toBe('open');
   });
 });

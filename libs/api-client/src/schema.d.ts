@@ -1780,6 +1780,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PatientAppointments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients/{id}/next-appointment-consents": {
         parameters: {
             query?: never;
@@ -1790,6 +1806,118 @@ export interface paths {
         get: operations["PatientAppointments_nextAppointmentConsents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarView_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/cancellations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CancellationSettings_get"];
+        put: operations["CancellationSettings_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Waitlist_list"];
+        put?: never;
+        post: operations["Waitlist_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/freed-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Waitlist_freedSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Waitlist_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Waitlist_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/offers/{offerId}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Waitlist_book"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1877,7 +2005,7 @@ export interface components {
             organizationId: string;
             organizationName: string;
             /** @description Actions this role may perform (the permission matrix) */
-            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "messages.read" | "security.manage")[];
+            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "security.manage")[];
             /** Format: uuid */
             defaultLocationId: string | null;
             /** @description Two-step sign-in (TOTP) is on for this account */
@@ -2395,7 +2523,7 @@ export interface components {
          * @description urn:skinledger:problem:<code>, the code from the catalog
          * @enum {string}
          */
-        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
+        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
         /**
          * @description A refused password: the rule it breaks
          * @enum {string}
@@ -2410,7 +2538,7 @@ export interface components {
             code?: components["schemas"]["PasswordProblemCode"];
         };
         /** @enum {string} */
-        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
+        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "waitlist-range-over" | "waitlist-range-too-long" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
         RuleViolationDto: {
             /** @example last-owner */
             code: components["schemas"]["RuleCode"];
@@ -4210,11 +4338,19 @@ export interface components {
         OutboundMessageDto: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            appointmentId: string;
+            /**
+             * Format: uuid
+             * @description The appointment a reminder or notice is about (null for a waitlist offer)
+             */
+            appointmentId: string | null;
+            /**
+             * Format: uuid
+             * @description The waitlist offer an offer message carries
+             */
+            waitlistOfferId: string | null;
             patientName: string;
             /** @enum {string} */
-            kind: "reminder" | "cancellation" | "reschedule";
+            kind: "reminder" | "cancellation" | "reschedule" | "confirmation" | "no_show" | "waitlist_offer";
             /** @enum {string} */
             channel: "email" | "sms";
             recipient: string | null;
@@ -4423,6 +4559,13 @@ export interface components {
             /** @enum {string} */
             status: "booked" | "confirmed" | "checked_in" | "in_treatment" | "completed" | "cancelled" | "no_show";
             cancelReason: string | null;
+            /**
+             * @description Who cancelled (null: not cancelled, or cancelled before this was recorded)
+             * @enum {string|null}
+             */
+            cancelledBy: "patient" | "clinic" | null;
+            /** @description The patient cancelled inside the clinic's late-cancellation window */
+            lateCancellation: boolean;
             /** Format: uuid */
             treatmentPlanId: string | null;
             planSessionNumber: number | null;
@@ -4498,6 +4641,11 @@ export interface components {
              * @example Patient is unwell
              */
             reason: string;
+            /**
+             * @description Who asked for it (omitted: the patient): a patient's cancellation inside the clinic's window is marked late; the clinic's never is
+             * @enum {string}
+             */
+            cancelledBy?: "patient" | "clinic";
         };
         FreeSlotDto: {
             /** Format: date-time */
@@ -4506,8 +4654,13 @@ export interface components {
             endsAt: string;
             /** Format: uuid */
             practitionerId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The first free room
+             */
             roomId: string;
+            /** @description Every room free for the treatment and its buffer (the first is roomId) */
+            roomIds: string[];
         };
         NamedDto: {
             /** Format: uuid */
@@ -4519,10 +4672,30 @@ export interface components {
             timeZone: string;
             /** @description Starts are offered on this wall-clock grid (minutes) */
             gridMin: number;
-            /** @description One per (start, practitioner), with the first free room */
+            /** @description One per (start, practitioner), with its free rooms */
             slots: components["schemas"]["FreeSlotDto"][];
             practitioners: components["schemas"]["NamedDto"][];
             rooms: components["schemas"]["NamedDto"][];
+        };
+        PlanPreferenceDto: {
+            /**
+             * @description The named part of the day, when the window is one
+             * @enum {string|null}
+             */
+            timeOfDay: "morning" | "afternoon" | "evening" | null;
+            /**
+             * @description Earliest preferred start, local HH:MM
+             * @example 12:00
+             */
+            from: string | null;
+            /**
+             * @description Preferred starts are before this local time
+             * @example 17:00
+             */
+            to: string | null;
+            /** Format: uuid */
+            practitionerId: string | null;
+            practitionerName: string | null;
         };
         PlanProgressDto: {
             completed: number;
@@ -4544,6 +4717,10 @@ export interface components {
             /** Format: uuid */
             appointmentId: string | null;
             appointmentStatus: string | null;
+            /** @description The slot starts inside the course's preferred window (true without one or without a slot) */
+            keepsPreferredTime: boolean;
+            /** @description The slot is with the preferred practitioner (true without one or without a slot) */
+            keepsPreferredPractitioner: boolean;
         };
         TreatmentPlanDto: {
             /** Format: uuid */
@@ -4556,7 +4733,10 @@ export interface components {
             /** Format: uuid */
             locationId: string;
             timeZone: string;
+            /** @description Only this practitioner */
             practitionerId: string | null;
+            /** @description What the patient prefers; each session says whether its slot keeps it */
+            preference: components["schemas"]["PlanPreferenceDto"];
             sessions: number;
             intervalWeeks: number;
             /** Format: date */
@@ -4590,14 +4770,43 @@ export interface components {
              * @example 2026-03-02
              */
             startOn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Only this practitioner (no session with anyone else)
+             */
             practitionerId?: string;
+            /**
+             * Format: uuid
+             * @description Preferred practitioner: kept where free near the target date, else another practitioner
+             */
+            preferredPractitionerId?: string;
+            /**
+             * @description Preferred part of the day for the start: morning before 12:00, afternoon 12:00–17:00, evening from 17:00 (local time)
+             * @enum {string}
+             */
+            timeOfDay?: "morning" | "afternoon" | "evening";
+            /**
+             * @description Preferred window instead of a part of the day: earliest start, local HH:MM (with preferredTo)
+             * @example 14:00
+             */
+            preferredFrom?: string;
+            /**
+             * @description End of the preferred window: starts before this local time (with preferredFrom)
+             * @example 18:00
+             */
+            preferredTo?: string;
         };
         CalendarFeedDto: {
             /** @description The secret; shown only now. Anyone with the URL reads the practitioner’s appointments (initials and service only). */
             token: string;
             /** @example /api/calendar-feeds/abc….ics */
             path: string;
+        };
+        AppointmentPageDto: {
+            items: components["schemas"]["AppointmentDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         NextAppointmentConsentsDto: {
             /** Format: uuid */
@@ -4609,6 +4818,242 @@ export interface components {
             timeZone: string | null;
             /** @description Consent kinds the service needs that the patient will not validly hold at its start */
             missingConsents: string[];
+        };
+        ScheduleCredentialDto: {
+            /** @enum {string} */
+            licenceType: "physician" | "physician_assistant" | "nurse_practitioner" | "registered_nurse" | "licensed_aesthetician" | "other";
+            /**
+             * Format: date
+             * @description Valid through this date
+             */
+            expiresOn: string;
+        };
+        ScheduleIntervalDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        ScheduleTimeOffDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Why, as entered (may be empty) */
+            reason: string;
+        };
+        SchedulePractitionerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "physician" | "nurse" | "aesthetician" | "front_desk";
+            /** @description False for a deactivated practitioner still holding appointments in the window */
+            isActive: boolean;
+            /** @description Licence types and expiry (no numbers): which services the practitioner may be booked for */
+            credentials: components["schemas"]["ScheduleCredentialDto"][];
+            /** @description Bookable working time at the location in the window: weekly hours and extra hours, time off removed */
+            working: components["schemas"]["ScheduleIntervalDto"][];
+            /** @description Time off overlapping the window (at any location) */
+            timeOff: components["schemas"]["ScheduleTimeOffDto"][];
+        };
+        ScheduleDto: {
+            /** Format: uuid */
+            locationId: string;
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** @description Who works at the location (weekly or extra hours), and anyone holding an appointment there in the window; by name */
+            practitioners: components["schemas"]["SchedulePractitionerDto"][];
+            /** @description The location’s rooms, in use first */
+            rooms: components["schemas"]["RoomDto"][];
+            /** @description Appointments at the location overlapping the window, every status */
+            appointments: components["schemas"]["AppointmentDto"][];
+        };
+        CancellationSettingsDto: {
+            /** @description The clinic's late-cancellation window in hours (0: off) */
+            lateCancellationHours: number;
+            /** @description False while the default (24 hours) applies */
+            customized: boolean;
+        };
+        CancellationSettingsInputDto: {
+            /**
+             * @description A patient's cancellation this many hours or fewer before the start is marked late; 0 marks none
+             * @example 24
+             */
+            lateCancellationHours: number;
+        };
+        WaitlistOfferDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entryId: string;
+            /** Format: uuid */
+            freedSlotId: string;
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** Format: uuid */
+            practitionerId: string;
+            practitionerName: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * @description open: the patient may take it; taken: someone was booked into that time meanwhile; booked: taken by this patient; withdrawn: no longer offered
+             * @enum {string}
+             */
+            state: "open" | "taken" | "booked" | "withdrawn";
+            /** Format: uuid */
+            appointmentId: string | null;
+            /** Format: date-time */
+            offeredAt: string;
+            offeredByName: string | null;
+        };
+        WaitlistEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            patientMrn: string;
+            /** @description The patient has an e-mail address (offers go by e-mail; otherwise call them) */
+            patientHasEmail: boolean;
+            /** Format: uuid */
+            serviceId: string;
+            serviceName: string;
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** Format: uuid */
+            practitionerId: string | null;
+            /** @description Null: anyone who may perform the service */
+            practitionerName: string | null;
+            /** Format: date */
+            earliestOn: string;
+            /** Format: date */
+            latestOn: string;
+            notes: string;
+            /**
+             * @description As stored
+             * @enum {string}
+             */
+            status: "waiting" | "offered" | "booked" | "removed";
+            /**
+             * @description What to show: the status, or expired once the range is over for a waiting or offered entry
+             * @enum {string}
+             */
+            state: "waiting" | "offered" | "booked" | "removed" | "expired";
+            /** Format: uuid */
+            bookedAppointmentId: string | null;
+            removedReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The latest offer made to this entry */
+            latestOffer: components["schemas"]["WaitlistOfferDto"] | null;
+        };
+        WaitlistPageDto: {
+            items: components["schemas"]["WaitlistEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateWaitlistEntryDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            serviceId: string;
+            /** Format: uuid */
+            locationId: string;
+            /**
+             * Format: uuid
+             * @description Only this practitioner; omitted: anyone who may perform the service
+             */
+            practitionerId?: string;
+            /**
+             * Format: date
+             * @description First day the patient could come (the location's calendar)
+             * @example 2026-12-01
+             */
+            earliestOn: string;
+            /**
+             * Format: date
+             * @description Last day, included; the entry expires after it (at most 366 days after earliestOn)
+             * @example 2026-12-14
+             */
+            latestOn: string;
+            /** @example Mornings only; can come at short notice */
+            notes?: string;
+        };
+        WaitlistMatchDto: {
+            entry: components["schemas"]["WaitlistEntryDto"];
+            /**
+             * Format: date-time
+             * @description The first free start inside the freed slot for the entry’s service (availability’s engine)
+             */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            /** @description This entry’s offer from this freed slot, if one was made */
+            offer: components["schemas"]["WaitlistOfferDto"] | null;
+        };
+        FreedSlotDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The appointment that gave the time back
+             */
+            appointmentId: string;
+            /** @enum {string} */
+            cause: "cancelled" | "no_show" | "rescheduled";
+            /** Format: uuid */
+            locationId: string;
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** Format: uuid */
+            practitionerId: string;
+            practitionerName: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description End of the freed time, incl. the buffer the appointment held
+             */
+            endsAt: string;
+            /** @description Nobody holds the practitioner in that time again and it is not over */
+            open: boolean;
+            /** @description Open waitlist entries whose service fits a free start inside the slot, longest waiting first */
+            matches: components["schemas"]["WaitlistMatchDto"][];
+        };
+        FreedSlotListDto: {
+            items: components["schemas"]["FreedSlotDto"][];
+        };
+        RemoveWaitlistEntryDto: {
+            /** @example Booked elsewhere */
+            reason?: string;
+        };
+        CreateWaitlistOfferDto: {
+            /**
+             * Format: uuid
+             * @description The freed slot the start comes from
+             */
+            freedSlotId: string;
+            /**
+             * Format: date-time
+             * @description A free start inside the freed slot for the entry’s service (a match’s startsAt)
+             */
+            startsAt: string;
         };
     };
     responses: never;
@@ -9235,6 +9680,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description lateCancellation: the patient cancelled inside the clinic's window (GET /api/settings/cancellations) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9307,6 +9753,10 @@ export interface operations {
                 /** @description At most 14 days after from */
                 to: string;
                 practitionerId?: string;
+                /** @description Offer no start before this instant (default: now); an earlier one records a walk-in or a visit already begun */
+                notBefore?: string;
+                /** @description Rescheduling: this appointment’s own time counts as free (it is the one moving) */
+                excludeAppointmentId?: string;
             };
             header?: never;
             path?: never;
@@ -9564,6 +10014,42 @@ export interface operations {
             };
         };
     };
+    PatientAppointments_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description upcoming: not over and still to happen (booked, confirmed, checked in, in treatment), soonest first; past: everything else, latest first */
+                scope?: "upcoming" | "past";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient's appointments, upcoming (soonest first) or past and cancelled (latest first); audited as a read of the patient's record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPageDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     PatientAppointments_nextAppointmentConsents: {
         parameters: {
             query?: never;
@@ -9583,6 +10069,357 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NextAppointmentConsentsDto"];
                 };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    CalendarView_get: {
+        parameters: {
+            query: {
+                locationId: string;
+                from: string;
+                /** @description At most 14 days after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar's day or week at a location: practitioners with working time and time off, rooms and appointments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    CancellationSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancel dialog says beforehand whether a cancellation will be late */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationSettingsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    CancellationSettings_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancellationSettingsInputDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to cancellations from now on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationSettingsDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                locationId?: string;
+                patientId?: string;
+                /** @description true: open entries only (waiting or offered, range not over); false: every entry, newest first */
+                openOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistPageDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWaitlistEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryDto"];
+                };
+            };
+            /** @description The patient is already on the waitlist for the service and location in an overlapping range (duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Range over or longer than a year, patient archived, service or practitioner inactive (violations) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_freedSlots: {
+        parameters: {
+            query?: {
+                /** @description With from and to: the open freed slots at this location */
+                locationId?: string;
+                from?: string;
+                /** @description At most 14 days after from */
+                to?: string;
+                /** @description Instead: what this appointment freed (open or taken again) */
+                appointmentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Time given back by cancellations, no-shows and reschedules, with the waitlist entries that fit it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreedSlotListDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveWaitlistEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryDto"];
+                };
+            };
+            /** @description Already booked or removed (waitlist-entry-closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_offer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWaitlistOfferDto"];
+            };
+        };
+        responses: {
+            /** @description The entry, offered; an e-mail to the patient is in the outbox */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryDto"];
+                };
+            };
+            /** @description The entry is closed or expired (waitlist-entry-closed), or the start is no longer free (slot-not-free) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Waitlist_book: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The normal booking of the offered slot */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description Someone else was booked into the time first (offer-slot-taken), or the offer or entry is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A booking rule refuses it (violations) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
             default: {

@@ -14,7 +14,7 @@ export interface AccessLogRow {
 
 /**
  * Events about one patient, newest first: on the patient itself (every clinical read is recorded so), on their
- * consents, treatment sessions, appointments and courses, and searches that listed them. Each branch is served by
+ * consents, treatment sessions, appointments, waitlist entries and courses, and searches that listed them. Each branch is served by
  * audit_events_entity_idx or the organization's time index. Whose record is whose comes from the views the owning
  * modules publish (consents, treatments, scheduling), which PostgreSQL inlines into this one statement.
  */
@@ -28,6 +28,7 @@ export async function patientAccessLog(manager: EntityManager, organizationId: s
        OR (e.entity_type = 'consent' AND e.entity_id IN (SELECT id::text FROM consent_record_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
        OR (e.entity_type = 'treatment_session' AND e.entity_id IN (SELECT id::text FROM treatment_session_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
        OR (e.entity_type = 'appointment' AND e.entity_id IN (SELECT id::text FROM appointment_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
+       OR (e.entity_type = 'waitlist_entry' AND e.entity_id IN (SELECT id::text FROM waitlist_entry_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
        OR (e.entity_type = 'treatment_plan' AND e.entity_id IN (SELECT id::text FROM treatment_course_directory WHERE organization_id = $1 AND patient_id = $2::uuid))
        OR (e.entity_type = 'patient_search' AND e.changes -> 'patientIds' -> 'to' ? $2::text))
      ORDER BY e.occurred_at DESC, e.id DESC

@@ -25,6 +25,10 @@ export const TABLE_OWNERS = {
     'treatment_plans',
     'treatment_plan_sessions',
     'calendar_feeds',
+    // The waitlist (issue 13): entries, the slots cancellations/no-shows/reschedules freed, offers made from them.
+    'waitlist_entries',
+    'freed_slots',
+    'waitlist_offers',
   ],
   treatments: [
     'treatment_sessions',
@@ -59,8 +63,10 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'consent_record_patients', owner: 'consents', readers: ['audit'], purpose: 'the patient each consent record belongs to' },
   { view: 'treatment_session_patients', owner: 'treatments', readers: ['audit'], purpose: 'the patient each treatment session belongs to' },
   { view: 'appointment_patients', owner: 'scheduling', readers: ['audit', 'messaging'], purpose: 'the patient each appointment belongs to' },
+  { view: 'waitlist_entry_patients', owner: 'scheduling', readers: ['audit'], purpose: 'the patient each waitlist entry belongs to' },
   // What a reminder or notice says.
   { view: 'appointment_reminder_details', owner: 'scheduling', readers: ['messaging'], purpose: "an appointment's patient, location, start and service name" },
+  { view: 'waitlist_offer_details', owner: 'scheduling', readers: ['messaging'], purpose: "a waitlist offer's patient, place, practitioner, start and service name" },
   { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
   {
     view: 'appointment_treatment_context',

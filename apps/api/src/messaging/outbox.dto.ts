@@ -4,15 +4,19 @@ import { PageQueryDto } from '../common/dto/pagination.dto';
 
 export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'obsolete', 'outbox_only'] as const;
 
+export const MESSAGE_KINDS = ['reminder', 'cancellation', 'reschedule', 'confirmation', 'no_show', 'waitlist_offer'] as const;
+
 export class OutboundMessageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES }) @IsOptional() @IsIn(MESSAGE_STATUSES) status?: (typeof MESSAGE_STATUSES)[number];
 }
 
 export class OutboundMessageDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) appointmentId!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The appointment a reminder or notice is about (null for a waitlist offer)' })
+  appointmentId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The waitlist offer an offer message carries' }) waitlistOfferId!: string | null;
   @ApiProperty() patientName!: string;
-  @ApiProperty({ enum: ['reminder', 'cancellation', 'reschedule'] }) kind!: string;
+  @ApiProperty({ enum: MESSAGE_KINDS }) kind!: string;
   @ApiProperty({ enum: ['email', 'sms'] }) channel!: string;
   @ApiProperty({ type: String, nullable: true }) recipient!: string | null;
   @ApiProperty() subject!: string;

@@ -47,6 +47,54 @@ export async function setAsideUnsentForCancellation(manager: EntityManager, appo
   );
 }
 
+/** Every unsent message of the appointment but those of one kind is set aside (a no-show keeps only its notice). */
+export async function setAsideUnsentExcept(manager: EntityManager, appointmentId: string, kind: string): Promise<void> {
+  await manager.query(`UPDATE outbound_messages SET status = 'obsolete', updated_at = now() WHERE appointment_id = $1 AND status = 'pending' AND kind <> $2`, [
+    appointmentId,
+    kind,
+  ]);
+}
+
+/** What a waitlist offer's message says, from scheduling's published offer view and the directories. */
+export interface OfferForMessage {
+  id: string;
+  organization_id: string;
+  starts_at: Date;
+  first_name: string;
+  email: string | null;
+  service_name: string;
+  practitioner_name: string;
+  location_name: string;
+  location_phone: string | null;
+  timezone: string;
+}
+
+export async function offerForMessage(manager: EntityManager, offerId: string): Promise<OfferForMessage | undefined> {
+  const [row]: OfferForMessage[] = await manager.query(
+    `SELECT o.id, o.organization_id, o.starts_at, p.first_name, p.email, o.service_name, st.name AS practitioner_name,
+            l.name AS location_name, l.phone AS location_phone, l.timezone
+     FROM waitlist_offer_details o JOIN patient_directory p ON p.id = o.patient_id
+     JOIN location_directory l ON l.id = o.location_id JOIN staff_directory st ON st.id = o.practitioner_id
+     WHERE o.id = $1`,
+    [offerId],
+  );
+  return row;
+}
+
+/** The offer's e-mail, once (a retried offer writes nothing new). Returns the row to queue. */
+export async function insertOfferMessage(
+  manager: EntityManager,
+  m: { organizationId: string; offerId: string; startsAt: Date; recipient: string | null; subject: string; body: string },
+): Promise<{ id: string; send_after: Date }[]> {
+  return manager.query(
+    `INSERT INTO outbound_messages (organization_id, waitlist_offer_id, kind, channel, recipient, subject, body, appointment_starts_at, send_after)
+     VALUES ($1, $2, 'waitlist_offer', 'email', $3, $4, $5, $6, now())
+     ON CONFLICT ON CONSTRAINT outbound_messages_offer_once DO NOTHING
+     RETURNING id, send_after`,
+    [m.organizationId, m.offerId, m.recipient, m.subject, m.body, m.startsAt],
+  );
+}
+
 export interface NewMessage {
   kind: string;
   channel: 'email' | 'sms';
@@ -97,7 +145,10 @@ export async function messagePage(
 ): Promise<(Record<string, unknown> & { total: string })[]> {
   return manager.query(
     `SELECT o.*, p.first_name || ' ' || p.last_name AS patient_name, count(*) OVER () AS total
-     FROM outbound_messages o JOIN appointment_patients a ON a.id = o.appointment_id JOIN patient_directory p ON p.id = a.patient_id
+     FROM outbound_messages o
+     LEFT JOIN appointment_patients a ON a.id = o.appointment_id
+     LEFT JOIN waitlist_offer_details w ON w.id = o.waitlist_offer_id
+     JOIN patient_directory p ON p.id = COALESCE(a.patient_id, w.patient_id)
      WHERE o.organization_id = $1 AND ($2::text IS NULL OR o.status = $2)
      ORDER BY o.send_after DESC, o.id LIMIT $3 OFFSET $4`,
     [organizationId, status, limit, offset],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { formatLocalDateTime } from '@skinledger/domain';
+import { formatLocalDateTime, readableDateTime } from '@skinledger/domain';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
@@ -11,14 +11,17 @@ import type { OutboundMessageDto, OutboundMessageListDto, OutboundMessageQueryDt
 import {
   appointmentForMessage,
   insertMessages,
+  insertOfferMessage,
   messagePage,
+  offerForMessage,
+  setAsideUnsentExcept,
   setAsideUnsentForCancellation,
   setAsideUnsentForReschedule,
   type NewMessage,
 } from './outbox.queries';
 import { poolExecutor, transactionExecutor } from './job-queue.queries';
 
-type Kind = 'reminder' | 'cancellation' | 'reschedule';
+type Kind = 'reminder' | 'cancellation' | 'reschedule' | 'confirmation' | 'no_show';
 
 /**
  * Writes reminders and notices into the outbox in the caller's transaction (with their pg-boss job), so a message
@@ -53,6 +56,41 @@ export class OutboxService {
     await this.write(manager, appointmentId, ['cancellation']);
   }
 
+  async appointmentConfirmed(manager: EntityManager, appointmentId: string): Promise<void> {
+    await this.write(manager, appointmentId, ['confirmation']);
+  }
+
+  /** A no-show: nothing still pending about the missed time goes out; the patient hears that they were missed. */
+  async appointmentMissed(manager: EntityManager, appointmentId: string): Promise<void> {
+    await setAsideUnsentExcept(manager, appointmentId, 'no_show');
+    await this.write(manager, appointmentId, ['no_show']);
+  }
+
+  /**
+   * A waitlist offer: an e-mail (issue 13) to the patient naming the service, place, practitioner and time in the
+   * location's zone, written once per offer in the offer's transaction with its job. Without an address the row
+   * ends `outbox_only`, for the front desk to phone.
+   */
+  async waitlistOffered(manager: EntityManager, offerId: string): Promise<void> {
+    const o = await offerForMessage(manager, offerId);
+    if (!o) throw new Error(`Outbox: waitlist offer ${offerId} is not visible in the caller's transaction`);
+    const when = readableDateTime(o.starts_at, o.timezone);
+    const take = o.location_phone ? `Call us on ${o.location_phone} to take it` : 'Reply to this e-mail to take it';
+    const [row] = await insertOfferMessage(manager, {
+      organizationId: o.organization_id,
+      offerId: o.id,
+      startsAt: o.starts_at,
+      recipient: o.email,
+      subject: `A place has opened for ${o.service_name} on ${when}`,
+      body:
+        `Hello ${o.first_name}, you are on our waitlist for ${o.service_name} at ${o.location_name}. ` +
+        `A place has opened on ${when} with ${o.practitioner_name}. ${take}: the first patient to confirm gets the place.`,
+    });
+    if (!row) return;
+    const db = await transactionExecutor(manager);
+    await this.boss.send(OUTBOUND_MESSAGE_QUEUE, { messageId: row.id }, { startAfter: row.send_after, singletonKey: `${row.id}:${row.send_after.toISOString()}`, db });
+  }
+
   async list(actor: Actor, query: OutboundMessageQueryDto): Promise<OutboundMessageListDto> {
     const rows = await messagePage(this.dataSource.manager, actor.organizationId, query.status ?? null, query.pageSize, (query.page - 1) * query.pageSize);
     return { items: rows.map(toDto), total: rows.length ? Number(rows[0].total) : 0, page: query.page, pageSize: query.pageSize };
@@ -64,6 +102,7 @@ export class OutboxService {
     const now = Date.now();
     const hours = a.reminder_hours ?? this.config.reminderHoursBefore;
     const when = formatLocalDateTime(a.starts_at, a.timezone);
+    const readable = readableDateTime(a.starts_at, a.timezone);
     const contact = a.location_phone ? ` Call ${a.location_phone} to change it.` : '';
     const messages: NewMessage[] = [];
     for (const kind of kinds) {
@@ -76,6 +115,14 @@ export class OutboxService {
         reminder: { subject: `Reminder: ${a.service_name} on ${when}`, body: `Hello ${a.first_name}, this is a reminder of your ${a.service_name} at ${a.location_name} on ${when}.${contact}` },
         reschedule: { subject: `Your appointment has moved to ${when}`, body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} is now on ${when}.${contact}` },
         cancellation: { subject: `Your appointment on ${when} is cancelled`, body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} on ${when} has been cancelled.${contact}` },
+        confirmation: {
+          subject: `Your appointment on ${readable} is confirmed`,
+          body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} on ${readable} is confirmed. We look forward to seeing you.${contact}`,
+        },
+        no_show: {
+          subject: `We missed you on ${readable}`,
+          body: `Hello ${a.first_name}, we missed you at your ${a.service_name} at ${a.location_name} on ${readable}. ${a.location_phone ? `Call us on ${a.location_phone} to book a new time.` : 'Contact us to book a new time.'}`,
+        },
       }[kind];
       const channels: ['email' | 'sms', string | null][] = [['email', a.email]];
       if (a.phone) channels.push(['sms', a.phone]);
@@ -94,7 +141,8 @@ function toDto(r: Record<string, unknown>): OutboundMessageDto {
   const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
   return {
     id: r.id as string,
-    appointmentId: r.appointment_id as string,
+    appointmentId: (r.appointment_id as string | null) ?? null,
+    waitlistOfferId: (r.waitlist_offer_id as string | null) ?? null,
     patientName: r.patient_name as string,
     kind: r.kind as string,
     channel: r.channel as string,

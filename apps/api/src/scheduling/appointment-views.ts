@@ -22,6 +22,8 @@ export interface AppointmentRow {
   occupied_until: Date;
   status: AppointmentDto['status'];
   cancel_reason: string | null;
+  cancelled_by: AppointmentDto['cancelledBy'];
+  late_cancellation: boolean;
   treatment_plan_id: string | null;
   plan_session_number: number | null;
   notes: string;
@@ -47,6 +49,8 @@ export function toAppointmentDto(r: AppointmentRow): AppointmentDto {
     occupiedUntil: r.occupied_until.toISOString(),
     status: r.status,
     cancelReason: r.cancel_reason,
+    cancelledBy: r.cancelled_by,
+    lateCancellation: r.late_cancellation,
     treatmentPlanId: r.treatment_plan_id,
     planSessionNumber: r.plan_session_number,
     notes: r.notes,

@@ -95,10 +95,10 @@ export class AppointmentsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @RequirePermission('schedule.book')
-  @ApiOkResponse({ type: AppointmentDto })
+  @ApiOkResponse({ type: AppointmentDto, description: "lateCancellation: the patient cancelled inside the clinic's window (GET /api/settings/cancellations)" })
   @ApiConflictResponse({ description: 'Illegal status transition' })
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelAppointmentDto): Promise<AppointmentDto> {
-    return this.appointments.transition(actor, id, 'cancel', body.reason);
+    return this.appointments.transition(actor, id, 'cancel', body.reason, body.cancelledBy ?? 'patient');
   }
 
   @Post(':id/no-show')

@@ -1,13 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   APPOINTMENT_STATUSES,
+  CANCELLED_BY,
   CHECK_IN_ISSUE_CODES,
   PROCEDURE_KINDS,
   type AppointmentStatus,
+  type CancelledBy,
   type CheckInIssueCode,
   type ServiceProcedureKind,
 } from '@skinledger/domain';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../common/dto/pagination.dto';
 import { IsInstant } from '../common/dto/is-instant';
 
 const uuid = (field: string) => IsUUID('4', { message: `${field} must be a UUID` });
@@ -38,6 +41,27 @@ export class CancelAppointmentDto {
   @MinLength(1, { message: 'reason must not be empty' })
   @MaxLength(1000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    enum: CANCELLED_BY,
+    description: "Who asked for it (omitted: the patient): a patient's cancellation inside the clinic's window is marked late; the clinic's never is",
+  })
+  @IsOptional()
+  @IsIn(CANCELLED_BY, { message: `cancelledBy must be one of ${CANCELLED_BY.join(', ')}` })
+  cancelledBy?: CancelledBy;
+}
+
+export const PATIENT_APPOINTMENT_SCOPES = ['upcoming', 'past'] as const;
+
+export class PatientAppointmentsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: PATIENT_APPOINTMENT_SCOPES,
+    default: 'upcoming',
+    description: 'upcoming: not over and still to happen (booked, confirmed, checked in, in treatment), soonest first; past: everything else, latest first',
+  })
+  @IsOptional()
+  @IsIn(PATIENT_APPOINTMENT_SCOPES, { message: `scope must be one of ${PATIENT_APPOINTMENT_SCOPES.join(', ')}` })
+  scope: (typeof PATIENT_APPOINTMENT_SCOPES)[number] = 'upcoming';
 }
 
 export class AppointmentListQueryDto {
@@ -67,9 +91,19 @@ export class AppointmentDto {
   @ApiProperty({ format: 'date-time', description: 'End of the service’s buffer: practitioner and room are blocked until then' }) occupiedUntil!: string;
   @ApiProperty({ enum: APPOINTMENT_STATUSES }) status!: AppointmentStatus;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
+  @ApiProperty({ enum: CANCELLED_BY, nullable: true, description: 'Who cancelled (null: not cancelled, or cancelled before this was recorded)' })
+  cancelledBy!: CancelledBy | null;
+  @ApiProperty({ description: "The patient cancelled inside the clinic's late-cancellation window" }) lateCancellation!: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) treatmentPlanId!: string | null;
   @ApiProperty({ type: Number, nullable: true }) planSessionNumber!: number | null;
   @ApiProperty() notes!: string;
+}
+
+export class AppointmentPageDto {
+  @ApiProperty({ type: [AppointmentDto] }) items!: AppointmentDto[];
+  @ApiProperty({ type: Number }) total!: number;
+  @ApiProperty({ type: Number }) page!: number;
+  @ApiProperty({ type: Number }) pageSize!: number;
 }
 
 export class CheckInIssueDto {

@@ -100,6 +100,49 @@ export async function setAppointmentStatus(manager: EntityManager, organizationI
   );
 }
 
+/** A cancellation: who asked for it and whether it came inside the clinic's late-cancellation window. */
+export async function setAppointmentCancelled(
+  manager: EntityManager,
+  organizationId: string,
+  id: string,
+  c: { reason: string; cancelledBy: 'patient' | 'clinic'; late: boolean },
+): Promise<void> {
+  await manager.query(
+    `UPDATE appointments SET status = 'cancelled', cancel_reason = $3, cancelled_by = $4, late_cancellation = $5, status_changed_at = now(), updated_at = now()
+     WHERE organization_id = $1 AND id = $2`,
+    [organizationId, id, c.reason, c.cancelledBy, c.late],
+  );
+}
+
+const UPCOMING = `a.status IN ('booked', 'confirmed', 'checked_in', 'in_treatment') AND a.ends_at > now()`;
+
+/**
+ * One page of a patient's appointments with the total from the same scan (appointments_patient_idx): upcoming ones
+ * soonest first, or the rest (over, completed, cancelled, missed) latest first.
+ */
+export async function patientAppointmentPage(
+  db: Db,
+  organizationId: string,
+  patientId: string,
+  scope: 'upcoming' | 'past',
+  limit: number,
+  offset: number,
+): Promise<(AppointmentRow & { total: string })[]> {
+  return db.query(
+    `SELECT q.*, count(*) OVER () AS total FROM (${APPOINTMENT_SELECT} WHERE a.organization_id = $1 AND a.patient_id = $2 AND ${scope === 'upcoming' ? UPCOMING : `NOT (${UPCOMING})`}) q
+     ORDER BY q.starts_at ${scope === 'upcoming' ? 'ASC' : 'DESC'}, q.id LIMIT $3 OFFSET $4`,
+    [organizationId, patientId, limit, offset],
+  );
+}
+
+export async function patientAppointmentCount(db: Db, organizationId: string, patientId: string, scope: 'upcoming' | 'past'): Promise<number> {
+  const [row]: { n: number }[] = await db.query(
+    `SELECT count(*)::int AS n FROM appointments a WHERE a.organization_id = $1 AND a.patient_id = $2 AND ${scope === 'upcoming' ? UPCOMING : `NOT (${UPCOMING})`}`,
+    [organizationId, patientId],
+  );
+  return row.n;
+}
+
 export interface ConsentFactsRow {
   id: string;
   patient_id: string;

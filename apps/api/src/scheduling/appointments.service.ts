@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canTransition, isReschedulable, targetStatus, type AppointmentAction, type AppointmentStatus } from '@skinledger/domain';
+import { canTransition, isLateCancellation, isReschedulable, targetStatus, type AppointmentAction, type AppointmentStatus, type CancelledBy, type FreedSlotCause } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { OutboxService } from '../messaging/outbox.service';
+import { findPatient } from '../patients/patient-records';
 import { AppointmentBooking, explainDoubleBooking, type BookingAttempt, type BookingInput } from './appointment-booking';
 import { readAppointment, toAppointmentDto } from './appointment-views';
-import type { AppointmentDto, AppointmentListQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './appointments.dto';
-import { insertAppointment, listAppointments, lockAppointmentRow, moveAppointment, setAppointmentNotes, setAppointmentStatus } from './appointments.queries';
+import type { AppointmentDto, AppointmentListQueryDto, AppointmentPageDto, CreateAppointmentDto, PatientAppointmentsQueryDto, UpdateAppointmentDto } from './appointments.dto';
+import {
+  insertAppointment,
+  listAppointments,
+  lockAppointmentRow,
+  moveAppointment,
+  patientAppointmentCount,
+  patientAppointmentPage,
+  setAppointmentCancelled,
+  setAppointmentNotes,
+  setAppointmentStatus,
+} from './appointments.queries';
+import { CancellationSettingsService } from './cancellation-settings.service';
+import { insertFreedSlot } from './waitlist.queries';
 
 const MAX_LIST_DAYS = 62;
 
@@ -24,6 +37,7 @@ export class AppointmentsService {
     private readonly audit: AuditService,
     private readonly booking: AppointmentBooking,
     private readonly outbox: OutboxService,
+    private readonly cancellations: CancellationSettingsService,
   ) {}
 
   async list(actor: Actor, query: AppointmentListQueryDto): Promise<AppointmentDto[]> {
@@ -40,6 +54,26 @@ export class AppointmentsService {
       patientId: query.patientId,
     });
     return rows.map(toAppointmentDto);
+  }
+
+  /**
+   * A patient's appointments, one page: upcoming (soonest first) or past and cancelled (latest first). Audited as a
+   * read of the patient's record: the services booked name treatments (medical needling for acne scars) and
+   * cancellation reasons often give health reasons, so the list is health information about one person, unlike the
+   * calendar, which is the clinic's day.
+   */
+  async listForPatient(actor: Actor, patientId: string, query: PatientAppointmentsQueryDto): Promise<AppointmentPageDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await findPatient(manager, actor, patientId);
+      const rows = await patientAppointmentPage(manager, actor.organizationId, patientId, query.scope, query.pageSize, (query.page - 1) * query.pageSize);
+      const total = rows.length > 0 ? Number(rows[0].total) : query.page === 1 ? 0 : await patientAppointmentCount(manager, actor.organizationId, patientId, query.scope);
+      await this.audit.recordPatientRead(manager, actor, patientId, 'appointments.listed', {
+        scope: { to: query.scope },
+        page: { to: query.page },
+        appointmentIds: { to: rows.map((r) => r.id) },
+      });
+      return { items: rows.map(toAppointmentDto), total, page: query.page, pageSize: query.pageSize };
+    });
   }
 
   async get(actor: Actor, id: string): Promise<AppointmentDto> {
@@ -145,6 +179,10 @@ export class AppointmentsService {
         if (Object.keys(changes).length > 0) {
           await this.audit.record(manager, actor, { action: changing.length ? 'appointment.rescheduled' : 'appointment.updated', entityType: 'appointment', entityId: id, changes });
         }
+        // The old time is free for the waitlist when the practitioner, room or time changed.
+        if (before.startsAt !== after.startsAt || before.practitionerId !== after.practitionerId || before.roomId !== after.roomId) {
+          await this.recordFreedSlot(manager, actor, before, 'rescheduled');
+        }
         // The patient hears of a new time, place or service; reminders are rewritten for it.
         if (before.startsAt !== after.startsAt || before.locationId !== after.locationId || before.serviceId !== after.serviceId) {
           await this.outbox.appointmentRescheduled(manager, id);
@@ -154,27 +192,62 @@ export class AppointmentsService {
     );
   }
 
-  async transition(actor: Actor, id: string, action: AppointmentAction, reason?: string): Promise<AppointmentDto> {
-    return this.dataSource.transaction((manager) => this.transitionWithin(manager, actor, id, action, reason));
+  async transition(actor: Actor, id: string, action: AppointmentAction, reason?: string, cancelledBy: CancelledBy = 'patient'): Promise<AppointmentDto> {
+    return this.dataSource.transaction((manager) => this.transitionWithin(manager, actor, id, action, reason, cancelledBy));
   }
 
-  /** One step of the status flow inside the caller's transaction (a treatment session starts and completes its appointment). */
-  async transitionWithin(manager: EntityManager, actor: Actor, id: string, action: AppointmentAction, reason?: string): Promise<AppointmentDto> {
+  /**
+   * One step of the status flow inside the caller's transaction (a treatment session starts and completes its
+   * appointment). A cancellation records who asked for it and whether it came inside the clinic's late-cancellation
+   * window; a cancellation or no-show gives its time to the waitlist; the patient hears of a confirmation,
+   * cancellation or no-show through the outbox.
+   */
+  async transitionWithin(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    action: AppointmentAction,
+    reason?: string,
+    cancelledBy: CancelledBy = 'patient',
+  ): Promise<AppointmentDto> {
     if (action === 'cancel' && !reason?.trim()) throw new InvalidFieldError('reason', 'a cancellation needs a reason');
     const before = await this.lock(manager, actor, id);
     const to: AppointmentStatus = targetStatus(action);
     if (!canTransition(before.status, to)) {
       throw new ConflictError('illegal-transition', `A ${before.status.replace('_', ' ')} appointment cannot become ${to.replace('_', ' ')}`, { from: before.status, to });
     }
-    await setAppointmentStatus(manager, actor.organizationId, id, to, to === 'cancelled' ? (reason as string).trim() : before.cancelReason);
-    await this.audit.record(manager, actor, {
-      action: `appointment.${to}`,
-      entityType: 'appointment',
-      entityId: id,
-      changes: { status: { from: before.status, to }, ...(to === 'cancelled' ? { cancelReason: { to: reason } } : {}) },
-    });
+    let changes: Record<string, { from?: unknown; to: unknown }> = { status: { from: before.status, to } };
+    if (to === 'cancelled') {
+      const windowHours = await this.cancellations.windowHours(manager, actor.organizationId);
+      const late = isLateCancellation({ startsAt: new Date(before.startsAt), cancelledAt: new Date(), windowHours, cancelledBy });
+      const trimmed = (reason as string).trim();
+      await setAppointmentCancelled(manager, actor.organizationId, id, { reason: trimmed, cancelledBy, late });
+      changes = { ...changes, cancelReason: { to: trimmed }, cancelledBy: { to: cancelledBy }, lateCancellation: { to: late }, ...(late ? { lateCancellationHours: { to: windowHours } } : {}) };
+    } else {
+      await setAppointmentStatus(manager, actor.organizationId, id, to, before.cancelReason);
+    }
+    await this.audit.record(manager, actor, { action: `appointment.${to}`, entityType: 'appointment', entityId: id, changes });
+    if (to === 'cancelled' || to === 'no_show') await this.recordFreedSlot(manager, actor, before, to === 'cancelled' ? 'cancelled' : 'no_show');
     if (to === 'cancelled') await this.outbox.appointmentCancelled(manager, id);
+    if (to === 'confirmed') await this.outbox.appointmentConfirmed(manager, id);
+    if (to === 'no_show') await this.outbox.appointmentMissed(manager, id);
     return (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
+  }
+
+  /** The time an appointment held (incl. its buffer) is free again: kept for the waitlist while it is still to come. */
+  private async recordFreedSlot(manager: EntityManager, actor: Actor, held: AppointmentDto, cause: FreedSlotCause): Promise<void> {
+    if (new Date(held.occupiedUntil).getTime() <= Date.now()) return;
+    await insertFreedSlot(manager, {
+      organizationId: actor.organizationId,
+      appointmentId: held.id,
+      cause,
+      locationId: held.locationId,
+      practitionerId: held.practitionerId,
+      roomId: held.roomId,
+      startsAt: new Date(held.startsAt),
+      endsAt: new Date(held.occupiedUntil),
+      createdBy: actor.staffMemberId,
+    });
   }
 
   /**

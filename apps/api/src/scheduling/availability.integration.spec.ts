@@ -61,12 +61,22 @@ describe('availability, daylight saving and treatment courses', () => {
     const mine = await q(`&practitionerId=${practitionerId}`);
     // 09:00–10:00 treatment + 30 min buffer: next start 10:30 EDT (14:30Z); the single room is shared.
     expect(mine.body.slots[0].startsAt).toBe('2027-04-05T14:30:00.000Z');
+    expect(mine.body.slots[0]).toMatchObject({ roomId, roomIds: [roomId] });
     expect(mine.body.slots.at(-1).startsAt).toBe('2027-04-05T20:00:00.000Z');
     expect(day(5)).toBe('2027-04-05');
     expect((await org.client.get(`/api/availability?serviceId=${medical.id}&locationId=${org.location.id}&from=2027-04-05T04:00:00Z&to=2027-05-05T04:00:00Z`)).status).toBe(400);
     const bad = await org.client.get(`/api/availability?serviceId=nope&locationId=${org.location.id}&from=x&to=2027-04-05T04:00:00Z`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'serviceId']);
+  });
+
+  it('offers starts already past only when asked (a walk-in recorded after it began)', async () => {
+    const consult = await newService(org.client, { procedureKind: 'consultation', durationMin: 30, bufferMin: 0, consentKinds: [] });
+    const past = `/api/availability?serviceId=${consult.id}&locationId=${org.location.id}&from=2026-01-05T05:00:00Z&to=2026-01-06T05:00:00Z&practitionerId=${practitionerId}`;
+    expect((await org.client.get(past)).body.slots).toEqual([]);
+    const recorded = await org.client.get(`${past}&notBefore=2026-01-05T15:00:00Z`);
+    expect(recorded.body.slots[0].startsAt).toBe('2026-01-05T15:00:00.000Z');
+    expect((await org.client.get(`${past}&notBefore=yesterday`)).body.errors[0].field).toBe('notBefore');
   });
 
   it('proposes the nearest slot per session and books a course all or nothing', async () => {
@@ -102,6 +112,68 @@ describe('availability, daylight saving and treatment courses', () => {
     expect((await org.client.get(`/api/treatment-plans/${plan.body.id}`)).body.progress).toEqual({ completed: 1, total: 3 });
     expect((await org.client.get(`/api/treatment-plans?patientId=${patient.id}`)).body.map((p: { id: string }) => p.id)).toEqual([plan.body.id]);
     expect((await org.client.get(`/api/appointments?patientId=${patient.id}`)).body.map((a: { planSessionNumber: number }) => a.planSessionNumber)).toEqual([1, 2, 3]);
+  });
+
+  it("proposes a course at the patient's preferred time of day and practitioner, saying where it could not", async () => {
+    const facial = await newService(org.client, { procedureKind: 'cosmetic_needling', durationMin: 45, bufferMin: 15, consentKinds: [] });
+    const preferred = await newPractitioner(app.dataSource, org.client, org.organization.id, org.location.id);
+    const patient = await newPatient(app.dataSource, org.organization.id);
+    // Mondays 4 October and 1 November 2027, New York (EDT, UTC-4); both practitioners work 09:00–17:00.
+    const course = { patientId: patient.id, serviceId: facial.id, locationId: org.location.id, sessions: 2, intervalWeeks: 4, startOn: '2027-10-04' };
+    const propose = (extra: Record<string, unknown>) => org.client.post('/api/treatment-plans', { ...course, ...extra });
+    const starts = (plan: { body: { sessionList: { proposedStartsAt: string }[] } }) => plan.body.sessionList.map((s) => s.proposedStartsAt);
+
+    // Without a preference every session is the first start of its day (09:00).
+    expect(starts(await propose({}))).toEqual(['2027-10-04T13:00:00.000Z', '2027-11-01T13:00:00.000Z']);
+
+    // Afternoons with the preferred practitioner: 12:00 on each target day, with them.
+    const afternoon = await propose({ timeOfDay: 'afternoon', preferredPractitionerId: preferred.id });
+    expect(afternoon.status).toBe(201);
+    expect(afternoon.body.preference).toEqual({ timeOfDay: 'afternoon', from: '12:00', to: '17:00', practitionerId: preferred.id, practitionerName: preferred.name });
+    expect(afternoon.body.practitionerId).toBeNull();
+    expect(afternoon.body.sessionList.map((s: Record<string, unknown>) => [s.proposedStartsAt, s.practitionerId, s.keepsPreferredTime, s.keepsPreferredPractitioner])).toEqual([
+      ['2027-10-04T16:00:00.000Z', preferred.id, true, true],
+      ['2027-11-01T16:00:00.000Z', preferred.id, true, true],
+    ]);
+    const [event] = await app.dataSource.query(`SELECT changes FROM audit_events WHERE action = 'treatment_plan.proposed' AND entity_id = $1`, [afternoon.body.id]);
+    expect(event.changes).toMatchObject({ timeOfDay: { to: 'afternoon' }, preferredPractitionerId: { to: preferred.id } });
+    // Kept when read back.
+    expect((await org.client.get(`/api/treatment-plans/${afternoon.body.id}`)).body.preference.timeOfDay).toBe('afternoon');
+
+    // A window of its own: starts from 15:30, before 16:00.
+    expect(starts(await propose({ preferredFrom: '15:30', preferredTo: '16:00' }))).toEqual(['2027-10-04T19:30:00.000Z', '2027-11-01T19:30:00.000Z']);
+
+    // Evenings: nobody works after 17:00, so the nearest start is proposed and marked as outside the preference.
+    const evening = await propose({ timeOfDay: 'evening' });
+    expect(evening.body.sessionList.map((s: Record<string, unknown>) => [s.proposedStartsAt, s.keepsPreferredTime])).toEqual([
+      ['2027-10-04T13:00:00.000Z', false],
+      ['2027-11-01T13:00:00.000Z', false],
+    ]);
+
+    // The preferred practitioner is away around the second session: another practitioner, in the afternoon still.
+    await org.client.post(`/api/staff/${preferred.id}/time-off`, { startsAt: '2027-10-20T04:00:00Z', endsAt: '2027-11-12T05:00:00Z', reason: 'Sabbatical' });
+    const away = await propose({ timeOfDay: 'afternoon', preferredPractitionerId: preferred.id });
+    expect(away.body.sessionList.map((s: Record<string, unknown>) => [s.proposedStartsAt, s.practitionerId === preferred.id, s.keepsPreferredTime, s.keepsPreferredPractitioner])).toEqual([
+      ['2027-10-04T16:00:00.000Z', true, true, true],
+      ['2027-11-01T16:00:00.000Z', false, true, false],
+    ]);
+  });
+
+  it('refuses contradictory course preferences naming the field', async () => {
+    const patient = await newPatient(app.dataSource, org.organization.id);
+    const facial = await newService(org.client, { procedureKind: 'cosmetic_needling', durationMin: 30, bufferMin: 0, consentKinds: [] });
+    const course = { patientId: patient.id, serviceId: facial.id, locationId: org.location.id, sessions: 1, intervalWeeks: 4, startOn: '2027-10-04' };
+    const field = async (extra: Record<string, unknown>) => {
+      const response = await org.client.post('/api/treatment-plans', { ...course, ...extra });
+      return [response.status, response.body.errors?.map((e: { field: string }) => e.field).join()];
+    };
+    expect(await field({ timeOfDay: 'noon' })).toEqual([400, 'timeOfDay']);
+    expect(await field({ timeOfDay: 'morning', preferredFrom: '08:00', preferredTo: '10:00' })).toEqual([400, 'preferredFrom']);
+    expect(await field({ preferredFrom: '14:00' })).toEqual([400, 'preferredTo']);
+    expect(await field({ preferredFrom: '14:00', preferredTo: '13:00' })).toEqual([400, 'preferredTo']);
+    expect(await field({ preferredFrom: '2pm', preferredTo: '17:00' })).toEqual([400, 'preferredFrom']);
+    expect(await field({ practitionerId, preferredPractitionerId: practitionerId })).toEqual([400, 'preferredPractitionerId']);
+    expect(await field({ preferredPractitionerId: '00000000-0000-4000-8000-000000000000' })).toEqual([400, 'preferredPractitionerId']);
   });
 
   it('refuses to book a course whose session breaks a rule, naming the session', async () => {

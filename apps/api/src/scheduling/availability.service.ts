@@ -21,6 +21,8 @@ export interface SlotSearch {
   to: Date;
   practitionerId?: string;
   notBefore?: number;
+  /** A reschedule: the moving appointment's own time is not busy. */
+  excludeAppointmentId?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export class AvailabilityService {
     private readonly catalog: CatalogService,
   ) {}
 
-  async find(actor: Actor, query: { serviceId: string; locationId: string; from: string; to: string; practitionerId?: string }): Promise<AvailabilityDto> {
+  async find(actor: Actor, query: { serviceId: string; locationId: string; from: string; to: string; practitionerId?: string; notBefore?: string; excludeAppointmentId?: string }): Promise<AvailabilityDto> {
     const from = new Date(query.from);
     const to = new Date(query.to);
     if (to <= from) throw new InvalidFieldError('to', 'must be after from');
@@ -42,12 +44,12 @@ export class AvailabilityService {
     const service = await this.catalog.findService(this.dataSource.manager, actor.organizationId, query.serviceId, 'serviceId');
     const location = await findLocation(this.dataSource.manager, actor.organizationId, query.locationId);
     if (!location?.is_active) throw new InvalidFieldError('locationId', 'no such open location in this organization');
-    const search: SlotSearch = { organizationId: actor.organizationId, service, locationId: query.locationId, timeZone: location.timezone, from, to, practitionerId: query.practitionerId, notBefore: Date.now() };
+    const search: SlotSearch = { organizationId: actor.organizationId, service, locationId: query.locationId, timeZone: location.timezone, from, to, practitionerId: query.practitionerId, notBefore: query.notBefore ? Date.parse(query.notBefore) : Date.now(), excludeAppointmentId: query.excludeAppointmentId };
     const { slots, practitioners, rooms } = await this.search(this.dataSource, search);
     return {
       timeZone: location.timezone,
       gridMin: SLOT_GRID_MINUTES,
-      slots: slots.map((s) => ({ startsAt: new Date(s.start).toISOString(), endsAt: new Date(s.end).toISOString(), practitionerId: s.practitionerId, roomId: s.roomId })),
+      slots: slots.map((s) => ({ startsAt: new Date(s.start).toISOString(), endsAt: new Date(s.end).toISOString(), practitionerId: s.practitionerId, roomId: s.roomId, roomIds: s.roomIds })),
       practitioners: practitioners.map((p) => ({ id: p.id, name: p.name })),
       rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
     };
@@ -59,7 +61,7 @@ export class AvailabilityService {
     s: SlotSearch,
     extraBusy: { practitionerId: string; roomId: string; start: number; end: number }[] = [],
   ): Promise<{ slots: Slot[]; practitioners: PractitionerFacts[]; rooms: RoomFacts[] }> {
-    const window = { organizationId: s.organizationId, locationId: s.locationId, from: s.from, to: s.to };
+    const window = { organizationId: s.organizationId, locationId: s.locationId, from: s.from, to: s.to, excludeAppointmentId: s.excludeAppointmentId };
     const [practitioners, rooms] = await Promise.all([
       loadPractitionerFacts(db, { ...window, timeZone: s.timeZone, practitionerIds: s.practitionerId ? [s.practitionerId] : undefined }),
       loadRoomFacts(db, window),

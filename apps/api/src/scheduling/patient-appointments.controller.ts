@@ -1,15 +1,29 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
-import { NextAppointmentConsentsDto } from './appointments.dto';
+import { AppointmentPageDto, NextAppointmentConsentsDto, PatientAppointmentsQueryDto } from './appointments.dto';
+import { AppointmentsService } from './appointments.service';
 import { CheckInService } from './check-in.service';
 
 @ApiTags('scheduling')
 @Controller('patients/:id')
 export class PatientAppointmentsController {
-  constructor(private readonly checkIns: CheckInService) {}
+  constructor(
+    private readonly checkIns: CheckInService,
+    private readonly appointments: AppointmentsService,
+  ) {}
+
+  @Get('appointments')
+  @RequirePermission('schedule.read')
+  @ApiOkResponse({
+    type: AppointmentPageDto,
+    description: "The patient's appointments, upcoming (soonest first) or past and cancelled (latest first); audited as a read of the patient's record",
+  })
+  list(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PatientAppointmentsQueryDto): Promise<AppointmentPageDto> {
+    return this.appointments.listForPatient(actor, id, query);
+  }
 
   @Get('next-appointment-consents')
   @RequirePermission('schedule.read')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConsentsModule } from '../consents/consents.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { PatientsModule } from '../patients/patients.module';
+import { SettingsModule } from '../settings/settings.module';
 import { AppointmentBooking } from './appointment-booking';
 import { AppointmentTimeline } from './appointment.timeline';
 import { AppointmentsController } from './appointments.controller';
@@ -9,7 +10,11 @@ import { AppointmentsService } from './appointments.service';
 import { AvailabilityController } from './availability.controller';
 import { AvailabilityService } from './availability.service';
 import { CalendarFeedsController } from './calendar-feeds.controller';
+import { CalendarViewController } from './calendar-view.controller';
+import { CalendarViewService } from './calendar-view.service';
 import { CalendarFeedsService } from './calendar-feeds.service';
+import { CancellationSettingsController } from './cancellation-settings.controller';
+import { CancellationSettingsService } from './cancellation-settings.service';
 import { CatalogService } from './catalog.service';
 import { CheckInService } from './check-in.service';
 import { PatientAppointmentsController } from './patient-appointments.controller';
@@ -18,15 +23,18 @@ import { ServicesController } from './services.controller';
 import { TreatmentPlansController } from './treatment-plans.controller';
 import { TreatmentPlansService } from './treatment-plans.service';
 import { WorkingHoursController } from './working-hours.controller';
+import { WaitlistController } from './waitlist.controller';
+import { WaitlistService } from './waitlist.service';
 import { WorkingHoursService } from './working-hours.service';
 
 /**
  * Scheduling: services, rooms, working hours, appointments (double booking refused by the database), availability,
- * treatment courses, check-in and calendar feeds. Reminders live in MessagingModule.
+ * treatment courses, check-in, calendar feeds, the late-cancellation window and the waitlist. Reminders and notices
+ * live in MessagingModule.
  */
 @Module({
-  imports: [PatientsModule, MessagingModule, ConsentsModule],
-  controllers: [ServicesController, RoomsController, WorkingHoursController, AppointmentsController, AvailabilityController, TreatmentPlansController, CalendarFeedsController, PatientAppointmentsController],
+  imports: [PatientsModule, MessagingModule, ConsentsModule, SettingsModule],
+  controllers: [ServicesController, RoomsController, WorkingHoursController, AppointmentsController, AvailabilityController, TreatmentPlansController, CalendarFeedsController, PatientAppointmentsController, CalendarViewController, CancellationSettingsController, WaitlistController],
   providers: [
     CatalogService,
     WorkingHoursService,
@@ -36,7 +44,10 @@ import { WorkingHoursService } from './working-hours.service';
     TreatmentPlansService,
     CheckInService,
     CalendarFeedsService,
+    CalendarViewService,
     AppointmentTimeline,
+    CancellationSettingsService,
+    WaitlistService,
   ],
   exports: [AppointmentsService, AvailabilityService],
 })

@@ -12,13 +12,31 @@ export interface NewPlan {
   intervalWeeks: number;
   startOn: string;
   createdBy: string;
+  preferredPractitionerId: string | null;
+  preferredTimeOfDay: string | null;
+  preferredWindow: { fromMinute: number; toMinute: number } | null;
 }
 
 export async function insertPlan(manager: EntityManager, p: NewPlan): Promise<string> {
   const [row]: { id: string }[] = await manager.query(
-    `INSERT INTO treatment_plans (organization_id, patient_id, service_id, location_id, practitioner_id, sessions, interval_weeks, start_on, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [p.organizationId, p.patientId, p.serviceId, p.locationId, p.practitionerId, p.sessions, p.intervalWeeks, p.startOn, p.createdBy],
+    `INSERT INTO treatment_plans (organization_id, patient_id, service_id, location_id, practitioner_id, sessions, interval_weeks, start_on, created_by,
+                                  preferred_practitioner_id, preferred_time_of_day, preferred_from_minute, preferred_to_minute)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+    [
+      p.organizationId,
+      p.patientId,
+      p.serviceId,
+      p.locationId,
+      p.practitionerId,
+      p.sessions,
+      p.intervalWeeks,
+      p.startOn,
+      p.createdBy,
+      p.preferredPractitionerId,
+      p.preferredTimeOfDay,
+      p.preferredWindow?.fromMinute ?? null,
+      p.preferredWindow?.toMinute ?? null,
+    ],
   );
   return row.id;
 }
@@ -91,12 +109,18 @@ export interface PlanViewRow extends PlanRow {
   start_on_text: string;
   service_name: string;
   timezone: string;
+  preferred_practitioner_id: string | null;
+  preferred_practitioner_name: string | null;
+  preferred_time_of_day: 'morning' | 'afternoon' | 'evening' | null;
+  preferred_from_minute: number | null;
+  preferred_to_minute: number | null;
 }
 
 export async function planView(db: Db, organizationId: string, id: string): Promise<PlanViewRow | undefined> {
   const [row] = await db.query(
-    `SELECT t.*, to_char(t.start_on, 'YYYY-MM-DD') AS start_on_text, s.name AS service_name, l.timezone
+    `SELECT t.*, to_char(t.start_on, 'YYYY-MM-DD') AS start_on_text, s.name AS service_name, l.timezone, pp.name AS preferred_practitioner_name
      FROM treatment_plans t JOIN services s ON s.id = t.service_id JOIN location_directory l ON l.id = t.location_id
+     LEFT JOIN staff_directory pp ON pp.id = t.preferred_practitioner_id
      WHERE t.organization_id = $1 AND t.id = $2`,
     [organizationId, id],
   );

@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addDays, courseIntervalViolation, instantToLocal, localTimeToInstant, nearestSlot, nextMedicalSessionFrom } from '@skinledger/domain';
+import {
+  addDays,
+  courseIntervalViolation,
+  formatClockTime,
+  instantToLocal,
+  localTimeToInstant,
+  nextMedicalSessionFrom,
+  parseClockTime,
+  preferredSlot,
+  slotMatchesPreference,
+  TIME_OF_DAY_WINDOWS,
+  type SlotPreference,
+} from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
@@ -25,14 +37,32 @@ import {
 } from './treatment-plans.queries';
 
 /** What a proposed course's audit event records. */
-const PROPOSED_FIELDS = ['patientId', 'serviceId', 'sessions', 'intervalWeeks', 'startOn'] as const;
+const PROPOSED_FIELDS = ['patientId', 'serviceId', 'sessions', 'intervalWeeks', 'startOn', 'practitionerId', 'preferredPractitionerId', 'timeOfDay', 'preferredFrom', 'preferredTo'] as const;
 
 /** How far around a session's target date the nearest free slot is looked for. */
 const SEARCH_DAYS_AROUND = 7;
 
+/** The preferred window of a course's starts from a named part of the day or from–to times; null without one. */
+function preferredWindow(input: CreateTreatmentPlanDto): { fromMinute: number; toMinute: number } | null {
+  if (input.timeOfDay) {
+    if (input.preferredFrom !== undefined || input.preferredTo !== undefined) {
+      throw new InvalidFieldError('preferredFrom', 'give either a part of the day (timeOfDay) or a window (preferredFrom and preferredTo), not both');
+    }
+    return TIME_OF_DAY_WINDOWS[input.timeOfDay];
+  }
+  if (input.preferredFrom === undefined && input.preferredTo === undefined) return null;
+  if (input.preferredFrom === undefined) throw new InvalidFieldError('preferredFrom', 'is needed with preferredTo');
+  if (input.preferredTo === undefined) throw new InvalidFieldError('preferredTo', 'is needed with preferredFrom');
+  const fromMinute = parseClockTime(input.preferredFrom) as number;
+  const toMinute = parseClockTime(input.preferredTo) as number;
+  if (toMinute <= fromMinute) throw new InvalidFieldError('preferredTo', 'must be after preferredFrom');
+  return { fromMinute, toMinute };
+}
+
 /**
- * Treatment courses (domain.md section 3): sessions every N weeks from a start date; each gets the nearest free slot
- * to its target date, and booking the plan books every session or none.
+ * Treatment courses (domain.md section 3): sessions every N weeks from a start date; each gets the free slot nearest
+ * its target date that keeps the patient's preferred time of day and practitioner where it can (preferredSlot), and
+ * booking the plan books every session or none.
  */
 @Injectable()
 export class TreatmentPlansService {
@@ -55,6 +85,14 @@ export class TreatmentPlansService {
     if (input.practitionerId && !(await staffMemberExists(db, actor.organizationId, input.practitionerId))) {
       throw new InvalidFieldError('practitionerId', 'no such staff member in this organization');
     }
+    if (input.preferredPractitionerId) {
+      if (input.practitionerId) throw new InvalidFieldError('preferredPractitionerId', 'give either practitionerId (only this practitioner) or a preferred one, not both');
+      if (!(await staffMemberExists(db, actor.organizationId, input.preferredPractitionerId))) {
+        throw new InvalidFieldError('preferredPractitionerId', 'no such staff member in this organization');
+      }
+    }
+    const window = preferredWindow(input);
+    const preference: SlotPreference = { window, practitionerId: input.preferredPractitionerId ?? null };
     const timeZone: string = location.timezone;
     const taken: { practitionerId: string; roomId: string; start: number; end: number }[] = [];
     const proposals: { targetOn: string; slot?: { start: number; practitionerId: string; roomId: string } }[] = [];
@@ -69,7 +107,7 @@ export class TreatmentPlansService {
         { organizationId: actor.organizationId, service, locationId: input.locationId, timeZone, from, to, practitionerId: input.practitionerId, notBefore },
         taken,
       );
-      const slot = nearestSlot(slots, targetOn, timeZone, notBefore);
+      const slot = preferredSlot(slots, targetOn, timeZone, preference, notBefore)?.slot;
       proposals.push({ targetOn, slot });
       if (slot) {
         taken.push({ practitionerId: slot.practitionerId, roomId: slot.roomId, start: slot.start, end: slot.start + occupiedMs });
@@ -90,6 +128,9 @@ export class TreatmentPlansService {
         intervalWeeks: input.intervalWeeks,
         startOn: input.startOn,
         createdBy: actor.staffMemberId,
+        preferredPractitionerId: input.preferredPractitionerId ?? null,
+        preferredTimeOfDay: input.timeOfDay ?? null,
+        preferredWindow: window,
       });
       for (const [i, p] of proposals.entries()) {
         await insertPlanSession(manager, actor.organizationId, planId, {
@@ -104,7 +145,7 @@ export class TreatmentPlansService {
         action: 'treatment_plan.proposed',
         entityType: 'treatment_plan',
         entityId: planId,
-        changes: createdFields(input, PROPOSED_FIELDS),
+        changes: createdFields(input, PROPOSED_FIELDS.filter((f) => input[f] !== undefined)),
       });
       return this.read(manager, actor.organizationId, planId);
     });
@@ -164,6 +205,10 @@ export class TreatmentPlansService {
     const plan = await planView(manager, organizationId, id);
     if (!plan) throw new NotFoundError('Treatment plan', id);
     const sessions = await planSessionViews(manager, organizationId, id);
+    const window = plan.preferred_from_minute === null || plan.preferred_to_minute === null ? null : { fromMinute: plan.preferred_from_minute, toMinute: plan.preferred_to_minute };
+    const preference: SlotPreference = { window, practitionerId: plan.preferred_practitioner_id };
+    const keeps = (s: { starts_at: Date | null; practitioner_id: string | null }) =>
+      s.starts_at && s.practitioner_id ? slotMatchesPreference({ start: s.starts_at.getTime(), practitionerId: s.practitioner_id }, plan.timezone, preference) : { time: true, practitioner: true };
     return {
       id: plan.id,
       patientId: plan.patient_id,
@@ -172,6 +217,13 @@ export class TreatmentPlansService {
       locationId: plan.location_id,
       timeZone: plan.timezone,
       practitionerId: plan.practitioner_id,
+      preference: {
+        timeOfDay: plan.preferred_time_of_day,
+        from: window ? formatClockTime(window.fromMinute) : null,
+        to: window ? formatClockTime(window.toMinute) : null,
+        practitionerId: plan.preferred_practitioner_id,
+        practitionerName: plan.preferred_practitioner_name,
+      },
       sessions: plan.sessions,
       intervalWeeks: plan.interval_weeks,
       startOn: plan.start_on_text,
@@ -187,6 +239,8 @@ export class TreatmentPlansService {
         roomName: s.room_name,
         appointmentId: s.appointment_id,
         appointmentStatus: s.appointment_status,
+        keepsPreferredTime: keeps(s).time,
+        keepsPreferredPractitioner: keeps(s).practitioner,
       })),
     };
   }

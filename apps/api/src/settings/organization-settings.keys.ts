@@ -1,4 +1,4 @@
-import type { ScreeningSettingsInput, StaffRole } from '@skinledger/domain';
+import { DEFAULT_LATE_CANCELLATION_HOURS, type ScreeningSettingsInput, type StaffRole } from '@skinledger/domain';
 import type { AuditEntry } from '../audit/audit.service';
 
 /** The treatment overrides: zone maximums lowered below the defaults, after-care text, the medical interval. */
@@ -23,12 +23,14 @@ export interface SecuritySettings {
  * | `treatment`           | overrides merged over domain.md sections 2, 3 | treatments/treatment-settings.dto.ts                   |
  * | `reminderHoursBefore` | hours; unset: the server's REMINDER_HOURS_BEFORE | messaging/reminder-settings.dto.ts                  |
  * | `security`            | roles that must use MFA                       | settings/security-settings.dto.ts                      |
+ * | `lateCancellationHours` | hours before the start; unset: 24; 0: off   | scheduling/cancellation-settings.dto.ts                |
  */
 export interface OrganizationSettingTypes {
   screening: ScreeningSettingsInput;
   treatment: TreatmentSettings;
   reminderHoursBefore: number;
   security: SecuritySettings;
+  lateCancellationHours: number;
 }
 
 export type OrganizationSettingKey = keyof OrganizationSettingTypes;
@@ -58,6 +60,10 @@ export const SETTING_AUDITS: { [K in OrganizationSettingKey]: KeyAudit<Organizat
     // Setting the server default explicitly is a change too: the clinic's value no longer follows the server's.
     changes: (before, after, defaults) =>
       before === after ? null : { reminderHoursBefore: { from: before ?? defaults.reminderHoursBefore, to: after } },
+  },
+  lateCancellationHours: {
+    action: 'settings.cancellations_updated',
+    changes: (before, after) => (before === after ? null : { lateCancellationHours: { from: before ?? DEFAULT_LATE_CANCELLATION_HOURS, to: after } }),
   },
   security: {
     action: 'settings.security_updated',

@@ -13,7 +13,7 @@ export function fuzzGroup(operation: Operation): FuzzGroup {
   }
   if (/^\/api\/patients/.test(path)) return 'patients';
   if (/^\/api\/(products|lots|recalls|devices|inventory)/.test(path)) return 'inventory';
-  if (/^\/api\/(services|rooms|appointments|availability|treatment-plans|calendar-feeds|settings\/reminders)|^\/api\/staff\/\{id\}\/(working-hours|time-off|calendar-feed)/.test(path)) {
+  if (/^\/api\/(services|rooms|appointments|availability|schedule|treatment-plans|calendar-feeds|settings\/reminders|settings\/cancellations|waitlist)|^\/api\/staff\/\{id\}\/(working-hours|time-off|calendar-feed)/.test(path)) {
     return 'scheduling';
   }
   return 'foundation';

@@ -23,12 +23,19 @@ type Kind =
   | 'appointment'
   | 'plan'
   | 'timeOff'
-  | 'feed';
+  | 'feed'
+  | 'waitlist'
+  | 'freedSlot'
+  | 'offer';
 
 type Records = Partial<Record<Kind, string[]>>;
 
 /** Which kind of record a path segment (`lots` in /api/lots/{id}) or a field (`cartridgeLotId`) names. */
 const KIND_OF_NAME: [RegExp, Kind][] = [
+  // Before `lot`: "freedSlotId" contains it.
+  [/^freedSlot/i, 'freedSlot'],
+  [/^waitlist/i, 'waitlist'],
+  [/^offer/i, 'offer'],
   [/^(staff|practitioner|actor|witness|staffMember)/i, 'staff'],
   [/^location/i, 'location'],
   [/^patient/i, 'patient'],
@@ -88,6 +95,14 @@ async function seedOrganization(app: TestApp): Promise<{ owner: Awaited<ReturnTy
     locationId: location.id,
     startsAt: futureInstant(30, 15),
   });
+  // The waitlist: a cancelled appointment's freed time, an entry for that day, an offer of it.
+  const freedAt = futureInstant(31, 15);
+  const cancelled = await client.post('/api/appointments', { patientId: patient.id, serviceId: service.id, practitionerId: practitioner.id, roomId: room.id, locationId: location.id, startsAt: freedAt });
+  await client.post(`/api/appointments/${bodyIdOf(cancelled)}/cancel`, { reason: 'Fuzz cancellation' });
+  const waitlist = await client.post('/api/waitlist', { patientId: patient.id, serviceId: service.id, locationId: location.id, earliestOn: freedAt.slice(0, 10), latestOn: freedAt.slice(0, 10) });
+  const freed = await client.get(`/api/waitlist/freed-slots?appointmentId=${bodyIdOf(cancelled)}`);
+  const freedSlot = (freed.body as { items?: { id: string }[] }).items?.[0]?.id;
+  const offered = await client.post(`/api/waitlist/${bodyIdOf(waitlist)}/offers`, { freedSlotId: freedSlot, startsAt: freedAt });
   const plan = await client.post('/api/treatment-plans', { patientId: patient.id, serviceId: service.id, locationId: location.id, sessions: 1, intervalWeeks: 4, startOn: '2027-03-01' });
   const timeOff = await client.post(`/api/staff/${practitioner.id}/time-off`, { startsAt: futureInstant(60, 0), endsAt: futureInstant(61, 0) });
   const feed = await client.post(`/api/staff/${practitioner.id}/calendar-feed`);
@@ -107,12 +122,19 @@ async function seedOrganization(app: TestApp): Promise<{ owner: Awaited<ReturnTy
       session: ids((session.body as { session?: { id: string } }).session?.id),
       service: ids(service.id),
       room: ids(room.id),
-      appointment: ids(bodyId(appointment)),
+      appointment: ids(bodyId(appointment), bodyId(cancelled)),
       plan: ids(bodyId(plan)),
       timeOff: ids(bodyId(timeOff)),
       feed: ids(feedFile(bodyId(feed, 'url'))),
+      waitlist: ids(bodyId(waitlist)),
+      freedSlot: ids(freedSlot),
+      offer: ids((offered.body as { latestOffer?: { id: string } } | undefined)?.latestOffer?.id),
     },
   };
+}
+
+function bodyIdOf(response: { body: unknown }): string {
+  return String((response.body as Record<string, unknown> | undefined)?.id);
 }
 
 function feedFile(url: unknown): string | undefined {

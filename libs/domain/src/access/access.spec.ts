@@ -47,6 +47,15 @@ describe('permission matrix', () => {
     expect(roleHasPermission('aesthetician', 'devices.manage')).toBe(false);
   });
 
+  it('lets everyone who reads the book read the waitlist, and everyone who books manage it', () => {
+    for (const role of STAFF_ROLES) {
+      expect(roleHasPermission(role, 'waitlist.read')).toBe(roleHasPermission(role, 'schedule.read'));
+      // Offering a slot ends in a booking: only roles that may book may offer.
+      expect(roleHasPermission(role, 'waitlist.manage')).toBe(roleHasPermission(role, 'schedule.book'));
+    }
+    expect(roleHasPermission('front_desk', 'waitlist.manage')).toBe(true);
+  });
+
   it('keeps the owner role for owners to hand out', () => {
     expect(canAssignRole('admin', 'owner')).toBe(false);
     expect(canAssignRole('admin', 'nurse')).toBe(true);

@@ -54,6 +54,12 @@ export const PERMISSIONS = [
   'schedule.book',
   // Services, rooms, practitioners' working hours and time off, calendar feeds of others: owner/admin.
   'schedule.manage',
+  // The waitlist: who waits for a service at a location (optionally a practitioner) in a date range, the slots that
+  // cancellations, no-shows and reschedules freed, and the offers made from them. Reading it: everyone who reads the book.
+  'waitlist.read',
+  // Putting patients on the waitlist, taking them off, offering a freed slot (a message to the patient) and booking
+  // the offered slot (the normal booking, under every booking rule): whoever books appointments.
+  'waitlist.manage',
   // The outbox of reminders and notices (contains patients' contact details): owner/admin.
   'messages.read',
   // Sign-in security: which roles must use MFA, resetting a staff member's MFA (lost phone). Owners only.
@@ -77,6 +83,8 @@ const CLINICIAN: readonly Permission[] = [
   'consents.revoke',
   'schedule.read',
   'schedule.book',
+  'waitlist.read',
+  'waitlist.manage',
 ];
 /**
  * Physicians and nurses also keep the stock: receive, waste, adjust, transfer, recall and look after devices; and they
@@ -111,6 +119,9 @@ const FRONT_DESK: readonly Permission[] = [
   // Front desk runs the book: the calendar, booking, check-in, courses.
   'schedule.read',
   'schedule.book',
+  // … and the waitlist: adds patients, offers freed slots and books the offers.
+  'waitlist.read',
+  'waitlist.manage',
 ];
 
 export const PERMISSION_MATRIX: Record<StaffRole, readonly Permission[]> = {

@@ -80,6 +80,12 @@ export const CONFLICT_CODES = [
   'not-reschedulable',
   'illegal-transition',
   'plan-already-booked',
+  // The waitlist: the entry is booked, removed or past its range; the offered start is no longer free; the offer was
+  // already booked (or its entry closed); someone else booked the offered slot first.
+  'waitlist-entry-closed',
+  'slot-not-free',
+  'offer-closed',
+  'offer-slot-taken',
   // Treatment.
   'appointment-not-checked-in',
   'appointment-has-session',

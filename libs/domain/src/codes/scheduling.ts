@@ -22,6 +22,19 @@ export const COURSE_RULE_CODES = ['course-interval-too-short', 'session-without-
 export type CourseRuleCode = (typeof COURSE_RULE_CODES)[number];
 
 /**
+ * Putting a patient on the waitlist (422 `violations`, all at once): the range must still have a day to come and span
+ * at most a year; an archived patient, an inactive service or practitioner are refused under booking's codes.
+ */
+export const WAITLIST_RULE_CODES = [
+  'waitlist-range-over',
+  'waitlist-range-too-long',
+  'patient-archived',
+  'service-inactive',
+  'practitioner-inactive',
+] as const;
+export type WaitlistRuleCode = (typeof WAITLIST_RULE_CODES)[number];
+
+/**
  * Check-in: a missing consent, an archived patient, or a screening finding. Roles that do not read clinical records
  * get `clinical-review` instead of the finding (least privilege for health information).
  */

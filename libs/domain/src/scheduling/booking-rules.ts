@@ -1,5 +1,5 @@
 import type { BookingRuleCode } from '../codes/scheduling';
-import { credentialViolation, MEDICAL_DEPTH_THRESHOLD_MM, type PractitionerCredential } from '../access/credentials';
+import { credentialViolation, MEDICAL_DEPTH_THRESHOLD_MM, type CredentialViolation, type PractitionerCredential } from '../access/credentials';
 import type { IsoDate } from '../dates/iso-date';
 import type { ProcedureKind } from '../treatment/depth';
 import { medicalIntervalViolation, type MedicalSessionOnDate } from '../treatment/medical-interval';
@@ -41,6 +41,20 @@ export interface BookingFacts {
 }
 
 /**
+ * The licence rule at booking (domain.md section 1): medical needling (>= 0.5 mm) needs a practitioner whose licence
+ * allows it and is current on the appointment's local date. Null when the practitioner may be booked for the
+ * service. The API applies it to every booking; the booking dialog offers only the services it allows.
+ */
+export function serviceCredentialViolation(
+  procedureKind: ServiceProcedureKind,
+  credentials: readonly PractitionerCredential[],
+  localDate: IsoDate,
+): CredentialViolation | null {
+  if (procedureKind !== 'medical_needling') return null;
+  return credentialViolation(credentials, localDate, MEDICAL_DEPTH_THRESHOLD_MM);
+}
+
+/**
  * Every booking rule the appointment breaks (issue 6), each with a stable code, so the API answers all of them at
  * once. Empty when the appointment may be booked.
  */
@@ -56,10 +70,9 @@ export function bookingViolations(f: BookingFacts): BookingViolation[] {
   } else if (!containedIn(f.appointment, f.working)) {
     v.push({ code: 'outside-working-hours', message: "The appointment is outside the practitioner's working hours at this location" });
   }
+  const licence = serviceCredentialViolation(f.service.procedureKind, f.practitioner.credentials, f.localDate);
+  if (licence) v.push({ ...licence });
   if (f.service.procedureKind === 'medical_needling') {
-    // domain.md section 1: medical depth (>= 0.5 mm) needs a licence that allows it, not expired on the day.
-    const licence = credentialViolation(f.practitioner.credentials, f.localDate, MEDICAL_DEPTH_THRESHOLD_MM);
-    if (licence) v.push({ ...licence });
     const interval = medicalIntervalViolation(f.localDate, f.otherMedical, f.service.minDaysBetweenMedicalSessions);
     if (interval) v.push({ code: interval.code, message: interval.message, appointmentIds: interval.tooClose.map((o) => o.id) });
   }

@@ -4,3 +4,6 @@ export * from './intervals';
 export * from './local-time';
 export * from './slots';
 export * from './working-hours';
+export * from './cancellation';
+export * from './waitlist';
+export * from './readable-time';

@@ -1,8 +1,8 @@
-import { bookingViolations, type BookingFacts } from './booking-rules';
+import { bookingViolations, serviceCredentialViolation, type BookingFacts } from './booking-rules';
 import { canTransition, isReschedulable } from './appointment-status';
 import { mergeIntervals, subtractIntervals } from './intervals';
 import { instantToLocal, localTimeToInstant, parseClockTime, zoneOffsetMinutes } from './local-time';
-import { freeSlots, isFree, nearestSlot } from './slots';
+import { freeSlots, isFree, nearestSlot, preferredSlot, TIME_OF_DAY_WINDOWS } from './slots';
 import { workingIntervals } from './working-hours';
 
 const H = 3_600_000;
@@ -101,6 +101,59 @@ describe('free slots', () => {
     expect(nearestSlot(slots, '2026-04-02', 'UTC')?.start).toBe(at('2026-04-01T14:00:00Z'));
     expect(nearestSlot(slots, '2026-04-02', 'UTC', at('2026-04-02T00:00:00Z'))?.start).toBe(at('2026-04-05T14:00:00Z'));
     expect(nearestSlot([], '2026-04-02', 'UTC')).toBeUndefined();
+  });
+  it('lists every free room of a slot, the first as its room', () => {
+    const slots = freeSlots(
+      { from: day.start, to: day.start + H, durationMin: 60, bufferMin: 0, medical: false },
+      [{ id: 'p', working: [{ start: day.start, end: day.start + H }], busy: [] }],
+      [{ id: 'r1', busy: [{ start: day.start, end: day.start + H / 2 }] }, { id: 'r2', busy: [] }, { id: 'r3', busy: [] }],
+    );
+    expect(slots).toEqual([{ start: day.start, end: day.start + H, practitionerId: 'p', roomId: 'r2', roomIds: ['r2', 'r3'] }]);
+  });
+  it("keeps a course's preferred time of day and practitioner before the nearest day", () => {
+    // New York (UTC-4 in April): 08:00, 13:00 and 18:00 local on the target day, and 14:00 with p1 two days later.
+    const tz = 'America/New_York';
+    const slot = (iso: string, practitionerId: string) => ({ start: at(iso), practitionerId });
+    const slots = [
+      slot('2026-04-06T12:00:00Z', 'p1'),
+      slot('2026-04-06T17:00:00Z', 'p2'),
+      slot('2026-04-06T22:00:00Z', 'p1'),
+      slot('2026-04-08T18:00:00Z', 'p1'),
+    ];
+    // No preference: the earliest time on the target day (the old 08:00 proposal).
+    expect(preferredSlot(slots, '2026-04-06', tz, {})).toEqual({ slot: slots[0], matches: { time: true, practitioner: true } });
+    // Afternoon: 13:00 that day.
+    expect(preferredSlot(slots, '2026-04-06', tz, { window: TIME_OF_DAY_WINDOWS.afternoon })?.slot).toBe(slots[1]);
+    // Afternoon with p1: two days later at 14:00 rather than another practitioner or another time.
+    expect(preferredSlot(slots, '2026-04-06', tz, { window: TIME_OF_DAY_WINDOWS.afternoon, practitionerId: 'p1' })).toEqual({
+      slot: slots[3],
+      matches: { time: true, practitioner: true },
+    });
+    // Evening with p2: nobody keeps both; the time of day weighs more (18:00 with p1), said so.
+    expect(preferredSlot(slots, '2026-04-06', tz, { window: TIME_OF_DAY_WINDOWS.evening, practitionerId: 'p2' })).toEqual({
+      slot: slots[2],
+      matches: { time: true, practitioner: false },
+    });
+    // A window nobody keeps: the practitioner, then any slot, marked as outside the window.
+    expect(preferredSlot(slots, '2026-04-06', tz, { window: { fromMinute: 6 * 60, toMinute: 7 * 60 }, practitionerId: 'p2' })).toEqual({
+      slot: slots[1],
+      matches: { time: false, practitioner: true },
+    });
+    expect(preferredSlot(slots, '2026-04-06', tz, { window: TIME_OF_DAY_WINDOWS.evening }, at('2026-04-07T00:00:00Z'))?.slot).toBe(slots[3]);
+    expect(preferredSlot([], '2026-04-06', tz, {})).toBeUndefined();
+  });
+});
+
+describe('which services a practitioner may be booked for', () => {
+  const aesthetician = [{ licenceType: 'licensed_aesthetician' as const, expiresOn: '2099-12-31' }];
+  const nurse = [{ licenceType: 'registered_nurse' as const, expiresOn: '2027-01-31' }];
+  it('asks a medical-depth licence, current on the day, for medical needling only', () => {
+    expect(serviceCredentialViolation('medical_needling', aesthetician, '2026-05-01')?.code).toBe('credential-insufficient');
+    expect(serviceCredentialViolation('cosmetic_needling', aesthetician, '2026-05-01')).toBeNull();
+    expect(serviceCredentialViolation('medical_needling', nurse, '2027-01-31')).toBeNull();
+    expect(serviceCredentialViolation('medical_needling', nurse, '2027-02-01')?.code).toBe('credential-expired');
+    expect(serviceCredentialViolation('medical_needling', [], '2026-05-01')?.code).toBe('credential-missing');
+    expect(serviceCredentialViolation('consultation', [], '2026-05-01')).toBeNull();
   });
 });
 

@@ -38,7 +38,10 @@ export interface Slot {
   start: number;
   end: number;
   practitionerId: string;
+  /** The first free room (in the rooms' order). */
   roomId: string;
+  /** Every room free for the whole occupied time, in the rooms' order (the first is roomId). */
+  roomIds: string[];
 }
 
 /** Whether [start, end) overlaps nothing in a merged (sorted, non-overlapping) list of intervals: binary search. */
@@ -59,7 +62,7 @@ export function isFree(busy: readonly Interval[], start: number, end: number): b
  * Free starts on the grid: the treatment [start, start + duration) lies inside the practitioner's working time; the
  * occupied time [start, start + duration + buffer) overlaps none of the practitioner's or the room's appointments
  * (the buffer after an appointment blocks both, as in the database's exclusion constraints). One slot per
- * (start, practitioner), with the first free room.
+ * (start, practitioner), with the first free room and every free room.
  */
 export function freeSlots(request: SlotRequest, practitioners: readonly PractitionerSchedule[], rooms: readonly RoomSchedule[]): Slot[] {
   const grid = (request.gridMin ?? SLOT_GRID_MINUTES) * MINUTE_MS;
@@ -75,8 +78,8 @@ export function freeSlots(request: SlotRequest, practitioners: readonly Practiti
         if (request.medical && start >= (p.medicalUntil as number)) break;
         const end = start + occupied;
         if (!isFree(p.busy, start, end)) continue;
-        const room = rooms.find((r) => isFree(r.busy, start, end));
-        if (room) slots.push({ start, end: start + duration, practitionerId: p.id, roomId: room.id });
+        const free = rooms.filter((r) => isFree(r.busy, start, end)).map((r) => r.id);
+        if (free.length > 0) slots.push({ start, end: start + duration, practitionerId: p.id, roomId: free[0], roomIds: free });
       }
     }
   }
@@ -104,4 +107,65 @@ export function nearestSlot<T extends { start: number }>(slots: readonly T[], ta
     }
   }
   return best?.slot;
+}
+
+/** Parts of the day a patient may prefer, as windows of the appointment's local start (minutes after midnight). */
+export const TIMES_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+
+export const TIME_OF_DAY_WINDOWS: Record<TimeOfDay, { fromMinute: number; toMinute: number }> = {
+  morning: { fromMinute: 0, toMinute: 12 * 60 },
+  afternoon: { fromMinute: 12 * 60, toMinute: 17 * 60 },
+  evening: { fromMinute: 17 * 60, toMinute: 24 * 60 },
+};
+
+export const TIME_OF_DAY_LABELS: Record<TimeOfDay, string> = {
+  morning: 'Morning (starts before 12:00)',
+  afternoon: 'Afternoon (starts 12:00–17:00)',
+  evening: 'Evening (starts from 17:00)',
+};
+
+/** What a course's patient prefers: a window for the local start time [fromMinute, toMinute) and a practitioner. */
+export interface SlotPreference {
+  window?: { fromMinute: number; toMinute: number } | null;
+  practitionerId?: string | null;
+}
+
+/** Whether a slot starts inside the preferred window (local wall clock) and is with the preferred practitioner. */
+export function slotMatchesPreference(slot: { start: number; practitionerId: string }, timeZone: string, preference: SlotPreference): { time: boolean; practitioner: boolean } {
+  const minutes = instantToLocal(slot.start, timeZone).minutes;
+  const w = preference.window;
+  return {
+    time: !w || (minutes >= w.fromMinute && minutes < w.toMinute),
+    practitioner: !preference.practitionerId || slot.practitionerId === preference.practitionerId,
+  };
+}
+
+/**
+ * The slot for a course session (domain.md section 3) when the patient has preferences: among the slots that keep
+ * the preferred time of day and practitioner, the nearest to the target date (nearestSlot's order); when none does,
+ * those that keep the time of day with another practitioner, then the practitioner at another time, then any.
+ * A patient who can come only in the afternoon is better served a week from the target than at 08:00 on it, and
+ * the time of day weighs more than who treats. `matches` says which preferences the chosen slot keeps.
+ */
+export function preferredSlot<T extends { start: number; practitionerId: string }>(
+  slots: readonly T[],
+  targetDate: IsoDate,
+  timeZone: string,
+  preference: SlotPreference,
+  notBefore = -Infinity,
+): { slot: T; matches: { time: boolean; practitioner: boolean } } | undefined {
+  const tiers: ((m: { time: boolean; practitioner: boolean }) => boolean)[] = [
+    (m) => m.time && m.practitioner,
+    (m) => m.time,
+    (m) => m.practitioner,
+    () => true,
+  ];
+  const judged = slots.map((slot) => ({ slot, matches: slotMatchesPreference(slot, timeZone, preference) }));
+  for (const keeps of tiers) {
+    const candidates = judged.filter((j) => keeps(j.matches));
+    const slot = nearestSlot(candidates.map((c) => c.slot), targetDate, timeZone, notBefore);
+    if (slot) return { slot, matches: judged[judged.findIndex((j) => j.slot === slot)].matches };
+  }
+  return undefined;
 }

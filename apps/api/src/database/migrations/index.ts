@@ -17,7 +17,11 @@ import { PublishInventoryForTreatments1796567000002 } from './1796567000002-Publ
 import { CreateSessionExposureView1796567000003 } from './1796567000003-CreateSessionExposureView';
 import { PublishPatientRecordViews1796567100000 } from './1796567100000-PublishPatientRecordViews';
 import { PublishReminderViews1796567100001 } from './1796567100001-PublishReminderViews';
+import { RecordCancellationDetails1796568000000 } from './1796568000000-RecordCancellationDetails';
+import { CreateWaitlist1796568000001 } from './1796568000001-CreateWaitlist';
+import { AddLifecycleNotices1796568000002 } from './1796568000002-AddLifecycleNotices';
 import { NameConsentPractitioner1796568100000 } from './1796568100000-NameConsentPractitioner';
+import { AddCoursePreferences1796568200000 } from './1796568200000-AddCoursePreferences';
 import { AddIndicationsAndTreatmentTemplates1796568300000 } from './1796568300000-AddIndicationsAndTreatmentTemplates';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
@@ -41,6 +45,10 @@ export const MIGRATIONS = [
   CreateSessionExposureView1796567000003,
   PublishPatientRecordViews1796567100000,
   PublishReminderViews1796567100001,
+  RecordCancellationDetails1796568000000,
+  CreateWaitlist1796568000001,
+  AddLifecycleNotices1796568000002,
   NameConsentPractitioner1796568100000,
+  AddCoursePreferences1796568200000,
   AddIndicationsAndTreatmentTemplates1796568300000,
 ];

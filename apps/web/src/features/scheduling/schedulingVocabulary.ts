@@ -1,4 +1,4 @@
-import { CONSENT_KIND_LABELS, DEFAULT_CONSENT_KINDS, PROCEDURE_KINDS, type ServiceProcedureKind } from '@skinledger/domain';
+import { CONSENT_KIND_LABELS, DEFAULT_CONSENT_KINDS, PROCEDURE_KINDS, type AppointmentStatus, type ServiceProcedureKind } from '@skinledger/domain';
 
 export const SERVICE_KIND_LABELS: Record<ServiceProcedureKind, string> = {
   consultation: 'Consultation',
@@ -14,3 +14,13 @@ export const SERVICE_CONSENT_OPTIONS = DEFAULT_CONSENT_KINDS.map((value) => ({ v
 
 /** ISO weekdays 1 (Monday) … 7 (Sunday), by index + 1. */
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
+  booked: 'Booked',
+  confirmed: 'Confirmed',
+  checked_in: 'Checked in',
+  in_treatment: 'In treatment',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  no_show: 'No-show',
+};

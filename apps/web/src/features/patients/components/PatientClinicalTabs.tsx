@@ -1,6 +1,8 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconCalendarCheck, IconChartLine, IconClipboardHeart, IconEye, IconFileCertificate, IconReportMedical, IconTimeline } from '@tabler/icons-react';
+import { IconCalendarCheck, IconCalendarEvent, IconChartLine, IconClipboardHeart, IconEye, IconFileCertificate, IconReportMedical, IconTimeline } from '@tabler/icons-react';
+import { usePermission } from '@web/entities/current-user';
 import { PatientConsentsPanel, useConsentAccess } from '@web/features/consents';
+import { PatientAppointmentsPanel } from '@web/features/scheduling';
 import { PatientOutcomesPanel, PatientSessionsPanel } from '@web/features/treatments';
 import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
 import type { ProfileTab } from '@web/features/patients/hooks/useProfileTab';
@@ -20,13 +22,15 @@ interface PatientClinicalTabsProps {
 }
 
 /**
- * Medical history, eligibility, timeline, treatment sessions, outcomes, consents and the access log. Only the open tab loads (each read of the clinical record is
+ * Medical history, appointments (every role that reads the book), eligibility, timeline, treatment sessions, outcomes, consents and the access log. Only the open tab loads (each read of the clinical record is
  * audited). Front desk sees the history form and the consents, not the clinical record.
  */
 export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, today, timeZone, onRecordHistory }: PatientClinicalTabsProps) {
   const { canReadClinical, canRecordHistory } = usePatientAccess();
   const { canRead: canReadConsents } = useConsentAccess();
-  const active = tab === 'consents' ? (canReadConsents ? tab : 'history') : canReadClinical ? tab : 'history';
+  const canReadSchedule = usePermission('schedule.read');
+  const active =
+    tab === 'consents' ? (canReadConsents ? tab : 'history') : tab === 'appointments' ? (canReadSchedule ? tab : 'history') : canReadClinical ? tab : 'history';
   const record = canRecordHistory ? onRecordHistory : undefined;
   return (
     <Paper style={{ overflow: 'hidden' }}>
@@ -35,6 +39,11 @@ export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, t
           <Tabs.Tab value="history" leftSection={<IconClipboardHeart size={16} aria-hidden />}>
             Medical history
           </Tabs.Tab>
+          {canReadSchedule && (
+            <Tabs.Tab value="appointments" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
+              Appointments
+            </Tabs.Tab>
+          )}
           {canReadClinical && (
             <>
               <Tabs.Tab value="eligibility" leftSection={<IconCalendarCheck size={16} aria-hidden />}>
@@ -65,6 +74,11 @@ export function PatientClinicalTabs({ patientId, patientMrn, tab, onTabChange, t
         <Tabs.Panel value="history" p="md">
           <MedicalHistoryPanel patientId={patientId} timeZone={timeZone} onRecord={onRecordHistory} />
         </Tabs.Panel>
+        {canReadSchedule && (
+          <Tabs.Panel value="appointments" p="md">
+            <PatientAppointmentsPanel patientId={patientId} />
+          </Tabs.Panel>
+        )}
         {canReadClinical && (
           <>
             <Tabs.Panel value="eligibility" p="md">

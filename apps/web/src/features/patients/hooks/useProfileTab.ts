@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
-export const PROFILE_TABS = ['history', 'eligibility', 'timeline', 'sessions', 'outcomes', 'consents', 'access'] as const;
+export const PROFILE_TABS = ['history', 'appointments', 'eligibility', 'timeline', 'sessions', 'outcomes', 'consents', 'access'] as const;
 export type ProfileTab = (typeof PROFILE_TABS)[number];
 
 const isTab = (value: string | null): value is ProfileTab => PROFILE_TABS.some((t) => t === value);

@@ -9,6 +9,7 @@ import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { isApiError } from '@web/lib/api/ApiError';
 import { useSelectedLocation } from '@web/entities/location';
+import { BookAppointmentButton } from '@web/features/scheduling';
 import { StartSessionButton } from '@web/features/treatments';
 import { ArchivePatientDialog } from '@web/features/patients/components/ArchivePatientDialog';
 import { ContactDetailsCard } from '@web/features/patients/components/ContactDetailsCard';
@@ -78,6 +79,7 @@ export function PatientProfilePage() {
         actions={
           <>
             <PatientActions patient={record} onEdit={() => setDialog('edit')} onArchive={() => setDialog('archive')} />
+            <BookAppointmentButton patient={record} />
             <StartSessionButton patientId={record.id} archived={record.archived} />
           </>
         }

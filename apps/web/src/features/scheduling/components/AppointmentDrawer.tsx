@@ -1,12 +1,19 @@
-import { Alert, Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Divider, Drawer, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { usePermission } from '@web/entities/current-user';
-import { type Appointment, useAppointmentMutations } from '@web/features/scheduling/hooks/useSchedule';
+import { useAppointment } from '@web/features/scheduling/hooks/useAppointmentLifecycle';
+import { type Appointment as CalendarAppointment, useAppointmentMutations } from '@web/features/scheduling/hooks/useSchedule';
+import { AppointmentLifecycleActions } from './AppointmentLifecycleActions';
+import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { CheckInReadiness } from './CheckInReadiness';
+import { FreedSlotMatches } from './FreedSlotMatches';
 import { problemText } from './problemText';
 
 /** One appointment: times in the location's zone, what is missing before treatment, check-in, and the way to chart it. */
-export function AppointmentDrawer({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
+export function AppointmentDrawer({ appointment: opened, onClose }: { appointment: CalendarAppointment | null; onClose: () => void }) {
+  // The appointment as it is now: a confirmation, cancellation or move made here shows at once.
+  const live = useAppointment(opened);
+  const appointment = opened ? (live.data ?? opened) : null;
   const { checkIn: markCheckedIn } = useAppointmentMutations();
   const fmt = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: appointment?.timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
   const canCheckIn = appointment && (appointment.status === 'booked' || appointment.status === 'confirmed');
@@ -16,7 +23,7 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
       {appointment && (
         <Stack gap="sm">
           <Group gap="xs">
-            <Badge variant="light">{appointment.status.replace('_', ' ')}</Badge>
+            <AppointmentStatusBadge appointment={appointment} />
             <Text size="sm">{appointment.serviceName}</Text>
           </Group>
           <Text size="sm">
@@ -25,7 +32,13 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
           <Text size="sm" c="dimmed">
             {appointment.practitionerName} · {appointment.roomName} · MRN {appointment.patientMrn}
           </Text>
-          <CheckInReadiness appointment={appointment} />
+          {appointment.status === 'cancelled' && appointment.cancelReason && (
+            <Text size="sm">
+              Cancelled{appointment.cancelledBy === 'clinic' ? ' by the clinic' : appointment.cancelledBy === 'patient' ? ' by the patient' : ''}: {appointment.cancelReason}
+            </Text>
+          )}
+          {/* A cancelled or missed visit has nothing left to get ready. */}
+          {appointment.status !== 'cancelled' && appointment.status !== 'no_show' && <CheckInReadiness appointment={appointment} />}
           {markCheckedIn.isError && <Alert color="red">{problemText(markCheckedIn.error).join(' ')}</Alert>}
           {canCheckIn && (
             <Button onClick={() => markCheckedIn.mutate(appointment.id, { onSuccess: onClose })} loading={markCheckedIn.isPending}>
@@ -42,6 +55,10 @@ export function AppointmentDrawer({ appointment, onClose }: { appointment: Appoi
               Open the session record
             </Button>
           )}
+          {/* The lifecycle: confirm, reschedule, cancel with a reason, no-show; and the waitlist for time freed. */}
+          <Divider />
+          <AppointmentLifecycleActions appointment={appointment} />
+          <FreedSlotMatches appointmentId={appointment.id} />
         </Stack>
       )}
     </Drawer>

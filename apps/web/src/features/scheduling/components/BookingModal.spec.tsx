@@ -10,23 +10,39 @@ const get = api.GET as unknown as jest.Mock;
 const post = api.POST as unknown as jest.Mock;
 
 const TZ = 'America/New_York';
-// 09:00 in New York on a winter Monday.
-const DRAFT: BookingDraft = { startsAt: new Date('2027-01-11T14:00:00.000Z'), practitionerId: 'nurse-1', practitionerName: 'Nora Quinn' };
+// 09:00 in New York on a winter Monday, in Nora Quinn's column.
+const DRAFT: BookingDraft = { startsAt: new Date('2027-01-11T14:00:00.000Z'), practitionerId: 'nurse-1' };
 
 const SERVICES = [
   { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: true },
+  { id: 'service-2', name: 'Glow facial', durationMin: 45, bufferMin: 0, procedureKind: 'cosmetic_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: true },
   { id: 'service-old', name: 'Retired facial', durationMin: 30, bufferMin: 0, procedureKind: 'cosmetic_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: false },
 ];
-const ROOMS = [
-  { id: 'room-1', locationId: 'location-1', name: 'Room 1', isActive: true },
-  { id: 'room-2', locationId: 'location-1', name: 'Store room', isActive: false },
-];
-const PATIENTS = { items: [{ id: 'patient-1', firstName: 'Elena', lastName: 'Marsh', mrn: 'SL-7' }], total: 1 };
-const FREE = {
-  slots: [
-    { startsAt: '2027-01-11T14:00:00.000Z', practitionerId: 'nurse-1', roomId: 'room-1' },
-    { startsAt: '2027-01-11T15:30:00.000Z', practitionerId: 'nurse-1', roomId: 'room-1' },
+const WORKING = [{ startsAt: '2027-01-11T14:00:00.000Z', endsAt: '2027-01-11T22:00:00.000Z' }];
+const SCHEDULE = {
+  locationId: 'location-1',
+  timeZone: TZ,
+  practitioners: [
+    { id: 'aesthetician-1', name: 'Amy Lee', role: 'aesthetician', isActive: true, credentials: [{ licenceType: 'licensed_aesthetician', expiresOn: '2099-12-31' }], working: WORKING, timeOff: [] },
+    { id: 'nurse-1', name: 'Nora Quinn', role: 'nurse', isActive: true, credentials: [{ licenceType: 'registered_nurse', expiresOn: '2099-12-31' }], working: WORKING, timeOff: [] },
   ],
+  rooms: [
+    { id: 'room-1', locationId: 'location-1', name: 'Room 1', isActive: true },
+    { id: 'room-2', locationId: 'location-1', name: 'Room 2', isActive: true },
+  ],
+  appointments: [],
+};
+const PATIENTS = { items: [{ id: 'patient-1', firstName: 'Elena', lastName: 'Marsh', mrn: 'SL-7' }], total: 1 };
+// 09:00 is taken in both rooms; 10:30 has only Room 2 free.
+const FREE = {
+  timeZone: TZ,
+  gridMin: 15,
+  slots: [
+    { startsAt: '2027-01-11T15:30:00.000Z', endsAt: '2027-01-11T16:30:00.000Z', practitionerId: 'nurse-1', roomId: 'room-2', roomIds: ['room-2'] },
+    { startsAt: '2027-01-11T16:00:00.000Z', endsAt: '2027-01-11T17:00:00.000Z', practitionerId: 'nurse-1', roomId: 'room-1', roomIds: ['room-1', 'room-2'] },
+  ],
+  practitioners: [],
+  rooms: [],
 };
 
 function openDialog(draft: BookingDraft = DRAFT) {
@@ -40,78 +56,170 @@ async function choose(user: ReturnType<typeof userEvent.setup>, label: string, o
   await user.click(await screen.findByRole('option', { name: option }));
 }
 
-async function fillIn(user: ReturnType<typeof userEvent.setup>) {
+async function options(user: ReturnType<typeof userEvent.setup>, label: string): Promise<string[]> {
+  await user.click(screen.getByRole('textbox', { name: label }));
+  const listbox = await screen.findByRole('listbox');
+  const names = within(listbox)
+    .queryAllByRole('option')
+    .map((o) => o.textContent ?? '');
+  await user.keyboard('{Escape}');
+  return names;
+}
+
+async function pickPatient(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByRole('textbox', { name: 'Patient' }), 'El');
   await user.click(await screen.findByRole('option', { name: 'Elena Marsh · SL-7' }));
-  await choose(user, 'Service', 'Medical needling · 60 min');
-  await choose(user, 'Room', 'Room 1');
 }
 
 beforeEach(() => {
-  get.mockReset().mockImplementation(answeringByPath({ '/api/services': SERVICES, '/api/rooms': ROOMS, '/api/patients': PATIENTS, '/api/availability': FREE }));
+  get.mockReset().mockImplementation(answeringByPath({ '/api/services': SERVICES, '/api/schedule': SCHEDULE, '/api/patients': PATIENTS, '/api/availability': FREE }));
   post.mockReset();
 });
 
-it('shows the clicked day and practitioner, and offers only active services and rooms', async () => {
-  const { user } = openDialog();
-  expect(screen.getByText(/Jan 11, 2027 · Nora Quinn/)).toBeInTheDocument();
-  await user.click(screen.getByRole('textbox', { name: 'Service' }));
-  expect(await screen.findByRole('option', { name: 'Medical needling · 60 min' })).toBeInTheDocument();
-  expect(screen.queryByRole('option', { name: /Retired facial/ })).not.toBeInTheDocument();
-  await user.click(screen.getByRole('textbox', { name: 'Room' }));
-  expect(await screen.findByRole('option', { name: 'Room 1' })).toBeInTheDocument();
-  expect(screen.queryByRole('option', { name: 'Store room' })).not.toBeInTheDocument();
+it("offers only the services the chosen practitioner's licence allows that day", async () => {
+  const { user } = openDialog({ ...DRAFT, practitionerId: 'aesthetician-1' });
+  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Practitioner' })).toHaveValue('Amy Lee'));
+  await screen.findByText(/Not offered: Medical needling \(Amy Lee's licence does not allow it on this day\)/);
+  expect(await options(user, 'Service')).toEqual(['Glow facial · 45 min']);
+  // Nora's licence allows medical needling; inactive services are never offered.
+  await choose(user, 'Practitioner', 'Nora Quinn');
+  expect(await options(user, 'Service')).toEqual(['Medical needling · 60 min', 'Glow facial · 45 min']);
+  // With medical needling chosen, Amy cannot be picked, and says why.
+  await choose(user, 'Service', 'Medical needling · 60 min');
+  await user.click(screen.getByRole('textbox', { name: 'Practitioner' }));
+  expect(await screen.findByRole('option', { name: 'Amy Lee (licence does not allow Medical needling)' })).toHaveAttribute('data-combobox-disabled', 'true');
 });
 
-it('books the patient, service and room at the clicked time, and closes', async () => {
-  const { user, onClose } = openDialog();
-  expect(screen.getByRole('button', { name: 'Book' })).toBeDisabled();
-  await fillIn(user);
-  // The free starts of that day, for this practitioner, at the location's wall clock.
-  expect(await screen.findByText('2 free starts this day')).toBeInTheDocument();
-  const patientSearch = get.mock.calls.find(([path]) => path === '/api/patients');
-  expect(patientSearch?.[1]).toEqual({ params: { query: { q: 'El', page: 1, pageSize: 10 } } });
+it('offers only starts where the practitioner and a room are free, and only the rooms free then', async () => {
+  const { user } = openDialog();
+  await pickPatient(user);
+  await choose(user, 'Service', 'Medical needling · 60 min');
+  // The clicked 09:00 has no free room: not offered, and said so.
+  await screen.findByText('09:00 is not free for Medical needling with Nora Quinn: pick one of the free starts.');
+  expect(await screen.findByText('2 free starts, each with a free room')).toBeInTheDocument();
+  expect(await options(user, 'Start')).toEqual(['10:30', '11:00']);
   const availability = get.mock.calls.find(([path]) => path === '/api/availability');
   expect(availability?.[1].params.query).toMatchObject({ serviceId: 'service-1', locationId: 'location-1', practitionerId: 'nurse-1' });
+  expect(screen.getByRole('button', { name: 'Book' })).toBeDisabled();
 
-  post.mockResolvedValue(answer(201, { id: 'appointment-1' }));
-  await user.click(screen.getByRole('button', { name: 'Book' }));
-
-  await waitFor(() => expect(onClose).toHaveBeenCalled());
-  expect(post).toHaveBeenCalledTimes(1);
-  const [path, { body }] = post.mock.calls[0];
-  expect(path).toBe('/api/appointments');
-  expect(body).toEqual({
-    patientId: 'patient-1',
-    serviceId: 'service-1',
-    roomId: 'room-1',
-    locationId: 'location-1',
-    practitionerId: 'nurse-1',
-    startsAt: '2027-01-11T14:00:00.000Z',
-  });
-});
-
-it('books another free start when one is picked', async () => {
-  const { user } = openDialog();
-  await fillIn(user);
-  await screen.findByText('2 free starts this day');
   await choose(user, 'Start', '10:30');
+  // Only Room 2 is free at 10:30, and it is chosen.
+  expect(screen.getByRole('textbox', { name: 'Room' })).toHaveValue('Room 2');
+  expect(await options(user, 'Room')).toEqual(['Room 2']);
+  expect(screen.getByText('Medical needling on Mon 11 Jan 2027, 10:30–11:30 with Nora Quinn in Room 2.')).toBeInTheDocument();
+
   post.mockResolvedValue(answer(201, { id: 'appointment-1' }));
   await user.click(screen.getByRole('button', { name: 'Book' }));
   await waitFor(() => expect(post).toHaveBeenCalledTimes(1));
-  expect(post.mock.calls[0][1].body.startsAt).toBe('2027-01-11T15:30:00.000Z');
+  expect(post.mock.calls[0]).toEqual([
+    '/api/appointments',
+    { body: { patientId: 'patient-1', serviceId: 'service-1', roomId: 'room-2', locationId: 'location-1', practitionerId: 'nurse-1', startsAt: '2027-01-11T15:30:00.000Z' } },
+  ]);
 });
 
-it('warns when the clicked time is not free for the service', async () => {
-  get.mockImplementation(answeringByPath({ '/api/services': SERVICES, '/api/rooms': ROOMS, '/api/patients': PATIENTS, '/api/availability': { slots: [FREE.slots[1]] } }));
-  const { user } = openDialog();
+it('chooses the clicked start when it is free, and books it', async () => {
+  const { user, onClose } = openDialog({ ...DRAFT, startsAt: new Date('2027-01-11T16:00:00.000Z') });
+  await pickPatient(user);
   await choose(user, 'Service', 'Medical needling · 60 min');
-  expect(await screen.findByText(/The time you clicked is not free for this service/)).toBeInTheDocument();
+  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Start' })).toHaveValue('11:00'));
+  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Room' })).toHaveValue('Room 1'));
+  post.mockResolvedValue(answer(201, { id: 'appointment-1' }));
+  await user.click(screen.getByRole('button', { name: 'Book' }));
+  await waitFor(() => expect(onClose).toHaveBeenCalled());
+  expect(post.mock.calls[0][1].body).toMatchObject({ roomId: 'room-1', startsAt: '2027-01-11T16:00:00.000Z' });
+});
+
+it('offers a clicked start already past when it is free (a walk-in recorded after it began)', async () => {
+  const past = { ...FREE, slots: [{ ...FREE.slots[1], startsAt: '2020-01-06T16:00:00.000Z', endsAt: '2020-01-06T17:00:00.000Z' }] };
+  get.mockImplementation(answeringByPath({ '/api/services': SERVICES, '/api/schedule': SCHEDULE, '/api/patients': PATIENTS, '/api/availability': past }));
+  const { user } = openDialog({ startsAt: new Date('2020-01-06T16:00:00.000Z'), practitionerId: 'nurse-1' });
+  await choose(user, 'Service', 'Medical needling · 60 min');
+  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Start' })).toHaveValue('11:00 (already past)'));
+  const availability = get.mock.calls.find(([path]) => path === '/api/availability');
+  expect(availability?.[1].params.query.notBefore).toBe('2020-01-06T16:00:00.000Z');
+});
+
+it('offers any practitioner’s starts, naming who, when none was chosen', async () => {
+  get.mockImplementation(
+    answeringByPath({
+      '/api/services': SERVICES,
+      '/api/schedule': SCHEDULE,
+      '/api/patients': PATIENTS,
+      '/api/availability': { ...FREE, slots: [{ ...FREE.slots[0], practitionerId: 'aesthetician-1' }, FREE.slots[1]] },
+    }),
+  );
+  const { user } = openDialog({ date: '2027-01-11' });
+  expect(screen.getByRole('textbox', { name: 'Practitioner' })).toHaveValue('Any practitioner');
+  await choose(user, 'Service', 'Glow facial · 45 min');
+  expect(await options(user, 'Start')).toEqual(['10:30 · Amy Lee', '11:00 · Nora Quinn']);
+  const availability = get.mock.calls.find(([path]) => path === '/api/availability');
+  expect(availability?.[1].params.query.practitionerId).toBeUndefined();
+});
+
+it('creates a new patient in place, through the duplicate warning, and books them', async () => {
+  const { user } = openDialog();
+  await user.type(screen.getByRole('textbox', { name: 'Patient' }), 'Jo Park');
+  await user.click(screen.getByRole('button', { name: 'New patient' }));
+  const form = screen.getByRole('region', { name: 'New patient' });
+  expect(within(form).getByRole('textbox', { name: 'First name' })).toHaveValue('Jo');
+  expect(within(form).getByRole('textbox', { name: 'Last name' })).toHaveValue('Park');
+  expect(within(form).getByRole('button', { name: 'Create patient' })).toBeDisabled();
+  await user.type(within(form).getByLabelText(/Date of birth/), '1990-05-17');
+  await user.type(within(form).getByRole('textbox', { name: 'Mobile phone' }), '(718) 555-0142');
+
+  post.mockResolvedValueOnce(
+    answer(409, {
+      type: 'urn:skinledger:problem:duplicate-patient',
+      title: 'Possible duplicate',
+      status: 409,
+      candidates: [{ id: 'patient-9', mrn: 'SL-9', name: 'Jo Park', dateOfBirth: '1990-05-17', archived: false, matchedOn: ['name_and_date_of_birth'] }],
+    }),
+  );
+  await user.click(within(form).getByRole('button', { name: 'Create patient' }));
+  const warning = await within(form).findByRole('alert');
+  expect(within(warning).getByText('This patient may already be registered')).toBeInTheDocument();
+  expect(within(warning).getByText(/SL-9 · born May 17, 1990 · same name and date of birth/)).toBeInTheDocument();
+  expect(within(warning).getByRole('button', { name: 'Book for Jo Park' })).toBeInTheDocument();
+
+  post.mockResolvedValueOnce(answer(201, { id: 'patient-10', firstName: 'Jo', lastName: 'Park', mrn: 'SL-10' }));
+  await user.click(within(warning).getByRole('button', { name: 'Create anyway' }));
+  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Patient' })).toHaveValue('Jo Park · SL-10'));
+  expect(screen.queryByRole('region', { name: 'New patient' })).not.toBeInTheDocument();
+  expect(post.mock.calls.map(([path, { body }]) => [path, body])).toEqual([
+    ['/api/patients', { firstName: 'Jo', lastName: 'Park', dateOfBirth: '1990-05-17', sex: 'unknown', phone: '(718) 555-0142' }],
+    ['/api/patients', { firstName: 'Jo', lastName: 'Park', dateOfBirth: '1990-05-17', sex: 'unknown', phone: '(718) 555-0142', confirmDuplicate: true }],
+  ]);
+
+  await choose(user, 'Service', 'Medical needling · 60 min');
+  await choose(user, 'Start', '11:00');
+  post.mockResolvedValueOnce(answer(201, { id: 'appointment-1' }));
+  await user.click(screen.getByRole('button', { name: 'Book' }));
+  await waitFor(() => expect(post).toHaveBeenCalledTimes(3));
+  expect(post.mock.calls[2][1].body).toMatchObject({ patientId: 'patient-10', startsAt: '2027-01-11T16:00:00.000Z' });
+});
+
+it('starts from a preselected patient (the profile) and chooses the existing record from the duplicate warning', async () => {
+  const { user } = openDialog({ date: '2027-01-11', patient: { id: 'patient-1', label: 'Elena Marsh · SL-7' } });
+  expect(screen.getByRole('textbox', { name: 'Patient' })).toHaveValue('Elena Marsh · SL-7');
+  await user.click(screen.getByRole('button', { name: 'New patient' }));
+  const form = screen.getByRole('region', { name: 'New patient' });
+  await user.type(within(form).getByRole('textbox', { name: 'First name' }), 'Jo');
+  await user.type(within(form).getByRole('textbox', { name: 'Last name' }), 'Park');
+  await user.type(within(form).getByLabelText(/Date of birth/), '1990-05-17');
+  post.mockResolvedValueOnce(
+    answer(409, { type: 'urn:skinledger:problem:duplicate-patient', status: 409, title: 'Possible duplicate', candidates: [{ id: 'patient-9', mrn: 'SL-9', name: 'Jo Park', dateOfBirth: '1990-05-17', archived: false, matchedOn: ['phone'] }] }),
+  );
+  await user.click(within(form).getByRole('button', { name: 'Create patient' }));
+  await user.click(await within(form).findByRole('button', { name: 'Book for Jo Park' }));
+  expect(screen.getByRole('textbox', { name: 'Patient' })).toHaveValue('Jo Park · SL-9');
+  expect(post).toHaveBeenCalledTimes(1);
 });
 
 it('shows every rule the API names when it refuses, and stays open', async () => {
   const { user, onClose } = openDialog();
-  await fillIn(user);
+  await pickPatient(user);
+  await choose(user, 'Service', 'Medical needling · 60 min');
+  await choose(user, 'Start', '11:00');
   post.mockResolvedValue(answer(422, violations('Nora Quinn is not working then', 'Only 20 days since the previous medical session (28 needed)')));
   await user.click(screen.getByRole('button', { name: 'Book' }));
 

@@ -2,6 +2,7 @@
 export const scheduleKeys = {
   all: ['schedule'] as const,
   appointments: (locationId: string, from: string, to: string) => ['schedule', 'appointments', locationId, from, to] as const,
+  view: (locationId: string, from: string, to: string) => ['schedule', 'view', locationId, from, to] as const,
   checkIn: (id: string) => ['schedule', 'check-in', id] as const,
   appointment: (id: string) => ['schedule', 'appointment', id] as const,
   services: ['schedule', 'services'] as const,

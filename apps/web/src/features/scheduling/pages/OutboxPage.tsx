@@ -9,6 +9,16 @@ import { useOutbox, type OutboxFilter } from '@web/features/scheduling/hooks/use
 const COLOURS: Record<string, string> = { sent: 'green', pending: 'blue', sending: 'orange', failed: 'red', outbox_only: 'grape', obsolete: 'gray' };
 
 /** Reminders and notices: sent, waiting, or kept here because no SMTP/SMS transport is configured. */
+/** What each message is, in the front desk's words. */
+const KIND_LABELS: Record<string, string> = {
+  reminder: 'Reminder',
+  confirmation: 'Confirmation',
+  reschedule: 'New time',
+  cancellation: 'Cancellation',
+  no_show: 'Missed appointment',
+  waitlist_offer: 'Waitlist offer',
+};
+
 export function OutboxPage() {
   useDocumentTitle('Outbox · SkinLedger');
   const [status, setStatus] = useState<OutboxFilter>('all');
@@ -43,7 +53,7 @@ export function OutboxPage() {
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  {m.kind} · {m.channel}
+                  {KIND_LABELS[m.kind] ?? m.kind} · {m.channel === 'sms' ? 'text' : 'e-mail'}
                 </Table.Td>
                 <Table.Td>{m.patientName}</Table.Td>
                 <Table.Td>{m.recipient ?? '—'}</Table.Td>

@@ -1,37 +1,38 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { IconCalendarPlus, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { DateTime, Settings } from 'luxon';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Calendar, luxonLocalizer, Views, type View } from 'react-big-calendar';
 import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
+import { Link } from 'react-router';
 import './calendar.css';
 import { PageHeader } from '@web/components/PageHeader';
 import { usePermission } from '@web/entities/current-user';
 import { useSelectedLocation } from '@web/entities/location';
 import { CalendarColumnHeader } from '@web/features/scheduling/components/CalendarColumnHeader';
+import { columnShading, dayShading, hoursSummary } from '@web/features/scheduling/calendarShading';
 import { AppointmentDrawer } from '@web/features/scheduling/components/AppointmentDrawer';
 import { BookingModal, type BookingDraft } from '@web/features/scheduling/components/BookingModal';
+import { CalendarEventContent, type CalendarEvent } from '@web/features/scheduling/components/CalendarEvent';
+import { AvailabilityColumn, ShadingContext, type ShadeColumn } from '@web/features/scheduling/components/CalendarLayers';
 import { problemText } from '@web/features/scheduling/components/problemText';
 import { TodaysAppointments } from '@web/features/scheduling/components/TodaysAppointments';
-import { usePractitioners } from '@web/features/scheduling/hooks/usePractitioners';
-import { useRooms } from '@web/features/scheduling/hooks/useRooms';
-import { useAppointmentMutations, useAppointments, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
+import { WaitlistBoard } from '@web/features/scheduling/components/WaitlistBoard';
 import { useLinkedAppointment } from '@web/features/scheduling/hooks/useLinkedAppointment';
+import { useScheduleView } from '@web/features/scheduling/hooks/useScheduleView';
+import { useAppointmentMutations, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
 
-interface CalendarEvent {
+interface Column {
   id: string;
   title: string;
-  start: Date;
-  end: Date;
-  resourceId: string;
-  appointment: Appointment;
+  /** The practitioner's bookable time that day, under the name. */
+  hours?: string;
 }
 
-const CALENDAR_COMPONENTS = { header: CalendarColumnHeader };
-const DnDCalendar = withDragAndDrop<CalendarEvent, { id: string; title: string }>(Calendar);
+const DnDCalendar = withDragAndDrop<CalendarEvent, Column>(Calendar);
 // Shade 7 of the theme's palettes: white event text reads at 4.5:1 or more on each.
 const KIND_COLOURS: Record<string, string> = {
   medical_needling: 'var(--mantine-color-violet-7)',
@@ -40,15 +41,27 @@ const KIND_COLOURS: Record<string, string> = {
   follow_up: 'var(--mantine-color-yellow-7)',
 };
 
+function ColumnHeader({ resource }: { resource: Column }) {
+  return (
+    <div className="sl-column-header">
+      <span className="sl-column-name">{resource.title}</span>
+      {resource.hours && <span className="sl-column-hours">{resource.hours}</span>}
+    </div>
+  );
+}
+
 /**
- * The clinic's book: day view with one column per practitioner, week view, click an empty slot to book, drag to
- * move (the API's 409/422 shown plainly), and today's list for the front desk. Times are in the selected
- * location's IANA zone (luxon's default zone), not the browser's.
+ * The clinic's book: the day with one column per practitioner working at the location (their hours shaded, time off
+ * labelled), or the week with every day's closed time shaded and appointments side by side; click an empty slot or
+ * use "New appointment" (keyboard) to book, drag to move (the API's 409/422 shown plainly), and today's list for the
+ * front desk. Columns, hours and appointments come in one request, so the first paint already has the columns.
+ * Times are in the selected location's IANA zone (luxon's default zone), not the browser's.
  */
 export function SchedulePage() {
   useDocumentTitle('Schedule · SkinLedger');
   const { location, timeZone } = useSelectedLocation();
   const canBook = usePermission('schedule.book');
+  const canSetUp = usePermission('schedule.manage');
   Settings.defaultZone = timeZone;
   const localizer = useMemo(() => luxonLocalizer(DateTime, { firstDayOfWeek: 1 }), [timeZone]);
   const [view, setView] = useState<View>(Views.DAY);
@@ -59,28 +72,64 @@ export function SchedulePage() {
   // The signing kiosk returns to /schedule?appointment=<id>: the drawer opens on that visit again.
   const linked = useLinkedAppointment();
   const { move } = useAppointmentMutations();
+  const week = view === Views.WEEK;
 
   const range = useMemo(() => {
     const d = DateTime.fromJSDate(date).setZone(timeZone);
-    const unit = view === Views.WEEK ? 'week' : 'day';
-    return { from: d.startOf(unit).toJSDate(), to: d.endOf(unit).toJSDate() };
-  }, [date, view, timeZone]);
-  const appointments = useAppointments(location?.id, range.from, range.to);
-  const practitioners = usePractitioners();
-  const rooms = useRooms(location?.id);
+    const unit = week ? 'week' : 'day';
+    return { from: d.startOf(unit).toJSDate(), to: d.plus({ [unit + 's']: 1 }).startOf(unit).toJSDate() };
+  }, [date, week, timeZone]);
+  const schedule = useScheduleView(location?.id, range.from, range.to, { keepPrevious: true });
+  const clock = useCallback((d: Date | number) => DateTime.fromMillis(typeof d === 'number' ? d : d.getTime()).setZone(timeZone).toFormat('HH:mm'), [timeZone]);
+
+  const practitioners = useMemo(() => schedule.data?.practitioners ?? [], [schedule.data]);
+  const appointments = useMemo(() => schedule.data?.appointments ?? [], [schedule.data]);
   const byRoom = columns === 'room';
-  const resources = byRoom
-    ? (rooms.data ?? []).filter((r) => r.isActive).map((r) => ({ id: r.id, title: r.name }))
-    : (practitioners.data ?? []).map((p) => ({ id: p.id, title: p.name }));
-  const events: CalendarEvent[] = (appointments.data ?? [])
+  const dayOf = useCallback(
+    (d: Date) => {
+      const local = DateTime.fromJSDate(d).setZone(timeZone).startOf('day');
+      return { start: local.toMillis(), end: local.plus({ days: 1 }).toMillis() };
+    },
+    [timeZone],
+  );
+  const resources: Column[] = byRoom
+    ? (schedule.data?.rooms ?? []).filter((r) => r.isActive || appointments.some((a) => a.roomId === r.id)).map((r) => ({ id: r.id, title: r.name }))
+    : practitioners.map((p) => ({ id: p.id, title: p.name, hours: hoursSummary(p, dayOf(date), clock) }));
+  const events: CalendarEvent[] = appointments
     .filter((a) => a.status !== 'cancelled')
-    .map((a) => ({ id: a.id, title: view === Views.WEEK ? a.patientName : `${a.patientName} · ${a.serviceName}`, start: new Date(a.startsAt), end: new Date(a.endsAt), resourceId: byRoom ? a.roomId : a.practitionerId, appointment: a }));
-  const today = (appointments.data ?? []).filter((a) => DateTime.fromISO(a.startsAt).setZone(timeZone).hasSame(DateTime.now().setZone(timeZone), 'day'));
+    .map((a) => ({ id: a.id, title: a.patientName, start: new Date(a.startsAt), end: new Date(a.endsAt), resourceId: byRoom ? a.roomId : a.practitionerId, appointment: a }));
+  const now = DateTime.now().setZone(timeZone);
+  const today = appointments.filter((a) => DateTime.fromISO(a.startsAt).setZone(timeZone).hasSame(now, 'day'));
+
+  const shade = useCallback<ShadeColumn>(
+    (day, resourceId) => {
+      if (byRoom && !week) return null;
+      if (week) return dayShading(practitioners, dayOf(day));
+      const p = practitioners.find((x) => x.id === resourceId);
+      return p ? columnShading(p, dayOf(day)) : null;
+    },
+    [byRoom, week, practitioners, dayOf],
+  );
+
+  // Stable component types: a new one on every render would remount the events between a mouse press and its
+  // release, and the click that opens an appointment would be lost.
+  const components = useMemo(
+    () => ({
+      dayColumnWrapper: AvailabilityColumn as never,
+      resourceHeader: ({ resource }: { resource: Column }) => <ColumnHeader resource={resource} />,
+      header: CalendarColumnHeader,
+      event: ({ event }: { event: CalendarEvent }) => <CalendarEventContent event={event} withService={!week} clock={clock} />,
+    }),
+    [week, clock],
+  );
 
   const onMove = ({ event, start, resourceId }: EventInteractionArgs<CalendarEvent>) => {
     const reassigned = resourceId && resourceId !== event.resourceId ? { [byRoom ? 'roomId' : 'practitionerId']: String(resourceId) } : {};
     move.mutate({ id: event.id, body: { startsAt: new Date(start).toISOString(), ...reassigned } });
   };
+  const step = (sign: 1 | -1) => setDate(DateTime.fromJSDate(date).plus({ days: sign * (week ? 7 : 1) }).toJSDate());
+  const heading = DateTime.fromJSDate(date).setZone(timeZone).toFormat(week ? "'Week of' d LLL yyyy" : 'cccc d LLL yyyy');
+  const noColumns = schedule.data && !byRoom && !week && practitioners.length === 0;
 
   return (
     <>
@@ -92,79 +141,124 @@ export function SchedulePage() {
           </Alert>
         )}
         <Paper p="sm">
-          <Group justify="space-between" mb="xs">
+          <Group justify="space-between" mb="xs" gap="xs">
             <Group gap="xs">
               <Button variant="default" size="xs" onClick={() => setDate(new Date())}>
                 Today
               </Button>
-              <Button variant="default" size="xs" px={8} aria-label={view === Views.WEEK ? 'Previous week' : 'Previous day'} onClick={() => setDate(DateTime.fromJSDate(date).minus({ days: view === Views.WEEK ? 7 : 1 }).toJSDate())}>
+              <Button variant="default" size="xs" px={8} aria-label={week ? 'Previous week' : 'Previous day'} onClick={() => step(-1)}>
                 <IconChevronLeft size={16} aria-hidden />
               </Button>
-              <Button variant="default" size="xs" px={8} aria-label={view === Views.WEEK ? 'Next week' : 'Next day'} onClick={() => setDate(DateTime.fromJSDate(date).plus({ days: view === Views.WEEK ? 7 : 1 }).toJSDate())}>
+              <Button variant="default" size="xs" px={8} aria-label={week ? 'Next week' : 'Next day'} onClick={() => step(1)}>
                 <IconChevronRight size={16} aria-hidden />
               </Button>
-              <Text fw={600}>{DateTime.fromJSDate(date).setZone(timeZone).toFormat(view === Views.WEEK ? "'Week of' d LLL yyyy" : 'cccc d LLL yyyy')}</Text>
+              <Text fw={600} aria-live="polite">
+                {heading}
+              </Text>
             </Group>
             <Group gap="xs">
-            {view === Views.DAY && (
-              <SegmentedControl
-                size="xs"
-                aria-label="Columns"
-                value={columns}
-                onChange={(v) => setColumns(v as 'practitioner' | 'room')}
-                data={[
-                  { value: 'practitioner', label: 'Practitioners' },
-                  { value: 'room', label: 'Rooms' },
-                ]}
-              />
-            )}
-            <SegmentedControl size="xs" value={view} onChange={(v) => setView(v as View)} data={[{ value: Views.DAY, label: 'Day' }, { value: Views.WEEK, label: 'Week' }]} />
+              {view === Views.DAY && (
+                <SegmentedControl
+                  size="xs"
+                  aria-label="Columns"
+                  value={columns}
+                  onChange={(v) => setColumns(v as 'practitioner' | 'room')}
+                  data={[
+                    { value: 'practitioner', label: 'Practitioners' },
+                    { value: 'room', label: 'Rooms' },
+                  ]}
+                />
+              )}
+              <SegmentedControl size="xs" aria-label="View" value={view} onChange={(v) => setView(v as View)} data={[{ value: Views.DAY, label: 'Day' }, { value: Views.WEEK, label: 'Week' }]} />
+              {canBook && location && (
+                <Button size="xs" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => setDraft({ date: DateTime.fromJSDate(date).setZone(timeZone).toISODate() as string })}>
+                  New appointment
+                </Button>
+              )}
             </Group>
           </Group>
-          <div style={{ height: 640 }} data-testid="calendar">
-            <DnDCalendar
-              localizer={localizer}
-              events={events}
-              view={view}
-              onView={setView}
-              date={date}
-              onNavigate={setDate}
-              toolbar={false}
-              components={CALENDAR_COMPONENTS}
-              views={[Views.DAY, Views.WEEK]}
-              step={15}
-              timeslots={4}
-              min={DateTime.now().setZone(timeZone).set({ hour: 7, minute: 0, second: 0, millisecond: 0 }).toJSDate()}
-              max={DateTime.now().setZone(timeZone).set({ hour: 20, minute: 0, second: 0, millisecond: 0 }).toJSDate()}
-              resources={view === Views.DAY ? resources : undefined}
-              resourceIdAccessor="id"
-              resourceTitleAccessor="title"
-              // Booking starts from a practitioner's column (or the week view); room columns show and move room use.
-              selectable={canBook && !(byRoom && view === Views.DAY)}
-              onSelectSlot={(slot) => {
-                const p = resources.find((r) => r.id === slot.resourceId) ?? resources[0];
-                if (p) setDraft({ startsAt: new Date(slot.start), practitionerId: p.id, practitionerName: p.title });
-              }}
-              onSelectEvent={(e) => setSelected(e.appointment)}
-              draggableAccessor={() => canBook}
-              onEventDrop={onMove}
-              resizable={false}
-              formats={{
-                timeGutterFormat: 'HH:mm',
-                eventTimeRangeFormat: ({ start, end }) => `${DateTime.fromJSDate(start).toFormat('HH:mm')}–${DateTime.fromJSDate(end).toFormat('HH:mm')}`,
-                dayFormat: 'ccc d LLL',
-              }}
-              eventPropGetter={(e) => ({
-                style: {
-                  background: KIND_COLOURS[e.appointment.procedureKind] ?? 'var(--mantine-color-slate-7)',
-                  opacity: e.appointment.status === 'no_show' ? 0.45 : 1,
-                  borderLeft: e.appointment.status === 'checked_in' || e.appointment.status === 'in_treatment' ? '4px solid var(--mantine-color-green-8)' : undefined,
-                },
-              })}
-            />
-          </div>
+          {!byRoom && (
+            <Group gap="md" mb={6} className="sl-legend" role="group" aria-label="Legend">
+              <span>
+                <span className="sl-swatch sl-swatch-off" aria-hidden /> Not working
+              </span>
+              <span>
+                <span className="sl-swatch sl-swatch-time-off" aria-hidden /> Time off
+              </span>
+            </Group>
+          )}
+          {schedule.isError && (
+            <Alert color="red" title="The schedule could not be loaded" role="alert">
+              {problemText(schedule.error).join(' ')}
+            </Alert>
+          )}
+          {!schedule.data && !schedule.isError && <Skeleton height={640} role="status" aria-busy="true" aria-label="Loading the schedule" />}
+          {noColumns && (
+            <Alert color="blue" title="Nobody works at this location yet">
+              Practitioners appear here once they have working hours at {location?.name}.{' '}
+              {canSetUp && (
+                <Anchor component={Link} to="/scheduling-setup">
+                  Set working hours
+                </Anchor>
+              )}
+            </Alert>
+          )}
+          {schedule.data && !noColumns && (
+            <ShadingContext.Provider value={shade}>
+              <div style={{ height: 640 }} data-testid="calendar" className={week ? 'sl-calendar sl-calendar-week' : 'sl-calendar'}>
+                <DnDCalendar
+                  localizer={localizer}
+                  events={events}
+                  view={view}
+                  onView={setView}
+                  date={date}
+                  onNavigate={setDate}
+                  toolbar={false}
+                  views={[Views.DAY, Views.WEEK]}
+                  step={15}
+                  timeslots={4}
+                  // Side by side lanes, never on top of each other.
+                  dayLayoutAlgorithm="no-overlap"
+                  min={DateTime.now().setZone(timeZone).set({ hour: 7, minute: 0, second: 0, millisecond: 0 }).toJSDate()}
+                  max={DateTime.now().setZone(timeZone).set({ hour: 20, minute: 0, second: 0, millisecond: 0 }).toJSDate()}
+                  resources={view === Views.DAY ? resources : undefined}
+                  resourceIdAccessor="id"
+                  resourceTitleAccessor="title"
+                  tooltipAccessor={() => ''}
+                  components={components}
+                  // Booking starts from a practitioner's column (or the week view); room columns show and move room use.
+                  selectable={canBook && !(byRoom && view === Views.DAY)}
+                  onSelectSlot={(slot) => {
+                    const p = view === Views.DAY ? resources.find((r) => r.id === slot.resourceId) : undefined;
+                    setDraft({ startsAt: new Date(slot.start), practitionerId: p?.id });
+                  }}
+                  onSelectEvent={(e) => setSelected(e.appointment)}
+                  onKeyPressEvent={(e, key) => {
+                    const pressed = (key as unknown as KeyboardEvent).key;
+                    if (pressed === 'Enter' || pressed === ' ') setSelected(e.appointment);
+                  }}
+                  draggableAccessor={() => canBook}
+                  onEventDrop={onMove}
+                  resizable={false}
+                  formats={{
+                    timeGutterFormat: 'HH:mm',
+                    eventTimeRangeFormat: ({ start, end }) => `${clock(start)}–${clock(end)}`,
+                    dayFormat: 'ccc d LLL',
+                  }}
+                  eventPropGetter={(e) => ({
+                    style: {
+                      background: KIND_COLOURS[e.appointment.procedureKind] ?? 'var(--mantine-color-slate-7)',
+                      opacity: e.appointment.status === 'no_show' ? 0.55 : 1,
+                      borderLeft: e.appointment.status === 'checked_in' || e.appointment.status === 'in_treatment' ? '4px solid var(--mantine-color-green-8)' : undefined,
+                    },
+                  })}
+                />
+              </div>
+            </ShadingContext.Provider>
+          )}
         </Paper>
         <TodaysAppointments appointments={today} timeZone={timeZone} onOpen={setSelected} />
+        {location && <WaitlistBoard locationId={location.id} timeZone={timeZone} />}
       </Stack>
       {location && <BookingModal draft={draft} locationId={location.id} timeZone={timeZone} onClose={() => setDraft(null)} />}
       <AppointmentDrawer
