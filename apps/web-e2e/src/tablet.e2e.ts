@@ -85,7 +85,8 @@ describe('tablet: collapsed navigation, tables that keep their key columns and a
     await api.put(`/api/patients/${patientId}/medical-history`, emptyMedicalHistory());
     const templates = (await api.get('/api/consent-templates')) as { id: string; kind: string }[];
     for (const kind of ['cosmetic_needling', 'photography']) {
-      const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: templates.find((t) => t.kind === kind)?.id });
+      // Prepared by the owner, naming the nurse who treats (the API refuses a non-practitioner).
+      const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: templates.find((t) => t.kind === kind)?.id, practitionerId: nurse.id });
       await api.post(
         `/api/consents/${consent.id}/sign`,
         {
