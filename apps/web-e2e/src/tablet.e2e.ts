@@ -220,7 +220,12 @@ describe('tablet: collapsed navigation, tables that keep their key columns and a
     await ledger.getByRole('table').waitFor();
     await ledger.focus();
     await page.keyboard.press('ArrowRight');
-    await expect(ledger.evaluate((element) => element.scrollLeft)).resolves.toBeGreaterThan(0);
+    // The browser may scroll smoothly: wait for the move rather than reading it at once.
+    await ledger.evaluate((element) => new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const check = () => (element.scrollLeft > 0 ? resolve() : Date.now() - started > 5000 ? reject(new Error('the ledger did not scroll')) : requestAnimationFrame(check));
+      check();
+    }));
     await expectNoSeriousA11yViolations(page, 'tablet portrait: lot with its ledger');
   });
 
