@@ -8,6 +8,7 @@ import { launchBrowser, screenshot } from './support/browser';
 import { apiAs, documentScreen, faceMap } from './support/charting';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, WORKSPACE, type RunningServer } from './support/server';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 const CLINIC_TIME_ZONE = 'America/New_York';
 const NURSE = { name: 'Dana Whitfield', email: 'dana@harbour.example', password: 'copper lantern ward 1' };
@@ -28,6 +29,7 @@ describe('at the chair: start from last session, templates, face map colours, th
   let owner: Page;
   let page: Page;
   let locationId: string;
+  let nurseId: string;
   let repeatPatientId: string;
   let templatePatientId: string;
   let fefoLotNumber: string;
@@ -39,7 +41,8 @@ describe('at the chair: start from last session, templates, face map colours, th
     await api.put(`/api/patients/${patient.id}/medical-history`, emptyMedicalHistory());
     const templates = (await api.get('/api/consent-templates')) as { id: string; kind: string }[];
     for (const kind of kinds) {
-      const consent = await api.post(`/api/patients/${patient.id}/consents`, { templateId: templates.find((t) => t.kind === kind)?.id });
+      // The owner prepares the consent; it names the nurse who treats (the API refuses a non-practitioner).
+      const consent = await api.post(`/api/patients/${patient.id}/consents`, { templateId: templates.find((t) => t.kind === kind)?.id, practitionerId: nurseId });
       await api.post(
         `/api/consents/${consent.id}/sign`,
         {
@@ -58,19 +61,20 @@ describe('at the chair: start from last session, templates, face map colours, th
     server = await startServer();
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    owner = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    owner = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     await owner.goto(`${server.baseUrl}/login`);
     await signIn(owner, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
     const api = apiAs(owner, server.baseUrl);
     const today = isoDateInTimeZone(new Date(), CLINIC_TIME_ZONE);
     const [location] = (await api.get('/api/locations')) as { id: string }[];
     locationId = location.id;
-    await api.post('/api/staff', {
+    const nurseMember = await api.post('/api/staff', {
       ...NURSE,
       role: 'nurse',
       defaultLocationId: locationId,
       credentials: [{ licenceType: 'registered_nurse', licenceNumber: 'RN-482913', jurisdiction: 'NY', expiresOn: addDays(today, 365) }],
     });
+    nurseId = nurseMember.id;
     const gtinBody = `0081234${String(Date.now()).slice(-6)}`;
     const product = await api.post('/api/products', {
       manufacturer: 'Crown Aesthetics',
@@ -85,7 +89,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     repeatPatientId = await patientWithConsents('Zofia', 'Łukasiewicz', ['cosmetic_needling']);
     templatePatientId = await patientWithConsents('Marcus', 'Bell', ['cosmetic_needling', 'medical_needling']);
 
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', hasTouch: true });
+    page = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1440, height: 900 }, locale: 'en-US', hasTouch: true });
     await page.goto(`${server.baseUrl}/login`);
     await signIn(page, NURSE.email, NURSE.password);
     // Last month's session for fine lines, signed by the nurse (through the API, as the chart would).
@@ -126,8 +130,11 @@ describe('at the chair: start from last session, templates, face map colours, th
     await owner.goto(`${server.baseUrl}/settings`);
     const section = owner.getByRole('region', { name: 'Treatment templates' });
     await section.getByText('No templates yet.').waitFor();
+    await expectNoSeriousA11yViolations(owner, 'settings: no treatment templates yet');
     await section.getByRole('button', { name: 'New template' }).click();
     const form = owner.getByRole('form', { name: 'Treatment template' });
+    await form.getByRole('textbox', { name: /^Name/ }).waitFor();
+    await expectNoSeriousA11yViolations(owner, 'settings: new treatment template form');
     await form.getByRole('textbox', { name: /^Name/ }).fill('Acne scars, full face');
     await form.getByRole('textbox', { name: 'Indication' }).click();
     await owner.getByRole('option', { name: 'Acne scars', exact: true }).click();
@@ -146,6 +153,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     await form.getByText(/Nose: 1 mm is deeper than the zone maximum of 0.75 mm/).waitFor();
     await expect(form.locator('[data-finding="blocker"]').count()).resolves.toBe(1);
     await form.locator('[data-finding="blocker"]').scrollIntoViewIfNeeded();
+    await expectNoSeriousA11yViolations(owner, 'settings: treatment template form with a zone above its maximum');
     await documentScreen(owner, 'settings-treatment-template-form', true);
     await form.getByRole('checkbox', { name: /^Nose/ }).uncheck();
     await expect(form.locator('[data-finding="blocker"]').count()).resolves.toBe(0);
@@ -156,6 +164,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     await row.getByText('Forehead 0.5 mm ×2 · Cheeks 1.5 mm ×3').waitFor();
     await row.getByText('Within limits').waitFor();
     await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await expectNoSeriousA11yViolations(owner, 'settings: treatment templates list');
     await documentScreen(owner, 'settings-treatment-templates', true);
   });
 
@@ -164,6 +173,8 @@ describe('at the chair: start from last session, templates, face map colours, th
     await page.getByRole('heading', { name: 'New session · Zofia Łukasiewicz', level: 1 }).waitFor();
     await page.getByText('No zone charted yet').waitFor();
     await chooseIndication('Fine lines and wrinkles');
+    await startBar().getByRole('button', { name: 'Start from last session' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'charting: indication chosen, nothing charted');
     await startBar().getByRole('button', { name: 'Start from last session' }).click();
     await startBar().getByText(/Started from the session of .* by Dana Whitfield: Forehead 0.25 mm ×2, Periorbital .* 0.25 mm ×1, Perioral .* 0.25 mm ×3/).waitFor();
     await startBar().getByText(new RegExp(`lot ${fefoLotNumber} \\(first to expire here`)).waitFor();
@@ -178,6 +189,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     await page.getByText('Cosmetic needling · max 0.25 mm').waitFor();
     await page.getByLabel('Walk-in reason').fill('Monthly fine-lines session');
     await checklist().getByText('Clear to start').waitFor();
+    await expectNoSeriousA11yViolations(page, 'charting: started from the last session');
     await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'charting-start-from-last-session', true);
 
@@ -188,6 +200,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     await zones.getByRole('row').filter({ hasText: 'Perioral' }).getByText('0.25 mm').waitFor();
     await page.getByRole('table', { name: 'Cartridges' }).getByText(fefoLotNumber).waitFor();
     await page.getByText('Fine lines and wrinkles').waitFor();
+    await expectNoSeriousA11yViolations(page, 'session in progress, started from the last session');
   });
 
   it('applies a template; a zone above its maximum without a reason is red and blocks, a warning is amber; the legend says which', async () => {
@@ -195,6 +208,8 @@ describe('at the chair: start from last session, templates, face map colours, th
     await page.getByRole('heading', { name: 'New session · Marcus Bell', level: 1 }).waitFor();
     await chooseIndication('Acne scars');
     await startBar().getByRole('textbox', { name: 'Template' }).click();
+    await page.getByRole('option', { name: 'Acne scars, full face' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'charting: template list open');
     await page.getByRole('option', { name: 'Acne scars, full face' }).click();
     await startBar().getByRole('button', { name: 'Apply template' }).click();
     await startBar().getByText('Applied “Acne scars, full face”: Forehead 0.5 mm ×2, Cheeks 1.5 mm ×3.', { exact: false }).waitFor();
@@ -207,6 +222,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     const legend = page.getByRole('list', { name: 'Colour key' });
     await legend.getByText('Blocks the session', { exact: true }).waitFor();
     await legend.getByText('Warning · may start', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'charting: template applied, clear to start');
     await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'charting-legend', true);
 
@@ -217,6 +233,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     await page.getByRole('region', { name: 'Edit Nose' }).getByText('Blocks the session:').waitFor();
     await checklist().getByText(/Nose: 1 mm is deeper than the zone maximum of 0.75 mm/).waitFor();
     await expect(checklist().locator('[data-tone="blocker"]').filter({ hasText: 'Nose' }).count()).resolves.toBe(1);
+    await expectNoSeriousA11yViolations(page, 'charting: editing a zone that blocks the session');
     await page.getByRole('button', { name: 'Done' }).click();
     // Stretch marks at 2 mm: deeper than the maker's evaluated 1.5 mm, a warning that lets the session start: amber.
     await page.getByRole('button', { name: /^Stretch marks \(body\), not treated/ }).click();
@@ -225,6 +242,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     await expect(page.getByRole('button', { name: /^Stretch marks \(body\) · 2 mm/ }).getAttribute('data-tone')).resolves.toBe('warning');
     await checklist().locator('[data-tone="warning"]').filter({ hasText: /Stretch marks.*2 mm is deeper than 1.5 mm/ }).waitFor();
     await expect(page.getByRole('button', { name: 'Start session' }).isDisabled()).resolves.toBe(true);
+    await expectNoSeriousA11yViolations(page, 'charting: a blocked zone and a warning');
     const fills = await page.evaluate(() => {
       const fill = (selector: string) => getComputedStyle(document.querySelector(selector) as Element).fill;
       return { nose: fill('[data-zone="nose"] path'), forehead: fill('[data-zone="forehead"] path') };
@@ -238,6 +256,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     await page.getByRole('region', { name: 'Edit Nose' }).getByRole('button', { name: 'Remove zone' }).click();
     await expect(map.zone('Nose').getAttribute('aria-label')).resolves.toBe('Nose: not treated');
     await checklist().getByText('Clear to start').waitFor();
+    await expectNoSeriousA11yViolations(page, 'charting: blocked zone removed');
   });
 
   it('shows a visible focus ring on the zone reached by keyboard, and Enter opens it', async () => {
@@ -252,6 +271,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     const ring = page.getByTestId('zone-focus-ring');
     await ring.waitFor();
     await expect(ring.locator('path').last().getAttribute('stroke')).resolves.toBe('var(--mantine-color-blue-7)');
+    await expectNoSeriousA11yViolations(page, 'charting: zone focused by keyboard');
     await page.getByRole('group', { name: 'Face map' }).screenshot({ path: path.join(WORKSPACE, 'docs/screenshots/charting-focus-ring.png') });
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Edit Forehead' }).waitFor();
@@ -261,12 +281,15 @@ describe('at the chair: start from last session, templates, face map colours, th
     await page.goto(`${server.baseUrl}/sessions/${sessionId}`);
     await page.getByRole('button', { name: 'Sign', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign and lock the session' });
+    await dialog.getByLabel(`Password of ${NURSE.name}`).waitFor();
+    await expectNoSeriousA11yViolations(page, 'sign and lock dialog');
     await dialog.getByLabel(`Password of ${NURSE.name}`).fill(NURSE.password);
     await dialog.getByRole('button', { name: 'Sign and lock' }).click();
     await page.getByText('Signed · locked').first().waitFor();
     await page.getByLabel('New addendum').fill('Patient asked for a gentler perioral pass next time.');
     await page.getByRole('button', { name: 'Add addendum' }).click();
     await page.getByRole('list', { name: 'Addenda' }).getByText('gentler perioral pass').waitFor();
+    await expectNoSeriousA11yViolations(page, 'signed session with an addendum and the session record link');
 
     await page.getByRole('link', { name: 'Session record' }).click();
     await page.waitForURL(/\/sessions\/[0-9a-f-]+\/print$/);
@@ -278,9 +301,11 @@ describe('at the chair: start from last session, templates, face map colours, th
     await sheet.getByText(/Dana Whitfield \(treating practitioner/).waitFor();
     await expect(sheet.getByTestId('record-hash').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
     await sheet.getByText('Patient asked for a gentler perioral pass next time.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'session record print view');
     await documentScreen(page, 'session-record-print-1440');
     await page.setViewportSize({ width: 768, height: 1024 });
     await sheet.getByRole('table', { name: 'Zones' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'session record print view on a portrait tablet');
     await documentScreen(page, 'session-record-print-768');
     // On paper only the sheet is left: no navigation, no buttons.
     await page.emulateMedia({ media: 'print' });

@@ -4,12 +4,15 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, WORKSPACE, type RunningServer } from './support/server';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 const SCREENSHOTS = path.join(WORKSPACE, 'docs/screenshots');
 const TZ = 'America/New_York';
 
 /** Keeps a documentation screenshot (what the screen shows) in docs/screenshots as well as the run's artifacts. */
 async function documentScreen(page: Page, name: string): Promise<void> {
+  // Every documented state is also checked with axe: 0 critical or serious violations.
+  await expectNoSeriousA11yViolations(page, name);
   const file = await screenshot(page, name);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
@@ -46,7 +49,7 @@ describe('calendar: who can be booked, booking from everywhere', () => {
     server = await startServer();
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
+    page = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     await page.goto(`${server.baseUrl}/login`);
     await signIn(page, DEFAULT_OWNER.email, DEFAULT_OWNER.password);

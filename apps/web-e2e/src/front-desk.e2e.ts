@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, WORKSPACE, type RunningServer } from './support/server';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 const SCREENSHOTS = path.join(WORKSPACE, 'docs/screenshots');
 const ZONE = 'America/New_York';
@@ -13,6 +14,8 @@ const DESK = { email: 'dana@harbour.example', password: 'front desk password 246
 async function documentScreen(page: Page, name: string): Promise<void> {
   for (const close of await page.locator('.mantine-Notification-root .mantine-Notification-closeButton').all()) await close.click().catch(() => undefined);
   await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  // Every documented state is also checked with axe: 0 critical or serious violations.
+  await expectNoSeriousA11yViolations(page, name);
   const file = await screenshot(page, name);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   fs.copyFileSync(file, path.join(SCREENSHOTS, `${name}.png`));
@@ -48,13 +51,13 @@ describe('front desk: appointment lifecycle and the waitlist', () => {
     server = await startServer();
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    owner = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
+    owner = await browser.newContext({ ...A11Y_CONTEXT, viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
     ownerPage = await owner.newPage();
     ownerPage.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     await ownerPage.goto(`${server.baseUrl}/login`);
     await signIn(ownerPage, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
     await seed();
-    desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
+    desk = await browser.newContext({ ...A11Y_CONTEXT, viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
     page = await desk.newPage();
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     await page.goto(`${server.baseUrl}/login`);
@@ -277,12 +280,14 @@ describe('front desk: appointment lifecycle and the waitlist', () => {
     const tab = page.getByRole('tabpanel', { name: 'Appointments' });
     await tab.getByRole('table', { name: 'Upcoming appointments' }).getByText('Facial consultation').waitFor();
     await tab.getByRole('button', { name: /^Actions: Facial consultation/ }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient appointments tab on a portrait tablet');
     await screenshot(page, 'patient-appointments-tablet');
     await page.goto(`${server.baseUrl}/schedule`);
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.locator('.rbc-event').getByText(/Tom Avery/).click();
+    await page.locator('.rbc-event .sl-event-text').getByText(/Tom Avery/).click();
     await page.getByRole('dialog', { name: 'Tom Avery' }).getByRole('group', { name: 'Appointment actions' }).waitFor();
     await page.waitForTimeout(400);
+    await expectNoSeriousA11yViolations(page, 'appointment drawer on a portrait tablet');
     await screenshot(page, 'appointment-drawer-tablet');
     await page.setViewportSize({ width: 1440, height: 900 });
   });

@@ -83,7 +83,7 @@ describe('scheduling: book, conflict, check in', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
     await page.getByText('shown in America/New_York').waitFor();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next day' }).click();
     await page.locator('.rbc-time-header').getByText('Nora Reyes', { exact: true }).first().waitFor();
     await expectNoSeriousA11yViolations(page, 'schedule day (empty)');
     const dialog = await book('Elena Marsh', 10);

@@ -85,7 +85,8 @@ describe('tablet: collapsed navigation, tables that keep their key columns and a
     await api.put(`/api/patients/${patientId}/medical-history`, emptyMedicalHistory());
     const templates = (await api.get('/api/consent-templates')) as { id: string; kind: string }[];
     for (const kind of ['cosmetic_needling', 'photography']) {
-      const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: templates.find((t) => t.kind === kind)?.id });
+      // Prepared by the owner, naming the nurse who treats (the API refuses a non-practitioner).
+      const consent = await api.post(`/api/patients/${patientId}/consents`, { templateId: templates.find((t) => t.kind === kind)?.id, practitionerId: nurse.id });
       await api.post(
         `/api/consents/${consent.id}/sign`,
         {
@@ -219,7 +220,12 @@ describe('tablet: collapsed navigation, tables that keep their key columns and a
     await ledger.getByRole('table').waitFor();
     await ledger.focus();
     await page.keyboard.press('ArrowRight');
-    await expect(ledger.evaluate((element) => element.scrollLeft)).resolves.toBeGreaterThan(0);
+    // The browser may scroll smoothly: wait for the move rather than reading it at once.
+    await ledger.evaluate((element) => new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const check = () => (element.scrollLeft > 0 ? resolve() : Date.now() - started > 5000 ? reject(new Error('the ledger did not scroll')) : requestAnimationFrame(check));
+      check();
+    }));
     await expectNoSeriousA11yViolations(page, 'tablet portrait: lot with its ledger');
   });
 

@@ -7,6 +7,7 @@ import { launchBrowser } from './support/browser';
 import { apiAs, documentScreen } from './support/charting';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, WORKSPACE, type RunningServer } from './support/server';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 const CLINIC_TIME_ZONE = 'America/New_York';
 const NURSE = { name: 'Nora Reyes', email: 'nora@harbour.example', password: 'copper lantern ward 1' };
@@ -90,7 +91,7 @@ describe('visit consents: one kiosk session and one witness for every missing co
     appointmentId = (await api.post('/api/appointments', { patientId, serviceId: service.id, practitionerId: nurse.id, roomId: room.id, locationId: location.id, startsAt })).id;
     await owner.close();
 
-    desk = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', hasTouch: true });
+    desk = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1440, height: 900 }, locale: 'en-US', hasTouch: true });
     await desk.goto(`${server.baseUrl}/login`);
     await signIn(desk, DESK.email, DESK.password);
   });
@@ -110,18 +111,24 @@ describe('visit consents: one kiosk session and one witness for every missing co
     await status.getByText('No medical history on file', { exact: false }).waitFor();
     await drawer().getByRole('button', { name: 'Prepare and hand over' }).waitFor();
     await desk.waitForTimeout(400); // the drawer's slide-in
+    await expectNoSeriousA11yViolations(desk, 'check-in drawer: consents and medical history missing');
     await documentScreen(desk, 'visit-drawer-missing', true);
 
     await drawer().getByRole('button', { name: 'Record medical history' }).click();
     const form = desk.getByRole('dialog', { name: 'Medical history: Elena Marsh' });
+    await form.getByRole('button', { name: 'Save medical history' }).waitFor();
+    await expectNoSeriousA11yViolations(desk, 'medical history questionnaire from the check-in drawer');
     await form.getByRole('button', { name: 'Save medical history' }).click();
     await form.waitFor({ state: 'hidden' });
     await drawer().getByRole('button', { name: 'Record medical history' }).waitFor({ state: 'detached' });
     await expect(drawer().getByText('No medical history on file', { exact: false }).count()).resolves.toBe(0);
+    await expectNoSeriousA11yViolations(desk, 'check-in drawer: medical history recorded, consents missing');
   });
 
   it('prepares the three consents and walks the patient through them in one kiosk session', async () => {
     await desk.setViewportSize({ width: 768, height: 1024 });
+    await drawer().getByRole('button', { name: 'Prepare and hand over' }).waitFor();
+    await expectNoSeriousA11yViolations(desk, 'check-in drawer on a portrait tablet');
     await drawer().getByRole('button', { name: 'Prepare and hand over' }).click();
     await desk.waitForURL(/\/kiosk\/visits\//);
     const progress = desk.getByRole('list', { name: 'Forms to sign' });
@@ -137,6 +144,16 @@ describe('visit consents: one kiosk session and one witness for every missing co
       await visit.getByText(SERVICE).waitFor();
       await expect(visit.getByText(DESK.name).count()).resolves.toBe(0);
       await desk.getByRole('checkbox', { name: 'I agree to sign electronically' }).waitFor();
+      await expectNoSeriousA11yViolations(desk, `visit kiosk: form ${index + 1} of 3 to sign`);
+      if (index === 0) {
+        // The staff's way out (password) is a dialog over the kiosk; closed again without leaving.
+        await desk.getByRole('button', { name: 'Staff: leave kiosk' }).click();
+        const leave = desk.getByRole('dialog', { name: 'Leave the signing kiosk' });
+        await leave.getByLabel(`Password of ${DESK.name}`).waitFor();
+        await expectNoSeriousA11yViolations(desk, 'visit kiosk: staff leave dialog');
+        await leave.getByRole('button', { name: 'Close' }).click();
+        await leave.waitFor({ state: 'hidden' });
+      }
       for (const box of await desk.getByRole('checkbox').all()) await box.check();
       await desk.getByLabel('Your full name').fill('Elena Marsh');
       await drawSignature(desk);
@@ -144,6 +161,7 @@ describe('visit consents: one kiosk session and one witness for every missing co
       const sign = desk.getByRole('button', { name: label });
       // Enabled once everything is ticked, typed and drawn.
       await desk.waitForFunction((text) => Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.includes(text) && !b.disabled), label);
+      if (index === 0) await expectNoSeriousA11yViolations(desk, 'visit kiosk: form 1 of 3 ticked, typed and signed');
       await sign.click();
       if (index === 0) {
         await desk.getByRole('heading', { name: 'Form 2 of 3', level: 1 }).waitFor();
@@ -160,10 +178,12 @@ describe('visit consents: one kiosk session and one witness for every missing co
   it('one witness step: a wrong password witnesses none, the right one witnesses all three', async () => {
     await desk.getByRole('heading', { name: 'Staff: witness the signatures' }).waitFor();
     await desk.getByText(`You confirm that you saw Elena Marsh sign these 3 consents`).waitFor();
+    await expectNoSeriousA11yViolations(desk, 'visit kiosk: all signed, staff witness step');
     await documentScreen(desk, 'kiosk-bundle-witness', true);
     await desk.getByLabel(`Password of ${DESK.name}`).fill('not my password');
     await desk.getByRole('button', { name: 'Witness all 3 and finish' }).click();
     await desk.getByText(/not the password of/i).waitFor();
+    await expectNoSeriousA11yViolations(desk, 'visit kiosk: witness password refused');
     expect((await consentsOnFile()).every((c) => c.witnessName === null)).toBe(true);
 
     await desk.getByLabel(`Password of ${DESK.name}`).fill(DESK.password);
@@ -173,9 +193,11 @@ describe('visit consents: one kiosk session and one witness for every missing co
     await drawer().getByText('Every consent the visit needs is on file.').waitFor();
     await expect(drawer().getByRole('button', { name: 'Prepare and hand over' }).count()).resolves.toBe(0);
     await desk.waitForTimeout(400); // the drawer's slide-in
+    await expectNoSeriousA11yViolations(desk, 'check-in drawer: ready for treatment, portrait tablet');
     await documentScreen(desk, 'visit-drawer-ready-tablet', true);
     await desk.setViewportSize({ width: 1440, height: 900 });
     await desk.waitForTimeout(400);
+    await expectNoSeriousA11yViolations(desk, 'check-in drawer: ready for treatment');
     await documentScreen(desk, 'visit-drawer-ready', true);
 
     const consents = await consentsOnFile();

@@ -1,4 +1,4 @@
-import { Group, Pagination, Text } from '@mantine/core';
+import { Box, Group, Pagination, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 interface TablePagerProps {
@@ -21,15 +21,17 @@ export function TablePager({ summary, page, pages, onPageChange, label }: TableP
         {summary}
       </Text>
       {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={Math.min(page, pages)}
-          onChange={onPageChange}
-          size="sm"
-          aria-label={label}
-          getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
-          getControlProps={(control) => ({ 'aria-label': CONTROL_LABELS[control] })}
-        />
+        // Named on a nav landmark: a name on Pagination's own root (a plain div) is ignored by assistive tech.
+        <Box component="nav" aria-label={label}>
+          <Pagination
+            total={pages}
+            value={Math.min(page, pages)}
+            onChange={onPageChange}
+            size="sm"
+            getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+            getControlProps={(control) => ({ 'aria-label': CONTROL_LABELS[control] })}
+          />
+        </Box>
       )}
     </Group>
   );

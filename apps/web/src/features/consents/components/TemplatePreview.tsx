@@ -8,7 +8,7 @@ import { ConsentDocument } from './ConsentDocument';
 export function TemplatePreview({ draft }: { draft: Pick<TemplateDraft, 'body' | 'acknowledgements'> }) {
   const body = useDeferredValue(draft.body);
   return (
-    <Paper withBorder p="md" bg="white" aria-label="Preview">
+    <Paper withBorder p="md" bg="white" role="group" aria-label="Preview">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb="xs">
         Preview with sample patient {SAMPLE_PLACEHOLDER_VALUES.patientName}
       </Text>

@@ -37,7 +37,7 @@ export function CoursePlanCard({ plan, timeZone, onBooked }: CoursePlanCardProps
           Preferred: {preferenceText(plan.preference)}
         </Text>
       )}
-      <Table.ScrollContainer minWidth={680}>
+      <Table.ScrollContainer minWidth={680} type="native" tabIndex={0} role="region" aria-label="Proposed sessions">
         <Table aria-label="Course sessions">
           <Table.Thead>
             <Table.Tr>

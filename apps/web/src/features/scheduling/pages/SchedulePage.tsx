@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconCalendarPlus } from '@tabler/icons-react';
+import { IconCalendarPlus, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { DateTime, Settings } from 'luxon';
 import { useCallback, useMemo, useState } from 'react';
 import { Calendar, luxonLocalizer, Views, type View } from 'react-big-calendar';
@@ -148,11 +148,11 @@ export function SchedulePage() {
               <Button variant="default" size="xs" onClick={() => setDate(new Date())}>
                 Today
               </Button>
-              <Button variant="default" size="xs" aria-label={week ? 'Previous week' : 'Previous day'} onClick={() => step(-1)}>
-                ‹
+              <Button variant="default" size="xs" px={8} aria-label={week ? 'Previous week' : 'Previous day'} onClick={() => step(-1)}>
+                <IconChevronLeft size={16} aria-hidden />
               </Button>
-              <Button variant="default" size="xs" aria-label={week ? 'Next week' : 'Next day'} onClick={() => step(1)}>
-                ›
+              <Button variant="default" size="xs" px={8} aria-label={week ? 'Next week' : 'Next day'} onClick={() => step(1)}>
+                <IconChevronRight size={16} aria-hidden />
               </Button>
               <Text fw={600} aria-live="polite">
                 {heading}

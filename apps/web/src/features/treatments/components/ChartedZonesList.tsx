@@ -20,7 +20,7 @@ export function ChartedZonesList({ zones, states, onSelect }: ChartedZonesListPr
     );
   }
   return (
-    <Stack gap={6} aria-label="Charted zones">
+    <Stack gap={6} role="group" aria-label="Charted zones">
       <Text size="xs" c="dimmed">
         Charted zones · tap to change
       </Text>

@@ -34,7 +34,6 @@ export function DepthStepper({ value, onChange, zoneMaxMm }: DepthStepperProps) 
         {`Zone maximum ${zoneMaxMm} mm`}
       </Text>
       <Slider
-        aria-label="Depth (mm)"
         thumbLabel="Depth (mm)"
         min={0}
         max={MAX}

@@ -36,7 +36,7 @@ export function PhotoComparisonView({ sessionId, patientId }: { sessionId: strin
         />
       </Group>
       {comparison.data && (
-        <SimpleGrid cols={2} spacing="md" aria-label="Side-by-side comparison">
+        <SimpleGrid cols={2} spacing="md" role="group" aria-label="Side-by-side comparison">
           {[comparison.data.a, comparison.data.b].map((side) => (
             <Stack key={side.sessionId} gap={4}>
               <Text size="sm" fw={600}>

@@ -44,6 +44,8 @@ it('opens a tapped zone at the low end of its typical range, on the pen’s step
   expect(depthShown()).toBe('0.25');
   expect(lastZones()).toEqual({ forehead: { depthMm: 0.25, passes: 2, overrideReason: '' } });
   expect(screen.getByText('Cosmetic needling · max 0.25 mm')).toBeInTheDocument();
+  // The depth slider is named on its thumb (role slider) only: a name on the plain container is ignored by screen readers.
+  expect(within(editor).getAllByLabelText('Depth (mm)')).toEqual([within(editor).getByRole('slider', { name: 'Depth (mm)' })]);
 });
 
 it('asks for an override reason above the clinic’s zone maximum, and turns the session medical from 0.5 mm', async () => {
@@ -96,7 +98,7 @@ it('takes a zone off the chart with “Remove zone”', async () => {
   await user.click(screen.getByRole('button', { name: 'Remove zone' }));
   expect(lastZones()).toEqual({ forehead: { depthMm: 0.25, passes: 2, overrideReason: '' } });
   expect(faceZone(/^Nose: not treated/)).toBeInTheDocument();
-  expect(within(screen.getByLabelText('Charted zones')).getByText('0.25 mm · 2 passes')).toBeInTheDocument();
+  expect(within(screen.getByRole('group', { name: 'Charted zones' })).getByText('0.25 mm · 2 passes')).toBeInTheDocument();
 });
 
 it('prints the nose’s depth above every neighbouring zone, so it is never painted over', async () => {
