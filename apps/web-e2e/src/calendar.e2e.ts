@@ -112,12 +112,8 @@ describe('calendar: who can be booked, booking from everywhere', () => {
   async function openScheduleOn(day: string) {
     await page.goto(`${server.baseUrl}/schedule`);
     await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'short', year: 'numeric' })
-        .formatToParts(new Date(`${day}T12:00:00Z`))
-        .map((p) => [p.type, p.value]),
-    );
-    const label = `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+    // The heading in the clinic's format (a US clinic: "Tuesday, Dec 8, 2026").
+    const label = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
     for (let i = 0; i < 14 && !(await page.getByText(label, { exact: true }).isVisible()); i++) {
       await page.getByRole('button', { name: 'Next day' }).click();
     }
@@ -144,8 +140,8 @@ describe('calendar: who can be booked, booking from everywhere', () => {
     const headers = await page.locator('.sl-column-name').allTextContents();
     expect(headers).toEqual(['Amy Lee', 'Dr. Samuel Osei', 'Nora Reyes']);
     await openScheduleOn(DAY);
-    await page.locator('.sl-column-hours').getByText('08:00–13:00, 14:30–18:00').waitFor();
-    await page.locator('.sl-column-hours').getByText('10:00–20:00').waitFor();
+    await page.locator('.sl-column-hours').getByText('8:00 AM–1:00 PM, 2:30 PM–6:00 PM').waitFor();
+    await page.locator('.sl-column-hours').getByText('10:00 AM–8:00 PM').waitFor();
     // Nora's column: the dentist is labelled; each column has time shaded outside its hours.
     await page.locator('.sl-time-off-label').getByText('Time off · Dentist').waitFor();
     for (const column of await page.locator('.rbc-time-content .rbc-day-slot').all()) {
@@ -186,13 +182,13 @@ describe('calendar: who can be booked, booking from everywhere', () => {
     // Start: the free starts of the day; 11:00 (10:00 is Isabella's).
     await tabTo(/^\s*Start|Start\s*$/);
     await page.keyboard.type('11:00');
-    await page.getByRole('option', { name: '11:00' }).waitFor();
+    await page.getByRole('option', { name: '11:00 AM' }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(dialog.getByRole('textbox', { name: 'Start' }).inputValue()).resolves.toBe('11:00');
+    await expect(dialog.getByRole('textbox', { name: 'Start' }).inputValue()).resolves.toBe('11:00 AM');
     // A free room is chosen with the start.
     await expect(dialog.getByRole('textbox', { name: 'Room' }).inputValue()).resolves.toMatch(/^Room \d$/);
-    await dialog.getByText(/Glow facial on .*, 11:00–11:45 with Nora Reyes in Room \d\./).waitFor();
+    await dialog.getByText(/Glow facial on .*, 11:00 – 11:45 AM with Nora Reyes in Room \d\./).waitFor();
     await tabTo(/^\s*Book\s*$/);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
@@ -223,7 +219,7 @@ describe('calendar: who can be booked, booking from everywhere', () => {
     const dialog = page.getByRole('dialog', { name: 'Book appointment' });
     await dialog.getByRole('textbox', { name: 'Practitioner' }).click();
     await page.getByRole('option', { name: 'Amy Lee' }).click();
-    await dialog.getByText(/Not offered: Medical needling \(Amy Lee's licence does not allow it on this day\)/).waitFor();
+    await dialog.getByText(/Not offered: Medical needling \(Amy Lee's licen[cs]e does not allow it on this day\)/).waitFor();
     await dialog.getByRole('textbox', { name: 'Service' }).click();
     await page.getByRole('option', { name: /Glow facial/ }).waitFor();
     await expect(page.getByRole('option', { name: /Medical needling/ }).count()).resolves.toBe(0);
@@ -306,10 +302,10 @@ describe('calendar: who can be booked, booking from everywhere', () => {
     await page.getByRole('option', { name: /Medical needling/ }).click();
     // Any practitioner: starts name who; Amy (aesthetician) is never offered for medical needling.
     await dialog.getByRole('textbox', { name: 'Start' }).click();
-    await page.getByRole('option', { name: '16:00 · Dr. Samuel Osei' }).waitFor();
+    await page.getByRole('option', { name: '4:00 PM · Dr. Samuel Osei' }).waitFor();
     await expect(page.getByRole('option', { name: /Amy Lee/ }).count()).resolves.toBe(0);
-    await page.getByRole('option', { name: '16:00 · Dr. Samuel Osei' }).click();
-    await dialog.getByText(/Medical needling on .*, 16:00–17:00 with Dr. Samuel Osei in Room \d\./).waitFor();
+    await page.getByRole('option', { name: '4:00 PM · Dr. Samuel Osei' }).click();
+    await dialog.getByText(/Medical needling on .*, 4:00 – 5:00 PM with Dr. Samuel Osei in Room \d\./).waitFor();
     await page.waitForTimeout(300);
     await documentScreen(page, 'booking-dialog');
     await page.setViewportSize({ width: 768, height: 1024 });

@@ -107,11 +107,11 @@ describe('scheduling: book, conflict, check in', () => {
     await page.getByRole('option', { name: /Tom Avery/ }).click();
     await dialog.getByRole('textbox', { name: 'Service' }).click();
     await page.getByRole('option', { name: /Medical needling/ }).click();
-    await dialog.getByText('11:00 is not free for Medical needling with Nora Reyes: pick one of the free starts.').waitFor();
+    await dialog.getByText('11:00 AM is not free for Medical needling with Nora Reyes: pick one of the free starts.').waitFor();
     await expect(dialog.getByRole('button', { name: 'Book' }).isDisabled()).resolves.toBe(true);
     await dialog.getByRole('textbox', { name: 'Start' }).click();
-    await page.getByRole('option', { name: '11:15' }).waitFor();
-    await expect(page.getByRole('option', { name: '11:00', exact: true }).count()).resolves.toBe(0);
+    await page.getByRole('option', { name: '11:15 AM' }).waitFor();
+    await expect(page.getByRole('option', { name: '11:00 AM', exact: true }).count()).resolves.toBe(0);
     await page.keyboard.press('Escape');
     await expectNoSeriousA11yViolations(page, 'booking dialog: an occupied start not offered');
     await screenshot(page, 'booking-conflict');
@@ -122,7 +122,7 @@ describe('scheduling: book, conflict, check in', () => {
   it('checks the patient in and shows the missing consent', async () => {
     await page.locator('.rbc-event').getByText('Elena Marsh · Medical needling').click();
     const drawer = page.getByRole('dialog', { name: 'Elena Marsh' });
-    await drawer.getByText('Missing consent: medical needling').waitFor();
+    await drawer.getByText(/Missing consent: medical (micro-)?needling/).waitFor();
     await drawer.getByText(/No medical history on file|medical history/i).first().waitFor();
     await page.waitForTimeout(400); // let the drawer finish sliding in
     await expectNoSeriousA11yViolations(page, 'check-in drawer');

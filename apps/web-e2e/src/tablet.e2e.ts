@@ -181,7 +181,7 @@ describe('tablet: collapsed navigation, tables that keep their key columns and a
     const table = page.getByRole('table', { name: "Today's appointments" });
     const row = table.getByRole('row').filter({ hasText: `${PATIENTS[1][0]} ${PATIENTS[1][1]}` });
     await row.waitFor();
-    await expectKeyColumns(table, [], [row.getByText('08:00'), row.getByText(`${PATIENTS[1][0]} ${PATIENTS[1][1]}`), row.getByRole('button', { name: 'Check in…' })]);
+    await expectKeyColumns(table, [], [row.getByText('8:00 AM'), row.getByText(`${PATIENTS[1][0]} ${PATIENTS[1][1]}`), row.getByRole('button', { name: 'Check in…' })]);
     await expectNoSeriousA11yViolations(page, 'tablet portrait: schedule');
     await documentScreen(page, 'tablet-portrait-schedule', true);
   });

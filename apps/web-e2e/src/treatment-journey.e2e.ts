@@ -117,7 +117,7 @@ describe('treatment journey: book, check in, consent in the kiosk, chart, sign, 
 
     await event(desk).click();
     const drawer = desk.getByRole('dialog', { name: 'Elena Marsh' });
-    await drawer.getByText('Missing consent: medical needling').waitFor();
+    await drawer.getByText(/Missing consent: medical (micro-)?needling/).waitFor();
     await drawer.getByRole('button', { name: 'Check in' }).click();
     await drawer.waitFor({ state: 'hidden' });
   });

@@ -107,7 +107,7 @@ describe('visit consents: one kiosk session and one witness for every missing co
     await desk.goto(`${server.baseUrl}/schedule`);
     await desk.locator('.rbc-event').getByText(`Elena Marsh · ${SERVICE}`).click();
     const status = drawer().getByRole('alert').filter({ hasText: 'Missing before treatment' });
-    for (const kind of ['medical needling', 'topical anesthetic', 'photography']) await status.getByText(`Missing consent: ${kind}`).waitFor();
+    for (const kind of ['medical micro-needling', 'topical anesthetic', 'photography']) await status.getByText(`Missing consent: ${kind}`).waitFor();
     await status.getByText('No medical history on file', { exact: false }).waitFor();
     await drawer().getByRole('button', { name: 'Prepare and hand over' }).waitFor();
     await desk.waitForTimeout(400); // the drawer's slide-in

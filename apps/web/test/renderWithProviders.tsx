@@ -24,6 +24,7 @@ export function signedInAs(role: StaffRole = 'owner', overrides: Partial<Current
     role,
     organizationId: 'organization-1',
     organizationName: 'Harbour Skin Clinic',
+    organizationLocale: 'en-US',
     permissions: [...PERMISSION_MATRIX[role]],
     defaultLocationId: null,
     mfaEnabled: false,

@@ -1928,19 +1928,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditDetailDto: {
+            /**
+             * @description The field in words
+             * @example default location
+             */
+            field: string;
+            /** @example Harbour Street */
+            from?: string;
+            /** @example Brooklyn Heights */
+            to?: string;
+        };
         AuditEventDto: {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The action code, for filters and machines; people read `sentence`
+             * @example appointment.cancelled
+             */
             action: string;
             entityType: string;
             entityId: string | null;
+            /**
+             * @description What the event touched, by name
+             * @example Jordan Avery's appointment of Dec 3, 2026, 10:30 AM (Medical needling)
+             */
+            entityName: string | null;
             /** Format: uuid */
             actorId: string | null;
             actorName: string | null;
+            /**
+             * @description What happened, in one sentence in the clinic's English: names and local times, never ids or codes
+             * @example Dana Whitfield cancelled Jordan Avery's appointment of Dec 3, 2026, 10:30 AM (Medical needling); reason: ill
+             */
+            sentence: string;
+            /** @description The changed fields in words (names for ids, local times); ids nobody reads are left out */
+            details: components["schemas"]["AuditDetailDto"][];
             ip: string | null;
             requestId: string | null;
-            /** @description Changed fields: {field: {from, to}} */
+            /** @description Changed fields as recorded: {field: {from, to}} (ids and ISO times; for people, `details`) */
             changes: {
                 [key: string]: unknown;
             } | null;
@@ -1972,8 +1999,8 @@ export interface components {
             /** @example treatment_session.viewed */
             action: string;
             /**
-             * @description The action in words
-             * @example Treatment session viewed
+             * @description What happened, in one sentence in the clinic's English (names and local times, never ids or codes)
+             * @example Dana Whitfield viewed Jordan Avery's treatment session of Dec 3, 2026, 10:30 AM
              */
             description: string;
             /**
@@ -2004,6 +2031,11 @@ export interface components {
             /** Format: uuid */
             organizationId: string;
             organizationName: string;
+            /**
+             * @description The clinic's English variant: how dates, times and words are written
+             * @enum {string}
+             */
+            organizationLocale: "en-US" | "en-GB";
             /** @description Actions this role may perform (the permission matrix) */
             permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "security.manage")[];
             /** Format: uuid */
@@ -2093,6 +2125,11 @@ export interface components {
             locationName: string;
             /** @example America/New_York */
             timezone: string;
+            /**
+             * @description The first location's country (ISO 3166-1 alpha-2); defaults from the time zone. Sets the clinic's English variant (US: en-US, elsewhere en-GB)
+             * @example US
+             */
+            countryCode?: string;
             /** @example Dr. Maya Okafor */
             adminName: string;
             /** @example owner@clinic.example */
@@ -2111,11 +2148,18 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /**
+             * @description The clinic's English variant: dates, times and spelling (en-US: Dec 2, 2026, 10:30 AM; en-GB: 2 Dec 2026, 10:30)
+             * @enum {string}
+             */
+            locale: "en-US" | "en-GB";
             /** Format: date-time */
             createdAt: string;
         };
         UpdateOrganizationDto: {
             name: string;
+            /** @enum {string} */
+            locale?: "en-US" | "en-GB";
         };
         LocationDto: {
             /** Format: uuid */
@@ -2123,7 +2167,13 @@ export interface components {
             name: string;
             timezone: string;
             address: string;
+            /** @description E.164 (or, for a number older than E.164 storage that could not be read, as typed); empty when none */
             phone: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example US
+             */
+            countryCode: string;
             isActive: boolean;
         };
         CreateLocationDto: {
@@ -2132,7 +2182,16 @@ export interface components {
             /** @example America/New_York */
             timezone: string;
             address?: string;
+            /**
+             * @description Stored E.164; a number without a country code is read in the location's country
+             * @example (718) 555-1141
+             */
             phone?: string;
+            /**
+             * @description ISO 3166-1 alpha-2; defaults from the time zone (America/New_York → US). Reads phone numbers typed without a country code
+             * @example US
+             */
+            countryCode?: string;
         };
         UpdateLocationDto: {
             /** @example Harbour Street Clinic */
@@ -2140,7 +2199,16 @@ export interface components {
             /** @example America/New_York */
             timezone?: string;
             address?: string;
+            /**
+             * @description Stored E.164; a number without a country code is read in the location's country
+             * @example (718) 555-1141
+             */
             phone?: string;
+            /**
+             * @description ISO 3166-1 alpha-2; defaults from the time zone (America/New_York → US). Reads phone numbers typed without a country code
+             * @example US
+             */
+            countryCode?: string;
             isActive?: boolean;
         };
         PractitionerCredentialDto: {
@@ -2811,7 +2879,7 @@ export interface components {
              * @example isotretinoin_window
              */
             code: components["schemas"]["EligibilityCode"];
-            /** @example Oral isotretinoin within 6 months of the last dose (2026-08-25); eligible from 2027-02-25 */
+            /** @example Oral isotretinoin within 6 months of the last dose (Aug 25, 2026); eligible from Feb 25, 2027 */
             message: string;
             /**
              * Format: date

@@ -11,3 +11,5 @@ export * from './outcomes';
 export * from './consents';
 export * from './scheduling';
 export * from './codes';
+export * from './locale';
+export * from './audit';

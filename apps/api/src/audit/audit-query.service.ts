@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
-import { AuditEvent, type AuditChanges } from './audit-event.entity';
+import type { AuditChanges } from './audit-event.entity';
+import { auditEventCount, auditEventPage } from './audit-events.queries';
+import { describeEvent } from './audit-words';
 import type { AuditEventPageDto, AuditEventQueryDto } from './audit.dto';
 import { entityTrail } from './audit-trail.queries';
 
@@ -58,43 +60,38 @@ export class AuditQueryService {
     }));
   }
 
+  /**
+   * The admins' search, newest first: each event with its actor's name, the name of what it touched, one sentence
+   * saying what happened and its changed fields in words (issue 13). The ids, codes and ISO times stay beside them
+   * for machines and filters.
+   */
   async search(actor: Actor, query: AuditEventQueryDto): Promise<AuditEventPageDto> {
-    const qb = this.dataSource
-      .getRepository(AuditEvent)
-      .createQueryBuilder('e')
-      .leftJoin('staff_directory', 's', 's.id = e.actor_id')
-      .addSelect('s.name', 'actor_name')
-      .where('e.organization_id = :org', { org: actor.organizationId });
-    if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
-    if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
-    if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
-    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
-    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
-
-    const total = await qb.getCount();
-    const { entities, raw } = await qb
-      .orderBy('e.occurred_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .getRawAndEntities();
+    const manager = this.dataSource.manager;
+    const rows = await auditEventPage(manager, actor.organizationId, query, query.pageSize, (query.page - 1) * query.pageSize);
+    const total = rows.length > 0 ? Number(rows[0].total) : query.page === 1 ? 0 : await auditEventCount(manager, actor.organizationId, query);
     return {
-      items: entities.map((e, i) => ({
-        id: e.id,
-        occurredAt: e.occurredAt.toISOString(),
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        actorId: e.actorId,
-        actorName: (raw[i]?.actor_name as string | undefined) ?? null,
-        ip: e.ip,
-        requestId: e.requestId,
-        changes: e.changes,
-      })),
+      items: rows.map((r) => {
+        const words = describeEvent(r, actor.locale);
+        return {
+          id: r.id,
+          occurredAt: r.occurred_at.toISOString(),
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          entityName: words.entityName,
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          sentence: words.sentence,
+          details: words.details,
+          ip: r.ip,
+          requestId: r.request_id,
+          changes: r.changes,
+        };
+      }),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
   }
+
 }

@@ -37,21 +37,36 @@ export class AuditEventQueryDto extends PageQueryDto {
   to?: string;
 }
 
+export class AuditDetailDto {
+  @ApiProperty({ example: 'default location', description: 'The field in words' }) field!: string;
+  @ApiPropertyOptional({ example: 'Harbour Street' }) from?: string;
+  @ApiPropertyOptional({ example: 'Brooklyn Heights' }) to?: string;
+}
+
 export class AuditEventDto {
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-  @ApiProperty() action!: string;
+  @ApiProperty({ example: 'appointment.cancelled', description: 'The action code, for filters and machines; people read `sentence`' }) action!: string;
   @ApiProperty() entityType!: string;
   @ApiProperty({ type: String, nullable: true }) entityId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: "Jordan Avery's appointment of Dec 3, 2026, 10:30 AM (Medical needling)", description: 'What the event touched, by name' })
+  entityName!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actorId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
+  @ApiProperty({
+    example: "Dana Whitfield cancelled Jordan Avery's appointment of Dec 3, 2026, 10:30 AM (Medical needling); reason: ill",
+    description: "What happened, in one sentence in the clinic's English: names and local times, never ids or codes",
+  })
+  sentence!: string;
+  @ApiProperty({ type: [AuditDetailDto], description: 'The changed fields in words (names for ids, local times); ids nobody reads are left out' })
+  details!: AuditDetailDto[];
   @ApiProperty({ type: String, nullable: true }) ip!: string | null;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
   @ApiProperty({
     type: 'object',
     nullable: true,
     additionalProperties: true,
-    description: 'Changed fields: {field: {from, to}}',
+    description: 'Changed fields as recorded: {field: {from, to}} (ids and ISO times; for people, `details`)',
   })
   changes!: Record<string, { from?: unknown; to?: unknown }> | null;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditAction } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor, RequestOrigin } from '../common/access/actor';
 import type { AuditChanges } from './audit-event.entity';
@@ -9,7 +10,8 @@ import { AuditKeyProvider } from './audit-key.provider';
 export type { AuditChanges };
 
 export interface AuditEntry {
-  action: string;
+  /** One of the catalog's actions (libs/domain audit): each has its sentence in the audit log. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   changes?: AuditChanges | null;
@@ -39,7 +41,7 @@ export class AuditService {
    * A read of a patient's clinical record (HIPAA: who saw what, when), with the patient as the entity so the
    * patient's access log finds it. `changes` says what was read (ids, counts), never the content.
    */
-  async recordPatientRead(manager: EntityManager, actor: Actor, patientId: string, action: string, changes?: AuditChanges): Promise<void> {
+  async recordPatientRead(manager: EntityManager, actor: Actor, patientId: string, action: AuditAction, changes?: AuditChanges): Promise<void> {
     await this.record(manager, actor, { action, entityType: 'patient', entityId: patientId, changes: changes ?? null });
   }
 

@@ -123,7 +123,18 @@ describe('every clinical read is audited', () => {
     expect(response.status).toBe(200);
     const items: { action: string; description: string; actorName: string; actorRole: string; entityType: string }[] = response.body.items;
     expect(response.body.total).toBe(items.length);
-    expect(items[0]).toMatchObject({ action: 'treatment_session.viewed', description: 'Treatment session viewed', actorName: c.nurse.name, actorRole: 'nurse', entityType: 'patient' });
+    const patientName = `${c.patient.firstName} ${c.patient.lastName}`;
+    expect(items[0]).toMatchObject({
+      action: 'treatment_session.viewed',
+      description: expect.stringMatching(new RegExp(`^${c.nurse.name} viewed ${patientName}'s treatment session of \\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M$`)),
+      actorName: c.nurse.name,
+      actorRole: 'nurse',
+      entityType: 'patient',
+    });
+    // Each entry is a sentence with names and local times: no id, no action code, no ISO time.
+    for (const item of items) {
+      expect(item.description).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|[a-z]+\.[a-z_]+/);
+    }
     expect(items.map((i) => i.action)).toEqual(expect.arrayContaining(['patient.viewed', 'treatment_session.started', 'consent.signed', 'patients.searched', 'patient.medical_history_recorded']));
     const paged = await c.owner.get(`/api/patients/${c.patient.id}/access-log?pageSize=2&page=2`);
     expect(paged.body.items).toHaveLength(2);

@@ -9,7 +9,8 @@ export class PatientAccessLogEntryDto {
   actorName!: string | null;
   @ApiProperty({ type: String, nullable: true, enum: STAFF_ROLES }) actorRole!: StaffRole | null;
   @ApiProperty({ example: 'treatment_session.viewed' }) action!: string;
-  @ApiProperty({ example: 'Treatment session viewed', description: 'The action in words' }) description!: string;
+  @ApiProperty({ example: "Dana Whitfield viewed Jordan Avery's treatment session of Dec 3, 2026, 10:30 AM", description: "What happened, in one sentence in the clinic's English (names and local times, never ids or codes)" })
+  description!: string;
   @ApiProperty({ example: 'patient', description: 'What was read or changed: the patient, one of their consents, sessions, appointments, courses, or a search that listed them' })
   entityType!: string;
   @ApiProperty({ type: String, nullable: true }) entityId!: string | null;

@@ -1,14 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { LABEL_COLUMNS, LABELS_SQL, type LabelledEventRow } from './audit-labels.queries';
 
-export interface AccessLogRow {
-  id: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_name: string | null;
+export interface AccessLogRow extends LabelledEventRow {
   actor_role: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
   total: string;
 }
 
@@ -16,23 +10,29 @@ export interface AccessLogRow {
  * Events about one patient, newest first: on the patient itself (every clinical read is recorded so), on their
  * consents, treatment sessions, appointments, waitlist entries and courses, and searches that listed them. Each branch is served by
  * audit_events_entity_idx or the organization's time index. Whose record is whose comes from the views the owning
- * modules publish (consents, treatments, scheduling), which PostgreSQL inlines into this one statement.
+ * modules publish (consents, treatments, scheduling), which PostgreSQL inlines into this one statement; the page's ids
+ * are named in the same statement (LABELS_SQL), so each entry reads as a sentence.
  */
 export async function patientAccessLog(manager: EntityManager, organizationId: string, patientId: string, limit: number, offset: number): Promise<AccessLogRow[]> {
   return manager.query(
-    `SELECT e.id::text, e.occurred_at, e.actor_id, s.name AS actor_name, s.role AS actor_role, e.action, e.entity_type, e.entity_id,
-            count(*) OVER () AS total
-     FROM audit_events e LEFT JOIN staff_directory s ON s.id = e.actor_id
-     WHERE e.organization_id = $1 AND (
-          (e.entity_type = 'patient' AND e.entity_id = $2::text)
-       OR (e.entity_type = 'consent' AND e.entity_id IN (SELECT id::text FROM consent_record_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
-       OR (e.entity_type = 'treatment_session' AND e.entity_id IN (SELECT id::text FROM treatment_session_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
-       OR (e.entity_type = 'appointment' AND e.entity_id IN (SELECT id::text FROM appointment_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
-       OR (e.entity_type = 'waitlist_entry' AND e.entity_id IN (SELECT id::text FROM waitlist_entry_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
-       OR (e.entity_type = 'treatment_plan' AND e.entity_id IN (SELECT id::text FROM treatment_course_directory WHERE organization_id = $1 AND patient_id = $2::uuid))
-       OR (e.entity_type = 'patient_search' AND e.changes -> 'patientIds' -> 'to' ? $2::text))
-     ORDER BY e.occurred_at DESC, e.id DESC
-     LIMIT $3 OFFSET $4`,
+    `WITH page AS (
+       SELECT e.id::text AS id, e.occurred_at, e.actor_id, e.action, e.entity_type, e.entity_id, e.changes, count(*) OVER () AS total
+       FROM audit_events e
+       WHERE e.organization_id = $1 AND (
+            (e.entity_type = 'patient' AND e.entity_id = $2::text)
+         OR (e.entity_type = 'consent' AND e.entity_id IN (SELECT id::text FROM consent_record_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
+         OR (e.entity_type = 'treatment_session' AND e.entity_id IN (SELECT id::text FROM treatment_session_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
+         OR (e.entity_type = 'appointment' AND e.entity_id IN (SELECT id::text FROM appointment_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
+         OR (e.entity_type = 'waitlist_entry' AND e.entity_id IN (SELECT id::text FROM waitlist_entry_patients WHERE organization_id = $1 AND patient_id = $2::uuid))
+         OR (e.entity_type = 'treatment_plan' AND e.entity_id IN (SELECT id::text FROM treatment_course_directory WHERE organization_id = $1 AND patient_id = $2::uuid))
+         OR (e.entity_type = 'patient_search' AND e.changes -> 'patientIds' -> 'to' ? $2::text))
+       ORDER BY e.occurred_at DESC, e.id DESC
+       LIMIT $3 OFFSET $4
+     ),
+     ${LABELS_SQL}
+     SELECT page.*, s.name AS actor_name, s.role AS actor_role, ${LABEL_COLUMNS}
+       FROM page LEFT JOIN staff_directory s ON s.organization_id = $1 AND s.id = page.actor_id
+      ORDER BY page.occurred_at DESC, page.id::bigint DESC`,
     [organizationId, patientId, limit, offset],
   );
 }

@@ -8,6 +8,7 @@ import { findPatient } from '../patients/patient-records';
 import { AuditService } from './audit.service';
 import type { PatientAccessLogPageDto } from './patient-access-log.dto';
 import { patientAccessLog, patientAccessLogCount } from './patient-access-log.queries';
+import { describeEvent } from './audit-words';
 
 /**
  * The accounting of disclosures a patient may ask for (HIPAA): who viewed or changed their record, and when. Reading
@@ -35,7 +36,7 @@ export class PatientAccessLogService {
           actorName: r.actor_name,
           actorRole: r.actor_role as StaffRole | null,
           action: r.action,
-          description: actionInWords(r.action),
+          description: describeEvent(r, actor.locale).sentence,
           entityType: r.entity_type,
           entityId: r.entity_id,
         })),
@@ -45,10 +46,4 @@ export class PatientAccessLogService {
       };
     });
   }
-}
-
-/** "treatment_session.viewed" -> "Treatment session viewed". */
-export function actionInWords(action: string): string {
-  const words = action.replace(/[._]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -69,6 +69,7 @@ export class AuthSessionService {
       role: row.role,
       name: row.name,
       email: row.email,
+      locale: row.locale,
     };
   }
 

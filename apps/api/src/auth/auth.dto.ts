@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { PERMISSIONS, STAFF_ROLES, type Permission, type StaffRole } from '@skinledger/domain';
+import { CLINIC_LOCALES, PERMISSIONS, STAFF_ROLES, type ClinicLocale, type Permission, type StaffRole } from '@skinledger/domain';
 import { IsEmailAddress } from '../common/dto/is-email-address';
 
 export class LoginDto {
@@ -23,6 +23,8 @@ export class CurrentUserDto {
   @ApiProperty({ enum: STAFF_ROLES }) role!: StaffRole;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() organizationName!: string;
+  @ApiProperty({ enum: CLINIC_LOCALES, description: "The clinic's English variant: how dates, times and words are written" })
+  organizationLocale!: ClinicLocale;
   @ApiProperty({ enum: PERMISSIONS, isArray: true, description: 'Actions this role may perform (the permission matrix)' })
   permissions!: Permission[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) defaultLocationId!: string | null;

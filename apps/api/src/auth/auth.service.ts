@@ -187,6 +187,7 @@ export class AuthService {
       role: account.role,
       organizationId: account.organizationId,
       organizationName: account.organizationName,
+      organizationLocale: account.organizationLocale,
       permissions: [...PERMISSION_MATRIX[account.role]],
       defaultLocationId: account.defaultLocationId,
       mfaEnabled: mfa.enrolled,

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@skinledger/domain';
+import type { ClinicLocale, StaffRole } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
 export interface ResolvedSessionRow {
@@ -9,6 +9,7 @@ export interface ResolvedSessionRow {
   role: StaffRole;
   name: string;
   email: string;
+  locale: ClinicLocale;
 }
 
 /**

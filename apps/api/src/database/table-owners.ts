@@ -90,4 +90,9 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
     readers: ['treatments'],
     purpose: "the cartridges each treatment session used (the ledger's used movements with lot and product)",
   },
+  // What each record is called, for the audit log's sentences (one statement resolves a page's ids).
+  { view: 'scheduling_record_labels', owner: 'scheduling', readers: ['audit'], purpose: 'appointments, rooms, services, courses and waitlist entries by name, with patient, practitioner, place and time' },
+  { view: 'inventory_record_labels', owner: 'inventory', readers: ['audit'], purpose: 'products, lots, pens and recalls by name, number or serial' },
+  { view: 'consent_record_labels', owner: 'consents', readers: ['audit'], purpose: 'consent records (title, patient) and templates by title' },
+  { view: 'treatment_record_labels', owner: 'treatments', readers: ['audit'], purpose: 'treatment sessions with patient, practitioner, place and start, and treatment templates by name' },
 ];

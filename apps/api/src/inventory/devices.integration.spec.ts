@@ -15,7 +15,7 @@ describe('devices', () => {
 
   function actorOf(org: Awaited<ReturnType<typeof signedInOrganization>>): Actor {
     const s = org.staffMember;
-    return { staffMemberId: s.id, organizationId: org.organization.id, role: s.role, name: s.name, email: s.email, sessionId: randomUUID(), ip: '127.0.0.1', requestId: 't' };
+    return { staffMemberId: s.id, organizationId: org.organization.id, role: s.role, name: s.name, email: s.email, sessionId: randomUUID(), ip: '127.0.0.1', requestId: 't', locale: 'en-US' };
   }
 
   it('registers a handpiece, lists and reads it, and audits it', async () => {
@@ -101,7 +101,7 @@ describe('devices', () => {
       expect((await member.get(`/api/devices/${device.id}`)).status).toBe(200);
       const denied = await member.patch(`/api/devices/${device.id}`, { model: 'X' });
       expect(denied.status).toBe(403);
-      expect(denied.body.detail).toContain('devices.manage');
+      expect(denied.body.permission).toBe('devices.manage');
     }
   });
 

@@ -29,6 +29,7 @@ describe('stock ledger', () => {
       sessionId: randomUUID(),
       ip: '127.0.0.1',
       requestId: 'test',
+      locale: 'en-US',
     };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { lotUseBlockers, type IsoDate, type StockMovementType } from '@skinledger/domain';
+import { lotUseBlockers, readable, type ClinicLocale, type IsoDate, type StockMovementType } from '@skinledger/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -135,7 +135,7 @@ export class LedgerService {
     const quantity = input.quantity ?? 1;
     const lot = await this.lockLot(manager, actor, input.lotId);
     await this.locations.find(manager, actor, input.locationId, 'locationId');
-    assertUsable(lot, input.onDate);
+    assertUsable(lot, input.onDate, actor.locale);
     await this.assertInStock(manager, lot, input.locationId, quantity);
     const movement = await this.append(manager, actor, {
       lot,
@@ -185,8 +185,8 @@ export class LedgerService {
     if (input.toLocationId === from.id) throw new InvalidFieldError('toLocationId', 'must be another location than locationId');
     const to = await this.locations.find(manager, actor, input.toLocationId, 'toLocationId', true);
     // Neither end may receive stock that cannot be used there.
-    assertUsable(lot, this.locations.today(from));
-    assertUsable(lot, this.locations.today(to));
+    assertUsable(lot, this.locations.today(from), actor.locale);
+    assertUsable(lot, this.locations.today(to), actor.locale);
     await this.assertInStock(manager, lot, from.id, input.quantity);
     const transferId = randomUUID();
     const common = { lot, type: 'transferred' as const, quantity: input.quantity, transferId, reason: input.reason ?? null, note: input.note ?? null };
@@ -198,8 +198,8 @@ export class LedgerService {
 }
 
 /** A lot expired on `onDate`, recalled or quarantined may be wasted or returned, but not used or transferred. */
-export function assertUsable(lot: Lot, onDate: IsoDate): void {
-  const blockers = lotUseBlockers({ holdStatus: lot.status, expiresOn: lot.expiresOn, lotNumber: lot.lotNumber }, onDate);
+export function assertUsable(lot: Lot, onDate: IsoDate, locale?: ClinicLocale): void {
+  const blockers = lotUseBlockers({ holdStatus: lot.status, expiresOn: lot.expiresOn, lotNumber: lot.lotNumber }, onDate, readable(locale));
   if (blockers.length > 0) {
     throw new RuleViolationError(`Lot ${lot.lotNumber} cannot be used or transferred; it can only be wasted or returned`, blockers.map((b) => ({ ...b })));
   }

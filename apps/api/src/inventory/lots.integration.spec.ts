@@ -56,7 +56,7 @@ describe('lots: receiving stock', () => {
       reason: 'dropped',
     });
     expect(waste.status).toBe(403);
-    expect(waste.body.detail).toContain('inventory.write');
+    expect(waste.body.permission).toBe('inventory.write');
   });
 
   it('adds a second delivery of the same lot to it, and refuses one with another expiry (409 naming expiresOn)', async () => {
@@ -68,7 +68,7 @@ describe('lots: receiving stock', () => {
     expect(second.body).toMatchObject({ lotCreated: false, lot: { id: first.lot.id, onHand: 7 } });
     const mismatch = await client.post('/api/lots', { productId: product.id, locationId: location.id, lotNumber: 'SAME1', expiresOn: '2030-02-28', quantity: 1 });
     expect(mismatch.status).toBe(409);
-    expect(mismatch.body.errors).toEqual([{ field: 'expiresOn', message: 'lot SAME1 is on record as expiring on 2030-01-31' }]);
+    expect(mismatch.body.errors).toEqual([{ field: 'expiresOn', message: 'lot SAME1 is on record as expiring on Jan 31, 2030' }]);
     const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM lots WHERE product_id = $1`, [product.id]);
     expect(count).toBe(1);
   });
@@ -174,7 +174,7 @@ describe('lots: receiving by scan', () => {
     const product = await createProduct(client);
     const badCheck = await client.post('/api/lots/receive-scan', { code: '(01)00812345678905(17)270300(10)LOT42A', locationId: location.id, quantity: 1 });
     expect(badCheck.status).toBe(400);
-    expect(badCheck.body.errors).toEqual([{ field: 'code', message: 'GTIN (01) 00812345678905 has a wrong check digit' }]);
+    expect(badCheck.body.errors).toEqual([{ field: 'code', message: 'GTIN (01) 00812345678905 has a wrong check digit (it should be 1)' }]);
     const noLot = await client.post('/api/lots/receive-scan', { code: `01${product.gtin}17270300`, locationId: location.id, quantity: 1 });
     expect(noLot.status).toBe(400);
     expect(noLot.body.errors[0]).toMatchObject({ field: 'code', message: expect.stringContaining('no lot (10)') });

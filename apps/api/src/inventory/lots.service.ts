@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseGs1, type Gs1Udi } from '@skinledger/domain';
+import { parseGs1, readable, type AuditAction, type Gs1Udi } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
@@ -104,8 +104,10 @@ export class LotsService {
     const lot = await this.ledger.lockLot(manager, actor, insertedId ?? existing?.id ?? '');
     if (!lotCreated) {
       if (lot.expiresOn !== input.expiresOn) {
-        throw new ConflictError('lot-expiry-mismatch', `Lot ${lot.lotNumber} of this product is on record with expiry ${lot.expiresOn}`, {
-          errors: [{ field: 'expiresOn', message: `lot ${lot.lotNumber} is on record as expiring on ${lot.expiresOn}` }],
+        const onRecord = readable(actor.locale).date(lot.expiresOn);
+        throw new ConflictError('lot-expiry-mismatch', `Lot ${lot.lotNumber} of this product is on record as expiring on ${onRecord}`, {
+          errors: [{ field: 'expiresOn', message: `lot ${lot.lotNumber} is on record as expiring on ${onRecord}` }],
+          expiresOnRecord: lot.expiresOn,
         });
       }
       if (lot.status === 'recalled') {
@@ -199,7 +201,7 @@ export class LotsService {
     lot: Lot,
     status: Lot['status'],
     reason: string | null,
-    action: string,
+    action: AuditAction,
   ): Promise<void> {
     await manager.update(
       Lot,

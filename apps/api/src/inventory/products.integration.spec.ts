@@ -91,7 +91,7 @@ describe('products', () => {
       expect((await client.get('/api/products')).status).toBe(200);
       const denied = await client.post('/api/products', { manufacturer: 'X', name: 'Y', kind: 'other' });
       expect(denied.status).toBe(403);
-      expect(denied.body.detail).toContain('inventory.write');
+      expect(denied.body.permission).toBe('inventory.write');
     }
   });
 

@@ -1,3 +1,4 @@
+import type { ClinicLocale } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
 /** What a reminder or notice says about its appointment, from views scheduling, patients and organizations publish. */
@@ -11,16 +12,19 @@ export interface AppointmentForMessage {
   service_name: string;
   location_name: string;
   location_phone: string;
+  location_country: string;
   timezone: string;
+  locale: ClinicLocale;
   reminder_hours: number | null;
 }
 
 export async function appointmentForMessage(manager: EntityManager, appointmentId: string): Promise<AppointmentForMessage | undefined> {
   const [row]: AppointmentForMessage[] = await manager.query(
     `SELECT a.id, a.organization_id, a.starts_at, p.first_name, p.email, p.phone, a.service_name, l.name AS location_name,
-            l.phone AS location_phone, l.timezone, r.reminder_hours_before AS reminder_hours
+            l.phone AS location_phone, l.country_code AS location_country, l.timezone, o.locale, r.reminder_hours_before AS reminder_hours
      FROM appointment_reminder_details a JOIN patient_directory p ON p.id = a.patient_id
      JOIN location_directory l ON l.id = a.location_id JOIN organization_reminder_settings r ON r.organization_id = a.organization_id
+     JOIN organization_directory o ON o.id = a.organization_id
      WHERE a.id = $1`,
     [appointmentId],
   );

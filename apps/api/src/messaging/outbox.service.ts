@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { formatLocalDateTime, readableDateTime } from '@skinledger/domain';
+import { readable, readableDateTime } from '@skinledger/domain';
+import { formatPhoneNational } from '../common/phone/phone-numbers';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
@@ -101,9 +102,10 @@ export class OutboxService {
     if (!a) throw new Error(`Outbox: appointment ${appointmentId} is not visible in the caller's transaction`);
     const now = Date.now();
     const hours = a.reminder_hours ?? this.config.reminderHoursBefore;
-    const when = formatLocalDateTime(a.starts_at, a.timezone);
-    const readable = readableDateTime(a.starts_at, a.timezone);
-    const contact = a.location_phone ? ` Call ${a.location_phone} to change it.` : '';
+    // The patient's words: the clinic's date and time format in the location's zone, its phone as dialled locally.
+    const when = readable(a.locale).fullDateTime(a.starts_at, a.timezone);
+    const phone = a.location_phone ? formatPhoneNational(a.location_phone, a.location_country) : '';
+    const contact = phone ? ` Call ${phone} to change it.` : '';
     const messages: NewMessage[] = [];
     for (const kind of kinds) {
       let sendAfter = new Date(now);
@@ -116,12 +118,12 @@ export class OutboxService {
         reschedule: { subject: `Your appointment has moved to ${when}`, body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} is now on ${when}.${contact}` },
         cancellation: { subject: `Your appointment on ${when} is cancelled`, body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} on ${when} has been cancelled.${contact}` },
         confirmation: {
-          subject: `Your appointment on ${readable} is confirmed`,
-          body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} on ${readable} is confirmed. We look forward to seeing you.${contact}`,
+          subject: `Your appointment on ${when} is confirmed`,
+          body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} on ${when} is confirmed. We look forward to seeing you.${contact}`,
         },
         no_show: {
-          subject: `We missed you on ${readable}`,
-          body: `Hello ${a.first_name}, we missed you at your ${a.service_name} at ${a.location_name} on ${readable}. ${a.location_phone ? `Call us on ${a.location_phone} to book a new time.` : 'Contact us to book a new time.'}`,
+          subject: `We missed you on ${when}`,
+          body: `Hello ${a.first_name}, we missed you at your ${a.service_name} at ${a.location_name} on ${when}. ${phone ? `Call us on ${phone} to book a new time.` : 'Contact us to book a new time.'}`,
         },
       }[kind];
       const channels: ['email' | 'sms', string | null][] = [['email', a.email]];

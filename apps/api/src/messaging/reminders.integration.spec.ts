@@ -1,4 +1,4 @@
-import { formatLocalDateTime } from '@skinledger/domain';
+import { readable } from '@skinledger/domain';
 import { newPatient, signedInOrganization } from '../../test/factories';
 import { newPractitioner, newRoom, newService } from '../../test/scheduling-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -135,14 +135,15 @@ describe('reminders and notices', () => {
     expect(booked.status).toBe(201);
     await org.client.post(`/api/appointments/${booked.body.id}/cancel`, { reason: 'Unwell' });
     const [{ service }] = await app.dataSource.query(`SELECT name AS service FROM services WHERE id = $1`, [base.serviceId]);
-    const when = formatLocalDateTime(startsAt, 'America/New_York');
+    // The clinic's format in the location's zone (a US clinic: Wednesday, December 2, 2026 at 10:30 AM); the location's phone as dialled there.
+    const when = readable('en-US').fullDateTime(startsAt, 'America/New_York');
     const messages: { kind: string; channel: string; recipient: string; subject: string; body: string }[] = await app.dataSource.query(
       `SELECT kind, channel, recipient, subject, body FROM outbound_messages WHERE appointment_id = $1 ORDER BY kind, channel`,
       [booked.body.id],
     );
     const at = `at ${org.location.name} on ${when}`;
-    const cancelled = { subject: `Your appointment on ${when} is cancelled`, body: `Hello Pat, your ${service} ${at} has been cancelled. Call +1 212 555 0199 to change it.` };
-    const reminder = { subject: `Reminder: ${service} on ${when}`, body: `Hello Pat, this is a reminder of your ${service} ${at}. Call +1 212 555 0199 to change it.` };
+    const cancelled = { subject: `Your appointment on ${when} is cancelled`, body: `Hello Pat, your ${service} ${at} has been cancelled. Call (212) 555-0199 to change it.` };
+    const reminder = { subject: `Reminder: ${service} on ${when}`, body: `Hello Pat, this is a reminder of your ${service} ${at}. Call (212) 555-0199 to change it.` };
     expect(messages).toEqual([
       { kind: 'cancellation', channel: 'email', recipient: 'wording@example.com', ...cancelled },
       { kind: 'cancellation', channel: 'sms', recipient: '+19175550123', ...cancelled },

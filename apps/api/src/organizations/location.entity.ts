@@ -9,6 +9,8 @@ export class Location {
   @Column() address!: string;
   @Column() phone!: string;
   @Column() timezone!: string;
+  /** ISO 3166-1 alpha-2: how phone numbers typed without a country code are read here. */
+  @Column({ name: 'country_code', type: 'text' }) countryCode!: string;
   @Column({ name: 'is_active' }) isActive!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

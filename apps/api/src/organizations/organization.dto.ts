@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { canonicalTimeZone, isIanaTimeZone } from '@skinledger/domain';
+import { canonicalTimeZone, CLINIC_LOCALES, isIanaTimeZone, type ClinicLocale } from '@skinledger/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
+import { isPhoneCountry } from '../common/phone/phone-numbers';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -20,9 +21,21 @@ const IsKnownTimeZone = () =>
     },
   });
 
+/** ISO 3166-1 alpha-2, upper case, a country the phone metadata knows. */
+export const IsCountryCode = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCountryCode',
+    validator: {
+      validate: (value: unknown) => isPhoneCountry(value),
+      defaultMessage: (args) => `${args?.property} must be a two-letter country code such as US or GB`,
+    },
+  });
+
 export class OrganizationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ enum: CLINIC_LOCALES, description: "The clinic's English variant: dates, times and spelling (en-US: Dec 2, 2026, 10:30 AM; en-GB: 2 Dec 2026, 10:30)" })
+  locale!: ClinicLocale;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -32,6 +45,11 @@ export class UpdateOrganizationDto {
   @IsString()
   @Length(1, 200)
   name!: string;
+
+  @ApiPropertyOptional({ enum: CLINIC_LOCALES })
+  @IsOptional()
+  @IsIn(CLINIC_LOCALES, { message: `locale must be one of ${CLINIC_LOCALES.join(', ')}` })
+  locale?: ClinicLocale;
 }
 
 export class CreateLocationDto {
@@ -52,12 +70,18 @@ export class CreateLocationDto {
   @MaxLength(500)
   address?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '(718) 555-1141', description: "Stored E.164; a number without a country code is read in the location's country" })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(40)
   phone?: string;
+
+  @ApiPropertyOptional({ example: 'US', description: "ISO 3166-1 alpha-2; defaults from the time zone (America/New_York → US). Reads phone numbers typed without a country code" })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsCountryCode()
+  countryCode?: string;
 }
 
 export class UpdateLocationDto extends PartialType(CreateLocationDto) {
@@ -72,6 +96,7 @@ export class LocationDto {
   @ApiProperty() name!: string;
   @ApiProperty() timezone!: string;
   @ApiProperty() address!: string;
-  @ApiProperty() phone!: string;
+  @ApiProperty({ description: 'E.164 (or, for a number older than E.164 storage that could not be read, as typed); empty when none' }) phone!: string;
+  @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2' }) countryCode!: string;
   @ApiProperty() isActive!: boolean;
 }

@@ -1,3 +1,4 @@
+import type { ClinicLocale } from '@skinledger/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** The practice: owns every other record. Settings hold the clinic's adjustable clinical defaults. */
@@ -6,6 +7,8 @@ export class Organization {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column() name!: string;
   @Column({ type: 'jsonb', default: {} }) settings!: Record<string, unknown>;
+  /** The clinic's English variant: how dates, times and words are written. */
+  @Column({ type: 'text', default: 'en-US' }) locale!: ClinicLocale;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

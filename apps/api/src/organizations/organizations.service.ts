@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { clinicLocaleForCountry, countryForTimeZone } from '@skinledger/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
-import { ConflictError, NotFoundError } from '../common/problems/domain-error';
+import { requirePhoneNumber } from '../common/phone/phone-numbers';
+import { ConflictError, InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
 import { Location } from './location.entity';
 import { Organization } from './organization.entity';
 import type { CreateLocationDto, LocationDto, OrganizationDto, UpdateLocationDto, UpdateOrganizationDto } from './organization.dto';
 
-const LOCATION_FIELDS = ['name', 'timezone', 'address', 'phone', 'isActive'] as const;
+const LOCATION_FIELDS = ['name', 'timezone', 'countryCode', 'address', 'phone', 'isActive'] as const;
 
 export function toLocationDto(l: Location): LocationDto {
-  return { id: l.id, name: l.name, timezone: l.timezone, address: l.address, phone: l.phone, isActive: l.isActive };
+  return { id: l.id, name: l.name, timezone: l.timezone, countryCode: l.countryCode, address: l.address, phone: l.phone, isActive: l.isActive };
 }
 
 function toOrganizationDto(o: Organization): OrganizationDto {
-  return { id: o.id, name: o.name, createdAt: o.createdAt.toISOString() };
+  return { id: o.id, name: o.name, locale: o.locale, createdAt: o.createdAt.toISOString() };
 }
 
 @Injectable()
@@ -32,8 +34,8 @@ export class OrganizationsService {
   async update(actor: Actor, input: UpdateOrganizationDto): Promise<OrganizationDto> {
     return this.dataSource.transaction(async (manager) => {
       const organization = await manager.findOneByOrFail(Organization, { id: actor.organizationId });
-      const changes = diffFields(organization, input, ['name']);
-      await manager.update(Organization, { id: organization.id }, { name: input.name });
+      const changes = diffFields(organization, input, ['name', 'locale']);
+      await manager.update(Organization, { id: organization.id }, { name: input.name, ...(input.locale ? { locale: input.locale } : {}) });
       if (Object.keys(changes).length) {
         await this.audit.record(manager, actor, { action: 'organization.updated', entityType: 'organization', entityId: organization.id, changes });
       }
@@ -61,9 +63,11 @@ export class OrganizationsService {
    * First run (setup): the organization row, under the id setup already made the transaction's tenant, and its first
    * location. The caller audits both in the same transaction.
    */
-  async foundOrganization(manager: EntityManager, input: { id: string; name: string; location: { name: string; timezone: string } }) {
-    await manager.insert(Organization, { id: input.id, name: input.name, settings: {} });
-    const location = await this.insertLocation(manager, input.id, input.location);
+  async foundOrganization(manager: EntityManager, input: { id: string; name: string; location: { name: string; timezone: string; countryCode?: string } }) {
+    // The clinic writes the English of its first location's country (US: en-US, elsewhere en-GB); Settings changes it.
+    const country = locationCountry(input.location);
+    await manager.insert(Organization, { id: input.id, name: input.name, settings: {}, locale: clinicLocaleForCountry(country) });
+    const location = await this.insertLocation(manager, input.id, { ...input.location, countryCode: country });
     return { organization: { id: input.id, name: input.name }, location };
   }
 
@@ -82,13 +86,17 @@ export class OrganizationsService {
   }
 
   private async insertLocation(manager: EntityManager, organizationId: string, input: CreateLocationDto): Promise<LocationDto> {
+    // A zone without a default (UTC, say) takes the country of the organization's first location.
+    const first = input.countryCode || countryForTimeZone(input.timezone) ? null : await manager.findOne(Location, { where: { organizationId }, order: { createdAt: 'ASC' } });
+    const countryCode = locationCountry({ ...input, countryCode: input.countryCode ?? first?.countryCode });
     const location = await manager.save(
       manager.create(Location, {
         organizationId,
         name: input.name,
         timezone: input.timezone,
+        countryCode,
         address: input.address ?? '',
-        phone: input.phone ?? '',
+        phone: requirePhoneNumber('phone', input.phone ?? '', countryCode),
         isActive: true,
       }),
     );
@@ -100,9 +108,11 @@ export class OrganizationsService {
       const location = await manager.findOneBy(Location, { id, organizationId: actor.organizationId });
       if (!location) throw new NotFoundError('Location', id);
       if (input.name && input.name !== location.name) await this.assertNameFree(actor, input.name);
-      const changes = diffFields(location, input, LOCATION_FIELDS);
+      const countryCode = input.countryCode ?? location.countryCode;
+      const update = input.phone === undefined ? { ...input } : { ...input, phone: requirePhoneNumber('phone', input.phone, countryCode) };
+      const changes = diffFields(location, update, LOCATION_FIELDS);
       if (Object.keys(changes).length) {
-        await manager.update(Location, { id }, input);
+        await manager.update(Location, { id }, update);
         await this.audit.record(manager, actor, { action: 'location.updated', entityType: 'location', entityId: id, changes });
       }
       return toLocationDto(await manager.findOneByOrFail(Location, { id }));
@@ -116,4 +126,13 @@ export class OrganizationsService {
       });
     }
   }
+}
+
+/** The location's country: the one chosen, else the time zone's; without either it must be chosen (400). */
+function locationCountry(input: { timezone: string; countryCode?: string }): string {
+  const country = input.countryCode ?? countryForTimeZone(input.timezone);
+  if (!country) {
+    throw new InvalidFieldError('countryCode', `choose the location's country: the time zone ${input.timezone} does not tell it, and phone numbers are read in it`);
+  }
+  return country;
 }

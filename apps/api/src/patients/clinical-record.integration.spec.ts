@@ -1,4 +1,4 @@
-import { addDays, addMonths, emptyMedicalHistory, isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, type MedicalHistoryAnswers } from '@skinledger/domain';
+import { addDays, addMonths, emptyMedicalHistory, isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, readable, type MedicalHistoryAnswers } from '@skinledger/domain';
 import { newPatient, newStaffMember, signedInOrganization, signIn } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
@@ -130,7 +130,7 @@ describe('clinical record', () => {
         eligible: false,
         procedure: 'medical',
         on: today(),
-        blockers: [{ code: 'isotretinoin_window', message: expect.stringContaining(`eligible from ${eligibleFrom}`), eligibleFrom, until: addDays(eligibleFrom, -1) }],
+        blockers: [{ code: 'isotretinoin_window', message: expect.stringContaining(`eligible from ${readable().date(eligibleFrom)}`), eligibleFrom, until: addDays(eligibleFrom, -1) }],
         warnings: [],
         eligibleFrom,
         medicalHistoryVersion: 1,

@@ -27,7 +27,7 @@ export class EligibilityBlockerDto {
     description: 'A screening finding’s id (the contraindication, history_missing, history_stale ...), or patient-archived',
   })
   code!: EligibilityCode;
-  @ApiProperty({ example: 'Oral isotretinoin within 6 months of the last dose (2026-08-25); eligible from 2027-02-25' }) message!: string;
+  @ApiProperty({ example: 'Oral isotretinoin within 6 months of the last dose (Aug 25, 2026); eligible from Feb 25, 2027' }) message!: string;
   @ApiPropertyOptional({
     format: 'date',
     description: 'Time windows only: the first date on which this blocker has lapsed. Both it and `until` are given: eligibleFrom = until + 1 day.',

@@ -58,6 +58,7 @@ export class EligibilityService {
       onDate,
       historyRecordedOn: history ? isoDateInTimeZone(history.recordedAt, timeZone) : undefined,
       settings: await this.screeningSettings.overrides(manager, actor.organizationId),
+      locale: actor.locale,
     });
 
     const blockers: EligibilityBlockerDto[] = result.blockers.map((b) => (b.eligibleFrom ? { ...b, until: addDays(b.eligibleFrom, -1) } : b));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { exposureDatesInTheFuture, isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, type MedicalHistoryAnswers } from '@skinledger/domain';
+import { exposureDatesInTheFuture, isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, readable, type MedicalHistoryAnswers } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
@@ -38,7 +38,7 @@ export class MedicalHistoryService {
       const future = exposureDatesInTheFuture(toStoredAnswers(input), recordedOn);
       if (future.length > 0) {
         throw new DomainError(400, 'validation', 'Invalid request', `Invalid fields: ${future.join(', ')}`, {
-          errors: future.map((field) => ({ field, message: `${field} is after today (${recordedOn}); an exposure cannot be in the future` })),
+          errors: future.map((field) => ({ field, message: `${field} is after today (${readable(actor.locale).date(recordedOn)}); an exposure cannot be in the future` })),
         });
       }
       const next = await nextHistoryVersion(manager, actor.organizationId, patientId);

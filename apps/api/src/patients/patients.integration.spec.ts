@@ -41,7 +41,7 @@ describe('patients', () => {
       phone: '+12125550100',
       email: 'margaret.thompson@example.com',
       address: { line1: '12 Harbour Street', city: 'Brooklyn', region: 'NY', postalCode: '11201', country: 'US' },
-      emergencyContact: { name: 'Sam Thompson', relationship: 'Partner', phone: '2125550199' },
+      emergencyContact: { name: 'Sam Thompson', relationship: 'Partner', phone: '+12125550199' },
       fitzpatrickType: 4,
       allergies: [
         { substance: 'Lidocaine', class: 'amide_anesthetic' },

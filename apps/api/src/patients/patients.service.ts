@@ -9,6 +9,8 @@ import type { CreatePatientDto, DuplicateCandidateDto, PatientDto, UpdatePatient
 import { findDuplicateCandidates, type PatientIdentity } from './patient-duplicates.queries';
 import { Patient } from './patient.entity';
 import { findPatient, normalizeAllergies, toPatientDto } from './patient-records';
+import { patientPhoneCountry } from './patient-phone.queries';
+import { withE164Phones } from './patient-phones';
 
 /** Fields whose values go into the audit trail; notes only as "changed" (free text can be long and sensitive). */
 const AUDITED_FIELDS = [
@@ -37,8 +39,9 @@ export class PatientsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(actor: Actor, input: CreatePatientDto): Promise<PatientDto> {
+  async create(actor: Actor, typed: CreatePatientDto): Promise<PatientDto> {
     return this.dataSource.transaction(async (manager) => {
+      const input = withE164Phones(typed, await patientPhoneCountry(manager, actor.organizationId, actor.staffMemberId));
       // Taking the number first queues concurrent registrations, so two requests for one person cannot both pass.
       const [mrn] = await allocateMrns(manager, actor.organizationId);
       const candidates = await this.checkDuplicates(manager, actor, input, input.confirmDuplicate);
@@ -81,9 +84,10 @@ export class PatientsService {
     });
   }
 
-  async update(actor: Actor, id: string, input: UpdatePatientDto): Promise<PatientDto> {
+  async update(actor: Actor, id: string, typed: UpdatePatientDto): Promise<PatientDto> {
     return this.dataSource.transaction(async (manager) => {
       const patient = await findPatient(manager, actor, id, true);
+      const input = withE164Phones(typed, await patientPhoneCountry(manager, actor.organizationId, actor.staffMemberId));
       const { confirmDuplicate, allergies, notes, ...fields } = input;
       const patch: Partial<Patient> = { ...fields };
       if (allergies !== undefined) patch.allergies = normalizeAllergies(allergies ?? []);

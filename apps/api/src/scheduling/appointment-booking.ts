@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { bookingViolations, instantToLocal, type BookingViolation } from '@skinledger/domain';
+import { bookingViolations, instantToLocal, readable, type BookingViolation } from '@skinledger/domain';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, InvalidFieldError } from '../common/problems/domain-error';
-import { conflictingAppointment, findRoom, holdBookingLocks, otherMedicalSessions } from './booking.queries';
+import { conflictingAppointment, findRoom, holdBookingLocks, otherMedicalSessions, type ConflictingAppointment } from './booking.queries';
 import type { ServiceDto } from './catalog.dto';
 import { CatalogService } from './catalog.service';
 import { findLocation, patientArchivedAt } from './clinic-directory.queries';
@@ -36,6 +36,8 @@ export interface BookingAttempt {
   occupiedUntil: Date;
   excludeAppointmentId?: string;
   sessionNumber?: number;
+  /** Whose booking it is, so a refusal can say whether the other appointment is the same patient's. */
+  patientId?: string;
 }
 
 const MINUTE = 60_000;
@@ -85,6 +87,7 @@ export class AppointmentBooking {
       working: practitioner.working,
       timeOff: practitioner.timeOff,
       otherMedical: otherMedical.map((o) => ({ id: o.id, date: o.local_date })),
+      locale: location.locale,
     });
     if (!service.isActive) violations.unshift({ code: 'service-inactive', message: `${service.name} is no longer offered (inactive)` });
     return { violations, service, timeZone, startsAt, endsAt, occupiedUntil };
@@ -109,18 +112,29 @@ export async function explainDoubleBooking<T>(dataSource: DataSource, organizati
       startsAt: tried.startsAt,
       occupiedUntil: tried.occupiedUntil,
       excludeAppointmentId: tried.excludeAppointmentId ?? null,
+      patientId: tried.patientId ?? null,
     });
-    const session = tried.sessionNumber ? `Session ${tried.sessionNumber}: the` : 'The';
-    const when = other ? ` (${instantToLocal(other.starts_at, other.timezone).date} ${fmt(other.starts_at, other.timezone)}–${fmt(other.occupied_until, other.timezone)} incl. buffer)` : '';
-    throw new ConflictError('double-booking', `${session} ${resource} is already booked at that time by appointment ${other?.id ?? '(just cancelled)'}${when}`, {
+    throw new ConflictError('double-booking', doubleBookingDetail(resource, tried, other), {
       resource,
       conflictingAppointmentId: other?.id ?? null,
+      ...(other ? { conflictingStartsAt: other.starts_at.toISOString(), conflictingEndsAt: other.ends_at.toISOString() } : {}),
       ...(tried.sessionNumber ? { sessionNumber: tried.sessionNumber } : {}),
     });
   }
 }
 
-function fmt(instant: Date, timeZone: string): string {
-  const { minutes } = instantToLocal(instant, timeZone);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/**
+ * The refusal in the clinic's words: who or which room, the other appointment's times in its location's zone and
+ * the clinic's variant, and whether its clean-up buffer is what overlaps ("Samuel Osei is already booked 10:30 –
+ * 11:00 AM with another patient"). Ids and instants stay in the problem's extension members.
+ */
+function doubleBookingDetail(resource: 'room' | 'practitioner', tried: BookingAttempt, other: ConflictingAppointment | undefined): string {
+  const session = tried.sessionNumber ? `Session ${tried.sessionNumber}: ` : '';
+  if (!other) return `${session}The ${resource} was just booked by someone else at that time; pick another time`;
+  const words = readable(other.locale);
+  const who = resource === 'room' ? (other.room_name ?? 'The room') : (other.practitioner_name ?? 'The practitioner');
+  const day = words.day(other.starts_at, other.timezone) === words.day(tried.startsAt, other.timezone) ? '' : ` on ${words.day(other.starts_at, other.timezone)}`;
+  const whom = resource === 'room' || !tried.patientId ? '' : other.same_patient ? ' with this patient' : ' with another patient';
+  const buffer = other.occupied_until > other.ends_at ? `, then clean-up until ${words.time(other.occupied_until, other.timezone)}` : '';
+  return `${session}${who} is already booked ${words.timeRange(other.starts_at, other.ends_at, other.timezone)}${day}${whom}${buffer}`;
 }

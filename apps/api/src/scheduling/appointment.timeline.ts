@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatLocalDateTime } from '@skinledger/domain';
+import { readable } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import { TimelineSource, type TimelineEntry, type TimelineProvider } from '../patients/timeline/timeline-source';
 import { patientAppointmentTimeline } from './appointments.queries';
@@ -14,7 +14,7 @@ export class AppointmentTimeline implements TimelineProvider {
       at: r.starts_at,
       kind: 'appointment',
       title: `${r.service_name} (${r.status.replace('_', ' ')})`,
-      detail: `${formatLocalDateTime(r.starts_at, r.timezone)} ${r.timezone} at ${r.location_name} with ${r.practitioner_name}${r.cancel_reason ? ` · cancelled: ${r.cancel_reason}` : ''}`,
+      detail: `${readable(r.locale).dateTime(r.starts_at, r.timezone)} (${r.timezone}) at ${r.location_name} with ${r.practitioner_name}${r.cancel_reason ? ` · cancelled: ${r.cancel_reason}` : ''}`,
       refId: r.id,
     }));
   }

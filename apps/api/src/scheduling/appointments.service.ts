@@ -104,11 +104,11 @@ export class AppointmentsService {
     if (checked.violations.length > 0) {
       const prefix = extra.sessionNumber ? `Session ${extra.sessionNumber}: ` : '';
       throw new RuleViolationError(
-        `${prefix}the appointment breaks ${checked.violations.length} booking rule(s): ${checked.violations.map((v) => v.code).join(', ')}`,
+        `${prefix}${prefix ? 'the' : 'The'} appointment cannot be booked: ${checked.violations.map((v) => v.message).join('; ')}`,
         checked.violations.map((v) => (extra.sessionNumber ? { ...v, sessionNumber: extra.sessionNumber } : v)),
       );
     }
-    attempt.current = { practitionerId: input.practitionerId, roomId: input.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, sessionNumber: extra.sessionNumber };
+    attempt.current = { practitionerId: input.practitionerId, roomId: input.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, sessionNumber: extra.sessionNumber, patientId: input.patientId };
     const id = await insertAppointment(manager, {
       organizationId: actor.organizationId,
       locationId: input.locationId,
@@ -156,9 +156,9 @@ export class AppointmentsService {
           };
           const checked = await this.booking.check(manager, actor.organizationId, next);
           if (checked.violations.length > 0) {
-            throw new RuleViolationError(`The change breaks ${checked.violations.length} booking rule(s): ${checked.violations.map((v) => v.code).join(', ')}`, checked.violations);
+            throw new RuleViolationError(`The appointment cannot move there: ${checked.violations.map((v) => v.message).join('; ')}`, checked.violations);
           }
-          attempt.current = { practitionerId: next.practitionerId, roomId: next.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, excludeAppointmentId: id };
+          attempt.current = { practitionerId: next.practitionerId, roomId: next.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, excludeAppointmentId: id, patientId: next.patientId };
           await moveAppointment(manager, actor.organizationId, id, {
             serviceId: next.serviceId,
             practitionerId: next.practitionerId,

@@ -1,3 +1,4 @@
+import type { ClinicLocale } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -48,18 +49,37 @@ export async function findRoom(db: Db, organizationId: string, id: string): Prom
 }
 
 /** The live appointment holding the room or the practitioner (give one) over [startsAt, occupiedUntil), for a 409's explanation. */
+/** The appointment holding a practitioner or room, with what a person needs to read the refusal. */
+export interface ConflictingAppointment {
+  id: string;
+  starts_at: Date;
+  ends_at: Date;
+  occupied_until: Date;
+  timezone: string;
+  locale: ClinicLocale;
+  practitioner_name: string | null;
+  room_name: string | null;
+  same_patient: boolean;
+}
+
 export async function conflictingAppointment(
   db: Db,
   organizationId: string,
-  q: { roomId: string | null; practitionerId: string | null; startsAt: Date; occupiedUntil: Date; excludeAppointmentId: string | null },
-): Promise<{ id: string; starts_at: Date; occupied_until: Date; timezone: string } | undefined> {
+  q: { roomId: string | null; practitionerId: string | null; startsAt: Date; occupiedUntil: Date; excludeAppointmentId: string | null; patientId: string | null },
+): Promise<ConflictingAppointment | undefined> {
   const [row] = await db.query(
-    `SELECT a.id, a.starts_at, a.occupied_until, l.timezone FROM appointments a JOIN location_directory l ON l.id = a.location_id
+    `SELECT a.id, a.starts_at, a.ends_at, a.occupied_until, l.timezone, o.locale, s.name AS practitioner_name, r.name AS room_name,
+            coalesce(a.patient_id = $7::uuid, false) AS same_patient
+     FROM appointments a
+     JOIN location_directory l ON l.id = a.location_id
+     JOIN organization_directory o ON o.id = a.organization_id
+     LEFT JOIN staff_directory s ON s.id = a.practitioner_id
+     LEFT JOIN rooms r ON r.organization_id = a.organization_id AND r.id = a.room_id
      WHERE a.organization_id = $1 AND ($2::uuid IS NULL OR a.room_id = $2) AND ($3::uuid IS NULL OR a.practitioner_id = $3)
        AND a.status NOT IN ('cancelled', 'no_show') AND tstzrange(a.starts_at, a.occupied_until) && tstzrange($4, $5)
        AND ($6::uuid IS NULL OR a.id <> $6)
      ORDER BY a.starts_at LIMIT 1`,
-    [organizationId, q.roomId, q.practitionerId, q.startsAt, q.occupiedUntil, q.excludeAppointmentId],
+    [organizationId, q.roomId, q.practitionerId, q.startsAt, q.occupiedUntil, q.excludeAppointmentId, q.patientId],
   );
   return row;
 }

@@ -1,3 +1,4 @@
+import type { ClinicLocale } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -6,8 +7,16 @@ type Db = Pick<EntityManager, 'query'>;
  * What scheduling reads of other modules' records, through the directories they publish (location_directory,
  * staff_directory, patient_directory): existence in the organization, a location's time zone, a patient's archive.
  */
-export async function findLocation(db: Db, organizationId: string, id: string): Promise<{ name: string; timezone: string; is_active: boolean } | undefined> {
-  const [row] = await db.query(`SELECT name, timezone, is_active FROM location_directory WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
+export async function findLocation(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<{ name: string; timezone: string; is_active: boolean; locale: ClinicLocale } | undefined> {
+  const [row] = await db.query(
+    `SELECT l.name, l.timezone, l.is_active, (SELECT o.locale FROM organization_directory o WHERE o.id = l.organization_id) AS locale
+     FROM location_directory l WHERE l.organization_id = $1 AND l.id = $2`,
+    [organizationId, id],
+  );
   return row;
 }
 

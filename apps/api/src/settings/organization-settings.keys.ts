@@ -1,4 +1,4 @@
-import { DEFAULT_LATE_CANCELLATION_HOURS, type ScreeningSettingsInput, type StaffRole } from '@skinledger/domain';
+import { DEFAULT_LATE_CANCELLATION_HOURS, type AuditAction, type ScreeningSettingsInput, type StaffRole } from '@skinledger/domain';
 import type { AuditEntry } from '../audit/audit.service';
 
 /** The treatment overrides: zone maximums lowered below the defaults, after-care text, the medical interval. */
@@ -38,7 +38,7 @@ export type OrganizationSettingKey = keyof OrganizationSettingTypes;
 type AuditChanges = NonNullable<AuditEntry['changes']>;
 
 interface KeyAudit<V> {
-  action: string;
+  action: AuditAction;
   /** What the audit event records for a replacement, or null when nothing changed. `before` null: never set. */
   changes(before: V | null, after: V, serverDefaults: { reminderHoursBefore: number }): AuditChanges | null;
 }

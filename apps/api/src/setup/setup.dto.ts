@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString, Length, MaxLength, MinLength } from 'class-validator';
-import { IsTimeZone } from '../organizations/organization.dto';
+import { IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsCountryCode, IsTimeZone } from '../organizations/organization.dto';
 import { IsEmailAddress } from '../common/dto/is-email-address';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -22,6 +22,12 @@ export class SetupDto {
   @ApiProperty({ example: 'America/New_York' })
   @IsTimeZone()
   timezone!: string;
+
+  @ApiPropertyOptional({ example: 'US', description: "The first location's country (ISO 3166-1 alpha-2); defaults from the time zone. Sets the clinic's English variant (US: en-US, elsewhere en-GB)" })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsCountryCode()
+  countryCode?: string;
 
   @ApiProperty({ example: 'Dr. Maya Okafor' })
   @Transform(trim)

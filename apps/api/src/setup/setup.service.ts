@@ -46,7 +46,7 @@ export class SetupService {
       const { organization, location } = await this.organizations.foundOrganization(manager, {
         id: organizationId,
         name: input.organizationName,
-        location: { name: input.locationName, timezone: input.timezone },
+        location: { name: input.locationName, timezone: input.timezone, countryCode: input.countryCode },
       });
       const owner = await this.staff.createAccount(manager, {
         organizationId,
@@ -67,7 +67,7 @@ export class SetupService {
         action: 'location.created',
         entityType: 'location',
         entityId: location.id,
-        changes: createdFields(location, ['name', 'timezone']),
+        changes: createdFields(location, ['name', 'timezone', 'countryCode']),
       });
       await this.audit.record(manager, source, {
         action: 'staff.created',

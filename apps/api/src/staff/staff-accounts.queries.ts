@@ -1,4 +1,4 @@
-import type { StaffRole } from '@skinledger/domain';
+import type { ClinicLocale, StaffRole } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
 /** A staff account as signing in and the session need it, with its organization's name. */
@@ -6,6 +6,8 @@ export interface StaffAccount {
   id: string;
   organizationId: string;
   organizationName: string;
+  /** The clinic's English variant. */
+  organizationLocale: ClinicLocale;
   email: string;
   name: string;
   role: StaffRole;
@@ -21,6 +23,7 @@ interface AccountRow {
   id: string;
   organization_id: string;
   organization_name: string;
+  organization_locale: ClinicLocale;
   email: string;
   name: string;
   role: StaffRole;
@@ -29,13 +32,14 @@ interface AccountRow {
   password_hash?: string;
 }
 
-const ACCOUNT_COLUMNS = `s.id, s.organization_id, o.name AS organization_name, s.email, s.name, s.role, s.is_active, s.default_location_id`;
+const ACCOUNT_COLUMNS = `s.id, s.organization_id, o.name AS organization_name, o.locale AS organization_locale, s.email, s.name, s.role, s.is_active, s.default_location_id`;
 
 function toAccount(row: AccountRow): StaffAccount {
   return {
     id: row.id,
     organizationId: row.organization_id,
     organizationName: row.organization_name,
+    organizationLocale: row.organization_locale,
     email: row.email,
     name: row.name,
     role: row.role,

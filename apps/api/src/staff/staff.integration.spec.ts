@@ -78,7 +78,7 @@ describe('staff management', () => {
     const { client: nurse } = await signedInOrganization(app, 'nurse');
     const denied = await nurse.post('/api/staff', { ...nurseInput, email: 'x1@clinic.test' });
     expect(denied.status).toBe(403);
-    expect(denied.body.detail).toContain('staff.manage');
+    expect(denied.body.permission).toBe('staff.manage');
 
     const { client: admin } = await signedInOrganization(app, 'admin');
     expect((await admin.post('/api/staff', { ...nurseInput, email: 'x2@clinic.test', role: 'owner', credentials: [] })).status).toBe(403);

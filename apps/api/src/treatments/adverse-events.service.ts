@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ADVERSE_EVENT_TYPE_INFO, isAdverseEventType } from '@skinledger/domain';
+import { ADVERSE_EVENT_TYPE_INFO, isAdverseEventType, readable } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
@@ -27,7 +27,9 @@ export class AdverseEventsService {
   async record(actor: Actor, sessionId: string, input: RecordAdverseEventDto): Promise<AdverseEventDto> {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.find(manager, actor, sessionId);
-      if (input.onsetOn < session.performedOn) throw new InvalidFieldError('onsetOn', `must not be before the session (${session.performedOn})`);
+      if (input.onsetOn < session.performedOn) {
+        throw new InvalidFieldError('onsetOn', `must not be before the session (${readable(actor.locale).date(session.performedOn)})`);
+      }
       const { identifiers } = await manager.insert(AdverseEvent, {
         organizationId: actor.organizationId,
         sessionId: session.id,

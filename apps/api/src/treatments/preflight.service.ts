@@ -9,6 +9,7 @@ import {
   preflightZoneCode,
   medicalIntervalViolation,
   MEDICAL_DEPTH_THRESHOLD_MM,
+  readable,
   requiredConsentKinds,
   type IsoDate,
   type ProcedureKind,
@@ -83,7 +84,7 @@ export class PreflightService {
     const zones = input.zones ?? [];
     const charted = zones.length > 0;
     const plannedDepthMm = !charted && input.plannedProcedure === 'medical' ? MEDICAL_DEPTH_THRESHOLD_MM : 0;
-    const licence = credentialViolation(licences, input.onDate, plannedDepthMm);
+    const licence = credentialViolation(licences, input.onDate, plannedDepthMm, undefined, readable(actor.locale));
     if (licence) blockers.push({ code: licence.code, message: licence.message });
 
     // Depth per zone and the procedure kind it implies.
@@ -157,7 +158,7 @@ export class PreflightService {
   private async medicalInterval(manager: EntityManager, actor: Actor, input: PreflightInput, minDays: number) {
     if (minDays <= 0) return null;
     const previous = await latestMedicalSessionUpTo(manager, actor.organizationId, input.patientId, input.onDate, input.existingSessionId ?? null);
-    return medicalIntervalViolation(input.onDate, previous ? [previous] : [], minDays);
+    return medicalIntervalViolation(input.onDate, previous ? [previous] : [], minDays, readable(actor.locale));
   }
 
   private async checkDevice(manager: EntityManager, actor: Actor, input: PreflightInput, blockers: PreflightItemDto[]): Promise<void> {
@@ -178,7 +179,7 @@ export class PreflightService {
     if (lot.productKind !== 'needle_cartridge') {
       blockers.push({ code: 'lot-not-cartridge', message: `Lot ${lot.lotNumber} is ${lot.productName}, not a needle cartridge`, subject: lot.lotNumber });
     }
-    for (const b of lotUseBlockers(lot, onDate)) {
+    for (const b of lotUseBlockers(lot, onDate, readable(actor.locale))) {
       blockers.push({ ...b, subject: lot.lotNumber });
     }
     const onHand = await this.ledger.onHand(manager, lot.id, locationId);

@@ -104,7 +104,7 @@ export class SessionPhotosService {
       if (!photo) throw new NotFoundError('Photo', photoId);
       const bytes = await this.storage.get(photo.storageKey);
       if (createHash('sha256').update(bytes).digest('hex') !== photo.sha256) {
-        throw new DomainError(500, 'photo-integrity', 'Photo altered', `Photo ${photoId} no longer matches its recorded checksum; it is not shown`);
+        throw new DomainError(500, 'photo-integrity', 'Photo altered', 'This photo no longer matches its recorded checksum; it is not shown', { photoId });
       }
       await this.audit.recordPatientRead(manager, actor, photo.patientId, 'photo.viewed', { photoId: { to: photoId }, sessionId: { to: photo.sessionId } });
       return { bytes, contentType: photo.contentType };

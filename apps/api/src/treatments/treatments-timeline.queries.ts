@@ -1,3 +1,4 @@
+import type { ClinicLocale } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
 /** The patient's sessions with the practitioner's name and the zones charted ("cheeks 1 mm, forehead 0.25 mm"). */
@@ -33,9 +34,10 @@ export async function timelineAdverseEvents(
   manager: EntityManager,
   organizationId: string,
   patientId: string,
-): Promise<{ id: string; type: string; onset_on: string; grade: number | null; outcome: string; recorded_at: Date; recorded_by_name: string; description: string }[]> {
+): Promise<{ id: string; type: string; onset_on: string; grade: number | null; outcome: string; recorded_at: Date; recorded_by_name: string; description: string; locale: ClinicLocale }[]> {
   return manager.query(
-    `SELECT e.id, e.type, to_char(e.onset_on, 'YYYY-MM-DD') AS onset_on, e.grade, e.outcome, e.recorded_at, e.description, st.name AS recorded_by_name
+    `SELECT e.id, e.type, to_char(e.onset_on, 'YYYY-MM-DD') AS onset_on, e.grade, e.outcome, e.recorded_at, e.description, st.name AS recorded_by_name,
+            (SELECT o.locale FROM organization_directory o WHERE o.id = e.organization_id) AS locale
      FROM adverse_events e JOIN staff_directory st ON st.id = e.recorded_by
      WHERE e.organization_id = $1 AND e.patient_id = $2`,
     [organizationId, patientId],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ADVERSE_EVENT_TYPE_INFO, isAdverseEventType } from '@skinledger/domain';
+import { ADVERSE_EVENT_TYPE_INFO, isAdverseEventType, readable } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import { TimelineSource, type TimelineEntry, type TimelineProvider } from '../patients/timeline/timeline-source';
 import { timelineAddenda, timelineAdverseEvents, timelineSessions } from './treatments-timeline.queries';
@@ -32,7 +32,7 @@ export class TreatmentsTimeline implements TimelineProvider {
       entries.push({
         at: e.recorded_at,
         kind: 'adverse_event',
-        title: `Adverse event: ${label}${e.grade === null ? '' : `, grade ${e.grade}`} (onset ${e.onset_on}, ${e.outcome.replaceAll('_', ' ')})`,
+        title: `Adverse event: ${label}${e.grade === null ? '' : `, grade ${e.grade}`} (onset ${readable(e.locale).date(e.onset_on)}, ${e.outcome.replaceAll('_', ' ')})`,
         detail: e.description,
         refId: e.id,
         actorName: e.recorded_by_name,

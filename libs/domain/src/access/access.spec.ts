@@ -96,7 +96,7 @@ describe('practitioner credentials', () => {
     expect(credentialViolation([], '2026-06-01')?.code).toBe('credential-missing');
     expect(credentialViolation([nurse], '2026-07-01')).toEqual({
       code: 'credential-expired',
-      message: "The practitioner's licence expired on 2026-06-30: no treating on 2026-07-01",
+      message: "The practitioner's licence expired on Jun 30, 2026: no treating on Jul 1, 2026",
     });
     expect(credentialViolation([aesthetician], '2026-06-01', 0.5)).toEqual({
       code: 'credential-insufficient',

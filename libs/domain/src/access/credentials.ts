@@ -4,6 +4,7 @@
  * These are the defaults; an organization may lower them, never raise them past the device maximum.
  */
 import type { CredentialCheckCode } from '../codes/staff';
+import { readable, type Readable } from '../locale/readable';
 
 export const DEVICE_MAX_DEPTH_MM = 2.5;
 /** A session whose deepest zone is at least this deep is medical needling (domain.md section 1). */
@@ -84,11 +85,15 @@ export function credentialViolation(
   onDate: string,
   depthMm = 0,
   limits: Record<LicenceType, number> = DEFAULT_LICENCE_MAX_DEPTH_MM,
+  words: Readable = readable(),
 ): CredentialViolation | null {
   if (credentials.length === 0) return { code: 'credential-missing', message: 'The practitioner has no licence on file: no treating' };
   if (!credentials.some((c) => isCredentialCurrent(c, onDate))) {
     const lastExpiry = credentials.map((c) => c.expiresOn).sort().at(-1);
-    return { code: 'credential-expired', message: `The practitioner's licence expired on ${lastExpiry}: no treating on ${onDate}` };
+    return {
+      code: 'credential-expired',
+      message: `The practitioner's licence expired on ${lastExpiry ? words.date(lastExpiry) : 'an earlier date'}: no treating on ${words.date(onDate)}`,
+    };
   }
   if (maxDepthAllowedMm(credentials, onDate, limits) < depthMm) {
     return {

@@ -136,3 +136,40 @@ export const PERMISSION_MATRIX: Record<StaffRole, readonly Permission[]> = {
 export function roleHasPermission(role: StaffRole, permission: Permission): boolean {
   return PERMISSION_MATRIX[role]?.includes(permission) ?? false;
 }
+
+/** What each permission lets a person do, for refusals ("… does not allow reading clinical records"). */
+const PERMISSION_WORDS: Partial<Record<Permission, string>> = {
+  'organization.read': 'seeing the clinic’s settings',
+  'organization.manage': 'changing the clinic and its locations',
+  'staff.read': 'seeing the staff list',
+  'staff.manage': 'managing staff accounts',
+  'audit.read': 'reading the audit log',
+  'patients.read': 'seeing patients',
+  'patients.write': 'changing patient records',
+  'patients.export': 'exporting a patient’s record',
+  'patients.import': 'importing patients',
+  'clinical_record.read': 'reading clinical records',
+  'medical_history.write': 'recording a medical history',
+  'settings.manage': 'changing clinical settings',
+  'inventory.read': 'seeing stock',
+  'inventory.receive': 'receiving stock',
+  'inventory.write': 'changing stock',
+  'inventory.recall': 'holding back or recalling stock',
+  'devices.manage': 'managing pens',
+  'treatment.record': 'recording treatments',
+  'exposure.read': 'listing who was exposed to a lot or pen',
+  'consents.read': 'reading consents',
+  'consents.prepare': 'preparing consents',
+  'consents.revoke': 'recording a withdrawn consent',
+  'consent_templates.manage': 'editing consent templates',
+  'schedule.read': 'seeing the schedule',
+  'schedule.book': 'booking appointments',
+  'schedule.manage': 'setting up services, rooms and working hours',
+  'messages.read': 'reading the outbox',
+  'security.manage': 'changing sign-in security',
+};
+
+/** "reading clinical records"; a permission without words reads as its name ("waitlist manage" → "waitlist manage"). */
+export function permissionInWords(permission: Permission): string {
+  return PERMISSION_WORDS[permission] ?? permission.replace(/[._]/g, ' ');
+}

@@ -1,6 +1,6 @@
 import { isIsoDate, utcIsoDate, type IsoDate } from '../dates';
 import { GS1_AI_DEFINITIONS, isGs1Cset82, isSupportedGs1Ai, type SupportedGs1Ai } from './application-identifiers';
-import { isValidGtin } from './check-digit';
+import { gs1CheckDigit, isValidGtin } from './check-digit';
 import { parseGs1Date } from './dates';
 import type { Gs1Error } from './errors';
 import { stripGs1Framing, tokenizeParenthesisedGs1, tokenizeRawGs1, type Gs1Element } from './tokenize';
@@ -55,7 +55,14 @@ function readElement({ ai, data }: Gs1Element, referenceDate: IsoDate, errors: G
         return undefined;
       }
       if (!isValidGtin(data)) {
-        errors.push({ ai, code: 'bad-check-digit', message: `${label} ${data} has a wrong check digit` });
+        const expectedCheckDigit = gs1CheckDigit(data.slice(0, -1));
+        errors.push({
+          ai,
+          code: 'bad-check-digit',
+          message: `${label} ${data} has a wrong check digit (it should be ${expectedCheckDigit})`,
+          gtin: data,
+          expectedCheckDigit,
+        });
         return undefined;
       }
       return data;

@@ -1,5 +1,6 @@
 import type { DeviceUseCode, LotUseCode } from '../codes/inventory';
 import type { IsoDate } from '../dates';
+import { readable, type Readable } from '../locale/readable';
 
 /** What a clinic stocks (domain.md section 9): cartridges are single use and tracked by lot. */
 export const PRODUCT_KINDS = ['needle_cartridge', 'anesthetic', 'serum', 'other'] as const;
@@ -56,12 +57,16 @@ export interface LotUseBlocker {
  * Why a lot may not be used on a patient or moved to another location on `onDate` (domain.md section 9). Wasting and
  * returning to the supplier are always allowed: they are how bad stock leaves the shelf.
  */
-export function lotUseBlockers(lot: { holdStatus: LotHoldStatus; expiresOn: IsoDate; lotNumber: string }, onDate: IsoDate): LotUseBlocker[] {
+export function lotUseBlockers(
+  lot: { holdStatus: LotHoldStatus; expiresOn: IsoDate; lotNumber: string },
+  onDate: IsoDate,
+  words: Readable = readable(),
+): LotUseBlocker[] {
   const blockers: LotUseBlocker[] = [];
   if (lot.holdStatus === 'recalled') blockers.push({ code: 'lot-recalled', message: `Lot ${lot.lotNumber} is recalled` });
   if (lot.holdStatus === 'quarantined') blockers.push({ code: 'lot-quarantined', message: `Lot ${lot.lotNumber} is quarantined` });
   if (isLotExpired(lot.expiresOn, onDate)) {
-    blockers.push({ code: 'lot-expired', message: `Lot ${lot.lotNumber} expired on ${lot.expiresOn}` });
+    blockers.push({ code: 'lot-expired', message: `Lot ${lot.lotNumber} expired on ${words.date(lot.expiresOn)}` });
   }
   return blockers;
 }

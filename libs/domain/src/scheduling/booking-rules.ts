@@ -4,6 +4,8 @@ import type { IsoDate } from '../dates/iso-date';
 import type { ProcedureKind } from '../treatment/depth';
 import { medicalIntervalViolation, type MedicalSessionOnDate } from '../treatment/medical-interval';
 import { containedIn, overlaps, type Interval } from './intervals';
+import type { ClinicLocale } from '../locale/clinic-locale';
+import { readable, type Readable } from '../locale/readable';
 
 export const PROCEDURE_KINDS = ['consultation', 'cosmetic_needling', 'medical_needling', 'follow_up'] as const;
 export type ServiceProcedureKind = (typeof PROCEDURE_KINDS)[number];
@@ -38,6 +40,8 @@ export interface BookingFacts {
    * treatment sessions not booked as one, with their local dates.
    */
   otherMedical: readonly MedicalSessionOnDate[];
+  /** The clinic's English variant, for the dates in the messages (default en-US). */
+  locale?: ClinicLocale;
 }
 
 /**
@@ -49,9 +53,10 @@ export function serviceCredentialViolation(
   procedureKind: ServiceProcedureKind,
   credentials: readonly PractitionerCredential[],
   localDate: IsoDate,
+  words: Readable = readable(),
 ): CredentialViolation | null {
   if (procedureKind !== 'medical_needling') return null;
-  return credentialViolation(credentials, localDate, MEDICAL_DEPTH_THRESHOLD_MM);
+  return credentialViolation(credentials, localDate, MEDICAL_DEPTH_THRESHOLD_MM, undefined, words);
 }
 
 /**
@@ -60,6 +65,7 @@ export function serviceCredentialViolation(
  */
 export function bookingViolations(f: BookingFacts): BookingViolation[] {
   const v: BookingViolation[] = [];
+  const words = readable(f.locale);
   if (f.patient.archived) v.push({ code: 'patient-archived', message: 'The patient is archived: restore the record before booking' });
   if (!f.location.active) v.push({ code: 'location-inactive', message: 'The location is closed (inactive)' });
   if (!f.room.atLocation) v.push({ code: 'room-not-at-location', message: 'The room belongs to another location' });
@@ -70,10 +76,10 @@ export function bookingViolations(f: BookingFacts): BookingViolation[] {
   } else if (!containedIn(f.appointment, f.working)) {
     v.push({ code: 'outside-working-hours', message: "The appointment is outside the practitioner's working hours at this location" });
   }
-  const licence = serviceCredentialViolation(f.service.procedureKind, f.practitioner.credentials, f.localDate);
+  const licence = serviceCredentialViolation(f.service.procedureKind, f.practitioner.credentials, f.localDate, words);
   if (licence) v.push({ ...licence });
   if (f.service.procedureKind === 'medical_needling') {
-    const interval = medicalIntervalViolation(f.localDate, f.otherMedical, f.service.minDaysBetweenMedicalSessions);
+    const interval = medicalIntervalViolation(f.localDate, f.otherMedical, f.service.minDaysBetweenMedicalSessions, words);
     if (interval) v.push({ code: interval.code, message: interval.message, appointmentIds: interval.tooClose.map((o) => o.id) });
   }
   return v;

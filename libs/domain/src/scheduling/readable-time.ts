@@ -1,3 +1,5 @@
+import { readable } from '../locale/readable';
+
 /**
  * Times as people read them, in the location's zone (issue 13: never an ISO string or a UTC time in a message).
  * US English for now, the clinic's locale once organizations carry one.
@@ -20,9 +22,9 @@ function format(kind: 'dateTime' | 'time' | 'day', timeZone: string): Intl.DateT
   return f;
 }
 
-/** "Thursday, March 12, 2026 at 10:30 AM" in the zone. */
+/** "Thursday, March 12, 2026 at 10:30 AM" in the zone (US English: `readable(locale).fullDateTime` for the clinic's). */
 export function readableDateTime(instant: Date | number, timeZone: string): string {
-  return `${format('day', timeZone).format(instant)} at ${format('time', timeZone).format(instant)}`;
+  return readable('en-US').fullDateTime(instant, timeZone);
 }
 
 /** "10:30 AM" in the zone. */

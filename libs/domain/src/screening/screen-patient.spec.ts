@@ -1,5 +1,6 @@
 import { emptyMedicalHistory, type MedicalHistoryAnswers, type MedicalHistoryDateField } from './answers';
 import { BOOLEAN_RULES } from './rules';
+import { readable } from '../locale/readable';
 import { screenPatient, type ScreenPatientInput } from './screen-patient';
 
 const ON = '2026-11-25';
@@ -29,7 +30,7 @@ describe('screenPatient: history on file', () => {
     expect(warningCodes(screen({}, { historyRecordedOn: '2026-08-27' }))).toEqual([]); // 90 days
     const stale = screen({}, { historyRecordedOn: '2026-08-26' }); // 91 days
     expect(stale.eligible).toBe(true);
-    expect(stale.warnings).toEqual([{ code: 'history_stale', message: expect.stringContaining('2026-08-26 is 91 days old') }]);
+    expect(stale.warnings).toEqual([{ code: 'history_stale', message: expect.stringContaining('Aug 26, 2026 is 91 days old') }]);
   });
 
   it('does not call a history recorded after the treatment date stale, nor check without a date', () => {
@@ -98,7 +99,7 @@ describe('screenPatient: isotretinoin', () => {
       blockers: [
         {
           code: 'isotretinoin_window',
-          message: 'Oral isotretinoin within 6 months of the last dose (2026-08-25); eligible from 2027-02-25',
+          message: 'Oral isotretinoin within 6 months of the last dose (Aug 25, 2026); eligible from Feb 25, 2027',
           eligibleFrom: '2027-02-25',
         },
       ],
@@ -122,7 +123,7 @@ describe('screenPatient: isotretinoin', () => {
   it('honours a longer configured window', () => {
     const result = screen({ isotretinoinLastDoseOn: '2026-02-25' }, { settings: { windows: { isotretinoin_window: { months: 12 } } } });
     expect(result.eligibleFrom).toBe('2027-02-25');
-    expect(result.blockers[0].message).toBe('Oral isotretinoin within 12 months of the last dose (2026-02-25); eligible from 2027-02-25');
+    expect(result.blockers[0].message).toBe('Oral isotretinoin within 12 months of the last dose (Feb 25, 2026); eligible from Feb 25, 2027');
     expect(screen({ isotretinoinLastDoseOn: '2026-02-25' }).eligible).toBe(true);
   });
 
@@ -170,8 +171,9 @@ describe('screenPatient: time windows at the boundaries', () => {
     for (const onDate of [LAST, lastBlocked]) {
       const result = screen({ [field]: LAST }, { onDate });
       expect(result.eligible).toBe(false);
-      expect(result.blockers).toEqual([{ code, message: expect.stringContaining(LAST), eligibleFrom: firstEligible }]);
-      expect(result.blockers[0].message).toMatch(new RegExp(`; eligible from ${firstEligible}$`));
+      expect(result.blockers).toEqual([{ code, message: expect.stringContaining(readable().date(LAST)), eligibleFrom: firstEligible }]);
+      expect(result.blockers[0].message.endsWith(`; eligible from ${readable().date(firstEligible)}`)).toBe(true);
+      expect(result.blockers[0].message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(result.eligibleFrom).toBe(firstEligible);
     }
     expect(screen({ [field]: LAST }, { onDate: firstEligible })).toEqual({ eligible: true, blockers: [], warnings: [] });
@@ -184,9 +186,9 @@ describe('screenPatient: time windows at the boundaries', () => {
   });
 
   it('reads clinic-friendly messages', () => {
-    expect(screen({ waxingLastOn: '2026-11-24' }).blockers[0].message).toBe('Waxing within 3 days of the last waxing (2026-11-24); eligible from 2026-11-27');
-    expect(screen({ sunburnLastOn: '2026-11-20' }).blockers[0].message).toBe('Sunburn within the last 14 days (2026-11-20); eligible from 2026-12-04');
-    expect(screen({ scarInAreaFormedOn: '2026-10-01' }).blockers[0].message).toBe('Scar in the treatment area younger than 6 months (formed 2026-10-01); eligible from 2027-04-01');
+    expect(screen({ waxingLastOn: '2026-11-24' }).blockers[0].message).toBe('Waxing within 3 days of the last waxing (Nov 24, 2026); eligible from Nov 27, 2026');
+    expect(screen({ sunburnLastOn: '2026-11-20' }).blockers[0].message).toBe('Sunburn within the last 14 days (Nov 20, 2026); eligible from Dec 4, 2026');
+    expect(screen({ scarInAreaFormedOn: '2026-10-01' }).blockers[0].message).toBe('Scar in the treatment area younger than 6 months (formed Oct 1, 2026); eligible from Apr 1, 2027');
   });
 
   it('takes the latest window for the overall eligible-from date', () => {
@@ -214,7 +216,7 @@ describe('screenPatient: time windows at the boundaries', () => {
     expect(result).toEqual({
       eligible: true,
       blockers: [],
-      warnings: [{ code: 'waxing_window', message: 'Waxing within 3 days of the last waxing (2026-11-24); eligible from 2026-11-27' }],
+      warnings: [{ code: 'waxing_window', message: 'Waxing within 3 days of the last waxing (Nov 24, 2026); eligible from Nov 27, 2026' }],
     });
   });
 
@@ -289,11 +291,11 @@ describe('screenPatient: relative contraindications', () => {
 
   it('asks for antiviral prophylaxis 2 days before and on the day for herpes simplex history', () => {
     expect(screen({ herpesSimplexHistory: true }).warnings[0].message).toBe(
-      'History of herpes simplex: antiviral prophylaxis 2 days before (from 2026-11-23) and on the treatment day (2026-11-25)',
+      'History of herpes simplex: antiviral prophylaxis 2 days before (from Nov 23, 2026) and on the treatment day (Nov 25, 2026)',
     );
-    expect(screen({ herpesSimplexHistory: true }, { settings: { antiviralProphylaxisDaysBefore: 1 } }).warnings[0].message).toContain('1 day before (from 2026-11-24)');
+    expect(screen({ herpesSimplexHistory: true }, { settings: { antiviralProphylaxisDaysBefore: 1 } }).warnings[0].message).toContain('1 day before (from Nov 24, 2026)');
     expect(screen({ herpesSimplexHistory: true }, { settings: { antiviralProphylaxisDaysBefore: 0 } }).warnings[0].message).toBe(
-      'History of herpes simplex: antiviral prophylaxis on the treatment day (2026-11-25)',
+      'History of herpes simplex: antiviral prophylaxis on the treatment day (Nov 25, 2026)',
     );
   });
 
@@ -332,12 +334,18 @@ describe('screenPatient: phototype', () => {
 });
 
 describe('screenPatient: allergies and notes', () => {
+  it('writes the dates and words of the clinic’s English variant', () => {
+    const gb = screen({ waxingLastOn: '2026-11-24', allergies: [{ substance: 'Lidocaine' }] }, { locale: 'en-GB' });
+    expect(gb.blockers[0].message).toBe('Waxing within 3 days of the last waxing (24 Nov 2026); eligible from 27 Nov 2026');
+    expect(gb.warnings[0].message).toContain('amide local anaesthetic (Lidocaine)');
+  });
+
   it('warns about anaesthetic allergies by class', () => {
     const result = screen({ allergies: [{ substance: 'Lidocaine' }, { substance: 'Benzocaine', class: 'ester_anesthetic' }] });
     expect(result.eligible).toBe(true);
     expect(result.warnings).toEqual([
-      { code: 'amide_anesthetic_allergy', message: expect.stringContaining('amide local anaesthetic (Lidocaine)') },
-      { code: 'ester_anesthetic_allergy', message: expect.stringContaining('ester local anaesthetic (Benzocaine)') },
+      { code: 'amide_anesthetic_allergy', message: expect.stringContaining('amide local anesthetic (Lidocaine)') },
+      { code: 'ester_anesthetic_allergy', message: expect.stringContaining('ester local anesthetic (Benzocaine)') },
     ]);
   });
 

@@ -1,6 +1,8 @@
 import type { ScreeningCode } from '../codes/screening';
 import { addDays, daysBetween, isIsoDate, latestDate, type IsoDate } from '../dates';
 import type { ProcedureKind } from '../treatment/depth';
+import type { ClinicLocale } from '../locale/clinic-locale';
+import { readable, type Readable } from '../locale/readable';
 import { allergiesOfClass } from './allergies';
 import type { MedicalHistoryAnswers } from './answers';
 import { medicationsMatching } from './medications';
@@ -51,6 +53,8 @@ export interface ScreenPatientInput {
   /** When the history was recorded or last reviewed; without it, staleness is not checked. */
   historyRecordedOn?: IsoDate | undefined;
   settings?: ScreeningSettingsInput | undefined;
+  /** The clinic's English variant, for the dates in the messages (the dates themselves are in `eligibleFrom`). */
+  locale?: ClinicLocale | undefined;
 }
 
 interface Finding {
@@ -75,7 +79,7 @@ function fieldLabel(field: keyof MedicalHistoryAnswers): string {
   return MEDICAL_HISTORY_FIELDS.find((f) => f.field === field)?.label ?? field;
 }
 
-function windowFindings(answers: MedicalHistoryAnswers, onDate: IsoDate, settings: ScreeningSettings): Finding[] {
+function windowFindings(answers: MedicalHistoryAnswers, onDate: IsoDate, settings: ScreeningSettings, words: Readable): Finding[] {
   const findings: Finding[] = [];
   for (const rule of WINDOW_RULES) {
     const lastOn = answers[rule.field];
@@ -95,7 +99,7 @@ function windowFindings(answers: MedicalHistoryAnswers, onDate: IsoDate, setting
       findings.push({
         rule: rule.code,
         code: rule.code,
-        message: `${rule.describe(formatWindowLength(length), lastOn)}; eligible from ${eligibleFrom}`,
+        message: `${rule.describe(formatWindowLength(length), words.date(lastOn))}; eligible from ${words.date(eligibleFrom)}`,
         eligibleFrom,
       });
     }
@@ -152,15 +156,15 @@ function allergyFindings(answers: MedicalHistoryAnswers): Finding[] {
   return findings;
 }
 
-function relativeFindings(input: ScreenPatientInput, answers: MedicalHistoryAnswers, settings: ScreeningSettings): Finding[] {
+function relativeFindings(input: ScreenPatientInput, answers: MedicalHistoryAnswers, settings: ScreeningSettings, words: Readable): Finding[] {
   const findings: Finding[] = [];
   if (answers.herpesSimplexHistory === true) {
     const daysBefore = settings.antiviralProphylaxisDaysBefore;
-    const from = daysBefore > 0 ? `${daysBefore} day${daysBefore === 1 ? '' : 's'} before (from ${addDays(input.onDate, -daysBefore)}) and ` : '';
+    const from = daysBefore > 0 ? `${daysBefore} day${daysBefore === 1 ? '' : 's'} before (from ${words.date(addDays(input.onDate, -daysBefore))}) and ` : '';
     findings.push({
       rule: 'herpes_simplex_history',
       code: 'herpes_simplex_history',
-      message: `History of herpes simplex: antiviral prophylaxis ${from}on the treatment day (${input.onDate})`,
+      message: `History of herpes simplex: antiviral prophylaxis ${from}on the treatment day (${words.date(input.onDate)})`,
     });
   }
   // Darker phototypes (V-VI by default): higher risk of post-inflammatory hyperpigmentation (domain.md section 4).
@@ -187,14 +191,14 @@ function relativeFindings(input: ScreenPatientInput, answers: MedicalHistoryAnsw
   return findings;
 }
 
-function staleHistoryFindings(input: ScreenPatientInput, settings: ScreeningSettings): Finding[] {
+function staleHistoryFindings(input: ScreenPatientInput, settings: ScreeningSettings, words: Readable): Finding[] {
   if (input.historyRecordedOn === undefined) return [];
   const ageDays = daysBetween(input.historyRecordedOn, input.onDate);
   if (ageDays <= settings.historyMaxAgeDays) return [];
   return [{
     rule: 'history_stale',
     code: 'history_stale',
-    message: `Medical history recorded on ${input.historyRecordedOn} is ${ageDays} days old (more than ${settings.historyMaxAgeDays}); review it with the patient`,
+    message: `Medical history recorded on ${words.date(input.historyRecordedOn)} is ${ageDays} days old (more than ${settings.historyMaxAgeDays}); review it with the patient`,
   }];
 }
 
@@ -212,6 +216,7 @@ export function screenPatient(input: ScreenPatientInput): ScreeningResult {
     throw new RangeError(`historyRecordedOn must be YYYY-MM-DD, got "${input.historyRecordedOn}"`);
   }
   const settings = resolveScreeningSettings(input.settings);
+  const words = readable(input.locale);
   const { answers } = input;
   if (!answers) {
     return {
@@ -224,15 +229,16 @@ export function screenPatient(input: ScreenPatientInput): ScreeningResult {
   const findings: Finding[] = [
     ...BOOLEAN_RULES.filter((rule) => answers[rule.field] === true).map((rule) => ({ rule: rule.code, code: rule.code, message: rule.message })),
     ...allergyFindings(answers),
-    ...windowFindings(answers, input.onDate, settings),
+    ...windowFindings(answers, input.onDate, settings, words),
     ...medicationFindings(answers, settings),
-    ...relativeFindings(input, answers, settings),
-    ...staleHistoryFindings(input, settings),
+    ...relativeFindings(input, answers, settings, words),
+    ...staleHistoryFindings(input, settings, words),
   ];
 
   const blockers: ScreeningBlocker[] = [];
   const warnings: ScreeningWarning[] = [];
-  for (const finding of findings) {
+  for (const found of findings) {
+    const finding = { ...found, message: words.spell(found.message) };
     const severity = finding.rule === null ? 'absolute' : ruleSeverityFor(settings, finding.rule, input.procedure);
     if (severity === 'absolute') {
       blockers.push(finding.eligibleFrom ? { code: finding.code, message: finding.message, eligibleFrom: finding.eligibleFrom } : { code: finding.code, message: finding.message });

@@ -23,8 +23,8 @@ export interface WindowRule {
   field: MedicalHistoryDateField;
   /** Default window (domain.md section 4). */
   defaultLength: WindowLength;
-  /** Clinic-readable description of the exposure, e.g. "Oral isotretinoin within 6 months of the last dose (2026-08-25)". */
-  describe: (lengthText: string, lastOn: IsoDate) => string;
+  /** Clinic-readable description of the exposure, e.g. "Oral isotretinoin within 6 months of the last dose (Aug 25, 2026)"; the date comes formatted for people. */
+  describe: (lengthText: string, lastOn: string) => string;
 }
 
 /** Time windows of domain.md section 4 (isotretinoin is listed there as absolute, with a 6-month default window). */

@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from '../dates/arithmetic';
 import type { IsoDate } from '../dates/iso-date';
+import { readable, type Readable } from '../locale/readable';
 
 /**
  * The medical interval (domain.md section 3): a medical session needs at least 28 days (configurable) since the
@@ -37,12 +38,14 @@ export function keepsMedicalInterval(daysApart: number, minDays: number): boolea
 /**
  * Whether a medical session on `onDate` keeps the interval from the patient's other medical sessions, before and
  * after it; null when it does. The caller passes the sessions it knows of (the preflight: those done up to the day;
- * booking: booked appointments too).
+ * booking: booked appointments too). Dates in the message are for people (`words`: the clinic's variant); the dates
+ * themselves stay in `subject` and `tooClose`.
  */
 export function medicalIntervalViolation(
   onDate: IsoDate,
   others: readonly MedicalSessionOnDate[],
   minDays: number,
+  words: Readable = readable(),
 ): MedicalIntervalViolation | null {
   const tooClose = others
     .filter((o) => !keepsMedicalInterval(daysBetween(o.date, onDate), minDays))
@@ -54,10 +57,10 @@ export function medicalIntervalViolation(
   const dates = [...new Set(tooClose.map((o) => o.date))];
   const latest = dates[dates.length - 1];
   // When every clash lies before the day, say from when the next session may be.
-  const from = latest <= onDate ? ` (the next from ${nextMedicalSessionFrom(latest, minDays)})` : '';
+  const from = latest <= onDate ? ` (the next from ${words.date(nextMedicalSessionFrom(latest, minDays))})` : '';
   return {
     code: 'medical-interval',
-    message: `Medical needling needs at least ${minDays} days between sessions; the patient has one on ${dates.join(', ')}${from}`,
+    message: `Medical needling needs at least ${minDays} days between sessions; the patient has one on ${words.dates(dates)}${from}`,
     subject: nearest.date,
     tooClose,
   };

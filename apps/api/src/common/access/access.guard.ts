@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { roleHasPermission } from '@skinledger/domain';
+import { permissionInWords, roleHasPermission, STAFF_ROLE_LABELS } from '@skinledger/domain';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../problems/domain-error';
 import { ACCESS_POLICY, BEFORE_MFA_ENROLMENT, type AccessPolicy } from './access-policy.decorator';
@@ -47,7 +47,7 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenError('Your clinic requires two-step sign-in for your role: set it up first (Account → Security)', 'mfa-enrollment-required');
     }
     if (policy.kind === 'permission' && !roleHasPermission(active.role, policy.permission)) {
-      throw new ForbiddenError(`Your role (${active.role}) does not allow ${policy.permission}`, 'permission');
+      throw new ForbiddenError(`Your role (${STAFF_ROLE_LABELS[active.role]}) does not allow ${permissionInWords(policy.permission)}`, 'permission', { permission: policy.permission });
     }
     request.actor = {
       staffMemberId: active.staffMemberId,
@@ -58,6 +58,7 @@ export class AccessGuard implements CanActivate {
       sessionId: active.sessionId,
       ip: request.ip,
       requestId: String(request.id),
+      locale: active.locale,
     };
     return true;
   }

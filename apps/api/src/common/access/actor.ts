@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { StaffRole } from '@skinledger/domain';
+import type { ClinicLocale, StaffRole } from '@skinledger/domain';
 import type { FastifyRequest } from 'fastify';
 
 /** Who is acting, for scoping every query to their organization and for the audit trail. */
@@ -12,6 +12,8 @@ export interface Actor {
   sessionId: string;
   ip: string;
   requestId: string;
+  /** The clinic's English variant: how this request's messages write dates, times and words. */
+  locale: ClinicLocale;
 }
 
 /** Where an event came from when nobody is signed in yet (setup, a login attempt). */

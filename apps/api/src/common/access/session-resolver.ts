@@ -1,4 +1,4 @@
-import type { StaffRole } from '@skinledger/domain';
+import type { ClinicLocale, StaffRole } from '@skinledger/domain';
 
 /** What a signed-in request needs of its session and staff member. */
 export interface ActiveSession {
@@ -9,6 +9,8 @@ export interface ActiveSession {
   role: StaffRole;
   name: string;
   email: string;
+  /** The organization's English variant, for the request's messages. */
+  locale: ClinicLocale;
 }
 
 /**

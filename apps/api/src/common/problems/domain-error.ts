@@ -28,12 +28,22 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * 404 in words ("The appointment was not found"); the id asked for stays in the `id` member, never in the detail
+ * (issue 13: no UUID in a message). Entity names are written capitalized at the call sites ("Appointment").
+ */
 export class NotFoundError extends DomainError {
   constructor(entity: string, id?: string) {
-    super(404, 'not-found', 'Not found', id ? `${entity} ${id} was not found` : `${entity} was not found`, {
+    super(404, 'not-found', 'Not found', `The ${lowerFirst(entity)} was not found`, {
       entity,
+      ...(id ? { id } : {}),
     });
   }
+}
+
+/** "Treatment plan" → "treatment plan"; acronyms such as "GTIN" stay as written. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }
 
 export class ConflictError extends DomainError {
@@ -57,8 +67,8 @@ export class InvalidFieldError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(detail: string, code: ForbiddenCode = 'forbidden') {
-    super(403, code, 'Forbidden', detail);
+  constructor(detail: string, code: ForbiddenCode = 'forbidden', extensions: Record<string, unknown> = {}) {
+    super(403, code, 'Forbidden', detail, extensions);
   }
 }
 

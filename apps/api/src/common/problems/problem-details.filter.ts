@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { problemTypeOf, spell, type ClinicLocale } from '@skinledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { fromDatabaseError } from './database-errors';
@@ -19,7 +20,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const document = this.toProblem(exception, request);
+    const document = inClinicSpelling(this.toProblem(exception, request), request.actor?.locale);
 
     if (document.status === 404 && this.spaFallback?.(request, reply)) return;
     if (document.status === 503) {
@@ -73,4 +74,29 @@ function isMalformedJson(exception: unknown): boolean {
     candidate?.cause?.code === 'FST_ERR_CTP_INVALID_JSON' ||
     (exception instanceof HttpException && exception.getStatus() === 400 && /is not valid JSON/.test(candidate.message ?? ''))
   );
+}
+
+/**
+ * The document's words in the clinic's English variant (issue 13: one spelling): title, detail and the messages of
+ * `errors` and `violations`. Codes, fields and other members are left as they are, and so are validation problems,
+ * whose messages quote the request's field names. Without a signed-in actor (sign-in, setup) the text stays as written.
+ */
+function inClinicSpelling(document: ProblemDocument, locale: ClinicLocale | undefined): ProblemDocument {
+  // Validation messages name the request's own fields ("property colour should not exist"): those stay as sent.
+  if (!locale || document.type === problemTypeOf('validation')) return document;
+  const respell = (list: unknown) =>
+    Array.isArray(list)
+      ? list.map((item: unknown) =>
+          typeof item === 'object' && item !== null && typeof (item as { message?: unknown }).message === 'string'
+            ? { ...item, message: spell((item as { message: string }).message, locale) }
+            : item,
+        )
+      : list;
+  return {
+    ...document,
+    title: spell(document.title, locale),
+    detail: spell(document.detail, locale),
+    ...(document.errors !== undefined ? { errors: respell(document.errors) } : {}),
+    ...(document.violations !== undefined ? { violations: respell(document.violations) } : {}),
+  };
 }

@@ -23,6 +23,9 @@ import { AddLifecycleNotices1796568000002 } from './1796568000002-AddLifecycleNo
 import { NameConsentPractitioner1796568100000 } from './1796568100000-NameConsentPractitioner';
 import { AddCoursePreferences1796568200000 } from './1796568200000-AddCoursePreferences';
 import { AddIndicationsAndTreatmentTemplates1796568300000 } from './1796568300000-AddIndicationsAndTreatmentTemplates';
+import { AddClinicLocaleAndLocationCountry1796568400000 } from './1796568400000-AddClinicLocaleAndLocationCountry';
+import { PublishRecordLabels1796568400001 } from './1796568400001-PublishRecordLabels';
+import { NormalizePhonesToE1641796568400002 } from './1796568400002-NormalizePhonesToE164';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -51,4 +54,7 @@ export const MIGRATIONS = [
   NameConsentPractitioner1796568100000,
   AddCoursePreferences1796568200000,
   AddIndicationsAndTreatmentTemplates1796568300000,
+  AddClinicLocaleAndLocationCountry1796568400000,
+  PublishRecordLabels1796568400001,
+  NormalizePhonesToE1641796568400002,
 ];

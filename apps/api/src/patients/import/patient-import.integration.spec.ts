@@ -59,7 +59,7 @@ describe('patient CSV import', () => {
       externalId: 'A-1',
       firstName: 'Margaret',
       sex: 'female',
-      phone: '2125550100',
+      phone: '+12125550100',
       email: 'margaret@example.com',
       address: { line1: '12 Harbour St, Apt 4', city: 'Brooklyn', postalCode: '11201' },
       fitzpatrickType: 4,

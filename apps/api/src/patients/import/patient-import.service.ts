@@ -14,6 +14,9 @@ import { CsvSyntaxError, parseCsv } from './csv';
 import type { ImportRowResultDto, PatientImportReportDto } from './patient-import.dto';
 import { readHeader, readPatientRow, type ImportProblem } from './patient-csv';
 import { foldNames, patientsMatchingAny, type ExistingRow } from './patient-import.queries';
+import { countryName } from '../../common/phone/phone-numbers';
+import { patientPhoneCountry } from '../patient-phone.queries';
+import { phoneProblemsOf, withE164Phones } from '../patient-phones';
 
 /** Patient rows per file; larger files are split by the clinic (one transaction each). */
 const MAX_IMPORT_ROWS = 20_000;
@@ -125,9 +128,20 @@ export class PatientImportService {
     const rows = records.slice(1).map((cells, i) => readPatientRow(header, cells, i + 2));
     const problems: ImportProblem[] = [...header.problems, ...rows.flatMap((r) => r.problems)];
     const results = new Map<number, ImportRowResultDto>(rows.filter((r) => r.patient === null).map((r) => [r.row, { row: r.row, status: 'invalid' }]));
-    const valid = rows.flatMap((r) => (r.patient ? [{ row: r.row, patient: r.patient }] : []));
+    const readRows = rows.flatMap((r) => (r.patient ? [{ row: r.row, patient: r.patient }] : []));
 
     return this.dataSource.transaction(async (manager) => {
+      // Phones become E.164, read in the clinic's country; a row with a number that cannot be one is reported.
+      const country = await patientPhoneCountry(manager, actor.organizationId, actor.staffMemberId);
+      const valid = readRows.flatMap((r) => {
+        const bad = phoneProblemsOf(r.patient, country);
+        for (const b of bad) problems.push({ row: r.row, field: b.field === 'phone' ? 'phone' : 'emergencyContactPhone', problem: `${b.value} is not a valid phone number in ${countryName(country)}` });
+        if (bad.length > 0) {
+          results.set(r.row, { row: r.row, status: 'invalid' });
+          return [];
+        }
+        return [{ row: r.row, patient: withE164Phones(r.patient, country) }];
+      });
       const write = !dryRun && header.problems.length === 0;
       // Held to the end: no create or other import can register one of these patients meanwhile.
       if (write) await lockPatientRegistration(manager, actor.organizationId);

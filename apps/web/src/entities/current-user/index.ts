@@ -5,3 +5,4 @@ export { SignedInUserContext } from './signedInUserContext';
 export { useCurrentUser } from './hooks/useCurrentUser';
 export { useSignedInUser } from './hooks/useSignedInUser';
 export { usePermission } from './hooks/usePermission';
+export { useClinicFormat } from './hooks/useClinicFormat';

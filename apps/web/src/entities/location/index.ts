@@ -4,3 +4,4 @@ export { locationsKey, useLocations, type Location } from './hooks/useLocations'
 export { SelectedLocationContext, type SelectedLocation } from './selectedLocationContext';
 export { useSelectedLocation } from './hooks/useSelectedLocation';
 export { SelectedLocationProvider } from './components/SelectedLocationProvider';
+export { usePhoneFormat } from './hooks/usePhoneFormat';

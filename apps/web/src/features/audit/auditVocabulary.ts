@@ -1,31 +1,24 @@
-/**
- * Readable names for the audit trail's codes. The API has no endpoint listing them, so the filters offer
- * the actions and entity types known so far; unknown codes still display (as the raw code).
- */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'organization.created': 'Organization created',
-  'organization.updated': 'Organization updated',
-  'location.created': 'Location created',
-  'location.updated': 'Location updated',
-  'staff.created': 'Staff member added',
-  'staff.updated': 'Staff member changed',
-  'staff.deactivated': 'Staff member deactivated',
-  'staff.reactivated': 'Staff member reactivated',
-  'auth.login': 'Signed in',
-  'auth.login_failed': 'Sign-in failed',
-  'auth.logout': 'Signed out',
-};
+import { AUDIT_ACTIONS, auditActionLabel } from '@skinledger/domain';
 
+/** The filter's actions, in words ("Appointment cancelled"), grouped as the catalog lists them. */
+export const AUDIT_ACTION_OPTIONS = AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(value) }));
+
+/** What an event can be about, for the filter. */
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
-  organization: 'Organization',
+  organization: 'The clinic',
   location: 'Location',
   staff_member: 'Staff member',
-};
-
-/** Field names as people say them. */
-export const AUDIT_FIELD_LABELS: Record<string, string> = {
-  defaultLocationId: 'default location',
-  isActive: 'active',
-  sessionsEnded: 'sessions ended',
-  timezone: 'time zone',
+  patient: 'Patient',
+  patient_search: 'Patient search',
+  appointment: 'Appointment',
+  treatment_plan: 'Treatment course',
+  treatment_session: 'Treatment session',
+  consent: 'Consent',
+  consent_template: 'Consent template',
+  service: 'Service',
+  room: 'Room',
+  product: 'Product',
+  lot: 'Lot',
+  recall: 'Recall',
+  device: 'Pen',
 };

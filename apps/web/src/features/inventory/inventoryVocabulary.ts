@@ -7,13 +7,14 @@ import type {
   StockMovementType,
   WasteReason,
 } from '@skinledger/domain';
+import { spelled } from '@web/lib/words/clinicWords';
 
-export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = {
+export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = spelled({
   needle_cartridge: 'Needle cartridge',
-  anesthetic: 'Anesthetic',
+  anesthetic: 'Anaesthetic',
   serum: 'Serum',
   other: 'Other',
-};
+});
 
 export const MOVEMENT_TYPE_LABELS: Record<StockMovementType, string> = {
   received: 'Received',

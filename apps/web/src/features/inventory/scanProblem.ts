@@ -1,4 +1,4 @@
-import { gtinCheckDigit, type Gs1Error } from '@skinledger/domain';
+import type { Gs1Error } from '@skinledger/domain';
 import { isApiError } from '@web/lib/api/ApiError';
 import type { ScannedFields } from './inventoryTypes';
 
@@ -11,15 +11,13 @@ export function unknownGtinScan(error: unknown): ScannedFields | null {
   return typeof gtin === 'string' ? (scanned as ScannedFields) : null;
 }
 
-/** A GS1 parse error in plain words; a wrong check digit says what it should have been. */
-export function explainGs1Error(error: Gs1Error, input: string): string {
+/**
+ * A GS1 parse error in plain words. A wrong check digit names the right one, which the parser computes from the
+ * GTIN it read (whatever symbology prefix, FNC1, AI order or parentheses the input had), never from the raw text.
+ */
+export function explainGs1Error(error: Gs1Error): string {
   if (error.code !== 'bad-check-digit') return error.message;
-  const match = /\d{14}/.exec(input.replace(/[()]/g, ''));
-  const digits = match?.[0];
-  const expected = digits ? gtinCheckDigit(digits.slice(0, 13)) : null;
-  return `${error.message}: the last digit of a GTIN is computed from the other 13${
-    expected !== null ? ` (it should be ${expected})` : ''
-  }, so a digit was misread or mistyped. Scan again or compare with the label.`;
+  return `${error.message}. The last digit of a GTIN is computed from the others, so a digit was misread or mistyped. Scan again or compare with the label.`;
 }
 
 /** Control characters made visible: the GS separator (ASCII 29) shows as ⟨GS⟩. */

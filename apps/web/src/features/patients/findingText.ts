@@ -1,8 +1,8 @@
 import type { EligibilityCode } from '@skinledger/domain';
 import { formatIsoDatesIn } from '@web/lib/time/formatIsoDatesIn';
 
-/** The API ends a time-window blocker's message with "; eligible from YYYY-MM-DD"; the checklist shows that date itself. */
-const ELIGIBLE_FROM_SUFFIX = /;\s*eligible from \d{4}-\d{2}-\d{2}\s*$/i;
+/** The API ends a time-window blocker's message with "; eligible from Dec 4, 2026"; the checklist shows that date itself. */
+const ELIGIBLE_FROM_SUFFIX = /;\s*eligible from [^;]+$/i;
 
 /** A finding's message for reading: without the eligible-from suffix, with readable dates. */
 export function findingMessage(message: string): string {

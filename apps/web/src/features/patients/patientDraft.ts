@@ -3,6 +3,7 @@ import { isIsoDate, normalizePhone, type PatientSex } from '@skinledger/domain';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf } from '@web/lib/problems/useProblemFeedback';
 import { isPlausibleEmail } from '@web/lib/form/rules';
+import { phoneProblem } from '@web/lib/phone/phoneNumbers';
 import type { useForm } from '@web/lib/form/useForm';
 import { draftsFromAllergies, isAllergyField, toAllergies, type AllergyDraft } from './allergyDrafts';
 import type { Patient } from './patientTypes';
@@ -87,17 +88,24 @@ export function valuesFromPatient(p: Patient): PatientFormValues {
 
 const hasText = (value: string) => value.trim().length > 0;
 
-/** Checks the browser can do before sending; the API checks the same and more. */
-export function validatePatient(v: PatientFormValues, today: string): FieldErrors {
+/**
+ * Checks the browser can do before sending; the API checks the same and more. Phone numbers typed without a country
+ * code are read in `country` (the location's), as the API reads them; without one, only their shape is checked.
+ */
+export function validatePatient(v: PatientFormValues, today: string, country?: string | null): FieldErrors {
+  const phoneError = (typed: string) =>
+    !hasText(typed) ? null : country ? phoneProblem(typed, country) : normalizePhone(typed) ? null : 'Enter a phone number of 7 to 15 digits';
   const errors: FieldErrors = {};
   if (!hasText(v.firstName)) errors.firstName = 'Enter the first name';
   if (!hasText(v.lastName)) errors.lastName = 'Enter the last name';
   if (!isIsoDate(v.dateOfBirth)) errors.dateOfBirth = 'Enter the date of birth';
   else if (v.dateOfBirth > today) errors.dateOfBirth = 'The date of birth cannot be in the future';
   else if (v.dateOfBirth < '1900-01-01') errors.dateOfBirth = 'Enter a date from 1900 on';
-  if (hasText(v.phone) && !normalizePhone(v.phone)) errors.phone = 'Enter a phone number of 7 to 15 digits';
+  const phone = phoneError(v.phone);
+  if (phone) errors.phone = phone;
   if (hasText(v.email) && !isPlausibleEmail(v.email)) errors.email = 'Enter a valid email address';
-  if (hasText(v.emergencyPhone) && !normalizePhone(v.emergencyPhone)) errors.emergencyPhone = 'Enter a phone number of 7 to 15 digits';
+  const emergencyPhone = phoneError(v.emergencyPhone);
+  if (emergencyPhone) errors.emergencyPhone = emergencyPhone;
   const emergencyDetails = hasText(v.emergencyRelationship) || hasText(v.emergencyPhone);
   if (emergencyDetails && !hasText(v.emergencyName)) errors.emergencyName = "Enter the contact's name";
   return errors;

@@ -6,6 +6,7 @@ import {
   type PatientSex,
   type ProcedureKind,
 } from '@skinledger/domain';
+import { spelled } from '@web/lib/words/clinicWords';
 
 export const SEX_LABELS: Record<PatientSex, string> = {
   female: 'Female',
@@ -15,13 +16,13 @@ export const SEX_LABELS: Record<PatientSex, string> = {
 };
 
 /** How each allergy class reads in forms and banners (domain.md section 5: anaesthetics by class). */
-export const ALLERGY_CLASS_LABELS: Record<AllergyClass, string> = {
+export const ALLERGY_CLASS_LABELS: Record<AllergyClass, string> = spelled({
   amide_anesthetic: 'Amide anaesthetic',
   ester_anesthetic: 'Ester anaesthetic',
   nickel: 'Nickel / stainless steel',
   latex: 'Latex',
   other: 'Other',
-};
+});
 
 /** Examples shown with each class so staff can pick it without a pharmacology reference. */
 export const ALLERGY_CLASS_EXAMPLES: Record<AllergyClass, string> = {

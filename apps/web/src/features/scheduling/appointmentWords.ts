@@ -1,4 +1,5 @@
 import type { AppointmentStatus } from '@skinledger/domain';
+import { clinicLocale } from '@web/lib/time/clinicFormat';
 
 /** Appointment statuses as the front desk says them. */
 export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
@@ -24,7 +25,8 @@ export const APPOINTMENT_STATUS_COLORS: Record<AppointmentStatus, string> = {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function format(kind: 'when' | 'day' | 'time', timeZone: string): Intl.DateTimeFormat {
-  const key = `${kind}|${timeZone}`;
+  // The clinic's English decides order and clock (en-US 10:30 AM, en-GB 10:30), not the browser's.
+  const key = `${clinicLocale()}|${kind}|${timeZone}`;
   let f = formats.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
@@ -33,13 +35,13 @@ function format(kind: 'when' | 'day' | 'time', timeZone: string): Intl.DateTimeF
         : kind === 'day'
           ? { timeZone, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }
           : { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' };
-    f = new Intl.DateTimeFormat(undefined, options);
+    f = new Intl.DateTimeFormat(clinicLocale(), options);
     formats.set(key, f);
   }
   return f;
 }
 
-/** "Thu, Dec 3, 2026, 10:30 AM" in the location's zone (the user's locale decides the order and clock). */
+/** "Thu, Dec 3, 2026, 10:30 AM" in the location's zone (the clinic's English decides the order and clock). */
 export function whenText(instant: string, timeZone: string): string {
   return format('when', timeZone).format(new Date(instant));
 }

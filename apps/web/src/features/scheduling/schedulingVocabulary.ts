@@ -1,4 +1,5 @@
-import { CONSENT_KIND_LABELS, DEFAULT_CONSENT_KINDS, PROCEDURE_KINDS, type AppointmentStatus, type ServiceProcedureKind } from '@skinledger/domain';
+import { DEFAULT_CONSENT_KINDS, PROCEDURE_KINDS, type AppointmentStatus, type ServiceProcedureKind } from '@skinledger/domain';
+import { CONSENT_KIND_LABELS } from '@web/lib/words/clinicWords';
 
 export const SERVICE_KIND_LABELS: Record<ServiceProcedureKind, string> = {
   consultation: 'Consultation',

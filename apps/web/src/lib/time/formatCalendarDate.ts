@@ -1,9 +1,7 @@
-import { parseIsoDate, type IsoDate } from '@skinledger/domain';
+import type { IsoDate } from '@skinledger/domain';
+import { clinicFormat } from './clinicFormat';
 
-const formatter = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-
-/** A calendar date (YYYY-MM-DD, no zone) for reading, e.g. "Jun 30, 2027". */
+/** A calendar date (YYYY-MM-DD, no zone) for reading in the clinic's format: "Jun 30, 2027" / "30 Jun 2027". */
 export function formatCalendarDate(date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  return formatter.format(new Date(Date.UTC(year, month - 1, day)));
+  return clinicFormat().date(date);
 }

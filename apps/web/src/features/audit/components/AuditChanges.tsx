@@ -1,8 +1,10 @@
 import { Stack, Text, VisuallyHidden } from '@mantine/core';
-import type { ChangeLine } from '@web/features/audit/formatChanges';
+import type { AuditEvent } from '@web/features/audit/hooks/useAuditEvents';
 
-/** "field: from → to", one line per changed field. */
-export function AuditChanges({ lines }: { lines: ChangeLine[] }) {
+type Detail = AuditEvent['details'][number];
+
+/** "field: from → to", one line per changed field, as the API words them (names, local times). */
+export function AuditChanges({ lines }: { lines: Detail[] }) {
   if (lines.length === 0) {
     return (
       <Text size="sm" c="dimmed">

@@ -1,10 +1,9 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useStaffList } from '@web/features/staff';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@web/features/audit/auditVocabulary';
+import { AUDIT_ACTION_OPTIONS, AUDIT_ENTITY_LABELS } from '@web/features/audit/auditVocabulary';
 import type { AuditFilters } from '@web/features/audit/hooks/useAuditFilters';
 
-const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${value} · ${label}` }));
 const ENTITY_OPTIONS = Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }));
 
 interface AuditFiltersBarProps {
@@ -22,7 +21,7 @@ export function AuditFiltersBar({ filters, active, onChange, onClear }: AuditFil
       <Select
         label="Action"
         placeholder="All actions"
-        data={ACTION_OPTIONS}
+        data={AUDIT_ACTION_OPTIONS}
         value={filters.action || null}
         onChange={(value) => onChange('action', value ?? '')}
         clearable

@@ -11,14 +11,12 @@ import { AuditFiltersBar } from '@web/features/audit/components/AuditFiltersBar'
 import { VerifyChainPanel } from '@web/features/audit/components/VerifyChainPanel';
 import { AUDIT_PAGE_SIZE, useAuditEvents } from '@web/features/audit/hooks/useAuditEvents';
 import { useAuditFilters } from '@web/features/audit/hooks/useAuditFilters';
-import { useEntityNames } from '@web/features/audit/hooks/useEntityNames';
 
 export function AuditLogPage() {
   useDocumentTitle('Audit log · SkinLedger');
   const { location, timeZone } = useSelectedLocation();
   const { filters, page, active, setFilter, setPage, clear } = useAuditFilters();
   const events = useAuditEvents(filters, page, timeZone);
-  const names = useEntityNames();
 
   const total = events.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
@@ -29,7 +27,7 @@ export function AuditLogPage() {
     <>
       <PageHeader
         title="Audit log"
-        description={`Every sign-in and change, newest first. Times are shown in ${timeZone}${location ? ` (${location.name})` : ''}.`}
+        description={`Every sign-in, record opened and change, newest first, in words. Times are shown in ${timeZone}${location ? ` (${location.name})` : ''}.`}
       />
       <Paper px="md" py="sm" mb="md">
         <VerifyChainPanel />
@@ -60,7 +58,6 @@ export function AuditLogPage() {
             <AuditEventsTable
               events={events.data.items}
               timeZone={timeZone}
-              names={names}
               caption={`Audit events ${first} to ${last} of ${total}`}
             />
           </div>

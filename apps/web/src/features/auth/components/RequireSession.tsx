@@ -1,5 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageLoader } from '@web/components/FullPageLoader';
+import { setClinicLocale } from '@web/lib/time/clinicFormat';
 import { useCurrentUser, SignedInUserContext } from '@web/entities/current-user';
 import { MfaEnrolmentRequired } from './MfaEnrolmentRequired';
 
@@ -19,6 +20,8 @@ export function RequireSession() {
   }
   // The clinic requires MFA for this role: the API refuses everything else (403 mfa-enrollment-required) until enrolled.
   if (user.mfaEnrollmentRequired) return <MfaEnrolmentRequired />;
+  // Every date, time and word below is written in the clinic's English (lib/time reads it).
+  setClinicLocale(user.organizationLocale);
   return (
     <SignedInUserContext.Provider value={user}>
       <Outlet />

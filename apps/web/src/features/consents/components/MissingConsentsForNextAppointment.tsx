@@ -1,5 +1,5 @@
 import { Alert } from '@mantine/core';
-import { consentKindLabel } from '@skinledger/domain';
+import { consentKindLabel } from '@web/lib/words/clinicWords';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import { useNextAppointmentConsents } from '@web/features/consents/hooks/useNextAppointmentConsents';

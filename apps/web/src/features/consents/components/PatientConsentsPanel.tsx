@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { CONSENT_KIND_LABELS } from '@skinledger/domain';
+import { CONSENT_KIND_LABELS } from '@web/lib/words/clinicWords';
 import { IconDeviceTablet, IconDots, IconDownload, IconFileCertificate, IconPlus, IconShieldCheck, IconSignature, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { CONSENT_KIND_LABELS, DEPTH_STEP_MM, isoDateInTimeZone, PRACTITIONER_CHECK_CODES } from '@skinledger/domain';
+import { DEPTH_STEP_MM, isoDateInTimeZone, PRACTITIONER_CHECK_CODES } from '@skinledger/domain';
+import { CONSENT_KIND_LABELS } from '@web/lib/words/clinicWords';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { FormAlert } from '@web/components/FormAlert';

@@ -1,7 +1,8 @@
 import { Alert, Button, Grid, Group, NumberInput, Paper, Select, Skeleton, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { CONSENT_KIND_LABELS, CONSENT_KINDS, CONSENT_PLACEHOLDER_LABELS, CONSENT_PLACEHOLDERS, type ConsentKind } from '@skinledger/domain';
+import { CONSENT_KINDS, CONSENT_PLACEHOLDER_LABELS, CONSENT_PLACEHOLDERS, type ConsentKind } from '@skinledger/domain';
+import { CONSENT_KIND_LABELS } from '@web/lib/words/clinicWords';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { FormAlert } from '@web/components/FormAlert';

@@ -1,6 +1,6 @@
 import { Anchor, Button, Paper, Skeleton, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { CONSENT_KIND_LABELS } from '@skinledger/domain';
+import { CONSENT_KIND_LABELS } from '@web/lib/words/clinicWords';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '@web/components/PageHeader';

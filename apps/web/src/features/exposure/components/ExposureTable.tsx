@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { usePhoneFormat } from '@web/entities/location';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 import type { ExposureReport } from '@web/features/exposure/hooks/useExposure';
 
@@ -16,6 +17,7 @@ const OUTCOME_COLORS: Record<string, string> = { ongoing: 'red', resolving: 'ora
  * (tablets) procedure, practitioner and pen move under the date, so contact and adverse events stay on screen.
  */
 export function ExposureTable({ sessions }: { sessions: ExposureReport['sessions'] }) {
+  const formatPhone = usePhoneFormat();
   return (
     <ScrollArea type="auto">
       <Table striped highlightOnHover verticalSpacing={6} fz="sm" miw={560} aria-label="Exposed sessions">
@@ -57,7 +59,7 @@ export function ExposureTable({ sessions }: { sessions: ExposureReport['sessions
               </Table.Td>
               <Table.Td>
                 <Stack gap={0}>
-                  <Text size="sm">{s.phone ?? '—'}</Text>
+                  <Text size="sm">{s.phone ? formatPhone(s.phone) : '—'}</Text>
                   <Text size="xs" c="dimmed">
                     {s.email ?? 'no email'}
                   </Text>

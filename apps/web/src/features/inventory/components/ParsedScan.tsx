@@ -31,7 +31,7 @@ export function ParsedScan({ code, today }: ParsedScanProps) {
       <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title="The barcode cannot be read yet" p="sm" aria-live="polite">
         <List size="sm" spacing={2}>
           {result.errors.map((e) => (
-            <List.Item key={`${e.ai ?? ''}-${e.code}`}>{explainGs1Error(e, code)}</List.Item>
+            <List.Item key={`${e.ai ?? ''}-${e.code}`}>{explainGs1Error(e)}</List.Item>
           ))}
         </List>
       </Alert>

@@ -11,15 +11,6 @@ import { PanelHeader } from './PanelHeader';
 
 const isStaffRole = (value: string | null): value is StaffRole => STAFF_ROLES.some((r) => r === value);
 
-const ENTITY_WORDS: Record<string, string> = {
-  patient: 'Patient record',
-  consent: 'Consent',
-  treatment_session: 'Treatment session',
-  appointment: 'Appointment',
-  treatment_plan: 'Treatment course',
-  patient_search: 'Search results',
-};
-
 /** The accounting of disclosures a patient may ask for: who viewed or changed their record and when, newest first. */
 export function AccessLogPanel({ patientId, timeZone }: { patientId: string; timeZone: string }) {
   const [page, setPage] = useState(1);
@@ -39,20 +30,16 @@ export function AccessLogPanel({ patientId, timeZone }: { patientId: string; tim
           <Table.Thead>
             <Table.Tr>
               <Table.Th>When</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>What</Table.Th>
-              <Table.Th>Record</Table.Th>
+              <Table.Th>What happened</Table.Th>
+              <Table.Th>Their role</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((item) => (
               <Table.Tr key={item.id}>
                 <Table.Td className="tabular">{formatInstant(item.occurredAt, timeZone)}</Table.Td>
-                <Table.Td>{item.actorName ?? <Text span c="dimmed">System or kiosk</Text>}</Table.Td>
-                <Table.Td>{isStaffRole(item.actorRole) ? STAFF_ROLE_LABELS[item.actorRole] : '—'}</Table.Td>
                 <Table.Td>{item.description}</Table.Td>
-                <Table.Td>{ENTITY_WORDS[item.entityType] ?? item.entityType}</Table.Td>
+                <Table.Td>{isStaffRole(item.actorRole) ? STAFF_ROLE_LABELS[item.actorRole] : <Text span c="dimmed">System or kiosk</Text>}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,6 +1,6 @@
 import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatInstant } from '@web/lib/time/formatInstant';
-import { formatPhone } from '@web/features/patients/formatPhone';
+import { usePhoneFormat } from '@web/entities/location';
 import type { Patient } from '@web/features/patients/patientTypes';
 import { DetailItem } from './DetailItem';
 import { PatientTags } from './PatientTags';
@@ -13,6 +13,7 @@ function addressLines(address: Patient['address']): string[] {
 
 /** Contact details, emergency contact, tags and notes. */
 export function ContactDetailsCard({ patient, timeZone }: { patient: Patient; timeZone: string }) {
+  const formatPhone = usePhoneFormat();
   const address = addressLines(patient.address);
   const contact = patient.emergencyContact;
   return (

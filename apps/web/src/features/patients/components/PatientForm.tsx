@@ -21,6 +21,7 @@ import { FormSection } from './FormSection';
 import { PatientContactFields } from './PatientContactFields';
 import { PatientIdentityFields } from './PatientIdentityFields';
 import { PhototypeSelect } from './PhototypeSelect';
+import { spell } from '@web/lib/words/clinicWords';
 
 interface PatientFormProps {
   /** null: register a new patient. */
@@ -31,7 +32,7 @@ interface PatientFormProps {
 /** Every field of the patient record. A likely duplicate is shown with links and can be confirmed. */
 export function PatientForm({ patient, onDone }: PatientFormProps) {
   const navigate = useNavigate();
-  const { timeZone } = useSelectedLocation();
+  const { timeZone, location } = useSelectedLocation();
   const today = isoDateInTimeZone(new Date(), timeZone);
   const [initialValues] = useState<PatientFormValues>(() => (patient ? valuesFromPatient(patient) : emptyPatientValues()));
   const form = useForm<PatientFormValues>(initialValues);
@@ -64,7 +65,7 @@ export function PatientForm({ patient, onDone }: PatientFormProps) {
     const allergies = form.values.allergies.filter((a) => a.substance.trim());
     const values = { ...form.values, allergies };
     form.setValue('allergies', allergies);
-    const errors = validatePatient(values, today);
+    const errors = validatePatient(values, today, location?.countryCode);
     form.setErrors(errors);
     if (Object.keys(errors).length > 0) return;
     const body: Schemas['CreatePatientDto'] = { ...toPatientBody(values), ...(confirmDuplicate ? { confirmDuplicate: true } : {}) };
@@ -102,7 +103,7 @@ export function PatientForm({ patient, onDone }: PatientFormProps) {
           />
           <AllergiesEditor
             label="Allergies"
-            description="Record anaesthetic allergies by class: lidocaine is an amide; benzocaine and tetracaine are esters."
+            description={spell("Record anaesthetic allergies by class: lidocaine is an amide; benzocaine and tetracaine are esters.")}
             drafts={form.values.allergies}
             errors={form.errors}
             onChange={(drafts) => form.setValue('allergies', drafts)}

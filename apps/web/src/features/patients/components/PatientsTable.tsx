@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { IsoDate } from '@skinledger/domain';
 import { Link, useNavigate } from 'react-router';
-import { formatPhone } from '@web/features/patients/formatPhone';
+import { usePhoneFormat } from '@web/entities/location';
 import { preferredNameOf } from '@web/entities/patient';
 import type { PatientListItem } from '@web/features/patients/patientTypes';
 import { AllergyIndicator } from './AllergyIndicator';
@@ -17,6 +17,7 @@ interface PatientsTableProps {
 /** One patient per row; the name links to the profile (the whole row is clickable too). */
 export function PatientsTable({ patients, caption, today }: PatientsTableProps) {
   const navigate = useNavigate();
+  const formatPhone = usePhoneFormat();
   return (
     // Below 992 px (tablets) the MRN moves under the name, so name, allergies, birth date and contact keep their room.
     <Table.ScrollContainer minWidth={600} type="native">

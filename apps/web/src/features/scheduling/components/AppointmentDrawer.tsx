@@ -8,6 +8,7 @@ import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { CheckInReadiness } from './CheckInReadiness';
 import { FreedSlotMatches } from './FreedSlotMatches';
 import { problemText } from './problemText';
+import { formatInstantRange } from '@web/lib/time/formatInstant';
 
 /** One appointment: times in the location's zone, what is missing before treatment, check-in, and the way to chart it. */
 export function AppointmentDrawer({ appointment: opened, onClose }: { appointment: CalendarAppointment | null; onClose: () => void }) {
@@ -15,7 +16,6 @@ export function AppointmentDrawer({ appointment: opened, onClose }: { appointmen
   const live = useAppointment(opened);
   const appointment = opened ? (live.data ?? opened) : null;
   const { checkIn: markCheckedIn } = useAppointmentMutations();
-  const fmt = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: appointment?.timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
   const canCheckIn = appointment && (appointment.status === 'booked' || appointment.status === 'confirmed');
   const canTreat = usePermission('treatment.record');
   return (
@@ -27,7 +27,7 @@ export function AppointmentDrawer({ appointment: opened, onClose }: { appointmen
             <Text size="sm">{appointment.serviceName}</Text>
           </Group>
           <Text size="sm">
-            {fmt(appointment.startsAt)} – {new Intl.DateTimeFormat('en-US', { timeZone: appointment.timeZone, timeStyle: 'short', hourCycle: 'h23' }).format(new Date(appointment.endsAt))} ({appointment.timeZone})
+            {formatInstantRange(appointment.startsAt, appointment.endsAt, appointment.timeZone)} ({appointment.timeZone})
           </Text>
           <Text size="sm" c="dimmed">
             {appointment.practitionerName} · {appointment.roomName} · MRN {appointment.patientMrn}

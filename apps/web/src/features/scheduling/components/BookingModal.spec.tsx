@@ -33,7 +33,7 @@ const SCHEDULE = {
   appointments: [],
 };
 const PATIENTS = { items: [{ id: 'patient-1', firstName: 'Elena', lastName: 'Marsh', mrn: 'SL-7' }], total: 1 };
-// 09:00 is taken in both rooms; 10:30 has only Room 2 free.
+// 09:00 is taken in both rooms; 10:30 has only Room 2 free. Times read in the clinic's format (en-US: 9:00 AM).
 const FREE = {
   timeZone: TZ,
   gridMin: 15,
@@ -79,7 +79,7 @@ beforeEach(() => {
 it("offers only the services the chosen practitioner's licence allows that day", async () => {
   const { user } = openDialog({ ...DRAFT, practitionerId: 'aesthetician-1' });
   await waitFor(() => expect(screen.getByRole('textbox', { name: 'Practitioner' })).toHaveValue('Amy Lee'));
-  await screen.findByText(/Not offered: Medical needling \(Amy Lee's licence does not allow it on this day\)/);
+  await screen.findByText(/Not offered: Medical needling \(Amy Lee's licen[cs]e does not allow it on this day\)/);
   expect(await options(user, 'Service')).toEqual(['Glow facial · 45 min']);
   // Nora's licence allows medical needling; inactive services are never offered.
   await choose(user, 'Practitioner', 'Nora Quinn');
@@ -95,18 +95,18 @@ it('offers only starts where the practitioner and a room are free, and only the 
   await pickPatient(user);
   await choose(user, 'Service', 'Medical needling · 60 min');
   // The clicked 09:00 has no free room: not offered, and said so.
-  await screen.findByText('09:00 is not free for Medical needling with Nora Quinn: pick one of the free starts.');
+  await screen.findByText('9:00 AM is not free for Medical needling with Nora Quinn: pick one of the free starts.');
   expect(await screen.findByText('2 free starts, each with a free room')).toBeInTheDocument();
-  expect(await options(user, 'Start')).toEqual(['10:30', '11:00']);
+  expect(await options(user, 'Start')).toEqual(['10:30 AM', '11:00 AM']);
   const availability = get.mock.calls.find(([path]) => path === '/api/availability');
   expect(availability?.[1].params.query).toMatchObject({ serviceId: 'service-1', locationId: 'location-1', practitionerId: 'nurse-1' });
   expect(screen.getByRole('button', { name: 'Book' })).toBeDisabled();
 
-  await choose(user, 'Start', '10:30');
+  await choose(user, 'Start', '10:30 AM');
   // Only Room 2 is free at 10:30, and it is chosen.
   expect(screen.getByRole('textbox', { name: 'Room' })).toHaveValue('Room 2');
   expect(await options(user, 'Room')).toEqual(['Room 2']);
-  expect(screen.getByText('Medical needling on Mon 11 Jan 2027, 10:30–11:30 with Nora Quinn in Room 2.')).toBeInTheDocument();
+  expect(screen.getByText('Medical needling on Jan 11, 2027, 10:30 – 11:30 AM with Nora Quinn in Room 2.')).toBeInTheDocument();
 
   post.mockResolvedValue(answer(201, { id: 'appointment-1' }));
   await user.click(screen.getByRole('button', { name: 'Book' }));
@@ -121,7 +121,7 @@ it('chooses the clicked start when it is free, and books it', async () => {
   const { user, onClose } = openDialog({ ...DRAFT, startsAt: new Date('2027-01-11T16:00:00.000Z') });
   await pickPatient(user);
   await choose(user, 'Service', 'Medical needling · 60 min');
-  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Start' })).toHaveValue('11:00'));
+  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Start' })).toHaveValue('11:00 AM'));
   await waitFor(() => expect(screen.getByRole('textbox', { name: 'Room' })).toHaveValue('Room 1'));
   post.mockResolvedValue(answer(201, { id: 'appointment-1' }));
   await user.click(screen.getByRole('button', { name: 'Book' }));
@@ -134,7 +134,7 @@ it('offers a clicked start already past when it is free (a walk-in recorded afte
   get.mockImplementation(answeringByPath({ '/api/services': SERVICES, '/api/schedule': SCHEDULE, '/api/patients': PATIENTS, '/api/availability': past }));
   const { user } = openDialog({ startsAt: new Date('2020-01-06T16:00:00.000Z'), practitionerId: 'nurse-1' });
   await choose(user, 'Service', 'Medical needling · 60 min');
-  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Start' })).toHaveValue('11:00 (already past)'));
+  await waitFor(() => expect(screen.getByRole('textbox', { name: 'Start' })).toHaveValue('11:00 AM (already past)'));
   const availability = get.mock.calls.find(([path]) => path === '/api/availability');
   expect(availability?.[1].params.query.notBefore).toBe('2020-01-06T16:00:00.000Z');
 });
@@ -151,7 +151,7 @@ it('offers any practitioner’s starts, naming who, when none was chosen', async
   const { user } = openDialog({ date: '2027-01-11' });
   expect(screen.getByRole('textbox', { name: 'Practitioner' })).toHaveValue('Any practitioner');
   await choose(user, 'Service', 'Glow facial · 45 min');
-  expect(await options(user, 'Start')).toEqual(['10:30 · Amy Lee', '11:00 · Nora Quinn']);
+  expect(await options(user, 'Start')).toEqual(['10:30 AM · Amy Lee', '11:00 AM · Nora Quinn']);
   const availability = get.mock.calls.find(([path]) => path === '/api/availability');
   expect(availability?.[1].params.query.practitionerId).toBeUndefined();
 });
@@ -191,7 +191,7 @@ it('creates a new patient in place, through the duplicate warning, and books the
   ]);
 
   await choose(user, 'Service', 'Medical needling · 60 min');
-  await choose(user, 'Start', '11:00');
+  await choose(user, 'Start', '11:00 AM');
   post.mockResolvedValueOnce(answer(201, { id: 'appointment-1' }));
   await user.click(screen.getByRole('button', { name: 'Book' }));
   await waitFor(() => expect(post).toHaveBeenCalledTimes(3));
@@ -219,7 +219,7 @@ it('shows every rule the API names when it refuses, and stays open', async () =>
   const { user, onClose } = openDialog();
   await pickPatient(user);
   await choose(user, 'Service', 'Medical needling · 60 min');
-  await choose(user, 'Start', '11:00');
+  await choose(user, 'Start', '11:00 AM');
   post.mockResolvedValue(answer(422, violations('Nora Quinn is not working then', 'Only 20 days since the previous medical session (28 needed)')));
   await user.click(screen.getByRole('button', { name: 'Book' }));
 

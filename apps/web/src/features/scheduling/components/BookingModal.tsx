@@ -9,6 +9,8 @@ import { useServices, type Service } from '@web/features/scheduling/hooks/useSer
 import { NewPatientInline } from './NewPatientInline';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
 import { problemText } from './problemText';
+import { formatInstant, formatTimeRange } from '@web/lib/time/formatInstant';
+import { spell } from '@web/lib/words/clinicWords';
 
 /** Where the dialog starts: a clicked slot (start, maybe a practitioner's column), a day, or a patient's profile. */
 export interface BookingDraft {
@@ -81,8 +83,8 @@ function BookingForm({ draft, locationId, timeZone, onClose }: { draft: BookingD
   const slot = slots.find((s) => slotKey(s) === chosenSlot) ?? null;
   const names = new Map((schedule.data?.practitioners ?? []).map((p) => [p.id, p.name]));
   const roomNames = new Map((schedule.data?.rooms ?? []).map((r) => [r.id, r.name]));
-  const clock = (iso: string) => DateTime.fromISO(iso).setZone(timeZone).toFormat('HH:mm');
-  const dayLabel = day ? DateTime.fromJSDate(day.from).setZone(timeZone).toFormat('ccc d LLL yyyy') : '';
+  const clock = (iso: string) => formatInstant(iso, timeZone, 'time');
+  const dayLabel = day ? formatInstant(day.from.toISOString(), timeZone, 'date') : '';
 
   // A clicked start is chosen when it is free (with the clicked practitioner, or anyone); otherwise the person picks.
   useEffect(() => {
@@ -198,7 +200,7 @@ function BookingForm({ draft, locationId, timeZone, onClose }: { draft: BookingD
         allowDeselect={false}
         description={
           notOffered.length > 0 && chosen
-            ? `Not offered: ${notOffered.map((s) => s.name).join(', ')} (${chosen.name}'s licence does not allow ${notOffered.length === 1 ? 'it' : 'them'} on this day)`
+            ? spell(`Not offered: ${notOffered.map((s) => s.name).join(', ')} (${chosen.name}'s licence does not allow ${notOffered.length === 1 ? 'it' : 'them'} on this day)`)
             : undefined
         }
       />
@@ -235,7 +237,7 @@ function BookingForm({ draft, locationId, timeZone, onClose }: { draft: BookingD
       )}
       {slot && (
         <Text size="sm" role="status">
-          {service?.name} on {dayLabel}, {clock(slot.startsAt)}–{clock(slot.endsAt)} with {names.get(slot.practitionerId)}
+          {service?.name} on {dayLabel}, {formatTimeRange(slot.startsAt, slot.endsAt, timeZone)} with {names.get(slot.practitionerId)}
           {roomId ? ` in ${roomNames.get(roomId)}` : ''}.
         </Text>
       )}

@@ -43,7 +43,7 @@ it('offers to fix what is missing: every consent in one hand-over, and the medic
   get.mockImplementation(answeringByPath({ '/api/appointments/{id}/check-in': MISSING }));
   renderWithProviders(<CheckInReadiness appointment={APPOINTMENT} />, { user: signedInAs('front_desk'), routes: { '/kiosk/visits/:appointmentId': <p>Kiosk session</p> } });
   expect(await screen.findByText('Missing before treatment')).toBeInTheDocument();
-  expect(screen.getByText('Missing consent: medical needling')).toBeInTheDocument();
+  expect(screen.getByText(/^Missing consent: medical (micro-)?needling$/)).toBeInTheDocument();
   expect(screen.getByText('No medical history on file: record it before treatment')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Record medical history' })).toBeInTheDocument();
   const handOver = screen.getByRole('button', { name: 'Prepare and hand over' });
@@ -83,6 +83,6 @@ it('shows a ready visit without actions, and no fixes for a cancelled one', asyn
 
   get.mockImplementation(answeringByPath({ '/api/appointments/{id}/check-in': MISSING }));
   renderWithProviders(<CheckInReadiness appointment={{ ...APPOINTMENT, status: 'cancelled' }} />);
-  await waitFor(() => expect(screen.getByText('Missing consent: medical needling')).toBeInTheDocument());
+  await waitFor(() => expect(screen.getByText(/^Missing consent: medical (micro-)?needling$/)).toBeInTheDocument());
   expect(screen.queryByRole('button', { name: 'Prepare and hand over' })).not.toBeInTheDocument();
 });

@@ -2,6 +2,7 @@ import { Alert, List, Stack, Text } from '@mantine/core';
 import { HandOverConsentsButton } from '@web/features/consents';
 import { RecordMedicalHistoryButton } from '@web/features/patients';
 import { type Appointment, useCheckIn } from '@web/features/scheduling/hooks/useSchedule';
+import { consentKindLabel } from '@web/lib/words/clinicWords';
 
 /** Appointments whose visit is still to come or under way at the desk: what is missing can still be fixed. */
 const FIXABLE = new Set(['booked', 'confirmed', 'checked_in']);
@@ -29,7 +30,7 @@ export function CheckInReadiness({ appointment }: { appointment: Appointment }) 
         ) : (
           <List size="sm">
             {missingConsents.map((kind) => (
-              <List.Item key={kind}>Missing consent: {kind.replace(/_/g, ' ')}</List.Item>
+              <List.Item key={kind}>Missing consent: {consentKindLabel(kind).toLowerCase()}</List.Item>
             ))}
             {blockers
               .filter((b) => b.code !== 'consent-missing')

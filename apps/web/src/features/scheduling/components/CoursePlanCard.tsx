@@ -3,6 +3,7 @@ import { TIME_OF_DAY_LABELS, type AppointmentStatus } from '@skinledger/domain';
 import { APPOINTMENT_STATUS_LABELS } from '@web/features/scheduling/schedulingVocabulary';
 import { useBookCourse, type CoursePlan } from '@web/features/scheduling/hooks/useCoursePlan';
 import { problemText } from './problemText';
+import { formatInstant } from '@web/lib/time/formatInstant';
 
 interface CoursePlanCardProps {
   plan: CoursePlan;
@@ -16,9 +17,7 @@ export function CoursePlanCard({ plan, timeZone, onBooked }: CoursePlanCardProps
   const book = useBookCourse();
   const when = (iso: string | null) =>
     iso
-      ? new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', dateStyle: undefined, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-          new Date(iso),
-        )
+      ? formatInstant(iso, timeZone)
       : 'No free slot within a week';
   return (
     <Paper p="sm">

@@ -1,5 +1,5 @@
 import { Paper, Stack, Table } from '@mantine/core';
-import { consentKindLabel } from '@skinledger/domain';
+import { consentKindLabel } from '@web/lib/words/clinicWords';
 import { useServices } from '@web/features/scheduling/hooks/useServices';
 import { SERVICE_KIND_LABELS } from '@web/features/scheduling/schedulingVocabulary';
 import { AddServiceForm } from './AddServiceForm';

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useSelectedLocation } from '@web/entities/location';
 import { useAddTimeOff } from '@web/features/scheduling/hooks/useWorkingHours';
 import { problemText } from './problemText';
+import { formatInstant } from '@web/lib/time/formatInstant';
 
 /** Whole days on the location's calendar, not the browser's: from the start of the first to the end of the last. */
 function wholeDays(from: string, to: string, timeZone: string): { startsAt: string; endsAt: string } {
@@ -19,7 +20,7 @@ export function TimeOffSection({ staffId, exceptions }: { staffId: string; excep
   const { timeZone } = useSelectedLocation();
   const [off, setOff] = useState({ from: '', to: '', reason: '' });
   const addOff = useAddTimeOff(staffId);
-  const when = (iso: string) => new Date(iso).toLocaleString('en-US', { timeZone, hourCycle: 'h23' });
+  const when = (iso: string) => formatInstant(iso, timeZone);
   return (
     <>
       <Title order={3} size="h5" mt="md">

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
-import { DateTime } from 'luxon';
 import type { Appointment } from '@web/features/scheduling/hooks/useSchedule';
+import { formatInstant } from '@web/lib/time/formatInstant';
 
 interface TodaysAppointmentsProps {
   appointments: readonly Appointment[];
@@ -26,7 +26,7 @@ export function TodaysAppointments({ appointments, timeZone, onOpen }: TodaysApp
               const awaitsCheckIn = a.status === 'booked' || a.status === 'confirmed';
               return (
                 <Table.Tr key={a.id}>
-                  <Table.Td>{DateTime.fromISO(a.startsAt).setZone(timeZone).toFormat('HH:mm')}</Table.Td>
+                  <Table.Td>{formatInstant(a.startsAt, timeZone, 'time')}</Table.Td>
                   <Table.Td>{a.patientName}</Table.Td>
                   <Table.Td>{a.serviceName}</Table.Td>
                   <Table.Td>{a.practitionerName}</Table.Td>

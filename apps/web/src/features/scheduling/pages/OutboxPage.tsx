@@ -5,6 +5,7 @@ import { PageHeader } from '@web/components/PageHeader';
 import { useSelectedLocation } from '@web/entities/location';
 import { ReminderSettingsBar } from '@web/features/scheduling/components/ReminderSettingsBar';
 import { useOutbox, type OutboxFilter } from '@web/features/scheduling/hooks/useOutbox';
+import { formatInstant } from '@web/lib/time/formatInstant';
 
 const COLOURS: Record<string, string> = { sent: 'green', pending: 'blue', sending: 'orange', failed: 'red', outbox_only: 'grape', obsolete: 'gray' };
 
@@ -46,7 +47,7 @@ export function OutboxPage() {
           <Table.Tbody>
             {(messages.data?.items ?? []).map((m) => (
               <Table.Tr key={m.id}>
-                <Table.Td>{new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(m.sendAfter))}</Table.Td>
+                <Table.Td>{formatInstant(m.sendAfter, timeZone)}</Table.Td>
                 <Table.Td>
                   <Badge color={COLOURS[m.status]} variant="light">
                     {m.status.replace('_', ' ')}

@@ -24,6 +24,7 @@ import { WaitlistBoard } from '@web/features/scheduling/components/WaitlistBoard
 import { useLinkedAppointment } from '@web/features/scheduling/hooks/useLinkedAppointment';
 import { useScheduleView } from '@web/features/scheduling/hooks/useScheduleView';
 import { useAppointmentMutations, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
+import { formatDayHeading, formatDayShort, formatInstant, formatTimeRange } from '@web/lib/time/formatInstant';
 
 interface Column {
   id: string;
@@ -80,7 +81,8 @@ export function SchedulePage() {
     return { from: d.startOf(unit).toJSDate(), to: d.plus({ [unit + 's']: 1 }).startOf(unit).toJSDate() };
   }, [date, week, timeZone]);
   const schedule = useScheduleView(location?.id, range.from, range.to, { keepPrevious: true });
-  const clock = useCallback((d: Date | number) => DateTime.fromMillis(typeof d === 'number' ? d : d.getTime()).setZone(timeZone).toFormat('HH:mm'), [timeZone]);
+  // The clinic's time format (en-US 9:00 AM, en-GB 09:00), as everywhere else.
+  const clock = useCallback((d: Date | number) => formatInstant(new Date(d).toISOString(), timeZone, 'time'), [timeZone]);
 
   const practitioners = useMemo(() => schedule.data?.practitioners ?? [], [schedule.data]);
   const appointments = useMemo(() => schedule.data?.appointments ?? [], [schedule.data]);
@@ -128,7 +130,7 @@ export function SchedulePage() {
     move.mutate({ id: event.id, body: { startsAt: new Date(start).toISOString(), ...reassigned } });
   };
   const step = (sign: 1 | -1) => setDate(DateTime.fromJSDate(date).plus({ days: sign * (week ? 7 : 1) }).toJSDate());
-  const heading = DateTime.fromJSDate(date).setZone(timeZone).toFormat(week ? "'Week of' d LLL yyyy" : 'cccc d LLL yyyy');
+  const heading = week ? `Week of ${formatInstant(date.toISOString(), timeZone, 'date')}` : formatDayHeading(date.toISOString(), timeZone);
   const noColumns = schedule.data && !byRoom && !week && practitioners.length === 0;
 
   return (
@@ -241,9 +243,9 @@ export function SchedulePage() {
                   onEventDrop={onMove}
                   resizable={false}
                   formats={{
-                    timeGutterFormat: 'HH:mm',
-                    eventTimeRangeFormat: ({ start, end }) => `${clock(start)}–${clock(end)}`,
-                    dayFormat: 'ccc d LLL',
+                    timeGutterFormat: (d: Date) => clock(d),
+                    eventTimeRangeFormat: ({ start, end }) => formatTimeRange(start.toISOString(), end.toISOString(), timeZone),
+                    dayFormat: (d: Date) => formatDayShort(d.toISOString(), timeZone),
                   }}
                   eventPropGetter={(e) => ({
                     style: {

@@ -10,7 +10,7 @@ const get = api.GET as unknown as jest.Mock;
 const post = api.POST as unknown as jest.Mock;
 const put = api.PUT as unknown as jest.Mock;
 
-const HARBOUR = { id: 'location-1', name: 'Harbour Street', timezone: 'America/New_York', address: '', phone: '', isActive: true };
+const HARBOUR = { id: 'location-1', name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '', phone: '', isActive: true };
 const SERVICES = [
   { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: ['medical_needling', 'photography'], minDaysBetweenMedicalSessions: 28, isActive: true },
 ];
@@ -55,7 +55,7 @@ it('adds a service with the consents chosen, then clears the name for the next',
   await user.click(screen.getByLabelText('Name'));
   await user.paste('Acne-scar needling');
   await user.click(screen.getByRole('textbox', { name: 'Consents required' }));
-  await user.click(await screen.findByRole('option', { name: 'Topical anaesthetic' }));
+  await user.click(await screen.findByRole('option', { name: /Topical ana?esthetic/ }));
   post.mockResolvedValue(answer(201, { ...SERVICES[0], id: 'service-2', name: 'Acne-scar needling' }));
   await user.click(screen.getByRole('button', { name: 'Add service' }));
 

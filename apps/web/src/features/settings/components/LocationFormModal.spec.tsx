@@ -10,7 +10,7 @@ jest.mock('@web/lib/api/apiClient', () => ({ api: { POST: jest.fn(), PATCH: jest
 const post = api.POST as unknown as jest.Mock;
 const patch = api.PATCH as unknown as jest.Mock;
 
-const HARBOUR: Location = { id: 'location-1', name: 'Harbour Street', timezone: 'America/New_York', address: '12 Harbour Street', phone: '(212) 555-0100', isActive: true };
+const HARBOUR: Location = { id: 'location-1', name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '12 Harbour Street', phone: '+12125550100', isActive: true };
 
 beforeEach(() => {
   post.mockReset();
@@ -44,13 +44,15 @@ it('adds a location in the chosen time zone, with what was typed trimmed', async
 
   await waitFor(() => expect(onClose).toHaveBeenCalled());
   expect(post).toHaveBeenCalledWith('/api/locations', {
-    body: { name: 'Lakeside', timezone: 'America/Chicago', address: '1 Lake Shore Drive', phone: '' },
+    body: { name: 'Lakeside', timezone: 'America/Chicago', countryCode: 'US', address: '1 Lake Shore Drive', phone: '' },
   });
 });
 
 it('saves an existing location, including taking it out of use', async () => {
   const { user, onClose } = openDialog({ kind: 'existing', location: HARBOUR });
   expect(screen.getByLabelText(/Location name/)).toHaveValue('Harbour Street');
+  // The stored E.164 number shows in the country's national format.
+  expect(screen.getByRole('textbox', { name: 'Phone' })).toHaveValue('(212) 555-0100');
   await user.click(screen.getByRole('switch', { name: /Active/ }));
   patch.mockResolvedValue(answer(200, { ...HARBOUR, isActive: false }));
   await user.click(screen.getByRole('button', { name: 'Save location' }));
@@ -58,7 +60,7 @@ it('saves an existing location, including taking it out of use', async () => {
   await waitFor(() => expect(onClose).toHaveBeenCalled());
   expect(patch).toHaveBeenCalledWith('/api/locations/{id}', {
     params: { path: { id: 'location-1' } },
-    body: { name: 'Harbour Street', timezone: 'America/New_York', address: '12 Harbour Street', phone: '(212) 555-0100', isActive: false },
+    body: { name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '12 Harbour Street', phone: '+12125550100', isActive: false },
   });
 });
 
@@ -78,4 +80,21 @@ it('shows the API’s refusal next to the field and stays open', async () => {
   expect(await screen.findByText('Another location is already called Harbour Street')).toBeInTheDocument();
   expect(screen.getByLabelText(/Location name/)).toHaveAttribute('aria-invalid', 'true');
   expect(onClose).not.toHaveBeenCalled();
+});
+
+it('reads a number typed without a country code in the location’s country, and refuses one that cannot be a number there', async () => {
+  const { user } = openDialog({ kind: 'existing', location: HARBOUR });
+  const phone = screen.getByRole('textbox', { name: 'Phone' });
+  await user.clear(phone);
+  await user.type(phone, '555-1234');
+  await user.click(screen.getByRole('button', { name: 'Save location' }));
+  expect(await screen.findByText(/Not a valid phone number in United States/)).toBeInTheDocument();
+  expect(patch).not.toHaveBeenCalled();
+
+  await user.clear(phone);
+  await user.type(phone, '718 555 1141');
+  patch.mockResolvedValue(answer(200, { ...HARBOUR, phone: '+17185551141' }));
+  await user.click(screen.getByRole('button', { name: 'Save location' }));
+  await waitFor(() => expect(patch).toHaveBeenCalled());
+  expect(patch.mock.calls[0][1].body).toMatchObject({ phone: '+17185551141', countryCode: 'US' });
 });

@@ -1,5 +1,6 @@
 import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Location } from '@web/entities/location';
+import { formatPhone } from '@web/lib/phone/phoneNumbers';
 
 interface LocationsTableProps {
   locations: Location[];
@@ -46,7 +47,7 @@ export function LocationsTable({ locations, canManage, onEdit }: LocationsTableP
               </Table.Td>
               <Table.Td>
                 <Text size="sm" c={location.phone ? undefined : 'dimmed'} className="tabular">
-                  {location.phone || 'Not set'}
+                  {location.phone ? formatPhone(location.phone, location.countryCode) : 'Not set'}
                 </Text>
               </Table.Td>
               <Table.Td>

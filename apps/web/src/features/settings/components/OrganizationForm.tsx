@@ -1,4 +1,5 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { CLINIC_LOCALE_LABELS, CLINIC_LOCALES, type ClinicLocale } from '@skinledger/domain';
 import { notifications } from '@mantine/notifications';
 import type { Schemas } from '@skinledger/api-client';
 import { useState, type FormEvent } from 'react';
@@ -21,7 +22,53 @@ interface OrganizationFormProps {
 
 export function OrganizationForm({ organization, canManage }: OrganizationFormProps) {
   if (!canManage) return <OrganizationSummary name={organization.name} />;
-  return <OrganizationNameForm organization={organization} />;
+  return (
+    <Stack gap="lg">
+      <OrganizationNameForm organization={organization} />
+      <ClinicLocaleForm organization={organization} />
+    </Stack>
+  );
+}
+
+const LOCALE_OPTIONS = CLINIC_LOCALES.map((value) => ({ value, label: CLINIC_LOCALE_LABELS[value] }));
+
+/** The clinic's English: how every date, time and word is written for everyone at the clinic (and in the API's messages). */
+function ClinicLocaleForm({ organization }: { organization: Schemas['OrganizationDto'] }) {
+  const [locale, setLocale] = useState<ClinicLocale>(organization.locale);
+  const update = useUpdateOrganization();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate(
+      { name: organization.name, locale },
+      {
+        onSuccess: (saved) =>
+          notifications.show({ color: 'green', title: 'Formats saved', message: `Dates, times and spelling now follow ${CLINIC_LOCALE_LABELS[saved.locale].split(':')[0]}.` }),
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Group align="flex-end" gap="sm" wrap="nowrap" maw={520}>
+        <Select
+          label="Dates, times and spelling"
+          description="For everyone at the clinic, and in messages and the audit log."
+          data={LOCALE_OPTIONS}
+          value={locale}
+          onChange={(value) => value && setLocale(value as ClinicLocale)}
+          allowDeselect={false}
+          style={{ flex: 1 }}
+        />
+        <Button type="submit" loading={update.isPending} disabled={locale === organization.locale}>
+          Save formats
+        </Button>
+      </Group>
+      {update.isError && (
+        <Text size="sm" c="red.8" role="alert" mt="xs">
+          The formats could not be saved. Try again.
+        </Text>
+      )}
+    </form>
+  );
 }
 
 /** For roles that may not change it: the name as text, and who can. */

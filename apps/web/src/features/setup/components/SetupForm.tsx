@@ -1,5 +1,5 @@
-import { Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { isIanaTimeZone, PASSWORD_MIN_LENGTH } from '@skinledger/domain';
+import { Button, Divider, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { countryForTimeZone, isIanaTimeZone, PASSWORD_MIN_LENGTH } from '@skinledger/domain';
 import type { FormEvent } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
 import { PasswordStrength } from '@web/components/PasswordStrength';
@@ -9,12 +9,14 @@ import { useForm } from '@web/lib/form/useForm';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { fieldsOf, useProblemFeedback } from '@web/lib/problems/useProblemFeedback';
 import { browserTimeZone } from '@web/lib/time/timeZoneOptions';
+import { countryOptions, guessCountry } from '@web/lib/phone/phoneNumbers';
 import { useCreateClinic } from '@web/features/setup/hooks/useCreateClinic';
 
 interface SetupValues {
   organizationName: string;
   locationName: string;
   timezone: string;
+  countryCode: string;
   adminName: string;
   adminEmail: string;
   adminPassword: string;
@@ -25,6 +27,7 @@ function validate(v: SetupValues): FieldErrors {
   if (!v.organizationName.trim()) errors.organizationName = 'Enter the name of your practice';
   if (!v.locationName.trim()) errors.locationName = 'Enter a name for your first location';
   if (!isIanaTimeZone(v.timezone)) errors.timezone = 'Choose the time zone of this location';
+  if (!v.countryCode) errors.countryCode = 'Choose the country of this location';
   if (!v.adminName.trim()) errors.adminName = 'Enter your name';
   if (!isPlausibleEmail(v.adminEmail)) errors.adminEmail = 'Enter a valid email address';
   const passwordProblem = passwordLengthProblem(v.adminPassword);
@@ -32,7 +35,7 @@ function validate(v: SetupValues): FieldErrors {
   return errors;
 }
 
-const mapField = fieldsOf(['organizationName', 'locationName', 'timezone', 'adminName', 'adminEmail', 'adminPassword']);
+const mapField = fieldsOf(['organizationName', 'locationName', 'timezone', 'countryCode', 'adminName', 'adminEmail', 'adminPassword']);
 
 /** First run: the practice, its first location and the owner's own account, in one step. */
 export function SetupForm() {
@@ -41,6 +44,7 @@ export function SetupForm() {
       organizationName: '',
       locationName: '',
       timezone: browserTimeZone(),
+      countryCode: guessCountry(browserTimeZone(), countryForTimeZone),
       adminName: '',
       adminEmail: '',
       adminPassword: '',
@@ -71,10 +75,26 @@ export function SetupForm() {
             label="Time zone"
             required
             value={form.values.timezone}
-            onChange={(value) => value && form.setValue('timezone', value)}
+            onChange={(value) => {
+              if (!value) return;
+              form.setValue('timezone', value);
+              const country = countryForTimeZone(value);
+              if (country) form.setValue('countryCode', country);
+            }}
             error={form.errors.timezone}
           />
         </SimpleGrid>
+        <Select
+          label="Country"
+          required
+          searchable
+          data={countryOptions()}
+          value={form.values.countryCode || null}
+          onChange={(value) => form.setValue('countryCode', value ?? '')}
+          error={form.errors.countryCode}
+          description="Phone numbers without a country code are read in it; US clinics write US English (Dec 2, 10:30 AM), others UK English (2 Dec, 10:30). Both can be changed in Settings."
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+        />
 
         <Divider my={4} />
         <Text size="xs" fw={600} tt="uppercase" c="dimmed" component="h2" m={0} style={{ letterSpacing: '0.04em' }}>

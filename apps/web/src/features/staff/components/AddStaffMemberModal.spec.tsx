@@ -58,8 +58,8 @@ it('says what is missing and sends nothing', async () => {
 it('asks for the rest of a credential that was started', async () => {
   const { user } = openDialog();
   const credentials = await startNurse(user);
-  expect(within(credentials).getByRole('textbox', { name: 'Licence type' })).toHaveValue('Registered nurse');
-  await fill(user, within(credentials).getByLabelText('Licence number'), 'RN-204518');
+  expect(within(credentials).getByRole('textbox', { name: /Licen[cs]e type/ })).toHaveValue('Registered nurse');
+  await fill(user, within(credentials).getByLabelText(/Licen[cs]e number/), 'RN-204518');
   await user.click(screen.getByRole('button', { name: 'Create staff member' }));
 
   expect(await screen.findByText('Enter the issuing state, province or country')).toBeInTheDocument();
@@ -70,7 +70,7 @@ it('asks for the rest of a credential that was started', async () => {
 it('creates the practitioner with her licence, trimmed, and closes', async () => {
   const { user, onClose } = openDialog();
   const credentials = await startNurse(user);
-  await fill(user, within(credentials).getByLabelText('Licence number'), ' RN-204518 ');
+  await fill(user, within(credentials).getByLabelText(/Licen[cs]e number/), ' RN-204518 ');
   await fill(user, within(credentials).getByLabelText('Jurisdiction'), 'New York');
   await fill(user, within(credentials).getByLabelText('Expiry date'), '2028-01-31');
   // A second row left empty is not a credential.
@@ -95,7 +95,7 @@ it('creates the practitioner with her licence, trimmed, and closes', async () =>
 it('puts the API’s problem with a credential on that credential’s field', async () => {
   const { user, onClose } = openDialog();
   const credentials = await startNurse(user);
-  await fill(user, within(credentials).getByLabelText('Licence number'), 'RN-204518');
+  await fill(user, within(credentials).getByLabelText(/Licen[cs]e number/), 'RN-204518');
   await fill(user, within(credentials).getByLabelText('Jurisdiction'), 'New York');
   await fill(user, within(credentials).getByLabelText('Expiry date'), '2020-01-31');
   post.mockResolvedValue(answer(400, invalidFields(['credentials[0].expiresOn', 'The licence has expired'])));

@@ -1,8 +1,10 @@
 import { ActionIcon, Fieldset, Select, SimpleGrid, TextInput, Tooltip } from '@mantine/core';
-import { LICENCE_TYPE_LABELS, LICENCE_TYPES, type LicenceType } from '@skinledger/domain';
+import { LICENCE_TYPES, type LicenceType } from '@skinledger/domain';
+import { LICENCE_TYPE_LABELS } from '@web/lib/words/clinicWords';
 import { IconTrash } from '@tabler/icons-react';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { credentialField, type CredentialDraft, type CredentialInput } from '@web/features/staff/credentialDrafts';
+import { spell } from '@web/lib/words/clinicWords';
 
 const LICENCE_OPTIONS = LICENCE_TYPES.map((type) => ({ value: type, label: LICENCE_TYPE_LABELS[type] }));
 const isLicenceType = (value: string | null): value is LicenceType => LICENCE_TYPES.some((t) => t === value);
@@ -33,7 +35,7 @@ export function CredentialFields({ index, draft, errors, onChange, onRemove, onE
       </Tooltip>
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="xs" mt={4}>
         <Select
-          label="Licence type"
+          label={spell('Licence type')}
           data={LICENCE_OPTIONS}
           value={draft.licenceType}
           onChange={(value) => isLicenceType(value) && set('licenceType', value)}
@@ -41,7 +43,7 @@ export function CredentialFields({ index, draft, errors, onChange, onRemove, onE
           error={errors[credentialField(index, 'licenceType')]}
         />
         <TextInput
-          label="Licence number"
+          label={spell('Licence number')}
           value={draft.licenceNumber}
           onChange={(e) => set('licenceNumber', e.currentTarget.value)}
           error={errors[credentialField(index, 'licenceNumber')]}

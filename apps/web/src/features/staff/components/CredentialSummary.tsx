@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { Schemas } from '@skinledger/api-client';
-import { daysBetween, LICENCE_TYPE_LABELS, type IsoDate } from '@skinledger/domain';
+import { daysBetween, type IsoDate } from '@skinledger/domain';
+import { LICENCE_TYPE_LABELS } from '@web/lib/words/clinicWords';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 
 type Credential = Schemas['PractitionerCredentialDto'];

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import type { FieldErrors } from '@web/lib/problems/describeProblem';
 import { emptyDraft, type CredentialDraft } from '@web/features/staff/credentialDrafts';
 import { CredentialFields } from './CredentialFields';
+import { spell } from '@web/lib/words/clinicWords';
 
 interface CredentialsEditorProps {
   role: StaffRole | null;
@@ -26,7 +27,7 @@ export function CredentialsEditor({ role, drafts, errors, onChange, onEdited }: 
           Practitioner credentials
         </Text>
         <Text size="xs" c="dimmed">
-          Licences that allow this person to treat patients. Leave a row empty to skip it.
+          {spell('Licences that allow this person to treat patients. Leave a row empty to skip it.')}
         </Text>
       </div>
       {drafts.map((draft, index) => (

@@ -52,7 +52,7 @@ it('sends the whole new set of credentials when one is added', async () => {
   const credentials = screen.getByRole('group', { name: 'Practitioner credentials' });
   await user.click(within(credentials).getByRole('button', { name: 'Add another credential' }));
   const second = within(credentials).getByRole('group', { name: 'Credential 2' });
-  await user.click(within(second).getByLabelText('Licence number'));
+  await user.click(within(second).getByLabelText(/Licen[cs]e number/));
   await user.paste('NP-88');
   await user.click(within(second).getByLabelText('Jurisdiction'));
   await user.paste('New Jersey');

@@ -3,6 +3,7 @@ import { IconClockPlay, IconClockStop } from '@tabler/icons-react';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import type { AnestheticDraft } from '@web/features/treatments/chartDraft';
 import { AnestheticTimer } from './AnestheticTimer';
+import { spell } from '@web/lib/words/clinicWords';
 
 interface AnestheticSectionProps {
   value: AnestheticDraft;
@@ -21,7 +22,7 @@ export function AnestheticSection({ value, timeZone, onChange }: AnestheticSecti
     onChange: (event: React.ChangeEvent<HTMLInputElement>) => set({ [key]: event.currentTarget.value }),
   });
   return (
-    <Paper p="sm" component="section" aria-label="Topical anaesthetic">
+    <Paper p="sm" component="section" aria-label={spell('Topical anaesthetic')}>
       <Title order={2} mb="xs">
         Topical anaesthetic
       </Title>
@@ -56,7 +57,7 @@ export function AnestheticSection({ value, timeZone, onChange }: AnestheticSecti
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
-            {value.product.trim() ? 'Press "Applied now" when the cream goes on.' : 'Leave empty if no anaesthetic is used.'}
+            {value.product.trim() ? 'Press "Applied now" when the cream goes on.' : spell('Leave empty if no anaesthetic is used.')}
           </Text>
         )}
       </Group>

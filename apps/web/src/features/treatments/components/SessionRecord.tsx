@@ -7,6 +7,7 @@ import { ChecklistItem } from './ChecklistItem';
 import { FactList } from './FactList';
 import { RecordSection } from './RecordSection';
 import { ZonesTable } from './ZonesTable';
+import { spell } from '@web/lib/words/clinicWords';
 
 interface SessionRecordProps {
   session: TreatmentSession;
@@ -32,7 +33,7 @@ export function SessionRecord({ session, timeZone, zoneActions, cartridgeActions
         </Stack>
       </RecordSection>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <RecordSection title="Topical anaesthetic">
+        <RecordSection title={spell('Topical anaesthetic')}>
           {a ? (
             <FactList
               cols={2}

@@ -1,6 +1,7 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { DEFAULT_EVALUATED_MAX_DEPTH_MM } from '@skinledger/domain';
 import { TONE_FILL, TONE_STROKE, type ZoneTone } from '@web/features/treatments/zoneStatus';
+import { spell } from '@web/lib/words/clinicWords';
 
 /** The legend's rows: the colour, what it means for the session, and which findings give it (the preflight's split). */
 export const LEGEND_ITEMS: { tone: ZoneTone; title: string; detail: string }[] = [
@@ -21,7 +22,7 @@ export const LEGEND_ITEMS: { tone: ZoneTone; title: string; detail: string }[] =
 /** What the colours of the face map mean: red exactly when the checklist lists the zone as a blocker, amber a warning. */
 export function ZoneLegend() {
   return (
-    <Stack gap={4} component="ul" aria-label="Colour key" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+    <Stack gap={4} component="ul" aria-label={spell('Colour key')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {LEGEND_ITEMS.map(({ tone, title, detail }) => (
         <Group key={tone} component="li" gap={8} wrap="nowrap" align="flex-start" data-legend-tone={tone}>
           <span
@@ -41,7 +42,7 @@ export function ZoneLegend() {
             <Text span fw={600} size="xs">
               {title}
             </Text>
-            {` — ${detail}`}
+            {` — ${spell(detail)}`}
           </Text>
         </Group>
       ))}

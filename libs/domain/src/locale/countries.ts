@@ -1,0 +1,143 @@
+/**
+ * A location's country (ISO 3166-1 alpha-2) reads phone numbers typed without a country code. It defaults from the
+ * location's IANA time zone through this table of the zones clinics use; a zone not listed has no default and the
+ * country must be chosen.
+ */
+export const TIME_ZONE_COUNTRIES: Readonly<Record<string, string>> = {
+  // United States
+  'America/New_York': 'US',
+  'America/Detroit': 'US',
+  'America/Kentucky/Louisville': 'US',
+  'America/Kentucky/Monticello': 'US',
+  'America/Indiana/Indianapolis': 'US',
+  'America/Indiana/Vincennes': 'US',
+  'America/Indiana/Winamac': 'US',
+  'America/Indiana/Marengo': 'US',
+  'America/Indiana/Petersburg': 'US',
+  'America/Indiana/Vevay': 'US',
+  'America/Indiana/Tell_City': 'US',
+  'America/Indiana/Knox': 'US',
+  'America/Chicago': 'US',
+  'America/Menominee': 'US',
+  'America/North_Dakota/Center': 'US',
+  'America/North_Dakota/New_Salem': 'US',
+  'America/North_Dakota/Beulah': 'US',
+  'America/Denver': 'US',
+  'America/Boise': 'US',
+  'America/Phoenix': 'US',
+  'America/Los_Angeles': 'US',
+  'America/Anchorage': 'US',
+  'America/Juneau': 'US',
+  'America/Sitka': 'US',
+  'America/Metlakatla': 'US',
+  'America/Yakutat': 'US',
+  'America/Nome': 'US',
+  'America/Adak': 'US',
+  'Pacific/Honolulu': 'US',
+  'America/Puerto_Rico': 'PR',
+  // Canada
+  'America/Toronto': 'CA',
+  'America/Vancouver': 'CA',
+  'America/Edmonton': 'CA',
+  'America/Winnipeg': 'CA',
+  'America/Regina': 'CA',
+  'America/Halifax': 'CA',
+  'America/St_Johns': 'CA',
+  'America/Moncton': 'CA',
+  // Latin America
+  'America/Mexico_City': 'MX',
+  'America/Tijuana': 'MX',
+  'America/Cancun': 'MX',
+  'America/Monterrey': 'MX',
+  'America/Sao_Paulo': 'BR',
+  'America/Argentina/Buenos_Aires': 'AR',
+  'America/Bogota': 'CO',
+  'America/Santiago': 'CL',
+  'America/Lima': 'PE',
+  // Europe
+  'Europe/London': 'GB',
+  'Europe/Dublin': 'IE',
+  'Europe/Lisbon': 'PT',
+  'Europe/Madrid': 'ES',
+  'Europe/Paris': 'FR',
+  'Europe/Brussels': 'BE',
+  'Europe/Amsterdam': 'NL',
+  'Europe/Luxembourg': 'LU',
+  'Europe/Berlin': 'DE',
+  'Europe/Zurich': 'CH',
+  'Europe/Vienna': 'AT',
+  'Europe/Rome': 'IT',
+  'Europe/Malta': 'MT',
+  'Europe/Copenhagen': 'DK',
+  'Europe/Oslo': 'NO',
+  'Europe/Stockholm': 'SE',
+  'Europe/Helsinki': 'FI',
+  'Europe/Warsaw': 'PL',
+  'Europe/Prague': 'CZ',
+  'Europe/Budapest': 'HU',
+  'Europe/Athens': 'GR',
+  'Europe/Bucharest': 'RO',
+  'Europe/Istanbul': 'TR',
+  'Atlantic/Reykjavik': 'IS',
+  // Middle East, Africa
+  'Asia/Dubai': 'AE',
+  'Asia/Qatar': 'QA',
+  'Asia/Riyadh': 'SA',
+  'Asia/Jerusalem': 'IL',
+  'Africa/Johannesburg': 'ZA',
+  'Africa/Lagos': 'NG',
+  'Africa/Nairobi': 'KE',
+  'Africa/Cairo': 'EG',
+  // Asia, Oceania
+  'Asia/Kolkata': 'IN',
+  'Asia/Singapore': 'SG',
+  'Asia/Kuala_Lumpur': 'MY',
+  'Asia/Hong_Kong': 'HK',
+  'Asia/Manila': 'PH',
+  'Asia/Tokyo': 'JP',
+  'Asia/Seoul': 'KR',
+  'Asia/Bangkok': 'TH',
+  'Australia/Sydney': 'AU',
+  'Australia/Melbourne': 'AU',
+  'Australia/Brisbane': 'AU',
+  'Australia/Adelaide': 'AU',
+  'Australia/Perth': 'AU',
+  'Australia/Hobart': 'AU',
+  'Australia/Darwin': 'AU',
+  'Pacific/Auckland': 'NZ',
+};
+
+/** Old and alternative names of the zones above (the runtime may report either spelling). */
+const ZONE_ALIASES: Readonly<Record<string, string>> = {
+  'US/Eastern': 'America/New_York',
+  'US/Central': 'America/Chicago',
+  'US/Mountain': 'America/Denver',
+  'US/Pacific': 'America/Los_Angeles',
+  'US/Arizona': 'America/Phoenix',
+  'US/Alaska': 'America/Anchorage',
+  'US/Hawaii': 'Pacific/Honolulu',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'Canada/Eastern': 'America/Toronto',
+  'Canada/Pacific': 'America/Vancouver',
+  'America/Montreal': 'America/Toronto',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'GB': 'Europe/London',
+  'Eire': 'Europe/Dublin',
+  'Australia/ACT': 'Australia/Sydney',
+  'Australia/NSW': 'Australia/Sydney',
+  'Australia/Victoria': 'Australia/Melbourne',
+  'NZ': 'Pacific/Auckland',
+};
+
+/** The country a location in this IANA time zone is most likely in; null for a zone not in the table (UTC, say). */
+export function countryForTimeZone(timeZone: string): string | null {
+  return TIME_ZONE_COUNTRIES[timeZone] ?? TIME_ZONE_COUNTRIES[ZONE_ALIASES[timeZone] ?? ''] ?? null;
+}
+
+/** Two upper-case letters (ISO 3166-1 alpha-2 form; whether the code is assigned is the phone library's question). */
+export function isCountryCode(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Z]{2}$/.test(value);
+}

@@ -1,0 +1,4 @@
+export * from './clinic-locale';
+export * from './countries';
+export * from './readable';
+export * from './spelling';
