@@ -219,7 +219,8 @@ describe('at the chair: start from last session, templates, face map colours, th
     await page.getByText('Medical needling · max 1.5 mm').waitFor();
     await page.getByLabel('Walk-in reason').fill('Acne-scar course, session 1');
     await checklist().getByText('Clear to start').waitFor();
-    const legend = page.getByRole('list', { name: 'Colour key' });
+    // The clinic writes US English, so the key is spelt 'Color'.
+    const legend = page.getByRole('list', { name: 'Color key' });
     await legend.getByText('Blocks the session', { exact: true }).waitFor();
     await legend.getByText('Warning · may start', { exact: true }).waitFor();
     await expectNoSeriousA11yViolations(page, 'charting: template applied, clear to start');
