@@ -3,6 +3,7 @@ import { launchBrowser } from './support/browser';
 import { apiAs, documentScreen } from './support/charting';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { signIn } from './support/session';
+import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
 
 /**
  * Issue 13, readable words: what the front desk did reads back in the audit log as sentences with names and local
@@ -20,7 +21,7 @@ describe('readable words: the audit log in sentences, phones in national format'
     server = await startServer();
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
+    page = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     await page.goto(`${server.baseUrl}/login`);
     await signIn(page, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
@@ -91,10 +92,12 @@ describe('readable words: the audit log in sentences, phones in national format'
     expect(around(/\d{1,2}:\d{2}:\d{2}/)).toBeNull();
     // The changed fields name the location, not its id.
     await page.getByRole('row').filter({ hasText: 'received 20 units' }).getByText('Harbour Street').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'audit log in sentences');
     await documentScreen(page, 'audit-log');
 
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.waitForTimeout(300);
+    await expectNoSeriousA11yViolations(page, 'audit log in sentences on a portrait tablet');
     await documentScreen(page, 'audit-log-tablet', true);
     await page.setViewportSize({ width: 1440, height: 900 });
   });
@@ -105,6 +108,7 @@ describe('readable words: the audit log in sentences, phones in national format'
     await page.getByRole('option', { name: 'Appointment cancelled' }).click();
     await page.getByTestId('audit-sentence').filter({ hasText: 'signed in' }).first().waitFor({ state: 'detached' });
     await page.getByTestId('audit-sentence').filter({ hasText: /cancelled Jordan Avery's appointment/ }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'audit log filtered by an action');
     await expect(page.getByTestId('audit-sentence').count()).resolves.toBe(1);
   });
 
@@ -119,6 +123,7 @@ describe('readable words: the audit log in sentences, phones in national format'
     const log = page.getByRole('table', { name: 'Access log' });
     await log.getByText(/^Dr\. Maya Okafor opened Jordan Avery's record$/).first().waitFor();
     await log.getByText(/cancelled Jordan Avery's appointment of .* reason: feeling unwell/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient access log in sentences');
     expect(await log.innerText()).not.toMatch(UUID);
   });
 
