@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -109,9 +110,10 @@ export class NormalizePhonesToE1641796568400002 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     const report = await normalizeStoredPhones(q);
     const summary = `Phone numbers: ${report.normalized} rewritten to E.164, ${report.unchanged} already E.164, ${report.unreadable.length} left as typed`;
-    console.log(summary);
+    const logger = new Logger('NormalizePhonesToE164');
+    logger.log(summary);
     for (const u of report.unreadable) {
-      console.warn(`Phone number left as typed (not a valid number for its country; correct it by hand): ${u.table} ${u.id} ${u.field}`);
+      logger.warn(`Phone number left as typed (not a valid number for its country; correct it by hand): ${u.table} ${u.id} ${u.field}`);
     }
   }
 
