@@ -4,14 +4,15 @@ import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-s
 import { IDEMPOTENCY_KEY_HEADER } from '../common/idempotency/idempotency-key-header';
 import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
 import { withProblemResponses } from './problem-responses';
-import { accessPoliciesByOperationId, operationIdOf } from './route-access';
+import { withPathParameterSchemas } from './path-parameters';
+import { operationIdOf, routeFactsByOperationId } from './route-access';
 import { withTidySchemas } from './schema-tidy';
 import { withSecurity } from './security';
 import { withTags } from './tags';
 
 /**
  * The API's OpenAPI 3.0 document: what @nestjs/swagger reads from the controllers and DTOs, then completed in one
- * place from the same metadata the server runs on (access policies → security, the problem filter → error answers),
+ * place from the same metadata the server runs on (access policies → security, pipes → path parameter formats, the problem filter → error answers),
  * so a new route gets its security and error answers without anyone remembering to write them.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -31,8 +32,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     extraModels: [ProblemDocumentDto],
     operationIdFactory: operationIdOf,
   });
-  const policies = accessPoliciesByOperationId(app);
-  return withIdempotencyKeyParameter(withProblemResponses(withSecurity(withTags(withTidySchemas(document)), policies), policies));
+  const routes = routeFactsByOperationId(app);
+  const completed = withPathParameterSchemas(withSecurity(withTags(withTidySchemas(document)), routes), routes);
+  return withIdempotencyKeyParameter(withProblemResponses(completed, routes));
 }
 
 /** One reusable `IdempotencyKey` header parameter, referenced by every operation that honours it. */

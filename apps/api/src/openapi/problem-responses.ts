@@ -6,10 +6,10 @@ import type {
   ResponseObject,
   ResponsesObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import type { AccessPolicy } from '../common/access/access-policy.decorator';
 import { IDEMPOTENCY_KEY_HEADER } from '../common/idempotency/idempotency-key-header';
 import { PROBLEM_MEDIA_TYPE } from '../common/problems/problem-document';
 import { forEachOperation } from './operations';
+import type { RouteFacts } from './route-access';
 
 const PROBLEM_SCHEMA: ReferenceObject = { $ref: '#/components/schemas/ProblemDocumentDto' };
 
@@ -82,10 +82,10 @@ const ref = (name: keyof typeof PROBLEM_RESPONSES): ReferenceObject => ({ $ref: 
  * 413/415 for a body, the idempotency 409/422), and the ones a controller declares (409, 422, 429...) keep their words
  * but get the problem media type and schema. Everything else (500, 503) is the `default` answer.
  */
-export function withProblemResponses(document: OpenAPIObject, policies: Map<string, AccessPolicy | undefined>): OpenAPIObject {
+export function withProblemResponses(document: OpenAPIObject, routes: Map<string, RouteFacts>): OpenAPIObject {
   document.components = { ...document.components, responses: { ...document.components?.responses, ...PROBLEM_RESPONSES } };
   forEachOperation(document, (operation) => {
-    const policy = operation.operationId ? policies.get(operation.operationId) : undefined;
+    const policy = operation.operationId ? routes.get(operation.operationId)?.policy : undefined;
     const declared = operation.responses;
     for (const [status, response] of Object.entries(declared)) {
       if (response && isError(status) && !('$ref' in response)) declared[status] = asProblem(status, response);

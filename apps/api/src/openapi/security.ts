@@ -5,6 +5,7 @@ import type { AccessPolicy } from '../common/access/access-policy.decorator';
 import { SAFE_METHODS } from '../common/access/access.guard';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../common/access/cookies';
 import { forEachOperation } from './operations';
+import type { RouteFacts } from './route-access';
 
 /** The header the guard compares with the csrf_token cookie, spelt as clients send it. */
 const CSRF_HEADER_NAME = 'X-CSRF-Token';
@@ -29,10 +30,10 @@ export const SECURITY_SCHEMES: Record<string, SecuritySchemeObject> = {
  * nothing; every other route needs the session cookie, and a state-changing one also the CSRF header. A route without
  * a policy is refused by the guard, and refused here too, so the document cannot describe an open route that is closed.
  */
-export function withSecurity(document: OpenAPIObject, policies: Map<string, AccessPolicy | undefined>): OpenAPIObject {
+export function withSecurity(document: OpenAPIObject, routes: Map<string, RouteFacts>): OpenAPIObject {
   document.components = { ...document.components, securitySchemes: SECURITY_SCHEMES };
   forEachOperation(document, (operation, method, route) => {
-    const policy = operation.operationId ? policies.get(operation.operationId) : undefined;
+    const policy = operation.operationId ? routes.get(operation.operationId)?.policy : undefined;
     if (!policy) throw new Error(`${method.toUpperCase()} ${route} (${operation.operationId}) declares no access policy`);
     const safe = SAFE_METHODS.has(method.toUpperCase());
     operation.security = policy.kind === 'public' ? [] : [safe ? { session: [] } : { session: [], csrfToken: [] }];
