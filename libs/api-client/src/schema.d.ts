@@ -11,6 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Search the audit trail
+         * @description Access: permission `audit.read` (reading the audit log): Owner, Administrator (session cookie).
+         */
         get: operations["Audit_search"];
         put?: never;
         post?: never;
@@ -27,6 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Verify the audit trail's hash chain
+         * @description Access: permission `audit.read` (reading the audit log): Owner, Administrator (session cookie).
+         */
         get: operations["Audit_verify"];
         put?: never;
         post?: never;
@@ -43,6 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List who viewed or changed a patient's record
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["PatientAccessLog_list"];
         put?: never;
         post?: never;
@@ -61,6 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with e-mail and password
+         * @description Access: public, no session needed.
+         */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -77,6 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Finish signing in with the two-step code
+         * @description Access: public, no session needed.
+         */
         post: operations["Auth_loginMfa"];
         delete?: never;
         options?: never;
@@ -93,6 +113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out
+         * @description Access: any signed-in staff member (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -109,6 +133,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change my password
+         * @description Access: any signed-in staff member (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Auth_changePassword"];
         delete?: never;
         options?: never;
@@ -123,6 +151,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who is signed in
+         * @description Access: any signed-in staff member (session cookie).
+         */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
@@ -139,6 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My two-step sign-in status
+         * @description Access: any signed-in staff member (session cookie).
+         */
         get: operations["Mfa_status"];
         put?: never;
         post?: never;
@@ -157,6 +193,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start setting up an authenticator app
+         * @description Access: any signed-in staff member (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Mfa_enroll"];
         delete?: never;
         options?: never;
@@ -173,6 +213,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Turn on two-step sign-in with a first code
+         * @description Access: any signed-in staff member (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Mfa_activate"];
         delete?: never;
         options?: never;
@@ -189,6 +233,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Turn off two-step sign-in
+         * @description Access: any signed-in staff member (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Mfa_disable"];
         delete?: never;
         options?: never;
@@ -203,6 +251,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Check the server is running
+         * @description Access: public, no session needed.
+         */
         get: operations["Health_live"];
         put?: never;
         post?: never;
@@ -219,6 +271,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Check the server is ready (database and migrations)
+         * @description Access: public, no session needed.
+         */
         get: operations["Health_ready"];
         put?: never;
         post?: never;
@@ -235,8 +291,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Ask whether the clinic still needs setting up
+         * @description Access: public, no session needed.
+         */
         get: operations["Setup_status"];
         put?: never;
+        /**
+         * Set up the clinic, its first location and its owner
+         * @description Access: public, no session needed.
+         */
         post: operations["Setup_create"];
         delete?: never;
         options?: never;
@@ -251,12 +315,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the clinic's details
+         * @description Access: permission `organization.read` (seeing the clinic’s settings): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Organizations_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change the clinic's details
+         * @description Access: permission `organization.manage` (changing the clinic and its locations): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         patch: operations["Organizations_update"];
         trace?: never;
     };
@@ -267,8 +339,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the clinic's locations
+         * @description Access: permission `organization.read` (seeing the clinic’s settings): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Organizations_listLocations"];
         put?: never;
+        /**
+         * Add a location
+         * @description Access: permission `organization.manage` (changing the clinic and its locations): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Organizations_createLocation"];
         delete?: never;
         options?: never;
@@ -289,6 +369,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a location
+         * @description Access: permission `organization.manage` (changing the clinic and its locations): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         patch: operations["Organizations_updateLocation"];
         trace?: never;
     };
@@ -299,8 +383,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List staff
+         * @description Access: permission `staff.read` (seeing the staff list): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Staff_list"];
         put?: never;
+        /**
+         * Add a staff member
+         * @description Access: permission `staff.manage` (managing staff accounts): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Staff_create"];
         delete?: never;
         options?: never;
@@ -315,12 +407,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a staff member
+         * @description Access: permission `staff.read` (seeing the staff list): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Staff_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a staff member's name, role, password or licences
+         * @description Access: permission `staff.manage` (managing staff accounts): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         patch: operations["Staff_update"];
         trace?: never;
     };
@@ -333,6 +433,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Deactivate a staff member
+         * @description Access: permission `staff.manage` (managing staff accounts): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Staff_deactivate"];
         delete?: never;
         options?: never;
@@ -349,6 +453,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reactivate a staff member
+         * @description Access: permission `staff.manage` (managing staff accounts): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Staff_reactivate"];
         delete?: never;
         options?: never;
@@ -365,6 +473,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reset a staff member's two-step sign-in (lost phone)
+         * @description Access: permission `security.manage` (changing sign-in security): Owner (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Staff_resetMfa"];
         delete?: never;
         options?: never;
@@ -379,7 +491,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the screening settings
+         * @description Access: permission `settings.manage` (changing clinical settings): Owner, Administrator (session cookie).
+         */
         get: operations["ScreeningSettings_get"];
+        /**
+         * Replace the screening settings
+         * @description Access: permission `settings.manage` (changing clinical settings): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         put: operations["ScreeningSettings_replace"];
         post?: never;
         delete?: never;
@@ -395,7 +515,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the sign-in security settings
+         * @description Access: permission `security.manage` (changing sign-in security): Owner (session cookie).
+         */
         get: operations["SecuritySettings_get"];
+        /**
+         * Choose which roles must use two-step sign-in
+         * @description Access: permission `security.manage` (changing sign-in security): Owner (session cookie and the X-CSRF-Token header).
+         */
         put: operations["SecuritySettings_replace"];
         post?: never;
         delete?: never;
@@ -413,6 +541,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Import patients from a CSV file
+         * @description Access: permission `patients.import` (importing patients): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["PatientImport_import"];
         delete?: never;
         options?: never;
@@ -427,8 +559,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Find patients
+         * @description Access: permission `patients.read` (seeing patients): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Patients_list"];
         put?: never;
+        /**
+         * Register a patient
+         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Patients_create"];
         delete?: never;
         options?: never;
@@ -443,6 +583,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the tags in use on patients
+         * @description Access: permission `patients.read` (seeing patients): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Patients_tags"];
         put?: never;
         post?: never;
@@ -459,12 +603,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a patient's record
+         * @description Access: permission `patients.read` (seeing patients): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Patients_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a patient's details
+         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         patch: operations["Patients_update"];
         trace?: never;
     };
@@ -477,6 +629,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Archive a patient
+         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Patients_archive"];
         delete?: never;
         options?: never;
@@ -493,6 +649,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Restore an archived patient
+         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Patients_restore"];
         delete?: never;
         options?: never;
@@ -507,6 +667,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Export a patient's whole record
+         * @description Access: permission `patients.export` (exporting a patient’s record): Owner, Administrator (session cookie).
+         */
         get: operations["Patients_export"];
         put?: never;
         post?: never;
@@ -523,7 +687,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a patient's current medical history
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["PatientClinical_getMedicalHistory"];
+        /**
+         * Record a new medical-history version
+         * @description Access: permission `medical_history.write` (recording a medical history): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         put: operations["PatientClinical_recordMedicalHistory"];
         post?: never;
         delete?: never;
@@ -539,6 +711,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get one earlier medical-history version
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["PatientClinical_getMedicalHistoryVersion"];
         put?: never;
         post?: never;
@@ -555,6 +731,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Screen a patient for contraindications
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["PatientClinical_getEligibility"];
         put?: never;
         post?: never;
@@ -571,6 +751,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a patient's timeline
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["PatientClinical_getTimeline"];
         put?: never;
         post?: never;
@@ -587,8 +771,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List products
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Products_list"];
         put?: never;
+        /**
+         * Add a product
+         * @description Access: permission `inventory.write` (changing stock): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Products_create"];
         delete?: never;
         options?: never;
@@ -603,6 +795,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a product
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Products_get"];
         put?: never;
         post?: never;
@@ -619,8 +815,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List cartridge lots
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Lots_list"];
         put?: never;
+        /**
+         * Receive stock of a lot
+         * @description Access: permission `inventory.receive` (receiving stock): Owner, Administrator, Physician, Nurse, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Lots_receive"];
         delete?: never;
         options?: never;
@@ -637,6 +841,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Receive stock by scanning the GS1 label
+         * @description Access: permission `inventory.receive` (receiving stock): Owner, Administrator, Physician, Nurse, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Lots_receiveScan"];
         delete?: never;
         options?: never;
@@ -651,6 +859,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Suggest the lot to use next (first expiry, first out)
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Lots_suggest"];
         put?: never;
         post?: never;
@@ -667,6 +879,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a lot with its stock and ledger
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Lots_get"];
         put?: never;
         post?: never;
@@ -685,6 +901,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record a stock movement (waste, count, transfer, return)
+         * @description Access: permission `inventory.write` (changing stock): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Lots_recordMovement"];
         delete?: never;
         options?: never;
@@ -701,6 +921,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Quarantine a lot
+         * @description Access: permission `inventory.recall` (holding back or recalling stock): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Lots_quarantine"];
         delete?: never;
         options?: never;
@@ -717,6 +941,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Release a lot from quarantine
+         * @description Access: permission `inventory.recall` (holding back or recalling stock): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Lots_release"];
         delete?: never;
         options?: never;
@@ -733,6 +961,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Recall a lot
+         * @description Access: permission `inventory.recall` (holding back or recalling stock): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Lots_recall"];
         delete?: never;
         options?: never;
@@ -747,8 +979,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List recalls
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Recalls_list"];
         put?: never;
+        /**
+         * Record a manufacturer's recall notice
+         * @description Access: permission `inventory.recall` (holding back or recalling stock): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Recalls_recordNotice"];
         delete?: never;
         options?: never;
@@ -763,8 +1003,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List pen handpieces
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Devices_list"];
         put?: never;
+        /**
+         * Register a pen handpiece
+         * @description Access: permission `devices.manage` (managing pens): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Devices_create"];
         delete?: never;
         options?: never;
@@ -779,12 +1027,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a pen handpiece with its service log
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Devices_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a pen handpiece or its status
+         * @description Access: permission `devices.manage` (managing pens): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         patch: operations["Devices_update"];
         trace?: never;
     };
@@ -797,6 +1053,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Log a service of a pen handpiece
+         * @description Access: permission `devices.manage` (managing pens): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Devices_addServiceEvent"];
         delete?: never;
         options?: never;
@@ -811,6 +1071,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List stock alerts (low stock, expiring, on hold)
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Inventory_alerts"];
         put?: never;
         post?: never;
@@ -827,6 +1091,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Stock on hand per product and location
+         * @description Access: permission `inventory.read` (seeing stock): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Inventory_onHand"];
         put?: never;
         post?: never;
@@ -845,6 +1113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Run the preflight checklist without starting
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         post: operations["TreatmentSessions_preflight"];
         delete?: never;
         options?: never;
@@ -859,6 +1131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Run the preflight checklist for a booked appointment
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["TreatmentSessions_appointmentPreflight"];
         put?: never;
         post?: never;
@@ -877,6 +1153,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start a treatment session
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         post: operations["TreatmentSessions_start"];
         delete?: never;
         options?: never;
@@ -891,12 +1171,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a treatment session
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["TreatmentSessions_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Chart an unsigned treatment session
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         patch: operations["TreatmentSessions_update"];
         trace?: never;
     };
@@ -907,6 +1195,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download the session record as PDF
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["TreatmentSessions_pdf"];
         put?: never;
         post?: never;
@@ -925,6 +1217,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record another cartridge used in a session
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         post: operations["TreatmentSessions_addCartridge"];
         delete?: never;
         options?: never;
@@ -941,6 +1237,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign a treatment session
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         post: operations["TreatmentSessions_sign"];
         delete?: never;
         options?: never;
@@ -957,6 +1257,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add an addendum to a signed session
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         post: operations["TreatmentSessions_addAddendum"];
         delete?: never;
         options?: never;
@@ -971,6 +1275,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Start from the patient's last session of an indication
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["TreatmentSessions_repeatSession"];
         put?: never;
         post?: never;
@@ -987,6 +1295,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a patient's treatment sessions
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["TreatmentSessions_listForPatient"];
         put?: never;
         post?: never;
@@ -1005,6 +1317,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record an adverse event after a session
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         post: operations["AdverseEvents_record"];
         delete?: never;
         options?: never;
@@ -1019,6 +1335,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a patient's adverse events
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["AdverseEvents_listForPatient"];
         put?: never;
         post?: never;
@@ -1035,6 +1355,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List who was treated with a lot
+         * @description Access: permission `exposure.read` (listing who was exposed to a lot or pen): Owner, Administrator, Physician, Nurse (session cookie).
+         */
         get: operations["Exposure_forLot"];
         put?: never;
         post?: never;
@@ -1051,6 +1375,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List who was treated with a pen handpiece
+         * @description Access: permission `exposure.read` (listing who was exposed to a lot or pen): Owner, Administrator, Physician, Nurse (session cookie).
+         */
         get: operations["Exposure_forDevice"];
         put?: never;
         post?: never;
@@ -1067,7 +1395,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the treatment settings
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["TreatmentSettings_get"];
+        /**
+         * Replace the treatment settings
+         * @description Access: permission `settings.manage` (changing clinical settings): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         put: operations["TreatmentSettings_replace"];
         post?: never;
         delete?: never;
@@ -1083,8 +1419,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a session's photos
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["SessionPhotos_listForSession"];
         put?: never;
+        /**
+         * Upload a clinical photo of a session
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         post: operations["SessionPhotos_upload"];
         delete?: never;
         options?: never;
@@ -1099,6 +1443,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a patient's photos
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["SessionPhotos_listForPatient"];
         put?: never;
         post?: never;
@@ -1115,6 +1463,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Compare two sessions' photos side by side
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["SessionPhotos_compare"];
         put?: never;
         post?: never;
@@ -1131,6 +1483,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a photo's image
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["SessionPhotos_image"];
         put?: never;
         post?: never;
@@ -1147,8 +1503,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a patient's outcome assessments
+         * @description Access: permission `clinical_record.read` (reading clinical records): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["Assessments_list"];
         put?: never;
+        /**
+         * Record an outcome assessment
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Assessments_record"];
         delete?: never;
         options?: never;
@@ -1163,8 +1527,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List treatment templates
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["TreatmentTemplates_list"];
         put?: never;
+        /**
+         * Create a treatment template
+         * @description Access: permission `treatment_templates.manage` (editing treatment templates): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         post: operations["TreatmentTemplates_create"];
         delete?: never;
         options?: never;
@@ -1179,9 +1551,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a treatment template
+         * @description Access: permission `treatment.record` (recording treatments): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie).
+         */
         get: operations["TreatmentTemplates_get"];
+        /**
+         * Replace a treatment template
+         * @description Access: permission `treatment_templates.manage` (editing treatment templates): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         put: operations["TreatmentTemplates_replace"];
         post?: never;
+        /**
+         * Delete a treatment template
+         * @description Access: permission `treatment_templates.manage` (editing treatment templates): Owner, Administrator, Physician, Nurse (session cookie and the X-CSRF-Token header).
+         */
         delete: operations["TreatmentTemplates_remove"];
         options?: never;
         head?: never;
@@ -1195,8 +1579,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List consent templates
+         * @description Access: permission `consents.read` (reading consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["ConsentTemplates_list"];
         put?: never;
+        /**
+         * Create a consent template
+         * @description Access: permission `consent_templates.manage` (editing consent templates): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["ConsentTemplates_create"];
         delete?: never;
         options?: never;
@@ -1211,6 +1603,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a consent template with its versions
+         * @description Access: permission `consents.read` (reading consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["ConsentTemplates_get"];
         put?: never;
         post?: never;
@@ -1229,6 +1625,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Publish a new version of a consent template
+         * @description Access: permission `consent_templates.manage` (editing consent templates): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["ConsentTemplates_publish"];
         delete?: never;
         options?: never;
@@ -1245,6 +1645,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve a consent template's current version
+         * @description Access: permission `consent_templates.manage` (editing consent templates): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["ConsentTemplates_approve"];
         delete?: never;
         options?: never;
@@ -1259,8 +1663,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a patient's consents
+         * @description Access: permission `consents.read` (reading consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Consents_list"];
         put?: never;
+        /**
+         * Prepare a consent for a patient
+         * @description Access: permission `consents.prepare` (preparing consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Consents_create"];
         delete?: never;
         options?: never;
@@ -1275,6 +1687,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a consent
+         * @description Access: permission `consents.read` (reading consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Consents_get"];
         put?: never;
         post?: never;
@@ -1293,6 +1709,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign a consent (patient at the kiosk)
+         * @description Access: permission `consents.prepare` (preparing consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Consents_sign"];
         delete?: never;
         options?: never;
@@ -1309,6 +1729,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Witness a signed consent
+         * @description Access: permission `consents.prepare` (preparing consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Consents_witness"];
         delete?: never;
         options?: never;
@@ -1325,6 +1749,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Witness a visit's signed consents in one step
+         * @description Access: permission `consents.prepare` (preparing consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Consents_witnessAll"];
         delete?: never;
         options?: never;
@@ -1341,6 +1769,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record that a patient withdrew a consent
+         * @description Access: permission `consents.revoke` (recording a withdrawn consent): Owner, Administrator, Physician, Nurse, Aesthetician (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Consents_revoke"];
         delete?: never;
         options?: never;
@@ -1357,6 +1789,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Leave the signing kiosk (staff password)
+         * @description Access: permission `consents.prepare` (preparing consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Consents_kioskExit"];
         delete?: never;
         options?: never;
@@ -1371,6 +1807,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Verify a signed consent's hashes
+         * @description Access: permission `consents.read` (reading consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Consents_verify"];
         put?: never;
         post?: never;
@@ -1387,6 +1827,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a signed consent as PDF
+         * @description Access: permission `consents.read` (reading consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Consents_pdf"];
         put?: never;
         post?: never;
@@ -1405,6 +1849,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Prepare the consents a visit needs
+         * @description Access: permission `consents.prepare` (preparing consents): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["VisitConsents_prepare"];
         delete?: never;
         options?: never;
@@ -1419,6 +1867,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List reminders and notices sent or waiting
+         * @description Access: permission `messages.read` (reading the outbox): Owner, Administrator (session cookie).
+         */
         get: operations["Outbox_list"];
         put?: never;
         post?: never;
@@ -1435,7 +1887,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get when appointment reminders are sent
+         * @description Access: permission `messages.read` (reading the outbox): Owner, Administrator (session cookie).
+         */
         get: operations["ReminderSettings_get"];
+        /**
+         * Change when appointment reminders are sent
+         * @description Access: permission `settings.manage` (changing clinical settings): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         put: operations["ReminderSettings_replace"];
         post?: never;
         delete?: never;
@@ -1451,8 +1911,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List services
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Services_list"];
         put?: never;
+        /**
+         * Add a service
+         * @description Access: permission `schedule.manage` (setting up services, rooms and working hours): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Services_create"];
         delete?: never;
         options?: never;
@@ -1473,6 +1941,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a service
+         * @description Access: permission `schedule.manage` (setting up services, rooms and working hours): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         patch: operations["Services_update"];
         trace?: never;
     };
@@ -1483,8 +1955,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List rooms
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Rooms_list"];
         put?: never;
+        /**
+         * Add a room
+         * @description Access: permission `schedule.manage` (setting up services, rooms and working hours): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Rooms_create"];
         delete?: never;
         options?: never;
@@ -1505,6 +1985,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a room
+         * @description Access: permission `schedule.manage` (setting up services, rooms and working hours): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         patch: operations["Rooms_update"];
         trace?: never;
     };
@@ -1515,7 +1999,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a practitioner's working hours and time off
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["WorkingHours_get"];
+        /**
+         * Replace a practitioner's weekly working hours
+         * @description Access: permission `schedule.manage` (setting up services, rooms and working hours): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         put: operations["WorkingHours_put"];
         post?: never;
         delete?: never;
@@ -1533,6 +2025,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add time off for a practitioner
+         * @description Access: permission `schedule.manage` (setting up services, rooms and working hours): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         post: operations["WorkingHours_addTimeOff"];
         delete?: never;
         options?: never;
@@ -1550,6 +2046,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a practitioner's time off
+         * @description Access: permission `schedule.manage` (setting up services, rooms and working hours): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         delete: operations["WorkingHours_removeTimeOff"];
         options?: never;
         head?: never;
@@ -1563,8 +2063,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List appointments in a time range or of a patient
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Appointments_list"];
         put?: never;
+        /**
+         * Book an appointment
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Appointments_create"];
         delete?: never;
         options?: never;
@@ -1579,12 +2087,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an appointment
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Appointments_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Reschedule or change an appointment
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         patch: operations["Appointments_update"];
         trace?: never;
     };
@@ -1595,8 +2111,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * See what is missing before treatment (check-in)
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Appointments_checkIn"];
         put?: never;
+        /**
+         * Check a patient in
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Appointments_markCheckedIn"];
         delete?: never;
         options?: never;
@@ -1613,6 +2137,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Confirm an appointment
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Appointments_confirm"];
         delete?: never;
         options?: never;
@@ -1629,6 +2157,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark an appointment in treatment
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Appointments_start"];
         delete?: never;
         options?: never;
@@ -1645,6 +2177,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Complete an appointment
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Appointments_complete"];
         delete?: never;
         options?: never;
@@ -1661,6 +2197,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel an appointment
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Appointments_cancel"];
         delete?: never;
         options?: never;
@@ -1677,6 +2217,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark an appointment as a no-show
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Appointments_noShow"];
         delete?: never;
         options?: never;
@@ -1691,6 +2235,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Find free slots
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Availability_find"];
         put?: never;
         post?: never;
@@ -1707,8 +2255,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List treatment courses
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["TreatmentPlans_list"];
         put?: never;
+        /**
+         * Plan a treatment course
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["TreatmentPlans_create"];
         delete?: never;
         options?: never;
@@ -1723,6 +2279,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a treatment course
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["TreatmentPlans_get"];
         put?: never;
         post?: never;
@@ -1741,6 +2301,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Book a treatment course's sessions
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["TreatmentPlans_book"];
         delete?: never;
         options?: never;
@@ -1757,7 +2321,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Create a new calendar feed link for a practitioner
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["CalendarFeeds_rotate"];
+        /**
+         * Turn off a practitioner's calendar feed
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         delete: operations["CalendarFeeds_revoke"];
         options?: never;
         head?: never;
@@ -1771,6 +2343,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a practitioner's calendar feed (iCalendar)
+         * @description Access: public, no session needed.
+         */
         get: operations["CalendarFeeds_feed"];
         put?: never;
         post?: never;
@@ -1787,6 +2363,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a patient's appointments
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["PatientAppointments_list"];
         put?: never;
         post?: never;
@@ -1803,6 +2383,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Consents missing for a patient's next appointment
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["PatientAppointments_nextAppointmentConsents"];
         put?: never;
         post?: never;
@@ -1819,6 +2403,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the calendar for a day or week at a location
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["CalendarView_get"];
         put?: never;
         post?: never;
@@ -1835,7 +2423,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the late-cancellation window
+         * @description Access: permission `schedule.read` (seeing the schedule): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["CancellationSettings_get"];
+        /**
+         * Change the late-cancellation window
+         * @description Access: permission `settings.manage` (changing clinical settings): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
         put: operations["CancellationSettings_replace"];
         post?: never;
         delete?: never;
@@ -1851,8 +2447,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the waitlist
+         * @description Access: permission `waitlist.read` (seeing the waitlist): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Waitlist_list"];
         put?: never;
+        /**
+         * Put a patient on the waitlist
+         * @description Access: permission `waitlist.manage` (managing the waitlist and its offers): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Waitlist_create"];
         delete?: never;
         options?: never;
@@ -1867,6 +2471,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List slots freed by cancellations and no-shows
+         * @description Access: permission `waitlist.read` (seeing the waitlist): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
         get: operations["Waitlist_freedSlots"];
         put?: never;
         post?: never;
@@ -1885,6 +2493,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Take a patient off the waitlist
+         * @description Access: permission `waitlist.manage` (managing the waitlist and its offers): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Waitlist_remove"];
         delete?: never;
         options?: never;
@@ -1901,6 +2513,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Offer a freed slot to a waiting patient
+         * @description Access: permission `waitlist.manage` (managing the waitlist and its offers): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Waitlist_offer"];
         delete?: never;
         options?: never;
@@ -1917,6 +2533,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Book the slot offered to a waiting patient
+         * @description Access: permission `waitlist.manage` (managing the waitlist and its offers): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
         post: operations["Waitlist_book"];
         delete?: never;
         options?: never;
@@ -2612,7 +3232,17 @@ export interface components {
             code: components["schemas"]["RuleCode"];
             /** @example Make another staff member an owner first */
             message: string;
+            /**
+             * @description The request field the rule refused, when one did
+             * @example practitionerId
+             */
+            field?: string;
         };
+        /**
+         * @description 403 permission: the permission the role lacks
+         * @enum {string}
+         */
+        Permission: "organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "security.manage";
         DuplicateCandidateDto: {
             /** Format: uuid */
             id: string;
@@ -2637,20 +3267,51 @@ export interface components {
              * @example urn:skinledger:problem:validation
              */
             type: components["schemas"]["ProblemType"];
-            /** @example Invalid request */
+            /**
+             * @description A short summary of the kind of problem
+             * @example Invalid request
+             */
             title: string;
-            /** @example 400 */
+            /**
+             * @description The HTTP status of this answer
+             * @example 400
+             */
             status: number;
-            /** @example Invalid fields: adminEmail */
+            /**
+             * @description What went wrong with this request, in words for the user
+             * @example Invalid fields: adminEmail
+             */
             detail: string;
+            /**
+             * Format: uri-reference
+             * @description The request path (and query) that failed
+             * @example /api/staff
+             */
             instance?: string;
+            /**
+             * @description The request id, to quote to support (also in the server log)
+             * @example req-1f
+             */
             requestId?: string;
-            /** @description Validation problems, one per field and rule */
+            /** @description Validation problems (400 validation, 422 weak password), one per field and rule */
             errors?: components["schemas"]["FieldProblemDto"][];
             /** @description Rules broken (422), one per rule */
             violations?: components["schemas"]["RuleViolationDto"][];
             /** @description Seconds to wait before retrying (429, 503); also sent as Retry-After */
             retryAfterSeconds?: number;
+            /**
+             * @description 404: the kind of record not found
+             * @example Appointment
+             */
+            entity?: string;
+            /** @description 404: the id asked for */
+            id?: string;
+            /** @description 403 permission: the permission the role lacks */
+            permission?: components["schemas"]["Permission"];
+            /** @description 413: the largest body this route accepts, in bytes */
+            limitBytes?: number;
+            /** @description 400 json-too-deep: the deepest nesting accepted */
+            maxDepth?: number;
             /** @description Patients this one is likely the same person as */
             candidates: components["schemas"]["DuplicateCandidateDto"][];
         };
@@ -3085,20 +3746,51 @@ export interface components {
              * @example urn:skinledger:problem:validation
              */
             type: components["schemas"]["ProblemType"];
-            /** @example Invalid request */
+            /**
+             * @description A short summary of the kind of problem
+             * @example Invalid request
+             */
             title: string;
-            /** @example 400 */
+            /**
+             * @description The HTTP status of this answer
+             * @example 400
+             */
             status: number;
-            /** @example Invalid fields: adminEmail */
+            /**
+             * @description What went wrong with this request, in words for the user
+             * @example Invalid fields: adminEmail
+             */
             detail: string;
+            /**
+             * Format: uri-reference
+             * @description The request path (and query) that failed
+             * @example /api/staff
+             */
             instance?: string;
+            /**
+             * @description The request id, to quote to support (also in the server log)
+             * @example req-1f
+             */
             requestId?: string;
-            /** @description Validation problems, one per field and rule */
+            /** @description Validation problems (400 validation, 422 weak password), one per field and rule */
             errors?: components["schemas"]["FieldProblemDto"][];
             /** @description Rules broken (422), one per rule */
             violations?: components["schemas"]["RuleViolationDto"][];
             /** @description Seconds to wait before retrying (429, 503); also sent as Retry-After */
             retryAfterSeconds?: number;
+            /**
+             * @description 404: the kind of record not found
+             * @example Appointment
+             */
+            entity?: string;
+            /** @description 404: the id asked for */
+            id?: string;
+            /** @description 403 permission: the permission the role lacks */
+            permission?: components["schemas"]["Permission"];
+            /** @description 413: the largest body this route accepts, in bytes */
+            limitBytes?: number;
+            /** @description 400 json-too-deep: the deepest nesting accepted */
+            maxDepth?: number;
         };
         ReceiveScanDto: {
             /**
@@ -3128,20 +3820,51 @@ export interface components {
              * @example urn:skinledger:problem:validation
              */
             type: components["schemas"]["ProblemType"];
-            /** @example Invalid request */
+            /**
+             * @description A short summary of the kind of problem
+             * @example Invalid request
+             */
             title: string;
-            /** @example 400 */
+            /**
+             * @description The HTTP status of this answer
+             * @example 400
+             */
             status: number;
-            /** @example Invalid fields: adminEmail */
+            /**
+             * @description What went wrong with this request, in words for the user
+             * @example Invalid fields: adminEmail
+             */
             detail: string;
+            /**
+             * Format: uri-reference
+             * @description The request path (and query) that failed
+             * @example /api/staff
+             */
             instance?: string;
+            /**
+             * @description The request id, to quote to support (also in the server log)
+             * @example req-1f
+             */
             requestId?: string;
-            /** @description Validation problems, one per field and rule */
+            /** @description Validation problems (400 validation, 422 weak password), one per field and rule */
             errors?: components["schemas"]["FieldProblemDto"][];
             /** @description Rules broken (422), one per rule */
             violations?: components["schemas"]["RuleViolationDto"][];
             /** @description Seconds to wait before retrying (429, 503); also sent as Retry-After */
             retryAfterSeconds?: number;
+            /**
+             * @description 404: the kind of record not found
+             * @example Appointment
+             */
+            entity?: string;
+            /** @description 404: the id asked for */
+            id?: string;
+            /** @description 403 permission: the permission the role lacks */
+            permission?: components["schemas"]["Permission"];
+            /** @description 413: the largest body this route accepts, in bytes */
+            limitBytes?: number;
+            /** @description 400 json-too-deep: the deepest nesting accepted */
+            maxDepth?: number;
             /** @description What the label said, to offer creating the product */
             scanned: components["schemas"]["ScannedFieldsDto"];
         };
@@ -3500,7 +4223,7 @@ export interface components {
         };
         StartTreatmentSessionDto: {
             /** @description What the session treats: "Start from last session" repeats the previous session of the same indication */
-            indication?: components["schemas"]["TreatmentIndication"] | null;
+            indication?: (string & components["schemas"]["TreatmentIndication"]) | null;
             /** @description Depth and passes per zone; one entry per zone */
             zones?: components["schemas"]["ZoneTreatmentDto"][];
             /** @description Relative contraindications acknowledged, each with a reason */
@@ -3649,7 +4372,7 @@ export interface components {
             /** @enum {string} */
             procedureKind: "cosmetic" | "medical";
             /** @description Null when not recorded */
-            indication: components["schemas"]["TreatmentIndication"] | null;
+            indication: (string & components["schemas"]["TreatmentIndication"]) | null;
             maxDepthMm: number;
             /** Format: date */
             performedOn: string;
@@ -3690,7 +4413,7 @@ export interface components {
         };
         UpdateTreatmentSessionDto: {
             /** @description What the session treats: "Start from last session" repeats the previous session of the same indication */
-            indication?: components["schemas"]["TreatmentIndication"] | null;
+            indication?: (string & components["schemas"]["TreatmentIndication"]) | null;
             /** @description Depth and passes per zone; one entry per zone */
             zones?: components["schemas"]["ZoneTreatmentDto"][];
             /** @description Relative contraindications acknowledged, each with a reason */
@@ -3791,7 +4514,7 @@ export interface components {
             /** @enum {string} */
             procedureKind: "cosmetic" | "medical";
             /** @description Null when not recorded */
-            indication: components["schemas"]["TreatmentIndication"] | null;
+            indication: (string & components["schemas"]["TreatmentIndication"]) | null;
             maxDepthMm: number;
             /** Format: date */
             performedOn: string;
@@ -5124,7 +5847,89 @@ export interface components {
             startsAt: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request is invalid: `validation` lists every field and the rule it breaks in `errors`; `malformed-json`, `malformed-value`, `out-of-range`, `json-too-deep`, `bad-content-length`, `bad-url` for what cannot be read at all */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+            };
+        };
+        /** @description No session, or it has ended (`unauthenticated`): sign in again */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+            };
+        };
+        /** @description Signed in but not allowed: `permission` (the role does not grant it; `permission` names it), `mfa-enrollment-required` (the clinic requires two-step sign-in for the role: enrol first), `csrf` (POST, PUT, PATCH, DELETE without the right X-CSRF-Token header) */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+            };
+        };
+        /** @description No such record in your clinic (`not-found`; `entity` and `id` say which). Another clinic’s record answers the same */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+            };
+        };
+        /** @description Another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`, `idempotency-key-taken-over`) */
+        IdempotencyKeyInUse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+            };
+        };
+        /** @description The Idempotency-Key was used for a different request (`idempotency-key-reused`) */
+        IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+            };
+        };
+        /** @description The body is larger than this route accepts (`body-too-large`; `limitBytes` gives the limit) */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+            };
+        };
+        /** @description The body is not of a media type this route takes (`unsupported-media-type`) */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+            };
+        };
+        /** @description The server failed (500 `internal`: quote `requestId` to support; nothing was saved) or the database is unreachable (503 `database-unavailable`, with Retry-After: try again shortly) */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+            };
+        };
+    };
     parameters: {
         /** @description Optional key (1–255 printable ASCII characters, e.g. a UUID) that makes a retry safe: the first request with a key is processed and its answer kept 24 h; the same key again with the same method, path and body replays that answer (same status and body, header Idempotent-Replayed: true); 409 while the first is still being processed; 422 when the key was used for a different request. Failed requests (4xx, 5xx) are not kept: the key can be reused. */
         IdempotencyKey: string;
@@ -5163,15 +5968,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPageDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Audit_verify: {
@@ -5192,15 +5992,9 @@ export interface operations {
                     "application/json": components["schemas"]["AuditChainVerificationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     PatientAccessLog_list: {
@@ -5226,15 +6020,11 @@ export interface operations {
                     "application/json": components["schemas"]["PatientAccessLogPageDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Auth_login: {
@@ -5268,8 +6058,9 @@ export interface operations {
                     "application/json": components["schemas"]["MfaRequiredDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong e-mail or password (`invalid-credentials`); the answer does not say which */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5277,6 +6068,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong passwords or codes from this account or network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     Auth_loginMfa: {
@@ -5301,8 +6106,9 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUserDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
+            400: components["responses"]["BadRequest"];
+            /** @description The code is wrong (`invalid-mfa-code`), or the password step has expired or was not made in this browser (`mfa-login-expired`) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5310,6 +6116,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong passwords or codes from this account or network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     Auth_logout: {
@@ -5328,15 +6148,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Auth_changePassword: {
@@ -5359,15 +6173,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong passwords or codes from this account or network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
                 headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Auth_me: {
@@ -5387,15 +6209,9 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUserDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Mfa_status: {
@@ -5415,15 +6231,9 @@ export interface operations {
                     "application/json": components["schemas"]["MfaStatusDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Mfa_enroll: {
@@ -5448,15 +6258,23 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrollmentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong passwords or codes from this account or network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
                 headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Mfa_activate: {
@@ -5480,15 +6298,12 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodesDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Mfa_disable: {
@@ -5511,15 +6326,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong passwords or codes from this account or network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
                 headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Health_live: {
@@ -5539,15 +6362,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            default: components["responses"]["ServerError"];
         };
     };
     Health_ready: {
@@ -5570,19 +6385,15 @@ export interface operations {
             /** @description Database unreachable or migrations pending */
             503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Setup_status: {
@@ -5602,15 +6413,7 @@ export interface operations {
                     "application/json": components["schemas"]["SetupStatusDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            default: components["responses"]["ServerError"];
         };
     };
     Setup_create: {
@@ -5634,15 +6437,9 @@ export interface operations {
                     "application/json": components["schemas"]["SetupResultDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description An account already exists */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5650,6 +6447,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Organizations_get: {
@@ -5669,15 +6469,9 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Organizations_update: {
@@ -5701,15 +6495,12 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Organizations_listLocations: {
@@ -5729,15 +6520,9 @@ export interface operations {
                     "application/json": components["schemas"]["LocationDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Organizations_createLocation: {
@@ -5764,15 +6549,14 @@ export interface operations {
                     "application/json": components["schemas"]["LocationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Organizations_updateLocation: {
@@ -5798,15 +6582,13 @@ export interface operations {
                     "application/json": components["schemas"]["LocationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Staff_list: {
@@ -5829,15 +6611,10 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Staff_create: {
@@ -5864,15 +6641,14 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Staff_get: {
@@ -5894,15 +6670,11 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Staff_update: {
@@ -5928,15 +6700,13 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Staff_deactivate: {
@@ -5958,15 +6728,11 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Staff_reactivate: {
@@ -5988,15 +6754,11 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Staff_resetMfa: {
@@ -6019,15 +6781,11 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     ScreeningSettings_get: {
@@ -6047,15 +6805,9 @@ export interface operations {
                     "application/json": components["schemas"]["ScreeningSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     ScreeningSettings_replace: {
@@ -6080,15 +6832,12 @@ export interface operations {
                     "application/json": components["schemas"]["ScreeningSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     SecuritySettings_get: {
@@ -6108,15 +6857,9 @@ export interface operations {
                     "application/json": components["schemas"]["SecuritySettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     SecuritySettings_replace: {
@@ -6141,15 +6884,12 @@ export interface operations {
                     "application/json": components["schemas"]["SecuritySettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     PatientImport_import: {
@@ -6180,15 +6920,14 @@ export interface operations {
                     "application/json": components["schemas"]["PatientImportReportDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Patients_list: {
@@ -6218,15 +6957,10 @@ export interface operations {
                     "application/json": components["schemas"]["PatientPageDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Patients_create: {
@@ -6254,24 +6988,22 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /** @description A likely duplicate exists; resend with confirmDuplicate: true to register anyway */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A likely duplicate exists; resend with confirmDuplicate: true to register anyway; or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DuplicatePatientProblemDto"];
+                    "application/problem+json": components["schemas"]["DuplicatePatientProblemDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Patients_tags: {
@@ -6292,15 +7024,9 @@ export interface operations {
                     "application/json": components["schemas"]["PatientTagCountDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Patients_get: {
@@ -6322,15 +7048,11 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Patients_update: {
@@ -6356,24 +7078,22 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description The new name, date of birth, email or phone matches another patient */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DuplicatePatientProblemDto"];
+                    "application/problem+json": components["schemas"]["DuplicatePatientProblemDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Patients_archive: {
@@ -6400,15 +7120,13 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Patients_restore: {
@@ -6430,15 +7148,11 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Patients_export: {
@@ -6461,15 +7175,11 @@ export interface operations {
                     "application/json": components["schemas"]["PatientExportDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     PatientClinical_getMedicalHistory: {
@@ -6491,15 +7201,11 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalHistoryDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     PatientClinical_recordMedicalHistory: {
@@ -6526,15 +7232,13 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalHistoryVersionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     PatientClinical_getMedicalHistoryVersion: {
@@ -6557,15 +7261,11 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalHistoryVersionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     PatientClinical_getEligibility: {
@@ -6592,15 +7292,11 @@ export interface operations {
                     "application/json": components["schemas"]["EligibilityDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     PatientClinical_getTimeline: {
@@ -6622,15 +7318,11 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Products_list: {
@@ -6654,15 +7346,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Products_create: {
@@ -6689,15 +7376,11 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDto"];
                 };
             };
-            /** @description A product with this GTIN exists (errors names gtin) */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A product with this GTIN exists (errors names gtin); or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6705,6 +7388,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Products_get: {
@@ -6726,15 +7413,11 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Lots_list: {
@@ -6760,15 +7443,10 @@ export interface operations {
                     "application/json": components["schemas"]["LotDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Lots_receive: {
@@ -6796,17 +7474,11 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiptDto"];
                 };
             };
-            /** @description The lot is on record with another expiry date */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The lot is on record with another expiry date; or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6814,6 +7486,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Lots_receiveScan: {
@@ -6840,24 +7516,23 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiptDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No product has the scanned GTIN; `scanned` holds the label fields */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnknownGtinProblemDto"];
+                    "application/problem+json": components["schemas"]["UnknownGtinProblemDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Lots_suggest: {
@@ -6881,15 +7556,10 @@ export interface operations {
                     "application/json": components["schemas"]["LotSuggestionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Lots_get: {
@@ -6911,15 +7581,11 @@ export interface operations {
                     "application/json": components["schemas"]["LotDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Lots_recordMovement: {
@@ -6948,26 +7614,12 @@ export interface operations {
                     "application/json": components["schemas"]["MovementResultDto"];
                 };
             };
-            /** @description Not enough on hand at the location (insufficient-stock) */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not enough on hand at the location (insufficient-stock); or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description A recalled, quarantined or expired lot cannot be transferred */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6975,6 +7627,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A recalled, quarantined or expired lot cannot be transferred; or the Idempotency-Key was used for a different request (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     Lots_quarantine: {
@@ -7001,15 +7665,13 @@ export interface operations {
                     "application/json": components["schemas"]["LotDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Lots_release: {
@@ -7035,15 +7697,13 @@ export interface operations {
                     "application/json": components["schemas"]["LotDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Lots_recall: {
@@ -7070,15 +7730,13 @@ export interface operations {
                     "application/json": components["schemas"]["LotDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Recalls_list: {
@@ -7099,15 +7757,9 @@ export interface operations {
                     "application/json": components["schemas"]["RecallDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Recalls_recordNotice: {
@@ -7135,15 +7787,14 @@ export interface operations {
                     "application/json": components["schemas"]["RecallNoticeResultDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Devices_list: {
@@ -7166,15 +7817,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Devices_create: {
@@ -7201,17 +7847,11 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDto"];
                 };
             };
-            /** @description The serial number is taken (errors names serialNumber) */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The serial number is taken (errors names serialNumber); or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7219,6 +7859,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Devices_get: {
@@ -7240,15 +7884,11 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Devices_update: {
@@ -7274,17 +7914,12 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Serial number taken, or the device is retired */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7292,6 +7927,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Devices_addServiceEvent: {
@@ -7321,15 +7959,15 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Inventory_alerts: {
@@ -7352,15 +7990,10 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryAlertsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Inventory_onHand: {
@@ -7383,15 +8016,10 @@ export interface operations {
                     "application/json": components["schemas"]["OnHandRowDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_preflight: {
@@ -7416,15 +8044,12 @@ export interface operations {
                     "application/json": components["schemas"]["PreflightDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_appointmentPreflight: {
@@ -7456,15 +8081,11 @@ export interface operations {
                     "application/json": components["schemas"]["PreflightDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_start: {
@@ -7492,26 +8113,11 @@ export interface operations {
                     "application/json": components["schemas"]["StartedTreatmentSessionDto"];
                 };
             };
-            /** @description The lot ran out of stock meanwhile */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The lot ran out of stock meanwhile; or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description Every preflight blocker, as violations */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7519,6 +8125,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Every preflight blocker, as violations; or the Idempotency-Key was used for a different request (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_get: {
@@ -7540,15 +8158,11 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_update: {
@@ -7574,17 +8188,12 @@ export interface operations {
                     "application/json": components["schemas"]["StartedTreatmentSessionDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description The session is signed */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7592,6 +8201,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_pdf: {
@@ -7614,15 +8226,11 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_addCartridge: {
@@ -7652,15 +8260,15 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_sign: {
@@ -7687,15 +8295,24 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong passwords or codes from this account or network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
                 headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_addAddendum: {
@@ -7725,15 +8342,15 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_repeatSession: {
@@ -7761,15 +8378,11 @@ export interface operations {
                     "application/json": components["schemas"]["RepeatSessionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSessions_listForPatient: {
@@ -7791,15 +8404,11 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSessionSummaryDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     AdverseEvents_record: {
@@ -7828,15 +8437,15 @@ export interface operations {
                     "application/json": components["schemas"]["AdverseEventDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     AdverseEvents_listForPatient: {
@@ -7858,15 +8467,11 @@ export interface operations {
                     "application/json": components["schemas"]["AdverseEventDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Exposure_forLot: {
@@ -7893,15 +8498,11 @@ export interface operations {
                     "text/csv": components["schemas"]["ExposureReportDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Exposure_forDevice: {
@@ -7928,15 +8529,11 @@ export interface operations {
                     "text/csv": components["schemas"]["ExposureReportDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSettings_get: {
@@ -7957,15 +8554,9 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentSettings_replace: {
@@ -7990,15 +8581,12 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     SessionPhotos_listForSession: {
@@ -8020,15 +8608,11 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPhotoDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     SessionPhotos_upload: {
@@ -8068,15 +8652,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPhotoDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     SessionPhotos_listForPatient: {
@@ -8098,15 +8682,11 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPhotoDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     SessionPhotos_compare: {
@@ -8131,15 +8711,10 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoComparisonDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     SessionPhotos_image: {
@@ -8160,15 +8735,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Assessments_list: {
@@ -8191,15 +8762,11 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Assessments_record: {
@@ -8228,15 +8795,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentTemplates_list: {
@@ -8260,15 +8827,10 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentTemplateDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentTemplates_create: {
@@ -8295,26 +8857,11 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentTemplateDto"];
                 };
             };
-            /** @description A template of that name exists */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A template of that name exists; or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description A zone the preflight would block (device steps, device or zone maximum), as violations */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8322,6 +8869,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A zone the preflight would block (device steps, device or zone maximum), as violations; or the Idempotency-Key was used for a different request (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentTemplates_get: {
@@ -8343,15 +8902,11 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentTemplateDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentTemplates_replace: {
@@ -8377,26 +8932,12 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentTemplateDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description A template of that name exists */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description A zone the preflight would block, as violations */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8404,6 +8945,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A zone the preflight would block, as violations */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentTemplates_remove: {
@@ -8424,15 +8977,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     ConsentTemplates_list: {
@@ -8453,15 +9002,9 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     ConsentTemplates_create: {
@@ -8489,15 +9032,14 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     ConsentTemplates_get: {
@@ -8520,15 +9062,11 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     ConsentTemplates_publish: {
@@ -8558,15 +9096,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     ConsentTemplates_approve: {
@@ -8593,15 +9131,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplateDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_list: {
@@ -8628,15 +9164,11 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_create: {
@@ -8666,15 +9198,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_get: {
@@ -8696,15 +9228,11 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_sign: {
@@ -8731,15 +9259,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_witness: {
@@ -8766,15 +9292,24 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong passwords or codes from this account or network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
                 headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_witnessAll: {
@@ -8799,15 +9334,23 @@ export interface operations {
                     "application/json": components["schemas"]["WitnessedConsentsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong passwords or codes from this account or network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
                 headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_revoke: {
@@ -8834,15 +9377,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetailDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_kioskExit: {
@@ -8867,15 +9408,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong passwords or codes from this account or network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
                 headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_verify: {
@@ -8898,15 +9448,11 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentVerificationDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Consents_pdf: {
@@ -8929,15 +9475,11 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     VisitConsents_prepare: {
@@ -8963,15 +9505,13 @@ export interface operations {
                     "application/json": components["schemas"]["VisitConsentsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Outbox_list: {
@@ -8995,15 +9535,10 @@ export interface operations {
                     "application/json": components["schemas"]["OutboundMessageListDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     ReminderSettings_get: {
@@ -9023,15 +9558,9 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     ReminderSettings_replace: {
@@ -9056,15 +9585,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Services_list: {
@@ -9084,15 +9610,9 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Services_create: {
@@ -9119,15 +9639,14 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Services_update: {
@@ -9153,15 +9672,13 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Rooms_list: {
@@ -9183,15 +9700,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Rooms_create: {
@@ -9218,15 +9730,14 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Rooms_update: {
@@ -9252,15 +9763,13 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     WorkingHours_get: {
@@ -9282,15 +9791,11 @@ export interface operations {
                     "application/json": components["schemas"]["WorkingHoursDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     WorkingHours_put: {
@@ -9316,15 +9821,13 @@ export interface operations {
                     "application/json": components["schemas"]["WorkingHoursDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     WorkingHours_addTimeOff: {
@@ -9353,15 +9856,15 @@ export interface operations {
                     "application/json": components["schemas"]["HoursExceptionDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     WorkingHours_removeTimeOff: {
@@ -9382,24 +9885,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_list: {
         parameters: {
             query?: {
+                /** @description Required unless patientId is given (400 otherwise): from this instant */
                 from?: string;
+                /** @description Required unless patientId is given (400 otherwise): until this instant, after from and at most 62 days after it */
                 to?: string;
                 locationId?: string;
                 practitionerId?: string;
+                /** @description Every appointment of this patient; from and to then optional */
                 patientId?: string;
             };
             header?: never;
@@ -9416,15 +9918,10 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_create: {
@@ -9451,22 +9948,11 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
-            /** @description Double booking: the practitioner or room is taken (conflictingAppointmentId) */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Double booking: the practitioner or room is taken (conflictingAppointmentId); or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Booking rules broken: violations lists every one with its code */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9474,6 +9960,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Booking rules broken: violations lists every one with its code; or the Idempotency-Key was used for a different request (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_get: {
@@ -9495,15 +9993,11 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_update: {
@@ -9529,22 +10023,12 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Double booking, or the appointment can no longer be moved */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The new time, practitioner or room breaks booking rules */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9552,6 +10036,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The new time, practitioner or room breaks booking rules */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_checkIn: {
@@ -9574,15 +10070,11 @@ export interface operations {
                     "application/json": components["schemas"]["CheckInDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_markCheckedIn: {
@@ -9604,15 +10096,12 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Illegal status transition */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9620,6 +10109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_confirm: {
@@ -9641,15 +10131,12 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Illegal status transition */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9657,6 +10144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_start: {
@@ -9678,15 +10166,12 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Illegal status transition */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9694,6 +10179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_complete: {
@@ -9715,15 +10201,12 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Illegal status transition */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9731,6 +10214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_cancel: {
@@ -9757,15 +10241,12 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Illegal status transition */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9773,6 +10254,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Appointments_noShow: {
@@ -9794,15 +10278,12 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Illegal status transition */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9810,6 +10291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
         };
     };
     Availability_find: {
@@ -9840,15 +10322,10 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentPlans_list: {
@@ -9870,15 +10347,10 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentPlanDto"][];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentPlans_create: {
@@ -9906,15 +10378,14 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentPlanDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentPlans_get: {
@@ -9936,15 +10407,11 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentPlanDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     TreatmentPlans_book: {
@@ -9969,22 +10436,12 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentPlanDto"];
                 };
             };
-            /** @description A session’s slot was taken meanwhile (sessionNumber, conflictingAppointmentId); nothing is booked */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A session’s slot was taken meanwhile (sessionNumber, conflictingAppointmentId); nothing is booked; or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A session breaks a booking rule (violations carry sessionNumber); nothing is booked */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9992,6 +10449,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            /** @description A session breaks a booking rule (violations carry sessionNumber); nothing is booked; or the Idempotency-Key was used for a different request (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     CalendarFeeds_rotate: {
@@ -10014,15 +10481,11 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     CalendarFeeds_revoke: {
@@ -10042,15 +10505,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     CalendarFeeds_feed: {
@@ -10071,15 +10530,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     PatientAppointments_list: {
@@ -10107,15 +10560,11 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentPageDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     PatientAppointments_nextAppointmentConsents: {
@@ -10138,15 +10587,11 @@ export interface operations {
                     "application/json": components["schemas"]["NextAppointmentConsentsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
         };
     };
     CalendarView_get: {
@@ -10172,15 +10617,10 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     CancellationSettings_get: {
@@ -10201,15 +10641,9 @@ export interface operations {
                     "application/json": components["schemas"]["CancellationSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     CancellationSettings_replace: {
@@ -10234,15 +10668,12 @@ export interface operations {
                     "application/json": components["schemas"]["CancellationSettingsDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Waitlist_list: {
@@ -10269,15 +10700,10 @@ export interface operations {
                     "application/json": components["schemas"]["WaitlistPageDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Waitlist_create: {
@@ -10304,22 +10730,11 @@ export interface operations {
                     "application/json": components["schemas"]["WaitlistEntryDto"];
                 };
             };
-            /** @description The patient is already on the waitlist for the service and location in an overlapping range (duplicate) */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The patient is already on the waitlist for the service and location in an overlapping range (duplicate); or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Range over or longer than a year, patient archived, service or practitioner inactive (violations) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10327,15 +10742,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Range over or longer than a year, patient archived, service or practitioner inactive (violations); or the Idempotency-Key was used for a different request (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
     Waitlist_freedSlots: {
         parameters: {
             query?: {
-                /** @description With from and to: the open freed slots at this location */
+                /** @description Required unless appointmentId is given (400 otherwise): with from and to, the open freed slots at this location */
                 locationId?: string;
+                /** @description Required with locationId (400 otherwise) */
                 from?: string;
-                /** @description At most 14 days after from */
+                /** @description Required with locationId (400 otherwise): after from and at most 14 days after it */
                 to?: string;
                 /** @description Instead: what this appointment freed (open or taken again) */
                 appointmentId?: string;
@@ -10355,15 +10783,10 @@ export interface operations {
                     "application/json": components["schemas"]["FreedSlotListDto"];
                 };
             };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
         };
     };
     Waitlist_remove: {
@@ -10389,15 +10812,12 @@ export interface operations {
                     "application/json": components["schemas"]["WaitlistEntryDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Already booked or removed (waitlist-entry-closed) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10405,6 +10825,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
         };
     };
     Waitlist_offer: {
@@ -10434,15 +10857,12 @@ export interface operations {
                     "application/json": components["schemas"]["WaitlistEntryDto"];
                 };
             };
-            /** @description The entry is closed or expired (waitlist-entry-closed), or the start is no longer free (slot-not-free) */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The entry is closed or expired (waitlist-entry-closed), or the start is no longer free (slot-not-free); or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10450,6 +10870,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            default: components["responses"]["ServerError"];
         };
     };
     Waitlist_book: {
@@ -10475,22 +10899,12 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
-            /** @description Someone else was booked into the time first (offer-slot-taken), or the offer or entry is closed */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Someone else was booked into the time first (offer-slot-taken), or the offer or entry is closed; or another request with the same Idempotency-Key is still being processed (`idempotency-key-in-use`) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A booking rule refuses it (violations) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable) */
-            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10498,6 +10912,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            /** @description A booking rule refuses it (violations); or the Idempotency-Key was used for a different request (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
         };
     };
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { AuditChainVerificationDto, AuditEventPageDto, AuditEventQueryDto } from './audit.dto';
@@ -15,6 +15,7 @@ export class AuditController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Search the audit trail' })
   @RequirePermission('audit.read')
   @ApiOkResponse({ type: AuditEventPageDto })
   search(@CurrentActor() actor: Actor, @Query() query: AuditEventQueryDto): Promise<AuditEventPageDto> {
@@ -22,6 +23,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @ApiOperation({ summary: 'Verify the audit trail\'s hash chain' })
   @RequirePermission('audit.read')
   @ApiOkResponse({ type: AuditChainVerificationDto, description: "Recomputes every HMAC of the organization's audit chain" })
   verify(@CurrentActor() actor: Actor): Promise<AuditChainVerificationDto> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class PatientAccessLogController {
   constructor(private readonly accessLog: PatientAccessLogService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List who viewed or changed a patient\'s record' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: PatientAccessLogPageDto, description: "Who viewed or changed the patient's record and when, newest first" })
   list(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQueryDto): Promise<PatientAccessLogPageDto> {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { PasswordThrottled } from '../common/problems/password-throttled.decorator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MFA_PENDING_COOKIE, SESSION_COOKIE } from '../common/access/cookies';
 import { CurrentActor, Origin, type Actor, type RequestOrigin } from '../common/access/actor';
@@ -17,6 +18,9 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
+  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (`invalid-credentials`); the answer does not say which' })
+  @PasswordThrottled()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: CurrentUserDto, description: 'Signed in; sets the session and csrf_token cookies' })
@@ -38,6 +42,9 @@ export class AuthController {
   }
 
   @Post('login/mfa')
+  @ApiOperation({ summary: 'Finish signing in with the two-step code' })
+  @ApiUnauthorizedResponse({ description: 'The code is wrong (`invalid-mfa-code`), or the password step has expired or was not made in this browser (`mfa-login-expired`)' })
+  @PasswordThrottled()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: CurrentUserDto, description: 'Signed in; sets the session and csrf_token cookies' })
@@ -59,6 +66,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out' })
   @SignedIn()
   @AllowedBeforeMfaEnrolment()
   @HttpCode(204)
@@ -69,6 +77,8 @@ export class AuthController {
   }
 
   @Post('password')
+  @ApiOperation({ summary: 'Change my password' })
+  @PasswordThrottled()
   @SignedIn()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password changed; the account\'s other sessions are ended' })
@@ -77,6 +87,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'Who is signed in' })
   @SignedIn()
   @AllowedBeforeMfaEnrolment()
   @ApiOkResponse({ type: CurrentUserDto })

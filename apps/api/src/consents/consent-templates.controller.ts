@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -19,6 +19,7 @@ export class ConsentTemplatesController {
   constructor(private readonly templates: ConsentTemplatesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List consent templates' })
   @RequirePermission('consents.read')
   @ApiOkResponse({ type: [ConsentTemplateDto], description: 'Every template with its current version; the defaults appear on first use' })
   list(@CurrentActor() actor: Actor): Promise<ConsentTemplateDto[]> {
@@ -26,6 +27,7 @@ export class ConsentTemplatesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a consent template' })
   @Idempotent()
   @RequirePermission('consent_templates.manage')
   @ApiCreatedResponse({ type: ConsentTemplateDetailDto, description: 'Created with version 1, awaiting review' })
@@ -34,6 +36,7 @@ export class ConsentTemplatesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a consent template with its versions' })
   @RequirePermission('consents.read')
   @ApiOkResponse({ type: ConsentTemplateDetailDto, description: 'The template with every published version, newest first' })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ConsentTemplateDetailDto> {
@@ -41,6 +44,7 @@ export class ConsentTemplatesController {
   }
 
   @Post(':id/versions')
+  @ApiOperation({ summary: 'Publish a new version of a consent template' })
   @Idempotent()
   @RequirePermission('consent_templates.manage')
   @ApiCreatedResponse({ type: ConsentTemplateDetailDto, description: 'The new version is current and awaits review; old versions stay' })
@@ -49,6 +53,7 @@ export class ConsentTemplatesController {
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Approve a consent template\'s current version' })
   @HttpCode(200)
   @RequirePermission('consent_templates.manage')
   @ApiOkResponse({ type: ConsentTemplateDetailDto, description: 'Records that the current version was reviewed with the medical director' })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { PasswordThrottled } from '../common/problems/password-throttled.decorator';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, Origin, type Actor, type RequestOrigin } from '../common/access/actor';
@@ -29,6 +30,7 @@ export class ConsentsController {
   ) {}
 
   @Post('patients/:id/consents')
+  @ApiOperation({ summary: 'Prepare a consent for a patient' })
   @Idempotent()
   @RequirePermission('consents.prepare')
   @ApiCreatedResponse({ type: ConsentDetailDto, description: "A pending consent: the template's current version rendered with the patient's data" })
@@ -37,6 +39,7 @@ export class ConsentsController {
   }
 
   @Get('patients/:id/consents')
+  @ApiOperation({ summary: 'List a patient\'s consents' })
   @RequirePermission('consents.read')
   @ApiOkResponse({ type: [ConsentDto], description: 'Newest first, each with its status now' })
   list(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PatientConsentsQueryDto): Promise<ConsentDto[]> {
@@ -44,6 +47,7 @@ export class ConsentsController {
   }
 
   @Get('consents/:id')
+  @ApiOperation({ summary: 'Get a consent' })
   @RequirePermission('consents.read')
   @ApiOkResponse({ type: ConsentDetailDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ConsentDetailDto> {
@@ -51,6 +55,7 @@ export class ConsentsController {
   }
 
   @Post('consents/:id/sign')
+  @ApiOperation({ summary: 'Sign a consent (patient at the kiosk)' })
   @HttpCode(200)
   @RequirePermission('consents.prepare')
   @ApiOkResponse({ type: ConsentDetailDto, description: 'Signed: the content is frozen and hashed; IP and user agent recorded' })
@@ -59,6 +64,8 @@ export class ConsentsController {
   }
 
   @Post('consents/:id/witness')
+  @ApiOperation({ summary: 'Witness a signed consent' })
+  @PasswordThrottled()
   @HttpCode(200)
   @RequirePermission('consents.prepare')
   @ApiOkResponse({ type: ConsentDetailDto, description: 'The signed-in staff member, re-entering their password, witnesses the signature' })
@@ -67,6 +74,8 @@ export class ConsentsController {
   }
 
   @Post('consents/witness')
+  @ApiOperation({ summary: 'Witness a visit\'s signed consents in one step' })
+  @PasswordThrottled()
   @HttpCode(200)
   @RequirePermission('consents.prepare')
   @ApiOkResponse({
@@ -79,6 +88,7 @@ export class ConsentsController {
   }
 
   @Post('consents/:id/revoke')
+  @ApiOperation({ summary: 'Record that a patient withdrew a consent' })
   @HttpCode(200)
   @RequirePermission('consents.revoke')
   @ApiOkResponse({ type: ConsentDetailDto, description: 'Withdrawal recorded (who, when, why); the signed content is untouched' })
@@ -87,6 +97,8 @@ export class ConsentsController {
   }
 
   @Post('consents/:id/kiosk-exit')
+  @ApiOperation({ summary: 'Leave the signing kiosk (staff password)' })
+  @PasswordThrottled()
   @HttpCode(204)
   @RequirePermission('consents.prepare')
   @ApiNoContentResponse({ description: 'Staff took the tablet back from the signing kiosk (password re-entered); audited' })
@@ -95,6 +107,7 @@ export class ConsentsController {
   }
 
   @Get('consents/:id/verify')
+  @ApiOperation({ summary: 'Verify a signed consent\'s hashes' })
   @RequirePermission('consents.read')
   @ApiOkResponse({ type: ConsentVerificationDto, description: 'Recomputes the hashes from the stored record' })
   verify(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ConsentVerificationDto> {
@@ -102,6 +115,7 @@ export class ConsentsController {
   }
 
   @Get('consents/:id/pdf')
+  @ApiOperation({ summary: 'Download a signed consent as PDF' })
   @RequirePermission('consents.read')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The signed document and its certificate page', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -14,6 +14,7 @@ export class VisitConsentsController {
   constructor(private readonly visits: VisitConsentsService) {}
 
   @Post(':id/consents')
+  @ApiOperation({ summary: 'Prepare the consents a visit needs' })
   @HttpCode(200)
   @Idempotent()
   @RequirePermission('consents.prepare')

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/access/access-policy.decorator';
@@ -22,6 +22,7 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
+  @ApiOperation({ summary: 'Check the server is running' })
   @Public()
   @ApiOkResponse({ type: HealthDto })
   live(): HealthDto {
@@ -30,6 +31,7 @@ export class HealthController {
 
   /** Readiness: the database answers and every migration in this build has been applied; bounded to ~2 s either way. */
   @Get('ready')
+  @ApiOperation({ summary: 'Check the server is ready (database and migrations)' })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: ReadinessDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -14,6 +14,7 @@ export class DevicesController {
   constructor(private readonly devices: DevicesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List pen handpieces' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: [DeviceDto] })
   list(@CurrentActor() actor: Actor, @Query() query: DeviceListQueryDto): Promise<DeviceDto[]> {
@@ -21,6 +22,7 @@ export class DevicesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Register a pen handpiece' })
   @Idempotent()
   @RequirePermission('devices.manage')
   @ApiCreatedResponse({ type: DeviceDto })
@@ -30,6 +32,7 @@ export class DevicesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a pen handpiece with its service log' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: DeviceDetailDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<DeviceDetailDto> {
@@ -37,6 +40,7 @@ export class DevicesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a pen handpiece or its status' })
   @RequirePermission('devices.manage')
   @ApiOkResponse({ type: DeviceDto })
   @ApiConflictResponse({ type: ProblemDocumentDto, description: 'Serial number taken, or the device is retired' })
@@ -45,6 +49,7 @@ export class DevicesController {
   }
 
   @Post(':id/service-events')
+  @ApiOperation({ summary: 'Log a service of a pen handpiece' })
   @Idempotent()
   @RequirePermission('devices.manage')
   @ApiCreatedResponse({ type: DeviceDetailDto, description: 'The device with its whole service log' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { AlertsQueryDto, InventoryAlertsDto, OnHandQueryDto, OnHandRowDto } from './inventory-reports.dto';
@@ -11,6 +11,7 @@ export class InventoryController {
   constructor(private readonly reports: InventoryReportsService) {}
 
   @Get('alerts')
+  @ApiOperation({ summary: 'List stock alerts (low stock, expiring, on hold)' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: InventoryAlertsDto })
   alerts(@CurrentActor() actor: Actor, @Query() query: AlertsQueryDto): Promise<InventoryAlertsDto> {
@@ -18,6 +19,7 @@ export class InventoryController {
   }
 
   @Get('on-hand')
+  @ApiOperation({ summary: 'Stock on hand per product and location' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: [OnHandRowDto], description: 'Per product and location' })
   onHand(@CurrentActor() actor: Actor, @Query() query: OnHandQueryDto): Promise<OnHandRowDto[]> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -35,6 +35,7 @@ export class LotsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List cartridge lots' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: [LotDto], description: 'Earliest expiry first' })
   list(@CurrentActor() actor: Actor, @Query() query: LotListQueryDto): Promise<LotDto[]> {
@@ -42,6 +43,7 @@ export class LotsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Receive stock of a lot' })
   @Idempotent()
   @RequirePermission('inventory.receive')
   @ApiCreatedResponse({ type: ReceiptDto, description: 'Stock received; a new lot, or more of a lot on record' })
@@ -51,6 +53,7 @@ export class LotsController {
   }
 
   @Post('receive-scan')
+  @ApiOperation({ summary: 'Receive stock by scanning the GS1 label' })
   @Idempotent()
   @RequirePermission('inventory.receive')
   @ApiCreatedResponse({ type: ReceiptDto })
@@ -60,6 +63,7 @@ export class LotsController {
   }
 
   @Get('suggest')
+  @ApiOperation({ summary: 'Suggest the lot to use next (first expiry, first out)' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: LotSuggestionDto, description: 'First expiry, first out among usable lots in stock at the location' })
   suggest(@CurrentActor() actor: Actor, @Query() query: LotSuggestionQueryDto): Promise<LotSuggestionDto> {
@@ -67,6 +71,7 @@ export class LotsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a lot with its stock and ledger' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: LotDetailDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<LotDetailDto> {
@@ -74,6 +79,7 @@ export class LotsController {
   }
 
   @Post(':id/movements')
+  @ApiOperation({ summary: 'Record a stock movement (waste, count, transfer, return)' })
   @Idempotent()
   @RequirePermission('inventory.write')
   @ApiCreatedResponse({ type: MovementResultDto })
@@ -84,6 +90,7 @@ export class LotsController {
   }
 
   @Post(':id/quarantine')
+  @ApiOperation({ summary: 'Quarantine a lot' })
   @HttpCode(200)
   @RequirePermission('inventory.recall')
   @ApiOkResponse({ type: LotDto, description: 'On hold: cannot be used or transferred until released' })
@@ -92,6 +99,7 @@ export class LotsController {
   }
 
   @Post(':id/release')
+  @ApiOperation({ summary: 'Release a lot from quarantine' })
   @HttpCode(200)
   @RequirePermission('inventory.recall')
   @ApiOkResponse({ type: LotDto })
@@ -100,6 +108,7 @@ export class LotsController {
   }
 
   @Post(':id/recall')
+  @ApiOperation({ summary: 'Recall a lot' })
   @HttpCode(200)
   @RequirePermission('inventory.recall')
   @ApiOkResponse({ type: LotDto, description: 'Recalled at once; recorded in the recalls' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List products' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: [ProductDto] })
   list(@CurrentActor() actor: Actor, @Query() query: ProductListQueryDto): Promise<ProductDto[]> {
@@ -20,6 +21,7 @@ export class ProductsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a product' })
   @Idempotent()
   @RequirePermission('inventory.write')
   @ApiCreatedResponse({ type: ProductDto })
@@ -29,6 +31,7 @@ export class ProductsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a product' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: ProductDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProductDto> {

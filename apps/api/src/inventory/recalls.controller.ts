@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { RecallDto, RecallNoticeDto, RecallNoticeResultDto } from './recalls.dto';
@@ -12,6 +12,7 @@ export class RecallsController {
   constructor(private readonly recalls: RecallsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List recalls' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: [RecallDto], description: 'Newest first' })
   list(@CurrentActor() actor: Actor): Promise<RecallDto[]> {
@@ -19,6 +20,7 @@ export class RecallsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Record a manufacturer\'s recall notice' })
   @Idempotent()
   @RequirePermission('inventory.recall')
   @ApiCreatedResponse({ type: RecallNoticeResultDto, description: 'Lots found were recalled at once; the rest are listed as not found' })

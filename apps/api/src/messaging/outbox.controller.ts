@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { OutboundMessageListDto, OutboundMessageQueryDto } from './outbox.dto';
@@ -11,6 +11,7 @@ export class OutboxController {
   constructor(private readonly outbox: OutboxService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List reminders and notices sent or waiting' })
   @RequirePermission('messages.read')
   @ApiOkResponse({ type: OutboundMessageListDto })
   list(@CurrentActor() actor: Actor, @Query() query: OutboundMessageQueryDto): Promise<OutboundMessageListDto> {

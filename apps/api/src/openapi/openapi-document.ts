@@ -3,37 +3,38 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { IDEMPOTENCY_KEY_HEADER } from '../common/idempotency/idempotency-key-header';
 import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
+import { withProblemResponses } from './problem-responses';
+import { withPathParameterSchemas } from './path-parameters';
+import { operationIdOf, routeFactsByOperationId } from './route-access';
+import { withTidySchemas } from './schema-tidy';
+import { withSecurity } from './security';
+import { withTags } from './tags';
 
+/**
+ * The API's OpenAPI 3.0 document: what @nestjs/swagger reads from the controllers and DTOs, then completed in one
+ * place from the same metadata the server runs on (access policies → security, pipes → path parameter formats, the problem filter → error answers),
+ * so a new route gets its security and error answers without anyone remembering to write them.
+ */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('SkinLedger API')
     .setDescription(
-      'Practice management for micro-needling clinics. Errors are RFC 9457 problem+json. ' +
-        'Sign in with POST /api/auth/login; state-changing requests must echo the csrf_token cookie in X-CSRF-Token.',
+      'Practice management for micro-needling clinics. Errors are RFC 9457 problem+json (`type` is ' +
+        '`urn:skinledger:problem:<code>`, one code from the catalog). Sign in with POST /api/auth/login; it sets the ' +
+        'session cookie and the csrf_token cookie, whose value every POST, PUT, PATCH and DELETE must echo in X-CSRF-Token.',
     )
     .setVersion('1')
-    .addCookieAuth('sl_session')
+    .addServer('/', 'The SkinLedger server the document is served by: the API and the dashboard share one origin')
     .build();
+  // Not open source (package.json: UNLICENSED); a license object needs no URL.
+  config.info.license = { name: 'Proprietary: all rights reserved' };
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ProblemDocumentDto],
-    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    operationIdFactory: operationIdOf,
   });
-  return withIdempotencyKeyParameter(withProblemResponses(document));
-}
-
-/** Every operation can fail with a problem document; declaring it lets the typed client see error bodies. */
-function withProblemResponses(document: OpenAPIObject): OpenAPIObject {
-  const problemResponse = {
-    description: 'An RFC 9457 problem document (validation 400, 401, 403, 404, 409, 413, 422, 429, 500, 503 with Retry-After when the database is unreachable)',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDocumentDto' } } },
-  };
-  for (const pathItem of Object.values(document.paths)) {
-    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
-      const operation = pathItem[method];
-      if (operation) operation.responses = { ...operation.responses, default: problemResponse };
-    }
-  }
-  return document;
+  const routes = routeFactsByOperationId(app);
+  const completed = withPathParameterSchemas(withSecurity(withTags(withTidySchemas(document)), routes), routes);
+  return withIdempotencyKeyParameter(withProblemResponses(completed, routes));
 }
 
 /** One reusable `IdempotencyKey` header parameter, referenced by every operation that honours it. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get('organization')
+  @ApiOperation({ summary: 'Get the clinic\'s details' })
   @RequirePermission('organization.read')
   @ApiOkResponse({ type: OrganizationDto })
   get(@CurrentActor() actor: Actor): Promise<OrganizationDto> {
@@ -20,6 +21,7 @@ export class OrganizationsController {
   }
 
   @Patch('organization')
+  @ApiOperation({ summary: 'Change the clinic\'s details' })
   @RequirePermission('organization.manage')
   @ApiOkResponse({ type: OrganizationDto })
   update(@CurrentActor() actor: Actor, @Body() body: UpdateOrganizationDto): Promise<OrganizationDto> {
@@ -27,6 +29,7 @@ export class OrganizationsController {
   }
 
   @Get('locations')
+  @ApiOperation({ summary: 'List the clinic\'s locations' })
   @RequirePermission('organization.read')
   @ApiOkResponse({ type: [LocationDto] })
   listLocations(@CurrentActor() actor: Actor): Promise<LocationDto[]> {
@@ -34,6 +37,7 @@ export class OrganizationsController {
   }
 
   @Post('locations')
+  @ApiOperation({ summary: 'Add a location' })
   @Idempotent()
   @RequirePermission('organization.manage')
   @ApiCreatedResponse({ type: LocationDto })
@@ -42,6 +46,7 @@ export class OrganizationsController {
   }
 
   @Patch('locations/:id')
+  @ApiOperation({ summary: 'Change a location' })
   @RequirePermission('organization.manage')
   @ApiOkResponse({ type: LocationDto })
   updateLocation(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateLocationDto): Promise<LocationDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -22,6 +22,7 @@ export class PatientClinicalController {
   ) {}
 
   @Get('medical-history')
+  @ApiOperation({ summary: 'Get a patient\'s current medical history' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: MedicalHistoryDto })
   getMedicalHistory(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<MedicalHistoryDto> {
@@ -29,6 +30,7 @@ export class PatientClinicalController {
   }
 
   @Get('medical-history/versions/:version')
+  @ApiOperation({ summary: 'Get one earlier medical-history version' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: MedicalHistoryVersionDto })
   getMedicalHistoryVersion(
@@ -40,6 +42,7 @@ export class PatientClinicalController {
   }
 
   @Put('medical-history')
+  @ApiOperation({ summary: 'Record a new medical-history version' })
   @RequirePermission('medical_history.write')
   @ApiOkResponse({ type: MedicalHistoryVersionDto, description: 'Recorded as a new version; earlier versions are kept unchanged' })
   recordMedicalHistory(
@@ -51,6 +54,7 @@ export class PatientClinicalController {
   }
 
   @Get('eligibility')
+  @ApiOperation({ summary: 'Screen a patient for contraindications' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: EligibilityDto })
   getEligibility(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: EligibilityQueryDto): Promise<EligibilityDto> {
@@ -58,6 +62,7 @@ export class PatientClinicalController {
   }
 
   @Get('timeline')
+  @ApiOperation({ summary: 'Get a patient\'s timeline' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: TimelineDto })
   getTimeline(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<TimelineDto> {

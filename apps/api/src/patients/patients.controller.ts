@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
@@ -30,6 +30,7 @@ export class PatientsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Find patients' })
   @RequirePermission('patients.read')
   @ApiOkResponse({ type: PatientPageDto, description: 'Archived patients are left out unless includeArchived=true' })
   list(@CurrentActor() actor: Actor, @Query() query: PatientSearchQueryDto): Promise<PatientPageDto> {
@@ -37,6 +38,7 @@ export class PatientsController {
   }
 
   @Get('tags')
+  @ApiOperation({ summary: 'List the tags in use on patients' })
   @RequirePermission('patients.read')
   @ApiOkResponse({ type: [PatientTagCountDto], description: 'Tags in use on current patients, most used first' })
   tags(@CurrentActor() actor: Actor): Promise<PatientTagCountDto[]> {
@@ -44,6 +46,7 @@ export class PatientsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Register a patient' })
   @Idempotent()
   @RequirePermission('patients.write')
   @ApiCreatedResponse({ type: PatientDto, description: 'Registered, with the next medical record number' })
@@ -53,6 +56,7 @@ export class PatientsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a patient\'s record' })
   @RequirePermission('patients.read')
   @ApiOkResponse({ type: PatientDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<PatientDto> {
@@ -60,6 +64,7 @@ export class PatientsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a patient\'s details' })
   @RequirePermission('patients.write')
   @ApiOkResponse({ type: PatientDto })
   @ApiConflictResponse({ type: DuplicatePatientProblemDto, description: 'The new name, date of birth, email or phone matches another patient' })
@@ -68,6 +73,7 @@ export class PatientsController {
   }
 
   @Post(':id/archive')
+  @ApiOperation({ summary: 'Archive a patient' })
   @HttpCode(200)
   @RequirePermission('patients.write')
   @ApiOkResponse({ type: PatientDto, description: 'Hidden from lists and bookings; nothing is deleted' })
@@ -76,6 +82,7 @@ export class PatientsController {
   }
 
   @Post(':id/restore')
+  @ApiOperation({ summary: 'Restore an archived patient' })
   @HttpCode(200)
   @RequirePermission('patients.write')
   @ApiOkResponse({ type: PatientDto })
@@ -84,6 +91,7 @@ export class PatientsController {
   }
 
   @Get(':id/export')
+  @ApiOperation({ summary: 'Export a patient\'s whole record' })
   @RequirePermission('patients.export')
   @ApiOkResponse({ type: PatientExportDto, description: 'The whole record as a JSON attachment; every export is audited' })
   async export(

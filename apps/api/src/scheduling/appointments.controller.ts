@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -17,6 +17,7 @@ export class AppointmentsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List appointments in a time range or of a patient' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: [AppointmentDto] })
   list(@CurrentActor() actor: Actor, @Query() query: AppointmentListQueryDto): Promise<AppointmentDto[]> {
@@ -24,6 +25,7 @@ export class AppointmentsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Book an appointment' })
   @Idempotent()
   @RequirePermission('schedule.book')
   @ApiCreatedResponse({ type: AppointmentDto })
@@ -34,6 +36,7 @@ export class AppointmentsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an appointment' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: AppointmentDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AppointmentDto> {
@@ -41,6 +44,7 @@ export class AppointmentsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Reschedule or change an appointment' })
   @RequirePermission('schedule.book')
   @ApiOkResponse({ type: AppointmentDto })
   @ApiUnprocessableEntityResponse({ description: 'The new time, practitioner or room breaks booking rules' })
@@ -50,6 +54,7 @@ export class AppointmentsController {
   }
 
   @Get(':id/check-in')
+  @ApiOperation({ summary: 'See what is missing before treatment (check-in)' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: CheckInDto, description: 'What is missing before treatment' })
   checkIn(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<CheckInDto> {
@@ -57,6 +62,7 @@ export class AppointmentsController {
   }
 
   @Post(':id/confirm')
+  @ApiOperation({ summary: 'Confirm an appointment' })
   @HttpCode(200)
   @RequirePermission('schedule.book')
   @ApiOkResponse({ type: AppointmentDto })
@@ -66,6 +72,7 @@ export class AppointmentsController {
   }
 
   @Post(':id/check-in')
+  @ApiOperation({ summary: 'Check a patient in' })
   @HttpCode(200)
   @RequirePermission('schedule.book')
   @ApiOkResponse({ type: AppointmentDto })
@@ -75,6 +82,7 @@ export class AppointmentsController {
   }
 
   @Post(':id/start')
+  @ApiOperation({ summary: 'Mark an appointment in treatment' })
   @HttpCode(200)
   @RequirePermission('schedule.book')
   @ApiOkResponse({ type: AppointmentDto })
@@ -84,6 +92,7 @@ export class AppointmentsController {
   }
 
   @Post(':id/complete')
+  @ApiOperation({ summary: 'Complete an appointment' })
   @HttpCode(200)
   @RequirePermission('schedule.book')
   @ApiOkResponse({ type: AppointmentDto })
@@ -93,6 +102,7 @@ export class AppointmentsController {
   }
 
   @Post(':id/cancel')
+  @ApiOperation({ summary: 'Cancel an appointment' })
   @HttpCode(200)
   @RequirePermission('schedule.book')
   @ApiOkResponse({ type: AppointmentDto, description: "lateCancellation: the patient cancelled inside the clinic's window (GET /api/settings/cancellations)" })
@@ -102,6 +112,7 @@ export class AppointmentsController {
   }
 
   @Post(':id/no-show')
+  @ApiOperation({ summary: 'Mark an appointment as a no-show' })
   @HttpCode(200)
   @RequirePermission('schedule.book')
   @ApiOkResponse({ type: AppointmentDto })

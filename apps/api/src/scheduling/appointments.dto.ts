@@ -64,12 +64,22 @@ export class PatientAppointmentsQueryDto extends PageQueryDto {
   scope: (typeof PATIENT_APPOINTMENT_SCOPES)[number] = 'upcoming';
 }
 
+/**
+ * Either a time range (from and to, at most 62 days apart) or a patient: OpenAPI 3.0 cannot say "required unless" of
+ * query parameters, so each says it in words ("Required unless ..."), and the appointments spec checks the 400.
+ */
 export class AppointmentListQueryDto {
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @instant('from') from?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @instant('to') to?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Required unless patientId is given (400 otherwise): from this instant' })
+  @IsOptional()
+  @instant('from')
+  from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Required unless patientId is given (400 otherwise): until this instant, after from and at most 62 days after it' })
+  @IsOptional()
+  @instant('to')
+  to?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @uuid('locationId') locationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @uuid('practitionerId') practitionerId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @uuid('patientId') patientId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Every appointment of this patient; from and to then optional' }) @IsOptional() @uuid('patientId') patientId?: string;
 }
 
 export class AppointmentDto {

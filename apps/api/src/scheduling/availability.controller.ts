@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { AvailabilityDto, AvailabilityQueryDto } from './availability.dto';
@@ -11,6 +11,7 @@ export class AvailabilityController {
   constructor(private readonly availability: AvailabilityService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Find free slots' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: AvailabilityDto })
   find(@CurrentActor() actor: Actor, @Query() query: AvailabilityQueryDto): Promise<AvailabilityDto> {

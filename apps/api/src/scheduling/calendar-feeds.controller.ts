@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public, RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -18,6 +18,7 @@ export class CalendarFeedsController {
   constructor(private readonly feeds: CalendarFeedsService) {}
 
   @Post('staff/:id/calendar-feed')
+  @ApiOperation({ summary: 'Create a new calendar feed link for a practitioner' })
   @RequirePermission('schedule.read')
   @ApiCreatedResponse({ type: CalendarFeedDto, description: 'A new secret URL; the previous one stops working' })
   rotate(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<CalendarFeedDto> {
@@ -25,6 +26,7 @@ export class CalendarFeedsController {
   }
 
   @Delete('staff/:id/calendar-feed')
+  @ApiOperation({ summary: 'Turn off a practitioner\'s calendar feed' })
   @HttpCode(204)
   @RequirePermission('schedule.read')
   @ApiNoContentResponse()
@@ -35,6 +37,7 @@ export class CalendarFeedsController {
   // Public by necessity: phone calendars fetch the feed without a session. The secret token in the URL is the
   // credential (256 bits, stored only as SHA-256, revocable); the feed holds initials and service names only.
   @Get('calendar-feeds/:file')
+  @ApiOperation({ summary: 'Get a practitioner\'s calendar feed (iCalendar)' })
   @Public()
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'no-store')

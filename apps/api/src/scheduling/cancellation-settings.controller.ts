@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { CancellationSettingsDto, CancellationSettingsInputDto } from './cancellation-settings.dto';
@@ -11,6 +11,7 @@ export class CancellationSettingsController {
   constructor(private readonly settings: CancellationSettingsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get the late-cancellation window' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: CancellationSettingsDto, description: 'The cancel dialog says beforehand whether a cancellation will be late' })
   get(@CurrentActor() actor: Actor): Promise<CancellationSettingsDto> {
@@ -18,6 +19,7 @@ export class CancellationSettingsController {
   }
 
   @Put()
+  @ApiOperation({ summary: 'Change the late-cancellation window' })
   @RequirePermission('settings.manage')
   @ApiOkResponse({ type: CancellationSettingsDto, description: 'Applies to cancellations from now on' })
   replace(@CurrentActor() actor: Actor, @Body() body: CancellationSettingsInputDto): Promise<CancellationSettingsDto> {

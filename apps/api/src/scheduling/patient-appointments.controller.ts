@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -16,6 +16,7 @@ export class PatientAppointmentsController {
   ) {}
 
   @Get('appointments')
+  @ApiOperation({ summary: 'List a patient\'s appointments' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({
     type: AppointmentPageDto,
@@ -26,6 +27,7 @@ export class PatientAppointmentsController {
   }
 
   @Get('next-appointment-consents')
+  @ApiOperation({ summary: 'Consents missing for a patient\'s next appointment' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: NextAppointmentConsentsDto, description: 'Nulls and no kinds when the patient has no upcoming appointment' })
   nextAppointmentConsents(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<NextAppointmentConsentsDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class RoomsController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List rooms' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: [RoomDto] })
   list(@CurrentActor() actor: Actor, @Query() query: RoomListQueryDto): Promise<RoomDto[]> {
@@ -20,6 +21,7 @@ export class RoomsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a room' })
   @Idempotent()
   @RequirePermission('schedule.manage')
   @ApiCreatedResponse({ type: RoomDto })
@@ -28,6 +30,7 @@ export class RoomsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a room' })
   @RequirePermission('schedule.manage')
   @ApiOkResponse({ type: RoomDto })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateRoomDto): Promise<RoomDto> {

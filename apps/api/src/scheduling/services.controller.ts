@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class ServicesController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List services' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: [ServiceDto] })
   list(@CurrentActor() actor: Actor): Promise<ServiceDto[]> {
@@ -20,6 +21,7 @@ export class ServicesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a service' })
   @Idempotent()
   @RequirePermission('schedule.manage')
   @ApiCreatedResponse({ type: ServiceDto })
@@ -28,6 +30,7 @@ export class ServicesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a service' })
   @RequirePermission('schedule.manage')
   @ApiOkResponse({ type: ServiceDto })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateServiceDto): Promise<ServiceDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class TreatmentPlansController {
   constructor(private readonly plans: TreatmentPlansService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List treatment courses' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: [TreatmentPlanDto] })
   list(@CurrentActor() actor: Actor, @Query() query: TreatmentPlanQueryDto): Promise<TreatmentPlanDto[]> {
@@ -20,6 +21,7 @@ export class TreatmentPlansController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Plan a treatment course' })
   @Idempotent()
   @RequirePermission('schedule.book')
   @ApiCreatedResponse({ type: TreatmentPlanDto, description: 'The course with one proposed slot per session' })
@@ -28,6 +30,7 @@ export class TreatmentPlansController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a treatment course' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: TreatmentPlanDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<TreatmentPlanDto> {
@@ -35,6 +38,7 @@ export class TreatmentPlansController {
   }
 
   @Post(':id/book')
+  @ApiOperation({ summary: 'Book a treatment course\'s sessions' })
   @Idempotent()
   @HttpCode(200)
   @RequirePermission('schedule.book')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -23,6 +23,7 @@ export class WaitlistController {
   constructor(private readonly waitlist: WaitlistService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the waitlist' })
   @RequirePermission('waitlist.read')
   @ApiOkResponse({ type: WaitlistPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: WaitlistQueryDto): Promise<WaitlistPageDto> {
@@ -30,6 +31,7 @@ export class WaitlistController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Put a patient on the waitlist' })
   @Idempotent()
   @RequirePermission('waitlist.manage')
   @ApiCreatedResponse({ type: WaitlistEntryDto })
@@ -40,6 +42,7 @@ export class WaitlistController {
   }
 
   @Get('freed-slots')
+  @ApiOperation({ summary: 'List slots freed by cancellations and no-shows' })
   @RequirePermission('waitlist.read')
   @ApiOkResponse({ type: FreedSlotListDto, description: 'Time given back by cancellations, no-shows and reschedules, with the waitlist entries that fit it' })
   freedSlots(@CurrentActor() actor: Actor, @Query() query: FreedSlotQueryDto): Promise<FreedSlotListDto> {
@@ -47,6 +50,7 @@ export class WaitlistController {
   }
 
   @Post(':id/remove')
+  @ApiOperation({ summary: 'Take a patient off the waitlist' })
   @HttpCode(200)
   @RequirePermission('waitlist.manage')
   @ApiOkResponse({ type: WaitlistEntryDto })
@@ -56,6 +60,7 @@ export class WaitlistController {
   }
 
   @Post(':id/offers')
+  @ApiOperation({ summary: 'Offer a freed slot to a waiting patient' })
   @Idempotent()
   @RequirePermission('waitlist.manage')
   @ApiCreatedResponse({ type: WaitlistEntryDto, description: 'The entry, offered; an e-mail to the patient is in the outbox' })
@@ -65,6 +70,7 @@ export class WaitlistController {
   }
 
   @Post('offers/:offerId/book')
+  @ApiOperation({ summary: 'Book the slot offered to a waiting patient' })
   @Idempotent()
   @RequirePermission('waitlist.manage')
   @ApiCreatedResponse({ type: AppointmentDto, description: 'The normal booking of the offered slot' })

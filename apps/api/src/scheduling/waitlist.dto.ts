@@ -43,9 +43,15 @@ export class WaitlistQueryDto extends PageQueryDto {
 }
 
 export class FreedSlotQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'With from and to: the open freed slots at this location' }) @IsOptional() @uuid('locationId') locationId?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant('from') from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'At most 14 days after from' }) @IsOptional() @IsInstant('to') to?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required unless appointmentId is given (400 otherwise): with from and to, the open freed slots at this location' })
+  @IsOptional()
+  @uuid('locationId')
+  locationId?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Required with locationId (400 otherwise)' }) @IsOptional() @IsInstant('from') from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Required with locationId (400 otherwise): after from and at most 14 days after it' })
+  @IsOptional()
+  @IsInstant('to')
+  to?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Instead: what this appointment freed (open or taken again)' }) @IsOptional() @uuid('appointmentId') appointmentId?: string;
 }
 

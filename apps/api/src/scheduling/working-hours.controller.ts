@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class WorkingHoursController {
   constructor(private readonly hours: WorkingHoursService) {}
 
   @Get(':id/working-hours')
+  @ApiOperation({ summary: 'Get a practitioner\'s working hours and time off' })
   @RequirePermission('schedule.read')
   @ApiOkResponse({ type: WorkingHoursDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<WorkingHoursDto> {
@@ -20,6 +21,7 @@ export class WorkingHoursController {
   }
 
   @Put(':id/working-hours')
+  @ApiOperation({ summary: 'Replace a practitioner\'s weekly working hours' })
   @RequirePermission('schedule.manage')
   @ApiOkResponse({ type: WorkingHoursDto })
   put(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: PutWorkingHoursDto): Promise<WorkingHoursDto> {
@@ -27,6 +29,7 @@ export class WorkingHoursController {
   }
 
   @Post(':id/time-off')
+  @ApiOperation({ summary: 'Add time off for a practitioner' })
   @Idempotent()
   @RequirePermission('schedule.manage')
   @ApiCreatedResponse({ type: HoursExceptionDto })
@@ -35,6 +38,7 @@ export class WorkingHoursController {
   }
 
   @Delete(':id/time-off/:exceptionId')
+  @ApiOperation({ summary: 'Remove a practitioner\'s time off' })
   @HttpCode(204)
   @RequirePermission('schedule.manage')
   @ApiNoContentResponse()

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { SecuritySettingsDto } from './security-settings.dto';
@@ -11,6 +11,7 @@ export class SecuritySettingsController {
   constructor(private readonly settings: SecuritySettingsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get the sign-in security settings' })
   @RequirePermission('security.manage')
   @ApiOkResponse({ type: SecuritySettingsDto })
   get(@CurrentActor() actor: Actor): Promise<SecuritySettingsDto> {
@@ -18,6 +19,7 @@ export class SecuritySettingsController {
   }
 
   @Put()
+  @ApiOperation({ summary: 'Choose which roles must use two-step sign-in' })
   @RequirePermission('security.manage')
   @ApiOkResponse({ type: SecuritySettingsDto, description: 'Replaces the list; staff of these roles without MFA can only enrol after sign-in' })
   replace(@CurrentActor() actor: Actor, @Body() body: SecuritySettingsDto): Promise<SecuritySettingsDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/access/access-policy.decorator';
 import { Origin, type RequestOrigin } from '../common/access/actor';
 import { SetupDto, SetupResultDto, SetupStatusDto } from './setup.dto';
@@ -11,6 +11,7 @@ export class SetupController {
   constructor(private readonly setup: SetupService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Ask whether the clinic still needs setting up' })
   @Public()
   @ApiOkResponse({ type: SetupStatusDto })
   async status(): Promise<SetupStatusDto> {
@@ -18,6 +19,7 @@ export class SetupController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Set up the clinic, its first location and its owner' })
   @Public()
   @ApiCreatedResponse({ type: SetupResultDto })
   @ApiConflictResponse({ description: 'An account already exists' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class StaffController {
   constructor(private readonly staff: StaffManagementService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List staff' })
   @RequirePermission('staff.read')
   @ApiOkResponse({ type: [StaffMemberDto] })
   list(@CurrentActor() actor: Actor, @Query() query: StaffListQueryDto): Promise<StaffMemberDto[]> {
@@ -20,6 +21,7 @@ export class StaffController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a staff member' })
   @Idempotent()
   @RequirePermission('staff.manage')
   @ApiCreatedResponse({ type: StaffMemberDto })
@@ -28,6 +30,7 @@ export class StaffController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a staff member' })
   @RequirePermission('staff.read')
   @ApiOkResponse({ type: StaffMemberDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StaffMemberDto> {
@@ -35,6 +38,7 @@ export class StaffController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a staff member\'s name, role, password or licences' })
   @RequirePermission('staff.manage')
   @ApiOkResponse({ type: StaffMemberDto })
   update(
@@ -46,6 +50,7 @@ export class StaffController {
   }
 
   @Post(':id/deactivate')
+  @ApiOperation({ summary: 'Deactivate a staff member' })
   @HttpCode(200)
   @RequirePermission('staff.manage')
   @ApiOkResponse({ type: StaffMemberDto })
@@ -54,6 +59,7 @@ export class StaffController {
   }
 
   @Post(':id/reactivate')
+  @ApiOperation({ summary: 'Reactivate a staff member' })
   @HttpCode(200)
   @RequirePermission('staff.manage')
   @ApiOkResponse({ type: StaffMemberDto })
@@ -62,6 +68,7 @@ export class StaffController {
   }
 
   @Post(':id/mfa/reset')
+  @ApiOperation({ summary: 'Reset a staff member\'s two-step sign-in (lost phone)' })
   @HttpCode(200)
   @RequirePermission('security.manage')
   @ApiOkResponse({ type: StaffMemberDto, description: 'Authenticator and recovery codes removed, sessions ended (audited)' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class AdverseEventsController {
   constructor(private readonly events: AdverseEventsService) {}
 
   @Post('treatment-sessions/:id/adverse-events')
+  @ApiOperation({ summary: 'Record an adverse event after a session' })
   @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: AdverseEventDto })
@@ -21,6 +22,7 @@ export class AdverseEventsController {
   }
 
   @Get('patients/:id/adverse-events')
+  @ApiOperation({ summary: 'List a patient\'s adverse events' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: [AdverseEventDto] })
   listForPatient(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AdverseEventDto[]> {

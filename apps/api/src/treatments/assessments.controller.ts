@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -13,6 +13,7 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Record an outcome assessment' })
   @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: AssessmentDto })
@@ -21,6 +22,7 @@ export class AssessmentsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List a patient\'s outcome assessments' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: [AssessmentDto], description: 'Oldest first, each with its change from the course baseline' })
   list(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AssessmentDto[]> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
@@ -14,6 +14,7 @@ export class ExposureController {
   constructor(private readonly exposure: ExposureService) {}
 
   @Get('lots/:id/exposure')
+  @ApiOperation({ summary: 'List who was treated with a lot' })
   @RequirePermission('exposure.read')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: ExposureReportDto, description: 'Every session that used the lot; ?format=csv for a spreadsheet' })
@@ -27,6 +28,7 @@ export class ExposureController {
   }
 
   @Get('devices/:id/exposure')
+  @ApiOperation({ summary: 'List who was treated with a pen handpiece' })
   @RequirePermission('exposure.read')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: ExposureReportDto, description: 'Every session with the handpiece; ?format=csv for a spreadsheet' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
@@ -33,6 +33,7 @@ export class SessionPhotosController {
   constructor(private readonly photos: SessionPhotosService) {}
 
   @Post('treatment-sessions/:id/photos')
+  @ApiOperation({ summary: 'Upload a clinical photo of a session' })
   @Idempotent()
   @RequirePermission('treatment.record')
   @ApiConsumes('multipart/form-data')
@@ -53,6 +54,7 @@ export class SessionPhotosController {
   }
 
   @Get('treatment-sessions/:id/photos')
+  @ApiOperation({ summary: 'List a session\'s photos' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: [SessionPhotoDto] })
   listForSession(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<SessionPhotoDto[]> {
@@ -60,6 +62,7 @@ export class SessionPhotosController {
   }
 
   @Get('patients/:id/photos')
+  @ApiOperation({ summary: 'List a patient\'s photos' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: [SessionPhotoDto] })
   listForPatient(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<SessionPhotoDto[]> {
@@ -67,6 +70,7 @@ export class SessionPhotosController {
   }
 
   @Get('photos/compare')
+  @ApiOperation({ summary: 'Compare two sessions\' photos side by side' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: PhotoComparisonDto, description: 'Two sessions of one patient side by side at one angle' })
   compare(@CurrentActor() actor: Actor, @Query() query: PhotoComparisonQueryDto): Promise<PhotoComparisonDto> {
@@ -74,6 +78,7 @@ export class SessionPhotosController {
   }
 
   @Get('photos/:id')
+  @ApiOperation({ summary: 'Get a photo\'s image' })
   @RequirePermission('clinical_record.read')
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOkResponse({ description: 'The image, checked against its SHA-256; never cached by shared caches' })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { PasswordThrottled } from '../common/problems/password-throttled.decorator';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
@@ -33,6 +34,7 @@ export class TreatmentSessionsController {
   ) {}
 
   @Post('treatment-sessions/preflight')
+  @ApiOperation({ summary: 'Run the preflight checklist without starting' })
   @HttpCode(200)
   @RequirePermission('treatment.record')
   @ApiOkResponse({ type: PreflightDto, description: 'The checklist for this session as it would start now; nothing is written' })
@@ -41,6 +43,7 @@ export class TreatmentSessionsController {
   }
 
   @Get('appointments/:id/preflight')
+  @ApiOperation({ summary: 'Run the preflight checklist for a booked appointment' })
   @RequirePermission('treatment.record')
   @ApiOkResponse({ type: PreflightDto, description: "The safety checklist for the appointment's practitioner on its date" })
   appointmentPreflight(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: AppointmentPreflightQueryDto): Promise<PreflightDto> {
@@ -48,6 +51,7 @@ export class TreatmentSessionsController {
   }
 
   @Post('treatment-sessions')
+  @ApiOperation({ summary: 'Start a treatment session' })
   @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: StartedTreatmentSessionDto, description: 'Started; one cartridge of the lot is recorded as used' })
@@ -58,6 +62,7 @@ export class TreatmentSessionsController {
   }
 
   @Get('treatment-sessions/:id')
+  @ApiOperation({ summary: 'Get a treatment session' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: TreatmentSessionDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<TreatmentSessionDto> {
@@ -65,6 +70,7 @@ export class TreatmentSessionsController {
   }
 
   @Get('treatment-sessions/:id/pdf')
+  @ApiOperation({ summary: 'Download the session record as PDF' })
   @RequirePermission('clinical_record.read')
   @ApiProduces('application/pdf')
   @ApiOkResponse({
@@ -80,6 +86,7 @@ export class TreatmentSessionsController {
   }
 
   @Patch('treatment-sessions/:id')
+  @ApiOperation({ summary: 'Chart an unsigned treatment session' })
   @RequirePermission('treatment.record')
   @ApiOkResponse({ type: StartedTreatmentSessionDto })
   @ApiConflictResponse({ type: ProblemDocumentDto, description: 'The session is signed' })
@@ -88,6 +95,7 @@ export class TreatmentSessionsController {
   }
 
   @Post('treatment-sessions/:id/cartridges')
+  @ApiOperation({ summary: 'Record another cartridge used in a session' })
   @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: TreatmentSessionDto, description: 'A second cartridge used, with the reason' })
@@ -96,6 +104,8 @@ export class TreatmentSessionsController {
   }
 
   @Post('treatment-sessions/:id/sign')
+  @ApiOperation({ summary: 'Sign a treatment session' })
+  @PasswordThrottled()
   @HttpCode(200)
   @RequirePermission('treatment.record')
   @ApiOkResponse({ type: TreatmentSessionDto, description: 'Signed and locked' })
@@ -104,6 +114,7 @@ export class TreatmentSessionsController {
   }
 
   @Post('treatment-sessions/:id/addenda')
+  @ApiOperation({ summary: 'Add an addendum to a signed session' })
   @Idempotent()
   @RequirePermission('treatment.record')
   @ApiCreatedResponse({ type: TreatmentSessionDto, description: 'The session with all its addenda in order' })
@@ -112,6 +123,7 @@ export class TreatmentSessionsController {
   }
 
   @Get('patients/:id/repeat-session')
+  @ApiOperation({ summary: 'Start from the patient\'s last session of an indication' })
   @RequirePermission('treatment.record')
   @ApiOkResponse({
     type: RepeatSessionDto,
@@ -122,6 +134,7 @@ export class TreatmentSessionsController {
   }
 
   @Get('patients/:id/treatment-sessions')
+  @ApiOperation({ summary: 'List a patient\'s treatment sessions' })
   @RequirePermission('clinical_record.read')
   @ApiOkResponse({ type: [TreatmentSessionSummaryDto] })
   listForPatient(@CurrentActor() actor: Actor, @IdParam() patientId: string): Promise<TreatmentSessionSummaryDto[]> {

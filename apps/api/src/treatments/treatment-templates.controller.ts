@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -14,6 +14,7 @@ export class TreatmentTemplatesController {
   constructor(private readonly templates: TreatmentTemplatesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List treatment templates' })
   @RequirePermission('treatment.record')
   @ApiOkResponse({ type: [TreatmentTemplateDto], description: 'By indication, then name; each checked against the current zone maximums' })
   list(@CurrentActor() actor: Actor, @Query() query: TemplateQueryDto): Promise<TreatmentTemplateDto[]> {
@@ -21,6 +22,7 @@ export class TreatmentTemplatesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a treatment template' })
   @Idempotent()
   @RequirePermission('treatment_templates.manage')
   @ApiCreatedResponse({ type: TreatmentTemplateDto })
@@ -31,6 +33,7 @@ export class TreatmentTemplatesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a treatment template' })
   @RequirePermission('treatment.record')
   @ApiOkResponse({ type: TreatmentTemplateDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<TreatmentTemplateDto> {
@@ -38,6 +41,7 @@ export class TreatmentTemplatesController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace a treatment template' })
   @RequirePermission('treatment_templates.manage')
   @ApiOkResponse({ type: TreatmentTemplateDto })
   @ApiUnprocessableEntityResponse({ type: ProblemDocumentDto, description: 'A zone the preflight would block, as violations' })
@@ -47,6 +51,7 @@ export class TreatmentTemplatesController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a treatment template' })
   @HttpCode(204)
   @RequirePermission('treatment_templates.manage')
   @ApiNoContentResponse({ description: 'Deleted; sessions charted from it keep their own zones' })

@@ -157,6 +157,7 @@ const PERMISSION_WORDS: Partial<Record<Permission, string>> = {
   'inventory.recall': 'holding back or recalling stock',
   'devices.manage': 'managing pens',
   'treatment.record': 'recording treatments',
+  'treatment_templates.manage': 'editing treatment templates',
   'exposure.read': 'listing who was exposed to a lot or pen',
   'consents.read': 'reading consents',
   'consents.prepare': 'preparing consents',
@@ -165,6 +166,8 @@ const PERMISSION_WORDS: Partial<Record<Permission, string>> = {
   'schedule.read': 'seeing the schedule',
   'schedule.book': 'booking appointments',
   'schedule.manage': 'setting up services, rooms and working hours',
+  'waitlist.read': 'seeing the waitlist',
+  'waitlist.manage': 'managing the waitlist and its offers',
   'messages.read': 'reading the outbox',
   'security.manage': 'changing sign-in security',
 };

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PasswordThrottled } from '../../common/problems/password-throttled.decorator';
 import { AllowedBeforeMfaEnrolment, SignedIn } from '../../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../../common/access/actor';
 import { ActivateTotpDto, DisableTotpDto, EnrollTotpDto, MfaStatusDto, RecoveryCodesDto, TotpEnrollmentDto } from './mfa.dto';
@@ -12,6 +13,7 @@ export class MfaController {
   constructor(private readonly mfa: MfaService) {}
 
   @Get()
+  @ApiOperation({ summary: 'My two-step sign-in status' })
   @SignedIn()
   @AllowedBeforeMfaEnrolment()
   @ApiOkResponse({ type: MfaStatusDto })
@@ -20,6 +22,8 @@ export class MfaController {
   }
 
   @Post('totp/enroll')
+  @ApiOperation({ summary: 'Start setting up an authenticator app' })
+  @PasswordThrottled()
   @SignedIn()
   @AllowedBeforeMfaEnrolment()
   @HttpCode(200)
@@ -29,6 +33,7 @@ export class MfaController {
   }
 
   @Post('totp/activate')
+  @ApiOperation({ summary: 'Turn on two-step sign-in with a first code' })
   @SignedIn()
   @AllowedBeforeMfaEnrolment()
   @HttpCode(200)
@@ -38,6 +43,8 @@ export class MfaController {
   }
 
   @Post('totp/disable')
+  @ApiOperation({ summary: 'Turn off two-step sign-in' })
+  @PasswordThrottled()
   @SignedIn()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'MFA is off; needs the password and a current code (or a recovery code)' })

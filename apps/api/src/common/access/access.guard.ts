@@ -7,7 +7,8 @@ import { ACCESS_POLICY, BEFORE_MFA_ENROLMENT, type AccessPolicy } from './access
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
 import { SESSION_RESOLVER, type SessionResolver } from './session-resolver';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing, so need no CSRF token (the OpenAPI document's security reads this too). */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The global guard: resolves the session cookie (opening the request's transaction, scoped to the session's

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CsvBody } from '../../common/http/csv-body';
 import { RequirePermission } from '../../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../../common/access/actor';
@@ -14,6 +14,7 @@ export class PatientImportController {
   constructor(private readonly imports: PatientImportService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Import patients from a CSV file' })
   @Idempotent()
   @HttpCode(200)
   @RequirePermission('patients.import')
