@@ -10,3 +10,4 @@ export * from './tokenize';
 export * from './parse';
 export * from './hibc';
 export * from './udi';
+export * from './udi-vectors';
