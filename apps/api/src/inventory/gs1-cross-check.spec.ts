@@ -11,7 +11,7 @@ import { GS1_REFERENCE_DATE, GS1_VECTORS, parseGs1, type UdiVector } from '@skin
  * differently are listed below with the reason, and the list must stay exact.
  */
 type Item = { ai: string; raw: string; data: unknown };
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS package without types
+// A CommonJS package without types.
 const { parseBarcode } = require('gs1-barcode-parser-mod') as { parseBarcode: (code: string) => { parsedCodeItems: Item[] } };
 
 /** Labels the two parsers read differently, and why the domain's reading is the one the GS1 General Specifications give. */
