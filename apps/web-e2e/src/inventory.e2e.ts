@@ -30,7 +30,8 @@ describe('inventory: receive by scan and recall', () => {
   const gtin = makeGtin();
   const lotNumber = `E2E${String(Date.now()).slice(-5)}`;
   const expiresOn = addMonths(isoDateInTimeZone(new Date(), CLINIC_TIME_ZONE), 12);
-  const scanned = `]d201${gtin}17${yymmdd(expiresOn)}10${lotNumber}${GS}21SN0001`;
+  // A device label with more than 01/17/10/21: an additional product id (240) and a count (30).
+  const scanned = `]d201${gtin}17${yymmdd(expiresOn)}10${lotNumber}${GS}21SN0001${GS}240PEN-14N${GS}3010`;
 
   beforeAll(async () => {
     server = await startServer();
@@ -66,6 +67,7 @@ describe('inventory: receive by scan and recall', () => {
     const read = page.getByRole('group', { name: 'Read from the barcode' });
     await read.getByText(gtin).waitFor();
     await read.getByText(lotNumber).waitFor();
+    await read.getByText('PEN-14N').waitFor();
     await expect(scan.inputValue()).resolves.toContain(GS);
 
     await page.getByLabel('Quantity').fill('10');
@@ -86,6 +88,9 @@ describe('inventory: receive by scan and recall', () => {
     await page.getByRole('heading', { name: new RegExp(lotNumber), level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'On hand', level: 2 }).waitFor();
     await page.getByText('10 in all').waitFor();
+    // The lot keeps what the label said: 240, 30 and the whole element string.
+    await page.getByText('Additional product id (240)').waitFor();
+    await page.getByText(`(01)${gtin}(17)${yymmdd(expiresOn)}(10)${lotNumber}(21)SN0001(240)PEN-14N(30)10`).waitFor();
     await expectNoSeriousA11yViolations(page, 'lot');
   });
 

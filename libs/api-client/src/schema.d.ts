@@ -842,7 +842,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Receive stock by scanning the GS1 label
+         * Receive stock by scanning the GS1 or HIBC label
          * @description Access: permission `inventory.receive` (receiving stock): Owner, Administrator, Physician, Nurse, Front desk (session cookie and the X-CSRF-Token header).
          */
         post: operations["Lots_receiveScan"];
@@ -3211,7 +3211,7 @@ export interface components {
          * @description urn:skinledger:problem:<code>, the code from the catalog
          * @enum {string}
          */
-        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
+        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:unknown-hibc-product" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:hibc-device-id-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
         /**
          * @description A refused password: the rule it breaks
          * @enum {string}
@@ -3592,6 +3592,11 @@ export interface components {
             name: string;
             /** @example 00812345678901 */
             gtin: string | null;
+            /**
+             * @description HIBC device id: LIC + product number + unit of measure
+             * @example A123BJC5D6E71
+             */
+            hibcDeviceId: string | null;
             /** @enum {string} */
             kind: "needle_cartridge" | "anesthetic" | "serum" | "other";
             needleCount: number | null;
@@ -3610,6 +3615,11 @@ export interface components {
              * @example 00812345678901
              */
             gtin?: string;
+            /**
+             * @description For HIBC labels: LIC + product or catalogue number + unit of measure (as after the + on the label)
+             * @example A123BJC5D6E71
+             */
+            hibcDeviceId?: string;
             /** @enum {string} */
             kind: "needle_cartridge" | "anesthetic" | "serum" | "other";
             /** @description Needle cartridges only */
@@ -3661,6 +3671,25 @@ export interface components {
              */
             holdStatus: "available" | "quarantined" | "recalled";
             holdReason: string | null;
+            /**
+             * @description The label the lot was received from by scan; null when received by form
+             * @enum {string|null}
+             */
+            udiFormat: "gs1" | "hibc" | null;
+            /**
+             * @description The whole label: GS1 element string in human-readable form with every AI in label order, or the HIBC data as scanned
+             * @example (01)00850031370012(240)PEN-14N(17)270331(10)LOTNEW1
+             */
+            udiData: string | null;
+            /** @description GS1 AI 240: additional product identification assigned by the manufacturer */
+            additionalProductId: string | null;
+            /**
+             * @description GS1 AI 7003: expiry date and time as printed (YYYY-MM-DDTHH:MM, no time zone)
+             * @example 2027-03-31T10:30
+             */
+            labelExpiresAt: string | null;
+            /** @description GS1 AI 30: count of items on the label */
+            labelItemCount: number | null;
             /**
              * @description At the requested location, else over all locations
              * @enum {string}
@@ -3794,7 +3823,7 @@ export interface components {
         };
         ReceiveScanDto: {
             /**
-             * @description The GS1 string as scanned (GS separators, optional symbology prefix) or in parenthesised form
+             * @description The label as scanned: GS1 (GS separators; symbology identifier ]d2, ]C1, ]Q3 or ]e0) or in human-readable form (01)…(17)…(10)…, any GS1 AI; or an HIBC supplier label (+…)
              * @example ]d201008123456789011727030010LOT42A
              */
             code: string;
@@ -3804,9 +3833,83 @@ export interface components {
             quantity: number;
             supplier?: string | null;
         };
+        /** @enum {string} */
+        LabelErrorCode: "empty" | "not-gs1" | "truncated" | "unknown-ai" | "malformed" | "bad-check-digit" | "invalid-characters" | "invalid-date" | "invalid-time" | "invalid-value" | "too-long" | "duplicate-ai" | "missing-gtin" | "bad-check-character" | "missing-product";
+        LabelErrorDto: {
+            code: components["schemas"]["LabelErrorCode"];
+            /**
+             * @description The GS1 application identifier the error concerns
+             * @example 17
+             */
+            ai?: string;
+            /** @example Expiry date (17) "271301" is not a valid YYMMDD (DD may be 00) date */
+            message: string;
+        };
+        UnreadableLabelProblemDto: {
+            /**
+             * @description urn:skinledger:problem:<code>, the code from the catalog
+             * @example urn:skinledger:problem:validation
+             */
+            type: components["schemas"]["ProblemType"];
+            /**
+             * @description A short summary of the kind of problem
+             * @example Invalid request
+             */
+            title: string;
+            /**
+             * @description The HTTP status of this answer
+             * @example 400
+             */
+            status: number;
+            /**
+             * @description What went wrong with this request, in words for the user
+             * @example Invalid fields: adminEmail
+             */
+            detail: string;
+            /**
+             * Format: uri-reference
+             * @description The request path (and query) that failed
+             * @example /api/staff
+             */
+            instance?: string;
+            /**
+             * @description The request id, to quote to support (also in the server log)
+             * @example req-1f
+             */
+            requestId?: string;
+            /** @description Validation problems (400 validation, 422 weak password), one per field and rule */
+            errors?: components["schemas"]["FieldProblemDto"][];
+            /** @description Rules broken (422), one per rule */
+            violations?: components["schemas"]["RuleViolationDto"][];
+            /** @description Seconds to wait before retrying (429, 503); also sent as Retry-After */
+            retryAfterSeconds?: number;
+            /**
+             * @description 404: the kind of record not found
+             * @example Appointment
+             */
+            entity?: string;
+            /** @description 404: the id asked for */
+            id?: string;
+            /** @description 403 permission: the permission the role lacks */
+            permission?: components["schemas"]["Permission"];
+            /** @description 413: the largest body this route accepts, in bytes */
+            limitBytes?: number;
+            /** @description 400 json-too-deep: the deepest nesting accepted */
+            maxDepth?: number;
+            /** @description Why the scanned label cannot be read, each with its code and GS1 AI */
+            labelErrors: components["schemas"]["LabelErrorDto"][];
+        };
         ScannedFieldsDto: {
-            /** @example 00812345678901 */
-            gtin: string;
+            /**
+             * @description GS1 labels
+             * @example 00812345678901
+             */
+            gtin?: string;
+            /**
+             * @description HIBC labels: LIC + product number + unit of measure
+             * @example A123BJC5D6E71
+             */
+            hibcDeviceId?: string;
             lotNumber?: string;
             /** Format: date */
             expiresOn?: string;
@@ -3903,6 +4006,25 @@ export interface components {
              */
             holdStatus: "available" | "quarantined" | "recalled";
             holdReason: string | null;
+            /**
+             * @description The label the lot was received from by scan; null when received by form
+             * @enum {string|null}
+             */
+            udiFormat: "gs1" | "hibc" | null;
+            /**
+             * @description The whole label: GS1 element string in human-readable form with every AI in label order, or the HIBC data as scanned
+             * @example (01)00850031370012(240)PEN-14N(17)270331(10)LOTNEW1
+             */
+            udiData: string | null;
+            /** @description GS1 AI 240: additional product identification assigned by the manufacturer */
+            additionalProductId: string | null;
+            /**
+             * @description GS1 AI 7003: expiry date and time as printed (YYYY-MM-DDTHH:MM, no time zone)
+             * @example 2027-03-31T10:30
+             */
+            labelExpiresAt: string | null;
+            /** @description GS1 AI 30: count of items on the label */
+            labelItemCount: number | null;
             /**
              * @description At the requested location, else over all locations
              * @enum {string}
@@ -7516,10 +7638,18 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiptDto"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description The label cannot be read: `labelErrors` names each error and its GS1 AI */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnreadableLabelProblemDto"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No product has the scanned GTIN; `scanned` holds the label fields */
+            /** @description No product has the scanned GTIN (`unknown-gtin`) or HIBC device id (`unknown-hibc-product`); `scanned` holds the label fields */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
@@ -20,6 +20,7 @@ import {
   RecordMovementDto,
   ReleaseLotDto,
   UnknownGtinProblemDto,
+  UnreadableLabelProblemDto,
 } from './lots.dto';
 import { LotsService } from './lots.service';
 import { RecallsService } from './recalls.service';
@@ -53,11 +54,15 @@ export class LotsController {
   }
 
   @Post('receive-scan')
-  @ApiOperation({ summary: 'Receive stock by scanning the GS1 label' })
+  @ApiOperation({ summary: 'Receive stock by scanning the GS1 or HIBC label' })
   @Idempotent()
   @RequirePermission('inventory.receive')
   @ApiCreatedResponse({ type: ReceiptDto })
-  @ApiNotFoundResponse({ type: UnknownGtinProblemDto, description: 'No product has the scanned GTIN; `scanned` holds the label fields' })
+  @ApiBadRequestResponse({ type: UnreadableLabelProblemDto, description: 'The label cannot be read: `labelErrors` names each error and its GS1 AI' })
+  @ApiNotFoundResponse({
+    type: UnknownGtinProblemDto,
+    description: 'No product has the scanned GTIN (`unknown-gtin`) or HIBC device id (`unknown-hibc-product`); `scanned` holds the label fields',
+  })
   receiveScan(@CurrentActor() actor: Actor, @Body() body: ReceiveScanDto): Promise<ReceiptDto> {
     return this.lots.receiveScan(actor, body);
   }

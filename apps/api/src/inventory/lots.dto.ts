@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  GS1_ERROR_CODES,
   LOT_HOLD_STATUSES,
   LOT_STATUSES,
   MANUAL_MOVEMENT_TYPES,
@@ -7,6 +8,7 @@ import {
   RECALL_CLASSES,
   STOCK_MOVEMENT_TYPES,
   WASTE_REASONS,
+  type Gs1ErrorCode,
   type LotHoldStatus,
   type LotStatus,
   type ManualMovementType,
@@ -62,7 +64,8 @@ export class ReceiveLotDto {
 export class ReceiveScanDto {
   @ApiProperty({
     example: ']d201008123456789011727030010LOT42A',
-    description: 'The GS1 string as scanned (GS separators, optional symbology prefix) or in parenthesised form',
+    description:
+      'The label as scanned: GS1 (GS separators; symbology identifier ]d2, ]C1, ]Q3 or ]e0) or in human-readable form (01)…(17)…(10)…, any GS1 AI; or an HIBC supplier label (+…)',
   })
   @IsString()
   @Length(1, 500)
@@ -245,6 +248,21 @@ export class LotDto {
   @ApiProperty({ enum: LOT_HOLD_STATUSES, description: 'The stored hold; status adds expiry and depletion' })
   holdStatus!: LotHoldStatus;
   @ApiProperty({ type: String, nullable: true }) holdReason!: string | null;
+  @ApiProperty({ type: String, enum: ['gs1', 'hibc'], nullable: true, description: 'The label the lot was received from by scan; null when received by form' })
+  udiFormat!: 'gs1' | 'hibc' | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '(01)00850031370012(240)PEN-14N(17)270331(10)LOTNEW1',
+    description: 'The whole label: GS1 element string in human-readable form with every AI in label order, or the HIBC data as scanned',
+  })
+  udiData!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'GS1 AI 240: additional product identification assigned by the manufacturer' })
+  additionalProductId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2027-03-31T10:30', description: 'GS1 AI 7003: expiry date and time as printed (YYYY-MM-DDTHH:MM, no time zone)' })
+  labelExpiresAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'GS1 AI 30: count of items on the label' })
+  labelItemCount!: number | null;
   @ApiProperty({ enum: LOT_STATUSES, description: 'At the requested location, else over all locations' }) status!: LotStatus;
   @ApiProperty({ description: 'At the requested location, else over all locations' }) onHand!: number;
   @ApiProperty({ type: [LotBalanceDto] }) balances!: LotBalanceDto[];
@@ -303,11 +321,23 @@ export class LotSuggestionDto {
 }
 
 export class ScannedFieldsDto {
-  @ApiProperty({ example: '00812345678901' }) gtin!: string;
+  @ApiPropertyOptional({ example: '00812345678901', description: 'GS1 labels' }) gtin?: string;
+  @ApiPropertyOptional({ example: 'A123BJC5D6E71', description: 'HIBC labels: LIC + product number + unit of measure' }) hibcDeviceId?: string;
   @ApiPropertyOptional() lotNumber?: string;
   @ApiPropertyOptional({ format: 'date' }) expiresOn?: string;
   @ApiPropertyOptional({ format: 'date' }) manufacturedOn?: string;
   @ApiPropertyOptional() serialNumber?: string;
+}
+
+export class LabelErrorDto {
+  @ApiProperty({ enum: GS1_ERROR_CODES, enumName: 'LabelErrorCode' }) code!: Gs1ErrorCode;
+  @ApiPropertyOptional({ example: '17', description: 'The GS1 application identifier the error concerns' }) ai?: string;
+  @ApiProperty({ example: 'Expiry date (17) "271301" is not a valid YYMMDD (DD may be 00) date' }) message!: string;
+}
+
+export class UnreadableLabelProblemDto extends ProblemDocumentDto {
+  @ApiProperty({ type: [LabelErrorDto], description: 'Why the scanned label cannot be read, each with its code and GS1 AI' })
+  labelErrors!: LabelErrorDto[];
 }
 
 export class UnknownGtinProblemDto extends ProblemDocumentDto {

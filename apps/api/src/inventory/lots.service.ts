@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseGs1, readable, type AuditAction, type Gs1Udi } from '@skinledger/domain';
+import { parseUdi, readable, type AuditAction, type Gs1Error, type ScannedUdi } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
@@ -9,7 +9,7 @@ import { InventoryLocations } from './inventory-locations';
 import { LedgerService } from './ledger.service';
 import { Lot } from './lot.entity';
 import { LotViews, toStockMovementDto } from './lot-views';
-import { insertLotIfNew, recallsOfLot } from './lots.queries';
+import { insertLotIfNew, recallsOfLot, type LotLabel } from './lots.queries';
 import type {
   HoldReasonDto,
   LotDetailDto,
@@ -33,6 +33,27 @@ export class UnknownGtinError extends DomainError {
   }
 }
 
+/** A scanned HIBC label whose device id (LIC + product number + unit) no product has: 404, as for a GTIN. */
+export class UnknownHibcProductError extends DomainError {
+  constructor(scanned: ScannedFieldsDto) {
+    super(404, 'unknown-hibc-product', 'Not found', `No product with HIBC device id ${scanned.hibcDeviceId}; create it first`, { entity: 'Product', scanned });
+  }
+}
+
+/**
+ * A label that cannot be read: 400 on `code`, one field error per label error (the dashboard shows them on the
+ * field) and `labelErrors` with each error's code and the GS1 AI it concerns.
+ */
+export class UnreadableLabelError extends DomainError {
+  constructor(errors: readonly Gs1Error[]) {
+    const messages = errors.map((e) => e.message);
+    super(400, 'validation', 'Invalid request', `code: ${messages.join('; ')}`, {
+      errors: messages.map((message) => ({ field: 'code', message })),
+      labelErrors: errors.map((e) => ({ code: e.code, ...(e.ai ? { ai: e.ai } : {}), message: e.message })),
+    });
+  }
+}
+
 interface ReceiptInput {
   productId: string;
   lotNumber: string;
@@ -41,6 +62,7 @@ interface ReceiptInput {
   supplier?: string | null;
   locationId: string;
   quantity: number;
+  label?: LotLabel | null;
 }
 
 /** Lots: receiving stock (by form or by scan), reading lots with their ledger, FEFO suggestions, quarantine. */
@@ -68,21 +90,28 @@ export class LotsService {
   async receiveScan(actor: Actor, input: ReceiveScanDto): Promise<ReceiptDto> {
     return this.dataSource.transaction(async (manager) => {
       const location = await this.locations.find(manager, actor, input.locationId, 'locationId', true);
-      const parsed = parseGs1(input.code, { referenceDate: this.locations.today(location) });
-      if (!parsed.ok) throw new InvalidFieldError('code', parsed.errors.map((e) => e.message).join('; '));
+      const parsed = parseUdi(input.code, { referenceDate: this.locations.today(location) });
+      if (!parsed.ok) throw new UnreadableLabelError(parsed.errors);
       const udi = parsed.value;
-      const product = await this.products.findByGtin(manager, actor, udi.gtin);
-      if (!product) throw new UnknownGtinError(scannedFields(udi));
-      const missing = [udi.lot === undefined ? 'lot (10)' : null, udi.expiryDate === undefined ? 'expiry date (17)' : null].filter(Boolean);
+      const product =
+        udi.kind === 'gs1'
+          ? await this.products.findByGtin(manager, actor, udi.gtin)
+          : await this.products.findByHibcDeviceId(manager, actor, udi.deviceId);
+      if (!product) throw udi.kind === 'gs1' ? new UnknownGtinError(scannedFields(udi)) : new UnknownHibcProductError(scannedFields(udi));
+      // A GS1 label may give the expiry only as date and time (7003); its date is then the last day of use.
+      const expiresOn = udi.expiryDate ?? (udi.kind === 'gs1' ? udi.expiryDateTime?.slice(0, 10) : undefined);
+      const names = udi.kind === 'gs1' ? { lot: 'lot (10)', expiry: 'expiry date (17 or 7003)' } : { lot: 'lot', expiry: 'expiry date' };
+      const missing = [udi.lot === undefined ? names.lot : null, expiresOn === undefined ? names.expiry : null].filter(Boolean);
       if (missing.length > 0) throw new InvalidFieldError('code', `the barcode has no ${missing.join(' and no ')}; receive this stock with the form`);
       return this.receiveInto(manager, actor, product, {
         productId: product.id,
         lotNumber: udi.lot ?? '',
-        expiresOn: udi.expiryDate ?? '',
+        expiresOn: expiresOn ?? '',
         manufacturedOn: udi.productionDate ?? null,
         supplier: input.supplier ?? null,
         locationId: location.id,
         quantity: input.quantity,
+        label: lotLabel(udi),
       });
     });
   }
@@ -120,7 +149,10 @@ export class LotsService {
         action: 'lot.created',
         entityType: 'lot',
         entityId: lot.id,
-        changes: createdFields(lot, ['productId', 'lotNumber', 'expiresOn', 'manufacturedOn', 'supplier']),
+        changes: {
+          ...createdFields(lot, ['productId', 'lotNumber', 'expiresOn', 'manufacturedOn', 'supplier']),
+          ...(input.label ? { udiData: { to: input.label.data } } : {}),
+        },
       });
     }
     const movement = await this.ledger.append(manager, actor, {
@@ -217,11 +249,24 @@ export class LotsService {
   }
 }
 
-function scannedFields(udi: Gs1Udi): ScannedFieldsDto {
-  const fields: ScannedFieldsDto = { gtin: udi.gtin };
+/** What the label said, for the 404 that offers to create the product. */
+function scannedFields(udi: ScannedUdi): ScannedFieldsDto {
+  const fields: ScannedFieldsDto = udi.kind === 'gs1' ? { gtin: udi.gtin } : { hibcDeviceId: udi.deviceId };
   if (udi.lot !== undefined) fields.lotNumber = udi.lot;
   if (udi.expiryDate !== undefined) fields.expiresOn = udi.expiryDate;
   if (udi.productionDate !== undefined) fields.manufacturedOn = udi.productionDate;
   if (udi.serial !== undefined) fields.serialNumber = udi.serial;
   return fields;
+}
+
+/** The label kept on the lot: the whole element string (or HIBC data) and the GS1 fields 240, 7003 and 30. */
+function lotLabel(udi: ScannedUdi): LotLabel {
+  if (udi.kind === 'hibc') return { format: 'hibc', data: udi.data };
+  return {
+    format: 'gs1',
+    data: udi.elementString,
+    additionalProductId: udi.additionalProductId ?? null,
+    expiresAt: udi.expiryDateTime ?? null,
+    itemCount: udi.count ?? null,
+  };
 }

@@ -9,6 +9,8 @@ export class Product {
   @Column() manufacturer!: string;
   @Column() name!: string;
   @Column({ type: 'text', nullable: true }) gtin!: string | null;
+  /** How an HIBC label names the product: LIC + product number + unit of measure. */
+  @Column({ name: 'hibc_device_id', type: 'text', nullable: true }) hibcDeviceId!: string | null;
   @Column({ type: 'text' }) kind!: ProductKind;
   @Column({ name: 'needle_count', type: 'smallint', nullable: true }) needleCount!: number | null;
   @Column({ name: 'single_use' }) singleUse!: boolean;

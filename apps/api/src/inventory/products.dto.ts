@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PRODUCT_KINDS, type ProductKind } from '@skinledger/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+/** LIC + product number + unit of measure (HIBC Supplier Labeling Standard). */
+const HIBC_DEVICE_ID = /^[A-Z][0-9A-Z]{3}[0-9A-Z]{1,18}[0-9]$/;
 import { clean, IsGtin } from './inventory-validation';
 
 export class CreateProductDto {
@@ -23,6 +26,13 @@ export class CreateProductDto {
   @Transform(clean)
   @IsGtin()
   gtin?: string;
+
+  @ApiPropertyOptional({ example: 'A123BJC5D6E71', description: 'For HIBC labels: LIC + product or catalogue number + unit of measure (as after the + on the label)' })
+  @ValidateIf((_, value) => value !== undefined)
+  @Transform(clean)
+  @IsString()
+  @Matches(HIBC_DEVICE_ID, { message: 'hibcDeviceId must be the LIC (a letter and 3 letters or digits), the product number (1 to 18 letters or digits) and the unit of measure digit' })
+  hibcDeviceId?: string;
 
   @ApiProperty({ enum: PRODUCT_KINDS })
   @IsIn(PRODUCT_KINDS, { message: `kind must be one of ${PRODUCT_KINDS.join(', ')}` })
@@ -58,6 +68,8 @@ export class ProductDto {
   @ApiProperty() manufacturer!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true, example: '00812345678901' }) gtin!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'A123BJC5D6E71', description: 'HIBC device id: LIC + product number + unit of measure' })
+  hibcDeviceId!: string | null;
   @ApiProperty({ enum: PRODUCT_KINDS }) kind!: ProductKind;
   @ApiProperty({ type: Number, nullable: true }) needleCount!: number | null;
   @ApiProperty() singleUse!: boolean;

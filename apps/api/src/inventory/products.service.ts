@@ -8,7 +8,7 @@ import { ConflictError, InvalidFieldError, NotFoundError } from '../common/probl
 import { Product } from './product.entity';
 import type { CreateProductDto, ProductDto, ProductListQueryDto } from './products.dto';
 
-const AUDITED_FIELDS = ['manufacturer', 'name', 'gtin', 'kind', 'needleCount', 'singleUse', 'reorderThreshold'] as const;
+const AUDITED_FIELDS = ['manufacturer', 'name', 'gtin', 'hibcDeviceId', 'kind', 'needleCount', 'singleUse', 'reorderThreshold'] as const;
 
 export function toProductDto(p: Product): ProductDto {
   return {
@@ -16,6 +16,7 @@ export function toProductDto(p: Product): ProductDto {
     manufacturer: p.manufacturer,
     name: p.name,
     gtin: p.gtin,
+    hibcDeviceId: p.hibcDeviceId,
     kind: p.kind,
     needleCount: p.needleCount,
     singleUse: p.singleUse,
@@ -61,6 +62,11 @@ export class ProductsService {
     return manager.findOneBy(Product, { organizationId: actor.organizationId, gtin: normalized });
   }
 
+  /** The product an HIBC label names (LIC + product number + unit of measure), or null. */
+  async findByHibcDeviceId(manager: EntityManager, actor: Actor, hibcDeviceId: string): Promise<Product | null> {
+    return manager.findOneBy(Product, { organizationId: actor.organizationId, hibcDeviceId });
+  }
+
   async create(actor: Actor, input: CreateProductDto): Promise<ProductDto> {
     const isCartridge = input.kind === 'needle_cartridge';
     if (input.needleCount !== undefined && !isCartridge) {
@@ -72,6 +78,8 @@ export class ProductsService {
     const gtin = input.gtin === undefined ? null : normalizeGtin(input.gtin);
     return this.dataSource.transaction(async (manager) => {
       if (gtin && (await this.findByGtin(manager, actor, gtin))) throw gtinTaken(gtin);
+      const hibcDeviceId = input.hibcDeviceId ?? null;
+      if (hibcDeviceId && (await this.findByHibcDeviceId(manager, actor, hibcDeviceId))) throw hibcDeviceIdTaken(hibcDeviceId);
       let product: Product;
       try {
         product = await manager.save(
@@ -80,6 +88,7 @@ export class ProductsService {
             manufacturer: input.manufacturer,
             name: input.name,
             gtin,
+            hibcDeviceId,
             kind: input.kind,
             needleCount: input.needleCount ?? null,
             singleUse: input.singleUse ?? isCartridge,
@@ -90,6 +99,9 @@ export class ProductsService {
         // Two creates of the same GTIN at once: the unique constraint decides.
         if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'products_gtin_unique') {
           throw gtinTaken(gtin ?? '');
+        }
+        if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'products_hibc_device_id_unique') {
+          throw hibcDeviceIdTaken(hibcDeviceId ?? '');
         }
         throw error;
       }
@@ -107,5 +119,11 @@ export class ProductsService {
 function gtinTaken(gtin: string): ConflictError {
   return new ConflictError('gtin-taken', `A product with GTIN ${gtin} already exists`, {
     errors: [{ field: 'gtin', message: 'a product with this GTIN already exists' }],
+  });
+}
+
+function hibcDeviceIdTaken(hibcDeviceId: string): ConflictError {
+  return new ConflictError('hibc-device-id-taken', `A product with HIBC device id ${hibcDeviceId} already exists`, {
+    errors: [{ field: 'hibcDeviceId', message: 'a product with this HIBC device id already exists' }],
   });
 }

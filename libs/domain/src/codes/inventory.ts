@@ -16,17 +16,25 @@ export type DeviceUseCode = (typeof DEVICE_USE_CODES)[number];
 export const DEVICE_CHECK_CODES = ['device-unknown', ...DEVICE_USE_CODES] as const;
 export type DeviceCheckCode = (typeof DEVICE_CHECK_CODES)[number];
 
-/** Why a scanned GS1 label cannot be read (the API answers them as one `validation` problem on `code`). */
+/**
+ * Why a scanned label (GS1 or HIBC) cannot be read; the API answers them as one `validation` problem on `code`, each
+ * error with its code and, for GS1, the application identifier it concerns.
+ */
 export const GS1_ERROR_CODES = [
   'empty',
+  'not-gs1',
   'truncated',
   'unknown-ai',
   'malformed',
   'bad-check-digit',
   'invalid-characters',
   'invalid-date',
+  'invalid-time',
+  'invalid-value',
   'too-long',
   'duplicate-ai',
   'missing-gtin',
+  'bad-check-character',
+  'missing-product',
 ] as const;
 export type Gs1ErrorCode = (typeof GS1_ERROR_CODES)[number];

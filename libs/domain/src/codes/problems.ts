@@ -39,7 +39,7 @@ export const FORBIDDEN_CODES = [
 export type ForbiddenCode = (typeof FORBIDDEN_CODES)[number];
 
 /** 404: nothing there (in the actor's organization). */
-export const NOT_FOUND_CODES = ['not-found', 'unknown-gtin'] as const;
+export const NOT_FOUND_CODES = ['not-found', 'unknown-gtin', 'unknown-hibc-product'] as const;
 export type NotFoundCode = (typeof NOT_FOUND_CODES)[number];
 
 /** 409: the request is fine but the records' current state refuses it. */
@@ -92,6 +92,7 @@ export const CONFLICT_CODES = [
   'session-signed',
   // Inventory.
   'gtin-taken',
+  'hibc-device-id-taken',
   'serial-number-taken',
   'device-retired',
   'insufficient-stock',

@@ -5,8 +5,8 @@ export interface Gs1Error {
   ai?: string;
   code: Gs1ErrorCode;
   message: string;
-  /** For `bad-check-digit`: the GTIN as read from the label (after prefix, AI and parentheses are removed). */
+  /** For `bad-check-digit` on (01): the GTIN as read from the label (after prefix, AI and parentheses are removed). */
   gtin?: string;
-  /** For `bad-check-digit`: the check digit the GTIN's other digits call for. */
+  /** For `bad-check-digit`: the check digit the other digits call for. */
   expectedCheckDigit?: number;
 }

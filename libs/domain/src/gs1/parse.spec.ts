@@ -3,7 +3,13 @@ import { parseGs1, type Gs1ParseResult } from './parse';
 const GS = '\u001d';
 const REF = { referenceDate: '2026-03-01' };
 const GTIN = '00812345678901';
-const parse = (input: string) => parseGs1(input, REF);
+/** The parse with the element list left out, to compare the fields the clinic uses. */
+const parse = (input: string): Gs1ParseResult => {
+  const result = parseGs1(input, REF);
+  if (!result.ok) return result;
+  const { elements: _elements, elementString: _elementString, ...fields } = result.value;
+  return { ok: true, value: fields as typeof result.value };
+};
 const errorCodes = (result: Gs1ParseResult) => (result.ok ? [] : result.errors.map((e) => `${e.ai ?? '-'}:${e.code}`));
 
 describe('parseGs1: raw scanned form', () => {
@@ -72,9 +78,9 @@ describe('parseGs1: raw scanned form', () => {
     if (!result.ok) expect(result.errors[0].message).toContain('missing GS');
   });
 
-  it('stops at an unknown AI', () => {
-    const result = parse(`01${GTIN}240ABC${GS}10LOT`);
-    expect(errorCodes(result)).toEqual(['24:unknown-ai']);
+  it('reads AIs beyond 01/10/11/17/21 (240) and stops at an AI not in the GS1 table', () => {
+    expect(parse(`01${GTIN}240ABC${GS}10LOT`)).toEqual({ ok: true, value: { gtin: GTIN, additionalProductId: 'ABC', lot: 'LOT' } });
+    expect(errorCodes(parse(`01${GTIN}2399${GS}10LOT`))).toEqual(['23:unknown-ai']);
   });
 
   it('reports non-digits where an AI is expected', () => {
@@ -91,7 +97,7 @@ describe('parseGs1: raw scanned form', () => {
   it('reports invalid dates', () => {
     expect(errorCodes(parse(`01${GTIN}17271301`))).toEqual(['17:invalid-date']);
     expect(errorCodes(parse(`01${GTIN}17270230`))).toEqual(['17:invalid-date']);
-    expect(errorCodes(parse(`01${GTIN}1127AB01`))).toEqual(['11:invalid-date']);
+    expect(errorCodes(parse(`01${GTIN}1127AB01`))).toEqual(['11:invalid-characters']);
   });
 
   it('reports characters outside the GS1 character set and a non-numeric GTIN', () => {
@@ -176,7 +182,7 @@ describe('parseGs1: human-readable form', () => {
   });
 
   it('reports unknown AIs but keeps reading the rest', () => {
-    expect(errorCodes(parse(`(01)${GTIN}(240)ABC(10)LOT`))).toEqual(['240:unknown-ai']);
+    expect(errorCodes(parse(`(01)${GTIN}(239)ABC(10)LOT${'A'.repeat(21)}`))).toEqual(['239:unknown-ai', '10:too-long']);
   });
 
   it('reports too-long lots, duplicates and empty fields', () => {

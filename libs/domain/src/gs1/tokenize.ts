@@ -1,5 +1,6 @@
-import { GS1_AI_DEFINITIONS, GS1_GROUP_SEPARATOR, isSupportedGs1Ai } from './application-identifiers';
+import { GS1_GROUP_SEPARATOR, gs1AiAt } from './application-identifiers';
 import type { Gs1Error } from './errors';
+import { unframeScan } from './symbology';
 
 /** One AI and its raw data as found in the input, before validation. */
 export interface Gs1Element {
@@ -12,20 +13,16 @@ export interface Gs1Tokens {
   errors: Gs1Error[];
 }
 
-/** Scanner symbology identifier such as `]d2` (DataMatrix), `]C1` (GS1-128), `]Q3` (QR), `]e0` (DataBar). */
-const SYMBOLOGY_PREFIX = /^\][A-Za-z][0-9]/;
-
 /** Removes the scanner's line ending, symbology identifier and a leading FNC1 sent as GS. */
 export function stripGs1Framing(input: string): string {
-  let text = input.trim().replace(SYMBOLOGY_PREFIX, '');
-  while (text.startsWith(GS1_GROUP_SEPARATOR)) text = text.slice(1);
-  return text.trim();
+  return unframeScan(input).text;
 }
 
 /**
- * Raw (scanned) form: AIs follow each other; a fixed-length field has a known length, a variable one ends at GS
- * or at the end of the input (domain.md section 10). A stray GS after a fixed field is tolerated. An unknown AI
- * stops reading, because its length, and so where the next AI starts, is unknown.
+ * Raw (scanned) form: AIs follow each other. An AI of the predefined-length table (GS1 General Specifications
+ * Figure 7.8.5-2) has a known length and needs no separator; any other field ends at GS or at the end of the input
+ * (domain.md section 10). A stray GS after a fixed field is tolerated. An AI not in the GS1 table stops reading,
+ * because where its data end, and so where the next AI starts, is unknown.
  */
 export function tokenizeRawGs1(text: string): Gs1Tokens {
   const elements: Gs1Element[] = [];
@@ -36,24 +33,28 @@ export function tokenizeRawGs1(text: string): Gs1Tokens {
       pos++;
       continue;
     }
-    const ai = text.slice(pos, pos + 2);
-    if (!/^\d{2}$/.test(ai)) {
-      const message = ai.length < 2 ? `Input ends inside an application identifier ("${ai}")` : `Expected an application identifier at position ${pos + 1}, found "${ai}"`;
-      errors.push({ code: ai.length < 2 ? 'truncated' : 'malformed', message });
+    const definition = gs1AiAt(text, pos);
+    if (!definition) {
+      const digits = /^\d*/.exec(text.slice(pos, pos + 4))?.[0] ?? '';
+      if (digits.length === 0) {
+        errors.push({ code: 'malformed', message: `Expected an application identifier at position ${pos + 1}, found "${text.slice(pos, pos + 2)}"` });
+      } else if (pos + digits.length >= text.length && digits.length < 4) {
+        errors.push({ code: 'truncated', message: `Input ends inside an application identifier ("${digits}")` });
+      } else {
+        const ai = digits.slice(0, 2);
+        errors.push({ ai, code: 'unknown-ai', message: `No GS1 application identifier starts with "${ai}" (position ${pos + 1}); the rest cannot be read` });
+      }
       break;
     }
-    if (!isSupportedGs1Ai(ai)) {
-      errors.push({ ai, code: 'unknown-ai', message: `Unsupported application identifier starting "${ai}" at position ${pos + 1}; the rest cannot be read` });
-      break;
-    }
-    const definition = GS1_AI_DEFINITIONS[ai];
-    pos += 2;
+    const { ai } = definition;
+    pos += ai.length;
     const separatorAt = text.indexOf(GS1_GROUP_SEPARATOR, pos);
     const fieldEnd = separatorAt < 0 ? text.length : separatorAt;
-    if ('fixed' in definition.length) {
-      const data = text.slice(pos, Math.min(pos + definition.length.fixed, fieldEnd));
-      if (data.length < definition.length.fixed) {
-        errors.push({ ai, code: 'truncated', message: `${definition.name} (${ai}) has ${data.length} of ${definition.length.fixed} characters` });
+    if (definition.predefinedLength) {
+      const length = definition.maxLength;
+      const data = text.slice(pos, Math.min(pos + length, fieldEnd));
+      if (data.length < length) {
+        errors.push({ ai, code: 'truncated', message: `${gs1AiLabel(ai, definition.title)} has ${data.length} of ${length} characters` });
         if (separatorAt < 0) break;
         pos = separatorAt + 1;
         continue;
@@ -68,24 +69,61 @@ export function tokenizeRawGs1(text: string): Gs1Tokens {
   return { elements, errors };
 }
 
-const AI_MARKER = /\((\d{2,4})\)/g;
-
 /**
  * Human-readable form: each AI in parentheses followed by its data, e.g. `(01)00812345678905(17)270300(10)LOT42A`.
- * Spaces and GS around data are ignored. Every AI is read, known or not, since the parentheses mark the bounds.
+ * A `(` inside data is written `\(`. Spaces and GS around data are ignored. Every AI is read, known or not, since the
+ * parentheses mark the bounds.
  */
 export function tokenizeParenthesisedGs1(text: string): Gs1Tokens {
   const elements: Gs1Element[] = [];
-  const errors: Gs1Error[] = [];
-  const markers = [...text.matchAll(AI_MARKER)];
-  if (markers.length === 0 || markers[0].index !== 0) {
-    return { elements, errors: [{ code: 'malformed', message: 'Human-readable GS1 data must start with an application identifier in parentheses, e.g. (01)' }] };
+  let pos = 0;
+  while (pos < text.length) {
+    const marker = /^\((\d{2,4})\)/.exec(text.slice(pos));
+    if (!marker) {
+      const message =
+        pos === 0
+          ? 'Human-readable GS1 data must start with an application identifier in parentheses, e.g. (01)'
+          : `Expected an application identifier in parentheses at position ${pos + 1}`;
+      return { elements, errors: [{ code: 'malformed', message }] };
+    }
+    pos += marker[0].length;
+    let data = '';
+    while (pos < text.length && text[pos] !== '(') {
+      if (text[pos] === '\\' && text[pos + 1] === '(') {
+        data += '(';
+        pos += 2;
+      } else {
+        data += text[pos];
+        pos += 1;
+      }
+    }
+    elements.push({ ai: marker[1], data: data.split(GS1_GROUP_SEPARATOR).join('').trim() });
   }
-  markers.forEach((marker, i) => {
-    const dataStart = (marker.index ?? 0) + marker[0].length;
-    const dataEnd = i + 1 < markers.length ? markers[i + 1].index ?? text.length : text.length;
-    const data = text.slice(dataStart, dataEnd).split(GS1_GROUP_SEPARATOR).join('').trim();
-    elements.push({ ai: marker[1], data });
-  });
-  return { elements, errors };
+  return { elements, errors: [] };
+}
+
+/** The element string in human-readable form, a `(` in data escaped as `\(`, e.g. `(01)00812345678901(10)A1`. */
+export function formatGs1ElementString(elements: readonly Gs1Element[]): string {
+  return elements.map((e) => `(${e.ai})${e.data.replaceAll('(', '\\(')}`).join('');
+}
+
+/** Names the clinic reads for the AIs of device labels; other AIs go by their GS1 data title. */
+const AI_NAMES: Readonly<Record<string, string>> = {
+  '00': 'SSCC',
+  '01': 'GTIN',
+  '02': 'GTIN of contained items',
+  '10': 'Lot',
+  '11': 'Production date',
+  '17': 'Expiry date',
+  '21': 'Serial number',
+  '22': 'Consumer product variant',
+  '240': 'Additional product id',
+  '30': 'Count',
+  '7003': 'Expiry date and time',
+  '8020': 'Payment slip reference',
+};
+
+/** E.g. `Expiry date (17)`, `NHRN PZN (710)`. */
+export function gs1AiLabel(ai: string, title?: string): string {
+  return `${AI_NAMES[ai] ?? title ?? 'Application identifier'} (${ai})`;
 }

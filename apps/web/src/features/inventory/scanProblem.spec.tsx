@@ -55,3 +55,33 @@ describe('the GS1 check-digit hint', () => {
     expect(screen.getByText(/it should be 1\)\. The last digit/)).toBeInTheDocument();
   });
 });
+
+describe('the receive-scan reading of any device label', () => {
+  it('shows 240, 7003 and 30 from the label', () => {
+    renderWithProviders(<ParsedScan code={`]d20100850031370012240PEN-14N${GS}7003270331103${'0'}${GS}30120${GS}1727033110LOTNEW1`} today={TODAY} />);
+    const read = screen.getByRole('group', { name: 'Read from the barcode' });
+    expect(read).toHaveTextContent('00850031370012');
+    expect(read).toHaveTextContent('LOTNEW1');
+    expect(read).toHaveTextContent('PEN-14N');
+    expect(read).toHaveTextContent('Count120');
+    expect(read).toHaveTextContent(/Expires atMar 31, 2027, 10:30\sAM/);
+  });
+
+  it('reads an HIBC label and names its product', () => {
+    renderWithProviders(<ParsedScan code="+H123PEN14N1/$$3301231LOT7/S0042B" today={TODAY} />);
+    const read = screen.getByRole('group', { name: 'Read from the barcode' });
+    expect(read).toHaveTextContent('HIBC productH123PEN14N1');
+    expect(read).toHaveTextContent('LotLOT7');
+    expect(read).toHaveTextContent('Dec 31, 2030');
+  });
+
+  it('explains a ]d1 scan as not GS1', () => {
+    renderWithProviders(<ParsedScan code="]d10100850031370012" today={TODAY} />);
+    expect(screen.getByText(/Data Matrix symbol \(\]d1\), which carries no GS1 data.*Scan the GS1 or HIBC code/)).toBeInTheDocument();
+  });
+
+  it('names the AI of malformed data', () => {
+    renderWithProviders(<ParsedScan code="(01)00850031370012(7003)2703312400(10)L1" today={TODAY} />);
+    expect(screen.getByText(/Expiry date and time \(7003\) "2400" is not a valid HHMM time/)).toBeInTheDocument();
+  });
+});

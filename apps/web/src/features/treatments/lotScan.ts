@@ -1,18 +1,21 @@
-import { parseGs1 } from '@skinledger/domain';
+import { parseUdi } from '@skinledger/domain';
 import type { Lot } from './treatmentTypes';
 
 export type LotScanResult = { ok: true; lot: Lot } | { ok: false; message: string };
 
 /**
- * Finds the lot a scanned cartridge label (GS1 UDI: GTIN, expiry, lot; domain.md section 10) names among the lots at
- * the location: same lot number, and the same GTIN when the product has one.
+ * Finds the lot a scanned cartridge label (GS1 UDI: GTIN, expiry, lot; or HIBC; domain.md section 10) names among the
+ * lots at the location: same lot number, and for a GS1 label the same GTIN when the product has one.
  */
 export function matchScannedLot(code: string, lots: readonly Lot[]): LotScanResult {
-  const parsed = parseGs1(code.trim());
+  const parsed = parseUdi(code.trim());
   if (!parsed.ok) return { ok: false, message: parsed.errors.map((e) => e.message).join('; ') };
-  const { gtin, lot: lotNumber } = parsed.value;
-  if (!lotNumber) return { ok: false, message: 'The label has no lot number (10)' };
-  const matches = lots.filter((l) => l.lotNumber === lotNumber && (!l.product.gtin || l.product.gtin === gtin));
-  if (matches.length === 0) return { ok: false, message: `Lot ${lotNumber} is not in stock here (GTIN ${gtin})` };
+  const udi = parsed.value;
+  const lotNumber = udi.lot;
+  if (!lotNumber) return { ok: false, message: udi.kind === 'gs1' ? 'The label has no lot number (10)' : 'The label has no lot number' };
+  const gtin = udi.kind === 'gs1' ? udi.gtin : null;
+  const matches = lots.filter((l) => l.lotNumber === lotNumber && (!gtin || !l.product.gtin || l.product.gtin === gtin));
+  const product = gtin ? `GTIN ${gtin}` : `HIBC ${udi.kind === 'hibc' ? udi.deviceId : ''}`;
+  if (matches.length === 0) return { ok: false, message: `Lot ${lotNumber} is not in stock here (${product})` };
   return { ok: true, lot: matches[0] };
 }

@@ -32,13 +32,16 @@ function validate(v: ProductValues): FieldErrors {
 }
 
 interface CreateProductFormProps {
-  gtin: string;
+  /** What the label named the product by: its GTIN (GS1) or its HIBC device id. */
+  scanned: { gtin?: string; hibcDeviceId?: string };
   onCreated: (product: Product) => void;
   onCancel: () => void;
 }
 
-/** Shown when a scanned GTIN is not on record: registers the product, then the receipt is retried. */
-export function CreateProductForm({ gtin, onCreated, onCancel }: CreateProductFormProps) {
+/** Shown when a scanned GTIN or HIBC device id is not on record: registers the product, then the receipt is retried. */
+export function CreateProductForm({ scanned, onCreated, onCancel }: CreateProductFormProps) {
+  const { gtin, hibcDeviceId } = scanned;
+  const identifier = gtin ? `GTIN ${gtin}` : `HIBC product ${hibcDeviceId ?? ''}`;
   const [initial] = useState<ProductValues>({ manufacturer: '', name: '', kind: 'needle_cartridge', needleCount: '', singleUse: true, reorderThreshold: '0' });
   const form = useForm<ProductValues>(initial, validate);
   const feedback = useProblemFeedback(form, mapField);
@@ -52,7 +55,8 @@ export function CreateProductForm({ gtin, onCreated, onCancel }: CreateProductFo
     const v = form.values;
     create.mutate(
       {
-        gtin,
+        ...(gtin ? { gtin } : {}),
+        ...(hibcDeviceId ? { hibcDeviceId } : {}),
         manufacturer: v.manufacturer.trim(),
         name: v.name.trim(),
         kind: v.kind,
@@ -73,7 +77,7 @@ export function CreateProductForm({ gtin, onCreated, onCancel }: CreateProductFo
               Create product
             </Title>
             <Text size="sm" c="dimmed">
-              GTIN {gtin} is not on record yet. Add the product once; later deliveries are recognised by the scan.
+              {identifier} is not on record yet. Add the product once; later deliveries are recognised by the scan.
             </Text>
           </div>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -1,6 +1,7 @@
-import { Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
+import { formatLabelDateTime } from '@web/features/inventory/labelDateTime';
 import { PRODUCT_KIND_LABELS } from '@web/features/inventory/inventoryVocabulary';
 import type { LotDetail } from '@web/features/inventory/inventoryTypes';
 import { LotStatusBadge } from './LotStatusBadge';
@@ -35,7 +36,19 @@ export function LotSummary({ lot }: { lot: LotDetail }) {
           </Item>
           <Item label="Supplier">{lot.supplier ?? '—'}</Item>
           {lot.holdReason && <Item label="Hold reason">{lot.holdReason}</Item>}
+          {lot.labelExpiresAt && <Item label="Expires at (label)">{formatLabelDateTime(lot.labelExpiresAt)}</Item>}
+          {lot.additionalProductId && <Item label="Additional product id (240)">{lot.additionalProductId}</Item>}
+          {lot.labelItemCount !== null && <Item label="Count (30)">{lot.labelItemCount}</Item>}
         </SimpleGrid>
+        {lot.udiData && (
+          <Stack gap={0} mt="sm">
+            <Item label={lot.udiFormat === 'hibc' ? 'HIBC label as scanned' : 'GS1 label (every element, as scanned)'}>
+              <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }} mt={4}>
+                {lot.udiData}
+              </Text>
+            </Item>
+          </Stack>
+        )}
       </Paper>
       <Paper>
         <Group px="md" pt="sm">

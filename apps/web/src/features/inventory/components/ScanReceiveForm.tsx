@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { isoDateInTimeZone, parseGs1 } from '@skinledger/domain';
+import { isoDateInTimeZone, parseUdi } from '@skinledger/domain';
 import { IconCamera } from '@tabler/icons-react';
 import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
@@ -10,7 +10,7 @@ import { useSelectedLocation } from '@web/entities/location';
 import { hasBarcodeDetector } from '@web/lib/scan/barcodeDetector';
 import { useReceiveStock } from '@web/features/inventory/hooks/useReceiveStock';
 import type { Receipt, ScannedFields } from '@web/features/inventory/inventoryTypes';
-import { unknownGtinScan } from '@web/features/inventory/scanProblem';
+import { unknownProductScan } from '@web/features/inventory/scanProblem';
 import { CameraScanModal } from '@web/components/CameraScanModal';
 import { CreateProductForm } from './CreateProductForm';
 import { ParsedScan } from './ParsedScan';
@@ -31,8 +31,8 @@ function validate(v: ScanValues): FieldErrors {
 }
 
 /**
- * Receiving by scan: a USB scanner types the label's GS1 string (GS separators kept) and ends with Enter, which moves
- * on to Quantity. An unknown GTIN offers to create the product, then receives again.
+ * Receiving by scan: a USB scanner types the label's GS1 string (GS separators kept) or HIBC data and ends with Enter,
+ * which moves on to Quantity. An unknown GTIN or HIBC product offers to create the product, then receives again.
  */
 export function ScanReceiveForm({ onReceived }: { onReceived: (receipt: Receipt) => void }) {
   const { location, timeZone } = useSelectedLocation();
@@ -58,7 +58,7 @@ export function ScanReceiveForm({ onReceived }: { onReceived: (receipt: Receipt)
           onReceived(receipt);
         },
         onError: (error) => {
-          const scanned = unknownGtinScan(error);
+          const scanned = unknownProductScan(error);
           if (scanned) setUnknown(scanned);
           else feedback.showError(error);
         },
@@ -87,7 +87,7 @@ export function ScanReceiveForm({ onReceived }: { onReceived: (receipt: Receipt)
     [form],
   );
 
-  const parsed = form.values.code.trim() ? parseGs1(form.values.code, { referenceDate: today }) : null;
+  const parsed = form.values.code.trim() ? parseUdi(form.values.code, { referenceDate: today }) : null;
 
   return (
     <Stack gap="md">
@@ -96,7 +96,7 @@ export function ScanReceiveForm({ onReceived }: { onReceived: (receipt: Receipt)
           <Group align="flex-start" gap="sm" wrap="nowrap">
             <TextInput
               label="Scan barcode"
-              description="Scan the 2D code on the box, or type it as printed, e.g. (01)00812345678901(17)270331(10)LOT42A"
+              description="Scan the 2D code on the box (GS1 or HIBC), or type it as printed, e.g. (01)00812345678901(17)270331(10)LOT42A"
               style={{ flex: 1 }}
               autoFocus
               autoComplete="off"
@@ -128,7 +128,7 @@ export function ScanReceiveForm({ onReceived }: { onReceived: (receipt: Receipt)
       </form>
       {unknown && (
         <CreateProductForm
-          gtin={unknown.gtin}
+          scanned={unknown}
           onCancel={() => setUnknown(null)}
           onCreated={() => {
             setUnknown(null);
