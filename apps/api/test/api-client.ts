@@ -4,13 +4,16 @@ export interface ApiResponse<T = any> {
   body: T;
   headers: Headers;
   text: string;
+  /** The body's bytes as sent (text drops a UTF-8 byte-order mark; bytes keep it). */
+  bytes: Buffer;
 }
 
 export interface RequestOptions {
   headers?: Record<string, string>;
   /** Send the X-CSRF-Token header (default true), to test its absence. */
   csrf?: boolean;
-  rawBody?: string;
+  /** A body sent as is: text (as UTF-8) or bytes (e.g. a Windows-1252 file). */
+  rawBody?: string | Uint8Array;
 }
 
 export class ApiClient {
@@ -54,9 +57,10 @@ export class ApiClient {
       if (expired || value.join('=') === '') this.cookies.delete(name.trim());
       else this.cookies.set(name.trim(), value.join('='));
     }
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
-    return { status: response.status, body: parsed as T, headers: response.headers, text };
+    return { status: response.status, body: parsed as T, headers: response.headers, text, bytes };
   }
 }

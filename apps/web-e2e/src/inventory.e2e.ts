@@ -112,7 +112,8 @@ describe('inventory: receive by scan and recall', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download CSV' }).click();
     const csv = await download;
-    expect(csv.suggestedFilename()).toMatch(/^lot-exposure-.*\.csv$/);
+    // Named by the API in full: the whole lot number and GTIN, then the product.
+    expect(csv.suggestedFilename()).toBe(`lot-exposure_${lotNumber}_GTIN-${gtin}_SkinPen-cartridge-14-needles.csv`);
     await screenshot(page, 'inventory-recall-exposure');
     await page.getByRole('link', { name: 'Back to the lot' }).click();
 

@@ -159,9 +159,24 @@ describe('patients: registration, medical history and eligibility', () => {
     await page.getByRole('heading', { name: 'Margaret Thompson', level: 1 }).waitFor();
   });
 
-  it('opens the patient import page', async () => {
+  it('imports a file Excel saved in a European locale: semicolons, Windows-1252', async () => {
     await page.goto(`${server.baseUrl}/patients/import`);
     await page.getByRole('heading', { name: 'Import patients', level: 1 }).waitFor();
     await expectNoSeriousA11yViolations(page, 'patient import');
+
+    // "Zoë" and "Müller" in Windows-1252 are single bytes (EB, FC): the file is not UTF-8.
+    const text = ['firstName;lastName;dateOfBirth;notes', 'Zoë;Müller;1979-11-30;"Prefers ""mornings""; 50 € deposit"', 'Jörg;Straße;1980-01-02;'].join('\r\n');
+    const buffer = Buffer.from(Array.from(text, (ch) => (ch === '€' ? 0x80 : ch.charCodeAt(0))));
+    await page.locator('input[type="file"]').setInputFiles({ name: 'patienten.csv', mimeType: 'text/csv', buffer });
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText('Read as Windows-1252 (Excel’s plain “CSV” on a Windows PC), with columns separated by semicolons.').waitFor();
+    await page.getByText('No problems found.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient import checked');
+
+    await page.getByRole('button', { name: 'Import 2 valid rows' }).click();
+    await page.getByText('2 patients imported').waitFor();
+    await openPatientList();
+    await page.getByLabel('Search patients').fill('Müller');
+    await page.getByRole('link', { name: 'Müller, Zoë' }).waitFor();
   });
 });

@@ -3002,6 +3002,16 @@ export interface components {
             /** @description Staff of these roles must turn on two-step sign-in (TOTP) before anything else */
             mfaRequiredRoles: ("owner" | "admin" | "physician" | "nurse" | "aesthetician" | "front_desk")[];
         };
+        /**
+         * @description How the file was read: utf-8, utf-8-bom (Excel's "CSV UTF-8"), utf-16le-bom / utf-16be-bom ("Unicode text"), or windows-1252 (Excel's plain "CSV" on a Western PC: the file was not UTF-8)
+         * @enum {string}
+         */
+        CsvEncoding: "utf-8" | "utf-8-bom" | "utf-16le-bom" | "utf-16be-bom" | "windows-1252";
+        /**
+         * @description The field separator found in the header row: comma, semicolon (Excel where the decimal mark is a comma) or tab
+         * @enum {string}
+         */
+        CsvDelimiter: "comma" | "semicolon" | "tab";
         ImportProblemDto: {
             /**
              * @description Spreadsheet row: the header is row 1, the first patient row 2
@@ -3041,6 +3051,10 @@ export interface components {
         };
         PatientImportReportDto: {
             dryRun: boolean;
+            /** @description How the file was read: utf-8, utf-8-bom (Excel's "CSV UTF-8"), utf-16le-bom / utf-16be-bom ("Unicode text"), or windows-1252 (Excel's plain "CSV" on a Western PC: the file was not UTF-8) */
+            encoding: components["schemas"]["CsvEncoding"];
+            /** @description The field separator found in the header row: comma, semicolon (Excel where the decimal mark is a comma) or tab */
+            delimiter: components["schemas"]["CsvDelimiter"];
             /** @description Whether patients were written: false for a dry run and for a file with column problems */
             written: boolean;
             /** @description Patient rows in the file (the header not counted) */
@@ -7027,7 +7041,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description A CSV file (RFC 4180, UTF-8, header row first, at most 5 MB). Columns: externalId, firstName, lastName, preferredName, dateOfBirth, sex, phone, email, addressLine1, addressLine2, city, region, postalCode, country, emergencyContactName, emergencyContactRelationship, emergencyContactPhone, fitzpatrickType, allergies, notes, tags; firstName, lastName and dateOfBirth (YYYY-MM-DD) are required. Lists (allergies, tags) are separated by ";"; an allergy may name its class after a colon ("Surgical steel: nickel"). */
+        /** @description A CSV file (RFC 4180, header row first, at most 5 MB) as spreadsheets save it: separated by commas, semicolons or tabs, in UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or Windows-1252; the report names what was detected. Columns: externalId, firstName, lastName, preferredName, dateOfBirth, sex, phone, email, addressLine1, addressLine2, city, region, postalCode, country, emergencyContactName, emergencyContactRelationship, emergencyContactPhone, fitzpatrickType, allergies, notes, tags; firstName, lastName and dateOfBirth (YYYY-MM-DD) are required. Lists (allergies, tags) are separated by ";"; an allergy may name its class after a colon ("Surgical steel: nickel"). */
         requestBody: {
             content: {
                 "text/csv": string;
@@ -8607,7 +8621,7 @@ export interface operations {
     Exposure_forLot: {
         parameters: {
             query?: {
-                /** @description csv answers a spreadsheet-ready file (text/csv) */
+                /** @description csv answers a spreadsheet-ready file: text/csv in UTF-8 with a byte-order mark, named (lot number and GTIN, or serial) in Content-Disposition */
                 format?: "json" | "csv";
             };
             header?: never;
@@ -8638,7 +8652,7 @@ export interface operations {
     Exposure_forDevice: {
         parameters: {
             query?: {
-                /** @description csv answers a spreadsheet-ready file (text/csv) */
+                /** @description csv answers a spreadsheet-ready file: text/csv in UTF-8 with a byte-order mark, named (lot number and GTIN, or serial) in Content-Disposition */
                 format?: "json" | "csv";
             };
             header?: never;

@@ -13,3 +13,4 @@ export * from './scheduling';
 export * from './codes';
 export * from './locale';
 export * from './audit';
+export * from './csv';

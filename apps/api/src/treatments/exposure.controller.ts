@@ -4,8 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
+import { sendCsv } from '../common/http/csv-writer';
 import { ExposureQueryDto, ExposureReportDto } from './exposure.dto';
-import { ExposureService } from './exposure.service';
+import { ExposureService, type ExposureCsv } from './exposure.service';
 
 /** Recall support: who was treated with a lot or a device. */
 @ApiTags('exposure')
@@ -24,7 +25,8 @@ export class ExposureController {
     @Query() query: ExposureQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ExposureReportDto | string> {
-    return this.answer(await this.exposure.forLot(actor, id), query, reply, `lot-exposure-${id}.csv`);
+    if (query.format === 'csv') return csvFile(reply, await this.exposure.lotCsv(actor, id));
+    return this.exposure.forLot(actor, id);
   }
 
   @Get('devices/:id/exposure')
@@ -38,13 +40,11 @@ export class ExposureController {
     @Query() query: ExposureQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ExposureReportDto | string> {
-    return this.answer(await this.exposure.forDevice(actor, id), query, reply, `device-exposure-${id}.csv`);
+    if (query.format === 'csv') return csvFile(reply, await this.exposure.deviceCsv(actor, id));
+    return this.exposure.forDevice(actor, id);
   }
+}
 
-  private answer(report: ExposureReportDto, query: ExposureQueryDto, reply: FastifyReply, filename: string): ExposureReportDto | string {
-    if (query.format !== 'csv') return report;
-    void reply.header('Content-Type', 'text/csv; charset=utf-8');
-    void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
-    return this.exposure.toCsv(report);
-  }
+function csvFile(reply: FastifyReply, file: ExposureCsv): string {
+  return sendCsv(reply, file.fileName, file.header, file.rows);
 }

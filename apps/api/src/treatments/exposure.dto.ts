@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 
 export class ExposureQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv answers a spreadsheet-ready file (text/csv)' })
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv answers a spreadsheet-ready file: text/csv in UTF-8 with a byte-order mark, named (lot number and GTIN, or serial) in Content-Disposition' })
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { NotFoundError } from '../common/problems/domain-error';
-import { toCsv } from '../common/http/csv-writer';
+import { fileNamePart } from '../common/http/attachment';
+import type { CsvCellValue } from '@skinledger/domain';
 import type { ExposedSessionDto, ExposureReportDto, ExposureSubjectDto } from './exposure.dto';
 import { exposureDevice, exposureLot, sessionsExposedToDevice, sessionsExposedToLot, type ExposureRow } from './exposure.queries';
 
@@ -22,7 +23,27 @@ export class ExposureService {
   ) {}
 
   async forLot(actor: Actor, lotId: string): Promise<ExposureReportDto> {
-    return this.disclosed(actor, await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return (await this.lotReport(actor, lotId)).report;
+  }
+
+  async forDevice(actor: Actor, deviceId: string): Promise<ExposureReportDto> {
+    return (await this.deviceReport(actor, deviceId)).report;
+  }
+
+  /** The lot's report as a spreadsheet, named by the whole lot number, GTIN and product. */
+  async lotCsv(actor: Actor, lotId: string): Promise<ExposureCsv> {
+    const { report, fileName } = await this.lotReport(actor, lotId);
+    return exposureCsv(report, fileName);
+  }
+
+  /** The pen's report as a spreadsheet, named by its serial number and model. */
+  async deviceCsv(actor: Actor, deviceId: string): Promise<ExposureCsv> {
+    const { report, fileName } = await this.deviceReport(actor, deviceId);
+    return exposureCsv(report, fileName);
+  }
+
+  private async lotReport(actor: Actor, lotId: string): Promise<{ report: ExposureReportDto; fileName: string }> {
+    const { report, fileName } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const lot = await exposureLot(manager, actor.organizationId, lotId);
       if (!lot) throw new NotFoundError('Lot', lotId);
       const rows = await sessionsExposedToLot(manager, actor.organizationId, lotId);
@@ -32,42 +53,23 @@ export class ExposureService {
         label: `Lot ${lot.lot_number} of ${lot.product_name}${lot.gtin ? ` (GTIN ${lot.gtin})` : ''}`,
         status: lot.status,
       };
-      return this.report(subject, rows);
-    }));
+      // Identifiers first and whole (a recall quotes them); only the product's name may be shortened.
+      const parts = ['lot-exposure', fileNamePart(lot.lot_number), lot.gtin ? `GTIN-${fileNamePart(lot.gtin)}` : '', fileNamePart(lot.product_name)];
+      return { report: this.report(subject, rows), fileName: `${parts.filter((p) => p !== '').join('_')}.csv` };
+    });
+    return { report: await this.disclosed(actor, report), fileName };
   }
 
-  async forDevice(actor: Actor, deviceId: string): Promise<ExposureReportDto> {
-    return this.disclosed(actor, await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+  private async deviceReport(actor: Actor, deviceId: string): Promise<{ report: ExposureReportDto; fileName: string }> {
+    const { report, fileName } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const device = await exposureDevice(manager, actor.organizationId, deviceId);
       if (!device) throw new NotFoundError('Device', deviceId);
       const rows = await sessionsExposedToDevice(manager, actor.organizationId, deviceId);
       const subject: ExposureSubjectDto = { kind: 'device', id: device.id, label: `${device.model}, serial ${device.serial_number}`, status: device.status };
-      return this.report(subject, rows);
-    }));
-  }
-
-  toCsv(report: ExposureReportDto): string {
-    return toCsv(
-      ['Session date', 'Patient', 'MRN', 'Date of birth', 'Phone', 'Email', 'Procedure', 'Practitioner', 'Location', 'Device serial', 'Device model', 'Cartridge lots', 'Cartridges of this lot', 'Adverse events', 'Session id', 'Record status'],
-      report.sessions.map((s) => [
-        s.performedOn,
-        s.patientName,
-        s.mrn,
-        s.dateOfBirth,
-        s.phone,
-        s.email,
-        s.procedureKind,
-        s.practitionerName,
-        s.locationName,
-        s.deviceSerialNumber,
-        s.deviceModel,
-        s.lotNumbers.join(' '),
-        s.cartridgesUsed,
-        s.adverseEvents.map((a) => `${a.onsetOn} ${a.type}${a.grade === null ? '' : ` grade ${a.grade}`} (${a.outcome})`).join('; '),
-        s.sessionId,
-        s.status,
-      ]),
-    );
+      const parts = ['device-exposure', fileNamePart(device.serial_number), fileNamePart(device.model)];
+      return { report: this.report(subject, rows), fileName: `${parts.filter((p) => p !== '').join('_')}.csv` };
+    });
+    return { report: await this.disclosed(actor, report), fileName };
   }
 
   /**
@@ -116,4 +118,56 @@ export class ExposureService {
       sessions,
     };
   }
+}
+
+/** A CSV download: its file name, header and rows (sent by common/http/csv-writer). */
+export interface ExposureCsv {
+  fileName: string;
+  header: readonly string[];
+  rows: CsvCellValue[][];
+}
+
+const EXPOSURE_CSV_HEADER = [
+  'Session date',
+  'Patient',
+  'MRN',
+  'Date of birth',
+  'Phone',
+  'Email',
+  'Procedure',
+  'Practitioner',
+  'Location',
+  'Device serial',
+  'Device model',
+  'Cartridge lots',
+  'Cartridges of this lot',
+  'Adverse events',
+  'Session id',
+  'Record status',
+] as const;
+
+/** One row per session; phones as stored (E.164), which the writer's formula guard leaves as they are. */
+function exposureCsv(report: ExposureReportDto, fileName: string): ExposureCsv {
+  return {
+    fileName,
+    header: EXPOSURE_CSV_HEADER,
+    rows: report.sessions.map((s) => [
+      s.performedOn,
+      s.patientName,
+      s.mrn,
+      s.dateOfBirth,
+      s.phone,
+      s.email,
+      s.procedureKind,
+      s.practitionerName,
+      s.locationName,
+      s.deviceSerialNumber,
+      s.deviceModel,
+      s.lotNumbers.join(' '),
+      s.cartridgesUsed,
+      s.adverseEvents.map((a) => `${a.onsetOn} ${a.type}${a.grade === null ? '' : ` grade ${a.grade}`} (${a.outcome})`).join('; '),
+      s.sessionId,
+      s.status,
+    ]),
+  };
 }

@@ -1,4 +1,11 @@
-/** A CSV file that cannot be read: an unterminated quote, or text between a closing quote and the next comma. */
+import { CsvError, parse, type Options } from 'csv-parse/sync';
+
+/** The field separators spreadsheets write: "," (RFC 4180), ";" (Excel where "," is the decimal comma), tab. */
+export const CSV_DELIMITERS = ['comma', 'semicolon', 'tab'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+const DELIMITER_CHARACTERS: Record<CsvDelimiter, string> = { comma: ',', semicolon: ';', tab: '\t' };
+
+/** A CSV file that cannot be read: an unterminated quote, or a quote where RFC 4180 allows none. */
 export class CsvSyntaxError extends Error {
   constructor(
     readonly row: number,
@@ -8,60 +15,58 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** A record of the file and its spreadsheet row (the header is row 1; blank lines count, as a spreadsheet shows them). */
+export interface CsvRecord {
+  row: number;
+  cells: string[];
+}
+
 /**
- * Parses CSV as RFC 4180 writes it: comma-separated fields, records ending in CRLF (a bare LF or CR is accepted
- * too), fields in double quotes may hold commas, line breaks and doubled quotes (""). A UTF-8 byte-order mark is
- * dropped, a final line break does not start a record, and blank lines are skipped. Row numbers count records, so
- * a quoted line break does not shift them: the header is row 1, as a spreadsheet shows it.
+ * RFC 4180 as csv-parse reads it: fields in double quotes may hold separators, line breaks and doubled quotes;
+ * records end in CRLF, LF or CR; spaces are data. A leftover byte-order mark is dropped.
  */
-export function parseCsv(text: string): string[][] {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false; // inside a quoted field
-  let wasQuoted = false; // the current field was quoted and its closing quote was seen
-  let row = 1;
+const OPTIONS: Options = { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] };
 
-  const endField = () => {
-    record.push(field);
-    field = '';
-    wasQuoted = false;
-  };
-  const endRecord = () => {
-    // A blank line is one empty unquoted field: skip it.
-    const blank = record.length === 0 && field === '' && !wasQuoted;
-    endField();
-    if (!blank) records.push(record);
-    record = [];
-    row += 1;
-  };
+/** csv-parse's error codes, in the words of someone fixing the file in a spreadsheet. */
+const SYNTAX_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote; a quote inside a quoted field is written twice ("")',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field; put the whole field in quotes and double the quote',
+};
 
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i];
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else {
-        quoted = false;
-        wasQuoted = true;
-      }
-      continue;
+/**
+ * The separator of a file: the one that splits its header row into the most columns (ties go to the comma). The
+ * header is the safest row to count on, since a column name rarely holds a separator while a note often does.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const width = (delimiter: CsvDelimiter): number => {
+    try {
+      const [header] = parse(text.replace(/^[\r\n]+/, ''), { ...OPTIONS, delimiter: DELIMITER_CHARACTERS[delimiter], to: 1, relax_quotes: true });
+      return header?.length ?? 0;
+    } catch {
+      return 0;
     }
-    if (c === ',') endField();
-    else if (c === '\r' || c === '\n') {
-      if (c === '\r' && input[i + 1] === '\n') i++;
-      endRecord();
-    } else if (wasQuoted) {
-      throw new CsvSyntaxError(row, 'text after a closing quote; a quote inside a quoted field is written twice ("")');
-    } else if (c === '"') {
-      if (field !== '') throw new CsvSyntaxError(row, 'a quote inside an unquoted field; put the whole field in quotes and double the quote');
-      quoted = true;
-    } else field += c;
+  };
+  let best: CsvDelimiter = 'comma';
+  for (const candidate of CSV_DELIMITERS) if (width(candidate) > width(best)) best = candidate;
+  return best;
+}
+
+/**
+ * The records of a file, each with its spreadsheet row; blank lines and rows of empty cells (Excel writes ";;;" for
+ * a formatted but empty row) are left out without shifting the numbers of the rows after them.
+ */
+export function parseCsv(text: string, delimiter: CsvDelimiter = 'comma'): CsvRecord[] {
+  let records: string[][];
+  try {
+    records = parse(text, { ...OPTIONS, delimiter: DELIMITER_CHARACTERS[delimiter] });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      // `records` counts the records read before the one that failed (blank lines included).
+      const row = Number(error.records ?? 0) + 1;
+      throw new CsvSyntaxError(row, SYNTAX_PROBLEMS[error.code] ?? error.message);
+    }
+    throw error;
   }
-  if (quoted) throw new CsvSyntaxError(row, 'a quoted field is never closed');
-  if (field !== '' || wasQuoted || record.length > 0) endRecord();
-  return records;
+  return records.map((cells, i) => ({ row: i + 1, cells })).filter((r) => r.cells.some((cell) => cell !== ''));
 }

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { queryBoolean } from '../patient.dto';
+import { CSV_DELIMITERS, type CsvDelimiter } from './csv';
+import { CSV_ENCODINGS, type CsvEncoding } from './csv-encoding';
 
 export class PatientImportQueryDto {
   @ApiPropertyOptional({
@@ -36,6 +38,20 @@ export class ImportRowResultDto {
 
 export class PatientImportReportDto {
   @ApiProperty() dryRun!: boolean;
+  @ApiProperty({
+    enum: CSV_ENCODINGS,
+    enumName: 'CsvEncoding',
+    description:
+      'How the file was read: utf-8, utf-8-bom (Excel\'s "CSV UTF-8"), utf-16le-bom / utf-16be-bom ("Unicode text"), or windows-1252 ' +
+      '(Excel\'s plain "CSV" on a Western PC: the file was not UTF-8)',
+  })
+  encoding!: CsvEncoding;
+  @ApiProperty({
+    enum: CSV_DELIMITERS,
+    enumName: 'CsvDelimiter',
+    description: 'The field separator found in the header row: comma, semicolon (Excel where the decimal mark is a comma) or tab',
+  })
+  delimiter!: CsvDelimiter;
   @ApiProperty({ description: 'Whether patients were written: false for a dry run and for a file with column problems' }) written!: boolean;
   @ApiProperty({ description: 'Patient rows in the file (the header not counted)' }) rows!: number;
   @ApiProperty({ description: 'Rows that create a patient (in a dry run: would create one)' }) created!: number;

@@ -28,7 +28,7 @@ describe('patient CSV import', () => {
     const { client, organization } = await signedInOrganization(app, 'admin');
     const response = await upload(client, CSV);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ dryRun: true, written: false, rows: 5, created: 3, existing: 0, invalid: 2 });
+    expect(response.body).toMatchObject({ dryRun: true, written: false, encoding: 'utf-8', delimiter: 'comma', rows: 5, created: 3, existing: 0, invalid: 2 });
     expect(response.body.problems).toEqual([
       { row: 3, field: 'DOB', problem: 'dateOfBirth must be a calendar date written YYYY-MM-DD' },
       { row: 5, field: 'Email', problem: 'email must be an email address' },

@@ -10,7 +10,8 @@ import { allocateMrns, lockPatientRegistration } from '../mrn.queries';
 import type { CreatePatientDto } from '../patient.dto';
 import { Patient } from '../patient.entity';
 import { normalizeAllergies } from '../patient-records';
-import { CsvSyntaxError, parseCsv } from './csv';
+import { CsvSyntaxError, detectDelimiter, parseCsv, type CsvDelimiter, type CsvRecord } from './csv';
+import { decodeCsvBytes, NotCsvError, type CsvEncoding } from './csv-encoding';
 import type { ImportRowResultDto, PatientImportReportDto } from './patient-import.dto';
 import { readHeader, readPatientRow, type ImportProblem } from './patient-csv';
 import { foldNames, patientsMatchingAny, type ExistingRow } from './patient-import.queries';
@@ -120,12 +121,12 @@ export class PatientImportService {
   ) {}
 
   async import(actor: Actor, body: unknown, dryRun: boolean): Promise<PatientImportReportDto> {
-    if (typeof body !== 'string') {
+    if (!Buffer.isBuffer(body)) {
       throw new DomainError(415, 'unsupported-media-type', 'Unsupported media type', 'Send the file as the request body with Content-Type: text/csv');
     }
-    const records = this.parse(body);
-    const header = readHeader(records[0]);
-    const rows = records.slice(1).map((cells, i) => readPatientRow(header, cells, i + 2));
+    const { records, encoding, delimiter } = this.read(body);
+    const header = readHeader(records[0].cells);
+    const rows = records.slice(1).map((record) => readPatientRow(header, record.cells, record.row));
     const problems: ImportProblem[] = [...header.problems, ...rows.flatMap((r) => r.problems)];
     const results = new Map<number, ImportRowResultDto>(rows.filter((r) => r.patient === null).map((r) => [r.row, { row: r.row, status: 'invalid' }]));
     const readRows = rows.flatMap((r) => (r.patient ? [{ row: r.row, patient: r.patient }] : []));
@@ -157,6 +158,8 @@ export class PatientImportService {
       const count = (status: ImportRowResultDto['status']) => ordered.filter((r) => r.status === status).length;
       const report: PatientImportReportDto = {
         dryRun,
+        encoding,
+        delimiter,
         written: write && toCreate.length > 0,
         rows: rows.length,
         created: count('created'),
@@ -182,11 +185,17 @@ export class PatientImportService {
     });
   }
 
-  private parse(body: string): string[][] {
-    let records: string[][];
+  /** The file's text in whichever encoding and with whichever separator it was saved, as records with their rows. */
+  private read(body: Buffer): { records: CsvRecord[]; encoding: CsvEncoding; delimiter: CsvDelimiter } {
+    let records: CsvRecord[];
+    let decoded: { text: string; encoding: CsvEncoding };
+    let delimiter: CsvDelimiter;
     try {
-      records = parseCsv(body);
+      decoded = decodeCsvBytes(body);
+      delimiter = detectDelimiter(decoded.text);
+      records = parseCsv(decoded.text, delimiter);
     } catch (error) {
+      if (error instanceof NotCsvError) throw new InvalidFieldError('body', error.message);
       if (error instanceof CsvSyntaxError) throw new InvalidFieldError('body', `not readable as CSV at ${error.message}`);
       throw error;
     }
@@ -194,7 +203,7 @@ export class PatientImportService {
     if (records.length - 1 > MAX_IMPORT_ROWS) {
       throw new InvalidFieldError('body', `${records.length - 1} patient rows; at most ${MAX_IMPORT_ROWS} per file, so split the file`);
     }
-    return records;
+    return { records, encoding: decoded.encoding, delimiter };
   }
 
   /** Names folded by the database's own patient_search_text, so matching agrees with search and duplicates. */

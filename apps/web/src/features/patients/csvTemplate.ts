@@ -1,4 +1,4 @@
-import { PATIENT_CSV_COLUMNS } from '@skinledger/domain';
+import { PATIENT_CSV_COLUMNS, spreadsheetCsv } from '@skinledger/domain';
 
 /**
  * A starting file for imports, with the columns the API reads (POST /api/patients/import documents them; it also
@@ -32,7 +32,7 @@ const EXAMPLE = [
 
 export const REQUIRED_COLUMNS_TEXT = 'firstName, lastName and dateOfBirth (YYYY-MM-DD)';
 
+/** Written like every CSV the product hands out (UTF-8 with a byte-order mark, so Excel reads it as UTF-8). */
 export function csvTemplate(): string {
-  const quote = (value: string) => (/[",\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return `${COLUMNS.join(',')}\n${EXAMPLE.map(quote).join(',')}\n`;
+  return spreadsheetCsv(COLUMNS, [EXAMPLE]);
 }

@@ -53,7 +53,6 @@ export function ExposurePage({ kind }: { kind: ExposureSubjectKind }) {
     );
   }
   const data = report.data;
-  const fileName = `${kind}-exposure-${data.subject.label.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 60)}.csv`;
   return (
     <>
       <PageHeader
@@ -70,7 +69,7 @@ export function ExposurePage({ kind }: { kind: ExposureSubjectKind }) {
               leftSection={<IconDownload size={16} aria-hidden />}
               variant="default"
               loading={download.isPending}
-              onClick={() => download.mutate(fileName)}
+              onClick={() => download.mutate()}
             >
               Download CSV
             </Button>

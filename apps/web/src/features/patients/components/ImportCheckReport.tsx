@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import type { ImportReport } from '@web/features/patients/patientTypes';
+import { importFileText } from '@web/features/patients/importFileText';
 import { ImportCounts } from './ImportCounts';
 import { ImportProblemsTable } from './ImportProblemsTable';
 import { ImportRowsTable } from './ImportRowsTable';
@@ -21,7 +22,7 @@ export function ImportCheckReport({ report, fileName, importing, onImport, onSta
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        Checked {fileName}. Nothing has been imported yet.
+        Checked {fileName}. {importFileText(report)} Nothing has been imported yet.
       </Text>
       <ImportCounts report={report} />
       {columnProblems && (

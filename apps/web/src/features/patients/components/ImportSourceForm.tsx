@@ -3,12 +3,13 @@ import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { saveBlob } from '@web/lib/download/saveBlob';
 import { csvTemplate, REQUIRED_COLUMNS_TEXT } from '@web/features/patients/csvTemplate';
+import type { ImportSource } from '@web/features/patients/hooks/useImportPatients';
 
 type Source = 'file' | 'paste';
 
 interface ImportSourceFormProps {
   checking: boolean;
-  onCheck: (csv: string, name: string) => void;
+  onCheck: (csv: ImportSource, name: string) => void;
 }
 
 /** Pick a CSV file or paste its text, then ask the API for a dry run. */
@@ -18,15 +19,17 @@ export function ImportSourceForm({ checking, onCheck }: ImportSourceFormProps) {
   const [pasted, setPasted] = useState('');
   const ready = source === 'file' ? file !== null : pasted.trim().length > 0;
 
-  const check = async () => {
-    if (source === 'file' && file) onCheck(await file.text(), file.name);
+  // The file goes as it is: the API reads its encoding (UTF-8 or Windows-1252) and separator from the bytes.
+  const check = () => {
+    if (source === 'file' && file) onCheck(file, file.name);
     else if (source === 'paste') onCheck(pasted, 'pasted text');
   };
 
   return (
     <Stack gap="md">
       <Text size="sm" c="slate.7">
-        A CSV file with a header row (UTF-8, at most 5 MB). Required columns: {REQUIRED_COLUMNS_TEXT}. Separate several allergies or tags with
+        A CSV file with a header row, at most 5 MB, as Excel or another program saves it: columns separated by commas, semicolons or tabs, in
+        UTF-8 or Windows-1252. Required columns: {REQUIRED_COLUMNS_TEXT}. Separate several allergies or tags with
         “;”, and give an allergy&apos;s class after a colon (“Surgical steel: nickel”).{' '}
       </Text>
       <Group gap="sm">
@@ -42,7 +45,7 @@ export function ImportSourceForm({ checking, onCheck }: ImportSourceFormProps) {
         <Button
           variant="subtle"
           leftSection={<IconDownload size={16} aria-hidden />}
-          onClick={() => saveBlob(new Blob([csvTemplate()], { type: 'text/csv' }), 'skinledger-patients-template.csv')}
+          onClick={() => saveBlob(new Blob([csvTemplate()], { type: 'text/csv;charset=utf-8' }), 'skinledger-patients-template.csv')}
         >
           Download template
         </Button>
@@ -71,7 +74,7 @@ export function ImportSourceForm({ checking, onCheck }: ImportSourceFormProps) {
         />
       )}
       <Group>
-        <Button onClick={() => void check()} disabled={!ready} loading={checking}>
+        <Button onClick={check} disabled={!ready} loading={checking}>
           Check file
         </Button>
         <Text size="xs" c="dimmed">

@@ -3,8 +3,11 @@ import { api } from '@web/lib/api/apiClient';
 import { request } from '@web/lib/api/request';
 import { patientKeys } from '@web/entities/patient';
 
+/** A chosen file (sent as its bytes: the API detects UTF-8 or Windows-1252 itself) or pasted text. */
+export type ImportSource = Blob | string;
+
 interface ImportInput {
-  csv: string;
+  csv: ImportSource;
   dryRun: boolean;
 }
 
@@ -16,7 +19,8 @@ export function useImportPatients() {
       request(
         api.POST('/api/patients/import', {
           params: { query: { dryRun } },
-          body: csv,
+          // The client's type says text; a Blob goes out as the file's own bytes, untouched.
+          body: csv as string,
           bodySerializer: (body) => body,
           headers: { 'Content-Type': 'text/csv' },
         }),

@@ -7,10 +7,10 @@ import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describ
 import { ImportCheckReport } from '@web/features/patients/components/ImportCheckReport';
 import { ImportResult } from '@web/features/patients/components/ImportResult';
 import { ImportSourceForm } from '@web/features/patients/components/ImportSourceForm';
-import { useImportPatients } from '@web/features/patients/hooks/useImportPatients';
+import { useImportPatients, type ImportSource } from '@web/features/patients/hooks/useImportPatients';
 import type { ImportReport } from '@web/features/patients/patientTypes';
 
-type Stage = { step: 'choose' } | { step: 'checked'; csv: string; fileName: string; report: ImportReport } | { step: 'imported'; report: ImportReport };
+type Stage = { step: 'choose' } | { step: 'checked'; csv: ImportSource; fileName: string; report: ImportReport } | { step: 'imported'; report: ImportReport };
 
 const STEP_INDEX = { choose: 0, checked: 1, imported: 3 } as const;
 
@@ -22,7 +22,7 @@ export function PatientImportPage() {
 
   const fail = (error: unknown) => setProblem(describeProblem(error).summary);
 
-  const check = (csv: string, fileName: string) => {
+  const check = (csv: ImportSource, fileName: string) => {
     setProblem(null);
     importer.mutate({ csv, dryRun: true }, { onSuccess: (report) => setStage({ step: 'checked', csv, fileName, report }), onError: fail });
   };
