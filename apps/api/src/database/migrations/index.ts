@@ -26,6 +26,7 @@ import { AddIndicationsAndTreatmentTemplates1796568300000 } from './179656830000
 import { AddClinicLocaleAndLocationCountry1796568400000 } from './1796568400000-AddClinicLocaleAndLocationCountry';
 import { PublishRecordLabels1796568400001 } from './1796568400001-PublishRecordLabels';
 import { NormalizePhonesToE1641796568400002 } from './1796568400002-NormalizePhonesToE164';
+import { TrackAppointmentCalendarChanges1796569300000 } from './1796569300000-TrackAppointmentCalendarChanges';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AddClinicLocaleAndLocationCountry1796568400000,
   PublishRecordLabels1796568400001,
   NormalizePhonesToE1641796568400002,
+  TrackAppointmentCalendarChanges1796569300000,
 ];
