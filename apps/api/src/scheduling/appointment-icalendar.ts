@@ -48,10 +48,10 @@ export function patientInvitationICalendar(
   const method: InvitationMethod = event.cancelled ? 'CANCEL' : 'REQUEST';
   const calendar = ical({ prodId: PROD_ID, method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
   const added = addEvent(calendar, event, madeAt);
-  if (people.organizer) added.organizer(people.organizer);
+  if (people.organizer) added.organizer({ ...people.organizer, name: parameterText(people.organizer.name) });
   added.createAttendee({
     email: people.attendee.email,
-    name: people.attendee.firstName,
+    name: parameterText(people.attendee.firstName),
     role: ICalAttendeeRole.REQ,
     status: ICalAttendeeStatus.ACCEPTED,
     rsvp: false,
@@ -92,6 +92,11 @@ function addEvent(calendar: ICalCalendar, event: AppointmentCalendarEvent, stamp
     location: event.location,
     description: event.description ?? null,
   });
+}
+
+/** A CN parameter is a quoted string, which RFC 5545 §3.1 lets hold neither DQUOTE nor control characters. */
+function parameterText(name: string): string {
+  return [...name.replace(/"/g, "'")].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c)).join('');
 }
 
 /** RFC 5545 §3.1: every content line, the last one included, ends in CRLF (ical-generator leaves the last bare). */
