@@ -5277,7 +5277,7 @@ export interface components {
             waitlistOfferId: string | null;
             patientName: string;
             /** @enum {string} */
-            kind: "reminder" | "cancellation" | "reschedule" | "confirmation" | "no_show" | "waitlist_offer";
+            kind: "booked" | "reminder" | "cancellation" | "reschedule" | "confirmation" | "no_show" | "waitlist_offer";
             /** @enum {string} */
             channel: "email" | "sms";
             recipient: string | null;

@@ -65,7 +65,7 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'appointment_patients', owner: 'scheduling', readers: ['audit', 'messaging'], purpose: 'the patient each appointment belongs to' },
   { view: 'waitlist_entry_patients', owner: 'scheduling', readers: ['audit'], purpose: 'the patient each waitlist entry belongs to' },
   // What a reminder or notice says.
-  { view: 'appointment_reminder_details', owner: 'scheduling', readers: ['messaging'], purpose: "an appointment's patient, location, start and service name" },
+  { view: 'appointment_reminder_details', owner: 'scheduling', readers: ['messaging'], purpose: "an appointment's patient, location, start, end, status and service name, with its iCalendar sequence and last change" },
   { view: 'waitlist_offer_details', owner: 'scheduling', readers: ['messaging'], purpose: "a waitlist offer's patient, place, practitioner, start and service name" },
   { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
   {

@@ -2,10 +2,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 export interface ClaimedMessage {
   id: string;
+  kind: string;
+  appointment_id: string | null;
   channel: 'email' | 'sms';
   recipient: string | null;
   subject: string;
   body: string;
+  html_body: string | null;
   attempts: number;
 }
 
@@ -17,7 +20,7 @@ export async function claimMessage(manager: EntityManager, messageId: string, wo
   const [claimed]: [ClaimedMessage[]] = await manager.query(
     `UPDATE outbound_messages SET status = 'sending', claimed_by = $2, claimed_at = now(), attempts = attempts + 1, updated_at = now()
      WHERE id = $1 AND status = 'pending' AND send_after <= now()
-     RETURNING id, channel, recipient, subject, body, attempts`,
+     RETURNING id, kind, appointment_id, channel, recipient, subject, body, html_body, attempts`,
     [messageId, workerId],
   );
   return claimed[0];
@@ -46,4 +49,31 @@ export async function dueMessages(dataSource: DataSource, limit: number): Promis
 export async function messageOrganization(dataSource: DataSource, messageId: string): Promise<string | undefined> {
   const [row]: { organization_id: string | null }[] = await dataSource.query(`SELECT outbox_message_organization($1) AS organization_id`, [messageId]);
   return row?.organization_id ?? undefined;
+}
+
+/** An appointment as the patient's calendar shows it, when its e-mail goes out (scheduling's published view). */
+export interface AppointmentForCalendar {
+  id: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: string;
+  calendar_sequence: number;
+  calendar_changed_at: Date;
+  service_name: string;
+  first_name: string;
+  location_name: string;
+  location_address: string;
+  clinic_name: string;
+}
+
+export async function appointmentForCalendar(manager: EntityManager, appointmentId: string): Promise<AppointmentForCalendar | undefined> {
+  const [row]: AppointmentForCalendar[] = await manager.query(
+    `SELECT a.id, a.starts_at, a.ends_at, a.status, a.calendar_sequence, a.calendar_changed_at, a.service_name, p.first_name,
+            l.name AS location_name, l.address AS location_address, o.name AS clinic_name
+     FROM appointment_reminder_details a JOIN patient_directory p ON p.id = a.patient_id
+     JOIN location_directory l ON l.id = a.location_id JOIN organization_directory o ON o.id = a.organization_id
+     WHERE a.id = $1`,
+    [appointmentId],
+  );
+  return row;
 }

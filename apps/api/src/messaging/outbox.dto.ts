@@ -4,7 +4,7 @@ import { PageQueryDto } from '../common/dto/pagination.dto';
 
 export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'obsolete', 'outbox_only'] as const;
 
-export const MESSAGE_KINDS = ['reminder', 'cancellation', 'reschedule', 'confirmation', 'no_show', 'waitlist_offer'] as const;
+export const MESSAGE_KINDS = ['booked', 'reminder', 'cancellation', 'reschedule', 'confirmation', 'no_show', 'waitlist_offer'] as const;
 
 export class OutboundMessageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES }) @IsOptional() @IsIn(MESSAGE_STATUSES) status?: (typeof MESSAGE_STATUSES)[number];

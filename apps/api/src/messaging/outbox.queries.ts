@@ -11,17 +11,19 @@ export interface AppointmentForMessage {
   phone: string | null;
   service_name: string;
   location_name: string;
+  location_address: string;
   location_phone: string;
   location_country: string;
   timezone: string;
+  clinic_name: string;
   locale: ClinicLocale;
   reminder_hours: number | null;
 }
 
 export async function appointmentForMessage(manager: EntityManager, appointmentId: string): Promise<AppointmentForMessage | undefined> {
   const [row]: AppointmentForMessage[] = await manager.query(
-    `SELECT a.id, a.organization_id, a.starts_at, p.first_name, p.email, p.phone, a.service_name, l.name AS location_name,
-            l.phone AS location_phone, l.country_code AS location_country, l.timezone, o.locale, r.reminder_hours_before AS reminder_hours
+    `SELECT a.id, a.organization_id, a.starts_at, p.first_name, p.email, p.phone, a.service_name, l.name AS location_name, l.address AS location_address,
+            l.phone AS location_phone, l.country_code AS location_country, l.timezone, o.name AS clinic_name, o.locale, r.reminder_hours_before AS reminder_hours
      FROM appointment_reminder_details a JOIN patient_directory p ON p.id = a.patient_id
      JOIN location_directory l ON l.id = a.location_id JOIN organization_reminder_settings r ON r.organization_id = a.organization_id
      JOIN organization_directory o ON o.id = a.organization_id
@@ -33,12 +35,13 @@ export async function appointmentForMessage(manager: EntityManager, appointmentI
 
 /**
  * A reschedule: every unsent reminder or notice may now name the wrong time, place or service, so each is set aside
- * ('obsolete'); writing the messages for the current start brings back (with today's text) the ones still due.
+ * ('obsolete'); writing the messages for the current start brings back (with today's text) the ones still due. An
+ * unsent booking or confirmation notice goes too: the reschedule notice tells the new time.
  */
 export async function setAsideUnsentForReschedule(manager: EntityManager, appointmentId: string): Promise<void> {
   await manager.query(
     `UPDATE outbound_messages SET status = 'obsolete', updated_at = now()
-     WHERE appointment_id = $1 AND status = 'pending' AND kind IN ('reminder', 'reschedule')`,
+     WHERE appointment_id = $1 AND status = 'pending' AND kind IN ('booked', 'confirmation', 'reminder', 'reschedule')`,
     [appointmentId],
   );
 }
@@ -69,16 +72,22 @@ export interface OfferForMessage {
   service_name: string;
   practitioner_name: string;
   location_name: string;
+  location_address: string;
   location_phone: string | null;
+  location_country: string;
   timezone: string;
+  clinic_name: string;
+  locale: ClinicLocale;
 }
 
 export async function offerForMessage(manager: EntityManager, offerId: string): Promise<OfferForMessage | undefined> {
   const [row]: OfferForMessage[] = await manager.query(
     `SELECT o.id, o.organization_id, o.starts_at, p.first_name, p.email, o.service_name, st.name AS practitioner_name,
-            l.name AS location_name, l.phone AS location_phone, l.timezone
+            l.name AS location_name, l.address AS location_address, l.phone AS location_phone, l.country_code AS location_country, l.timezone,
+            c.name AS clinic_name, c.locale
      FROM waitlist_offer_details o JOIN patient_directory p ON p.id = o.patient_id
      JOIN location_directory l ON l.id = o.location_id JOIN staff_directory st ON st.id = o.practitioner_id
+     JOIN organization_directory c ON c.id = o.organization_id
      WHERE o.id = $1`,
     [offerId],
   );
@@ -88,14 +97,14 @@ export async function offerForMessage(manager: EntityManager, offerId: string): 
 /** The offer's e-mail, once (a retried offer writes nothing new). Returns the row to queue. */
 export async function insertOfferMessage(
   manager: EntityManager,
-  m: { organizationId: string; offerId: string; startsAt: Date; recipient: string | null; subject: string; body: string },
+  m: { organizationId: string; offerId: string; startsAt: Date; recipient: string | null; subject: string; body: string; html: string },
 ): Promise<{ id: string; send_after: Date }[]> {
   return manager.query(
-    `INSERT INTO outbound_messages (organization_id, waitlist_offer_id, kind, channel, recipient, subject, body, appointment_starts_at, send_after)
-     VALUES ($1, $2, 'waitlist_offer', 'email', $3, $4, $5, $6, now())
+    `INSERT INTO outbound_messages (organization_id, waitlist_offer_id, kind, channel, recipient, subject, body, html_body, appointment_starts_at, send_after)
+     VALUES ($1, $2, 'waitlist_offer', 'email', $3, $4, $5, $6, $7, now())
      ON CONFLICT ON CONSTRAINT outbound_messages_offer_once DO NOTHING
      RETURNING id, send_after`,
-    [m.organizationId, m.offerId, m.recipient, m.subject, m.body, m.startsAt],
+    [m.organizationId, m.offerId, m.recipient, m.subject, m.body, m.html, m.startsAt],
   );
 }
 
@@ -104,7 +113,10 @@ export interface NewMessage {
   channel: 'email' | 'sms';
   recipient: string | null;
   subject: string;
+  /** Plain text: the SMS, or the e-mail's text part. */
   body: string;
+  /** The e-mail's HTML part (null for SMS). */
+  html: string | null;
   sendAfter: Date;
 }
 
@@ -118,11 +130,11 @@ export async function insertMessages(
   messages: readonly NewMessage[],
 ): Promise<{ id: string; send_after: Date }[]> {
   return manager.query(
-    `INSERT INTO outbound_messages (organization_id, appointment_id, kind, channel, recipient, subject, body, appointment_starts_at, send_after)
-     SELECT $1, $2, r.kind, r.channel, r.recipient, r.subject, r.body, $3, r.send_after
-     FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[]) AS r(kind, channel, recipient, subject, body, send_after)
+    `INSERT INTO outbound_messages (organization_id, appointment_id, kind, channel, recipient, subject, body, html_body, appointment_starts_at, send_after)
+     SELECT $1, $2, r.kind, r.channel, r.recipient, r.subject, r.body, r.html_body, $3, r.send_after
+     FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[]) AS r(kind, channel, recipient, subject, body, html_body, send_after)
      ON CONFLICT ON CONSTRAINT outbound_messages_once DO UPDATE SET status = 'pending', send_after = EXCLUDED.send_after, recipient = EXCLUDED.recipient,
-       subject = EXCLUDED.subject, body = EXCLUDED.body, updated_at = now()
+       subject = EXCLUDED.subject, body = EXCLUDED.body, html_body = EXCLUDED.html_body, updated_at = now()
        WHERE outbound_messages.status = 'obsolete'
      RETURNING id, send_after`,
     [
@@ -134,6 +146,7 @@ export async function insertMessages(
       messages.map((m) => m.recipient),
       messages.map((m) => m.subject),
       messages.map((m) => m.body),
+      messages.map((m) => m.html),
       messages.map((m) => m.sendAfter),
     ],
   );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { readable, readableDateTime } from '@skinledger/domain';
+import { readable } from '@skinledger/domain';
 import { formatPhoneNational } from '../common/phone/phone-numbers';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -21,14 +21,19 @@ import {
   type NewMessage,
 } from './outbox.queries';
 import { poolExecutor, transactionExecutor } from './job-queue.queries';
+import { noticeLine, patientEmail } from './patient-email';
 
-type Kind = 'reminder' | 'cancellation' | 'reschedule' | 'confirmation' | 'no_show';
+type Kind = 'booked' | 'reminder' | 'cancellation' | 'reschedule' | 'confirmation' | 'no_show';
+
+/** Kinds sent by e-mail only: the booking notice carries the appointment for the calendar; the reminder goes by SMS too. */
+const EMAIL_ONLY: readonly Kind[] = ['booked'];
 
 /**
  * Writes reminders and notices into the outbox in the caller's transaction (with their pg-boss job), so a message
  * exists exactly when its booking, reschedule or cancellation committed. One row per (appointment, kind, channel,
  * appointment start): writing it again is a no-op. Messages carry the patient's first name, the service, the
- * location and the time in the location's zone — nothing clinical.
+ * location and the time in the location's zone — nothing clinical. An e-mail is text and HTML with the clinic's name
+ * and address; its calendar attachment is made when it is sent (MessageSender), from the appointment as it is then.
  */
 @Injectable()
 export class OutboxService {
@@ -42,8 +47,9 @@ export class OutboxService {
     this.boss = new PgBoss({ db: poolExecutor(dataSource), schema: JOB_QUEUE_SCHEMA, migrate: false });
   }
 
+  /** The patient hears of the booking at once (e-mail, with the appointment for their calendar); the reminder later. */
   async appointmentBooked(manager: EntityManager, appointmentId: string): Promise<void> {
-    await this.write(manager, appointmentId, ['reminder']);
+    await this.write(manager, appointmentId, ['booked', 'reminder']);
   }
 
   /** The old reminders are obsolete; a reminder for the new time and a notice of the change. */
@@ -75,17 +81,31 @@ export class OutboxService {
   async waitlistOffered(manager: EntityManager, offerId: string): Promise<void> {
     const o = await offerForMessage(manager, offerId);
     if (!o) throw new Error(`Outbox: waitlist offer ${offerId} is not visible in the caller's transaction`);
-    const when = readableDateTime(o.starts_at, o.timezone);
-    const take = o.location_phone ? `Call us on ${o.location_phone} to take it` : 'Reply to this e-mail to take it';
+    const when = readable(o.locale).fullDateTime(o.starts_at, o.timezone);
+    const phone = o.location_phone ? formatPhoneNational(o.location_phone, o.location_country) : '';
+    const take = phone ? `Call us on ${phone} to take it` : 'Reply to this e-mail to take it';
+    const subject = `A place has opened for ${o.service_name} on ${when}`;
+    const news = `you are on our waitlist for ${o.service_name} at ${o.location_name}. A place has opened on ${when} with ${o.practitioner_name}.`;
+    const contact = `${take}: the first patient to confirm gets the place.`;
+    const email = patientEmail(subject, {
+      locale: o.locale,
+      firstName: o.first_name,
+      news,
+      contact,
+      serviceName: o.service_name,
+      when,
+      clinicName: o.clinic_name,
+      locationName: o.location_name,
+      address: o.location_address,
+    });
     const [row] = await insertOfferMessage(manager, {
       organizationId: o.organization_id,
       offerId: o.id,
       startsAt: o.starts_at,
       recipient: o.email,
-      subject: `A place has opened for ${o.service_name} on ${when}`,
-      body:
-        `Hello ${o.first_name}, you are on our waitlist for ${o.service_name} at ${o.location_name}. ` +
-        `A place has opened on ${when} with ${o.practitioner_name}. ${take}: the first patient to confirm gets the place.`,
+      subject,
+      body: email.text,
+      html: email.html,
     });
     if (!row) return;
     const db = await transactionExecutor(manager);
@@ -105,30 +125,43 @@ export class OutboxService {
     // The patient's words: the clinic's date and time format in the location's zone, its phone as dialled locally.
     const when = readable(a.locale).fullDateTime(a.starts_at, a.timezone);
     const phone = a.location_phone ? formatPhoneNational(a.location_phone, a.location_country) : '';
-    const contact = phone ? ` Call ${phone} to change it.` : '';
+    const change = phone ? `Call ${phone} to change it.` : '';
+    const at = `${a.service_name} at ${a.location_name}`;
     const messages: NewMessage[] = [];
     for (const kind of kinds) {
       let sendAfter = new Date(now);
+      // Nothing to announce or remind of for a time already begun (a walk-in booked as it starts).
+      if ((kind === 'reminder' || kind === 'booked') && a.starts_at.getTime() <= now) continue;
       if (kind === 'reminder') {
-        if (a.starts_at.getTime() <= now) continue;
         sendAfter = new Date(Math.max(now, a.starts_at.getTime() - hours * 3_600_000));
       }
-      const text = {
-        reminder: { subject: `Reminder: ${a.service_name} on ${when}`, body: `Hello ${a.first_name}, this is a reminder of your ${a.service_name} at ${a.location_name} on ${when}.${contact}` },
-        reschedule: { subject: `Your appointment has moved to ${when}`, body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} is now on ${when}.${contact}` },
-        cancellation: { subject: `Your appointment on ${when} is cancelled`, body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} on ${when} has been cancelled.${contact}` },
-        confirmation: {
-          subject: `Your appointment on ${when} is confirmed`,
-          body: `Hello ${a.first_name}, your ${a.service_name} at ${a.location_name} on ${when} is confirmed. We look forward to seeing you.${contact}`,
-        },
+      const words: Record<Kind, { subject: string; news: string; contact: string }> = {
+        booked: { subject: `Your appointment on ${when} is booked`, news: `your ${at} on ${when} is booked.`, contact: change },
+        reminder: { subject: `Reminder: ${a.service_name} on ${when}`, news: `this is a reminder of your ${at} on ${when}.`, contact: change },
+        reschedule: { subject: `Your appointment has moved to ${when}`, news: `your ${at} is now on ${when}.`, contact: change },
+        cancellation: { subject: `Your appointment on ${when} is cancelled`, news: `your ${at} on ${when} has been cancelled.`, contact: change },
+        confirmation: { subject: `Your appointment on ${when} is confirmed`, news: `your ${at} on ${when} is confirmed. We look forward to seeing you.`, contact: change },
         no_show: {
           subject: `We missed you on ${when}`,
-          body: `Hello ${a.first_name}, we missed you at your ${a.service_name} at ${a.location_name} on ${when}. ${phone ? `Call us on ${phone} to book a new time.` : 'Contact us to book a new time.'}`,
+          news: `we missed you at your ${at} on ${when}.`,
+          contact: phone ? `Call us on ${phone} to book a new time.` : 'Contact us to book a new time.',
         },
-      }[kind];
-      const channels: ['email' | 'sms', string | null][] = [['email', a.email]];
-      if (a.phone) channels.push(['sms', a.phone]);
-      for (const [channel, recipient] of channels) messages.push({ kind, channel, recipient, subject: text.subject, body: text.body, sendAfter });
+      };
+      const { subject, news, contact } = words[kind];
+      const email = patientEmail(subject, {
+        locale: a.locale,
+        firstName: a.first_name,
+        news,
+        contact,
+        serviceName: a.service_name,
+        when,
+        clinicName: a.clinic_name,
+        locationName: a.location_name,
+        address: a.location_address,
+      });
+      messages.push({ kind, channel: 'email', recipient: a.email, subject, body: email.text, html: email.html, sendAfter });
+      // SMS stays one line of plain text.
+      if (a.phone && !EMAIL_ONLY.includes(kind)) messages.push({ kind, channel: 'sms', recipient: a.phone, subject, body: noticeLine(a.first_name, news, contact), html: null, sendAfter });
     }
     if (messages.length === 0) return;
     const inserted = await insertMessages(manager, { organizationId: a.organization_id, id: a.id, startsAt: a.starts_at }, messages);

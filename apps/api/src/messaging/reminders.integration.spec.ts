@@ -52,11 +52,13 @@ describe('reminders and notices', () => {
     const worker = new MessageWorker(app.appDataSource, { email: transport }, 'worker-a', 0.5);
     await worker.start();
     const appointment = await bookSoon(3);
-    const [{ jobs }] = await app.dataSource.query(
-      `SELECT count(*)::int AS jobs FROM pgboss.job j JOIN outbound_messages o ON o.id::text = j.data->>'messageId' WHERE o.appointment_id = $1`,
+    // One job per message (the booking notice and the reminder), written with them.
+    const [{ jobs, messages }] = await app.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM pgboss.job j JOIN outbound_messages o ON o.id::text = j.data->>'messageId' WHERE o.appointment_id = $1) AS jobs,
+              (SELECT count(*)::int FROM outbound_messages WHERE appointment_id = $1) AS messages`,
       [appointment.id],
     );
-    expect(jobs).toBe(1);
+    expect({ jobs, messages }).toEqual({ jobs: 2, messages: 2 });
     await until(async () => (await statusOf(appointment.id)) === 'sent');
     await worker.stop();
     const restarted = new MessageWorker(app.appDataSource, { email: transport }, 'worker-a2', 0.5);
@@ -85,7 +87,7 @@ describe('reminders and notices', () => {
 
   it('lets exactly one of many concurrent senders claim a message, never resends a claimed one, and keeps messages without transport in the outbox', async () => {
     const appointment = await bookSoon(8);
-    const [{ id }] = await app.dataSource.query(`SELECT id FROM outbound_messages WHERE appointment_id = $1`, [appointment.id]);
+    const [{ id }] = await app.dataSource.query(`SELECT id FROM outbound_messages WHERE appointment_id = $1 AND kind = 'reminder'`, [appointment.id]);
     const transport = new RecordingTransport();
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => new MessageSender(app.appDataSource, { email: transport }, `s${i}`).deliver(id)));
     expect(results.filter((r) => r === 'sent')).toHaveLength(1);
@@ -95,14 +97,17 @@ describe('reminders and notices', () => {
     // A worker that died after claiming: the row stays 'sending' and is not sent again.
     const crashed = await bookSoon(9);
     await app.dataSource.query(`UPDATE outbound_messages SET status = 'sending', claimed_by = 'dead' WHERE appointment_id = $1`, [crashed.id]);
-    expect(await new MessageSender(app.appDataSource, { email: transport }, 'x').deliverDue()).not.toContain('sent');
+    await new MessageSender(app.appDataSource, { email: transport }, 'x').deliverDue();
+    const stuck = await app.dataSource.query(`SELECT status, sent_at, claimed_by FROM outbound_messages WHERE appointment_id = $1`, [crashed.id]);
+    expect(stuck).toEqual(Array(2).fill({ status: 'sending', sent_at: null, claimed_by: 'dead' }));
 
     const noSmtp = await bookSoon(10);
     await new MessageSender(app.appDataSource, {}, 'y').deliverDue();
     expect(await statusOf(noSmtp.id)).toBe('outbox_only');
     const outbox = await org.client.get('/api/outbound-messages?status=outbox_only');
     expect(outbox.status).toBe(200);
-    expect(outbox.body.items[0]).toMatchObject({ appointmentId: noSmtp.id, kind: 'reminder', channel: 'email', error: 'No SMTP transport is configured' });
+    const unsent = outbox.body.items.find((m: { appointmentId: string; kind: string }) => m.appointmentId === noSmtp.id && m.kind === 'reminder');
+    expect(unsent).toMatchObject({ channel: 'email', error: 'No SMTP transport is configured' });
     expect((await org.client.get('/api/outbound-messages?status=nope')).status).toBe(400);
   });
 
@@ -142,20 +147,25 @@ describe('reminders and notices', () => {
       [booked.body.id],
     );
     const at = `at ${org.location.name} on ${when}`;
-    const cancelled = { subject: `Your appointment on ${when} is cancelled`, body: `Hello Pat, your ${service} ${at} has been cancelled. Call (212) 555-0199 to change it.` };
-    const reminder = { subject: `Reminder: ${service} on ${when}`, body: `Hello Pat, this is a reminder of your ${service} ${at}. Call (212) 555-0199 to change it.` };
+    const line = {
+      booked: { subject: `Your appointment on ${when} is booked`, body: `Hello Pat, your ${service} ${at} is booked. Call (212) 555-0199 to change it.` },
+      cancellation: { subject: `Your appointment on ${when} is cancelled`, body: `Hello Pat, your ${service} ${at} has been cancelled. Call (212) 555-0199 to change it.` },
+      reminder: { subject: `Reminder: ${service} on ${when}`, body: `Hello Pat, this is a reminder of your ${service} ${at}. Call (212) 555-0199 to change it.` },
+    };
+    // The SMS is the one line; the e-mail's text opens with it, then the service, time and place, signed with the clinic's name and address.
+    const email = (kind: keyof typeof line) => ({
+      subject: line[kind].subject,
+      body: `${line[kind].body}\n\nWhat: ${service}\nWhen: ${when}\nWhere: ${org.organization.name}, ${org.location.name}, 1 Main Street\n\n${org.organization.name}\n${org.location.name}\n1 Main Street`,
+    });
     expect(messages).toEqual([
-      { kind: 'cancellation', channel: 'email', recipient: 'wording@example.com', ...cancelled },
-      { kind: 'cancellation', channel: 'sms', recipient: '+19175550123', ...cancelled },
-      { kind: 'reminder', channel: 'email', recipient: 'wording@example.com', ...reminder },
-      { kind: 'reminder', channel: 'sms', recipient: '+19175550123', ...reminder },
+      { kind: 'booked', channel: 'email', recipient: 'wording@example.com', ...email('booked') },
+      { kind: 'cancellation', channel: 'email', recipient: 'wording@example.com', ...email('cancellation') },
+      { kind: 'cancellation', channel: 'sms', recipient: '+19175550123', ...line.cancellation },
+      { kind: 'reminder', channel: 'email', recipient: 'wording@example.com', ...email('reminder') },
+      { kind: 'reminder', channel: 'sms', recipient: '+19175550123', ...line.reminder },
     ]);
     const outbox = await org.client.get('/api/outbound-messages?pageSize=100');
-    expect(outbox.body.items.filter((m: { appointmentId: string }) => m.appointmentId === booked.body.id).map((m: { patientName: string }) => m.patientName)).toEqual([
-      'Pat Wording',
-      'Pat Wording',
-      'Pat Wording',
-      'Pat Wording',
-    ]);
+    const names = outbox.body.items.filter((m: { appointmentId: string }) => m.appointmentId === booked.body.id).map((m: { patientName: string }) => m.patientName);
+    expect(names).toEqual(Array(5).fill('Pat Wording'));
   });
 });

@@ -51,9 +51,11 @@ describe('appointments', () => {
     expect(response.body).toMatchObject({ status: 'booked', timeZone: 'America/New_York', roomName: 'Room 1' });
     const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'appointment.booked'`, [response.body.id]);
     expect(n).toBe(1);
-    const messages = await app.dataSource.query(`SELECT kind, status, send_after FROM outbound_messages WHERE appointment_id = $1`, [response.body.id]);
-    expect(messages).toEqual([expect.objectContaining({ kind: 'reminder', status: 'pending' })]);
-    expect(start - messages[0].send_after.getTime()).toBe(24 * 3_600_000);
+    const messages = await app.dataSource.query(`SELECT kind, status, send_after FROM outbound_messages WHERE appointment_id = $1 ORDER BY kind`, [response.body.id]);
+    // The booking notice goes at once (e-mail), the reminder 24 hours before.
+    expect(messages).toEqual([expect.objectContaining({ kind: 'booked', status: 'pending' }), expect.objectContaining({ kind: 'reminder', status: 'pending' })]);
+    expect(messages[0].send_after.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(start - messages[1].send_after.getTime()).toBe(24 * 3_600_000);
     await org.client.post(`/api/appointments/${response.body.id}/cancel`, { reason: 'cleanup' });
   });
 
@@ -172,7 +174,7 @@ describe('appointments', () => {
     const cancelled = await org.client.post(`/api/appointments/${second.id}/cancel`, { reason: 'Patient is unwell' });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'Patient is unwell' });
     const kinds = await app.dataSource.query(`SELECT kind, status FROM outbound_messages WHERE appointment_id = $1 ORDER BY kind`, [second.id]);
-    expect(kinds).toEqual([{ kind: 'cancellation', status: 'pending' }, { kind: 'reminder', status: 'obsolete' }]);
+    expect(kinds).toEqual([{ kind: 'booked', status: 'obsolete' }, { kind: 'cancellation', status: 'pending' }, { kind: 'reminder', status: 'obsolete' }]);
     // The cancelled slot is free again.
     expect((await book({ startsAt: futureInstant(18, 15) })).status).toBe(201);
     const third = (await book({ startsAt: futureInstant(19, 15) })).body;
@@ -189,7 +191,7 @@ describe('appointments', () => {
     expect(moved.status).toBe(200);
     expect(moved.body.startsAt).toBe(futureInstant(21, 16));
     const messages = await app.dataSource.query(`SELECT kind, status, appointment_starts_at FROM outbound_messages WHERE appointment_id = $1 ORDER BY created_at, kind`, [body.id]);
-    expect(messages.map((m: { kind: string; status: string }) => `${m.kind}:${m.status}`).sort()).toEqual(['reminder:obsolete', 'reminder:pending', 'reschedule:pending']);
+    expect(messages.map((m: { kind: string; status: string }) => `${m.kind}:${m.status}`).sort()).toEqual(['booked:obsolete', 'reminder:obsolete', 'reminder:pending', 'reschedule:pending']);
     // Moving onto another appointment: 409 naming it.
     const blocker = (await book({ startsAt: futureInstant(22, 15) })).body;
     const clash = await org.client.patch(`/api/appointments/${body.id}`, { startsAt: futureInstant(22, 15) });

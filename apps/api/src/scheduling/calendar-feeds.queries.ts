@@ -43,23 +43,31 @@ export interface FeedEventRow {
   starts_at: Date;
   ends_at: Date;
   status: string;
+  calendar_sequence: number;
+  calendar_changed_at: Date;
   service_name: string;
   room_name: string;
   location_name: string;
-  address: string;
   initials: string;
 }
 
-/** The practitioner's live appointments from 30 days back to 180 ahead: service, room, place and initials only. */
+/**
+ * The practitioner's appointments from 30 days back to 180 ahead: service, room, place and initials only, with the
+ * iCalendar sequence and last change the database keeps. A cancelled one stays for 30 days after its cancellation
+ * (STATUS:CANCELLED), so every subscribed phone refreshes at least once while it is there and removes it; a no-show
+ * stays like any held time.
+ */
 export async function feedEvents(manager: EntityManager, organizationId: string, practitionerId: string): Promise<FeedEventRow[]> {
   return manager.query(
-    `SELECT a.id, a.starts_at, a.ends_at, a.status, s.name AS service_name, r.name AS room_name, l.name AS location_name, l.address,
+    `SELECT a.id, a.starts_at, a.ends_at, a.status, a.calendar_sequence, a.calendar_changed_at,
+            s.name AS service_name, r.name AS room_name, l.name AS location_name,
             left(p.first_name, 1) || left(p.last_name, 1) AS initials
      FROM appointments a JOIN services s ON s.id = a.service_id JOIN rooms r ON r.id = a.room_id JOIN location_directory l ON l.id = a.location_id
      JOIN patient_directory p ON p.id = a.patient_id
-     WHERE a.organization_id = $1 AND a.practitioner_id = $2 AND a.status NOT IN ('cancelled', 'no_show')
+     WHERE a.organization_id = $1 AND a.practitioner_id = $2
+       AND (a.status <> 'cancelled' OR coalesce(a.status_changed_at, a.calendar_changed_at) > now() - interval '30 days')
        AND a.starts_at > now() - interval '30 days' AND a.starts_at < now() + interval '180 days'
-     ORDER BY a.starts_at`,
+     ORDER BY a.starts_at, a.id`,
     [organizationId, practitionerId],
   );
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { roleHasPermission } from '@skinledger/domain';
-import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ForbiddenError, NotFoundError } from '../common/problems/domain-error';
+import { practitionerEventWords, practitionerFeedICalendar } from './appointment-icalendar';
 import { feedEvents, insertFeed, lockFeedOf, resolveFeed, revokeLiveFeeds } from './calendar-feeds.queries';
 import { staffMemberExists } from './clinic-directory.queries';
 
@@ -15,7 +15,8 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 /**
  * A practitioner's appointments as an iCalendar feed at a secret URL for phone calendars. The table keeps only the
  * token's SHA-256; rotating revokes the old URL. Minimal health information: each event shows the service and the
- * patient's initials, the room and the location — no name, no notes, nothing clinical.
+ * patient's initials, the room and the location — no name, no notes, nothing clinical. Built by appointment-icalendar,
+ * which also makes the patient's e-mailed copy of each appointment (same UID and SEQUENCE).
  */
 @Injectable()
 export class CalendarFeedsService {
@@ -56,18 +57,18 @@ export class CalendarFeedsService {
       const rows = await feedEvents(manager, feed.organization_id, feed.staff_member_id);
       return { feed, rows };
     });
-    const calendar = ical({ name: `SkinLedger – ${feed.name}`, prodId: { company: 'SkinLedger', product: 'appointments' }, ttl: 15 * 60 });
-    for (const r of rows) {
-      calendar.createEvent({
-        id: r.id,
-        start: r.starts_at,
-        end: r.ends_at,
-        summary: `${r.service_name} – ${r.initials}`,
-        location: `${r.room_name}, ${r.location_name}`,
-        description: `Status: ${r.status.replace('_', ' ')}`,
-      });
-    }
-    return calendar.toString();
+    return practitionerFeedICalendar(
+      `SkinLedger – ${feed.name}`,
+      rows.map((r) => ({
+        appointmentId: r.id,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        cancelled: r.status === 'cancelled',
+        sequence: r.calendar_sequence,
+        lastModified: r.calendar_changed_at,
+        ...practitionerEventWords({ serviceName: r.service_name, initials: r.initials, roomName: r.room_name, locationName: r.location_name, status: r.status }),
+      })),
+    );
   }
 
   private assertMayManage(actor: Actor, staffMemberId: string): void {

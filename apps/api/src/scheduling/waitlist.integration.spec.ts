@@ -158,7 +158,8 @@ describe('waitlist (issue 13)', () => {
     const [message] = await app.dataSource.query(`SELECT kind, channel, recipient, subject, body, status FROM outbound_messages WHERE waitlist_offer_id = $1`, [offered.body.latestOffer.id]);
     expect(message).toMatchObject({ kind: 'waitlist_offer', channel: 'email', recipient: 'ivy@example.test', status: 'pending' });
     expect(message.subject).toMatch(/^A place has opened for Facial consultation C on \w+day, \w+ \d+, \d{4} at \d{1,2}:\d{2} [AP]M$/);
-    expect(message.body).toMatch(/^Hello Ivy, you are on our waitlist for Facial consultation C at .+\. A place has opened on .+ with Nora Reyes\. .+: the first patient to confirm gets the place\.$/);
+    // The e-mail's text opens with the offer in one line (then the service, time and place, and the clinic's address).
+    expect(message.body.split('\n')[0]).toMatch(/^Hello Ivy, you are on our waitlist for Facial consultation C at .+\. A place has opened on .+ with Nora Reyes\. .+: the first patient to confirm gets the place\.$/);
     expect(`${message.subject} ${message.body}`).not.toMatch(ISO);
     expect(`${message.subject} ${message.body}`).not.toMatch(UUID);
     const [event] = await app.dataSource.query(`SELECT changes FROM audit_events WHERE entity_id = $1 AND action = 'waitlist_entry.offered'`, [entry.id]);

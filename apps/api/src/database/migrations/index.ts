@@ -27,6 +27,8 @@ import { AddClinicLocaleAndLocationCountry1796568400000 } from './1796568400000-
 import { PublishRecordLabels1796568400001 } from './1796568400001-PublishRecordLabels';
 import { NormalizePhonesToE1641796568400002 } from './1796568400002-NormalizePhonesToE164';
 import { StoreLotLabelData1796569100000 } from './1796569100000-StoreLotLabelData';
+import { TrackAppointmentCalendarChanges1796569300000 } from './1796569300000-TrackAppointmentCalendarChanges';
+import { AddBookingNoticeAndEmailHtml1796569300001 } from './1796569300001-AddBookingNoticeAndEmailHtml';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -59,4 +61,6 @@ export const MIGRATIONS = [
   PublishRecordLabels1796568400001,
   NormalizePhonesToE1641796568400002,
   StoreLotLabelData1796569100000,
+  TrackAppointmentCalendarChanges1796569300000,
+  AddBookingNoticeAndEmailHtml1796569300001,
 ];

@@ -12,6 +12,7 @@ const COLOURS: Record<string, string> = { sent: 'green', pending: 'blue', sendin
 /** Reminders and notices: sent, waiting, or kept here because no SMTP/SMS transport is configured. */
 /** What each message is, in the front desk's words. */
 const KIND_LABELS: Record<string, string> = {
+  booked: 'Booking confirmation',
   reminder: 'Reminder',
   confirmation: 'Confirmation',
   reschedule: 'New time',
