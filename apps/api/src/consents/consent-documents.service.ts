@@ -42,7 +42,7 @@ export class ConsentDocumentsService {
           return {
             ...base,
             at: signedAt,
-            by: `${record.signerName} on the device of ${e.actorName ?? 'staff'}`,
+            by: `${record.signerName}, on the device of ${e.actorName ?? 'staff'}`,
             detail: `IP ${record.signerIp}; ${record.signerUserAgent}; acknowledgements ticked: ${(record.acceptedAcknowledgements ?? []).join(', ') || 'none'}`,
           };
         }
