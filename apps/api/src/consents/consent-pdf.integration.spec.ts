@@ -54,7 +54,7 @@ describe('the consent PDF: every name as signed, PDF/A-2b with every font embedd
   async function download(client: ApiClient, id: string): Promise<Buffer> {
     const response = await fetch(`${app.baseUrl}/api/consents/${id}/pdf`, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     if (response.status !== 200) throw new Error(`pdf: ${response.status} ${await response.text()}`);
-    const b = Buffer.from(await response.arrayBuffer()); if (process.env.PDF_DUMP) { require('fs').mkdirSync(process.env.PDF_DUMP, {recursive:true}); require('fs').writeFileSync(`${process.env.PDF_DUMP}/${id}.pdf`, b); } return b;
+    return Buffer.from(await response.arrayBuffer());
   }
 
   /** A patient created through the API, a consent of the template prepared, signed with their own name and witnessed. */
