@@ -254,5 +254,5 @@ function lines(spans: readonly TextSpan[]): TextSpan[][] {
 
 /** Info strings without control characters (they have no place in a title, and XMP cannot hold most of them). */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  return [...text].filter((c) => !/\p{Cc}/u.test(c) || c === '\t' || c === '\n' || c === '\r').join('');
 }
