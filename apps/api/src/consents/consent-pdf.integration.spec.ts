@@ -117,6 +117,18 @@ describe('the consent PDF: every name as signed, PDF/A-2b with every font embedd
     });
   });
 
+  it('a consent in plain English too: every font embedded with a ToUnicode map, PDF/A-2b declared, PDF 1.7, tagged, sound', async () => {
+    const templates = (await clinic.client.get('/api/consent-templates')).body as { id: string; kind: string }[];
+    const { consent } = await signedFor('Jordan', 'Sample', templates.find((t) => t.kind === 'cosmetic_needling')!.id);
+    const reading = readPdf(await download(clinic.client, consent.id));
+    expect(reading.fonts.map((f) => `${f.name.replace(/^[A-Z]{6}\+/, '')} ${f.type} embedded=${f.embedded}`)).toEqual([
+      'DejaVuSans CID TrueType embedded=true',
+      'DejaVuSans-Bold CID TrueType embedded=true',
+      'DejaVuSansMono CID TrueType embedded=true',
+    ]);
+    expectArchival(reading);
+  });
+
   it('the form text and acknowledgements of a multilingual form read back as signed', async () => {
     const created = await clinic.client.post('/api/consent-templates', MULTILINGUAL_FORM);
     expect(created.status).toBe(201);
