@@ -36,18 +36,21 @@ export class ConsentDocumentsService {
       if (!signedAt) throw new ConflictError('not-signed', 'Only a signed consent has a PDF; the patient has not signed yet');
       const { patientMrn, organizationName } = await consentPdfParties(manager, actor.organizationId, record.patientId);
       const events = await this.auditTrail.trailFor(manager, actor.organizationId, { type: 'consent', id }, { actions: Object.keys(TRAIL_EVENTS) });
+      // Each line is dated by the record's own time of that step, as the signature and witness lines always were:
+      // the audit event is written when the step is stored, which for the demo clinic's back-dated consents (loaded
+      // in one go, today) is long after the record says it was prepared.
       const trail: ConsentTrailEntry[] = events.map((e) => {
-        const base = { at: e.occurredAt, event: TRAIL_EVENTS[e.action], by: e.actorName ?? 'System' };
+        const base = { at: e.action === 'consent.created' ? record.createdAt : e.occurredAt, event: TRAIL_EVENTS[e.action], by: e.actorName ?? 'System' };
         if (e.action === 'consent.signed') {
           return {
             ...base,
             at: signedAt,
-            by: `${record.signerName} on the device of ${e.actorName ?? 'staff'}`,
+            by: `${record.signerName}, on the device of ${e.actorName ?? 'staff'}`,
             detail: `IP ${record.signerIp}; ${record.signerUserAgent}; acknowledgements ticked: ${(record.acceptedAcknowledgements ?? []).join(', ') || 'none'}`,
           };
         }
         if (e.action === 'consent.witnessed') return { ...base, at: record.witnessedAt ?? e.occurredAt, by: record.witnessName ?? base.by, detail: `IP ${e.ip ?? '-'}` };
-        if (e.action === 'consent.revoked') return { ...base, detail: record.revocationReason ?? '' };
+        if (e.action === 'consent.revoked') return { ...base, at: record.revokedAt ?? e.occurredAt, detail: record.revocationReason ?? '' };
         return { ...base, detail: `Template version ${record.templateVersion}; IP ${e.ip ?? '-'}` };
       });
       const generatedAt = new Date();

@@ -286,7 +286,7 @@ describe('consents name the treating practitioner; the visit bundle; one witness
 
       const text = await pdfText(app, desk, consent.id);
       expect(text).toContain(`Treating practitioner: ${nurse.name}`);
-      expect(text).toContain(`Treating practitioner: ${nurse.name} (staff id ${nurse.id})`);
+      expect(text).toContain(`Treating practitioner: ${nurse.name}, staff id ${nurse.id}`);
       expect(text).toMatch(new RegExp(`Appointment: ${medicalServiceName}, [A-Z][a-z]{2} \\d{1,2}, \\d{4}, 10:00 AM E[SD]T`));
       // The front desk prepared and witnessed it (the audit trail says so), but is nowhere the practitioner.
       expect(text).toContain(`Witnessed by: ${deskName}`);
@@ -416,7 +416,7 @@ describe('consents name the treating practitioner; the visit bundle; one witness
       expect((await desk.post('/api/consents/witness', { consentIds: [legacy.id], password: TEST_PASSWORD })).status).toBe(200);
       expect((await desk.get(`/api/consents/${legacy.id}/verify`)).body).toMatchObject({ intact: true, recordHashMatches: true, chainMatches: true });
       const text = await pdfText(app, desk, legacy.id);
-      expect(text).toContain(`Treating practitioner: ${nurse.name} (as named in the text; recorded before practitioners were identified)`);
+      expect(text).toContain(`Treating practitioner: ${nurse.name}, as named in the text (recorded before practitioners were identified)`);
     });
   });
 });

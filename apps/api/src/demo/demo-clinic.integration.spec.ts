@@ -1,5 +1,7 @@
 import { STAFF_ROLES } from '@skinledger/domain';
+import type { ApiClient } from '../../test/api-client';
 import { signIn } from '../../test/factories';
+import { readPdf } from '../../test/pdf-tools';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { AuditService } from '../audit/audit.service';
 import { loadDemoClinic } from './demo-clinic';
@@ -65,4 +67,31 @@ describe('demo clinic', () => {
     );
     expect(expired).toBeGreaterThan(0);
   });
+
+  it("prints a demo consent's audit trail in order: prepared before signed before witnessed (the clinic loaded above)", async () => {
+    const owner = await signIn(app, 'owner@harbour.demo', 'demo password 123');
+    const [{ id, created_at, signed_at }]: { id: string; created_at: Date; signed_at: Date }[] = await app.dataSource.query(
+      `SELECT id, created_at, signed_at FROM consent_records WHERE witnessed_at IS NOT NULL ORDER BY signed_at LIMIT 1`,
+    );
+    expect(created_at.getTime()).toBeLessThan(signed_at.getTime());
+    const text = readPdf(await consentPdf(app, owner, id)).text;
+    // Certificate lines read "Mar 10, 2026, 10:30:15 PM EDT  Prepared from the template".
+    const at = (event: string) => {
+      const match = new RegExp(`^(\\w{3} \\d{1,2}, \\d{4}), (\\d{1,2}:\\d{2}:\\d{2} [AP]M) (E[SD]T)\\s+${event}`, 'm').exec(text);
+      if (!match) throw new Error(`no "${event}" line in the certificate:\n${text}`);
+      return Date.parse(`${match[1]} ${match[2]} ${match[3]}`);
+    };
+    const prepared = at('Prepared from the template');
+    const signed = at('Signed by the patient');
+    const witnessed = at('Witnessed');
+    expect(prepared).toBeLessThan(signed);
+    expect(signed).toBeLessThanOrEqual(witnessed);
+    expect(signed).toBe(Math.floor(signed_at.getTime() / 1000) * 1000);
+  });
 });
+
+async function consentPdf(app: TestApp, client: ApiClient, id: string): Promise<Buffer> {
+  const response = await fetch(`${app.baseUrl}/api/consents/${id}/pdf`, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  if (response.status !== 200) throw new Error(`pdf: ${response.status} ${await response.text()}`);
+  return Buffer.from(await response.arrayBuffer());
+}

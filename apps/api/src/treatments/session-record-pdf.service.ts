@@ -9,9 +9,9 @@ import { TreatmentSessionViews } from './treatment-session-views';
 import { sessionRecordParties } from './treatment-session.queries';
 
 /**
- * The printable session record as a PDF (pdfkit, DejaVu Sans embedded). The record hash printed under the signature
- * is the one sealed in the HMAC-chained `treatment_session.signed` event (the session view reads it from there), not
- * recomputed, so the paper names exactly what was signed. Every download is a clinical read, audited with the patient as the entity.
+ * The printable session record as a PDF/A-2b document (common/pdf: embedded fonts for every script, tagged). The
+ * record hash printed under the signature is the one sealed in the HMAC-chained `treatment_session.signed` event (the
+ * session view reads it from there), not recomputed, so the paper names exactly what was signed. Every download is a clinical read, audited with the patient as the entity.
  */
 @Injectable()
 export class SessionRecordPdfService {

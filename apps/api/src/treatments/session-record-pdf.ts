@@ -1,6 +1,5 @@
 import { ERYTHEMA_GRADES, indicationLabel, sessionWarningLines } from '@skinledger/domain';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { ArchivalPdf, type StructNode } from '../common/pdf/archival-pdf';
 import type { TreatmentSessionDto } from './treatment-sessions.dto';
 
 export interface SessionRecordPdfInput {
@@ -13,24 +12,12 @@ export interface SessionRecordPdfInput {
   generatedAt: Date;
 }
 
-/**
- * DejaVu Sans (the `dejavu-fonts-ttf` package), embedded as a subset: unlike the PDF base-14 fonts (Latin-1 only) it
- * covers Latin Extended, Greek and Cyrillic, so "Zoë Łukasiewicz" or "Анна Петрова" print as typed. Resolved from the
- * installed package, so the tsc-built app and Jest find the same files.
- */
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
-  body: join(FONT_DIR, 'DejaVuSans.ttf'),
-  bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
-  mono: join(FONT_DIR, 'DejaVuSansMono.ttf'),
-} as const;
-
 const INK = '#1a1a1a';
 const MUTED = '#4a4d52';
 const RULE = '#c1c2c5';
 const MARGIN = 48;
 
-type Doc = PDFKit.PDFDocument;
+type Pdf = ArchivalPdf;
 
 /** A date and time on the clinic's clock with its zone ("Dec 2, 2026, 10:31 AM EST"). */
 export function clinicDateTime(at: Date | string, timeZone: string): string {
@@ -51,43 +38,32 @@ export function calendarDate(isoDate: string): string {
 }
 
 /**
- * The treatment session as a printable record: who, where and when; zones with depth and passes; pen and cartridge
- * lots; topical anaesthetic; the rest of the chart; warnings acknowledged; the practitioner's signature with the
- * record hash sealed in the audit chain; and every addendum in order. An unsigned session prints marked as such.
+ * The treatment session as a printable record, a PDF/A-2b document (common/pdf: embedded fonts for every script,
+ * tagged): who, where and when; zones with depth and passes; pen and cartridge lots; topical anaesthetic; the rest of
+ * the chart; warnings acknowledged; the practitioner's signature with the record hash sealed in the audit chain; and
+ * every addendum in order. An unsigned session prints marked as such.
  */
 export function renderSessionRecordPdf(input: SessionRecordPdfInput): Promise<Buffer> {
   const { session: s, timeZone: tz } = input;
-  const doc = new PDFDocument({
-    size: 'LETTER',
+  const pdf = new ArchivalPdf({
+    title: `Treatment session record: ${s.patientName}, ${s.performedOn}`,
+    author: input.organizationName,
+    subject: `Treatment session ${s.id}`,
     margin: MARGIN,
-    bufferPages: true,
-    info: {
-      Title: `Treatment session record: ${s.patientName}, ${s.performedOn}`,
-      Author: input.organizationName,
-      Subject: `Treatment session ${s.id}`,
-      Creator: 'SkinLedger',
-    },
   });
-  doc.registerFont('Body', FONTS.body);
-  doc.registerFont('Bold', FONTS.bold);
-  doc.registerFont('Mono', FONTS.mono);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - 2 * MARGIN;
+  const { doc } = pdf;
+  const width = pdf.width;
 
-  doc.font('Body').fontSize(9).fillColor(MUTED).text(`${input.organizationName}  |  ${input.locationName}  |  MRN ${input.patientMrn}`, { width });
+  pdf.block('P', () => pdf.write(`${input.organizationName}  |  ${input.locationName}  |  MRN ${input.patientMrn}`, { size: 9, color: MUTED, width }));
   doc.moveDown(0.5);
-  doc.font('Bold').fontSize(18).fillColor(INK).text('Treatment session record', { width });
+  pdf.block('H1', () => pdf.write('Treatment session record', { size: 18, style: 'bold', color: INK, width }));
   if (s.status !== 'signed') {
-    doc.moveDown(0.2).font('Bold').fontSize(11).fillColor('#b02a2a').text('NOT SIGNED — in progress: this record may still change', { width });
+    doc.moveDown(0.2);
+    pdf.block('P', () => pdf.write('NOT SIGNED — in progress: this record may still change', { size: 11, style: 'bold', color: '#b02a2a', width }));
   }
   doc.moveDown(0.5);
 
-  facts(doc, [
+  facts(pdf, [
     ['Patient', s.patientName],
     ['Date of birth', calendarDate(input.patientDateOfBirth)],
     ['MRN', input.patientMrn],
@@ -99,9 +75,9 @@ export function renderSessionRecordPdf(input: SessionRecordPdfInput): Promise<Bu
     ['Origin', s.appointmentId ? 'Booked appointment' : `Walk-in: ${s.walkInReason ?? '—'}`],
   ]);
 
-  section(doc, 'Zones');
+  section(pdf, 'Zones');
   table(
-    doc,
+    pdf,
     [
       { title: 'Zone', width: 0.34 },
       { title: 'Depth', width: 0.14, align: 'right' },
@@ -112,11 +88,11 @@ export function renderSessionRecordPdf(input: SessionRecordPdfInput): Promise<Bu
     'No zones charted.',
   );
 
-  section(doc, 'Pen and cartridges');
-  line(doc, `Pen: ${s.deviceModel} · serial ${s.deviceSerialNumber}`);
+  section(pdf, 'Pen and cartridges');
+  line(pdf, `Pen: ${s.deviceModel} · serial ${s.deviceSerialNumber}`);
   doc.moveDown(0.3);
   table(
-    doc,
+    pdf,
     [
       { title: 'Lot', width: 0.16 },
       { title: 'Cartridge', width: 0.34 },
@@ -128,10 +104,10 @@ export function renderSessionRecordPdf(input: SessionRecordPdfInput): Promise<Bu
     'No cartridge recorded.',
   );
 
-  section(doc, 'Topical anaesthetic');
+  section(pdf, 'Topical anaesthetic');
   const a = s.anesthetic;
   if (a) {
-    facts(doc, [
+    facts(pdf, [
       ['Product', [a.product, a.strength].filter(Boolean).join(' ')],
       ['Lot', a.lotNumber ?? '—'],
       ['Area', a.area ?? '—'],
@@ -140,11 +116,11 @@ export function renderSessionRecordPdf(input: SessionRecordPdfInput): Promise<Bu
       ['Minutes on skin', a.minutesOnSkin !== null ? `${a.minutesOnSkin} min` : '—'],
     ]);
   } else {
-    line(doc, 'None used.');
+    line(pdf, 'None used.');
   }
 
-  section(doc, 'Treatment');
-  facts(doc, [
+  section(pdf, 'Treatment');
+  facts(pdf, [
     ['Technique', s.technique ?? '—'],
     ['Clinical endpoint', s.clinicalEndpoint ?? '—'],
     [`Erythema grade (${ERYTHEMA_GRADES[0]}–${ERYTHEMA_GRADES[ERYTHEMA_GRADES.length - 1]})`, s.erythemaGrade !== null ? String(s.erythemaGrade) : '—'],
@@ -154,113 +130,119 @@ export function renderSessionRecordPdf(input: SessionRecordPdfInput): Promise<Bu
   ]);
   if (s.notes.trim()) {
     doc.moveDown(0.2);
-    line(doc, s.notes.trim());
+    line(pdf, s.notes.trim());
   }
 
   const warnings = sessionWarningLines(s.preflightWarnings, s.acknowledgements);
   if (warnings.length > 0) {
-    section(doc, 'Warnings and acknowledgements');
-    for (const w of warnings) bullet(doc, w);
+    section(pdf, 'Warnings and acknowledgements');
+    for (const w of warnings) bullet(pdf, w);
   }
 
   // The signature, its time and the hash stay on one page.
-  ensureSpace(doc, 150);
-  section(doc, 'Signature');
+  pdf.ensureSpace(150);
+  section(pdf, 'Signature');
   if (s.status === 'signed' && s.signedAt) {
-    facts(doc, [
-      ['Signed by', `${s.practitionerName} (treating practitioner, password re-confirmed)`],
+    facts(pdf, [
+      // The name first and a comma after it: a right-to-left name then reads back whole (see common/pdf).
+      ['Signed by', `${s.practitionerName}, treating practitioner, password re-confirmed`],
       ['Signed at', clinicDateTime(s.signedAt, tz)],
     ]);
-    labelled(doc, 'Record hash (SHA-256)', s.recordHash ?? 'Not in the audit chain (signed before the chain began)', true);
-    doc.font('Body').fontSize(8.5).fillColor(MUTED).text(
-      'The hash covers the session exactly as signed (addenda aside) and is sealed in the clinic’s tamper-evident audit chain. ' +
-        'The signed record is locked: corrections are the addenda below.',
-      MARGIN,
-      doc.y,
-      { width },
+    labelled(pdf, 'Record hash (SHA-256)', s.recordHash ?? 'Not in the audit chain (signed before the chain began)', true);
+    pdf.block('P', () =>
+      pdf.write(
+        'The hash covers the session exactly as signed (addenda aside) and is sealed in the clinic’s tamper-evident audit chain. ' +
+          'The signed record is locked: corrections are the addenda below.',
+        { size: 8.5, color: MUTED, x: MARGIN, y: doc.y, width },
+      ),
     );
   } else {
-    line(doc, 'Not signed yet.');
+    line(pdf, 'Not signed yet.');
   }
 
-  section(doc, 'Addenda');
-  if (s.addenda.length === 0) line(doc, 'None.');
+  section(pdf, 'Addenda');
+  if (s.addenda.length === 0) line(pdf, 'None.');
   s.addenda.forEach((addendum, i) => {
-    ensureSpace(doc, 40);
-    doc.font('Bold').fontSize(9.5).fillColor(INK).text(`#${i + 1} · ${addendum.authorName} · ${clinicDateTime(addendum.createdAt, tz)}`, MARGIN, doc.y, { width });
-    doc.font('Body').fontSize(10).fillColor(INK).text(addendum.text, MARGIN, doc.y, { width });
+    pdf.ensureSpace(40);
+    // The author's name ends the heading line, so a right-to-left name reads back whole.
+    pdf.block('H3', () => pdf.write(`#${i + 1} · ${clinicDateTime(addendum.createdAt, tz)} · ${addendum.authorName}`, { size: 9.5, style: 'bold', color: INK, x: MARGIN, y: doc.y, width }));
+    pdf.block('P', () => pdf.write(addendum.text, { size: 10, color: INK, x: MARGIN, y: doc.y, width }));
     doc.moveDown(0.4);
   });
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Body').fontSize(7.5).fillColor(MUTED).text(
-      `Session ${s.id}  |  ${s.patientName}  |  printed ${clinicDateTime(input.generatedAt, tz)}  |  page ${i + 1} of ${range.count}`,
-      MARGIN,
-      doc.page.height - MARGIN + 18,
-      { width, align: 'center', lineBreak: false },
-    );
-    doc.page.margins.bottom = bottom;
+    pdf.artifact(() => {
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      pdf.line(
+        `Session ${s.id}  |  ${s.patientName}, printed ${clinicDateTime(input.generatedAt, tz)}  |  page ${i + 1} of ${range.count}`,
+        MARGIN,
+        doc.page.height - MARGIN + 18,
+        { size: 7.5, color: MUTED, width, align: 'center' },
+      );
+      doc.page.margins.bottom = bottom;
+    }, 'Pagination');
   }
-  doc.end();
-  return done;
+  return pdf.end();
 }
 
 const mm = (value: number) => `${value} mm`;
 const time = (at: string, tz: string) => new Intl.DateTimeFormat('en-US', { timeZone: tz, timeStyle: 'short' }).format(new Date(at));
 
-function ensureSpace(doc: Doc, height: number): void {
-  if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
-}
-
-function section(doc: Doc, title: string): void {
+function section(pdf: Pdf, title: string): void {
+  const { doc } = pdf;
   doc.moveDown(0.7);
-  ensureSpace(doc, 60);
-  doc.font('Bold').fontSize(12.5).fillColor(INK).text(title, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+  pdf.ensureSpace(60);
+  pdf.block('H2', () => pdf.write(title, { size: 12.5, style: 'bold', color: INK, x: MARGIN, y: doc.y, width: pdf.width }));
   const y = doc.y + 2;
-  doc.lineWidth(0.6).moveTo(MARGIN, y).lineTo(doc.page.width - MARGIN, y).stroke(RULE);
+  pdf.artifact(() => doc.lineWidth(0.6).moveTo(MARGIN, y).lineTo(doc.page.width - MARGIN, y).stroke(RULE));
   doc.y = y + 5;
 }
 
-function line(doc: Doc, text: string): void {
-  doc.font('Body').fontSize(10).fillColor(INK).text(text, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+function line(pdf: Pdf, text: string): void {
+  pdf.block('P', () => pdf.write(text, { size: 10, color: INK, x: MARGIN, y: pdf.doc.y, width: pdf.width }));
 }
 
-function bullet(doc: Doc, text: string): void {
-  ensureSpace(doc, 20);
-  const y = doc.y;
-  doc.font('Body').fontSize(10).fillColor(INK).text('•', MARGIN + 2, y, { width: 10 });
-  doc.text(text, MARGIN + 14, y, { width: doc.page.width - 2 * MARGIN - 14 });
-  doc.moveDown(0.15);
+function bullet(pdf: Pdf, text: string): void {
+  pdf.ensureSpace(20);
+  const y = pdf.doc.y;
+  pdf.block('LI', () => {
+    pdf.write('•', { size: 10, color: INK, x: MARGIN + 2, y, width: 10 });
+    pdf.write(text, { size: 10, color: INK, x: MARGIN + 14, y, width: pdf.width - 14 });
+  });
+  pdf.doc.moveDown(0.15);
 }
 
-function labelled(doc: Doc, label: string, value: string, mono = false): void {
-  ensureSpace(doc, 30);
-  const width = doc.page.width - 2 * MARGIN;
-  doc.font('Bold').fontSize(9.5).fillColor(INK).text(`${label}: `, MARGIN, doc.y, { continued: true, width });
-  doc.font(mono ? 'Mono' : 'Body').fontSize(mono ? 8.5 : 10).text(value, { width });
+function labelled(pdf: Pdf, label: string, value: string, mono = false): void {
+  pdf.ensureSpace(30);
+  pdf.block('P', () =>
+    pdf.write(
+      [
+        { text: `${label}: `, style: 'bold' },
+        { text: value, style: mono ? 'mono' : 'regular' },
+      ],
+      { size: mono ? 8.5 : 10, color: INK, x: MARGIN, y: pdf.doc.y, width: pdf.width },
+    ),
+  );
 }
 
 /** Label/value pairs in two columns. */
-function facts(doc: Doc, pairs: [string, string][]): void {
-  const width = doc.page.width - 2 * MARGIN;
-  const colWidth = (width - 16) / 2;
+function facts(pdf: Pdf, pairs: [string, string][]): void {
+  const { doc } = pdf;
+  const colWidth = (pdf.width - 16) / 2;
   for (let i = 0; i < pairs.length; i += 2) {
     const row = pairs.slice(i, i + 2);
-    const heights = row.map(([, value]) => {
-      doc.font('Body').fontSize(10);
-      return 12 + doc.heightOfString(value || '—', { width: colWidth });
-    });
-    const height = Math.max(...heights);
-    ensureSpace(doc, height + 4);
+    const height = Math.max(...row.map(([, value]) => 12 + pdf.heightOf(value || '—', { size: 10, width: colWidth })));
+    pdf.ensureSpace(height + 4);
     const y = doc.y;
     row.forEach(([label, value], col) => {
       const x = MARGIN + col * (colWidth + 16);
-      doc.font('Body').fontSize(8).fillColor(MUTED).text(label, x, y, { width: colWidth });
-      doc.font('Body').fontSize(10).fillColor(INK).text(value || '—', x, y + 11, { width: colWidth });
+      pdf.block('P', () => {
+        pdf.write(label, { size: 8, color: MUTED, x, y, width: colWidth });
+        pdf.write(value || '—', { size: 10, color: INK, x, y: y + 11, width: colWidth });
+      });
     });
     doc.x = MARGIN;
     doc.y = y + height + 3;
@@ -274,28 +256,37 @@ interface Column {
   align?: 'left' | 'right';
 }
 
-function table(doc: Doc, columns: Column[], rows: string[][], empty: string): void {
+function table(pdf: Pdf, columns: Column[], rows: string[][], empty: string): void {
   if (rows.length === 0) {
-    line(doc, empty);
+    line(pdf, empty);
     return;
   }
-  const total = doc.page.width - 2 * MARGIN;
+  const { doc } = pdf;
+  const total = pdf.width;
   const widths = columns.map((c) => c.width * total);
   const pad = 4;
-  const drawRow = (cells: string[], header: boolean) => {
-    doc.font(header ? 'Bold' : 'Body').fontSize(header ? 8.5 : 9.5);
-    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 2 * pad }))) + 2 * pad;
-    ensureSpace(doc, height);
+  const drawRow = (group: StructNode, cells: string[], header: boolean) => {
+    const size = header ? 8.5 : 9.5;
+    const style = header ? 'bold' : 'regular';
+    const height = Math.max(...cells.map((cell, i) => pdf.heightOf(cell, { size, style, width: widths[i] - 2 * pad }))) + 2 * pad;
+    pdf.ensureSpace(height);
     const y = doc.y;
     let x = MARGIN;
-    cells.forEach((cell, i) => {
-      doc.fillColor(header ? MUTED : INK).text(cell, x + pad, y + pad, { width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' });
-      x += widths[i];
+    group.group('TR', (row) => {
+      cells.forEach((cell, i) => {
+        const left = x;
+        row.block(header ? 'TH' : 'TD', () =>
+          pdf.write(cell, { size, style, color: header ? MUTED : INK, x: left + pad, y: y + pad, width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' }),
+        );
+        x += widths[i];
+      });
     });
-    doc.lineWidth(0.4).moveTo(MARGIN, y + height).lineTo(MARGIN + total, y + height).stroke(RULE);
+    pdf.artifact(() => doc.lineWidth(0.4).moveTo(MARGIN, y + height).lineTo(MARGIN + total, y + height).stroke(RULE));
     doc.x = MARGIN;
     doc.y = y + height;
   };
-  drawRow(columns.map((c) => c.title), true);
-  for (const row of rows) drawRow(row, false);
+  pdf.group('Table', (tableNode) => {
+    drawRow(tableNode, columns.map((c) => c.title), true);
+    for (const row of rows) drawRow(tableNode, row, false);
+  });
 }

@@ -1,27 +1,16 @@
 import { addDays, emptyMedicalHistory } from '@skinledger/domain';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ApiClient } from '../../test/api-client';
+import { signedConsent } from '../../test/consent-factories';
 import { newPatient, newStaffMember, signedInOrganization, signIn, TEST_PASSWORD } from '../../test/factories';
 import { receiveLot } from '../../test/inventory-factories';
+import { pdfaIdentification, readPdf as readWithPoppler, withoutBidiControls } from '../../test/pdf-tools';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { chair, giveConsents, NEW_YORK_TODAY, screenedPatient, walkIn, type Chair } from '../../test/treatment-factories';
 
-/** pdftotext and pdffonts (poppler-utils) read the PDF as a person's viewer would: the text, and which fonts it carries. */
+/** pdftotext -layout and pdffonts (poppler-utils) read the PDF as a person's viewer would: the text, and which fonts it carries. */
 function readPdf(pdf: Buffer): { text: string; fonts: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'session-pdf-'));
-  try {
-    const file = join(dir, 'record.pdf');
-    writeFileSync(file, pdf);
-    return {
-      text: execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
-      fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const reading = readWithPoppler(pdf);
+  return { text: reading.layoutText, fonts: reading.fontsTable };
 }
 
 async function pdfOf(client: ApiClient, baseUrl: string, sessionId: string): Promise<Response> {
@@ -163,7 +152,7 @@ describe('session record: start from last session, and the PDF', () => {
       expect(text).toContain('Lidocaine cream 4%');
       expect(text).toContain('LC2291');
       expect(text).toContain('35 min');
-      expect(text).toContain(`${c.nurse.name} (treating practitioner`);
+      expect(text).toContain(`${c.nurse.name}, treating practitioner`);
       expect(text).toContain('Correction: the patient reported stinging on the left cheek (Żółć test).');
       const [signed] = await app.dataSource.query(
         `SELECT changes->'sessionHash'->>'to' AS hash FROM audit_events WHERE action = 'treatment_session.signed' AND entity_id = $1`,
@@ -189,6 +178,48 @@ describe('session record: start from last session, and the PDF', () => {
       );
       expect(event).toMatchObject({ entity_type: 'patient', entity_id: patient.id, changes: { sessionId: { to: id }, signed: { to: true } } });
     });
+
+    it('is PDF/A-2b, tagged, PDF 1.7, every font embedded, and reads back every name as typed, in every script', async () => {
+      const c = await chair(app, { lotQuantity: 20 });
+      const names: [string, string][] = [
+        ['Zoë', 'Dvořák'],
+        ['Ánh Tuyết', 'Nguyễn Thị'],
+        ['Αλέξανδρος', 'Παπαδόπουλος'],
+        ['Анна', 'Щербакова'],
+        ['محمد', 'العلي'],
+        ['דוד', 'כהן'],
+        ['王', '小明'],
+        ['さくら', '佐藤'],
+        ['민준', '김'],
+        ['Łukasz', 'Nguyễn 王小明'],
+      ];
+      for (const [firstName, lastName] of names) {
+        const name = `${firstName} ${lastName}`;
+        const created = await c.owner.post('/api/patients', { firstName, lastName, dateOfBirth: '1987-01-02', fitzpatrickType: 2, confirmDuplicate: true });
+        expect(created.status).toBe(201);
+        const patient = created.body as { id: string };
+        await c.owner.put(`/api/patients/${patient.id}/medical-history`, emptyMedicalHistory());
+        await signedConsent(c.owner, patient.id, 'cosmetic_needling');
+        const id = await signedSession(c, { patientId: patient.id, indication: 'fine_lines' });
+        const addendum = `Spoke with ${name}, follow-up booked.`;
+        expect((await c.practitioner.post(`/api/treatment-sessions/${id}/addenda`, { text: addendum })).status).toBe(201);
+
+        const reading = readWithPoppler(Buffer.from(await (await pdfOf(c.practitioner, app.baseUrl, id)).arrayBuffer()));
+        const lines = withoutBidiControls(reading.text)
+          .split('\n')
+          .map((line) => line.replace(/\s+/g, ' ').trim());
+        expect(reading.fonts.filter((f) => !f.embedded || !f.toUnicode)).toEqual([]);
+        expect(pdfaIdentification(reading.xmp)).toEqual({ part: '2', conformance: 'B' });
+        expect(reading.info['PDF version']).toBe('1.7');
+        expect(reading.info.Tagged).toBe('yes');
+        expect(reading.qpdfCheck).toEqual({ status: 0, output: expect.stringContaining('No syntax or stream encoding errors found') });
+        // The patient fact, the addendum as written, the title and the footer of every page, exactly as typed.
+        expect({ name, patient: lines.includes(name) }).toEqual({ name, patient: true });
+        expect({ name, addendum: lines.includes(addendum) }).toEqual({ name, addendum: true });
+        expect(reading.info.Title).toBe(`Treatment session record: ${name}, ${NEW_YORK_TODAY()}`);
+        expect(lines.filter((line) => line.includes(`| ${name}, printed `)).length).toBe(Number(reading.info.Pages));
+      }
+    }, 120_000);
 
     it('marks a session still in progress as not signed', async () => {
       const c = await chair(app);
