@@ -81,6 +81,7 @@ async function builtApp(url: string): Promise<number> {
 /** Answers GET /<name> by running the statements the parent handed it for that name, and sends the rows as JSON. */
 async function barePg(url: string, reads: Record<string, Statement[]>): Promise<number> {
   const pool = new Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => undefined); // an idle connection cut at the end of the run
   const app = Fastify();
   for (const [name, statements] of Object.entries(reads)) {
     app.get(`/${name}`, async () => {
@@ -297,7 +298,8 @@ async function main(): Promise<void> {
       write();
       write(`Statements per read (bare pg replays these): ${Object.entries(reads).map(([n, s]) => `${n} ${s.length}`).join(', ')}`);
     } finally {
-      for (const c of children) c.kill();
+      // Stopped before the database is dropped (which would cut their connections mid-flight).
+      await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once('exit', resolve), c.kill())))));
     }
   });
 }
