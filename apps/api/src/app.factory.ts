@@ -71,10 +71,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   shareRequestRunner(app.get(DataSource));
   installRequestTransactions(fastify);
   registerBodyFingerprint(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('X-Request-Id', String(request.id));
     // Answers carry patient data: no browser or proxy keeps them. Routes that set a stricter value keep it.
     if (request.url.startsWith('/api') && !reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
+    done(null, payload);
   });
 
   const webDistDir = config.webDistDir;
