@@ -2,11 +2,11 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '../../config/app-config';
 
 /**
- * Headers that carry a secret: never written to a log line. The request line's serializers write no headers at all;
- * this is for anything else that logs a headers object (censored wherever it sits, one or two levels down).
+ * Headers that carry a secret, censored when a log line has a `headers` object. Request lines have none: their `req`
+ * and `res` serializers write no headers at all, so no redaction pass runs per request (pino redacts only the
+ * top-level keys named here, and only on lines that carry them; a leading wildcard would redact every line).
  */
-const SECRET_HEADERS = ['cookie', 'authorization', '["x-csrf-token"]', '["set-cookie"]'];
-const REDACTED_PATHS = SECRET_HEADERS.flatMap((h) => [`headers${h.startsWith('[') ? h : `.${h}`}`, `*.headers${h.startsWith('[') ? h : `.${h}`}`]);
+const REDACTED_PATHS = ['headers.cookie', 'headers.authorization', 'headers["x-csrf-token"]', 'headers["set-cookie"]'];
 
 interface RequestLike {
   method?: string;
