@@ -29,8 +29,15 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** The API under benchmark logs in as the restricted app role, as in production; data is loaded as the owner. */
-const benchAppRole: AppRoleSpec = { name: DEFAULT_APP_ROLE, create: true, password: randomBytes(12).toString('hex') };
+/**
+ * The API under benchmark logs in as the restricted app role, as in production; data is loaded as the owner. A bench
+ * that runs the API in a child process hands the password down in BENCH_APP_ROLE_PASSWORD.
+ */
+export const benchAppRole: AppRoleSpec = {
+  name: DEFAULT_APP_ROLE,
+  create: true,
+  password: process.env.BENCH_APP_ROLE_PASSWORD ?? randomBytes(12).toString('hex'),
+};
 
 /**
  * A throw-away migrated database on DATABASE_URL's server (or an embedded PostgreSQL when unset), dropped at the end

@@ -4,18 +4,20 @@ import type { IncomingMessage } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './common/http/csv-body-parser';
 import { registerBodyFingerprint } from './common/idempotency/body-fingerprint';
 import { JSON_BODY_LIMIT_BYTES, registerJsonBodyParser } from './common/http/json-body-parser';
-import { securityHeaders } from './common/http/security-headers';
+import { registerSecurityHeaders } from './common/http/security-headers';
+import { createAppLogger } from './common/logging/app-logger';
+import { NestPinoLogger } from './common/logging/nest-pino-logger';
+import { requestLoggerOptions } from './common/logging/request-logging';
 import { sendFrameworkError } from './common/problems/fastify-errors';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/problems/problem-details.filter';
@@ -27,9 +29,17 @@ import { installRequestTransactions, shareRequestRunner } from './database/reque
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
+export interface CreateAppOptions {
+  /** Where the JSON log lines go (stdout when not given): tests read them back. */
+  logDestination?: DestinationStream;
+}
+
 /** Builds the Fastify-backed Nest application; shared by the server, the tests and the OpenAPI export. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  // One pino logger for Fastify's request lines and Nest's application logs.
+  const logger = createAppLogger(config, options.logDestination);
   const adapter = new FastifyAdapter({
+    ...requestLoggerOptions(logger),
     trustProxy: config.trustProxy,
     // JSON has its own guarded parser (registerJsonBodyParser); this is the ceiling for any other parser.
     bodyLimit: JSON_BODY_LIMIT_BYTES,
@@ -42,18 +52,16 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    bufferLogs: true,
+    logger: new NestPinoLogger(logger),
     // Nest's own JSON parser would buffer and parse before any guard; registerJsonBodyParser replaces it.
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
-  app.flushLogs();
   app.setGlobalPrefix('api');
 
   await app.register(fastifyCookie);
   // Clinical photos: one file of up to 15 MB per request, a few small fields.
   await app.register(fastifyMultipart, { limits: { fileSize: 15 * 1024 * 1024, files: 1, fields: 5, fieldSize: 1024 } });
-  await app.register(fastifyHelmet, securityHeaders(config));
+  registerSecurityHeaders(app.getHttpAdapter().getInstance(), config);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -63,10 +71,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   shareRequestRunner(app.get(DataSource));
   installRequestTransactions(fastify);
   registerBodyFingerprint(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('X-Request-Id', String(request.id));
     // Answers carry patient data: no browser or proxy keeps them. Routes that set a stricter value keep it.
     if (request.url.startsWith('/api') && !reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
+    done(null, payload);
   });
 
   const webDistDir = config.webDistDir;

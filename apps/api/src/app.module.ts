@@ -1,7 +1,5 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
@@ -27,18 +25,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            // Fastify assigns the id (from X-Request-Id or a new UUID) and writes it back to the header.
-            genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-            customProps: () => ({ service: 'skinledger-api' }),
-            serializers: { res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
-            redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
-            autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
-          },
-        }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databasePoolSize), migrationsRun: false }),
         AuditModule,
         AuthModule,

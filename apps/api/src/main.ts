@@ -1,14 +1,14 @@
 import 'reflect-metadata';
-import pino from 'pino';
 import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/resolve-database';
 import { prepareDatabase } from './database/app-database';
 import { createApp } from './app.factory';
+import { createAppLogger } from './common/logging/app-logger';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   // Start-up logs are JSON lines like the rest, before Nest's logger exists.
-  const logger = pino({ level: config.logLevel, base: { service: 'skinledger-api', context: 'Bootstrap' } });
+  const logger = createAppLogger(config).child({ context: 'Bootstrap' });
   const database = await resolveDatabase(config, (m) => logger.debug(m));
   // Migrations and grants as the owner; the API itself connects only as the restricted app role.
   const { applied, appUrl } = await prepareDatabase(database.url, config);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/app.factory';
+import { createApp, type CreateAppOptions } from '../src/app.factory';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { appRoleUrl } from '../src/database/app-database';
 import { dataSourceOptions } from '../src/database/data-source-options';
@@ -27,14 +27,14 @@ export interface TestApp {
 }
 
 /** A fresh database copied from the migrated template, and the API listening on a free port in front of it. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const state = readRunState();
   const database = `skinledger_test_${state.runId}_${randomBytes(4).toString('hex')}`;
   await createTestDatabase(state.serverUrl, database, state.templateDatabase);
   const url = databaseUrl(state.serverUrl, database);
   const appUrl = appRoleUrl(url, state.appRole);
   const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY, ...env });
-  const app = await createApp(config, appUrl);
+  const app = await createApp(config, appUrl, options);
   const ownerDataSource = await new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } }).initialize();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };

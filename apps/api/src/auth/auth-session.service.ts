@@ -51,7 +51,8 @@ export class AuthSessionService {
   /**
    * The live session behind a cookie token, or undefined when it is unknown, revoked, idle or expired. Opens the
    * request's transaction and makes the one call of auth_resolve_session (SECURITY DEFINER: the organization is not
-   * known yet), which also sets the transaction's tenant. A refused session's transaction commits at once (an idle or
+   * known yet), which also answers the clinic's two-step sign-in rule for the staff member and sets the transaction's
+   * tenant: the whole sign-in check is that one statement. A refused session's transaction commits at once (an idle or
    * expired session is marked ended).
    */
   async resolveForRequest(token: string): Promise<ActiveSession | undefined> {
@@ -70,6 +71,7 @@ export class AuthSessionService {
       name: row.name,
       email: row.email,
       locale: row.locale,
+      mfaEnrolmentMissing: row.mfa_enrolment_missing,
     };
   }
 

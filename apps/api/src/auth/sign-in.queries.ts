@@ -10,11 +10,14 @@ export interface ResolvedSessionRow {
   name: string;
   email: string;
   locale: ClinicLocale;
+  /** Their role must use two-step sign-in (the clinic's security setting) and they have no activated authenticator. */
+  mfa_enrolment_missing: boolean;
 }
 
 /**
- * The live session behind a token hash with its staff member's columns (SECURITY DEFINER: the organization is not
- * known yet). It ends an idle or expired session, touches last_seen_at and scopes the transaction to the organization.
+ * The live session behind a token hash with its staff member's columns and whether they must enrol in two-step
+ * sign-in first, in one statement (SECURITY DEFINER: the organization is not known yet). It ends an idle or expired
+ * session, touches last_seen_at and scopes the transaction to the organization.
  */
 export async function resolveSessionTokenHash(manager: EntityManager, tokenHash: Buffer, idleMinutes: number): Promise<ResolvedSessionRow | undefined> {
   const [row]: ResolvedSessionRow[] = await manager.query(`SELECT * FROM auth_resolve_session($1, $2)`, [tokenHash, idleMinutes]);

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource, EntityManager, QueryRunner, ReplicationMode } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, problem } from '../common/problems/problem-document';
 
@@ -139,27 +139,36 @@ export function installRequestTransactions(fastify: FastifyInstance): void {
     request.transactionStore = store;
     storage.run(store, done);
   });
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  // Callback hooks, not async ones: a request without a transaction (health, public pages) passes straight through
+  // without a promise per hook.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     const store = request.transactionStore;
-    if (!store?.runner) return payload;
-    const commit = reply.statusCode < 400;
-    try {
-      await finish(store, commit);
-      return payload;
-    } catch (error) {
-      if (!commit) return payload; // rolled back anyway: the connection is dropped, the answer stands
-      logger.error({ err: error, requestId: request.id }, 'The request transaction did not commit');
-      void reply.code(500).header('Content-Type', PROBLEM_CONTENT_TYPE).removeHeader('content-length');
-      return JSON.stringify({
-        ...problem(500, 'not-committed', `The change was not saved. Quote request id ${String(request.id)} to support.`),
-        instance: request.url,
-        requestId: String(request.id),
-      });
-    }
+    if (!store?.runner) return done(null, payload);
+    settleBeforeAnswer(store, request, reply, payload).then((answer) => done(null, answer), done);
   });
-  const safetyNet = async (request: FastifyRequest) => {
-    if (request.transactionStore?.runner) await finish(request.transactionStore, false).catch(() => undefined);
+  const safetyNet = (request: FastifyRequest, done: () => void) => {
+    const store = request.transactionStore;
+    if (!store?.runner) return done();
+    finish(store, false).then(done, () => done());
   };
-  fastify.addHook('onResponse', safetyNet);
-  fastify.addHook('onRequestAbort', safetyNet);
+  fastify.addHook('onResponse', (request, _reply, done) => safetyNet(request, done));
+  fastify.addHook('onRequestAbort', (request, done) => safetyNet(request, done));
+}
+
+/** Commits (below 400) or rolls back; an answer whose COMMIT failed becomes a 500 naming the request id. */
+async function settleBeforeAnswer(store: RequestStore, request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  const commit = reply.statusCode < 400;
+  try {
+    await finish(store, commit);
+    return payload;
+  } catch (error) {
+    if (!commit) return payload; // rolled back anyway: the connection is dropped, the answer stands
+    logger.error({ err: error, requestId: request.id }, 'The request transaction did not commit');
+    void reply.code(500).header('Content-Type', PROBLEM_CONTENT_TYPE).removeHeader('content-length');
+    return JSON.stringify({
+      ...problem(500, 'not-committed', `The change was not saved. Quote request id ${String(request.id)} to support.`),
+      instance: request.url,
+      requestId: String(request.id),
+    });
+  }
 }

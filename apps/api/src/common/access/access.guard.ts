@@ -44,7 +44,7 @@ export class AccessGuard implements CanActivate {
     }
 
     const beforeEnrolment = this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_MFA_ENROLMENT, [context.getHandler(), context.getClass()]);
-    if (!beforeEnrolment && (await this.sessions.mfaEnrolmentMissing({ id: active.staffMemberId, organizationId: active.organizationId, role: active.role }))) {
+    if (!beforeEnrolment && active.mfaEnrolmentMissing) {
       throw new ForbiddenError('Your clinic requires two-step sign-in for your role: set it up first (Account → Security)', 'mfa-enrollment-required');
     }
     if (policy.kind === 'permission' && !roleHasPermission(active.role, policy.permission)) {

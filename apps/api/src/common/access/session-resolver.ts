@@ -11,16 +11,17 @@ export interface ActiveSession {
   email: string;
   /** The organization's English variant, for the request's messages. */
   locale: ClinicLocale;
+  /** Their role must use two-step sign-in (the clinic's rule) and they have not enrolled yet. */
+  mfaEnrolmentMissing: boolean;
 }
 
 /**
  * What the access kernel asks of the sign-in feature: the live session behind a cookie token (opening the
- * request's transaction) and whether the person must enrol in two-step sign-in first. The auth module provides it,
- * so the guard every module relies on does not depend on the login feature's classes.
+ * request's transaction), with whether the person must enrol in two-step sign-in first. The auth module provides
+ * it, so the guard every module relies on does not depend on the login feature's classes.
  */
 export interface SessionResolver {
   resolveForRequest(token: string): Promise<ActiveSession | undefined>;
-  mfaEnrolmentMissing(staffMember: { id: string; organizationId: string; role: StaffRole }): Promise<boolean>;
 }
 
 export const SESSION_RESOLVER = Symbol('SessionResolver');

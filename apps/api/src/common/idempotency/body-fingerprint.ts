@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pipeline, Readable, Transform } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RequestPayload } from 'fastify';
 import { DomainError } from '../problems/domain-error';
 
 declare module 'fastify' {
@@ -48,30 +48,35 @@ function multipartSha256(body: Buffer, contentType: string): string {
  * multipart plugin reads the raw request itself, so a multipart body is read here, hashed, and handed to it again.
  */
 export function registerBodyFingerprint(fastify: FastifyInstance): void {
-  fastify.addHook('preParsing', async (request, _reply, payload) => {
-    if (request.headers['idempotency-key'] === undefined) return payload;
-    if (isMultipart(request)) {
-      const body = await readAll(payload, MULTIPART_HASH_LIMIT_BYTES);
-      request.bodySha256 = multipartSha256(body, request.headers['content-type'] ?? '');
-      // @fastify/multipart pipes request.raw into busboy: give it the bytes we already read.
-      const raw = request.raw as unknown as { pipe: (destination: NodeJS.WritableStream) => NodeJS.WritableStream };
-      raw.pipe = (destination) => Readable.from([body]).pipe(destination);
-      return Readable.from([]);
-    }
-    const hash = createHash('sha256');
-    const hashing = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-      flush(done) {
-        request.bodySha256 = hash.digest('hex');
-        done();
-      },
-    });
-    // pipeline passes an aborted upload's error on to the parser instead of leaving it hanging.
-    return pipeline(payload, hashing, () => undefined);
+  // A callback hook: the requests without an Idempotency-Key (nearly all) pass straight through, without a promise.
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    if (request.headers['idempotency-key'] === undefined) return done(null, payload);
+    fingerprinted(request, payload).then((body) => done(null, body), done);
   });
+}
+
+async function fingerprinted(request: FastifyRequest, payload: RequestPayload): Promise<RequestPayload> {
+  if (isMultipart(request)) {
+    const body = await readAll(payload, MULTIPART_HASH_LIMIT_BYTES);
+    request.bodySha256 = multipartSha256(body, request.headers['content-type'] ?? '');
+    // @fastify/multipart pipes request.raw into busboy: give it the bytes we already read.
+    const raw = request.raw as unknown as { pipe: (destination: NodeJS.WritableStream) => NodeJS.WritableStream };
+    raw.pipe = (destination) => Readable.from([body]).pipe(destination);
+    return Readable.from([]);
+  }
+  const hash = createHash('sha256');
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      request.bodySha256 = hash.digest('hex');
+      done();
+    },
+  });
+  // pipeline passes an aborted upload's error on to the parser instead of leaving it hanging.
+  return pipeline(payload, hashing, () => undefined);
 }
 
 /** The draft's fingerprint: method, path (with query) and the body's SHA-256. */

@@ -29,6 +29,7 @@ import { NormalizePhonesToE1641796568400002 } from './1796568400002-NormalizePho
 import { StoreLotLabelData1796569100000 } from './1796569100000-StoreLotLabelData';
 import { TrackAppointmentCalendarChanges1796569300000 } from './1796569300000-TrackAppointmentCalendarChanges';
 import { AddBookingNoticeAndEmailHtml1796569300001 } from './1796569300001-AddBookingNoticeAndEmailHtml';
+import { ResolveMfaEnrolmentWithSession1796569500000 } from './1796569500000-ResolveMfaEnrolmentWithSession';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   StoreLotLabelData1796569100000,
   TrackAppointmentCalendarChanges1796569300000,
   AddBookingNoticeAndEmailHtml1796569300001,
+  ResolveMfaEnrolmentWithSession1796569500000,
 ];
