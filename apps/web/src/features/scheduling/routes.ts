@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { prefetchTodaysSchedule } from './hooks/prefetchSchedule';
 
 // The schedule, course planner, set-up and outbox pages, for the router (the calendar library comes only with the
 // schedule).
@@ -12,12 +13,12 @@ export const schedulingPages = {
 };
 
 /**
- * Route loaders: they start the pages' first requests while the pages' code loads, and return at once (navigation
- * never waits for them).
+ * Route loaders: they send the pages' first requests while the pages' code loads, and return at once (navigation
+ * never waits for them). Small and in the first load on purpose: the request must not wait for a chunk.
  */
 export const schedulingLoaders = {
   schedule: (client: QueryClient) => () => {
-    void import('./hooks/prefetchSchedule').then(({ prefetchTodaysSchedule }) => prefetchTodaysSchedule(client)).catch(() => undefined);
+    void prefetchTodaysSchedule(client);
     return null;
   },
 };

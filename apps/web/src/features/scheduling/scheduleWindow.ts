@@ -1,10 +1,12 @@
-import { DateTime } from 'luxon';
+import { addDays, instantToLocal, isoWeekday, localTimeToInstant } from '@skinledger/domain';
 
 /**
- * The instants the calendar asks the schedule for: the day (or the Monday-based week, as luxon counts it) around
- * `date` in the location's zone. The page and the prefetch before it use this one function, so they ask the same.
+ * The instants the calendar asks the schedule for: the day, or the Monday-to-Sunday week, around `date` on the
+ * location's wall clock (from its midnight to the next one, daylight-saving changes included). The page and the
+ * prefetch before it use this one function, so they ask for the same thing.
  */
 export function scheduleWindow(date: Date, timeZone: string, unit: 'day' | 'week'): { from: Date; to: Date } {
-  const local = DateTime.fromJSDate(date).setZone(timeZone);
-  return { from: local.startOf(unit).toJSDate(), to: local.plus(unit === 'week' ? { weeks: 1 } : { days: 1 }).startOf(unit).toJSDate() };
+  const today = instantToLocal(date, timeZone).date;
+  const first = unit === 'week' ? addDays(today, 1 - isoWeekday(today)) : today;
+  return { from: localTimeToInstant(first, 0, timeZone), to: localTimeToInstant(addDays(first, unit === 'week' ? 7 : 1), 0, timeZone) };
 }

@@ -20,7 +20,6 @@ import { CalendarEventContent, type CalendarEvent } from '@web/features/scheduli
 import { AvailabilityColumn, ShadingContext, type ShadeColumn } from '@web/features/scheduling/components/CalendarLayers';
 import { problemText } from '@web/features/scheduling/components/problemText';
 import { TodaysAppointments } from '@web/features/scheduling/components/TodaysAppointments';
-import { WaitlistBoard } from '@web/features/scheduling/components/WaitlistBoard';
 import { type DragAndDropCalendar, useDragAndDrop } from '@web/features/scheduling/hooks/useDragAndDrop';
 import { useLinkedAppointment } from '@web/features/scheduling/hooks/useLinkedAppointment';
 import { useScheduleView } from '@web/features/scheduling/hooks/useScheduleView';
@@ -32,6 +31,8 @@ import { formatDayHeading, formatDayShort, formatInstant, formatTimeRange } from
 // after the schedule is on screen, or at the click if that comes first; the calendar's first paint does without it.
 const AppointmentDrawer = lazyNamed(() => import('@web/features/scheduling/components/AppointmentDrawer'), 'AppointmentDrawer');
 const BookingModal = lazyNamed(() => import('@web/features/scheduling/components/BookingModal'), 'BookingModal');
+// Below the calendar: freed slots and the waitlist come in after it, with their own requests.
+const WaitlistBoard = lazyNamed(() => import('@web/features/scheduling/components/WaitlistBoard'), 'WaitlistBoard');
 const PRELOAD_AFTER_MS = 1500;
 
 interface Column {
