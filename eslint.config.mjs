@@ -29,6 +29,11 @@ const internalsOf = (layer, except) => ({
   regex: `^@web/${layer}/${except ? `(?!${except}/)` : ''}[^/]+/`,
   message: `Import another ${layer === 'features' ? 'feature' : 'entity'} only through its index: @web/${layer}/<name>.`,
 });
+// The router also imports each feature's routes.ts: its pages as loaders, so each page's code loads with its route.
+const featureInternalsButRoutes = {
+  regex: '^@web/features/[^/]+/(?!routes$)',
+  message: 'Import a feature through its index (@web/features/<name>), or its pages through @web/features/<name>/routes.',
+};
 const ownIndex = (layer, name) => ({
   regex: `^@web/${layer}/${name}$`,
   message: 'Inside a feature or entity import its files, not its own index (the index imports them back: a cycle).',
@@ -46,8 +51,8 @@ const webImports = (files, patterns, ignores) => ({
 const inWeb = (...globs) => globs.map((glob) => `${WEB}/${glob}`);
 
 const webImportRules = [
-  // router, App, main: features and entities through their index only.
-  webImports(inWeb(WEB_CODE), [climbs, internalsOf('features'), internalsOf('entities'), ...apiClient]),
+  // router, App, main: features and entities through their index only (and the router a feature's routes.ts).
+  webImports(inWeb(WEB_CODE), [climbs, featureInternalsButRoutes, internalsOf('entities'), ...apiClient]),
   webImports(inWeb(`lib/${WEB_CODE}`), [climbs, noLayer('features', 'Shared code (lib)'), noLayer('entities', 'Shared code (lib)')]),
   webImports(inWeb(`components/${WEB_CODE}`), [
     climbs,

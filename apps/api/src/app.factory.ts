@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -77,6 +78,12 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     if (request.url.startsWith('/api') && !reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
     done(null, payload);
   });
+  // Answers of 1 KB or more (JSON lists, CSV exports, the iCalendar feed, problem documents) go out in the encoding the
+  // client accepts, brotli before gzip, with `Vary: Accept-Encoding`; PDFs and photos are already compressed and go as
+  // they are. Its onSend runs per route, after the request transaction's (which may still swap the answer for a
+  // problem document), so it compresses the final answer. Request bodies are not inflated: the JSON parser's size
+  // limits keep measuring what arrives on the wire.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
 
   const webDistDir = config.webDistDir;
   const indexHtml = webDistDir ? path.join(webDistDir, 'index.html') : '';
@@ -86,6 +93,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       root: webDistDir,
       prefix: '/',
       wildcard: false,
+      // The build writes brotli and gzip siblings of every asset (vite.config.ts): sent as they are, by Accept-Encoding.
+      preCompressed: true,
+      // Source maps stay on the server (build.sourcemap 'hidden'): the dashboard's source is not published.
+      allowedPath: (pathname) => !pathname.endsWith('.map'),
       setHeaders: (res, filePath) => {
         // Vite fingerprints asset names, so they never change; index.html must always be revalidated.
         void res.header('Cache-Control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,260 +1,218 @@
+import type { Permission } from '@skinledger/domain';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { RequirePermission, RequireSession, LoginPage } from '@web/features/auth';
-import { InventoryPage, ReceiveStockPage, LotsPage, LotPage, RecallsPage, DevicesPage } from '@web/features/inventory';
-import { ExposurePage } from '@web/features/exposure';
-import { ConsentKioskPage, ConsentTemplatePage, ConsentTemplatesPage, VisitKioskPage } from '@web/features/consents';
-import { AuditLogPage } from '@web/features/audit';
-import { SettingsPage } from '@web/features/settings';
-import { SetupGate, SetupPage } from '@web/features/setup';
-import { AppLayout, NotFoundPage } from '@web/features/shell';
-import { PatientImportPage, PatientProfilePage, PatientsPage } from '@web/features/patients';
-import { StaffPage } from '@web/features/staff';
-import { CoursePlannerPage, OutboxPage, SchedulePage, SchedulingSetupPage } from '@web/features/scheduling';
-import { AfterCarePage, AppointmentChartingPage, ChartingPage, SessionPage, SessionPrintPage } from '@web/features/treatments';
+import { FullPageLoader } from '@web/components/FullPageLoader';
+import { PageOutlet } from '@web/components/PageOutlet';
+import { RouteError } from '@web/components/RouteError';
+import { currentUserQuery } from '@web/entities/current-user';
+import { locationsQuery } from '@web/entities/location';
+import { auditPages } from '@web/features/audit/routes';
+import { LoginPage, RequirePermission, RequireSession } from '@web/features/auth';
+import { consentPages } from '@web/features/consents/routes';
+import { exposurePages } from '@web/features/exposure/routes';
+import { inventoryPages } from '@web/features/inventory/routes';
+import { patientPages } from '@web/features/patients/routes';
+import { schedulingLoaders, schedulingPages } from '@web/features/scheduling/routes';
+import { settingsPages } from '@web/features/settings/routes';
+import { SetupGate, setupStatusQuery } from '@web/features/setup';
+import { setupPages } from '@web/features/setup/routes';
+import { shellPages } from '@web/features/shell/routes';
+import { staffPages } from '@web/features/staff/routes';
+import { treatmentPages } from '@web/features/treatments/routes';
+
+type PageLoader = () => Promise<ComponentType>;
+
+/**
+ * Pages load with their route (react-router `lazy`; each feature's routes.ts names its page loaders), each with the
+ * libraries only it uses (the calendar, the signature pad ...): a first visit to /login loads the sign-in page and
+ * the guards, not the app frame or any other page. Until a page's code has arrived the previous page stays on
+ * screen, and the app frame shows a progress bar if that takes a moment.
+ */
+const page = (load: PageLoader) => async () => {
+  const Page = await load();
+  return { element: <Page /> };
+};
+
+/** A page shown only to roles with the permission; others get the page's title and a plain explanation. */
+const guarded = (permission: Permission, title: string, load: PageLoader) => async () => {
+  const Page = await load();
+  return {
+    element: (
+      <RequirePermission permission={permission} title={title}>
+        <Page />
+      </RequirePermission>
+    ),
+  };
+};
+
+/** Which patients a lot or a pen handpiece touched: one page, two routes. */
+const exposureOf = (kind: 'lot' | 'device'): PageLoader => () =>
+  exposurePages.exposure().then((ExposurePage) => function SubjectExposurePage() {
+    return <ExposurePage kind={kind} />;
+  });
+
+/**
+ * The first answers every page waits for, asked for as the app starts, alongside the first page's code: whether the
+ * clinic is set up, who is signed in, and (past the sign-in and set-up pages) the locations. The guards and the frame
+ * then find them in the cache instead of asking one after the other.
+ */
+const prefetchFirstAnswers = (client: QueryClient) => ({ request }: { request: Request }) => {
+  void client.prefetchQuery(setupStatusQuery);
+  void client.prefetchQuery(currentUserQuery);
+  const { pathname } = new URL(request.url);
+  if (pathname !== '/login' && pathname !== '/setup') void client.prefetchQuery(locationsQuery);
+  return null;
+};
 
 /**
  * SetupGate (first run?) -> /setup | /login | RequireSession (signed in?) -> the app shell and its pages.
  */
-export const router = createBrowserRouter([
-  {
-    element: <SetupGate />,
-    children: [
-      { path: '/setup', element: <SetupPage /> },
-      { path: '/login', element: <LoginPage /> },
-      {
-        element: <RequireSession />,
-        children: [
-          // The signing kiosk sits outside the app shell: no navigation, only the one document.
-          {
-            path: 'kiosk/consents/:id',
-            element: (
-              <RequirePermission permission="consents.prepare" title="Consent signing">
-                <ConsentKioskPage />
-              </RequirePermission>
-            ),
-          },
-          // One signing session for a visit's consents (the check-in drawer's "Prepare and hand over").
-          {
-            path: 'kiosk/visits/:appointmentId',
-            element: (
-              <RequirePermission permission="consents.prepare" title="Consent signing">
-                <VisitKioskPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            element: <AppLayout />,
-            children: [
-              { index: true, element: <Navigate to="/schedule" replace /> },
-              {
-                path: 'schedule',
-                element: (
-                  <RequirePermission permission="schedule.read" title="Schedule">
-                    <SchedulePage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'courses',
-                element: (
-                  <RequirePermission permission="schedule.book" title="Course planner">
-                    <CoursePlannerPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'scheduling-setup',
-                element: (
-                  <RequirePermission permission="schedule.manage" title="Schedule set-up">
-                    <SchedulingSetupPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'outbox',
-                element: (
-                  <RequirePermission permission="messages.read" title="Outbox">
-                    <OutboxPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'patients',
-                element: (
-                  <RequirePermission permission="patients.read" title="Patients">
-                    <PatientsPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'patients/import',
-                element: (
-                  <RequirePermission permission="patients.import" title="Import patients">
-                    <PatientImportPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'patients/:id',
-                element: (
-                  <RequirePermission permission="patients.read" title="Patient">
-                    <PatientProfilePage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                // Walk-in charting.
-                path: 'patients/:patientId/sessions/new',
-                element: (
-                  <RequirePermission permission="treatment.record" title="New session">
-                    <ChartingPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                // Charting a checked-in appointment: patient, location, consents and interval come from it.
-                path: 'patients/:patientId/appointments/:appointmentId/chart',
-                element: (
-                  <RequirePermission permission="treatment.record" title="New session">
-                    <AppointmentChartingPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'sessions/:id',
-                element: (
-                  <RequirePermission permission="clinical_record.read" title="Treatment session">
-                    <SessionPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                // The printable session record (a print stylesheet; the PDF is downloaded from it).
-                path: 'sessions/:id/print',
-                element: (
-                  <RequirePermission permission="clinical_record.read" title="Session record">
-                    <SessionPrintPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'sessions/:id/after-care',
-                element: (
-                  <RequirePermission permission="clinical_record.read" title="After-care instructions">
-                    <AfterCarePage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'consents/templates',
-                element: (
-                  <RequirePermission permission="consents.read" title="Consent forms">
-                    <ConsentTemplatesPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'consents/templates/new',
-                element: (
-                  <RequirePermission permission="consent_templates.manage" title="New consent form">
-                    <ConsentTemplatePage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'consents/templates/:id',
-                element: (
-                  <RequirePermission permission="consents.read" title="Consent form">
-                    <ConsentTemplatePage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'inventory',
-                element: (
-                  <RequirePermission permission="inventory.read" title="Inventory">
-                    <InventoryPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'inventory/receive',
-                element: (
-                  <RequirePermission permission="inventory.receive" title="Receive stock">
-                    <ReceiveStockPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'inventory/lots',
-                element: (
-                  <RequirePermission permission="inventory.read" title="Lots">
-                    <LotsPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'inventory/lots/:id',
-                element: (
-                  <RequirePermission permission="inventory.read" title="Lot">
-                    <LotPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'inventory/lots/:id/exposure',
-                element: (
-                  <RequirePermission permission="exposure.read" title="Patient exposure">
-                    <ExposurePage kind="lot" />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'inventory/devices/:id/exposure',
-                element: (
-                  <RequirePermission permission="exposure.read" title="Patient exposure">
-                    <ExposurePage kind="device" />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'inventory/recalls',
-                element: (
-                  <RequirePermission permission="inventory.read" title="Recalls">
-                    <RecallsPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'inventory/devices',
-                element: (
-                  <RequirePermission permission="inventory.read" title="Devices">
-                    <DevicesPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'staff',
-                element: (
-                  <RequirePermission permission="staff.read" title="Staff">
-                    <StaffPage />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: 'audit',
-                element: (
-                  <RequirePermission permission="audit.read" title="Audit log">
-                    <AuditLogPage />
-                  </RequirePermission>
-                ),
-              },
-              { path: 'settings', element: <SettingsPage /> },
-              { path: '*', element: <NotFoundPage /> },
-            ],
-          },
-        ],
-      },
-    ],
-  },
-]);
+export const createRouter = (client: QueryClient) =>
+  createBrowserRouter([
+    {
+      element: <SetupGate />,
+      loader: prefetchFirstAnswers(client),
+      // The first page's code is loading: nothing for a moment, then a quiet "Loading SkinLedger".
+      hydrateFallbackElement: <FullPageLoader />,
+      errorElement: <RouteError />,
+      children: [
+        { path: '/setup', lazy: page(setupPages.setup) },
+        { path: '/login', element: <LoginPage /> },
+        {
+          element: <RequireSession />,
+          children: [
+            // The signing kiosk sits outside the app shell: no navigation, only the one document.
+            {
+              path: 'kiosk/consents/:id',
+              lazy: guarded('consents.prepare', 'Consent signing', consentPages.consentKiosk),
+            },
+            // One signing session for a visit's consents (the check-in drawer's "Prepare and hand over").
+            {
+              path: 'kiosk/visits/:appointmentId',
+              lazy: guarded('consents.prepare', 'Consent signing', consentPages.visitKiosk),
+            },
+            {
+              lazy: page(shellPages.appLayout),
+              children: [
+                {
+                  element: <PageOutlet />,
+                  // A page that fails (its code gone after an update, a bug) is explained inside the app frame.
+                  errorElement: <RouteError />,
+                  children: [
+                    { index: true, element: <Navigate to="/schedule" replace /> },
+                    {
+                      path: 'schedule',
+                      loader: schedulingLoaders.schedule(client),
+                      lazy: guarded('schedule.read', 'Schedule', schedulingPages.schedule),
+                    },
+                    {
+                      path: 'courses',
+                      lazy: guarded('schedule.book', 'Course planner', schedulingPages.coursePlanner),
+                    },
+                    {
+                      path: 'scheduling-setup',
+                      lazy: guarded('schedule.manage', 'Schedule set-up', schedulingPages.schedulingSetup),
+                    },
+                    {
+                      path: 'outbox',
+                      lazy: guarded('messages.read', 'Outbox', schedulingPages.outbox),
+                    },
+                    {
+                      path: 'patients',
+                      lazy: guarded('patients.read', 'Patients', patientPages.patients),
+                    },
+                    {
+                      path: 'patients/import',
+                      lazy: guarded('patients.import', 'Import patients', patientPages.patientImport),
+                    },
+                    {
+                      path: 'patients/:id',
+                      lazy: guarded('patients.read', 'Patient', patientPages.patientProfile),
+                    },
+                    {
+                      // Walk-in charting.
+                      path: 'patients/:patientId/sessions/new',
+                      lazy: guarded('treatment.record', 'New session', treatmentPages.charting),
+                    },
+                    {
+                      // Charting a checked-in appointment: patient, location, consents and interval come from it.
+                      path: 'patients/:patientId/appointments/:appointmentId/chart',
+                      lazy: guarded('treatment.record', 'New session', treatmentPages.appointmentCharting),
+                    },
+                    {
+                      path: 'sessions/:id',
+                      lazy: guarded('clinical_record.read', 'Treatment session', treatmentPages.session),
+                    },
+                    {
+                      // The printable session record (a print stylesheet; the PDF is downloaded from it).
+                      path: 'sessions/:id/print',
+                      lazy: guarded('clinical_record.read', 'Session record', treatmentPages.sessionPrint),
+                    },
+                    {
+                      path: 'sessions/:id/after-care',
+                      lazy: guarded('clinical_record.read', 'After-care instructions', treatmentPages.afterCare),
+                    },
+                    {
+                      path: 'consents/templates',
+                      lazy: guarded('consents.read', 'Consent forms', consentPages.consentTemplates),
+                    },
+                    {
+                      path: 'consents/templates/new',
+                      lazy: guarded('consent_templates.manage', 'New consent form', consentPages.consentTemplate),
+                    },
+                    {
+                      path: 'consents/templates/:id',
+                      lazy: guarded('consents.read', 'Consent form', consentPages.consentTemplate),
+                    },
+                    {
+                      path: 'inventory',
+                      lazy: guarded('inventory.read', 'Inventory', inventoryPages.inventory),
+                    },
+                    {
+                      path: 'inventory/receive',
+                      lazy: guarded('inventory.receive', 'Receive stock', inventoryPages.receiveStock),
+                    },
+                    {
+                      path: 'inventory/lots',
+                      lazy: guarded('inventory.read', 'Lots', inventoryPages.lots),
+                    },
+                    {
+                      path: 'inventory/lots/:id',
+                      lazy: guarded('inventory.read', 'Lot', inventoryPages.lot),
+                    },
+                    {
+                      path: 'inventory/lots/:id/exposure',
+                      lazy: guarded('exposure.read', 'Patient exposure', exposureOf('lot')),
+                    },
+                    {
+                      path: 'inventory/devices/:id/exposure',
+                      lazy: guarded('exposure.read', 'Patient exposure', exposureOf('device')),
+                    },
+                    {
+                      path: 'inventory/recalls',
+                      lazy: guarded('inventory.read', 'Recalls', inventoryPages.recalls),
+                    },
+                    {
+                      path: 'inventory/devices',
+                      lazy: guarded('inventory.read', 'Devices', inventoryPages.devices),
+                    },
+                    {
+                      path: 'staff',
+                      lazy: guarded('staff.read', 'Staff', staffPages.staff),
+                    },
+                    {
+                      path: 'audit',
+                      lazy: guarded('audit.read', 'Audit log', auditPages.auditLog),
+                    },
+                    { path: 'settings', lazy: page(settingsPages.settings) },
+                    { path: '*', lazy: page(shellPages.notFound) },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);

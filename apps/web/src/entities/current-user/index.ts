@@ -2,7 +2,7 @@
 // sign-in, sign-out and profile changes write to.
 export { currentUserKey, type CurrentUser } from './currentUser';
 export { SignedInUserContext } from './signedInUserContext';
-export { useCurrentUser } from './hooks/useCurrentUser';
+export { currentUserQuery, useCurrentUser } from './hooks/useCurrentUser';
 export { useSignedInUser } from './hooks/useSignedInUser';
 export { usePermission } from './hooks/usePermission';
 export { useClinicFormat } from './hooks/useClinicFormat';

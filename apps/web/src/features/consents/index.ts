@@ -1,9 +1,8 @@
-// Consent forms and signing: the template pages and the kiosks (for the router), the patient's consents panel, and the
-// check-in drawer's "Prepare and hand over" for a visit's consents.
-export { ConsentKioskPage } from './pages/ConsentKioskPage';
-export { VisitKioskPage } from './pages/VisitKioskPage';
+// Consent forms and signing, as other features use them: the patient's consents panel, and the check-in drawer's
+// "Prepare and hand over" for a visit's consents. The pages are in routes.ts.
+import { lazyNamed } from '@web/lib/lazy/lazyNamed';
+
 export { HandOverConsentsButton } from './components/HandOverConsentsButton';
-export { ConsentTemplatePage } from './pages/ConsentTemplatePage';
-export { ConsentTemplatesPage } from './pages/ConsentTemplatesPage';
-export { PatientConsentsPanel } from './components/PatientConsentsPanel';
+// The patient profile's Consents tab: its code loads when the tab is first opened.
+export const PatientConsentsPanel = lazyNamed(() => import('./components/PatientConsentsPanel'), 'PatientConsentsPanel');
 export { useConsentAccess } from './hooks/useConsentAccess';

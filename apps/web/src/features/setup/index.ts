@@ -1,3 +1,3 @@
-// First run: the gate that sends an empty installation to set-up, and the set-up page.
+// First run: the gate that sends an empty installation to set-up (the set-up page is in routes.ts).
 export { SetupGate } from './components/SetupGate';
-export { SetupPage } from './pages/SetupPage';
+export { setupStatusQuery } from './hooks/useSetupStatus';

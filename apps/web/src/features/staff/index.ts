@@ -1,3 +1,2 @@
-// Staff accounts: the page (for the router) and the staff list other features name people from.
-export { StaffPage } from './pages/StaffPage';
+// Staff accounts, as other features use them: the staff list they name people from (the page is in routes.ts).
 export { useStaffList, type StaffMember } from './hooks/useStaffList';

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@web/lib/api/apiClient';
 import { isApiError } from '@web/lib/api/ApiError';
 import { request } from '@web/lib/api/request';
@@ -14,7 +14,10 @@ async function fetchCurrentUser(): Promise<CurrentUser | null> {
   }
 }
 
+/** GET /api/auth/me: the user, null when signed out. Also prefetched by the router as the app starts. */
+export const currentUserQuery = queryOptions({ queryKey: currentUserKey, queryFn: fetchCurrentUser, staleTime: 60_000 });
+
 /** GET /api/auth/me: `data` is the user, null when signed out, undefined while loading. */
 export function useCurrentUser() {
-  return useQuery({ queryKey: currentUserKey, queryFn: fetchCurrentUser, staleTime: 60_000 });
+  return useQuery(currentUserQuery);
 }

@@ -1,20 +1,11 @@
 import { useLocalStorage } from '@mantine/hooks';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { storageKeys } from '@web/lib/storage/storageKeys';
 import { browserTimeZone } from '@web/lib/time/timeZoneOptions';
 import { useSignedInUser } from '@web/entities/current-user';
-import { useLocations, type Location } from '@web/entities/location/hooks/useLocations';
+import { useLocations } from '@web/entities/location/hooks/useLocations';
 import { SelectedLocationContext, type SelectedLocation } from '@web/entities/location/selectedLocationContext';
-
-function pick(locations: Location[], stored: string, fallback: string | null): Location | undefined {
-  const active = locations.filter((l) => l.isActive);
-  return (
-    active.find((l) => l.id === stored) ??
-    active.find((l) => l.id === fallback) ??
-    active[0] ??
-    locations[0]
-  );
-}
+import { pickLocation, rememberWorkingLocation } from '@web/entities/location/workingLocation';
 
 /** Keeps the chosen location per user in localStorage; defaults to the user's default location. */
 export function SelectedLocationProvider({ children }: { children: ReactNode }) {
@@ -27,10 +18,14 @@ export function SelectedLocationProvider({ children }: { children: ReactNode }) 
   });
 
   const value = useMemo<SelectedLocation>(() => {
-    const location = pick(locations, stored, user.defaultLocationId);
+    const location = pickLocation(locations, stored, user.defaultLocationId);
     const choices = locations.filter((l) => l.isActive || l.id === location?.id);
     return { location, choices, timeZone: location?.timezone ?? browserTimeZone(), select: setStored };
   }, [locations, stored, user.defaultLocationId, setStored]);
+  const { location } = value;
+  useEffect(() => {
+    if (location) rememberWorkingLocation({ locationId: location.id, timeZone: location.timezone });
+  }, [location]);
 
   return <SelectedLocationContext.Provider value={value}>{children}</SelectedLocationContext.Provider>;
 }

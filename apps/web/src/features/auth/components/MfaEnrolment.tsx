@@ -1,5 +1,4 @@
 import { Alert, Button, Code, CopyButton, Group, Image, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { toDataURL } from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
 import { describeProblem } from '@web/lib/problems/describeProblem';
 import { useMfaEnrolment } from '@web/features/auth/hooks/useMfaEnrolment';
@@ -22,7 +21,8 @@ export function MfaEnrolment({ onDone }: { onDone: () => void }) {
   const secret = enroll.data;
 
   useEffect(() => {
-    if (secret) void toDataURL(secret.otpauthUri, { margin: 1, width: 200 }).then(setQr);
+    // The QR encoder is loaded only here, when someone turns two-step sign-in on.
+    if (secret) void import('qrcode').then(({ toDataURL }) => toDataURL(secret.otpauthUri, { margin: 1, width: 200 })).then(setQr);
   }, [secret]);
 
   if (activate.data) {

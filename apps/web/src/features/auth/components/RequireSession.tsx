@@ -2,7 +2,10 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageLoader } from '@web/components/FullPageLoader';
 import { setClinicLocale } from '@web/lib/time/clinicFormat';
 import { useCurrentUser, SignedInUserContext } from '@web/entities/current-user';
-import { MfaEnrolmentRequired } from './MfaEnrolmentRequired';
+import { lazyNamed } from '@web/lib/lazy/lazyNamed';
+
+// Shown only to the few who must turn on two-step sign-in first: its code (and the QR encoder's) loads then.
+const MfaEnrolmentRequired = lazyNamed(() => import('./MfaEnrolmentRequired'), 'MfaEnrolmentRequired', <FullPageLoader />);
 
 export interface ReturnState {
   from?: string;

@@ -6,10 +6,13 @@ import { PatientAppointmentsPanel } from '@web/features/scheduling';
 import { PatientOutcomesPanel, PatientSessionsPanel } from '@web/features/treatments';
 import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
 import type { ProfileTab } from '@web/features/patients/hooks/useProfileTab';
-import { AccessLogPanel } from './AccessLogPanel';
-import { EligibilityPanel } from './EligibilityPanel';
+import { lazyNamed } from '@web/lib/lazy/lazyNamed';
 import { MedicalHistoryPanel } from './MedicalHistoryPanel';
-import { TimelinePanel } from './TimelinePanel';
+
+// The first tab comes with the page; the others' code loads when they are first opened.
+const EligibilityPanel = lazyNamed(() => import('./EligibilityPanel'), 'EligibilityPanel');
+const TimelinePanel = lazyNamed(() => import('./TimelinePanel'), 'TimelinePanel');
+const AccessLogPanel = lazyNamed(() => import('./AccessLogPanel'), 'AccessLogPanel');
 
 interface PatientClinicalTabsProps {
   patientId: string;

@@ -11,18 +11,21 @@ import { isApiError } from '@web/lib/api/ApiError';
 import { useSelectedLocation } from '@web/entities/location';
 import { BookAppointmentButton } from '@web/features/scheduling';
 import { StartSessionButton } from '@web/features/treatments';
-import { ArchivePatientDialog } from '@web/features/patients/components/ArchivePatientDialog';
 import { ContactDetailsCard } from '@web/features/patients/components/ContactDetailsCard';
-import { MedicalHistoryFormModal } from '@web/features/patients/components/MedicalHistoryFormModal';
 import { PatientActions } from '@web/features/patients/components/PatientActions';
 import { PatientAlertBanner } from '@web/features/patients/components/PatientAlertBanner';
 import { PatientClinicalTabs } from '@web/features/patients/components/PatientClinicalTabs';
-import { PatientFormModal } from '@web/features/patients/components/PatientFormModal';
 import { PatientHeader } from '@web/features/patients/components/PatientHeader';
 import { useMedicalHistory } from '@web/features/patients/hooks/useMedicalHistory';
 import { usePatient, fullName } from '@web/entities/patient';
 import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
 import { useProfileTab } from '@web/features/patients/hooks/useProfileTab';
+import { lazyNamed, useWantedOnce } from '@web/lib/lazy/lazyNamed';
+
+// The edit, archive and medical-history dialogs load when first opened.
+const PatientFormModal = lazyNamed(() => import('@web/features/patients/components/PatientFormModal'), 'PatientFormModal');
+const ArchivePatientDialog = lazyNamed(() => import('@web/features/patients/components/ArchivePatientDialog'), 'ArchivePatientDialog');
+const MedicalHistoryFormModal = lazyNamed(() => import('@web/features/patients/components/MedicalHistoryFormModal'), 'MedicalHistoryFormModal');
 
 type OpenDialog = 'edit' | 'archive' | 'history' | null;
 
@@ -34,6 +37,9 @@ export function PatientProfilePage() {
   const history = useMedicalHistory(id, canReadClinical);
   const [tab, setTab] = useProfileTab();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const editWanted = useWantedOnce(dialog === 'edit');
+  const archiveWanted = useWantedOnce(dialog === 'archive');
+  const historyWanted = useWantedOnce(dialog === 'history');
   const today = isoDateInTimeZone(new Date(), timeZone);
   useDocumentTitle(patient.data ? `${fullName(patient.data)} · Patients · SkinLedger` : 'Patient · SkinLedger');
 
@@ -103,14 +109,16 @@ export function PatientProfilePage() {
           </Grid.Col>
         </Grid>
       </Stack>
-      <PatientFormModal target={dialog === 'edit' ? { kind: 'existing', patient: record } : null} onClose={() => setDialog(null)} />
-      <ArchivePatientDialog patient={record} opened={dialog === 'archive'} onClose={() => setDialog(null)} />
-      <MedicalHistoryFormModal
-        patient={record}
-        opened={dialog === 'history'}
-        startFrom={history.data?.current ?? null}
-        onClose={() => setDialog(null)}
-      />
+      {editWanted && <PatientFormModal target={dialog === 'edit' ? { kind: 'existing', patient: record } : null} onClose={() => setDialog(null)} />}
+      {archiveWanted && <ArchivePatientDialog patient={record} opened={dialog === 'archive'} onClose={() => setDialog(null)} />}
+      {historyWanted && (
+        <MedicalHistoryFormModal
+          patient={record}
+          opened={dialog === 'history'}
+          startFrom={history.data?.current ?? null}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </>
   );
 }

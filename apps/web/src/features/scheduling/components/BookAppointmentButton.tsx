@@ -1,10 +1,14 @@
 import { Button } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
-import { DateTime } from 'luxon';
+import { isoDateInTimeZone } from '@skinledger/domain';
 import { useState } from 'react';
 import { usePermission } from '@web/entities/current-user';
 import { useSelectedLocation } from '@web/entities/location';
-import { BookingModal, type BookingDraft } from './BookingModal';
+import { lazyNamed, useWantedOnce } from '@web/lib/lazy/lazyNamed';
+import type { BookingDraft } from './BookingModal';
+
+// The booking dialog (patient search, free times) loads when the button is first pressed.
+const BookingModal = lazyNamed(() => import('./BookingModal'), 'BookingModal');
 
 interface BookAppointmentButtonProps {
   patient: { id: string; firstName: string; lastName: string; mrn: string; archived: boolean };
@@ -15,6 +19,7 @@ export function BookAppointmentButton({ patient }: BookAppointmentButtonProps) {
   const canBook = usePermission('schedule.book');
   const { location, timeZone } = useSelectedLocation();
   const [draft, setDraft] = useState<BookingDraft | null>(null);
+  const bookingWanted = useWantedOnce(draft !== null);
   if (!canBook || !location || patient.archived) return null;
   return (
     <>
@@ -22,12 +27,12 @@ export function BookAppointmentButton({ patient }: BookAppointmentButtonProps) {
         variant="default"
         leftSection={<IconCalendarPlus size={16} aria-hidden />}
         onClick={() =>
-          setDraft({ date: DateTime.now().setZone(timeZone).toISODate() as string, patient: { id: patient.id, label: `${patient.firstName} ${patient.lastName} · ${patient.mrn}` } })
+          setDraft({ date: isoDateInTimeZone(new Date(), timeZone), patient: { id: patient.id, label: `${patient.firstName} ${patient.lastName} · ${patient.mrn}` } })
         }
       >
         Book appointment
       </Button>
-      <BookingModal draft={draft} locationId={location.id} timeZone={timeZone} onClose={() => setDraft(null)} />
+      {bookingWanted && <BookingModal draft={draft} locationId={location.id} timeZone={timeZone} onClose={() => setDraft(null)} />}
     </>
   );
 }

@@ -4,9 +4,12 @@ import { DateTime } from 'luxon';
 import { useMemo, useState } from 'react';
 import { usePermission } from '@web/entities/current-user';
 import { useFreedSlots, useWaitlist } from '@web/features/scheduling/hooks/useWaitlist';
-import { AddToWaitlistDialog } from './AddToWaitlistDialog';
+import { lazyNamed, useWantedOnce } from '@web/lib/lazy/lazyNamed';
 import { FreedSlotCard } from './FreedSlotCard';
 import { WaitlistEntriesTable } from './WaitlistEntriesTable';
+
+// The dialog (patient search, services) loads when first opened.
+const AddToWaitlistDialog = lazyNamed(() => import('./AddToWaitlistDialog'), 'AddToWaitlistDialog');
 
 /**
  * Beside the calendar: the time cancellations, no-shows and moves freed in the next two weeks, each with the
@@ -17,6 +20,7 @@ export function WaitlistBoard({ locationId, timeZone }: { locationId: string; ti
   const canManage = usePermission('waitlist.manage');
   const [tab, setTab] = useState<string | null>('freed');
   const [adding, setAdding] = useState(false);
+  const addingWanted = useWantedOnce(adding);
   // The window moves with the hour, so the query key stays stable within it.
   const hour = DateTime.now().startOf('hour').toISO();
   const span = useMemo(() => {
@@ -72,7 +76,9 @@ export function WaitlistBoard({ locationId, timeZone }: { locationId: string; ti
           )}
         </Tabs.Panel>
       </Tabs>
-      <AddToWaitlistDialog opened={adding} onClose={() => setAdding(false)} locationId={locationId} timeZone={timeZone} onAdded={() => setTab('waitlist')} />
+      {addingWanted && (
+        <AddToWaitlistDialog opened={adding} onClose={() => setAdding(false)} locationId={locationId} timeZone={timeZone} onAdded={() => setTab('waitlist')} />
+      )}
     </Paper>
   );
 }

@@ -1,5 +1,5 @@
 import type { Schemas } from '@skinledger/api-client';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@web/lib/api/apiClient';
 import { request } from '@web/lib/api/request';
 import { scheduleKeys } from './scheduleKeys';
@@ -14,10 +14,16 @@ export type SchedulePractitioner = Schemas['SchedulePractitionerDto'];
  */
 export function useScheduleView(locationId: string | undefined, from: Date | undefined, to: Date | undefined, { keepPrevious = false } = {}) {
   return useQuery({
-    queryKey: scheduleKeys.view(locationId ?? '', from?.toISOString() ?? '', to?.toISOString() ?? ''),
+    ...scheduleViewQuery(locationId ?? '', from ?? new Date(0), to ?? new Date(0)),
     enabled: Boolean(locationId && from && to),
     placeholderData: keepPrevious ? keepPreviousData : undefined,
-    queryFn: () =>
-      request(api.GET('/api/schedule', { params: { query: { locationId: locationId as string, from: (from as Date).toISOString(), to: (to as Date).toISOString() } } })),
+  });
+}
+
+/** The same request as useScheduleView, for prefetching (prefetchSchedule.ts). */
+export function scheduleViewQuery(locationId: string, from: Date, to: Date) {
+  return queryOptions({
+    queryKey: scheduleKeys.view(locationId, from.toISOString(), to.toISOString()),
+    queryFn: () => request(api.GET('/api/schedule', { params: { query: { locationId, from: from.toISOString(), to: to.toISOString() } } })),
   });
 }

@@ -2,9 +2,9 @@ import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Skeleton, Stack,
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCalendarPlus, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { DateTime, Settings } from 'luxon';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { Calendar, luxonLocalizer, Views, type View } from 'react-big-calendar';
-import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import type { EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { Link } from 'react-router';
@@ -14,17 +14,26 @@ import { usePermission } from '@web/entities/current-user';
 import { useSelectedLocation } from '@web/entities/location';
 import { CalendarColumnHeader } from '@web/features/scheduling/components/CalendarColumnHeader';
 import { columnShading, dayShading, hoursSummary } from '@web/features/scheduling/calendarShading';
-import { AppointmentDrawer } from '@web/features/scheduling/components/AppointmentDrawer';
-import { BookingModal, type BookingDraft } from '@web/features/scheduling/components/BookingModal';
+import { scheduleWindow } from '@web/features/scheduling/scheduleWindow';
+import type { BookingDraft } from '@web/features/scheduling/components/BookingModal';
 import { CalendarEventContent, type CalendarEvent } from '@web/features/scheduling/components/CalendarEvent';
 import { AvailabilityColumn, ShadingContext, type ShadeColumn } from '@web/features/scheduling/components/CalendarLayers';
 import { problemText } from '@web/features/scheduling/components/problemText';
 import { TodaysAppointments } from '@web/features/scheduling/components/TodaysAppointments';
-import { WaitlistBoard } from '@web/features/scheduling/components/WaitlistBoard';
+import { type DragAndDropCalendar, useDragAndDrop } from '@web/features/scheduling/hooks/useDragAndDrop';
 import { useLinkedAppointment } from '@web/features/scheduling/hooks/useLinkedAppointment';
 import { useScheduleView } from '@web/features/scheduling/hooks/useScheduleView';
 import { useAppointmentMutations, type Appointment } from '@web/features/scheduling/hooks/useSchedule';
+import { lazyNamed, useWantedOnce } from '@web/lib/lazy/lazyNamed';
 import { formatDayHeading, formatDayShort, formatInstant, formatTimeRange } from '@web/lib/time/formatInstant';
+
+// Opened by a click: their code (check-in readiness, the medical history form, the patient search) is fetched a moment
+// after the schedule is on screen, or at the click if that comes first; the calendar's first paint does without it.
+const AppointmentDrawer = lazyNamed(() => import('@web/features/scheduling/components/AppointmentDrawer'), 'AppointmentDrawer');
+const BookingModal = lazyNamed(() => import('@web/features/scheduling/components/BookingModal'), 'BookingModal');
+// Below the calendar: freed slots and the waitlist come in after it, with their own requests.
+const WaitlistBoard = lazyNamed(() => import('@web/features/scheduling/components/WaitlistBoard'), 'WaitlistBoard');
+const PRELOAD_AFTER_MS = 1500;
 
 interface Column {
   id: string;
@@ -33,7 +42,11 @@ interface Column {
   hours?: string;
 }
 
-const DnDCalendar = withDragAndDrop<CalendarEvent, Column>(Calendar);
+// Until the drag-and-drop addon is there (and for those who may not book): the same calendar without dragging.
+function PlainCalendar(props: ComponentProps<DragAndDropCalendar<CalendarEvent, Column>>) {
+  const { draggableAccessor, onEventDrop, resizable, ...calendar } = props;
+  return <Calendar {...calendar} />;
+}
 // Shade 7 of the theme's palettes: white event text reads at 4.5:1 or more on each.
 const KIND_COLOURS: Record<string, string> = {
   medical_needling: 'var(--mantine-color-violet-7)',
@@ -74,13 +87,22 @@ export function SchedulePage() {
   const linked = useLinkedAppointment();
   const { move } = useAppointmentMutations();
   const week = view === Views.WEEK;
+  const drawerAppointment = selected ?? linked.appointment;
+  const drawerWanted = useWantedOnce(drawerAppointment !== null);
+  const bookingWanted = useWantedOnce(draft !== null);
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      void AppointmentDrawer.preload();
+      void BookingModal.preload();
+    }, PRELOAD_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
 
-  const range = useMemo(() => {
-    const d = DateTime.fromJSDate(date).setZone(timeZone);
-    const unit = week ? 'week' : 'day';
-    return { from: d.startOf(unit).toJSDate(), to: d.plus({ [unit + 's']: 1 }).startOf(unit).toJSDate() };
-  }, [date, week, timeZone]);
+  const range = useMemo(() => scheduleWindow(date, timeZone, week ? 'week' : 'day'), [date, week, timeZone]);
   const schedule = useScheduleView(location?.id, range.from, range.to, { keepPrevious: true });
+  // Dragging to move comes once the calendar is on screen (see useDragAndDrop).
+  const dragAndDrop = useDragAndDrop<CalendarEvent, Column>(canBook && schedule.data !== undefined);
+  const BookCalendar = dragAndDrop.calendar ?? PlainCalendar;
   // The clinic's time format (en-US 9:00 AM, en-GB 09:00), as everywhere else.
   const clock = useCallback((d: Date | number) => formatInstant(new Date(d).toISOString(), timeZone, 'time'), [timeZone]);
 
@@ -207,8 +229,8 @@ export function SchedulePage() {
           )}
           {schedule.data && !noColumns && (
             <ShadingContext.Provider value={shade}>
-              <div style={{ height: 640 }} data-testid="calendar" className={week ? 'sl-calendar sl-calendar-week' : 'sl-calendar'}>
-                <DnDCalendar
+              <div style={{ height: 640 }} data-testid="calendar" className={week ? 'sl-calendar sl-calendar-week' : 'sl-calendar'} {...dragAndDrop.pressTracking}>
+                <BookCalendar
                   localizer={localizer}
                   events={events}
                   view={view}
@@ -262,14 +284,16 @@ export function SchedulePage() {
         <TodaysAppointments appointments={today} timeZone={timeZone} onOpen={setSelected} />
         {location && <WaitlistBoard locationId={location.id} timeZone={timeZone} />}
       </Stack>
-      {location && <BookingModal draft={draft} locationId={location.id} timeZone={timeZone} onClose={() => setDraft(null)} />}
-      <AppointmentDrawer
-        appointment={selected ?? linked.appointment}
-        onClose={() => {
-          setSelected(null);
-          linked.clear();
-        }}
-      />
+      {location && bookingWanted && <BookingModal draft={draft} locationId={location.id} timeZone={timeZone} onClose={() => setDraft(null)} />}
+      {drawerWanted && (
+        <AppointmentDrawer
+          appointment={drawerAppointment}
+          onClose={() => {
+            setSelected(null);
+            linked.clear();
+          }}
+        />
+      )}
     </>
   );
 }

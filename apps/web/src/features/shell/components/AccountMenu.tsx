@@ -1,10 +1,15 @@
-import { Avatar, Group, Menu, Modal, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Avatar, Group, Menu, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { STAFF_ROLE_LABELS } from '@skinledger/domain';
 import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ChangePasswordModal, MfaEnrolment, useLogout } from '@web/features/auth';
+import { useLogout } from '@web/features/auth';
 import { useSignedInUser } from '@web/entities/current-user';
+import { lazyNamed, useWantedOnce } from '@web/lib/lazy/lazyNamed';
+
+// The two dialogs behind the menu load when first opened, not with every page.
+const ChangePasswordModal = lazyNamed(() => import('./AccountDialogs'), 'ChangePasswordModal');
+const MfaEnrolmentModal = lazyNamed(() => import('./AccountDialogs'), 'MfaEnrolmentModal');
 
 /** "Dr. Maya Okafor" -> "MO", "Dana Whitfield RN" -> "DW": titles and post-nominal letters are skipped. */
 function initials(name: string): string {
@@ -25,13 +30,13 @@ export function AccountMenu() {
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   const [changingPassword, setChangingPassword] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
+  const changingWanted = useWantedOnce(changingPassword);
+  const enrollingWanted = useWantedOnce(enrolling);
 
   return (
     <>
-      <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
-      <Modal opened={enrolling} onClose={() => setEnrolling(false)} title="Two-step sign-in">
-        {enrolling && <MfaEnrolment onDone={() => setEnrolling(false)} />}
-      </Modal>
+      {changingWanted && <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />}
+      {enrollingWanted && <MfaEnrolmentModal opened={enrolling} onClose={() => setEnrolling(false)} />}
       <Menu position="bottom-end" width={240}>
         <Menu.Target>
           {/* Named by what it shows (name and role) followed by what it is: a label of its own would hide the visible name. */}

@@ -1,2 +1,0 @@
-// The audit trail: the log page (for the router).
-export { AuditLogPage } from './pages/AuditLogPage';

@@ -1,2 +1,0 @@
-// Which patients a lot or a device touched (for the router).
-export { ExposurePage } from './pages/ExposurePage';
