@@ -32,8 +32,8 @@ const HEADERS_BEFORE: Record<string, string> = {
   'x-xss-protection': '0',
 };
 
-/** Headers about the answer itself rather than its security. */
-const NOT_SECURITY = new Set(['date', 'connection', 'keep-alive', 'content-length', 'content-type', 'transfer-encoding', 'x-request-id', 'cache-control', 'etag', 'last-modified', 'accept-ranges', 'vary']);
+/** Headers about the answer itself rather than its security (content-encoding: the dashboard may be sent precompressed). */
+const NOT_SECURITY = new Set(['date', 'connection', 'keep-alive', 'content-length', 'content-type', 'transfer-encoding', 'x-request-id', 'cache-control', 'etag', 'last-modified', 'accept-ranges', 'vary', 'content-encoding']);
 
 function securityHeadersOf(headers: Headers): Record<string, string> {
   return Object.fromEntries([...headers.entries()].filter(([name]) => !NOT_SECURITY.has(name)).sort(([a], [b]) => a.localeCompare(b)));
