@@ -80,6 +80,8 @@ describe('scheduling: book, conflict, check in', () => {
     // Fresh load: the staff, services and rooms were just created through the API.
     await page.goto(`${server.baseUrl}/patients`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule', exact: true }).click();
+    // Pages load with their route: the address changes once the schedule's code is in, then the reload.
+    await page.waitForURL(/\/schedule$/);
     await page.reload();
     await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
     await page.getByText('shown in America/New_York').waitFor();
