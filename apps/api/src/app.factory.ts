@@ -104,9 +104,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     });
   }
   const spaFallback = (request: FastifyRequest, reply: FastifyReply): boolean => {
-    // Only page routes fall back to the dashboard; a missing file (e.g. a stale /assets/*.js) stays a 404.
+    // Only page routes fall back to the dashboard; a missing file (e.g. a stale /assets/*.js) stays a 404. HEAD too:
+    // uptime monitors and link checkers ask for a page with HEAD.
     const pathname = request.url.split('?')[0];
-    if (!serveDashboard || request.method !== 'GET' || pathname.startsWith('/api') || /\.[a-z0-9]+$/i.test(pathname)) return false;
+    if (!serveDashboard || (request.method !== 'GET' && request.method !== 'HEAD') || pathname.startsWith('/api') || /\.[a-z0-9]+$/i.test(pathname)) return false;
     void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml));
     return true;
   };

@@ -47,6 +47,13 @@ describe('serving the dashboard', () => {
     expect(response.text).toContain('<div id="root">');
   });
 
+  it('answers HEAD for a page route as GET would, without a body', async () => {
+    const response = await fetch(`${app.baseUrl}/login`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toBe('');
+  });
+
   it('serves fingerprinted assets as immutable and a missing asset as 404', async () => {
     const asset = await app.client().get('/assets/app-1234.js');
     expect(asset.status).toBe(200);
