@@ -91,6 +91,7 @@ describe('inventory: receive by scan and recall', () => {
     // The lot keeps what the label said: 240, 30 and the whole element string.
     await page.getByText('Additional product id (240)').waitFor();
     await page.getByText(`(01)${gtin}(17)${yymmdd(expiresOn)}(10)${lotNumber}(21)SN0001(240)PEN-14N(30)10`).waitFor();
+    await screenshot(page, 'inventory-lot-label');
     await expectNoSeriousA11yViolations(page, 'lot');
   });
 

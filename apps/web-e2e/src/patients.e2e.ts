@@ -1,6 +1,6 @@
 import { addMonths, isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, type MedicalHistoryAnswers } from '@skinledger/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, screenshot } from './support/browser';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { signIn } from './support/session';
 import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
@@ -170,6 +170,7 @@ describe('patients: registration, medical history and eligibility', () => {
     await page.locator('input[type="file"]').setInputFiles({ name: 'patienten.csv', mimeType: 'text/csv', buffer });
     await page.getByRole('button', { name: 'Check file' }).click();
     await page.getByText('Read as Windows-1252 (Excel’s plain “CSV” on a Windows PC), with columns separated by semicolons.').waitFor();
+    await screenshot(page, 'patients-import-report');
     await page.getByText('No problems found.').waitFor();
     await expectNoSeriousA11yViolations(page, 'patient import checked');
 
