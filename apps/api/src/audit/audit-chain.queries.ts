@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { namedQuery } from '../database/named-query';
 import { OCCURRED_AT_TEXT } from './audit-chain';
 
 export interface LockedChainHead {
@@ -90,7 +91,8 @@ export interface ExpectedHead {
  */
 export async function appendAtExpectedHead(manager: EntityManager, organizationId: string, expected: ExpectedHead, occurredAt: string, rows: readonly ChainedRow[]): Promise<boolean> {
   const last = rows[rows.length - 1];
-  const [row]: { advanced: boolean | null }[] = await manager.query(APPEND_AT_EXPECTED_HEAD_SQL, [
+  // Sent by nearly every request: a named statement, parsed and planned once per connection.
+  const [row] = await namedQuery<{ advanced: boolean | null }>(manager, 'audit_append_at_expected_head', APPEND_AT_EXPECTED_HEAD_SQL, [
     organizationId,
     occurredAt,
     rows.map((r) => r.actorId),
