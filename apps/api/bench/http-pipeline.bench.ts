@@ -32,6 +32,8 @@ const PASSWORD = 'benchmark password 1';
 const ZONE = 'America/New_York';
 
 interface Statement {
+  /** Set for a named (prepared) statement. */
+  name?: string;
   text: string;
   values: unknown[];
 }
@@ -62,6 +64,11 @@ async function builtApp(url: string): Promise<number> {
       const statements: Statement[] = [];
       Client.prototype.query = function (this: Client, text: unknown, values?: unknown) {
         if (typeof text === 'string') statements.push({ text, values: Array.isArray(values) ? values : [] });
+        // A named (prepared) statement comes as a config object: replayed as one too, so both sides skip planning.
+        else if (text && typeof text === 'object' && 'text' in text) {
+          const config = text as { name?: string; text: string; values?: unknown[] };
+          statements.push({ name: config.name, text: config.text, values: config.values ?? [] });
+        }
         // eslint-disable-next-line prefer-rest-params
         return (original as (...args: unknown[]) => unknown).apply(this, [...arguments]);
       } as typeof Client.prototype.query;
@@ -88,7 +95,7 @@ async function barePg(url: string, reads: Record<string, Statement[]>): Promise<
       const client = await pool.connect();
       try {
         const results = [];
-        for (const s of statements) results.push((await client.query(s.text, s.values)).rows);
+        for (const s of statements) results.push((await client.query({ name: s.name, text: s.text, values: s.values })).rows);
         return results;
       } finally {
         client.release();

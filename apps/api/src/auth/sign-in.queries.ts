@@ -1,5 +1,6 @@
 import type { ClinicLocale, StaffRole } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
+import { namedQuery } from '../database/named-query';
 
 export interface ResolvedSessionRow {
   session_id: string;
@@ -17,10 +18,11 @@ export interface ResolvedSessionRow {
 /**
  * The live session behind a token hash with its staff member's columns and whether they must enrol in two-step
  * sign-in first, in one statement (SECURITY DEFINER: the organization is not known yet). It ends an idle or expired
- * session, touches last_seen_at and scopes the transaction to the organization.
+ * session, touches last_seen_at and scopes the transaction to the organization. Sent on every signed-in request: a
+ * named statement, parsed and planned once per connection.
  */
 export async function resolveSessionTokenHash(manager: EntityManager, tokenHash: Buffer, idleMinutes: number): Promise<ResolvedSessionRow | undefined> {
-  const [row]: ResolvedSessionRow[] = await manager.query(`SELECT * FROM auth_resolve_session($1, $2)`, [tokenHash, idleMinutes]);
+  const [row] = await namedQuery<ResolvedSessionRow>(manager, 'auth_resolve_session', `SELECT * FROM auth_resolve_session($1, $2)`, [tokenHash, idleMinutes]);
   return row;
 }
 
