@@ -5,7 +5,7 @@ import type { AppointmentRow } from './appointment-views';
 type Db = Pick<EntityManager, 'query'>;
 
 /** The appointment with the names the calendar shows (names through the published directories). */
-const APPOINTMENT_SELECT = `
+export const APPOINTMENT_SELECT = `
   SELECT a.*, l.timezone, p.first_name || ' ' || p.last_name AS patient_name, p.mrn, s.name AS service_name, s.procedure_kind,
          st.name AS practitioner_name, r.name AS room_name
   FROM appointments a
