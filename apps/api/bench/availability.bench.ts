@@ -18,6 +18,9 @@ import { benchAppRole, machineLine, percentile, runBenchmark, sql, withBenchData
  * service, the day or week and (every third request) one practitioner; prints p50/p95/p99 of each. Then nine times as
  * many appointments again (the clinic's past 27 weeks, completed) and the week once more: the growth ratio says
  * whether the answer's time follows the window or the table. Target: a week's p95 < 25 ms on a 2-core machine.
+ * A floor line times a plain read route (GET /api/rooms: begin, sign-in, one small read, commit) the same way, and
+ * "where a week's time goes" splits the engine into SQL planning, execution, round trip and JavaScript.
+ * BENCH_PLAN=1 also prints the statement's EXPLAIN ANALYZE.
  */
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const TARGET_WEEK_P95_MS = 25;
@@ -247,6 +250,15 @@ async function main(): Promise<void> {
       const [{ server_version: version }] = await sql<{ server_version: string }>(url, `SHOW server_version`);
       write(machineLine(version));
       write(`${REQUESTS} sequential GET /api/availability per line, after ${WARM_UP} warm-up`);
+      const floorTimes: number[] = [];
+      for (let i = 0; i < WARM_UP + REQUESTS; i++) {
+        const started = process.hrtime.bigint();
+        const response = await get(`/api/rooms?locationId=${s.locationId}`);
+        await response.arrayBuffer();
+        if (i >= WARM_UP) floorTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      const floor = [...floorTimes].sort((a, b) => a - b);
+      write(`${'Floor: GET /api/rooms'.padEnd(34)} p50 ${percentile(floor, 50).toFixed(1)} ms   p95 ${percentile(floor, 95).toFixed(1)} ms   p99 ${percentile(floor, 99).toFixed(1)} ms`);
       const day = await measure(1);
       line('Day (1-day window)', day);
       const week = await measure(7);
