@@ -5,19 +5,16 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { InvalidFieldError } from '../common/problems/domain-error';
 import { toAppointmentDto } from './appointment-views';
-import { listAppointments } from './appointments.queries';
 import type { ScheduleDto } from './calendar-view.dto';
-import { calendarPractitioners } from './calendar-view.queries';
-import { listRoomRows } from './catalog.queries';
-import { findLocation } from './clinic-directory.queries';
+import { loadCalendar } from './calendar-view.queries';
 
 const MAX_DAYS = 14;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The calendar's first paint in one answer (issue 13): who works at the location with their bookable time and time
- * off, the rooms, and the appointments of the window. Four statements whatever the number of practitioners; the
- * working time is the same `workingIntervals` availability and the booking rules use.
+ * off, the rooms, and the appointments of the window. One statement whatever the number of practitioners or days
+ * (calendar-view.queries.ts); the working time is the same `workingIntervals` availability and the booking rules use.
  */
 @Injectable()
 export class CalendarViewService {
@@ -28,19 +25,14 @@ export class CalendarViewService {
     const to = new Date(query.to);
     if (to <= from) throw new InvalidFieldError('to', 'must be after from');
     if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_DAYS} days after from`);
-    const db = this.dataSource.manager;
-    const location = await findLocation(db, actor.organizationId, query.locationId);
-    if (!location) throw new InvalidFieldError('locationId', 'no such location in this organization');
-    const window = { organizationId: actor.organizationId, locationId: query.locationId, from, to };
-    const people = await calendarPractitioners(db, window);
-    const rooms = await listRoomRows(db, actor.organizationId, query.locationId);
-    const appointments = await listAppointments(db, actor.organizationId, { from, to, locationId: query.locationId });
+    const { timezone, practitioners, rooms, appointments } = await loadCalendar(this.dataSource, { organizationId: actor.organizationId, locationId: query.locationId, from, to });
+    if (timezone === null) throw new InvalidFieldError('locationId', 'no such location in this organization');
     return {
       locationId: query.locationId,
-      timeZone: location.timezone,
-      practitioners: people.map((p) => {
+      timeZone: timezone,
+      practitioners: practitioners.map((p) => {
         const exceptions = p.exceptions.map((e) => ({ kind: e.kind, start: Date.parse(e.startsAt), end: Date.parse(e.endsAt), reason: e.reason }));
-        const working = workingIntervals({ weekly: p.weekly, exceptions, timeZone: location.timezone, from: from.getTime(), to: to.getTime() });
+        const working = workingIntervals({ weekly: p.weekly, exceptions, timeZone: timezone, from: from.getTime(), to: to.getTime() });
         return {
           id: p.id,
           name: p.name,

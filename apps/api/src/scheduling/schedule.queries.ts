@@ -96,28 +96,3 @@ export async function loadPractitionerFacts(
     };
   });
 }
-
-export interface RoomFacts {
-  id: string;
-  name: string;
-  busy: Interval[];
-}
-
-/** The location's active rooms with their occupied time in [from, to). */
-export async function loadRoomFacts(db: Queryable, q: { organizationId: string; locationId: string; from: Date; to: Date; excludeAppointmentId?: string }): Promise<RoomFacts[]> {
-  const [rooms, busy] = await all(db, [
-    () => db.query(`SELECT id, name FROM rooms WHERE organization_id = $1 AND location_id = $2 AND is_active ORDER BY name, id`, [q.organizationId, q.locationId]) as Promise<
-      { id: string; name: string }[]
-    >,
-    () => db.query(
-      `SELECT room_id, starts_at, occupied_until FROM appointments
-       WHERE organization_id = $1 AND location_id = $2 AND ${LIVE} AND tstzrange(starts_at, occupied_until) && tstzrange($3, $4) AND ($5::uuid IS NULL OR id <> $5)`,
-      [q.organizationId, q.locationId, q.from, q.to, q.excludeAppointmentId ?? null],
-    ) as Promise<{ room_id: string; starts_at: Date; occupied_until: Date }[]>,
-  ]);
-  return rooms.map((r) => ({
-    id: r.id,
-    name: r.name,
-    busy: mergeIntervals(busy.filter((b) => b.room_id === r.id).map((b) => ({ start: b.starts_at.getTime(), end: b.occupied_until.getTime() }))),
-  }));
-}

@@ -62,7 +62,10 @@ export function isFree(busy: readonly Interval[], start: number, end: number): b
  * Free starts on the grid: the treatment [start, start + duration) lies inside the practitioner's working time; the
  * occupied time [start, start + duration + buffer) overlaps none of the practitioner's or the room's appointments
  * (the buffer after an appointment blocks both, as in the database's exclusion constraints). One slot per
- * (start, practitioner), with the first free room and every free room.
+ * (start, practitioner), with the first free room and every free room; by start, then practitioner id.
+ *
+ * Linear over sorted intervals: a practitioner's starts only increase, so one cursor per busy list (the
+ * practitioner's and each room's) moves forward past what ended, never back.
  */
 export function freeSlots(request: SlotRequest, practitioners: readonly PractitionerSchedule[], rooms: readonly RoomSchedule[]): Slot[] {
   const grid = (request.gridMin ?? SLOT_GRID_MINUTES) * MINUTE_MS;
@@ -70,20 +73,44 @@ export function freeSlots(request: SlotRequest, practitioners: readonly Practiti
   const occupied = (request.durationMin + request.bufferMin) * MINUTE_MS;
   const earliest = Math.max(request.from, request.notBefore ?? -Infinity);
   const slots: Slot[] = [];
-  for (const p of practitioners) {
+  const roomCursors = rooms.map((r) => new BusyCursor(r.busy));
+  // In id order here, so the stable sort by start below keeps equal starts in id order.
+  const ordered = [...practitioners].sort((a, b) => a.id.localeCompare(b.id));
+  for (const p of ordered) {
     if (request.medical && (p.medicalUntil === null || p.medicalUntil === undefined)) continue;
+    const own = new BusyCursor(p.busy);
+    for (const c of roomCursors) c.rewind();
     for (const w of p.working) {
       const first = Math.ceil(Math.max(w.start, earliest) / grid) * grid;
       for (let start = first; start + duration <= w.end && start < request.to; start += grid) {
         if (request.medical && start >= (p.medicalUntil as number)) break;
         const end = start + occupied;
-        if (!isFree(p.busy, start, end)) continue;
-        const free = rooms.filter((r) => isFree(r.busy, start, end)).map((r) => r.id);
+        if (!own.isFree(start, end)) continue;
+        const free: string[] = [];
+        for (let i = 0; i < roomCursors.length; i++) if (roomCursors[i].isFree(start, end)) free.push(rooms[i].id);
         if (free.length > 0) slots.push({ start, end: start + duration, practitionerId: p.id, roomId: free[0], roomIds: free });
       }
     }
   }
-  return slots.sort((a, b) => a.start - b.start || a.practitionerId.localeCompare(b.practitionerId));
+  // One sorted run per practitioner: the (stable) sort merges them.
+  return slots.sort((a, b) => a.start - b.start);
+}
+
+/** Whether [start, end) is free in a merged, sorted busy list, for queries whose start never decreases. */
+class BusyCursor {
+  private next = 0;
+
+  constructor(private readonly busy: readonly Interval[]) {}
+
+  rewind(): void {
+    this.next = 0;
+  }
+
+  isFree(start: number, end: number): boolean {
+    // Intervals ended by `start` can overlap no later query either.
+    while (this.next < this.busy.length && this.busy[this.next].end <= start) this.next++;
+    return this.next === this.busy.length || this.busy[this.next].start >= end;
+  }
 }
 
 /**
