@@ -40,7 +40,6 @@ export class LotsController {
   @ApiOperation({ summary: 'List cartridge lots' })
   @RequirePermission('inventory.read')
   @ApiOkResponse({ type: LotPageDto, description: 'A page of lots, earliest expiry first; pass nextCursor as after for the next' })
-  @ApiBadRequestResponse({ type: ProblemDocumentDto, description: 'A filter or cursor is not valid (the field is named)' })
   list(@CurrentActor() actor: Actor, @Query() query: LotListQueryDto): Promise<LotPageDto> {
     return this.lots.list(actor, query);
   }
