@@ -177,7 +177,7 @@ describe('organization isolation', () => {
     expect(patients.body).toMatchObject({ items: [], total: 0 });
     expect((await a.client.get('/api/patients?q=Bea%20Other&includeArchived=true')).body.total).toBe(0);
     expect((await a.client.get('/api/products')).body).toEqual([]);
-    expect((await a.client.get('/api/lots')).body).toEqual([]);
+    expect((await a.client.get('/api/lots')).body).toMatchObject({ items: [], hasMore: false, total: { count: 0, capped: false } });
     expect((await a.client.get('/api/devices')).body).toEqual([]);
     expect((await a.client.get('/api/recalls')).body).toEqual([]);
     expect((await a.client.get('/api/consent-templates')).body.map((t: { id: string }) => t.id)).not.toContain(bTemplateId);

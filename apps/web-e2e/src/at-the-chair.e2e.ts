@@ -94,7 +94,7 @@ describe('at the chair: start from last session, templates, face map colours, th
     await signIn(page, NURSE.email, NURSE.password);
     // Last month's session for fine lines, signed by the nurse (through the API, as the chart would).
     const nurse = apiAs(page, server.baseUrl);
-    const [lateLot] = ((await nurse.get(`/api/lots`)) as { id: string; lotNumber: string }[]).filter((l) => l.lotNumber.startsWith('LATE'));
+    const [lateLot] = ((await nurse.get(`/api/lots?pageSize=200`)) as { items: { id: string; lotNumber: string }[] }).items.filter((l) => l.lotNumber.startsWith('LATE'));
     const devices = (await nurse.get('/api/devices')) as { id: string }[];
     const previous = await nurse.post('/api/treatment-sessions', {
       walkInReason: 'Fine lines follow-up',

@@ -3715,6 +3715,24 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CappedCountDto: {
+            /** @description Rows counted, at most the cap (1,000) */
+            count: number;
+            /** @description True when there are more than count: show "1,000+" */
+            capped: boolean;
+        };
+        LotPageDto: {
+            /** @description Rows asked for per page */
+            pageSize: number;
+            /** @description More rows follow this page */
+            hasMore: boolean;
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Earliest expiry first (then lot number) */
+            items: components["schemas"]["LotDto"][];
+            /** @description Lots matching the filters, counted up to 1,000 */
+            total: components["schemas"]["CappedCountDto"];
+        };
         ReceiveLotDto: {
             /** Format: uuid */
             productId: string;
@@ -7559,9 +7577,15 @@ export interface operations {
     Lots_list: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                after?: string;
+                pageSize?: number;
                 productId?: string;
+                /** @description Only lots of this kind of product (the session form's cartridge picker: needle_cartridge) */
+                kind?: "needle_cartridge" | "anesthetic" | "serum" | "other";
                 /** @description Lots with stock history at this location; on-hand and status there */
                 locationId?: string;
+                /** @description At the location when one is named, else over all locations; `available` means usable now and in stock */
                 status?: "available" | "quarantined" | "recalled" | "expired" | "depleted";
             };
             header?: never;
@@ -7570,13 +7594,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Earliest expiry first */
+            /** @description A page of lots, earliest expiry first; pass nextCursor as after for the next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LotDto"][];
+                    "application/json": components["schemas"]["LotPageDto"];
                 };
             };
             400: components["responses"]["BadRequest"];

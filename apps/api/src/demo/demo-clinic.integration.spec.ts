@@ -36,7 +36,7 @@ describe('demo clinic', () => {
     expect(alerts.body.expiring.map((l: { lotNumber: string }) => l.lotNumber)).toEqual(expect.arrayContaining(['SP24H052', 'SP23F019']));
     expect((await owner.get('/api/devices')).body).toHaveLength(4);
     // A treatment history on lot SP24K117: its exposure lists signed sessions, some with adverse events.
-    const lots = (await owner.get('/api/lots')).body as { id: string; lotNumber: string }[];
+    const lots = (await owner.get('/api/lots?pageSize=200')).body.items as { id: string; lotNumber: string }[];
     const used = lots.find((l) => l.lotNumber === 'SP24K117');
     const exposure = await owner.get(`/api/lots/${used?.id}/exposure`);
     expect(exposure.body.sessionCount).toBeGreaterThan(10);

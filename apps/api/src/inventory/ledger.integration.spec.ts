@@ -145,7 +145,7 @@ describe('stock ledger', () => {
     expect(moved.body.lot.onHand).toBe(5);
     const balances = Object.fromEntries(moved.body.lot.balances.map((b: { locationId: string; onHand: number }) => [b.locationId, b.onHand]));
     expect(balances).toEqual({ [location.id]: 2, [annex.id]: 3 });
-    expect((await client.get(`/api/lots?locationId=${annex.id}`)).body[0]).toMatchObject({ id: lot.id, onHand: 3 });
+    expect((await client.get(`/api/lots?locationId=${annex.id}`)).body.items[0]).toMatchObject({ id: lot.id, onHand: 3 });
     const tooMany = await client.post(`/api/lots/${lot.id}/movements`, { type: 'transferred', locationId: location.id, toLocationId: annex.id, quantity: 3 });
     expect(tooMany.status).toBe(409);
   });

@@ -10,6 +10,7 @@ import {
   LotDetailDto,
   LotDto,
   LotListQueryDto,
+  LotPageDto,
   LotSuggestionDto,
   LotSuggestionQueryDto,
   MovementResultDto,
@@ -38,8 +39,8 @@ export class LotsController {
   @Get()
   @ApiOperation({ summary: 'List cartridge lots' })
   @RequirePermission('inventory.read')
-  @ApiOkResponse({ type: [LotDto], description: 'Earliest expiry first' })
-  list(@CurrentActor() actor: Actor, @Query() query: LotListQueryDto): Promise<LotDto[]> {
+  @ApiOkResponse({ type: LotPageDto, description: 'A page of lots, earliest expiry first; pass nextCursor as after for the next' })
+  list(@CurrentActor() actor: Actor, @Query() query: LotListQueryDto): Promise<LotPageDto> {
     return this.lots.list(actor, query);
   }
 

@@ -19,6 +19,7 @@ import {
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { IsCalendarDate } from '../common/dto/is-calendar-date';
+import { CappedCountDto, KeysetPageInfoDto, KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
 import { clean, cleanOrNull, IsLotNumber } from './inventory-validation';
 
@@ -196,18 +197,24 @@ export class RecallLotDto extends HoldReasonDto {
   reference?: string;
 }
 
-export class LotListQueryDto {
+/** `GET /api/lots`: keyset pages (`?after=&pageSize=`) in expiry order, filtered. */
+export class LotListQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('4', { message: 'productId must be a product id' })
   productId?: string;
+
+  @ApiPropertyOptional({ enum: PRODUCT_KINDS, description: "Only lots of this kind of product (the session form's cartridge picker: needle_cartridge)" })
+  @IsOptional()
+  @IsIn(PRODUCT_KINDS, { message: `kind must be one of ${PRODUCT_KINDS.join(', ')}` })
+  kind?: ProductKind;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Lots with stock history at this location; on-hand and status there' })
   @IsOptional()
   @IsUUID('4', { message: 'locationId must be a location id' })
   locationId?: string;
 
-  @ApiPropertyOptional({ enum: LOT_STATUSES })
+  @ApiPropertyOptional({ enum: LOT_STATUSES, description: 'At the location when one is named, else over all locations; `available` means usable now and in stock' })
   @IsOptional()
   @IsIn(LOT_STATUSES, { message: `status must be one of ${LOT_STATUSES.join(', ')}` })
   status?: LotStatus;
@@ -267,6 +274,11 @@ export class LotDto {
   @ApiProperty({ description: 'At the requested location, else over all locations' }) onHand!: number;
   @ApiProperty({ type: [LotBalanceDto] }) balances!: LotBalanceDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class LotPageDto extends KeysetPageInfoDto {
+  @ApiProperty({ type: [LotDto], description: 'Earliest expiry first (then lot number)' }) items!: LotDto[];
+  @ApiProperty({ type: CappedCountDto, description: 'Lots matching the filters, counted up to 1,000' }) total!: CappedCountDto;
 }
 
 export class StockMovementDto {

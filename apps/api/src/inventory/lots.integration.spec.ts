@@ -1,6 +1,8 @@
 import { newLocation, newStaffMember, signedInOrganization, signIn } from '../../test/factories';
 import { createProduct, daysFromToday, GS, gtin, lotNumber, receiveLot } from '../../test/inventory-factories';
+import { StatementCounter } from '../../test/statement-counter';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { readRunState } from '../../test/test-database';
 
 describe('lots: receiving stock', () => {
   let app: TestApp;
@@ -203,25 +205,106 @@ describe('lots: listing, status and FEFO', () => {
     await client.post(`/api/lots/${empty.lot.id}/movements`, { type: 'wasted', locationId: location.id, quantity: 1, reason: 'dropped' });
 
     const all = await client.get(`/api/lots?productId=${product.id}`);
-    const statusOf = (id: string) => all.body.find((l: { id: string }) => l.id === id).status;
+    const statusOf = (id: string) => all.body.items.find((l: { id: string }) => l.id === id).status;
     expect(statusOf(fresh.lot.id)).toBe('available');
     expect(statusOf(lastDay.lot.id)).toBe('available');
     expect(statusOf(expired.lot.id)).toBe('expired');
     expect(statusOf(empty.lot.id)).toBe('depleted');
     // Earliest expiry first.
-    expect(all.body[0].id).toBe(expired.lot.id);
+    expect(all.body.items[0].id).toBe(expired.lot.id);
+    expect(all.body).toMatchObject({ pageSize: 50, hasMore: false, nextCursor: null, total: { count: 4, capped: false } });
 
     const onlyExpired = await client.get(`/api/lots?status=expired&locationId=${location.id}`);
-    expect(onlyExpired.body.map((l: { id: string }) => l.id)).toEqual([expired.lot.id]);
+    expect(onlyExpired.body.items.map((l: { id: string }) => l.id)).toEqual([expired.lot.id]);
     const depleted = await client.get('/api/lots?status=depleted');
-    expect(depleted.body.map((l: { id: string }) => l.id)).toEqual([empty.lot.id]);
+    expect(depleted.body.items.map((l: { id: string }) => l.id)).toEqual([empty.lot.id]);
 
     // Another location sees only the lots with stock history there.
     const annex = await newLocation(app.dataSource, organization.id, { timezone: 'Pacific/Kiritimati' });
-    expect((await client.get(`/api/lots?locationId=${annex.id}`)).body).toEqual([]);
+    expect((await client.get(`/api/lots?locationId=${annex.id}`)).body).toMatchObject({ items: [], hasMore: false, total: { count: 0 } });
     expect((await client.get('/api/lots?status=gone')).body.errors).toEqual([
       { field: 'status', message: 'status must be one of available, quarantined, recalled, expired, depleted' },
     ]);
+  });
+
+  it('pages every lot once in expiry order, each page in one statement whatever its size', async () => {
+    const { client, location, organization } = await signedInOrganization(app, 'owner');
+    const cartridge = await createProduct(client);
+    const serum = await createProduct(client, { kind: 'serum', needleCount: undefined });
+    const annex = await newLocation(app.dataSource, organization.id);
+    // Two lots share an expiry date: the lot number, then the id, orders them.
+    const expiries = [40, 10, 30, 10, 20, 50, 60];
+    const received = [];
+    for (const [i, days] of expiries.entries()) {
+      received.push(await receiveLot(client, { productId: cartridge.id, locationId: location.id, expiresOn: daysFromToday(days), lotNumber: `PG${i}${organization.id.slice(0, 6)}` }));
+    }
+    const recalled = received[2].lot;
+    await client.post(`/api/lots/${recalled.id}/recall`, { reason: 'Supplier notice', recallClass: 'II' });
+    const emptied = received[4].lot;
+    await client.post(`/api/lots/${emptied.id}/movements`, { type: 'wasted', locationId: location.id, quantity: 5, reason: 'dropped' });
+    const serumLot = await receiveLot(client, { productId: serum.id, locationId: location.id });
+    const moved = received[5].lot;
+    await client.post(`/api/lots/${moved.id}/movements`, { type: 'transferred', locationId: location.id, toLocationId: annex.id, quantity: 5 });
+
+    const counter = new StatementCounter(readRunState().appRole.name).start();
+    try {
+      const walked: { id: string; expiresOn: string; lotNumber: string }[] = [];
+      const counts: number[] = [];
+      let after: string | null = null;
+      do {
+        const { result, count } = await counter.during(() => client.get(`/api/lots?pageSize=3${after ? `&after=${after}` : ''}`));
+        expect(result.status).toBe(200);
+        expect(result.body.items.length).toBeLessThanOrEqual(3);
+        expect(result.body.total).toEqual({ count: 8, capped: false });
+        walked.push(...result.body.items);
+        counts.push(count);
+        after = result.body.nextCursor;
+      } while (after);
+      expect(walked.map((l) => l.id).sort()).toEqual([...received.map((r) => r.lot.id), serumLot.lot.id].sort());
+      const order = walked.map((l) => `${l.expiresOn} ${l.lotNumber}`);
+      expect(order).toEqual([...order].sort());
+      expect(counts).toHaveLength(3);
+
+      const big = await counter.during(() => client.get('/api/lots?pageSize=200'));
+      expect(big.result.body.items).toHaveLength(8);
+      // START, the sign-in check (which sets the tenant), the one read, COMMIT: the same for 3 lots a page or 200.
+      expect(new Set([...counts, big.count])).toEqual(new Set([big.count]));
+      expect(big.count).toBeLessThanOrEqual(5);
+      expect(big.statements.filter((sql) => /\bstock_balances\b/.test(sql))).toHaveLength(1);
+    } finally {
+      counter.stop();
+    }
+
+    // What the session form's cartridge picker asks for: every usable cartridge lot here, none of the others.
+    const usableHere = await client.get(`/api/lots?locationId=${location.id}&status=available&kind=needle_cartridge&pageSize=200`);
+    expect(usableHere.body.items.map((l: { id: string }) => l.id).sort()).toEqual(
+      received.map((r) => r.lot.id).filter((id) => ![recalled.id, emptied.id, moved.id].includes(id)).sort(),
+    );
+    expect(usableHere.body.items.every((l: { status: string; onHand: number }) => l.status === 'available' && l.onHand === 5)).toBe(true);
+    // At the annex only the transferred lot has stock history; its balance there and at the origin are both shown.
+    const atAnnex = await client.get(`/api/lots?locationId=${annex.id}`);
+    expect(atAnnex.body.items).toHaveLength(1);
+    expect(atAnnex.body.items[0]).toMatchObject({ id: moved.id, onHand: 5, status: 'available' });
+    expect(atAnnex.body.items[0].balances.map((b: { locationId: string; onHand: number }) => [b.locationId, b.onHand]).sort()).toEqual(
+      [
+        [location.id, 0],
+        [annex.id, 5],
+      ].sort(),
+    );
+    expect((await client.get(`/api/lots?status=recalled`)).body.items.map((l: { id: string }) => l.id)).toEqual([recalled.id]);
+
+    const foreign = await signedInOrganization(app, 'owner');
+    const unknownLocation = await client.get(`/api/lots?locationId=${foreign.location.id}`);
+    expect(unknownLocation.status).toBe(400);
+    expect(unknownLocation.body.errors[0].field).toBe('locationId');
+    const otherListsCursor = Buffer.from(JSON.stringify(['x', 1])).toString('base64url');
+    const badCursor = await client.get(`/api/lots?after=${otherListsCursor}`);
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.errors[0].field).toBe('after');
+    expect((await client.get('/api/lots?pageSize=0')).body.errors[0].field).toBe('pageSize');
+    expect((await client.get('/api/lots?kind=pen')).body.errors[0].field).toBe('kind');
+    // Another organization sees none of these lots.
+    expect((await foreign.client.get('/api/lots')).body).toMatchObject({ items: [], total: { count: 0, capped: false } });
   });
 
   it('judges expiry on the calendar date of the location holding the stock', async () => {

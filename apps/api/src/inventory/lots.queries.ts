@@ -1,5 +1,6 @@
-import type { LotHoldStatus, ProductKind, RecallClass } from '@skinledger/domain';
+import type { LotHoldStatus, LotStatus, ProductKind, RecallClass } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
+import { defaultTimeZoneSql } from '../organizations/clinic-calendar.queries';
 
 export interface LotRow {
   id: string;
@@ -23,45 +24,134 @@ export interface LotRow {
   created_at: Date;
 }
 
+/** A lot's on-hand at one location, with the calendar date there (expiry is judged on it). */
+export interface LotBalanceRow {
+  location_id: string;
+  location_name: string;
+  on_hand: number;
+  /** `YYYY-MM-DD` at the location now. */
+  today: string;
+}
+
+export interface LotViewRow extends LotRow {
+  /** At the filter's location, else over all locations. */
+  on_hand: number;
+  /** `YYYY-MM-DD`: the location's date, else the actor's clinic date. */
+  on_date: string;
+  balances: LotBalanceRow[];
+}
+
 export interface LotRowFilter {
   lotIds?: readonly string[];
   productId?: string;
-  /** Only lots with stock history at this location. */
+  productKind?: ProductKind;
+  /** Only lots with stock history at this location; on-hand and status there. */
   locationId?: string;
+  /** Only lots of this derived status (at the location, else over all locations on the clinic's date). */
+  status?: LotStatus;
 }
 
-/** The organization's lots with their product, in expiry order. */
-export async function findLotRows(manager: EntityManager, organizationId: string, filter: LotRowFilter): Promise<LotRow[]> {
-  const params: unknown[] = [organizationId];
+/** Where a page starts: after the lot with this sort key (expiry, lot number, id). */
+export type LotSortKey = readonly [expiresOn: string, lotNumber: string, id: string];
+
+export interface LotViewQuery {
+  organizationId: string;
+  /** Whose clinic calendar dates a lot when no location is named. */
+  staffMemberId: string;
+  filter: LotRowFilter;
+  after?: LotSortKey | null;
+  /** Rows to read (a page asks for its size + 1). */
+  limit?: number;
+  /** Also count the matching lots, up to `countCap + 1`. */
+  countCap?: number;
+}
+
+export interface LotViewResult {
+  /** False when the filter named a location the organization does not have. */
+  locationFound: boolean;
+  /** Matching lots counted up to countCap + 1; null when not asked. */
+  counted: number | null;
+  rows: LotViewRow[];
+}
+
+/**
+ * The organization's lots with their product, on-hand and derived status, in (expiry, lot number, id) order, and
+ * each lot's balance per location: ONE statement whatever the page size (balances aggregated per lot in it, the
+ * filter's location checked in it, the clinic's date judged in it). Status here is the domain's lotStatus rule
+ * (a hold wins over expiry, expiry over an empty shelf) so a status filter pages correctly; the service derives
+ * the answer's statuses from the same dates and counts with lotStatus itself.
+ */
+export async function lotViewRows(manager: EntityManager, query: LotViewQuery): Promise<LotViewResult> {
+  const { filter } = query;
+  const params: unknown[] = [query.organizationId, query.staffMemberId, filter.locationId ?? null];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   const where = ['l.organization_id = $1'];
-  if (filter.lotIds) {
-    params.push(filter.lotIds);
-    where.push(`l.id = ANY($${params.length}::uuid[])`);
+  if (filter.lotIds) where.push(`l.id = ANY(${param(filter.lotIds)}::uuid[])`);
+  if (filter.productId) where.push(`l.product_id = ${param(filter.productId)}::uuid`);
+  if (filter.productKind) where.push(`p.kind = ${param(filter.productKind)}`);
+  if (filter.locationId) where.push('bal.stocked_here');
+  const matching = filter.status ? [`status = ${param(filter.status)}`] : ['true'];
+  const onPage = [...matching];
+  if (query.after) {
+    const [expiresOn, lotNumber, id] = query.after;
+    onPage.push(`(expires_on, lot_number, id) > (${param(expiresOn)}::date, ${param(lotNumber)}::text, ${param(id)}::uuid)`);
   }
-  if (filter.productId) {
-    params.push(filter.productId);
-    where.push(`l.product_id = $${params.length}`);
-  }
-  if (filter.locationId) {
-    params.push(filter.locationId);
-    where.push(`EXISTS (SELECT 1 FROM stock_balances b WHERE b.lot_id = l.id AND b.location_id = $${params.length})`);
-  }
-  return manager.query(
-    `SELECT l.id, l.product_id, p.manufacturer, p.name AS product_name, p.gtin, p.kind, l.lot_number,
-            l.expires_on::text AS expires_on, l.manufactured_on::text AS manufactured_on, l.supplier, l.status,
-            l.status_reason, l.udi_format, l.udi_data, l.additional_product_id,
-            to_char(l.label_expires_at, 'YYYY-MM-DD"T"HH24:MI') AS label_expires_at, l.label_item_count, l.created_at
-     FROM lots l
-     JOIN products p ON p.organization_id = l.organization_id AND p.id = l.product_id
-     WHERE ${where.join(' AND ')}
-     ORDER BY l.expires_on, l.lot_number, l.id`,
+  const limit = query.limit === undefined ? '' : `LIMIT ${param(query.limit)}::int`;
+  const counted = query.countCap === undefined ? 'NULL::int' : `(SELECT count(*) FROM (SELECT 1 FROM judged WHERE ${matching.join(' AND ')} LIMIT ${param(query.countCap + 1)}::int) c)::int`;
+  const rows: (Partial<LotViewRow> & { location_found: boolean; counted: number | null })[] = await manager.query(
+    `WITH here AS (
+       SELECT loc.id, (now() AT TIME ZONE loc.timezone)::date AS today
+       FROM location_directory loc WHERE loc.organization_id = $1 AND loc.id = $3::uuid),
+     clinic AS (SELECT (now() AT TIME ZONE coalesce(${defaultTimeZoneSql('$1', '$2')}, 'UTC'))::date AS today),
+     measured AS NOT MATERIALIZED (
+       SELECT l.id, l.expires_on, l.lot_number, l.status AS hold_status,
+              CASE WHEN $3::uuid IS NULL THEN bal.total ELSE bal.here END AS on_hand,
+              CASE WHEN $3::uuid IS NULL THEN (SELECT today FROM clinic) ELSE (SELECT today FROM here) END AS on_date
+       FROM lots l
+       JOIN products p ON p.organization_id = l.organization_id AND p.id = l.product_id
+       CROSS JOIN LATERAL (
+         SELECT coalesce(sum(b.on_hand), 0)::int AS total,
+                coalesce(sum(b.on_hand) FILTER (WHERE b.location_id = $3::uuid), 0)::int AS here,
+                count(*) FILTER (WHERE b.location_id = $3::uuid) > 0 AS stocked_here
+         FROM stock_balances b WHERE b.lot_id = l.id) bal
+       WHERE ${where.join(' AND ')}),
+     judged AS NOT MATERIALIZED (
+       SELECT m.*,
+              CASE WHEN m.hold_status <> 'available' THEN m.hold_status
+                   WHEN m.on_date > m.expires_on THEN 'expired'
+                   WHEN m.on_hand <= 0 THEN 'depleted'
+                   ELSE 'available' END AS status
+       FROM measured m),
+     page AS (
+       SELECT id, on_hand, on_date FROM judged WHERE ${onPage.join(' AND ')}
+       ORDER BY expires_on, lot_number, id ${limit})
+     SELECT h.location_found, h.counted, r.*
+     FROM (SELECT ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM here)) AS location_found, ${counted} AS counted) h
+     LEFT JOIN LATERAL (
+       SELECT l.id, l.product_id, p.manufacturer, p.name AS product_name, p.gtin, p.kind, l.lot_number,
+              l.expires_on::text AS expires_on, l.manufactured_on::text AS manufactured_on, l.supplier, l.status,
+              l.status_reason, l.udi_format, l.udi_data, l.additional_product_id,
+              to_char(l.label_expires_at, 'YYYY-MM-DD"T"HH24:MI') AS label_expires_at, l.label_item_count, l.created_at,
+              pg.on_hand, pg.on_date::text AS on_date,
+              (SELECT coalesce(json_agg(json_build_object('location_id', b.location_id, 'location_name', loc.name, 'on_hand', b.on_hand,
+                                                          'today', (now() AT TIME ZONE loc.timezone)::date)), '[]'::json)
+               FROM stock_balances b JOIN location_directory loc ON loc.organization_id = b.organization_id AND loc.id = b.location_id
+               WHERE b.lot_id = l.id) AS balances
+       FROM page pg
+       JOIN lots l ON l.id = pg.id
+       JOIN products p ON p.organization_id = l.organization_id AND p.id = l.product_id) r ON true
+     ORDER BY r.expires_on, r.lot_number, r.id`,
     params,
   );
-}
-
-/** On-hand of the given lots per location. */
-export async function lotBalances(manager: EntityManager, organizationId: string, lotIds: readonly string[]): Promise<{ lot_id: string; location_id: string; on_hand: number }[]> {
-  return manager.query(`SELECT lot_id, location_id, on_hand FROM stock_balances WHERE organization_id = $1 AND lot_id = ANY($2::uuid[])`, [organizationId, lotIds]);
+  const head = rows[0];
+  return {
+    locationFound: head?.location_found ?? true,
+    counted: head?.counted ?? null,
+    rows: rows.filter((r): r is LotViewRow & { location_found: boolean; counted: number | null } => r.id !== null && r.id !== undefined),
+  };
 }
 
 /** What a scanned label said beyond lot and dates, kept on the lot it created. */

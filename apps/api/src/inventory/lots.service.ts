@@ -5,16 +5,20 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { AuditService, createdFields } from '../audit/audit.service';
+import { COUNT_CAP, cappedCount } from '../common/pagination/capped-count';
+import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
+import { keysetPage } from '../common/pagination/keyset-page';
 import { InventoryLocations } from './inventory-locations';
 import { LedgerService } from './ledger.service';
 import { Lot } from './lot.entity';
 import { LotViews, toStockMovementDto } from './lot-views';
-import { insertLotIfNew, recallsOfLot, type LotLabel } from './lots.queries';
+import { insertLotIfNew, recallsOfLot, type LotLabel, type LotSortKey } from './lots.queries';
 import type {
   HoldReasonDto,
   LotDetailDto,
   LotDto,
   LotListQueryDto,
+  LotPageDto,
   LotSuggestionDto,
   ReceiptDto,
   ReceiveLotDto,
@@ -64,6 +68,9 @@ interface ReceiptInput {
   quantity: number;
   label?: LotLabel | null;
 }
+
+/** A lot list cursor: the last lot's expiry date, lot number and id. */
+const LOT_CURSOR_SHAPE: readonly KeysetPart[] = ['text', 'text', 'uuid'];
 
 /** Lots: receiving stock (by form or by scan), reading lots with their ledger, FEFO suggestions, quarantine. */
 @Injectable()
@@ -166,11 +173,20 @@ export class LotsService {
     return { lotCreated, lot: await this.views.loadOne(manager, actor, lot.id), movement: toStockMovementDto(movement) };
   }
 
-  async list(actor: Actor, query: LotListQueryDto): Promise<LotDto[]> {
-    const manager = this.dataSource.manager;
-    if (query.locationId) await this.locations.find(manager, actor, query.locationId, 'locationId');
-    const lots = await this.views.load(manager, actor, { productId: query.productId, locationId: query.locationId });
-    return query.status ? lots.filter((l) => l.status === query.status) : lots;
+  /** A keyset page of lots in (expiry, lot number, id) order: one statement, whatever the page size. */
+  async list(actor: Actor, query: LotListQueryDto): Promise<LotPageDto> {
+    const after = decodeKeysetCursor(query.after, LOT_CURSOR_SHAPE) as LotSortKey | null;
+    const page = await this.views.read(this.dataSource.manager, actor, {
+      filter: { productId: query.productId, productKind: query.kind, locationId: query.locationId, status: query.status },
+      after,
+      limit: query.pageSize + 1,
+      countCap: COUNT_CAP,
+    });
+    if (!page.locationFound) throw new InvalidFieldError('locationId', 'no such location in your organization');
+    return {
+      ...keysetPage(page.lots, query.pageSize, (lot) => [lot.expiresOn, lot.lotNumber, lot.id]),
+      total: cappedCount(page.counted ?? 0),
+    };
   }
 
   async get(actor: Actor, id: string): Promise<LotDetailDto> {
@@ -197,11 +213,10 @@ export class LotsService {
 
   /** First expiry, first out: the usable lot with stock at the location that expires soonest. */
   async suggest(actor: Actor, productId: string, locationId: string): Promise<LotSuggestionDto> {
-    const manager = this.dataSource.manager;
-    await this.locations.find(manager, actor, locationId, 'locationId');
-    const lots = await this.views.load(manager, actor, { productId, locationId });
-    // Loaded in expiry order; `available` at the location means not on hold, not expired there, and in stock.
-    return { lot: lots.find((l) => l.status === 'available') ?? null };
+    // `available` at the location means not on hold, not expired there, and in stock; the first in expiry order.
+    const page = await this.views.read(this.dataSource.manager, actor, { filter: { productId, locationId, status: 'available' }, limit: 1 });
+    if (!page.locationFound) throw new InvalidFieldError('locationId', 'no such location in your organization');
+    return { lot: page.lots[0] ?? null };
   }
 
   async quarantine(actor: Actor, id: string, input: HoldReasonDto): Promise<LotDto> {

@@ -1,7 +1,9 @@
 import { addDays } from '@skinledger/domain';
 import { newStaffMember, signIn } from '../../test/factories';
 import { receiveLot } from '../../test/inventory-factories';
+import { StatementCounter } from '../../test/statement-counter';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { readRunState } from '../../test/test-database';
 import { chair, giveConsents, NEW_YORK_TODAY, screenedPatient, walkIn } from '../../test/treatment-factories';
 
 /** Recall support: every session that used a lot or a pen, with whom to call, and adverse events linked to them. */
@@ -43,6 +45,23 @@ describe('exposure and adverse events', () => {
     expect(lines).toHaveLength(4);
     for (const p of exposed) expect(csv.text).toContain(p.mrn);
     expect(csv.text).not.toContain(unexposed.mrn);
+
+    // One read statement for the lot and its sessions, no savepoints; with the audit event's write, START and COMMIT
+    // and the sign-in check, the route (JSON or CSV) stays within 5 statements once the audit write is one statement.
+    const counter = new StatementCounter(readRunState().appRole.name).start();
+    try {
+      for (const path of [`/api/lots/${c.lot.id}/exposure`, `/api/lots/${c.lot.id}/exposure?format=csv`]) {
+        const { result, count, statements } = await counter.during(() => c.owner.get(path));
+        expect(result.status).toBe(200);
+        expect(statements.filter((sql) => /session_exposure|session_cartridge_uses|lot_directory/.test(sql))).toHaveLength(1);
+        expect(statements.filter((sql) => /SAVEPOINT/i.test(sql))).toEqual([]);
+        const auditWrites = statements.filter((sql) => /audit_(events|chain_heads)/.test(sql)).length;
+        expect(auditWrites).toBeGreaterThanOrEqual(1);
+        expect(count - auditWrites + 1).toBeLessThanOrEqual(5);
+      }
+    } finally {
+      counter.stop();
+    }
 
     const device = await c.owner.get(`/api/devices/${c.device.id}/exposure`);
     expect(device.body.sessionCount).toBe(4);

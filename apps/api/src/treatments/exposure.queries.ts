@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from './prepared-statement.queries';
 
 export interface ExposureRow {
   session_id: string;
@@ -20,48 +21,83 @@ export interface ExposureRow {
   adverse_events: { id: string; type: string; onsetOn: string; grade: number | null; outcome: string; description: string }[];
 }
 
-/** A lot with its product (inventory's lot_directory), the subject of a lot exposure report. */
-export async function exposureLot(
-  manager: EntityManager,
-  organizationId: string,
-  lotId: string,
-): Promise<{ id: string; lot_number: string; status: string; product_name: string; gtin: string | null } | undefined> {
-  const [row] = await manager.query(`SELECT id, lot_number, status, product_name, gtin FROM lot_directory WHERE id = $1 AND organization_id = $2`, [lotId, organizationId]);
-  return row;
+/** The subject of a report beside each of its rows: a report is one statement, so it reads one snapshot. */
+export interface LotExposureRow extends Partial<ExposureRow> {
+  lot_id: string;
+  lot_number: string;
+  lot_status: string;
+  product_name: string;
+  gtin: string | null;
 }
 
-/** A pen handpiece (inventory's device_directory), the subject of a device exposure report. */
-export async function exposureDevice(
-  manager: EntityManager,
-  organizationId: string,
-  deviceId: string,
-): Promise<{ id: string; serial_number: string; model: string; status: string } | undefined> {
-  const [row] = await manager.query(`SELECT id, serial_number, model, status FROM device_directory WHERE id = $1 AND organization_id = $2`, [deviceId, organizationId]);
-  return row;
+export interface DeviceExposureRow extends Partial<ExposureRow> {
+  device_id: string;
+  serial_number: string;
+  model: string;
+  device_status: string;
 }
 
 /**
- * Every session that used the lot (the ledger's `used` movements, inventory's session_cartridge_uses), with how many
- * of its cartridges: one statement over treatments' session_exposure view. It walks stock_movements_exposure_idx, so
- * its cost follows the lot's own use, not the size of the database.
+ * The report's rows for the sessions in the `uses` CTE (session_id, cartridges_used), organization $1: whom to call
+ * (session_exposure's plain columns only: its per-row lot and adverse event subqueries are not selected, so not
+ * run), the lots each session used and its adverse events, each aggregated by a join over the report's sessions.
+ * Each session's lots come from a covering index (stock_movements_session_use_idx).
  */
-export async function sessionsExposedToLot(manager: EntityManager, organizationId: string, lotId: string): Promise<ExposureRow[]> {
-  return manager.query(
-    `WITH uses AS (
+const EXPOSURE_SESSIONS = `session_lots AS (
+       SELECT x.treatment_session_id AS session_id, array_agg(DISTINCT x.lot_number ORDER BY x.lot_number) AS lot_numbers
+       FROM uses u JOIN session_cartridge_uses x ON x.treatment_session_id = u.session_id AND x.organization_id = $1
+       GROUP BY x.treatment_session_id),
+     events AS (
+       SELECT a.session_id,
+              json_agg(json_build_object('id', a.id, 'type', a.type, 'onsetOn', to_char(a.onset_on, 'YYYY-MM-DD'),
+                                         'grade', a.grade, 'outcome', a.outcome, 'description', a.description)
+                       ORDER BY a.onset_on, a.recorded_at) AS adverse_events
+       FROM uses u JOIN adverse_events a ON a.session_id = u.session_id AND a.organization_id = $1
+       GROUP BY a.session_id),
+     exposed AS (
+       SELECT e.session_id, e.performed_on, e.started_at, e.procedure_kind, e.status, e.patient_id, e.patient_name, e.mrn,
+              e.date_of_birth, e.phone, e.email, e.practitioner_name, e.location_name, e.device_serial_number, e.device_model,
+              coalesce(sl.lot_numbers, '{}'::text[]) AS lot_numbers, u.cartridges_used,
+              coalesce(ev.adverse_events, '[]'::json) AS adverse_events
+       FROM uses u
+       JOIN session_exposure e ON e.session_id = u.session_id AND e.organization_id = $1
+       LEFT JOIN session_lots sl ON sl.session_id = u.session_id
+       LEFT JOIN events ev ON ev.session_id = u.session_id)`;
+
+/**
+ * A lot (inventory's lot_directory) and every session that used it (the ledger's `used` movements, inventory's
+ * session_cartridge_uses), with how many of its cartridges: ONE statement (see EXPOSURE_SESSIONS). The lot's
+ * movements come from a covering index (stock_movements_lot_use_idx), so the cost follows the lot's own use, not the
+ * size of the database; a named statement, so its plan is kept. No row: no such lot; one row without a session: a lot
+ * nobody was treated with.
+ */
+export async function lotExposureRows(manager: EntityManager, organizationId: string, lotId: string): Promise<LotExposureRow[]> {
+  return preparedQuery<LotExposureRow>(manager, {
+    name: 'treatments_lot_exposure_v1',
+    text: `WITH uses AS (
        SELECT treatment_session_id AS session_id, sum(quantity)::int AS cartridges_used
        FROM session_cartridge_uses WHERE organization_id = $1 AND lot_id = $2
-       GROUP BY treatment_session_id)
-     SELECT e.*, u.cartridges_used FROM session_exposure e JOIN uses u ON u.session_id = e.session_id
-     ORDER BY e.performed_on, e.started_at, e.session_id`,
-    [organizationId, lotId],
-  );
+       GROUP BY treatment_session_id),
+     ${EXPOSURE_SESSIONS}
+     SELECT d.id AS lot_id, d.lot_number, d.status AS lot_status, d.product_name, d.gtin, x.*
+     FROM lot_directory d LEFT JOIN exposed x ON true
+     WHERE d.organization_id = $1 AND d.id = $2
+     ORDER BY x.performed_on, x.started_at, x.session_id`,
+    values: [organizationId, lotId],
+  });
 }
 
-/** Every session treated with the pen (cartridges 0): one statement over session_exposure, on treatment_sessions_device_idx. */
-export async function sessionsExposedToDevice(manager: EntityManager, organizationId: string, deviceId: string): Promise<ExposureRow[]> {
-  return manager.query(
-    `SELECT e.*, 0 AS cartridges_used FROM session_exposure e WHERE e.organization_id = $1 AND e.device_id = $2
-     ORDER BY e.performed_on, e.started_at, e.session_id`,
-    [organizationId, deviceId],
-  );
+/** A pen handpiece (inventory's device_directory) and every session treated with it (cartridges 0), in one statement. */
+export async function deviceExposureRows(manager: EntityManager, organizationId: string, deviceId: string): Promise<DeviceExposureRow[]> {
+  return preparedQuery<DeviceExposureRow>(manager, {
+    name: 'treatments_device_exposure_v1',
+    text: `WITH uses AS (
+       SELECT id AS session_id, 0 AS cartridges_used FROM treatment_sessions WHERE organization_id = $1 AND device_id = $2),
+     ${EXPOSURE_SESSIONS}
+     SELECT d.id AS device_id, d.serial_number, d.model, d.status AS device_status, x.*
+     FROM device_directory d LEFT JOIN exposed x ON true
+     WHERE d.organization_id = $1 AND d.id = $2
+     ORDER BY x.performed_on, x.started_at, x.session_id`,
+    values: [organizationId, deviceId],
+  });
 }

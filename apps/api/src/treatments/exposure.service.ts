@@ -7,13 +7,13 @@ import { NotFoundError } from '../common/problems/domain-error';
 import { fileNamePart } from '../common/http/attachment';
 import type { CsvCellValue } from '@skinledger/domain';
 import type { ExposedSessionDto, ExposureReportDto, ExposureSubjectDto } from './exposure.dto';
-import { exposureDevice, exposureLot, sessionsExposedToDevice, sessionsExposedToLot, type ExposureRow } from './exposure.queries';
+import { deviceExposureRows, lotExposureRows, type ExposureRow } from './exposure.queries';
 
 /**
  * Who was exposed: every treatment session that used a cartridge lot (through the ledger's `used` movements) or a
  * pen handpiece, with the patient's contact details and any adverse events, for a recall (domain.md section 10).
- * The subject and its sessions are read in one REPEATABLE READ snapshot, the sessions in one statement over the
- * session_exposure view (exposure.queries.ts).
+ * The subject and its sessions are read in one statement (one snapshot, a kept plan: exposure.queries.ts), the
+ * disclosure audited in the request's transaction.
  */
 @Injectable()
 export class ExposureService {
@@ -43,49 +43,40 @@ export class ExposureService {
   }
 
   private async lotReport(actor: Actor, lotId: string): Promise<{ report: ExposureReportDto; fileName: string }> {
-    const { report, fileName } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const lot = await exposureLot(manager, actor.organizationId, lotId);
-      if (!lot) throw new NotFoundError('Lot', lotId);
-      const rows = await sessionsExposedToLot(manager, actor.organizationId, lotId);
-      const subject: ExposureSubjectDto = {
-        kind: 'lot',
-        id: lot.id,
-        label: `Lot ${lot.lot_number} of ${lot.product_name}${lot.gtin ? ` (GTIN ${lot.gtin})` : ''}`,
-        status: lot.status,
-      };
-      // Identifiers first and whole (a recall quotes them); only the product's name may be shortened.
-      const parts = ['lot-exposure', fileNamePart(lot.lot_number), lot.gtin ? `GTIN-${fileNamePart(lot.gtin)}` : '', fileNamePart(lot.product_name)];
-      return { report: this.report(subject, rows), fileName: `${parts.filter((p) => p !== '').join('_')}.csv` };
-    });
-    return { report: await this.disclosed(actor, report), fileName };
+    const rows = await lotExposureRows(this.dataSource.manager, actor.organizationId, lotId);
+    const lot = rows[0];
+    if (!lot) throw new NotFoundError('Lot', lotId);
+    const subject: ExposureSubjectDto = {
+      kind: 'lot',
+      id: lot.lot_id,
+      label: `Lot ${lot.lot_number} of ${lot.product_name}${lot.gtin ? ` (GTIN ${lot.gtin})` : ''}`,
+      status: lot.lot_status,
+    };
+    // Identifiers first and whole (a recall quotes them); only the product's name may be shortened.
+    const parts = ['lot-exposure', fileNamePart(lot.lot_number), lot.gtin ? `GTIN-${fileNamePart(lot.gtin)}` : '', fileNamePart(lot.product_name)];
+    return { report: await this.disclosed(actor, this.report(subject, sessionRows(rows))), fileName: `${parts.filter((p) => p !== '').join('_')}.csv` };
   }
 
   private async deviceReport(actor: Actor, deviceId: string): Promise<{ report: ExposureReportDto; fileName: string }> {
-    const { report, fileName } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const device = await exposureDevice(manager, actor.organizationId, deviceId);
-      if (!device) throw new NotFoundError('Device', deviceId);
-      const rows = await sessionsExposedToDevice(manager, actor.organizationId, deviceId);
-      const subject: ExposureSubjectDto = { kind: 'device', id: device.id, label: `${device.model}, serial ${device.serial_number}`, status: device.status };
-      const parts = ['device-exposure', fileNamePart(device.serial_number), fileNamePart(device.model)];
-      return { report: this.report(subject, rows), fileName: `${parts.filter((p) => p !== '').join('_')}.csv` };
-    });
-    return { report: await this.disclosed(actor, report), fileName };
+    const rows = await deviceExposureRows(this.dataSource.manager, actor.organizationId, deviceId);
+    const device = rows[0];
+    if (!device) throw new NotFoundError('Device', deviceId);
+    const subject: ExposureSubjectDto = { kind: 'device', id: device.device_id, label: `${device.model}, serial ${device.serial_number}`, status: device.device_status };
+    const parts = ['device-exposure', fileNamePart(device.serial_number), fileNamePart(device.model)];
+    return { report: await this.disclosed(actor, this.report(subject, sessionRows(rows))), fileName: `${parts.filter((p) => p !== '').join('_')}.csv` };
   }
 
   /**
-   * Listing patients' contacts is a disclosure of health information: it is audited like a record export, before the
-   * report is handed out. The report reads one REPEATABLE READ snapshot; the audit chain needs READ COMMITTED (its
-   * head moves with every write in the clinic), so the event is committed in its own transaction right after.
+   * Listing patients' contacts is a disclosure of health information: it is audited like a record export, in the
+   * request's transaction, which commits before the report is handed out (no answer without its audit event).
    */
   private async disclosed(actor: Actor, report: ExposureReportDto): Promise<ExposureReportDto> {
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, actor, {
-        action: 'exposure.listed',
-        entityType: report.subject.kind,
-        entityId: report.subject.id,
-        changes: { sessionCount: { to: report.sessionCount } },
-      }),
-    );
+    await this.audit.record(this.dataSource.manager, actor, {
+      action: 'exposure.listed',
+      entityType: report.subject.kind,
+      entityId: report.subject.id,
+      changes: { sessionCount: { to: report.sessionCount } },
+    });
     return report;
   }
 
@@ -118,6 +109,11 @@ export class ExposureService {
       sessions,
     };
   }
+}
+
+/** The report's sessions: a subject's row without a session (nobody treated with it) lists none. */
+function sessionRows(rows: readonly Partial<ExposureRow>[]): ExposureRow[] {
+  return rows.filter((r): r is ExposureRow => typeof r.session_id === 'string');
 }
 
 /** A CSV download: its file name, header and rows (sent by common/http/csv-writer). */

@@ -5,7 +5,7 @@ export type LotScanResult = { ok: true; lot: Lot } | { ok: false; message: strin
 
 /**
  * Finds the lot a scanned cartridge label (GS1 UDI: GTIN, expiry, lot; or HIBC; domain.md section 10) names among the
- * lots at the location: same lot number, and for a GS1 label the same GTIN when the product has one.
+ * lots that may be used at the location: same lot number, and for a GS1 label the same GTIN when the product has one.
  */
 export function matchScannedLot(code: string, lots: readonly Lot[]): LotScanResult {
   const parsed = parseUdi(code.trim());
@@ -16,6 +16,6 @@ export function matchScannedLot(code: string, lots: readonly Lot[]): LotScanResu
   const gtin = udi.kind === 'gs1' ? udi.gtin : null;
   const matches = lots.filter((l) => l.lotNumber === lotNumber && (!gtin || !l.product.gtin || l.product.gtin === gtin));
   const product = gtin ? `GTIN ${gtin}` : `HIBC ${udi.kind === 'hibc' ? udi.deviceId : ''}`;
-  if (matches.length === 0) return { ok: false, message: `Lot ${lotNumber} is not in stock here (${product})` };
+  if (matches.length === 0) return { ok: false, message: `Lot ${lotNumber} cannot be used here: not in stock, or expired, recalled or quarantined (${product})` };
   return { ok: true, lot: matches[0] };
 }

@@ -4,6 +4,7 @@ import { LOT_STATUSES } from '@skinledger/domain';
 import { IconPackage } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '@web/components/EmptyState';
+import { KeysetPager, keysetRangeSummary } from '@web/components/KeysetPager';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { LotsTable } from '@web/features/inventory/components/LotsTable';
@@ -11,14 +12,17 @@ import { ProductSelect } from '@web/features/inventory/components/ProductSelect'
 import { useLotListParams } from '@web/features/inventory/hooks/useLotListParams';
 import { useLots } from '@web/features/inventory/hooks/useLots';
 import { LOT_STATUS_LOOK } from '@web/features/inventory/inventoryVocabulary';
+import { useKeysetCursor } from '@web/lib/hooks/useKeysetCursor';
 
 const STATUS_OPTIONS = LOT_STATUSES.map((s) => ({ value: s, label: LOT_STATUS_LOOK[s].label }));
 
 export function LotsPage() {
   useDocumentTitle('Lots · SkinLedger');
   const { productId, status, setProductId, setStatus } = useLotListParams();
-  const lots = useLots({ productId, status, locationId: '' });
+  const cursor = useKeysetCursor(`${productId}|${status}`);
+  const lots = useLots({ productId, status, locationId: '' }, cursor.after);
   const filtered = Boolean(productId || status);
+  const items = lots.data?.items;
 
   return (
     <>
@@ -48,12 +52,22 @@ export function LotsPage() {
             <QueryErrorAlert error={lots.error} what="lots" onRetry={() => void lots.refetch()} />
           </Stack>
         )}
-        {lots.data && lots.data.length === 0 && (
+        {items && items.length === 0 && !cursor.hasPrevious && (
           <EmptyState icon={<IconPackage size={22} />} title={filtered ? 'No lot matches these filters' : 'No lots yet'}>
             {filtered ? 'Clear a filter to see more.' : 'Lots appear here once stock is received.'}
           </EmptyState>
         )}
-        {lots.data && lots.data.length > 0 && <LotsTable lots={lots.data} caption="Lots, earliest expiry first" />}
+        {items && items.length > 0 && <LotsTable lots={items} caption="Lots, earliest expiry first" />}
+        {lots.data && (items?.length || cursor.hasPrevious) ? (
+          <KeysetPager
+            label="Lot pages"
+            summary={`${keysetRangeSummary(cursor.pageIndex, lots.data.pageSize, lots.data.items.length, lots.data.total)} lots`}
+            hasPrevious={cursor.hasPrevious}
+            hasNext={lots.data.hasMore}
+            onPrevious={cursor.previous}
+            onNext={() => cursor.next(lots.data?.nextCursor)}
+          />
+        ) : null}
       </Paper>
     </>
   );

@@ -1,11 +1,11 @@
 import { ActionIcon, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCamera, IconScan } from '@tabler/icons-react';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 import { hasBarcodeDetector } from '@web/lib/scan/barcodeDetector';
 import { CameraScanModal } from '@web/components/CameraScanModal';
 import { MONO_INPUT } from '@web/components/monoInput';
-import { useLocationLots, useLotSuggestion } from '@web/features/treatments/hooks/useCartridgeStock';
+import { useLotSuggestion, useUsableCartridgeLots } from '@web/features/treatments/hooks/useCartridgeStock';
 import { matchScannedLot } from '@web/features/treatments/lotScan';
 import type { Lot } from '@web/features/treatments/treatmentTypes';
 
@@ -16,20 +16,20 @@ interface LotPickerProps {
   onChange: (selection: { productId: string | null; lotId: string | null }) => void;
 }
 
-const usable = (lot: Lot) => lot.status === 'available' && lot.onHand > 0;
 const lotLabel = (lot: Lot) => `${lot.lotNumber} · exp. ${formatCalendarDate(lot.expiresOn)} · ${lot.onHand} left`;
 
 /**
  * The cartridge: choose the product, and the earliest-expiring usable lot here is picked (FEFO); or scan the label.
- * Lots that may not be used (expired, recalled, quarantined, none left) are listed but cannot be picked.
+ * Only lots that may be used here are offered (every one of them: the list is read to its end); expired, recalled,
+ * quarantined and used-up lots are not, and a scanned one is refused.
  */
 export function LotPicker({ locationId, productId, lotId, onChange }: LotPickerProps) {
-  const lots = useLocationLots(locationId);
+  const lots = useUsableCartridgeLots(locationId);
   const suggestion = useLotSuggestion(productId, locationId);
   const [code, setCode] = useState('');
   const [scanError, setScanError] = useState<string | null>(null);
   const [camera, setCamera] = useState(false);
-  const cartridges = (lots.data ?? []).filter((l) => l.product.kind === 'needle_cartridge');
+  const cartridges = useMemo(() => lots.lots ?? [], [lots.lots]);
   const products = [...new Map(cartridges.map((l) => [l.product.id, l.product])).values()];
   const suggestedId = suggestion.data?.lot?.id ?? null;
 
@@ -58,11 +58,7 @@ export function LotPicker({ locationId, productId, lotId, onChange }: LotPickerP
 
   const lotOptions = cartridges
     .filter((l) => l.product.id === productId)
-    .map((l) => ({
-      value: l.id,
-      label: `${lotLabel(l)}${usable(l) ? '' : ` · ${l.status}`}`,
-      disabled: !usable(l),
-    }));
+    .map((l) => ({ value: l.id, label: lotLabel(l) }));
   return (
     <Stack gap="xs">
       <Stack gap="xs">
