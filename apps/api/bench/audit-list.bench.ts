@@ -72,7 +72,7 @@ async function addEvents(client: Client, org: Org, from: number, to: number): Pr
             people AS (SELECT array_agg(id::text ORDER BY mrn) AS ids FROM patients WHERE organization_id = $1)
        INSERT INTO audit_events (organization_id, actor_id, action, entity_type, entity_id, occurred_at, ip, request_id, changes)
        SELECT $1, staff.ids[1 + g % cardinality(staff.ids)], ($4::text[])[1 + g % cardinality($4::text[])], 'patient',
-              people.ids[1 + (g * 7919) % cardinality(people.ids)],
+              people.ids[1 + (g::bigint * 7919) % cardinality(people.ids)],
               TIMESTAMPTZ '2025-01-01T00:00:00Z' + g * interval '1 second', '127.0.0.1', 'bench', jsonb_build_object('n', jsonb_build_object('to', g))
          FROM generate_series($2::int, $3::int) g, staff, people`,
       [org.organizationId, start, end, ACTIONS],
