@@ -5,6 +5,7 @@ import type { Actor } from '../common/access/actor';
 import type { AuditChanges } from './audit-event.entity';
 import { cappedCount } from '../common/pagination/capped-count';
 import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
+import { checkKeyFormat } from '../common/pagination/keyset-key-format';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { auditEventPage, type AuditSearchRow } from './audit-events.queries';
 import { describeEvent } from './audit-words';
@@ -72,7 +73,7 @@ export class AuditQueryService {
    * for machines and filters.
    */
   async search(actor: Actor, query: AuditEventQueryDto): Promise<AuditEventPageDto> {
-    const after = decodeKeysetCursor(query.after, AUDIT_KEY);
+    const after = checkKeyFormat(decodeKeysetCursor(query.after, AUDIT_KEY), ['microsecond-instant', 'bigint-id']);
     const rows = await auditEventPage(this.dataSource.manager, actor.organizationId, query, after, query.pageSize + 1);
     const page = keysetPage(rows, query.pageSize, (r: AuditSearchRow) => [r.cursor_at, Number(r.id)], (r) => {
       const words = describeEvent(r, actor.locale);

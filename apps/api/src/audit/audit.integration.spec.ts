@@ -51,10 +51,13 @@ describe('audit trail', () => {
 
   it('refuses a cursor of another list as a problem on the after field', async () => {
     const { client } = await signedInOrganization(app, 'owner');
-    const foreign = Buffer.from(JSON.stringify(['not a time', 'x'])).toString('base64url');
-    const response = await client.get(`/api/audit-events?after=${foreign}`);
-    expect(response.status).toBe(400);
-    expect(response.body.errors[0].field).toBe('after');
+    const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    // Another list's key, then keys of the right JSON types that PostgreSQL could not cast (a day that does not exist, a fractional id).
+    for (const key of [['not a time', 'x'], ['2026-02-30T10:00:00.000000Z', 5], ['2026-02-03T10:00:00.000000Z', 1.5], ['March 7, 2026', 5]]) {
+      const response = await client.get(`/api/audit-events?after=${cursor(key)}`);
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].field).toBe('after');
+    }
   });
 
   it('keeps events of the same instant in order across pages (the cursor holds microseconds and the id)', async () => {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { cappedCount } from '../common/pagination/capped-count';
 import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
+import { checkKeyFormat } from '../common/pagination/keyset-key-format';
 import type { KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { NotFoundError } from '../common/problems/domain-error';
@@ -29,7 +30,7 @@ export class PatientAccessLogService {
   ) {}
 
   async list(actor: Actor, patientId: string, query: KeysetPageQueryDto): Promise<PatientAccessLogPageDto> {
-    const after = decodeKeysetCursor(query.after, ACCESS_LOG_KEY);
+    const after = checkKeyFormat(decodeKeysetCursor(query.after, ACCESS_LOG_KEY), ['microsecond-instant', 'bigint-id']);
     const manager = this.dataSource.manager;
     const rows = await patientAccessLog(manager, actor.organizationId, patientId, after, query.pageSize + 1);
     if (!rows[0]?.patient_found) throw new NotFoundError('Patient', patientId);

@@ -7,6 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { cappedCount } from '../common/pagination/capped-count';
 import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
+import { checkKeyFormat } from '../common/pagination/keyset-key-format';
 import { keysetPage } from '../common/pagination/keyset-page';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -116,7 +117,7 @@ export class OutboxService {
   }
 
   async list(actor: Actor, query: OutboundMessageQueryDto): Promise<OutboundMessageListDto> {
-    const after = decodeKeysetCursor(query.after, OUTBOX_KEY);
+    const after = checkKeyFormat(decodeKeysetCursor(query.after, OUTBOX_KEY), ['microsecond-instant', 'any']);
     const rows = await messagePage(this.dataSource.manager, actor.organizationId, query.status ?? null, after, query.pageSize + 1);
     const page = keysetPage(rows, query.pageSize, (r) => [r.cursor_send_after, r.id as string], toDto);
     if (after !== null) return page;

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditQueryService } from '../audit/audit-query.service';
 import type { Actor } from '../common/access/actor';
 import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
+import { checkKeyFormat } from '../common/pagination/keyset-key-format';
 import type { KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 import { keysetPage, type KeysetPage } from '../common/pagination/keyset-page';
 import { NotFoundError } from '../common/problems/domain-error';
@@ -54,7 +55,7 @@ export class TreatmentSessionViews {
 
   /** One keyset page of the patient's sessions, newest first; 404 when the organization has no such patient. */
   async pageForPatient(manager: EntityManager, actor: Actor, patientId: string, query: KeysetPageQueryDto): Promise<KeysetPage<TreatmentSessionSummaryDto>> {
-    const after = decodeKeysetCursor(query.after, PATIENT_SESSIONS_KEY);
+    const after = checkKeyFormat(decodeKeysetCursor(query.after, PATIENT_SESSIONS_KEY), ['calendar-date', 'microsecond-instant', 'any']);
     const rows = await patientSessionPage(manager, actor.organizationId, patientId, after, query.pageSize + 1);
     if (!rows[0]?.patient_found) throw new NotFoundError('Patient', patientId);
     const sessions = rows.filter((r): r is PatientSessionPageRow & { id: string } => r.id !== null);
