@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffRole } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
-import { cappedCount } from '../common/pagination/capped-count';
 import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
 import { checkKeyFormat } from '../common/pagination/keyset-key-format';
 import type { KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
