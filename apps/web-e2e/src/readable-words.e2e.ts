@@ -82,6 +82,8 @@ describe('readable words: the audit log in sentences, phones in national format'
     await sentences.filter({ hasText: 'Dr. Maya Okafor added Samuel Osei to the staff (role: Nurse)' }).waitFor();
     await sentences.filter({ hasText: 'Dr. Maya Okafor registered Jordan Avery as a patient' }).first().waitFor();
     await sentences.filter({ hasText: /^Dr\. Maya Okafor signed in$/ }).first().waitFor();
+    // Paged by cursor: the footer says which events are shown and of how many (counted up to 1,000).
+    await page.getByText(/^1–\d+ of \d+ events$/).waitFor();
 
     // Nowhere on the page an id, an ISO date or an action code; times without seconds.
     const table = await page.getByRole('table').innerText();
@@ -123,6 +125,7 @@ describe('readable words: the audit log in sentences, phones in national format'
     const log = page.getByRole('table', { name: 'Access log' });
     await log.getByText(/^Dr\. Maya Okafor opened Jordan Avery's record$/).first().waitFor();
     await log.getByText(/cancelled Jordan Avery's appointment of .* reason: feeling unwell/).waitFor();
+    await page.getByText(/^Entries 1–\d+$/).waitFor();
     await expectNoSeriousA11yViolations(page, 'patient access log in sentences');
     expect(await log.innerText()).not.toMatch(UUID);
   });

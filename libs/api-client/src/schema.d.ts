@@ -2592,11 +2592,22 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        CappedCountDto: {
+            /** @description Rows counted, at most the cap (1,000) */
+            count: number;
+            /** @description True when there are more than count: show "1,000+" */
+            capped: boolean;
+        };
         AuditEventPageDto: {
-            items: components["schemas"]["AuditEventDto"][];
-            total: number;
-            page: number;
+            /** @description Rows asked for per page */
             pageSize: number;
+            /** @description More rows follow this page */
+            hasMore: boolean;
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["AuditEventDto"][];
+            /** @description Matching events, counted up to 1,000; given on the first page only */
+            total?: components["schemas"]["CappedCountDto"];
         };
         AuditChainVerificationDto: {
             /** @description True when every chained event's HMAC verifies, the sequence has no gap and the chain reaches its head */
@@ -2631,10 +2642,13 @@ export interface components {
             entityId: string | null;
         };
         PatientAccessLogPageDto: {
-            items: components["schemas"]["PatientAccessLogEntryDto"][];
-            total: number;
-            page: number;
+            /** @description Rows asked for per page */
             pageSize: number;
+            /** @description More rows follow this page */
+            hasMore: boolean;
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["PatientAccessLogEntryDto"][];
         };
         LoginDto: {
             /** @example owner@clinic.example */
@@ -4679,6 +4693,15 @@ export interface components {
             /** Format: date-time */
             signedAt: string | null;
         };
+        TreatmentSessionSummaryPageDto: {
+            /** @description Rows asked for per page */
+            pageSize: number;
+            /** @description More rows follow this page */
+            hasMore: boolean;
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["TreatmentSessionSummaryDto"][];
+        };
         RecordAdverseEventDto: {
             /**
              * @description domain.md section 7
@@ -5314,10 +5337,15 @@ export interface components {
             error: string | null;
         };
         OutboundMessageListDto: {
-            items: components["schemas"]["OutboundMessageDto"][];
-            total: number;
-            page: number;
+            /** @description Rows asked for per page */
             pageSize: number;
+            /** @description More rows follow this page */
+            hasMore: boolean;
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["OutboundMessageDto"][];
+            /** @description Matching messages, counted up to 1,000; given on the first page only */
+            total?: components["schemas"]["CappedCountDto"];
         };
         ReminderSettingsDto: {
             /** @description The organization's lead time, else the server default */
@@ -6097,7 +6125,8 @@ export interface operations {
     Audit_search: {
         parameters: {
             query?: {
-                page?: number;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                after?: string;
                 pageSize?: number;
                 entityType?: string;
                 entityId?: string;
@@ -6154,7 +6183,8 @@ export interface operations {
     PatientAccessLog_list: {
         parameters: {
             query?: {
-                page?: number;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                after?: string;
                 pageSize?: number;
             };
             header?: never;
@@ -8555,7 +8585,11 @@ export interface operations {
     };
     TreatmentSessions_listForPatient: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                after?: string;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8564,12 +8598,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first, by keyset page (`after` = the previous page's nextCursor) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TreatmentSessionSummaryDto"][];
+                    "application/json": components["schemas"]["TreatmentSessionSummaryPageDto"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9685,7 +9720,8 @@ export interface operations {
     Outbox_list: {
         parameters: {
             query?: {
-                page?: number;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                after?: string;
                 pageSize?: number;
                 status?: "pending" | "sending" | "sent" | "failed" | "obsolete" | "outbox_only";
             };

@@ -3,10 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import type { AuditChanges } from './audit-event.entity';
-import { auditEventCount, auditEventPage } from './audit-events.queries';
+import { cappedCount } from '../common/pagination/capped-count';
+import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
+import { checkKeyFormat } from '../common/pagination/keyset-key-format';
+import { keysetPage } from '../common/pagination/keyset-page';
+import { auditEventPage, type AuditSearchRow } from './audit-events.queries';
 import { describeEvent } from './audit-words';
 import type { AuditEventPageDto, AuditEventQueryDto } from './audit.dto';
 import { entityTrail } from './audit-trail.queries';
+
+/** The audit list's sort key: occurred_at (to the microsecond), then the event id. */
+const AUDIT_KEY: readonly KeysetPart[] = ['instant', 'number'];
 
 /** What events are about, as `AuditService.record` wrote it (e.g. `{ type: 'consent', id }`). */
 export interface AuditedEntity {
@@ -66,32 +73,27 @@ export class AuditQueryService {
    * for machines and filters.
    */
   async search(actor: Actor, query: AuditEventQueryDto): Promise<AuditEventPageDto> {
-    const manager = this.dataSource.manager;
-    const rows = await auditEventPage(manager, actor.organizationId, query, query.pageSize, (query.page - 1) * query.pageSize);
-    const total = rows.length > 0 ? Number(rows[0].total) : query.page === 1 ? 0 : await auditEventCount(manager, actor.organizationId, query);
-    return {
-      items: rows.map((r) => {
-        const words = describeEvent(r, actor.locale);
-        return {
-          id: r.id,
-          occurredAt: r.occurred_at.toISOString(),
-          action: r.action,
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          entityName: words.entityName,
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          sentence: words.sentence,
-          details: words.details,
-          ip: r.ip,
-          requestId: r.request_id,
-          changes: r.changes,
-        };
-      }),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    const after = checkKeyFormat(decodeKeysetCursor(query.after, AUDIT_KEY), ['microsecond-instant', 'bigint-id']);
+    const rows = await auditEventPage(this.dataSource.manager, actor.organizationId, query, after, query.pageSize + 1);
+    const page = keysetPage(rows, query.pageSize, (r: AuditSearchRow) => [r.cursor_at, Number(r.id)], (r) => {
+      const words = describeEvent(r, actor.locale);
+      return {
+        id: r.id,
+        occurredAt: r.occurred_at.toISOString(),
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        entityName: words.entityName,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        sentence: words.sentence,
+        details: words.details,
+        ip: r.ip,
+        requestId: r.request_id,
+        changes: r.changes,
+      };
+    });
+    if (after !== null) return page;
+    return { ...page, total: cappedCount(rows.length > 0 ? Number(rows[0].capped_total) : 0) };
   }
-
 }

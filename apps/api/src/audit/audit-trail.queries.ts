@@ -14,7 +14,7 @@ export interface AuditTrailRow {
 
 /**
  * The events about one entity, oldest first (only `actions` when given), with the actor's name. Served by
- * audit_events_entity_idx.
+ * audit_events_entity_time_idx (read backwards).
  */
 export async function entityTrail(
   manager: EntityManager,

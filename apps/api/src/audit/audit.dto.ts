@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../common/dto/pagination.dto';
+import { CappedCountDto, KeysetPageInfoDto, KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 
-export class AuditEventQueryDto extends PageQueryDto {
+export class AuditEventQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ example: 'staff_member' })
   @IsOptional()
   @IsString()
@@ -71,11 +71,11 @@ export class AuditEventDto {
   changes!: Record<string, { from?: unknown; to?: unknown }> | null;
 }
 
-export class AuditEventPageDto {
+/** A keyset page of the trail, newest first; `total` (capped at 1,000) on the first page only. */
+export class AuditEventPageDto extends KeysetPageInfoDto {
   @ApiProperty({ type: [AuditEventDto] }) items!: AuditEventDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+  @ApiPropertyOptional({ type: CappedCountDto, description: 'Matching events, counted up to 1,000; given on the first page only' })
+  total?: CappedCountDto;
 }
 
 export class AuditChainVerificationDto {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { newPatient, TEST_PASSWORD } from '../../test/factories';
+import { listStatements } from '../../test/list-statements';
 import { signedSessionHash } from '../treatments/treatment-sessions.service';
 import { newRoom, newService } from '../../test/scheduling-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -122,7 +123,7 @@ describe('every clinical read is audited', () => {
     const response = await c.owner.get(`/api/patients/${c.patient.id}/access-log?pageSize=200`);
     expect(response.status).toBe(200);
     const items: { action: string; description: string; actorName: string; actorRole: string; entityType: string }[] = response.body.items;
-    expect(response.body.total).toBe(items.length);
+    expect(response.body).toMatchObject({ pageSize: 200, hasMore: false, nextCursor: null });
     const patientName = `${c.patient.firstName} ${c.patient.lastName}`;
     expect(items[0]).toMatchObject({
       action: 'treatment_session.viewed',
@@ -136,10 +137,33 @@ describe('every clinical read is audited', () => {
       expect(item.description).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|[a-z]+\.[a-z_]+/);
     }
     expect(items.map((i) => i.action)).toEqual(expect.arrayContaining(['patient.viewed', 'treatment_session.started', 'consent.signed', 'patients.searched', 'patient.medical_history_recorded']));
-    const paged = await c.owner.get(`/api/patients/${c.patient.id}/access-log?pageSize=2&page=2`);
-    expect(paged.body.items).toHaveLength(2);
-    // The previous read of the log is now in it.
-    expect(paged.body.total).toBe(items.length + 1);
+    // Walking the log two entries at a time by cursor gives the same entries, with the previous read of the log first.
+    const walked: string[] = [];
+    let after = '';
+    for (;;) {
+      const paged = await c.owner.get(`/api/patients/${c.patient.id}/access-log?pageSize=2${after}`);
+      expect(paged.status).toBe(200);
+      walked.push(...paged.body.items.map((i: { id: string }) => i.id));
+      if (!paged.body.hasMore) break;
+      after = `&after=${paged.body.nextCursor}`;
+    }
+    // Each page read is itself logged after its page was read, so the walk sees the full log plus the earlier reads.
+    expect(walked).toEqual(expect.arrayContaining(response.body.items.map((i: { id: string }) => i.id)));
+    expect(new Set(walked).size).toBe(walked.length);
+  });
+
+  it('reads the access log and the session list in one statement each, whatever the page size (issue 15)', async () => {
+    for (const route of [`/api/patients/${c.patient.id}/access-log`, `/api/patients/${c.patient.id}/treatment-sessions`]) {
+      const one = await listStatements(c.owner, `${route}?pageSize=1`);
+      const many = await listStatements(c.owner, `${route}?pageSize=200`);
+      expect([one.status, many.status]).toEqual([200, 200]);
+      // START, the sign-in check, the page (with the patient's existence), the audit event, COMMIT.
+      expect(one.reads).toHaveLength(1);
+      expect(one.budgeted).toBeLessThanOrEqual(5);
+      expect(many.sent).toBe(one.sent);
+      const next = (one.body as { nextCursor: string | null }).nextCursor;
+      if (next) expect((await listStatements(c.owner, `${route}?pageSize=1&after=${next}`)).sent).toBe(one.sent);
+    }
   });
 
   it("lists events on the patient's appointments and courses in the access log, not another patient's", async () => {

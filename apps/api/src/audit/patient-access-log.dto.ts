@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { KeysetPageInfoDto } from '../common/pagination/keyset-page.dto';
 import { STAFF_ROLES, type StaffRole } from '@skinledger/domain';
 
 export class PatientAccessLogEntryDto {
@@ -16,9 +17,7 @@ export class PatientAccessLogEntryDto {
   @ApiProperty({ type: String, nullable: true }) entityId!: string | null;
 }
 
-export class PatientAccessLogPageDto {
+/** A keyset page of the access log, newest first (no total: the panel pages with Previous / Next). */
+export class PatientAccessLogPageDto extends KeysetPageInfoDto {
   @ApiProperty({ type: [PatientAccessLogEntryDto] }) items!: PatientAccessLogEntryDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
 }

@@ -95,8 +95,8 @@ describe('HTTP contract', () => {
     expect(nulled.body.errors[0].field).toBe('name');
     const nul = await client.post('/api/locations', { name: 'Annex\u0000', timezone: 'UTC' });
     expect(nul.status).toBe(400);
-    const huge = await client.get('/api/audit-events?page=200000000000000000');
+    const huge = await client.get('/api/outbound-messages?pageSize=200000000000000000');
     expect(huge.status).toBe(400);
-    expect(huge.body.errors[0].field).toBe('page');
+    expect(huge.body.errors[0].field).toBe('pageSize');
   });
 });

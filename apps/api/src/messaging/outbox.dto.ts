@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../common/dto/pagination.dto';
+import { CappedCountDto, KeysetPageInfoDto, KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 
 export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'obsolete', 'outbox_only'] as const;
 
 export const MESSAGE_KINDS = ['booked', 'reminder', 'cancellation', 'reschedule', 'confirmation', 'no_show', 'waitlist_offer'] as const;
 
-export class OutboundMessageQueryDto extends PageQueryDto {
+export class OutboundMessageQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES }) @IsOptional() @IsIn(MESSAGE_STATUSES) status?: (typeof MESSAGE_STATUSES)[number];
 }
 
@@ -32,9 +32,9 @@ export class OutboundMessageDto {
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
 }
 
-export class OutboundMessageListDto {
+/** A keyset page of the outbox, newest send time first; `total` (capped at 1,000) on the first page only. */
+export class OutboundMessageListDto extends KeysetPageInfoDto {
   @ApiProperty({ type: [OutboundMessageDto] }) items!: OutboundMessageDto[];
-  @ApiProperty({ type: Number }) total!: number;
-  @ApiProperty({ type: Number }) page!: number;
-  @ApiProperty({ type: Number }) pageSize!: number;
+  @ApiPropertyOptional({ type: CappedCountDto, description: 'Matching messages, counted up to 1,000; given on the first page only' })
+  total?: CappedCountDto;
 }

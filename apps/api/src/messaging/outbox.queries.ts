@@ -1,3 +1,4 @@
+import { COUNT_CAP } from '../common/pagination/capped-count';
 import type { ClinicLocale } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
@@ -152,22 +153,44 @@ export async function insertMessages(
   );
 }
 
-/** The organization's outbox, newest send time first, with the patient's name and the total from the same scan. */
+/**
+ * One keyset page of the organization's outbox, newest send time first (send_after DESC, id DESC), `limit` rows after
+ * the cursor's key, with the patient's name; served in order by outbound_messages_page_idx (or, for one status,
+ * outbound_messages_status_page_idx). The first page also counts the matching messages up to the cap, in the same
+ * statement.
+ */
 export async function messagePage(
   manager: EntityManager,
   organizationId: string,
   status: string | null,
+  after: readonly (string | number | null)[] | null,
   limit: number,
-  offset: number,
-): Promise<(Record<string, unknown> & { total: string })[]> {
+): Promise<(Record<string, unknown> & { cursor_send_after: string; capped_total: string | null })[]> {
+  const params: unknown[] = [organizationId, limit];
+  const conditions = ['o.organization_id = $1'];
+  if (status !== null) {
+    params.push(status);
+    conditions.push(`o.status = $${params.length}`);
+  }
+  const count =
+    after === null ? `(SELECT count(*) FROM (SELECT 1 FROM outbound_messages o WHERE ${conditions.join(' AND ')} LIMIT ${COUNT_CAP + 1}) capped)` : 'NULL::bigint';
+  if (after !== null) {
+    params.push(after[0], after[1]);
+    conditions.push(`(o.send_after, o.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
   return manager.query(
-    `SELECT o.*, p.first_name || ' ' || p.last_name AS patient_name, count(*) OVER () AS total
-     FROM outbound_messages o
-     LEFT JOIN appointment_patients a ON a.id = o.appointment_id
-     LEFT JOIN waitlist_offer_details w ON w.id = o.waitlist_offer_id
-     JOIN patient_directory p ON p.id = COALESCE(a.patient_id, w.patient_id)
-     WHERE o.organization_id = $1 AND ($2::text IS NULL OR o.status = $2)
-     ORDER BY o.send_after DESC, o.id LIMIT $3 OFFSET $4`,
-    [organizationId, status, limit, offset],
+    `SELECT page.*, coalesce(p.first_name || ' ' || p.last_name, '') AS patient_name, ${count} AS capped_total
+       FROM (
+         SELECT o.*, to_char(o.send_after AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_send_after
+           FROM outbound_messages o
+          WHERE ${conditions.join(' AND ')}
+          ORDER BY o.send_after DESC, o.id DESC
+          LIMIT $2
+       ) page
+       LEFT JOIN appointment_patients a ON a.id = page.appointment_id
+       LEFT JOIN waitlist_offer_details w ON w.id = page.waitlist_offer_id
+       LEFT JOIN patient_directory p ON p.id = COALESCE(a.patient_id, w.patient_id)
+      ORDER BY page.send_after DESC, page.id DESC`,
+    params,
   );
 }

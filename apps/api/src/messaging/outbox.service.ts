@@ -5,6 +5,10 @@ import { formatPhoneNational } from '../common/phone/phone-numbers';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
+import { cappedCount } from '../common/pagination/capped-count';
+import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
+import { checkKeyFormat } from '../common/pagination/keyset-key-format';
+import { keysetPage } from '../common/pagination/keyset-page';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JOB_QUEUE_SCHEMA, OUTBOUND_MESSAGE_QUEUE } from '../database/migrations/1796000000001-CreateJobQueue';
@@ -113,8 +117,11 @@ export class OutboxService {
   }
 
   async list(actor: Actor, query: OutboundMessageQueryDto): Promise<OutboundMessageListDto> {
-    const rows = await messagePage(this.dataSource.manager, actor.organizationId, query.status ?? null, query.pageSize, (query.page - 1) * query.pageSize);
-    return { items: rows.map(toDto), total: rows.length ? Number(rows[0].total) : 0, page: query.page, pageSize: query.pageSize };
+    const after = checkKeyFormat(decodeKeysetCursor(query.after, OUTBOX_KEY), ['microsecond-instant', 'any']);
+    const rows = await messagePage(this.dataSource.manager, actor.organizationId, query.status ?? null, after, query.pageSize + 1);
+    const page = keysetPage(rows, query.pageSize, (r) => [r.cursor_send_after, r.id as string], toDto);
+    if (after !== null) return page;
+    return { ...page, total: cappedCount(rows.length > 0 ? Number(rows[0].capped_total) : 0) };
   }
 
   private async write(manager: EntityManager, appointmentId: string, kinds: Kind[]): Promise<void> {
@@ -171,6 +178,9 @@ export class OutboxService {
     }
   }
 }
+
+/** The outbox's sort key: the send time to the microsecond, then the message id. */
+const OUTBOX_KEY: readonly KeysetPart[] = ['instant', 'uuid'];
 
 function toDto(r: Record<string, unknown>): OutboundMessageDto {
   const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 import { MessageSender } from './message-sender';
 import { MessageWorker } from './message-worker';
 import type { MessageTransport, OutgoingMessage } from './transports';
+import { listStatements } from '../../test/list-statements';
 
 /** A transport that records what it was asked to deliver (stands in for an SMTP server). */
 class RecordingTransport implements MessageTransport {
@@ -167,5 +168,33 @@ describe('reminders and notices', () => {
     const outbox = await org.client.get('/api/outbound-messages?pageSize=100');
     const names = outbox.body.items.filter((m: { appointmentId: string }) => m.appointmentId === booked.body.id).map((m: { patientName: string }) => m.patientName);
     expect(names).toEqual(Array(5).fill('Pat Wording'));
+  });
+
+  it('pages the outbox newest send time first by cursor, one read statement whatever the page size (issue 15)', async () => {
+    const all = await org.client.get('/api/outbound-messages?pageSize=200');
+    expect(all.body).toMatchObject({ hasMore: false, nextCursor: null, total: { count: all.body.items.length, capped: false } });
+    expect(all.body.items.length).toBeGreaterThan(4);
+    const walked: { id: string; sendAfter: string }[] = [];
+    let after = '';
+    for (;;) {
+      const page = await org.client.get(`/api/outbound-messages?pageSize=2${after}`);
+      expect(page.status).toBe(200);
+      walked.push(...page.body.items);
+      if (!page.body.hasMore) break;
+      after = `&after=${page.body.nextCursor}`;
+    }
+    expect(walked.map((m) => m.id)).toEqual(all.body.items.map((m: { id: string }) => m.id));
+    const times = walked.map((m) => Date.parse(m.sendAfter));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    for (const filter of ['', '&status=outbox_only']) {
+      const one = await listStatements(org.client, `/api/outbound-messages?pageSize=1${filter}`);
+      const many = await listStatements(org.client, `/api/outbound-messages?pageSize=200${filter}`);
+      const next = await listStatements(org.client, `/api/outbound-messages?pageSize=1${filter}&after=${(one.body as { nextCursor: string }).nextCursor}`);
+      // START, the sign-in check, the page with its capped count, COMMIT.
+      expect(one.reads).toHaveLength(1);
+      expect(one.budgeted).toBeLessThanOrEqual(5);
+      expect([many.sent, next.sent]).toEqual([one.sent, one.sent]);
+    }
   });
 });

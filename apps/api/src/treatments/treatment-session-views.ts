@@ -3,6 +3,10 @@ import { anestheticMinutesOnSkin, findZone } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditQueryService } from '../audit/audit-query.service';
 import type { Actor } from '../common/access/actor';
+import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
+import { checkKeyFormat } from '../common/pagination/keyset-key-format';
+import type { KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
+import { keysetPage, type KeysetPage } from '../common/pagination/keyset-page';
 import { NotFoundError } from '../common/problems/domain-error';
 import { TreatmentSession, TreatmentSessionZone } from './treatment-session.entity';
 import type {
@@ -11,7 +15,10 @@ import type {
   TreatmentSessionDto,
   TreatmentSessionSummaryDto,
 } from './treatment-sessions.dto';
-import { patientSessionSummaries, sessionAddenda, sessionCartridges, sessionDevice, sessionSummary, type SessionSummaryRow } from './treatment-session.queries';
+import { patientSessionPage, sessionAddenda, sessionCartridges, sessionDevice, sessionSummary, type PatientSessionPageRow, type SessionSummaryRow } from './treatment-session.queries';
+
+/** A patient's session list's sort key: the day performed, the start to the microsecond, then the session id. */
+const PATIENT_SESSIONS_KEY: readonly KeysetPart[] = ['text', 'instant', 'uuid'];
 
 function toSummary(row: SessionSummaryRow): TreatmentSessionSummaryDto {
   return {
@@ -46,8 +53,13 @@ export class TreatmentSessionViews {
     return session;
   }
 
-  async listForPatient(manager: EntityManager, actor: Actor, patientId: string): Promise<TreatmentSessionSummaryDto[]> {
-    return (await patientSessionSummaries(manager, actor.organizationId, patientId)).map(toSummary);
+  /** One keyset page of the patient's sessions, newest first; 404 when the organization has no such patient. */
+  async pageForPatient(manager: EntityManager, actor: Actor, patientId: string, query: KeysetPageQueryDto): Promise<KeysetPage<TreatmentSessionSummaryDto>> {
+    const after = checkKeyFormat(decodeKeysetCursor(query.after, PATIENT_SESSIONS_KEY), ['calendar-date', 'microsecond-instant', 'any']);
+    const rows = await patientSessionPage(manager, actor.organizationId, patientId, after, query.pageSize + 1);
+    if (!rows[0]?.patient_found) throw new NotFoundError('Patient', patientId);
+    const sessions = rows.filter((r): r is PatientSessionPageRow & { id: string } => r.id !== null);
+    return keysetPage(sessions, query.pageSize, (r) => [r.performed_on, r.cursor_started_at, r.id], toSummary);
   }
 
   async load(manager: EntityManager, actor: Actor, id: string): Promise<TreatmentSessionDto> {

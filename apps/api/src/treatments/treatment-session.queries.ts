@@ -23,13 +23,46 @@ export interface SessionSummaryRow {
 const SUMMARY_SELECT = `
   SELECT s.id, s.patient_id, p.first_name || ' ' || p.last_name AS patient_name, s.location_id, s.practitioner_id,
          st.name AS practitioner_name, s.appointment_id, s.procedure_kind, s.indication, s.max_depth_mm,
-         to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on, s.started_at, s.status, s.signed_at
+         to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on, s.started_at, s.status, s.signed_at,
+         to_char(s.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_started_at
   FROM treatment_sessions s
   JOIN patient_directory p ON p.id = s.patient_id
   JOIN staff_directory st ON st.id = s.practitioner_id`;
 
-export async function patientSessionSummaries(db: Db, organizationId: string, patientId: string): Promise<SessionSummaryRow[]> {
-  return db.query(`${SUMMARY_SELECT} WHERE s.organization_id = $1 AND s.patient_id = $2 ORDER BY s.performed_on DESC, s.started_at DESC`, [organizationId, patientId]);
+export interface PatientSessionPageRow extends Omit<SessionSummaryRow, 'id'> {
+  /** False when the organization has no such patient (then the row carries nothing else). */
+  patient_found: boolean;
+  /** Null on the one row of an empty page. */
+  id: string | null;
+  /** started_at to the microsecond, for the cursor (a Date keeps milliseconds only). */
+  cursor_started_at: string;
+}
+
+/**
+ * One keyset page of a patient's sessions, newest first (performed_on DESC, started_at DESC, id DESC), `limit` after
+ * the cursor's key, served in order by treatment_sessions_patient_page_idx. One row always comes back, saying
+ * whether the patient exists, so the route needs no separate look-up.
+ */
+export async function patientSessionPage(
+  db: Db,
+  organizationId: string,
+  patientId: string,
+  after: readonly (string | number | null)[] | null,
+  limit: number,
+): Promise<PatientSessionPageRow[]> {
+  const seek = after === null ? '' : 'AND (s.performed_on, s.started_at, s.id) < ($4::date, $5::timestamptz, $6::uuid)';
+  return db.query(
+    `SELECT EXISTS (SELECT 1 FROM patient_directory WHERE organization_id = $1 AND id = $2) AS patient_found, page.*
+       FROM (SELECT 1) one
+       LEFT JOIN (
+         ${SUMMARY_SELECT}
+         WHERE s.organization_id = $1 AND s.patient_id = $2 ${seek}
+         ORDER BY s.performed_on DESC, s.started_at DESC, s.id DESC
+         LIMIT $3
+       ) page ON true
+      ORDER BY page.performed_on DESC, page.started_at DESC, page.id DESC`,
+    after === null ? [organizationId, patientId, limit] : [organizationId, patientId, limit, ...after],
+  );
 }
 
 export async function sessionSummary(db: Db, organizationId: string, id: string): Promise<SessionSummaryRow | undefined> {

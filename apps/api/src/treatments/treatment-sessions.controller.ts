@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
+import { KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
 import { AppointmentPreflightQueryDto, PreflightDto } from './preflight.dto';
 import {
@@ -16,7 +17,7 @@ import {
   StartedTreatmentSessionDto,
   StartTreatmentSessionDto,
   TreatmentSessionDto,
-  TreatmentSessionSummaryDto,
+  TreatmentSessionSummaryPageDto,
   UpdateTreatmentSessionDto,
 } from './treatment-sessions.dto';
 import { TreatmentSessionsService } from './treatment-sessions.service';
@@ -136,8 +137,8 @@ export class TreatmentSessionsController {
   @Get('patients/:id/treatment-sessions')
   @ApiOperation({ summary: 'List a patient\'s treatment sessions' })
   @RequirePermission('clinical_record.read')
-  @ApiOkResponse({ type: [TreatmentSessionSummaryDto] })
-  listForPatient(@CurrentActor() actor: Actor, @IdParam() patientId: string): Promise<TreatmentSessionSummaryDto[]> {
-    return this.sessions.listForPatient(actor, patientId);
+  @ApiOkResponse({ type: TreatmentSessionSummaryPageDto, description: 'Newest first, by keyset page (`after` = the previous page\'s nextCursor)' })
+  listForPatient(@CurrentActor() actor: Actor, @IdParam() patientId: string, @Query() query: KeysetPageQueryDto): Promise<TreatmentSessionSummaryPageDto> {
+    return this.sessions.pageForPatient(actor, patientId, query);
   }
 }

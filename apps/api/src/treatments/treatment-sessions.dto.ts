@@ -20,6 +20,7 @@ import {
 import { IsInstant } from '../common/dto/is-instant';
 import { clean, cleanOrNull } from '../inventory/inventory-validation';
 import { PreflightDto } from './preflight.dto';
+import { KeysetPageInfoDto } from '../common/pagination/keyset-page.dto';
 
 /** Multi-line text keeps its line breaks; only the ends are trimmed. */
 export const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -313,6 +314,11 @@ export class TreatmentSessionSummaryDto {
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ enum: ['in_progress', 'signed'] }) status!: 'in_progress' | 'signed';
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) signedAt!: string | null;
+}
+
+/** A keyset page of a patient's sessions, newest first. */
+export class TreatmentSessionSummaryPageDto extends KeysetPageInfoDto {
+  @ApiProperty({ type: [TreatmentSessionSummaryDto] }) items!: TreatmentSessionSummaryDto[];
 }
 
 export class TreatmentSessionDto extends TreatmentSessionSummaryDto {

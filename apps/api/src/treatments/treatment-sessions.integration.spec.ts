@@ -300,7 +300,7 @@ describe('treatment sessions', () => {
       expect((await frontDesk.get(`/api/treatment-sessions/${id}`)).status).toBe(403);
       expect((await frontDesk.post('/api/treatment-sessions', walkIn(c))).status).toBe(403);
       const list = await c.owner.get(`/api/patients/${c.patient.id}/treatment-sessions`);
-      expect(list.body).toEqual([expect.objectContaining({ id, patientName: `${c.patient.firstName} ${c.patient.lastName}` })]);
+      expect(list.body).toMatchObject({ items: [expect.objectContaining({ id, patientName: `${c.patient.firstName} ${c.patient.lastName}` })], hasMore: false, nextCursor: null });
       const timeline = await c.owner.get(`/api/patients/${c.patient.id}/timeline`);
       expect(JSON.stringify(timeline.body)).toContain('Cosmetic needling session, up to 0.25 mm');
     });

@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError, InvalidFieldError, NotFoundError, RuleVi
 import { LedgerService } from '../inventory/ledger.service';
 import { AppointmentsService } from '../scheduling/appointments.service';
 import { findPatient } from '../patients/patient-records';
+import type { KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 import type { AppointmentPreflightQueryDto, PreflightDto } from './preflight.dto';
 import { loadAppointmentForTreatment, toSessionLocation, type AppointmentForTreatment, type SessionLocation } from './appointment-context';
 import { sessionLocation, sessionOfAppointment } from './appointment-context.queries';
@@ -23,7 +24,7 @@ import type {
   StartedTreatmentSessionDto,
   StartTreatmentSessionDto,
   TreatmentSessionDto,
-  TreatmentSessionSummaryDto,
+  TreatmentSessionSummaryPageDto,
   UpdateTreatmentSessionDto,
 } from './treatment-sessions.dto';
 import { TreatmentSettingsService } from './treatment-settings.service';
@@ -273,14 +274,15 @@ export class TreatmentSessionsService {
     });
   }
 
-  /** Reads of sessions are audited in their transaction, with the patient as the entity. */
-  async listForPatient(actor: Actor, patientId: string): Promise<TreatmentSessionSummaryDto[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const sessions = await this.views.listForPatient(manager, actor, patientId);
-      await this.audit.recordPatientRead(manager, actor, patientId, 'treatment_sessions.listed', { count: { to: sessions.length } });
-      return sessions;
-    });
+  /**
+   * Reads of sessions are audited in the request's transaction, with the patient as the entity: one read (the page
+   * and the patient's existence together) and the audit event.
+   */
+  async pageForPatient(actor: Actor, patientId: string, query: KeysetPageQueryDto): Promise<TreatmentSessionSummaryPageDto> {
+    const manager = this.dataSource.manager;
+    const page = await this.views.pageForPatient(manager, actor, patientId, query);
+    await this.audit.recordPatientRead(manager, actor, patientId, 'treatment_sessions.listed', { count: { to: page.items.length } });
+    return page;
   }
 
   async get(actor: Actor, id: string): Promise<TreatmentSessionDto> {

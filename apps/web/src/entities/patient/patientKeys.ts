@@ -18,5 +18,5 @@ export const patientKeys = {
   historyVersion: (id: string, version: number) => ['patients', 'clinical', id, 'medical-history', version] as const,
   eligibility: (id: string, procedure: ProcedureKind, on: string) => ['patients', 'clinical', id, 'eligibility', procedure, on] as const,
   timeline: (id: string) => ['patients', 'clinical', id, 'timeline'] as const,
-  accessLog: (id: string, page: number) => ['patients', 'clinical', id, 'access-log', page] as const,
+  accessLog: (id: string, after: string) => ['patients', 'clinical', id, 'access-log', after] as const,
 };

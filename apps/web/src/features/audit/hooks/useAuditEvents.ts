@@ -20,27 +20,12 @@ function toQuery(filters: AuditFilters, timeZone: string): Record<string, string
   return query;
 }
 
-/**
- * GET /api/audit-events. The generated schema types `page`/`pageSize` as an empty object (the API's DTO
- * lacks a type hint), so they are added by a per-request query serializer instead of `params.query`.
- */
-export function useAuditEvents(filters: AuditFilters, page: number, timeZone: string) {
+/** GET /api/audit-events: one keyset page, newest first (`after` = the previous page's nextCursor). */
+export function useAuditEvents(filters: AuditFilters, after: string | undefined, timeZone: string) {
   const query = toQuery(filters, timeZone);
   return useQuery({
-    queryKey: ['audit-events', query, page],
-    queryFn: () =>
-      request(
-        api.GET('/api/audit-events', {
-          params: { query },
-          querySerializer: (params) => {
-            const search = new URLSearchParams();
-            for (const [key, value] of Object.entries(params)) if (typeof value === 'string') search.set(key, value);
-            search.set('page', String(page));
-            search.set('pageSize', String(AUDIT_PAGE_SIZE));
-            return search.toString();
-          },
-        }),
-      ),
+    queryKey: ['audit-events', query, after ?? ''],
+    queryFn: () => request(api.GET('/api/audit-events', { params: { query: { ...query, pageSize: AUDIT_PAGE_SIZE, ...(after ? { after } : {}) } } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -12,7 +12,10 @@ export interface AuditFilters {
 
 const FILTER_KEYS: (keyof AuditFilters)[] = ['action', 'entityType', 'actorId', 'from', 'to'];
 
-/** Filters and page live in the URL, so a filtered view can be bookmarked, shared and navigated back to. */
+/**
+ * Filters live in the URL, so a filtered view can be bookmarked, shared and navigated back to. The page does not: it
+ * is a cursor into a trail that grows, so a shared link opens on the newest events.
+ */
 export function useAuditFilters() {
   const [params, setParams] = useSearchParams();
 
@@ -26,7 +29,6 @@ export function useAuditFilters() {
     }),
     [params],
   );
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const active = FILTER_KEYS.some((key) => filters[key] !== '');
 
   const setFilter = useCallback(
@@ -36,7 +38,6 @@ export function useAuditFilters() {
           const next = new URLSearchParams(current);
           if (value) next.set(key, value);
           else next.delete(key);
-          next.delete('page');
           return next;
         },
         { replace: true },
@@ -44,18 +45,7 @@ export function useAuditFilters() {
     [setParams],
   );
 
-  const setPage = useCallback(
-    (nextPage: number) =>
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        if (nextPage > 1) next.set('page', String(nextPage));
-        else next.delete('page');
-        return next;
-      }),
-    [setParams],
-  );
-
   const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
 
-  return { filters, page, active, setFilter, setPage, clear };
+  return { filters, active, setFilter, clear };
 }

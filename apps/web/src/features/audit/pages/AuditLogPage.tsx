@@ -1,7 +1,8 @@
 import { Paper, Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import { IconHistory } from '@tabler/icons-react';
-import { TablePager } from '@web/components/TablePager';
+import { KeysetPager, keysetRangeSummary } from '@web/components/KeysetPager';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
@@ -11,17 +12,21 @@ import { AuditFiltersBar } from '@web/features/audit/components/AuditFiltersBar'
 import { VerifyChainPanel } from '@web/features/audit/components/VerifyChainPanel';
 import { AUDIT_PAGE_SIZE, useAuditEvents } from '@web/features/audit/hooks/useAuditEvents';
 import { useAuditFilters } from '@web/features/audit/hooks/useAuditFilters';
+import { useKeysetCursor } from '@web/lib/hooks/useKeysetCursor';
 
 export function AuditLogPage() {
   useDocumentTitle('Audit log · SkinLedger');
   const { location, timeZone } = useSelectedLocation();
-  const { filters, page, active, setFilter, setPage, clear } = useAuditFilters();
-  const events = useAuditEvents(filters, page, timeZone);
-
-  const total = events.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const first = total === 0 ? 0 : (page - 1) * AUDIT_PAGE_SIZE + 1;
-  const last = Math.min(page * AUDIT_PAGE_SIZE, total);
+  const { filters, active, setFilter, clear } = useAuditFilters();
+  const cursor = useKeysetCursor(`${JSON.stringify(filters)} ${timeZone}`);
+  const events = useAuditEvents(filters, cursor.after, timeZone);
+  // The capped count comes with the first page only; later pages keep the first page's.
+  const [total, setTotal] = useState<{ count: number; capped: boolean } | undefined>();
+  useEffect(() => {
+    if (events.data?.total && !events.isPlaceholderData) setTotal(events.data.total);
+  }, [events.data, events.isPlaceholderData]);
+  const shown = events.data?.items.length ?? 0;
+  const range = keysetRangeSummary(cursor.pageIndex, AUDIT_PAGE_SIZE, shown, total);
 
   return (
     <>
@@ -58,15 +63,16 @@ export function AuditLogPage() {
             <AuditEventsTable
               events={events.data.items}
               timeZone={timeZone}
-              caption={`Audit events ${first} to ${last} of ${total}`}
+              caption={`Audit events ${range}`}
             />
           </div>
         )}
-        <TablePager
-          summary={events.data ? `${first}–${last} of ${total} event${total === 1 ? '' : 's'}` : ' '}
-          page={page}
-          pages={pages}
-          onPageChange={setPage}
+        <KeysetPager
+          summary={events.data && shown > 0 ? `${range} events` : ' '}
+          hasPrevious={cursor.hasPrevious}
+          hasNext={events.data?.hasMore ?? false}
+          onPrevious={cursor.previous}
+          onNext={() => cursor.next(events.data?.nextCursor)}
           label="Audit log pages"
         />
       </Paper>

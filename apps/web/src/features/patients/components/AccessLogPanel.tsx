@@ -1,10 +1,10 @@
 import { Skeleton, Stack, Table, Text } from '@mantine/core';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '@skinledger/domain';
 import { IconEye } from '@tabler/icons-react';
-import { useState } from 'react';
 import { EmptyState } from '@web/components/EmptyState';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
-import { TablePager } from '@web/components/TablePager';
+import { KeysetPager, keysetRangeSummary } from '@web/components/KeysetPager';
+import { useKeysetCursor } from '@web/lib/hooks/useKeysetCursor';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import { ACCESS_LOG_PAGE_SIZE, usePatientAccessLog } from '@web/features/patients/hooks/usePatientAccessLog';
 import { PanelHeader } from './PanelHeader';
@@ -13,12 +13,9 @@ const isStaffRole = (value: string | null): value is StaffRole => STAFF_ROLES.so
 
 /** The accounting of disclosures a patient may ask for: who viewed or changed their record and when, newest first. */
 export function AccessLogPanel({ patientId, timeZone }: { patientId: string; timeZone: string }) {
-  const [page, setPage] = useState(1);
-  const log = usePatientAccessLog(patientId, page);
-  const total = log.data?.total ?? 0;
+  const cursor = useKeysetCursor(patientId);
+  const log = usePatientAccessLog(patientId, cursor.after);
   const items = log.data?.items ?? [];
-  const first = total === 0 ? 0 : (page - 1) * ACCESS_LOG_PAGE_SIZE + 1;
-  const last = Math.min(page * ACCESS_LOG_PAGE_SIZE, total);
   return (
     <Stack gap="md">
       <PanelHeader title="Access log" description={`Who viewed or changed this patient's record, newest first. Times in ${timeZone}.`} />
@@ -45,11 +42,12 @@ export function AccessLogPanel({ patientId, timeZone }: { patientId: string; tim
           </Table.Tbody>
         </Table>
       )}
-      <TablePager
-        summary={log.data ? `${first}–${last} of ${total} entr${total === 1 ? 'y' : 'ies'}` : ' '}
-        page={page}
-        pages={Math.max(1, Math.ceil(total / ACCESS_LOG_PAGE_SIZE))}
-        onPageChange={setPage}
+      <KeysetPager
+        summary={items.length > 0 ? `Entries ${keysetRangeSummary(cursor.pageIndex, ACCESS_LOG_PAGE_SIZE, items.length)}` : ' '}
+        hasPrevious={cursor.hasPrevious}
+        hasNext={log.data?.hasMore ?? false}
+        onPrevious={cursor.previous}
+        onNext={() => cursor.next(log.data?.nextCursor)}
         label="Access log pages"
       />
     </Stack>

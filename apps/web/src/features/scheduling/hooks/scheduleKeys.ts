@@ -12,6 +12,6 @@ export const scheduleKeys = {
   patientMatches: (search: string) => ['schedule', 'patient-search', search] as const,
   availability: (serviceId: string | null, locationId: string, practitionerId: string | undefined, from: string | undefined) =>
     ['schedule', 'availability', serviceId, locationId, practitionerId, from] as const,
-  outbox: (status: string) => ['schedule', 'outbox', status] as const,
+  outbox: (status: string, after: string) => ['schedule', 'outbox', status, after] as const,
   reminderSettings: ['schedule', 'reminder-settings'] as const,
 };

@@ -1,10 +1,12 @@
 import { Badge, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PageHeader } from '@web/components/PageHeader';
 import { useSelectedLocation } from '@web/entities/location';
 import { ReminderSettingsBar } from '@web/features/scheduling/components/ReminderSettingsBar';
-import { useOutbox, type OutboxFilter } from '@web/features/scheduling/hooks/useOutbox';
+import { KeysetPager, keysetRangeSummary } from '@web/components/KeysetPager';
+import { OUTBOX_PAGE_SIZE, useOutbox, type OutboxFilter } from '@web/features/scheduling/hooks/useOutbox';
+import { useKeysetCursor } from '@web/lib/hooks/useKeysetCursor';
 import { formatInstant } from '@web/lib/time/formatInstant';
 
 const COLOURS: Record<string, string> = { sent: 'green', pending: 'blue', sending: 'orange', failed: 'red', outbox_only: 'grape', obsolete: 'gray' };
@@ -25,7 +27,14 @@ export function OutboxPage() {
   useDocumentTitle('Outbox · SkinLedger');
   const [status, setStatus] = useState<OutboxFilter>('all');
   const { timeZone } = useSelectedLocation();
-  const messages = useOutbox(status);
+  const cursor = useKeysetCursor(status);
+  const messages = useOutbox(status, cursor.after);
+  // The capped count comes with the first page only; later pages keep the first page's.
+  const [total, setTotal] = useState<{ count: number; capped: boolean } | undefined>();
+  useEffect(() => {
+    if (messages.data?.total && !messages.isPlaceholderData) setTotal(messages.data.total);
+  }, [messages.data, messages.isPlaceholderData]);
+  const shown = messages.data?.items.length ?? 0;
   return (
     <>
       <PageHeader title="Outbox" description={`Appointment reminders and notices (send times in ${timeZone}). Without SMTP settings they stay here to be passed on by hand.`} />
@@ -44,7 +53,7 @@ export function OutboxPage() {
       />
       <Paper p="sm">
         {messages.data?.items.length === 0 && <Text c="dimmed">No messages.</Text>}
-        <Table aria-label="Outbox" verticalSpacing="xs">
+        <Table aria-label="Outbox" verticalSpacing="xs" style={{ opacity: messages.isPlaceholderData ? 0.6 : 1 }}>
           <Table.Tbody>
             {(messages.data?.items ?? []).map((m) => (
               <Table.Tr key={m.id}>
@@ -71,6 +80,14 @@ export function OutboxPage() {
             ))}
           </Table.Tbody>
         </Table>
+        <KeysetPager
+          summary={shown > 0 ? `${keysetRangeSummary(cursor.pageIndex, OUTBOX_PAGE_SIZE, shown, total)} messages` : ' '}
+          hasPrevious={cursor.hasPrevious}
+          hasNext={messages.data?.hasMore ?? false}
+          onPrevious={cursor.previous}
+          onNext={() => cursor.next(messages.data?.nextCursor)}
+          label="Outbox pages"
+        />
       </Paper>
     </>
   );
