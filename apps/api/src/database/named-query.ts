@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 
 /**
  * Runs a statement as a named (prepared) statement on the manager's connection (in a request: the request's own):
@@ -24,4 +24,17 @@ export async function namedQuery<T>(manager: EntityManager, name: string, text: 
   } finally {
     if (!own) await runner.release();
   }
+}
+
+/** A named statement as one value: `name` unique per text in the process. */
+export interface NamedStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/** `namedQuery` for a statement object, on a DataSource (the request's runner inside a request) or a manager. */
+export function runNamedStatement<T>(db: DataSource | EntityManager, statement: NamedStatement): Promise<T[]> {
+  const manager = db instanceof DataSource ? db.manager : db;
+  return namedQuery<T>(manager, statement.name, statement.text, statement.values);
 }

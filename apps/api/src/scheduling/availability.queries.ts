@@ -1,7 +1,7 @@
 import type { HoursException, LicenceType } from '@skinledger/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ServiceRow } from './catalog.queries';
-import { runNamedStatement, type NamedStatement } from './named-statement.queries';
+import { runNamedStatement, type NamedStatement } from '../database/named-query';
 
 /** Instants as epoch milliseconds (JSON numbers: no date parsing per row); floor, as a JavaScript Date truncates. */
 const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint`;

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AppointmentRow } from './appointment-views';
 import { APPOINTMENT_SELECT } from './appointments.queries';
 import type { RoomRow } from './catalog.queries';
-import { runNamedStatement } from './named-statement.queries';
+import { runNamedStatement } from '../database/named-query';
 
 export interface CalendarPractitionerRow {
   id: string;

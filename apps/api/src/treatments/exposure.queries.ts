@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { preparedQuery } from './prepared-statement.queries';
+import { runNamedStatement } from '../database/named-query';
 
 export interface ExposureRow {
   session_id: string;
@@ -72,7 +72,7 @@ const EXPOSURE_SESSIONS = `session_lots AS (
  * nobody was treated with.
  */
 export async function lotExposureRows(manager: EntityManager, organizationId: string, lotId: string): Promise<LotExposureRow[]> {
-  return preparedQuery<LotExposureRow>(manager, {
+  return runNamedStatement<LotExposureRow>(manager, {
     name: 'treatments_lot_exposure_v1',
     text: `WITH uses AS (
        SELECT treatment_session_id AS session_id, sum(quantity)::int AS cartridges_used
@@ -89,7 +89,7 @@ export async function lotExposureRows(manager: EntityManager, organizationId: st
 
 /** A pen handpiece (inventory's device_directory) and every session treated with it (cartridges 0), in one statement. */
 export async function deviceExposureRows(manager: EntityManager, organizationId: string, deviceId: string): Promise<DeviceExposureRow[]> {
-  return preparedQuery<DeviceExposureRow>(manager, {
+  return runNamedStatement<DeviceExposureRow>(manager, {
     name: 'treatments_device_exposure_v1',
     text: `WITH uses AS (
        SELECT id AS session_id, 0 AS cartridges_used FROM treatment_sessions WHERE organization_id = $1 AND device_id = $2),
