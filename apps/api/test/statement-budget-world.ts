@@ -85,16 +85,14 @@ export async function addRound(app: TestApp, w: World): Promise<void> {
   if (round > 0) {
     await newService(c.owner);
     await newRoom(c.owner, c.location.id);
-    const product = await createProduct(c.owner);
-    w.productIds.push(product.id);
   }
+  const product = await createProduct(c.owner);
+  w.productIds.push(product.id);
   // A lot of the first product expiring soon (alerts, FEFO suggestion) and one of the round's product.
   const soon = await receiveLot(c.owner, { productId: c.product.id, locationId: c.location.id, expiresOn: daysFromToday(20 + round), quantity: 3 });
   w.lotIds.push(soon.lot.id);
-  if (round > 0) {
-    const recalled = await receiveLot(c.owner, { productId: w.productIds[w.productIds.length - 1], locationId: c.location.id });
-    expectStatus(await c.owner.post(`/api/lots/${recalled.lot.id}/recall`, { reason: 'Sterile barrier breach', recallClass: 'II' }), 200, 'recall');
-  }
+  const recalled = await receiveLot(c.owner, { productId: product.id, locationId: c.location.id });
+  expectStatus(await c.owner.post(`/api/lots/${recalled.lot.id}/recall`, { reason: 'Sterile barrier breach', recallClass: 'II' }), 200, 'recall');
   const device = await c.owner.post('/api/devices', { model: 'SkinPen Precision', serialNumber: `SP-B${round}-${Date.now()}`, locationId: c.location.id });
   expectStatus(device, 201, 'device');
   w.deviceIds.push(device.body.id);
