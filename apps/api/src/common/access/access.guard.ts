@@ -60,6 +60,7 @@ export class AccessGuard implements CanActivate {
       ip: request.ip,
       requestId: String(request.id),
       locale: active.locale,
+      clinicTimeZone: active.clinicTimeZone,
     };
     return true;
   }
