@@ -1,7 +1,12 @@
 import { Client } from 'pg';
 import type { ApiClient } from '../../test/api-client';
-import { signedInOrganization } from '../../test/factories';
+import { newPatient, signedInOrganization } from '../../test/factories';
+import { StatementCounter } from '../../test/statement-counter';
+import { readRunState } from '../../test/test-database';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { setTenant } from '../database/request-transaction';
+import { AuditKeyProvider } from './audit-key.provider';
+import { AuditService } from './audit.service';
 
 /** Tampering as the database owner would: the immutability triggers switched off for one transaction. */
 async function tamper(app: TestApp, statements: string[]): Promise<void> {
@@ -94,6 +99,68 @@ describe('tamper-evident audit chain', () => {
       organization.id,
     ]);
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
+    expect(await verify(client)).toEqual({ intact: true, checked: rows.length, firstBrokenEventId: null });
+  });
+
+  /** The organization's chained events in order, and whether their sequence numbers run 1, 2, 3... */
+  async function chainOf(organizationId: string) {
+    const rows: { seq: string; action: string }[] = await app.dataSource.query(
+      `SELECT chain_seq::text AS seq, action FROM audit_events WHERE organization_id = $1 ORDER BY chain_seq`,
+      [organizationId],
+    );
+    return { rows, contiguous: rows.every((r, i) => Number(r.seq) === i + 1) };
+  }
+
+  it("writes a read's event in one statement, without a savepoint, and stays verifiable when another writer moved the head", async () => {
+    const { client, organization } = await signedInOrganization(app, 'owner');
+    const patient = await newPatient(app.dataSource, organization.id);
+    const counter = new StatementCounter(readRunState().appRole.name).start();
+    try {
+      expect((await client.get(`/api/patients/${patient.id}`)).status).toBe(200);
+      const read = await counter.during(() => client.get(`/api/patients/${patient.id}`));
+      expect(read.result.status).toBe(200);
+      expect(read.statements.filter((s) => /audit_/.test(s))).toHaveLength(1);
+      expect(read.statements.filter((s) => /SAVEPOINT/i.test(s))).toEqual([]);
+
+      // Another API process (its own memory of the head) appends in between: this one's check fails, it takes the slow path.
+      const elsewhere = new AuditService(app.app.get(AuditKeyProvider));
+      await app.appDataSource.transaction(async (manager) => {
+        await setTenant(manager, organization.id);
+        await elsewhere.record(manager, { organizationId: organization.id, staffMemberId: null, ip: '127.0.0.1', requestId: 'elsewhere', userAgent: 'test' }, { action: 'patient.viewed', entityType: 'patient', entityId: patient.id });
+      });
+      const afterOther = await counter.during(() => client.get(`/api/patients/${patient.id}`));
+      expect(afterOther.result.status).toBe(200);
+      expect(afterOther.statements.filter((s) => /audit_/.test(s)).length).toBeGreaterThan(1);
+
+      // A transaction that appended and rolled back leaves this process's memory ahead of the database.
+      await app.appDataSource
+        .transaction(async (manager) => {
+          await setTenant(manager, organization.id);
+          await app.app.get(AuditService).record(manager, { organizationId: organization.id, staffMemberId: null, ip: '127.0.0.1', requestId: 'elsewhere', userAgent: 'test' }, { action: 'patient.viewed', entityType: 'patient', entityId: patient.id });
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      expect((await client.get(`/api/patients/${patient.id}`)).status).toBe(200);
+      expect((await counter.during(() => client.get(`/api/patients/${patient.id}`))).statements.filter((s) => /audit_/.test(s))).toHaveLength(1);
+    } finally {
+      counter.stop();
+    }
+    const { rows, contiguous } = await chainOf(organization.id);
+    expect(contiguous).toBe(true);
+    expect(rows.filter((r) => r.action === 'patient.viewed')).toHaveLength(6);
+    expect(await verify(client)).toEqual({ intact: true, checked: rows.length, firstBrokenEventId: null });
+  });
+
+  it('does not fork under 30 concurrent audited reads and writes in one organization', async () => {
+    const { client, organization } = await signedInOrganization(app, 'owner');
+    const patient = await newPatient(app.dataSource, organization.id);
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? client.post('/api/locations', { name: `Mixed ${i}`, timezone: 'UTC' }) : client.get(`/api/patients/${patient.id}`))),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([...Array(20).fill(200), ...Array(10).fill(201)]);
+    const { rows, contiguous } = await chainOf(organization.id);
+    expect(contiguous).toBe(true);
+    expect(rows.filter((r) => r.action === 'patient.viewed')).toHaveLength(20);
     expect(await verify(client)).toEqual({ intact: true, checked: rows.length, firstBrokenEventId: null });
   });
 

@@ -73,3 +73,59 @@ export async function appendChained(manager: EntityManager, organizationId: stri
     ],
   );
 }
+
+/** The head a writer expects to extend: the sequence number and MAC (hex) of the organization's last event. */
+export interface ExpectedHead {
+  lastSeq: number;
+  lastMac: string | null;
+}
+
+/**
+ * Appends events whose MACs the writer computed from the head it expects, in ONE statement: the head moves to the
+ * last new event and the events are inserted only if the head is still the expected one and PostgreSQL renders the
+ * timestamp and each `changes` exactly as the writer hashed them. The UPDATE takes the head's row lock (waiting for a
+ * concurrent writer's commit, then looking at the head it left), so two writers never extend the same head; when the
+ * check fails nothing is written (the head keeps its value, still locked) and the caller appends the slow way. False
+ * when nothing was written (also when the organization has no head row yet).
+ */
+export async function appendAtExpectedHead(manager: EntityManager, organizationId: string, expected: ExpectedHead, occurredAt: string, rows: readonly ChainedRow[]): Promise<boolean> {
+  const last = rows[rows.length - 1];
+  const [row]: { advanced: boolean | null }[] = await manager.query(APPEND_AT_EXPECTED_HEAD_SQL, [
+    organizationId,
+    occurredAt,
+    rows.map((r) => r.actorId),
+    rows.map((r) => r.action),
+    rows.map((r) => r.entityType),
+    rows.map((r) => r.entityId),
+    rows.map((r) => r.ip),
+    rows.map((r) => r.requestId),
+    rows.map((r) => r.changes),
+    rows.map((r) => r.seq),
+    rows.map((r) => r.mac),
+    expected.lastSeq,
+    expected.lastMac,
+    last.seq,
+    last.mac,
+  ]);
+  return row?.advanced === true;
+}
+
+// $12/$13: the expected head; $14/$15: the new head. `fits` is computed in both SET expressions (an UPDATE cannot
+// name a value computed once per row), and RETURNING sees the new row: it moved exactly when it now holds our MAC.
+const FITS = `(h.last_seq = $12 AND h.last_mac IS NOT DISTINCT FROM decode($13, 'hex')
+  AND to_char($2::text::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') = $2::text
+  AND (SELECT bool_and(c IS NULL OR c::jsonb::text = c) FROM unnest($9::text[]) AS c))`;
+const APPEND_AT_EXPECTED_HEAD_SQL = `WITH head AS (
+  UPDATE audit_chain_heads h
+     SET last_seq = CASE WHEN ${FITS} THEN $14 ELSE h.last_seq END,
+         last_mac = CASE WHEN ${FITS} THEN decode($15, 'hex') ELSE h.last_mac END
+   WHERE h.organization_id = $1
+  RETURNING h.last_seq = $14 AND h.last_mac = decode($15, 'hex') AS advanced),
+inserted AS (
+  INSERT INTO audit_events (organization_id, actor_id, action, entity_type, entity_id, occurred_at, ip, request_id, changes, chain_seq, mac)
+  SELECT $1, t.actor_id, t.action, t.entity_type, t.entity_id, $2::text::timestamptz, t.ip, t.request_id, t.changes::jsonb, t.seq, decode(t.mac, 'hex')
+    FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[])
+      AS t(actor_id, action, entity_type, entity_id, ip, request_id, changes, seq, mac)
+   WHERE (SELECT advanced FROM head)
+  RETURNING 1)
+SELECT (SELECT advanced FROM head) AND (SELECT count(*) FROM inserted) = cardinality($10::bigint[]) AS advanced`;

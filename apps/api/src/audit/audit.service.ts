@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 import type { Actor, RequestOrigin } from '../common/access/actor';
 import type { AuditChanges } from './audit-event.entity';
 import { eventMac } from './audit-chain';
-import { appendChained, lockChainHead, type ChainedRow } from './audit-chain.queries';
+import { appendAtExpectedHead, appendChained, lockChainHead, type ChainedRow, type ExpectedHead } from './audit-chain.queries';
+import { jsonbText } from './audit-jsonb-text';
 import { AuditKeyProvider } from './audit-key.provider';
 
 export type { AuditChanges };
@@ -22,15 +23,24 @@ export type AuditSource = Actor | (RequestOrigin & { organizationId: string; sta
 
 /** Rows per INSERT for bulk events (11 parameters' worth of arrays, far below PostgreSQL's limits). */
 const CHUNK = 1000;
+/** Organizations whose head a process remembers (the least recently written are forgotten first). */
+const REMEMBERED_HEADS = 10_000;
 
 /**
  * Writes audit events through the caller's transaction manager, so an event exists exactly when the
  * change it describes was committed. Each event is appended to its organization's HMAC chain: the chain head stays
- * locked until the caller's transaction ends (for a request: its commit), so record as late as the flow allows. The
- * lock relies on READ COMMITTED (the default): a REPEATABLE READ transaction would fail on a head moved meanwhile.
+ * locked from the append until the caller's transaction ends (for a request: its commit), so record as late as the
+ * flow allows. The lock relies on READ COMMITTED (the default): a REPEATABLE READ transaction would fail on a head
+ * moved meanwhile.
  */
 @Injectable()
 export class AuditService {
+  /**
+   * Each organization's head as this process's last append left it (committed or not): a hint only, which
+   * PostgreSQL checks on every append, so a wrong one costs the slow path and nothing else.
+   */
+  private readonly heads = new Map<string, ExpectedHead>();
+
   constructor(private readonly keys: AuditKeyProvider) {}
 
   async record(manager: EntityManager, source: AuditSource, entry: AuditEntry): Promise<void> {
@@ -45,37 +55,78 @@ export class AuditService {
     await this.record(manager, actor, { action, entityType: 'patient', entityId: patientId, changes: changes ?? null });
   }
 
-  /** Many events in a few multi-row inserts (bulk operations such as an import), in the caller's transaction. */
+  /**
+   * Many events in a few multi-row inserts (bulk operations such as an import), in the caller's transaction.
+   *
+   * Usually ONE statement: the service remembers each organization's head as its own last append left it, computes
+   * the MACs from it and appends at that head (appendAtExpectedHead), which PostgreSQL checks under the head's row
+   * lock. When the head is not the remembered one (first write since start, another API process, a rolled-back
+   * request, a concurrent request that took the place) it locks the head, reads it and appends (two statements).
+   */
   async recordMany(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    if (entries.length <= CHUNK && (await this.appendAtRememberedHead(manager, source, entries))) return;
     // Date objects and undefined fields become what JSON (and so jsonb) makes of them.
     const head = await lockChainHead(
       manager,
       source.organizationId,
       entries.map((e) => e.changes ?? null),
     );
+    const rows = this.chain(source, head, head.occurredAt, head.changes, entries);
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      await appendChained(manager, source.organizationId, head.occurredAt, rows.slice(start, start + CHUNK));
+    }
+    this.remember(source.organizationId, rows);
+  }
+
+  /**
+   * The one-statement append at the head this process last left. The head is taken for the new events before the
+   * statement is sent, so a concurrent request of the same organization chains after them (its UPDATE waits for this
+   * request's commit); if this request rolls back, that one's check fails and it takes the slow path.
+   */
+  private async appendAtRememberedHead(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<boolean> {
+    const head = this.heads.get(source.organizationId);
+    if (!head) return false;
+    const changes: (string | null)[] = [];
+    for (const entry of entries) {
+      const text = jsonbText(entry.changes);
+      if (text === undefined) return false;
+      changes.push(text);
+    }
+    const occurredAt = `${new Date().toISOString().slice(0, -1)}000Z`;
+    const rows = this.chain(source, head, occurredAt, changes, entries);
+    this.remember(source.organizationId, rows);
+    return appendAtExpectedHead(manager, source.organizationId, head, occurredAt, rows);
+  }
+
+  private chain(source: AuditSource, head: ExpectedHead, occurredAt: string, changes: readonly (string | null)[], entries: readonly AuditEntry[]): ChainedRow[] {
     let seq = head.lastSeq;
     let previousMac = head.lastMac;
-    const rows: ChainedRow[] = entries.map((entry, i) => {
+    return entries.map((entry, i) => {
       seq += 1;
       const content = {
         organizationId: source.organizationId,
         seq: String(seq),
-        occurredAt: head.occurredAt,
+        occurredAt,
         actorId: source.staffMemberId,
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId ?? null,
         ip: source.ip ?? null,
         requestId: source.requestId ?? null,
-        changes: head.changes[i] ?? null,
+        changes: changes[i] ?? null,
       };
       previousMac = eventMac(this.keys.key, previousMac, content);
       return { ...content, seq, mac: previousMac };
     });
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      await appendChained(manager, source.organizationId, head.occurredAt, rows.slice(start, start + CHUNK));
-    }
+  }
+
+  private remember(organizationId: string, rows: readonly ChainedRow[]): void {
+    const last = rows[rows.length - 1];
+    // Re-inserted so the map's order is least recently used first.
+    this.heads.delete(organizationId);
+    this.heads.set(organizationId, { lastSeq: last.seq, lastMac: last.mac });
+    if (this.heads.size > REMEMBERED_HEADS) this.heads.delete(this.heads.keys().next().value as string);
   }
 }
 

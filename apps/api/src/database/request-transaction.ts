@@ -74,6 +74,18 @@ export function tenantTransaction<T>(dataSource: DataSource, organizationId: str
   });
 }
 
+/**
+ * Runs `work` directly in the request's transaction when one is open (a `dataSource.transaction()` there would wrap
+ * it in SAVEPOINT/RELEASE, two statements more), else in a transaction of its own. Only for work whose failure fails
+ * the request, such as a read and its audit event: an error inside leaves the request's transaction unusable, so no
+ * caller may catch it and go on using the connection.
+ */
+export function requestOrOwnTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner = storage.getStore()?.runner;
+  if (runner?.isTransactionActive) return work(runner.manager);
+  return dataSource.transaction(work);
+}
+
 /** Opens the request's transaction (the access guard does, right before the session check). */
 export async function beginRequestTransaction(dataSource: DataSource): Promise<QueryRunner> {
   const store = storage.getStore();

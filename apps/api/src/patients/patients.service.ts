@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields, type AuditChanges } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError } from '../common/problems/domain-error';
+import { requestOrOwnTransaction } from '../database/request-transaction';
 import { allocateMrns, lockPatientRegistration } from './mrn.queries';
 import type { CreatePatientDto, DuplicateCandidateDto, PatientDto, UpdatePatientDto } from './patient.dto';
 import { findDuplicateCandidates, type PatientIdentity } from './patient-duplicates.queries';
@@ -77,7 +78,7 @@ export class PatientsService {
   }
 
   async get(actor: Actor, id: string): Promise<PatientDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return requestOrOwnTransaction(this.dataSource, async (manager) => {
       const patient = await findPatient(manager, actor, id);
       await this.audit.record(manager, actor, { action: 'patient.viewed', entityType: 'patient', entityId: id });
       return toPatientDto(patient);

@@ -7,6 +7,7 @@ import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { OutboxService } from '../messaging/outbox.service';
 import { findPatient } from '../patients/patient-records';
+import { requestOrOwnTransaction } from '../database/request-transaction';
 import { AppointmentBooking, explainDoubleBooking, type BookingAttempt, type BookingInput } from './appointment-booking';
 import { readAppointment, toAppointmentDto } from './appointment-views';
 import type { AppointmentDto, AppointmentListQueryDto, AppointmentPageDto, CreateAppointmentDto, PatientAppointmentsQueryDto, UpdateAppointmentDto } from './appointments.dto';
@@ -63,7 +64,7 @@ export class AppointmentsService {
    * calendar, which is the clinic's day.
    */
   async listForPatient(actor: Actor, patientId: string, query: PatientAppointmentsQueryDto): Promise<AppointmentPageDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return requestOrOwnTransaction(this.dataSource, async (manager) => {
       await findPatient(manager, actor, patientId);
       const rows = await patientAppointmentPage(manager, actor.organizationId, patientId, query.scope, query.pageSize, (query.page - 1) * query.pageSize);
       const total = rows.length > 0 ? Number(rows[0].total) : query.page === 1 ? 0 : await patientAppointmentCount(manager, actor.organizationId, patientId, query.scope);
