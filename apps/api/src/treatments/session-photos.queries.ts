@@ -34,6 +34,22 @@ export function patientPhotoRows(db: Db, organizationId: string, patientId: stri
   return rowsOfKnownPatient<PhotoRow>(db, PHOTO_ROWS, [organizationId, null, null, patientId], 1, 4);
 }
 
+/**
+ * A session's photos in session-date order with the session's patient, or null when the organization has no such
+ * session: one statement (issue 15).
+ */
+export async function sessionPhotoRows(db: Db, organizationId: string, sessionId: string): Promise<{ patientId: string; photos: PhotoRow[] } | null> {
+  const rows: (PhotoRow & { session_patient_id: string | null })[] = await db.query(
+    `SELECT k.session_patient_id, x.*
+     FROM (SELECT (SELECT patient_id FROM treatment_sessions WHERE organization_id = $1 AND id = $3) AS session_patient_id) k
+     LEFT JOIN LATERAL (${PHOTO_ROWS}) x ON k.session_patient_id IS NOT NULL`,
+    [organizationId, null, sessionId, null],
+  );
+  const patientId = rows[0]?.session_patient_id;
+  if (!patientId) return null;
+  return { patientId, photos: rows.filter((r) => r.id !== null).map(({ session_patient_id: _patient, ...photo }) => photo) };
+}
+
 /** How many of the ids are photos of the patient. */
 export async function countPatientPhotos(db: Db, organizationId: string, patientId: string, photoIds: readonly string[]): Promise<number> {
   const [{ count }]: { count: number }[] = await db.query(

@@ -9,7 +9,7 @@ import { DomainError, InvalidFieldError, NotFoundError, RuleViolationError } fro
 import { decodePhoto } from './image-bytes';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { SessionPhoto } from './session-photo.entity';
-import { patientPhotoRows, photoRows, type PhotoRow } from './session-photos.queries';
+import { patientPhotoRows, photoRows, sessionPhotoRows, type PhotoRow } from './session-photos.queries';
 import type { PhotoComparisonDto, PhotoComparisonSideDto, SessionPhotoDto } from './session-photos.dto';
 import { ConsentStatusService } from '../consents/consent-status.service';
 import { TreatmentSessionViews } from './treatment-session-views';
@@ -80,9 +80,11 @@ export class SessionPhotosService {
   /** Lists of photos are audited in the same transaction, with the patient as the entity. */
   async listForSession(actor: Actor, sessionId: string): Promise<SessionPhotoDto[]> {
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.find(manager, actor, sessionId);
-      const photos = await this.list(manager, actor, { sessionId });
-      await this.audit.recordPatientRead(manager, actor, session.patientId, 'photos.listed', { sessionId: { to: sessionId }, count: { to: photos.length } });
+      // The session check rides on the list's statement (issue 15).
+      const found = await sessionPhotoRows(manager, actor.organizationId, sessionId);
+      if (!found) throw new NotFoundError('Treatment session', sessionId);
+      const photos = found.photos.map(toPhotoDto);
+      await this.audit.recordPatientRead(manager, actor, found.patientId, 'photos.listed', { sessionId: { to: sessionId }, count: { to: photos.length } });
       return photos;
     });
   }
