@@ -14,8 +14,23 @@ export interface AccessLogRow extends LabelledEventRow {
  * are named in the same statement (LABELS_SQL), so each entry reads as a sentence.
  */
 export async function patientAccessLog(manager: EntityManager, organizationId: string, patientId: string, limit: number, offset: number): Promise<AccessLogRow[]> {
-  return manager.query(
-    `WITH page AS (
+  return manager.query(ACCESS_LOG_PAGE, [organizationId, patientId, limit, offset]);
+}
+
+/** The page, or null when the organization has no such patient: the patient check rides on it (issue 15). */
+export async function knownPatientAccessLog(manager: EntityManager, organizationId: string, patientId: string, limit: number, offset: number): Promise<AccessLogRow[] | null> {
+  const rows: (AccessLogRow & { patient_found: boolean })[] = await manager.query(
+    `SELECT k.patient_found, x.*
+     FROM (SELECT EXISTS (SELECT 1 FROM patient_directory WHERE organization_id = $1 AND id = $2::uuid) AS patient_found) k
+     LEFT JOIN LATERAL (${ACCESS_LOG_PAGE}) x ON k.patient_found
+     ORDER BY x.occurred_at DESC, x.id::bigint DESC`,
+    [organizationId, patientId, limit, offset],
+  );
+  if (!rows[0]?.patient_found) return null;
+  return rows.filter((r) => r.id !== null).map(({ patient_found: _found, ...row }) => row);
+}
+
+const ACCESS_LOG_PAGE = `WITH page AS (
        SELECT e.id::text AS id, e.occurred_at, e.actor_id, e.action, e.entity_type, e.entity_id, e.changes, count(*) OVER () AS total
        FROM audit_events e
        WHERE e.organization_id = $1 AND (
@@ -32,10 +47,7 @@ export async function patientAccessLog(manager: EntityManager, organizationId: s
      ${LABELS_SQL}
      SELECT page.*, s.name AS actor_name, s.role AS actor_role, ${LABEL_COLUMNS}
        FROM page LEFT JOIN staff_directory s ON s.organization_id = $1 AND s.id = page.actor_id
-      ORDER BY page.occurred_at DESC, page.id::bigint DESC`,
-    [organizationId, patientId, limit, offset],
-  );
-}
+      ORDER BY page.occurred_at DESC, page.id::bigint DESC`;
 
 /** The total when the page is past the end (no row carries the window count). */
 export async function patientAccessLogCount(manager: EntityManager, organizationId: string, patientId: string): Promise<number> {

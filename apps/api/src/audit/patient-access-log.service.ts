@@ -4,10 +4,10 @@ import type { StaffRole } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import type { PageQueryDto } from '../common/dto/pagination.dto';
-import { findPatient } from '../patients/patient-records';
+import { NotFoundError } from '../common/problems/domain-error';
 import { AuditService } from './audit.service';
 import type { PatientAccessLogPageDto } from './patient-access-log.dto';
-import { patientAccessLog, patientAccessLogCount } from './patient-access-log.queries';
+import { knownPatientAccessLog, patientAccessLogCount } from './patient-access-log.queries';
 import { describeEvent } from './audit-words';
 
 /**
@@ -24,8 +24,8 @@ export class PatientAccessLogService {
 
   async list(actor: Actor, patientId: string, query: PageQueryDto): Promise<PatientAccessLogPageDto> {
     return this.dataSource.transaction(async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const rows = await patientAccessLog(manager, actor.organizationId, patientId, query.pageSize, (query.page - 1) * query.pageSize);
+      const rows = await knownPatientAccessLog(manager, actor.organizationId, patientId, query.pageSize, (query.page - 1) * query.pageSize);
+      if (!rows) throw new NotFoundError('Patient', patientId);
       const total = rows.length > 0 ? Number(rows[0].total) : query.page === 1 ? 0 : await patientAccessLogCount(manager, actor.organizationId, patientId);
       await this.audit.recordPatientRead(manager, actor, patientId, 'patient.access_log_viewed', { page: { to: query.page } });
       return {
