@@ -61,6 +61,7 @@ export class AccessGuard implements CanActivate {
       requestId: String(request.id),
       locale: active.locale,
       clinicTimeZone: active.clinicTimeZone,
+      mfaEnrolmentMissing: active.mfaEnrolmentMissing,
     };
     return true;
   }

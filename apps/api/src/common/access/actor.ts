@@ -19,6 +19,8 @@ export interface Actor {
    * need not ask again (issue 15). Absent for actors made outside a request (workers, the demo loader).
    */
   clinicTimeZone?: string;
+  /** The sign-in check's answer: their role must use two-step sign-in and they have not enrolled. Absent outside a request. */
+  mfaEnrolmentMissing?: boolean;
 }
 
 /** Where an event came from when nobody is signed in yet (setup, a login attempt). */
