@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { changeFromBaselinePercent, findOutcomeScale, isImprovement, scoreProblem } from '@skinledger/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
