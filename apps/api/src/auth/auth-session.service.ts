@@ -72,6 +72,7 @@ export class AuthSessionService {
       email: row.email,
       locale: row.locale,
       mfaEnrolmentMissing: row.mfa_enrolment_missing,
+      clinicTimeZone: row.time_zone,
     };
   }
 

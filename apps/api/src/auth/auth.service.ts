@@ -175,11 +175,11 @@ export class AuthService {
 
   async currentUser(actor: Actor): Promise<CurrentUserDto> {
     const manager = this.dataSource.manager;
-    return this.describe(manager, await this.staff.account(manager, actor.organizationId, actor.staffMemberId));
+    return this.describe(manager, await this.staff.account(manager, actor.organizationId, actor.staffMemberId), actor.mfaEnrolmentMissing);
   }
 
-  private async describe(manager: EntityManager, account: StaffAccount): Promise<CurrentUserDto> {
-    const mfa = await this.mfaEnforcement.enrolment(manager, account.organizationId, account.id, account.role);
+  private async describe(manager: EntityManager, account: StaffAccount, enrolmentMissing?: boolean): Promise<CurrentUserDto> {
+    const mfa = await this.mfaEnforcement.enrolment(manager, account.organizationId, account.id, account.role, enrolmentMissing);
     return {
       id: account.id,
       email: account.email,

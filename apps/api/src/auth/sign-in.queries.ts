@@ -13,6 +13,8 @@ export interface ResolvedSessionRow {
   locale: ClinicLocale;
   /** Their role must use two-step sign-in (the clinic's security setting) and they have no activated authenticator. */
   mfa_enrolment_missing: boolean;
+  /** The clinic calendar's time zone for the staff member (clinicTimeZone's rule). */
+  time_zone: string;
 }
 
 /**

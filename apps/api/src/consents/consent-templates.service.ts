@@ -7,7 +7,6 @@ import type { Actor } from '../common/access/actor';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { ConsentTemplateDefaults } from './consent-template-defaults';
 import { ConsentTemplate, ConsentTemplateVersion } from './consent.entities';
-import { staffNames } from './consent-staff.queries';
 import type {
   ApproveConsentTemplateDto,
   ConsentTemplateDetailDto,
@@ -34,19 +33,24 @@ export class ConsentTemplatesService {
   async list(actor: Actor): Promise<ConsentTemplateDto[]> {
     return this.dataSource.transaction(async (manager) => {
       await this.defaults.ensure(manager, actor.organizationId);
-      const templates = await manager.find(ConsentTemplate, {
-        where: { organizationId: actor.organizationId },
-        order: { kind: 'ASC', title: 'ASC', id: 'ASC' },
-      });
-      const versions = templates.length
-        ? await manager.find(ConsentTemplateVersion, {
-            where: templates.map((t) => ({ templateId: t.id, version: t.currentVersion, organizationId: actor.organizationId })),
-          })
-        : [];
-      const names = await staffNames(manager, actor.organizationId, [...templates.map((t) => t.approvedBy), ...versions.map((v) => v.publishedBy)]);
-      return templates.flatMap((t) => {
-        const current = versions.find((v) => v.templateId === t.id);
-        return current ? [toTemplateDto(t, current, names)] : [];
+      // Templates, their current versions and the names on them in one statement (issue 15).
+      const { entities, raw } = await manager
+        .createQueryBuilder(ConsentTemplate, 't')
+        .innerJoinAndMapOne('t.current', ConsentTemplateVersion, 'v', 'v.organization_id = t.organization_id AND v.template_id = t.id AND v.version = t.current_version')
+        .leftJoin('staff_directory', 'approver', 'approver.id = t.approved_by')
+        .leftJoin('staff_directory', 'publisher', 'publisher.id = v.published_by')
+        .addSelect('approver.name', 'approver_name')
+        .addSelect('publisher.name', 'publisher_name')
+        .where('t.organization_id = :org', { org: actor.organizationId })
+        .orderBy('t.kind', 'ASC')
+        .addOrderBy('t.title', 'ASC')
+        .addOrderBy('t.id', 'ASC')
+        .getRawAndEntities<{ approver_name: string | null; publisher_name: string | null }>();
+      return (entities as (ConsentTemplate & { current: ConsentTemplateVersion })[]).map((t, i) => {
+        const names = new Map<string, string>();
+        if (t.approvedBy && raw[i]?.approver_name) names.set(t.approvedBy, raw[i].approver_name);
+        if (t.current.publishedBy && raw[i]?.publisher_name) names.set(t.current.publishedBy, raw[i].publisher_name);
+        return toTemplateDto(t, t.current, names);
       });
     });
   }
@@ -180,12 +184,25 @@ export class ConsentTemplatesService {
   }
 
   private async detail(manager: EntityManager, actor: Actor, id: string): Promise<ConsentTemplateDetailDto> {
-    const template = await this.find(manager, actor, id);
-    const versions = await manager.find(ConsentTemplateVersion, {
-      where: { templateId: template.id, organizationId: actor.organizationId },
-      order: { version: 'DESC' },
-    });
-    const names = await staffNames(manager, actor.organizationId, [template.approvedBy, ...versions.map((v) => v.publishedBy)]);
+    // The template, every version newest first and the names on them in one statement (issue 15).
+    const { entities, raw } = await manager
+      .createQueryBuilder(ConsentTemplate, 't')
+      .innerJoinAndMapMany('t.versions', ConsentTemplateVersion, 'v', 'v.organization_id = t.organization_id AND v.template_id = t.id')
+      .leftJoin('staff_directory', 'approver', 'approver.id = t.approved_by')
+      .leftJoin('staff_directory', 'publisher', 'publisher.id = v.published_by')
+      .addSelect('approver.name', 'approver_name')
+      .addSelect('publisher.name', 'publisher_name')
+      .where('t.organization_id = :org AND t.id = :id', { org: actor.organizationId, id })
+      .orderBy('v.version', 'DESC')
+      .getRawAndEntities<{ t_approved_by: string | null; approver_name: string | null; v_published_by: string | null; publisher_name: string | null }>();
+    const template = entities[0] as (ConsentTemplate & { versions: ConsentTemplateVersion[] }) | undefined;
+    if (!template) throw new NotFoundError('Consent template', id);
+    const versions = template.versions;
+    const names = new Map<string, string>();
+    for (const row of raw) {
+      if (row.t_approved_by && row.approver_name) names.set(row.t_approved_by, row.approver_name);
+      if (row.v_published_by && row.publisher_name) names.set(row.v_published_by, row.publisher_name);
+    }
     return {
       ...toTemplateDto(template, versions[0], names),
       versions: versions.map((v) => toVersionDto(v, names)),

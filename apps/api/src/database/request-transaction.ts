@@ -13,6 +13,8 @@ import { PROBLEM_CONTENT_TYPE, problem } from '../common/problems/problem-docume
  */
 interface RequestStore {
   runner?: QueryRunner;
+  /** A GET or HEAD: reads (and their audit events), nothing a savepoint must be able to undo. */
+  readOnly?: boolean;
   releaseConnection?: (error?: Error) => Promise<void>;
 }
 
@@ -100,9 +102,33 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<Q
     await releaseConnection(error as Error).catch(() => undefined);
     throw error;
   }
+  if (store.readOnly) flattenNestedTransactions(runner);
   store.runner = runner;
   store.releaseConnection = releaseConnection;
   return runner;
+}
+
+/**
+ * In a read request a service's own `transaction()` runs in the request's transaction as is, without a savepoint:
+ * two statements fewer per read (issue 15), and a read's failure answers 4xx/5xx, which rolls the whole request back.
+ */
+function flattenNestedTransactions(runner: QueryRunner): void {
+  let nested = 0;
+  const start = runner.startTransaction.bind(runner);
+  const commit = runner.commitTransaction.bind(runner);
+  const rollback = runner.rollbackTransaction.bind(runner);
+  runner.startTransaction = async (isolationLevel) => {
+    if (!runner.isTransactionActive) return start(isolationLevel);
+    nested += 1;
+  };
+  runner.commitTransaction = async () => {
+    if (nested === 0) return commit();
+    nested -= 1;
+  };
+  runner.rollbackTransaction = async () => {
+    if (nested === 0) return rollback();
+    nested -= 1;
+  };
 }
 
 /**
@@ -147,7 +173,7 @@ async function finish(store: RequestStore, commit: boolean): Promise<void> {
 /** The Fastify hooks that give each request its store, and commit or roll back before the answer is written. */
 export function installRequestTransactions(fastify: FastifyInstance): void {
   fastify.addHook('preHandler', (request, _reply, done) => {
-    const store: RequestStore = {};
+    const store: RequestStore = { readOnly: request.method === 'GET' || request.method === 'HEAD' };
     request.transactionStore = store;
     storage.run(store, done);
   });

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { InventoryLocations } from './inventory-locations';
 import type { AlertsQueryDto, InventoryAlertsDto, LowStockAlertDto, OnHandRowDto } from './inventory-reports.dto';
-import { Product } from './product.entity';
+import { reorderPairs } from './reorder.queries';
 import { shelfRows, type ShelfRow } from './stock.queries';
 
 /** Read-only views over the balances: what is on the shelf, and what needs attention. */
@@ -52,29 +52,18 @@ export class InventoryReportsService {
         recallClass: r.recall_class,
       }));
 
-    const products = await manager
-      .getRepository(Product)
-      .createQueryBuilder('p')
-      .where('p.organization_id = :org AND p.reorder_threshold > 0', { org: actor.organizationId })
-      .orderBy('p.name')
-      .getMany();
-    const locations = (await this.locations.all(manager, actor)).filter((l) =>
-      query.locationId ? l.id === query.locationId : l.isActive,
-    );
     const lowStock: LowStockAlertDto[] = [];
-    for (const product of products) {
-      for (const location of locations) {
-        const usable = this.usable(rows.filter((r) => r.product_id === product.id && r.location_id === location.id), now);
-        if (usable < product.reorderThreshold) {
-          lowStock.push({
-            productId: product.id,
-            productName: product.name,
-            locationId: location.id,
-            locationName: location.name,
-            usable,
-            reorderThreshold: product.reorderThreshold,
-          });
-        }
+    for (const pair of await reorderPairs(manager, actor.organizationId, query.locationId)) {
+      const usable = this.usable(rows.filter((r) => r.product_id === pair.product_id && r.location_id === pair.location_id), now);
+      if (usable < pair.reorder_threshold) {
+        lowStock.push({
+          productId: pair.product_id,
+          productName: pair.product_name,
+          locationId: pair.location_id,
+          locationName: pair.location_name,
+          usable,
+          reorderThreshold: pair.reorder_threshold,
+        });
       }
     }
     return { expiring, lowStock, recalledOnShelf };

@@ -8,11 +8,13 @@ import { defaultTimeZoneOf } from './clinic-calendar.queries';
  * first location's (active ones first), else UTC. The one definition other modules use (staff, inventory, patients,
  * consents).
  */
-export async function clinicTimeZone(manager: EntityManager, actor: Pick<Actor, 'organizationId' | 'staffMemberId'>): Promise<string> {
+export async function clinicTimeZone(manager: EntityManager, actor: Pick<Actor, 'organizationId' | 'staffMemberId' | 'clinicTimeZone'>): Promise<string> {
+  // A signed-in request's actor carries it from the sign-in check, which applies the same rule.
+  if (actor.clinicTimeZone) return actor.clinicTimeZone;
   return (await defaultTimeZoneOf(manager, actor.organizationId, actor.staffMemberId)) ?? 'UTC';
 }
 
 /** Today's date on the actor's clinic calendar (see clinicTimeZone). */
-export async function clinicToday(manager: EntityManager, actor: Pick<Actor, 'organizationId' | 'staffMemberId'>, now: Date = new Date()): Promise<IsoDate> {
+export async function clinicToday(manager: EntityManager, actor: Pick<Actor, 'organizationId' | 'staffMemberId' | 'clinicTimeZone'>, now: Date = new Date()): Promise<IsoDate> {
   return isoDateInTimeZone(now, await clinicTimeZone(manager, actor));
 }

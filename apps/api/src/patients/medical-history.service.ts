@@ -7,7 +7,7 @@ import type { Actor } from '../common/access/actor';
 import { DomainError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
 import { MedicalHistoryVersion } from './medical-history-version.entity';
-import { nextHistoryVersion } from './medical-history.queries';
+import { historyOfKnownPatient, nextHistoryVersion } from './medical-history.queries';
 import type { MedicalHistoryAnswersDto, MedicalHistoryDto, MedicalHistoryVersionDto, MedicalHistoryVersionSummaryDto } from './medical-history.dto';
 import { findPatient, normalizeAllergies } from './patient-records';
 
@@ -64,8 +64,7 @@ export class MedicalHistoryService {
 
   async get(actor: Actor, patientId: string): Promise<MedicalHistoryDto> {
     return this.dataSource.transaction(async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const versions = await this.versions(manager, actor.organizationId, patientId);
+      const versions = await this.versionsOfKnownPatient(manager, actor, patientId);
       await this.audit.record(manager, actor, {
         action: 'patient.medical_history_viewed',
         entityType: 'patient',
@@ -78,8 +77,7 @@ export class MedicalHistoryService {
 
   async getVersion(actor: Actor, patientId: string, version: number): Promise<MedicalHistoryVersionDto> {
     return this.dataSource.transaction(async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const found = (await this.versions(manager, actor.organizationId, patientId)).find((v) => v.version === version);
+      const found = (await this.versionsOfKnownPatient(manager, actor, patientId)).find((v) => v.version === version);
       if (!found) throw new NotFoundError('Medical history version', String(version));
       await this.audit.record(manager, actor, {
         action: 'patient.medical_history_viewed',
@@ -89,6 +87,13 @@ export class MedicalHistoryService {
       });
       return toVersionDto(found);
     });
+  }
+
+  /** The patient's versions, newest first, in the statement that checks the patient (404 otherwise). */
+  private async versionsOfKnownPatient(manager: EntityManager, actor: Actor, patientId: string): Promise<RecordedHistory[]> {
+    const versions = await historyOfKnownPatient(manager, actor.organizationId, patientId);
+    if (!versions) throw new NotFoundError('Patient', patientId);
+    return versions.map((v) => Object.assign(new MedicalHistoryVersion(), v));
   }
 
   /** Every version of the patient's history, newest first, with who recorded it. Not audited: callers audit. */

@@ -145,6 +145,10 @@ const UPCOMING = `a.status IN ('booked', 'confirmed', 'checked_in', 'in_treatmen
  * One page of a patient's appointments with the total from the same scan (appointments_patient_idx): upcoming ones
  * soonest first, or the rest (over, completed, cancelled, missed) latest first.
  */
+/**
+ * A page of the patient's appointments with the count of all in the scope, and whether the organization has the
+ * patient at all: one statement (issue 15).
+ */
 export async function patientAppointmentPage(
   db: Db,
   organizationId: string,
@@ -152,12 +156,18 @@ export async function patientAppointmentPage(
   scope: 'upcoming' | 'past',
   limit: number,
   offset: number,
-): Promise<(AppointmentRow & { total: string })[]> {
-  return db.query(
-    `SELECT q.*, count(*) OVER () AS total FROM (${APPOINTMENT_SELECT} WHERE a.organization_id = $1 AND a.patient_id = $2 AND ${scope === 'upcoming' ? UPCOMING : `NOT (${UPCOMING})`}) q
-     ORDER BY q.starts_at ${scope === 'upcoming' ? 'ASC' : 'DESC'}, q.id LIMIT $3 OFFSET $4`,
+): Promise<{ patientFound: boolean; rows: (AppointmentRow & { total: string })[] }> {
+  const order = `q.starts_at ${scope === 'upcoming' ? 'ASC' : 'DESC'}, q.id`;
+  const rows: (AppointmentRow & { total: string; patient_found: boolean })[] = await db.query(
+    `SELECT k.patient_found, q.*
+     FROM (SELECT EXISTS (SELECT 1 FROM patient_directory WHERE organization_id = $1 AND id = $2) AS patient_found) k
+     LEFT JOIN LATERAL (
+       SELECT q.*, count(*) OVER () AS total FROM (${APPOINTMENT_SELECT} WHERE a.organization_id = $1 AND a.patient_id = $2 AND ${scope === 'upcoming' ? UPCOMING : `NOT (${UPCOMING})`}) q
+       ORDER BY ${order} LIMIT $3 OFFSET $4) q ON k.patient_found
+     ORDER BY ${order}`,
     [organizationId, patientId, limit, offset],
   );
+  return { patientFound: rows[0]?.patient_found ?? false, rows: rows.filter((r) => r.id !== null).map(({ patient_found: _found, ...row }) => row) };
 }
 
 export async function patientAppointmentCount(db: Db, organizationId: string, patientId: string, scope: 'upcoming' | 'past'): Promise<number> {

@@ -6,7 +6,6 @@ import { AuditService, createdFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { OutboxService } from '../messaging/outbox.service';
-import { findPatient } from '../patients/patient-records';
 import { requestOrOwnTransaction } from '../database/request-transaction';
 import { AppointmentBooking, explainDoubleBooking, type BookingAttempt, type BookingInput } from './appointment-booking';
 import { readAppointment, toAppointmentDto } from './appointment-views';
@@ -65,8 +64,9 @@ export class AppointmentsService {
    */
   async listForPatient(actor: Actor, patientId: string, query: PatientAppointmentsQueryDto): Promise<AppointmentPageDto> {
     return requestOrOwnTransaction(this.dataSource, async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const rows = await patientAppointmentPage(manager, actor.organizationId, patientId, query.scope, query.pageSize, (query.page - 1) * query.pageSize);
+      // The patient check rides on the page's statement (issue 15).
+      const { patientFound, rows } = await patientAppointmentPage(manager, actor.organizationId, patientId, query.scope, query.pageSize, (query.page - 1) * query.pageSize);
+      if (!patientFound) throw new NotFoundError('Patient', patientId);
       const total = rows.length > 0 ? Number(rows[0].total) : query.page === 1 ? 0 : await patientAppointmentCount(manager, actor.organizationId, patientId, query.scope);
       await this.audit.recordPatientRead(manager, actor, patientId, 'appointments.listed', {
         scope: { to: query.scope },

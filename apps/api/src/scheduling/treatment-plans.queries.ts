@@ -97,14 +97,6 @@ export async function markPlanBooked(manager: EntityManager, organizationId: str
   await manager.query(`UPDATE treatment_plans SET status = 'booked', booked_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
 }
 
-export async function planIdsOfPatient(db: Db, organizationId: string, patientId: string): Promise<string[]> {
-  const rows: { id: string }[] = await db.query(`SELECT id FROM treatment_plans WHERE organization_id = $1 AND patient_id = $2 ORDER BY created_at DESC, id`, [
-    organizationId,
-    patientId,
-  ]);
-  return rows.map((r) => r.id);
-}
-
 export interface PlanViewRow extends PlanRow {
   start_on_text: string;
   service_name: string;
@@ -116,15 +108,36 @@ export interface PlanViewRow extends PlanRow {
   preferred_to_minute: number | null;
 }
 
-export async function planView(db: Db, organizationId: string, id: string): Promise<PlanViewRow | undefined> {
-  const [row] = await db.query(
-    `SELECT t.*, to_char(t.start_on, 'YYYY-MM-DD') AS start_on_text, s.name AS service_name, l.timezone, pp.name AS preferred_practitioner_name
-     FROM treatment_plans t JOIN services s ON s.id = t.service_id JOIN location_directory l ON l.id = t.location_id
-     LEFT JOIN staff_directory pp ON pp.id = t.preferred_practitioner_id
-     WHERE t.organization_id = $1 AND t.id = $2`,
-    [organizationId, id],
-  );
+/** A plan with its sessions (as planSessionViews answers them), in one statement. */
+export type PlanWithSessionsRow = PlanViewRow & { session_list: (Omit<PlanSessionViewRow, 'starts_at'> & { starts_at: string | null })[] };
+
+const PLANS_WITH_SESSIONS = `
+  SELECT t.*, to_char(t.start_on, 'YYYY-MM-DD') AS start_on_text, s.name AS service_name, l.timezone, pp.name AS preferred_practitioner_name,
+         coalesce((SELECT json_agg(json_build_object(
+                    'session_number', ps.session_number, 'target_on_text', to_char(ps.target_on, 'YYYY-MM-DD'),
+                    'starts_at', coalesce(a.starts_at, ps.proposed_starts_at), 'practitioner_id', ps.practitioner_id, 'practitioner_name', st.name,
+                    'room_id', ps.room_id, 'room_name', r.name, 'appointment_id', ps.appointment_id, 'appointment_status', a.status) ORDER BY ps.session_number)
+                   FROM treatment_plan_sessions ps LEFT JOIN staff_directory st ON st.id = ps.practitioner_id
+                   LEFT JOIN appointments a ON a.id = ps.appointment_id LEFT JOIN rooms r ON r.id = ps.room_id
+                   WHERE ps.organization_id = t.organization_id AND ps.plan_id = t.id), '[]'::json) AS session_list
+  FROM treatment_plans t JOIN services s ON s.id = t.service_id JOIN location_directory l ON l.id = t.location_id
+  LEFT JOIN staff_directory pp ON pp.id = t.preferred_practitioner_id`;
+
+export async function planWithSessions(db: Db, organizationId: string, id: string): Promise<PlanWithSessionsRow | undefined> {
+  const [row] = await db.query(`${PLANS_WITH_SESSIONS} WHERE t.organization_id = $1 AND t.id = $2`, [organizationId, id]);
   return row;
+}
+
+/** Whether the patient is the organization's, and the patient's plans newest first with their sessions: one statement. */
+export async function patientPlansWithSessions(db: Db, organizationId: string, patientId: string): Promise<{ patientFound: boolean; plans: PlanWithSessionsRow[] }> {
+  const rows: (PlanWithSessionsRow & { patient_found: boolean })[] = await db.query(
+    `SELECT p.id IS NOT NULL AS patient_found, plan.* FROM (SELECT 1) one
+     LEFT JOIN patient_directory p ON p.organization_id = $1 AND p.id = $2
+     LEFT JOIN LATERAL (${PLANS_WITH_SESSIONS} WHERE t.organization_id = $1 AND t.patient_id = p.id) plan ON true
+     ORDER BY plan.created_at DESC, plan.id`,
+    [organizationId, patientId],
+  );
+  return { patientFound: rows[0]?.patient_found ?? false, plans: rows.filter((r) => r.id !== null) };
 }
 
 export interface PlanSessionViewRow {
@@ -139,14 +152,3 @@ export interface PlanSessionViewRow {
   appointment_status: string | null;
 }
 
-/** The course's sessions with names, and the booked appointment's time and status once booked. */
-export async function planSessionViews(db: Db, organizationId: string, planId: string): Promise<PlanSessionViewRow[]> {
-  return db.query(
-    `SELECT ps.*, to_char(ps.target_on, 'YYYY-MM-DD') AS target_on_text, st.name AS practitioner_name, r.name AS room_name, a.status AS appointment_status,
-            coalesce(a.starts_at, ps.proposed_starts_at) AS starts_at
-     FROM treatment_plan_sessions ps LEFT JOIN staff_directory st ON st.id = ps.practitioner_id
-     LEFT JOIN appointments a ON a.id = ps.appointment_id LEFT JOIN rooms r ON r.id = ps.room_id
-     WHERE ps.organization_id = $1 AND ps.plan_id = $2 ORDER BY ps.session_number`,
-    [organizationId, planId],
-  );
-}

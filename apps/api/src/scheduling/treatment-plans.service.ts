@@ -17,7 +17,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
-import { findPatient } from '../patients/patient-records';
 import { explainDoubleBooking, type BookingAttempt } from './appointment-booking';
 import { AppointmentsService } from './appointments.service';
 import { AvailabilityService } from './availability.service';
@@ -30,10 +29,10 @@ import {
   linkSessionAppointment,
   lockPlan,
   markPlanBooked,
-  planIdsOfPatient,
+  patientPlansWithSessions,
   planSessionRows,
-  planSessionViews,
-  planView,
+  planWithSessions,
+  type PlanWithSessionsRow,
 } from './treatment-plans.queries';
 
 /** What a proposed course's audit event records. */
@@ -196,52 +195,56 @@ export class TreatmentPlansService {
   }
 
   async listForPatient(actor: Actor, patientId: string): Promise<TreatmentPlanDto[]> {
-    await findPatient(this.dataSource.manager, actor, patientId);
-    const ids = await planIdsOfPatient(this.dataSource.manager, actor.organizationId, patientId);
-    return Promise.all(ids.map((id) => this.read(this.dataSource.manager, actor.organizationId, id)));
+    const { patientFound, plans } = await patientPlansWithSessions(this.dataSource.manager, actor.organizationId, patientId);
+    if (!patientFound) throw new NotFoundError('Patient', patientId);
+    return plans.map(toPlanDto);
   }
 
   private async read(manager: EntityManager, organizationId: string, id: string): Promise<TreatmentPlanDto> {
-    const plan = await planView(manager, organizationId, id);
+    const plan = await planWithSessions(manager, organizationId, id);
     if (!plan) throw new NotFoundError('Treatment plan', id);
-    const sessions = await planSessionViews(manager, organizationId, id);
-    const window = plan.preferred_from_minute === null || plan.preferred_to_minute === null ? null : { fromMinute: plan.preferred_from_minute, toMinute: plan.preferred_to_minute };
-    const preference: SlotPreference = { window, practitionerId: plan.preferred_practitioner_id };
-    const keeps = (s: { starts_at: Date | null; practitioner_id: string | null }) =>
-      s.starts_at && s.practitioner_id ? slotMatchesPreference({ start: s.starts_at.getTime(), practitionerId: s.practitioner_id }, plan.timezone, preference) : { time: true, practitioner: true };
-    return {
-      id: plan.id,
-      patientId: plan.patient_id,
-      serviceId: plan.service_id,
-      serviceName: plan.service_name,
-      locationId: plan.location_id,
-      timeZone: plan.timezone,
-      practitionerId: plan.practitioner_id,
-      preference: {
-        timeOfDay: plan.preferred_time_of_day,
-        from: window ? formatClockTime(window.fromMinute) : null,
-        to: window ? formatClockTime(window.toMinute) : null,
-        practitionerId: plan.preferred_practitioner_id,
-        practitionerName: plan.preferred_practitioner_name,
-      },
-      sessions: plan.sessions,
-      intervalWeeks: plan.interval_weeks,
-      startOn: plan.start_on_text,
-      status: plan.status,
-      progress: { completed: sessions.filter((s) => s.appointment_status === 'completed').length, total: plan.sessions },
-      sessionList: sessions.map((s) => ({
-        sessionNumber: s.session_number,
-        targetOn: s.target_on_text,
-        proposedStartsAt: s.starts_at ? s.starts_at.toISOString() : null,
-        practitionerId: s.practitioner_id,
-        practitionerName: s.practitioner_name,
-        roomId: s.room_id,
-        roomName: s.room_name,
-        appointmentId: s.appointment_id,
-        appointmentStatus: s.appointment_status,
-        keepsPreferredTime: keeps(s).time,
-        keepsPreferredPractitioner: keeps(s).practitioner,
-      })),
-    };
+    return toPlanDto(plan);
   }
+}
+
+function toPlanDto(plan: PlanWithSessionsRow): TreatmentPlanDto {
+  const sessions = plan.session_list.map((s) => ({ ...s, starts_at: s.starts_at === null ? null : new Date(s.starts_at) }));
+  const window = plan.preferred_from_minute === null || plan.preferred_to_minute === null ? null : { fromMinute: plan.preferred_from_minute, toMinute: plan.preferred_to_minute };
+  const preference: SlotPreference = { window, practitionerId: plan.preferred_practitioner_id };
+  const keeps = (s: { starts_at: Date | null; practitioner_id: string | null }) =>
+    s.starts_at && s.practitioner_id ? slotMatchesPreference({ start: s.starts_at.getTime(), practitionerId: s.practitioner_id }, plan.timezone, preference) : { time: true, practitioner: true };
+  return {
+    id: plan.id,
+    patientId: plan.patient_id,
+    serviceId: plan.service_id,
+    serviceName: plan.service_name,
+    locationId: plan.location_id,
+    timeZone: plan.timezone,
+    practitionerId: plan.practitioner_id,
+    preference: {
+      timeOfDay: plan.preferred_time_of_day,
+      from: window ? formatClockTime(window.fromMinute) : null,
+      to: window ? formatClockTime(window.toMinute) : null,
+      practitionerId: plan.preferred_practitioner_id,
+      practitionerName: plan.preferred_practitioner_name,
+    },
+    sessions: plan.sessions,
+    intervalWeeks: plan.interval_weeks,
+    startOn: plan.start_on_text,
+    status: plan.status,
+    progress: { completed: sessions.filter((s) => s.appointment_status === 'completed').length, total: plan.sessions },
+    sessionList: sessions.map((s) => ({
+      sessionNumber: s.session_number,
+      targetOn: s.target_on_text,
+      proposedStartsAt: s.starts_at ? s.starts_at.toISOString() : null,
+      practitionerId: s.practitioner_id,
+      practitionerName: s.practitioner_name,
+      roomId: s.room_id,
+      roomName: s.room_name,
+      appointmentId: s.appointment_id,
+      appointmentStatus: s.appointment_status,
+      keepsPreferredTime: keeps(s).time,
+      keepsPreferredPractitioner: keeps(s).practitioner,
+    })),
+  };
 }

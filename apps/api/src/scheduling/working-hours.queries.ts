@@ -79,3 +79,26 @@ export async function recentHoursExceptions(db: Db, organizationId: string, staf
     [organizationId, staffMemberId],
   );
 }
+
+/**
+ * A staff member's weekly hours and recent exceptions (as weeklyHours and recentHoursExceptions answer them), or null
+ * when the organization has no such staff member: one statement (issue 15).
+ */
+export async function hoursOfKnownStaff(
+  db: Db,
+  organizationId: string,
+  staffMemberId: string,
+): Promise<{ blocks: Awaited<ReturnType<typeof weeklyHours>>; exceptions: HoursExceptionRow[] } | null> {
+  const [row]: { staff_found: boolean; blocks: Awaited<ReturnType<typeof weeklyHours>>; exceptions: (Omit<HoursExceptionRow, 'starts_at' | 'ends_at'> & { starts_at: string; ends_at: string })[] }[] =
+    await db.query(
+      `SELECT EXISTS (SELECT 1 FROM staff_directory WHERE organization_id = $1 AND id = $2) AS staff_found,
+              coalesce((SELECT json_agg(json_build_object('location_id', location_id, 'weekday', weekday, 'start_minute', start_minute, 'end_minute', end_minute)
+                                        ORDER BY location_id, weekday, start_minute)
+                        FROM working_hours WHERE organization_id = $1 AND staff_member_id = $2), '[]'::json) AS blocks,
+              coalesce((SELECT json_agg(e ORDER BY e.starts_at, e.id)
+                        FROM working_hours_exceptions e WHERE e.organization_id = $1 AND e.staff_member_id = $2 AND e.ends_at > now() - interval '30 days'), '[]'::json) AS exceptions`,
+      [organizationId, staffMemberId],
+    );
+  if (!row.staff_found) return null;
+  return { blocks: row.blocks, exceptions: row.exceptions.map((e) => ({ ...e, starts_at: new Date(e.starts_at), ends_at: new Date(e.ends_at) })) };
+}

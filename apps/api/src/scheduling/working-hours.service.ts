@@ -12,6 +12,7 @@ import {
   insertHoursException,
   lockPractitionerHours,
   recentHoursExceptions,
+  hoursOfKnownStaff,
   replaceWeeklyHours,
   weeklyHours,
   type HoursExceptionRow,
@@ -29,8 +30,10 @@ export class WorkingHoursService {
   ) {}
 
   async get(actor: Actor, staffMemberId: string): Promise<WorkingHoursDto> {
-    await this.assertStaff(this.dataSource.manager, actor, staffMemberId);
-    return this.read(this.dataSource.manager, actor.organizationId, staffMemberId);
+    // The staff check rides on the read's statement (issue 15).
+    const hours = await hoursOfKnownStaff(this.dataSource.manager, actor.organizationId, staffMemberId);
+    if (!hours) throw new NotFoundError('Staff member', staffMemberId);
+    return toWorkingHoursDto(staffMemberId, hours.blocks, hours.exceptions);
   }
 
   async put(actor: Actor, staffMemberId: string, input: PutWorkingHoursDto): Promise<WorkingHoursDto> {
@@ -106,14 +109,16 @@ export class WorkingHoursService {
   }
 
   private async read(manager: EntityManager, organizationId: string, staffMemberId: string): Promise<WorkingHoursDto> {
-    const blocks = await weeklyHours(manager, organizationId, staffMemberId);
-    const exceptions = await recentHoursExceptions(manager, organizationId, staffMemberId);
-    return {
-      staffMemberId,
-      blocks: blocks.map((b) => ({ locationId: b.location_id, weekday: b.weekday, startsAt: formatClockTime(b.start_minute), endsAt: formatClockTime(b.end_minute) })),
-      exceptions: exceptions.map(toExceptionDto),
-    };
+    return toWorkingHoursDto(staffMemberId, await weeklyHours(manager, organizationId, staffMemberId), await recentHoursExceptions(manager, organizationId, staffMemberId));
   }
+}
+
+function toWorkingHoursDto(staffMemberId: string, blocks: Awaited<ReturnType<typeof weeklyHours>>, exceptions: HoursExceptionRow[]): WorkingHoursDto {
+  return {
+    staffMemberId,
+    blocks: blocks.map((b) => ({ locationId: b.location_id, weekday: b.weekday, startsAt: formatClockTime(b.start_minute), endsAt: formatClockTime(b.end_minute) })),
+    exceptions: exceptions.map(toExceptionDto),
+  };
 }
 
 function toExceptionDto(r: HoursExceptionRow): HoursExceptionDto {

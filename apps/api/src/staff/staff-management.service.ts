@@ -218,10 +218,12 @@ export class StaffManagementService {
         .where('s.id = :id AND s.organization_id = :org', { id, org: actor.organizationId })
         .getOne();
     }
-    const staffMember = await manager.findOne(StaffMember, {
-      where: { id, organizationId: actor.organizationId },
-      relations: { credentials: true },
-    });
+    // getOne without a limit: one statement (findOne with a relation adds a DISTINCT id query first).
+    const staffMember = await manager
+      .createQueryBuilder(StaffMember, 's')
+      .leftJoinAndSelect('s.credentials', 'credentials')
+      .where('s.id = :id AND s.organization_id = :org', { id, org: actor.organizationId })
+      .getOne();
     if (!staffMember) throw new NotFoundError('Staff member', id);
     return staffMember;
   }

@@ -4,11 +4,10 @@ import { ADVERSE_EVENT_TYPE_INFO, isAdverseEventType, readable } from '@skinledg
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
-import { InvalidFieldError } from '../common/problems/domain-error';
-import { findPatient } from '../patients/patient-records';
+import { InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
 import { AdverseEvent } from './adverse-event.entity';
 import type { AdverseEventDto, RecordAdverseEventDto } from './adverse-events.dto';
-import { adverseEventRows } from './adverse-events.queries';
+import { adverseEventRows, patientAdverseEventRows, type AdverseEventRow } from './adverse-events.queries';
 import { TreatmentSessionViews } from './treatment-session-views';
 
 /**
@@ -58,8 +57,10 @@ export class AdverseEventsService {
   /** Audited in the same transaction: a list of adverse events is part of the clinical record. */
   async listForPatient(actor: Actor, patientId: string): Promise<AdverseEventDto[]> {
     return this.dataSource.transaction(async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const events = await this.load(manager, actor, { patientId });
+      // The patient check rides on the list's statement (issue 15).
+      const rows = await patientAdverseEventRows(manager, actor.organizationId, patientId);
+      if (!rows) throw new NotFoundError('Patient', patientId);
+      const events = this.toDtos(rows);
       await this.audit.recordPatientRead(manager, actor, patientId, 'adverse_events.listed', { count: { to: events.length } });
       return events;
     });
@@ -70,7 +71,10 @@ export class AdverseEventsService {
   }
 
   private async load(manager: EntityManager, actor: Actor, by: { eventId?: string; patientId?: string; sessionId?: string }): Promise<AdverseEventDto[]> {
-    const rows = await adverseEventRows(manager, actor.organizationId, by);
+    return this.toDtos(await adverseEventRows(manager, actor.organizationId, by));
+  }
+
+  private toDtos(rows: AdverseEventRow[]): AdverseEventDto[] {
     return rows.map((r) => {
       const info = isAdverseEventType(r.type) ? ADVERSE_EVENT_TYPE_INFO[r.type] : { label: r.type, seriousness: 'other' as const };
       return {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { changeFromBaselinePercent, findOutcomeScale, isImprovement, scoreProblem } from '@skinledger/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
-import { InvalidFieldError } from '../common/problems/domain-error';
+import { InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
 import { findPatient } from '../patients/patient-records';
+import { patientAssessmentRows, type AssessmentRow } from './assessments.queries';
 import { OutcomeAssessment } from './outcome-assessment.entity';
 import type { AssessmentDto, RecordAssessmentDto } from './assessments.dto';
 import { courseOfAppointment, coursePatient } from './appointment-context.queries';
@@ -72,7 +73,7 @@ export class AssessmentsService {
         entityId: patientId,
         changes: { assessmentId: { to: id }, scale: { to: scale.code }, score: { to: input.score }, assessedOn: { to: input.assessedOn } },
       });
-      const recorded = (await this.list(manager, actor, patientId)).find((a) => a.id === id);
+      const recorded = toAssessmentDtos((await patientAssessmentRows(manager, actor.organizationId, patientId)) ?? []).find((a) => a.id === id);
       if (!recorded) throw new Error(`assessment ${id} vanished inside its own transaction`);
       return recorded;
     });
@@ -81,49 +82,44 @@ export class AssessmentsService {
   /** Audited in the same transaction: outcome scores are part of the clinical record. */
   async listForPatient(actor: Actor, patientId: string): Promise<AssessmentDto[]> {
     return this.dataSource.transaction(async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const assessments = await this.list(manager, actor, patientId);
+      // The patient check rides on the list's statement (issue 15).
+      const rows = await patientAssessmentRows(manager, actor.organizationId, patientId);
+      if (!rows) throw new NotFoundError('Patient', patientId);
+      const assessments = toAssessmentDtos(rows);
       await this.audit.recordPatientRead(manager, actor, patientId, 'assessments.listed', { count: { to: assessments.length } });
       return assessments;
     });
   }
 
-  private async list(manager: EntityManager, actor: Actor, patientId: string): Promise<AssessmentDto[]> {
-    const rows: (OutcomeAssessment & { assessorName: string })[] = await manager
-      .createQueryBuilder(OutcomeAssessment, 'a')
-      .innerJoin('staff_directory', 'st', 'st.id = a.assessor_id')
-      .addSelect('st.name', 'assessor_name')
-      .where('a.organization_id = :org AND a.patient_id = :patientId', { org: actor.organizationId, patientId })
-      .orderBy('a.assessed_on', 'ASC')
-      .addOrderBy('a.recorded_at', 'ASC')
-      .getRawAndEntities()
-      .then(({ entities, raw }) => entities.map((e, i) => Object.assign(e, { assessorName: (raw[i] as { assessor_name: string }).assessor_name })));
-    const baselines = new Map<string, number>();
-    return rows.map((a) => {
-      const scale = findOutcomeScale(a.scale);
-      const course = `${a.scale}|${a.planId ?? ''}`;
-      const baseline = baselines.get(course);
-      if (baseline === undefined) baselines.set(course, a.score);
-      return {
-        id: a.id,
-        scale: a.scale,
-        scaleLabel: scale?.label ?? a.scale,
-        scaleVersion: a.scaleVersion,
-        score: a.score,
-        scaleMin: scale?.min ?? 0,
-        scaleMax: scale?.max ?? 0,
-        lowerIsBetter: scale?.lowerIsBetter ?? true,
-        method: a.method,
-        assessedOn: a.assessedOn,
-        sessionId: a.sessionId,
-        planId: a.planId,
-        photoIds: a.photoIds,
-        notes: a.notes,
-        assessorName: a.assessorName,
-        baselineScore: baseline ?? null,
-        changeFromBaselinePercent: baseline === undefined ? null : changeFromBaselinePercent(baseline, a.score),
-        improved: baseline === undefined || !scale ? null : a.score === baseline ? false : isImprovement(scale, baseline, a.score),
-      };
-    });
-  }
+}
+
+/** Scores with their change from the first score of the same scale and course (the baseline). */
+function toAssessmentDtos(rows: AssessmentRow[]): AssessmentDto[] {
+  const baselines = new Map<string, number>();
+  return rows.map((a) => {
+    const scale = findOutcomeScale(a.scale);
+    const course = `${a.scale}|${a.planId ?? ''}`;
+    const baseline = baselines.get(course);
+    if (baseline === undefined) baselines.set(course, a.score);
+    return {
+      id: a.id,
+      scale: a.scale,
+      scaleLabel: scale?.label ?? a.scale,
+      scaleVersion: a.scaleVersion,
+      score: a.score,
+      scaleMin: scale?.min ?? 0,
+      scaleMax: scale?.max ?? 0,
+      lowerIsBetter: scale?.lowerIsBetter ?? true,
+      method: a.method,
+      assessedOn: a.assessedOn,
+      sessionId: a.sessionId,
+      planId: a.planId,
+      photoIds: a.photoIds,
+      notes: a.notes,
+      assessorName: a.assessorName,
+      baselineScore: baseline ?? null,
+      changeFromBaselinePercent: baseline === undefined ? null : changeFromBaselinePercent(baseline, a.score),
+      improved: baseline === undefined || !scale ? null : a.score === baseline ? false : isImprovement(scale, baseline, a.score),
+    };
+  });
 }

@@ -1,6 +1,8 @@
 import type { PhotoAngle, PhotoPhase } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
+import { rowsOfKnownPatient } from './patient-rows.queries';
+
 type Db = Pick<EntityManager, 'query'>;
 
 export interface PhotoRow {
@@ -15,16 +17,37 @@ export interface PhotoRow {
   performed_on: string;
 }
 
+const PHOTO_ROWS = `
+  SELECT p.id, p.session_id AS "sessionId", p.phase, p.angle, p.content_type AS "contentType", p.byte_size AS "byteSize",
+         p.sha256, p.uploaded_at AS "uploadedAt", to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on
+  FROM treatment_session_photos p JOIN treatment_sessions s ON s.id = p.session_id
+  WHERE p.organization_id = $1 AND ($2::uuid IS NULL OR p.id = $2) AND ($3::uuid IS NULL OR p.session_id = $3) AND ($4::uuid IS NULL OR p.patient_id = $4)
+  ORDER BY s.performed_on, p.uploaded_at`;
+
 /** Photos of the organization by one photo id, one session or one patient (give one), in session-date order. */
 export async function photoRows(db: Db, organizationId: string, by: { photoId?: string; sessionId?: string; patientId?: string }): Promise<PhotoRow[]> {
-  return db.query(
-    `SELECT p.id, p.session_id AS "sessionId", p.phase, p.angle, p.content_type AS "contentType", p.byte_size AS "byteSize",
-            p.sha256, p.uploaded_at AS "uploadedAt", to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on
-     FROM treatment_session_photos p JOIN treatment_sessions s ON s.id = p.session_id
-     WHERE p.organization_id = $1 AND ($2::uuid IS NULL OR p.id = $2) AND ($3::uuid IS NULL OR p.session_id = $3) AND ($4::uuid IS NULL OR p.patient_id = $4)
-     ORDER BY s.performed_on, p.uploaded_at`,
-    [organizationId, by.photoId ?? null, by.sessionId ?? null, by.patientId ?? null],
+  return db.query(PHOTO_ROWS, [organizationId, by.photoId ?? null, by.sessionId ?? null, by.patientId ?? null]);
+}
+
+/** A patient's photos in session-date order, or null when the organization has no such patient: one statement. */
+export function patientPhotoRows(db: Db, organizationId: string, patientId: string): Promise<PhotoRow[] | null> {
+  return rowsOfKnownPatient<PhotoRow>(db, PHOTO_ROWS, [organizationId, null, null, patientId], 1, 4);
+}
+
+/**
+ * A session's photos in session-date order with the session's patient, or null when the organization has no such
+ * session: one statement (issue 15).
+ */
+export async function sessionPhotoRows(db: Db, organizationId: string, sessionId: string): Promise<{ patientId: string; photos: PhotoRow[] } | null> {
+  const rows: (PhotoRow & { session_patient_id: string | null })[] = await db.query(
+    `SELECT k.session_patient_id, x.*
+     FROM (SELECT (SELECT patient_id FROM treatment_sessions WHERE organization_id = $1 AND id = $3) AS session_patient_id) k
+     LEFT JOIN LATERAL (${PHOTO_ROWS}) x ON k.session_patient_id IS NOT NULL`,
+    [organizationId, null, sessionId, null],
   );
+  const patientId = rows[0]?.session_patient_id;
+  if (!patientId) return null;
+  return { patientId, photos: rows.filter((r) => r.id !== null).map(({ session_patient_id: _patient, ...photo }) => photo) };
 }
 
 /** How many of the ids are photos of the patient. */

@@ -6,11 +6,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { DomainError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
-import { findPatient } from '../patients/patient-records';
 import { decodePhoto } from './image-bytes';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { SessionPhoto } from './session-photo.entity';
-import { photoRows } from './session-photos.queries';
+import { patientPhotoRows, photoRows, sessionPhotoRows, type PhotoRow } from './session-photos.queries';
 import type { PhotoComparisonDto, PhotoComparisonSideDto, SessionPhotoDto } from './session-photos.dto';
 import { ConsentStatusService } from '../consents/consent-status.service';
 import { TreatmentSessionViews } from './treatment-session-views';
@@ -81,17 +80,21 @@ export class SessionPhotosService {
   /** Lists of photos are audited in the same transaction, with the patient as the entity. */
   async listForSession(actor: Actor, sessionId: string): Promise<SessionPhotoDto[]> {
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.find(manager, actor, sessionId);
-      const photos = await this.list(manager, actor, { sessionId });
-      await this.audit.recordPatientRead(manager, actor, session.patientId, 'photos.listed', { sessionId: { to: sessionId }, count: { to: photos.length } });
+      // The session check rides on the list's statement (issue 15).
+      const found = await sessionPhotoRows(manager, actor.organizationId, sessionId);
+      if (!found) throw new NotFoundError('Treatment session', sessionId);
+      const photos = found.photos.map(toPhotoDto);
+      await this.audit.recordPatientRead(manager, actor, found.patientId, 'photos.listed', { sessionId: { to: sessionId }, count: { to: photos.length } });
       return photos;
     });
   }
 
   async listForPatient(actor: Actor, patientId: string): Promise<SessionPhotoDto[]> {
     return this.dataSource.transaction(async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const photos = await this.list(manager, actor, { patientId });
+      // The patient check rides on the list's statement (issue 15).
+      const rows = await patientPhotoRows(manager, actor.organizationId, patientId);
+      if (!rows) throw new NotFoundError('Patient', patientId);
+      const photos = rows.map(toPhotoDto);
       await this.audit.recordPatientRead(manager, actor, patientId, 'photos.listed', { count: { to: photos.length } });
       return photos;
     });
@@ -130,18 +133,21 @@ export class SessionPhotosService {
   }
 
   private async list(manager: EntityManager, actor: Actor, by: { photoId?: string; sessionId?: string; patientId?: string }): Promise<SessionPhotoDto[]> {
-    const rows = await photoRows(manager, actor.organizationId, by);
-    return rows.map((r) => ({
-      id: r.id,
-      sessionId: r.sessionId,
-      sessionPerformedOn: r.performed_on,
-      phase: r.phase,
-      angle: r.angle,
-      contentType: r.contentType,
-      byteSize: r.byteSize,
-      sha256: r.sha256,
-      uploadedAt: new Date(r.uploadedAt).toISOString(),
-      url: `/api/photos/${r.id}`,
-    }));
+    return (await photoRows(manager, actor.organizationId, by)).map(toPhotoDto);
   }
+}
+
+function toPhotoDto(r: PhotoRow): SessionPhotoDto {
+  return {
+    id: r.id,
+    sessionId: r.sessionId,
+    sessionPerformedOn: r.performed_on,
+    phase: r.phase,
+    angle: r.angle,
+    contentType: r.contentType,
+    byteSize: r.byteSize,
+    sha256: r.sha256,
+    uploadedAt: new Date(r.uploadedAt).toISOString(),
+    url: `/api/photos/${r.id}`,
+  };
 }

@@ -18,8 +18,16 @@ export class MfaEnforcement {
   }
 
   /** Whether the account has MFA on and, when not, whether it must enrol (the role requires it). */
-  async enrolment(manager: EntityManager, organizationId: string, staffMemberId: string, role: StaffRole): Promise<{ enrolled: boolean; mustEnrol: boolean }> {
+  async enrolment(
+    manager: EntityManager,
+    organizationId: string,
+    staffMemberId: string,
+    role: StaffRole,
+    /** The sign-in check's answer for the signed-in person (the same rule), which spares reading the setting again. */
+    enrolmentMissing?: boolean,
+  ): Promise<{ enrolled: boolean; mustEnrol: boolean }> {
     const enrolled = await hasActiveAuthenticator(manager, organizationId, staffMemberId);
+    if (enrolmentMissing !== undefined) return { enrolled, mustEnrol: enrolmentMissing };
     return { enrolled, mustEnrol: !enrolled && (await this.requiredFor(manager, organizationId, role)) };
   }
 }

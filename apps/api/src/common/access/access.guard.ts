@@ -60,6 +60,8 @@ export class AccessGuard implements CanActivate {
       ip: request.ip,
       requestId: String(request.id),
       locale: active.locale,
+      clinicTimeZone: active.clinicTimeZone,
+      mfaEnrolmentMissing: active.mfaEnrolmentMissing,
     };
     return true;
   }

@@ -14,6 +14,13 @@ export interface Actor {
   requestId: string;
   /** The clinic's English variant: how this request's messages write dates, times and words. */
   locale: ClinicLocale;
+  /**
+   * The time zone of the actor's clinic calendar as the sign-in check resolved it (clinicTimeZone's rule), so a read
+   * need not ask again (issue 15). Absent for actors made outside a request (workers, the demo loader).
+   */
+  clinicTimeZone?: string;
+  /** The sign-in check's answer: their role must use two-step sign-in and they have not enrolled. Absent outside a request. */
+  mfaEnrolmentMissing?: boolean;
 }
 
 /** Where an event came from when nobody is signed in yet (setup, a login attempt). */

@@ -13,6 +13,8 @@ export interface ActiveSession {
   locale: ClinicLocale;
   /** Their role must use two-step sign-in (the clinic's rule) and they have not enrolled yet. */
   mfaEnrolmentMissing: boolean;
+  /** The clinic calendar's time zone for them, resolved with the session (see clinicTimeZone). */
+  clinicTimeZone: string;
 }
 
 /**
