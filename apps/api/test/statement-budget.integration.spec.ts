@@ -23,16 +23,6 @@ const BEING_FIXED_ON_OTHER_BRANCHES = new Map<string, string>([
   ['GET /api/patients search', 'patients'],
   ['GET /api/patients by tag', 'patients'],
   ['GET /api/patients/{id}', 'patients'],
-  ['GET /api/audit-events', 'lists'],
-  ['GET /api/patients/{id}/treatment-sessions', 'lists'],
-  ['GET /api/outbound-messages', 'lists'],
-  ['GET /api/lots', 'inventory'],
-  ['GET /api/lots/{id}/exposure', 'inventory'],
-  ['GET /api/lots/{id}/exposure CSV', 'inventory'],
-  ['GET /api/devices/{id}/exposure', 'inventory'],
-  ['GET /api/devices/{id}/exposure CSV', 'inventory'],
-  ['GET /api/availability', 'availability'],
-  ['GET /api/schedule', 'availability'],
 ]);
 
 interface Measured {

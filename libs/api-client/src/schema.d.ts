@@ -3729,12 +3729,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        CappedCountDto: {
-            /** @description Rows counted, at most the cap (1,000) */
-            count: number;
-            /** @description True when there are more than count: show "1,000+" */
-            capped: boolean;
-        };
         LotPageDto: {
             /** @description Rows asked for per page */
             pageSize: number;
