@@ -1,18 +1,22 @@
 import type { EntityManager } from 'typeorm';
+import { COUNT_CAP } from '../common/pagination/capped-count';
+import type { KeysetPart } from '../common/pagination/keyset-cursor';
 import type { PatientAllergy } from './patient.entity';
 import { nameWords, type SearchTerms } from './patient-search-terms';
 
 /**
- * Name matching uses two pg_trgm measures, both served by the trigram index:
- * - every word typed against some word of "first last preferred" (word similarity >= 0.5), which finds a surname,
- *   a first name or the start of one ("thom" finds Thomas and Thompson) without listing every John for "john smith";
- * - or, for a term of several words, the whole term against the whole name (similarity >= 0.5), which forgives a typo
- *   anywhere in a full name ("margret thompsen" finds Margaret Thompson).
- * Measured on 100,000 generated patients with one wrong, missing or swapped letter per full name: 98% found,
- * median 5 matches; an exact full name: median 16 matches, the patient first.
+ * Patient search and the plain list, each ONE statement that reads about one page of index entries whatever the
+ * number of matches (keyset pages, nearest-first index scans, no count of the matches).
+ *
+ * A search answers groups of matches, best first, each read from its own index in the order the page needs:
+ *   0. the exact MRN;  1. the exact e-mail or phone digits;  2. phones ending in the digits typed;
+ *   3. e-mails starting with the term (by e-mail);  4. names, nearest whole name first (trigram distance `<->` on the
+ *      GiST index, so `ORDER BY … LIMIT` stops after a page).
+ * A name matches when every word typed is close to some word of "first last preferred" (`<%`: a surname, a first
+ * name, the start of one, a typo) or, for a term of several words, when the whole term is close to the whole name
+ * (`%`: a typo anywhere in a full name). Both thresholds are 0.5, set for the database and the app role by migration
+ * 1796569620000 (the index scan applies them), so a search is one statement without a `set_config` before it.
  */
-const NAME_SIMILARITY_THRESHOLD = 0.5;
-const WORD_SIMILARITY_THRESHOLD = 0.5;
 
 export interface SearchRow {
   id: string;
@@ -26,7 +30,18 @@ export interface SearchRow {
   tags: string[];
   allergies: PatientAllergy[];
   archived: boolean;
-  total?: string;
+}
+
+/** A search row with its place in the order: the group, the name distance (0 outside names), the e-mail for group 3. */
+export interface RankedSearchRow extends SearchRow {
+  match_group: number;
+  distance: number;
+  sort_text: string;
+}
+
+/** A list row with the capped count of the whole list (null columns when the page is past the end). */
+export interface BrowseRow extends SearchRow {
+  counted: number;
 }
 
 export interface PatientFilters {
@@ -34,113 +49,117 @@ export interface PatientFilters {
   includeArchived?: boolean;
 }
 
+/** Search order: group, name distance, e-mail (group 3), id. */
+export type SearchKey = [group: number, distance: number, sortText: string, id: string];
+export const SEARCH_KEY_SHAPE: readonly KeysetPart[] = ['number', 'number', 'text', 'uuid'];
+/** List order: last name, first name, id. */
+export type BrowseKey = [lastName: string, firstName: string, id: string];
+export const BROWSE_KEY_SHAPE: readonly KeysetPart[] = ['text', 'text', 'uuid'];
+
 const SUMMARY_COLUMNS = `p.id, p.mrn, p.first_name, p.last_name, p.preferred_name, p.date_of_birth::text AS date_of_birth,
   p.phone, p.email, p.tags, p.allergies, p.archived_at IS NOT NULL AS archived`;
 
-/** One search as SQL: an indexed condition per kind of term, ORed, ranked by the best of them. */
-export interface SearchStatement {
-  sql(limit: number, offset: number): string;
-  params: unknown[];
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+function filterSql(params: Params, filters: PatientFilters): string {
+  return `${filters.includeArchived ? '' : 'AND p.archived_at IS NULL'} ${filters.tag ? `AND p.tags @> ARRAY[${params.add(filters.tag)}]::text[]` : ''}`;
 }
 
 /**
- * The organization's patients matching any kind of the term (trigram GIN for names, reversed-digits btree for
- * phones, btree for email and MRN), exact identifiers first, then names by similarity, with the total from the same
- * scan (a window count). Null when the term gives no condition at all.
+ * The search as one statement reading at most `limit` rows per group, from the group the cursor is in; null when the
+ * term gives no condition at all. Rows come best first; the caller cuts the page (keysetPage).
  */
-export function searchStatement(organizationId: string, terms: SearchTerms, filters: PatientFilters): SearchStatement | null {
-  const params: unknown[] = [organizationId];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const conditions: string[] = [];
-  const ranks: string[] = [];
-  if (terms.mrn) {
-    const p = param(terms.mrn);
-    conditions.push(`p.mrn = ${p}`);
-    ranks.push(`CASE WHEN p.mrn = ${p} THEN 3 ELSE 0 END`);
-  }
-  if (terms.email && terms.emailPrefixPattern) {
-    const exact = param(terms.email);
-    const prefix = param(terms.emailPrefixPattern);
-    conditions.push(`p.email LIKE ${prefix}`);
-    ranks.push(`CASE WHEN p.email = ${exact} THEN 2 WHEN p.email LIKE ${prefix} THEN 1.2 ELSE 0 END`);
-  }
-  if (terms.phoneDigits && terms.phoneSuffixPattern) {
-    const exact = param(terms.phoneDigits);
-    const suffix = param(terms.phoneSuffixPattern);
-    conditions.push(`reverse(p.phone_digits) LIKE ${suffix}`);
-    ranks.push(`CASE WHEN p.phone_digits = ${exact} THEN 2 WHEN reverse(p.phone_digits) LIKE ${suffix} THEN 1.5 ELSE 0 END`);
-  }
-  let tieBreak = '';
-  if (terms.name) {
-    const name = `patient_search_text(${param(terms.name)})`;
-    const words = nameWords(terms.name);
-    conditions.push(`(${words.map((word) => `patient_search_text(${param(word)}) <% p.search_name`).join(' AND ')})`);
-    if (words.length > 1) {
-      // A typo anywhere in a full name; the mean of both measures puts the closest whole name first.
-      conditions.push(`${name} % p.search_name`);
-      ranks.push(`(similarity(${name}, p.search_name) + word_similarity(${name}, p.search_name)) / 2`);
-    } else {
-      // One word: whole-name similarity adds no match a word match misses; among equal matches the shorter
-      // name is the closer one ("thompson": Tom Thompson before Margaret Thompson).
-      ranks.push(`word_similarity(${name}, p.search_name)`);
-      tieBreak = 'length(p.search_name), ';
+export function searchStatement(
+  organizationId: string,
+  terms: SearchTerms,
+  filters: PatientFilters,
+  after: SearchKey | null,
+  limit: number,
+): { sql: string; params: unknown[] } | null {
+  const params = new Params();
+  const base = `p.organization_id = ${params.add(organizationId)} ${filterSql(params, filters)}`;
+  const lim = params.add(limit);
+  const afterGroup = after ? after[0] : -1;
+  const branches: string[] = [];
+  /** A group's rows past the cursor: all when the cursor is in an earlier group, none when in a later one. */
+  const branch = (group: number, where: string, order: 'id' | 'email' | 'distance', distance = '0::real') => {
+    if (group < afterGroup) return;
+    let seek = '';
+    if (after && group === afterGroup) {
+      const id = params.add(after[3]);
+      if (order === 'id') seek = `AND p.id > ${id}::uuid`;
+      if (order === 'email') seek = `AND (p.email COLLATE "C", p.id) > (${params.add(after[2])} COLLATE "C", ${id}::uuid)`;
+      // The distance as the index computes it (real): the cursor carries it exactly as PostgreSQL printed it.
+      if (order === 'distance') seek = `AND (${distance}, p.id) > (${params.add(after[1])}::real, ${id}::uuid)`;
     }
+    const orderBy = { id: 'p.id', email: 'p.email COLLATE "C", p.id', distance: `${distance}, p.id` }[order];
+    branches.push(`(SELECT ${SUMMARY_COLUMNS}, ${group} AS match_group, ${distance} AS distance,
+        ${order === 'email' ? 'p.email' : `''::text`} AS sort_text
+      FROM patients p WHERE ${base} AND ${where} ${seek}
+      ORDER BY ${orderBy} LIMIT ${lim})`);
+  };
+
+  const mrn = terms.mrn ? params.add(terms.mrn) : null;
+  const notMrn = mrn ? `AND p.mrn <> ${mrn}` : '';
+  if (mrn) branch(0, `p.mrn = ${mrn}`, 'id');
+
+  const email = terms.email && terms.emailPrefixPattern ? { exact: params.add(terms.email), prefix: params.add(terms.emailPrefixPattern) } : null;
+  const phone = terms.phoneDigits && terms.phoneSuffixPattern ? { exact: params.add(terms.phoneDigits), suffix: params.add(terms.phoneSuffixPattern) } : null;
+  const phoneEnds = phone ? `reverse(p.phone_digits) LIKE ${phone.suffix}` : '';
+  const exact = [email && `p.email = ${email.exact}`, phone && `(${phoneEnds} AND p.phone_digits = ${phone.exact} ${notMrn})`].filter(Boolean);
+  if (exact.length > 0) branch(1, `(${exact.join(' OR ')})`, 'id');
+  if (phone) branch(2, `${phoneEnds} AND p.phone_digits <> ${phone.exact} ${notMrn}`, 'id');
+  // C collation: the index order, and LIKE 'start%' reads a range of it.
+  const emailStarts = email ? `p.email COLLATE "C" LIKE ${email.prefix}` : '';
+  if (email) branch(3, `${emailStarts} AND p.email <> ${email.exact}`, 'email');
+
+  if (terms.name) {
+    const name = `patient_search_text(${params.add(terms.name)})`;
+    const distance = `(p.search_name <-> ${name})`;
+    const everyWord = nameWords(terms.name)
+      .map((word) => `patient_search_text(${params.add(word)}) <% p.search_name`)
+      .join(' AND ');
+    // Patients an e-mail start already listed are not listed again among names.
+    const notListed = email ? `AND (p.email IS NULL OR NOT ${emailStarts})` : '';
+    branch(4, `${everyWord} ${notListed}`, 'distance', distance);
+    // A typo anywhere in a full name; its own nearest-first scan, merged by distance with the word matches.
+    if (nameWords(terms.name).length > 1) branch(4, `${name} % p.search_name AND NOT (${everyWord}) ${notListed}`, 'distance', distance);
   }
-  if (conditions.length === 0) return null;
-
-  const tagFilter = filters.tag ? `AND p.tags @> ARRAY[${param(filters.tag)}]::text[]` : '';
+  if (branches.length === 0) return null;
   return {
-    params,
-    sql: (limit, offset) => `
-      SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total
-      FROM patients p
-      WHERE p.organization_id = $1 ${filters.includeArchived ? '' : 'AND p.archived_at IS NULL'} ${tagFilter}
-        AND (${conditions.join(' OR ')})
-      ORDER BY GREATEST(${ranks.join(', ')}) DESC, ${tieBreak}p.last_name, p.first_name, p.id
-      LIMIT ${limit} OFFSET ${offset}`,
+    params: params.values,
+    sql: `SELECT * FROM (${branches.join(' UNION ALL ')}) m ORDER BY match_group, distance, sort_text COLLATE "C", id LIMIT ${lim}`,
   };
 }
 
-/** The name-matching thresholds above, for the rest of the caller's transaction. */
-export async function setSimilarityThresholds(manager: EntityManager): Promise<void> {
-  await manager.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('pg_trgm.word_similarity_threshold', $2, true)`, [
-    String(NAME_SIMILARITY_THRESHOLD),
-    String(WORD_SIMILARITY_THRESHOLD),
-  ]);
+export async function searchRows(manager: EntityManager, statement: { sql: string; params: unknown[] }): Promise<RankedSearchRow[]> {
+  return manager.query(statement.sql, statement.params);
 }
 
-export async function searchPage(manager: EntityManager, statement: SearchStatement, limit: number, offset: number): Promise<SearchRow[]> {
-  return manager.query(statement.sql(limit, offset), statement.params);
-}
-
-function listFilter(organizationId: string, filters: PatientFilters): { sql: string; params: unknown[] } {
-  const archived = filters.includeArchived ? '' : 'AND p.archived_at IS NULL';
-  return {
-    sql: `${archived} ${filters.tag ? 'AND p.tags @> ARRAY[$2]::text[]' : ''}`,
-    params: filters.tag ? [organizationId, filters.tag] : [organizationId],
-  };
-}
-
-/** Every patient by last and first name, a page at a time. */
-export async function listPage(manager: EntityManager, organizationId: string, filters: PatientFilters, limit: number, offset: number): Promise<SearchRow[]> {
-  const filter = listFilter(organizationId, filters);
-  const n = filter.params.length;
+/**
+ * Every patient by last and first name, `limit` rows from the cursor on, with the count of the whole list capped at
+ * COUNT_CAP + 1 (an index-only scan of at most that many entries) in the same statement. Past the end the one row
+ * carries only the count.
+ */
+export async function browseRows(manager: EntityManager, organizationId: string, filters: PatientFilters, after: BrowseKey | null, limit: number): Promise<BrowseRow[]> {
+  const params = new Params();
+  const org = params.add(organizationId);
+  const filter = filterSql(params, filters);
+  const seek = after ? `AND (p.last_name, p.first_name, p.id) > (${params.add(after[0])}, ${params.add(after[1])}, ${params.add(after[2])}::uuid)` : '';
   return manager.query(
-    `SELECT ${SUMMARY_COLUMNS} FROM patients p
-     WHERE p.organization_id = $1 ${filter.sql}
-     ORDER BY p.last_name, p.first_name, p.id
-     LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...filter.params, limit, offset],
+    `SELECT c.counted, page.*
+       FROM (SELECT count(*)::int AS counted FROM (SELECT 1 FROM patients p WHERE p.organization_id = ${org} ${filter} LIMIT ${COUNT_CAP + 1}) capped) c
+       LEFT JOIN (SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.organization_id = ${org} ${filter} ${seek}
+                   ORDER BY p.last_name, p.first_name, p.id LIMIT ${params.add(limit)}) page ON true
+      ORDER BY page.last_name, page.first_name, page.id`,
+    params.values,
   );
-}
-
-export async function countPatients(manager: EntityManager, organizationId: string, filters: PatientFilters): Promise<number> {
-  const filter = listFilter(organizationId, filters);
-  const [{ total }]: { total: string }[] = await manager.query(`SELECT count(*) AS total FROM patients p WHERE p.organization_id = $1 ${filter.sql}`, filter.params);
-  return Number(total);
 }
 
 /** The tags in use on the organization's current patients, most used first (at most 200). */

@@ -76,12 +76,12 @@ export class PatientsService {
     });
   }
 
+  /** One read and the audit event, in the request's transaction (no savepoint of its own: nothing to undo). */
   async get(actor: Actor, id: string): Promise<PatientDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const patient = await findPatient(manager, actor, id);
-      await this.audit.record(manager, actor, { action: 'patient.viewed', entityType: 'patient', entityId: id });
-      return toPatientDto(patient);
-    });
+    const manager = this.dataSource.manager;
+    const patient = await findPatient(manager, actor, id);
+    await this.audit.record(manager, actor, { action: 'patient.viewed', entityType: 'patient', entityId: id });
+    return toPatientDto(patient);
   }
 
   async update(actor: Actor, id: string, typed: UpdatePatientDto): Promise<PatientDto> {

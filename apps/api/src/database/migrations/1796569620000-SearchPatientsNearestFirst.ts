@@ -1,0 +1,40 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Patient search reads a page, not every match (patient-search.queries.ts):
+ * - a GiST trigram index led by organization_id (btree_gist) answers `ORDER BY search_name <-> term LIMIT n`
+ *   nearest first and stops after the page; the GIN index it replaces could only hand over every match to be sorted.
+ *   Signatures of 32 bytes (default 12) keep the index's inner pages selective for a million names.
+ * - e-mails in C order with the id, so "e-mails starting with …" is an index range read in page order.
+ * - the name-match thresholds (0.5, pg_trgm's defaults are 0.3 and 0.6) are set for the database, so a search is one
+ *   statement without a `set_config` before it. ensure-app-role.ts sets the same for the app role, which also covers
+ *   databases copied from this one (CREATE DATABASE … TEMPLATE does not copy database settings).
+ */
+export class SearchPatientsNearestFirst1796569620000 implements MigrationInterface {
+  name = 'SearchPatientsNearestFirst1796569620000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
+    await q.query(`CREATE INDEX patients_search_name_gist_idx ON patients USING gist (organization_id, search_name gist_trgm_ops (siglen = 32))`);
+    await q.query(`DROP INDEX patients_search_name_trgm_idx`);
+    await q.query(`CREATE INDEX patients_email_order_idx ON patients (organization_id, email COLLATE "C", id) WHERE email IS NOT NULL`);
+    // Loads pg_trgm into this session, so its settings are known (checked) rather than placeholders.
+    await q.query(`SELECT similarity('a', 'a')`);
+    for (const sql of PATIENT_SEARCH_THRESHOLDS) {
+      await q.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET ${sql}', current_database()); END $$`);
+    }
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const sql of PATIENT_SEARCH_THRESHOLDS) {
+      const name = sql.split(' ')[0];
+      await q.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET ${name}', current_database()); END $$`);
+    }
+    await q.query(`DROP INDEX patients_email_order_idx`);
+    await q.query(`CREATE INDEX patients_search_name_trgm_idx ON patients USING gin (organization_id, search_name gin_trgm_ops)`);
+    await q.query(`DROP INDEX patients_search_name_gist_idx`);
+  }
+}
+
+/** The name-match thresholds patient search relies on (word: each word typed; whole: the whole name). */
+export const PATIENT_SEARCH_THRESHOLDS = ['pg_trgm.word_similarity_threshold = 0.5', 'pg_trgm.similarity_threshold = 0.5'] as const;
