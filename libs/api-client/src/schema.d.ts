@@ -3090,13 +3090,23 @@ export interface components {
             allergies: components["schemas"]["PatientAllergyDto"][];
             archived: boolean;
         };
+        CappedCountDto: {
+            /** @description Rows counted, at most the cap (1,000) */
+            count: number;
+            /** @description True when there are more than count: show "1,000+" */
+            capped: boolean;
+        };
         PatientPageDto: {
-            /** @description Best match first when searching; by last and first name otherwise */
-            items: components["schemas"]["PatientSummaryDto"][];
-            /** @description All matches, not just this page */
-            total: number;
-            page: number;
+            /** @description Rows asked for per page */
             pageSize: number;
+            /** @description More rows follow this page */
+            hasMore: boolean;
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Best match first when searching (exact MRN, e-mail or phone; phone ends; e-mail starts; nearest names); by last name, first name otherwise */
+            items: components["schemas"]["PatientSummaryDto"][];
+            /** @description Patients in the list, counted up to 1,000; only without a search term (a search tells hasMore instead) */
+            total?: components["schemas"]["CappedCountDto"];
         };
         PatientTagCountDto: {
             /** @example acne scars */
@@ -7069,7 +7079,8 @@ export interface operations {
     Patients_list: {
         parameters: {
             query?: {
-                page?: number;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                after?: string;
                 pageSize?: number;
                 /** @description Name (typo-tolerant), phone digits in any format (also the last digits alone), email (or its start) or MRN. Without it: all patients by last name. */
                 q?: string;

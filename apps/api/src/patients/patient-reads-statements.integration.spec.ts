@@ -21,6 +21,7 @@ describe('patient reads: statements per request', () => {
       const patient = await newPatient(app.dataSource, org.organization.id, { firstName: `Margaret${n}`, lastName: 'Thompson', email: `margaret${n}@example.com` });
       patientId = patient.id;
     }
+    for (const lastName of ['Quill', 'Quince', 'Quaid']) await newPatient(app.dataSource, org.organization.id, { firstName: 'Margaret', lastName, email: null });
     counter = new StatementCounter(readRunState().appRole.name).start();
   });
   afterAll(async () => {
@@ -49,6 +50,22 @@ describe('patient reads: statements per request', () => {
     const { reads, withOneAuditWrite } = await budget(path === 'PATIENT' ? `/api/patients/${patientId}` : path);
     expect(reads).toHaveLength(1);
     expect(withOneAuditWrite).toBeLessThanOrEqual(5);
+  });
+
+  it('walks every match once, from e-mail starts into names, in the order of one long page', async () => {
+    const whole = (await org.client.get('/api/patients?q=margaret&pageSize=200')).body.items.map((p: { id: string }) => p.id);
+    expect(whole).toHaveLength(33);
+    const walked: string[] = [];
+    let after = '';
+    for (let page = 0; page < 10; page++) {
+      const { reads, withOneAuditWrite, body } = await budget(`/api/patients?q=margaret&pageSize=7${after ? `&after=${after}` : ''}`);
+      expect(reads).toHaveLength(1);
+      expect(withOneAuditWrite).toBeLessThanOrEqual(5);
+      walked.push(...body.items.map((p: { id: string }) => p.id));
+      if (!body.hasMore) break;
+      after = body.nextCursor;
+    }
+    expect(walked).toEqual(whole);
   });
 
   it('reads a later page with one statement too', async () => {

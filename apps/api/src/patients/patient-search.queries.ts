@@ -83,13 +83,21 @@ export function searchStatement(
   limit: number,
 ): { sql: string; params: unknown[] } | null {
   const params = new Params();
-  const base = `p.organization_id = ${params.add(organizationId)} ${filterSql(params, filters)}`;
-  const lim = params.add(limit);
+  /** A parameter added on first use only: a branch left out (before the cursor) must not leave one unused. */
+  const lazy = (value: unknown) => {
+    let placeholder: string | undefined;
+    return () => (placeholder ??= params.add(value));
+  };
+  const base = lazy(organizationId);
+  const limitOf = lazy(limit);
+  let filter: string | undefined;
   const afterGroup = after ? after[0] : -1;
   const branches: string[] = [];
   /** A group's rows past the cursor: all when the cursor is in an earlier group, none when in a later one. */
-  const branch = (group: number, where: string, order: 'id' | 'email' | 'distance', distance = '0::real') => {
+  const branch = (group: number, where: () => string, order: 'id' | 'email' | 'distance', distanceOf: () => string = () => '0::real') => {
     if (group < afterGroup) return;
+    filter ??= filterSql(params, filters);
+    const distance = distanceOf();
     let seek = '';
     if (after && group === afterGroup) {
       const id = params.add(after[3]);
@@ -101,40 +109,41 @@ export function searchStatement(
     const orderBy = { id: 'p.id', email: 'p.email COLLATE "C", p.id', distance: `${distance}, p.id` }[order];
     branches.push(`(SELECT ${SUMMARY_COLUMNS}, ${group} AS match_group, ${distance} AS distance,
         ${order === 'email' ? 'p.email' : `''::text`} AS sort_text
-      FROM patients p WHERE ${base} AND ${where} ${seek}
-      ORDER BY ${orderBy} LIMIT ${lim})`);
+      FROM patients p WHERE p.organization_id = ${base()} ${filter} AND ${where()} ${seek}
+      ORDER BY ${orderBy} LIMIT ${limitOf()})`);
   };
 
-  const mrn = terms.mrn ? params.add(terms.mrn) : null;
-  const notMrn = mrn ? `AND p.mrn <> ${mrn}` : '';
-  if (mrn) branch(0, `p.mrn = ${mrn}`, 'id');
+  const mrn = terms.mrn ? lazy(terms.mrn) : null;
+  const notMrn = () => (mrn ? `AND p.mrn <> ${mrn()}` : '');
+  if (mrn) branch(0, () => `p.mrn = ${mrn()}`, 'id');
 
-  const email = terms.email && terms.emailPrefixPattern ? { exact: params.add(terms.email), prefix: params.add(terms.emailPrefixPattern) } : null;
-  const phone = terms.phoneDigits && terms.phoneSuffixPattern ? { exact: params.add(terms.phoneDigits), suffix: params.add(terms.phoneSuffixPattern) } : null;
-  const phoneEnds = phone ? `reverse(p.phone_digits) LIKE ${phone.suffix}` : '';
-  const exact = [email && `p.email = ${email.exact}`, phone && `(${phoneEnds} AND p.phone_digits = ${phone.exact} ${notMrn})`].filter(Boolean);
-  if (exact.length > 0) branch(1, `(${exact.join(' OR ')})`, 'id');
-  if (phone) branch(2, `${phoneEnds} AND p.phone_digits <> ${phone.exact} ${notMrn}`, 'id');
+  const email = terms.email && terms.emailPrefixPattern ? { exact: lazy(terms.email), prefix: lazy(terms.emailPrefixPattern) } : null;
+  const phone = terms.phoneDigits && terms.phoneSuffixPattern ? { exact: lazy(terms.phoneDigits), suffix: lazy(terms.phoneSuffixPattern) } : null;
+  const phoneEnds = () => (phone ? `reverse(p.phone_digits) LIKE ${phone.suffix()}` : '');
+  if (email || phone) {
+    branch(1, () => `(${[email && `p.email = ${email.exact()}`, phone && `(${phoneEnds()} AND p.phone_digits = ${phone.exact()} ${notMrn()})`].filter(Boolean).join(' OR ')})`, 'id');
+  }
+  if (phone) branch(2, () => `${phoneEnds()} AND p.phone_digits <> ${phone.exact()} ${notMrn()}`, 'id');
   // C collation: the index order, and LIKE 'start%' reads a range of it.
-  const emailStarts = email ? `p.email COLLATE "C" LIKE ${email.prefix}` : '';
-  if (email) branch(3, `${emailStarts} AND p.email <> ${email.exact}`, 'email');
+  const emailStarts = () => (email ? `p.email COLLATE "C" LIKE ${email.prefix()}` : '');
+  if (email) branch(3, () => `${emailStarts()} AND p.email <> ${email.exact()}`, 'email');
 
   if (terms.name) {
-    const name = `patient_search_text(${params.add(terms.name)})`;
-    const distance = `(p.search_name <-> ${name})`;
-    const everyWord = nameWords(terms.name)
-      .map((word) => `patient_search_text(${params.add(word)}) <% p.search_name`)
-      .join(' AND ');
+    const words = nameWords(terms.name);
+    const nameOf = lazy(terms.name);
+    const wordsOf = words.map((word) => lazy(word));
+    const distance = () => `(p.search_name <-> patient_search_text(${nameOf()}))`;
+    const everyWord = () => wordsOf.map((word) => `patient_search_text(${word()}) <% p.search_name`).join(' AND ');
     // Patients an e-mail start already listed are not listed again among names.
-    const notListed = email ? `AND (p.email IS NULL OR NOT ${emailStarts})` : '';
-    branch(4, `${everyWord} ${notListed}`, 'distance', distance);
+    const notListed = () => (email ? `AND (p.email IS NULL OR NOT ${emailStarts()})` : '');
+    branch(4, () => `${everyWord()} ${notListed()}`, 'distance', distance);
     // A typo anywhere in a full name; its own nearest-first scan, merged by distance with the word matches.
-    if (nameWords(terms.name).length > 1) branch(4, `${name} % p.search_name AND NOT (${everyWord}) ${notListed}`, 'distance', distance);
+    if (words.length > 1) branch(4, () => `patient_search_text(${nameOf()}) % p.search_name AND NOT (${everyWord()}) ${notListed()}`, 'distance', distance);
   }
   if (branches.length === 0) return null;
   return {
     params: params.values,
-    sql: `SELECT * FROM (${branches.join(' UNION ALL ')}) m ORDER BY match_group, distance, sort_text COLLATE "C", id LIMIT ${lim}`,
+    sql: `SELECT * FROM (${branches.join(' UNION ALL ')}) m ORDER BY match_group, distance, sort_text COLLATE "C", id LIMIT ${limitOf()}`,
   };
 }
 
