@@ -52,7 +52,7 @@ async function load(url: string, organizationId: string, ownerId: string, from: 
     await client.query(
       `INSERT INTO patients (organization_id, mrn, first_name, last_name, date_of_birth, sex, phone, email, fitzpatrick_type,
                              archived_at, archived_by, created_at)
-       SELECT $1, 'SL-' || lpad(g::text, 6, '0'), f, l,
+       SELECT $1, 'SL-' || lpad(g::text, greatest(6, length(g::text)), '0'), f, l,
               DATE '1940-01-01' + (random() * 30000)::int,
               (ARRAY['female', 'female', 'male', 'other', 'unknown'])[1 + floor(random() * 5)::int],
               CASE WHEN random() < 0.9 THEN '+1' || (201 + floor(random() * 798))::int::text || lpad(floor(random() * 10000000)::int::text, 7, '0') END,

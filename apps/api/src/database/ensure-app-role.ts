@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { PATIENT_SEARCH_THRESHOLDS } from './migrations/1796569620000-SearchPatientsNearestFirst';
+import { PATIENT_SEARCH_THRESHOLDS } from './migrations/1796569620000-SearchPatientsAPageAtATime';
 import { JOB_QUEUE_SCHEMA } from './migrations/1796000000001-CreateJobQueue';
 import { DEFINER_FUNCTIONS, JOB_QUEUE_TABLE_PRIVILEGES, privilegesFor } from './app-role-privileges';
 

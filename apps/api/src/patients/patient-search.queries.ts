@@ -5,17 +5,20 @@ import type { PatientAllergy } from './patient.entity';
 import { nameWords, type SearchTerms } from './patient-search-terms';
 
 /**
- * Patient search and the plain list, each ONE statement that reads about one page of index entries whatever the
- * number of matches (keyset pages, nearest-first index scans, no count of the matches).
+ * Patient search and the plain list, each ONE statement that reads about a page of index entries whatever the number
+ * of matches (keyset pages, no count of the matches, no OFFSET).
  *
- * A search answers groups of matches, best first, each read from its own index in the order the page needs:
- *   0. the exact MRN;  1. the exact e-mail or phone digits;  2. phones ending in the digits typed;
- *   3. e-mails starting with the term (by e-mail);  4. names, nearest whole name first (trigram distance `<->` on the
- *      GiST index, so `ORDER BY … LIMIT` stops after a page).
- * A name matches when every word typed is close to some word of "first last preferred" (`<%`: a surname, a first
- * name, the start of one, a typo) or, for a term of several words, when the whole term is close to the whole name
- * (`%`: a typo anywhere in a full name). Both thresholds are 0.5, set for the database and the app role by migration
- * 1796569620000 (the index scan applies them), so a search is one statement without a `set_config` before it.
+ * A search answers groups of matches, best first, each read from an index in the order the page needs:
+ *   0. the exact MRN;  1. the exact e-mail or phone digits;  2. phones ending in the digits typed (few: at least 4
+ *      digits);  3. e-mails starting with the term (by e-mail, a range of a C-collated index);
+ *   4. names whose surname starts with the word typed (by surname, first name: a range of a btree), or for several
+ *      words, names whose surname starts with one word and first name with the others;
+ *   5. (one word) names whose first name starts with it (by first name, surname);
+ *   6. only when 0-5 do not fill the page: names close to the term, nearest first (pg_trgm on the GIN index: every word
+ *      typed close to some word of "first last preferred" (`<%`, a typo in a word), or for several words the whole term
+ *      close to the whole name (`%`, a typo anywhere)). Both thresholds are 0.5, set for the database and the app role
+ *      (migration 1796569620000), so a search needs no `set_config` before it.
+ * Groups 0-5 are read first (a materialized CTE, each group limited to a page); group 6 runs only if they leave room.
  */
 
 export interface SearchRow {
@@ -32,11 +35,12 @@ export interface SearchRow {
   archived: boolean;
 }
 
-/** A search row with its place in the order: the group, the name distance (0 outside names), the e-mail for group 3. */
+/** A search row with its place in the order: the group, the name distance (group 6), the texts it is sorted by. */
 export interface RankedSearchRow extends SearchRow {
   match_group: number;
   distance: number;
   sort_text: string;
+  sort_text2: string;
 }
 
 /** A list row with the capped count of the whole list (null columns when the page is past the end). */
@@ -49,12 +53,16 @@ export interface PatientFilters {
   includeArchived?: boolean;
 }
 
-/** Search order: group, name distance, e-mail (group 3), id. */
-export type SearchKey = [group: number, distance: number, sortText: string, id: string];
-export const SEARCH_KEY_SHAPE: readonly KeysetPart[] = ['number', 'number', 'text', 'uuid'];
+/** Search order: group, name distance (group 6), two texts (e-mail; surname and first name, folded), id. */
+export type SearchKey = [group: number, distance: number, sortText: string, sortText2: string, id: string];
+export const SEARCH_KEY_SHAPE: readonly KeysetPart[] = ['number', 'number', 'text', 'text', 'uuid'];
 /** List order: last name, first name, id. */
 export type BrowseKey = [lastName: string, firstName: string, id: string];
 export const BROWSE_KEY_SHAPE: readonly KeysetPart[] = ['text', 'text', 'uuid'];
+
+/** Folded name parts as the word-start indexes hold them (migration 1796569620000): the same expressions, C order. */
+const LAST = `patient_search_text(p.last_name) COLLATE "C"`;
+const FIRST = `patient_search_text(p.first_name) COLLATE "C"`;
 
 const SUMMARY_COLUMNS = `p.id, p.mrn, p.first_name, p.last_name, p.preferred_name, p.date_of_birth::text AS date_of_birth,
   p.phone, p.email, p.tags, p.allergies, p.archived_at IS NOT NULL AS archived`;
@@ -83,67 +91,110 @@ export function searchStatement(
   limit: number,
 ): { sql: string; params: unknown[] } | null {
   const params = new Params();
-  /** A parameter added on first use only: a branch left out (before the cursor) must not leave one unused. */
+  /** A parameter added on first use only: a group left out (before the cursor) must not leave one unused. */
   const lazy = (value: unknown) => {
     let placeholder: string | undefined;
     return () => (placeholder ??= params.add(value));
   };
-  const base = lazy(organizationId);
+  const org = lazy(organizationId);
   const limitOf = lazy(limit);
   let filter: string | undefined;
+  const base = () => `p.organization_id = ${org()} ${(filter ??= filterSql(params, filters))}`;
   const afterGroup = after ? after[0] : -1;
-  const branches: string[] = [];
-  /** A group's rows past the cursor: all when the cursor is in an earlier group, none when in a later one. */
-  const branch = (group: number, where: () => string, order: 'id' | 'email' | 'distance', distanceOf: () => string = () => '0::real') => {
-    if (group < afterGroup) return;
-    filter ??= filterSql(params, filters);
-    const distance = distanceOf();
-    let seek = '';
-    if (after && group === afterGroup) {
-      const id = params.add(after[3]);
-      if (order === 'id') seek = `AND p.id > ${id}::uuid`;
-      if (order === 'email') seek = `AND (p.email COLLATE "C", p.id) > (${params.add(after[2])} COLLATE "C", ${id}::uuid)`;
-      // The distance as the index computes it (real): the cursor carries it exactly as PostgreSQL printed it.
-      if (order === 'distance') seek = `AND (${distance}, p.id) > (${params.add(after[1])}::real, ${id}::uuid)`;
-    }
-    const orderBy = { id: 'p.id', email: 'p.email COLLATE "C", p.id', distance: `${distance}, p.id` }[order];
-    branches.push(`(SELECT ${SUMMARY_COLUMNS}, ${group} AS match_group, ${distance} AS distance,
-        ${order === 'email' ? 'p.email' : `''::text`} AS sort_text
-      FROM patients p WHERE p.organization_id = ${base()} ${filter} AND ${where()} ${seek}
-      ORDER BY ${orderBy} LIMIT ${limitOf()})`);
+  const columns = (group: string, distance: string, text: string, text2: string) =>
+    `${SUMMARY_COLUMNS}, ${group} AS match_group, (${distance})::real AS distance, (${text})::text AS sort_text, (${text2})::text AS sort_text2`;
+  /** Rows of `from` (rows with match_group etc.) past the cursor when it is in one of `groups`. */
+  const seek = (groups: number[], order: 'id' | 'texts' | 'distance') => {
+    if (!after || !groups.includes(afterGroup)) return '';
+    const id = params.add(after[4]);
+    if (order === 'id') return `AND (m.match_group, m.id) > (${afterGroup}, ${id}::uuid)`;
+    if (order === 'texts') return `AND (m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[3])} COLLATE "C", ${id}::uuid)`;
+    // The distance as PostgreSQL computed it (real): the cursor carries it exactly as it was printed.
+    return `AND (m.distance, m.id) > (${params.add(after[1])}::real, ${id}::uuid)`;
   };
+  const early: string[] = [];
+  const ctes: string[] = [];
 
+  // 0-2: identifiers. Few rows each, materialized so no plan walks the primary key in id order looking for them.
   const mrn = terms.mrn ? lazy(terms.mrn) : null;
-  const notMrn = () => (mrn ? `AND p.mrn <> ${mrn()}` : '');
-  if (mrn) branch(0, () => `p.mrn = ${mrn()}`, 'id');
-
   const email = terms.email && terms.emailPrefixPattern ? { exact: lazy(terms.email), prefix: lazy(terms.emailPrefixPattern) } : null;
   const phone = terms.phoneDigits && terms.phoneSuffixPattern ? { exact: lazy(terms.phoneDigits), suffix: lazy(terms.phoneSuffixPattern) } : null;
-  const phoneEnds = () => (phone ? `reverse(p.phone_digits) LIKE ${phone.suffix()}` : '');
-  if (email || phone) {
-    branch(1, () => `(${[email && `p.email = ${email.exact()}`, phone && `(${phoneEnds()} AND p.phone_digits = ${phone.exact()} ${notMrn()})`].filter(Boolean).join(' OR ')})`, 'id');
+  if ((mrn || email || phone) && afterGroup <= 2) {
+    const phoneEnds = () => `reverse(p.phone_digits) LIKE ${phone!.suffix()}`;
+    const kinds = [
+      mrn && { group: 0, when: `p.mrn = ${mrn()}` },
+      (email || phone) && {
+        group: 1,
+        when: [email && `p.email = ${email.exact()}`, phone && `(${phoneEnds()} AND p.phone_digits = ${phone.exact()})`].filter(Boolean).join(' OR '),
+      },
+      phone && { group: 2, when: phoneEnds() },
+    ].filter((k): k is { group: number; when: string } => Boolean(k));
+    const group = `CASE ${kinds.map((k) => `WHEN ${k.when} THEN ${k.group}`).join(' ')} END`;
+    ctes.push(`identifiers AS MATERIALIZED (SELECT ${columns(group, '0', "''", "''")} FROM patients p WHERE ${base()} AND (${kinds.map((k) => k.when).join(' OR ')}))`);
+    early.push(`(SELECT * FROM identifiers m WHERE m.match_group >= ${Math.max(afterGroup, 0)} ${seek([0, 1, 2], 'id')} ORDER BY m.match_group, m.id LIMIT ${limitOf()})`);
   }
-  if (phone) branch(2, () => `${phoneEnds()} AND p.phone_digits <> ${phone.exact()} ${notMrn()}`, 'id');
-  // C collation: the index order, and LIKE 'start%' reads a range of it.
-  const emailStarts = () => (email ? `p.email COLLATE "C" LIKE ${email.prefix()}` : '');
-  if (email) branch(3, () => `${emailStarts()} AND p.email <> ${email.exact()}`, 'email');
+
+  // 3: e-mails starting with the term. C collation: the index order, and LIKE 'start%' reads a range of it.
+  const emailStarts = () => `p.email COLLATE "C" LIKE ${email!.prefix()}`;
+  if (email && afterGroup <= 3) {
+    early.push(`(SELECT ${columns('3', '0', 'p.email', "''")} FROM patients p WHERE ${base()} AND ${emailStarts()} AND p.email <> ${email.exact()}
+        ${after && afterGroup === 3 ? `AND (p.email COLLATE "C", p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
+        ORDER BY p.email COLLATE "C", p.id LIMIT ${limitOf()})`);
+  }
 
   if (terms.name) {
     const words = nameWords(terms.name);
-    const nameOf = lazy(terms.name);
-    const wordsOf = words.map((word) => lazy(word));
-    const distance = () => `(p.search_name <-> patient_search_text(${nameOf()}))`;
-    const everyWord = () => wordsOf.map((word) => `patient_search_text(${word()}) <% p.search_name`).join(' AND ');
+    const start = words.map((word) => lazy(word));
+    const startsWith = (column: string, word: () => string) => `${column} LIKE patient_search_text(${word()}) || '%'`;
     // Patients an e-mail start already listed are not listed again among names.
     const notListed = () => (email ? `AND (p.email IS NULL OR NOT ${emailStarts()})` : '');
-    branch(4, () => `${everyWord()} ${notListed()}`, 'distance', distance);
-    // A typo anywhere in a full name; its own nearest-first scan, merged by distance with the word matches.
-    if (words.length > 1) branch(4, () => `patient_search_text(${nameOf()}) % p.search_name AND NOT (${everyWord()}) ${notListed()}`, 'distance', distance);
+    let wordStarts: () => string;
+    if (words.length === 1) {
+      wordStarts = () => `(${startsWith(LAST, start[0])} OR ${startsWith(FIRST, start[0])})`;
+      if (afterGroup <= 4) {
+        early.push(`(SELECT * FROM (SELECT ${columns('4', '0', LAST, FIRST)} FROM patients p WHERE ${base()} AND ${startsWith(LAST, start[0])} ${notListed()}
+            ${after && afterGroup === 4 ? `AND (${LAST}, ${FIRST}, p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[3])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
+            ORDER BY ${LAST}, ${FIRST}, p.id LIMIT ${limitOf()}) m)`);
+      }
+      if (afterGroup <= 5) {
+        early.push(`(SELECT * FROM (SELECT ${columns('5', '0', FIRST, LAST)} FROM patients p WHERE ${base()} AND ${startsWith(FIRST, start[0])} AND NOT ${startsWith(LAST, start[0])} ${notListed()}
+            ${after && afterGroup === 5 ? `AND (${FIRST}, ${LAST}, p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[3])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
+            ORDER BY ${FIRST}, ${LAST}, p.id LIMIT ${limitOf()}) m)`);
+      }
+    } else {
+      // The surname starts with one word, the first name with the others in the order typed ("smith, john", "mary ann smith").
+      const rest = (i: number) => start.filter((_, j) => j !== i).map((w) => `patient_search_text(${w()})`).join(` || ' ' || `);
+      wordStarts = () => `(${start.map((w, i) => `(${startsWith(LAST, w)} AND ${FIRST} LIKE ${rest(i)} || '%')`).join(' OR ')})`;
+      if (afterGroup <= 4) {
+        // Few rows (both parts must match): materialized, then sorted.
+        ctes.push(`name_starts AS MATERIALIZED (SELECT ${columns('4', '0', LAST, FIRST)} FROM patients p WHERE ${base()} AND ${wordStarts()} ${notListed()})`);
+        early.push(`(SELECT * FROM name_starts m WHERE true ${seek([4], 'texts')} ORDER BY m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id LIMIT ${limitOf()})`);
+      }
+    }
+
+    // 6: close names, only when the groups before leave room on the page.
+    const name = lazy(terms.name);
+    const close = [`(${start.map((w) => `patient_search_text(${w()}) <% p.search_name`).join(' AND ')})`];
+    if (words.length > 1) close.push(`patient_search_text(${name()}) % p.search_name`);
+    const room = early.length > 0 ? `AND (SELECT count(*) FROM early) < ${limitOf()}` : '';
+    const distance = `p.search_name <-> patient_search_text(${name()})`;
+    const closeNames = `(SELECT * FROM (SELECT ${columns('6', distance, "''", "''")} FROM patients p
+        WHERE ${base()} AND (${close.join(' OR ')}) AND NOT ${wordStarts()} ${notListed()} ${room}) m
+        WHERE true ${seek([6], 'distance')} ORDER BY m.distance, m.id LIMIT ${limitOf()})`;
+    if (early.length === 0) return { params: params.values, sql: closeNames };
+    ctes.push(`early AS MATERIALIZED (${early.join(' UNION ALL ')})`);
+    return {
+      params: params.values,
+      sql: `WITH ${ctes.join(', ')}
+        SELECT * FROM (SELECT * FROM early UNION ALL ${closeNames}) m
+        ORDER BY m.match_group, m.distance, m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id LIMIT ${limitOf()}`,
+    };
   }
-  if (branches.length === 0) return null;
+  if (early.length === 0) return null;
+  ctes.push(`early AS MATERIALIZED (${early.join(' UNION ALL ')})`);
   return {
     params: params.values,
-    sql: `SELECT * FROM (${branches.join(' UNION ALL ')}) m ORDER BY match_group, distance, sort_text COLLATE "C", id LIMIT ${limitOf()}`,
+    sql: `WITH ${ctes.join(', ')} SELECT * FROM early m ORDER BY m.match_group, m.distance, m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id LIMIT ${limitOf()}`,
   };
 }
 

@@ -48,7 +48,7 @@ export class PatientSearchService {
     const terms = parseSearchTerm(q);
     const statement = searchStatement(actor.organizationId, terms, query, after, query.pageSize + 1);
     const rows = statement ? await searchRows(this.dataSource.manager, statement) : [];
-    const page = keysetPage(rows, query.pageSize, (r): SearchKey => [r.match_group, r.distance, r.sort_text, r.id], toSummary);
+    const page = keysetPage(rows, query.pageSize, (r): SearchKey => [r.match_group, r.distance, r.sort_text, r.sort_text2, r.id], toSummary);
     await this.recordSearch(actor, query, termKinds(terms), page.items, page.hasMore);
     return page;
   }

@@ -30,7 +30,7 @@ import { StoreLotLabelData1796569100000 } from './1796569100000-StoreLotLabelDat
 import { TrackAppointmentCalendarChanges1796569300000 } from './1796569300000-TrackAppointmentCalendarChanges';
 import { AddBookingNoticeAndEmailHtml1796569300001 } from './1796569300001-AddBookingNoticeAndEmailHtml';
 import { ResolveMfaEnrolmentWithSession1796569500000 } from './1796569500000-ResolveMfaEnrolmentWithSession';
-import { SearchPatientsNearestFirst1796569620000 } from './1796569620000-SearchPatientsNearestFirst';
+import { SearchPatientsAPageAtATime1796569620000 } from './1796569620000-SearchPatientsAPageAtATime';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -66,5 +66,5 @@ export const MIGRATIONS = [
   TrackAppointmentCalendarChanges1796569300000,
   AddBookingNoticeAndEmailHtml1796569300001,
   ResolveMfaEnrolmentWithSession1796569500000,
-  SearchPatientsNearestFirst1796569620000,
+  SearchPatientsAPageAtATime1796569620000,
 ];
