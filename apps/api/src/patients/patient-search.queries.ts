@@ -112,7 +112,8 @@ export function searchStatement(
     // The distance as PostgreSQL computed it (real): the cursor carries it exactly as it was printed.
     return `AND (m.distance, m.id) > (${params.add(after[1])}::real, ${id}::uuid)`;
   };
-  const early: string[] = [];
+  /** Groups 0-5 in order, each reading only when the ones before left room on the page (`room` goes in its WHERE). */
+  const early: ((room: string) => string)[] = [];
   const ctes: string[] = [];
 
   // 0-2: identifiers. Few rows each, materialized so no plan walks the primary key in id order looking for them.
@@ -131,13 +132,13 @@ export function searchStatement(
     ].filter((k): k is { group: number; when: string } => Boolean(k));
     const group = `CASE ${kinds.map((k) => `WHEN ${k.when} THEN ${k.group}`).join(' ')} END`;
     ctes.push(`identifiers AS MATERIALIZED (SELECT ${columns(group, '0', "''", "''")} FROM patients p WHERE ${base()} AND (${kinds.map((k) => k.when).join(' OR ')}))`);
-    early.push(`(SELECT * FROM identifiers m WHERE m.match_group >= ${Math.max(afterGroup, 0)} ${seek([0, 1, 2], 'id')} ORDER BY m.match_group, m.id LIMIT ${limitOf()})`);
+    early.push((room) => `(SELECT * FROM identifiers m WHERE m.match_group >= ${Math.max(afterGroup, 0)} ${seek([0, 1, 2], 'id')} ${room} ORDER BY m.match_group, m.id LIMIT ${limitOf()})`);
   }
 
   // 3: e-mails starting with the term. C collation: the index order, and LIKE 'start%' reads a range of it.
   const emailStarts = () => `p.email COLLATE "C" LIKE ${email!.prefix()}`;
   if (email && afterGroup <= 3) {
-    early.push(`(SELECT ${columns('3', '0', 'p.email', "''")} FROM patients p WHERE ${base()} AND ${emailStarts()} AND p.email <> ${email.exact()}
+    early.push((room) => `(SELECT ${columns('3', '0', 'p.email', "''")} FROM patients p WHERE ${base()} AND ${emailStarts()} AND p.email <> ${email.exact()} ${room}
         ${after && afterGroup === 3 ? `AND (p.email COLLATE "C", p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
         ORDER BY p.email COLLATE "C", p.id LIMIT ${limitOf()})`);
   }
@@ -152,12 +153,12 @@ export function searchStatement(
     if (words.length === 1) {
       wordStarts = () => `(${startsWith(LAST, start[0])} OR ${startsWith(FIRST, start[0])})`;
       if (afterGroup <= 4) {
-        early.push(`(SELECT * FROM (SELECT ${columns('4', '0', LAST, FIRST)} FROM patients p WHERE ${base()} AND ${startsWith(LAST, start[0])} ${notListed()}
+        early.push((room) => `(SELECT * FROM (SELECT ${columns('4', '0', LAST, FIRST)} FROM patients p WHERE ${base()} AND ${startsWith(LAST, start[0])} ${notListed()} ${room}
             ${after && afterGroup === 4 ? `AND (${LAST}, ${FIRST}, p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[3])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
             ORDER BY ${LAST}, ${FIRST}, p.id LIMIT ${limitOf()}) m)`);
       }
       if (afterGroup <= 5) {
-        early.push(`(SELECT * FROM (SELECT ${columns('5', '0', FIRST, LAST)} FROM patients p WHERE ${base()} AND ${startsWith(FIRST, start[0])} AND NOT ${startsWith(LAST, start[0])} ${notListed()}
+        early.push((room) => `(SELECT * FROM (SELECT ${columns('5', '0', FIRST, LAST)} FROM patients p WHERE ${base()} AND ${startsWith(FIRST, start[0])} AND NOT ${startsWith(LAST, start[0])} ${notListed()} ${room}
             ${after && afterGroup === 5 ? `AND (${FIRST}, ${LAST}, p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[3])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
             ORDER BY ${FIRST}, ${LAST}, p.id LIMIT ${limitOf()}) m)`);
       }
@@ -168,34 +169,53 @@ export function searchStatement(
       if (afterGroup <= 4) {
         // Few rows (both parts must match): materialized, then sorted.
         ctes.push(`name_starts AS MATERIALIZED (SELECT ${columns('4', '0', LAST, FIRST)} FROM patients p WHERE ${base()} AND ${wordStarts()} ${notListed()})`);
-        early.push(`(SELECT * FROM name_starts m WHERE true ${seek([4], 'texts')} ORDER BY m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id LIMIT ${limitOf()})`);
+        early.push((room) => `(SELECT * FROM name_starts m WHERE true ${seek([4], 'texts')} ${room} ORDER BY m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id LIMIT ${limitOf()})`);
       }
     }
 
-    // 6: close names, only when the groups before leave room on the page.
+    // 6: close names, only when no name starts with what was typed (a typo, most likely) and the groups before leave
+    // room on the page: the trigram index hands over every close name, so it is read only when needed.
+    const earlyName = chain(early, ctes, limitOf);
     const name = lazy(terms.name);
     const close = [`(${start.map((w) => `patient_search_text(${w()}) <% p.search_name`).join(' AND ')})`];
     if (words.length > 1) close.push(`patient_search_text(${name()}) % p.search_name`);
-    const room = early.length > 0 ? `AND (SELECT count(*) FROM early) < ${limitOf()}` : '';
+    const room = `${earlyName ? `AND (SELECT count(*) FROM ${earlyName}) < ${limitOf()}` : ''} AND NOT EXISTS (SELECT FROM patients p WHERE ${base()} AND ${wordStarts()})`;
     const distance = `p.search_name <-> patient_search_text(${name()})`;
     const closeNames = `(SELECT * FROM (SELECT ${columns('6', distance, "''", "''")} FROM patients p
         WHERE ${base()} AND (${close.join(' OR ')}) AND NOT ${wordStarts()} ${notListed()} ${room}) m
         WHERE true ${seek([6], 'distance')} ORDER BY m.distance, m.id LIMIT ${limitOf()})`;
-    if (early.length === 0) return { params: params.values, sql: closeNames };
-    ctes.push(`early AS MATERIALIZED (${early.join(' UNION ALL ')})`);
+    if (!earlyName) return { params: params.values, sql: closeNames };
     return {
       params: params.values,
       sql: `WITH ${ctes.join(', ')}
-        SELECT * FROM (SELECT * FROM early UNION ALL ${closeNames}) m
+        SELECT * FROM (SELECT * FROM ${earlyName} UNION ALL ${closeNames}) m
         ORDER BY m.match_group, m.distance, m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id LIMIT ${limitOf()}`,
     };
   }
-  if (early.length === 0) return null;
-  ctes.push(`early AS MATERIALIZED (${early.join(' UNION ALL ')})`);
+  const earlyName = chain(early, ctes, limitOf);
+  if (!earlyName) return null;
   return {
     params: params.values,
-    sql: `WITH ${ctes.join(', ')} SELECT * FROM early m ORDER BY m.match_group, m.distance, m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id LIMIT ${limitOf()}`,
+    sql: `WITH ${ctes.join(', ')} SELECT * FROM ${earlyName} m ORDER BY m.match_group, m.distance, m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id LIMIT ${limitOf()}`,
   };
+}
+
+/**
+ * Adds the groups as CTEs `found_1`, `found_2`, … each holding the rows so far plus its group's, the group read only
+ * while fewer than a page were found; returns the last one's name (null without groups).
+ */
+function chain(groups: ((room: string) => string)[], ctes: string[], limitOf: () => string): string | null {
+  let previous: string | null = null;
+  groups.forEach((group, i) => {
+    const name = `found_${i + 1}`;
+    ctes.push(
+      previous
+        ? `${name} AS MATERIALIZED (SELECT * FROM ${previous} UNION ALL ${group(`AND (SELECT count(*) FROM ${previous}) < ${limitOf()}`)})`
+        : `${name} AS MATERIALIZED (${group('')})`,
+    );
+    previous = name;
+  });
+  return previous;
 }
 
 export async function searchRows(manager: EntityManager, statement: { sql: string; params: unknown[] }): Promise<RankedSearchRow[]> {
