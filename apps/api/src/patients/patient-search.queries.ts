@@ -121,7 +121,7 @@ export function searchStatement(
   const email = terms.email && terms.emailPrefixPattern ? { exact: lazy(terms.email), prefix: lazy(terms.emailPrefixPattern) } : null;
   const phone = terms.phoneDigits && terms.phoneSuffixPattern ? { exact: lazy(terms.phoneDigits), suffix: lazy(terms.phoneSuffixPattern) } : null;
   if ((mrn || email || phone) && afterGroup <= 2) {
-    const phoneEnds = () => `reverse(p.phone_digits) LIKE ${phone!.suffix()}`;
+    const phoneEnds = () => (phone ? `reverse(p.phone_digits) LIKE ${phone.suffix()}` : 'false');
     const kinds = [
       mrn && { group: 0, when: `p.mrn = ${mrn()}` },
       (email || phone) && {
@@ -136,7 +136,7 @@ export function searchStatement(
   }
 
   // 3: e-mails starting with the term. C collation: the index order, and LIKE 'start%' reads a range of it.
-  const emailStarts = () => `p.email COLLATE "C" LIKE ${email!.prefix()}`;
+  const emailStarts = () => (email ? `p.email COLLATE "C" LIKE ${email.prefix()}` : 'false');
   if (email && afterGroup <= 3) {
     early.push((room) => `(SELECT ${columns('3', '0', 'p.email', "''")} FROM patients p WHERE ${base()} AND ${emailStarts()} AND p.email <> ${email.exact()} ${room}
         ${after && afterGroup === 3 ? `AND (p.email COLLATE "C", p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
