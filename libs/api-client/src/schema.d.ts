@@ -3103,7 +3103,7 @@ export interface components {
             hasMore: boolean;
             /** @description Pass as `after` for the next page; null on the last page */
             nextCursor: string | null;
-            /** @description Best match first when searching (exact MRN, e-mail or phone; phone ends; e-mail starts; nearest names); by last name, first name otherwise */
+            /** @description Best match first when searching: exact MRN, e-mail or phone; phones ending in the digits; e-mails starting with the term; surnames, then first names starting with it; close names (typos) only when no name starts with it. By last name, first name otherwise */
             items: components["schemas"]["PatientSummaryDto"][];
             /** @description Patients in the list, counted up to 1,000; only without a search term (a search tells hasMore instead) */
             total?: components["schemas"]["CappedCountDto"];

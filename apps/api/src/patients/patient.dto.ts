@@ -324,7 +324,7 @@ export class PatientTagCountDto {
 }
 
 export class PatientPageDto extends KeysetPageInfoDto {
-  @ApiProperty({ type: [PatientSummaryDto], description: 'Best match first when searching (exact MRN, e-mail or phone; phone ends; e-mail starts; nearest names); by last name, first name otherwise' })
+  @ApiProperty({ type: [PatientSummaryDto], description: 'Best match first when searching: exact MRN, e-mail or phone; phones ending in the digits; e-mails starting with the term; surnames, then first names starting with it; close names (typos) only when no name starts with it. By last name, first name otherwise' })
   items!: PatientSummaryDto[];
   @ApiPropertyOptional({ type: CappedCountDto, description: 'Patients in the list, counted up to 1,000; only without a search term (a search tells hasMore instead)' })
   total?: CappedCountDto;
