@@ -60,9 +60,11 @@ export const SEARCH_KEY_SHAPE: readonly KeysetPart[] = ['number', 'number', 'tex
 export type BrowseKey = [lastName: string, firstName: string, id: string];
 export const BROWSE_KEY_SHAPE: readonly KeysetPart[] = ['text', 'text', 'uuid'];
 
-/** Folded name parts as the word-start indexes hold them (migration 1796569620000): the same expressions, C order. */
-const LAST = `patient_search_text(p.last_name) COLLATE "C"`;
-const FIRST = `patient_search_text(p.first_name) COLLATE "C"`;
+/** Folded name parts (generated columns in C order, indexed by migration 1796569620000). */
+const LAST = 'p.last_name_folded';
+const FIRST = 'p.first_name_folded';
+/** The last code point: every string starting with `s` sorts (C order) from `s` up to before `s || MAX_CHAR`. */
+const MAX_CHAR = '\u{10FFFF}';
 
 const SUMMARY_COLUMNS = `p.id, p.mrn, p.first_name, p.last_name, p.preferred_name, p.date_of_birth::text AS date_of_birth,
   p.phone, p.email, p.tags, p.allergies, p.archived_at IS NOT NULL AS archived`;
@@ -97,6 +99,12 @@ export function searchStatement(
     return () => (placeholder ??= params.add(value));
   };
   const org = lazy(organizationId);
+  const maxChar = lazy(MAX_CHAR);
+  /**
+   * `column` starts with `start` (an SQL text expression of parameters), as a range: LIKE 'start%' is not leakproof,
+   * so under row-level security it could not be an index condition.
+   */
+  const startsWith = (column: string, start: string) => `(${column} >= ${start} AND ${column} < ${start} || ${maxChar()})`;
   const limitOf = lazy(limit);
   let filter: string | undefined;
   const base = () => `p.organization_id = ${org()} ${(filter ??= filterSql(params, filters))}`;
@@ -118,10 +126,10 @@ export function searchStatement(
 
   // 0-2: identifiers. Few rows each, materialized so no plan walks the primary key in id order looking for them.
   const mrn = terms.mrn ? lazy(terms.mrn) : null;
-  const email = terms.email && terms.emailPrefixPattern ? { exact: lazy(terms.email), prefix: lazy(terms.emailPrefixPattern) } : null;
-  const phone = terms.phoneDigits && terms.phoneSuffixPattern ? { exact: lazy(terms.phoneDigits), suffix: lazy(terms.phoneSuffixPattern) } : null;
+  const email = terms.email ? { exact: lazy(terms.email) } : null;
+  const phone = terms.phoneDigits && terms.phoneSuffixPattern ? { exact: lazy(terms.phoneDigits), suffix: lazy(terms.phoneSuffixPattern.replace(/%$/, '')) } : null;
   if ((mrn || email || phone) && afterGroup <= 2) {
-    const phoneEnds = () => (phone ? `reverse(p.phone_digits) LIKE ${phone.suffix()}` : 'false');
+    const phoneEnds = () => (phone ? startsWith('p.phone_digits_reversed', phone.suffix()) : 'false');
     const kinds = [
       mrn && { group: 0, when: `p.mrn = ${mrn()}` },
       (email || phone) && {
@@ -135,8 +143,8 @@ export function searchStatement(
     early.push((room) => `(SELECT * FROM identifiers m WHERE m.match_group >= ${Math.max(afterGroup, 0)} ${seek([0, 1, 2], 'id')} ${room} ORDER BY m.match_group, m.id LIMIT ${limitOf()})`);
   }
 
-  // 3: e-mails starting with the term. C collation: the index order, and LIKE 'start%' reads a range of it.
-  const emailStarts = () => (email ? `p.email COLLATE "C" LIKE ${email.prefix()}` : 'false');
+  // 3: e-mails starting with the term: a range of the C-collated index, in its order.
+  const emailStarts = () => (email ? startsWith('p.email COLLATE "C"', email.exact()) : 'false');
   if (email && afterGroup <= 3) {
     early.push((room) => `(SELECT ${columns('3', '0', 'p.email', "''")} FROM patients p WHERE ${base()} AND ${emailStarts()} AND p.email <> ${email.exact()} ${room}
         ${after && afterGroup === 3 ? `AND (p.email COLLATE "C", p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
@@ -146,26 +154,26 @@ export function searchStatement(
   if (terms.name) {
     const words = nameWords(terms.name);
     const start = words.map((word) => lazy(word));
-    const startsWith = (column: string, word: () => string) => `${column} LIKE patient_search_text(${word()}) || '%'`;
+    const wordStart = (column: string, word: () => string) => startsWith(column, `patient_search_text(${word()})`);
     // Patients an e-mail start already listed are not listed again among names.
     const notListed = () => (email ? `AND (p.email IS NULL OR NOT ${emailStarts()})` : '');
     let wordStarts: () => string;
     if (words.length === 1) {
-      wordStarts = () => `(${startsWith(LAST, start[0])} OR ${startsWith(FIRST, start[0])})`;
+      wordStarts = () => `(${wordStart(LAST, start[0])} OR ${wordStart(FIRST, start[0])})`;
       if (afterGroup <= 4) {
-        early.push((room) => `(SELECT * FROM (SELECT ${columns('4', '0', LAST, FIRST)} FROM patients p WHERE ${base()} AND ${startsWith(LAST, start[0])} ${notListed()} ${room}
+        early.push((room) => `(SELECT * FROM (SELECT ${columns('4', '0', LAST, FIRST)} FROM patients p WHERE ${base()} AND ${wordStart(LAST, start[0])} ${notListed()} ${room}
             ${after && afterGroup === 4 ? `AND (${LAST}, ${FIRST}, p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[3])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
             ORDER BY ${LAST}, ${FIRST}, p.id LIMIT ${limitOf()}) m)`);
       }
       if (afterGroup <= 5) {
-        early.push((room) => `(SELECT * FROM (SELECT ${columns('5', '0', FIRST, LAST)} FROM patients p WHERE ${base()} AND ${startsWith(FIRST, start[0])} AND NOT ${startsWith(LAST, start[0])} ${notListed()} ${room}
+        early.push((room) => `(SELECT * FROM (SELECT ${columns('5', '0', FIRST, LAST)} FROM patients p WHERE ${base()} AND ${wordStart(FIRST, start[0])} AND NOT ${wordStart(LAST, start[0])} ${notListed()} ${room}
             ${after && afterGroup === 5 ? `AND (${FIRST}, ${LAST}, p.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[3])} COLLATE "C", ${params.add(after[4])}::uuid)` : ''}
             ORDER BY ${FIRST}, ${LAST}, p.id LIMIT ${limitOf()}) m)`);
       }
     } else {
       // The surname starts with one word, the first name with the others in the order typed ("smith, john", "mary ann smith").
       const rest = (i: number) => start.filter((_, j) => j !== i).map((w) => `patient_search_text(${w()})`).join(` || ' ' || `);
-      wordStarts = () => `(${start.map((w, i) => `(${startsWith(LAST, w)} AND ${FIRST} LIKE ${rest(i)} || '%')`).join(' OR ')})`;
+      wordStarts = () => `(${start.map((w, i) => `(${wordStart(LAST, w)} AND ${startsWith(FIRST, `(${rest(i)})`)})`).join(' OR ')})`;
       if (afterGroup <= 4) {
         // Few rows (both parts must match): materialized, then sorted.
         ctes.push(`name_starts AS MATERIALIZED (SELECT ${columns('4', '0', LAST, FIRST)} FROM patients p WHERE ${base()} AND ${wordStarts()} ${notListed()})`);
