@@ -187,12 +187,17 @@ export function searchStatement(
     const name = lazy(terms.name);
     const close = [`(${start.map((w) => `patient_search_text(${w()}) <% p.search_name`).join(' AND ')})`];
     if (words.length > 1) close.push(`patient_search_text(${name()}) % p.search_name`);
-    const room = `${earlyName ? `AND (SELECT count(*) FROM ${earlyName}) < ${limitOf()}` : ''} AND NOT EXISTS (SELECT FROM patients p WHERE ${base()} AND ${wordStarts()})`;
+    // Decided once, before any close-name row is read: a LATERAL subquery behind OFFSET 0 runs only for an allowed
+    // gate row, and being parameterized by it, never starts parallel workers for a page that does not need it.
+    const noNameStarts = `NOT EXISTS (SELECT FROM patients p WHERE ${base()} AND ${wordStarts()})`;
+    ctes.push(
+      `typo_gate AS MATERIALIZED (SELECT ${earlyName ? `CASE WHEN (SELECT count(*) FROM ${earlyName}) < ${limitOf()} THEN ${noNameStarts} ELSE false END` : noNameStarts} AS allowed)`,
+    );
     const distance = `p.search_name <-> patient_search_text(${name()})`;
-    const closeNames = `(SELECT * FROM (SELECT ${columns('6', distance, "''", "''")} FROM patients p
-        WHERE ${base()} AND (${close.join(' OR ')}) AND NOT ${wordStarts()} ${notListed()} ${room}) m
+    const closeNames = `(SELECT m.* FROM typo_gate g CROSS JOIN LATERAL (SELECT ${columns('6', distance, "''", "''")} FROM patients p
+        WHERE g.allowed AND ${base()} AND (${close.join(' OR ')}) AND NOT ${wordStarts()} ${notListed()} OFFSET 0) m
         WHERE true ${seek([6], 'distance')} ORDER BY m.distance, m.id LIMIT ${limitOf()})`;
-    if (!earlyName) return { params: params.values, sql: closeNames };
+    if (!earlyName) return { params: params.values, sql: `WITH ${ctes.join(', ')} ${closeNames}` };
     return {
       params: params.values,
       sql: `WITH ${ctes.join(', ')}
