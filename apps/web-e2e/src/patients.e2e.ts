@@ -149,12 +149,17 @@ describe('patients: registration, medical history and eligibility', () => {
     await openPatientList();
     const rows = page.getByRole('table').getByRole('row');
     await rows.filter({ hasText: 'Brooks, Samuel' }).waitFor();
+    // Keyset pages: the range and the (capped) count, no page numbers.
+    await page.getByText(/^1–\d+ of \d+$/).waitFor();
+    await screenshot(page, 'patients-list');
     await page.getByLabel('Search patients').fill('Margret Tompson');
     await page.waitForURL(/[?&]q=Margret/);
     await rows.filter({ hasText: 'Brooks, Samuel' }).waitFor({ state: 'detached' });
     const match = page.getByRole('link', { name: 'Thompson, Margaret' });
     await match.waitFor();
     await expectNoSeriousA11yViolations(page, 'patients list searched');
+    await page.getByText(/^1–\d+, best match first$/).waitFor();
+    await screenshot(page, 'patients-list-searched');
     await match.click();
     await page.getByRole('heading', { name: 'Margaret Thompson', level: 1 }).waitFor();
   });

@@ -3105,12 +3105,16 @@ export interface components {
             archived: boolean;
         };
         PatientPageDto: {
-            /** @description Best match first when searching; by last and first name otherwise */
-            items: components["schemas"]["PatientSummaryDto"][];
-            /** @description All matches, not just this page */
-            total: number;
-            page: number;
+            /** @description Rows asked for per page */
             pageSize: number;
+            /** @description More rows follow this page */
+            hasMore: boolean;
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Best match first when searching: exact MRN, e-mail or phone; phones ending in the digits; e-mails starting with the term; surnames, then first names starting with it; close names (typos) only when no name starts with it. By last name, first name otherwise */
+            items: components["schemas"]["PatientSummaryDto"][];
+            /** @description Patients in the list, counted up to 1,000; only without a search term (a search tells hasMore instead) */
+            total?: components["schemas"]["CappedCountDto"];
         };
         PatientTagCountDto: {
             /** @example acne scars */
@@ -7111,7 +7115,8 @@ export interface operations {
     Patients_list: {
         parameters: {
             query?: {
-                page?: number;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                after?: string;
                 pageSize?: number;
                 /** @description Name (typo-tolerant), phone digits in any format (also the last digits alone), email (or its start) or MRN. Without it: all patients by last name. */
                 q?: string;

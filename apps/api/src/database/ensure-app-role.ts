@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { PATIENT_SEARCH_THRESHOLDS } from './migrations/1796569620000-SearchPatientsAPageAtATime';
 import { JOB_QUEUE_SCHEMA } from './migrations/1796000000001-CreateJobQueue';
 import { DEFINER_FUNCTIONS, JOB_QUEUE_TABLE_PRIVILEGES, privilegesFor } from './app-role-privileges';
 
@@ -53,6 +54,9 @@ export async function ensureAppRole(runner: QueryRunner, role: AppRoleSpec): Pro
       [role.name, role.password ?? ''],
     );
     await retryingRaces(() => runner.query(sql));
+    // Patient search's name thresholds, also in databases copied from a migrated one (which lose database settings).
+    await runner.query(`SELECT similarity('a', 'a')`);
+    for (const setting of PATIENT_SEARCH_THRESHOLDS) await retryingRaces(() => runner.query(`ALTER ROLE ${role.name} SET ${setting}`));
   }
 
   const [found] = await runner.query(

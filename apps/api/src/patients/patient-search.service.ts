@@ -1,16 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
+import { cappedCount } from '../common/pagination/capped-count';
+import { decodeKeysetCursor } from '../common/pagination/keyset-cursor';
+import { keysetPage } from '../common/pagination/keyset-page';
 import { AuditService } from '../audit/audit.service';
 import type { PatientPageDto, PatientSearchQueryDto, PatientSummaryDto, PatientTagCountDto } from './patient.dto';
 import { parseSearchTerm, termKinds } from './patient-search-terms';
-import { countPatients, listPage, searchPage, searchStatement, setSimilarityThresholds, tagCounts, type SearchRow } from './patient-search.queries';
+import {
+  BROWSE_KEY_SHAPE,
+  browseRows,
+  SEARCH_KEY_SHAPE,
+  searchRows,
+  searchStatement,
+  tagCounts,
+  type BrowseKey,
+  type SearchKey,
+  type SearchRow,
+} from './patient-search.queries';
 
 /**
- * Patient search: one query over the organization's patients that ORs an indexed condition per kind of term
- * (patient-search.queries.ts) and ranks exact identifiers first, then names by similarity. The total comes from the
- * same scan (a window count), so the matches are read once. Every search is audited by its shape.
+ * The patient list and patient search, a keyset page at a time: one SQL statement for the page (and, without a term,
+ * the capped count), then the audit event, in the request's transaction (patient-search.queries.ts).
+ * Every search is audited by its shape.
  */
 @Injectable()
 export class PatientSearchService {
@@ -21,46 +34,31 @@ export class PatientSearchService {
 
   async search(actor: Actor, query: PatientSearchQueryDto): Promise<PatientPageDto> {
     const q = query.q ?? '';
-    const paging = { page: query.page, pageSize: query.pageSize };
+    // The cursor's shape tells a list cursor from a search cursor; either is refused on the other (400 on `after`).
     if (!q) {
-      const page = await this.list(actor, query);
-      // The plain list reads page and count on two connections at once, so its event has a transaction of its own,
-      // committed before the page is answered.
-      await this.dataSource.transaction((manager) => this.recordSearch(manager, actor, query, [], page.items, page.total));
-      return { ...page, ...paging };
+      const after = decodeKeysetCursor(query.after, BROWSE_KEY_SHAPE) as BrowseKey | null;
+      const rows = await browseRows(this.dataSource.manager, actor.organizationId, query, after, query.pageSize + 1);
+      const counted = rows[0]?.counted ?? 0;
+      const found = rows.filter((row) => row.id !== null);
+      const page = keysetPage(found, query.pageSize, (r): BrowseKey => [r.last_name, r.first_name, r.id], toSummary);
+      await this.recordSearch(actor, query, [], page.items, page.hasMore);
+      return { ...page, total: cappedCount(counted) };
     }
+    const after = decodeKeysetCursor(query.after, SEARCH_KEY_SHAPE) as SearchKey | null;
     const terms = parseSearchTerm(q);
-    const statement = searchStatement(actor.organizationId, terms, query);
-    if (!statement) {
-      await this.dataSource.transaction((manager) => this.recordSearch(manager, actor, query, [], [], 0));
-      return { items: [], total: 0, ...paging };
-    }
-
-    return this.dataSource.transaction(async (manager) => {
-      await setSimilarityThresholds(manager);
-      const rows = await searchPage(manager, statement, query.pageSize, (query.page - 1) * query.pageSize);
-      // Past the last page there is no row to carry the window count: take it from the first match.
-      const counted = rows.length > 0 || query.page === 1 ? rows : await searchPage(manager, statement, 1, 0);
-      const items = rows.map(toSummary);
-      const total = counted.length > 0 ? Number(counted[0].total) : 0;
-      await this.recordSearch(manager, actor, query, termKinds(terms), items, total);
-      return { items, total, ...paging };
-    });
+    const statement = searchStatement(actor.organizationId, terms, query, after, query.pageSize + 1);
+    const rows = statement ? await searchRows(this.dataSource.manager, statement) : [];
+    const page = keysetPage(rows, query.pageSize, (r): SearchKey => [r.match_group, r.distance, r.sort_text, r.sort_text2, r.id], toSummary);
+    await this.recordSearch(actor, query, termKinds(terms), page.items, page.hasMore);
+    return page;
   }
 
   /**
-   * Audits a search by its shape, never the term: which kinds of term it was read as, its length, the filters, how
-   * many matched and which patients were shown (so each one's access log lists the search).
+   * Audits a search by its shape, never the term: which kinds of term it was read as, its length, the filters, which
+   * page, and which patients were shown (so each one's access log lists the search).
    */
-  private async recordSearch(
-    manager: EntityManager,
-    actor: Actor,
-    query: PatientSearchQueryDto,
-    kinds: string[],
-    items: PatientSummaryDto[],
-    total: number,
-  ): Promise<void> {
-    await this.audit.record(manager, actor, {
+  private async recordSearch(actor: Actor, query: PatientSearchQueryDto, kinds: string[], items: PatientSummaryDto[], hasMore: boolean): Promise<void> {
+    await this.audit.record(this.dataSource.manager, actor, {
       action: 'patients.searched',
       entityType: 'patient_search',
       changes: {
@@ -68,9 +66,9 @@ export class PatientSearchService {
         termLength: { to: (query.q ?? '').length },
         tagFilter: { to: query.tag !== undefined },
         includeArchived: { to: query.includeArchived === true },
-        page: { to: query.page },
+        firstPage: { to: query.after === undefined || query.after === '' },
         resultCount: { to: items.length },
-        total: { to: total },
+        hasMore: { to: hasMore },
         patientIds: { to: items.map((p) => p.id) },
       },
     });
@@ -79,17 +77,6 @@ export class PatientSearchService {
   /** The tags in use on the organization's current patients, most used first (for the list's filter). */
   async tags(actor: Actor): Promise<PatientTagCountDto[]> {
     return tagCounts(this.dataSource.manager, actor.organizationId);
-  }
-
-  /** Every patient by last and first name, a page at a time. */
-  private async list(actor: Actor, query: PatientSearchQueryDto): Promise<{ items: PatientSummaryDto[]; total: number }> {
-    const manager = this.dataSource.manager;
-    // The page and the count on two connections at once.
-    const [rows, total] = await Promise.all([
-      listPage(manager, actor.organizationId, query, query.pageSize, (query.page - 1) * query.pageSize),
-      countPatients(manager, actor.organizationId, query),
-    ]);
-    return { items: rows.map(toSummary), total };
   }
 }
 

@@ -22,7 +22,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
-import { PageQueryDto } from '../common/dto/pagination.dto';
+import { CappedCountDto, KeysetPageInfoDto, KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 import { ProblemDocumentDto } from '../common/problems/problem-document.dto';
 import { IsCalendarDate } from '../common/dto/is-calendar-date';
 import { IsEmailAddress } from '../common/dto/is-email-address';
@@ -293,7 +293,7 @@ export class PatientSummaryDto {
   @ApiProperty() archived!: boolean;
 }
 
-export class PatientSearchQueryDto extends PageQueryDto {
+export class PatientSearchQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({
     description: 'Name (typo-tolerant), phone digits in any format (also the last digits alone), email (or its start) or MRN. Without it: all patients by last name.',
     example: 'margaret thompsen',
@@ -323,12 +323,11 @@ export class PatientTagCountDto {
   @ApiProperty({ description: 'Patients (not archived) carrying the tag' }) patients!: number;
 }
 
-export class PatientPageDto {
-  @ApiProperty({ type: [PatientSummaryDto], description: 'Best match first when searching; by last and first name otherwise' })
+export class PatientPageDto extends KeysetPageInfoDto {
+  @ApiProperty({ type: [PatientSummaryDto], description: 'Best match first when searching: exact MRN, e-mail or phone; phones ending in the digits; e-mails starting with the term; surnames, then first names starting with it; close names (typos) only when no name starts with it. By last name, first name otherwise' })
   items!: PatientSummaryDto[];
-  @ApiProperty({ description: 'All matches, not just this page' }) total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+  @ApiPropertyOptional({ type: CappedCountDto, description: 'Patients in the list, counted up to 1,000; only without a search term (a search tells hasMore instead)' })
+  total?: CappedCountDto;
 }
 
 export class DuplicateCandidateDto {

@@ -77,6 +77,7 @@ export class PatientsService {
     });
   }
 
+  /** One read and the audit event, in the request's transaction (no savepoint of its own: nothing to undo). */
   async get(actor: Actor, id: string): Promise<PatientDto> {
     return requestOrOwnTransaction(this.dataSource, async (manager) => {
       const patient = await findPatient(manager, actor, id);

@@ -30,6 +30,7 @@ import { StoreLotLabelData1796569100000 } from './1796569100000-StoreLotLabelDat
 import { TrackAppointmentCalendarChanges1796569300000 } from './1796569300000-TrackAppointmentCalendarChanges';
 import { AddBookingNoticeAndEmailHtml1796569300001 } from './1796569300001-AddBookingNoticeAndEmailHtml';
 import { ResolveMfaEnrolmentWithSession1796569500000 } from './1796569500000-ResolveMfaEnrolmentWithSession';
+import { SearchPatientsAPageAtATime1796569620000 } from './1796569620000-SearchPatientsAPageAtATime';
 import { ResolveClinicTimeZoneWithSession1796569610000 } from './1796569610000-ResolveClinicTimeZoneWithSession';
 import { IndexKeysetLists1796569630000 } from './1796569630000-IndexKeysetLists';
 import { IndexLotListAndExposure1796569640000 } from './1796569640000-IndexLotListAndExposure';
@@ -70,6 +71,7 @@ export const MIGRATIONS = [
   AddBookingNoticeAndEmailHtml1796569300001,
   ResolveMfaEnrolmentWithSession1796569500000,
   ResolveClinicTimeZoneWithSession1796569610000,
+  SearchPatientsAPageAtATime1796569620000,
   IndexKeysetLists1796569630000,
   IndexLotListAndExposure1796569640000,
   IndexAppointmentOccupiedTimeByLocation1796569650000,

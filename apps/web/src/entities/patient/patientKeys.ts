@@ -2,7 +2,8 @@ import type { ProcedureKind } from '@skinledger/domain';
 
 export interface PatientSearchParams {
   q: string;
-  page: number;
+  /** The nextCursor of the page before (undefined on the first page). */
+  after?: string;
   includeArchived: boolean;
   tag: string;
 }

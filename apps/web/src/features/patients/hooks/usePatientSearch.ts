@@ -7,8 +7,8 @@ import { patientKeys, type PatientSearchParams } from '@web/entities/patient';
 export const PATIENT_PAGE_SIZE = 25;
 
 /**
- * GET /api/patients: best match first while searching, else by name. The previous page stays on screen while
- * the next one loads, so typing never blanks the table.
+ * GET /api/patients, a keyset page from `after` on: best match first while searching, else by name (with a count
+ * capped at 1,000). The previous page stays on screen while the next one loads, so typing never blanks the table.
  */
 export function usePatientSearch(params: PatientSearchParams) {
   return useQuery({
@@ -19,7 +19,7 @@ export function usePatientSearch(params: PatientSearchParams) {
           params: {
             query: {
               ...(params.q ? { q: params.q } : {}),
-              page: params.page,
+              ...(params.after ? { after: params.after } : {}),
               pageSize: PATIENT_PAGE_SIZE,
               ...(params.includeArchived ? { includeArchived: true } : {}),
               ...(params.tag ? { tag: params.tag } : {}),

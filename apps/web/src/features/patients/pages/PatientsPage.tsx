@@ -4,11 +4,12 @@ import { IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isoDateInTimeZone } from '@skinledger/domain';
-import { TablePager } from '@web/components/TablePager';
+import { KeysetPager, keysetRangeSummary } from '@web/components/KeysetPager';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
 import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { useImmediateValue } from '@web/lib/hooks/useImmediateValue';
+import { useKeysetCursor } from '@web/lib/hooks/useKeysetCursor';
 import { useSelectedLocation } from '@web/entities/location';
 import { PatientFormModal } from '@web/features/patients/components/PatientFormModal';
 import { PatientSearchBar } from '@web/features/patients/components/PatientSearchBar';
@@ -18,24 +19,25 @@ import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess'
 import { usePatientListParams } from '@web/features/patients/hooks/usePatientListParams';
 import { usePatientTags } from '@web/features/patients/hooks/usePatientTags';
 import { PATIENT_PAGE_SIZE, usePatientSearch } from '@web/features/patients/hooks/usePatientSearch';
+import { patientListSummary } from '@web/features/patients/patientListSummary';
 
 export function PatientsPage() {
   useDocumentTitle('Patients · SkinLedger');
   const { canWrite, canImport } = usePatientAccess();
   const { timeZone } = useSelectedLocation();
-  const { q, page, includeArchived, tag, setQuery, setPage, setIncludeArchived, setTag } = usePatientListParams();
+  const { q, includeArchived, tag, setQuery, setIncludeArchived, setTag } = usePatientListParams();
   const tags = usePatientTags();
   const search = useDebouncedSearch(q, setQuery);
   const [showArchived, changeShowArchived] = useImmediateValue(includeArchived, setIncludeArchived);
   const [adding, setAdding] = useState(false);
-  const patients = usePatientSearch({ q, page, includeArchived, tag });
+  // Back to the first page whenever the search or a filter changes.
+  const cursor = useKeysetCursor(JSON.stringify([q, includeArchived, tag]));
+  const patients = usePatientSearch({ q, after: cursor.after, includeArchived, tag });
 
-  const total = patients.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PATIENT_PAGE_SIZE));
-  const first = total === 0 ? 0 : (page - 1) * PATIENT_PAGE_SIZE + 1;
-  const last = Math.min(page * PATIENT_PAGE_SIZE, total);
+  const shown = patients.data?.items.length ?? 0;
+  const range = patients.data ? keysetRangeSummary(cursor.pageIndex, PATIENT_PAGE_SIZE, shown, patients.data.total) : ' ';
   const searching = search.typing || (patients.isFetching && patients.isPlaceholderData);
-  const summary = patients.data ? `${total} patient${total === 1 ? '' : 's'}${q ? ' found' : ''}` : '';
+  const summary = patients.data ? patientListSummary(patients.data, cursor.pageIndex, PATIENT_PAGE_SIZE) : '';
 
   return (
     <>
@@ -95,15 +97,16 @@ export function PatientsPage() {
             <PatientsTable
               patients={patients.data.items}
               today={isoDateInTimeZone(new Date(), timeZone)}
-              caption={`${q ? `Patients matching ${q}, best match first` : 'Patients by name'}: ${first} to ${last} of ${total}`}
+              caption={`${q ? `Patients matching ${q}, best match first` : 'Patients by name'}: ${range}`}
             />
           </div>
         )}
-        <TablePager
-          summary={patients.data && total > 0 ? `${first}–${last} of ${total}${q ? ', best match first' : ''}` : ' '}
-          page={page}
-          pages={pages}
-          onPageChange={setPage}
+        <KeysetPager
+          summary={shown > 0 ? `${range}${q ? ', best match first' : ''}` : ' '}
+          hasPrevious={cursor.hasPrevious}
+          hasNext={patients.data?.hasMore === true}
+          onPrevious={cursor.previous}
+          onNext={() => cursor.next(patients.data?.nextCursor)}
           label="Patient list pages"
         />
       </Paper>

@@ -32,7 +32,7 @@ const SCHEDULE = {
   ],
   appointments: [],
 };
-const PATIENTS = { items: [{ id: 'patient-1', firstName: 'Elena', lastName: 'Marsh', mrn: 'SL-7' }], total: 1 };
+const PATIENTS = { items: [{ id: 'patient-1', firstName: 'Elena', lastName: 'Marsh', mrn: 'SL-7' }], pageSize: 10, hasMore: false, nextCursor: null };
 // 09:00 is taken in both rooms; 10:30 has only Room 2 free. Times read in the clinic's format (en-US: 9:00 AM).
 const FREE = {
   timeZone: TZ,

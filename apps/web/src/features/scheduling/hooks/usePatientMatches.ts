@@ -11,6 +11,6 @@ export function usePatientMatches(search: string) {
   return useQuery({
     queryKey: scheduleKeys.patientMatches(search),
     enabled: search.length >= MIN_PATIENT_SEARCH,
-    queryFn: () => request(api.GET('/api/patients', { params: { query: { q: search, page: 1, pageSize: 10 } } })),
+    queryFn: () => request(api.GET('/api/patients', { params: { query: { q: search, pageSize: 10 } } })),
   });
 }
