@@ -68,6 +68,7 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'appointment_reminder_details', owner: 'scheduling', readers: ['messaging'], purpose: "an appointment's patient, location, start, end, status and service name, with its iCalendar sequence and last change" },
   { view: 'waitlist_offer_details', owner: 'scheduling', readers: ['messaging'], purpose: "a waitlist offer's patient, place, practitioner, start and service name" },
   { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
+  { view: 'organization_treatment_settings', owner: 'organizations', readers: ['treatments'], purpose: "the clinic's stored treatment settings (null: the defaults), for the preflight's one read" },
   {
     view: 'appointment_treatment_context',
     owner: 'scheduling',

@@ -36,6 +36,7 @@ import { IndexLotListAndExposure1796569640000 } from './1796569640000-IndexLotLi
 import { IndexAppointmentOccupiedTimeByLocation1796569650000 } from './1796569650000-IndexAppointmentOccupiedTimeByLocation';
 import { PublishTreatmentSessionSeals1796569670000 } from './1796569670000-PublishTreatmentSessionSeals';
 import { PublishUsableLotStock1796569670001 } from './1796569670001-PublishUsableLotStock';
+import { PublishTreatmentSettings1796569670002 } from './1796569670002-PublishTreatmentSettings';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   IndexAppointmentOccupiedTimeByLocation1796569650000,
   PublishTreatmentSessionSeals1796569670000,
   PublishUsableLotStock1796569670001,
+  PublishTreatmentSettings1796569670002,
 ];
