@@ -68,6 +68,7 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'appointment_reminder_details', owner: 'scheduling', readers: ['messaging'], purpose: "an appointment's patient, location, start, end, status and service name, with its iCalendar sequence and last change" },
   { view: 'waitlist_offer_details', owner: 'scheduling', readers: ['messaging'], purpose: "a waitlist offer's patient, place, practitioner, start and service name" },
   { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
+  { view: 'organization_treatment_settings', owner: 'organizations', readers: ['treatments'], purpose: "the clinic's stored treatment settings (null: the defaults), for the preflight's one read" },
   {
     view: 'appointment_treatment_context',
     owner: 'scheduling',
@@ -80,10 +81,12 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
     readers: ['consents'],
     purpose: "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds",
   },
+  { view: 'treatment_session_seals', owner: 'audit', readers: ['treatments'], purpose: "the record hash sealed in each session's HMAC-chained signing event, for the session record" },
   { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments', 'audit'], purpose: "a treatment course's patient and status, for outcome assessments and the patient's access log" },
   { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
   { view: 'lot_directory', owner: 'inventory', readers: ['treatments'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },
   { view: 'device_directory', owner: 'inventory', readers: ['treatments'], purpose: "a pen handpiece's serial, model, status and location, for the preflight and the session record" },
+  { view: 'usable_lot_stock', owner: 'inventory', readers: ['treatments'], purpose: "each lot usable at a location today (available, unexpired there, on hand) with its product, number and expiry, for the lot to start from" },
   {
     view: 'session_cartridge_uses',
     owner: 'inventory',

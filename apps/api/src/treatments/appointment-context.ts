@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { InvalidFieldError } from '../common/problems/domain-error';
 import type { AppointmentsService } from '../scheduling/appointments.service';
-import { appointmentContext, type SessionLocationRow } from './appointment-context.queries';
+import { appointmentContext, type AppointmentContextRow, type SessionLocationRow } from './appointment-context.queries';
 
 /** Where a session takes place (organizations' location_directory). */
 export interface SessionLocation {
@@ -47,6 +47,11 @@ export async function loadAppointmentForTreatment(
   }
   const row = await appointmentContext(manager, actor.organizationId, id);
   if (!row) throw new InvalidFieldError(field, 'no such appointment in your organization');
+  return toAppointmentForTreatment(row);
+}
+
+/** The appointment as a treatment sees it, from a row of appointment_treatment_context with its names. */
+export function toAppointmentForTreatment(row: AppointmentContextRow): AppointmentForTreatment {
   return {
     id: row.id,
     patientId: row.patient_id,

@@ -1,5 +1,7 @@
 import type { DeviceStatus, LicenceType, LotHoldStatus, ProductKind } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
+import type { AppointmentContextRow } from './appointment-context.queries';
+import type { TreatmentSettingsOverrides } from './treatment-settings.service';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -58,6 +60,45 @@ export async function latestMedicalSessionUpTo(
        AND ($4::uuid IS NULL OR id <> $4::uuid)
      ORDER BY performed_on DESC LIMIT 1`,
     [organizationId, patientId, onDate, exceptSessionId],
+  );
+  return row;
+}
+
+export interface AppointmentPreflightRow extends AppointmentContextRow {
+  /** The clinic's stored treatment settings (organizations' organization_treatment_settings); null: the defaults. */
+  treatment_settings: TreatmentSettingsOverrides | null;
+  /** The appointment practitioner's licences, latest expiry first. */
+  licences: { licenceType: LicenceType; expiresOn: string }[];
+  /** The appointment's date at its location. */
+  on_date: string;
+  /** The patient's latest medical session on or before that date. */
+  latest_medical_session: { id: string; date: string } | null;
+}
+
+/**
+ * What the preflight of a booked appointment reads of treatments' own and published data, in one statement (issue
+ * 15): the appointment as appointmentContext reads it, the clinic's treatment settings, the practitioner's licences
+ * and the patient's latest medical session up to the appointment's date at its location.
+ */
+export async function appointmentPreflightFacts(db: Db, organizationId: string, appointmentId: string): Promise<AppointmentPreflightRow | undefined> {
+  const [row] = await db.query(
+    `SELECT c.id, c.patient_id, c.location_id, l.name AS location_name, l.timezone, l.is_active AS location_is_active, c.practitioner_id,
+            st.name AS practitioner_name, c.status, c.starts_at, c.treatment_plan_id, c.service_procedure_kind, c.service_consent_kinds,
+            c.min_days_between_medical_sessions, ts.treatment_settings,
+            COALESCE((SELECT json_agg(json_build_object('licenceType', pl.licence_type, 'expiresOn', to_char(pl.expires_on, 'YYYY-MM-DD')) ORDER BY pl.expires_on DESC)
+                        FROM practitioner_licences pl WHERE pl.organization_id = c.organization_id AND pl.staff_member_id = c.practitioner_id), '[]') AS licences,
+            to_char((c.starts_at AT TIME ZONE l.timezone)::date, 'YYYY-MM-DD') AS on_date,
+            (SELECT json_build_object('id', s.id, 'date', to_char(s.performed_on, 'YYYY-MM-DD'))
+               FROM treatment_sessions s
+              WHERE s.organization_id = c.organization_id AND s.patient_id = c.patient_id AND s.procedure_kind = 'medical'
+                AND s.performed_on <= (c.starts_at AT TIME ZONE l.timezone)::date
+              ORDER BY s.performed_on DESC LIMIT 1) AS latest_medical_session
+       FROM appointment_treatment_context c
+       JOIN staff_directory st ON st.id = c.practitioner_id
+       JOIN location_directory l ON l.id = c.location_id
+       LEFT JOIN organization_treatment_settings ts ON ts.organization_id = c.organization_id
+      WHERE c.organization_id = $1 AND c.id = $2`,
+    [organizationId, appointmentId],
   );
   return row;
 }

@@ -12,6 +12,7 @@ import {
   readable,
   requiredConsentKinds,
   type IsoDate,
+  type LicenceType,
   type ProcedureKind,
   type ZoneDepthEntry,
   zoneFindingClass,
@@ -24,7 +25,7 @@ import type { PreflightDto, PreflightItemDto } from './preflight.dto';
 import { ConsentStatusService } from '../consents/consent-status.service';
 import { deviceForUse, latestMedicalSessionUpTo, lotForUse, practitionerLicences } from './preflight.queries';
 import type { ContraindicationAcknowledgement } from './treatment-session.entity';
-import { TreatmentSettingsService } from './treatment-settings.service';
+import { TreatmentSettingsService, type EffectiveTreatmentSettings } from './treatment-settings.service';
 
 export interface PreflightInput {
   patientId: string;
@@ -48,6 +49,15 @@ export interface PreflightInput {
   existingSessionId?: string;
   /** The appointment's practitioner, when a session starts from an appointment: only they may treat it. */
   booked?: { practitionerId: string; practitionerName: string };
+  /** What the caller's own statement already read (issue 15: the appointment preflight reads them with the appointment). */
+  known?: PreflightFacts;
+}
+
+/** The settings, the practitioner's licences and the latest medical session up to `onDate`, read beforehand. */
+export interface PreflightFacts {
+  settings: EffectiveTreatmentSettings;
+  licences: { licenceType: LicenceType; expiresOn: string }[];
+  latestMedicalSession: { id: string; date: string } | null;
 }
 
 /**
@@ -70,7 +80,7 @@ export class PreflightService {
   async evaluate(manager: EntityManager, actor: Actor, input: PreflightInput): Promise<PreflightDto> {
     const blockers: PreflightItemDto[] = [];
     const warnings: PreflightItemDto[] = [];
-    const settings = await this.settings.effective(manager, actor.organizationId);
+    const settings = input.known?.settings ?? (await this.settings.effective(manager, actor.organizationId));
     if (input.booked && input.booked.practitionerId !== input.practitionerId) {
       blockers.push({
         code: 'practitioner-not-booked',
@@ -79,7 +89,7 @@ export class PreflightService {
     }
     // The licence (domain.md section 1): none on file or none current blocks any treating; a planned medical
     // session without zones needs a licence allowing medical depth; charted zones are held to it one by one below.
-    const licences = await practitionerLicences(manager, actor.organizationId, input.practitionerId);
+    const licences = input.known?.licences ?? (await practitionerLicences(manager, actor.organizationId, input.practitionerId));
     const practitionerMaxDepthMm = maxDepthAllowedMm(licences, input.onDate);
     const zones = input.zones ?? [];
     const charted = zones.length > 0;
@@ -157,7 +167,9 @@ export class PreflightService {
   /** The medical interval (domain.md section 3) from the patient's latest medical session up to the day. */
   private async medicalInterval(manager: EntityManager, actor: Actor, input: PreflightInput, minDays: number) {
     if (minDays <= 0) return null;
-    const previous = await latestMedicalSessionUpTo(manager, actor.organizationId, input.patientId, input.onDate, input.existingSessionId ?? null);
+    const previous = input.known
+      ? input.known.latestMedicalSession
+      : await latestMedicalSessionUpTo(manager, actor.organizationId, input.patientId, input.onDate, input.existingSessionId ?? null);
     return medicalIntervalViolation(input.onDate, previous ? [previous] : [], minDays, readable(actor.locale));
   }
 

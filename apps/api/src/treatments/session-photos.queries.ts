@@ -58,3 +58,33 @@ export async function countPatientPhotos(db: Db, organizationId: string, patient
   );
   return count;
 }
+
+/** One side of a comparison: the session, and its latest photo of the angle before and after (null: none). */
+export interface ComparisonSessionRow {
+  id: string;
+  patient_id: string;
+  performed_on: string;
+  before: PhotoRow | null;
+  after: PhotoRow | null;
+}
+
+/** The latest photo of the session `s` at the angle $3 in one phase, as a PhotoRow in JSON. */
+const latestPhoto = (phase: 'before' | 'after') => `
+  (SELECT json_build_object('id', p.id, 'sessionId', p.session_id, 'phase', p.phase, 'angle', p.angle, 'contentType', p.content_type,
+                            'byteSize', p.byte_size, 'sha256', p.sha256, 'uploadedAt', p.uploaded_at, 'performed_on', to_char(s.performed_on, 'YYYY-MM-DD'))
+     FROM treatment_session_photos p
+    WHERE p.organization_id = s.organization_id AND p.session_id = s.id AND p.angle = $3 AND p.phase = '${phase}'
+    ORDER BY p.uploaded_at DESC LIMIT 1)`;
+
+/**
+ * The sessions of a comparison (those of the organization among the ids), each with its latest before and after
+ * photo of the angle: one statement (issue 15).
+ */
+export async function comparisonSessions(db: Db, organizationId: string, sessionIds: readonly string[], angle: string): Promise<ComparisonSessionRow[]> {
+  return db.query(
+    `SELECT s.id, s.patient_id, to_char(s.performed_on, 'YYYY-MM-DD') AS performed_on, ${latestPhoto('before')} AS before, ${latestPhoto('after')} AS after
+       FROM treatment_sessions s
+      WHERE s.organization_id = $1 AND s.id = ANY($2::uuid[])`,
+    [organizationId, sessionIds, angle],
+  );
+}

@@ -9,7 +9,7 @@ import { DomainError, InvalidFieldError, NotFoundError, RuleViolationError } fro
 import { decodePhoto } from './image-bytes';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { SessionPhoto } from './session-photo.entity';
-import { patientPhotoRows, photoRows, sessionPhotoRows, type PhotoRow } from './session-photos.queries';
+import { comparisonSessions, patientPhotoRows, photoRows, sessionPhotoRows, type ComparisonSessionRow, type PhotoRow } from './session-photos.queries';
 import type { PhotoComparisonDto, PhotoComparisonSideDto, SessionPhotoDto } from './session-photos.dto';
 import { ConsentStatusService } from '../consents/consent-status.service';
 import { TreatmentSessionViews } from './treatment-session-views';
@@ -119,16 +119,21 @@ export class SessionPhotosService {
   }
 
   private async compareWithin(manager: EntityManager, actor: Actor, sessionA: string, sessionB: string, angle: string): Promise<PhotoComparisonDto> {
-    const a = await this.sessions.find(manager, actor, sessionA);
-    const b = await this.sessions.find(manager, actor, sessionB);
-    if (a.patientId !== b.patientId) throw new InvalidFieldError('sessionB', 'must be a session of the same patient as sessionA');
-    const side = async (sessionId: string, performedOn: string): Promise<PhotoComparisonSideDto> => {
-      const photos = await this.list(manager, actor, { sessionId });
-      const latest = (phase: string) => photos.filter((p) => p.angle === angle && p.phase === phase).at(-1) ?? null;
-      return { sessionId, performedOn, before: latest('before'), after: latest('after') };
-    };
-    const comparison = { angle, a: await side(a.id, a.performedOn), b: await side(b.id, b.performedOn) };
-    await this.audit.recordPatientRead(manager, actor, a.patientId, 'photos.compared', { sessionIds: { to: [a.id, b.id] }, angle: { to: angle } });
+    // Both sessions with their latest photos of the angle, in one statement (issue 15).
+    const rows = await comparisonSessions(manager, actor.organizationId, [sessionA, sessionB], angle);
+    const a = rows.find((r) => r.id === sessionA);
+    if (!a) throw new NotFoundError('Treatment session', sessionA);
+    const b = rows.find((r) => r.id === sessionB);
+    if (!b) throw new NotFoundError('Treatment session', sessionB);
+    if (a.patient_id !== b.patient_id) throw new InvalidFieldError('sessionB', 'must be a session of the same patient as sessionA');
+    const side = (row: ComparisonSessionRow): PhotoComparisonSideDto => ({
+      sessionId: row.id,
+      performedOn: row.performed_on,
+      before: row.before ? toPhotoDto(row.before) : null,
+      after: row.after ? toPhotoDto(row.after) : null,
+    });
+    const comparison = { angle, a: side(a), b: side(b) };
+    await this.audit.recordPatientRead(manager, actor, a.patient_id, 'photos.compared', { sessionIds: { to: [a.id, b.id] }, angle: { to: angle } });
     return comparison;
   }
 

@@ -3,10 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
-import { NotFoundError } from '../common/problems/domain-error';
 import { renderSessionRecordPdf } from './session-record-pdf';
 import { TreatmentSessionViews } from './treatment-session-views';
-import { sessionRecordParties } from './treatment-session.queries';
 
 /**
  * The printable session record as a PDF/A-2b document (common/pdf: embedded fonts for every script, tagged). The
@@ -23,23 +21,18 @@ export class SessionRecordPdfService {
 
   async pdf(actor: Actor, id: string): Promise<{ fileName: string; pdf: Buffer }> {
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.views.load(manager, actor, id);
-      const parties = await sessionRecordParties(manager, actor.organizationId, id);
-      if (!parties) throw new NotFoundError('Treatment session', id);
+      // The session and who and where, in one statement (issue 15).
+      const { session, parties } = await this.views.loadRecord(manager, actor, id);
       const pdf = await renderSessionRecordPdf({
         session,
-        organizationName: parties.organization_name,
-        patientMrn: parties.patient_mrn,
-        patientDateOfBirth: parties.patient_date_of_birth,
-        locationName: parties.location_name,
-        timeZone: parties.location_timezone,
+        ...parties,
         generatedAt: new Date(),
       });
       await this.audit.recordPatientRead(manager, actor, session.patientId, 'treatment_session.pdf_downloaded', {
         sessionId: { to: id },
         signed: { to: session.status === 'signed' },
       });
-      return { fileName: `session-${parties.patient_mrn}-${session.performedOn}-${id.slice(0, 8)}.pdf`, pdf };
+      return { fileName: `session-${parties.patientMrn}-${session.performedOn}-${id.slice(0, 8)}.pdf`, pdf };
     });
   }
 }

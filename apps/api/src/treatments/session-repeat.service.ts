@@ -4,12 +4,8 @@ import { findZone, indicationLabel } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
-import { InvalidFieldError } from '../common/problems/domain-error';
-import { LotsService } from '../inventory/lots.service';
-import { findPatient } from '../patients/patient-records';
-import { sessionLocation } from './appointment-context.queries';
-import { TreatmentSessionZone } from './treatment-session.entity';
-import { latestSignedSessionOf } from './treatment-session.queries';
+import { InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
+import { repeatSource } from './treatment-session.queries';
 import type { PreviousSessionChartDto, RepeatSessionDto, RepeatSessionQueryDto } from './treatment-sessions.dto';
 
 /**
@@ -25,18 +21,17 @@ export class SessionRepeatService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly lots: LotsService,
   ) {}
 
   async previous(actor: Actor, patientId: string, query: RepeatSessionQueryDto): Promise<RepeatSessionDto> {
     return this.dataSource.transaction(async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const location = await sessionLocation(manager, actor.organizationId, query.locationId);
-      if (!location) throw new InvalidFieldError('locationId', 'no such location in your organization');
-      const row = await latestSignedSessionOf(manager, actor.organizationId, patientId, query.indication);
+      // The patient, the location, the previous chart and the lot to suggest: one statement (issue 15).
+      const source = await repeatSource(manager, actor.organizationId, patientId, query.indication, query.locationId);
+      if (!source.patient_found) throw new NotFoundError('Patient', patientId);
+      if (!source.location_found) throw new InvalidFieldError('locationId', 'no such location in your organization');
+      const row = source.previous;
       let previous: PreviousSessionChartDto | null = null;
       if (row) {
-        const zones = await manager.find(TreatmentSessionZone, { where: { sessionId: row.id, organizationId: actor.organizationId }, order: { position: 'ASC' } });
         const notes: string[] = [];
         const deviceLabel = `${row.device_model} · ${row.device_serial_number}`;
         const penHere = row.device_status === 'active' && row.device_location_id === query.locationId;
@@ -47,21 +42,18 @@ export class SessionRepeatService {
               : `The pen used then (${deviceLabel}) is at another location: choose one here`,
           );
         }
-        const suggestion = row.product_id ? await this.lots.suggest(actor, row.product_id, query.locationId) : { lot: null };
         if (!row.product_id) notes.push('No cartridge was recorded for that session: choose one');
-        else if (!suggestion.lot) notes.push(`No usable lot of ${row.product_name} is on hand here: choose another cartridge`);
+        else if (!row.lot) notes.push(`No usable lot of ${row.product_name} is on hand here: choose another cartridge`);
         previous = {
           sessionId: row.id,
           performedOn: row.performed_on,
           practitionerName: row.practitioner_name,
-          zones: zones.map((z) => ({ zone: z.zone, label: findZone(z.zone)?.label ?? z.zone, depthMm: z.depthMm, passes: z.passes })),
+          zones: row.zones.map((z) => ({ zone: z.zone, label: findZone(z.zone)?.label ?? z.zone, depthMm: Number(z.depth_mm), passes: z.passes })),
           deviceId: penHere ? row.device_id : null,
           deviceLabel,
           cartridgeProductId: row.product_id,
           cartridgeProductName: row.product_name,
-          lot: suggestion.lot
-            ? { id: suggestion.lot.id, lotNumber: suggestion.lot.lotNumber, expiresOn: suggestion.lot.expiresOn, onHand: suggestion.lot.onHand }
-            : null,
+          lot: row.lot ? { id: row.lot.id, lotNumber: row.lot.lot_number, expiresOn: row.lot.expires_on, onHand: row.lot.on_hand } : null,
           notes,
         };
       }

@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { anestheticMinutesOnSkin, findZone } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
-import { AuditQueryService } from '../audit/audit-query.service';
 import type { Actor } from '../common/access/actor';
 import { decodeKeysetCursor, type KeysetPart } from '../common/pagination/keyset-cursor';
 import { checkKeyFormat } from '../common/pagination/keyset-key-format';
 import type { KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 import { keysetPage, type KeysetPage } from '../common/pagination/keyset-page';
 import { NotFoundError } from '../common/problems/domain-error';
-import { TreatmentSession, TreatmentSessionZone } from './treatment-session.entity';
+import { TreatmentSession } from './treatment-session.entity';
 import type {
-  AddendumDto,
-  SessionCartridgeDto,
   TreatmentSessionDto,
   TreatmentSessionSummaryDto,
 } from './treatment-sessions.dto';
-import { patientSessionPage, sessionAddenda, sessionCartridges, sessionDevice, sessionSummary, type PatientSessionPageRow, type SessionSummaryRow } from './treatment-session.queries';
+import { patientSessionPage, sessionRecord, type PatientSessionPageRow, type SessionSummaryRow } from './treatment-session.queries';
+
+/** Who and where, for the printed record. */
+export interface SessionRecordParties {
+  organizationName: string;
+  patientMrn: string;
+  patientDateOfBirth: string;
+  locationName: string;
+  timeZone: string;
+}
 
 /** A patient's session list's sort key: the day performed, the start to the microsecond, then the session id. */
 const PATIENT_SESSIONS_KEY: readonly KeysetPart[] = ['text', 'instant', 'uuid'];
@@ -42,8 +48,6 @@ function toSummary(row: SessionSummaryRow): TreatmentSessionSummaryDto {
 /** Reads sessions as the dashboard shows them: names resolved, zones in charting order, cartridges from the ledger. */
 @Injectable()
 export class TreatmentSessionViews {
-  constructor(private readonly trail: AuditQueryService) {}
-
   async find(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<TreatmentSession> {
     const query = manager
       .createQueryBuilder(TreatmentSession, 's')
@@ -63,73 +67,73 @@ export class TreatmentSessionViews {
   }
 
   async load(manager: EntityManager, actor: Actor, id: string): Promise<TreatmentSessionDto> {
-    const session = await this.find(manager, actor, id);
-    const summary = (await sessionSummary(manager, actor.organizationId, id)) as SessionSummaryRow;
-    const zones = await manager.find(TreatmentSessionZone, { where: { sessionId: id }, order: { position: 'ASC' } });
-    const device = await sessionDevice(manager, actor.organizationId, session.deviceId);
-    return {
-      ...toSummary(summary),
-      walkInReason: session.walkInReason,
-      deviceId: session.deviceId,
-      deviceSerialNumber: device.serial_number,
-      deviceModel: device.model,
-      zones: zones.map((z) => ({
+    return (await this.loadRecord(manager, actor, id)).session;
+  }
+
+  /**
+   * The session as the dashboard shows it, and who and where for the printed record (the clinic, the patient's MRN
+   * and birth date, the location and its zone): one statement. The record hash is the one sealed in the HMAC-chained
+   * `treatment_session.signed` event, never recomputed.
+   */
+  async loadRecord(manager: EntityManager, actor: Actor, id: string): Promise<{ session: TreatmentSessionDto; parties: SessionRecordParties }> {
+    const row = await sessionRecord(manager, actor.organizationId, id);
+    if (!row) throw new NotFoundError('Treatment session', id);
+    const session: TreatmentSessionDto = {
+      ...toSummary(row),
+      walkInReason: row.walk_in_reason,
+      deviceId: row.device_id,
+      deviceSerialNumber: row.device_serial_number,
+      deviceModel: row.device_model,
+      zones: row.zones.map((z) => ({
         zone: z.zone,
         label: findZone(z.zone)?.label ?? z.zone,
-        depthMm: z.depthMm,
+        depthMm: Number(z.depth_mm),
         passes: z.passes,
-        overrideReason: z.overrideReason,
+        overrideReason: z.override_reason,
       })),
-      cartridges: await this.cartridges(manager, actor, id),
-      anesthetic: session.anestheticProduct
+      cartridges: row.cartridges.map((r) => ({
+        movementId: r.id,
+        lotId: r.lot_id,
+        lotNumber: r.lot_number,
+        productName: r.product_name,
+        expiresOn: r.expires_on,
+        quantity: r.quantity,
+        reason: r.reason,
+        recordedAt: new Date(r.recorded_at).toISOString(),
+      })),
+      anesthetic: row.anesthetic_product
         ? {
-            product: session.anestheticProduct,
-            strength: session.anestheticStrength,
-            lotNumber: session.anestheticLotNumber,
-            area: session.anestheticArea,
-            appliedAt: session.anestheticAppliedAt?.toISOString() ?? null,
-            removedAt: session.anestheticRemovedAt?.toISOString() ?? null,
-            minutesOnSkin: anestheticMinutesOnSkin(session.anestheticAppliedAt, session.anestheticRemovedAt),
+            product: row.anesthetic_product,
+            strength: row.anesthetic_strength,
+            lotNumber: row.anesthetic_lot_number,
+            area: row.anesthetic_area,
+            appliedAt: row.anesthetic_applied_at?.toISOString() ?? null,
+            removedAt: row.anesthetic_removed_at?.toISOString() ?? null,
+            minutesOnSkin: anestheticMinutesOnSkin(row.anesthetic_applied_at, row.anesthetic_removed_at),
           }
         : null,
-      topicalProducts: session.topicalProducts,
-      technique: session.technique,
-      clinicalEndpoint: session.clinicalEndpoint,
-      erythemaGrade: session.erythemaGrade,
-      postCareInstructions: session.postCareInstructions,
-      notes: session.notes,
-      acknowledgements: session.acknowledgements,
-      preflightWarnings: session.preflightWarnings,
-      photosPlanned: session.photosPlanned,
-      signedBy: session.signedBy,
-      recordHash: session.status === 'signed' ? await this.recordHash(manager, actor, id) : null,
-      addenda: await this.addenda(manager, actor, id),
+      topicalProducts: row.topical_products,
+      technique: row.technique,
+      clinicalEndpoint: row.clinical_endpoint,
+      erythemaGrade: row.erythema_grade,
+      postCareInstructions: row.post_care_instructions,
+      notes: row.notes,
+      acknowledgements: row.acknowledgements,
+      preflightWarnings: row.preflight_warnings,
+      photosPlanned: row.photos_planned,
+      signedBy: row.signed_by,
+      recordHash: row.status === 'signed' ? row.sealed_hash : null,
+      addenda: row.addenda.map((r) => ({ id: r.id, text: r.text, authorId: r.author_id, authorName: r.author_name, createdAt: new Date(r.created_at).toISOString() })),
     };
-  }
-
-  /** The hash sealed when the session was signed: read from the HMAC-chained `treatment_session.signed` event, never recomputed. */
-  private async recordHash(manager: EntityManager, actor: Actor, sessionId: string): Promise<string | null> {
-    const [signed] = await this.trail.trailFor(manager, actor.organizationId, { type: 'treatment_session', id: sessionId }, { actions: ['treatment_session.signed'] });
-    const sealed = (signed?.changes as { sessionHash?: { to?: unknown } } | null)?.sessionHash?.to;
-    return typeof sealed === 'string' ? sealed : null;
-  }
-
-  private async cartridges(manager: EntityManager, actor: Actor, sessionId: string): Promise<SessionCartridgeDto[]> {
-    const rows = await sessionCartridges(manager, actor.organizationId, sessionId);
-    return rows.map((r) => ({
-      movementId: r.id,
-      lotId: r.lot_id,
-      lotNumber: r.lot_number,
-      productName: r.product_name,
-      expiresOn: r.expires_on,
-      quantity: r.quantity,
-      reason: r.reason,
-      recordedAt: r.recorded_at.toISOString(),
-    }));
-  }
-
-  private async addenda(manager: EntityManager, actor: Actor, sessionId: string): Promise<AddendumDto[]> {
-    const rows = await sessionAddenda(manager, actor.organizationId, sessionId);
-    return rows.map((r) => ({ id: r.id, text: r.text, authorId: r.author_id, authorName: r.author_name, createdAt: r.created_at.toISOString() }));
+    return {
+      session,
+      parties: {
+        organizationName: row.organization_name,
+        patientMrn: row.patient_mrn,
+        patientDateOfBirth: row.patient_date_of_birth,
+        locationName: row.location_name,
+        timeZone: row.location_timezone,
+      },
+    };
   }
 }

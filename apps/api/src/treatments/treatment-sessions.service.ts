@@ -12,7 +12,8 @@ import { AppointmentsService } from '../scheduling/appointments.service';
 import { findPatient } from '../patients/patient-records';
 import type { KeysetPageQueryDto } from '../common/pagination/keyset-page.dto';
 import type { AppointmentPreflightQueryDto, PreflightDto } from './preflight.dto';
-import { loadAppointmentForTreatment, toSessionLocation, type AppointmentForTreatment, type SessionLocation } from './appointment-context';
+import { loadAppointmentForTreatment, toAppointmentForTreatment, toSessionLocation, type AppointmentForTreatment, type SessionLocation } from './appointment-context';
+import { appointmentPreflightFacts } from './preflight.queries';
 import { sessionLocation, sessionOfAppointment } from './appointment-context.queries';
 import { PreflightService, type PreflightInput } from './preflight.service';
 import { TreatmentSession, TreatmentSessionAddendum, TreatmentSessionZone } from './treatment-session.entity';
@@ -69,14 +70,16 @@ export class TreatmentSessionsService {
    */
   async appointmentPreflight(actor: Actor, appointmentId: string, query: AppointmentPreflightQueryDto): Promise<PreflightDto> {
     const { patientId, preflight } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const appointment = await loadAppointmentForTreatment(manager, actor, appointmentId, { field: 'id' }).catch(() => {
-        throw new NotFoundError('Appointment', appointmentId);
-      });
+      // The appointment, the settings, the licences and the latest medical session: one statement (issue 15).
+      const facts = await appointmentPreflightFacts(manager, actor.organizationId, appointmentId);
+      if (!facts) throw new NotFoundError('Appointment', appointmentId);
+      const appointment = toAppointmentForTreatment(facts);
+      const onDate = isoDateInTimeZone(appointment.startsAt, appointment.location.timezone);
       const preflight = await this.preflights.evaluate(manager, actor, {
         patientId: appointment.patientId,
         locationId: appointment.location.id,
         practitionerId: appointment.practitionerId,
-        onDate: isoDateInTimeZone(appointment.startsAt, appointment.location.timezone),
+        onDate,
         at: appointment.startsAt,
         plannedProcedure: appointment.plannedProcedure,
         serviceConsentKinds: appointment.serviceConsentKinds,
@@ -85,6 +88,10 @@ export class TreatmentSessionsService {
         photosPlanned: query.photos ?? false,
         ...(query.deviceId ? { deviceId: query.deviceId } : {}),
         ...(query.lotId ? { lotId: query.lotId } : {}),
+        // The statement's date is the same day in the same zone; should they ever differ, the preflight reads its own.
+        ...(facts.on_date === onDate
+          ? { known: { settings: this.settings.effectiveFrom(facts.treatment_settings), licences: facts.licences, latestMedicalSession: facts.latest_medical_session } }
+          : {}),
       });
       return { patientId: appointment.patientId, preflight };
     });

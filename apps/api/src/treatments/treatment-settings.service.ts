@@ -47,6 +47,11 @@ export class TreatmentSettingsService {
     return effectiveSettings(await this.overrides(manager, organizationId));
   }
 
+  /** The settings in effect from overrides another statement already read (organization_treatment_settings). */
+  effectiveFrom(overrides: TreatmentSettingsOverrides | null): EffectiveTreatmentSettings {
+    return effectiveSettings(overrides ?? {});
+  }
+
   async get(actor: Actor): Promise<TreatmentSettingsDto> {
     return toDto(await this.overrides(this.dataSource.manager, actor.organizationId));
   }

@@ -35,6 +35,9 @@ import { ResolveClinicTimeZoneWithSession1796569610000 } from './1796569610000-R
 import { IndexKeysetLists1796569630000 } from './1796569630000-IndexKeysetLists';
 import { IndexLotListAndExposure1796569640000 } from './1796569640000-IndexLotListAndExposure';
 import { IndexAppointmentOccupiedTimeByLocation1796569650000 } from './1796569650000-IndexAppointmentOccupiedTimeByLocation';
+import { PublishTreatmentSessionSeals1796569670000 } from './1796569670000-PublishTreatmentSessionSeals';
+import { PublishUsableLotStock1796569670001 } from './1796569670001-PublishUsableLotStock';
+import { PublishTreatmentSettings1796569670002 } from './1796569670002-PublishTreatmentSettings';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -75,4 +78,7 @@ export const MIGRATIONS = [
   IndexKeysetLists1796569630000,
   IndexLotListAndExposure1796569640000,
   IndexAppointmentOccupiedTimeByLocation1796569650000,
+  PublishTreatmentSessionSeals1796569670000,
+  PublishUsableLotStock1796569670001,
+  PublishTreatmentSettings1796569670002,
 ];
