@@ -34,6 +34,8 @@ import { ResolveClinicTimeZoneWithSession1796569610000 } from './1796569610000-R
 import { IndexKeysetLists1796569630000 } from './1796569630000-IndexKeysetLists';
 import { IndexLotListAndExposure1796569640000 } from './1796569640000-IndexLotListAndExposure';
 import { IndexAppointmentOccupiedTimeByLocation1796569650000 } from './1796569650000-IndexAppointmentOccupiedTimeByLocation';
+import { PublishScreeningSettings1796569680000 } from './1796569680000-PublishScreeningSettings';
+import { PublishTimelineViews1796569680001 } from './1796569680001-PublishTimelineViews';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -73,4 +75,6 @@ export const MIGRATIONS = [
   IndexKeysetLists1796569630000,
   IndexLotListAndExposure1796569640000,
   IndexAppointmentOccupiedTimeByLocation1796569650000,
+  PublishScreeningSettings1796569680000,
+  PublishTimelineViews1796569680001,
 ];
