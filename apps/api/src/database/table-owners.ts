@@ -84,6 +84,7 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   },
   // Each timeline source's rows: the patient's timeline reads them all in one statement (issue 15).
   { view: 'patient_record_timeline_rows', owner: 'audit', readers: ['patients'], purpose: "the patient record's registration, edits, archiving and restoring with who did it" },
+  { view: 'patient_audit_trail_rows', owner: 'audit', readers: ['patients'], purpose: "every audit event about a patient record with who did it, for the patient export's access log" },
   { view: 'appointment_timeline_rows', owner: 'scheduling', readers: ['patients'], purpose: "a patient's appointments with service, practitioner, place and the clinic's locale" },
   { view: 'treatment_session_timeline_rows', owner: 'treatments', readers: ['patients'], purpose: "a patient's sessions with practitioner and the zones charted" },
   { view: 'session_addendum_timeline_rows', owner: 'treatments', readers: ['patients'], purpose: "addenda to a patient's session records with their author" },

@@ -36,6 +36,7 @@ import { IndexLotListAndExposure1796569640000 } from './1796569640000-IndexLotLi
 import { IndexAppointmentOccupiedTimeByLocation1796569650000 } from './1796569650000-IndexAppointmentOccupiedTimeByLocation';
 import { PublishScreeningSettings1796569680000 } from './1796569680000-PublishScreeningSettings';
 import { PublishTimelineViews1796569680001 } from './1796569680001-PublishTimelineViews';
+import { PublishPatientAuditTrail1796569680002 } from './1796569680002-PublishPatientAuditTrail';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   IndexAppointmentOccupiedTimeByLocation1796569650000,
   PublishScreeningSettings1796569680000,
   PublishTimelineViews1796569680001,
+  PublishPatientAuditTrail1796569680002,
 ];

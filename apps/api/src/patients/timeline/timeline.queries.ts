@@ -20,16 +20,19 @@ export async function timelineRows(
   organizationId: string,
   patientId: string,
   views: readonly TimelineView[],
-): Promise<{ patientFound: boolean; rows: TimelineRow[][] }> {
+  /** More select-list columns of the caller's module over the same $1 and $2 (the export's record, history and access log). */
+  extraColumns?: string,
+): Promise<{ patientFound: boolean; rows: TimelineRow[][]; extra: Record<string, unknown> }> {
   const perView = views.map((view) => {
     if (!readableByPatients(view.name)) throw new Error(`${view.name} is not a timeline view published to the patients module`);
     return `(SELECT coalesce(json_agg(to_jsonb(v) - 'organization_id'), '[]') FROM ${view.name} v
               WHERE v.organization_id = $1 AND v.patient_id = ${view.patientIdIsText ? '$2::uuid::text' : '$2::uuid'})`;
   });
-  const [row]: { patient_found: boolean; rows: TimelineRow[][] }[] = await manager.query(
+  const [row]: ({ patient_found: boolean; rows: TimelineRow[][] } & Record<string, unknown>)[] = await manager.query(
     `SELECT EXISTS (SELECT 1 FROM patients p WHERE p.organization_id = $1 AND p.id = $2::uuid) AS patient_found,
-            json_build_array(${perView.length > 0 ? perView.join(',\n') : ''}) AS rows`,
+            json_build_array(${perView.length > 0 ? perView.join(',\n') : ''}) AS rows${extraColumns ? `,\n${extraColumns}` : ''}`,
     [organizationId, patientId],
   );
-  return { patientFound: row.patient_found, rows: row.rows };
+  const { patient_found: patientFound, rows, ...extra } = row;
+  return { patientFound, rows, extra };
 }

@@ -34,10 +34,18 @@ export class TimelineService {
     return (await this.read(manager, organizationId, patientId)).items;
   }
 
-  /** Every source's views in one statement, with whether the patient exists. */
-  private async read(manager: EntityManager, organizationId: string, patientId: string): Promise<{ patientFound: boolean; items: TimelineItemDto[] }> {
+  /**
+   * Every source's views in one statement, with whether the patient exists; `extraColumns`: more columns of the
+   * patients module read in the same statement (answered in `extra`).
+   */
+  async read(
+    manager: EntityManager,
+    organizationId: string,
+    patientId: string,
+    extraColumns?: string,
+  ): Promise<{ patientFound: boolean; items: TimelineItemDto[]; extra: Record<string, unknown> }> {
     const sources = this.timelineSources();
-    const { patientFound, rows } = await timelineRows(manager, organizationId, patientId, sources.flatMap((s) => s.views));
+    const { patientFound, rows, extra } = await timelineRows(manager, organizationId, patientId, sources.flatMap((s) => s.views), extraColumns);
     const entries = [];
     let next = 0;
     for (const source of sources) {
@@ -47,7 +55,7 @@ export class TimelineService {
     const items = entries
       .sort((a, b) => a.at.getTime() - b.at.getTime() || a.kind.localeCompare(b.kind) || a.refId.localeCompare(b.refId))
       .map((e) => ({ ...e, at: e.at.toISOString() }));
-    return { patientFound, items };
+    return { patientFound, items, extra };
   }
 
   private timelineSources(): TimelineProvider[] {
