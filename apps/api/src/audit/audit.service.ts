@@ -43,8 +43,9 @@ export class AuditService {
 
   constructor(private readonly keys: AuditKeyProvider) {}
 
-  async record(manager: EntityManager, source: AuditSource, entry: AuditEntry): Promise<void> {
-    await this.recordMany(manager, source, [entry]);
+  /** Records one event; answers the instant it was recorded at (ISO text), for a caller that hands the event out. */
+  async record(manager: EntityManager, source: AuditSource, entry: AuditEntry): Promise<string> {
+    return (await this.recordMany(manager, source, [entry])) as string;
   }
 
   /**
@@ -63,9 +64,10 @@ export class AuditService {
    * lock. When the head is not the remembered one (first write since start, another API process, a rolled-back
    * request, a concurrent request that took the place) it locks the head, reads it and appends (two statements).
    */
-  async recordMany(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    if (entries.length <= CHUNK && (await this.appendAtRememberedHead(manager, source, entries))) return;
+  async recordMany(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<string | undefined> {
+    if (entries.length === 0) return undefined;
+    const appended = entries.length <= CHUNK ? await this.appendAtRememberedHead(manager, source, entries) : null;
+    if (appended) return appended;
     // Date objects and undefined fields become what JSON (and so jsonb) makes of them.
     const head = await lockChainHead(
       manager,
@@ -77,6 +79,7 @@ export class AuditService {
       await appendChained(manager, source.organizationId, head.occurredAt, rows.slice(start, start + CHUNK));
     }
     this.remember(source.organizationId, rows);
+    return head.occurredAt;
   }
 
   /**
@@ -84,19 +87,19 @@ export class AuditService {
    * statement is sent, so a concurrent request of the same organization chains after them (its UPDATE waits for this
    * request's commit); if this request rolls back, that one's check fails and it takes the slow path.
    */
-  private async appendAtRememberedHead(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<boolean> {
+  private async appendAtRememberedHead(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<string | null> {
     const head = this.heads.get(source.organizationId);
-    if (!head) return false;
+    if (!head) return null;
     const changes: (string | null)[] = [];
     for (const entry of entries) {
       const text = jsonbText(entry.changes);
-      if (text === undefined) return false;
+      if (text === undefined) return null;
       changes.push(text);
     }
     const occurredAt = `${new Date().toISOString().slice(0, -1)}000Z`;
     const rows = this.chain(source, head, occurredAt, changes, entries);
     this.remember(source.organizationId, rows);
-    return appendAtExpectedHead(manager, source.organizationId, head, occurredAt, rows);
+    return (await appendAtExpectedHead(manager, source.organizationId, head, occurredAt, rows)) ? occurredAt : null;
   }
 
   private chain(source: AuditSource, head: ExpectedHead, occurredAt: string, changes: readonly (string | null)[], entries: readonly AuditEntry[]): ChainedRow[] {

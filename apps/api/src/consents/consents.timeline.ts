@@ -1,45 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { TimelineSource, type TimelineEntry, type TimelineProvider } from '../patients/timeline/timeline-source';
-import { ConsentRecord } from './consent.entities';
-import { staffNames } from './consent-staff.queries';
+import { TimelineSource, instant, type TimelineEntry, type TimelineProvider, type TimelineRow } from '../patients/timeline/timeline-source';
 
-/** Consents signed, witnessed and revoked, for the patient's timeline. */
+/** Consents signed, witnessed and revoked, for the patient's timeline (view consent_timeline_rows). */
 @TimelineSource()
 @Injectable()
 export class ConsentsTimeline implements TimelineProvider {
-  async entries(manager: EntityManager, organizationId: string, patientId: string): Promise<TimelineEntry[]> {
-    const records = await manager.find(ConsentRecord, {
-      where: { organizationId, patientId },
-      select: {
-        id: true, title: true, templateVersion: true, signedAt: true, signerName: true, signedViaStaff: true,
-        witnessedAt: true, witnessName: true, revokedAt: true, revokedBy: true, revocationReason: true,
-      },
-    });
-    const names = await staffNames(manager, organizationId, records.flatMap((r) => [r.signedViaStaff, r.revokedBy]));
+  readonly views = [{ name: 'consent_timeline_rows' }];
+
+  entries([records]: TimelineRow[][]): TimelineEntry[] {
     const entries: TimelineEntry[] = [];
     for (const r of records) {
-      if (r.signedAt) {
+      const id = r.id as string;
+      const title = r.title as string;
+      const signedAt = instant(r.signed_at, true);
+      const witnessedAt = instant(r.witnessed_at, true);
+      const revokedAt = instant(r.revoked_at, true);
+      const signedVia = r.signed_via_staff_name as string | null;
+      const revokedBy = r.revoked_by_name as string | null;
+      if (signedAt) {
         entries.push({
-          at: r.signedAt,
+          at: signedAt,
           kind: 'consent',
-          title: `Consent signed: ${r.title}`,
-          detail: `Signed by ${r.signerName}, template version ${r.templateVersion}`,
-          refId: r.id,
-          ...(r.signedViaStaff && names.get(r.signedViaStaff) ? { actorName: names.get(r.signedViaStaff) } : {}),
+          title: `Consent signed: ${title}`,
+          detail: `Signed by ${r.signer_name as string}, template version ${r.template_version as number}`,
+          refId: id,
+          ...(signedVia ? { actorName: signedVia } : {}),
         });
       }
-      if (r.witnessedAt && r.witnessName) {
-        entries.push({ at: r.witnessedAt, kind: 'consent', title: `Consent witnessed: ${r.title}`, refId: r.id, actorName: r.witnessName });
+      if (witnessedAt && r.witness_name) {
+        entries.push({ at: witnessedAt, kind: 'consent', title: `Consent witnessed: ${title}`, refId: id, actorName: r.witness_name as string });
       }
-      if (r.revokedAt) {
+      if (revokedAt) {
         entries.push({
-          at: r.revokedAt,
+          at: revokedAt,
           kind: 'consent',
-          title: r.signedAt ? `Consent revoked: ${r.title}` : `Unsigned consent voided: ${r.title}`,
-          ...(r.revocationReason ? { detail: r.revocationReason } : {}),
-          refId: r.id,
-          ...(r.revokedBy && names.get(r.revokedBy) ? { actorName: names.get(r.revokedBy) } : {}),
+          title: signedAt ? `Consent revoked: ${title}` : `Unsigned consent voided: ${title}`,
+          ...(r.revocation_reason ? { detail: r.revocation_reason as string } : {}),
+          refId: id,
+          ...(revokedBy ? { actorName: revokedBy } : {}),
         });
       }
     }

@@ -13,7 +13,8 @@ export const TABLE_OWNERS = {
   staff: ['staff_members', 'practitioner_credentials'],
   auth: ['auth_sessions', 'login_failures', 'mfa_pending_logins', 'staff_totp_authenticators', 'staff_mfa_recovery_codes'],
   audit: ['audit_events', 'audit_chain_heads'],
-  patients: ['patients', 'patient_medical_histories', 'patient_mrn_counters'],
+  // A view of its own timeline rows (read with the published timeline views in one statement).
+  patients: ['patients', 'patient_medical_histories', 'patient_mrn_counters', 'medical_history_timeline_rows'],
   inventory: ['products', 'lots', 'stock_movements', 'stock_balances', 'devices', 'device_service_events', 'recalls', 'recall_lots'],
   consents: ['consent_templates', 'consent_template_versions', 'consent_records', 'consent_template_seeds'],
   scheduling: [
@@ -69,6 +70,7 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'waitlist_offer_details', owner: 'scheduling', readers: ['messaging'], purpose: "a waitlist offer's patient, place, practitioner, start and service name" },
   { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
   { view: 'organization_treatment_settings', owner: 'organizations', readers: ['treatments'], purpose: "the clinic's stored treatment settings (null: the defaults), for the preflight's one read" },
+  { view: 'organization_screening_settings', owner: 'organizations', readers: ['patients'], purpose: "the clinic's screening overrides (null: the defaults), for the eligibility check" },
   {
     view: 'appointment_treatment_context',
     owner: 'scheduling',
@@ -82,6 +84,14 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
     purpose: "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds",
   },
   { view: 'treatment_session_seals', owner: 'audit', readers: ['treatments'], purpose: "the record hash sealed in each session's HMAC-chained signing event, for the session record" },
+  // Each timeline source's rows: the patient's timeline reads them all in one statement (issue 15).
+  { view: 'patient_record_timeline_rows', owner: 'audit', readers: ['patients'], purpose: "the patient record's registration, edits, archiving and restoring with who did it" },
+  { view: 'patient_audit_trail_rows', owner: 'audit', readers: ['patients'], purpose: "every audit event about a patient record with who did it, for the patient export's access log" },
+  { view: 'appointment_timeline_rows', owner: 'scheduling', readers: ['patients'], purpose: "a patient's appointments with service, practitioner, place and the clinic's locale" },
+  { view: 'treatment_session_timeline_rows', owner: 'treatments', readers: ['patients'], purpose: "a patient's sessions with practitioner and the zones charted" },
+  { view: 'session_addendum_timeline_rows', owner: 'treatments', readers: ['patients'], purpose: "addenda to a patient's session records with their author" },
+  { view: 'adverse_event_timeline_rows', owner: 'treatments', readers: ['patients'], purpose: "a patient's adverse events with who recorded them and the clinic's locale" },
+  { view: 'consent_timeline_rows', owner: 'consents', readers: ['patients'], purpose: "a patient's consents signed, witnessed and revoked, with the staff involved" },
   { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments', 'audit'], purpose: "a treatment course's patient and status, for outcome assessments and the patient's access log" },
   { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
   { view: 'lot_directory', owner: 'inventory', readers: ['treatments'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },

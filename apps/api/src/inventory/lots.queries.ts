@@ -1,6 +1,7 @@
 import type { LotHoldStatus, LotStatus, ProductKind, RecallClass } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import { defaultTimeZoneSql } from '../organizations/clinic-calendar.queries';
+import type { StockMovement } from './stock-movement.entity';
 
 export interface LotRow {
   id: string;
@@ -208,13 +209,33 @@ export interface LotRecallRow {
   recorded_at: Date;
 }
 
-/** The recalls that named a lot, oldest first. */
-export async function recallsOfLot(manager: EntityManager, organizationId: string, lotId: string): Promise<LotRecallRow[]> {
-  return manager.query(
-    `SELECT r.id, r.recall_class, r.reason, r.reference, r.recorded_by, r.recorded_at
-     FROM recall_lots rl JOIN recalls r ON r.id = rl.recall_id
-     WHERE rl.organization_id = $1 AND rl.lot_id = $2
-     ORDER BY r.recorded_at`,
+
+/** A stock movement as the ledger shows it (the entity's fields; instants as text from JSON). */
+export type LedgerMovementJson = Omit<StockMovement, 'recordedAt'> & { recordedAt: string };
+
+/** JSON carries instants as text; the recall's recorded_at as text. */
+export type LotRecallJson = Omit<LotRecallRow, 'recorded_at'> & { recorded_at: string };
+
+/**
+ * A lot's ledger (oldest first) and the recalls that named it (oldest first) in ONE statement: the lot detail reads
+ * this beside lotViewRows, whatever the number of movements (issue 15).
+ */
+export async function lotLedgerAndRecalls(manager: EntityManager, organizationId: string, lotId: string): Promise<{ ledger: LedgerMovementJson[]; recalls: LotRecallJson[] }> {
+  const [row]: { ledger: LedgerMovementJson[]; recalls: LotRecallJson[] }[] = await manager.query(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object(
+                 'id', m.id, 'organizationId', m.organization_id, 'lotId', m.lot_id, 'locationId', m.location_id, 'type', m.type,
+                 'quantity', m.quantity, 'delta', m.delta, 'direction', m.direction, 'transferId', m.transfer_id,
+                 'counterpartLocationId', m.counterpart_location_id, 'reason', m.reason, 'note', m.note,
+                 'treatmentSessionId', m.treatment_session_id, 'occurredOn', m.occurred_on, 'recordedBy', m.recorded_by,
+                 'recordedAt', m.recorded_at) ORDER BY m.recorded_at, m.id), '[]')
+          FROM stock_movements m WHERE m.organization_id = $1 AND m.lot_id = $2) AS ledger,
+       (SELECT coalesce(json_agg(json_build_object(
+                 'id', r.id, 'recall_class', r.recall_class, 'reason', r.reason, 'reference', r.reference,
+                 'recorded_by', r.recorded_by, 'recorded_at', r.recorded_at) ORDER BY r.recorded_at), '[]')
+          FROM recall_lots rl JOIN recalls r ON r.id = rl.recall_id
+         WHERE rl.organization_id = $1 AND rl.lot_id = $2) AS recalls`,
     [organizationId, lotId],
   );
+  return row;
 }

@@ -12,7 +12,7 @@ import { InventoryLocations } from './inventory-locations';
 import { LedgerService } from './ledger.service';
 import { Lot } from './lot.entity';
 import { LotViews, toStockMovementDto } from './lot-views';
-import { insertLotIfNew, recallsOfLot, type LotLabel, type LotSortKey } from './lots.queries';
+import { insertLotIfNew, lotLedgerAndRecalls, type LotLabel, type LotSortKey } from './lots.queries';
 import type {
   HoldReasonDto,
   LotDetailDto,
@@ -28,7 +28,6 @@ import type {
 } from './lots.dto';
 import { Product } from './product.entity';
 import { ProductsService } from './products.service';
-import { StockMovement } from './stock-movement.entity';
 
 /** A scanned GTIN the organization has no product for: 404 with what the label said, to offer creating it. */
 export class UnknownGtinError extends DomainError {
@@ -192,21 +191,17 @@ export class LotsService {
   async get(actor: Actor, id: string): Promise<LotDetailDto> {
     const manager = this.dataSource.manager;
     const lot = await this.views.loadOne(manager, actor, id);
-    const ledger = await manager.find(StockMovement, {
-      where: { lotId: id, organizationId: actor.organizationId },
-      order: { recordedAt: 'ASC', id: 'ASC' },
-    });
-    const recalls = await recallsOfLot(manager, actor.organizationId, id);
+    const { ledger, recalls } = await lotLedgerAndRecalls(manager, actor.organizationId, id);
     return {
       ...lot,
-      ledger: ledger.map(toStockMovementDto),
+      ledger: ledger.map((m) => toStockMovementDto({ ...m, recordedAt: new Date(m.recordedAt) })),
       recalls: recalls.map((r) => ({
         id: r.id,
         recallClass: r.recall_class,
         reason: r.reason,
         reference: r.reference,
         recordedBy: r.recorded_by,
-        recordedAt: r.recorded_at.toISOString(),
+        recordedAt: new Date(r.recorded_at).toISOString(),
       })),
     };
   }

@@ -246,6 +246,10 @@ describe('clinical record', () => {
         patient: { id: patient.id, mrn: patient.mrn },
         medicalHistory: [{ version: 1, answers: history() }],
       });
+      // The record as the patient's own page shows it, every field (the export reads it as JSON, issue 15).
+      const shown = (await client.get(`/api/patients/${patient.id}`)).body as Record<string, unknown>;
+      expect(Object.keys(response.body.patient).length).toBeGreaterThan(10);
+      expect(response.body.patient).toEqual(Object.fromEntries(Object.keys(response.body.patient).map((key) => [key, shown[key]])));
       expect(response.body.timeline.map((i: { kind: string }) => i.kind)).toEqual(['medical_history']);
       expect(response.body.accessLog.map((e: { action: string }) => e.action)).toEqual([
         'patient.medical_history_recorded',

@@ -11,25 +11,22 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
-import { ScreeningSettingsService } from '../settings/screening-settings.service';
+import { NotFoundError } from '../common/problems/domain-error';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
 import type { EligibilityBlockerDto, EligibilityDto } from './eligibility.dto';
-import { MedicalHistoryService } from './medical-history.service';
 import type { PatientAllergy } from './patient.entity';
-import { findPatient } from './patient-records';
+import { screeningFacts } from './eligibility.queries';
 
 /**
  * Whether a patient may be treated on a date: the domain's screening rules over the latest medical history, the
- * patient's phototype and allergies, and the organization's screening settings. An archived patient cannot be
- * booked, so it is a blocker here too.
+ * patient's phototype and allergies, and the organization's screening settings, read in one statement
+ * (eligibility.queries.ts). An archived patient cannot be booked, so it is a blocker here too.
  */
 @Injectable()
 export class EligibilityService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly histories: MedicalHistoryService,
-    private readonly screeningSettings: ScreeningSettingsService,
   ) {}
 
   async check(actor: Actor, patientId: string, procedure: ProcedureKind, on?: string): Promise<EligibilityDto> {
@@ -48,22 +45,23 @@ export class EligibilityService {
 
   /** The screening verdict inside the caller's transaction, without auditing (the treatment preflight records its own). */
   async evaluate(manager: EntityManager, actor: Actor, patientId: string, procedure: ProcedureKind, onDate: string): Promise<EligibilityDto> {
-    const patient = await findPatient(manager, actor, patientId);
+    const facts = await screeningFacts(manager, actor.organizationId, patientId);
+    if (!facts) throw new NotFoundError('Patient', patientId);
     const timeZone = await clinicTimeZone(manager, actor);
-    const history = await this.histories.latest(manager, actor.organizationId, patientId);
+    const history = facts.history;
     const result = screenPatient({
-      answers: history ? withPatientAllergies(history.answers, patient.allergies) : null,
-      fitzpatrickType: (patient.fitzpatrickType ?? undefined) as FitzpatrickType | undefined,
+      answers: history ? withPatientAllergies(history.answers, facts.allergies) : null,
+      fitzpatrickType: (facts.fitzpatrickType ?? undefined) as FitzpatrickType | undefined,
       procedure,
       onDate,
       historyRecordedOn: history ? isoDateInTimeZone(history.recordedAt, timeZone) : undefined,
-      settings: await this.screeningSettings.overrides(manager, actor.organizationId),
+      settings: facts.settings,
       locale: actor.locale,
     });
 
     const blockers: EligibilityBlockerDto[] = result.blockers.map((b) => (b.eligibleFrom ? { ...b, until: addDays(b.eligibleFrom, -1) } : b));
     let eligibleFrom = result.eligibleFrom;
-    if (patient.archivedAt) {
+    if (facts.archived) {
       blockers.unshift({ code: 'patient-archived', message: 'The patient is archived: restore the record before booking or treatment' });
       eligibleFrom = undefined;
     }

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, ClinicLocale } from '@skinledger/domain';
+import type { AppointmentStatus } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import { namedQuery } from '../database/named-query';
 import type { AppointmentRow } from './appointment-views';
@@ -208,27 +208,4 @@ export async function nextAppointmentConsentFacts(db: Db, organizationId: string
     [organizationId, patientId],
   );
   return row;
-}
-
-export interface AppointmentTimelineRow {
-  id: string;
-  starts_at: Date;
-  status: string;
-  cancel_reason: string | null;
-  service_name: string;
-  practitioner_name: string;
-  timezone: string;
-  location_name: string;
-  /** The clinic's English variant, for the time in words. */
-  locale: ClinicLocale;
-}
-
-export async function patientAppointmentTimeline(db: Db, organizationId: string, patientId: string): Promise<AppointmentTimelineRow[]> {
-  return db.query(
-    `SELECT a.id, a.starts_at, a.status, a.cancel_reason, s.name AS service_name, st.name AS practitioner_name, l.timezone, l.name AS location_name,
-            (SELECT o.locale FROM organization_directory o WHERE o.id = a.organization_id) AS locale
-     FROM appointments a JOIN services s ON s.id = a.service_id JOIN staff_directory st ON st.id = a.practitioner_id JOIN location_directory l ON l.id = a.location_id
-     WHERE a.organization_id = $1 AND a.patient_id = $2 ORDER BY a.starts_at`,
-    [organizationId, patientId],
-  );
 }

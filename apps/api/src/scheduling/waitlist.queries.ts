@@ -1,5 +1,7 @@
 import type { FreedSlotCause, WaitlistStatus } from '@skinledger/domain';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { runNamedStatement } from '../database/named-query';
+import type { ServiceRow } from './catalog.queries';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -43,21 +45,6 @@ const FREED_SLOT_SELECT = `
   JOIN location_directory l ON l.id = f.location_id
   JOIN staff_directory st ON st.id = f.practitioner_id
   JOIN rooms r ON r.id = f.room_id`;
-
-/** Freed time at a location ending after `from` and starting before `to`, still open, soonest first. */
-export async function openFreedSlots(db: Db, organizationId: string, q: { locationId: string; from: Date; to: Date }): Promise<FreedSlotRow[]> {
-  const rows: FreedSlotRow[] = await db.query(
-    `SELECT * FROM (${FREED_SLOT_SELECT} WHERE f.organization_id = $1 AND f.location_id = $2 AND f.ends_at > $3 AND f.starts_at < $4) s
-     WHERE s.open ORDER BY s.starts_at, s.id LIMIT 200`,
-    [organizationId, q.locationId, q.from, q.to],
-  );
-  return rows;
-}
-
-/** What one appointment freed (a cancelled appointment frees once; a moved one once per move), open or taken again. */
-export async function freedSlotsOfAppointment(db: Db, organizationId: string, appointmentId: string): Promise<FreedSlotRow[]> {
-  return db.query(`${FREED_SLOT_SELECT} WHERE f.organization_id = $1 AND f.appointment_id = $2 ORDER BY f.created_at DESC, f.id`, [organizationId, appointmentId]);
-}
 
 export async function freedSlotById(db: Db, organizationId: string, id: string): Promise<FreedSlotRow | undefined> {
   const [row] = await db.query(`${FREED_SLOT_SELECT} WHERE f.organization_id = $1 AND f.id = $2`, [organizationId, id]);
@@ -130,16 +117,6 @@ export async function waitlistEntryCount(db: Db, organizationId: string, f: Entr
     [organizationId, f.locationId ?? null, f.patientId ?? null, f.openOnly],
   );
   return row.n;
-}
-
-/** Open entries at a location whose range touches [fromDate, toDate] (local dates), candidates for freed slots. */
-export async function openEntriesBetween(db: Db, organizationId: string, locationId: string, fromDate: string, toDate: string): Promise<WaitlistEntryRow[]> {
-  return db.query(
-    `${ENTRY_SELECT}
-     WHERE e.organization_id = $1 AND e.location_id = $2 AND ${OPEN} AND e.earliest_on <= $4::date AND e.latest_on >= $3::date AND p.archived_at IS NULL
-     ORDER BY e.created_at, e.id LIMIT 500`,
-    [organizationId, locationId, fromDate, toDate],
-  );
 }
 
 export async function waitlistEntryRow(db: Db, organizationId: string, id: string): Promise<WaitlistEntryRow | undefined> {
@@ -242,6 +219,90 @@ export async function offersFor(db: Db, organizationId: string, q: { entryIds?: 
     `${OFFER_SELECT} WHERE o.organization_id = $1 AND (o.entry_id = ANY($2::uuid[]) OR o.freed_slot_id = ANY($3::uuid[])) ORDER BY o.offered_at DESC, o.id`,
     [organizationId, q.entryIds ?? [], q.freedSlotIds ?? []],
   );
+}
+
+
+/** What the freed-slot board shows, read in ONE statement: the slots, each open slot's candidate entries, the offers, the services. */
+export interface FreedSlotBoard {
+  /** Appointment mode only: the appointment exists in the organization. */
+  appointmentFound: boolean;
+  /** In the board's order; `candidateIds`: open entries whose location and dates touch an open slot (at most 500 a slot). */
+  slots: (FreedSlotRow & { candidateIds: string[] })[];
+  entries: WaitlistEntryRow[];
+  /** Offers of these slots and of these entries, newest first. */
+  offers: WaitlistOfferRow[];
+  services: ServiceRow[];
+}
+
+/**
+ * The board around a slot query (`slots` with an `ord` column): candidates per open slot by a lateral read (open
+ * entries at the slot's location whose range touches its local dates, at most 500 a slot, oldest first), then everything as JSON in one row.
+ */
+function freedSlotBoardText(slotQuery: string): string {
+  return `
+  WITH slots AS (${slotQuery}),
+  cand AS (
+    SELECT ls.id AS slot_id, c.* FROM slots ls
+    CROSS JOIN LATERAL (
+      ${ENTRY_SELECT}
+      WHERE e.organization_id = $1 AND e.location_id = ls.location_id AND ${OPEN}
+        AND e.earliest_on <= (ls.ends_at AT TIME ZONE ls.timezone)::date AND e.latest_on >= (ls.starts_at AT TIME ZONE ls.timezone)::date AND p.archived_at IS NULL
+      ORDER BY e.created_at, e.id LIMIT 500) c
+    WHERE ls.open AND ls.ends_at > now()
+  )
+  SELECT
+    (SELECT coalesce(json_agg(to_jsonb(s) || jsonb_build_object('candidate_ids',
+              (SELECT coalesce(json_agg(c.id ORDER BY c.created_at, c.id), '[]') FROM cand c WHERE c.slot_id = s.id)) ORDER BY s.ord), '[]') FROM slots s) AS slots,
+    (SELECT coalesce(json_agg(d.j), '[]') FROM (SELECT DISTINCT ON (c.id) to_jsonb(c) - 'slot_id' AS j FROM cand c ORDER BY c.id) d) AS entries,
+    (SELECT coalesce(json_agg(to_jsonb(o) ORDER BY o.offered_at DESC, o.id), '[]') FROM (${OFFER_SELECT}
+       WHERE o.organization_id = $1 AND (o.freed_slot_id IN (SELECT id FROM slots) OR o.entry_id IN (SELECT id FROM cand))) o) AS offers,
+    (SELECT coalesce(json_agg(to_jsonb(v)), '[]') FROM services v WHERE v.organization_id = $1 AND v.id IN (SELECT service_id FROM cand)) AS services`;
+}
+
+const BOARD_OF_LOCATION = freedSlotBoardText(`
+  SELECT s.*, row_number() OVER (ORDER BY s.starts_at, s.id) AS ord FROM (
+    SELECT * FROM (${FREED_SLOT_SELECT} WHERE f.organization_id = $1 AND f.location_id = $2 AND f.ends_at > $3 AND f.starts_at < $4) s
+     WHERE s.open ORDER BY s.starts_at, s.id LIMIT 200) s`);
+
+const BOARD_OF_APPOINTMENT = `${freedSlotBoardText(`
+  SELECT s.*, row_number() OVER (ORDER BY s.created_at DESC, s.id) AS ord FROM (${FREED_SLOT_SELECT} WHERE f.organization_id = $1 AND f.appointment_id = $2) s`)},
+    EXISTS (SELECT 1 FROM appointments a WHERE a.organization_id = $1 AND a.id = $2) AS appointment_found`;
+
+interface BoardJson {
+  slots: (Record<string, unknown> & { candidate_ids: string[] })[];
+  entries: Record<string, unknown>[];
+  offers: Record<string, unknown>[];
+  services: ServiceRow[];
+  appointment_found?: boolean;
+}
+
+/** Open freed slots at a location ending after `from` and starting before `to`, soonest first (200), with candidates and offers. */
+export async function freedSlotBoardOfLocation(db: DataSource | EntityManager, organizationId: string, q: { locationId: string; from: Date; to: Date }): Promise<FreedSlotBoard> {
+  const [row] = await runNamedStatement<BoardJson>(db, { name: 'scheduling.freed_slot_board_of_location.v1', text: BOARD_OF_LOCATION, values: [organizationId, q.locationId, q.from, q.to] });
+  return toBoard(row);
+}
+
+/** What one appointment freed (a cancelled appointment frees once; a moved one once per move), open or taken again, newest first. */
+export async function freedSlotBoardOfAppointment(db: DataSource | EntityManager, organizationId: string, appointmentId: string): Promise<FreedSlotBoard> {
+  const [row] = await runNamedStatement<BoardJson>(db, { name: 'scheduling.freed_slot_board_of_appointment.v1', text: BOARD_OF_APPOINTMENT, values: [organizationId, appointmentId] });
+  return toBoard(row);
+}
+
+/** JSON carries instants as text: back to Dates, as the row readers answer them. */
+function withDates<T>(row: Record<string, unknown>, keys: string[]): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const k of keys) if (typeof out[k] === 'string') out[k] = new Date(out[k] as string);
+  return out as T;
+}
+
+function toBoard(row: BoardJson): FreedSlotBoard {
+  return {
+    appointmentFound: row.appointment_found ?? true,
+    slots: row.slots.map((s) => ({ ...withDates<FreedSlotRow>(s, ['starts_at', 'ends_at', 'created_at']), candidateIds: s.candidate_ids })),
+    entries: row.entries.map((e) => withDates<WaitlistEntryRow>(e, ['created_at'])),
+    offers: row.offers.map((o) => withDates<WaitlistOfferRow>(o, ['starts_at', 'ends_at', 'offered_at'])),
+    services: row.services,
+  };
 }
 
 export async function offerRow(db: Db, organizationId: string, id: string): Promise<WaitlistOfferRow | undefined> {

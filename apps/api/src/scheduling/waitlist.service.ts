@@ -20,7 +20,10 @@ import { AppointmentsService } from './appointments.service';
 import { readAppointment } from './appointment-views';
 import { AvailabilityService } from './availability.service';
 import type { ServiceDto } from './catalog.dto';
-import { CatalogService } from './catalog.service';
+import { CatalogService, toServiceDto } from './catalog.service';
+import type { AvailabilityFactsRow } from './availability.queries';
+import { loadAvailabilityFacts } from './availability.queries';
+import { slotsFromFacts } from './availability-slots';
 import { findLocation } from './clinic-directory.queries';
 import { loadPractitionerFacts } from './schedule.queries';
 import type {
@@ -37,16 +40,15 @@ import type {
   WaitlistQueryDto,
 } from './waitlist.dto';
 import {
+  freedSlotBoardOfAppointment,
+  freedSlotBoardOfLocation,
   freedSlotById,
-  freedSlotsOfAppointment,
   insertOffer,
   insertWaitlistEntry,
   lockOffer,
   lockWaitlistEntry,
   offerRow,
   offersFor,
-  openEntriesBetween,
-  openFreedSlots,
   overlappingOpenEntry,
   returnToWaitingWithoutOpenOffers,
   setOfferBooked,
@@ -56,6 +58,7 @@ import {
   waitlistEntryRow,
   withdrawOffersAfterBooking,
   withdrawOffersOfEntry,
+  type FreedSlotBoard,
   type FreedSlotRow,
   type WaitlistEntryRow,
   type WaitlistOfferRow,
@@ -182,13 +185,17 @@ export class WaitlistService {
     });
   }
 
-  /** Open freed slots at a location in a window (the schedule's panel), or what one appointment freed (its drawer). */
+  /**
+   * Open freed slots at a location in a window (the schedule's panel), or what one appointment freed (its drawer): ONE
+   * statement reads the slots, their candidate entries, offers and services; ONE availability read per location covers
+   * every open slot's time (whatever the number of slots), each slot's free starts then computed from those facts.
+   */
   async freedSlots(actor: Actor, query: FreedSlotQueryDto): Promise<FreedSlotListDto> {
     const manager = this.dataSource.manager;
-    let slots: FreedSlotRow[];
+    let board: FreedSlotBoard;
     if (query.appointmentId) {
-      if (!(await readAppointment(manager, actor.organizationId, query.appointmentId))) throw new InvalidFieldError('appointmentId', 'no such appointment in this organization');
-      slots = await freedSlotsOfAppointment(manager, actor.organizationId, query.appointmentId);
+      board = await freedSlotBoardOfAppointment(manager, actor.organizationId, query.appointmentId);
+      if (!board.appointmentFound) throw new InvalidFieldError('appointmentId', 'no such appointment in this organization');
     } else {
       if (!query.locationId) throw new InvalidFieldError('locationId', 'is required unless appointmentId is given');
       if (!query.from || !query.to) throw new InvalidFieldError(query.from ? 'to' : 'from', 'is required with locationId');
@@ -196,15 +203,24 @@ export class WaitlistService {
       const to = new Date(query.to);
       if (to <= from) throw new InvalidFieldError('to', 'must be after from');
       if (to.getTime() - from.getTime() > MAX_FREED_SLOT_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_FREED_SLOT_DAYS} days after from`);
-      slots = await openFreedSlots(manager, actor.organizationId, { locationId: query.locationId, from: new Date(Math.max(from.getTime(), Date.now())), to });
+      board = await freedSlotBoardOfLocation(manager, actor.organizationId, { locationId: query.locationId, from: new Date(Math.max(from.getTime(), Date.now())), to });
     }
     const now = Date.now();
-    const offers = await offersFor(manager, actor.organizationId, { freedSlotIds: slots.map((s) => s.id) });
-    const items: FreedSlotDto[] = [];
-    for (const slot of slots) {
-      const open = slot.open && slot.ends_at.getTime() > now;
-      const matches = open ? await this.matches(manager, actor, slot, offers) : [];
-      items.push({
+    const entries = new Map(board.entries.map((e) => [e.id, e]));
+    const services = new Map(board.services.map((v) => [v.id, toServiceDto(v)]));
+    const candidatesOf = (slot: FreedSlotBoard['slots'][number]): WaitlistEntryRow[] => {
+      const from = instantToLocal(slot.starts_at, slot.timezone).date;
+      return slot.candidateIds
+        .map((id) => entries.get(id) as WaitlistEntryRow)
+        .filter((e) => waitlistEntryWantsSlot(toWants(e), { locationId: slot.location_id, practitionerId: slot.practitioner_id, localDate: from }, e.today));
+    };
+    const open = board.slots.filter((slot) => slot.open && slot.ends_at.getTime() > now);
+    const candidates = new Map(open.map((slot) => [slot.id, candidatesOf(slot)]));
+    const facts = await this.factsPerLocation(manager, actor, open.filter((slot) => (candidates.get(slot.id) ?? []).length > 0), [...services.values()]);
+    const items: FreedSlotDto[] = board.slots.map((slot) => {
+      const slotCandidates = candidates.get(slot.id);
+      const locationFacts = facts.get(slot.location_id);
+      return {
         id: slot.id,
         appointmentId: slot.appointment_id,
         cause: slot.cause,
@@ -216,10 +232,10 @@ export class WaitlistService {
         roomName: slot.room_name,
         startsAt: slot.starts_at.toISOString(),
         endsAt: slot.ends_at.toISOString(),
-        open,
-        matches,
-      });
-    }
+        open: slotCandidates !== undefined,
+        matches: slotCandidates && locationFacts ? this.matches(actor, slot, slotCandidates, services, locationFacts, board.offers, now) : [],
+      };
+    });
     return { items };
   }
 
@@ -338,28 +354,54 @@ export class WaitlistService {
     }
   }
 
-  private async matches(manager: EntityManager, actor: Actor, slot: FreedSlotRow, offers: WaitlistOfferRow[]): Promise<WaitlistMatchDto[]> {
-    const from = instantToLocal(slot.starts_at, slot.timezone).date;
-    const to = instantToLocal(slot.ends_at, slot.timezone).date;
-    const candidates = (await openEntriesBetween(manager, actor.organizationId, slot.location_id, from, to)).filter((e) =>
-      waitlistEntryWantsSlot(toWants(e), { locationId: slot.location_id, practitionerId: slot.practitioner_id, localDate: from }, e.today),
-    );
-    if (candidates.length === 0) return [];
-    const entryOffers = await offersFor(manager, actor.organizationId, { entryIds: candidates.map((c) => c.id) });
+  /**
+   * One availability read per location of the slots (one in the schedule's panel) over every practitioner and the
+   * whole time the slots span, the longest candidate service's length after their end included.
+   */
+  private async factsPerLocation(manager: EntityManager, actor: Actor, slots: FreedSlotRow[], services: ServiceDto[]): Promise<Map<string, AvailabilityFactsRow>> {
+    const facts = new Map<string, AvailabilityFactsRow>();
+    const longest = Math.max(0, ...services.map((v) => (v.durationMin + v.bufferMin) * MINUTE));
+    for (const locationId of new Set(slots.map((slot) => slot.location_id))) {
+      const here = slots.filter((slot) => slot.location_id === locationId);
+      facts.set(
+        locationId,
+        await loadAvailabilityFacts(manager, {
+          organizationId: actor.organizationId,
+          locationId,
+          serviceId: null,
+          from: new Date(Math.min(...here.map((slot) => slot.starts_at.getTime()))),
+          to: new Date(Math.max(...here.map((slot) => slot.ends_at.getTime())) + longest),
+          practitionerIds: [...new Set(here.map((slot) => slot.practitioner_id))],
+          excludeAppointmentId: null,
+        }),
+      );
+    }
+    return facts;
+  }
+
+  private matches(
+    actor: Actor,
+    slot: FreedSlotRow,
+    candidates: WaitlistEntryRow[],
+    services: Map<string, ServiceDto>,
+    facts: AvailabilityFactsRow,
+    offers: WaitlistOfferRow[],
+    now: number,
+  ): WaitlistMatchDto[] {
     const byService = new Map<string, FittingStart[]>();
     const matches: WaitlistMatchDto[] = [];
     for (const entry of candidates) {
       let fitting = byService.get(entry.service_id);
       if (!fitting) {
-        const service = await this.catalog.findService(manager, actor.organizationId, entry.service_id);
-        fitting = service.isActive ? await this.fittingStarts(manager, actor, slot, service) : [];
+        const service = services.get(entry.service_id);
+        fitting = service?.isActive ? fittingStartsFromFacts(actor, slot, service, facts, now) : [];
         byService.set(entry.service_id, fitting);
       }
       const first = fitting[0];
       if (!first) continue;
       const offer = offers.find((o) => o.freed_slot_id === slot.id && o.entry_id === entry.id) ?? null;
       matches.push({
-        entry: toEntryDto(entry, entryOffers),
+        entry: toEntryDto(entry, offers),
         startsAt: new Date(offer && offer.status === 'open' ? offer.starts_at : first.start).toISOString(),
         endsAt: new Date(offer && offer.status === 'open' ? offer.ends_at : first.end).toISOString(),
         roomId: offer?.room_id ?? first.roomId,
@@ -397,6 +439,25 @@ export class WaitlistService {
     const row = (await waitlistEntryRow(manager, actor.organizationId, id)) as WaitlistEntryRow;
     return toEntryDto(row, await offersFor(manager, actor.organizationId, { entryIds: [id] }));
   }
+}
+
+/** `fittingStarts` from facts already read (a superset of the slot's time and practitioners): the slot's practitioner only. */
+function fittingStartsFromFacts(actor: Actor, slot: FreedSlotRow, service: ServiceDto, facts: AvailabilityFactsRow, now: number): FittingStart[] {
+  const occupied = (service.durationMin + service.bufferMin) * MINUTE;
+  const own = { ...facts, people: (facts.people ?? []).filter(([id]) => id === slot.practitioner_id) };
+  const { slots, rooms } = slotsFromFacts(own, {
+    organizationId: actor.organizationId,
+    service,
+    locationId: slot.location_id,
+    timeZone: slot.timezone,
+    from: slot.starts_at,
+    to: new Date(slot.ends_at.getTime() + occupied),
+    practitionerId: slot.practitioner_id,
+    notBefore: now,
+  }, []);
+  return slots
+    .filter((s) => s.practitionerId === slot.practitioner_id && s.start < slot.ends_at.getTime())
+    .map((s) => ({ start: s.start, end: s.end, roomId: s.roomId, roomName: rooms.find((r) => r.id === s.roomId)?.name ?? '' }));
 }
 
 function toWants(e: WaitlistEntryRow) {

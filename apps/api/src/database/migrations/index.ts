@@ -38,6 +38,9 @@ import { IndexAppointmentOccupiedTimeByLocation1796569650000 } from './179656965
 import { PublishTreatmentSessionSeals1796569670000 } from './1796569670000-PublishTreatmentSessionSeals';
 import { PublishUsableLotStock1796569670001 } from './1796569670001-PublishUsableLotStock';
 import { PublishTreatmentSettings1796569670002 } from './1796569670002-PublishTreatmentSettings';
+import { PublishScreeningSettings1796569680000 } from './1796569680000-PublishScreeningSettings';
+import { PublishTimelineViews1796569680001 } from './1796569680001-PublishTimelineViews';
+import { PublishPatientAuditTrail1796569680002 } from './1796569680002-PublishPatientAuditTrail';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -81,4 +84,7 @@ export const MIGRATIONS = [
   PublishTreatmentSessionSeals1796569670000,
   PublishUsableLotStock1796569670001,
   PublishTreatmentSettings1796569670002,
+  PublishScreeningSettings1796569680000,
+  PublishTimelineViews1796569680001,
+  PublishPatientAuditTrail1796569680002,
 ];

@@ -1,22 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { MedicalHistoryService } from '../medical-history.service';
-import { TimelineSource, type TimelineEntry, type TimelineProvider } from './timeline-source';
+import { TimelineSource, instant, type TimelineEntry, type TimelineProvider, type TimelineRow } from './timeline-source';
 
-/** Each recorded version of the medical-history questionnaire. */
+/** Each recorded version of the medical-history questionnaire (the patients module's own view). */
 @TimelineSource()
 @Injectable()
 export class MedicalHistoryTimeline implements TimelineProvider {
-  constructor(private readonly histories: MedicalHistoryService) {}
+  readonly views = [{ name: 'medical_history_timeline_rows' }];
 
-  async entries(manager: EntityManager, organizationId: string, patientId: string): Promise<TimelineEntry[]> {
-    const versions = await this.histories.versions(manager, organizationId, patientId);
-    return versions.map((v) => ({
-      at: v.recordedAt,
-      kind: 'medical_history',
-      title: v.version === 1 ? 'Medical history recorded' : `Medical history updated (version ${v.version})`,
-      refId: v.id,
-      actorName: v.recordedByName,
-    }));
+  entries([versions]: TimelineRow[][]): TimelineEntry[] {
+    return [...versions]
+      .sort((a, b) => Number(b.version) - Number(a.version))
+      .map((v) => ({
+        at: instant(v.recorded_at),
+        kind: 'medical_history',
+        title: v.version === 1 ? 'Medical history recorded' : `Medical history updated (version ${v.version})`,
+        refId: v.id as string,
+        actorName: (v.recorded_by_name as string | null) ?? '',
+      }));
   }
 }

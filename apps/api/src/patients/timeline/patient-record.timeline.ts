@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { AuditQueryService } from '../../audit/audit-query.service';
 import type { AuditChanges } from '../../audit/audit.service';
-import { TimelineSource, type TimelineEntry, type TimelineProvider } from './timeline-source';
+import { TimelineSource, instant, type TimelineEntry, type TimelineProvider, type TimelineRow } from './timeline-source';
 
 const TITLES: Record<string, string> = {
   'patient.created': 'Patient registered',
@@ -11,22 +9,25 @@ const TITLES: Record<string, string> = {
   'patient.restored': 'Record restored',
 };
 
-/** Registration, edits, archiving and restoring, from the audit trail (which keeps each with who did it). */
+/** Registration, edits, archiving and restoring, from the audit trail's view (which keeps each with who did it). */
 @TimelineSource()
 @Injectable()
 export class PatientRecordTimeline implements TimelineProvider {
-  constructor(private readonly auditTrail: AuditQueryService) {}
+  readonly views = [{ name: 'patient_record_timeline_rows', patientIdIsText: true }];
 
-  async entries(manager: EntityManager, organizationId: string, patientId: string): Promise<TimelineEntry[]> {
-    const events = await this.auditTrail.trailFor(manager, organizationId, { type: 'patient', id: patientId }, { actions: Object.keys(TITLES) });
-    return events.map((e) => ({
-      at: e.occurredAt,
-      kind: 'patient',
-      title: TITLES[e.action],
-      detail: describe(e.action, e.changes ?? {}),
-      refId: patientId,
-      ...(e.actorName ? { actorName: e.actorName } : {}),
-    }));
+  entries([events]: TimelineRow[][]): TimelineEntry[] {
+    return events
+      .map((e) => ({ id: e.id as string, patientId: e.patient_id as string, at: instant(e.occurred_at), action: e.action as string, changes: (e.changes ?? {}) as AuditChanges, actorName: e.actor_name as string | null }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) // the trail's order (ids are bigints as text)
+      .filter((e) => e.action in TITLES)
+      .map((e) => ({
+        at: e.at,
+        kind: 'patient',
+        title: TITLES[e.action],
+        detail: describe(e.action, e.changes),
+        refId: e.patientId,
+        ...(e.actorName ? { actorName: e.actorName } : {}),
+      }));
   }
 }
 

@@ -1,5 +1,4 @@
 import { DiscoveryService } from '@nestjs/core';
-import type { EntityManager } from 'typeorm';
 
 /**
  * Kinds of timeline entries. Open: a module that adds a source may add its own kind; the dashboard shows an unknown
@@ -17,9 +16,37 @@ export interface TimelineEntry {
   actorName?: string;
 }
 
-/** One source of a patient's timeline. Sources never audit: the timeline read is audited once. */
+/**
+ * A view the source's owner publishes for the timeline (a migration; `organization_id`, `patient_id` and the columns
+ * the source turns into entries). `patientIdIsText`: the view's patient_id is text (the audit trail's entity ids).
+ */
+export interface TimelineView {
+  name: string;
+  patientIdIsText?: boolean;
+}
+
+/** A view's rows for one patient as JSON: instants arrive as ISO text (see `instant`), without organization_id. */
+export type TimelineRow = Record<string, unknown>;
+
+/**
+ * One source of a patient's timeline: the views it reads and how their rows become entries. The timeline reads every
+ * source's views in ONE statement (timeline.queries.ts). Sources never audit: the timeline read is audited once.
+ */
 export interface TimelineProvider {
-  entries(manager: EntityManager, organizationId: string, patientId: string): Promise<TimelineEntry[]>;
+  readonly views: readonly TimelineView[];
+  /** `rows[i]`: the patient's rows of `views[i]`. */
+  entries(rows: TimelineRow[][]): TimelineEntry[];
+}
+
+/** An instant from a timeline row (JSON text) as a Date, null kept. */
+export function instant(value: unknown): Date;
+export function instant(value: unknown, nullable: true): Date | null;
+export function instant(value: unknown, nullable?: true): Date | null {
+  if (value === null || value === undefined) {
+    if (nullable) return null;
+    throw new Error('timeline row without its instant');
+  }
+  return new Date(value as string);
 }
 
 /**
