@@ -44,6 +44,8 @@ export const DEFINER_FUNCTIONS = [
   'calendar_feed_resolve(text)',
   'outbox_message_organization(uuid)',
   'outbox_due_messages(integer)',
+  // Patient search's close names: the trigram index read as the owner, for the current tenant only (1796569690000).
+  'patient_close_names(text[], text, boolean, text, text, real, uuid, integer)',
 ] as const;
 
 /** pg-boss's own schema: the worker reads and writes its job tables. */

@@ -35,6 +35,7 @@ import { ResolveClinicTimeZoneWithSession1796569610000 } from './1796569610000-R
 import { IndexKeysetLists1796569630000 } from './1796569630000-IndexKeysetLists';
 import { IndexLotListAndExposure1796569640000 } from './1796569640000-IndexLotListAndExposure';
 import { IndexAppointmentOccupiedTimeByLocation1796569650000 } from './1796569650000-IndexAppointmentOccupiedTimeByLocation';
+import { FindCloseNamesThroughTheTrigramIndex1796569690000 } from './1796569690000-FindCloseNamesThroughTheTrigramIndex';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   IndexKeysetLists1796569630000,
   IndexLotListAndExposure1796569640000,
   IndexAppointmentOccupiedTimeByLocation1796569650000,
+  FindCloseNamesThroughTheTrigramIndex1796569690000,
 ];
