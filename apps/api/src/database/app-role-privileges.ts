@@ -35,7 +35,10 @@ export const TABLE_PRIVILEGES: Record<string, readonly string[]> = {
   schema_migrations: ['SELECT'],
 };
 
-/** The narrow SECURITY DEFINER entry points used before the organization is known (see EnableRowLevelSecurity). */
+/**
+ * The narrow SECURITY DEFINER entry points: used before the organization is known (see EnableRowLevelSecurity), or
+ * reading an index row-level security keeps closed, for the current organization only (patient_close_names).
+ */
 export const DEFINER_FUNCTIONS = [
   'auth_login_candidate(text)',
   'auth_resolve_session(bytea, integer)',
