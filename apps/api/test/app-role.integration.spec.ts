@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { APPEND_ONLY_TABLES } from '../src/database/app-role-privileges';
+import { APPEND_ONLY_TABLES, DEFINER_FUNCTIONS } from '../src/database/app-role-privileges';
 import { signedConsent } from './consent-factories';
 import { newPatient, signedInOrganization } from './factories';
 import { createTestApp, type TestApp } from './test-app';
@@ -95,6 +95,45 @@ describe('the app role', () => {
       expect([row.name, row.can_truncate]).toEqual([row.name, false]);
       if (protectedTables.some((t) => t.name === row.name)) expect([row.name, row.can_update, row.can_delete]).toEqual([row.name, false, false]);
     }
+  });
+});
+
+describe('SECURITY DEFINER functions', () => {
+  it('are the listed ones, pin their search_path, belong to the tables\' owner and are executable by the app role only', async () => {
+    const functions: { name: string; config: string[] | null; owner: string; public_can: boolean; app_can: boolean; others: string[] }[] = await app.dataSource.query(
+      `SELECT p.oid::regprocedure::text AS name, p.proconfig AS config, pg_get_userbyid(p.proowner) AS owner,
+              EXISTS (SELECT FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE') AS public_can,
+              has_function_privilege('skinledger_app', p.oid, 'EXECUTE') AS app_can,
+              ARRAY(SELECT pg_get_userbyid(a.grantee)::text FROM aclexplode(p.proacl) a
+                     WHERE a.grantee NOT IN (0, p.proowner) AND pg_get_userbyid(a.grantee) <> 'skinledger_app') AS others
+         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = 'public' AND p.prosecdef ORDER BY 1`,
+    );
+    // Every one of them is listed (and so granted) in app-role-privileges.ts.
+    expect(functions.map((f) => f.name).sort()).toEqual([...DEFINER_FUNCTIONS].map((f) => f.replaceAll(' ', '')).sort());
+    expect(functions.map((f) => f.name)).toEqual(expect.arrayContaining(['patient_close_names(text[],text,boolean,text,text,real,uuid,integer)']));
+    const [{ owner }] = await app.dataSource.query(`SELECT tableowner AS owner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'patients'`);
+    for (const fn of functions) {
+      expect(fn).toEqual({ name: fn.name, config: ['search_path=pg_catalog, public'], owner, public_can: false, app_can: true, others: [] });
+    }
+  });
+
+  it('patient_close_names names only candidates of the tenant set, and none without one', async () => {
+    const first = await signedInOrganization(app);
+    const second = await signedInOrganization(app);
+    const own = await newPatient(app.dataSource, first.organization.id, { firstName: 'Rosalind', lastName: 'Whitfield' });
+    const foreign = await newPatient(app.dataSource, second.organization.id, { firstName: 'Rosalind', lastName: 'Whitfeld' });
+    const call = `SELECT id FROM patient_close_names(ARRAY['rosalind', 'whitfeld'], 'rosalind whitfeld', true, NULL, NULL, NULL, NULL, 10)`;
+    expect((await asApp.query(call)).rows).toEqual([]);
+    await asApp.query('BEGIN');
+    try {
+      await asApp.query(`SELECT set_config('app.organization_id', $1, true)`, [first.organization.id]);
+      // The other clinic's patient has exactly the name typed; only the own one is named.
+      expect((await asApp.query(call)).rows).toEqual([{ id: own.id }]);
+    } finally {
+      await asApp.query('ROLLBACK');
+    }
+    expect(foreign.id).not.toBe(own.id);
   });
 });
 

@@ -203,6 +203,17 @@ describe('organization isolation', () => {
     expect(notice.body.found).toEqual([]);
   });
 
+  it("never names another clinic's patient in a typo search, even when that name is the closest", async () => {
+    // B has "Bea Other"; "Bea Othr" is a typo of it, and only close to A's "Bea Othman".
+    expect((await a.client.get('/api/patients?q=Bea%20Othr&includeArchived=true')).body).toMatchObject({ items: [], hasMore: false });
+    const own = await newPatient(app.dataSource, a.organization.id, { firstName: 'Bea', lastName: 'Othman' });
+    const found = await a.client.get('/api/patients?q=Bea%20Othr&includeArchived=true');
+    expect(found.body.items.map((p: { id: string }) => p.id)).toEqual([own.id]);
+    // B sees its own first (the closest), so the name is close enough to be listed at all.
+    const inB = await b.client.get('/api/patients?q=Bea%20Othr&includeArchived=true');
+    expect(inB.body.items.map((p: { id: string }) => p.id)).toEqual([bPatientId]);
+  });
+
   it('left organization B untouched', async () => {
     const [nurse] = await app.dataSource.query(`SELECT name, is_active FROM staff_members WHERE id = $1`, [bNurseId]);
     expect(nurse.name).not.toBe('Hijacked');

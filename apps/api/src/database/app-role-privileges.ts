@@ -35,7 +35,10 @@ export const TABLE_PRIVILEGES: Record<string, readonly string[]> = {
   schema_migrations: ['SELECT'],
 };
 
-/** The narrow SECURITY DEFINER entry points used before the organization is known (see EnableRowLevelSecurity). */
+/**
+ * The narrow SECURITY DEFINER entry points: used before the organization is known (see EnableRowLevelSecurity), or
+ * reading an index row-level security keeps closed, for the current organization only (patient_close_names).
+ */
 export const DEFINER_FUNCTIONS = [
   'auth_login_candidate(text)',
   'auth_resolve_session(bytea, integer)',
@@ -44,6 +47,8 @@ export const DEFINER_FUNCTIONS = [
   'calendar_feed_resolve(text)',
   'outbox_message_organization(uuid)',
   'outbox_due_messages(integer)',
+  // Patient search's close names: the trigram index read as the owner, for the current tenant only (1796569690000).
+  'patient_close_names(text[], text, boolean, text, text, real, uuid, integer)',
 ] as const;
 
 /** pg-boss's own schema: the worker reads and writes its job tables. */

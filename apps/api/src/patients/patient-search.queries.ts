@@ -17,7 +17,8 @@ import { nameWords, type SearchTerms } from './patient-search-terms';
  *   6. only when 0-5 do not fill the page: names close to the term, nearest first (pg_trgm on the GIN index: every word
  *      typed close to some word of "first last preferred" (`<%`, a typo in a word), or for several words the whole term
  *      close to the whole name (`%`, a typo anywhere)). Both thresholds are 0.5, set for the database and the app role
- *      (migration 1796569620000), so a search needs no `set_config` before it.
+ *      (migration 1796569620000), so a search needs no `set_config` before it. The candidates come from the SECURITY
+ *      DEFINER function patient_close_names (migration 1796569690000), the one way to read that index under RLS.
  * Groups 0-5 are read first (a materialized CTE, each group limited to a page); group 6 runs only if they leave room.
  */
 
@@ -112,13 +113,11 @@ export function searchStatement(
   const columns = (group: string, distance: string, text: string, text2: string) =>
     `${SUMMARY_COLUMNS}, ${group} AS match_group, (${distance})::real AS distance, (${text})::text AS sort_text, (${text2})::text AS sort_text2`;
   /** Rows of `from` (rows with match_group etc.) past the cursor when it is in one of `groups`. */
-  const seek = (groups: number[], order: 'id' | 'texts' | 'distance') => {
+  const seek = (groups: number[], order: 'id' | 'texts') => {
     if (!after || !groups.includes(afterGroup)) return '';
     const id = params.add(after[4]);
     if (order === 'id') return `AND (m.match_group, m.id) > (${afterGroup}, ${id}::uuid)`;
-    if (order === 'texts') return `AND (m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[3])} COLLATE "C", ${id}::uuid)`;
-    // The distance as PostgreSQL computed it (real): the cursor carries it exactly as it was printed.
-    return `AND (m.distance, m.id) > (${params.add(after[1])}::real, ${id}::uuid)`;
+    return `AND (m.sort_text COLLATE "C", m.sort_text2 COLLATE "C", m.id) > (${params.add(after[2])} COLLATE "C", ${params.add(after[3])} COLLATE "C", ${id}::uuid)`;
   };
   /** Groups 0-5 in order, each reading only when the ones before left room on the page (`room` goes in its WHERE). */
   const early: ((room: string) => string)[] = [];
@@ -185,18 +184,23 @@ export function searchStatement(
     // room on the page: the trigram index hands over every close name, so it is read only when needed.
     const earlyName = chain(early, ctes, limitOf);
     const name = lazy(terms.name);
-    const close = [`(${start.map((w) => `patient_search_text(${w()}) <% p.search_name`).join(' AND ')})`];
-    if (words.length > 1) close.push(`patient_search_text(${name()}) % p.search_name`);
     // Decided once, before any close-name row is read: a LATERAL subquery behind OFFSET 0 runs only for an allowed
     // gate row, and being parameterized by it, never starts parallel workers for a page that does not need it.
     const noNameStarts = `NOT EXISTS (SELECT FROM patients p WHERE ${base()} AND ${wordStarts()})`;
     ctes.push(
       `typo_gate AS MATERIALIZED (SELECT ${earlyName ? `CASE WHEN (SELECT count(*) FROM ${earlyName}) < ${limitOf()} THEN ${noNameStarts} ELSE false END` : noNameStarts} AS allowed)`,
     );
-    const distance = `p.search_name <-> patient_search_text(${name()})`;
-    const closeNames = `(SELECT m.* FROM typo_gate g CROSS JOIN LATERAL (SELECT ${columns('6', distance, "''", "''")} FROM patients p
-        WHERE g.allowed AND ${base()} AND (${close.join(' OR ')}) AND NOT ${wordStarts()} ${notListed()} OFFSET 0) m
-        WHERE true ${seek([6], 'distance')} ORDER BY m.distance, m.id LIMIT ${limitOf()})`;
+    // The candidates come from patient_close_names (migration 1796569690000): pg_trgm's operators are not leakproof, so
+    // under row-level security they are never index conditions; the function reads the trigram index as the owner, for
+    // the tenant set by the sign-in check only, and the rows are read back here under row-level security as usual.
+    // It applies the filters and the cursor itself, so its `limit` candidates are the page's.
+    const after6 = after && afterGroup === 6 ? after : null;
+    const candidates = `patient_close_names(ARRAY[${start.map((w) => w()).join(', ')}]::text[], ${name()}::text, ${params.add(filters.includeArchived === true)}::boolean,
+        ${params.add(filters.tag ?? null)}::text, ${email ? email.exact() : 'NULL'}::text, ${params.add(after6 ? after6[1] : null)}::real, ${params.add(after6 ? after6[4] : null)}::uuid, ${limitOf()}::integer)`;
+    const closeNames = `(SELECT m.* FROM typo_gate g CROSS JOIN LATERAL (SELECT ${columns('6', 'c.distance', "''", "''")}
+        FROM ${candidates} c JOIN patients p ON p.id = c.id
+        WHERE g.allowed AND ${base()} OFFSET 0) m
+        ORDER BY m.distance, m.id LIMIT ${limitOf()})`;
     if (!earlyName) return { params: params.values, sql: `WITH ${ctes.join(', ')} ${closeNames}` };
     return {
       params: params.values,

@@ -41,6 +41,7 @@ import { PublishTreatmentSettings1796569670002 } from './1796569670002-PublishTr
 import { PublishScreeningSettings1796569680000 } from './1796569680000-PublishScreeningSettings';
 import { PublishTimelineViews1796569680001 } from './1796569680001-PublishTimelineViews';
 import { PublishPatientAuditTrail1796569680002 } from './1796569680002-PublishPatientAuditTrail';
+import { FindCloseNamesThroughTheTrigramIndex1796569690000 } from './1796569690000-FindCloseNamesThroughTheTrigramIndex';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   PublishScreeningSettings1796569680000,
   PublishTimelineViews1796569680001,
   PublishPatientAuditTrail1796569680002,
+  FindCloseNamesThroughTheTrigramIndex1796569690000,
 ];
