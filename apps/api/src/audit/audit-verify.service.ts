@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
-import { eventMac } from './audit-chain';
+import { eventMac, macOverTail } from './audit-chain';
 import { ChainMacChecker } from './chain-mac-checker';
 import { independentTransaction } from '../database/request-transaction';
 import { chainSeqOf, chainedEventId, chainedEventsAround, chainedRange, readChainHead, unchainedRows, type ChainedTuple } from './audit-verify.queries';
@@ -15,6 +15,14 @@ import type { AuditChainVerificationDto } from './audit.dto';
 const BATCH = 25_000;
 /** Batches asked for ahead of the one being checked, alternating between the two connections. */
 const IN_FLIGHT = 2;
+
+/** What audit_entity_chain tells of an event's place in the chain (its columns chain_seq, mac, chain_tail, previous_mac). */
+export interface AuditChainEvidence {
+  chainSeq: string | null;
+  mac: string | null;
+  chainTail: string;
+  previousMac: string | null;
+}
 
 /**
  * Walks an organization's audit chain in keyset batches (never all rows in memory) and recomputes every MAC.
@@ -48,6 +56,16 @@ export class AuditVerifyService {
       }),
     );
     return result;
+  }
+
+  /**
+   * entryIntact for an event read through the published view audit_entity_chain (the reader's own statement): null
+   * when it predates the chain, else whether its MAC verifies against its predecessor's.
+   */
+  chainEvidenceIntact(organizationId: string, evidence: AuditChainEvidence): boolean | null {
+    if (evidence.chainSeq === null) return null;
+    if (evidence.chainSeq !== '1' && evidence.previousMac === null) return false;
+    return macOverTail(this.keys.key, evidence.previousMac, JSON.stringify(organizationId), evidence.chainTail) === evidence.mac;
   }
 
   /** True when the chained event with this id verifies against its predecessor's MAC (a single entry's check). */

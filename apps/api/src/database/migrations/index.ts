@@ -34,6 +34,7 @@ import { ResolveClinicTimeZoneWithSession1796569610000 } from './1796569610000-R
 import { IndexKeysetLists1796569630000 } from './1796569630000-IndexKeysetLists';
 import { IndexLotListAndExposure1796569640000 } from './1796569640000-IndexLotListAndExposure';
 import { IndexAppointmentOccupiedTimeByLocation1796569650000 } from './1796569650000-IndexAppointmentOccupiedTimeByLocation';
+import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   IndexKeysetLists1796569630000,
   IndexLotListAndExposure1796569640000,
   IndexAppointmentOccupiedTimeByLocation1796569650000,
+  PublishAuditEntityChain1796569660000,
 ];
