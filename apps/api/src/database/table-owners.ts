@@ -90,6 +90,12 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
     readers: ['treatments'],
     purpose: "the cartridges each treatment session used (the ledger's used movements with lot and product)",
   },
+  {
+    view: 'signed_consent_validity',
+    owner: 'consents',
+    readers: ['scheduling'],
+    purpose: "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in",
+  },
   // A record's audit events with what checking their chain MACs needs (a consent's verification and certificate page).
   {
     view: 'audit_entity_chain',

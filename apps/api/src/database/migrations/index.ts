@@ -35,6 +35,7 @@ import { IndexKeysetLists1796569630000 } from './1796569630000-IndexKeysetLists'
 import { IndexLotListAndExposure1796569640000 } from './1796569640000-IndexLotListAndExposure';
 import { IndexAppointmentOccupiedTimeByLocation1796569650000 } from './1796569650000-IndexAppointmentOccupiedTimeByLocation';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
+import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   IndexLotListAndExposure1796569640000,
   IndexAppointmentOccupiedTimeByLocation1796569650000,
   PublishAuditEntityChain1796569660000,
+  PublishSignedConsentValidity1796569660001,
 ];
