@@ -6,7 +6,7 @@ import type { Actor } from '../common/access/actor';
 import { eventMac, macOverTail } from './audit-chain';
 import { ChainMacChecker } from './chain-mac-checker';
 import { independentTransaction } from '../database/request-transaction';
-import { chainSeqOf, chainedEventId, chainedEventsAround, chainedRange, readChainHead, unchainedRows, type ChainedTuple } from './audit-verify.queries';
+import { chainSeqOf, chainStart, chainedEventId, chainedEventsAround, chainedRange, type ChainedTuple } from './audit-verify.queries';
 import { AuditKeyProvider } from './audit-key.provider';
 import { AuditService } from './audit.service';
 import type { AuditChainVerificationDto } from './audit.dto';
@@ -82,8 +82,10 @@ export class AuditVerifyService {
   }
 
   private async walk(manager: EntityManager, organizationId: string): Promise<{ result: AuditChainVerificationDto; legacy: number }> {
-    const head = await readChainHead(manager, organizationId);
-    const { legacy, firstIntruderId } = await unchainedRows(manager, organizationId, head?.legacyMaxEventId ?? '0');
+    const client = (await manager.queryRunner?.connect()) as PoolClient;
+    // One statement reads the head, the unchained rows and the first batch: a chain of up to BATCH events is walked
+    // with no further read.
+    const { head, legacy, firstIntruderId, firstBatch } = await chainStart(client, organizationId, BATCH);
     const key = this.keys.key;
     const checker = new ChainMacChecker(key, JSON.stringify(organizationId));
     // Sequence numbers stay far below 2^53 (a million events a day for 24,000 years), so plain numbers suffice here.
@@ -92,10 +94,9 @@ export class AuditVerifyService {
     let expected = 1;
     let previousMac: string | null = null;
     let brokenSeq: string | null = null;
-    const client = (await manager.queryRunner?.connect()) as PoolClient;
     const walkOn = async (clients: PoolClient[]) => {
-      const queue: Promise<ChainedTuple[]>[] = [];
-      let nextFrom = 0;
+      const queue: Promise<ChainedTuple[]>[] = [Promise.resolve(firstBatch)];
+      let nextFrom = Math.min(headSeq, BATCH);
       const request = () => {
         if (nextFrom >= headSeq) return;
         const through = Math.min(headSeq, nextFrom + BATCH);
@@ -105,7 +106,7 @@ export class AuditVerifyService {
         queue.push(batch);
         nextFrom = through;
       };
-      for (let i = 0; i <= IN_FLIGHT; i++) request();
+      for (let i = 0; i < IN_FLIGHT; i++) request();
       try {
         for (let k = 0; k < queue.length && brokenSeq === null; k++) {
           const batch = await queue[k];
@@ -131,7 +132,8 @@ export class AuditVerifyService {
     // was read lie beyond the last range and are for the next verification. Only one walk at a time takes a second
     // connection (the others read on their request's alone), so concurrent verifications cannot drain the pool
     // while each waits for one more.
-    if (this.secondConnectionInUse) {
+    if (this.secondConnectionInUse || headSeq <= BATCH) {
+      // A chain within the first batch needs no second connection (nothing left to read ahead).
       await walkOn([client]);
     } else {
       this.secondConnectionInUse = true;
