@@ -79,26 +79,32 @@ export async function chainedRange(client: PoolClient, organizationId: string, a
 
 /**
  * The start of a walk in ONE statement (issue 15: a normal chain verifies in one read): the head, the rows before the
- * chain (counted, skipped) and the first unchained row after them (an inserted row: a break), and the chained events 1..min(head, firstThroughSeq)
- * as RANGE_SQL renders them, all from one snapshot. The first row is the header (seq NULL: the head's MAC and the
- * rest as JSON), the events follow in chain order.
+ * chain (counted, skipped) and the first unchained row after them (an inserted row: a break), and the chained events
+ * 1..min(head, firstThroughSeq) as RANGE_SQL renders them, all from one snapshot. Rows: the events in chain order
+ * (seq, MAC, tail as RANGE_SQL), the first one also carrying the header as JSON in a fourth column; with no events, one
+ * row of nulls carrying the header. The events come from an index scan in a LATERAL subquery joined to the one header
+ * row (a nested loop, which keeps their order): sorting a whole batch of wide rows would cost more than the walk.
  */
 const START_SQL = `WITH head AS (
   SELECT last_seq, last_mac, legacy_max_event_id FROM audit_chain_heads WHERE organization_id = $1
-), unchained AS (
-  SELECT count(*) FILTER (WHERE id <= coalesce((SELECT legacy_max_event_id FROM head), 0))::int AS legacy,
-         min(id) FILTER (WHERE id > coalesce((SELECT legacy_max_event_id FROM head), 0))::text AS first_intruder
-    FROM audit_events WHERE organization_id = $1 AND chain_seq IS NULL
+), header AS (
+  SELECT json_build_object('lastSeq', h.last_seq::text, 'lastMac', encode(h.last_mac, 'hex'), 'legacyMaxEventId', h.legacy_max_event_id::text,
+                           'legacy', u.legacy, 'firstIntruder', u.first_intruder)::text AS header,
+         coalesce(h.last_seq, 0) AS last_seq,
+         (SELECT min(chain_seq) FROM audit_events WHERE organization_id = $1 AND chain_seq > 0) AS first_seq
+    FROM (SELECT count(*) FILTER (WHERE id <= coalesce((SELECT legacy_max_event_id FROM head), 0))::int AS legacy,
+                 min(id) FILTER (WHERE id > coalesce((SELECT legacy_max_event_id FROM head), 0))::text AS first_intruder
+            FROM audit_events WHERE organization_id = $1 AND chain_seq IS NULL) u
+    LEFT JOIN head h ON true
 )
-SELECT NULL::text AS seq, encode(h.last_mac, 'hex') AS mac,
-       json_build_object('lastSeq', h.last_seq::text, 'legacyMaxEventId', h.legacy_max_event_id::text, 'legacy', u.legacy, 'firstIntruder', u.first_intruder)::text AS tail,
-       0::bigint AS ord
-  FROM unchained u LEFT JOIN head h ON true
-UNION ALL
-SELECT chain_seq::text, encode(mac, 'hex'), ${CONTENT_TAIL_SQL}, chain_seq
-  FROM audit_events
- WHERE organization_id = $1 AND chain_seq IS NOT NULL AND chain_seq > 0 AND chain_seq <= $2 AND chain_seq <= (SELECT last_seq FROM head)
-ORDER BY ord`;
+SELECT e.seq, e.mac, e.tail, CASE WHEN e.seq IS NULL OR e.chain_seq = x.first_seq THEN x.header END
+  FROM header x
+  LEFT JOIN LATERAL (
+    SELECT chain_seq, chain_seq::text AS seq, encode(mac, 'hex') AS mac, ${CONTENT_TAIL_SQL} AS tail
+      FROM audit_events
+     WHERE organization_id = $1 AND chain_seq IS NOT NULL AND chain_seq > 0 AND chain_seq <= $2 AND chain_seq <= x.last_seq
+     ORDER BY audit_events.chain_seq
+  ) e ON true`;
 
 export interface ChainStart {
   head: ChainHead | null;
@@ -109,19 +115,24 @@ export interface ChainStart {
 }
 
 export async function chainStart(client: PoolClient, organizationId: string, firstThroughSeq: number): Promise<ChainStart> {
-  const result = await client.query<[string | null, string | null, string]>({
+  const result = await client.query<[string | null, string | null, string | null, string | null]>({
     name: 'audit-chain-start',
     text: START_SQL,
     values: [organizationId, firstThroughSeq],
     rowMode: 'array',
   });
-  const [[, lastMac, headerJson], ...events] = result.rows;
-  const header = JSON.parse(headerJson) as { lastSeq: string | null; legacyMaxEventId: string | null; legacy: number; firstIntruder: string | null };
+  const header = JSON.parse(result.rows[0][3] as string) as {
+    lastSeq: string | null;
+    lastMac: string | null;
+    legacyMaxEventId: string | null;
+    legacy: number;
+    firstIntruder: string | null;
+  };
   return {
-    head: header.lastSeq === null ? null : { lastSeq: Number(header.lastSeq), lastMac, legacyMaxEventId: header.legacyMaxEventId ?? '0' },
+    head: header.lastSeq === null ? null : { lastSeq: Number(header.lastSeq), lastMac: header.lastMac, legacyMaxEventId: header.legacyMaxEventId ?? '0' },
     legacy: header.legacy,
     firstIntruderId: header.firstIntruder,
-    firstBatch: events as unknown as ChainedTuple[],
+    firstBatch: (result.rows[0][0] === null ? [] : result.rows) as unknown as ChainedTuple[],
   };
 }
 
