@@ -90,7 +90,6 @@ const START_SQL = `WITH head AS (
 ), header AS (
   SELECT json_build_object('lastSeq', h.last_seq::text, 'lastMac', encode(h.last_mac, 'hex'), 'legacyMaxEventId', h.legacy_max_event_id::text,
                            'legacy', u.legacy, 'firstIntruder', u.first_intruder)::text AS header,
-         coalesce(h.last_seq, 0) AS last_seq,
          (SELECT min(chain_seq) FROM audit_events WHERE organization_id = $1 AND chain_seq > 0) AS first_seq
     FROM (SELECT count(*) FILTER (WHERE id <= coalesce((SELECT legacy_max_event_id FROM head), 0))::int AS legacy,
                  min(id) FILTER (WHERE id > coalesce((SELECT legacy_max_event_id FROM head), 0))::text AS first_intruder
@@ -102,7 +101,7 @@ SELECT e.seq, e.mac, e.tail, CASE WHEN e.seq IS NULL OR e.chain_seq = x.first_se
   LEFT JOIN LATERAL (
     SELECT chain_seq, chain_seq::text AS seq, encode(mac, 'hex') AS mac, ${CONTENT_TAIL_SQL} AS tail
       FROM audit_events
-     WHERE organization_id = $1 AND chain_seq IS NOT NULL AND chain_seq > 0 AND chain_seq <= $2 AND chain_seq <= x.last_seq
+     WHERE organization_id = $1 AND chain_seq > 0 AND chain_seq <= $2
      ORDER BY audit_events.chain_seq
   ) e ON true`;
 
@@ -132,7 +131,8 @@ export async function chainStart(client: PoolClient, organizationId: string, fir
     head: header.lastSeq === null ? null : { lastSeq: Number(header.lastSeq), lastMac: header.lastMac, legacyMaxEventId: header.legacyMaxEventId ?? '0' },
     legacy: header.legacy,
     firstIntruderId: header.firstIntruder,
-    firstBatch: (result.rows[0][0] === null ? [] : result.rows) as unknown as ChainedTuple[],
+    // Events past the head (none in one snapshot, unless rows were inserted) are not the walk's, as in chainedRange.
+    firstBatch: (result.rows[0][0] === null ? [] : result.rows.filter((row) => Number(row[0]) <= Number(header.lastSeq ?? 0))) as unknown as ChainedTuple[],
   };
 }
 
