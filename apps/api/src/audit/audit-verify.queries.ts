@@ -8,24 +8,6 @@ export interface ChainHead {
   legacyMaxEventId: string;
 }
 
-export async function readChainHead(manager: EntityManager, organizationId: string): Promise<ChainHead | null> {
-  const [row]: { last_seq: string; last_mac: string | null; legacy_max_event_id: string }[] = await manager.query(
-    `SELECT last_seq, encode(last_mac, 'hex') AS last_mac, legacy_max_event_id FROM audit_chain_heads WHERE organization_id = $1`,
-    [organizationId],
-  );
-  return row ? { lastSeq: Number(row.last_seq), lastMac: row.last_mac, legacyMaxEventId: row.legacy_max_event_id } : null;
-}
-
-/** Rows before the chain (skipped, counted) and the first unchained row after them (an inserted row: a break). */
-export async function unchainedRows(manager: EntityManager, organizationId: string, legacyMaxEventId: string): Promise<{ legacy: number; firstIntruderId: string | null }> {
-  const [row]: { legacy: number; first_intruder: string | null }[] = await manager.query(
-    `SELECT count(*) FILTER (WHERE id <= $2)::int AS legacy, min(id) FILTER (WHERE id > $2)::text AS first_intruder
-     FROM audit_events WHERE organization_id = $1 AND chain_seq IS NULL`,
-    [organizationId, legacyMaxEventId],
-  );
-  return { legacy: row.legacy, firstIntruderId: row.first_intruder };
-}
-
 export interface StoredChainedEvent extends ChainedContent {
   id: string;
   mac: string;
@@ -93,6 +75,65 @@ export type ChainedTuple = [seq: string, mac: string, tail: string];
 export async function chainedRange(client: PoolClient, organizationId: string, afterSeq: number, throughSeq: number): Promise<ChainedTuple[]> {
   const result = await client.query<ChainedTuple>({ name: 'audit-chain-range', text: RANGE_SQL, values: [organizationId, afterSeq, throughSeq], rowMode: 'array' });
   return result.rows;
+}
+
+/**
+ * The start of a walk in ONE statement (issue 15: a normal chain verifies in one read): the head, the rows before the
+ * chain (counted, skipped) and the first unchained row after them (an inserted row: a break), and the chained events
+ * 1..min(head, firstThroughSeq) as RANGE_SQL renders them, all from one snapshot. Rows: the events in chain order
+ * (seq, MAC, tail as RANGE_SQL), the first one also carrying the header as JSON in a fourth column; with no events, one
+ * row of nulls carrying the header. The events come from an index scan in a LATERAL subquery joined to the one header
+ * row (a nested loop, which keeps their order): sorting a whole batch of wide rows would cost more than the walk.
+ */
+const START_SQL = `WITH head AS (
+  SELECT last_seq, last_mac, legacy_max_event_id FROM audit_chain_heads WHERE organization_id = $1
+), header AS (
+  SELECT json_build_object('lastSeq', h.last_seq::text, 'lastMac', encode(h.last_mac, 'hex'), 'legacyMaxEventId', h.legacy_max_event_id::text,
+                           'legacy', u.legacy, 'firstIntruder', u.first_intruder)::text AS header,
+         (SELECT min(chain_seq) FROM audit_events WHERE organization_id = $1 AND chain_seq > 0) AS first_seq
+    FROM (SELECT count(*) FILTER (WHERE id <= coalesce((SELECT legacy_max_event_id FROM head), 0))::int AS legacy,
+                 min(id) FILTER (WHERE id > coalesce((SELECT legacy_max_event_id FROM head), 0))::text AS first_intruder
+            FROM audit_events WHERE organization_id = $1 AND chain_seq IS NULL) u
+    LEFT JOIN head h ON true
+)
+SELECT e.seq, e.mac, e.tail, CASE WHEN e.seq IS NULL OR e.chain_seq = x.first_seq THEN x.header END
+  FROM header x
+  LEFT JOIN LATERAL (
+    SELECT chain_seq, chain_seq::text AS seq, encode(mac, 'hex') AS mac, ${CONTENT_TAIL_SQL} AS tail
+      FROM audit_events
+     WHERE organization_id = $1 AND chain_seq > 0 AND chain_seq <= $2
+     ORDER BY audit_events.chain_seq
+  ) e ON true`;
+
+export interface ChainStart {
+  head: ChainHead | null;
+  legacy: number;
+  firstIntruderId: string | null;
+  /** The chained events with seq <= min(head, firstThroughSeq), as chainedRange answers them. */
+  firstBatch: ChainedTuple[];
+}
+
+export async function chainStart(client: PoolClient, organizationId: string, firstThroughSeq: number): Promise<ChainStart> {
+  const result = await client.query<[string | null, string | null, string | null, string | null]>({
+    name: 'audit-chain-start',
+    text: START_SQL,
+    values: [organizationId, firstThroughSeq],
+    rowMode: 'array',
+  });
+  const header = JSON.parse(result.rows[0][3] as string) as {
+    lastSeq: string | null;
+    lastMac: string | null;
+    legacyMaxEventId: string | null;
+    legacy: number;
+    firstIntruder: string | null;
+  };
+  return {
+    head: header.lastSeq === null ? null : { lastSeq: Number(header.lastSeq), lastMac: header.lastMac, legacyMaxEventId: header.legacyMaxEventId ?? '0' },
+    legacy: header.legacy,
+    firstIntruderId: header.firstIntruder,
+    // Events past the head (none in one snapshot, unless rows were inserted) are not the walk's, as in chainedRange.
+    firstBatch: (result.rows[0][0] === null ? [] : result.rows.filter((row) => Number(row[0]) <= Number(header.lastSeq ?? 0))) as unknown as ChainedTuple[],
+  };
 }
 
 /** The id of the chained event with this sequence number (named only when verification breaks there). */

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
-import { eventMac } from './audit-chain';
+import { eventMac, macOverTail } from './audit-chain';
 import { ChainMacChecker } from './chain-mac-checker';
 import { independentTransaction } from '../database/request-transaction';
-import { chainSeqOf, chainedEventId, chainedEventsAround, chainedRange, readChainHead, unchainedRows, type ChainedTuple } from './audit-verify.queries';
+import { chainSeqOf, chainStart, chainedEventId, chainedEventsAround, chainedRange, type ChainedTuple } from './audit-verify.queries';
 import { AuditKeyProvider } from './audit-key.provider';
 import { AuditService } from './audit.service';
 import type { AuditChainVerificationDto } from './audit.dto';
@@ -15,6 +15,14 @@ import type { AuditChainVerificationDto } from './audit.dto';
 const BATCH = 25_000;
 /** Batches asked for ahead of the one being checked, alternating between the two connections. */
 const IN_FLIGHT = 2;
+
+/** What audit_entity_chain tells of an event's place in the chain (its columns chain_seq, mac, chain_tail, previous_mac). */
+export interface AuditChainEvidence {
+  chainSeq: string | null;
+  mac: string | null;
+  chainTail: string;
+  previousMac: string | null;
+}
 
 /**
  * Walks an organization's audit chain in keyset batches (never all rows in memory) and recomputes every MAC.
@@ -50,6 +58,16 @@ export class AuditVerifyService {
     return result;
   }
 
+  /**
+   * entryIntact for an event read through the published view audit_entity_chain (the reader's own statement): null
+   * when it predates the chain, else whether its MAC verifies against its predecessor's.
+   */
+  chainEvidenceIntact(organizationId: string, evidence: AuditChainEvidence): boolean | null {
+    if (evidence.chainSeq === null) return null;
+    if (evidence.chainSeq !== '1' && evidence.previousMac === null) return false;
+    return macOverTail(this.keys.key, evidence.previousMac, JSON.stringify(organizationId), evidence.chainTail) === evidence.mac;
+  }
+
   /** True when the chained event with this id verifies against its predecessor's MAC (a single entry's check). */
   async entryIntact(manager: EntityManager, organizationId: string, eventId: string): Promise<boolean | null> {
     const seq = await chainSeqOf(manager, organizationId, eventId);
@@ -64,8 +82,10 @@ export class AuditVerifyService {
   }
 
   private async walk(manager: EntityManager, organizationId: string): Promise<{ result: AuditChainVerificationDto; legacy: number }> {
-    const head = await readChainHead(manager, organizationId);
-    const { legacy, firstIntruderId } = await unchainedRows(manager, organizationId, head?.legacyMaxEventId ?? '0');
+    const client = (await manager.queryRunner?.connect()) as PoolClient;
+    // One statement reads the head, the unchained rows and the first batch: a chain of up to BATCH events is walked
+    // with no further read.
+    const { head, legacy, firstIntruderId, firstBatch } = await chainStart(client, organizationId, BATCH);
     const key = this.keys.key;
     const checker = new ChainMacChecker(key, JSON.stringify(organizationId));
     // Sequence numbers stay far below 2^53 (a million events a day for 24,000 years), so plain numbers suffice here.
@@ -74,10 +94,9 @@ export class AuditVerifyService {
     let expected = 1;
     let previousMac: string | null = null;
     let brokenSeq: string | null = null;
-    const client = (await manager.queryRunner?.connect()) as PoolClient;
     const walkOn = async (clients: PoolClient[]) => {
-      const queue: Promise<ChainedTuple[]>[] = [];
-      let nextFrom = 0;
+      const queue: Promise<ChainedTuple[]>[] = [Promise.resolve(firstBatch)];
+      let nextFrom = Math.min(headSeq, BATCH);
       const request = () => {
         if (nextFrom >= headSeq) return;
         const through = Math.min(headSeq, nextFrom + BATCH);
@@ -87,7 +106,7 @@ export class AuditVerifyService {
         queue.push(batch);
         nextFrom = through;
       };
-      for (let i = 0; i <= IN_FLIGHT; i++) request();
+      for (let i = 0; i < IN_FLIGHT; i++) request();
       try {
         for (let k = 0; k < queue.length && brokenSeq === null; k++) {
           const batch = await queue[k];
@@ -113,7 +132,8 @@ export class AuditVerifyService {
     // was read lie beyond the last range and are for the next verification. Only one walk at a time takes a second
     // connection (the others read on their request's alone), so concurrent verifications cannot drain the pool
     // while each waits for one more.
-    if (this.secondConnectionInUse) {
+    if (this.secondConnectionInUse || headSeq <= BATCH) {
+      // A chain within the first batch needs no second connection (nothing left to read ahead).
       await walkOn([client]);
     } else {
       this.secondConnectionInUse = true;

@@ -1,4 +1,6 @@
 import type { AuditTrailEntry } from '../audit/audit-query.service';
+import type { AuditChanges } from '../audit/audit.service';
+import type { ConsentTrailJson } from './consent-views.queries';
 
 export type ConsentChainAction = 'consent.signed' | 'consent.witnessed';
 
@@ -21,4 +23,18 @@ export function consentChainEntry(trail: readonly AuditTrailEntry[], action: Con
   if (!event) return null;
   const hash = event.changes?.[field]?.to;
   return { eventId: event.id, chained: event.chained, hash: typeof hash === 'string' ? hash : null };
+}
+
+/** A trail event as the audit module's own trail read answers it, from the consent's one-statement read. */
+export function trailEntryOf(event: ConsentTrailJson): AuditTrailEntry {
+  return {
+    id: event.id,
+    occurredAt: new Date(event.occurredAt),
+    action: event.action,
+    actorId: event.actorId,
+    actorName: event.actorName,
+    ip: event.ip,
+    changes: event.changes as AuditChanges | null,
+    chained: event.chainSeq !== null,
+  };
 }

@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { consentValidThrough } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
-import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
-import { ConflictError } from '../common/problems/domain-error';
+import { ConflictError, NotFoundError } from '../common/problems/domain-error';
 import { renderConsentPdf, type ConsentTrailEntry } from './consent-pdf';
-import { consentPdfParties } from './consent-pdf.queries';
-import { statusOf } from './consent-views';
-import { ConsentsService } from './consents.service';
+import { trailEntryOf } from './consent-chain';
+import { statusOf, viewFromRow } from './consent-views';
+import { consentDocumentRow } from './consent-views.queries';
 
 const TRAIL_EVENTS: Record<string, string> = {
   'consent.created': 'Prepared from the template',
@@ -23,19 +22,25 @@ const TRAIL_EVENTS: Record<string, string> = {
 export class ConsentDocumentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly consents: ConsentsService,
     private readonly audit: AuditService,
-    private readonly auditTrail: AuditQueryService,
   ) {}
 
   async pdf(actor: Actor, id: string): Promise<{ fileName: string; pdf: Buffer }> {
     return this.dataSource.transaction(async (manager) => {
-      const view = await this.consents.view(manager, actor, id);
+      // One statement: the record, its trail and the patient's MRN and clinic name.
+      const row = await consentDocumentRow(manager, actor.organizationId, id, Object.keys(TRAIL_EVENTS));
+      if (!row) throw new NotFoundError('Consent', id);
+      const view = viewFromRow(manager, row);
       const { record } = view;
       const signedAt = record.signedAt;
       if (!signedAt) throw new ConflictError('not-signed', 'Only a signed consent has a PDF; the patient has not signed yet');
-      const { patientMrn, organizationName } = await consentPdfParties(manager, actor.organizationId, record.patientId);
-      const events = await this.auditTrail.trailFor(manager, actor.organizationId, { type: 'consent', id }, { actions: Object.keys(TRAIL_EVENTS) });
+      // The record's foreign key guarantees the patient; a miss means the data is broken, not a user error.
+      if (row.view_patient_mrn === null || row.view_organization_name === null) {
+        throw new Error(`Consent PDF: patient ${record.patientId} not found in organization ${actor.organizationId}`);
+      }
+      const patientMrn = row.view_patient_mrn;
+      const organizationName = row.view_organization_name;
+      const events = row.view_trail.map(trailEntryOf);
       // Each line is dated by the record's own time of that step, as the signature and witness lines always were:
       // the audit event is written when the step is stored, which for the demo clinic's back-dated consents (loaded
       // in one go, today) is long after the record says it was prepared.

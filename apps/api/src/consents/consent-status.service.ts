@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsentKind } from '@skinledger/domain';
+import { consentStatus, type ConsentKind } from '@skinledger/domain';
 import { IsNull, Not, type EntityManager } from 'typeorm';
 import { ConsentRecord } from './consent.entities';
 import { loadViews, statusOf } from './consent-views';
+
+/** A row of the published view signed_consent_validity. */
+export interface SignedConsentValidity {
+  kind: string;
+  signedAt: Date | string;
+  revokedAt: Date | string | null;
+  validDays: number;
+  timeZone: string;
+  templateVersion: number;
+  reconsentVersions: number[];
+}
 
 /**
  * Which consents count for a patient at an instant, for other modules (scheduling's check-in, the treatment
@@ -18,6 +29,32 @@ export class ConsentStatusService {
     });
     const views = await loadViews(manager, organizationId, records);
     return new Set(views.filter((v) => statusOf(v, at) === 'valid').map((v) => v.record.kind));
+  }
+
+  /**
+   * missingConsentKinds over consents another module read from the published view signed_consent_validity within its
+   * own statement (its columns in camelCase; times as Date or ISO text, as json_agg renders them).
+   */
+  missingAmong(consents: readonly SignedConsentValidity[], kinds: readonly string[], at: Date = new Date()): string[] {
+    const valid = new Set(
+      consents
+        .filter(
+          (c) =>
+            consentStatus(
+              {
+                signedAt: new Date(c.signedAt),
+                revokedAt: c.revokedAt === null ? null : new Date(c.revokedAt),
+                validDays: c.validDays,
+                timeZone: c.timeZone,
+                templateVersion: c.templateVersion,
+                reconsentVersions: c.reconsentVersions,
+              },
+              at,
+            ) === 'valid',
+        )
+        .map((c) => c.kind),
+    );
+    return [...new Set(kinds)].filter((k) => !valid.has(k));
   }
 
   /**

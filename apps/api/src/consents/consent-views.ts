@@ -5,6 +5,7 @@ import type { ConsentDetailDto, ConsentDto } from './consents.dto';
 import { consentAppointments, type ConsentAppointment } from './consent-appointments.queries';
 import { staffNames } from './consent-staff.queries';
 import { reconsentVersions } from './consent-templates.queries';
+import { hydrateConsentRecord, type ConsentViewRow } from './consent-views.queries';
 
 /** A record with what its status depends on beyond its own row, and the appointment it names. */
 export interface ConsentView {
@@ -29,6 +30,17 @@ export async function loadViews(manager: EntityManager, organizationId: string, 
     names,
     appointment: (record.appointmentId && appointments.get(record.appointmentId)) || null,
   }));
+}
+
+/** The view of a record read with its extras in one statement (consent-views.queries). */
+export function viewFromRow(manager: EntityManager, row: ConsentViewRow): ConsentView {
+  const appointment = row.view_appointment;
+  return {
+    record: hydrateConsentRecord(manager, row),
+    reconsentVersions: row.view_reconsent_versions,
+    names: new Map(Object.entries(row.view_staff_names ?? {})),
+    appointment: appointment && { id: appointment.id, serviceName: appointment.serviceName, startsAt: new Date(appointment.startsAt), timeZone: appointment.timeZone },
+  };
 }
 
 export function statusOf(view: ConsentView, at: Date): ConsentStatus {

@@ -9,19 +9,19 @@ import {
   type ConsentPlaceholderValues,
 } from '@skinledger/domain';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditService, createdFields } from '../audit/audit.service';
 import { AuditVerifyService } from '../audit/audit-verify.service';
 import type { Actor, RequestOrigin } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { clinicTimeZone, clinicToday } from '../organizations/clinic-calendar';
 import { findPatient } from '../patients/patient-records';
-import { CONSENT_CHAIN_ACTIONS, consentChainEntry } from './consent-chain';
+import { CONSENT_CHAIN_ACTIONS, consentChainEntry, trailEntryOf } from './consent-chain';
 import { contentHashOf, recordHashOf, verifyConsentRecord } from './consent-hash';
 import { treatingPractitioner, type NamedPractitioner } from './consent-practitioner';
 import { ConsentTemplateDefaults } from './consent-template-defaults';
 import { ConsentTemplatesService } from './consent-templates.service';
-import { loadViews, statusOf, toConsentDetailDto, toConsentDto, type ConsentView } from './consent-views';
+import { loadViews, statusOf, toConsentDetailDto, toConsentDto, viewFromRow, type ConsentView } from './consent-views';
+import { consentDocumentRow, consentViewRow, patientConsentViewRows, type ConsentTrailJson } from './consent-views.queries';
 import { ConsentRecord, ConsentTemplateVersion, type ConsentTemplate } from './consent.entities';
 import type {
   ConsentDetailDto,
@@ -50,7 +50,6 @@ export class ConsentsService {
     private readonly defaults: ConsentTemplateDefaults,
     private readonly passwords: PasswordConfirmationService,
     private readonly verifier: AuditVerifyService,
-    private readonly auditTrail: AuditQueryService,
   ) {}
 
   async create(actor: Actor, patientId: string, input: CreateConsentDto): Promise<ConsentDetailDto> {
@@ -147,13 +146,11 @@ export class ConsentsService {
 
   async listForPatient(actor: Actor, patientId: string, query: PatientConsentsQueryDto): Promise<ConsentDto[]> {
     return this.dataSource.transaction(async (manager) => {
-      await findPatient(manager, actor, patientId);
-      const records = await manager.find(ConsentRecord, {
-        where: { organizationId: actor.organizationId, patientId, ...(query.kind ? { kind: query.kind } : {}) },
-        order: { createdAt: 'DESC', id: 'DESC' },
-      });
+      // One statement: the patient's existence, the records and what their status and names need.
+      const rows = await patientConsentViewRows(manager, actor.organizationId, patientId, query.kind ?? null);
+      if (!rows) throw new NotFoundError('Patient', patientId);
       const now = new Date();
-      const views = await loadViews(manager, actor.organizationId, records);
+      const views = rows.map((row) => viewFromRow(manager, row));
       const consents = views
         .filter((v) => query.valid === undefined || (statusOf(v, now) === 'valid') === query.valid)
         .map((v) => toConsentDto(v, now));
@@ -319,10 +316,13 @@ export class ConsentsService {
 
   async verify(actor: Actor, id: string): Promise<ConsentVerificationDto> {
     return this.dataSource.transaction(async (manager) => {
-      const { record } = await this.view(manager, actor, id);
+      // One statement: the record, and the signing and witnessing events with their chain evidence.
+      const row = await consentDocumentRow(manager, actor.organizationId, id, CONSENT_CHAIN_ACTIONS);
+      if (!row) throw new NotFoundError('Consent', id);
+      const { record } = viewFromRow(manager, row);
       if (!record.signedAt) throw new ConflictError('not-signed', 'Only a signed consent can be verified');
       const hashes = verifyConsentRecord(record);
-      const chainMatches = await this.matchesChain(manager, actor.organizationId, record, contentHashOf(record));
+      const chainMatches = this.matchesChain(actor.organizationId, record, contentHashOf(record), row.view_trail);
       const result = { ...hashes, intact: hashes.intact && chainMatches !== false, chainMatches };
       await this.audit.record(manager, actor, {
         action: 'consent.verified',
@@ -339,24 +339,27 @@ export class ConsentsService {
    * the hash recomputed from the stored content must equal the one the signing (and witnessing) event carried, and
    * that event must verify in the chain. Null: signed before the chain began (nothing keyed to compare with).
    */
-  private async matchesChain(manager: EntityManager, organizationId: string, record: ConsentRecord, contentHash: string): Promise<boolean | null> {
-    const trail = await this.auditTrail.trailFor(manager, organizationId, { type: 'consent', id: record.id }, { actions: CONSENT_CHAIN_ACTIONS });
+  private matchesChain(organizationId: string, record: ConsentRecord, contentHash: string, events: readonly ConsentTrailJson[]): boolean | null {
+    const trail = events.map(trailEntryOf);
+    const intact = (eventId: string) => {
+      const event = events.find((e) => e.id === eventId);
+      return !!event && this.verifier.chainEvidenceIntact(organizationId, event) === true;
+    };
     const signed = consentChainEntry(trail, 'consent.signed');
     if (signed && !signed.chained) return null;
-    if (!signed || signed.hash !== contentHash || !(await this.verifier.entryIntact(manager, organizationId, signed.eventId))) return false;
+    if (!signed || signed.hash !== contentHash || !intact(signed.eventId)) return false;
     if (!record.witnessedAt) return true;
     const witnessed = consentChainEntry(trail, 'consent.witnessed');
     if (witnessed && !witnessed.chained) return null;
     const recordHash = recordHashOf(contentHash, record.witnessedAt, record.witnessedBy ?? '', record.witnessName ?? '');
-    return !!witnessed && witnessed.hash === recordHash && (await this.verifier.entryIntact(manager, organizationId, witnessed.eventId)) === true;
+    return !!witnessed && witnessed.hash === recordHash && intact(witnessed.eventId);
   }
 
   /** The record with names and supersession, or 404 for an unknown id or another organization's. */
   async view(manager: EntityManager, actor: Actor, id: string): Promise<ConsentView> {
-    const record = await manager.findOneBy(ConsentRecord, { id, organizationId: actor.organizationId });
-    if (!record) throw new NotFoundError('Consent', id);
-    const [view] = await loadViews(manager, actor.organizationId, [record]);
-    return view;
+    const row = await consentViewRow(manager, actor.organizationId, id);
+    if (!row) throw new NotFoundError('Consent', id);
+    return viewFromRow(manager, row);
   }
 
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<ConsentRecord> {

@@ -103,6 +103,19 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
     readers: ['treatments'],
     purpose: "the cartridges each treatment session used (the ledger's used movements with lot and product)",
   },
+  {
+    view: 'signed_consent_validity',
+    owner: 'consents',
+    readers: ['scheduling'],
+    purpose: "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in",
+  },
+  // A record's audit events with what checking their chain MACs needs (a consent's verification and certificate page).
+  {
+    view: 'audit_entity_chain',
+    owner: 'audit',
+    readers: ['consents'],
+    purpose: "a record's audit events (action, time, actor, IP, changes) with the event's MAC, its canonical content and the previous event's MAC",
+  },
   // What each record is called, for the audit log's sentences (one statement resolves a page's ids).
   { view: 'scheduling_record_labels', owner: 'scheduling', readers: ['audit'], purpose: 'appointments, rooms, services, courses and waitlist entries by name, with patient, practitioner, place and time' },
   { view: 'inventory_record_labels', owner: 'inventory', readers: ['audit'], purpose: 'products, lots, pens and recalls by name, number or serial' },

@@ -2,6 +2,7 @@ import type { AppointmentStatus } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import { namedQuery } from '../database/named-query';
 import type { AppointmentRow } from './appointment-views';
+import type { SignedConsentValidity } from '../consents/consent-status.service';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -186,26 +187,40 @@ export interface ConsentFactsRow {
   service_name: string;
   procedure_kind: AppointmentRow['procedure_kind'];
   consent_kinds: string[];
+  /** The patient's signed consents (consents' published view), read in the same statement. */
+  signed_consents: SignedConsentValidity[];
 }
 
+// One statement for the appointment and the patient's signed consents (issue 15: check-in reads once).
 const CONSENT_FACTS_SELECT = `
-  SELECT a.id, a.patient_id, a.starts_at, l.timezone, s.name AS service_name, s.procedure_kind, s.consent_kinds
+  SELECT a.id, a.patient_id, a.starts_at, l.timezone, s.name AS service_name, s.procedure_kind, s.consent_kinds,
+         (SELECT coalesce(json_agg(json_build_object(
+                   'kind', c.kind, 'signedAt', c.signed_at, 'revokedAt', c.revoked_at, 'validDays', c.valid_days, 'timeZone', c.time_zone,
+                   'templateVersion', c.template_version, 'reconsentVersions', c.reconsent_versions)), '[]')
+            FROM signed_consent_validity c WHERE c.organization_id = a.organization_id AND c.patient_id = a.patient_id) AS signed_consents
   FROM appointments a JOIN services s ON s.id = a.service_id JOIN location_directory l ON l.id = a.location_id`;
 
-/** What check-in needs of an appointment: its patient, start and zone, and the service's needling and consent kinds. */
+/** What check-in needs of an appointment: its patient, start and zone, the service's needling and consent kinds, the patient's signed consents. */
 export async function appointmentConsentFacts(db: Db, organizationId: string, id: string): Promise<ConsentFactsRow | undefined> {
   const [row] = await db.query(`${CONSENT_FACTS_SELECT} WHERE a.organization_id = $1 AND a.id = $2`, [organizationId, id]);
   return row;
 }
 
-/** The patient's next appointment: one checked in, else the next booked or confirmed one not yet over. */
-export async function nextAppointmentConsentFacts(db: Db, organizationId: string, patientId: string): Promise<ConsentFactsRow | undefined> {
-  const [row] = await db.query(
-    `${CONSENT_FACTS_SELECT}
-     WHERE a.organization_id = $1 AND a.patient_id = $2
-       AND (a.status = 'checked_in' OR (a.status IN ('booked', 'confirmed') AND a.occupied_until >= now()))
-     ORDER BY a.starts_at LIMIT 1`,
+/**
+ * The patient's next appointment: one checked in, else the next booked or confirmed one not yet over. Undefined for
+ * an unknown patient; `next` null when the patient has no such appointment.
+ */
+export async function nextAppointmentConsentFacts(db: Db, organizationId: string, patientId: string): Promise<{ next: ConsentFactsRow | null } | undefined> {
+  const [row]: (ConsentFactsRow & { known_patient_id: string })[] = await db.query(
+    `SELECT p.id AS known_patient_id, n.*
+       FROM patient_directory p
+       LEFT JOIN LATERAL (${CONSENT_FACTS_SELECT}
+          WHERE a.organization_id = p.organization_id AND a.patient_id = p.id
+            AND (a.status = 'checked_in' OR (a.status IN ('booked', 'confirmed') AND a.occupied_until >= now()))
+          ORDER BY a.starts_at LIMIT 1) n ON true
+      WHERE p.organization_id = $1 AND p.id = $2`,
     [organizationId, patientId],
   );
-  return row;
+  if (!row) return undefined;
+  return { next: row.id === null ? null : row };
 }

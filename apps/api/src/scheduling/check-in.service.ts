@@ -7,7 +7,6 @@ import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/problems/domain-error';
 import { EligibilityService } from '../patients/eligibility.service';
 import type { CheckInDto, CheckInIssueDto, NextAppointmentConsentsDto } from './appointments.dto';
-import { findPatient } from '../patients/patient-records';
 import { ConsentStatusService } from '../consents/consent-status.service';
 import { appointmentConsentFacts, nextAppointmentConsentFacts, type ConsentFactsRow } from './appointments.queries';
 
@@ -44,17 +43,19 @@ export class CheckInService {
   }
 
   private async nextAppointmentConsentsWithin(manager: EntityManager, actor: Actor, patientId: string): Promise<NextAppointmentConsentsDto> {
-    await findPatient(manager, actor, patientId);
-    const next = await nextAppointmentConsentFacts(manager, actor.organizationId, patientId);
+    // One statement: the patient's existence, the next appointment and the patient's signed consents.
+    const found = await nextAppointmentConsentFacts(manager, actor.organizationId, patientId);
+    if (!found) throw new NotFoundError('Patient', patientId);
+    const next = found.next;
     if (!next) return { appointmentId: null, startsAt: null, serviceName: null, timeZone: null, missingConsents: [] };
-    const missingConsents = await this.missingConsents(manager, actor, next);
+    const missingConsents = this.missingConsents(next);
     return { appointmentId: next.id, startsAt: next.starts_at.toISOString(), serviceName: next.service_name, timeZone: next.timezone, missingConsents };
   }
 
   async check(actor: Actor, appointmentId: string): Promise<CheckInDto> {
     const a = await appointmentConsentFacts(this.dataSource.manager, actor.organizationId, appointmentId);
     if (!a) throw new NotFoundError('Appointment', appointmentId);
-    const missingConsents = await this.missingConsents(this.dataSource.manager, actor, a);
+    const missingConsents = this.missingConsents(a);
     const blockers: CheckInIssueDto[] = consentMissingViolations(missingConsents).map(({ code, message }) => ({ code, message }));
     const warnings: CheckInIssueDto[] = [];
     const clinicalDetail = roleHasPermission(actor.role, 'clinical_record.read');
@@ -77,8 +78,8 @@ export class CheckInService {
    * The consents the appointment's treatment needs (domain.md section 6) that the patient will not validly hold at its
    * start, or now once the start has passed (a consent signed at the desk by a patient arriving late counts).
    */
-  private missingConsents(manager: EntityManager, actor: Actor, a: ConsentFactsRow): Promise<string[]> {
+  private missingConsents(a: ConsentFactsRow): string[] {
     const kinds = requiredConsentKinds({ procedure: serviceNeedling(a.procedure_kind), serviceConsentKinds: a.consent_kinds });
-    return this.consents.missingConsentKinds(manager, actor.organizationId, a.patient_id, kinds, consentsNeededAt(a.starts_at, new Date()));
+    return this.consents.missingAmong(a.signed_consents, kinds, consentsNeededAt(a.starts_at, new Date()));
   }
 }

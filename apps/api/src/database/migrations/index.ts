@@ -42,6 +42,8 @@ import { PublishScreeningSettings1796569680000 } from './1796569680000-PublishSc
 import { PublishTimelineViews1796569680001 } from './1796569680001-PublishTimelineViews';
 import { PublishPatientAuditTrail1796569680002 } from './1796569680002-PublishPatientAuditTrail';
 import { FindCloseNamesThroughTheTrigramIndex1796569690000 } from './1796569690000-FindCloseNamesThroughTheTrigramIndex';
+import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
+import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -82,6 +84,8 @@ export const MIGRATIONS = [
   IndexKeysetLists1796569630000,
   IndexLotListAndExposure1796569640000,
   IndexAppointmentOccupiedTimeByLocation1796569650000,
+  PublishAuditEntityChain1796569660000,
+  PublishSignedConsentValidity1796569660001,
   PublishTreatmentSessionSeals1796569670000,
   PublishUsableLotStock1796569670001,
   PublishTreatmentSettings1796569670002,
