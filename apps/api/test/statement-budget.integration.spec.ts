@@ -17,6 +17,13 @@ import { readRunState } from './test-database';
  */
 const BUDGET_STATEMENTS = 5;
 
+/**
+ * Routes still over the budget, with the most they may send until they are folded (a ratchet: more fails, and so
+ * does reaching the budget while still listed, so the entry is removed then). Issue 15 stays open until this is empty.
+ * - preflight: its own facts are one read, but the patient's screening facts (patients) and signed consents
+ *   (consents) are one more read each; folding them needs both modules to publish them as views for treatments.
+ */
+const OVER_BUDGET_TODAY = new Map<string, number>([['GET /api/appointments/{id}/preflight', 7]]);
 
 interface Measured {
   url: string;
@@ -96,9 +103,11 @@ describe('statement budget of the read routes (issue 15)', () => {
     const name = caseName(routeCase);
     const small = onePage.get(name) as Measured;
     const full = fullPage.get(name) as Measured;
-    const answer = { status: full.status, oneRowStatus: small.status, withinBudget: full.count <= BUDGET_STATEMENTS, sameForOneRowAndFullPage: small.count === full.count };
+    const answer = { status: full.status, oneRowStatus: small.status, withinBudget: full.count <= (OVER_BUDGET_TODAY.get(name) ?? BUDGET_STATEMENTS), sameForOneRowAndFullPage: small.count === full.count };
     const ok = answer.status === 200 && answer.oneRowStatus === 200 && answer.withinBudget && answer.sameForOneRowAndFullPage;
-    outcomes.set(name, ok ? 'ok' : `OVER: ${JSON.stringify(answer)}`);
+    outcomes.set(name, ok ? (OVER_BUDGET_TODAY.has(name) ? `over budget, at most ${OVER_BUDGET_TODAY.get(name)} until folded` : 'ok') : `OVER: ${JSON.stringify(answer)}`);
+    const ceiling = OVER_BUDGET_TODAY.get(name);
+    if (ceiling !== undefined) expect({ route: name, stillOverBudget: full.count > BUDGET_STATEMENTS }).toEqual({ route: name, stillOverBudget: true });
     if (!ok) {
       // Name the statements, so the failure says what to fold.
       const listing = (m: Measured) => m.statements.map((s, i) => `  ${i + 1}. ${s.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n');

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { consentStatus, type ConsentKind } from '@skinledger/domain';
-import { IsNull, Not, type EntityManager } from 'typeorm';
-import { ConsentRecord } from './consent.entities';
-import { loadViews, statusOf } from './consent-views';
+import type { EntityManager } from 'typeorm';
+import { signedConsentValidity } from './signed-consent-validity.queries';
 
 /** A row of the published view signed_consent_validity. */
 export interface SignedConsentValidity {
@@ -24,11 +23,9 @@ export interface SignedConsentValidity {
 @Injectable()
 export class ConsentStatusService {
   async validConsentKinds(manager: EntityManager, organizationId: string, patientId: string, at: Date = new Date()): Promise<Set<ConsentKind>> {
-    const records = await manager.find(ConsentRecord, {
-      where: { organizationId, patientId, signedAt: Not(IsNull()) },
-    });
-    const views = await loadViews(manager, organizationId, records);
-    return new Set(views.filter((v) => statusOf(v, at) === 'valid').map((v) => v.record.kind));
+    const consents = await signedConsentValidity(manager, organizationId, patientId);
+    const missing = new Set(this.missingAmong(consents, consents.map((c) => c.kind), at));
+    return new Set(consents.map((c) => c.kind as ConsentKind).filter((kind) => !missing.has(kind)));
   }
 
   /**

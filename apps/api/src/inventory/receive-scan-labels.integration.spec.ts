@@ -50,7 +50,7 @@ describe('lots: receiving by scan, any GS1 AI and HIBC', () => {
     const [row] = await app.dataSource.query(`SELECT label_expires_at::text AS at, label_item_count AS count FROM lots WHERE id = $1`, [response.body.lot.id]);
     expect(row).toEqual({ at: '2027-03-31 10:30:00', count: 120 });
     const list = await client.get(`/api/lots?productId=${product.id}`);
-    expect(list.body[0]).toMatchObject({ labelExpiresAt: '2027-03-31T10:30', labelItemCount: 120 });
+    expect(list.body.items[0]).toMatchObject({ labelExpiresAt: '2027-03-31T10:30', labelItemCount: 120 });
   });
 
   it('takes the expiry date from 7003 when the label has no 17', async () => {
