@@ -257,7 +257,7 @@ async function main(): Promise<void> {
         .join('; ');
 
       const routes = {
-        'patients list': '/api/patients?page=1&pageSize=20',
+        'patients list': '/api/patients?pageSize=20',
         'patient by id': `/api/patients/${seeded.patientId}`,
         "day's appointments": `/api/appointments?locationId=${seeded.locationId}&from=${seeded.day.from}&to=${seeded.day.to}`,
       };
