@@ -59,15 +59,7 @@ export async function appendChained(manager: EntityManager, organizationId: stri
     [
       organizationId,
       occurredAt,
-      rows.map((r) => r.actorId),
-      rows.map((r) => r.action),
-      rows.map((r) => r.entityType),
-      rows.map((r) => r.entityId),
-      rows.map((r) => r.ip),
-      rows.map((r) => r.requestId),
-      rows.map((r) => r.changes),
-      rows.map((r) => r.seq),
-      rows.map((r) => r.mac),
+      ...eventColumns(rows),
       last.seq,
       last.mac,
       rows.length,
@@ -95,15 +87,7 @@ export async function appendAtExpectedHead(manager: EntityManager, organizationI
   const [row] = await namedQuery<{ advanced: boolean | null }>(manager, 'audit_append_at_expected_head', APPEND_AT_EXPECTED_HEAD_SQL, [
     organizationId,
     occurredAt,
-    rows.map((r) => r.actorId),
-    rows.map((r) => r.action),
-    rows.map((r) => r.entityType),
-    rows.map((r) => r.entityId),
-    rows.map((r) => r.ip),
-    rows.map((r) => r.requestId),
-    rows.map((r) => r.changes),
-    rows.map((r) => r.seq),
-    rows.map((r) => r.mac),
+    ...eventColumns(rows),
     expected.lastSeq,
     expected.lastMac,
     last.seq,
@@ -131,3 +115,18 @@ inserted AS (
    WHERE (SELECT advanced FROM head)
   RETURNING 1)
 SELECT (SELECT advanced FROM head) AND (SELECT count(*) FROM inserted) = cardinality($10::bigint[]) AS advanced`;
+
+/** The events as the nine column arrays both appends unnest ($3–$11), in the INSERT's column order. */
+function eventColumns(rows: readonly ChainedRow[]): unknown[][] {
+  return [
+    rows.map((r) => r.actorId),
+    rows.map((r) => r.action),
+    rows.map((r) => r.entityType),
+    rows.map((r) => r.entityId),
+    rows.map((r) => r.ip),
+    rows.map((r) => r.requestId),
+    rows.map((r) => r.changes),
+    rows.map((r) => r.seq),
+    rows.map((r) => r.mac),
+  ];
+}
