@@ -185,4 +185,42 @@ describe('patients: registration, medical history and eligibility', () => {
     await page.getByLabel('Search patients').fill('Müller');
     await page.getByRole('link', { name: 'Müller, Zoë' }).waitFor();
   });
+
+  it('pages through the patient list with Next and Previous, by cursor', async () => {
+    // 30 patients surnamed Yarrow: the list passes one page of 25 whoever else is registered.
+    const token = (await page.context().cookies()).find((c) => c.name === 'csrf_token')?.value ?? '';
+    const firstNames = 'Aaron Beatrice Cyrus Delia Emil Flora Gideon Hazel Ivo Juno Kasper Lena Milo Nadia Otto Pia Quentin Rosa Silas Tessa Umar Vera Wade Xenia Yusuf Zara Zelda Zeno Ziva Zoltan'.split(' ');
+    for (const firstName of firstNames) {
+      const created = await page.request.post(`${server.baseUrl}/api/patients`, {
+        headers: { 'X-CSRF-Token': token },
+        data: { firstName, lastName: 'Yarrow', dateOfBirth: '1990-05-17' },
+      });
+      expect(created.status()).toBe(201);
+    }
+    const everyone = (await page.request.get(`${server.baseUrl}/api/patients?pageSize=100`).then((r) => r.json())) as { items: unknown[] };
+    const total = everyone.items.length;
+    expect(total).toBeGreaterThanOrEqual(30);
+
+    // A fresh load: the dashboard keeps a list it read seconds ago for 30 s, and these came in through the API.
+    await page.goto(`${server.baseUrl}/patients`);
+    const pages = page.getByRole('navigation', { name: 'Patient list pages' });
+    const rows = page.getByRole('table').getByRole('row');
+    // The first page: from the top of the alphabet; the last Yarrow on the next.
+    await page.getByText(`1–25 of ${total}`, { exact: true }).waitFor();
+    await rows.filter({ hasText: 'Yarrow, Aaron' }).waitFor();
+    await expect(rows.filter({ hasText: 'Yarrow, Zoltan' }).count()).resolves.toBe(0);
+    await expect(pages.getByRole('button', { name: 'Previous' }).isDisabled()).resolves.toBe(true);
+
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await page.getByText(`26–${total} of ${total}`, { exact: true }).waitFor();
+    await rows.filter({ hasText: 'Yarrow, Zoltan' }).waitFor();
+    await expect(rows.filter({ hasText: 'Yarrow, Aaron' }).count()).resolves.toBe(0);
+    // The last page: nothing after it.
+    await expect(pages.getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'patients-list-second-page');
+
+    await pages.getByRole('button', { name: 'Previous' }).click();
+    await page.getByText(`1–25 of ${total}`, { exact: true }).waitFor();
+    await rows.filter({ hasText: 'Yarrow, Aaron' }).waitFor();
+  });
 });
