@@ -30,7 +30,8 @@ export class ConsentStatusService {
 
   /**
    * missingConsentKinds over consents another module read from the published view signed_consent_validity within its
-   * own statement (its columns in camelCase; times as Date or ISO text, as json_agg renders them).
+   * own statement (its columns in camelCase; times as Date or ISO text, as json_agg renders them): check-in and the
+   * appointment's preflight.
    */
   missingAmong(consents: readonly SignedConsentValidity[], kinds: readonly string[], at: Date = new Date()): string[] {
     const valid = new Set(
@@ -65,7 +66,6 @@ export class ConsentStatusService {
     kinds: readonly string[],
     at: Date = new Date(),
   ): Promise<string[]> {
-    const valid: ReadonlySet<string> = await this.validConsentKinds(manager, organizationId, patientId, at);
-    return [...new Set(kinds)].filter((k) => !valid.has(k));
+    return this.missingAmong(await signedConsentValidity(manager, organizationId, patientId), kinds, at);
   }
 }

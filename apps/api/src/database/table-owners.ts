@@ -106,8 +106,15 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   {
     view: 'signed_consent_validity',
     owner: 'consents',
-    readers: ['scheduling'],
-    purpose: "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in",
+    readers: ['scheduling', 'treatments'],
+    purpose:
+      "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in and the appointment's preflight",
+  },
+  {
+    view: 'patient_screening_facts',
+    owner: 'patients',
+    readers: ['treatments'],
+    purpose: "what screening a patient needs (phototype, allergies, archived, the latest medical history, the clinic's screening overrides), for the appointment's preflight",
   },
   // A record's audit events with what checking their chain MACs needs (a consent's verification and certificate page).
   {

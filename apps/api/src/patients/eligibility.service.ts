@@ -7,6 +7,7 @@ import {
   type FitzpatrickType,
   type MedicalHistoryAnswers,
   type ProcedureKind,
+  type ScreeningSettingsInput,
 } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -18,9 +19,27 @@ import type { PatientAllergy } from './patient.entity';
 import { screeningFacts } from './eligibility.queries';
 
 /**
+ * A row of the published view patient_screening_facts (its columns): what screening a patient needs. Read by
+ * eligibility.queries.ts and, in its own statement, by the appointment's preflight (treatments), whose to_json
+ * renders the time as ISO text.
+ */
+export interface PatientScreeningFacts {
+  fitzpatrick_type: number | null;
+  allergies: PatientAllergy[];
+  archived: boolean;
+  /** The latest medical history; all three null when none was recorded. */
+  history_version: number | null;
+  history_answers: MedicalHistoryAnswers | null;
+  history_recorded_at: Date | string | null;
+  /** The clinic's stored screening overrides (null when never set). */
+  screening: ScreeningSettingsInput | null;
+}
+
+/**
  * Whether a patient may be treated on a date: the domain's screening rules over the latest medical history, the
  * patient's phototype and allergies, and the organization's screening settings, read in one statement
- * (eligibility.queries.ts). An archived patient cannot be booked, so it is a blocker here too.
+ * (eligibility.queries.ts, over the published view patient_screening_facts). An archived patient cannot be booked, so it
+ * is a blocker here too.
  */
 @Injectable()
 export class EligibilityService {
@@ -45,17 +64,36 @@ export class EligibilityService {
 
   /** The screening verdict inside the caller's transaction, without auditing (the treatment preflight records its own). */
   async evaluate(manager: EntityManager, actor: Actor, patientId: string, procedure: ProcedureKind, onDate: string): Promise<EligibilityDto> {
-    const facts = await screeningFacts(manager, actor.organizationId, patientId);
+    return this.judge(manager, actor, patientId, await screeningFacts(manager, actor.organizationId, patientId), procedure, onDate);
+  }
+
+  /**
+   * The screening verdict over the patient's row of the published view patient_screening_facts, as read by evaluate
+   * or by another module within its own statement (issue 15: the appointment's preflight); reads nothing more (the
+   * clinic's zone comes with the signed-in actor). Unknown patient (no row): 404.
+   */
+  async judge(
+    manager: EntityManager,
+    actor: Actor,
+    patientId: string,
+    facts: PatientScreeningFacts | null | undefined,
+    procedure: ProcedureKind,
+    onDate: string,
+  ): Promise<EligibilityDto> {
     if (!facts) throw new NotFoundError('Patient', patientId);
     const timeZone = await clinicTimeZone(manager, actor);
-    const history = facts.history;
+    // new Date: to_json renders the time as ISO text, the driver as a Date.
+    const history =
+      facts.history_version === null
+        ? null
+        : { answers: facts.history_answers as MedicalHistoryAnswers, recordedAt: new Date(facts.history_recorded_at as Date | string) };
     const result = screenPatient({
       answers: history ? withPatientAllergies(history.answers, facts.allergies) : null,
-      fitzpatrickType: (facts.fitzpatrickType ?? undefined) as FitzpatrickType | undefined,
+      fitzpatrickType: (facts.fitzpatrick_type ?? undefined) as FitzpatrickType | undefined,
       procedure,
       onDate,
       historyRecordedOn: history ? isoDateInTimeZone(history.recordedAt, timeZone) : undefined,
-      settings: facts.settings,
+      settings: facts.screening ?? {},
       locale: actor.locale,
     });
 
@@ -72,7 +110,7 @@ export class EligibilityService {
       blockers,
       warnings: result.warnings,
       ...(eligibleFrom ? { eligibleFrom } : {}),
-      medicalHistoryVersion: history?.version ?? null,
+      medicalHistoryVersion: facts.history_version,
     };
   }
 }

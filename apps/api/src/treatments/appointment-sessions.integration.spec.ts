@@ -1,7 +1,7 @@
-import { newStaffMember, signIn, TEST_PASSWORD } from '../../test/factories';
+import { newPatient, newStaffMember, signIn, TEST_PASSWORD } from '../../test/factories';
 import { newRoom, newService } from '../../test/scheduling-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { chair, credential, giveConsents, walkIn, type Chair } from '../../test/treatment-factories';
+import { chair, credential, giveConsents, screenedPatient, walkIn, type Chair } from '../../test/treatment-factories';
 
 /** Sessions started from a booked appointment: its checklist, its practitioner, and the status flow it drives. */
 describe('sessions from appointments', () => {
@@ -60,6 +60,44 @@ describe('sessions from appointments', () => {
     expect(after.body).toMatchObject({ ok: true, blockers: [] });
     expect((await c.practitioner.get(`/api/appointments/${appointment.id}/preflight?photos=maybe`)).status).toBe(400);
     expect((await c.practitioner.get('/api/appointments/00000000-0000-4000-8000-000000000000/preflight')).status).toBe(404);
+  });
+
+  it("screens the patient in the appointment's one read as the eligibility check does: contraindications, allergies on the record, the archive", async () => {
+    const c = await chair(app);
+    const patient = await screenedPatient(c.owner, app.dataSource, c.organization.id, { pregnantOrBreastfeeding: true, keloidHistory: true });
+    // An allergy entered on the demographics only: screening merges it into the questionnaire's.
+    await app.dataSource.query(`UPDATE patients SET allergies = $2 WHERE id = $1`, [patient.id, JSON.stringify([{ substance: 'Nickel', class: 'nickel' }])]);
+    const theirs = { ...c, patient };
+    await giveConsents(app, theirs, ['medical_needling']);
+    const appointment = await booked(theirs, { consentKinds: ['medical_needling', 'topical_anesthetic'] });
+
+    const preflight = await c.practitioner.get(`/api/appointments/${appointment.id}/preflight`);
+    expect(preflight.status).toBe(200);
+    const eligibility = await c.practitioner.get(`/api/patients/${patient.id}/eligibility?procedure=medical&on=${preflight.body.onDate}`);
+    expect(eligibility.status).toBe(200);
+    expect(eligibility.body.blockers.map((b: { code: string }) => b.code).sort()).toEqual(['nickel_allergy', 'pregnancy']);
+    expect(preflight.body).toMatchObject({ ok: false, procedureKind: 'medical', requiredConsentKinds: ['medical_needling', 'topical_anesthetic'] });
+    expect(preflight.body.blockers).toEqual([
+      ...eligibility.body.blockers.map((b: { code: string; message: string }) => ({ code: 'contraindication', message: b.message, subject: b.code })),
+      expect.objectContaining({ code: 'consent-missing', subject: 'topical_anesthetic' }),
+    ]);
+    expect(preflight.body.warnings).toEqual(
+      eligibility.body.warnings.map((w: { code: string; message: string }) => ({ code: 'relative-contraindication', message: w.message, subject: w.code, requiresAcknowledgement: true })),
+    );
+    expect(preflight.body.warnings.map((w: { subject: string }) => w.subject)).toEqual(['keloid_history']);
+
+    expect((await c.owner.post(`/api/patients/${patient.id}/archive`)).status).toBeLessThan(300);
+    const archived = await c.practitioner.get(`/api/appointments/${appointment.id}/preflight`);
+    expect(archived.body.blockers[0]).toMatchObject({ code: 'patient-archived' });
+  });
+
+  it('blocks a patient with no medical history on file from the same read', async () => {
+    const c = await chair(app);
+    const unscreened = await newPatient(app.dataSource, c.organization.id, { fitzpatrickType: 2 });
+    const appointment = await booked({ ...c, patient: unscreened });
+    const preflight = await c.practitioner.get(`/api/appointments/${appointment.id}/preflight`);
+    expect(preflight.status).toBe(200);
+    expect(preflight.body.blockers).toContainEqual(expect.objectContaining({ code: 'contraindication', subject: 'history_missing' }));
   });
 
   it('starts only once checked in, by the booked practitioner, moves the appointment along and completes it on signing', async () => {

@@ -1,5 +1,7 @@
 import type { DeviceStatus, LicenceType, LotHoldStatus, ProductKind } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
+import type { SignedConsentValidity } from '../consents/consent-status.service';
+import type { PatientScreeningFacts } from '../patients/eligibility.service';
 import type { AppointmentContextRow } from './appointment-context.queries';
 import type { TreatmentSettingsOverrides } from './treatment-settings.service';
 
@@ -73,12 +75,17 @@ export interface AppointmentPreflightRow extends AppointmentContextRow {
   on_date: string;
   /** The patient's latest medical session on or before that date. */
   latest_medical_session: { id: string; date: string } | null;
+  /** The patient's row of patients' published patient_screening_facts (null: no such patient). */
+  screening_facts: PatientScreeningFacts | null;
+  /** The patient's signed consents, from consents' published signed_consent_validity. */
+  signed_consents: SignedConsentValidity[];
 }
 
 /**
  * What the preflight of a booked appointment reads of treatments' own and published data, in one statement (issue
- * 15): the appointment as appointmentContext reads it, the clinic's treatment settings, the practitioner's licences
- * and the patient's latest medical session up to the appointment's date at its location.
+ * 15): the appointment as appointmentContext reads it, the clinic's treatment settings, the practitioner's licences,
+ * the patient's latest medical session up to the appointment's date at its location, the patient's screening facts
+ * and signed consents (judged by patients' and consents' services, as their own reads are).
  */
 export async function appointmentPreflightFacts(db: Db, organizationId: string, appointmentId: string): Promise<AppointmentPreflightRow | undefined> {
   const [row] = await db.query(
@@ -92,7 +99,12 @@ export async function appointmentPreflightFacts(db: Db, organizationId: string, 
                FROM treatment_sessions s
               WHERE s.organization_id = c.organization_id AND s.patient_id = c.patient_id AND s.procedure_kind = 'medical'
                 AND s.performed_on <= (c.starts_at AT TIME ZONE l.timezone)::date
-              ORDER BY s.performed_on DESC LIMIT 1) AS latest_medical_session
+              ORDER BY s.performed_on DESC LIMIT 1) AS latest_medical_session,
+            (SELECT to_json(f) FROM patient_screening_facts f WHERE f.organization_id = c.organization_id AND f.patient_id = c.patient_id) AS screening_facts,
+            (SELECT coalesce(json_agg(json_build_object(
+                      'kind', v.kind, 'signedAt', v.signed_at, 'revokedAt', v.revoked_at, 'validDays', v.valid_days, 'timeZone', v.time_zone,
+                      'templateVersion', v.template_version, 'reconsentVersions', v.reconsent_versions)), '[]')
+               FROM signed_consent_validity v WHERE v.organization_id = c.organization_id AND v.patient_id = c.patient_id) AS signed_consents
        FROM appointment_treatment_context c
        JOIN staff_directory st ON st.id = c.practitioner_id
        JOIN location_directory l ON l.id = c.location_id

@@ -20,9 +20,9 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { LedgerService } from '../inventory/ledger.service';
-import { EligibilityService } from '../patients/eligibility.service';
+import { EligibilityService, type PatientScreeningFacts } from '../patients/eligibility.service';
 import type { PreflightDto, PreflightItemDto } from './preflight.dto';
-import { ConsentStatusService } from '../consents/consent-status.service';
+import { ConsentStatusService, type SignedConsentValidity } from '../consents/consent-status.service';
 import { deviceForUse, latestMedicalSessionUpTo, lotForUse, practitionerLicences } from './preflight.queries';
 import type { ContraindicationAcknowledgement } from './treatment-session.entity';
 import { TreatmentSettingsService, type EffectiveTreatmentSettings } from './treatment-settings.service';
@@ -53,11 +53,17 @@ export interface PreflightInput {
   known?: PreflightFacts;
 }
 
-/** The settings, the practitioner's licences and the latest medical session up to `onDate`, read beforehand. */
+/**
+ * The settings, the practitioner's licences, the latest medical session up to `onDate`, the patient's screening facts
+ * and signed consents, read beforehand.
+ */
 export interface PreflightFacts {
   settings: EffectiveTreatmentSettings;
   licences: { licenceType: LicenceType; expiresOn: string }[];
   latestMedicalSession: { id: string; date: string } | null;
+  /** The patient's row of patients' patient_screening_facts (null: no such patient). */
+  screening: PatientScreeningFacts | null;
+  signedConsents: SignedConsentValidity[];
 }
 
 /**
@@ -111,7 +117,10 @@ export class PreflightService {
     }
 
     // Contraindications: absolute ones block; relative ones need an acknowledgement with a reason.
-    const screening = await this.eligibility.evaluate(manager, actor, input.patientId, procedureKind, input.onDate);
+    // Judged by patients' own rule, over the facts read beforehand or read now.
+    const screening = input.known
+      ? await this.eligibility.judge(manager, actor, input.patientId, input.known.screening, procedureKind, input.onDate)
+      : await this.eligibility.evaluate(manager, actor, input.patientId, procedureKind, input.onDate);
     for (const b of screening.blockers) {
       blockers.push({ code: b.code === 'patient-archived' ? 'patient-archived' : 'contraindication', message: b.message, subject: b.code });
     }
@@ -133,7 +142,9 @@ export class PreflightService {
       anesthetic: input.anestheticPlanned,
       photos: input.photosPlanned,
     });
-    const missing = await this.consents.missingConsentKinds(manager, actor.organizationId, input.patientId, consentKinds, input.at);
+    const missing = input.known
+      ? this.consents.missingAmong(input.known.signedConsents, consentKinds, input.at)
+      : await this.consents.missingConsentKinds(manager, actor.organizationId, input.patientId, consentKinds, input.at);
     blockers.push(...consentMissingViolations(missing));
 
     if (procedureKind === 'medical') {

@@ -70,7 +70,8 @@ export class TreatmentSessionsService {
    */
   async appointmentPreflight(actor: Actor, appointmentId: string, query: AppointmentPreflightQueryDto): Promise<PreflightDto> {
     const { patientId, preflight } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      // The appointment, the settings, the licences and the latest medical session: one statement (issue 15).
+      // The appointment, the settings, the licences, the latest medical session, the patient's screening facts and
+      // signed consents: one statement (issue 15).
       const facts = await appointmentPreflightFacts(manager, actor.organizationId, appointmentId);
       if (!facts) throw new NotFoundError('Appointment', appointmentId);
       const appointment = toAppointmentForTreatment(facts);
@@ -90,7 +91,15 @@ export class TreatmentSessionsService {
         ...(query.lotId ? { lotId: query.lotId } : {}),
         // The statement's date is the same day in the same zone; should they ever differ, the preflight reads its own.
         ...(facts.on_date === onDate
-          ? { known: { settings: this.settings.effectiveFrom(facts.treatment_settings), licences: facts.licences, latestMedicalSession: facts.latest_medical_session } }
+          ? {
+              known: {
+                settings: this.settings.effectiveFrom(facts.treatment_settings),
+                licences: facts.licences,
+                latestMedicalSession: facts.latest_medical_session,
+                screening: facts.screening_facts,
+                signedConsents: facts.signed_consents,
+              },
+            }
           : {}),
       });
       return { patientId: appointment.patientId, preflight };
