@@ -35,7 +35,7 @@ export class PublicServiceDto {
   @ApiProperty({ type: 'integer' }) durationMin!: number;
   @ApiProperty({ enum: PROCEDURE_KINDS }) procedureKind!: ServiceProcedureKind;
   @ApiProperty() description!: string;
-  @ApiProperty({ enum: ONLINE_BOOKING_MODES.filter((m) => m !== 'off'), description: 'existing_patients: only patients the clinic already knows may book it online' })
+  @ApiProperty({ enum: ONLINE_BOOKING_MODES.filter((m) => m !== 'off'), description: 'existing_patients: bookable online by the clinic’s known patients alone; anyone: new patients too' })
   onlineBooking!: Exclude<OnlineBookingMode, 'off'>;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Locations where someone who may give it works' }) locationIds!: string[];
   @ApiProperty({ type: [String], format: 'uuid', description: 'Practitioners whose licence allows it' }) practitionerIds!: string[];
