@@ -15,6 +15,7 @@ import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './common/http/csv-body-parser';
 import { registerBodyFingerprint } from './common/idempotency/body-fingerprint';
 import { JSON_BODY_LIMIT_BYTES, registerJsonBodyParser } from './common/http/json-body-parser';
+import { registerPublicRateLimit } from './common/http/public-rate-limit';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { createAppLogger } from './common/logging/app-logger';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
@@ -63,6 +64,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   // Clinical photos: one file of up to 15 MB per request, a few small fields.
   await app.register(fastifyMultipart, { limits: { fileSize: 15 * 1024 * 1024, files: 1, fields: 5, fieldSize: 1024 } });
   registerSecurityHeaders(app.getHttpAdapter().getInstance(), config);
+  await registerPublicRateLimit(app, config.publicRateLimitPerMinute);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   const fastify = app.getHttpAdapter().getInstance();

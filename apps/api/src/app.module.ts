@@ -12,6 +12,7 @@ import { MessagingModule } from './messaging/messaging.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PatientsModule } from './patients/patients.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
+import { OnlineBookingModule } from './online-booking/online-booking.module';
 import { SettingsModule } from './settings/settings.module';
 import { SetupModule } from './setup/setup.module';
 import { StaffModule } from './staff/staff.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ConsentsModule,
         MessagingModule,
         SchedulingModule,
+        OnlineBookingModule,
       ],
     };
   }

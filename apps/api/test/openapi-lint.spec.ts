@@ -128,6 +128,8 @@ describe('the OpenAPI document, read by Redocly and swagger-parser', () => {
       'GET /api/calendar-feeds/{file}',
       'GET /api/health',
       'GET /api/health/ready',
+      'GET /api/public/booking/availability',
+      'GET /api/public/booking/options',
       'GET /api/setup',
       'POST /api/auth/login',
       'POST /api/auth/login/mfa',

@@ -58,6 +58,18 @@ describe('route permissions', () => {
     // GET /api/calendar-feeds/:file: phone calendars fetch a practitioner's iCalendar feed without a session; the
     // secret 256-bit token in the URL is the credential (stored as SHA-256, revocable) and the feed shows only
     // initials and service names. The MFA step of sign-in is bound to the pending step's httpOnly cookie, not a session.
-    expect(open).toEqual(['GET /api/calendar-feeds/:file', 'GET /api/health', 'GET /api/health/ready', 'GET /api/setup', 'POST /api/auth/login', 'POST /api/auth/login/mfa', 'POST /api/setup']);
+    // GET /api/public/booking/*: patients book online without an account (issue 16); the clinic's public slug names
+    // the clinic, only while it has online booking on, and the answers hold what the booking page shows (rate-limited).
+    expect(open).toEqual([
+      'GET /api/calendar-feeds/:file',
+      'GET /api/health',
+      'GET /api/health/ready',
+      'GET /api/public/booking/availability',
+      'GET /api/public/booking/options',
+      'GET /api/setup',
+      'POST /api/auth/login',
+      'POST /api/auth/login/mfa',
+      'POST /api/setup',
+    ]);
   });
 });

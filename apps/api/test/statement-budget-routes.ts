@@ -18,8 +18,10 @@ const first = (ids: string[]) => ids[0];
 const last = (ids: string[]) => ids[ids.length - 1];
 const patient = (w: World) => w.c.patient.id;
 const week = () => {
-  const from = new Date(Date.now() - 86_400_000).toISOString();
-  const to = new Date(Date.now() + 13 * 86_400_000).toISOString();
+  // One clock reading: two could straddle a millisecond and make the range 14 days and 1 ms (a 400 naming `to`).
+  const now = Date.now();
+  const from = new Date(now - 86_400_000).toISOString();
+  const to = new Date(now + 13 * 86_400_000).toISOString();
   return `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 };
 
@@ -41,6 +43,7 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/api/settings/treatment', url: () => '/api/settings/treatment' },
   { route: '/api/settings/reminders', url: () => '/api/settings/reminders' },
   { route: '/api/settings/cancellations', url: () => '/api/settings/cancellations' },
+  { route: '/api/settings/online-booking', url: () => '/api/settings/online-booking' },
   // Audit.
   { route: '/api/audit-events', url: () => '/api/audit-events' },
   { route: '/api/audit-events/verify', url: () => '/api/audit-events/verify' },
@@ -111,5 +114,12 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/api/calendar-feeds/{file}', url: (w) => w.calendarFeedPath, anonymous: true },
   { route: '/api/schedule', url: (w) => `/api/schedule?locationId=${w.c.location.id}&${week()}` },
   { route: '/api/waitlist', url: () => '/api/waitlist' },
+  // Public online booking (issue 16): no session; the slug's resolution sets the tenant.
+  { route: '/api/public/booking/options', url: (w) => `/api/public/booking/options?organization=${w.bookingSlug}`, anonymous: true },
+  {
+    route: '/api/public/booking/availability',
+    url: (w) => `/api/public/booking/availability?organization=${w.bookingSlug}&serviceId=${w.serviceId}&locationId=${w.c.location.id}&${week()}`,
+    anonymous: true,
+  },
   { route: '/api/waitlist/freed-slots', url: (w) => `/api/waitlist/freed-slots?locationId=${w.c.location.id}&${week()}` },
 ];

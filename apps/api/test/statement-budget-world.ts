@@ -30,6 +30,8 @@ export interface World {
   consentTemplateId: string;
   treatmentTemplateIds: string[];
   calendarFeedPath: string;
+  /** The clinic's public booking slug (online booking on, the service open to anyone). */
+  bookingSlug: string;
   rounds: number;
 }
 
@@ -45,7 +47,16 @@ export async function newWorld(app: TestApp): Promise<World> {
     blocks: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startsAt: '00:00', endsAt: '24:00' })),
   });
   expectStatus(hours, 200, 'working hours');
-  const service = await newService(c.owner, { procedureKind: 'consultation', consentKinds: [], durationMin: 30, bufferMin: 0 });
+  const service = await newService(c.owner, { procedureKind: 'consultation', consentKinds: [], durationMin: 30, bufferMin: 0, onlineBooking: 'anyone' });
+  const online = await c.owner.put('/api/settings/online-booking', {
+    enabled: true,
+    minimumNoticeHours: 0,
+    maximumDaysAhead: 60,
+    cancellationWindowHours: 24,
+    policyText: '',
+    excludedPractitionerIds: [],
+  });
+  expectStatus(online, 200, 'online booking');
   const room = await newRoom(c.owner, c.location.id);
   const feed = await c.owner.post(`/api/staff/${c.nurse.id}/calendar-feed`);
   expectStatus(feed, 201, 'calendar feed');
@@ -66,6 +77,7 @@ export async function newWorld(app: TestApp): Promise<World> {
     consentTemplateId: templates.body[0].id,
     treatmentTemplateIds: [],
     calendarFeedPath: feed.body.path,
+    bookingSlug: online.body.publicBookingSlug,
     rounds: 0,
   };
 }

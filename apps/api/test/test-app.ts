@@ -33,7 +33,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: C
   await createTestDatabase(state.serverUrl, database, state.templateDatabase);
   const url = databaseUrl(state.serverUrl, database);
   const appUrl = appRoleUrl(url, state.appRole);
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY, ...env });
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY, PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const app = await createApp(config, appUrl, options);
   const ownerDataSource = await new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } }).initialize();
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -2544,6 +2544,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/online-booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the online-booking settings
+         * @description Access: permission `settings.manage` (changing clinical settings): Owner, Administrator (session cookie).
+         */
+        get: operations["OnlineBookingSettings_get"];
+        /**
+         * Replace the online-booking settings
+         * @description Access: permission `settings.manage` (changing clinical settings): Owner, Administrator (session cookie and the X-CSRF-Token header).
+         */
+        put: operations["OnlineBookingSettings_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/booking/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a patient may book online: locations, services and practitioners
+         * @description Access: public, no session needed.
+         */
+        get: operations["PublicBooking_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/booking/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free starts for a service open online, within the clinic’s online window
+         * @description Access: public, no session needed.
+         */
+        get: operations["PublicBooking_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2789,6 +2853,11 @@ export interface components {
             locale: "en-US" | "en-GB";
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description How the public booking pages and API name the clinic (`?organization=`): no session there, so not the internal id
+             * @example 3f9a1c07b2de
+             */
+            publicBookingSlug: string;
         };
         UpdateOrganizationDto: {
             name: string;
@@ -5371,6 +5440,12 @@ export interface components {
             consentKinds: string[];
             minDaysBetweenMedicalSessions: number;
             isActive: boolean;
+            /**
+             * @description Who may book it online
+             * @enum {string}
+             */
+            onlineBooking: "off" | "existing_patients" | "anyone";
+            description: string;
         };
         CreateServiceDto: {
             /** @example Acne-scar needling */
@@ -5400,6 +5475,13 @@ export interface components {
              * @example 28
              */
             minDaysBetweenMedicalSessions?: number;
+            /**
+             * @description Who may book it online: off (staff only), existing_patients, anyone. Default: existing_patients for medical needling, off otherwise
+             * @enum {string}
+             */
+            onlineBooking?: "off" | "existing_patients" | "anyone";
+            /** @description What the patient reads about it on the booking page */
+            description?: string;
         };
         UpdateServiceDto: {
             name?: string;
@@ -5408,6 +5490,13 @@ export interface components {
             consentKinds?: string[];
             minDaysBetweenMedicalSessions?: number;
             isActive?: boolean;
+            /**
+             * @description Who may book it online: off (staff only), existing_patients, anyone. unchanged when absent
+             * @enum {string}
+             */
+            onlineBooking?: "off" | "existing_patients" | "anyone";
+            /** @description What the patient reads about it on the booking page */
+            description?: string;
         };
         RoomDto: {
             /** Format: uuid */
@@ -6025,6 +6114,117 @@ export interface components {
              * @description A free start inside the freed slot for the entry’s service (a match’s startsAt)
              */
             startsAt: string;
+        };
+        OnlineBookingSettingsViewDto: {
+            /** @description Patients may book through the public booking pages (off until the clinic turns it on) */
+            enabled: boolean;
+            /**
+             * @description No start offered sooner than this many hours from now
+             * @example 24
+             */
+            minimumNoticeHours: number;
+            /**
+             * @description No start offered later than this many days from now
+             * @example 60
+             */
+            maximumDaysAhead: number;
+            /**
+             * @description A patient cancels or moves her appointment online until this many hours before the start; later she calls the clinic
+             * @example 24
+             */
+            cancellationWindowHours: number;
+            /** @description The booking and cancellation policy the patient accepts when booking */
+            policyText: string;
+            /** @description Practitioners who take no online bookings (the clinic's staff; the rest take those their licence allows) */
+            excludedPractitionerIds: string[];
+            /** @description False while the defaults apply (never saved) */
+            customized: boolean;
+            /**
+             * @description How the public booking API and pages name the clinic (`?organization=`)
+             * @example 3f9a1c07b2de
+             */
+            publicBookingSlug: string;
+        };
+        OnlineBookingSettingsDto: {
+            /** @description Patients may book through the public booking pages (off until the clinic turns it on) */
+            enabled: boolean;
+            /**
+             * @description No start offered sooner than this many hours from now
+             * @example 24
+             */
+            minimumNoticeHours: number;
+            /**
+             * @description No start offered later than this many days from now
+             * @example 60
+             */
+            maximumDaysAhead: number;
+            /**
+             * @description A patient cancels or moves her appointment online until this many hours before the start; later she calls the clinic
+             * @example 24
+             */
+            cancellationWindowHours: number;
+            /** @description The booking and cancellation policy the patient accepts when booking */
+            policyText: string;
+            /** @description Practitioners who take no online bookings (the clinic's staff; the rest take those their licence allows) */
+            excludedPractitionerIds: string[];
+        };
+        PublicLocationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            /** @description IANA time zone: how times at this location are shown */
+            timezone: string;
+        };
+        PublicServiceDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            durationMin: number;
+            /** @enum {string} */
+            procedureKind: "consultation" | "cosmetic_needling" | "medical_needling" | "follow_up";
+            description: string;
+            /**
+             * @description existing_patients: bookable online by the clinic’s known patients alone; anyone: new patients too
+             * @enum {string}
+             */
+            onlineBooking: "existing_patients" | "anyone";
+            /** @description Locations where someone who may give it works */
+            locationIds: string[];
+            /** @description Practitioners whose licence allows it */
+            practitionerIds: string[];
+        };
+        PublicPractitionerDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /**
+             * @description Their role in the clinic, in words
+             * @example Nurse
+             */
+            title: string;
+            serviceIds: string[];
+            locationIds: string[];
+        };
+        PublicBookingOptionsDto: {
+            organizationName: string;
+            locations: components["schemas"]["PublicLocationDto"][];
+            services: components["schemas"]["PublicServiceDto"][];
+            practitioners: components["schemas"]["PublicPractitionerDto"][];
+        };
+        PublicSlotDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            practitionerId: string;
+        };
+        PublicAvailabilityDto: {
+            /** @description The location’s IANA time zone */
+            timeZone: string;
+            /** @description Free starts within the clinic’s online window, one per (start, practitioner) */
+            slots: components["schemas"]["PublicSlotDto"][];
         };
     };
     responses: {
@@ -11118,6 +11318,153 @@ export interface operations {
             /** @description A booking rule refuses it (violations); or the Idempotency-Key was used for a different request (`idempotency-key-reused`) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    OnlineBookingSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineBookingSettingsViewDto"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    OnlineBookingSettings_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnlineBookingSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description Replaced as a whole; applies to the public booking pages at once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineBookingSettingsViewDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicBooking_options: {
+        parameters: {
+            query: {
+                /** @description The clinic's public booking slug (Settings → Online booking) */
+                organization: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBookingOptionsDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No such booking page: the slug is unknown or the clinic does not take online bookings (`not-found`, nothing more) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicBooking_availability: {
+        parameters: {
+            query: {
+                /** @description The clinic's public booking slug (Settings → Online booking) */
+                organization: string;
+                serviceId: string;
+                locationId: string;
+                from: string;
+                /** @description At most 14 days after from */
+                to: string;
+                /** @description Only this practitioner (absent: any) */
+                practitionerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAvailabilityDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No such booking page: the slug is unknown or the clinic does not take online bookings (`not-found`, nothing more) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

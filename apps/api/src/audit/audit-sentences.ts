@@ -249,6 +249,7 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'settings.reminders_updated': (e) => `${e.who} set reminders to go out ${e.text('reminderHoursBefore') ?? 'some'} hours before appointments`,
   'settings.security_updated': (e) => `${e.who} changed which roles must use two-step sign-in`,
   'settings.cancellations_updated': (e) => `${e.who} changed the late-cancellation window`,
+  'settings.online_booking_updated': (e) => `${e.who} changed the online-booking settings`,
   'audit.chain_verified': (e) =>
     `${e.who} verified the audit log: ${e.to('intact') === true ? `intact (${e.count('checked', 'event')} checked)` : 'NOT intact: an event was changed, moved or removed'}`,
 

@@ -40,6 +40,11 @@ export interface AppConfig {
    * once into DATA_DIR/audit-hmac.key (AuditKeyProvider). The database never holds it.
    */
   auditHmacKey?: Buffer;
+  /**
+   * Requests per minute one IP address may send to the public, session-less API (/api/public/*: online booking);
+   * beyond it 429 problem+json with Retry-After (PUBLIC_RATE_LIMIT_PER_MINUTE, default 60).
+   */
+  publicRateLimitPerMinute: number;
   /** AES-256 key for MFA secrets at rest (MFA_ENCRYPTION_KEY); unset: generated once into dataDir. */
   mfaEncryptionKey?: Buffer;
 }
@@ -166,6 +171,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     smtpUrl: smtpUrl(env),
     smtpFrom: env.SMTP_FROM || 'SkinLedger <no-reply@skinledger.invalid>',
     reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 336),
+    publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
     messageWorker: boolean(env, 'MESSAGE_WORKER', nodeEnv !== 'test'),
     auditHmacKey: auditHmacKey(env),
     mfaEncryptionKey: aes256Key(env, 'MFA_ENCRYPTION_KEY'),

@@ -49,6 +49,8 @@ export const DEFINER_FUNCTIONS = [
   'outbox_due_messages(integer)',
   // Patient search's close names: the trigram index read as the owner, for the current tenant only (1796569690000).
   'patient_close_names(text[], text, boolean, text, text, real, uuid, integer)',
+  // Public online booking: the clinic a booking slug names, only while online booking is on; sets the tenant (1796569730000).
+  'public_booking_resolve(text)',
 ] as const;
 
 /** pg-boss's own schema: the worker reads and writes its job tables. */

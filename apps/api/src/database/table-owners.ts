@@ -70,6 +70,9 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'waitlist_offer_details', owner: 'scheduling', readers: ['messaging'], purpose: "a waitlist offer's patient, place, practitioner, start and service name" },
   { view: 'organization_reminder_settings', owner: 'organizations', readers: ['messaging'], purpose: "the clinic's reminder lead time in hours (null: the server default)" },
   { view: 'organization_treatment_settings', owner: 'organizations', readers: ['treatments'], purpose: "the clinic's stored treatment settings (null: the defaults), for the preflight's one read" },
+  // Public online booking (issue 16): what the booking pages offer, read after the slug set the clinic as tenant.
+  { view: 'online_bookable_services', owner: 'scheduling', readers: ['online-booking'], purpose: 'the active services open for online booking, with who may book them and their description' },
+  { view: 'practitioner_work_locations', owner: 'scheduling', readers: ['online-booking'], purpose: 'which locations each practitioner works at (weekly or extra hours)' },
   { view: 'organization_screening_settings', owner: 'organizations', readers: ['patients'], purpose: "the clinic's screening overrides (null: the defaults), for the eligibility check" },
   {
     view: 'appointment_treatment_context',

@@ -9,7 +9,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   health: 'Liveness and readiness for the load balancer and monitoring.',
   organization: 'The clinic, its locations and their time zones.',
   staff: 'Staff accounts, roles, practitioner licences, deactivation and MFA resets.',
-  settings: 'Clinic-wide settings: screening windows, sign-in security, treatment limits.',
+  settings: 'Clinic-wide settings: screening windows, sign-in security, treatment limits, online booking.',
   audit: 'The append-only audit trail and its hash-chain verification.',
   patients: 'Patient records: registration, search, archive, medical history, eligibility screening, timeline, import and export.',
   consents: 'Consent templates and their approved versions, consents prepared, signed at the kiosk, witnessed, revoked and verified.',
@@ -23,6 +23,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   devices: 'Pen handpieces: registration, status and the service log.',
   exposure: 'Who was treated with a lot or a pen, for a recall.',
   messaging: 'The outbox of appointment reminders and notices, and the reminder lead time.',
+  'public booking':
+    'Online booking for patients, without an account or session: what the clinic offers and free starts, the clinic named by its public booking slug; rate-limited per IP.',
 };
 
 /** The document's `tags`: every tag an operation uses, with its description (none for a tag not listed above). */

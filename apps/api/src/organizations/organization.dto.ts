@@ -37,6 +37,8 @@ export class OrganizationDto {
   @ApiProperty({ enum: CLINIC_LOCALES, description: "The clinic's English variant: dates, times and spelling (en-US: Dec 2, 2026, 10:30 AM; en-GB: 2 Dec 2026, 10:30)" })
   locale!: ClinicLocale;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ example: '3f9a1c07b2de', description: 'How the public booking pages and API name the clinic (`?organization=`): no session there, so not the internal id' })
+  publicBookingSlug!: string;
 }
 
 export class UpdateOrganizationDto {

@@ -7,6 +7,7 @@ import type { Actor } from '../common/access/actor';
 import { requirePhoneNumber } from '../common/phone/phone-numbers';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../common/problems/domain-error';
 import { Location } from './location.entity';
+import { resolvePublicBookingSlug, type PublicBookingClinic } from './public-booking.queries';
 import { Organization } from './organization.entity';
 import type { CreateLocationDto, LocationDto, OrganizationDto, UpdateLocationDto, UpdateOrganizationDto } from './organization.dto';
 
@@ -17,8 +18,10 @@ export function toLocationDto(l: Location): LocationDto {
 }
 
 function toOrganizationDto(o: Organization): OrganizationDto {
-  return { id: o.id, name: o.name, locale: o.locale, createdAt: o.createdAt.toISOString() };
+  return { id: o.id, name: o.name, locale: o.locale, createdAt: o.createdAt.toISOString(), publicBookingSlug: o.publicBookingSlug };
 }
+
+export type { PublicBookingClinic } from './public-booking.queries';
 
 @Injectable()
 export class OrganizationsService {
@@ -41,6 +44,14 @@ export class OrganizationsService {
       }
       return toOrganizationDto(await manager.findOneByOrFail(Organization, { id: organization.id }));
     });
+  }
+
+  /**
+   * The clinic a public booking slug names, with its online-booking settings as stored, while online booking is on;
+   * null for an unknown slug and a closed clinic alike. Scopes the caller's transaction to that clinic.
+   */
+  async resolvePublicBooking(manager: EntityManager, slug: string): Promise<PublicBookingClinic | null> {
+    return resolvePublicBookingSlug(manager, slug);
   }
 
   async listLocations(actor: Actor): Promise<LocationDto[]> {

@@ -40,7 +40,8 @@ const AVAILABILITY_FACTS = `
   SELECT
     (SELECT json_build_object('timezone', l.timezone, 'isActive', l.is_active) FROM location_directory l WHERE l.organization_id = $1 AND l.id = $2) AS location,
     (SELECT json_build_object('id', v.id, 'name', v.name, 'duration_min', v.duration_min, 'buffer_min', v.buffer_min, 'procedure_kind', v.procedure_kind,
-                              'consent_kinds', v.consent_kinds, 'min_days_since_previous_medical', v.min_days_since_previous_medical, 'is_active', v.is_active)
+                              'consent_kinds', v.consent_kinds, 'min_days_since_previous_medical', v.min_days_since_previous_medical, 'is_active', v.is_active,
+                              'online_booking', v.online_booking, 'description', v.description)
        FROM services v WHERE v.organization_id = $1 AND v.id = $3) AS service,
     (SELECT json_agg(json_build_array(p.id, p.name, p.is_active) ORDER BY p.name, p.id) FROM people p) AS people,
     (SELECT json_agg(json_build_array(w.staff_member_id, w.weekday, w.start_minute, w.end_minute))
@@ -86,7 +87,7 @@ export interface AvailabilityFactsQuery {
 /** The statement itself (the benchmark explains it). */
 export function availabilityFactsStatement(q: AvailabilityFactsQuery): NamedStatement {
   return {
-    name: 'scheduling.availability_facts.v1',
+    name: 'scheduling.availability_facts.v2',
     text: AVAILABILITY_FACTS,
     values: [q.organizationId, q.locationId, q.serviceId, q.from, q.to, q.practitionerIds, q.excludeAppointmentId],
   };

@@ -11,6 +11,15 @@ import { slotsFromFacts, type ExtraBusy, type Named, type SlotSearch } from './a
 
 const MAX_DAYS = 14;
 
+/** The asked range: `to` after `from`, at most 14 days later (400 naming `to` otherwise). */
+function askedRange(query: { from: string; to: string }): { from: Date; to: Date } {
+  const from = new Date(query.from);
+  const to = new Date(query.to);
+  if (to <= from) throw new InvalidFieldError('to', 'must be after from');
+  if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_DAYS} days after from`);
+  return { from, to };
+}
+
 /**
  * Free start times: ONE statement reads the service, the location and the facts of every practitioner and room
  * (availability.queries.ts); the pure domain algorithm (libs/domain scheduling/slots.ts) does the rest.
@@ -20,41 +29,75 @@ export class AvailabilityService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(actor: Actor, query: { serviceId: string; locationId: string; from: string; to: string; practitionerId?: string; notBefore?: string; excludeAppointmentId?: string }): Promise<AvailabilityDto> {
-    const from = new Date(query.from);
-    const to = new Date(query.to);
-    if (to <= from) throw new InvalidFieldError('to', 'must be after from');
-    if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_DAYS} days after from`);
-    const facts = await loadAvailabilityFacts(this.dataSource, {
-      organizationId: actor.organizationId,
-      locationId: query.locationId,
-      serviceId: query.serviceId,
-      from,
-      to,
-      practitionerIds: query.practitionerId ? [query.practitionerId] : null,
-      excludeAppointmentId: query.excludeAppointmentId ?? null,
+    const { from, to } = askedRange(query);
+    const result = await this.freeSlots(this.dataSource, actor.organizationId, { ...query, from, to, notBefore: query.notBefore ? Date.parse(query.notBefore) : Date.now() });
+    return {
+      timeZone: result.timeZone,
+      gridMin: SLOT_GRID_MINUTES,
+      slots: result.slots.map((s) => ({ startsAt: new Date(s.start).toISOString(), endsAt: new Date(s.end).toISOString(), practitionerId: s.practitionerId, roomId: s.roomId, roomIds: s.roomIds })),
+      practitioners: result.practitioners,
+      rooms: result.rooms,
+    };
+  }
+
+  /**
+   * Public online booking (issue 16): the same engine, in the caller's transaction (already scoped to the clinic the
+   * public slug named), for a service open online, within the clinic's online window and without the practitioners
+   * it excluded. The asked range is checked like the staff search's (at most 14 days); `window` null: nothing to offer.
+   */
+  async findOnline(
+    manager: EntityManager,
+    organizationId: string,
+    query: { serviceId: string; locationId: string; from: string; to: string; practitionerId?: string },
+    online: { window: (from: Date, to: Date) => { from: number; to: number } | null; excludedPractitionerIds: readonly string[] },
+  ): Promise<{ timeZone: string; slots: Slot[] }> {
+    const asked = askedRange(query);
+    if (query.practitionerId && online.excludedPractitionerIds.includes(query.practitionerId)) {
+      throw new InvalidFieldError('practitionerId', 'this practitioner takes no online bookings');
+    }
+    const window = online.window(asked.from, asked.to);
+    const result = await this.freeSlots(manager, organizationId, {
+      ...query,
+      // An empty window still reads the facts: the service and location are checked the same way either way.
+      from: window ? new Date(window.from) : asked.from,
+      to: window ? new Date(window.to) : asked.from,
+      notBefore: window?.from ?? asked.from.getTime(),
+      onlineOnly: true,
+    });
+    const excluded = new Set(online.excludedPractitionerIds);
+    return { timeZone: result.timeZone, slots: window ? result.slots.filter((s) => !excluded.has(s.practitionerId)) : [] };
+  }
+
+  private async freeSlots(
+    db: DataSource | EntityManager,
+    organizationId: string,
+    q: { serviceId: string; locationId: string; from: Date; to: Date; practitionerId?: string; notBefore: number; excludeAppointmentId?: string; onlineOnly?: boolean },
+  ): Promise<{ timeZone: string; slots: Slot[]; practitioners: Named[]; rooms: Named[] }> {
+    const facts = await loadAvailabilityFacts(db, {
+      organizationId,
+      locationId: q.locationId,
+      serviceId: q.serviceId,
+      from: q.from,
+      to: q.to,
+      practitionerIds: q.practitionerId ? [q.practitionerId] : null,
+      excludeAppointmentId: q.excludeAppointmentId ?? null,
     });
     if (!facts.service) throw new InvalidFieldError('serviceId', 'no such service in this organization');
+    if (q.onlineOnly && (!facts.service.is_active || facts.service.online_booking === 'off')) throw new InvalidFieldError('serviceId', 'no such service open for online booking');
     if (!facts.location?.isActive) throw new InvalidFieldError('locationId', 'no such open location in this organization');
     const timeZone = facts.location.timezone;
     const search: SlotSearch = {
-      organizationId: actor.organizationId,
+      organizationId,
       service: toServiceDto(facts.service),
-      locationId: query.locationId,
+      locationId: q.locationId,
       timeZone,
-      from,
-      to,
-      practitionerId: query.practitionerId,
-      notBefore: query.notBefore ? Date.parse(query.notBefore) : Date.now(),
-      excludeAppointmentId: query.excludeAppointmentId,
+      from: q.from,
+      to: q.to,
+      practitionerId: q.practitionerId,
+      notBefore: q.notBefore,
+      excludeAppointmentId: q.excludeAppointmentId,
     };
-    const { slots, practitioners, rooms } = slotsFromFacts(facts, search, []);
-    return {
-      timeZone,
-      gridMin: SLOT_GRID_MINUTES,
-      slots: slots.map((s) => ({ startsAt: new Date(s.start).toISOString(), endsAt: new Date(s.end).toISOString(), practitionerId: s.practitionerId, roomId: s.roomId, roomIds: s.roomIds })),
-      practitioners,
-      rooms,
-    };
+    return { timeZone, ...slotsFromFacts(facts, search, []) };
   }
 
   /** The free slots for a search (one statement); `extraBusy` adds time already promised (a course's earlier sessions). */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PROCEDURE_KINDS, type ServiceProcedureKind } from '@skinledger/domain';
+import { ONLINE_BOOKING_MODES, PROCEDURE_KINDS, type OnlineBookingMode, type ServiceProcedureKind } from '@skinledger/domain';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** Consent kinds the clinic uses out of the box; clinics may name others (stored as text). */
@@ -28,6 +28,18 @@ export class CreateServiceDto {
   @Min(0)
   @Max(365)
   minDaysBetweenMedicalSessions?: number;
+  @ApiPropertyOptional({
+    enum: ONLINE_BOOKING_MODES,
+    description: 'Who may book it online: off (staff only), existing_patients, anyone. Default: existing_patients for medical needling, off otherwise',
+  })
+  @IsOptional()
+  @IsIn(ONLINE_BOOKING_MODES, { message: `onlineBooking must be one of ${ONLINE_BOOKING_MODES.join(', ')}` })
+  onlineBooking?: OnlineBookingMode;
+  @ApiPropertyOptional({ maxLength: 1000, description: 'What the patient reads about it on the booking page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { message: 'description must be at most 1000 characters' })
+  description?: string;
 }
 
 export class UpdateServiceDto {
@@ -43,6 +55,18 @@ export class UpdateServiceDto {
   consentKinds?: string[];
   @ApiPropertyOptional({ type: Number }) @IsOptional() @IsInt() @Min(0) @Max(365) minDaysBetweenMedicalSessions?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isActive?: boolean;
+  @ApiPropertyOptional({
+    enum: ONLINE_BOOKING_MODES,
+    description: 'Who may book it online: off (staff only), existing_patients, anyone. unchanged when absent',
+  })
+  @IsOptional()
+  @IsIn(ONLINE_BOOKING_MODES, { message: `onlineBooking must be one of ${ONLINE_BOOKING_MODES.join(', ')}` })
+  onlineBooking?: OnlineBookingMode;
+  @ApiPropertyOptional({ maxLength: 1000, description: 'What the patient reads about it on the booking page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { message: 'description must be at most 1000 characters' })
+  description?: string;
 }
 
 export class ServiceDto {
@@ -54,6 +78,8 @@ export class ServiceDto {
   @ApiProperty({ type: [String] }) consentKinds!: string[];
   @ApiProperty({ type: Number }) minDaysBetweenMedicalSessions!: number;
   @ApiProperty() isActive!: boolean;
+  @ApiProperty({ enum: ONLINE_BOOKING_MODES, description: 'Who may book it online' }) onlineBooking!: OnlineBookingMode;
+  @ApiProperty() description!: string;
 }
 
 export class CreateRoomDto {

@@ -12,6 +12,8 @@ export interface ServiceRow {
   consent_kinds: string[];
   min_days_since_previous_medical: number;
   is_active: boolean;
+  online_booking: ServiceDto['onlineBooking'];
+  description: string;
 }
 
 export interface RoomRow {
@@ -37,14 +39,16 @@ export interface ServiceValues {
   procedureKind: ServiceDto['procedureKind'];
   consentKinds: string[];
   minDaysBetweenMedicalSessions: number;
+  onlineBooking: ServiceDto['onlineBooking'];
+  description: string;
 }
 
 /** services_name_unique refuses a second service of the same name (any case). */
 export async function insertService(manager: EntityManager, organizationId: string, v: ServiceValues): Promise<ServiceRow> {
   const [row] = await manager.query(
-    `INSERT INTO services (organization_id, name, duration_min, buffer_min, procedure_kind, consent_kinds, min_days_since_previous_medical)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-    [organizationId, v.name, v.durationMin, v.bufferMin, v.procedureKind, v.consentKinds, v.minDaysBetweenMedicalSessions],
+    `INSERT INTO services (organization_id, name, duration_min, buffer_min, procedure_kind, consent_kinds, min_days_since_previous_medical, online_booking, description)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+    [organizationId, v.name, v.durationMin, v.bufferMin, v.procedureKind, v.consentKinds, v.minDaysBetweenMedicalSessions, v.onlineBooking, v.description],
   );
   return row;
 }
@@ -59,9 +63,9 @@ export async function updateServiceRow(
   const [[row]]: [ServiceRow[]] = await manager.query(
     `UPDATE services SET name = coalesce($3, name), duration_min = coalesce($4, duration_min), buffer_min = coalesce($5, buffer_min),
             consent_kinds = coalesce($6, consent_kinds), min_days_since_previous_medical = coalesce($7, min_days_since_previous_medical),
-            is_active = coalesce($8, is_active), updated_at = now()
+            is_active = coalesce($8, is_active), online_booking = coalesce($9, online_booking), description = coalesce($10, description), updated_at = now()
      WHERE organization_id = $1 AND id = $2 RETURNING *`,
-    [organizationId, id, v.name, v.durationMin, v.bufferMin, v.consentKinds, v.minDaysBetweenMedicalSessions, v.isActive],
+    [organizationId, id, v.name, v.durationMin, v.bufferMin, v.consentKinds, v.minDaysBetweenMedicalSessions, v.isActive, v.onlineBooking, v.description],
   );
   return row;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS } from '@skinledger/domain';
+import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS, defaultOnlineBookingMode } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
@@ -21,7 +21,7 @@ import {
 import { findLocation } from './clinic-directory.queries';
 
 /** What a service's and a room's audit events record (every field but the id). */
-const SERVICE_FIELDS = ['name', 'durationMin', 'bufferMin', 'procedureKind', 'consentKinds', 'minDaysBetweenMedicalSessions', 'isActive'] as const;
+const SERVICE_FIELDS = ['name', 'durationMin', 'bufferMin', 'procedureKind', 'consentKinds', 'minDaysBetweenMedicalSessions', 'isActive', 'onlineBooking', 'description'] as const;
 const ROOM_FIELDS = ['locationId', 'name', 'isActive'] as const;
 
 export const toServiceDto = (r: ServiceRow): ServiceDto => ({
@@ -33,6 +33,8 @@ export const toServiceDto = (r: ServiceRow): ServiceDto => ({
   consentKinds: r.consent_kinds,
   minDaysBetweenMedicalSessions: r.min_days_since_previous_medical,
   isActive: r.is_active,
+  onlineBooking: r.online_booking,
+  description: r.description,
 });
 const toRoomDto = (r: RoomRow): RoomDto => ({ id: r.id, locationId: r.location_id, name: r.name, isActive: r.is_active });
 
@@ -64,6 +66,9 @@ export class CatalogService {
           procedureKind: input.procedureKind,
           consentKinds: [...new Set(input.consentKinds ?? [])],
           minDaysBetweenMedicalSessions: input.minDaysBetweenMedicalSessions ?? DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS,
+          // Issue 16: medical needling opens to existing patients unless the clinic says otherwise; the rest stay off.
+          onlineBooking: input.onlineBooking ?? defaultOnlineBookingMode(input.procedureKind),
+          description: input.description?.trim() ?? '',
         }),
       );
       const dto = toServiceDto(row);
@@ -83,6 +88,8 @@ export class CatalogService {
           consentKinds: input.consentKinds ? [...new Set(input.consentKinds)] : null,
           minDaysBetweenMedicalSessions: input.minDaysBetweenMedicalSessions ?? null,
           isActive: input.isActive ?? null,
+          onlineBooking: input.onlineBooking ?? null,
+          description: input.description?.trim() ?? null,
         }),
       );
       const after = toServiceDto(row);

@@ -1,4 +1,4 @@
-import { DEFAULT_LATE_CANCELLATION_HOURS, type AuditAction, type ScreeningSettingsInput, type StaffRole } from '@skinledger/domain';
+import { DEFAULT_LATE_CANCELLATION_HOURS, DEFAULT_ONLINE_BOOKING_SETTINGS, type AuditAction, type OnlineBookingSettings, type ScreeningSettingsInput, type StaffRole } from '@skinledger/domain';
 import type { AuditEntry } from '../audit/audit.service';
 
 /** The treatment overrides: zone maximums lowered below the defaults, after-care text, the medical interval. */
@@ -24,6 +24,7 @@ export interface SecuritySettings {
  * | `reminderHoursBefore` | hours; unset: the server's REMINDER_HOURS_BEFORE | messaging/reminder-settings.dto.ts                  |
  * | `security`            | roles that must use MFA                       | settings/security-settings.dto.ts                      |
  * | `lateCancellationHours` | hours before the start; unset: 24; 0: off   | scheduling/cancellation-settings.dto.ts                |
+ * | `onlineBooking`       | online booking on/off, window, policy, who is excluded; unset: off | online-booking/online-booking-settings.dto.ts |
  */
 export interface OrganizationSettingTypes {
   screening: ScreeningSettingsInput;
@@ -31,6 +32,7 @@ export interface OrganizationSettingTypes {
   reminderHoursBefore: number;
   security: SecuritySettings;
   lateCancellationHours: number;
+  onlineBooking: OnlineBookingSettings;
 }
 
 export type OrganizationSettingKey = keyof OrganizationSettingTypes;
@@ -64,6 +66,15 @@ export const SETTING_AUDITS: { [K in OrganizationSettingKey]: KeyAudit<Organizat
   lateCancellationHours: {
     action: 'settings.cancellations_updated',
     changes: (before, after) => (before === after ? null : { lateCancellationHours: { from: before ?? DEFAULT_LATE_CANCELLATION_HOURS, to: after } }),
+  },
+  onlineBooking: {
+    action: 'settings.online_booking_updated',
+    // Field by field, like other record edits: the audit log says which of the settings moved.
+    changes: (before, after) => {
+      const from: OnlineBookingSettings = { ...DEFAULT_ONLINE_BOOKING_SETTINGS, ...before };
+      const changed = (Object.keys(after) as (keyof OnlineBookingSettings)[]).filter((key) => !same(from[key], after[key]));
+      return changed.length === 0 ? null : Object.fromEntries(changed.map((key) => [key, { from: from[key], to: after[key] }]));
+    },
   },
   security: {
     action: 'settings.security_updated',

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'settings.reminders_updated',
   'settings.security_updated',
   'settings.cancellations_updated',
+  'settings.online_booking_updated',
   'audit.chain_verified',
   // Staff
   'staff.created',

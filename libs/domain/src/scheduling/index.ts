@@ -7,3 +7,4 @@ export * from './working-hours';
 export * from './cancellation';
 export * from './waitlist';
 export * from './readable-time';
+export * from './online-booking';

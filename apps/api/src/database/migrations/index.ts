@@ -43,6 +43,8 @@ import { PublishTimelineViews1796569680001 } from './1796569680001-PublishTimeli
 import { PublishPatientAuditTrail1796569680002 } from './1796569680002-PublishPatientAuditTrail';
 import { FindCloseNamesThroughTheTrigramIndex1796569690000 } from './1796569690000-FindCloseNamesThroughTheTrigramIndex';
 import { PublishPatientScreeningFacts1796569710000 } from './1796569710000-PublishPatientScreeningFacts';
+import { AddPublicBookingSlug1796569730000 } from './1796569730000-AddPublicBookingSlug';
+import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnlineBookingToServices';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -95,4 +97,6 @@ export const MIGRATIONS = [
   PublishPatientAuditTrail1796569680002,
   FindCloseNamesThroughTheTrigramIndex1796569690000,
   PublishPatientScreeningFacts1796569710000,
+  AddPublicBookingSlug1796569730000,
+  AddOnlineBookingToServices1796569730001,
 ];

@@ -1,4 +1,4 @@
-import { DEFAULT_CONSENT_KINDS, PROCEDURE_KINDS, type AppointmentStatus, type ServiceProcedureKind } from '@skinledger/domain';
+import { DEFAULT_CONSENT_KINDS, ONLINE_BOOKING_MODES, PROCEDURE_KINDS, type AppointmentStatus, type OnlineBookingMode, type ServiceProcedureKind } from '@skinledger/domain';
 import { CONSENT_KIND_LABELS } from '@web/lib/words/clinicWords';
 
 export const SERVICE_KIND_LABELS: Record<ServiceProcedureKind, string> = {
@@ -9,6 +9,14 @@ export const SERVICE_KIND_LABELS: Record<ServiceProcedureKind, string> = {
 };
 
 export const SERVICE_KIND_OPTIONS = PROCEDURE_KINDS.map((value) => ({ value, label: SERVICE_KIND_LABELS[value] }));
+
+/** Who may book a service online (issue 16). */
+export const ONLINE_BOOKING_LABELS: Record<OnlineBookingMode, string> = {
+  off: 'Not online (staff only)',
+  existing_patients: 'Existing patients',
+  anyone: 'Anyone, new patients too',
+};
+export const ONLINE_BOOKING_OPTIONS = ONLINE_BOOKING_MODES.map((value) => ({ value, label: ONLINE_BOOKING_LABELS[value] }));
 
 /** The consents a service can require: the kinds every clinic has a template for (domain.md section 6). */
 export const SERVICE_CONSENT_OPTIONS = DEFAULT_CONSENT_KINDS.map((value) => ({ value, label: CONSENT_KIND_LABELS[value] }));

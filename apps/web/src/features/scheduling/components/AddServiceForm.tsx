@@ -1,8 +1,8 @@
 import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
-import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS, type ServiceProcedureKind } from '@skinledger/domain';
+import { DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS, defaultOnlineBookingMode, type OnlineBookingMode, type ServiceProcedureKind } from '@skinledger/domain';
 import { useState } from 'react';
 import { useCreateService, type NewService } from '@web/features/scheduling/hooks/useServices';
-import { SERVICE_CONSENT_OPTIONS, SERVICE_KIND_OPTIONS } from '@web/features/scheduling/schedulingVocabulary';
+import { ONLINE_BOOKING_OPTIONS, SERVICE_CONSENT_OPTIONS, SERVICE_KIND_OPTIONS } from '@web/features/scheduling/schedulingVocabulary';
 import { problemText } from './problemText';
 
 const FIRST_SERVICE: NewService = {
@@ -12,6 +12,7 @@ const FIRST_SERVICE: NewService = {
   procedureKind: 'medical_needling',
   consentKinds: ['medical_needling'],
   minDaysBetweenMedicalSessions: DEFAULT_MIN_DAYS_BETWEEN_MEDICAL_SESSIONS,
+  onlineBooking: defaultOnlineBookingMode('medical_needling'),
 };
 
 /** A new service; after adding one the form keeps its settings for the next, with the name cleared. */
@@ -31,7 +32,8 @@ export function AddServiceForm() {
           data={SERVICE_KIND_OPTIONS}
           value={draft.procedureKind}
           allowDeselect={false}
-          onChange={(v) => setDraft({ ...draft, procedureKind: v as ServiceProcedureKind })}
+          // A new kind brings its default online booking (medical needling: existing patients; the rest: off).
+          onChange={(v) => setDraft({ ...draft, procedureKind: v as ServiceProcedureKind, onlineBooking: defaultOnlineBookingMode(v as ServiceProcedureKind) })}
         />
         <MultiSelect label="Consents required" data={SERVICE_CONSENT_OPTIONS} value={draft.consentKinds} onChange={(v) => setDraft({ ...draft, consentKinds: v })} />
         <NumberInput label="Duration (min)" min={5} max={480} value={draft.durationMin} onChange={(v) => setDraft({ ...draft, durationMin: Number(v) })} />
@@ -42,6 +44,13 @@ export function AddServiceForm() {
           max={365}
           value={draft.minDaysBetweenMedicalSessions}
           onChange={(v) => setDraft({ ...draft, minDaysBetweenMedicalSessions: Number(v) })}
+        />
+        <Select
+          label="Online booking"
+          data={ONLINE_BOOKING_OPTIONS}
+          value={draft.onlineBooking}
+          allowDeselect={false}
+          onChange={(v) => setDraft({ ...draft, onlineBooking: v as OnlineBookingMode })}
         />
       </SimpleGrid>
       {create.isError && (

@@ -14,8 +14,8 @@ const TZ = 'America/New_York';
 const DRAFT: BookingDraft = { startsAt: new Date('2027-01-11T14:00:00.000Z'), practitionerId: 'nurse-1' };
 
 const SERVICES = [
-  { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: true },
-  { id: 'service-2', name: 'Glow facial', durationMin: 45, bufferMin: 0, procedureKind: 'cosmetic_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: true },
+  { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: true, onlineBooking: 'off', description: '' },
+  { id: 'service-2', name: 'Glow facial', durationMin: 45, bufferMin: 0, procedureKind: 'cosmetic_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: true, onlineBooking: 'off', description: '' },
   { id: 'service-old', name: 'Retired facial', durationMin: 30, bufferMin: 0, procedureKind: 'cosmetic_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: false },
 ];
 const WORKING = [{ startsAt: '2027-01-11T14:00:00.000Z', endsAt: '2027-01-11T22:00:00.000Z' }];

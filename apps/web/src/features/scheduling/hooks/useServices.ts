@@ -20,3 +20,12 @@ export function useCreateService() {
     onSuccess: () => client.invalidateQueries({ queryKey: scheduleKeys.all }),
   });
 }
+
+/** PATCH /api/services/{id}: the fields given change (e.g. who may book it online). */
+export function useUpdateService() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Schemas['UpdateServiceDto'] & { id: string }) => request(api.PATCH('/api/services/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: scheduleKeys.all }),
+  });
+}

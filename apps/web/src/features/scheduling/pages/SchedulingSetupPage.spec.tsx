@@ -12,7 +12,7 @@ const put = api.PUT as unknown as jest.Mock;
 
 const HARBOUR = { id: 'location-1', name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '', phone: '', isActive: true };
 const SERVICES = [
-  { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: ['medical_needling', 'photography'], minDaysBetweenMedicalSessions: 28, isActive: true },
+  { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: ['medical_needling', 'photography'], minDaysBetweenMedicalSessions: 28, isActive: true, onlineBooking: 'off', description: '' },
 ];
 const STAFF = [
   { id: 'nurse-1', name: 'Nora Quinn', role: 'nurse', isActive: true },
@@ -68,6 +68,7 @@ it('adds a service with the consents chosen, then clears the name for the next',
       procedureKind: 'medical_needling',
       consentKinds: ['medical_needling', 'topical_anesthetic'],
       minDaysBetweenMedicalSessions: 28,
+      onlineBooking: 'existing_patients',
     },
   });
 });

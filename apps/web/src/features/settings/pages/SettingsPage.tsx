@@ -8,9 +8,11 @@ import { usePermission } from '@web/entities/current-user';
 import { LocationFormModal, type LocationTarget } from '@web/features/settings/components/LocationFormModal';
 import { LocationsTable } from '@web/features/settings/components/LocationsTable';
 import { OrganizationForm } from '@web/features/settings/components/OrganizationForm';
+import { OnlineBookingSettingsForm } from '@web/features/settings/components/OnlineBookingSettingsForm';
 import { SecuritySettingsForm } from '@web/features/settings/components/SecuritySettingsForm';
 import { useLocations } from '@web/entities/location';
 import { useOrganization } from '@web/features/settings/hooks/useOrganization';
+import { useOnlineBookingSettings } from '@web/features/settings/hooks/useOnlineBookingSettings';
 import { useSecuritySettings } from '@web/features/settings/hooks/useSecuritySettings';
 import { TreatmentSettingsSection } from '@web/features/treatments';
 
@@ -19,6 +21,8 @@ export function SettingsPage() {
   const canManage = usePermission('organization.manage');
   const canManageSecurity = usePermission('security.manage');
   const security = useSecuritySettings(canManageSecurity);
+  const canManageSettings = usePermission('settings.manage');
+  const onlineBooking = useOnlineBookingSettings(canManageSettings);
   const organization = useOrganization();
   const locations = useLocations();
   const [locationTarget, setLocationTarget] = useState<LocationTarget | null>(null);
@@ -72,6 +76,21 @@ export function SettingsPage() {
           )}
         </Paper>
         <TreatmentSettingsSection />
+        {canManageSettings && (
+          <Paper p="md" component="section" aria-labelledby="online-booking-heading">
+            <Title order={2} id="online-booking-heading" mb={4}>
+              Online booking
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              Patients book themselves through your booking page. Which services they may book is set on each service (Scheduling setup → Services).
+            </Text>
+            {onlineBooking.isPending && <Skeleton height={80} />}
+            {onlineBooking.isError && (
+              <QueryErrorAlert error={onlineBooking.error} what="the online booking settings" onRetry={() => void onlineBooking.refetch()} />
+            )}
+            {onlineBooking.data && <OnlineBookingSettingsForm settings={onlineBooking.data} />}
+          </Paper>
+        )}
         {canManageSecurity && (
           <Paper p="md" component="section" aria-labelledby="security-settings-heading">
             <Title order={2} id="security-settings-heading" mb={4}>

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ONLINE_BOOKING_MODES, PROCEDURE_KINDS, type OnlineBookingMode, type ServiceProcedureKind } from '@skinledger/domain';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsInstant } from '../common/dto/is-instant';
+
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9-]{2,62}$/;
+
+export class PublicBookingOptionsQueryDto {
+  @ApiProperty({ example: '3f9a1c07b2de', description: "The clinic's public booking slug (Settings → Online booking)" })
+  @Matches(SLUG, { message: 'organization must be the clinic’s booking slug (letters, digits and hyphens)' })
+  organization!: string;
+}
+
+export class PublicAvailabilityQueryDto extends PublicBookingOptionsQueryDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'serviceId must be a UUID' }) serviceId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'locationId must be a UUID' }) locationId!: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant('from') from!: string;
+  @ApiProperty({ format: 'date-time', description: 'At most 14 days after from' }) @IsInstant('to') to!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this practitioner (absent: any)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'practitionerId must be a UUID' })
+  practitionerId?: string;
+}
+
+export class PublicLocationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty({ description: 'IANA time zone: how times at this location are shown' }) timezone!: string;
+}
+
+export class PublicServiceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: 'integer' }) durationMin!: number;
+  @ApiProperty({ enum: PROCEDURE_KINDS }) procedureKind!: ServiceProcedureKind;
+  @ApiProperty() description!: string;
+  @ApiProperty({ enum: ONLINE_BOOKING_MODES.filter((m) => m !== 'off'), description: 'existing_patients: bookable online by the clinic’s known patients alone; anyone: new patients too' })
+  onlineBooking!: Exclude<OnlineBookingMode, 'off'>;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Locations where someone who may give it works' }) locationIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Practitioners whose licence allows it' }) practitionerIds!: string[];
+}
+
+export class PublicPractitionerDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ example: 'Nurse', description: 'Their role in the clinic, in words' }) title!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) serviceIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) locationIds!: string[];
+}
+
+/** What the public booking page may offer: nothing more (no e-mail, no licence number, no closed service). */
+export class PublicBookingOptionsDto {
+  @ApiProperty() organizationName!: string;
+  @ApiProperty({ type: [PublicLocationDto] }) locations!: PublicLocationDto[];
+  @ApiProperty({ type: [PublicServiceDto] }) services!: PublicServiceDto[];
+  @ApiProperty({ type: [PublicPractitionerDto] }) practitioners!: PublicPractitionerDto[];
+}
+
+export class PublicSlotDto {
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ format: 'uuid' }) practitionerId!: string;
+}
+
+export class PublicAvailabilityDto {
+  @ApiProperty({ description: 'The location’s IANA time zone' }) timeZone!: string;
+  @ApiProperty({ type: [PublicSlotDto], description: 'Free starts within the clinic’s online window, one per (start, practitioner)' }) slots!: PublicSlotDto[];
+}

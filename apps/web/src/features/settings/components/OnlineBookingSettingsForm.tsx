@@ -1,0 +1,121 @@
+import { Button, Code, Group, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { Schemas } from '@skinledger/api-client';
+import { ONLINE_BOOKING_LIMITS } from '@skinledger/domain';
+import { useState, type FormEvent } from 'react';
+import { FormAlert } from '@web/components/FormAlert';
+import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
+import { useBookablePractitioners, useSaveOnlineBookingSettings } from '@web/features/settings/hooks/useOnlineBookingSettings';
+
+type Settings = Schemas['OnlineBookingSettingsDto'];
+
+/**
+ * Whether patients may book online, how soon and how far ahead, the policy they accept, and who is kept off the
+ * booking page. Which services are open is set on each service (Scheduling → Services).
+ */
+export function OnlineBookingSettingsForm({ settings }: { settings: Schemas['OnlineBookingSettingsViewDto'] }) {
+  const [draft, setDraft] = useState<Settings>({
+    enabled: settings.enabled,
+    minimumNoticeHours: settings.minimumNoticeHours,
+    maximumDaysAhead: settings.maximumDaysAhead,
+    cancellationWindowHours: settings.cancellationWindowHours,
+    policyText: settings.policyText,
+    excludedPractitionerIds: settings.excludedPractitionerIds,
+  });
+  const [problem, setProblem] = useState<ProblemFeedback['summary']>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const practitioners = useBookablePractitioners(true);
+  const save = useSaveOnlineBookingSettings();
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const whole = (value: number | string) => (typeof value === 'number' ? value : Number.NaN);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    setFieldErrors({});
+    save.mutate(draft, {
+      onSuccess: (saved) =>
+        notifications.show({ color: 'green', title: 'Saved', message: saved.enabled ? 'Patients can book online.' : 'Online booking is off.' }),
+      onError: (error) => {
+        // The API names each field as the form does.
+        const feedback = describeProblem(error, (field) => field);
+        setProblem(feedback.summary);
+        setFieldErrors(feedback.fieldErrors);
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Online booking settings">
+      <Stack gap="md" maw={720}>
+        <Switch
+          label="Patients can book online"
+          description="Off: the booking page and its API answer as if the clinic had none."
+          checked={draft.enabled}
+          onChange={(e) => set('enabled', e.currentTarget.checked)}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NumberInput
+            label="Minimum notice (hours)"
+            description="No start sooner than this"
+            min={0}
+            max={ONLINE_BOOKING_LIMITS.maxMinimumNoticeHours}
+            allowDecimal={false}
+            value={draft.minimumNoticeHours}
+            onChange={(v) => set('minimumNoticeHours', whole(v))}
+            error={fieldErrors.minimumNoticeHours}
+          />
+          <NumberInput
+            label="Book up to (days ahead)"
+            description="No start later than this"
+            min={ONLINE_BOOKING_LIMITS.minMaximumDaysAhead}
+            max={ONLINE_BOOKING_LIMITS.maxMaximumDaysAhead}
+            allowDecimal={false}
+            value={draft.maximumDaysAhead}
+            onChange={(v) => set('maximumDaysAhead', whole(v))}
+            error={fieldErrors.maximumDaysAhead}
+          />
+          <NumberInput
+            label="Online cancellation until (hours before)"
+            description="Later, the patient calls the clinic"
+            min={0}
+            max={ONLINE_BOOKING_LIMITS.maxCancellationWindowHours}
+            allowDecimal={false}
+            value={draft.cancellationWindowHours}
+            onChange={(v) => set('cancellationWindowHours', whole(v))}
+            error={fieldErrors.cancellationWindowHours}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Booking and cancellation policy"
+          description="The patient accepts it when booking."
+          autosize
+          minRows={3}
+          maxLength={ONLINE_BOOKING_LIMITS.maxPolicyTextLength}
+          value={draft.policyText}
+          onChange={(e) => set('policyText', e.currentTarget.value)}
+          error={fieldErrors.policyText}
+        />
+        <MultiSelect
+          label="Practitioners who take no online bookings"
+          description="Everyone else takes online bookings for the services their licence allows."
+          data={(practitioners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          value={draft.excludedPractitionerIds}
+          onChange={(ids) => set('excludedPractitionerIds', ids)}
+          searchable
+          clearable
+          error={fieldErrors.excludedPractitionerIds}
+        />
+        <Text size="sm">
+          Public booking name of the clinic: <Code>{settings.publicBookingSlug}</Code>
+        </Text>
+        <FormAlert summary={problem} />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            Save online booking
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
