@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Client } from 'pg';
 import { eventMac } from '../src/audit/audit-chain';
+import { RANGE_SQL, START_SQL } from '../src/audit/audit-verify.queries';
 import { hashPassword } from '../src/common/security/passwords';
 import { machineLine, percentile, runBenchmark, withBenchDatabase, withSignedInApi, write } from './bench-support';
 
@@ -12,7 +13,8 @@ import { machineLine, percentile, runBenchmark, withBenchDatabase, withSignedInA
  *
  * The events are chained in Node with the same eventMac the API uses (a random key handed to the API as
  * AUDIT_HMAC_KEY) and loaded with multi-row INSERTs as the database owner; then the API verifies the whole chain
- * BENCH_RUNS times (default 3) and each run must answer intact.
+ * BENCH_RUNS times (default 3) and each run must answer intact. BENCH_PLAN=1 also prints the plans of the walk's first
+ * statement and of a range read (they must be index scans).
  */
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
@@ -99,7 +101,17 @@ async function main(): Promise<void> {
     try {
       write(machineLine((await client.query(`SHOW server_version`)).rows[0].server_version as string));
       write('Seeding:');
-      ({ email } = await seed(client, key));
+      let organizationId: string;
+      ({ email, organizationId } = await seed(client, key));
+      if (process.env.BENCH_PLAN) {
+        for (const [text, values] of [
+          [START_SQL, [organizationId, 25_000]],
+          [RANGE_SQL, [organizationId, 25_000, 50_000, 1]],
+        ] as const) {
+          const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, [...values])).rows as { 'QUERY PLAN': string }[];
+          write(plan.map((r) => r['QUERY PLAN']).join('\n'));
+        }
+      }
     } finally {
       await client.end();
     }

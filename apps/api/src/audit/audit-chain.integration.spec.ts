@@ -156,6 +156,24 @@ describe('tamper-evident audit chain', () => {
     expect(await verify(client)).toEqual({ intact: true, checked: events.length, firstBrokenEventId: null });
   });
 
+  it("publishes each event's predecessor in its own lane (audit_entity_chain), so a single event verifies in any lane", async () => {
+    const { organization, patient, events, lanes } = await laneOrganization();
+    const verifier = app.app.get(AuditVerifyService);
+    const evidence = async () => {
+      const rows: { id: string; chain_lane: number; chain_seq: string | null; mac: string | null; chain_tail: string; previous_mac: string | null }[] = await app.dataSource.query(
+        `SELECT id::text, chain_lane, chain_seq, mac, chain_tail, previous_mac FROM audit_entity_chain WHERE organization_id = $1 AND entity_type = 'patient' AND entity_id = $2`,
+        [organization.id, patient.id],
+      );
+      return new Map(rows.map((r) => [r.id, verifier.chainEvidenceIntact(organization.id, { chainLane: r.chain_lane, chainSeq: r.chain_seq, mac: r.mac, chainTail: r.chain_tail, previousMac: r.previous_mac })]));
+    };
+    const before = await evidence();
+    expect(before.size).toBe(events.filter((e) => e.action === 'patient.viewed').length);
+    expect([...before.values()].every((intact) => intact === true)).toBe(true);
+    const altered = laneAboveZero(lanes, 2)[1];
+    await tamper(app, [`UPDATE audit_events SET ip = '10.0.0.1' WHERE id = ${altered.id}`]);
+    expect((await evidence()).get(altered.id)).toBe(false);
+  });
+
   /** A lane > 0 with at least `size` events (40 concurrent reads give several). */
   function laneAboveZero(lanes: Map<number, ChainedEvent[]>, size: number): ChainedEvent[] {
     const found = [...lanes.entries()].filter(([lane, inLane]) => lane > 0 && inLane.length >= size).sort((a, b) => b[1].length - a[1].length)[0];

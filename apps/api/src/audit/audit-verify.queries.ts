@@ -60,7 +60,7 @@ export async function chainedEventsAround(manager: EntityManager, organizationId
 }
 
 // ORDER BY names the table's column: the output column chain_seq is text and would sort "10" before "2".
-const RANGE_SQL = `SELECT chain_seq::text, encode(mac, 'hex'), ${CONTENT_TAIL_SQL}
+export const RANGE_SQL = `SELECT chain_seq::text, encode(mac, 'hex'), ${CONTENT_TAIL_SQL}
 FROM audit_events
 WHERE organization_id = $1 AND chain_lane = $4 AND chain_seq IS NOT NULL AND chain_seq > $2 AND chain_seq <= $3
 ORDER BY audit_events.chain_seq`;
@@ -89,7 +89,7 @@ export async function chainedRange(client: PoolClient, organizationId: string, l
  * their order); sorting a whole batch of wide rows would cost more than the walk. legacy_max_event_id is on lane 0's
  * head (a CHECK keeps the others at 0).
  */
-const START_SQL = `WITH head AS (
+export const START_SQL = `WITH head AS (
   SELECT lane, last_seq, last_mac, legacy_max_event_id FROM audit_chain_heads WHERE organization_id = $1
 ), first AS (
   SELECT CASE WHEN coalesce(sum(last_seq), 0) <= $2::bigint THEN $2::bigint ELSE $2::bigint / count(*) END AS through,

@@ -32,7 +32,8 @@ const entityChainColumns = (sameLane: string) => `
  *   (a constant default is stored once, and the append-only trigger never sees an UPDATE). Unchained rows (before
  *   the chain, chain_seq NULL) keep being told apart by chain_seq alone, as everywhere so far; their lane is 0.
  * - The sequence is unique per (organization_id, chain_lane); that index serves the verifier's range reads per lane
- *   and the previous event's look-up in audit_entity_chain.
+ *   and the previous event's look-up in audit_entity_chain. A partial index of the unchained rows serves the
+ *   verifier's count of them.
  * - audit_entity_chain finds an event's predecessor in its own lane and publishes `chain_lane`, which selects the
  *   MAC's message (lane 0: v1 as before; others: v2, which covers the lane).
  */
@@ -46,6 +47,9 @@ export class SplitAuditChainIntoLanes1796569700000 implements MigrationInterface
         ADD CONSTRAINT audit_events_chain_lane CHECK (chain_lane >= 0 AND (chain_seq IS NOT NULL OR chain_lane = 0))`);
     await q.query(`CREATE UNIQUE INDEX audit_events_chain_lane_idx ON audit_events (organization_id, chain_lane, chain_seq) WHERE chain_seq IS NOT NULL`);
     await q.query(`DROP INDEX audit_events_chain_idx`);
+    // The verifier's first statement counts the rows before the chain and looks for unchained rows after it: without
+    // this (small: only unchained rows enter it) it scans the whole table.
+    await q.query(`CREATE INDEX audit_events_unchained_idx ON audit_events (organization_id, id) WHERE chain_seq IS NULL`);
 
     await q.query(`
       ALTER TABLE audit_chain_heads
@@ -98,6 +102,7 @@ export class SplitAuditChainIntoLanes1796569700000 implements MigrationInterface
       END $$`);
     await q.query(`ALTER TABLE audit_chain_heads DROP CONSTRAINT audit_chain_heads_pkey, ADD PRIMARY KEY (organization_id)`);
     await q.query(`ALTER TABLE audit_chain_heads DROP CONSTRAINT audit_chain_heads_legacy_in_lane_0, DROP COLUMN lane`);
+    await q.query(`DROP INDEX audit_events_unchained_idx`);
     await q.query(`CREATE UNIQUE INDEX audit_events_chain_idx ON audit_events (organization_id, chain_seq) WHERE chain_seq IS NOT NULL`);
     await q.query(`DROP INDEX audit_events_chain_lane_idx`);
     await q.query(`ALTER TABLE audit_events DROP CONSTRAINT audit_events_chain_lane, DROP COLUMN chain_lane`);
