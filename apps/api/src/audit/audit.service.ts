@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction } from '@skinledger/domain';
-import type { EntityManager, QueryRunner } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor, RequestOrigin } from '../common/access/actor';
 import type { AuditChanges } from './audit-event.entity';
 import { AUDIT_LANES, eventMac } from './audit-chain';
@@ -77,7 +77,7 @@ export class AuditService {
    */
   async recordMany(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<string | undefined> {
     if (entries.length === 0) return undefined;
-    const lane = this.laneOf(manager);
+    const lane = await this.laneOf(manager);
     const appended = entries.length <= CHUNK ? await this.appendAtRememberedHead(manager, source, lane, entries) : null;
     if (appended) return appended;
     // Date objects and undefined fields become what JSON (and so jsonb) makes of them.
@@ -102,11 +102,14 @@ export class AuditService {
    * are held (more connections than lanes) lanes are shared round-robin, and so they are between API processes: then
    * PostgreSQL's check of the expected head fails and the slow path waits for the lane's lock, correct but slower.
    */
-  private laneOf(manager: EntityManager): number {
-    const runner = manager.queryRunner as (QueryRunner & { databaseConnection?: LaneHolder }) | undefined;
-    const connection = runner?.isReleased === false ? runner.databaseConnection : undefined;
+  private async laneOf(manager: EntityManager): Promise<number> {
+    const runner = manager.queryRunner;
     // A manager without a connection of its own (outside a transaction) runs each statement on any pooled one.
-    if (!connection || typeof connection.once !== 'function') return 0;
+    if (!runner || runner.isReleased) return 0;
+    // Connected already in a transaction (then this only hands back its connection), so the first event of a
+    // transaction takes the same lane as the next.
+    const connection = (await runner.connect()) as LaneHolder;
+    if (typeof connection?.once !== 'function') return 0;
     const known = this.lanes.get(connection);
     if (known !== undefined) return known;
     let lane = this.nextLane;
