@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       if (process.env.BENCH_PLAN) {
         for (const [text, values] of [
           [START_SQL, [organizationId, 25_000]],
-          [RANGE_SQL, [organizationId, 25_000, 50_000, 1]],
+          [RANGE_SQL, [organizationId, [...Array(LANES).keys()], Array(LANES).fill(EVENTS), Math.floor(25_000 / LANES), Math.floor(50_000 / LANES)]],
         ] as const) {
           const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, [...values])).rows as { 'QUERY PLAN': string }[];
           write(plan.map((r) => r['QUERY PLAN']).join('\n'));

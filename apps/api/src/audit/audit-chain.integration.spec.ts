@@ -5,7 +5,7 @@ import { StatementCounter } from '../../test/statement-counter';
 import { readRunState } from '../../test/test-database';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { setTenant } from '../database/request-transaction';
-import { AUDIT_LANES } from './audit-chain';
+import { AUDIT_LANES, eventMac } from './audit-chain';
 import { AuditKeyProvider } from './audit-key.provider';
 import { AuditService } from './audit.service';
 import { AuditVerifyService } from './audit-verify.service';
@@ -173,6 +173,57 @@ describe('tamper-evident audit chain', () => {
     await tamper(app, [`UPDATE audit_events SET ip = '10.0.0.1' WHERE id = ${altered.id}`]);
     expect((await evidence()).get(altered.id)).toBe(false);
   });
+
+  /** Chains `sizes[i]` events into lane `lanes[i]` of the organization as the writer would (the key is the app's). */
+  async function seedLanes(organizationId: string, lanes: readonly number[], sizes: readonly number[]): Promise<void> {
+    const key = app.app.get(AuditKeyProvider).key;
+    for (const [i, lane] of lanes.entries()) {
+      const cols = { occurredAt: [] as string[], changes: [] as string[], seq: [] as number[], mac: [] as string[] };
+      let previousMac: string | null = null;
+      for (let seq = 1; seq <= sizes[i]; seq++) {
+        const occurredAt = new Date(Date.UTC(2026, 0, 1) + seq * 10 + lane).toISOString().replace('Z', '000Z');
+        const changes = `{"n": {"to": ${seq}}}`;
+        previousMac = eventMac(key, previousMac, { organizationId, lane, seq: String(seq), occurredAt, actorId: null, action: 'patient.viewed', entityType: 'patient', entityId: 'p', ip: null, requestId: null, changes });
+        cols.occurredAt.push(occurredAt);
+        cols.changes.push(changes);
+        cols.seq.push(seq);
+        cols.mac.push(previousMac);
+      }
+      await app.dataSource.query(
+        `INSERT INTO audit_events (organization_id, action, entity_type, entity_id, occurred_at, changes, chain_lane, chain_seq, mac)
+         SELECT $1, 'patient.viewed', 'patient', 'p', t.occurred_at, t.changes::jsonb, $2, t.seq, decode(t.mac, 'hex')
+           FROM unnest($3::timestamptz[], $4::text[], $5::bigint[], $6::text[]) AS t(occurred_at, changes, seq, mac)`,
+        [organizationId, lane, cols.occurredAt, cols.changes, cols.seq, cols.mac],
+      );
+      await app.dataSource.query(`INSERT INTO audit_chain_heads (organization_id, lane, last_seq, last_mac) VALUES ($1, $2, $3, decode($4, 'hex'))`, [
+        organizationId,
+        lane,
+        sizes[i],
+        previousMac,
+      ]);
+    }
+  }
+
+  it('walks lanes of very different lengths window by window (beyond one read), and finds a break deep in one', async () => {
+    const { client, organization } = await signedInOrganization(app, 'owner');
+    const before = await eventsOf(organization.id);
+    const used = new Set(before.map((e) => e.lane));
+    const lanes = [...Array(AUDIT_LANES).keys()].filter((l) => !used.has(l)).slice(0, 3);
+    // More than one read (25,000 events each): an equal share per lane first, then windows of sequence numbers.
+    const sizes = [40_000, 15_000, 5];
+    await seedLanes(organization.id, lanes, sizes);
+    expect(await verify(client)).toEqual({ intact: true, checked: before.length + 55_005, firstBrokenEventId: null });
+
+    const [{ id }] = await app.dataSource.query(`SELECT id::text FROM audit_events WHERE organization_id = $1 AND chain_lane = $2 AND chain_seq = 12000`, [
+      organization.id,
+      lanes[1],
+    ]);
+    await tamper(app, [`UPDATE audit_events SET changes = '{"n": {"to": 1}}' WHERE id = ${id}`]);
+    // Every other lane is walked to its end, now with the first verification's own event; the broken one up to the break.
+    const body = await verify(client);
+    expect(body).toMatchObject({ intact: false, firstBrokenEventId: id });
+    expect(body.checked).toBe(before.length + 1 + 40_000 + 12_000 + 5);
+  }, 60_000);
 
   /** A lane > 0 with at least `size` events (40 concurrent reads give several). */
   function laneAboveZero(lanes: Map<number, ChainedEvent[]>, size: number): ChainedEvent[] {

@@ -59,24 +59,63 @@ export async function chainedEventsAround(manager: EntityManager, organizationId
   return chainedBatch(manager, organizationId, lane, String(previous > 0n ? previous - 1n : 0n), previous > 0n ? 2 : 1);
 }
 
-// ORDER BY names the table's column: the output column chain_seq is text and would sort "10" before "2".
-export const RANGE_SQL = `SELECT chain_seq::text, encode(mac, 'hex'), ${CONTENT_TAIL_SQL}
-FROM audit_events
-WHERE organization_id = $1 AND chain_lane = $4 AND chain_seq IS NOT NULL AND chain_seq > $2 AND chain_seq <= $3
-ORDER BY audit_events.chain_seq`;
+/**
+ * The events of the given lanes with afterSeq < seq <= min(the lane's head, throughSeq): the same window of sequence
+ * numbers in every lane. Lanes fill up side by side (a clinic's concurrent requests append to them at once), so one
+ * window's events of all lanes lie in the same part of the table: reading them together reads each page once, where
+ * walking one lane after another would read every page of the table once per lane. An index scan per lane in a
+ * LATERAL subquery (a nested loop over the lanes, which keeps each lane's rows in order).
+ * ORDER BY names the table's column: the output column chain_seq is text and would sort "10" before "2".
+ */
+export const RANGE_SQL = `SELECT h.lane::text, e.seq, e.mac, e.tail
+  FROM unnest($2::smallint[], $3::bigint[]) AS h(lane, last_seq)
+  CROSS JOIN LATERAL (
+    SELECT chain_seq::text AS seq, encode(mac, 'hex') AS mac, ${CONTENT_TAIL_SQL} AS tail
+      FROM audit_events
+     WHERE organization_id = $1 AND chain_lane = h.lane AND chain_seq IS NOT NULL AND chain_seq > $4 AND chain_seq <= least(h.last_seq, $5::bigint)
+     ORDER BY audit_events.chain_seq
+  ) e`;
 
-/** A batch row in RANGE_SQL's column order: seq, MAC (hex), the canonical content after the organization. */
+/** A batch row of one lane: seq, MAC (hex), the canonical content after the organization. */
 export type ChainedTuple = [seq: string, mac: string, tail: string];
 
+/** Rows of (lane, seq, MAC, tail) as each lane's tuples in chain order. */
+function byLane(rows: readonly (readonly (string | null)[])[], into = new Map<number, ChainedTuple[]>()): Map<number, ChainedTuple[]> {
+  for (const row of rows) {
+    if (row[0] === null) continue;
+    const lane = Number(row[0]);
+    let batch = into.get(lane);
+    if (!batch) into.set(lane, (batch = []));
+    batch.push([row[1], row[2], row[3]] as ChainedTuple);
+  }
+  // Each lane's rows come in chain order from its index scan; should a plan ever interleave them, order them here
+  // rather than report a reordered chain.
+  for (const batch of into.values()) {
+    if (batch.some((row, i) => i > 0 && Number(row[0]) <= Number(batch[i - 1][0]))) batch.sort((a, b) => Number(a[0]) - Number(b[0]));
+  }
+  return into;
+}
+
 /**
- * The lane's chained events with afterSeq < seq <= throughSeq, in chain order, rows as arrays of three texts: at a million
- * rows, parsing columns and building objects is the cost. Ranges of sequence numbers (not "the next N after the
- * last one seen") let the verifier ask for several batches at once; a missing row is simply absent from its range.
- * A named statement: parsed and planned once per connection.
+ * The window afterSeq < seq <= throughSeq of each lane in `lanes` (up to its head), by lane, rows as arrays of texts:
+ * at a million rows, parsing columns and building objects is the cost. Windows of sequence numbers (not "the next N
+ * after the last one seen") let the verifier ask for several batches at once; a missing row is simply absent from its
+ * window. A named statement: parsed and planned once per connection.
  */
-export async function chainedRange(client: PoolClient, organizationId: string, lane: number, afterSeq: number, throughSeq: number): Promise<ChainedTuple[]> {
-  const result = await client.query<ChainedTuple>({ name: 'audit-chain-range', text: RANGE_SQL, values: [organizationId, afterSeq, throughSeq, lane], rowMode: 'array' });
-  return result.rows;
+export async function chainedRange(
+  client: PoolClient,
+  organizationId: string,
+  lanes: readonly { lane: number; lastSeq: number }[],
+  afterSeq: number,
+  throughSeq: number,
+): Promise<Map<number, ChainedTuple[]>> {
+  const result = await client.query<(string | null)[]>({
+    name: 'audit-chain-range',
+    text: RANGE_SQL,
+    values: [organizationId, lanes.map((l) => l.lane), lanes.map((l) => l.lastSeq), afterSeq, throughSeq],
+    rowMode: 'array',
+  });
+  return byLane(result.rows);
 }
 
 /**
@@ -117,7 +156,7 @@ SELECT h.lane::text, e.seq, e.mac, e.tail, NULL
 export interface ChainStart {
   /** Every lane's head, by lane. */
   heads: ChainHead[];
-  /** Each lane's first read ends at min(its head, firstThrough). */
+  /** Each lane's first read ends at min(its head, firstThrough): the first window of chainedRange. */
   firstThrough: number;
   legacy: number;
   firstIntruderId: string | null;
@@ -133,23 +172,9 @@ export async function chainStart(client: PoolClient, organizationId: string, bud
     rowMode: 'array',
   });
   let header: { lanes: { lane: number; lastSeq: string; lastMac: string | null }[]; firstThrough: string; legacy: number; firstIntruder: string | null } | undefined;
-  const firstBatches = new Map<number, ChainedTuple[]>();
-  for (const row of result.rows) {
-    if (row[0] === null) {
-      header = JSON.parse(row[4] as string) as typeof header;
-      continue;
-    }
-    const lane = Number(row[0]);
-    let batch = firstBatches.get(lane);
-    if (!batch) firstBatches.set(lane, (batch = []));
-    batch.push([row[1], row[2], row[3]] as ChainedTuple);
-  }
+  for (const row of result.rows) if (row[0] === null) header = JSON.parse(row[4] as string) as typeof header;
   if (!header) throw new Error('audit-chain-start answered no header');
-  // Each lane's rows come in chain order from its index scan; should a plan ever interleave them, order them here
-  // rather than report a reordered chain.
-  for (const batch of firstBatches.values()) {
-    if (batch.some((row, i) => i > 0 && Number(row[0]) <= Number(batch[i - 1][0]))) batch.sort((a, b) => Number(a[0]) - Number(b[0]));
-  }
+  const firstBatches = byLane(result.rows);
   return {
     heads: header.lanes.map((h) => ({ lane: h.lane, lastSeq: Number(h.lastSeq), lastMac: h.lastMac })),
     firstThrough: Number(header.firstThrough),

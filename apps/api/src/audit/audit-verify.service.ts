@@ -103,59 +103,76 @@ export class AuditVerifyService {
     const key = this.keys.key;
     const organizationJson = JSON.stringify(organizationId);
     // Sequence numbers stay far below 2^53 (a million events a day for 24,000 years), so plain numbers suffice here.
-    const walks: LaneWalk[] = heads.map((head) => ({ head, checker: new ChainMacChecker(key, organizationJson, head.lane), expected: 1, previousMac: null, brokenSeq: null }));
-    // The reads after the first, lane after lane: ranges of at most BATCH sequence numbers up to each lane's head.
-    const ranges: { walk: LaneWalk; after: number; through: number }[] = [];
-    for (const walk of walks) {
-      for (let after = Math.min(walk.head.lastSeq, firstThrough); after < walk.head.lastSeq; after += BATCH) {
-        ranges.push({ walk, after, through: Math.min(walk.head.lastSeq, after + BATCH) });
-      }
-    }
+    const walks = new Map<number, LaneWalk>(
+      heads.map((head) => [head.lane, { head, checker: new ChainMacChecker(key, organizationJson, head.lane), expected: 1, previousMac: null, brokenSeq: null }]),
+    );
+    const lastSeq = Math.max(0, ...heads.map((h) => h.lastSeq));
     let checked = 0;
+    const check = (batches: Map<number, ChainedTuple[]>) => {
+      for (const [lane, batch] of batches) {
+        const walk = walks.get(lane);
+        // Only lanes of the heads read are asked for; a broken lane's later rows are not the walk's any more.
+        if (!walk || walk.brokenSeq !== null) continue;
+        for (const [seq, mac, tail] of batch) {
+          checked += 1;
+          if (Number(seq) !== walk.expected || walk.checker.mac(walk.previousMac, tail) !== mac) {
+            walk.brokenSeq = seq;
+            break;
+          }
+          walk.previousMac = mac;
+          walk.expected += 1;
+        }
+      }
+    };
+    /**
+     * The window after `after` holding about BATCH events: the same sequence numbers in every lane still to walk, as
+     * wide as keeps the events (up to each lane's head) within BATCH.
+     */
+    const windowAfter = (after: number): { lanes: { lane: number; lastSeq: number }[]; through: number } => {
+      const lanes = [...walks.values()].filter((w) => w.brokenSeq === null && w.head.lastSeq > after).map((w) => ({ lane: w.head.lane, lastSeq: w.head.lastSeq }));
+      const events = (through: number) => lanes.reduce((sum, l) => sum + Math.min(l.lastSeq, through) - after, 0);
+      let low = after + 1;
+      let high = Math.min(lastSeq, after + BATCH);
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (events(middle) <= BATCH) low = middle;
+        else high = middle - 1;
+      }
+      return { lanes, through: low };
+    };
     const walkOn = async (clients: PoolClient[]) => {
-      const queue: { walk: LaneWalk; rows: Promise<ChainedTuple[]> }[] = walks.map((walk) => ({ walk, rows: Promise.resolve(firstBatches.get(walk.head.lane) ?? []) }));
-      const firstReads = queue.length;
-      let next = 0;
-      let sent = 0;
+      const queue: Promise<Map<number, ChainedTuple[]>>[] = [Promise.resolve(firstBatches)];
+      let nextAfter = Math.min(lastSeq, firstThrough);
       const request = () => {
-        // A lane already broken needs no more of its rows.
-        while (next < ranges.length && ranges[next].walk.brokenSeq !== null) next += 1;
-        if (next >= ranges.length) return;
-        const { walk, after, through } = ranges[next++];
-        const rows = chainedRange(clients[sent++ % clients.length], organizationId, walk.head.lane, after, through);
+        if (nextAfter >= lastSeq) return;
+        const { lanes, through } = windowAfter(nextAfter);
+        if (lanes.length === 0) return;
+        const batch = chainedRange(clients[queue.length % clients.length], organizationId, lanes, nextAfter, through);
         // A batch nobody waits for any more (the walk stopped) must not surface as an unhandled rejection.
-        rows.catch(() => undefined);
-        queue.push({ walk, rows });
+        batch.catch(() => undefined);
+        queue.push(batch);
+        nextAfter = through;
       };
+      for (let i = 0; i < IN_FLIGHT; i++) request();
       try {
         for (let k = 0; k < queue.length; k++) {
-          // Keep IN_FLIGHT ranges asked for beyond the batch being checked.
-          while (queue.length - Math.max(k + 1, firstReads) < IN_FLIGHT && next < ranges.length) request();
-          const { walk, rows } = queue[k];
-          const batch = await rows;
-          if (walk.brokenSeq !== null) continue;
-          for (const [seq, mac, tail] of batch) {
-            checked += 1;
-            if (Number(seq) !== walk.expected || walk.checker.mac(walk.previousMac, tail) !== mac) {
-              walk.brokenSeq = seq;
-              break;
-            }
-            walk.previousMac = mac;
-            walk.expected += 1;
-          }
+          const batch = await queue[k];
+          request();
+          check(batch);
+          if ([...walks.values()].every((w) => w.brokenSeq !== null)) break;
         }
       } finally {
         // Let batches still in flight finish before the transactions end.
-        await Promise.allSettled(queue.map((q) => q.rows));
+        await Promise.allSettled(queue);
       }
     };
-    // PostgreSQL rendering the rows costs more than Node hashing them, so batches are read on two connections at once
-    // (the request's and one of its own, same organization) while Node checks the earliest one. Each lane's batches are
+    // PostgreSQL rendering the rows costs more than Node hashing them, so windows are read on two connections at once
+    // (the request's and one of its own, same organization) while Node checks the earliest one. Each lane's rows are
     // checked in chain order, each MAC against the one before it, exactly as a single walk would. Events appended after
-    // the heads were read lie beyond the last ranges and are for the next verification. Only one walk at a time takes a
+    // the heads were read lie beyond them and are for the next verification. Only one walk at a time takes a
     // second connection (the others read on their request's alone), so concurrent verifications cannot drain the pool
     // while each waits for one more.
-    if (this.secondConnectionInUse || ranges.length === 0) {
+    if (this.secondConnectionInUse || Math.min(lastSeq, firstThrough) >= lastSeq) {
       // A chain read whole by the first statement needs no second connection (nothing left to read ahead).
       await walkOn([client]);
     } else {
@@ -168,14 +185,15 @@ export class AuditVerifyService {
     }
     // The earliest broken event (by id) across the lanes, and an unchained row inserted after the chain began.
     let brokenId: string | null = firstIntruderId;
-    for (const walk of walks) {
+    for (const walk of walks.values()) {
       if (walk.brokenSeq === null) continue;
       const id = await chainedEventId(client, organizationId, walk.head.lane, walk.brokenSeq);
       if (id !== null && (brokenId === null || BigInt(id) < BigInt(brokenId))) brokenId = id;
     }
     // A lane that stops short of its head lost its last events (or the head was moved): broken, with no row to name.
-    const reachHeads = walks.every((w) => w.head.lastSeq === w.expected - 1 && w.head.lastMac === w.previousMac);
-    const intact = brokenId === null && reachHeads && walks.every((w) => w.brokenSeq === null);
+    const lanes = [...walks.values()];
+    const reachHeads = lanes.every((w) => w.head.lastSeq === w.expected - 1 && w.head.lastMac === w.previousMac);
+    const intact = brokenId === null && reachHeads && lanes.every((w) => w.brokenSeq === null);
     return { result: { intact, checked, firstBrokenEventId: brokenId }, legacy };
   }
 }
