@@ -70,10 +70,11 @@ export class AuditService {
   /**
    * Many events in a few multi-row inserts (bulk operations such as an import), in the caller's transaction.
    *
-   * Usually ONE statement: the service remembers each organization's head as its own last append left it, computes
-   * the MACs from it and appends at that head (appendAtExpectedHead), which PostgreSQL checks under the head's row
-   * lock. When the head is not the remembered one (first write since start, another API process, a rolled-back
-   * request, a concurrent request that took the place) it locks the head, reads it and appends (two statements).
+   * Usually ONE statement: the service remembers the head of each organization's lanes as its own last append left
+   * it, computes the MACs from the head of the connection's lane and appends there (appendAtExpectedHead), which
+   * PostgreSQL checks under the head's row lock. When the head is not the remembered one (first write in the lane
+   * since start, another API process sharing the lane, a rolled-back request) it locks the head, reads it and appends
+   * (two statements). All events of one call go to one lane.
    */
   async recordMany(manager: EntityManager, source: AuditSource, entries: readonly AuditEntry[]): Promise<string | undefined> {
     if (entries.length === 0) return undefined;
