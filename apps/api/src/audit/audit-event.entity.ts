@@ -15,7 +15,9 @@ export class AuditEvent {
   @Column({ type: 'text', nullable: true }) ip!: string | null;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId!: string | null;
   @Column({ type: 'jsonb', nullable: true }) changes!: AuditChanges | null;
-  /** Position in the organization's HMAC chain; null for events written before the chain began. */
+  /** The lane of the organization's chain the event is in (0 for events written before the chain began). */
+  @Column({ name: 'chain_lane', type: 'smallint', default: 0, select: false }) chainLane!: number;
+  /** Position in its lane of the organization's HMAC chain; null for events written before the chain began. */
   @Column({ name: 'chain_seq', type: 'bigint', nullable: true, select: false }) chainSeq!: string | null;
   @Column({ type: 'bytea', nullable: true, select: false }) mac!: Buffer | null;
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../common/access/actor';
 import { eventMac, macOverTail } from './audit-chain';
 import { ChainMacChecker } from './chain-mac-checker';
 import { independentTransaction } from '../database/request-transaction';
-import { chainSeqOf, chainStart, chainedEventId, chainedEventsAround, chainedRange, type ChainedTuple } from './audit-verify.queries';
+import { chainPlaceOf, chainStart, chainedEventId, chainedEventsAround, chainedRange, type ChainHead, type ChainedTuple } from './audit-verify.queries';
 import { AuditKeyProvider } from './audit-key.provider';
 import { AuditService } from './audit.service';
 import type { AuditChainVerificationDto } from './audit.dto';
@@ -16,18 +16,32 @@ const BATCH = 25_000;
 /** Batches asked for ahead of the one being checked, alternating between the two connections. */
 const IN_FLIGHT = 2;
 
-/** What audit_entity_chain tells of an event's place in the chain (its columns chain_seq, mac, chain_tail, previous_mac). */
+/**
+ * What audit_entity_chain tells of an event's place in the chain (its columns chain_lane, chain_seq, mac, chain_tail,
+ * previous_mac; the predecessor is the one in the same lane).
+ */
 export interface AuditChainEvidence {
+  chainLane: number;
   chainSeq: string | null;
   mac: string | null;
   chainTail: string;
   previousMac: string | null;
 }
 
+/** One lane's walk: where it has got to and where it broke. */
+interface LaneWalk {
+  head: ChainHead;
+  checker: ChainMacChecker;
+  expected: number;
+  previousMac: string | null;
+  brokenSeq: string | null;
+}
+
 /**
- * Walks an organization's audit chain in keyset batches (never all rows in memory) and recomputes every MAC.
- * An altered row fails its own MAC; a deleted or reordered row breaks the sequence or the next MAC; an inserted row
- * either fails its MAC or is an unchained row after the chain began; a removed tail no longer reaches the head.
+ * Walks each lane of an organization's audit chain in keyset batches (never all rows in memory) and recomputes every
+ * MAC. An altered row fails its own MAC; a deleted or reordered row breaks the sequence or the next MAC; an inserted
+ * row either fails its MAC or is an unchained row after the chain began; a removed tail no longer reaches its lane's
+ * head; a row moved to another lane leaves a gap in its own and fails the MAC of the other (the lane is in it).
  */
 @Injectable()
 export class AuditVerifyService {
@@ -65,15 +79,15 @@ export class AuditVerifyService {
   chainEvidenceIntact(organizationId: string, evidence: AuditChainEvidence): boolean | null {
     if (evidence.chainSeq === null) return null;
     if (evidence.chainSeq !== '1' && evidence.previousMac === null) return false;
-    return macOverTail(this.keys.key, evidence.previousMac, JSON.stringify(organizationId), evidence.chainTail) === evidence.mac;
+    return macOverTail(this.keys.key, evidence.previousMac, JSON.stringify(organizationId), evidence.chainTail, evidence.chainLane) === evidence.mac;
   }
 
   /** True when the chained event with this id verifies against its predecessor's MAC (a single entry's check). */
   async entryIntact(manager: EntityManager, organizationId: string, eventId: string): Promise<boolean | null> {
-    const seq = await chainSeqOf(manager, organizationId, eventId);
-    if (seq === undefined) return false;
-    if (seq === null) return null;
-    const events = await chainedEventsAround(manager, organizationId, seq);
+    const place = await chainPlaceOf(manager, organizationId, eventId);
+    if (place === undefined) return false;
+    if (place === null) return null;
+    const events = await chainedEventsAround(manager, organizationId, place.lane, place.seq);
     const event = events.find((e) => e.id === eventId);
     if (!event) return false;
     const previous = events.find((e) => BigInt(e.seq) === BigInt(event.seq) - 1n);
@@ -83,57 +97,83 @@ export class AuditVerifyService {
 
   private async walk(manager: EntityManager, organizationId: string): Promise<{ result: AuditChainVerificationDto; legacy: number }> {
     const client = (await manager.queryRunner?.connect()) as PoolClient;
-    // One statement reads the head, the unchained rows and the first batch: a chain of up to BATCH events is walked
-    // with no further read.
-    const { head, legacy, firstIntruderId, firstBatch } = await chainStart(client, organizationId, BATCH);
+    // One statement reads the heads, the unchained rows and each lane's first events: a chain of up to BATCH events
+    // is walked with no further read.
+    const { heads, firstThrough, legacy, firstIntruderId, firstBatches } = await chainStart(client, organizationId, BATCH);
     const key = this.keys.key;
-    const checker = new ChainMacChecker(key, JSON.stringify(organizationId));
+    const organizationJson = JSON.stringify(organizationId);
     // Sequence numbers stay far below 2^53 (a million events a day for 24,000 years), so plain numbers suffice here.
-    const headSeq = head?.lastSeq ?? 0;
+    const walks = new Map<number, LaneWalk>(
+      heads.map((head) => [head.lane, { head, checker: new ChainMacChecker(key, organizationJson, head.lane), expected: 1, previousMac: null, brokenSeq: null }]),
+    );
+    const lastSeq = Math.max(0, ...heads.map((h) => h.lastSeq));
     let checked = 0;
-    let expected = 1;
-    let previousMac: string | null = null;
-    let brokenSeq: string | null = null;
+    const check = (batches: Map<number, ChainedTuple[]>) => {
+      for (const [lane, batch] of batches) {
+        const walk = walks.get(lane);
+        // Only lanes of the heads read are asked for; a broken lane's later rows are not the walk's any more.
+        if (!walk || walk.brokenSeq !== null) continue;
+        for (const [seq, mac, tail] of batch) {
+          checked += 1;
+          if (Number(seq) !== walk.expected || walk.checker.mac(walk.previousMac, tail) !== mac) {
+            walk.brokenSeq = seq;
+            break;
+          }
+          walk.previousMac = mac;
+          walk.expected += 1;
+        }
+      }
+    };
+    /**
+     * The window after `after` holding about BATCH events: the same sequence numbers in every lane still to walk, as
+     * wide as keeps the events (up to each lane's head) within BATCH.
+     */
+    const windowAfter = (after: number): { lanes: { lane: number; lastSeq: number }[]; through: number } => {
+      const lanes = [...walks.values()].filter((w) => w.brokenSeq === null && w.head.lastSeq > after).map((w) => ({ lane: w.head.lane, lastSeq: w.head.lastSeq }));
+      const events = (through: number) => lanes.reduce((sum, l) => sum + Math.min(l.lastSeq, through) - after, 0);
+      let low = after + 1;
+      let high = Math.min(lastSeq, after + BATCH);
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (events(middle) <= BATCH) low = middle;
+        else high = middle - 1;
+      }
+      return { lanes, through: low };
+    };
     const walkOn = async (clients: PoolClient[]) => {
-      const queue: Promise<ChainedTuple[]>[] = [Promise.resolve(firstBatch)];
-      let nextFrom = Math.min(headSeq, BATCH);
+      const queue: Promise<Map<number, ChainedTuple[]>>[] = [Promise.resolve(firstBatches)];
+      let nextAfter = Math.min(lastSeq, firstThrough);
       const request = () => {
-        if (nextFrom >= headSeq) return;
-        const through = Math.min(headSeq, nextFrom + BATCH);
-        const batch = chainedRange(clients[queue.length % clients.length], organizationId, nextFrom, through);
+        if (nextAfter >= lastSeq) return;
+        const { lanes, through } = windowAfter(nextAfter);
+        if (lanes.length === 0) return;
+        const batch = chainedRange(clients[queue.length % clients.length], organizationId, lanes, nextAfter, through);
         // A batch nobody waits for any more (the walk stopped) must not surface as an unhandled rejection.
         batch.catch(() => undefined);
         queue.push(batch);
-        nextFrom = through;
+        nextAfter = through;
       };
       for (let i = 0; i < IN_FLIGHT; i++) request();
       try {
-        for (let k = 0; k < queue.length && brokenSeq === null; k++) {
+        for (let k = 0; k < queue.length; k++) {
           const batch = await queue[k];
           request();
-          for (const [seq, mac, tail] of batch) {
-            checked += 1;
-            if (Number(seq) !== expected || checker.mac(previousMac, tail) !== mac) {
-              brokenSeq = seq;
-              break;
-            }
-            previousMac = mac;
-            expected += 1;
-          }
+          check(batch);
+          if ([...walks.values()].every((w) => w.brokenSeq !== null)) break;
         }
       } finally {
         // Let batches still in flight finish before the transactions end.
         await Promise.allSettled(queue);
       }
     };
-    // PostgreSQL rendering the rows costs more than Node hashing them, so batches are read on two connections at once
-    // (the request's and one of its own, same organization) while Node checks the earliest one. They are checked in
-    // chain order, each MAC against the one before it, exactly as a single walk would. Events appended after the head
-    // was read lie beyond the last range and are for the next verification. Only one walk at a time takes a second
-    // connection (the others read on their request's alone), so concurrent verifications cannot drain the pool
+    // PostgreSQL rendering the rows costs more than Node hashing them, so windows are read on two connections at once
+    // (the request's and one of its own, same organization) while Node checks the earliest one. Each lane's rows are
+    // checked in chain order, each MAC against the one before it, exactly as a single walk would. Events appended after
+    // the heads were read lie beyond them and are for the next verification. Only one walk at a time takes a
+    // second connection (the others read on their request's alone), so concurrent verifications cannot drain the pool
     // while each waits for one more.
-    if (this.secondConnectionInUse || headSeq <= BATCH) {
-      // A chain within the first batch needs no second connection (nothing left to read ahead).
+    if (this.secondConnectionInUse || Math.min(lastSeq, firstThrough) >= lastSeq) {
+      // A chain read whole by the first statement needs no second connection (nothing left to read ahead).
       await walkOn([client]);
     } else {
       this.secondConnectionInUse = true;
@@ -143,11 +183,17 @@ export class AuditVerifyService {
         this.secondConnectionInUse = false;
       }
     }
-    let brokenId = brokenSeq === null ? null : await chainedEventId(client, organizationId, brokenSeq);
-    if (firstIntruderId !== null && (brokenId === null || BigInt(firstIntruderId) < BigInt(brokenId))) brokenId = firstIntruderId;
-    // A chain that stops short of its head lost its last events (or the head was moved): broken, with no row to name.
-    const reachesHead = head === null ? previousMac === null : head.lastSeq === expected - 1 && head.lastMac === previousMac;
-    const intact = brokenId === null && reachesHead;
+    // The earliest broken event (by id) across the lanes, and an unchained row inserted after the chain began.
+    let brokenId: string | null = firstIntruderId;
+    for (const walk of walks.values()) {
+      if (walk.brokenSeq === null) continue;
+      const id = await chainedEventId(client, organizationId, walk.head.lane, walk.brokenSeq);
+      if (id !== null && (brokenId === null || BigInt(id) < BigInt(brokenId))) brokenId = id;
+    }
+    // A lane that stops short of its head lost its last events (or the head was moved): broken, with no row to name.
+    const lanes = [...walks.values()];
+    const reachHeads = lanes.every((w) => w.head.lastSeq === w.expected - 1 && w.head.lastMac === w.previousMac);
+    const intact = brokenId === null && reachHeads && lanes.every((w) => w.brokenSeq === null);
     return { result: { intact, checked, firstBrokenEventId: brokenId }, legacy };
   }
 }

@@ -70,6 +70,7 @@ export interface ConsentTrailJson {
   actorName: string | null;
   ip: string | null;
   changes: Record<string, { from?: unknown; to?: unknown }> | null;
+  chainLane: number;
   chainSeq: string | null;
   mac: string | null;
   chainTail: string;
@@ -93,7 +94,7 @@ export async function consentDocumentRow(manager: EntityManager, organizationId:
     `SELECT r.*, ${VIEW_EXTRAS},
             (SELECT coalesce(json_agg(json_build_object(
                       'id', c.id::text, 'occurredAt', c.occurred_at, 'action', c.action, 'actorId', c.actor_id, 'actorName', s.name,
-                      'ip', c.ip, 'changes', c.changes, 'chainSeq', c.chain_seq, 'mac', c.mac, 'chainTail', c.chain_tail,
+                      'ip', c.ip, 'changes', c.changes, 'chainLane', c.chain_lane, 'chainSeq', c.chain_seq, 'mac', c.mac, 'chainTail', c.chain_tail,
                       'previousMac', c.previous_mac) ORDER BY c.occurred_at, c.id), '[]')
                FROM audit_entity_chain c LEFT JOIN staff_directory s ON s.id = c.actor_id
               WHERE c.organization_id = r.organization_id AND c.entity_type = 'consent' AND c.entity_id = r.id::text

@@ -42,6 +42,7 @@ import { PublishScreeningSettings1796569680000 } from './1796569680000-PublishSc
 import { PublishTimelineViews1796569680001 } from './1796569680001-PublishTimelineViews';
 import { PublishPatientAuditTrail1796569680002 } from './1796569680002-PublishPatientAuditTrail';
 import { FindCloseNamesThroughTheTrigramIndex1796569690000 } from './1796569690000-FindCloseNamesThroughTheTrigramIndex';
+import { SplitAuditChainIntoLanes1796569700000 } from './1796569700000-SplitAuditChainIntoLanes';
 import { PublishPatientScreeningFacts1796569710000 } from './1796569710000-PublishPatientScreeningFacts';
 import { AddPublicBookingSlug1796569730000 } from './1796569730000-AddPublicBookingSlug';
 import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnlineBookingToServices';
@@ -96,6 +97,7 @@ export const MIGRATIONS = [
   PublishTimelineViews1796569680001,
   PublishPatientAuditTrail1796569680002,
   FindCloseNamesThroughTheTrigramIndex1796569690000,
+  SplitAuditChainIntoLanes1796569700000,
   PublishPatientScreeningFacts1796569710000,
   AddPublicBookingSlug1796569730000,
   AddOnlineBookingToServices1796569730001,
