@@ -42,6 +42,7 @@ import { PublishScreeningSettings1796569680000 } from './1796569680000-PublishSc
 import { PublishTimelineViews1796569680001 } from './1796569680001-PublishTimelineViews';
 import { PublishPatientAuditTrail1796569680002 } from './1796569680002-PublishPatientAuditTrail';
 import { FindCloseNamesThroughTheTrigramIndex1796569690000 } from './1796569690000-FindCloseNamesThroughTheTrigramIndex';
+import { FindCloseNamesAmongDistinctNames1796569720000 } from './1796569720000-FindCloseNamesAmongDistinctNames';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   PublishTimelineViews1796569680001,
   PublishPatientAuditTrail1796569680002,
   FindCloseNamesThroughTheTrigramIndex1796569690000,
+  FindCloseNamesAmongDistinctNames1796569720000,
 ];
