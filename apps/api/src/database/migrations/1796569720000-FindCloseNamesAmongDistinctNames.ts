@@ -26,7 +26,10 @@ export class FindCloseNamesAmongDistinctNames1796569720000 implements MigrationI
         organization_id uuid NOT NULL REFERENCES organizations(id),
         search_name text NOT NULL,
         patients integer NOT NULL CHECK (patients >= 0),
-        PRIMARY KEY (organization_id, search_name)
+        -- Name first: led by organization_id, this key would offer the planner "every name of the clinic" and, without
+        -- fresh statistics (right after a bulk load), it took that and compared each name (190 ms at 44,000 names)
+        -- instead of reading the trigram index, the only index led by organization_id.
+        PRIMARY KEY (search_name, organization_id)
       )`);
     await q.query(`ALTER TABLE patient_search_names ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE patient_search_names FORCE ROW LEVEL SECURITY`);
