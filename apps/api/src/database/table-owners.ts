@@ -13,8 +13,9 @@ export const TABLE_OWNERS = {
   staff: ['staff_members', 'practitioner_credentials'],
   auth: ['auth_sessions', 'login_failures', 'mfa_pending_logins', 'staff_totp_authenticators', 'staff_mfa_recovery_codes'],
   audit: ['audit_events', 'audit_chain_heads'],
+  // patient_search_names: each clinic's distinct folded names, kept by triggers on patients, for close-name search.
   // A view of its own timeline rows (read with the published timeline views in one statement).
-  patients: ['patients', 'patient_medical_histories', 'patient_mrn_counters', 'medical_history_timeline_rows'],
+  patients: ['patients', 'patient_medical_histories', 'patient_mrn_counters', 'medical_history_timeline_rows', 'patient_search_names'],
   inventory: ['products', 'lots', 'stock_movements', 'stock_balances', 'devices', 'device_service_events', 'recalls', 'recall_lots'],
   consents: ['consent_templates', 'consent_template_versions', 'consent_records', 'consent_template_seeds'],
   scheduling: [

@@ -14,11 +14,13 @@ import { nameWords, type SearchTerms } from './patient-search-terms';
  *   4. names whose surname starts with the word typed (by surname, first name: a range of a btree), or for several
  *      words, names whose surname starts with one word and first name with the others;
  *   5. (one word) names whose first name starts with it (by first name, surname);
- *   6. only when 0-5 do not fill the page: names close to the term, nearest first (pg_trgm on the GIN index: every word
- *      typed close to some word of "first last preferred" (`<%`, a typo in a word), or for several words the whole term
- *      close to the whole name (`%`, a typo anywhere)). Both thresholds are 0.5, set for the database and the app role
- *      (migration 1796569620000), so a search needs no `set_config` before it. The candidates come from the SECURITY
- *      DEFINER function patient_close_names (migration 1796569690000), the one way to read that index under RLS.
+ *   6. only when 0-5 do not fill the page: names close to the term, nearest first (pg_trgm: every word typed close to
+ *      some word of "first last preferred" (`<%`, a typo in a word), or for several words the whole term close to the
+ *      whole name (`%`, a typo anywhere)). Both thresholds are 0.5, set for the database and the app role (migration
+ *      1796569620000), so a search needs no `set_config` before it. The candidates come from the SECURITY DEFINER
+ *      function patient_close_names (migrations 1796569690000, 1796569720000), the one way to read a trigram index under
+ *      RLS: it compares the term with the clinic's distinct names (patient_search_names, trigram-indexed), then reads the
+ *      closest names' patients until the page is full.
  * Groups 0-5 are read first (a materialized CTE, each group limited to a page); group 6 runs only if they leave room.
  */
 
@@ -190,7 +192,7 @@ export function searchStatement(
     ctes.push(
       `typo_gate AS MATERIALIZED (SELECT ${earlyName ? `CASE WHEN (SELECT count(*) FROM ${earlyName}) < ${limitOf()} THEN ${noNameStarts} ELSE false END` : noNameStarts} AS allowed)`,
     );
-    // The candidates come from patient_close_names (migration 1796569690000): pg_trgm's operators are not leakproof, so
+    // The candidates come from patient_close_names (migration 1796569720000): pg_trgm's operators are not leakproof, so
     // under row-level security they are never index conditions; the function reads the trigram index as the owner, for
     // the tenant set by the sign-in check only, and the rows are read back here under row-level security as usual.
     // It applies the filters and the cursor itself, so its `limit` candidates are the page's.

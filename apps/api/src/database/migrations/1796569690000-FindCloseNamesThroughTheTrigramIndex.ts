@@ -21,8 +21,19 @@ export class FindCloseNamesThroughTheTrigramIndex1796569690000 implements Migrat
   async up(q: QueryRunner): Promise<void> {
     // PL/pgSQL for one reason: the number of words shapes the condition, and only a condition naming each word (no
     // "word IS NULL OR") is an index condition. The words and term are parameters (USING), never spliced in.
-    await q.query(`
-      CREATE FUNCTION patient_close_names(p_words text[], p_term text, p_include_archived boolean, p_tag text,
+    await q.query(CLOSE_NAMES_AMONG_PATIENTS);
+    // Only the API's role may call it (ensure-app-role.ts grants it, app-role-privileges.ts lists it).
+    await q.query(`REVOKE EXECUTE ON FUNCTION patient_close_names(text[], text, boolean, text, text, real, uuid, integer) FROM PUBLIC`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION patient_close_names(text[], text, boolean, text, text, real, uuid, integer)`);
+  }
+}
+
+/** The function as this migration creates it (1796569720000 replaces it and puts it back on the way down). */
+export const CLOSE_NAMES_AMONG_PATIENTS = `
+      CREATE OR REPLACE FUNCTION patient_close_names(p_words text[], p_term text, p_include_archived boolean, p_tag text,
                                           p_email_prefix text, p_after_distance real, p_after_id uuid, p_limit integer)
       RETURNS TABLE (id uuid, distance real)
       LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
@@ -48,12 +59,4 @@ export class FindCloseNamesThroughTheTrigramIndex1796569690000 implements Migrat
            ORDER BY c.distance, c.id
            LIMIT $9$q$, close)
           USING p_words, p_term, tenant, p_include_archived, p_tag, p_email_prefix, p_after_distance, p_after_id, p_limit;
-      END $fn$`);
-    // Only the API's role may call it (ensure-app-role.ts grants it, app-role-privileges.ts lists it).
-    await q.query(`REVOKE EXECUTE ON FUNCTION patient_close_names(text[], text, boolean, text, text, real, uuid, integer) FROM PUBLIC`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION patient_close_names(text[], text, boolean, text, text, real, uuid, integer)`);
-  }
-}
+      END $fn$`;

@@ -44,6 +44,7 @@ import { PublishPatientAuditTrail1796569680002 } from './1796569680002-PublishPa
 import { FindCloseNamesThroughTheTrigramIndex1796569690000 } from './1796569690000-FindCloseNamesThroughTheTrigramIndex';
 import { SplitAuditChainIntoLanes1796569700000 } from './1796569700000-SplitAuditChainIntoLanes';
 import { PublishPatientScreeningFacts1796569710000 } from './1796569710000-PublishPatientScreeningFacts';
+import { FindCloseNamesAmongDistinctNames1796569720000 } from './1796569720000-FindCloseNamesAmongDistinctNames';
 import { AddPublicBookingSlug1796569730000 } from './1796569730000-AddPublicBookingSlug';
 import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnlineBookingToServices';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
@@ -99,6 +100,7 @@ export const MIGRATIONS = [
   FindCloseNamesThroughTheTrigramIndex1796569690000,
   SplitAuditChainIntoLanes1796569700000,
   PublishPatientScreeningFacts1796569710000,
+  FindCloseNamesAmongDistinctNames1796569720000,
   AddPublicBookingSlug1796569730000,
   AddOnlineBookingToServices1796569730001,
 ];
