@@ -7,6 +7,7 @@ import type { ServiceDto } from './catalog.dto';
 import { CatalogService } from './catalog.service';
 import { findLocation, patientArchivedAt } from './clinic-directory.queries';
 import { loadPractitionerFacts } from './schedule.queries';
+import { releaseExpiredHolds } from './slot-holds.queries';
 
 export interface BookingInput {
   patientId: string;
@@ -64,6 +65,8 @@ export class AppointmentBooking {
     const startsAt = input.startsAt;
     const endsAt = new Date(startsAt.getTime() + service.durationMin * MINUTE);
     const occupiedUntil = new Date(endsAt.getTime() + service.bufferMin * MINUTE);
+    // An expired online hold is free time, but the exclusion constraints still see it: release it before writing.
+    await releaseExpiredHolds(manager, organizationId, { practitionerId: input.practitionerId, roomId: input.roomId, startsAt, occupiedUntil, exceptId: input.excludeAppointmentId });
     const [practitioner] = await loadPractitionerFacts(manager, {
       organizationId,
       locationId: input.locationId,
@@ -92,6 +95,12 @@ export class AppointmentBooking {
     if (!service.isActive) violations.unshift({ code: 'service-inactive', message: `${service.name} is no longer offered (inactive)` });
     return { violations, service, timeZone, startsAt, endsAt, occupiedUntil };
   }
+}
+
+/** The database refused a write as a double booking (an exclusion constraint on appointments: SQLSTATE 23P01). */
+export function isDoubleBookingRefusal(error: unknown): boolean {
+  const pg = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return pg?.code === '23P01' && (pg.constraint?.startsWith('appointments_') ?? false);
 }
 
 /**

@@ -46,6 +46,7 @@ import { SplitAuditChainIntoLanes1796569700000 } from './1796569700000-SplitAudi
 import { PublishPatientScreeningFacts1796569710000 } from './1796569710000-PublishPatientScreeningFacts';
 import { AddPublicBookingSlug1796569730000 } from './1796569730000-AddPublicBookingSlug';
 import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnlineBookingToServices';
+import { AddOnlineBookingHolds1796569740000 } from './1796569740000-AddOnlineBookingHolds';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -101,4 +102,5 @@ export const MIGRATIONS = [
   PublishPatientScreeningFacts1796569710000,
   AddPublicBookingSlug1796569730000,
   AddOnlineBookingToServices1796569730001,
+  AddOnlineBookingHolds1796569740000,
 ];
