@@ -303,11 +303,11 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'waitlist_entry.offered': (e) => `${e.who} offered a freed slot to ${e.waitlistEntry}`,
   'waitlist_entry.booked': (e) => `${e.who} booked ${e.waitlistEntry} into a freed slot${appointmentOf(e)}`,
   'waitlist_entry.removed': (e) => `${e.who} took ${e.waitlistEntry} off the waitlist${e.reason()}`,
-  'online_booking.hold_placed': (e) => `Someone booking online held ${e.when(e.to('startsAt') as string)} and was e-mailed a code`,
-  'online_booking.code_failed': (e) => `Someone booking online entered a wrong code (${String(e.to('wrongCodes'))} so far)`,
-  'online_booking.hold_confirmed': () => 'The patient confirmed an online booking with the e-mailed code',
+  'online_booking.hold_placed': (e) => `Someone booking online held the time of ${e.appointment} and was e-mailed a code`,
+  'online_booking.code_failed': (e) => `Someone booking online entered a wrong code for ${e.appointment} (${Number(e.to('wrongCodes')) || 1} so far)`,
+  'online_booking.hold_confirmed': (e) => `The patient confirmed ${e.appointment} online with the e-mailed code`,
   'online_booking.hold_ended': (e) =>
-    `An online hold ended: ${e.to('endedBecause') === 'refused' ? 'the booking was refused (existing patients only)' : 'five wrong codes'}; its time is free again`,
+    `The online hold of ${e.appointment} ended (${e.to('endedBecause') === 'refused' ? 'refused: existing patients only' : 'five wrong codes'}); its time is free again`,
   'treatment_plan.proposed': (e) => `${e.who} planned ${e.course}`,
   'treatment_plan.booked': (e) => `${e.who} booked every session of ${e.course}`,
 

@@ -117,10 +117,10 @@ export class PublicHoldsService {
         });
         await this.audit.record(manager, source, {
           action: 'online_booking.hold_placed',
-          entityType: 'online_booking_hold',
-          entityId: holdId,
+          entityType: 'appointment',
+          entityId: appointmentId,
           changes: {
-            appointmentId: { to: appointmentId },
+            holdId: { to: holdId },
             serviceId: { to: input.serviceId },
             locationId: { to: input.locationId },
             practitionerId: { to: slot.practitionerId },
@@ -168,7 +168,7 @@ export class PublicHoldsService {
       }
       const { patientId } = await this.patients.findOrRegisterOnline(manager, source, person);
       const booked = await this.holds.confirm(manager, source, held, patientId);
-      await this.end(manager, source, hold, 'confirmed', { appointmentId: { to: hold.appointment_id } });
+      await this.end(manager, source, hold, 'confirmed');
       const manageToken = randomBytes(32).toString('base64url');
       await insertManageToken(manager, { organizationId: clinic.organizationId, appointmentId: booked.id, tokenHash: sha256(manageToken), expiresAt: booked.ends_at });
       return {
@@ -192,7 +192,12 @@ export class PublicHoldsService {
   /** A wrong code is counted (kept, though the answer is an error); the fifth ends the hold and frees the time. */
   private async wrongCode(manager: EntityManager, source: AuditSource, hold: OnlineHoldRow): Promise<Error> {
     const wrong = await recordWrongCode(manager, source.organizationId, hold.id);
-    await this.audit.record(manager, source, { action: 'online_booking.code_failed', entityType: 'online_booking_hold', entityId: hold.id, changes: { wrongCodes: { from: wrong - 1, to: wrong } } });
+    await this.audit.record(manager, source, {
+      action: 'online_booking.code_failed',
+      entityType: 'appointment',
+      entityId: hold.appointment_id,
+      changes: { holdId: { to: hold.id }, wrongCodes: { from: wrong - 1, to: wrong } },
+    });
     if (wrong >= WRONG_CODES_ALLOWED) {
       await this.end(manager, source, hold, 'wrong_codes');
       return new GoneError('hold-ended', `The code was wrong ${WRONG_CODES_ALLOWED} times, so the time was let go: choose a time again`);
@@ -201,14 +206,14 @@ export class PublicHoldsService {
     return new InvalidFieldError('code', `not the code we sent; ${left} ${left === 1 ? 'try' : 'tries'} left`);
   }
 
-  private async end(manager: EntityManager, source: AuditSource, hold: OnlineHoldRow, because: 'confirmed' | 'wrong_codes' | 'refused', extra: Record<string, { to: unknown }> = {}): Promise<void> {
+  private async end(manager: EntityManager, source: AuditSource, hold: OnlineHoldRow, because: 'confirmed' | 'wrong_codes' | 'refused'): Promise<void> {
     await endOnlineHold(manager, source.organizationId, hold.id, because);
     if (because !== 'confirmed') await this.holds.release(manager, source.organizationId, hold.appointment_id, because === 'refused' ? 'Online booking refused' : 'Online hold ended: wrong codes');
     await this.audit.record(manager, source, {
       action: because === 'confirmed' ? 'online_booking.hold_confirmed' : 'online_booking.hold_ended',
-      entityType: 'online_booking_hold',
-      entityId: hold.id,
-      changes: { endedBecause: { to: because }, ...extra },
+      entityType: 'appointment',
+      entityId: hold.appointment_id,
+      changes: { holdId: { to: hold.id }, endedBecause: { to: because } },
     });
   }
 
