@@ -5957,6 +5957,28 @@ export interface components {
             /** @description Time off overlapping the window (at any location) */
             timeOff: components["schemas"]["ScheduleTimeOffDto"][];
         };
+        ScheduleHoldDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            practitionerId: string;
+            /** Format: uuid */
+            roomId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: date-time
+             * @description The end of the clean-up buffer
+             */
+            occupiedUntil: string;
+            /**
+             * Format: date-time
+             * @description When the hold lapses unless the patient confirms it
+             */
+            expiresAt: string;
+        };
         ScheduleDto: {
             /** Format: uuid */
             locationId: string;
@@ -5968,6 +5990,8 @@ export interface components {
             rooms: components["schemas"]["RoomDto"][];
             /** @description Appointments at the location overlapping the window, every status */
             appointments: components["schemas"]["AppointmentDto"][];
+            /** @description Live online holds at the location overlapping the window: busy time, no patient yet */
+            holds: components["schemas"]["ScheduleHoldDto"][];
         };
         CancellationSettingsDto: {
             /** @description The clinic's late-cancellation window in hours (0: off) */

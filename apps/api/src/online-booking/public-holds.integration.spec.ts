@@ -67,11 +67,18 @@ describe('online booking: holds and confirmation (issue 16)', () => {
       expect(response.status).toBe(200);
       return (response.body.slots as Slot[]).some((s) => s.startsAt === slot.startsAt);
     };
+    /** The staff calendar's live holds on the slot's day. */
+    const calendarHolds = async (slot: Slot) => {
+      const from = Date.parse(slot.startsAt) - 3_600_000;
+      const response = await org.client.get(`/api/schedule?locationId=${org.location.id}&from=${iso(from)}&to=${iso(from + DAY)}`);
+      expect(response.status).toBe(200);
+      return response.body.holds as { startsAt: string; practitionerId: string; expiresAt: string }[];
+    };
     const expire = async (holdId: string) => {
       await app.dataSource.query(`UPDATE online_booking_holds SET expires_at = now() - interval '1 second' WHERE id = $1`, [holdId]);
       await app.dataSource.query(`UPDATE appointments SET hold_expires_at = now() - interval '1 second' WHERE id = (SELECT appointment_id FROM online_booking_holds WHERE id = $1)`, [holdId]);
     };
-    return { ...org, nurse, consultation, needling, slug: slug as string, anonymous, slots, hold, confirm, codeOf, staffFree, expire };
+    return { ...org, nurse, consultation, needling, slug: slug as string, anonymous, slots, hold, confirm, codeOf, staffFree, calendarHolds, expire };
   }
 
   const person = (over: Record<string, string> = {}) => ({
@@ -171,16 +178,20 @@ describe('online booking: holds and confirmation (issue 16)', () => {
     const held = await c.hold(slot, person());
     expect(held.status).toBe(201);
     expect(await c.staffFree(slot)).toBe(false);
+    // The calendar shows the held time as busy (no patient yet), with when it lapses.
+    expect(await c.calendarHolds(slot)).toEqual([expect.objectContaining({ startsAt: slot.startsAt, practitionerId: c.nurse.id, expiresAt: held.body.expiresAt })]);
     const [room] = await app.dataSource.query(`SELECT room_id FROM appointments a JOIN online_booking_holds h ON h.appointment_id = a.id WHERE h.id = $1`, [held.body.holdId]);
     const staffBooking = { patientId: patient.id, serviceId: c.consultation.id, practitionerId: c.nurse.id, roomId: room.room_id, locationId: c.location.id, startsAt: slot.startsAt };
     const refused = await c.client.post('/api/appointments', staffBooking);
     expect(refused.status).toBe(409);
     expect(refused.body.type).toContain('double-booking');
+    expect(refused.body.detail).toMatch(/held .* for an online booking until/);
     // Another patient online cannot take it either.
     expect((await c.hold(slot, person())).status).toBe(409);
 
     await c.expire(held.body.holdId);
     expect(await c.staffFree(slot)).toBe(true);
+    expect(await c.calendarHolds(slot)).toEqual([]);
     const booked = await c.client.post('/api/appointments', staffBooking);
     expect(booked.status).toBe(201);
     const [released] = await app.dataSource.query(`SELECT a.status, a.cancel_reason FROM appointments a JOIN online_booking_holds h ON h.appointment_id = a.id WHERE h.id = $1`, [held.body.holdId]);

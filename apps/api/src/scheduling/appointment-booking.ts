@@ -143,6 +143,10 @@ function doubleBookingDetail(resource: 'room' | 'practitioner', tried: BookingAt
   const words = readable(other.locale);
   const who = resource === 'room' ? (other.room_name ?? 'The room') : (other.practitioner_name ?? 'The practitioner');
   const day = words.day(other.starts_at, other.timezone) === words.day(tried.startsAt, other.timezone) ? '' : ` on ${words.day(other.starts_at, other.timezone)}`;
+  if (other.hold_expires_at) {
+    // Someone booking online holds it: say so, and when it lapses unless confirmed.
+    return `${session}${who} is held ${words.timeRange(other.starts_at, other.ends_at, other.timezone)}${day} for an online booking until ${words.time(other.hold_expires_at, other.timezone)}`;
+  }
   const whom = resource === 'room' || !tried.patientId ? '' : other.same_patient ? ' with this patient' : ' with another patient';
   const buffer = other.occupied_until > other.ends_at ? `, then clean-up until ${words.time(other.occupied_until, other.timezone)}` : '';
   return `${session}${who} is already booked ${words.timeRange(other.starts_at, other.ends_at, other.timezone)}${day}${whom}${buffer}`;
