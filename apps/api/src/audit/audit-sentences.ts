@@ -307,7 +307,7 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'online_booking.code_failed': (e) => `Someone booking online entered a wrong code for ${e.appointment} (${Number(e.to('wrongCodes')) || 1} so far)`,
   'online_booking.hold_confirmed': (e) => `The patient confirmed ${e.appointment} online with the e-mailed code`,
   'online_booking.hold_ended': (e) =>
-    `The online hold of ${e.appointment} ended (${e.to('endedBecause') === 'refused' ? 'refused: existing patients only' : 'five wrong codes'}); its time is free again`,
+    `The online hold of ${e.appointment} ended (${e.to('endedBecause') === 'refused' ? 'refused by the booking rules' : 'five wrong codes'}); its time is free again`,
   'treatment_plan.proposed': (e) => `${e.who} planned ${e.course}`,
   'treatment_plan.booked': (e) => `${e.who} booked every session of ${e.course}`,
 

@@ -285,4 +285,27 @@ describe('online booking: holds and confirmation (issue 16)', () => {
     expect(count).toBe(0);
     expect(await c.staffFree(later, c.needling.id)).toBe(true);
   });
+
+  it('refuses a booking the staff booking rules refuse for the matched patient (medical interval), in plain words, and frees the time', async () => {
+    const c = await clinic();
+    const [slot] = await c.slots(c.needling.id, 2);
+    const regular = await newPatient(app.dataSource, c.organization.id, { lastName: 'Boateng', dateOfBirth: '1975-07-07', email: 'kofi@example.com' });
+    const [room] = await app.dataSource.query(`SELECT id FROM rooms WHERE organization_id = $1 ORDER BY name LIMIT 1`, [c.organization.id]);
+    // A medical-needling session booked two days before the slot: inside the service's interval.
+    await app.dataSource.query(
+      `INSERT INTO appointments (organization_id, location_id, patient_id, service_id, practitioner_id, room_id, starts_at, ends_at, occupied_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz - interval '2 days', $7::timestamptz - interval '2 days' + interval '1 hour', $7::timestamptz - interval '2 days' + interval '75 minutes')`,
+      [c.organization.id, c.location.id, regular.id, c.needling.id, c.nurse.id, room.id, slot.startsAt],
+    );
+    const held = await c.hold(slot, person({ lastName: 'Boateng', dateOfBirth: '1975-07-07', email: 'kofi@example.com' }), c.needling.id);
+    expect(held.status).toBe(201);
+    const code = await c.codeOf(held.body.holdId);
+    const refused = await c.confirm(held.body.holdId, code);
+    expect(refused.status).toBe(422);
+    expect(refused.body.violations.map((v: { code: string }) => v.code)).toContain('medical-interval');
+    expect(await c.staffFree(slot, c.needling.id)).toBe(true);
+    const again = await c.confirm(held.body.holdId, code);
+    expect(again.status).toBe(410);
+    expect(again.body.type).toContain('hold-ended');
+  });
 });

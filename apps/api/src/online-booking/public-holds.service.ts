@@ -138,6 +138,25 @@ export class PublicHoldsService {
   }
 
   async confirm(slug: string, holdId: string, input: ConfirmPublicHoldDto, origin: RequestOrigin, now = Date.now()): Promise<PublicBookingConfirmationDto> {
+    try {
+      return await this.confirmOnce(slug, holdId, input, origin, now);
+    } catch (error) {
+      // The booking rules refused it for this patient (say, the interval since her last medical session): nothing of
+      // the attempt stays (a new record is not kept), but the hold ends and its time is free, in a second transaction.
+      if (error instanceof RuleViolationError) await this.endRefused(slug, holdId, origin);
+      throw error;
+    }
+  }
+
+  private async endRefused(slug: string, holdId: string, origin: RequestOrigin): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const clinic = await this.clinic(manager, slug);
+      const hold = await lockOnlineHold(manager, clinic.organizationId, holdId);
+      if (hold && !hold.ended_at) await this.end(manager, { ...origin, organizationId: clinic.organizationId, staffMemberId: null }, hold, 'refused');
+    });
+  }
+
+  private async confirmOnce(slug: string, holdId: string, input: ConfirmPublicHoldDto, origin: RequestOrigin, now: number): Promise<PublicBookingConfirmationDto> {
     const outcome: Outcome = await this.dataSource.transaction(async (manager) => {
       const clinic = await this.clinic(manager, slug);
       const source: AuditSource = { ...origin, organizationId: clinic.organizationId, staffMemberId: null };
