@@ -133,6 +133,8 @@ describe('the OpenAPI document, read by Redocly and swagger-parser', () => {
       'GET /api/setup',
       'POST /api/auth/login',
       'POST /api/auth/login/mfa',
+      'POST /api/public/booking/holds',
+      'POST /api/public/booking/holds/{holdId}/confirm',
       'POST /api/setup',
     ]);
   });

@@ -60,6 +60,8 @@ describe('route permissions', () => {
     // initials and service names. The MFA step of sign-in is bound to the pending step's httpOnly cookie, not a session.
     // GET /api/public/booking/*: patients book online without an account (issue 16); the clinic's public slug names
     // the clinic, only while it has online booking on, and the answers hold what the booking page shows (rate-limited).
+    // POST /api/public/booking/holds and …/confirm: a patient holds a time and proves her e-mail with the code sent
+    // to it (rate-limited per IP and per e-mail; five wrong codes end a hold). No cookie is read, so no CSRF token.
     expect(open).toEqual([
       'GET /api/calendar-feeds/:file',
       'GET /api/health',
@@ -69,6 +71,8 @@ describe('route permissions', () => {
       'GET /api/setup',
       'POST /api/auth/login',
       'POST /api/auth/login/mfa',
+      'POST /api/public/booking/holds',
+      'POST /api/public/booking/holds/:holdId/confirm',
       'POST /api/setup',
     ]);
   });

@@ -2608,6 +2608,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/booking/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hold a free start for 10 minutes and e-mail a 6-digit code to confirm it
+         * @description Access: public, no session needed.
+         */
+        post: operations["PublicBooking_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/booking/holds/{holdId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a hold with the e-mailed code: the appointment is booked
+         * @description Access: public, no session needed.
+         */
+        post: operations["PublicBooking_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3312,7 +3352,7 @@ export interface components {
          * @description urn:skinledger:problem:<code>, the code from the catalog
          * @enum {string}
          */
-        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:unknown-hibc-product" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:hibc-device-id-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
+        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:unknown-hibc-product" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:slot-taken" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:hibc-device-id-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:hold-expired" | "urn:skinledger:problem:hold-ended" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
         /**
          * @description A refused password: the rule it breaks
          * @enum {string}
@@ -3327,7 +3367,7 @@ export interface components {
             code?: components["schemas"]["PasswordProblemCode"];
         };
         /** @enum {string} */
-        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "waitlist-range-over" | "waitlist-range-too-long" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
+        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "waitlist-range-over" | "waitlist-range-too-long" | "existing-patients-only" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
         RuleViolationDto: {
             /** @example last-owner */
             code: components["schemas"]["RuleCode"];
@@ -5917,6 +5957,28 @@ export interface components {
             /** @description Time off overlapping the window (at any location) */
             timeOff: components["schemas"]["ScheduleTimeOffDto"][];
         };
+        ScheduleHoldDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            practitionerId: string;
+            /** Format: uuid */
+            roomId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: date-time
+             * @description The end of the clean-up buffer
+             */
+            occupiedUntil: string;
+            /**
+             * Format: date-time
+             * @description When the hold lapses unless the patient confirms it
+             */
+            expiresAt: string;
+        };
         ScheduleDto: {
             /** Format: uuid */
             locationId: string;
@@ -5928,6 +5990,8 @@ export interface components {
             rooms: components["schemas"]["RoomDto"][];
             /** @description Appointments at the location overlapping the window, every status */
             appointments: components["schemas"]["AppointmentDto"][];
+            /** @description Live online holds at the location overlapping the window: busy time, no patient yet */
+            holds: components["schemas"]["ScheduleHoldDto"][];
         };
         CancellationSettingsDto: {
             /** @description The clinic's late-cancellation window in hours (0: off) */
@@ -6225,6 +6289,81 @@ export interface components {
             timeZone: string;
             /** @description Free starts within the clinic’s online window, one per (start, practitioner) */
             slots: components["schemas"]["PublicSlotDto"][];
+        };
+        PublicHoldPatientDto: {
+            /** @example Margaret */
+            firstName: string;
+            /** @example Okafor */
+            lastName: string;
+            /**
+             * Format: date
+             * @example 1984-03-12
+             */
+            dateOfBirth: string;
+            /**
+             * @description The 6-digit code is sent here
+             * @example margaret@example.com
+             */
+            email: string;
+            /**
+             * @description Any common format; read in the location’s country
+             * @example +1 (212) 555-0100
+             */
+            phone: string;
+        };
+        CreatePublicHoldDto: {
+            /** Format: uuid */
+            serviceId: string;
+            /** Format: uuid */
+            locationId: string;
+            /**
+             * Format: uuid
+             * @description Absent: any practitioner who offers the start
+             */
+            practitionerId?: string;
+            /**
+             * Format: date-time
+             * @description A start the availability offered
+             */
+            startsAt: string;
+            patient: components["schemas"]["PublicHoldPatientDto"];
+            /**
+             * @description The patient accepts the clinic’s booking and cancellation policy: must be true
+             * @enum {boolean}
+             */
+            acceptPolicy: true;
+        };
+        PublicHoldDto: {
+            /** Format: uuid */
+            holdId: string;
+            /**
+             * Format: date-time
+             * @description The slot is held until then; confirm with the e-mailed code before
+             */
+            expiresAt: string;
+        };
+        ConfirmPublicHoldDto: {
+            /**
+             * @description The 6-digit code e-mailed to the patient
+             * @example 042917
+             */
+            code: string;
+        };
+        PublicBookedAppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            serviceName: string;
+            locationName: string;
+            practitionerName: string;
+        };
+        PublicBookingConfirmationDto: {
+            appointment: components["schemas"]["PublicBookedAppointmentDto"];
+            /** @description Shown once: the key of the link to see, confirm, move or cancel the appointment (valid until it ends) */
+            manageToken: string;
         };
     };
     responses: {
@@ -11453,6 +11592,152 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             /** @description No such booking page: the slug is unknown or the clinic does not take online bookings (`not-found`, nothing more) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicBooking_hold: {
+        parameters: {
+            query: {
+                /** @description The clinic's public booking slug (Settings → Online booking) */
+                organization: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePublicHoldDto"];
+            };
+        };
+        responses: {
+            /** @description Held; the same answer whether or not the person is already a patient */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHoldDto"];
+                };
+            };
+            /** @description A field is invalid (`validation`), e.g. acceptPolicy not true, or a service not open online */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such booking page: the slug is unknown or the clinic does not take online bookings (`not-found`, nothing more) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The start is not free for online booking (`slot-taken`): held or booked by someone else, or not offered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many requests from this network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header); or too many bookings started for this e-mail address in an hour */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicBooking_confirm: {
+        parameters: {
+            query: {
+                /** @description The clinic's public booking slug (Settings → Online booking) */
+                organization: string;
+            };
+            header?: never;
+            path: {
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPublicHoldDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBookingConfirmationDto"];
+                };
+            };
+            /** @description Not the code sent (`validation` on `code`, with the tries left) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such booking page: the slug is unknown or the clinic does not take online bookings (`not-found`, nothing more); or no such hold */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The hold expired (`hold-expired`) or ended (`hold-ended`: five wrong codes, refused, or already confirmed) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The booking rules refuse it (`rule-violation`), e.g. `existing-patients-only`; said in plain words */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

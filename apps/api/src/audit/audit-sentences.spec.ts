@@ -100,6 +100,8 @@ function eventOf(action: AuditAction): { entityType: string; entityId: string | 
       return on('service', ids.service, { durationMin: { from: 45, to: 60 } });
     case 'room':
       return on('room', ids.room, { locationId: { to: ids.location } });
+    case 'online_booking':
+      return on('appointment', ids.appointment, { holdId: { to: 'f0000000-0000-4000-8000-000000000002' }, wrongCodes: { from: 1, to: 2 }, endedBecause: { to: 'wrong_codes' } });
     case 'appointment':
       return on('appointment', ids.appointment, {
         status: { from: 'booked', to: 'cancelled' },

@@ -284,7 +284,8 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'service.updated': (e) => `${e.who} changed ${e.service}`,
   'room.created': (e) => `${e.who} added the room ${e.room}`,
   'room.updated': (e) => `${e.who} changed the room ${e.room}`,
-  'appointment.booked': (e) => `${e.who} booked ${e.appointment}${e.entity?.staff ? ` with ${e.entity.staff}` : ''}`,
+  'appointment.booked': (e) =>
+    `${e.to('source') === 'online' ? 'The patient' : e.who} booked ${e.appointment}${e.entity?.staff ? ` with ${e.entity.staff}` : ''}${e.to('source') === 'online' ? ' online' : ''}`,
   'appointment.updated': (e) => `${e.who} changed ${e.appointment}`,
   'appointment.rescheduled': (e) => {
     const before = e.text('startsAt') ? e.from('startsAt') : undefined;
@@ -302,6 +303,11 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'waitlist_entry.offered': (e) => `${e.who} offered a freed slot to ${e.waitlistEntry}`,
   'waitlist_entry.booked': (e) => `${e.who} booked ${e.waitlistEntry} into a freed slot${appointmentOf(e)}`,
   'waitlist_entry.removed': (e) => `${e.who} took ${e.waitlistEntry} off the waitlist${e.reason()}`,
+  'online_booking.hold_placed': (e) => `Someone booking online held the time of ${e.appointment} and was e-mailed a code`,
+  'online_booking.code_failed': (e) => `Someone booking online entered a wrong code for ${e.appointment} (${Number(e.to('wrongCodes')) || 1} so far)`,
+  'online_booking.hold_confirmed': (e) => `The patient confirmed ${e.appointment} online with the e-mailed code`,
+  'online_booking.hold_ended': (e) =>
+    `The online hold of ${e.appointment} ended (${e.to('endedBecause') === 'refused' ? 'refused by the booking rules' : 'five wrong codes'}); its time is free again`,
   'treatment_plan.proposed': (e) => `${e.who} planned ${e.course}`,
   'treatment_plan.booked': (e) => `${e.who} booked every session of ${e.course}`,
 

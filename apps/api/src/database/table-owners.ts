@@ -45,6 +45,7 @@ export const TABLE_OWNERS = {
     'session_exposure',
   ],
   messaging: ['outbound_messages'],
+  'online-booking': ['online_booking_holds', 'online_booking_manage_tokens'],
   common: ['idempotency_keys'],
   database: ['schema_migrations'],
 } as const satisfies Record<string, readonly string[]>;

@@ -116,6 +116,25 @@ export class OutboxService {
     await this.boss.send(OUTBOUND_MESSAGE_QUEUE, { messageId: row.id }, { startAfter: row.send_after, singletonKey: `${row.id}:${row.send_after.toISOString()}`, db });
   }
 
+  /**
+   * An online hold's confirmation code (issue 16), e-mailed at once to the address given, in the hold's transaction
+   * with its job. The hold has no patient yet, so the message names only the person's first name and the clinic.
+   * The code is in the message and nowhere else in clear (the hold keeps its hash); it is never logged.
+   */
+  async bookingCode(manager: EntityManager, m: { organizationId: string; appointmentId: string; startsAt: Date; recipient: string; firstName: string; clinicName: string; code: string; validMinutes: number }): Promise<void> {
+    const subject = `Your code to confirm your booking with ${m.clinicName}`;
+    const body =
+      `Hello ${m.firstName},\n\nyour code is ${m.code}. Enter it on the booking page within ${m.validMinutes} minutes to confirm your appointment.\n\n` +
+      `If you did not ask to book with ${m.clinicName}, ignore this e-mail: nothing is booked without the code.`;
+    const inserted = await insertMessages(manager, { organizationId: m.organizationId, id: m.appointmentId, startsAt: m.startsAt }, [
+      { kind: 'booking_code', channel: 'email', recipient: m.recipient, subject, body, html: null, sendAfter: new Date() },
+    ]);
+    const db = await transactionExecutor(manager);
+    for (const row of inserted) {
+      await this.boss.send(OUTBOUND_MESSAGE_QUEUE, { messageId: row.id }, { startAfter: row.send_after, singletonKey: `${row.id}:${row.send_after.toISOString()}`, db });
+    }
+  }
+
   async list(actor: Actor, query: OutboundMessageQueryDto): Promise<OutboundMessageListDto> {
     const after = checkKeyFormat(decodeKeysetCursor(query.after, OUTBOX_KEY), ['microsecond-instant', 'any']);
     const rows = await messagePage(this.dataSource.manager, actor.organizationId, query.status ?? null, after, query.pageSize + 1);

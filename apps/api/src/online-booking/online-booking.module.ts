@@ -1,21 +1,25 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { MessagingModule } from '../messaging/messaging.module';
+import { PatientsModule } from '../patients/patients.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { SettingsModule } from '../settings/settings.module';
 import { OnlineBookingSettingsController } from './online-booking-settings.controller';
 import { OnlineBookingSettingsService } from './online-booking-settings.service';
 import { PublicBookingController } from './public-booking.controller';
 import { PublicBookingService } from './public-booking.service';
+import { PublicHoldsService } from './public-holds.service';
 
 /**
- * Online booking (issue 16), first slice: the clinic's settings and the public, session-less reads a booking page
- * needs (what is offered; free starts). It owns no tables: the clinic comes from organizations' slug resolver, the
- * offer from views scheduling and staff publish, free starts from scheduling's availability engine. Holds,
- * confirmation, manage links and forms come in later slices.
+ * Online booking (issue 16): the clinic's settings, the public, session-less reads a booking page needs (what is
+ * offered; free starts), and holds with their e-mailed code and confirmation. The clinic comes from organizations'
+ * slug resolver, the offer from views scheduling and staff publish, free starts and held slots from scheduling, the
+ * patient from patients, e-mails from the outbox. It owns the holds' details (online_booking_holds) and the manage
+ * links' hashed keys (online_booking_manage_tokens). Manage routes and forms come in later slices.
  */
 @Module({
-  imports: [OrganizationsModule, SettingsModule, SchedulingModule],
+  imports: [OrganizationsModule, SettingsModule, SchedulingModule, PatientsModule, MessagingModule],
   controllers: [OnlineBookingSettingsController, PublicBookingController],
-  providers: [OnlineBookingSettingsService, PublicBookingService],
+  providers: [OnlineBookingSettingsService, PublicBookingService, PublicHoldsService],
 })
 export class OnlineBookingModule {}

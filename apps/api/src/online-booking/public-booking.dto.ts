@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ONLINE_BOOKING_MODES, PROCEDURE_KINDS, type OnlineBookingMode, type ServiceProcedureKind } from '@skinledger/domain';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { Equals, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../common/dto/is-calendar-date';
+import { IsEmailAddress } from '../common/dto/is-email-address';
 import { IsInstant } from '../common/dto/is-instant';
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9-]{2,62}$/;
@@ -66,4 +69,58 @@ export class PublicSlotDto {
 export class PublicAvailabilityDto {
   @ApiProperty({ description: 'The location’s IANA time zone' }) timeZone!: string;
   @ApiProperty({ type: [PublicSlotDto], description: 'Free starts within the clinic’s online window, one per (start, practitioner)' }) slots!: PublicSlotDto[];
+}
+
+export class PublicHoldPatientDto {
+  @ApiProperty({ example: 'Margaret' }) @IsString() @Length(1, 100, { message: 'patient.firstName must be 1 to 100 characters' }) firstName!: string;
+  @ApiProperty({ example: 'Okafor' }) @IsString() @Length(1, 100, { message: 'patient.lastName must be 1 to 100 characters' }) lastName!: string;
+  @ApiProperty({ format: 'date', example: '1984-03-12' }) @IsCalendarDate() dateOfBirth!: string;
+  @ApiProperty({ example: 'margaret@example.com', description: 'The 6-digit code is sent here' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmailAddress({ message: 'patient.email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+  @ApiProperty({ example: '+1 (212) 555-0100', description: 'Any common format; read in the location’s country' })
+  @IsString()
+  @Length(3, 32, { message: 'patient.phone must be a phone number' })
+  phone!: string;
+}
+
+export class CreatePublicHoldDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'serviceId must be a UUID' }) serviceId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'locationId must be a UUID' }) locationId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Absent: any practitioner who offers the start' })
+  @IsOptional()
+  @IsUUID('4', { message: 'practitionerId must be a UUID' })
+  practitionerId?: string;
+  @ApiProperty({ format: 'date-time', description: 'A start the availability offered' }) @IsInstant('startsAt') startsAt!: string;
+  @ApiProperty({ type: PublicHoldPatientDto }) @ValidateNested() @Type(() => PublicHoldPatientDto) patient!: PublicHoldPatientDto;
+  @ApiProperty({ enum: [true], description: 'The patient accepts the clinic’s booking and cancellation policy: must be true' })
+  @Equals(true, { message: 'acceptPolicy must be true: accept the clinic’s booking and cancellation policy to book' })
+  acceptPolicy!: true;
+}
+
+export class PublicHoldDto {
+  @ApiProperty({ format: 'uuid' }) holdId!: string;
+  @ApiProperty({ format: 'date-time', description: 'The slot is held until then; confirm with the e-mailed code before' }) expiresAt!: string;
+}
+
+export class ConfirmPublicHoldDto {
+  @ApiProperty({ example: '042917', description: 'The 6-digit code e-mailed to the patient' })
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits from the e-mail' })
+  code!: string;
+}
+
+export class PublicBookedAppointmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty() serviceName!: string;
+  @ApiProperty() locationName!: string;
+  @ApiProperty() practitionerName!: string;
+}
+
+export class PublicBookingConfirmationDto {
+  @ApiProperty({ type: PublicBookedAppointmentDto }) appointment!: PublicBookedAppointmentDto;
+  @ApiProperty({ description: 'Shown once: the key of the link to see, confirm, move or cancel the appointment (valid until it ends)' }) manageToken!: string;
 }

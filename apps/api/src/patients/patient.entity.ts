@@ -48,6 +48,8 @@ export class Patient {
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt!: Date | null;
   @Column({ name: 'archived_by', type: 'uuid', nullable: true }) archivedBy!: string | null;
   @Column({ name: 'archive_reason', type: 'text', nullable: true }) archiveReason!: string | null;
+  /** Registered by the patient herself through online booking: staff verify her identity at check-in. */
+  @Column({ name: 'self_registered', type: 'boolean', default: false }) selfRegistered!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

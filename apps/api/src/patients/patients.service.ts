@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, createdFields, diffFields, type AuditChanges } from '../audit/audit.service';
+import { AuditService, createdFields, diffFields, type AuditChanges, type AuditSource } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError } from '../common/problems/domain-error';
 import { requestOrOwnTransaction } from '../database/request-transaction';
@@ -10,6 +10,7 @@ import type { CreatePatientDto, DuplicateCandidateDto, PatientDto, UpdatePatient
 import { findDuplicateCandidates, type PatientIdentity } from './patient-duplicates.queries';
 import { Patient } from './patient.entity';
 import { findPatient, normalizeAllergies, toPatientDto } from './patient-records';
+import { matchOnlinePatient } from './online-patients.queries';
 import { patientPhoneCountry } from './patient-phone.queries';
 import { withE164Phones } from './patient-phones';
 
@@ -75,6 +76,52 @@ export class PatientsService {
       await this.audit.record(manager, actor, { action: 'patient.created', entityType: 'patient', entityId: patient.id, changes });
       return toPatientDto(patient);
     });
+  }
+
+  /**
+   * Online booking (issue 16), once the person proved her e-mail: the existing record with her last name, date of
+   * birth and e-mail or phone, else a new record flagged self-registered ("verify identity at check-in"), audited
+   * with the public channel as the source. Runs in the caller's transaction; the phone is E.164 already.
+   */
+  async findOnlineMatch(manager: EntityManager, organizationId: string, person: { lastName: string; dateOfBirth: string; email: string; phone: string }): Promise<string | undefined> {
+    return matchOnlinePatient(manager, organizationId, person);
+  }
+
+  async findOrRegisterOnline(
+    manager: EntityManager,
+    source: AuditSource,
+    person: { firstName: string; lastName: string; dateOfBirth: string; email: string; phone: string },
+  ): Promise<{ patientId: string; registered: boolean }> {
+    const matched = await matchOnlinePatient(manager, source.organizationId, person);
+    if (matched) return { patientId: matched, registered: false };
+    const [mrn] = await allocateMrns(manager, source.organizationId);
+    const patient = await manager.save(
+      manager.create(Patient, {
+        organizationId: source.organizationId,
+        mrn,
+        externalId: null,
+        firstName: person.firstName.trim(),
+        lastName: person.lastName.trim(),
+        preferredName: null,
+        dateOfBirth: person.dateOfBirth,
+        sex: 'unknown',
+        phone: person.phone,
+        email: person.email.trim(),
+        address: null,
+        emergencyContact: null,
+        fitzpatrickType: null,
+        allergies: [],
+        notes: '',
+        tags: [],
+        archivedAt: null,
+        archivedBy: null,
+        archiveReason: null,
+        selfRegistered: true,
+      }),
+    );
+    const changes: AuditChanges = { mrn: { to: mrn }, ...createdFields(patient, AUDITED_FIELDS), selfRegistered: { to: true } };
+    await this.audit.record(manager, source, { action: 'patient.created', entityType: 'patient', entityId: patient.id, changes });
+    return { patientId: patient.id, registered: true };
   }
 
   /** One read and the audit event, in the request's transaction (no savepoint of its own: nothing to undo). */

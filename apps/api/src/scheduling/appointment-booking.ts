@@ -7,6 +7,7 @@ import type { ServiceDto } from './catalog.dto';
 import { CatalogService } from './catalog.service';
 import { findLocation, patientArchivedAt } from './clinic-directory.queries';
 import { loadPractitionerFacts } from './schedule.queries';
+import { releaseExpiredHolds } from './slot-holds.queries';
 
 export interface BookingInput {
   patientId: string;
@@ -64,6 +65,8 @@ export class AppointmentBooking {
     const startsAt = input.startsAt;
     const endsAt = new Date(startsAt.getTime() + service.durationMin * MINUTE);
     const occupiedUntil = new Date(endsAt.getTime() + service.bufferMin * MINUTE);
+    // An expired online hold is free time, but the exclusion constraints still see it: release it before writing.
+    await releaseExpiredHolds(manager, organizationId, { practitionerId: input.practitionerId, roomId: input.roomId, startsAt, occupiedUntil, exceptId: input.excludeAppointmentId });
     const [practitioner] = await loadPractitionerFacts(manager, {
       organizationId,
       locationId: input.locationId,
@@ -92,6 +95,12 @@ export class AppointmentBooking {
     if (!service.isActive) violations.unshift({ code: 'service-inactive', message: `${service.name} is no longer offered (inactive)` });
     return { violations, service, timeZone, startsAt, endsAt, occupiedUntil };
   }
+}
+
+/** The database refused a write as a double booking (an exclusion constraint on appointments: SQLSTATE 23P01). */
+export function isDoubleBookingRefusal(error: unknown): boolean {
+  const pg = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return pg?.code === '23P01' && (pg.constraint?.startsWith('appointments_') ?? false);
 }
 
 /**
@@ -134,6 +143,10 @@ function doubleBookingDetail(resource: 'room' | 'practitioner', tried: BookingAt
   const words = readable(other.locale);
   const who = resource === 'room' ? (other.room_name ?? 'The room') : (other.practitioner_name ?? 'The practitioner');
   const day = words.day(other.starts_at, other.timezone) === words.day(tried.startsAt, other.timezone) ? '' : ` on ${words.day(other.starts_at, other.timezone)}`;
+  if (other.hold_expires_at) {
+    // Someone booking online holds it: say so, and when it lapses unless confirmed.
+    return `${session}${who} is held ${words.timeRange(other.starts_at, other.ends_at, other.timezone)}${day} for an online booking until ${words.time(other.hold_expires_at, other.timezone)}`;
+  }
   const whom = resource === 'room' || !tried.patientId ? '' : other.same_patient ? ' with this patient' : ' with another patient';
   const buffer = other.occupied_until > other.ends_at ? `, then clean-up until ${words.time(other.occupied_until, other.timezone)}` : '';
   return `${session}${who} is already booked ${words.timeRange(other.starts_at, other.ends_at, other.timezone)}${day}${whom}${buffer}`;

@@ -5,7 +5,8 @@ import { runNamedStatement, type NamedStatement } from '../database/named-query'
 
 /** Instants as epoch milliseconds (JSON numbers: no date parsing per row); floor, as a JavaScript Date truncates. */
 const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint`;
-const LIVE = `a.status NOT IN ('cancelled', 'no_show')`;
+// A live online hold occupies its time like a booking; one past its expiry is free (released at the next booking).
+const LIVE = `a.status NOT IN ('cancelled', 'no_show') AND (a.status <> 'held' OR a.hold_expires_at > now())`;
 /**
  * Occupied time overlapping [$4, $5) as leakproof comparisons (an index condition under row-level security, which
  * `tstzrange(...) && ...` is not): the same test for an appointment's non-empty range.

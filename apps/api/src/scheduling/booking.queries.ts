@@ -60,6 +60,8 @@ export interface ConflictingAppointment {
   practitioner_name: string | null;
   room_name: string | null;
   same_patient: boolean;
+  /** A live online hold (issue 16): no patient yet, until this instant. */
+  hold_expires_at: Date | null;
 }
 
 export async function conflictingAppointment(
@@ -69,7 +71,7 @@ export async function conflictingAppointment(
 ): Promise<ConflictingAppointment | undefined> {
   const [row] = await db.query(
     `SELECT a.id, a.starts_at, a.ends_at, a.occupied_until, l.timezone, o.locale, s.name AS practitioner_name, r.name AS room_name,
-            coalesce(a.patient_id = $7::uuid, false) AS same_patient
+            coalesce(a.patient_id = $7::uuid, false) AS same_patient, CASE WHEN a.status = 'held' THEN a.hold_expires_at END AS hold_expires_at
      FROM appointments a
      JOIN location_directory l ON l.id = a.location_id
      JOIN organization_directory o ON o.id = a.organization_id

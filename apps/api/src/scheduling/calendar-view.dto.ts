@@ -38,6 +38,17 @@ export class SchedulePractitionerDto {
   timeOff!: ScheduleTimeOffDto[];
 }
 
+/** A slot held by someone booking online (issue 16): busy, with no patient yet, until it expires or is confirmed. */
+export class ScheduleHoldDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) practitionerId!: string;
+  @ApiProperty({ format: 'uuid' }) roomId!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'The end of the clean-up buffer' }) occupiedUntil!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the hold lapses unless the patient confirms it' }) expiresAt!: string;
+}
+
 export class ScheduleDto {
   @ApiProperty({ format: 'uuid' }) locationId!: string;
   @ApiProperty({ description: 'The location’s IANA time zone' }) timeZone!: string;
@@ -45,4 +56,5 @@ export class ScheduleDto {
   practitioners!: SchedulePractitionerDto[];
   @ApiProperty({ type: [RoomDto], description: 'The location’s rooms, in use first' }) rooms!: RoomDto[];
   @ApiProperty({ type: [AppointmentDto], description: 'Appointments at the location overlapping the window, every status' }) appointments!: AppointmentDto[];
+  @ApiProperty({ type: [ScheduleHoldDto], description: 'Live online holds at the location overlapping the window: busy time, no patient yet' }) holds!: ScheduleHoldDto[];
 }

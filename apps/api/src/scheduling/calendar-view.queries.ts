@@ -28,7 +28,8 @@ const IN_WINDOW = `a.ends_at > $3 AND a.starts_at < $4 AND a.occupied_until > $3
  *    there in [from, to), each with the weekly pattern there, the exceptions overlapping the window (time off
  *    anywhere, extra hours there) and the licences (staff's published practitioner_licences), by name;
  *  - the location's rooms, in use first;
- *  - the appointments at the location overlapping the window, every status, by start (at most 2,000).
+ *  - the appointments at the location overlapping the window, every status, by start (at most 2,000);
+ *  - the live online holds there (issue 16): busy time without a patient yet, until they expire.
  * A named statement: parsed once per connection.
  */
 const CALENDAR = `
@@ -58,7 +59,11 @@ const CALENDAR = `
        ${APPOINTMENT_SELECT}
        WHERE a.organization_id = $1 AND a.location_id = $2 AND ${IN_WINDOW}
        ORDER BY a.starts_at, a.id LIMIT 2000
-     ) q) AS appointments`;
+     ) q) AS appointments,
+    (SELECT json_agg(json_build_object('id', a.id, 'practitionerId', a.practitioner_id, 'roomId', a.room_id, 'startsAt', a.starts_at, 'endsAt', a.ends_at,
+                                       'occupiedUntil', a.occupied_until, 'expiresAt', a.hold_expires_at) ORDER BY a.starts_at, a.id)
+       FROM appointments a
+      WHERE a.organization_id = $1 AND a.location_id = $2 AND ${IN_WINDOW} AND a.status = 'held' AND a.hold_expires_at > now()) AS holds`;
 
 type JsonAppointment = Omit<AppointmentRow, 'starts_at' | 'ends_at' | 'occupied_until'> & { starts_at: string; ends_at: string; occupied_until: string };
 
@@ -68,11 +73,23 @@ export interface CalendarRows {
   practitioners: CalendarPractitionerRow[];
   rooms: RoomRow[];
   appointments: AppointmentRow[];
+  holds: CalendarHoldRow[];
+}
+
+/** A live online hold: instants as JSON text. */
+export interface CalendarHoldRow {
+  id: string;
+  practitionerId: string;
+  roomId: string;
+  startsAt: string;
+  endsAt: string;
+  occupiedUntil: string;
+  expiresAt: string;
 }
 
 export async function loadCalendar(db: DataSource | EntityManager, q: { organizationId: string; locationId: string; from: Date; to: Date }): Promise<CalendarRows> {
-  const [row] = await runNamedStatement<{ timezone: string | null; practitioners: CalendarPractitionerRow[] | null; rooms: RoomRow[] | null; appointments: JsonAppointment[] | null }>(db, {
-    name: 'scheduling.calendar.v1',
+  const [row] = await runNamedStatement<{ timezone: string | null; practitioners: CalendarPractitionerRow[] | null; rooms: RoomRow[] | null; appointments: JsonAppointment[] | null; holds: CalendarHoldRow[] | null }>(db, {
+    name: 'scheduling.calendar.v2',
     text: CALENDAR,
     values: [q.organizationId, q.locationId, q.from, q.to, PRACTITIONER_ROLES],
   });
@@ -82,5 +99,6 @@ export async function loadCalendar(db: DataSource | EntityManager, q: { organiza
     rooms: row.rooms ?? [],
     // JSON carries instants as text; the appointment view wants dates, as node-postgres gives them.
     appointments: (row.appointments ?? []).map((a) => ({ ...a, starts_at: new Date(a.starts_at), ends_at: new Date(a.ends_at), occupied_until: new Date(a.occupied_until) })),
+    holds: row.holds ?? [],
   };
 }

@@ -25,7 +25,7 @@ export class CalendarViewService {
     const to = new Date(query.to);
     if (to <= from) throw new InvalidFieldError('to', 'must be after from');
     if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_DAYS} days after from`);
-    const { timezone, practitioners, rooms, appointments } = await loadCalendar(this.dataSource, { organizationId: actor.organizationId, locationId: query.locationId, from, to });
+    const { timezone, practitioners, rooms, appointments, holds } = await loadCalendar(this.dataSource, { organizationId: actor.organizationId, locationId: query.locationId, from, to });
     if (timezone === null) throw new InvalidFieldError('locationId', 'no such location in this organization');
     return {
       locationId: query.locationId,
@@ -45,6 +45,7 @@ export class CalendarViewService {
       }),
       rooms: rooms.map((r) => ({ id: r.id, locationId: r.location_id, name: r.name, isActive: r.is_active })),
       appointments: appointments.map(toAppointmentDto),
+      holds: holds.map((h) => ({ ...h, startsAt: iso(Date.parse(h.startsAt)), endsAt: iso(Date.parse(h.endsAt)), occupiedUntil: iso(Date.parse(h.occupiedUntil)), expiresAt: iso(Date.parse(h.expiresAt)) })),
     };
   }
 }

@@ -21,7 +21,8 @@ async function all<T extends readonly unknown[]>(db: Queryable, queries: { [K in
   return Promise.all(queries.map((q) => q())) as unknown as Promise<T>;
 }
 
-const LIVE = `status NOT IN ('cancelled', 'no_show')`;
+// A live online hold occupies its time like a booking; one past its expiry is free (released at the next booking).
+const LIVE = `status NOT IN ('cancelled', 'no_show') AND (status <> 'held' OR hold_expires_at > now())`;
 
 export interface PractitionerFacts {
   id: string;

@@ -19,6 +19,7 @@ import { CatalogService } from './catalog.service';
 import { CheckInService } from './check-in.service';
 import { PatientAppointmentsController } from './patient-appointments.controller';
 import { RoomsController } from './rooms.controller';
+import { SlotHoldsService } from './slot-holds.service';
 import { ServicesController } from './services.controller';
 import { TreatmentPlansController } from './treatment-plans.controller';
 import { TreatmentPlansService } from './treatment-plans.service';
@@ -48,7 +49,8 @@ import { WorkingHoursService } from './working-hours.service';
     AppointmentTimeline,
     CancellationSettingsService,
     WaitlistService,
+    SlotHoldsService,
   ],
-  exports: [AppointmentsService, AvailabilityService],
+  exports: [AppointmentsService, AvailabilityService, SlotHoldsService],
 })
 export class SchedulingModule {}

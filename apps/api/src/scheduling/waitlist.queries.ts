@@ -5,7 +5,8 @@ import type { ServiceRow } from './catalog.queries';
 
 type Db = Pick<EntityManager, 'query'>;
 
-const LIVE = `status NOT IN ('cancelled', 'no_show')`;
+// A live online hold occupies its time like a booking; one past its expiry is free (released at the next booking).
+const LIVE = `status NOT IN ('cancelled', 'no_show') AND (status <> 'held' OR hold_expires_at > now())`;
 
 /** The time an appointment gave back (cancelled, missed or moved), written in the same transaction as that change. */
 export async function insertFreedSlot(

@@ -70,6 +70,11 @@ export const AUDIT_ACTIONS = [
   'waitlist_entry.offered',
   'waitlist_entry.booked',
   'waitlist_entry.removed',
+  // Online booking (the patient, through the public channel)
+  'online_booking.hold_placed',
+  'online_booking.code_failed',
+  'online_booking.hold_confirmed',
+  'online_booking.hold_ended',
   // Consents
   'consent_template.created',
   'consent_template.version_published',

@@ -86,6 +86,8 @@ export const CONFLICT_CODES = [
   'slot-not-free',
   'offer-closed',
   'offer-slot-taken',
+  // Online booking: the time asked for is held or booked already.
+  'slot-taken',
   // Treatment.
   'appointment-not-checked-in',
   'appointment-has-session',
@@ -102,6 +104,10 @@ export const CONFLICT_CODES = [
   'lot-already-recalled',
 ] as const;
 export type ConflictCode = (typeof CONFLICT_CODES)[number];
+
+/** 410: it was there, and is no more (an online hold past its ten minutes, or ended by wrong codes or a refusal). */
+export const GONE_CODES = ['hold-expired', 'hold-ended'] as const;
+export type GoneCode = (typeof GONE_CODES)[number];
 
 /** 422: well-formed, but a rule refuses it (the rules broken are listed in `violations`). */
 export const UNPROCESSABLE_CODES = ['rule-violation', 'reference', 'check', 'idempotency-key-reused', ...PASSWORD_PROBLEM_CODES] as const;
@@ -122,6 +128,7 @@ export const PROBLEM_CODES = [
   ...FORBIDDEN_CODES,
   ...NOT_FOUND_CODES,
   ...CONFLICT_CODES,
+  ...GONE_CODES,
   ...UNPROCESSABLE_CODES,
   ...TOO_MANY_REQUESTS_CODES,
   ...SERVER_PROBLEM_CODES,

@@ -1,6 +1,6 @@
 import { CONSENT_RULE_CODES } from './consents';
 import { PATIENT_RULE_CODES } from './patients';
-import { BOOKING_RULE_CODES, CHECK_IN_CODES, COURSE_RULE_CODES, WAITLIST_RULE_CODES } from './scheduling';
+import { BOOKING_RULE_CODES, CHECK_IN_CODES, COURSE_RULE_CODES, ONLINE_BOOKING_RULE_CODES, WAITLIST_RULE_CODES } from './scheduling';
 import { PASSWORD_PROBLEM_CODES, PRACTITIONER_CHECK_CODES, STAFF_RULE_CODES } from './staff';
 import { PREFLIGHT_CODES, SESSION_RULE_CODES } from './treatment';
 
@@ -9,6 +9,7 @@ export type RuleCode =
   | (typeof BOOKING_RULE_CODES)[number]
   | (typeof COURSE_RULE_CODES)[number]
   | (typeof WAITLIST_RULE_CODES)[number]
+  | (typeof ONLINE_BOOKING_RULE_CODES)[number]
   | (typeof CHECK_IN_CODES)[number]
   | (typeof PATIENT_RULE_CODES)[number]
   | (typeof CONSENT_RULE_CODES)[number]
@@ -25,6 +26,7 @@ export const RULE_CODES: readonly RuleCode[] = [
     ...BOOKING_RULE_CODES,
     ...COURSE_RULE_CODES,
     ...WAITLIST_RULE_CODES,
+    ...ONLINE_BOOKING_RULE_CODES,
     ...CHECK_IN_CODES,
     ...CONSENT_RULE_CODES,
     ...PREFLIGHT_CODES,

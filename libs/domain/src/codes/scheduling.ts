@@ -35,6 +35,13 @@ export const WAITLIST_RULE_CODES = [
 export type WaitlistRuleCode = (typeof WAITLIST_RULE_CODES)[number];
 
 /**
+ * Online booking's own rule on top of the booking rules (issue 16): a service open to existing patients only is
+ * booked online by a patient with a completed consultation or a signed medical-needling session in the last 12 months.
+ */
+export const ONLINE_BOOKING_RULE_CODES = ['existing-patients-only'] as const;
+export type OnlineBookingRuleCode = (typeof ONLINE_BOOKING_RULE_CODES)[number];
+
+/**
  * Check-in: a missing consent, an archived patient, or a screening finding. Roles that do not read clinical records
  * get `clinical-review` instead of the finding (least privilege for health information).
  */

@@ -3,7 +3,7 @@
  * it to an RFC 9457 problem document, so controllers never build HTTP errors by hand. Codes come from the domain's
  * catalog, so a misspelt one does not compile.
  */
-import type { ConflictCode, ForbiddenCode, PasswordProblemCode, ProblemCode, RuleCode, UnauthenticatedCode } from '@skinledger/domain';
+import type { ConflictCode, ForbiddenCode, GoneCode, PasswordProblemCode, ProblemCode, RuleCode, UnauthenticatedCode } from '@skinledger/domain';
 
 export interface FieldProblem {
   field: string;
@@ -49,6 +49,13 @@ function lowerFirst(text: string): string {
 export class ConflictError extends DomainError {
   constructor(code: ConflictCode, detail: string, extensions: Record<string, unknown> = {}) {
     super(409, code, 'Conflict', detail, extensions);
+  }
+}
+
+/** 410: the thing named existed and is over (an online hold that expired or was ended). */
+export class GoneError extends DomainError {
+  constructor(code: GoneCode, detail: string) {
+    super(410, code, 'Gone', detail);
   }
 }
 

@@ -47,6 +47,7 @@ import { PublishPatientScreeningFacts1796569710000 } from './1796569710000-Publi
 import { FindCloseNamesAmongDistinctNames1796569720000 } from './1796569720000-FindCloseNamesAmongDistinctNames';
 import { AddPublicBookingSlug1796569730000 } from './1796569730000-AddPublicBookingSlug';
 import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnlineBookingToServices';
+import { AddOnlineBookingHolds1796569740000 } from './1796569740000-AddOnlineBookingHolds';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -103,4 +104,5 @@ export const MIGRATIONS = [
   FindCloseNamesAmongDistinctNames1796569720000,
   AddPublicBookingSlug1796569730000,
   AddOnlineBookingToServices1796569730001,
+  AddOnlineBookingHolds1796569740000,
 ];

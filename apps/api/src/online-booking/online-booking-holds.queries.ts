@@ -1,0 +1,93 @@
+import type { EntityManager } from 'typeorm';
+
+type Db = Pick<EntityManager, 'query'>;
+
+/**
+ * Serializes the holds asked for one e-mail at one clinic, so the per-e-mail limit cannot be passed by requests
+ * racing each other; returns how many holds the address took since `since` and the oldest of them.
+ */
+export async function lockAndCountHoldsByEmail(db: Db, organizationId: string, email: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 16))`, [`online-hold-email:${organizationId}:${email.toLowerCase()}`]);
+  const [row]: { count: string; oldest: Date | null }[] = await db.query(
+    `SELECT count(*) AS count, min(created_at) AS oldest FROM online_booking_holds
+      WHERE organization_id = $1 AND lower(email) = lower($2) AND created_at > $3::timestamptz`,
+    [organizationId, email, since],
+  );
+  return { count: Number(row.count), oldest: row.oldest };
+}
+
+/** The location's country, to read a phone number typed in its local format. */
+export async function locationCountry(db: Db, organizationId: string, locationId: string): Promise<string | undefined> {
+  const [row]: { country_code: string }[] = await db.query(`SELECT country_code FROM location_directory WHERE organization_id = $1 AND id = $2`, [organizationId, locationId]);
+  return row?.country_code;
+}
+
+export interface NewOnlineHold {
+  id: string;
+  organizationId: string;
+  appointmentId: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  email: string;
+  phone: string;
+  codeHash: Buffer;
+  expiresAt: Date;
+}
+
+export async function insertOnlineHold(db: Db, h: NewOnlineHold): Promise<void> {
+  await db.query(
+    `INSERT INTO online_booking_holds (id, organization_id, appointment_id, first_name, last_name, date_of_birth, email, phone, code_hash, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [h.id, h.organizationId, h.appointmentId, h.firstName, h.lastName, h.dateOfBirth, h.email, h.phone, h.codeHash, h.expiresAt],
+  );
+}
+
+export interface OnlineHoldRow {
+  id: string;
+  appointment_id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+  email: string;
+  phone: string;
+  code_hash: Buffer;
+  wrong_codes: number;
+  expires_at: Date;
+  ended_at: Date | null;
+  ended_because: 'confirmed' | 'wrong_codes' | 'refused' | null;
+}
+
+/** The hold, locked for the rest of the caller's transaction (one confirmation at a time counts its tries). */
+export async function lockOnlineHold(db: Db, organizationId: string, id: string): Promise<OnlineHoldRow | undefined> {
+  const [row] = await db.query(
+    `SELECT id, appointment_id, first_name, last_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, email, phone, code_hash, wrong_codes,
+            expires_at, ended_at, ended_because
+       FROM online_booking_holds WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+    [organizationId, id],
+  );
+  return row;
+}
+
+export async function recordWrongCode(db: Db, organizationId: string, id: string): Promise<number> {
+  const [row]: { wrong_codes: number }[] = await db.query(
+    `WITH counted AS (UPDATE online_booking_holds SET wrong_codes = wrong_codes + 1 WHERE organization_id = $1 AND id = $2 RETURNING wrong_codes)
+     SELECT wrong_codes FROM counted`,
+    [organizationId, id],
+  );
+  return row.wrong_codes;
+}
+
+export async function endOnlineHold(db: Db, organizationId: string, id: string, because: 'confirmed' | 'wrong_codes' | 'refused'): Promise<void> {
+  await db.query(`UPDATE online_booking_holds SET ended_at = now(), ended_because = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, id, because]);
+}
+
+/** The manage link's key, hashed; valid until the appointment ends. */
+export async function insertManageToken(db: Db, t: { organizationId: string; appointmentId: string; tokenHash: Buffer; expiresAt: Date }): Promise<void> {
+  await db.query(`INSERT INTO online_booking_manage_tokens (organization_id, appointment_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [
+    t.organizationId,
+    t.appointmentId,
+    t.tokenHash,
+    t.expiresAt,
+  ]);
+}
