@@ -133,6 +133,20 @@ describe('tamper-evident audit chain', () => {
     }
   });
 
+  it('spreads concurrent patient-list reads over lanes too (audited through the data source\'s manager, in the request\'s transaction)', async () => {
+    const { client, organization } = await signedInOrganization(app, 'owner');
+    await newPatient(app.dataSource, organization.id);
+    const before = (await eventsOf(organization.id)).length;
+    const responses = await Promise.all(Array.from({ length: 30 }, () => client.get('/api/patients?pageSize=20')));
+    expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
+    const rows = await eventsOf(organization.id);
+    expect(rows.length - before).toBe(30);
+    // The list's events used to fall into lane 0 all together, each list waiting for the previous one's commit.
+    expect(new Set(rows.slice(before).map((e) => e.lane)).size).toBeGreaterThan(1);
+    expect(contiguousPerLane(rows)).toBe(true);
+    expect(await verify(client)).toEqual({ intact: true, checked: rows.length, firstBrokenEventId: null });
+  });
+
   it('does not fork under 20 concurrent audited writes in one organization', async () => {
     const { client, organization } = await signedInOrganization(app, 'owner');
     const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => client.post('/api/locations', { name: `Parallel ${i}`, timezone: 'UTC' })));

@@ -5,6 +5,7 @@ import type { Actor, RequestOrigin } from '../common/access/actor';
 import type { AuditChanges } from './audit-event.entity';
 import { AUDIT_LANES, eventMac } from './audit-chain';
 import { appendAtExpectedHead, appendChained, lockChainHead, type ChainedRow, type ExpectedHead } from './audit-chain.queries';
+import { sharedRequestRunner } from '../database/request-transaction';
 import { jsonbText } from './audit-jsonb-text';
 import { AuditKeyProvider } from './audit-key.provider';
 
@@ -104,8 +105,9 @@ export class AuditService {
    * PostgreSQL's check of the expected head fails and the slow path waits for the lane's lock, correct but slower.
    */
   private async laneOf(manager: EntityManager): Promise<number> {
-    const runner = manager.queryRunner;
-    // A manager without a connection of its own (outside a transaction) runs each statement on any pooled one.
+    // A manager without a runner of its own (dataSource.manager) runs in the request's transaction when there is one
+    // (the same connection, so its lane); outside any, each statement goes to any pooled connection: lane 0.
+    const runner = manager.queryRunner ?? sharedRequestRunner(manager.connection);
     if (!runner || runner.isReleased) return 0;
     // Connected already in a transaction (then this only hands back its connection), so the first event of a
     // transaction takes the same lane as the next.

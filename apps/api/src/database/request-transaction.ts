@@ -36,6 +36,14 @@ export function shareRequestRunner(dataSource: DataSource): void {
   dataSource.createQueryRunner = (mode?: ReplicationMode) => storage.getStore()?.runner ?? original(mode);
 }
 
+/**
+ * The runner a manager without one of its own (`dataSource.manager`) sends its statements through: the request's,
+ * while the request holds one and the data source shares it (shareRequestRunner); else undefined (any pooled connection).
+ */
+export function sharedRequestRunner(dataSource: DataSource): QueryRunner | undefined {
+  return originalRunners.has(dataSource) ? storage.getStore()?.runner : undefined;
+}
+
 /** A query runner on a connection of its own, outside any request transaction. */
 export function independentQueryRunner(dataSource: DataSource): QueryRunner {
   return (originalRunners.get(dataSource) ?? dataSource.createQueryRunner.bind(dataSource))();
