@@ -50,7 +50,7 @@ export class PublicAppointmentsService {
   /** A read of her own appointment by its patient: not audited (like the booking page's reads); nothing is changed. */
   async view(key: string, origin: RequestOrigin, now = Date.now()): Promise<PublicManagedAppointmentDto> {
     return this.dataSource.transaction(async (manager) => {
-      const managed = await this.resolve(manager, key, origin);
+      const managed = await this.resolve(manager, key, origin, false);
       return toDto(managed.appointment, managed.settings, now);
     });
   }
@@ -138,10 +138,13 @@ export class PublicAppointmentsService {
     }
   }
 
-  /** Unknown, ended and malformed keys answer alike (404, nothing more); the key is hashed and looked up every time. */
-  private async resolve(manager: EntityManager, key: string, origin: RequestOrigin): Promise<Managed> {
+  /**
+   * Unknown, ended and malformed keys answer alike (404, nothing more); the key is hashed and looked up every time.
+   * A change locks the appointment first, so a repeated confirm or cancel racing the first sees its result.
+   */
+  private async resolve(manager: EntityManager, key: string, origin: RequestOrigin, forChange = true): Promise<Managed> {
     const link = await resolveManageLink(manager, manageKeyHash(key));
-    const appointment = link && (await this.holds.managedAppointment(manager, link.organization_id, link.appointment_id));
+    const appointment = link && (await this.holds.managedAppointment(manager, link.organization_id, link.appointment_id, forChange));
     if (!link || !appointment || !appointment.has_patient) throw new NotFoundError('Appointment');
     return {
       source: { ...origin, organizationId: link.organization_id, staffMemberId: null },

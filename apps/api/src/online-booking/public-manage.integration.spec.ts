@@ -153,6 +153,14 @@ describe('online booking: the manage link (issue 16)', () => {
     expect(again.status).toBe(200);
     expect(again.body.status).toBe('confirmed');
     expect(await c.audit(booked.id, 'appointment.confirmed')).toEqual([{ actor_id: null, has_ip: true }]);
+    // Two at once: both answer confirmed, one change.
+    const racing = await c.book((await c.slots())[1]);
+    const both = await Promise.all([1, 2].map(() => c.anonymous.post(c.link(racing.key, 'confirm'))));
+    expect(both.map((r) => [r.status, r.body.status])).toEqual([
+      [200, 'confirmed'],
+      [200, 'confirmed'],
+    ]);
+    expect(await c.audit(racing.id, 'appointment.confirmed')).toHaveLength(1);
     expect((await c.client.get(`/api/appointments/${booked.id}`)).body.status).toBe('confirmed');
     const notices = await app.dataSource.query(`SELECT kind FROM outbound_messages WHERE appointment_id = $1 AND kind = 'confirmation' AND channel = 'email'`, [booked.id]);
     expect(notices).toHaveLength(1);

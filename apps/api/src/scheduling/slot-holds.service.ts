@@ -122,8 +122,9 @@ export class SlotHoldsService {
   /**
    * An appointment as its patient sees it through the manage link (issue 16): times, status, service, place and
    * practitioner, in one statement; nothing of the patient's record or anyone else. Undefined: no such appointment.
+   * `lock`: held for the caller's transaction (a change through the link).
    */
-  async managedAppointment(manager: EntityManager, organizationId: string, id: string): Promise<ManagedAppointmentRow | undefined> {
-    return managedAppointment(manager, organizationId, id);
+  async managedAppointment(manager: EntityManager, organizationId: string, id: string, lock = false): Promise<ManagedAppointmentRow | undefined> {
+    return managedAppointment(manager, organizationId, id, lock);
   }
 }
