@@ -62,15 +62,21 @@ describe('route permissions', () => {
     // the clinic, only while it has online booking on, and the answers hold what the booking page shows (rate-limited).
     // POST /api/public/booking/holds and …/confirm: a patient holds a time and proves her e-mail with the code sent
     // to it (rate-limited per IP and per e-mail; five wrong codes end a hold). No cookie is read, so no CSRF token.
+    // /api/public/appointments/:token…: the manage link; its 256-bit key (stored as SHA-256, e-mailed to the patient)
+    // is the credential, valid until the appointment ends; changes are rate-limited per link too.
     expect(open).toEqual([
       'GET /api/calendar-feeds/:file',
       'GET /api/health',
       'GET /api/health/ready',
+      'GET /api/public/appointments/:token',
       'GET /api/public/booking/availability',
       'GET /api/public/booking/options',
       'GET /api/setup',
       'POST /api/auth/login',
       'POST /api/auth/login/mfa',
+      'POST /api/public/appointments/:token/cancel',
+      'POST /api/public/appointments/:token/confirm',
+      'POST /api/public/appointments/:token/reschedule',
       'POST /api/public/booking/holds',
       'POST /api/public/booking/holds/:holdId/confirm',
       'POST /api/setup',

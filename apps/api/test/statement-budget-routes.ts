@@ -121,5 +121,7 @@ export const ROUTE_CASES: RouteCase[] = [
     url: (w) => `/api/public/booking/availability?organization=${w.bookingSlug}&serviceId=${w.serviceId}&locationId=${w.c.location.id}&${week()}`,
     anonymous: true,
   },
+  // The manage link (issue 16): no session; the key's resolution sets the tenant.
+  { route: '/api/public/appointments/{token}', url: (w) => w.manageTokenPath, anonymous: true },
   { route: '/api/waitlist/freed-slots', url: (w) => `/api/waitlist/freed-slots?locationId=${w.c.location.id}&${week()}` },
 ];

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { addDays, emptyMedicalHistory } from '@skinledger/domain';
 import { newPatient, newStaffMember, TEST_PASSWORD } from './factories';
 import { signedConsent } from './consent-factories';
@@ -32,6 +33,8 @@ export interface World {
   calendarFeedPath: string;
   /** The clinic's public booking slug (online booking on, the service open to anyone). */
   bookingSlug: string;
+  /** An online booking's manage link (the first round's appointment), as the patient's page calls it. */
+  manageTokenPath: string;
   rounds: number;
 }
 
@@ -78,6 +81,7 @@ export async function newWorld(app: TestApp): Promise<World> {
     treatmentTemplateIds: [],
     calendarFeedPath: feed.body.path,
     bookingSlug: online.body.publicBookingSlug,
+    manageTokenPath: '',
     rounds: 0,
   };
 }
@@ -147,6 +151,15 @@ export async function addRound(app: TestApp, w: World): Promise<void> {
   const mine = await book(c.patient.id, 30 + 2 * round);
   expectStatus(mine, 201, 'appointment');
   w.appointmentIds.push(mine.body.id);
+  if (round === 0) {
+    // The manage link's key as confirmation issues it (online-booking stores only its SHA-256).
+    const key = randomBytes(32).toString('base64url');
+    await app.dataSource.query(`INSERT INTO online_booking_manage_tokens (organization_id, appointment_id, token_hash, expires_at) SELECT organization_id, id, $2, ends_at FROM appointments WHERE id = $1`, [
+      mine.body.id,
+      createHash('sha256').update(key).digest(),
+    ]);
+    w.manageTokenPath = `/api/public/appointments/${key}`;
+  }
   // Another patient's appointment, cancelled: a freed slot, and that patient on the waitlist.
   const theirs = await book(patient.id, 31 + 2 * round);
   expectStatus(theirs, 201, 'appointment');

@@ -2648,6 +2648,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/appointments/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The appointment a manage link names, as its patient may see it
+         * @description Access: public, no session needed.
+         */
+        get: operations["PublicAppointments_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/appointments/{token}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The patient confirms she is coming (status confirmed); again changes nothing
+         * @description Access: public, no session needed.
+         */
+        post: operations["PublicAppointments_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/appointments/{token}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The patient cancels, outside the clinic’s cancellation window; again changes nothing
+         * @description Access: public, no session needed.
+         */
+        post: operations["PublicAppointments_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/appointments/{token}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The patient moves the appointment to a start the public availability offers
+         * @description Access: public, no session needed.
+         */
+        post: operations["PublicAppointments_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3352,7 +3432,7 @@ export interface components {
          * @description urn:skinledger:problem:<code>, the code from the catalog
          * @enum {string}
          */
-        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:unknown-hibc-product" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:slot-taken" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:hibc-device-id-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:hold-expired" | "urn:skinledger:problem:hold-ended" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
+        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:unknown-hibc-product" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:slot-taken" | "urn:skinledger:problem:inside-cancellation-window" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:hibc-device-id-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:hold-expired" | "urn:skinledger:problem:hold-ended" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
         /**
          * @description A refused password: the rule it breaks
          * @enum {string}
@@ -6364,6 +6444,52 @@ export interface components {
             appointment: components["schemas"]["PublicBookedAppointmentDto"];
             /** @description Shown once: the key of the link to see, confirm, move or cancel the appointment (valid until it ends) */
             manageToken: string;
+        };
+        PublicManagedAppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example booked
+             * @enum {string}
+             */
+            status: "booked" | "confirmed" | "checked_in" | "in_treatment" | "completed" | "cancelled" | "no_show";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description The location’s IANA time zone: how the times are shown */
+            timeZone: string;
+            serviceName: string;
+            locationName: string;
+            locationAddress: string;
+            practitionerName: string;
+            /** @description Booked or confirmed, and the start is further off than the cancellation window */
+            canCancel: boolean;
+            /** @description As canCancel: moving it online follows the same window */
+            canReschedule: boolean;
+            /** @description Hours before the start within which it is changed only by calling the clinic */
+            cancellationWindowHours: number;
+            /** @description The clinic’s booking and cancellation policy */
+            policyText: string;
+        };
+        CancelPublicAppointmentDto: {
+            /**
+             * @description Why, in the patient’s words (optional)
+             * @example I am away that week
+             */
+            reason?: string;
+        };
+        ReschedulePublicAppointmentDto: {
+            /**
+             * Format: date-time
+             * @description A start the public availability offers for the same service and location
+             */
+            startsAt: string;
+            /**
+             * Format: uuid
+             * @description With this practitioner (absent: the same one if free then, else anyone free then)
+             */
+            practitionerId?: string;
         };
     };
     responses: {
@@ -11746,6 +11872,246 @@ export interface operations {
                 };
             };
             /** @description Too many requests from this network (`too-many-requests`): wait `retryAfterSeconds` (also the Retry-After header) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicAppointments_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The manage link’s key (43 characters, base64url), from the booking confirmation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicManagedAppointmentDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network, or too many changes through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicAppointments_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The manage link’s key (43 characters, base64url), from the booking confirmation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicManagedAppointmentDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The appointment can no longer be confirmed (`illegal-transition`), e.g. it was cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network, or too many changes through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicAppointments_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The manage link’s key (43 characters, base64url), from the booking confirmation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelPublicAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicManagedAppointmentDto"];
+                };
+            };
+            /** @description The reason is too long (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Inside the clinic’s cancellation window (`inside-cancellation-window`): the message says to call the clinic, with its number when it has one; or the appointment can no longer be cancelled (`illegal-transition`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many requests from this network, or too many changes through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicAppointments_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The manage link’s key (43 characters, base64url), from the booking confirmation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReschedulePublicAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicManagedAppointmentDto"];
+                };
+            };
+            /** @description A field is invalid (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The start is not offered or was just taken (`slot-taken`); Inside the clinic’s cancellation window (`inside-cancellation-window`): the message says to call the clinic, with its number when it has one; or the appointment can no longer be moved (`not-reschedulable`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The booking rules refuse the new time (`rule-violation`), said in plain words */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network, or too many changes through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again (also in retryAfterSeconds) */

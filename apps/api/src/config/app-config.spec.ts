@@ -7,6 +7,12 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toBe('/srv/skinledger/.data');
     expect(config.sessionIdleMinutes).toBe(30);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('reads the public address without a trailing slash, keeping a path', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://book.example-clinic.com/' }).publicUrl).toBe('https://book.example-clinic.com');
+    expect(loadConfig({ PUBLIC_URL: 'https://example-clinic.com/skinledger/' }).publicUrl).toBe('https://example-clinic.com/skinledger');
   });
 
   it.each([
@@ -21,6 +27,8 @@ describe('loadConfig', () => {
     ['DATABASE_POOL_SIZE', '1', /DATABASE_POOL_SIZE must be a whole number from 2/],
     ['AUDIT_HMAC_KEY', 'abcd', /AUDIT_HMAC_KEY must be at least 32 random bytes/],
     ['AUDIT_HMAC_KEY', 'not base64 or hex!', /AUDIT_HMAC_KEY must be at least 32 random bytes/],
+    ['PUBLIC_URL', 'book.example.com', /PUBLIC_URL is not a URL/],
+    ['PUBLIC_URL', 'ftp://book.example.com', /PUBLIC_URL must use https:\/\/ or http:\/\//],
   ])('names the bad variable %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -45,6 +45,12 @@ export interface AppConfig {
    * beyond it 429 problem+json with Retry-After (PUBLIC_RATE_LIMIT_PER_MINUTE, default 60).
    */
   publicRateLimitPerMinute: number;
+  /**
+   * Where patients reach this clinic's server from outside (PUBLIC_URL, e.g. https://book.example-clinic.com; no
+   * trailing slash): the base of the links e-mails carry, such as an online booking's manage link
+   * `<publicUrl>/book/manage/<token>`. Default http://localhost:<PORT>, right only on the machine itself.
+   */
+  publicUrl: string;
   /** AES-256 key for MFA secrets at rest (MFA_ENCRYPTION_KEY); unset: generated once into dataDir. */
   mfaEncryptionKey?: Buffer;
 }
@@ -91,6 +97,20 @@ function databaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
   }
   if (name !== 'DATABASE_URL' && !url.username) throw new ConfigError(name, 'must name the role (postgres://role:password@host/database)');
   return raw;
+}
+
+function publicUrl(env: Env, port: number): string {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', 'is not a URL (expected https://host or https://host/path)');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_URL', `must use https:// or http:// (got "${url.protocol}")`);
+  if (url.search || url.hash) throw new ConfigError('PUBLIC_URL', 'must have no query or fragment');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 function smtpUrl(env: Env): string | undefined {
@@ -151,8 +171,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       throw new ConfigError('CORS_ORIGINS', `must be a comma-separated list of origins (bad: "${origin}")`);
     }
   }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST || '0.0.0.0',
     databaseUrl: databaseUrl(env),
     databaseAppUrl: databaseUrl(env, 'DATABASE_APP_URL'),
@@ -172,6 +193,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     smtpFrom: env.SMTP_FROM || 'SkinLedger <no-reply@skinledger.invalid>',
     reminderHoursBefore: integer(env, 'REMINDER_HOURS_BEFORE', 24, 1, 336),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
+    publicUrl: publicUrl(env, port),
     messageWorker: boolean(env, 'MESSAGE_WORKER', nodeEnv !== 'test'),
     auditHmacKey: auditHmacKey(env),
     mfaEncryptionKey: aes256Key(env, 'MFA_ENCRYPTION_KEY'),

@@ -51,6 +51,8 @@ export const DEFINER_FUNCTIONS = [
   'patient_close_names(text[], text, boolean, text, text, real, uuid, integer)',
   // Public online booking: the clinic a booking slug names, only while online booking is on; sets the tenant (1796569730000).
   'public_booking_resolve(text)',
+  // The online booking's manage link: the appointment a key's hash names, until it ends; sets the tenant (1796569750000).
+  'online_booking_manage_resolve(bytea)',
 ] as const;
 
 /** pg-boss's own schema: the worker reads and writes its job tables. */

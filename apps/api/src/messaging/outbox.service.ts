@@ -51,15 +51,19 @@ export class OutboxService {
     this.boss = new PgBoss({ db: poolExecutor(dataSource), schema: JOB_QUEUE_SCHEMA, migrate: false });
   }
 
-  /** The patient hears of the booking at once (e-mail, with the appointment for their calendar); the reminder later. */
-  async appointmentBooked(manager: EntityManager, appointmentId: string): Promise<void> {
-    await this.write(manager, appointmentId, ['booked', 'reminder']);
+  /**
+   * The patient hears of the booking at once (e-mail, with the appointment for their calendar); the reminder later.
+   * `manageUrl`: the link an online booking's patient confirms, moves or cancels it with (issue 16). Its key is known
+   * only now (stored hashed), so the reminder, written now too, carries it as well.
+   */
+  async appointmentBooked(manager: EntityManager, appointmentId: string, manageUrl?: string): Promise<void> {
+    await this.write(manager, appointmentId, ['booked', 'reminder'], manageUrl);
   }
 
   /** The old reminders are obsolete; a reminder for the new time and a notice of the change. */
-  async appointmentRescheduled(manager: EntityManager, appointmentId: string): Promise<void> {
+  async appointmentRescheduled(manager: EntityManager, appointmentId: string, manageUrl?: string): Promise<void> {
     await setAsideUnsentForReschedule(manager, appointmentId);
-    await this.write(manager, appointmentId, ['reminder', 'reschedule']);
+    await this.write(manager, appointmentId, ['reminder', 'reschedule'], manageUrl);
   }
 
   async appointmentCancelled(manager: EntityManager, appointmentId: string): Promise<void> {
@@ -143,7 +147,7 @@ export class OutboxService {
     return { ...page, total: cappedCount(rows.length > 0 ? Number(rows[0].capped_total) : 0) };
   }
 
-  private async write(manager: EntityManager, appointmentId: string, kinds: Kind[]): Promise<void> {
+  private async write(manager: EntityManager, appointmentId: string, kinds: Kind[], manageUrl?: string): Promise<void> {
     const a = await appointmentForMessage(manager, appointmentId);
     if (!a) throw new Error(`Outbox: appointment ${appointmentId} is not visible in the caller's transaction`);
     const now = Date.now();
@@ -184,10 +188,14 @@ export class OutboxService {
         clinicName: a.clinic_name,
         locationName: a.location_name,
         address: a.location_address,
+        manageUrl,
       });
       messages.push({ kind, channel: 'email', recipient: a.email, subject, body: email.text, html: email.html, sendAfter });
-      // SMS stays one line of plain text.
-      if (a.phone && !EMAIL_ONLY.includes(kind)) messages.push({ kind, channel: 'sms', recipient: a.phone, subject, body: noticeLine(a.first_name, news, contact), html: null, sendAfter });
+      // SMS stays one line of plain text (the manage link at its end).
+      if (a.phone && !EMAIL_ONLY.includes(kind)) {
+        const line = noticeLine(a.first_name, news, contact);
+        messages.push({ kind, channel: 'sms', recipient: a.phone, subject, body: manageUrl ? `${line} Manage it: ${manageUrl}` : line, html: null, sendAfter });
+      }
     }
     if (messages.length === 0) return;
     const inserted = await insertMessages(manager, { organizationId: a.organization_id, id: a.id, startsAt: a.starts_at }, messages);

@@ -33,4 +33,12 @@ describe('patient e-mail parts', () => {
     expect(parsed.html).toBe(html);
     expect(parsed.attachments).toEqual([]);
   });
+
+  it('carries an online booking’s manage link in both parts when given, and nothing of it otherwise', () => {
+    const url = 'https://book.example.test/book/manage/abc_DEF-123';
+    const { html, text } = patientEmail('Booked', { ...hostile, manageUrl: url });
+    expect(text).toContain(`Confirm, move or cancel it online: ${url}`);
+    expect(html).toContain(`<p><a href="${url}">Confirm, move or cancel it online</a></p>`);
+    expect(patientEmail('Booked', hostile).text).not.toContain('online:');
+  });
 });

@@ -17,6 +17,8 @@ export interface PatientEmailFacts {
   address: string;
   /** How to reach the clinic ("Call (212) 555-0199 to change it."), or empty. */
   contact: string;
+  /** An online booking's manage link (confirm, move or cancel without calling), when the message may carry it. */
+  manageUrl?: string;
 }
 
 export interface PatientEmail {
@@ -40,7 +42,8 @@ export function patientEmail(subject: string, f: PatientEmailFacts): PatientEmai
     ['Where', address ? `${place}, ${address}` : place],
   ];
 
-  const text = [noticeLine(f.firstName, f.news, f.contact), details.map(([label, value]) => `${label}: ${value}`).join('\n'), signature.join('\n')].join('\n\n');
+  const manage = f.manageUrl ? `Confirm, move or cancel it online: ${f.manageUrl}` : '';
+  const text = [noticeLine(f.firstName, f.news, f.contact), details.map(([label, value]) => `${label}: ${value}`).join('\n'), manage, signature.join('\n')].filter(Boolean).join('\n\n');
 
   const e = escapeHtml;
   const html =
@@ -51,6 +54,7 @@ export function patientEmail(subject: string, f: PatientEmailFacts): PatientEmai
     details.map(([label, value]) => `<tr><th scope="row" style="text-align: left; padding: 2px 12px 2px 0;">${e(label)}</th><td>${e(value)}</td></tr>\n`).join('') +
     `</table>\n` +
     (f.contact ? `<p>${e(f.contact)}</p>\n` : '') +
+    (f.manageUrl ? `<p><a href="${e(f.manageUrl)}">Confirm, move or cancel it online</a></p>\n` : '') +
     `<p>${signature.map((line) => e(line)).join('<br>\n')}</p>\n` +
     `</body></html>\n`;
 

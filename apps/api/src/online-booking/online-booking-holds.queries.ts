@@ -91,3 +91,21 @@ export async function insertManageToken(db: Db, t: { organizationId: string; app
     t.expiresAt,
   ]);
 }
+
+export interface ManageLinkRow {
+  organization_id: string;
+  appointment_id: string;
+  /** The clinic's name. */
+  name: string;
+  /** The stored settings key `onlineBooking` (defaults applied by the caller). */
+  online_booking: Record<string, unknown> | null;
+}
+
+/**
+ * online_booking_manage_resolve (SECURITY DEFINER): the appointment a manage key's hash names, while it has not
+ * ended; sets the tenant for the rest of the transaction. One indexed lookup whatever the key.
+ */
+export async function resolveManageLink(db: Db, tokenHash: Buffer): Promise<ManageLinkRow | undefined> {
+  const [row] = await db.query(`SELECT organization_id, appointment_id, name, online_booking FROM online_booking_manage_resolve($1)`, [tokenHash]);
+  return row;
+}

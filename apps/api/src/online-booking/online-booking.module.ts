@@ -6,6 +6,9 @@ import { SchedulingModule } from '../scheduling/scheduling.module';
 import { SettingsModule } from '../settings/settings.module';
 import { OnlineBookingSettingsController } from './online-booking-settings.controller';
 import { OnlineBookingSettingsService } from './online-booking-settings.service';
+import { ManageLinkLimiter } from './manage-link-limiter';
+import { PublicAppointmentsController } from './public-appointments.controller';
+import { PublicAppointmentsService } from './public-appointments.service';
 import { PublicBookingController } from './public-booking.controller';
 import { PublicBookingService } from './public-booking.service';
 import { PublicHoldsService } from './public-holds.service';
@@ -15,11 +18,12 @@ import { PublicHoldsService } from './public-holds.service';
  * offered; free starts), and holds with their e-mailed code and confirmation. The clinic comes from organizations'
  * slug resolver, the offer from views scheduling and staff publish, free starts and held slots from scheduling, the
  * patient from patients, e-mails from the outbox. It owns the holds' details (online_booking_holds) and the manage
- * links' hashed keys (online_booking_manage_tokens). Manage routes and forms come in later slices.
+ * links' hashed keys (online_booking_manage_tokens), and the manage link's routes (see, confirm, cancel, move), whose
+ * changes go through scheduling's services. Forms come in a later slice.
  */
 @Module({
   imports: [OrganizationsModule, SettingsModule, SchedulingModule, PatientsModule, MessagingModule],
-  controllers: [OnlineBookingSettingsController, PublicBookingController],
-  providers: [OnlineBookingSettingsService, PublicBookingService, PublicHoldsService],
+  controllers: [OnlineBookingSettingsController, PublicBookingController, PublicAppointmentsController],
+  providers: [OnlineBookingSettingsService, PublicBookingService, PublicHoldsService, PublicAppointmentsService, ManageLinkLimiter],
 })
 export class OnlineBookingModule {}

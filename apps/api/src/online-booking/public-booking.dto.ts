@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ONLINE_BOOKING_MODES, PROCEDURE_KINDS, type OnlineBookingMode, type ServiceProcedureKind } from '@skinledger/domain';
+import { APPOINTMENT_STATUSES, ONLINE_BOOKING_MODES, PROCEDURE_KINDS, type AppointmentStatus, type OnlineBookingMode, type ServiceProcedureKind } from '@skinledger/domain';
 import { Transform, Type } from 'class-transformer';
 import { Equals, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../common/dto/is-calendar-date';
@@ -123,4 +123,37 @@ export class PublicBookedAppointmentDto {
 export class PublicBookingConfirmationDto {
   @ApiProperty({ type: PublicBookedAppointmentDto }) appointment!: PublicBookedAppointmentDto;
   @ApiProperty({ description: 'Shown once: the key of the link to see, confirm, move or cancel the appointment (valid until it ends)' }) manageToken!: string;
+}
+
+/** An online booking as its patient sees it through the manage link: nothing of her record, nothing of anyone else. */
+export class PublicManagedAppointmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: APPOINTMENT_STATUSES, example: 'booked' }) status!: AppointmentStatus;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ description: 'The location’s IANA time zone: how the times are shown' }) timeZone!: string;
+  @ApiProperty() serviceName!: string;
+  @ApiProperty() locationName!: string;
+  @ApiProperty() locationAddress!: string;
+  @ApiProperty() practitionerName!: string;
+  @ApiProperty({ description: 'Booked or confirmed, and the start is further off than the cancellation window' }) canCancel!: boolean;
+  @ApiProperty({ description: 'As canCancel: moving it online follows the same window' }) canReschedule!: boolean;
+  @ApiProperty({ type: 'integer', description: 'Hours before the start within which it is changed only by calling the clinic' }) cancellationWindowHours!: number;
+  @ApiProperty({ description: 'The clinic’s booking and cancellation policy' }) policyText!: string;
+}
+
+export class CancelPublicAppointmentDto {
+  @ApiPropertyOptional({ example: 'I am away that week', description: 'Why, in the patient’s words (optional)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  reason?: string;
+}
+
+export class ReschedulePublicAppointmentDto {
+  @ApiProperty({ format: 'date-time', description: 'A start the public availability offers for the same service and location' }) @IsInstant('startsAt') startsAt!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'With this practitioner (absent: the same one if free then, else anyone free then)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'practitionerId must be a UUID' })
+  practitionerId?: string;
 }

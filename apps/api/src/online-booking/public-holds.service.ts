@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { onlineBookingWindow } from '@skinledger/domain';
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
@@ -7,6 +7,8 @@ import { AuditService, type AuditSource } from '../audit/audit.service';
 import type { RequestOrigin } from '../common/access/actor';
 import { requirePhoneNumber } from '../common/phone/phone-numbers';
 import { ConflictError, GoneError, InvalidFieldError, NotFoundError, RuleViolationError, TooManyRequestsError } from '../common/problems/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { OutboxService } from '../messaging/outbox.service';
 import { OrganizationsService, type PublicBookingClinic } from '../organizations/organizations.service';
 import { PatientsService } from '../patients/patients.service';
@@ -24,6 +26,7 @@ import {
   type OnlineHoldRow,
 } from './online-booking-holds.queries';
 import { effectiveOnlineBookingSettings } from './online-booking-settings.service';
+import { manageKeyHash, manageUrl } from './manage-link';
 import type { ConfirmPublicHoldDto, CreatePublicHoldDto, PublicBookingConfirmationDto, PublicHoldDto } from './public-booking.dto';
 
 /** How long a slot stays held for the code to be entered. */
@@ -50,6 +53,7 @@ type Outcome = { booked: PublicBookingConfirmationDto } | { refuse: Error };
 export class PublicHoldsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
     private readonly engine: AvailabilityService,
     private readonly holds: SlotHoldsService,
@@ -186,10 +190,11 @@ export class PublicHoldsService {
         }
       }
       const { patientId } = await this.patients.findOrRegisterOnline(manager, source, person);
-      const booked = await this.holds.confirm(manager, source, held, patientId);
-      await this.end(manager, source, hold, 'confirmed');
+      // The manage link's key exists in clear only now: the booking notice and the reminder, both written now, carry it.
       const manageToken = randomBytes(32).toString('base64url');
-      await insertManageToken(manager, { organizationId: clinic.organizationId, appointmentId: booked.id, tokenHash: sha256(manageToken), expiresAt: booked.ends_at });
+      const booked = await this.holds.confirm(manager, source, held, patientId, manageUrl(this.config.publicUrl, manageToken));
+      await this.end(manager, source, hold, 'confirmed');
+      await insertManageToken(manager, { organizationId: clinic.organizationId, appointmentId: booked.id, tokenHash: manageKeyHash(manageToken), expiresAt: booked.ends_at });
       return {
         booked: {
           appointment: {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canTransition, isLateCancellation, isReschedulable, targetStatus, type AppointmentAction, type AppointmentStatus, type CancelledBy, type FreedSlotCause } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, createdFields } from '../audit/audit.service';
+import { AuditService, createdFields, type AuditSource } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { OutboxService } from '../messaging/outbox.service';
@@ -137,60 +137,74 @@ export class AppointmentsService {
 
   async update(actor: Actor, id: string, input: UpdateAppointmentDto): Promise<AppointmentDto> {
     const attempt: { current?: BookingAttempt } = {};
-    return explainDoubleBooking(this.dataSource, actor.organizationId, attempt, () =>
-      this.dataSource.transaction(async (manager) => {
-        const before = await this.lock(manager, actor, id);
-        const moves = ['startsAt', 'practitionerId', 'roomId', 'serviceId', 'locationId'] as const;
-        const changing = moves.filter((k) => input[k] !== undefined && (k === 'startsAt' ? new Date(input.startsAt as string).toISOString() !== before.startsAt : input[k] !== before[k]));
-        if (changing.length > 0 && !isReschedulable(before.status)) {
-          throw new ConflictError('not-reschedulable', `A ${before.status.replace('_', ' ')} appointment can no longer be moved`, { appointmentStatus: before.status });
-        }
-        if (changing.length > 0) {
-          const next: BookingInput = {
-            patientId: before.patientId,
-            serviceId: input.serviceId ?? before.serviceId,
-            practitionerId: input.practitionerId ?? before.practitionerId,
-            roomId: input.roomId ?? before.roomId,
-            locationId: input.locationId ?? before.locationId,
-            startsAt: new Date(input.startsAt ?? before.startsAt),
-            excludeAppointmentId: id,
-          };
-          const checked = await this.booking.check(manager, actor.organizationId, next);
-          if (checked.violations.length > 0) {
-            throw new RuleViolationError(`The appointment cannot move there: ${checked.violations.map((v) => v.message).join('; ')}`, checked.violations);
-          }
-          attempt.current = { practitionerId: next.practitionerId, roomId: next.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, excludeAppointmentId: id, patientId: next.patientId };
-          await moveAppointment(manager, actor.organizationId, id, {
-            serviceId: next.serviceId,
-            practitionerId: next.practitionerId,
-            roomId: next.roomId,
-            locationId: next.locationId,
-            startsAt: checked.startsAt,
-            endsAt: checked.endsAt,
-            occupiedUntil: checked.occupiedUntil,
-          });
-        }
-        if (input.notes !== undefined) {
-          await setAppointmentNotes(manager, actor.organizationId, id, input.notes.trim());
-        }
-        const after = (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
-        const changes = Object.fromEntries(
-          (['startsAt', 'practitionerId', 'roomId', 'serviceId', 'locationId', 'notes'] as const).filter((k) => before[k] !== after[k]).map((k) => [k, { from: before[k], to: after[k] }]),
-        );
-        if (Object.keys(changes).length > 0) {
-          await this.audit.record(manager, actor, { action: changing.length ? 'appointment.rescheduled' : 'appointment.updated', entityType: 'appointment', entityId: id, changes });
-        }
-        // The old time is free for the waitlist when the practitioner, room or time changed.
-        if (before.startsAt !== after.startsAt || before.practitionerId !== after.practitionerId || before.roomId !== after.roomId) {
-          await this.recordFreedSlot(manager, actor, before, 'rescheduled');
-        }
-        // The patient hears of a new time, place or service; reminders are rewritten for it.
-        if (before.startsAt !== after.startsAt || before.locationId !== after.locationId || before.serviceId !== after.serviceId) {
-          await this.outbox.appointmentRescheduled(manager, id);
-        }
-        return after;
-      }),
+    return explainDoubleBooking(this.dataSource, actor.organizationId, attempt, () => this.dataSource.transaction((manager) => this.updateWithin(manager, actor, id, input, attempt)));
+  }
+
+  /**
+   * A change of time, place, practitioner, room, service or notes inside the caller's transaction (the manage link's
+   * reschedule runs it after its token set the tenant): the booking rules, the audit event, the freed slot for the
+   * waitlist and the patient's notices, as for staff. A double booking fails the statement with 23P01 (`attempt`
+   * names what was tried, for explainDoubleBooking or the caller's own answer). `manageUrl`: the patient's manage
+   * link, for the rewritten notice and reminder.
+   */
+  async updateWithin(
+    manager: EntityManager,
+    actor: AuditSource,
+    id: string,
+    input: UpdateAppointmentDto,
+    attempt: { current?: BookingAttempt },
+    manageUrl?: string,
+  ): Promise<AppointmentDto> {
+    const before = await this.lock(manager, actor, id);
+    const moves = ['startsAt', 'practitionerId', 'roomId', 'serviceId', 'locationId'] as const;
+    const changing = moves.filter((k) => input[k] !== undefined && (k === 'startsAt' ? new Date(input.startsAt as string).toISOString() !== before.startsAt : input[k] !== before[k]));
+    if (changing.length > 0 && !isReschedulable(before.status)) {
+      throw new ConflictError('not-reschedulable', `A ${before.status.replace('_', ' ')} appointment can no longer be moved`, { appointmentStatus: before.status });
+    }
+    if (changing.length > 0) {
+      const next: BookingInput = {
+        patientId: before.patientId,
+        serviceId: input.serviceId ?? before.serviceId,
+        practitionerId: input.practitionerId ?? before.practitionerId,
+        roomId: input.roomId ?? before.roomId,
+        locationId: input.locationId ?? before.locationId,
+        startsAt: new Date(input.startsAt ?? before.startsAt),
+        excludeAppointmentId: id,
+      };
+      const checked = await this.booking.check(manager, actor.organizationId, next);
+      if (checked.violations.length > 0) {
+        throw new RuleViolationError(`The appointment cannot move there: ${checked.violations.map((v) => v.message).join('; ')}`, checked.violations);
+      }
+      attempt.current = { practitionerId: next.practitionerId, roomId: next.roomId, startsAt: checked.startsAt, occupiedUntil: checked.occupiedUntil, excludeAppointmentId: id, patientId: next.patientId };
+      await moveAppointment(manager, actor.organizationId, id, {
+        serviceId: next.serviceId,
+        practitionerId: next.practitionerId,
+        roomId: next.roomId,
+        locationId: next.locationId,
+        startsAt: checked.startsAt,
+        endsAt: checked.endsAt,
+        occupiedUntil: checked.occupiedUntil,
+      });
+    }
+    if (input.notes !== undefined) {
+      await setAppointmentNotes(manager, actor.organizationId, id, input.notes.trim());
+    }
+    const after = (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
+    const changes = Object.fromEntries(
+      (['startsAt', 'practitionerId', 'roomId', 'serviceId', 'locationId', 'notes'] as const).filter((k) => before[k] !== after[k]).map((k) => [k, { from: before[k], to: after[k] }]),
     );
+    if (Object.keys(changes).length > 0) {
+      await this.audit.record(manager, actor, { action: changing.length ? 'appointment.rescheduled' : 'appointment.updated', entityType: 'appointment', entityId: id, changes });
+    }
+    // The old time is free for the waitlist when the practitioner, room or time changed.
+    if (before.startsAt !== after.startsAt || before.practitionerId !== after.practitionerId || before.roomId !== after.roomId) {
+      await this.recordFreedSlot(manager, actor, before, 'rescheduled');
+    }
+    // The patient hears of a new time, place or service; reminders are rewritten for it.
+    if (before.startsAt !== after.startsAt || before.locationId !== after.locationId || before.serviceId !== after.serviceId) {
+      await this.outbox.appointmentRescheduled(manager, id, manageUrl);
+    }
+    return after;
   }
 
   async transition(actor: Actor, id: string, action: AppointmentAction, reason?: string, cancelledBy: CancelledBy = 'patient'): Promise<AppointmentDto> {
@@ -205,7 +219,7 @@ export class AppointmentsService {
    */
   async transitionWithin(
     manager: EntityManager,
-    actor: Actor,
+    actor: AuditSource,
     id: string,
     action: AppointmentAction,
     reason?: string,
@@ -236,7 +250,7 @@ export class AppointmentsService {
   }
 
   /** The time an appointment held (incl. its buffer) is free again: kept for the waitlist while it is still to come. */
-  private async recordFreedSlot(manager: EntityManager, actor: Actor, held: AppointmentDto, cause: FreedSlotCause): Promise<void> {
+  private async recordFreedSlot(manager: EntityManager, actor: AuditSource, held: AppointmentDto, cause: FreedSlotCause): Promise<void> {
     if (new Date(held.occupiedUntil).getTime() <= Date.now()) return;
     await insertFreedSlot(manager, {
       organizationId: actor.organizationId,
@@ -260,7 +274,7 @@ export class AppointmentsService {
     return lockAppointmentRow(manager, organizationId, id);
   }
 
-  private async lock(manager: EntityManager, actor: Actor, id: string): Promise<AppointmentDto> {
+  private async lock(manager: EntityManager, actor: AuditSource, id: string): Promise<AppointmentDto> {
     if (!(await lockAppointmentRow(manager, actor.organizationId, id))) throw new NotFoundError('Appointment', id);
     return (await readAppointment(manager, actor.organizationId, id)) as AppointmentDto;
   }

@@ -48,7 +48,8 @@ export class AvailabilityService {
   async findOnline(
     manager: EntityManager,
     organizationId: string,
-    query: { serviceId: string; locationId: string; from: string; to: string; practitionerId?: string },
+    // excludeAppointmentId: a reschedule through the manage link, whose own time does not block its new one.
+    query: { serviceId: string; locationId: string; from: string; to: string; practitionerId?: string; excludeAppointmentId?: string },
     online: { window: (from: Date, to: Date) => { from: number; to: number } | null; excludedPractitionerIds: readonly string[] },
   ): Promise<{ timeZone: string; slots: Slot[] }> {
     const asked = askedRange(query);

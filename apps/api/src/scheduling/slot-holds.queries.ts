@@ -113,3 +113,39 @@ export async function bookedOnline(db: Db, organizationId: string, id: string): 
   );
   return row;
 }
+
+export interface ManagedAppointmentRow {
+  id: string;
+  status: string;
+  starts_at: Date;
+  ends_at: Date;
+  timezone: string;
+  service_id: string;
+  service_name: string;
+  location_id: string;
+  location_name: string;
+  location_address: string;
+  location_phone: string | null;
+  location_country: string;
+  practitioner_id: string;
+  practitioner_name: string;
+  /** Whether a patient is on it: a hold (or a released hold) is never an appointment to manage. */
+  has_patient: boolean;
+}
+
+/**
+ * The appointment as its patient manages it online: no patient details, no notes, no room, nobody else. `lock`: the
+ * row is held for the caller's transaction, so two changes through the link take turns and the second sees the first.
+ */
+export async function managedAppointment(db: Db, organizationId: string, id: string, lock = false): Promise<ManagedAppointmentRow | undefined> {
+  const [row] = await db.query(
+    `SELECT a.id, a.status, a.starts_at, a.ends_at, l.timezone, a.service_id, s.name AS service_name, a.location_id, l.name AS location_name,
+            l.address AS location_address, l.phone AS location_phone, l.country_code AS location_country, a.practitioner_id, st.name AS practitioner_name,
+            a.patient_id IS NOT NULL AS has_patient
+       FROM appointments a JOIN services s ON s.id = a.service_id JOIN location_directory l ON l.id = a.location_id
+       JOIN staff_directory st ON st.id = a.practitioner_id
+      WHERE a.organization_id = $1 AND a.id = $2${lock ? ' FOR UPDATE OF a' : ''}`,
+    [organizationId, id],
+  );
+  return row;
+}

@@ -6,7 +6,21 @@ import { RuleViolationError } from '../common/problems/domain-error';
 import { OutboxService } from '../messaging/outbox.service';
 import { AppointmentBooking } from './appointment-booking';
 import { CatalogService } from './catalog.service';
-import { bookedOnline, bookHeldSlot, hadRecentClinicalContact, insertHold, lockHeldSlot, releaseExpiredHolds, releaseHeldSlot, type BookedOnlineRow, type HeldSlotRow } from './slot-holds.queries';
+import {
+  bookedOnline,
+  bookHeldSlot,
+  hadRecentClinicalContact,
+  insertHold,
+  lockHeldSlot,
+  managedAppointment,
+  releaseExpiredHolds,
+  releaseHeldSlot,
+  type BookedOnlineRow,
+  type HeldSlotRow,
+  type ManagedAppointmentRow,
+} from './slot-holds.queries';
+
+export type { ManagedAppointmentRow } from './slot-holds.queries';
 
 const MINUTE = 60_000;
 
@@ -72,7 +86,7 @@ export class SlotHoldsService {
    * the rules broken, in plain words about this booking only. Audited with the public channel as the source; the
    * booking notice and reminder go through the outbox as for any booking.
    */
-  async confirm(manager: EntityManager, source: AuditSource, held: HeldSlotRow, patientId: string): Promise<BookedOnlineRow> {
+  async confirm(manager: EntityManager, source: AuditSource, held: HeldSlotRow, patientId: string, manageUrl?: string): Promise<BookedOnlineRow> {
     const input = {
       patientId,
       serviceId: held.service_id,
@@ -101,7 +115,16 @@ export class SlotHoldsService {
         source: { to: 'online' },
       },
     });
-    await this.outbox.appointmentBooked(manager, held.id);
+    await this.outbox.appointmentBooked(manager, held.id, manageUrl);
     return bookedOnline(manager, source.organizationId, held.id);
+  }
+
+  /**
+   * An appointment as its patient sees it through the manage link (issue 16): times, status, service, place and
+   * practitioner, in one statement; nothing of the patient's record or anyone else. Undefined: no such appointment.
+   * `lock`: held for the caller's transaction (a change through the link).
+   */
+  async managedAppointment(manager: EntityManager, organizationId: string, id: string, lock = false): Promise<ManagedAppointmentRow | undefined> {
+    return managedAppointment(manager, organizationId, id, lock);
   }
 }

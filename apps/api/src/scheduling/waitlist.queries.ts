@@ -11,7 +11,7 @@ const LIVE = `status NOT IN ('cancelled', 'no_show') AND (status <> 'held' OR ho
 /** The time an appointment gave back (cancelled, missed or moved), written in the same transaction as that change. */
 export async function insertFreedSlot(
   manager: EntityManager,
-  s: { organizationId: string; appointmentId: string; cause: FreedSlotCause; locationId: string; practitionerId: string; roomId: string; startsAt: Date; endsAt: Date; createdBy: string },
+  s: { organizationId: string; appointmentId: string; cause: FreedSlotCause; locationId: string; practitionerId: string; roomId: string; startsAt: Date; endsAt: Date; createdBy: string | null },
 ): Promise<void> {
   await manager.query(
     `INSERT INTO freed_slots (organization_id, appointment_id, cause, location_id, practitioner_id, room_id, starts_at, ends_at, created_by)

@@ -86,8 +86,10 @@ export const CONFLICT_CODES = [
   'slot-not-free',
   'offer-closed',
   'offer-slot-taken',
-  // Online booking: the time asked for is held or booked already.
+  // Online booking: the time asked for is held or booked already; a change through the manage link asked for inside
+  // the clinic's online cancellation window (the patient is told to call).
   'slot-taken',
+  'inside-cancellation-window',
   // Treatment.
   'appointment-not-checked-in',
   'appointment-has-session',

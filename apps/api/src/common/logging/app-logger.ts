@@ -8,6 +8,14 @@ import type { AppConfig } from '../../config/app-config';
  */
 const REDACTED_PATHS = ['headers.cookie', 'headers.authorization', 'headers["x-csrf-token"]', 'headers["set-cookie"]'];
 
+/**
+ * A URL as a log line may hold it: the key of an online booking's manage link (/api/public/appointments/<key>/…) is
+ * the patient's credential, so it is replaced by `[key]`; the rest of the path (which action) stays.
+ */
+export function loggableUrl(url: string | undefined): string | undefined {
+  return url?.replace(/^(\/api\/public\/appointments\/)[^/?#]*/i, '$1[key]');
+}
+
 interface RequestLike {
   method?: string;
   url?: string;
@@ -27,7 +35,7 @@ export function createAppLogger(config: Pick<AppConfig, 'logLevel'>, destination
       redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
       serializers: {
         // What a request line says of the request: no headers, so no cookie, authorization or CSRF token.
-        req: (request: RequestLike) => ({ method: request.method, url: request.url, remoteAddress: request.ip ?? request.socket?.remoteAddress }),
+        req: (request: RequestLike) => ({ method: request.method, url: loggableUrl(request.url), remoteAddress: request.ip ?? request.socket?.remoteAddress }),
         res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
         err: pino.stdSerializers.err,
       },

@@ -1,5 +1,6 @@
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { loggableUrl } from './app-logger';
 
 /** Liveness and readiness probes: polled every few seconds by the orchestrator, never logged. */
 export function isProbe(url: string | undefined): boolean {
@@ -47,7 +48,7 @@ class RequestLogController extends LogController {
 
   override routeNotFound(request: FastifyRequest): void {
     if (this.isLogDisabled(request)) return;
-    request.log.info({ reqId: request.id }, `Route ${request.raw.method}:${request.raw.url} not found`);
+    request.log.info({ reqId: request.id }, `Route ${request.raw.method}:${loggableUrl(request.raw.url)} not found`);
   }
 
   override writeHeadError(error: Error, request: FastifyRequest, reply: FastifyReply): void {

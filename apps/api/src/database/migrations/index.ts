@@ -48,6 +48,7 @@ import { FindCloseNamesAmongDistinctNames1796569720000 } from './1796569720000-F
 import { AddPublicBookingSlug1796569730000 } from './1796569730000-AddPublicBookingSlug';
 import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnlineBookingToServices';
 import { AddOnlineBookingHolds1796569740000 } from './1796569740000-AddOnlineBookingHolds';
+import { AddOnlineBookingManageLinkResolver1796569750000 } from './1796569750000-AddOnlineBookingManageLinkResolver';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -105,4 +106,5 @@ export const MIGRATIONS = [
   AddPublicBookingSlug1796569730000,
   AddOnlineBookingToServices1796569730001,
   AddOnlineBookingHolds1796569740000,
+  AddOnlineBookingManageLinkResolver1796569750000,
 ];
