@@ -135,8 +135,8 @@ describe('scheduling: book, conflict, check in', () => {
     const again = page.getByRole('dialog', { name: 'Elena Marsh' });
     await again.getByText('checked in').waitFor();
     await again.getByRole('button', { name: 'Close' }).click();
-    await again.waitFor({ state: 'hidden' });
-    await page.locator('.mantine-Modal-overlay').waitFor({ state: 'detached' });
+    // Gone, not only hidden: the next test may look at the page without reloading it (late in the clinic's day).
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('lists today for the front desk', async () => {
