@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { A11Y_CONTEXT, expectNoSeriousA11yViolations } from './support/a11y';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, screenshot } from './support/browser';
 import { apiAs, documentScreen } from './support/charting';
 import { DEFAULT_OWNER, setUpClinic, startServer, stopServer, type RunningServer } from './support/server';
 import { signIn } from './support/session';
@@ -164,7 +164,19 @@ describe('online booking: the clinic side', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('asks to verify the identity of the self-registered patient in the drawer until someone confirms it', async () => {
+  it('asks to verify the identity of the self-registered patient on her page and in the drawer until someone confirms it', async () => {
+    const appointments = await api.get(`/api/appointments?locationId=${locationId}&from=${encodeURIComponent(bookedAt)}&to=${encodeURIComponent(new Date(Date.parse(bookedAt) + 3_600_000).toISOString())}`);
+    const booked = (appointments.items ?? appointments).find((a: { startsAt: string }) => a.startsAt === bookedAt);
+    await page.goto(`${server.baseUrl}/patients/${booked.patientId}`);
+    await page.getByRole('heading', { name: 'Amara Okafor', level: 1 }).waitFor();
+    await page.getByText('Verify identity', { exact: true }).first().waitFor();
+    await page.getByTestId('verify-identity').waitFor();
+    await expectNoSeriousA11yViolations(page, 'patient page: verify identity');
+    await screenshot(page, 'patient-verify-identity');
+
+    await page.goto(`${server.baseUrl}/schedule`);
+    await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
+    for (let i = 0; i < daysFromToday(bookedAt); i++) await page.getByRole('button', { name: 'Next day' }).click();
     await page.locator('.rbc-event').filter({ hasText: 'Amara Okafor' }).click();
     const drawer = page.getByRole('dialog', { name: 'Amara Okafor' });
     await drawer.getByText('Booked online by the patient').waitFor();
@@ -172,15 +184,13 @@ describe('online booking: the clinic side', () => {
     await callout.getByText('Verify identity').waitFor();
     await page.waitForTimeout(400); // let the drawer finish sliding in
     await expectNoSeriousA11yViolations(page, 'drawer: verify identity');
-    await documentScreen(page, 'drawer-verify-identity');
+    await documentScreen(page, 'drawer-verify-identity', true);
     await callout.getByRole('button', { name: 'Identity checked' }).click();
     await callout.waitFor({ state: 'detached' });
     await drawer.getByText('Booked online by the patient').waitFor();
     await drawer.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-    const appointments = await api.get(`/api/appointments?locationId=${locationId}&from=${encodeURIComponent(bookedAt)}&to=${encodeURIComponent(new Date(Date.parse(bookedAt) + 3_600_000).toISOString())}`);
-    const booked = (appointments.items ?? appointments).find((a: { startsAt: string }) => a.startsAt === bookedAt);
     const patient = await api.get(`/api/patients/${booked.patientId}`);
     expect(patient).toMatchObject({ selfRegistered: true, identityVerifiedAt: expect.any(String) });
     await page.goto(`${server.baseUrl}/patients/${booked.patientId}`);
