@@ -1,3 +1,4 @@
+import { emptyMedicalHistory } from '@skinledger/domain';
 import { signedConsent } from '../../../test/consent-factories';
 import { newPatient, newStaffMember, signIn, signedInOrganization } from '../../../test/factories';
 import { newPractitioner, newRoom, newService } from '../../../test/scheduling-factories';
@@ -238,6 +239,35 @@ describe('self-registered patients: identity and possible duplicates (issue 16)'
       expect((await c.client.get('/api/patients/possible-duplicates')).body.map((p: { id: string }) => p.id)).toEqual([pair.id]);
       expect(await eventsOf(c.organization.id, 'patient.merged')).toEqual([]);
       expect(existing.id).not.toBe(online.patientId);
+    });
+
+    it('lets one of two racing resolutions win and answers the other 409', async () => {
+      const c = await clinic();
+      await returningPatientBookingAgain(c);
+      const [pair] = (await c.client.get('/api/patients/possible-duplicates')).body;
+      const answers = await Promise.all([
+        c.client.post(`/api/patients/possible-duplicates/${pair.id}/merge`, {}),
+        c.client.post(`/api/patients/possible-duplicates/${pair.id}/merge`, {}),
+        c.client.post(`/api/patients/possible-duplicates/${pair.id}/dismiss`, {}),
+      ]);
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(2);
+      const [row] = await app.dataSource.query(`SELECT resolution FROM patient_possible_duplicates WHERE id = $1`, [pair.id]);
+      expect(['merged', 'dismissed']).toContain(row.resolution);
+    });
+
+    it('refuses when the online record has a medical history (append-only, drives screening), naming every blocker', async () => {
+      const c = await clinic();
+      const { online } = await returningPatientBookingAgain(c);
+      expect((await c.client.put(`/api/patients/${online.patientId}/medical-history`, emptyMedicalHistory())).status).toBe(200);
+      await signedConsent(c.client, online.patientId, 'photography');
+      const [pair] = (await c.client.get('/api/patients/possible-duplicates')).body;
+      const refused = await c.client.post(`/api/patients/possible-duplicates/${pair.id}/merge`, {});
+      expect(refused.status).toBe(409);
+      expect(refused.body.blockers.map((b: { record: string }) => b.record).sort()).toEqual(['medical-history', 'signed-consent']);
+      expect(refused.body.detail).toMatch(/medical-history version .*signed consent|signed consent.*medical-history version/);
+      expect((await c.client.get(`/api/appointments/${online.appointmentId}`)).body.patientId).toBe(online.patientId);
     });
   });
 });
