@@ -53,6 +53,7 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/api/patients', variant: 'search', url: () => '/api/patients?q=Patient' },
   { route: '/api/patients', variant: 'by tag', url: () => '/api/patients?tag=vip' },
   { route: '/api/patients/tags', url: () => '/api/patients/tags' },
+  { route: '/api/patients/possible-duplicates', url: () => '/api/patients/possible-duplicates' },
   { route: '/api/patients/{id}', url: (w) => `/api/patients/${patient(w)}` },
   { route: '/api/patients/{id}/export', url: (w) => `/api/patients/${patient(w)}/export` },
   { route: '/api/patients/{id}/medical-history', url: (w) => `/api/patients/${patient(w)}/medical-history` },

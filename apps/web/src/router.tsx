@@ -127,6 +127,10 @@ export const createRouter = (client: QueryClient) =>
                       lazy: guarded('patients.import', 'Import patients', patientPages.patientImport),
                     },
                     {
+                      path: 'patients/possible-duplicates',
+                      lazy: guarded('patients.write', 'Possible duplicates', patientPages.possibleDuplicates),
+                    },
+                    {
                       path: 'patients/:id',
                       lazy: guarded('patients.read', 'Patient', patientPages.patientProfile),
                     },

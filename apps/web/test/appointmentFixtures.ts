@@ -25,4 +25,6 @@ export const APPOINTMENT: Schemas['AppointmentDto'] = {
   treatmentPlanId: null,
   planSessionNumber: null,
   notes: '',
+  source: 'staff',
+  patientIdentityToVerify: false,
 };

@@ -277,6 +277,10 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'patient.medical_history_recorded': (e) => `${e.who} recorded ${e.patientPossessive} medical history${e.text('medicalHistoryVersion') ? ` (version ${e.text('medicalHistoryVersion')})` : ''}`,
   'patient.medical_history_viewed': (e) => `${e.who} viewed ${e.patientPossessive} medical history`,
   'patient.access_log_viewed': (e) => `${e.who} viewed ${e.patientPossessive} access log`,
+  'patient.identity_verified': (e) => `${e.who} verified ${e.patientPossessive} identity (registered online)`,
+  'patient.duplicate_dismissed': (e) => `${e.who} marked ${e.patient} as not the same person as ${e.text('existingMrn') ? `MRN ${e.text('existingMrn')}` : 'a possible duplicate'}`,
+  'patient.merged': (e) => `${e.who} merged ${e.patientPossessive} online record${e.text('mergedMrn') ? ` (MRN ${e.text('mergedMrn')})` : ''} into ${e.text('keptMrn') ? `MRN ${e.text('keptMrn')}` : 'the existing record'}`,
+  'patients.duplicates_listed': (e) => `${e.who} listed possible duplicate patients (${e.count('resultCount', 'pair')})`,
   'patients.searched': (e) => `${e.who} searched the patient list (${e.count('resultCount', 'result')})`,
   'patients.imported': (e) => `${e.who} imported patients from a CSV file: ${e.count('created', 'new patient')} of ${e.count('rows', 'row')}`,
 

@@ -1,3 +1,4 @@
+import { ConsentRecordHolder } from './consent.record-holder';
 import { Module } from '@nestjs/common';
 import { ConsentDocumentsService } from './consent-documents.service';
 import { ConsentStatusService } from './consent-status.service';
@@ -19,6 +20,7 @@ import { VisitConsentsService } from './visit-consents.service';
 @Module({
   controllers: [ConsentTemplatesController, ConsentsController, VisitConsentsController],
   providers: [
+    ConsentRecordHolder,
     ConsentTemplateDefaults,
     ConsentTemplatesService,
     ConsentsService,

@@ -15,7 +15,15 @@ export const TABLE_OWNERS = {
   audit: ['audit_events', 'audit_chain_heads'],
   // patient_search_names: each clinic's distinct folded names, kept by triggers on patients, for close-name search.
   // A view of its own timeline rows (read with the published timeline views in one statement).
-  patients: ['patients', 'patient_medical_histories', 'patient_mrn_counters', 'medical_history_timeline_rows', 'patient_search_names'],
+  patients: [
+    'patients',
+    'patient_medical_histories',
+    'patient_mrn_counters',
+    'medical_history_timeline_rows',
+    'patient_search_names',
+    // Issue 16: pairs found when an online booking created a record, until dismissed or merged.
+    'patient_possible_duplicates',
+  ],
   inventory: ['products', 'lots', 'stock_movements', 'stock_balances', 'devices', 'device_service_events', 'recalls', 'recall_lots'],
   consents: ['consent_templates', 'consent_template_versions', 'consent_records', 'consent_template_seeds'],
   scheduling: [
@@ -62,6 +70,7 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'staff_directory', owner: 'staff', readers: '*', purpose: 'staff names and roles (no e-mail, no password hash)' },
   { view: 'practitioner_licences', owner: 'staff', readers: '*', purpose: 'licence type, jurisdiction and expiry per practitioner (no numbers)' },
   { view: 'patient_directory', owner: 'patients', readers: '*', purpose: 'patient identity and contact for lists, reminders and recall reports' },
+  { view: 'patient_identity_checks', owner: 'patients', readers: ['scheduling'], purpose: 'whether a self-registered patient still needs her identity verified (calendar, check-in)' },
   // Whose record it is, for the patient's access log (audit) and the outbox list (messaging).
   { view: 'consent_record_patients', owner: 'consents', readers: ['audit'], purpose: 'the patient each consent record belongs to' },
   { view: 'treatment_session_patients', owner: 'treatments', readers: ['audit'], purpose: 'the patient each treatment session belongs to' },

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * The patient an online booking names (issue 16): same last name (any case) and date of birth, and the same e-mail
- * (any case) or phone (E.164). A record still in use is preferred over an archived one, then the oldest.
+ * (any case) or phone (E.164). A record still in use is preferred over an archived one, then the oldest; a record
+ * merged into another never matches (the one it went into may).
  */
 export async function matchOnlinePatient(
   manager: EntityManager,
@@ -12,7 +13,7 @@ export async function matchOnlinePatient(
   const [row]: { id: string }[] = await manager.query(
     `SELECT id FROM patients
       WHERE organization_id = $1 AND lower(last_name) = lower($2) AND date_of_birth = $3::date
-        AND (lower(email) = lower($4) OR phone = $5)
+        AND (lower(email) = lower($4) OR phone = $5) AND merged_into_patient_id IS NULL
       ORDER BY archived_at IS NOT NULL, created_at, id LIMIT 1`,
     [organizationId, p.lastName.trim(), p.dateOfBirth, p.email.trim(), p.phone],
   );

@@ -25,7 +25,7 @@ interface CandidateRow {
 
 /**
  * Likely duplicates in the organization, archived ones included (a returning patient should be restored, not
- * registered twice): the same first and last name (case and accents aside) and date of birth, or the same email,
+ * registered twice) but not records merged into another (issue 16): the same first and last name (case and accents aside) and date of birth, or the same email,
  * or the same phone line (the same last 10 digits, see phoneMatchKey).
  */
 export async function findDuplicateCandidates(
@@ -47,6 +47,7 @@ export async function findDuplicateCandidates(
        FROM patients p
        WHERE organization_id = $1
          AND ($7::uuid IS NULL OR id <> $7::uuid)
+         AND merged_into_patient_id IS NULL
          AND ((date_of_birth = $2::date AND patient_search_text(first_name) = patient_search_text($3)
                 AND patient_search_text(last_name) = patient_search_text($4))
               OR email = $5

@@ -49,6 +49,10 @@ export function toPatientDto(p: Patient): PatientDto {
     archived: p.archivedAt !== null,
     archivedAt: p.archivedAt?.toISOString() ?? null,
     archiveReason: p.archiveReason,
+    selfRegistered: p.selfRegistered,
+    identityVerifiedAt: p.identityVerifiedAt?.toISOString() ?? null,
+    identityVerifiedBy: p.identityVerifiedBy,
+    mergedIntoPatientId: p.mergedIntoPatientId,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

@@ -81,7 +81,8 @@ class Params {
 }
 
 function filterSql(params: Params, filters: PatientFilters): string {
-  return `${filters.includeArchived ? '' : 'AND p.archived_at IS NULL'} ${filters.tag ? `AND p.tags @> ARRAY[${params.add(filters.tag)}]::text[]` : ''}`;
+  // A merged record is archived too; it stays out even with includeArchived (the record it went into stands for it).
+  return `${filters.includeArchived ? 'AND p.merged_into_patient_id IS NULL' : 'AND p.archived_at IS NULL'} ${filters.tag ? `AND p.tags @> ARRAY[${params.add(filters.tag)}]::text[]` : ''}`;
 }
 
 /**

@@ -275,6 +275,12 @@ export class PatientDto {
   @ApiProperty() archived!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) archiveReason!: string | null;
+  @ApiProperty({ description: 'Registered by the patient herself when booking online: staff verify her identity at check-in' }) selfRegistered!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a staff member verified the identity of a self-registered patient (null: not yet, or not self-registered)' })
+  identityVerifiedAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The staff member who verified it' }) identityVerifiedBy!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set when this record was merged into another (it is archived and left out of lists and search)' })
+  mergedIntoPatientId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -50,6 +50,13 @@ export class Patient {
   @Column({ name: 'archive_reason', type: 'text', nullable: true }) archiveReason!: string | null;
   /** Registered by the patient herself through online booking: staff verify her identity at check-in. */
   @Column({ name: 'self_registered', type: 'boolean', default: false }) selfRegistered!: boolean;
+  /** When and by whom staff checked a self-registered patient's identity (issue 16); null until then. */
+  @Column({ name: 'identity_verified_at', type: 'timestamptz', nullable: true }) identityVerifiedAt!: Date | null;
+  @Column({ name: 'identity_verified_by', type: 'uuid', nullable: true }) identityVerifiedBy!: string | null;
+  /** A self-registered record merged into an existing one (issue 16): kept, archived, pointing at the survivor. */
+  @Column({ name: 'merged_into_patient_id', type: 'uuid', nullable: true }) mergedIntoPatientId!: string | null;
+  @Column({ name: 'merged_at', type: 'timestamptz', nullable: true }) mergedAt!: Date | null;
+  @Column({ name: 'merged_by', type: 'uuid', nullable: true }) mergedBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -90,6 +90,16 @@ export class PatientsController {
     return this.patients.restore(actor, id);
   }
 
+  @Post(':id/verify-identity')
+  @ApiOperation({ summary: 'Record that the identity of a self-registered patient was checked' })
+  @HttpCode(200)
+  @RequirePermission('patients.write')
+  @ApiOkResponse({ type: PatientDto, description: 'Verified now, by the signed-in staff member (again: no change); audited' })
+  @ApiConflictResponse({ description: 'identity-not-self-registered: staff registered this patient; patient-merged: the record was merged into another' })
+  verifyIdentity(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<PatientDto> {
+    return this.patients.verifyIdentity(actor, id);
+  }
+
   @Get(':id/export')
   @ApiOperation({ summary: 'Export a patient\'s whole record' })
   @RequirePermission('patients.export')

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { SettingsModule } from '../settings/settings.module';
+import { PatientHistoryRecordHolder } from './duplicates/patient-history.record-holder';
+import { PossibleDuplicatesController } from './duplicates/possible-duplicates.controller';
+import { PossibleDuplicatesService } from './duplicates/possible-duplicates.service';
 import { EligibilityService } from './eligibility.service';
 import { PatientImportController } from './import/patient-import.controller';
 import { PatientImportService } from './import/patient-import.service';
@@ -16,7 +19,7 @@ import { TimelineService } from './timeline/timeline.service';
 
 @Module({
   imports: [DiscoveryModule, SettingsModule],
-  controllers: [PatientImportController, PatientsController, PatientClinicalController],
+  controllers: [PatientImportController, PossibleDuplicatesController, PatientsController, PatientClinicalController],
   providers: [
     PatientsService,
     PatientSearchService,
@@ -27,6 +30,8 @@ import { TimelineService } from './timeline/timeline.service';
     PatientImportService,
     PatientRecordTimeline,
     MedicalHistoryTimeline,
+    PossibleDuplicatesService,
+    PatientHistoryRecordHolder,
   ],
   exports: [PatientsService, MedicalHistoryService, EligibilityService, TimelineService],
 })

@@ -11,6 +11,7 @@ import { findDuplicateCandidates, type PatientIdentity } from './patient-duplica
 import { Patient } from './patient.entity';
 import { findPatient, normalizeAllergies, toPatientDto } from './patient-records';
 import { matchOnlinePatient } from './online-patients.queries';
+import { recordPossibleDuplicates } from './duplicates/possible-duplicates.queries';
 import { patientPhoneCountry } from './patient-phone.queries';
 import { withE164Phones } from './patient-phones';
 
@@ -119,7 +120,11 @@ export class PatientsService {
         selfRegistered: true,
       }),
     );
+    // Possible duplicates are kept for staff to dismiss or merge (issue 16); the patient is told nothing about them.
+    const candidates = await findDuplicateCandidates(manager, source.organizationId, person, patient.id);
+    await recordPossibleDuplicates(manager, source.organizationId, patient.id, candidates);
     const changes: AuditChanges = { mrn: { to: mrn }, ...createdFields(patient, AUDITED_FIELDS), selfRegistered: { to: true } };
+    if (candidates.length > 0) changes.possibleDuplicateOf = { to: candidates.map((c) => c.mrn) };
     await this.audit.record(manager, source, { action: 'patient.created', entityType: 'patient', entityId: patient.id, changes });
     return { patientId: patient.id, registered: true };
   }
@@ -174,10 +179,33 @@ export class PatientsService {
     });
   }
 
+  /**
+   * A staff member checked the identity of a patient who registered herself online (issue 16: "verify identity at
+   * check-in"): who and when, once. Verifying again changes nothing and writes no second event.
+   */
+  async verifyIdentity(actor: Actor, id: string): Promise<PatientDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const patient = await findPatient(manager, actor, id, true);
+      if (patient.mergedIntoPatientId) throw new ConflictError('patient-merged', 'This record was merged into another: verify the identity on that record');
+      if (!patient.selfRegistered) throw new ConflictError('identity-not-self-registered', 'Staff registered this patient: there is no online registration to verify');
+      if (patient.identityVerifiedAt) return toPatientDto(patient);
+      await manager.update(Patient, { id }, { identityVerifiedAt: () => 'now()', identityVerifiedBy: actor.staffMemberId });
+      await this.audit.record(manager, actor, {
+        action: 'patient.identity_verified',
+        entityType: 'patient',
+        entityId: id,
+        changes: { identityVerified: { from: false, to: true } },
+      });
+      return toPatientDto(await findPatient(manager, actor, id));
+    });
+  }
+
   async restore(actor: Actor, id: string): Promise<PatientDto> {
     return this.dataSource.transaction(async (manager) => {
       const patient = await findPatient(manager, actor, id, true);
       if (!patient.archivedAt) return toPatientDto(patient);
+      // A merged record stays archived: its appointments and courses live on the record it was merged into.
+      if (patient.mergedIntoPatientId) throw new ConflictError('patient-merged', 'This record was merged into another and cannot be restored');
       await manager.update(Patient, { id }, { archivedAt: null, archivedBy: null, archiveReason: null });
       await this.audit.record(manager, actor, {
         action: 'patient.restored',

@@ -27,6 +27,8 @@ export interface AppointmentRow {
   treatment_plan_id: string | null;
   plan_session_number: number | null;
   notes: string;
+  source: AppointmentDto['source'];
+  identity_to_verify: boolean;
 }
 
 export function toAppointmentDto(r: AppointmentRow): AppointmentDto {
@@ -54,6 +56,8 @@ export function toAppointmentDto(r: AppointmentRow): AppointmentDto {
     treatmentPlanId: r.treatment_plan_id,
     planSessionNumber: r.plan_session_number,
     notes: r.notes,
+    source: r.source,
+    patientIdentityToVerify: r.identity_to_verify,
   };
 }
 

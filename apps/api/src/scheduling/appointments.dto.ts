@@ -107,6 +107,10 @@ export class AppointmentDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) treatmentPlanId!: string | null;
   @ApiProperty({ type: Number, nullable: true }) planSessionNumber!: number | null;
   @ApiProperty() notes!: string;
+  @ApiProperty({ enum: ['staff', 'online'], enumName: 'AppointmentSource', description: 'Who booked it: staff, or the patient through online booking' })
+  source!: 'staff' | 'online';
+  @ApiProperty({ description: 'The patient registered herself online and no staff member has verified her identity yet: check it at check-in' })
+  patientIdentityToVerify!: boolean;
 }
 
 export class AppointmentPageDto {

@@ -15,7 +15,8 @@ export const APPOINTMENT_SELECT = `
   SELECT a.*, (SELECT l.timezone FROM location_directory l WHERE l.id = a.location_id) AS timezone,
          p.first_name || ' ' || p.last_name AS patient_name, p.mrn, s.name AS service_name, s.procedure_kind,
          (SELECT st.name FROM staff_directory st WHERE st.id = a.practitioner_id) AS practitioner_name,
-         (SELECT r.name FROM rooms r WHERE r.id = a.room_id) AS room_name
+         (SELECT r.name FROM rooms r WHERE r.id = a.room_id) AS room_name,
+         coalesce((SELECT ic.identity_to_verify FROM patient_identity_checks ic WHERE ic.id = a.patient_id), false) AS identity_to_verify
   FROM appointments a
   JOIN patient_directory p ON p.id = a.patient_id
   JOIN services s ON s.id = a.service_id`;

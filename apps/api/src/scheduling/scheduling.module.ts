@@ -1,3 +1,4 @@
+import { SchedulingRecordHolder } from './scheduling.record-holder';
 import { Module } from '@nestjs/common';
 import { ConsentsModule } from '../consents/consents.module';
 import { MessagingModule } from '../messaging/messaging.module';
@@ -37,6 +38,7 @@ import { WorkingHoursService } from './working-hours.service';
   imports: [PatientsModule, MessagingModule, ConsentsModule, SettingsModule],
   controllers: [ServicesController, RoomsController, WorkingHoursController, AppointmentsController, AvailabilityController, TreatmentPlansController, CalendarFeedsController, PatientAppointmentsController, CalendarViewController, CancellationSettingsController, WaitlistController],
   providers: [
+    SchedulingRecordHolder,
     CatalogService,
     WorkingHoursService,
     AppointmentBooking,

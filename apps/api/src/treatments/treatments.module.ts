@@ -1,3 +1,4 @@
+import { TreatmentRecordHolder } from './treatments.record-holder';
 import { Module } from '@nestjs/common';
 import { ConsentsModule } from '../consents/consents.module';
 import { InventoryModule } from '../inventory/inventory.module';
@@ -34,6 +35,7 @@ import { SessionRepeatService } from './session-repeat.service';
   imports: [InventoryModule, PatientsModule, ConsentsModule, SchedulingModule, SettingsModule],
   controllers: [TreatmentSessionsController, AdverseEventsController, ExposureController, TreatmentSettingsController, SessionPhotosController, AssessmentsController, TreatmentTemplatesController],
   providers: [
+    TreatmentRecordHolder,
     TreatmentSettingsService,
     PreflightService,
     TreatmentSessionViews,

@@ -53,6 +53,12 @@ export const AUDIT_ACTIONS = [
   'patient.medical_history_recorded',
   'patient.medical_history_viewed',
   'patient.access_log_viewed',
+  // Issue 16: a staff member checked a self-registered patient's identity; a possible duplicate found at online
+  // booking was dismissed ("not the same person") or merged into the existing record; the list of them was read.
+  'patient.identity_verified',
+  'patient.duplicate_dismissed',
+  'patient.merged',
+  'patients.duplicates_listed',
   'patients.searched',
   'patients.imported',
   // Scheduling

@@ -70,6 +70,12 @@ export const CONFLICT_CODES = [
   'already-revoked',
   'consent-revoked',
   'consent-superseded',
+  // Issue 16: only a self-registered record has an identity to verify; a possible duplicate already dismissed or
+  // merged; a merge that would have to change a signed or append-only record; a merged record cannot come back.
+  'identity-not-self-registered',
+  'duplicate-resolved',
+  'merge-blocked',
+  'patient-merged',
   // A pending consent prepared before the treating practitioner was recorded: prepared again, not signed.
   'practitioner-not-recorded',
   // Consents are prepared for an appointment still to come or in progress, not a cancelled or finished one.

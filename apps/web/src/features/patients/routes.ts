@@ -5,4 +5,5 @@ export const patientPages = {
   patients: () => import('./pages/PatientsPage').then((m) => m.PatientsPage),
   patientProfile: () => import('./pages/PatientProfilePage').then((m) => m.PatientProfilePage),
   patientImport: () => import('./pages/PatientImportPage').then((m) => m.PatientImportPage),
+  possibleDuplicates: () => import('./pages/PossibleDuplicatesPage').then((m) => m.PossibleDuplicatesPage),
 };

@@ -1,4 +1,5 @@
 import { mergeIntervals, subtractIntervals, type Interval } from '@skinledger/domain';
+import type { HeldBlock } from './calendarHolds';
 
 /** What the calendar needs of a practitioner to shade their time (GET /api/schedule's practitioner). */
 export interface ShadedPractitioner {
@@ -18,6 +19,8 @@ export interface Shading {
   /** Nobody bookable: outside working hours, or time off. */
   off: Interval[];
   timeOff: TimeOffBlock[];
+  /** Slots held by someone booking online (issue 16): busy, not an appointment. */
+  held?: HeldBlock[];
 }
 
 const span = (i: { startsAt: string; endsAt: string }): Interval => ({ start: Date.parse(i.startsAt), end: Date.parse(i.endsAt) });

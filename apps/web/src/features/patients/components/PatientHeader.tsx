@@ -8,15 +8,17 @@ import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 import { fullName, preferredNameOf } from '@web/entities/patient';
 import type { Patient } from '@web/features/patients/patientTypes';
 import { SEX_LABELS } from '@web/features/patients/patientVocabulary';
+import { IdentityBadge } from './IdentityBadge';
 
 interface PatientHeaderProps {
   patient: Patient;
   today: IsoDate;
+  timeZone: string;
   actions: ReactNode;
 }
 
 /** The profile's h1 (the patient's full name), the identifying facts staff check aloud, and the actions. */
-export function PatientHeader({ patient, today, actions }: PatientHeaderProps) {
+export function PatientHeader({ patient, today, timeZone, actions }: PatientHeaderProps) {
   const preferred = preferredNameOf(patient);
   const facts = [
     `Born ${formatCalendarDate(patient.dateOfBirth)} (${ageOn(patient.dateOfBirth, today)} years)`,
@@ -40,6 +42,7 @@ export function PatientHeader({ patient, today, actions }: PatientHeaderProps) {
                 goes by {preferred}
               </Text>
             )}
+            <IdentityBadge patient={patient} timeZone={timeZone} />
             {patient.archived && (
               <Badge color="slate" variant="outline" tt="none">
                 Archived

@@ -16,6 +16,8 @@ import { PatientActions } from '@web/features/patients/components/PatientActions
 import { PatientAlertBanner } from '@web/features/patients/components/PatientAlertBanner';
 import { PatientClinicalTabs } from '@web/features/patients/components/PatientClinicalTabs';
 import { PatientHeader } from '@web/features/patients/components/PatientHeader';
+import { MergedRecordNotice } from '@web/features/patients/components/MergedRecordNotice';
+import { VerifyIdentityCallout } from '@web/features/patients/components/VerifyIdentityCallout';
 import { useMedicalHistory } from '@web/features/patients/hooks/useMedicalHistory';
 import { usePatient, fullName } from '@web/entities/patient';
 import { usePatientAccess } from '@web/features/patients/hooks/usePatientAccess';
@@ -82,6 +84,7 @@ export function PatientProfilePage() {
       <PatientHeader
         patient={record}
         today={today}
+        timeZone={timeZone}
         actions={
           <>
             <PatientActions patient={record} onEdit={() => setDialog('edit')} onArchive={() => setDialog('archive')} />
@@ -91,6 +94,8 @@ export function PatientProfilePage() {
         }
       />
       <Stack gap="md">
+        <MergedRecordNotice patient={record} />
+        {record.selfRegistered && !record.identityVerifiedAt && !record.mergedIntoPatientId && <VerifyIdentityCallout patientId={record.id} />}
         <PatientAlertBanner patient={record} onShowEligibility={canReadClinical ? () => setTab('eligibility') : undefined} />
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>

@@ -1,6 +1,6 @@
 import { Button, Paper, Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isoDateInTimeZone } from '@skinledger/domain';
@@ -46,6 +46,11 @@ export function PatientsPage() {
         description="Find a patient by name (typos are fine), phone number, email or medical record number."
         actions={
           <>
+            {canWrite && (
+              <Button component={Link} to="/patients/possible-duplicates" variant="default" leftSection={<IconUsersGroup size={16} aria-hidden />}>
+                Possible duplicates
+              </Button>
+            )}
             {canImport && (
               <Button component={Link} to="/patients/import" variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
                 Import CSV

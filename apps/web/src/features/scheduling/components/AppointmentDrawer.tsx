@@ -7,6 +7,7 @@ import { AppointmentLifecycleActions } from './AppointmentLifecycleActions';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { CheckInReadiness } from './CheckInReadiness';
 import { FreedSlotMatches } from './FreedSlotMatches';
+import { OnlineBookingNotes } from './OnlineBookingNotes';
 import { problemText } from './problemText';
 import { useLastDefined } from '@web/lib/hooks/useLastDefined';
 import { formatInstantRange } from '@web/lib/time/formatInstant';
@@ -35,6 +36,7 @@ export function AppointmentDrawer({ appointment: opened, onClose }: { appointmen
           <Text size="sm" c="dimmed">
             {appointment.practitionerName} · {appointment.roomName} · MRN {appointment.patientMrn}
           </Text>
+          <OnlineBookingNotes appointment={appointment} />
           {appointment.status === 'cancelled' && appointment.cancelReason && (
             <Text size="sm">
               Cancelled{appointment.cancelledBy === 'clinic' ? ' by the clinic' : appointment.cancelledBy === 'patient' ? ' by the patient' : ''}: {appointment.cancelReason}

@@ -1,3 +1,4 @@
+import { OnlineMarker } from '@web/features/scheduling/components/OnlineMarker';
 import { APPOINTMENT_STATUS_LABELS } from '@web/features/scheduling/schedulingVocabulary';
 import type { Appointment } from '@web/features/scheduling/hooks/useSchedule';
 
@@ -20,6 +21,7 @@ export function CalendarEventContent({ event, withService, clock }: { event: Cal
   return (
     <>
       <span className="sl-event-text">
+        {a.source === 'online' && <OnlineMarker />}
         {a.patientName}
         {withService ? ` · ${a.serviceName}` : ''}
       </span>
@@ -30,6 +32,8 @@ export function CalendarEventContent({ event, withService, clock }: { event: Cal
           {clock(event.start)}–{clock(event.end)} · {a.practitionerName} · {a.roomName}
         </span>
         <span>{APPOINTMENT_STATUS_LABELS[a.status] ?? a.status}</span>
+        {a.source === 'online' && <span>Booked online by the patient</span>}
+        {a.patientIdentityToVerify && <span>Verify identity at check-in</span>}
       </span>
     </>
   );

@@ -20,8 +20,9 @@ interface ColumnProps {
 }
 
 /**
- * react-big-calendar's `dayColumnWrapper`: the day column with its non-working time (grey) and time off (hatched,
- * with its label) drawn under the events. Clicks go through to the slots, so booking by pointer works as before.
+ * react-big-calendar's `dayColumnWrapper`: the day column with its non-working time (grey), time off (hatched,
+ * with its label) and online holds (outlined, "Held online · expires …": not an appointment, so not an event) drawn
+ * under the events. Clicks go through to the slots, so booking by pointer works as before.
  * (A column wrapper rather than an `eventContainerWrapper`: the drag-and-drop add-on wraps the latter in a new
  * component on every render, which remounted the events and lost clicks on them.)
  */
@@ -46,6 +47,16 @@ export const AvailabilityColumn = forwardRef<HTMLDivElement, ColumnProps>(functi
               at && (
                 <div key={`time-off-${t.start}`} className={t.partial ? 'sl-time-off sl-time-off-partial' : 'sl-time-off'} style={at}>
                   <span className="sl-time-off-label">{t.label}</span>
+                </div>
+              )
+            );
+          })}
+          {shading.held?.map((h) => {
+            const at = place(h);
+            return (
+              at && (
+                <div key={`held-${h.id}`} className="sl-held" style={at} data-testid="online-hold">
+                  <span className="sl-held-label">{h.label}</span>
                 </div>
               )
             );

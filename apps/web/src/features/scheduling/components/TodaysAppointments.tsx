@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import type { Appointment } from '@web/features/scheduling/hooks/useSchedule';
 import { formatInstant } from '@web/lib/time/formatInstant';
+import { OnlineMarker } from './OnlineMarker';
 
 interface TodaysAppointmentsProps {
   appointments: readonly Appointment[];
@@ -27,7 +28,10 @@ export function TodaysAppointments({ appointments, timeZone, onOpen }: TodaysApp
               return (
                 <Table.Tr key={a.id}>
                   <Table.Td>{formatInstant(a.startsAt, timeZone, 'time')}</Table.Td>
-                  <Table.Td>{a.patientName}</Table.Td>
+                  <Table.Td>
+                    {a.source === 'online' && <OnlineMarker />}
+                    {a.patientName}
+                  </Table.Td>
                   <Table.Td>{a.serviceName}</Table.Td>
                   <Table.Td>{a.practitionerName}</Table.Td>
                   <Table.Td>

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconCalendarPlus, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { IconCalendarPlus, IconChevronLeft, IconChevronRight, IconWorld } from '@tabler/icons-react';
 import { DateTime, Settings } from 'luxon';
 import { useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { Calendar, luxonLocalizer, Views, type View } from 'react-big-calendar';
@@ -14,6 +14,7 @@ import { usePermission } from '@web/entities/current-user';
 import { useSelectedLocation } from '@web/entities/location';
 import { CalendarColumnHeader } from '@web/features/scheduling/components/CalendarColumnHeader';
 import { columnShading, dayShading, hoursSummary } from '@web/features/scheduling/calendarShading';
+import { heldBlocks } from '@web/features/scheduling/calendarHolds';
 import { scheduleWindow } from '@web/features/scheduling/scheduleWindow';
 import type { BookingDraft } from '@web/features/scheduling/components/BookingModal';
 import { CalendarEventContent, type CalendarEvent } from '@web/features/scheduling/components/CalendarEvent';
@@ -125,14 +126,17 @@ export function SchedulePage() {
   const now = DateTime.now().setZone(timeZone);
   const today = appointments.filter((a) => DateTime.fromISO(a.startsAt).setZone(timeZone).hasSame(now, 'day'));
 
+  const holds = useMemo(() => schedule.data?.holds ?? [], [schedule.data]);
   const shade = useCallback<ShadeColumn>(
     (day, resourceId) => {
-      if (byRoom && !week) return null;
-      if (week) return dayShading(practitioners, dayOf(day));
+      const d = dayOf(day);
+      const held = heldBlocks(holds, d, (h) => week || (byRoom ? h.roomId : h.practitionerId) === resourceId, clock);
+      if (byRoom && !week) return { off: [], timeOff: [], held };
+      if (week) return { ...dayShading(practitioners, d), held };
       const p = practitioners.find((x) => x.id === resourceId);
-      return p ? columnShading(p, dayOf(day)) : null;
+      return p ? { ...columnShading(p, d), held } : null;
     },
-    [byRoom, week, practitioners, dayOf],
+    [byRoom, week, practitioners, holds, dayOf, clock],
   );
 
   // Stable component types: a new one on every render would remount the events between a mouse press and its
@@ -208,6 +212,12 @@ export function SchedulePage() {
               </span>
               <span>
                 <span className="sl-swatch sl-swatch-time-off" aria-hidden /> Time off
+              </span>
+              <span>
+                <span className="sl-swatch sl-swatch-held" aria-hidden /> Held online
+              </span>
+              <span>
+                <IconWorld size={13} aria-hidden className="sl-online-icon-legend" /> Booked online
               </span>
             </Group>
           )}
