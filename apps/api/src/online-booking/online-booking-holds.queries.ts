@@ -1,3 +1,4 @@
+import type { ServiceProcedureKind } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -107,5 +108,25 @@ export interface ManageLinkRow {
  */
 export async function resolveManageLink(db: Db, tokenHash: Buffer): Promise<ManageLinkRow | undefined> {
   const [row] = await db.query(`SELECT organization_id, appointment_id, name, online_booking FROM online_booking_manage_resolve($1)`, [tokenHash]);
+  return row;
+}
+
+/** What the pre-visit forms need of the appointment a manage link names (scheduling's published appointment_consent_context). */
+export interface FormsAppointmentRow {
+  id: string;
+  patient_id: string;
+  status: string;
+  starts_at: Date;
+  timezone: string;
+  service_procedure_kind: ServiceProcedureKind;
+}
+
+export async function formsAppointment(db: Db, organizationId: string, id: string): Promise<FormsAppointmentRow | undefined> {
+  const [row]: FormsAppointmentRow[] = await db.query(
+    `SELECT a.id, a.patient_id, a.status, a.starts_at, l.timezone, a.service_procedure_kind
+       FROM appointment_consent_context a JOIN location_directory l ON l.id = a.location_id
+      WHERE a.organization_id = $1 AND a.id = $2 AND a.patient_id IS NOT NULL`,
+    [organizationId, id],
+  );
   return row;
 }
