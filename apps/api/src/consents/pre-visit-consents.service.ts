@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { isSuperseded, type ConsentAcknowledgement, type ConsentKind } from '@skinledger/domain';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import type { ConsentAcknowledgement, ConsentKind } from '@skinledger/domain';
+import type { EntityManager } from 'typeorm';
 import type { AuditSource } from '../audit/audit.service';
-import { loadViews, statusOf } from './consent-views';
-import { ConsentRecord, ConsentTemplate } from './consent.entities';
+import type { ConsentRecord } from './consent.entities';
+import { visitConsentForms } from './pre-visit-consents.queries';
 import type { SignConsentDto } from './consents.dto';
 import { ConsentsService } from './consents.service';
 import { VisitConsentsService } from './visit-consents.service';
@@ -41,32 +41,24 @@ export class PreVisitConsentsService {
   }
 
   /**
-   * The patient's consents prepared for this appointment that she can still sign or has signed: not revoked, and
-   * when unsigned not superseded by a re-consent version. Oldest first. Only hers and only this visit's.
+   * The patient's consents prepared for this appointment that she can still sign or has signed (not revoked; when
+   * unsigned, not superseded by a re-consent version: the published view visit_consent_forms). Oldest first. Only
+   * hers and only this visit's.
    */
   async ofVisit(manager: EntityManager, organizationId: string, patientId: string, appointmentId: string): Promise<PreVisitConsent[]> {
-    const records = await manager.find(ConsentRecord, {
-      where: { organizationId, patientId, appointmentId, revokedAt: IsNull() },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    if (records.length === 0) return [];
-    const views = await loadViews(manager, organizationId, records);
-    const templates = await manager.find(ConsentTemplate, { where: { organizationId, id: In([...new Set(records.map((r) => r.templateId))]) } });
-    const now = new Date();
-    return views
-      .filter((v) => v.record.signedAt || (statusOf(v, now) === 'pending' && !isSuperseded(v.record.templateVersion, v.reconsentVersions)))
-      .map(({ record: r }) => ({
-        id: r.id,
-        kind: r.kind,
-        title: r.title,
-        body: r.body,
-        acknowledgements: r.acknowledgements,
-        practitionerName: r.placeholderValues.practitioner,
-        signedAt: r.signedAt,
-        signedRemotely: r.signedRemotely,
-        witnessRequired: templates.find((t) => t.id === r.templateId)?.witnessRequired ?? true,
-        witnessedAt: r.witnessedAt,
-      }));
+    const rows = await visitConsentForms(manager, organizationId, patientId, appointmentId);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      acknowledgements: r.acknowledgements,
+      practitionerName: r.practitioner_name,
+      signedAt: r.signed_at,
+      signedRemotely: r.signed_remotely,
+      witnessRequired: r.witness_required,
+      witnessedAt: r.witnessed_at,
+    }));
   }
 
   signRemotely(

@@ -51,11 +51,14 @@ export class VisitConsentsService {
    */
   async prepare(actor: Actor, appointmentId: string): Promise<VisitConsentsDto> {
     return this.dataSource.transaction(async (manager) => {
-      const { ids } = await this.prepareWithin(manager, actor, appointmentId);
+      const { ids, kinds } = await this.prepareWithin(manager, actor, appointmentId);
       const records = ids.length > 0 ? await manager.findBy(ConsentRecord, { organizationId: actor.organizationId, id: In(ids) }) : [];
       const views = await loadViews(manager, actor.organizationId, records);
-      const order = (view: ConsentView) => ids.indexOf(view.record.id);
-      views.sort((a, b) => order(a) - order(b));
+      const order = (view: ConsentView) => {
+        const index = kinds.indexOf(view.record.kind);
+        return index === -1 ? kinds.length : index;
+      };
+      views.sort((a, b) => order(a) - order(b) || a.record.createdAt.getTime() - b.record.createdAt.getTime());
       return { appointmentId, consents: views.map((v) => toConsentDetailDto(v, new Date())) };
     });
   }
@@ -64,9 +67,9 @@ export class VisitConsentsService {
    * The visit's bundle prepared in the caller's transaction, by a signed-in staff member or, as a patient's online
    * booking is confirmed (issue 16), by the public channel (no staff member: the consent names its appointment and is
    * dated on the appointment location's calendar). Answers the ids of the consents awaiting the patient or the witness,
-   * in the order the treatment needs them.
+   * and the kinds the treatment needs, in its order.
    */
-  async prepareWithin(manager: EntityManager, source: AuditSource, appointmentId: string): Promise<{ ids: string[] }> {
+  async prepareWithin(manager: EntityManager, source: AuditSource, appointmentId: string): Promise<{ ids: string[]; kinds: string[] }> {
     const organizationId = source.organizationId;
     const appointment = await visitAppointment(manager, organizationId, appointmentId);
     if (!appointment) throw new NotFoundError('Appointment', appointmentId);
@@ -137,7 +140,7 @@ export class VisitConsentsService {
     for (const view of visit) {
       if (view.record.signedAt && !view.record.witnessedAt && statusOf(view, now) === 'valid' && !ids.includes(view.record.id)) ids.push(view.record.id);
     }
-    return { ids };
+    return { ids, kinds };
   }
 
   /** The visit's consents naming this practitioner that are not revoked and not yet witnessed, oldest first. */

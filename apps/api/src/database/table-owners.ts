@@ -117,9 +117,16 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
       "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in and the appointment's preflight; and, for check-in's \"signed remotely\", title, appointment, signed remotely, witnessed and whether the form asks a witness",
   },
   {
+    view: 'visit_consent_forms',
+    owner: 'consents',
+    readers: ['online-booking'],
+    // consents reads it too (PreVisitConsentsService.ofVisit): one definition of which forms a patient sees.
+    purpose: "a visit's consents as its patient reads and signs them through the manage link (text, acknowledgements, practitioner, signature and witness state), for the pre-visit forms",
+  },
+  {
     view: 'patient_screening_facts',
     owner: 'patients',
-    readers: ['treatments', 'scheduling'],
+    readers: ['treatments', 'scheduling', 'online-booking'],
     purpose:
       "what screening a patient needs (phototype, allergies, archived, the latest medical history and who recorded it, the clinic's screening overrides), for the appointment's preflight and check-in's \"patient-reported history to review\"",
   },

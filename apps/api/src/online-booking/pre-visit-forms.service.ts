@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, preVisitAdvice, serviceNeedling } from '@skinledger/domain';
+import { isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, preVisitAdvice, serviceNeedling, type ConsentKind } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditSource } from '../audit/audit.service';
 import type { RequestOrigin } from '../common/access/actor';
@@ -12,7 +12,7 @@ import { MedicalHistoryService } from '../patients/medical-history.service';
 import { PatientsService } from '../patients/patients.service';
 import { manageKeyHash } from './manage-link';
 import { ManageLinkLimiter } from './manage-link-limiter';
-import { formsAppointment, resolveManageLink, type FormsAppointmentRow } from './online-booking-holds.queries';
+import { formsAppointment, formsPage, resolveManageLink, type FormsAppointmentRow } from './online-booking-holds.queries';
 import type { PreVisitFormsDto, PreVisitHistoryRecordedDto, PreVisitSignedConsentDto, SignPreVisitConsentDto } from './pre-visit-forms.dto';
 
 /** Visits still to come or at the desk: a cancelled, missed or finished appointment has no forms to fill in. */
@@ -52,34 +52,42 @@ export class PreVisitFormsService {
    */
   async forms(key: string, origin: RequestOrigin): Promise<PreVisitFormsDto> {
     return this.dataSource.transaction(async (manager) => {
-      const { source, appointment } = await this.resolve(manager, key, origin);
-      const latest = await this.histories.currentAnswers(manager, source.organizationId, appointment.patient_id);
-      const consents = await this.consents.ofVisit(manager, source.organizationId, appointment.patient_id, appointment.id);
+      // Two reads: the key's resolution (which sets the tenant), then the appointment, history and consents at once.
+      const link = await resolveManageLink(manager, manageKeyHash(key));
+      const page = link && (await formsPage(manager, link.organization_id, link.appointment_id));
+      if (!link || !page) throw new NotFoundError('Appointment');
+      refuseClosed(page);
+      const source: PublicSource = { ...origin, organizationId: link.organization_id, staffMemberId: null };
+      // Only what she entered herself comes back to her: a staff-recorded version may hold the clinic's notes.
+      const hers = page.history_version !== null && page.history_source === 'patient';
       await this.audit.record(manager, source, {
         action: 'online_booking.forms_viewed',
         entityType: 'appointment',
-        entityId: appointment.id,
-        changes: { consentIds: { to: consents.map((c) => c.id) }, medicalHistoryVersion: { to: latest?.source === 'patient' ? latest.version : null } },
+        entityId: page.id,
+        changes: { consentIds: { to: page.consents.map((c) => c.id) }, medicalHistoryVersion: { to: hers ? page.history_version : null } },
       });
       return {
-        appointmentId: appointment.id,
+        appointmentId: page.id,
         medicalHistory: {
           questions: MEDICAL_HISTORY_FIELDS.map((q) => ({ field: q.field, label: q.label, section: q.section, input: q.input, ...(q.help ? { help: q.help } : {}) })),
-          yourLastAnswers:
-            latest?.source === 'patient'
-              ? { version: latest.version, recordedAt: latest.recordedAt.toISOString(), answers: latest.answers as unknown as MedicalHistoryAnswersDto }
-              : null,
-          onFile: latest !== null,
+          yourLastAnswers: hers
+            ? {
+                version: page.history_version as number,
+                recordedAt: new Date(page.history_recorded_at as Date).toISOString(),
+                answers: page.history_answers as unknown as MedicalHistoryAnswersDto,
+              }
+            : null,
+          onFile: page.history_version !== null,
         },
-        consents: consents.map((c) => ({
+        consents: page.consents.map((c) => ({
           id: c.id,
-          kind: c.kind,
+          kind: c.kind as ConsentKind,
           title: c.title,
           body: c.body,
           acknowledgements: c.acknowledgements,
           practitionerName: c.practitionerName,
           signed: c.signedAt !== null,
-          signedAt: c.signedAt?.toISOString() ?? null,
+          signedAt: c.signedAt === null ? null : new Date(c.signedAt).toISOString(),
           signedRemotely: c.signedRemotely,
           witnessRequired: c.witnessRequired,
           witnessed: c.witnessedAt !== null,
@@ -170,11 +178,15 @@ export class PreVisitFormsService {
     const link = await resolveManageLink(manager, manageKeyHash(key));
     const appointment = link && (await formsAppointment(manager, link.organization_id, link.appointment_id));
     if (!link || !appointment) throw new NotFoundError('Appointment');
-    if (!OPEN_STATUSES.has(appointment.status)) {
-      throw new ConflictError('appointment-closed', `This appointment is ${appointment.status.replace('_', ' ')}: there are no forms to fill in for it. Call the clinic if this is not right.`, {
-        appointmentStatus: appointment.status,
-      });
-    }
+    refuseClosed(appointment);
     return { source: { ...origin, organizationId: link.organization_id, staffMemberId: null }, appointment };
   }
+}
+
+/** A cancelled, missed or finished appointment has no forms to fill in: said plainly (409). */
+function refuseClosed(appointment: { status: string }): void {
+  if (OPEN_STATUSES.has(appointment.status)) return;
+  throw new ConflictError('appointment-closed', `This appointment is ${appointment.status.replace('_', ' ')}: there are no forms to fill in for it. Call the clinic if this is not right.`, {
+    appointmentStatus: appointment.status,
+  });
 }
