@@ -1,6 +1,7 @@
 import { emptyMedicalHistory, MEDICAL_HISTORY_FIELDS } from '@skinledger/domain';
 import { randomBytes } from 'node:crypto';
 import { signaturePng } from '../../test/consent-factories';
+import { readPdf } from '../../test/pdf-tools';
 import { newPatient, signedInOrganization, TEST_PASSWORD } from '../../test/factories';
 import { newPractitioner, newRoom, newService } from '../../test/scheduling-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -135,6 +136,10 @@ describe('online booking: pre-visit forms through the manage link (issue 16)', (
     const history = await c.client.get(`/api/patients/${booked.patientId}/medical-history`);
     expect(history.status).toBe(200);
     expect(history.body.current).toMatchObject({ source: 'patient', recordedById: null, recordedByName: '' });
+    const timeline = await c.client.get(`/api/patients/${booked.patientId}/timeline`);
+    expect(timeline.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'medical_history', title: expect.stringContaining('patient-reported, review at check-in'), actorName: 'The patient, online' }),
+    );
     const checkIn = await c.client.get(`/api/appointments/${booked.id}/check-in`);
     expect(checkIn.body.blockers.map((b: { code: string }) => b.code)).toContain('isotretinoin_window');
     expect(checkIn.body.patientReportedHistory).toBe(true);
@@ -207,6 +212,12 @@ describe('online booking: pre-visit forms through the manage link (issue 16)', (
     const verified = await c.client.get(`/api/consents/${consent.id}/verify`);
     expect(verified.body).toMatchObject({ intact: true, contentHashMatches: true, recordHashMatches: true, chainMatches: true });
     expect((await c.client.get(`/api/appointments/${booked.id}/check-in`)).body.remotelySignedConsents[0].witnessed).toBe(true);
+    // The PDF's certificate says how she was identified.
+    const pdf = await c.client.get(`/api/consents/${consent.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    const text = readPdf(pdf.bytes).text.replace(/\s+/g, ' ');
+    expect(text).toContain('signed remotely');
+    expect(text).toContain('date of birth checked against the record');
   });
 
   it('counts every action of the link, wrong dates of birth too, and answers 429 beyond the hourly limit', async () => {

@@ -15,6 +15,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `consent_templates.witness_required`: the clinic's forms ask a staff witness by default (its kiosk practice); a
  *   remotely signed form that asks one is witnessed by staff at check-in.
  * - `outbound_messages.kind` 'forms_request': the e-mail with the manage link asking for the pre-visit forms.
+ * - The timeline's rows say who recorded each version (`source`).
  * - The published views gain what check-in shows: the source of the latest history (patient_screening_facts) and,
  *   per signed consent, its title, whether signed remotely and whether witnessed or still to be (signed_consent_validity).
  */
@@ -60,6 +61,10 @@ export class AddPreVisitForms1796569770000 implements MigrationInterface {
                               WHERE m.organization_id = p.organization_id AND m.patient_id = p.id
                               ORDER BY m.version DESC LIMIT 1) h ON true`);
     await q.query(`
+      CREATE OR REPLACE VIEW medical_history_timeline_rows WITH (security_invoker = true) AS
+        SELECT h.organization_id, h.patient_id, h.id, h.version, h.recorded_at, s.name AS recorded_by_name, h.source
+          FROM patient_medical_histories h LEFT JOIN staff_directory s ON s.id = h.recorded_by`);
+    await q.query(`
       CREATE OR REPLACE VIEW signed_consent_validity WITH (security_invoker = true) AS
         SELECT r.organization_id, r.patient_id, r.id, r.kind, r.signed_at, r.revoked_at, r.valid_days, r.time_zone, r.template_version,
                coalesce((SELECT array_agg(v.version ORDER BY v.version) FROM consent_template_versions v
@@ -80,6 +85,11 @@ export class AddPreVisitForms1796569770000 implements MigrationInterface {
                           WHERE v.organization_id = r.organization_id AND v.template_id = r.template_id AND v.requires_reconsent), '{}') AS reconsent_versions
           FROM consent_records r
          WHERE r.signed_at IS NOT NULL`);
+    await q.query(`DROP VIEW medical_history_timeline_rows`);
+    await q.query(`
+      CREATE VIEW medical_history_timeline_rows WITH (security_invoker = true) AS
+        SELECT h.organization_id, h.patient_id, h.id, h.version, h.recorded_at, s.name AS recorded_by_name
+          FROM patient_medical_histories h LEFT JOIN staff_directory s ON s.id = h.recorded_by`);
     await q.query(`DROP VIEW patient_screening_facts`);
     await q.query(`
       CREATE VIEW patient_screening_facts WITH (security_invoker = true) AS
