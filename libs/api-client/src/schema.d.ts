@@ -5328,6 +5328,8 @@ export interface components {
             /** @description One of the defaults SkinLedger supplied */
             isDefault: boolean;
             currentVersion: number;
+            /** @description The form asks a staff witness to the signature (at check-in when signed at home) */
+            witnessRequired: boolean;
             /** @description True until an owner or admin approves the current version after review with the medical director */
             needsReview: boolean;
             approvedVersion: number | null;
@@ -5356,6 +5358,8 @@ export interface components {
              * @example 365
              */
             validDays: number;
+            /** @description The form asks a staff witness to the signature (on the kiosk; at check-in when the patient signed at home through her manage link). Absent: true for a new form, unchanged for a new version */
+            witnessRequired?: boolean;
             /** @enum {string} */
             kind: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
         };
@@ -5368,6 +5372,8 @@ export interface components {
             /** @description One of the defaults SkinLedger supplied */
             isDefault: boolean;
             currentVersion: number;
+            /** @description The form asks a staff witness to the signature (at check-in when signed at home) */
+            witnessRequired: boolean;
             /** @description True until an owner or admin approves the current version after review with the medical director */
             needsReview: boolean;
             approvedVersion: number | null;
@@ -5392,6 +5398,8 @@ export interface components {
              * @example 365
              */
             validDays: number;
+            /** @description The form asks a staff witness to the signature (on the kiosk; at check-in when the patient signed at home through her manage link). Absent: true for a new form, unchanged for a new version */
+            witnessRequired?: boolean;
             /** @description True when patients who signed an earlier version must sign again: their consents become superseded */
             requiresReconsent: boolean;
             /** @example Added granulomatous reactions to the risks */

@@ -220,6 +220,38 @@ describe('online booking: pre-visit forms through the manage link (issue 16)', (
     expect(text).toContain('date of birth checked against the record');
   });
 
+  it('a form the clinic set not to ask a witness says so, and check-in has nothing to witness', async () => {
+    const c = await clinic();
+    const templates = await c.client.get('/api/consent-templates');
+    const cosmetic = templates.body.find((t: { kind: string }) => t.kind === 'cosmetic_needling');
+    expect(cosmetic.witnessRequired).toBe(true);
+    const { title, body, acknowledgements, validDays } = cosmetic.current;
+    const published = await c.client.post(`/api/consent-templates/${cosmetic.id}/versions`, {
+      title,
+      body,
+      acknowledgements: acknowledgements.map((a: { text: string; required: boolean }) => ({ text: a.text, required: a.required })),
+      validDays,
+      requiresReconsent: false,
+      witnessRequired: false,
+    });
+    expect(published.status).toBe(201);
+    expect(published.body.witnessRequired).toBe(false);
+    const [slot] = await c.slots();
+    const booked = await c.book(slot);
+    const [consent] = (await c.anonymous.get(c.link(booked.key, 'forms'))).body.consents;
+    expect(consent.witnessRequired).toBe(false);
+    const signed = await c.anonymous.post(c.link(booked.key, `consents/${consent.id}/sign`), {
+      signerName: 'Amara Okafor',
+      dateOfBirth: booked.who.dateOfBirth,
+      acknowledgements: consent.acknowledgements.map((a: { key: string }) => a.key),
+      signature: signaturePng(),
+      electronicSignatureConsent: true,
+    });
+    expect(signed.body.witnessRequired).toBe(false);
+    const checkIn = await c.client.get(`/api/appointments/${booked.id}/check-in`);
+    expect(checkIn.body.remotelySignedConsents).toEqual([{ id: consent.id, title: consent.title, witnessRequired: false, witnessed: false }]);
+  });
+
   it('counts every action of the link, wrong dates of birth too, and answers 429 beyond the hourly limit', async () => {
     const c = await clinic();
     const [slot] = await c.slots();
