@@ -53,8 +53,8 @@ export function CheckInReadiness({ appointment }: { appointment: Appointment }) 
       {remotelySignedConsents.length > 0 && (
         <Stack gap={4} component="section" aria-label="Signed remotely">
           {remotelySignedConsents.map((consent) => (
-            <Group key={consent.id} gap="xs" justify="space-between" wrap="nowrap">
-              <Group gap="xs" wrap="nowrap">
+            <Group key={consent.id} gap="xs" justify="space-between" wrap="nowrap" align="center">
+              <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
                 <Badge variant="light" color="grape">
                   Signed remotely
                 </Badge>
@@ -62,9 +62,11 @@ export function CheckInReadiness({ appointment }: { appointment: Appointment }) 
                   {consent.title}
                   {consent.witnessRequired && !consent.witnessed ? ' — to witness at check-in' : consent.witnessed ? ' — witnessed' : ''}
                 </Text>
-              </Group>
+              </Stack>
               {fixable && consent.witnessRequired && !consent.witnessed && (
-                <WitnessRemoteSignatureButton consent={consent} patientName={appointment.patientName} onWitnessed={() => void checkIn.refetch()} />
+                <div style={{ flexShrink: 0 }}>
+                  <WitnessRemoteSignatureButton consent={consent} patientName={appointment.patientName} onWitnessed={() => void checkIn.refetch()} />
+                </div>
               )}
             </Group>
           ))}
