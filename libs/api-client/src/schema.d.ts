@@ -6332,6 +6332,11 @@ export interface components {
              * @example 3f9a1c07b2de
              */
             publicBookingSlug: string;
+            /**
+             * @description The booking page patients open, on the server’s PUBLIC_URL (the embed snippet frames it)
+             * @example https://book.example-clinic.com/book?organization=3f9a1c07b2de
+             */
+            publicBookingUrl: string;
         };
         OnlineBookingSettingsDto: {
             /** @description Patients may book through the public booking pages (off until the clinic turns it on) */

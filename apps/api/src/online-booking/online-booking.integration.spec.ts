@@ -9,7 +9,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe('online booking: settings, the service flag and the public reads (issue 16)', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ PUBLIC_URL: 'https://book.harbour-skin.test/' });
   });
   afterAll(async () => app.close());
 
@@ -38,6 +38,8 @@ describe('online booking: settings, the service flag and the public reads (issue
         excludedPractitionerIds: [],
         customized: false,
         publicBookingSlug: org.slug,
+        // On PUBLIC_URL, where the API serves the booking page (book.html) for /book.
+        publicBookingUrl: `https://book.harbour-skin.test/book?organization=${org.slug}`,
       });
       expect(org.slug).toMatch(/^[0-9a-f]{12}$/);
       expect((await org.client.get('/api/organization')).body.publicBookingSlug).toBe(org.slug);

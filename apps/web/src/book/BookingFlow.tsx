@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiProblem, bookingApi, type BookingOptions, type Confirmation, type Hold, type PublicLocation, type PublicPractitioner, type PublicService, type Slot } from './api';
 import { fieldMessages, plainWords, violationCodes } from './problems';
-import { CodeStep } from './steps/CodeStep';
-import { NO_DETAILS, DetailsStep, type DetailErrors, type PatientDetails } from './steps/DetailsStep';
-import { DoneStep } from './steps/DoneStep';
-import { LocationStep } from './steps/LocationStep';
-import { PractitionerStep } from './steps/PractitionerStep';
-import { ServiceStep } from './steps/ServiceStep';
+import { CodeStep } from '@web/book/steps/CodeStep';
+import { NO_DETAILS, DetailsStep, type DetailErrors, type PatientDetails } from '@web/book/steps/DetailsStep';
+import { DoneStep } from '@web/book/steps/DoneStep';
+import { LocationStep } from '@web/book/steps/LocationStep';
+import { PractitionerStep } from '@web/book/steps/PractitionerStep';
+import { ServiceStep } from '@web/book/steps/ServiceStep';
 import { formatAppointment, formatTime } from './time';
 import { TimePicker } from './TimePicker';
 import { duration, ErrorRegion, StepHeading } from './ui';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Field, StepHeading } from '../ui';
+import { Field, StepHeading } from '@web/book/ui';
 
 interface CodeStepProps {
   email: string;

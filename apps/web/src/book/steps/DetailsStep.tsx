@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { isPastCalendarDate } from '../time';
-import { Field, StepHeading } from '../ui';
+import { isPastCalendarDate } from '@web/book/time';
+import { Field, StepHeading } from '@web/book/ui';
 
 export interface PatientDetails {
   firstName: string;

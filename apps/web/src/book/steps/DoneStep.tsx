@@ -1,6 +1,6 @@
-import type { Confirmation } from '../api';
-import { formatAppointment } from '../time';
-import { StepHeading } from '../ui';
+import type { Confirmation } from '@web/book/api';
+import { formatAppointment } from '@web/book/time';
+import { StepHeading } from '@web/book/ui';
 
 interface DoneStepProps {
   confirmation: Confirmation;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { PublicLocation } from '../api';
-import { formatDistance, matchLocations, sortByDistance, type Place } from '../finder';
-import { StepHeading } from '../ui';
+import type { PublicLocation } from '@web/book/api';
+import { formatDistance, matchLocations, sortByDistance, type Place } from '@web/book/finder';
+import { StepHeading } from '@web/book/ui';
 
 interface LocationStepProps {
   locations: PublicLocation[];

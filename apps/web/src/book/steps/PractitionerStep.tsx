@@ -1,5 +1,5 @@
-import type { PublicLocation, PublicPractitioner, PublicService } from '../api';
-import { StepHeading } from '../ui';
+import type { PublicLocation, PublicPractitioner, PublicService } from '@web/book/api';
+import { StepHeading } from '@web/book/ui';
 
 interface PractitionerStepProps {
   location: PublicLocation;

@@ -1,5 +1,5 @@
-import type { PublicLocation, PublicService } from '../api';
-import { duration, StepHeading } from '../ui';
+import type { PublicLocation, PublicService } from '@web/book/api';
+import { duration, StepHeading } from '@web/book/ui';
 
 /** What the clinic says of a service booked online by its existing patients only (issue 16, the API's rule). */
 export const EXISTING_PATIENTS_NOTE = 'For existing patients: bookable online after a consultation or a medical-needling session with us in the last 12 months.';
