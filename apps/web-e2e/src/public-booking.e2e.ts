@@ -175,6 +175,8 @@ describe('public booking: patients book themselves', () => {
 
     await step(page, '4-time', 'Choose a day and time');
     await page.getByText('Times are shown in the clinic’s time zone (America/New York).').waitFor();
+    // The last day of the two weeks shown: well outside the clinic's 24-hour cancellation window, so she can move it.
+    await page.getByRole('list', { name: 'Day', exact: true }).getByRole('button').last().click();
     await chooseFirstTime(page);
 
     await step(page, '5-details', 'Your details');
@@ -190,10 +192,10 @@ describe('public booking: patients book themselves', () => {
 
     await step(page, '6-code', 'Enter the 6-digit code we e-mailed you');
     const code = await codeFor(amara.email);
-    await page.getByLabel('6-digit code').fill(code === '000000' ? '111111' : '000000');
+    await page.getByLabel('6-digit code', { exact: true }).fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     await page.getByRole('alert').filter({ hasText: 'not the code we sent; 4 tries left' }).waitFor();
-    await page.getByLabel('6-digit code').fill(code);
+    await page.getByLabel('6-digit code', { exact: true }).fill(code);
     await page.getByRole('button', { name: 'Confirm booking' }).click();
 
     await step(page, '7-done', 'You’re booked');
@@ -217,8 +219,9 @@ describe('public booking: patients book themselves', () => {
 
     await page.getByRole('button', { name: 'Reschedule' }).click();
     await step(page, '9-reschedule', 'Choose a new time');
-    // Another day than hers: the second day offered.
-    await page.getByRole('list', { name: 'Day' }).getByRole('button').nth(1).click();
+    // Another day than hers (the last), still days ahead: the one before it.
+    const days = page.getByRole('list', { name: 'Day', exact: true }).getByRole('button');
+    await days.nth((await days.count()) - 2).click();
     await chooseFirstTime(page);
     await screenshot(page, 'public-booking-9-reschedule-chosen');
     await page.getByRole('button', { name: 'Move my appointment' }).click();
@@ -264,7 +267,7 @@ describe('public booking: patients book themselves', () => {
     await fillDetails(page, grace);
     await page.getByRole('button', { name: 'Send me a code' }).click();
     await step(page, 'existing-6-code', 'Enter the 6-digit code we e-mailed you');
-    await page.getByLabel('6-digit code').fill(await codeFor(grace.email));
+    await page.getByLabel('6-digit code', { exact: true }).fill(await codeFor(grace.email));
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     await step(page, 'existing-7-done', 'You’re booked');
     await page.getByText('Medical needling', { exact: true }).waitFor();
@@ -289,7 +292,8 @@ describe('public booking: patients book themselves', () => {
     const bea = { firstName: 'Beatrice', lastName: 'Nwosu', dateOfBirth: '1995-07-21', email: 'bea.nwosu@example.com', phone: '(646) 555-0123' };
     await fillDetails(page, bea);
     await page.getByRole('button', { name: 'Send me a code' }).click();
-    await page.getByLabel('6-digit code').fill(await codeFor(bea.email));
+    await page.getByRole('heading', { level: 1, name: 'Enter the 6-digit code we e-mailed you' }).waitFor();
+    await page.getByLabel('6-digit code', { exact: true }).fill(await codeFor(bea.email));
     await page.getByRole('button', { name: 'Confirm booking' }).click();
 
     await step(page, 'refused-1', 'This booking cannot be made online');
@@ -305,10 +309,24 @@ describe('public booking: patients book themselves', () => {
     expect(await page.getByLabel('I accept the clinic’s booking and cancellation policy').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Send me a code' }).click();
     await page.getByRole('heading', { level: 1, name: 'Enter the 6-digit code we e-mailed you' }).waitFor();
-    await page.getByLabel('6-digit code').fill(await codeFor(bea.email));
+    await page.getByLabel('6-digit code', { exact: true }).fill(await codeFor(bea.email));
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     await step(page, 'refused-4-done', 'You’re booked');
     await page.getByText('Consultation', { exact: true }).waitFor();
+
+    // Three hours before it, inside the clinic's 24-hour window: the page says to call, with the number.
+    const href = (await page.getByRole('link', { name: 'Manage your appointment' }).getAttribute('href')) ?? '';
+    await queryServerDatabase(
+      server,
+      `UPDATE appointments a SET starts_at = now() + interval '3 hours', ends_at = now() + interval '210 minutes', occupied_until = now() + interval '210 minutes'
+         FROM patients p WHERE p.id = a.patient_id AND p.email = $1`,
+      [bea.email],
+    );
+    await page.goto(`${server.baseUrl}${href}`);
+    await step(page, 'refused-5-manage-inside-window', 'Your appointment');
+    await page.getByText('Your appointment starts in less than 24 hours, so it can no longer be moved or cancelled online: please call Harbour Street on').waitFor();
+    await page.getByRole('link', { name: '+12125550100' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(0);
     await context.close();
   });
 

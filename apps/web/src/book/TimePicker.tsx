@@ -71,8 +71,9 @@ export function TimePicker({ load, timeZone, selected, onPick, onError, label }:
           <ul className="days" aria-labelledby="days-heading">
             {days.map((d) => (
               <li key={d.day}>
-                <button type="button" className="choice" aria-pressed={d.day === day} aria-label={`${formatDay(d.day)}, ${d.slots.length} free ${d.slots.length === 1 ? 'time' : 'times'}`} onClick={() => setDay(d.day)}>
+                <button type="button" className="choice" aria-pressed={d.day === day} onClick={() => setDay(d.day)}>
                   {formatShortDay(d.day)}
+                  <span className="visually-hidden">{`, ${d.slots.length} free ${d.slots.length === 1 ? 'time' : 'times'}`}</span>
                 </button>
               </li>
             ))}
