@@ -325,7 +325,7 @@ describe('public booking: patients book themselves', () => {
     await page.goto(`${server.baseUrl}${href}`);
     await step(page, 'refused-5-manage-inside-window', 'Your appointment');
     await page.getByText('Your appointment starts in less than 24 hours, so it can no longer be moved or cancelled online: please call Harbour Street on').waitFor();
-    await page.getByRole('link', { name: '+12125550100' }).waitFor();
+    await page.getByRole('link', { name: '+1 212-555-0100' }).waitFor();
     expect(await page.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(0);
     await context.close();
   });

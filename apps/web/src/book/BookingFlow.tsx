@@ -7,9 +7,9 @@ import { DoneStep } from '@web/book/steps/DoneStep';
 import { LocationStep } from '@web/book/steps/LocationStep';
 import { PractitionerStep } from '@web/book/steps/PractitionerStep';
 import { ServiceStep } from '@web/book/steps/ServiceStep';
-import { formatAppointment, formatTime } from './time';
+import { formatAppointment } from './time';
 import { TimePicker } from './TimePicker';
-import { duration, ErrorRegion, StepHeading } from './ui';
+import { duration, ErrorRegion, formatPhone, StepHeading } from './ui';
 
 type Step = 'location' | 'service' | 'practitioner' | 'time' | 'details' | 'code' | 'done';
 
@@ -233,7 +233,7 @@ export function BookingFlow({ organization, options }: { organization: string; o
         <>
           <CodeStep
             email={details.email.trim()}
-            heldUntil={formatTime(hold.expiresAt, timeZone)}
+            heldMinutes={Math.max(1, Math.round((Date.parse(hold.expiresAt) - Date.now()) / 60_000))}
             busy={busy}
             serverError={codeError}
             onSubmit={(code) => void confirm(code)}
@@ -264,7 +264,7 @@ export function BookingFlow({ organization, options }: { organization: string; o
           </div>
           {location?.phone && (
             <p>
-              Or call {location.name} on <a href={`tel:${location.phone}`}>{location.phone}</a>.
+              Or call {location.name} on <a href={`tel:${location.phone}`}>{formatPhone(location.phone)}</a>.
             </p>
           )}
         </section>

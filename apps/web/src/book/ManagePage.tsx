@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiProblem, manageApi, type ManagedAppointment, type Slot } from './api';
 import { plainWords } from './problems';
 import { formatAppointment } from './time';
 import { TimePicker } from './TimePicker';
-import { ErrorRegion, StatusRegion, StepHeading } from './ui';
+import { ErrorRegion, formatPhone, StatusRegion, StepHeading } from './ui';
 
 type Panel = 'view' | 'reschedule' | 'cancel';
 
@@ -32,6 +32,12 @@ export function ManagePage({ token, onClinicName }: { token: string; onClinicNam
   const [busy, setBusy] = useState(false);
   const [newSlot, setNewSlot] = useState<Slot | null>(null);
   const [reason, setReason] = useState('');
+  const moveButton = useRef<HTMLButtonElement>(null);
+
+  // A new time chosen: the button that moves to it takes the focus (it sits below the day's list of times).
+  useEffect(() => {
+    if (newSlot) moveButton.current?.focus();
+  }, [newSlot]);
 
   useEffect(() => {
     manageApi
@@ -83,7 +89,7 @@ export function ManagePage({ token, onClinicName }: { token: string; onClinicNam
 
   const call = a.locationPhone ? (
     <>
-      call {a.locationName} on <a href={`tel:${a.locationPhone}`}>{a.locationPhone}</a>
+      call {a.locationName} on <a href={`tel:${a.locationPhone}`}>{formatPhone(a.locationPhone)}</a>
     </>
   ) : (
     <>call {a.locationName}</>
@@ -154,13 +160,16 @@ export function ManagePage({ token, onClinicName }: { token: string; onClinicNam
             timeZone={a.timeZone}
             selected={newSlot}
             onError={setError}
-            load={(from, to) => manageApi.availability(token, from, to)}
+            // Her own start is free to her, but is no move: left out.
+            load={(from, to) => manageApi.availability(token, from, to).then((found) => ({ ...found, slots: found.slots.filter((s) => s.startsAt !== a.startsAt) }))}
             onPick={(slot) => setNewSlot(slot)}
           />
           {newSlot && (
-            <div className="summary" aria-live="polite">
-              <p>New time: {when(newSlot.startsAt, newSlot.endsAt)}</p>
+            <div className="summary">
+              <p id="new-time">New time: {when(newSlot.startsAt, newSlot.endsAt)}</p>
               <button
+                ref={moveButton}
+                aria-describedby="new-time"
                 type="button"
                 className="button wide"
                 disabled={busy}

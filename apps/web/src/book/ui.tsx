@@ -74,3 +74,12 @@ export function duration(minutes: number): string {
   const m = minutes % 60;
   return [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ') || '0 min';
 }
+
+/**
+ * A stored E.164 number for reading: North American numbers as +1 212-555-0100, others as stored (the booking page
+ * carries no phone-number library; the dial link uses the E.164 form).
+ */
+export function formatPhone(e164: string): string {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return nanp ? `+1 ${nanp[1]}-${nanp[2]}-${nanp[3]}` : e164;
+}

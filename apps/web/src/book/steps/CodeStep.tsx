@@ -3,8 +3,8 @@ import { Field, StepHeading } from '@web/book/ui';
 
 interface CodeStepProps {
   email: string;
-  /** Until when the time is held, already in words at the location. */
-  heldUntil: string;
+  /** Minutes the time is still held for. */
+  heldMinutes: number;
   busy: boolean;
   serverError?: string;
   onSubmit: (code: string) => void;
@@ -12,7 +12,7 @@ interface CodeStepProps {
   onBack: () => void;
 }
 
-export function CodeStep({ email, heldUntil, busy, serverError, onSubmit, onInvalid, onBack }: CodeStepProps) {
+export function CodeStep({ email, heldMinutes, busy, serverError, onSubmit, onInvalid, onBack }: CodeStepProps) {
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   const submit = (event: FormEvent) => {
@@ -30,7 +30,7 @@ export function CodeStep({ email, heldUntil, busy, serverError, onSubmit, onInva
     <section aria-labelledby="step-heading">
       <StepHeading>Enter the 6-digit code we e-mailed you</StepHeading>
       <p>
-        We sent it to <strong>{email}</strong>. Your time is held until {heldUntil}; it is booked once you enter the code.
+        We sent it to <strong>{email}</strong>. Your time is held for {heldMinutes} minutes: it is booked once you enter the code.
       </p>
       <form onSubmit={submit} noValidate aria-labelledby="step-heading">
         <Field

@@ -112,7 +112,7 @@ export function DetailsStep({ summary, policyText, details, accepted, busy, serv
           <label htmlFor="acceptPolicy">I accept the clinic’s booking and cancellation policy</label>
         </div>
         {shown.acceptPolicy && (
-          <p className="field error" id="acceptPolicy-error">
+          <p className="error-text" id="acceptPolicy-error">
             {shown.acceptPolicy}
           </p>
         )}
