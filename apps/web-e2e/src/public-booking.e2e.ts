@@ -24,7 +24,7 @@ describe('public booking: patients book themselves', () => {
     server = await startServer({ env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '1000' } });
     await setUpClinic(server.baseUrl);
     browser = await launchBrowser();
-    staff = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    staff = await browser.newPage({ ...A11Y_CONTEXT, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     await staff.goto(`${server.baseUrl}/login`);
     await signIn(staff, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
     slug = await seed();
@@ -328,6 +328,21 @@ describe('public booking: patients book themselves', () => {
     await page.getByRole('link', { name: '+1 212-555-0100' }).waitFor();
     expect(await page.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(0);
     await context.close();
+  });
+
+  it('shows the clinic its public booking link and the snippet to embed it, in Settings → Online booking', async () => {
+    await staff.goto(`${server.baseUrl}/settings`);
+    const section = staff.getByRole('region', { name: 'Online booking' });
+    await section.getByRole('heading', { name: 'Public booking page' }).waitFor();
+    const link = section.getByRole('link', { name: /\/book\?organization=/ });
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(new RegExp(`^http://localhost:\\d+/book\\?organization=${slug}$`));
+    expect(await section.getByLabel('Embed snippet').textContent()).toBe(
+      `<iframe src="${href}" title="Book an appointment online" style="width:100%;max-width:560px;height:900px;border:0" loading="lazy"></iframe>`,
+    );
+    await section.getByRole('button', { name: 'Copy embed snippet' }).waitFor();
+    await expectNoSeriousA11yViolations(staff, 'settings: online booking', { include: '[aria-labelledby="online-booking-heading"]' });
+    await screenshot(staff, 'public-booking-settings');
   });
 
   it('runs under the server’s CSP (no inline script) in a browser that enforces it', async () => {

@@ -113,7 +113,7 @@ export function OnlineBookingSettingsForm({ settings }: { settings: Schemas['Onl
           </Title>
           <Text size="sm">
             Patients book here (it answers only while online booking is on):{' '}
-            <Anchor href={settings.publicBookingUrl} target="_blank" rel="noopener noreferrer">
+            <Anchor href={settings.publicBookingUrl} target="_blank" rel="noopener noreferrer" underline="always">
               {settings.publicBookingUrl}
             </Anchor>
           </Text>
@@ -129,7 +129,8 @@ export function OnlineBookingSettingsForm({ settings }: { settings: Schemas['Onl
           <Text size="sm">
             To show it on the clinic’s own website, paste this into a page there (the manage links in the e-mails open on their own):
           </Text>
-          <Code block aria-label="Embed snippet">
+          {/* Wrapped, so it reads whole without scrolling; focusable all the same, to be selected from the keyboard. */}
+          <Code block aria-label="Embed snippet" tabIndex={0} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
             {bookingEmbedSnippet(settings.publicBookingUrl)}
           </Code>
           <Group gap="xs">
