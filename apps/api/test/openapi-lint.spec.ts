@@ -129,6 +129,7 @@ describe('the OpenAPI document, read by Redocly and swagger-parser', () => {
       'GET /api/health',
       'GET /api/health/ready',
       'GET /api/public/appointments/{token}',
+      'GET /api/public/appointments/{token}/availability',
       'GET /api/public/appointments/{token}/forms',
       'GET /api/public/booking/availability',
       'GET /api/public/booking/options',

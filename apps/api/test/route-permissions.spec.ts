@@ -69,6 +69,7 @@ describe('route permissions', () => {
       'GET /api/health',
       'GET /api/health/ready',
       'GET /api/public/appointments/:token',
+      'GET /api/public/appointments/:token/availability',
       'GET /api/public/appointments/:token/forms',
       'GET /api/public/booking/availability',
       'GET /api/public/booking/options',

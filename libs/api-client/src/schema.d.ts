@@ -2748,6 +2748,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/appointments/{token}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free starts the appointment may move to: same service, location and practitioner, within the online window
+         * @description Access: public, no session needed.
+         */
+        get: operations["PublicAppointments_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/appointments/{token}/confirm": {
         parameters: {
             query?: never;
@@ -3157,6 +3177,10 @@ export interface components {
              * @example US
              */
             countryCode: string;
+            /** @description WGS 84 degrees north; null when not given */
+            latitude: number | null;
+            /** @description WGS 84 degrees east; null when not given */
+            longitude: number | null;
             isActive: boolean;
         };
         CreateLocationDto: {
@@ -3175,6 +3199,16 @@ export interface components {
              * @example US
              */
             countryCode?: string;
+            /**
+             * @description WGS 84 degrees north; with longitude, or neither (null clears). The public booking page sorts locations by distance with them
+             * @example 40.7033
+             */
+            latitude?: number | null;
+            /**
+             * @description WGS 84 degrees east; with latitude, or neither (null clears)
+             * @example -74.0132
+             */
+            longitude?: number | null;
         };
         UpdateLocationDto: {
             /** @example Harbour Street Clinic */
@@ -3192,6 +3226,16 @@ export interface components {
              * @example US
              */
             countryCode?: string;
+            /**
+             * @description WGS 84 degrees north; with longitude, or neither (null clears). The public booking page sorts locations by distance with them
+             * @example 40.7033
+             */
+            latitude?: number | null;
+            /**
+             * @description WGS 84 degrees east; with latitude, or neither (null clears)
+             * @example -74.0132
+             */
+            longitude?: number | null;
             isActive?: boolean;
         };
         PractitionerCredentialDto: {
@@ -6650,6 +6694,11 @@ export interface components {
              * @example 3f9a1c07b2de
              */
             publicBookingSlug: string;
+            /**
+             * @description The booking page patients open, on the server’s PUBLIC_URL (the embed snippet frames it)
+             * @example https://book.example-clinic.com/book?organization=3f9a1c07b2de
+             */
+            publicBookingUrl: string;
         };
         OnlineBookingSettingsDto: {
             /** @description Patients may book through the public booking pages (off until the clinic turns it on) */
@@ -6681,6 +6730,12 @@ export interface components {
             address: string;
             /** @description IANA time zone: how times at this location are shown */
             timezone: string;
+            /** @description The location’s public phone number (E.164), empty when none */
+            phone: string;
+            /** @description WGS 84 degrees north, when the clinic gave them: the page sorts by distance */
+            latitude: number | null;
+            /** @description WGS 84 degrees east, with latitude */
+            longitude: number | null;
         };
         PublicServiceDto: {
             /** Format: uuid */
@@ -6717,6 +6772,10 @@ export interface components {
             locations: components["schemas"]["PublicLocationDto"][];
             services: components["schemas"]["PublicServiceDto"][];
             practitioners: components["schemas"]["PublicPractitionerDto"][];
+            /** @description The clinic’s booking and cancellation policy, accepted when booking */
+            policyText: string;
+            /** @description Hours before the start within which the patient changes the appointment only by calling */
+            cancellationWindowHours: number;
         };
         PublicSlotDto: {
             /** Format: date-time */
@@ -6825,6 +6884,15 @@ export interface components {
             locationName: string;
             locationAddress: string;
             practitionerName: string;
+            /**
+             * Format: uuid
+             * @description Who gives it: the manage page offers new times with the same practitioner
+             */
+            practitionerId: string;
+            /** @description The clinic’s name, for the page’s heading */
+            organizationName: string;
+            /** @description The location’s phone number (E.164) to call inside the cancellation window; empty when none */
+            locationPhone: string;
             /** @description Booked or confirmed, and the start is further off than the cancellation window */
             canCancel: boolean;
             /** @description As canCancel: moving it online follows the same window */
@@ -12535,6 +12603,63 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network, or too many changes through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicAppointments_availability: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description At most 14 days after from */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The manage link’s key (43 characters, base64url), from the booking confirmation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Empty when it can no longer be moved online */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAvailabilityDto"];
+                };
+            };
+            /** @description from or to is invalid, or more than 14 days apart (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
             /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
             404: {
                 headers: {

@@ -67,6 +67,7 @@ export type OwningModule = keyof typeof TABLE_OWNERS;
 export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; readers: readonly string[] | '*'; purpose: string }[] = [
   { view: 'organization_directory', owner: 'organizations', readers: '*', purpose: "the clinic's name" },
   { view: 'location_directory', owner: 'organizations', readers: '*', purpose: 'location names, addresses and IANA time zones' },
+  { view: 'location_coordinates', owner: 'organizations', readers: ['online-booking'], purpose: "where a location is (WGS 84), for the booking page's distance sort" },
   { view: 'staff_directory', owner: 'staff', readers: '*', purpose: 'staff names and roles (no e-mail, no password hash)' },
   { view: 'practitioner_licences', owner: 'staff', readers: '*', purpose: 'licence type, jurisdiction and expiry per practitioner (no numbers)' },
   { view: 'patient_directory', owner: 'patients', readers: '*', purpose: 'patient identity and contact for lists, reminders and recall reports' },
