@@ -17,7 +17,9 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import
  */
 const ownCode = /\/(apps\/web\/src|libs\/domain\/src|libs\/api-client\/src)\/[^?]*\.tsx?$/;
 const pureLibrary = /\/node_modules\/(react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-sidecar|dayjs|clsx|@babel\/runtime)\//;
-const declaredPure = (id: string) => (ownCode.test(id) && !id.endsWith('/apps/web/src/main.tsx')) || pureLibrary.test(id);
+// The two entries render: the dashboard's main.tsx and the patients' booking pages' book/main.tsx.
+const entries = ['/apps/web/src/main.tsx', '/apps/web/src/book/main.tsx'];
+const declaredPure = (id: string) => (ownCode.test(id) && !entries.some((entry) => id.endsWith(entry))) || pureLibrary.test(id);
 // A transform hook's `moduleSideEffects` overrides what the resolver read from package.json (an option would not).
 const pureModules = (): Plugin => ({
   name: 'skinledger:pure-modules',
@@ -64,12 +66,17 @@ export default defineConfig({
     // .vite/manifest.json: which chunks each page needs (tools/bundle-budget.mjs checks their size).
     manifest: true,
     rollupOptions: {
+      // The dashboard (index.html) and the patients' booking pages (book.html: /book and /book/manage/<key>, served
+      // by the API; apps/web/src/book). The booking pages share React alone with the dashboard.
+      input: { index: fromRoot('apps/web/index.html'), book: fromRoot('apps/web/book.html') },
       output: {
-        // React, the router and TanStack Query are on every page and change less often than the app: one chunk that
-        // stays cached across releases. Mantine and the icons are left to Rollup's splitting, so each page carries
-        // only the components and icons it uses (one Mantine chunk put all of them on the sign-in page).
+        // React is on every page and changes less often than the app: a chunk that stays cached across releases; the
+        // router and TanStack Query likewise, in a chunk of their own that the booking pages never load. Mantine and
+        // the icons are left to Rollup's splitting, so each page carries only the components and icons it uses (one
+        // Mantine chunk put all of them on the sign-in page).
         manualChunks(id) {
-          if (/node_modules\/(react|react-dom|react-router|scheduler|@tanstack)\//.test(id)) return 'react';
+          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          if (/node_modules\/(react-router|@tanstack)\//.test(id)) return 'router';
           return undefined;
         },
       },

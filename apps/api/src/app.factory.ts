@@ -16,7 +16,7 @@ import { registerCsvBodyParser } from './common/http/csv-body-parser';
 import { registerBodyFingerprint } from './common/idempotency/body-fingerprint';
 import { JSON_BODY_LIMIT_BYTES, registerJsonBodyParser } from './common/http/json-body-parser';
 import { registerPublicRateLimit } from './common/http/public-rate-limit';
-import { registerSecurityHeaders } from './common/http/security-headers';
+import { isFramableBookingPage, registerSecurityHeaders, replaceWithFramableHeaders, securityHeaderValues } from './common/http/security-headers';
 import { createAppLogger } from './common/logging/app-logger';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
 import { requestLoggerOptions } from './common/logging/request-logging';
@@ -90,6 +90,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   const webDistDir = config.webDistDir;
   const indexHtml = webDistDir ? path.join(webDistDir, 'index.html') : '';
   const serveDashboard = webDistDir !== undefined && fs.existsSync(indexHtml);
+  // The patients' booking pages (issue 16): their own small page (apps/web/book.html), not the dashboard's.
+  const bookHtml = webDistDir ? path.join(webDistDir, 'book.html') : '';
+  const serveBooking = webDistDir !== undefined && fs.existsSync(bookHtml);
+  const framableHeaders = securityHeaderValues(config, true);
   if (serveDashboard) {
     await app.register(fastifyStatic, {
       root: webDistDir,
@@ -110,7 +114,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     // uptime monitors and link checkers ask for a page with HEAD.
     const pathname = request.url.split('?')[0];
     if (!serveDashboard || (request.method !== 'GET' && request.method !== 'HEAD') || pathname.startsWith('/api') || /\.[a-z0-9]+$/i.test(pathname)) return false;
-    void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml));
+    // /book and everything under it (the manage link /book/manage/<key>, which the e-mails carry: manage-link.ts).
+    const booking = pathname === '/book' || pathname.startsWith('/book/');
+    if (booking && !serveBooking) return false;
+    if (booking && isFramableBookingPage(pathname)) replaceWithFramableHeaders(reply, framableHeaders);
+    void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(booking ? bookHtml : indexHtml));
     return true;
   };
 

@@ -64,6 +64,14 @@ export class ConsentTemplateVersionInputDto {
   @Min(CONSENT_VALID_DAYS_MIN, { message: `validDays must be at least ${CONSENT_VALID_DAYS_MIN}` })
   @Max(CONSENT_VALID_DAYS_MAX, { message: `validDays must be at most ${CONSENT_VALID_DAYS_MAX}` })
   validDays!: number;
+
+  @ApiPropertyOptional({
+    description:
+      'The form asks a staff witness to the signature (on the kiosk; at check-in when the patient signed at home through her manage link). Absent: true for a new form, unchanged for a new version',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'witnessRequired must be true or false' })
+  witnessRequired?: boolean;
 }
 
 export class CreateConsentTemplateDto extends ConsentTemplateVersionInputDto {
@@ -117,6 +125,7 @@ export class ConsentTemplateDto {
   @ApiProperty() title!: string;
   @ApiProperty({ description: 'One of the defaults SkinLedger supplied' }) isDefault!: boolean;
   @ApiProperty({ type: Number }) currentVersion!: number;
+  @ApiProperty({ description: 'The form asks a staff witness to the signature (at check-in when signed at home)' }) witnessRequired!: boolean;
   @ApiProperty({ description: 'True until an owner or admin approves the current version after review with the medical director' })
   needsReview!: boolean;
   @ApiProperty({ type: Number, nullable: true }) approvedVersion!: number | null;

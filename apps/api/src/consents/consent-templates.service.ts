@@ -72,6 +72,7 @@ export class ConsentTemplatesService {
           kind: input.kind,
           title: input.title,
           isDefault: false,
+          witnessRequired: input.witnessRequired ?? true,
           currentVersion: 1,
           approvedVersion: null,
           approvedAt: null,
@@ -83,7 +84,7 @@ export class ConsentTemplatesService {
         action: 'consent_template.created',
         entityType: 'consent_template',
         entityId: template.id,
-        changes: createdFields(input, ['kind', 'title', 'validDays']),
+        changes: { ...createdFields(input, ['kind', 'title', 'validDays']), witnessRequired: { to: input.witnessRequired ?? true } },
       });
       return this.detail(manager, actor, template.id);
     });
@@ -95,7 +96,8 @@ export class ConsentTemplatesService {
       const template = await this.lock(manager, actor, id);
       const version = template.currentVersion + 1;
       await this.insertVersion(manager, actor, template.id, version, input, input.requiresReconsent, input.changeNote ?? null);
-      await manager.update(ConsentTemplate, { id: template.id }, { currentVersion: version, title: input.title, updatedAt: new Date() });
+      const witnessRequired = input.witnessRequired ?? template.witnessRequired;
+      await manager.update(ConsentTemplate, { id: template.id }, { currentVersion: version, title: input.title, witnessRequired, updatedAt: new Date() });
       await this.audit.record(manager, actor, {
         action: 'consent_template.version_published',
         entityType: 'consent_template',
@@ -103,6 +105,7 @@ export class ConsentTemplatesService {
         changes: {
           version: { from: template.currentVersion, to: version },
           requiresReconsent: { to: input.requiresReconsent },
+          ...(witnessRequired !== template.witnessRequired ? { witnessRequired: { from: template.witnessRequired, to: witnessRequired } } : {}),
           ...(input.changeNote ? { changeNote: { to: input.changeNote } } : {}),
         },
       });
@@ -140,7 +143,7 @@ export class ConsentTemplatesService {
   }
 
   /** The template, or 404 for an unknown id or another organization's. */
-  async find(manager: EntityManager, actor: Actor, id: string): Promise<ConsentTemplate> {
+  async find(manager: EntityManager, actor: Pick<Actor, 'organizationId'>, id: string): Promise<ConsentTemplate> {
     const template = await manager.findOneBy(ConsentTemplate, { id, organizationId: actor.organizationId });
     if (!template) throw new NotFoundError('Consent template', id);
     return template;
@@ -248,6 +251,7 @@ function toTemplateDto(t: ConsentTemplate, current: ConsentTemplateVersion, name
     title: t.title,
     isDefault: t.isDefault,
     currentVersion: t.currentVersion,
+    witnessRequired: t.witnessRequired,
     needsReview: t.approvedVersion !== t.currentVersion,
     approvedVersion: t.approvedVersion,
     approvedAt: t.approvedAt?.toISOString() ?? null,

@@ -67,6 +67,7 @@ export type OwningModule = keyof typeof TABLE_OWNERS;
 export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; readers: readonly string[] | '*'; purpose: string }[] = [
   { view: 'organization_directory', owner: 'organizations', readers: '*', purpose: "the clinic's name" },
   { view: 'location_directory', owner: 'organizations', readers: '*', purpose: 'location names, addresses and IANA time zones' },
+  { view: 'location_coordinates', owner: 'organizations', readers: ['online-booking'], purpose: "where a location is (WGS 84), for the booking page's distance sort" },
   { view: 'staff_directory', owner: 'staff', readers: '*', purpose: 'staff names and roles (no e-mail, no password hash)' },
   { view: 'practitioner_licences', owner: 'staff', readers: '*', purpose: 'licence type, jurisdiction and expiry per practitioner (no numbers)' },
   { view: 'patient_directory', owner: 'patients', readers: '*', purpose: 'patient identity and contact for lists, reminders and recall reports' },
@@ -94,8 +95,9 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   {
     view: 'appointment_consent_context',
     owner: 'scheduling',
-    readers: ['consents'],
-    purpose: "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds",
+    readers: ['consents', 'online-booking'],
+    purpose:
+      "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds; and the pre-visit forms of the manage link (online-booking)",
   },
   { view: 'treatment_session_seals', owner: 'audit', readers: ['treatments'], purpose: "the record hash sealed in each session's HMAC-chained signing event, for the session record" },
   // Each timeline source's rows: the patient's timeline reads them all in one statement (issue 15).
@@ -122,13 +124,21 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
     owner: 'consents',
     readers: ['scheduling', 'treatments'],
     purpose:
-      "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in and the appointment's preflight",
+      "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in and the appointment's preflight; and, for check-in's \"signed remotely\", title, appointment, signed remotely, witnessed and whether the form asks a witness",
+  },
+  {
+    view: 'visit_consent_forms',
+    owner: 'consents',
+    readers: ['online-booking'],
+    // consents reads it too (PreVisitConsentsService.ofVisit): one definition of which forms a patient sees.
+    purpose: "a visit's consents as its patient reads and signs them through the manage link (text, acknowledgements, practitioner, signature and witness state), for the pre-visit forms",
   },
   {
     view: 'patient_screening_facts',
     owner: 'patients',
-    readers: ['treatments'],
-    purpose: "what screening a patient needs (phototype, allergies, archived, the latest medical history, the clinic's screening overrides), for the appointment's preflight",
+    readers: ['treatments', 'scheduling', 'online-booking'],
+    purpose:
+      "what screening a patient needs (phototype, allergies, archived, the latest medical history and who recorded it, the clinic's screening overrides), for the appointment's preflight and check-in's \"patient-reported history to review\"",
   },
   // A record's audit events with what checking their chain MACs needs (a consent's verification and certificate page).
   {

@@ -48,4 +48,9 @@ export class OnlineBookingSettingsDto {
 export class OnlineBookingSettingsViewDto extends OnlineBookingSettingsDto {
   @ApiProperty({ description: 'False while the defaults apply (never saved)' }) customized!: boolean;
   @ApiProperty({ example: '3f9a1c07b2de', description: 'How the public booking API and pages name the clinic (`?organization=`)' }) publicBookingSlug!: string;
+  @ApiProperty({
+    example: 'https://book.example-clinic.com/book?organization=3f9a1c07b2de',
+    description: 'The booking page patients open, on the server’s PUBLIC_URL (the embed snippet frames it)',
+  })
+  publicBookingUrl!: string;
 }

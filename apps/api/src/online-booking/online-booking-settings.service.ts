@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_ONLINE_BOOKING_SETTINGS, type OnlineBookingSettings } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { RequestValidationError } from '../common/problems/validation';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { OrganizationSettingsService } from '../settings/organization-settings.service';
 import type { OnlineBookingSettingsDto, OnlineBookingSettingsViewDto } from './online-booking-settings.dto';
+import { publicBookingUrl } from './manage-link';
 import { unknownStaffIds } from './online-booking.queries';
 
 /** The stored settings over the defaults (a key saved before a field existed still reads whole). */
@@ -24,6 +27,7 @@ export class OnlineBookingSettingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: OrganizationSettingsService,
     private readonly organizations: OrganizationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(actor: Actor): Promise<OnlineBookingSettingsViewDto> {
@@ -51,6 +55,7 @@ export class OnlineBookingSettingsService {
 
   private async view(actor: Actor, stored: OnlineBookingSettings | null): Promise<OnlineBookingSettingsViewDto> {
     const organization = await this.organizations.get(actor);
-    return { ...effectiveOnlineBookingSettings(stored), customized: stored !== null, publicBookingSlug: organization.publicBookingSlug };
+    const slug = organization.publicBookingSlug;
+    return { ...effectiveOnlineBookingSettings(stored), customized: stored !== null, publicBookingSlug: slug, publicBookingUrl: publicBookingUrl(this.config.publicUrl, slug) };
   }
 }

@@ -9,7 +9,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe('online booking: settings, the service flag and the public reads (issue 16)', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ PUBLIC_URL: 'https://book.harbour-skin.test/' });
   });
   afterAll(async () => app.close());
 
@@ -38,6 +38,8 @@ describe('online booking: settings, the service flag and the public reads (issue
         excludedPractitionerIds: [],
         customized: false,
         publicBookingSlug: org.slug,
+        // On PUBLIC_URL, where the API serves the booking page (book.html) for /book.
+        publicBookingUrl: `https://book.harbour-skin.test/book?organization=${org.slug}`,
       });
       expect(org.slug).toMatch(/^[0-9a-f]{12}$/);
       expect((await org.client.get('/api/organization')).body.publicBookingSlug).toBe(org.slug);
@@ -146,7 +148,11 @@ describe('online booking: settings, the service flag and the public reads (issue
       expect(response.headers.get('set-cookie')).toBeNull();
       const body = response.body;
       expect(body.organizationName).toBe(org.organization.name);
-      expect(body.locations).toEqual([{ id: org.location.id, name: org.location.name, address: org.location.address, timezone: 'America/New_York' }]);
+      expect(body.locations).toEqual([
+        { id: org.location.id, name: org.location.name, address: org.location.address, timezone: 'America/New_York', phone: '', latitude: null, longitude: null },
+      ]);
+      expect(body.policyText).toBe(OPEN.policyText);
+      expect(body.cancellationWindowHours).toBe(OPEN.cancellationWindowHours);
       expect(body.services.map((s: { name: string }) => s.name)).toEqual(['Acne-scar needling', 'Glow needling']);
       expect(body.services[0]).toEqual({
         id: medical.id,
@@ -165,6 +171,32 @@ describe('online booking: settings, the service flag and the public reads (issue
       expect(byId.get(org.nurse.id)).toMatchObject({ serviceIds: [medical.id, cosmetic.id] });
       const text = response.text;
       for (const secret of [org.nurse.email, org.aesthetician.email, org.staffMember.email, 'RN-1', '@clinic.test', excluded.id]) expect(text).not.toContain(secret);
+    });
+  });
+
+  describe('location coordinates for the provider finder', () => {
+    it('are kept through the location editor (both or neither, in range, audited) and offered to the booking page', async () => {
+      const org = await clinic();
+      await newService(org.client, { name: 'Glow needling', procedureKind: 'cosmetic_needling', consentKinds: [], onlineBooking: 'anyone' });
+      await org.client.put('/api/settings/online-booking', OPEN);
+      const placed = await org.client.patch(`/api/locations/${org.location.id}`, { latitude: 40.7033, longitude: -74.0132, phone: '(212) 555-0199' });
+      expect(placed.status).toBe(200);
+      expect(placed.body).toMatchObject({ latitude: 40.7033, longitude: -74.0132 });
+      const [event] = (await org.client.get('/api/audit-events?action=location.updated')).body.items;
+      expect(event.changes.latitude).toEqual({ from: null, to: 40.7033 });
+
+      const options = await app.client().get(`/api/public/booking/options?organization=${org.slug}`);
+      expect(options.body.locations[0]).toMatchObject({ id: org.location.id, latitude: 40.7033, longitude: -74.0132, phone: '+12125550199' });
+
+      const half = await org.client.patch(`/api/locations/${org.location.id}`, { latitude: null });
+      expect(half.status).toBe(400);
+      expect(half.body.errors[0].field).toBe('latitude');
+      const outside = await org.client.patch(`/api/locations/${org.location.id}`, { latitude: 91, longitude: 0 });
+      expect(outside.status).toBe(400);
+      expect(outside.body.errors[0].field).toBe('latitude');
+      const cleared = await org.client.patch(`/api/locations/${org.location.id}`, { latitude: null, longitude: null });
+      expect(cleared.body).toMatchObject({ latitude: null, longitude: null });
+      await expect(app.dataSource.query(`UPDATE locations SET latitude = 10 WHERE id = $1`, [org.location.id])).rejects.toThrow(/locations_coordinates_both/);
     });
   });
 

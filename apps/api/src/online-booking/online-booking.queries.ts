@@ -12,8 +12,8 @@ export async function unknownStaffIds(manager: EntityManager, organizationId: st
 }
 
 export interface PublicCatalogRow {
-  /** [id, name, address, timezone] of the open locations, by name. */
-  locations: [string, string, string, string][] | null;
+  /** [id, name, address, timezone, phone, latitude, longitude] of the open locations, by name. */
+  locations: [string, string, string, string, string, number | null, number | null][] | null;
   /** [id, name, duration_min, procedure_kind, description, online_booking] of the services open online, by name. */
   services: [string, string, number, string, string, string][] | null;
   /** [id, name, role] of the active staff who work somewhere, by name. */
@@ -36,10 +36,12 @@ export async function publicCatalog(manager: EntityManager, organizationId: stri
         WHERE s.organization_id = $1 AND s.is_active
           AND EXISTS (SELECT 1 FROM practitioner_work_locations w WHERE w.organization_id = $1 AND w.staff_member_id = s.id)
      ), open_locations AS (
-       SELECT l.id, l.name, l.address, l.timezone FROM location_directory l WHERE l.organization_id = $1 AND l.is_active
+       SELECT l.id, l.name, l.address, l.timezone, l.phone, c.latitude, c.longitude
+         FROM location_directory l LEFT JOIN location_coordinates c ON c.id = l.id AND c.organization_id = $1
+        WHERE l.organization_id = $1 AND l.is_active
      )
      SELECT
-       (SELECT json_agg(json_build_array(l.id, l.name, l.address, l.timezone) ORDER BY l.name, l.id) FROM open_locations l) AS locations,
+       (SELECT json_agg(json_build_array(l.id, l.name, l.address, l.timezone, l.phone, l.latitude, l.longitude) ORDER BY l.name, l.id) FROM open_locations l) AS locations,
        (SELECT json_agg(json_build_array(v.id, v.name, v.duration_min, v.procedure_kind, v.description, v.online_booking) ORDER BY v.name, v.id)
           FROM online_bookable_services v WHERE v.organization_id = $1) AS services,
        (SELECT json_agg(json_build_array(p.id, p.name, p.role) ORDER BY p.name, p.id) FROM people p) AS people,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -12,7 +12,13 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '../common/access/access-policy.decorator';
 import { Origin, type RequestOrigin } from '../common/access/actor';
-import { CancelPublicAppointmentDto, PublicManagedAppointmentDto, ReschedulePublicAppointmentDto } from './public-booking.dto';
+import {
+  CancelPublicAppointmentDto,
+  ManageAvailabilityQueryDto,
+  PublicAvailabilityDto,
+  PublicManagedAppointmentDto,
+  ReschedulePublicAppointmentDto,
+} from './public-booking.dto';
 import { PublicAppointmentsService } from './public-appointments.service';
 
 const UNKNOWN = 'No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said';
@@ -37,6 +43,18 @@ export class PublicAppointmentsController {
   @ApiTooManyRequestsResponse({ description: LIMITED })
   view(@Param('token') token: string, @Origin() origin: RequestOrigin): Promise<PublicManagedAppointmentDto> {
     return this.appointments.view(token, origin);
+  }
+
+  @Get(':token/availability')
+  @ApiOperation({ summary: 'Free starts the appointment may move to: same service, location and practitioner, within the online window' })
+  @Public()
+  @ApiParam(KEY)
+  @ApiOkResponse({ type: PublicAvailabilityDto, description: 'Empty when it can no longer be moved online' })
+  @ApiBadRequestResponse({ description: 'from or to is invalid, or more than 14 days apart (`validation`)' })
+  @ApiNotFoundResponse({ description: UNKNOWN })
+  @ApiTooManyRequestsResponse({ description: LIMITED })
+  availability(@Param('token') token: string, @Query() query: ManageAvailabilityQueryDto, @Origin() origin: RequestOrigin): Promise<PublicAvailabilityDto> {
+    return this.appointments.availability(token, query, origin);
   }
 
   @Post(':token/confirm')

@@ -16,7 +16,13 @@ import { manageKeyHash, manageUrl } from './manage-link';
 import { ManageLinkLimiter } from './manage-link-limiter';
 import { resolveManageLink } from './online-booking-holds.queries';
 import { effectiveOnlineBookingSettings } from './online-booking-settings.service';
-import type { CancelPublicAppointmentDto, PublicManagedAppointmentDto, ReschedulePublicAppointmentDto } from './public-booking.dto';
+import type {
+  CancelPublicAppointmentDto,
+  ManageAvailabilityQueryDto,
+  PublicAvailabilityDto,
+  PublicManagedAppointmentDto,
+  ReschedulePublicAppointmentDto,
+} from './public-booking.dto';
 
 const HOUR = 3_600_000;
 /** How far after the asked start the slot search reads (as for a hold). */
@@ -25,6 +31,7 @@ const SLOT_SEARCH_MS = 24 * HOUR;
 /** What the key resolved to, inside the transaction it scoped to the clinic. */
 interface Managed {
   source: AuditSource;
+  clinicName: string;
   settings: OnlineBookingSettings;
   appointment: ManagedAppointmentRow;
 }
@@ -51,7 +58,30 @@ export class PublicAppointmentsService {
   async view(key: string, origin: RequestOrigin, now = Date.now()): Promise<PublicManagedAppointmentDto> {
     return this.dataSource.transaction(async (manager) => {
       const managed = await this.resolve(manager, key, origin, false);
-      return toDto(managed.appointment, managed.settings, now);
+      return toDto(managed, managed.appointment, now);
+    });
+  }
+
+  /**
+   * The free starts the appointment may move to: its service and location, with its practitioner, within the clinic's
+   * online window; its own time does not block them (the engine leaves the appointment out). Empty when it can no
+   * longer be moved online. A read: not audited, not counted against the link's changes.
+   */
+  async availability(key: string, query: ManageAvailabilityQueryDto, origin: RequestOrigin, now = Date.now()): Promise<PublicAvailabilityDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const managed = await this.resolve(manager, key, origin, false);
+      const a = managed.appointment;
+      const settings = managed.settings;
+      if (!toDto(managed, a, now).canReschedule) return { timeZone: a.timezone, slots: [] };
+      // Her practitioner, unless the clinic has since taken them off online booking: then anyone who gives it there.
+      const practitionerId = settings.excludedPractitionerIds.includes(a.practitioner_id) ? undefined : a.practitioner_id;
+      const { timeZone, slots } = await this.engine.findOnline(
+        manager,
+        managed.source.organizationId,
+        { serviceId: a.service_id, locationId: a.location_id, practitionerId, from: query.from, to: query.to, excludeAppointmentId: a.id },
+        { window: (from, to) => onlineBookingWindow(settings, { from: from.getTime(), to: to.getTime() }, now), excludedPractitionerIds: settings.excludedPractitionerIds },
+      );
+      return { timeZone, slots: slots.map((s) => ({ startsAt: new Date(s.start).toISOString(), endsAt: new Date(s.end).toISOString(), practitionerId: s.practitionerId })) };
     });
   }
 
@@ -60,7 +90,7 @@ export class PublicAppointmentsService {
     this.limiter.take(manageKeyHash(key).toString('hex'), now);
     return this.dataSource.transaction(async (manager) => {
       const managed = await this.resolve(manager, key, origin);
-      if (managed.appointment.status === 'confirmed') return toDto(managed.appointment, managed.settings, now);
+      if (managed.appointment.status === 'confirmed') return toDto(managed, managed.appointment, now);
       await this.appointments.transitionWithin(manager, managed.source, managed.appointment.id, 'confirm');
       return this.reread(manager, managed, now);
     });
@@ -74,7 +104,7 @@ export class PublicAppointmentsService {
     this.limiter.take(manageKeyHash(key).toString('hex'), now);
     return this.dataSource.transaction(async (manager) => {
       const managed = await this.resolve(manager, key, origin);
-      if (managed.appointment.status === 'cancelled') return toDto(managed.appointment, managed.settings, now);
+      if (managed.appointment.status === 'cancelled') return toDto(managed, managed.appointment, now);
       refuseInsideWindow(managed, 'cancelled', now);
       const why = input.reason?.trim();
       const reason = why ? `Cancelled online by the patient: ${why}` : 'Cancelled online by the patient';
@@ -101,7 +131,7 @@ export class PublicAppointmentsService {
         }
         refuseInsideWindow(managed, 'moved', now);
         // Asked for the time it already has: nothing to move.
-        if (startsAt.getTime() === a.starts_at.getTime() && (!input.practitionerId || input.practitionerId === a.practitioner_id)) return toDto(a, managed.settings, now);
+        if (startsAt.getTime() === a.starts_at.getTime() && (!input.practitionerId || input.practitionerId === a.practitioner_id)) return toDto(managed, a, now);
         const settings = managed.settings;
         const { slots } = await this.engine.findOnline(
           manager,
@@ -148,6 +178,7 @@ export class PublicAppointmentsService {
     if (!link || !appointment || !appointment.has_patient) throw new NotFoundError('Appointment');
     return {
       source: { ...origin, organizationId: link.organization_id, staffMemberId: null },
+      clinicName: link.name,
       settings: effectiveOnlineBookingSettings(link.online_booking as Partial<OnlineBookingSettings> | null),
       appointment,
     };
@@ -155,7 +186,7 @@ export class PublicAppointmentsService {
 
   private async reread(manager: EntityManager, managed: Managed, now: number): Promise<PublicManagedAppointmentDto> {
     const appointment = (await this.holds.managedAppointment(manager, managed.source.organizationId, managed.appointment.id)) as ManagedAppointmentRow;
-    return toDto(appointment, managed.settings, now);
+    return toDto(managed, appointment, now);
   }
 }
 
@@ -176,7 +207,8 @@ function insideWindow(a: ManagedAppointmentRow, hours: number, now: number): boo
   return a.starts_at.getTime() - now < hours * HOUR;
 }
 
-function toDto(a: ManagedAppointmentRow, settings: OnlineBookingSettings, now: number): PublicManagedAppointmentDto {
+function toDto(managed: Managed, a: ManagedAppointmentRow, now: number): PublicManagedAppointmentDto {
+  const settings = managed.settings;
   const changeable = isReschedulable(a.status as AppointmentStatus) && !insideWindow(a, settings.cancellationWindowHours, now);
   return {
     id: a.id,
@@ -188,6 +220,9 @@ function toDto(a: ManagedAppointmentRow, settings: OnlineBookingSettings, now: n
     locationName: a.location_name,
     locationAddress: a.location_address,
     practitionerName: a.practitioner_name,
+    practitionerId: a.practitioner_id,
+    organizationName: managed.clinicName,
+    locationPhone: a.location_phone ?? '',
     canCancel: changeable,
     canReschedule: changeable && settings.enabled,
     cancellationWindowHours: settings.cancellationWindowHours,

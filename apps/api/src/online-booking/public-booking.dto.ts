@@ -30,6 +30,9 @@ export class PublicLocationDto {
   @ApiProperty() name!: string;
   @ApiProperty() address!: string;
   @ApiProperty({ description: 'IANA time zone: how times at this location are shown' }) timezone!: string;
+  @ApiProperty({ description: 'The location’s public phone number (E.164), empty when none' }) phone!: string;
+  @ApiProperty({ type: 'number', nullable: true, description: 'WGS 84 degrees north, when the clinic gave them: the page sorts by distance' }) latitude!: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'WGS 84 degrees east, with latitude' }) longitude!: number | null;
 }
 
 export class PublicServiceDto {
@@ -58,6 +61,8 @@ export class PublicBookingOptionsDto {
   @ApiProperty({ type: [PublicLocationDto] }) locations!: PublicLocationDto[];
   @ApiProperty({ type: [PublicServiceDto] }) services!: PublicServiceDto[];
   @ApiProperty({ type: [PublicPractitionerDto] }) practitioners!: PublicPractitionerDto[];
+  @ApiProperty({ description: 'The clinic’s booking and cancellation policy, accepted when booking' }) policyText!: string;
+  @ApiProperty({ type: 'integer', description: 'Hours before the start within which the patient changes the appointment only by calling' }) cancellationWindowHours!: number;
 }
 
 export class PublicSlotDto {
@@ -136,10 +141,18 @@ export class PublicManagedAppointmentDto {
   @ApiProperty() locationName!: string;
   @ApiProperty() locationAddress!: string;
   @ApiProperty() practitionerName!: string;
+  @ApiProperty({ format: 'uuid', description: 'Who gives it: the manage page offers new times with the same practitioner' }) practitionerId!: string;
+  @ApiProperty({ description: 'The clinic’s name, for the page’s heading' }) organizationName!: string;
+  @ApiProperty({ description: 'The location’s phone number (E.164) to call inside the cancellation window; empty when none' }) locationPhone!: string;
   @ApiProperty({ description: 'Booked or confirmed, and the start is further off than the cancellation window' }) canCancel!: boolean;
   @ApiProperty({ description: 'As canCancel: moving it online follows the same window' }) canReschedule!: boolean;
   @ApiProperty({ type: 'integer', description: 'Hours before the start within which it is changed only by calling the clinic' }) cancellationWindowHours!: number;
   @ApiProperty({ description: 'The clinic’s booking and cancellation policy' }) policyText!: string;
+}
+
+export class ManageAvailabilityQueryDto {
+  @ApiProperty({ format: 'date-time' }) @IsInstant('from') from!: string;
+  @ApiProperty({ format: 'date-time', description: 'At most 14 days after from' }) @IsInstant('to') to!: string;
 }
 
 export class CancelPublicAppointmentDto {

@@ -27,7 +27,8 @@ export class PublicBookingService {
     return this.dataSource.transaction(async (manager) => {
       const clinic = await this.clinic(manager, slug);
       const settings = effectiveOnlineBookingSettings(clinic.onlineBooking);
-      return bookingOptions(clinic.name, await publicCatalog(manager, clinic.organizationId), new Set(settings.excludedPractitionerIds), isoDate(now));
+      const options = bookingOptions(clinic.name, await publicCatalog(manager, clinic.organizationId), new Set(settings.excludedPractitionerIds), isoDate(now));
+      return { ...options, policyText: settings.policyText, cancellationWindowHours: settings.cancellationWindowHours };
     });
   }
 
@@ -58,7 +59,12 @@ const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10
  * booking rule's serviceCredentialViolation; the slot search checks each day again), at the open locations they work
  * at. Services nobody may give and locations nobody works at are left out: the page offers only what can be booked.
  */
-export function bookingOptions(organizationName: string, row: PublicCatalogRow, excluded: ReadonlySet<string>, today: string): PublicBookingOptionsDto {
+export function bookingOptions(
+  organizationName: string,
+  row: PublicCatalogRow,
+  excluded: ReadonlySet<string>,
+  today: string,
+): Omit<PublicBookingOptionsDto, 'policyText' | 'cancellationWindowHours'> {
   const credentials = new Map<string, PractitionerCredential[]>();
   for (const [staffId, licenceType, expiresOn] of row.licences ?? []) {
     const list = credentials.get(staffId) ?? [];
@@ -89,6 +95,6 @@ export function bookingOptions(organizationName: string, row: PublicCatalogRow, 
     })
     .filter((s) => s.practitionerIds.length > 0);
   const usedLocations = new Set(practitioners.flatMap((p) => p.locationIds));
-  const locations = (row.locations ?? []).filter(([id]) => usedLocations.has(id)).map(([id, name, address, timezone]) => ({ id, name, address, timezone }));
+  const locations = (row.locations ?? []).filter(([id]) => usedLocations.has(id)).map(([id, name, address, timezone, phone, latitude, longitude]) => ({ id, name, address, timezone, phone, latitude, longitude }));
   return { organizationName, locations, services: offered, practitioners };
 }

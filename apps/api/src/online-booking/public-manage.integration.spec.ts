@@ -117,6 +117,9 @@ describe('online booking: the manage link (issue 16)', () => {
       locationName: c.location.name,
       locationAddress: '12 Harbour Street',
       practitionerName: c.nurse.name,
+      practitionerId: c.nurse.id,
+      organizationName: c.organization.name,
+      locationPhone: '+12125550199',
       canCancel: true,
       canReschedule: true,
       cancellationWindowHours: 24,
@@ -224,6 +227,36 @@ describe('online booking: the manage link (issue 16)', () => {
     expect((await c.anonymous.post(c.link(booked.key, 'reschedule'), { startsAt: 'tomorrow' })).status).toBe(400);
     expect((await c.client.get(`/api/appointments/${booked.id}`)).body.startsAt).toBe(second.startsAt);
     expect((await c.client.get(`/api/appointments/${other.id}`)).body.startsAt).toBe(third.startsAt);
+  });
+
+  it('offers the starts it may move to: its practitioner, its own time not blocking them, nothing once inside the window', async () => {
+    const c = await clinic();
+    const [first, second] = await c.slots();
+    const booked = await c.book(first);
+    const from = Date.parse(first.startsAt) - 2 * 3_600_000;
+    const offered = await c.anonymous.get(`${c.link(booked.key, 'availability')}?from=${iso(from)}&to=${iso(from + DAY)}`);
+    expect(offered.status).toBe(200);
+    expect(offered.headers.get('set-cookie')).toBeNull();
+    expect(offered.body.timeZone).toBe(c.location.timezone);
+    const starts = (offered.body.slots as Slot[]).map((s) => s.startsAt);
+    // Its own start is free to it (its own time does not block it); the next hour too.
+    expect(starts).toEqual(expect.arrayContaining([first.startsAt, second.startsAt]));
+    expect(new Set((offered.body.slots as Slot[]).map((s) => s.practitionerId))).toEqual(new Set([c.nurse.id]));
+    // Another patient's availability (the public page's) does not offer her start: it is hers.
+    const publicStarts = await c.anonymous.get(
+      `/api/public/booking/availability?organization=${c.slug}&serviceId=${c.consultation.id}&locationId=${c.location.id}&from=${iso(from)}&to=${iso(from + DAY)}`,
+    );
+    expect((publicStarts.body.slots as Slot[]).map((s) => s.startsAt)).not.toContain(first.startsAt);
+    expect((await c.anonymous.get(`${c.link(booked.key, 'availability')}?from=${iso(from)}&to=${iso(from + 20 * DAY)}`)).status).toBe(400);
+    expect((await c.anonymous.get(`${c.link(randomBytes(32).toString('base64url'), 'availability')}?from=${iso(from)}&to=${iso(from + DAY)}`)).status).toBe(404);
+    // Inside the window it can no longer be moved online: nothing is offered.
+    await app.dataSource.query(
+      `UPDATE appointments SET starts_at = now() + interval '2 hours', ends_at = now() + interval '150 minutes', occupied_until = now() + interval '150 minutes' WHERE id = $1`,
+      [booked.id],
+    );
+    const inside = await c.anonymous.get(`${c.link(booked.key, 'availability')}?from=${iso(from)}&to=${iso(from + DAY)}`);
+    expect(inside.status).toBe(200);
+    expect(inside.body.slots).toEqual([]);
   });
 
   it('gives one start to exactly one of two patients moving to it at once; the other is a 409', async () => {

@@ -11,6 +11,9 @@ export class Location {
   @Column() timezone!: string;
   /** ISO 3166-1 alpha-2: how phone numbers typed without a country code are read here. */
   @Column({ name: 'country_code', type: 'text' }) countryCode!: string;
+  /** WGS 84 degrees, both or neither: the public booking page sorts locations by distance with them (issue 16). */
+  @Column({ type: 'double precision', nullable: true }) latitude!: number | null;
+  @Column({ type: 'double precision', nullable: true }) longitude!: number | null;
   @Column({ name: 'is_active' }) isActive!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

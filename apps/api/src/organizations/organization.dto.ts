@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { canonicalTimeZone, CLINIC_LOCALES, isIanaTimeZone, type ClinicLocale } from '@skinledger/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { isPhoneCountry } from '../common/phone/phone-numbers';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -84,6 +84,20 @@ export class CreateLocationDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsCountryCode()
   countryCode?: string;
+
+  @ApiPropertyOptional({ type: 'number', nullable: true, minimum: -90, maximum: 90, example: 40.7033, description: 'WGS 84 degrees north; with longitude, or neither (null clears). The public booking page sorts locations by distance with them' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'latitude must be a number of degrees' })
+  @Min(-90, { message: 'latitude must be between -90 and 90' })
+  @Max(90, { message: 'latitude must be between -90 and 90' })
+  latitude?: number | null;
+
+  @ApiPropertyOptional({ type: 'number', nullable: true, minimum: -180, maximum: 180, example: -74.0132, description: 'WGS 84 degrees east; with latitude, or neither (null clears)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'longitude must be a number of degrees' })
+  @Min(-180, { message: 'longitude must be between -180 and 180' })
+  @Max(180, { message: 'longitude must be between -180 and 180' })
+  longitude?: number | null;
 }
 
 export class UpdateLocationDto extends PartialType(CreateLocationDto) {
@@ -100,5 +114,7 @@ export class LocationDto {
   @ApiProperty() address!: string;
   @ApiProperty({ description: 'E.164 (or, for a number older than E.164 storage that could not be read, as typed); empty when none' }) phone!: string;
   @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2' }) countryCode!: string;
+  @ApiProperty({ type: 'number', nullable: true, description: 'WGS 84 degrees north; null when not given' }) latitude!: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'WGS 84 degrees east; null when not given' }) longitude!: number | null;
   @ApiProperty() isActive!: boolean;
 }

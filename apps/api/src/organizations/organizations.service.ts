@@ -11,10 +11,20 @@ import { resolvePublicBookingSlug, type PublicBookingClinic } from './public-boo
 import { Organization } from './organization.entity';
 import type { CreateLocationDto, LocationDto, OrganizationDto, UpdateLocationDto, UpdateOrganizationDto } from './organization.dto';
 
-const LOCATION_FIELDS = ['name', 'timezone', 'countryCode', 'address', 'phone', 'isActive'] as const;
+const LOCATION_FIELDS = ['name', 'timezone', 'countryCode', 'address', 'phone', 'latitude', 'longitude', 'isActive'] as const;
 
 export function toLocationDto(l: Location): LocationDto {
-  return { id: l.id, name: l.name, timezone: l.timezone, countryCode: l.countryCode, address: l.address, phone: l.phone, isActive: l.isActive };
+  return {
+    id: l.id,
+    name: l.name,
+    timezone: l.timezone,
+    countryCode: l.countryCode,
+    address: l.address,
+    phone: l.phone,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    isActive: l.isActive,
+  };
 }
 
 function toOrganizationDto(o: Organization): OrganizationDto {
@@ -108,6 +118,7 @@ export class OrganizationsService {
         countryCode,
         address: input.address ?? '',
         phone: requirePhoneNumber('phone', input.phone ?? '', countryCode),
+        ...coordinates(input.latitude ?? null, input.longitude ?? null),
         isActive: true,
       }),
     );
@@ -121,6 +132,9 @@ export class OrganizationsService {
       if (input.name && input.name !== location.name) await this.assertNameFree(actor, input.name);
       const countryCode = input.countryCode ?? location.countryCode;
       const update = input.phone === undefined ? { ...input } : { ...input, phone: requirePhoneNumber('phone', input.phone, countryCode) };
+      if (input.latitude !== undefined || input.longitude !== undefined) {
+        Object.assign(update, coordinates(input.latitude === undefined ? location.latitude : input.latitude, input.longitude === undefined ? location.longitude : input.longitude));
+      }
       const changes = diffFields(location, update, LOCATION_FIELDS);
       if (Object.keys(changes).length) {
         await manager.update(Location, { id }, update);
@@ -137,6 +151,14 @@ export class OrganizationsService {
       });
     }
   }
+}
+
+/** A location's place: both degrees or neither (the database says so too: locations_coordinates_both). */
+function coordinates(latitude: number | null, longitude: number | null): { latitude: number | null; longitude: number | null } {
+  if ((latitude === null) !== (longitude === null)) {
+    throw new InvalidFieldError(latitude === null ? 'latitude' : 'longitude', 'give both latitude and longitude, or neither');
+  }
+  return { latitude, longitude };
 }
 
 /** The location's country: the one chosen, else the time zone's; without either it must be chosen (400). */

@@ -28,6 +28,8 @@ export interface A11yCheckOptions {
   include?: string;
   /** Leave these parts out (CSS selectors), e.g. a third-party widget the clinic cannot change. Say why at the call. */
   exclude?: string[];
+  /** 'any': fail on every violation, moderate and minor too (axe 0 violations, as issue 16 asks of the booking pages). */
+  failOn?: 'serious' | 'any';
 }
 
 /**
@@ -38,7 +40,7 @@ export interface A11yCheckOptions {
 export async function expectNoSeriousA11yViolations(page: Page, label: string, options: A11yCheckOptions = {}): Promise<void> {
   await settle(page);
   const results = await runAxe(page, options);
-  const failing = results.violations.filter((v) => v.impact && FAILING.includes(v.impact));
+  const failing = options.failOn === 'any' ? results.violations : results.violations.filter((v) => v.impact && FAILING.includes(v.impact));
   const other = results.violations.filter((v) => !failing.includes(v));
   if (other.length > 0 && process.env.A11Y_VERBOSE) process.stdout.write(describe(`${label} (moderate/minor, not failing)`, other));
   if (failing.length > 0) throw new Error(describe(label, failing));

@@ -37,27 +37,57 @@ export interface RunningServer {
   database?: { serverUrl: string; name: string };
   dataDir: string;
   log: string;
+  /** The embedded PostgreSQL's port, when the server runs its own (no DATABASE_URL). */
+  embeddedPort?: number;
+}
+
+/**
+ * The superuser URL of the database the server runs on (DATABASE_URL's server and the test's database, or the
+ * embedded server's `skinledger` with the password the server keeps in its DATA_DIR), for tests that read rows the
+ * UI never shows (the outbox's e-mailed codes).
+ */
+export function serverDatabaseUrl(server: RunningServer): string {
+  if (server.database) {
+    const url = new URL(server.database.serverUrl);
+    url.pathname = `/${server.database.name}`;
+    return url.toString();
+  }
+  const password = fs.readFileSync(path.join(server.dataDir, 'postgres-password'), 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${server.embeddedPort}/skinledger`;
+}
+
+/** One query on the server's database, on its own connection. */
+export async function queryServerDatabase<T>(server: RunningServer, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: serverDatabaseUrl(server) });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 /**
  * Starts the built SkinLedger exactly as `npm start` runs it: on a fresh database of the server DATABASE_URL
  * names, or, without one, on its own embedded PostgreSQL in a throwaway DATA_DIR.
  */
-export async function startServer(options: { host?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: { host?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   if (!fs.existsSync(MAIN)) throw new Error(`Build the app first (missing ${MAIN})`);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skinledger-e2e-'));
   const log = path.join(dataDir, 'server.log');
+  const embeddedPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: host,
     DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(embeddedPort),
     WEB_DIST_DIR: path.join(WORKSPACE, 'dist/apps/web'),
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    ...options.env,
   };
   let database: RunningServer['database'];
   if (process.env.DATABASE_URL) {
@@ -86,7 +116,7 @@ export async function startServer(options: { host?: string } = {}): Promise<Runn
     if (Date.now() > deadline) throw new Error(`SkinLedger did not become ready:\n${fs.readFileSync(log, 'utf8')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { baseUrl, process: child, database, dataDir, log };
+  return { baseUrl, process: child, database, dataDir, log, embeddedPort: database ? undefined : embeddedPort };
 }
 
 export async function stopServer(server: RunningServer): Promise<void> {

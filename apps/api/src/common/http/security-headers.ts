@@ -8,9 +8,12 @@ import type { AppConfig } from '../../config/app-config';
  * a front-desk PC or a kiosk tablet (`http://<server's LAN address>:3000`) the first makes the browser fetch every
  * asset over https (a blank page) and the second is meaningless.
  */
-export function securityHeaders(config: Pick<AppConfig, 'secureCookies'>): HelmetOptions {
+export function securityHeaders(config: Pick<AppConfig, 'secureCookies'>, framable = false): HelmetOptions {
   const behindTls = config.secureCookies;
   return {
+    // The booking page alone may sit in an iframe on the clinic's own website (the embed snippet in Settings →
+    // Online booking): see BOOKING_PAGE_FRAMING. Everything else, the dashboard above all, is never framed.
+    xFrameOptions: framable ? false : { action: 'sameorigin' },
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -18,7 +21,7 @@ export function securityHeaders(config: Pick<AppConfig, 'secureCookies'>): Helme
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: framable ? ['*'] : ["'none'"],
         upgradeInsecureRequests: behindTls ? [] : null,
       },
     },
@@ -30,14 +33,14 @@ export function securityHeaders(config: Pick<AppConfig, 'secureCookies'>): Helme
  * The header values helmet sets with these options, worked out once: helmet is run against a response that only
  * records what it is given. None of our options depends on the request (no nonces), so every answer gets the same.
  */
-export function securityHeaderValues(config: Pick<AppConfig, 'secureCookies'>): ReadonlyArray<readonly [string, string]> {
+export function securityHeaderValues(config: Pick<AppConfig, 'secureCookies'>, framable = false): ReadonlyArray<readonly [string, string]> {
   const headers = new Map<string, string>();
   const recorder = {
     setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name, String(value)),
     removeHeader: (name: string) => headers.delete(name),
   };
   let failure: unknown;
-  helmet(securityHeaders(config))({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => (failure = error));
+  helmet(securityHeaders(config, framable))({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => (failure = error));
   if (failure) throw failure;
   return [...headers];
 }
@@ -49,4 +52,22 @@ export function registerSecurityHeaders(fastify: FastifyInstance, config: Pick<A
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
   });
+}
+
+/**
+ * Why the public booking page (`/book`, the booking steps) may be framed by any site, and nothing else may:
+ * - the clinic embeds it in its own website; we do not know that site's origin (no setting names it), so the page
+ *   allows every ancestor (`frame-ancestors *`, no X-Frame-Options) rather than the clinic's site only;
+ * - framing it gives the framing site nothing: the page holds no session and no cookie (the public API reads none),
+ *   shows only what the clinic publishes, and a cross-origin parent cannot read it;
+ * - a click-jacked click cannot book: a booking needs the patient's typed details and the 6-digit code from her e-mail.
+ * The manage page (`/book/manage/<key>`) is not framable: one click there confirms or cancels a real appointment, so
+ * it keeps `frame-ancestors 'none'` like the dashboard; the booking page's "done" step opens it in a new tab.
+ */
+export const isFramableBookingPage = (pathname: string): boolean => pathname === '/book' || pathname === '/book/';
+
+/** The headers of the framable booking page: the same as every answer's, but for frame-ancestors and X-Frame-Options. */
+export function replaceWithFramableHeaders(reply: { raw: { setHeader(name: string, value: string): unknown; removeHeader(name: string): unknown } }, values: ReadonlyArray<readonly [string, string]>): void {
+  reply.raw.removeHeader('X-Frame-Options');
+  for (const [name, value] of values) reply.raw.setHeader(name, value);
 }

@@ -49,6 +49,9 @@ import { AddPublicBookingSlug1796569730000 } from './1796569730000-AddPublicBook
 import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnlineBookingToServices';
 import { AddOnlineBookingHolds1796569740000 } from './1796569740000-AddOnlineBookingHolds';
 import { AddOnlineBookingManageLinkResolver1796569750000 } from './1796569750000-AddOnlineBookingManageLinkResolver';
+import { AddLocationCoordinates1796569760000 } from './1796569760000-AddLocationCoordinates';
+import { AddPreVisitForms1796569770000 } from './1796569770000-AddPreVisitForms';
+import { PublishVisitConsentForms1796569770001 } from './1796569770001-PublishVisitConsentForms';
 import { VerifyIdentityAndRecordPossibleDuplicates1796569780000 } from './1796569780000-VerifyIdentityAndRecordPossibleDuplicates';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
@@ -108,5 +111,8 @@ export const MIGRATIONS = [
   AddOnlineBookingToServices1796569730001,
   AddOnlineBookingHolds1796569740000,
   AddOnlineBookingManageLinkResolver1796569750000,
+  AddLocationCoordinates1796569760000,
+  AddPreVisitForms1796569770000,
+  PublishVisitConsentForms1796569770001,
   VerifyIdentityAndRecordPossibleDuplicates1796569780000,
 ];

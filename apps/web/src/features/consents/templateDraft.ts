@@ -9,6 +9,8 @@ export interface TemplateDraft {
   validDays: number | string;
   requiresReconsent: boolean;
   changeNote: string;
+  /** The form asks a staff witness (on the kiosk; at check-in when signed at home). */
+  witnessRequired: boolean;
 }
 
 export function emptyDraft(): TemplateDraft {
@@ -20,10 +22,11 @@ export function emptyDraft(): TemplateDraft {
     validDays: CONSENT_DEFAULT_VALID_DAYS,
     requiresReconsent: false,
     changeNote: '',
+    witnessRequired: true,
   };
 }
 
-export function draftFrom(kind: ConsentKind, version: ConsentTemplateVersion): TemplateDraft {
+export function draftFrom(kind: ConsentKind, version: ConsentTemplateVersion, witnessRequired = true): TemplateDraft {
   return {
     kind,
     title: version.title,
@@ -32,5 +35,6 @@ export function draftFrom(kind: ConsentKind, version: ConsentTemplateVersion): T
     validDays: version.validDays,
     requiresReconsent: false,
     changeNote: '',
+    witnessRequired,
   };
 }

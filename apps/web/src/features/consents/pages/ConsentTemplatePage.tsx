@@ -40,7 +40,7 @@ export function ConsentTemplatePage() {
   useEffect(() => {
     if (template.data && loadedVersion.current !== template.data.current.id) {
       loadedVersion.current = template.data.current.id;
-      setDraft(draftFrom(template.data.kind, template.data.current));
+      setDraft(draftFrom(template.data.kind, template.data.current, template.data.witnessRequired));
     }
   }, [template.data]);
 
@@ -60,7 +60,7 @@ export function ConsentTemplatePage() {
   const publish = () => {
     setErrors({});
     setSummary(null);
-    const fields = { title: draft.title, body: draft.body, acknowledgements: draft.acknowledgements, validDays: Number(draft.validDays) };
+    const fields = { title: draft.title, body: draft.body, acknowledgements: draft.acknowledgements, validDays: Number(draft.validDays), witnessRequired: draft.witnessRequired };
     const input = isNew
       ? { create: { ...fields, kind: draft.kind } }
       : { id: id ?? '', body: { ...fields, requiresReconsent: draft.requiresReconsent, ...(draft.changeNote.trim() ? { changeNote: draft.changeNote.trim() } : {}) } };
@@ -170,6 +170,13 @@ export function ConsentTemplatePage() {
               )}
               <AcknowledgementsEditor value={draft.acknowledgements} onChange={(v) => set('acknowledgements', v)} error={errors.acknowledgements} readOnly={readOnly} />
               <NumberInput label="Valid for (days)" description="Counted from the signing date on the clinic calendar, the last day included" min={1} max={3650} value={draft.validDays} onChange={(v) => set('validDays', v)} error={errors.validDays} readOnly={readOnly} w={260} />
+              <Switch
+                label="A staff member witnesses the signature"
+                description="On the signing tablet; when the patient signs at home through her link, at check-in"
+                checked={draft.witnessRequired}
+                onChange={(e) => set('witnessRequired', e.currentTarget.checked)}
+                disabled={readOnly}
+              />
               {!isNew && !readOnly && (
                 <>
                   <Switch

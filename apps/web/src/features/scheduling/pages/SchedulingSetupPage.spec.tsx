@@ -10,7 +10,7 @@ const get = api.GET as unknown as jest.Mock;
 const post = api.POST as unknown as jest.Mock;
 const put = api.PUT as unknown as jest.Mock;
 
-const HARBOUR = { id: 'location-1', name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '', phone: '', isActive: true };
+const HARBOUR = { id: 'location-1', name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '', phone: '', latitude: null, longitude: null, isActive: true };
 const SERVICES = [
   { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: ['medical_needling', 'photography'], minDaysBetweenMedicalSessions: 28, isActive: true, onlineBooking: 'off', description: '' },
 ];

@@ -10,7 +10,7 @@ jest.mock('@web/lib/api/apiClient', () => ({ api: { POST: jest.fn(), PATCH: jest
 const post = api.POST as unknown as jest.Mock;
 const patch = api.PATCH as unknown as jest.Mock;
 
-const HARBOUR: Location = { id: 'location-1', name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '12 Harbour Street', phone: '+12125550100', isActive: true };
+const HARBOUR: Location = { id: 'location-1', name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '12 Harbour Street', phone: '+12125550100', latitude: null, longitude: null, isActive: true };
 
 beforeEach(() => {
   post.mockReset();
@@ -44,7 +44,7 @@ it('adds a location in the chosen time zone, with what was typed trimmed', async
 
   await waitFor(() => expect(onClose).toHaveBeenCalled());
   expect(post).toHaveBeenCalledWith('/api/locations', {
-    body: { name: 'Lakeside', timezone: 'America/Chicago', countryCode: 'US', address: '1 Lake Shore Drive', phone: '' },
+    body: { name: 'Lakeside', timezone: 'America/Chicago', countryCode: 'US', address: '1 Lake Shore Drive', phone: '', latitude: null, longitude: null },
   });
 });
 
@@ -60,7 +60,26 @@ it('saves an existing location, including taking it out of use', async () => {
   await waitFor(() => expect(onClose).toHaveBeenCalled());
   expect(patch).toHaveBeenCalledWith('/api/locations/{id}', {
     params: { path: { id: 'location-1' } },
-    body: { name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '12 Harbour Street', phone: '+12125550100', isActive: false },
+    body: { name: 'Harbour Street', timezone: 'America/New_York', countryCode: 'US', address: '12 Harbour Street', phone: '+12125550100', latitude: null, longitude: null, isActive: false },
+  });
+});
+
+it('keeps where the location is for the booking page’s distance sort: both degrees, or neither', async () => {
+  const { user, onClose } = openDialog({ kind: 'existing', location: HARBOUR });
+  await user.type(screen.getByRole('textbox', { name: /Latitude/ }), '40.7033');
+  await user.click(screen.getByRole('button', { name: 'Save location' }));
+  expect(await screen.findByText('Give both latitude and longitude, or neither')).toBeInTheDocument();
+  await user.type(screen.getByRole('textbox', { name: /Longitude/ }), '-200');
+  await user.click(screen.getByRole('button', { name: 'Save location' }));
+  expect(await screen.findByText(/between -180 and 180/)).toBeInTheDocument();
+  await user.clear(screen.getByRole('textbox', { name: /Longitude/ }));
+  await user.type(screen.getByRole('textbox', { name: /Longitude/ }), '-74.0132');
+  patch.mockResolvedValue(answer(200, { ...HARBOUR, latitude: 40.7033, longitude: -74.0132 }));
+  await user.click(screen.getByRole('button', { name: 'Save location' }));
+  await waitFor(() => expect(onClose).toHaveBeenCalled());
+  expect(patch).toHaveBeenCalledWith('/api/locations/{id}', {
+    params: { path: { id: 'location-1' } },
+    body: expect.objectContaining({ latitude: 40.7033, longitude: -74.0132 }),
   });
 });
 

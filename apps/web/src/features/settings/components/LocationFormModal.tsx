@@ -20,7 +20,18 @@ interface LocationValues {
   countryCode: string;
   address: string;
   phone: string;
+  /** Degrees as typed (empty: none); the booking page sorts locations by distance with them. */
+  latitude: string;
+  longitude: string;
   isActive: boolean;
+}
+
+/** A coordinate as typed: null when empty, NaN when it is not a number in range. */
+export function readDegrees(typed: string, limit: 90 | 180): number | null {
+  const text = typed.trim().replace(',', '.');
+  if (!text) return null;
+  const value = Number(text);
+  return Number.isFinite(value) && Math.abs(value) <= limit ? value : Number.NaN;
 }
 
 function validate(v: LocationValues): FieldErrors {
@@ -30,10 +41,16 @@ function validate(v: LocationValues): FieldErrors {
   if (!v.countryCode) errors.countryCode = 'Choose the country: phone numbers typed without a country code are read in it';
   const phone = phoneProblem(v.phone, v.countryCode);
   if (phone) errors.phone = phone;
+  const latitude = readDegrees(v.latitude, 90);
+  const longitude = readDegrees(v.longitude, 180);
+  if (Number.isNaN(latitude)) errors.latitude = 'Enter degrees north between -90 and 90, like 40.7033';
+  if (Number.isNaN(longitude)) errors.longitude = 'Enter degrees east between -180 and 180, like -74.0132';
+  if (latitude === null && longitude !== null) errors.latitude = 'Give both latitude and longitude, or neither';
+  if (longitude === null && latitude !== null) errors.longitude = 'Give both latitude and longitude, or neither';
   return errors;
 }
 
-const mapField = fieldsOf(['name', 'timezone', 'countryCode', 'address', 'phone', 'isActive']);
+const mapField = fieldsOf(['name', 'timezone', 'countryCode', 'address', 'phone', 'latitude', 'longitude', 'isActive']);
 
 /** What the modal edits: a new location, or an existing one. */
 export type LocationTarget = { kind: 'new' } | { kind: 'existing'; location: Location };
@@ -61,6 +78,8 @@ function LocationForm({ target, onDone }: { target: LocationTarget; onDone: () =
     countryCode: existing?.countryCode ?? countryForTimeZone(browserTimeZone()) ?? '',
     address: existing?.address ?? '',
     phone: existing?.phone ? formatPhone(existing.phone, existing.countryCode) : '',
+    latitude: existing?.latitude == null ? '' : String(existing.latitude),
+    longitude: existing?.longitude == null ? '' : String(existing.longitude),
     isActive: existing?.isActive ?? true,
   }));
   const form = useForm<LocationValues>(initialValues, validate);
@@ -74,7 +93,15 @@ function LocationForm({ target, onDone }: { target: LocationTarget; onDone: () =
     if (!form.check()) return;
     const v = form.values;
     // Sent in E.164, as the API stores it (it reads the number in the same country and refuses what cannot be one).
-    const body = { name: v.name.trim(), timezone: v.timezone, countryCode: v.countryCode, address: v.address.trim(), phone: toE164(v.phone, v.countryCode) ?? v.phone.trim() };
+    const body = {
+      name: v.name.trim(),
+      timezone: v.timezone,
+      countryCode: v.countryCode,
+      address: v.address.trim(),
+      phone: toE164(v.phone, v.countryCode) ?? v.phone.trim(),
+      latitude: readDegrees(v.latitude, 90),
+      longitude: readDegrees(v.longitude, 180),
+    };
     const done = (name: string, verb: string) => {
       notifications.show({ color: 'green', title: `Location ${verb}`, message: `${name} was ${verb}.` });
       onDone();
@@ -124,6 +151,24 @@ function LocationForm({ target, onDone }: { target: LocationTarget; onDone: () =
             inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
           <TextInput label="Phone" type="tel" autoComplete="off" {...form.textInput('phone')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <TextInput
+            label="Latitude (optional)"
+            inputMode="decimal"
+            autoComplete="off"
+            description="Degrees north, e.g. 40.7033: the online booking page sorts locations by distance from the patient."
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            {...form.textInput('latitude')}
+          />
+          <TextInput
+            label="Longitude (optional)"
+            inputMode="decimal"
+            autoComplete="off"
+            description="Degrees east, e.g. -74.0132 (west is negative)."
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            {...form.textInput('longitude')}
+          />
         </SimpleGrid>
         {existing && (
           <Switch

@@ -18,6 +18,7 @@ const SETTINGS = {
   excludedPractitionerIds: [],
   customized: false,
   publicBookingSlug: '3f9a1c07b2de',
+  publicBookingUrl: 'https://book.harbour.test/book?organization=3f9a1c07b2de',
 };
 const STAFF = [
   { id: 'nurse-1', name: 'Nora Nurse', role: 'nurse', isActive: true },
@@ -34,6 +35,10 @@ it('turns online booking on with a shorter notice and keeps a practitioner off t
   renderWithProviders(<OnlineBookingSettingsForm settings={SETTINGS} />);
   const user = userEvent.setup();
   expect(screen.getByText('3f9a1c07b2de')).toBeInTheDocument();
+  // The public link, and the iframe the clinic pastes into its website.
+  expect(screen.getByRole('link', { name: SETTINGS.publicBookingUrl })).toHaveAttribute('href', SETTINGS.publicBookingUrl);
+  expect(screen.getByLabelText('Embed snippet')).toHaveTextContent(`<iframe src="${SETTINGS.publicBookingUrl}"`);
+  expect(screen.getByRole('button', { name: 'Copy embed snippet' })).toBeInTheDocument();
   await user.click(screen.getByRole('switch', { name: /Patients can book online/ }));
   await user.clear(screen.getByRole('textbox', { name: /Minimum notice/ }));
   await user.type(screen.getByRole('textbox', { name: /Minimum notice/ }), '12');

@@ -1,4 +1,4 @@
-import { Button, Code, Group, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Code, CopyButton, Group, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Schemas } from '@skinledger/api-client';
 import { ONLINE_BOOKING_LIMITS } from '@skinledger/domain';
@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
 import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
 import { useBookablePractitioners, useSaveOnlineBookingSettings } from '@web/features/settings/hooks/useOnlineBookingSettings';
+import { bookingEmbedSnippet } from './bookingEmbed';
 
 type Settings = Schemas['OnlineBookingSettingsDto'];
 
@@ -106,9 +107,45 @@ export function OnlineBookingSettingsForm({ settings }: { settings: Schemas['Onl
           clearable
           error={fieldErrors.excludedPractitionerIds}
         />
-        <Text size="sm">
-          Public booking name of the clinic: <Code>{settings.publicBookingSlug}</Code>
-        </Text>
+        <Stack gap="xs" component="section" aria-labelledby="public-booking-page">
+          <Title order={3} size="h5" id="public-booking-page">
+            Public booking page
+          </Title>
+          <Text size="sm">
+            Patients book here (it answers only while online booking is on):{' '}
+            <Anchor href={settings.publicBookingUrl} target="_blank" rel="noopener noreferrer" underline="always">
+              {settings.publicBookingUrl}
+            </Anchor>
+          </Text>
+          <Group gap="xs">
+            <CopyButton value={settings.publicBookingUrl}>
+              {({ copied, copy }) => (
+                <Button variant="light" size="xs" onClick={copy}>
+                  {copied ? 'Link copied' : 'Copy link'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+          <Text size="sm">
+            To show it on the clinic’s own website, paste this into a page there (the manage links in the e-mails open on their own):
+          </Text>
+          {/* Wrapped, so it reads whole without scrolling; focusable all the same, to be selected from the keyboard. */}
+          <Code block aria-label="Embed snippet" tabIndex={0} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            {bookingEmbedSnippet(settings.publicBookingUrl)}
+          </Code>
+          <Group gap="xs">
+            <CopyButton value={bookingEmbedSnippet(settings.publicBookingUrl)}>
+              {({ copied, copy }) => (
+                <Button variant="light" size="xs" onClick={copy}>
+                  {copied ? 'Snippet copied' : 'Copy embed snippet'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+          <Text size="xs" c="dimmed">
+            Public booking name of the clinic: <Code>{settings.publicBookingSlug}</Code>
+          </Text>
+        </Stack>
         <FormAlert summary={problem} />
         <Group>
           <Button type="submit" loading={save.isPending}>

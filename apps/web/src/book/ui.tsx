@@ -1,0 +1,85 @@
+import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+
+/**
+ * A step's heading. It takes the focus when the step appears, so a screen reader announces where the patient is and
+ * the keyboard starts from the top of the new step (no focus left on a button that is gone).
+ */
+export function StepHeading({ children, level = 1, focusKey, id = 'step-heading' }: { children: ReactNode; level?: 1 | 2; focusKey?: string; id?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [focusKey]);
+  const Tag = level === 1 ? 'h1' : 'h2';
+  return (
+    <Tag ref={ref} tabIndex={-1} id={id}>
+      {children}
+    </Tag>
+  );
+}
+
+/** Errors, read out as soon as they change (role="alert" is an assertive live region); empty: nothing shown. */
+export function ErrorRegion({ message }: { message: string }) {
+  return (
+    <div className="alert" role="alert">
+      {message}
+    </div>
+  );
+}
+
+/** Good news and progress, read out politely. */
+export function StatusRegion({ message }: { message: string }) {
+  return (
+    <div className="status" role="status">
+      {message}
+    </div>
+  );
+}
+
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  error?: string;
+}
+
+/** A labelled input with its hint and error tied to it (aria-describedby, aria-invalid). */
+export function Field({ label, value, onChange, hint, error, id, ...input }: FieldProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
+      {hint && (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+      <input id={inputId} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {error && (
+        <span className="error" id={errorId}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Minutes in words: "30 min", "1 h 30 min". */
+export function duration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ') || '0 min';
+}
+
+/**
+ * A stored E.164 number for reading: North American numbers as +1 212-555-0100, others as stored (the booking page
+ * carries no phone-number library; the dial link uses the E.164 form).
+ */
+export function formatPhone(e164: string): string {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return nanp ? `+1 ${nanp[1]}-${nanp[2]}-${nanp[3]}` : e164;
+}
