@@ -205,13 +205,14 @@ export class ConsentsService {
    * Signed remotely by the patient through her manage link (issue 16), in the caller's transaction (the link's
    * resolver set the tenant): the same checks, hash, immutability and `consent.signed` event as on the kiosk, with no
    * staff member handing over (signed_remotely; signed_via_staff null), the IP and user agent of her device, and the
-   * public channel as the audit source. Only a consent prepared for this patient's appointment: any other id is 404.
+   * public channel as the audit source. Only a consent prepared for this patient's appointment: any other id is 404;
+   * one naming another practitioner than the appointment's (moved since) is 409.
    * A form that asks for a witness is witnessed by staff at check-in (witness / witnessAll accept it).
    */
   async signRemotely(
     manager: EntityManager,
     source: AuditSource & { staffMemberId: null },
-    scope: { patientId: string; appointmentId: string },
+    scope: { patientId: string; appointmentId: string; practitionerId: string },
     id: string,
     input: Omit<SignConsentDto, 'witness'>,
   ): Promise<ConsentRecord> {
@@ -221,6 +222,10 @@ export class ConsentsService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!record) throw new NotFoundError('Consent', id);
+    // Moved to another practitioner since it was prepared: this one names the wrong person; the clinic prepares anew.
+    if (!record.signedAt && record.practitionerId !== scope.practitionerId) {
+      throw new ConflictError('consent-superseded', 'This form names a practitioner who no longer treats you at this visit; the clinic will prepare a new one');
+    }
     await this.signLocked(manager, { channel: 'remote', source }, source, record, input);
     return manager.findOneByOrFail(ConsentRecord, { id: record.id, organizationId: source.organizationId });
   }

@@ -14,11 +14,20 @@ export interface VisitConsentFormRow {
   witnessed_at: Date | null;
 }
 
-/** The patient's consents of one visit as she may read and sign them (the view this module publishes), oldest first. */
-export async function visitConsentForms(db: Pick<EntityManager, 'query'>, organizationId: string, patientId: string, appointmentId: string): Promise<VisitConsentFormRow[]> {
+/**
+ * The patient's consents of one visit as she may read and sign them (the view this module publishes), oldest first;
+ * an unsigned one only while it names the appointment's practitioner (a move to another practitioner needs new ones).
+ */
+export async function visitConsentForms(
+  db: Pick<EntityManager, 'query'>,
+  organizationId: string,
+  visit: { patientId: string; appointmentId: string; practitionerId: string },
+): Promise<VisitConsentFormRow[]> {
   return db.query(
     `SELECT id, kind, title, body, acknowledgements, practitioner_name, signed_at, signed_remotely, witness_required, witnessed_at
-       FROM visit_consent_forms WHERE organization_id = $1 AND patient_id = $2 AND appointment_id = $3 ORDER BY created_at, id`,
-    [organizationId, patientId, appointmentId],
+       FROM visit_consent_forms
+      WHERE organization_id = $1 AND patient_id = $2 AND appointment_id = $3 AND (signed_at IS NOT NULL OR practitioner_id = $4)
+      ORDER BY created_at, id`,
+    [organizationId, visit.patientId, visit.appointmentId, visit.practitionerId],
   );
 }

@@ -8,6 +8,13 @@ import type { SignConsentDto } from './consents.dto';
 import { ConsentsService } from './consents.service';
 import { VisitConsentsService } from './visit-consents.service';
 
+/** Whose visit: the patient, the appointment and its practitioner now. */
+export interface VisitScope {
+  patientId: string;
+  appointmentId: string;
+  practitionerId: string;
+}
+
 /** A consent of the visit as its patient sees it before the visit (issue 16): the text she signs and where it stands. */
 export interface PreVisitConsent {
   id: string;
@@ -45,8 +52,8 @@ export class PreVisitConsentsService {
    * unsigned, not superseded by a re-consent version: the published view visit_consent_forms). Oldest first. Only
    * hers and only this visit's.
    */
-  async ofVisit(manager: EntityManager, organizationId: string, patientId: string, appointmentId: string): Promise<PreVisitConsent[]> {
-    const rows = await visitConsentForms(manager, organizationId, patientId, appointmentId);
+  async ofVisit(manager: EntityManager, organizationId: string, visit: VisitScope): Promise<PreVisitConsent[]> {
+    const rows = await visitConsentForms(manager, organizationId, visit);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -64,7 +71,7 @@ export class PreVisitConsentsService {
   signRemotely(
     manager: EntityManager,
     source: AuditSource & { staffMemberId: null },
-    scope: { patientId: string; appointmentId: string },
+    scope: VisitScope,
     consentId: string,
     input: Omit<SignConsentDto, 'witness'>,
   ): Promise<ConsentRecord> {

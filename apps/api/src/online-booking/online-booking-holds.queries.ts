@@ -115,6 +115,7 @@ export async function resolveManageLink(db: Db, tokenHash: Buffer): Promise<Mana
 export interface FormsAppointmentRow {
   id: string;
   patient_id: string;
+  practitioner_id: string;
   status: string;
   starts_at: Date;
   timezone: string;
@@ -123,7 +124,7 @@ export interface FormsAppointmentRow {
 
 export async function formsAppointment(db: Db, organizationId: string, id: string): Promise<FormsAppointmentRow | undefined> {
   const [row]: FormsAppointmentRow[] = await db.query(
-    `SELECT a.id, a.patient_id, a.status, a.starts_at, l.timezone, a.service_procedure_kind
+    `SELECT a.id, a.patient_id, a.practitioner_id, a.status, a.starts_at, l.timezone, a.service_procedure_kind
        FROM appointment_consent_context a JOIN location_directory l ON l.id = a.location_id
       WHERE a.organization_id = $1 AND a.id = $2 AND a.patient_id IS NOT NULL`,
     [organizationId, id],
@@ -156,18 +157,20 @@ export interface FormsPageRow extends FormsAppointmentRow {
 
 /**
  * The forms page's read in ONE statement (issue 15's budget): the appointment, the patient's latest medical history and
- * the visit's consents of this patient, through the views scheduling, patients and consents publish.
+ * the visit's consents of this patient (unsigned ones only while they name the appointment's practitioner), through
+ * the views scheduling, patients and consents publish.
  */
 export async function formsPage(db: Db, organizationId: string, id: string): Promise<FormsPageRow | undefined> {
   const [row]: FormsPageRow[] = await db.query(
-    `SELECT a.id, a.patient_id, a.status, a.starts_at, l.timezone, a.service_procedure_kind,
+    `SELECT a.id, a.patient_id, a.practitioner_id, a.status, a.starts_at, l.timezone, a.service_procedure_kind,
             f.history_version, f.history_answers, f.history_recorded_at, f.history_source,
             (SELECT coalesce(json_agg(json_build_object(
                       'id', c.id, 'kind', c.kind, 'title', c.title, 'body', c.body, 'acknowledgements', c.acknowledgements,
                       'practitionerName', c.practitioner_name, 'signedAt', c.signed_at, 'signedRemotely', c.signed_remotely,
                       'witnessedAt', c.witnessed_at, 'witnessRequired', c.witness_required) ORDER BY c.created_at, c.id), '[]')
                FROM visit_consent_forms c
-              WHERE c.organization_id = a.organization_id AND c.appointment_id = a.id AND c.patient_id = a.patient_id) AS consents
+              WHERE c.organization_id = a.organization_id AND c.appointment_id = a.id AND c.patient_id = a.patient_id
+                AND (c.signed_at IS NOT NULL OR c.practitioner_id = a.practitioner_id)) AS consents
        FROM appointment_consent_context a
        JOIN location_directory l ON l.id = a.location_id
        LEFT JOIN patient_screening_facts f ON f.organization_id = a.organization_id AND f.patient_id = a.patient_id

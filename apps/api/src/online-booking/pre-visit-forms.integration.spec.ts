@@ -252,6 +252,34 @@ describe('online booking: pre-visit forms through the manage link (issue 16)', (
     expect(checkIn.body.remotelySignedConsents).toEqual([{ id: consent.id, title: consent.title, witnessRequired: false, witnessed: false }]);
   });
 
+  it('a move to another practitioner prepares forms naming her; the old unsigned form is no longer hers to sign', async () => {
+    const c = await clinic();
+    const [slot] = await c.slots();
+    const booked = await c.book(slot);
+    const [old] = (await c.anonymous.get(c.link(booked.key, 'forms'))).body.consents;
+    expect(old.practitionerName).toBe(c.nurse.name);
+    const other = await newPractitioner(app.dataSource, c.client, c.organization.id, c.location.id);
+    const from = Date.now() + 5 * DAY;
+    const offered = await c.anonymous.get(
+      `/api/public/booking/availability?organization=${c.slug}&serviceId=${c.needling.id}&locationId=${c.location.id}&from=${iso(from)}&to=${iso(from + DAY)}&practitionerId=${other.id}`,
+    );
+    const moved = await c.anonymous.post(c.link(booked.key, 'reschedule'), { startsAt: offered.body.slots[0].startsAt, practitionerId: other.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body.practitionerName).toBe(other.name);
+
+    const forms = await c.anonymous.get(c.link(booked.key, 'forms'));
+    expect(forms.body.consents).toEqual([expect.objectContaining({ kind: 'cosmetic_needling', practitionerName: other.name, signed: false })]);
+    expect(forms.body.consents[0].id).not.toBe(old.id);
+    const stale = await c.anonymous.post(c.link(booked.key, `consents/${old.id}/sign`), {
+      signerName: 'Amara Okafor',
+      dateOfBirth: booked.who.dateOfBirth,
+      acknowledgements: old.acknowledgements.map((a: { key: string }) => a.key),
+      signature: signaturePng(),
+      electronicSignatureConsent: true,
+    });
+    expect(stale.status).toBe(409);
+  });
+
   it('counts every action of the link, wrong dates of birth too, and answers 429 beyond the hourly limit', async () => {
     const c = await clinic();
     const [slot] = await c.slots();

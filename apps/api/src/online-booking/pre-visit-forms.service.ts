@@ -153,8 +153,9 @@ export class PreVisitFormsService {
         return { refuse: new InvalidFieldError('dateOfBirth', 'does not match the date of birth the clinic has for you; check it, or call the clinic') };
       }
       const { dateOfBirth: _checked, ...signature } = input;
-      const record = await this.consents.signRemotely(manager, source, { patientId: appointment.patient_id, appointmentId: appointment.id }, consentId, signature);
-      const [form] = (await this.consents.ofVisit(manager, source.organizationId, appointment.patient_id, appointment.id)).filter((c) => c.id === record.id);
+      const visit = { patientId: appointment.patient_id, appointmentId: appointment.id, practitionerId: appointment.practitioner_id };
+      const record = await this.consents.signRemotely(manager, source, visit, consentId, signature);
+      const [form] = (await this.consents.ofVisit(manager, source.organizationId, visit)).filter((c) => c.id === record.id);
       return {
         signed: {
           id: record.id,

@@ -12,7 +12,9 @@ import { isDoubleBookingRefusal, type BookingAttempt } from '../scheduling/appoi
 import { AppointmentsService } from '../scheduling/appointments.service';
 import { AvailabilityService } from '../scheduling/availability.service';
 import { SlotHoldsService, type ManagedAppointmentRow } from '../scheduling/slot-holds.service';
+import { PreVisitConsentsService } from '../consents/pre-visit-consents.service';
 import { manageKeyHash, manageUrl } from './manage-link';
+import { prepareVisitForms } from './prepare-visit-forms';
 import { ManageLinkLimiter } from './manage-link-limiter';
 import { resolveManageLink } from './online-booking-holds.queries';
 import { effectiveOnlineBookingSettings } from './online-booking-settings.service';
@@ -52,6 +54,7 @@ export class PublicAppointmentsService {
     private readonly appointments: AppointmentsService,
     private readonly engine: AvailabilityService,
     private readonly limiter: ManageLinkLimiter,
+    private readonly forms: PreVisitConsentsService,
   ) {}
 
   /** A read of her own appointment by its patient: not audited (like the booking page's reads); nothing is changed. */
@@ -159,6 +162,8 @@ export class PublicAppointmentsService {
           attempt,
           manageUrl(this.config.publicUrl, key),
         );
+        // Moved to another practitioner: the pre-visit forms must name the new one.
+        if (slot.practitionerId !== a.practitioner_id) await prepareVisitForms(manager, this.forms, managed.source, a.id);
         return this.reread(manager, managed, now);
       });
     } catch (error) {

@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * patient's latest medical history and the visit's consents in ONE statement. The consents module publishes a visit's
  * consents as its patient may read and sign them: not revoked, and when unsigned not superseded by a re-consent
  * version of the template (those are prepared again, not signed); with the text, acknowledgements, the practitioner
- * named, where the signature stands and whether the form asks a witness. `security_invoker`, so the reader's
+ * named (and who that is: an unsigned consent naming someone else than the appointment's practitioner, after a move,
+ * is not hers to sign), where the signature stands and whether the form asks a witness. `security_invoker`, so the reader's
  * row-level security applies.
  */
 export class PublishVisitConsentForms1796569770001 implements MigrationInterface {
@@ -16,7 +17,7 @@ export class PublishVisitConsentForms1796569770001 implements MigrationInterface
       CREATE VIEW visit_consent_forms WITH (security_invoker = true) AS
         SELECT r.organization_id, r.patient_id, r.appointment_id, r.id, r.kind, r.title, r.body, r.acknowledgements,
                r.placeholder_values ->> 'practitioner' AS practitioner_name, r.signed_at, r.signed_remotely, r.witnessed_at,
-               t.witness_required, r.created_at
+               t.witness_required, r.created_at, r.practitioner_id
           FROM consent_records r
           JOIN consent_templates t ON t.organization_id = r.organization_id AND t.id = r.template_id
          WHERE r.appointment_id IS NOT NULL AND r.revoked_at IS NULL

@@ -21,6 +21,8 @@ const KIND_LABELS: Record<string, string> = {
   cancellation: 'Cancellation',
   no_show: 'Missed appointment',
   waitlist_offer: 'Waitlist offer',
+  booking_code: 'Online booking code',
+  forms_request: 'Pre-visit forms',
 };
 
 export function OutboxPage() {
