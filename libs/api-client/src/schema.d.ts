@@ -2728,6 +2728,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/outcomes-by-depth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare outcome improvement by the deepest needle depth of each course
+         * @description Access: permission `reports.clinical` (reports clinical): Owner, Administrator, Physician, Nurse (session cookie).
+         */
+        get: operations["Reports_outcomesByDepth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2855,7 +2875,7 @@ export interface components {
              */
             organizationLocale: "en-US" | "en-GB";
             /** @description Actions this role may perform (the permission matrix) */
-            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "security.manage")[];
+            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "reports.clinical" | "reports.operations" | "security.manage")[];
             /** Format: uuid */
             defaultLocationId: string | null;
             /** @description Two-step sign-in (TOTP) is on for this account */
@@ -3463,7 +3483,7 @@ export interface components {
          * @description 403 permission: the permission the role lacks
          * @enum {string}
          */
-        Permission: "organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "security.manage";
+        Permission: "organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "reports.clinical" | "reports.operations" | "security.manage";
         DuplicateCandidateDto: {
             /** Format: uuid */
             id: string;
@@ -6490,6 +6510,43 @@ export interface components {
              * @description With this practitioner (absent: the same one if free then, else anyone free then)
              */
             practitionerId?: string;
+        };
+        DepthBandOutcomeDto: {
+            /**
+             * @description Deepest treated depth of the course, in mm
+             * @enum {string}
+             */
+            band: "<0.5" | "0.5–1.0" | "1.0–1.5" | "1.5–2.0" | "2.0–2.5";
+            minMm: number;
+            /** @description Exclusive, except 2.5 mm (the device maximum) which the last band holds */
+            maxMm: number;
+            /** @enum {string} */
+            procedureKind: "cosmetic" | "medical";
+            /** @description Patients with at least one course in the band */
+            patients: number;
+            /** @description Courses with a baseline and a later score on the scale */
+            courses: number;
+            /** @description Scores on the scale in those courses, baselines included */
+            assessments: number;
+            /** @description Median improvement from baseline, percent; positive is better whatever the scale’s direction */
+            medianChangePercent: number | null;
+            p25ChangePercent: number | null;
+            p75ChangePercent: number | null;
+            /** @description Fewer than 5 patients: shown, but too few to compare */
+            tooFewToCompare: boolean;
+        };
+        OutcomesByDepthReportDto: {
+            /** @enum {string} */
+            scale: "goodman_baron_qualitative" | "goodman_baron_quantitative" | "glogau" | "fitzpatrick_wrinkle" | "lemperle_wrinkle" | "pores_index" | "tone_index" | "pigmentation_index" | "uv_spots_index" | "patient_satisfaction";
+            scaleLabel: string;
+            /** @description Whether a falling score is an improvement on this scale; the change percents are already turned so that improvement is positive */
+            lowerIsBetter: boolean;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            indication: string | null;
+            bands: components["schemas"]["DepthBandOutcomeDto"][];
         };
     };
     responses: {
@@ -12122,6 +12179,46 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_outcomesByDepth: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+                /** @description The outcome scale compared (domain.md section 8) */
+                scale: "goodman_baron_qualitative" | "goodman_baron_quantitative" | "glogau" | "fitzpatrick_wrinkle" | "lemperle_wrinkle" | "pores_index" | "tone_index" | "pigmentation_index" | "uv_spots_index" | "patient_satisfaction";
+                /** @description Only sessions treating this indication (acne scars, wrinkles, …) */
+                indication?: "fine_lines" | "texture_pores" | "pigmentation" | "acne_scars" | "other_scars" | "stretch_marks" | "hair_loss";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per depth band; ?format=csv for a spreadsheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomesByDepthReportDto"];
+                    "text/csv": components["schemas"]["OutcomesByDepthReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["ServerError"];
         };
     };

@@ -49,6 +49,7 @@ import { AddPublicBookingSlug1796569730000 } from './1796569730000-AddPublicBook
 import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnlineBookingToServices';
 import { AddOnlineBookingHolds1796569740000 } from './1796569740000-AddOnlineBookingHolds';
 import { AddOnlineBookingManageLinkResolver1796569750000 } from './1796569750000-AddOnlineBookingManageLinkResolver';
+import { PublishOutcomeReportFacts1796569800000 } from './1796569800000-PublishOutcomeReportFacts';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -107,4 +108,5 @@ export const MIGRATIONS = [
   AddOnlineBookingToServices1796569730001,
   AddOnlineBookingHolds1796569740000,
   AddOnlineBookingManageLinkResolver1796569750000,
+  PublishOutcomeReportFacts1796569800000,
 ];

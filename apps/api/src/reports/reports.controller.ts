@@ -1,0 +1,34 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { RequirePermission } from '../common/access/access-policy.decorator';
+import { CurrentActor, type Actor } from '../common/access/actor';
+import { sendCsv } from '../common/http/csv-writer';
+import { OutcomesByDepthQueryDto, OutcomesByDepthReportDto } from './outcomes-by-depth.dto';
+import { OutcomesByDepthService } from './outcomes-by-depth.service';
+import type { ReportCsv } from './report-csv';
+
+/** Clinic reports (issue 17): each a JSON route with `?format=csv`. */
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly outcomes: OutcomesByDepthService) {}
+
+  @Get('outcomes-by-depth')
+  @ApiOperation({ summary: 'Compare outcome improvement by the deepest needle depth of each course' })
+  @RequirePermission('reports.clinical')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: OutcomesByDepthReportDto, description: 'One row per depth band; ?format=csv for a spreadsheet' })
+  async outcomesByDepth(
+    @CurrentActor() actor: Actor,
+    @Query() query: OutcomesByDepthQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OutcomesByDepthReportDto | string> {
+    if (query.format === 'csv') return csvFile(reply, await this.outcomes.csv(actor, query));
+    return this.outcomes.report(actor, query);
+  }
+}
+
+function csvFile(reply: FastifyReply, file: ReportCsv): string {
+  return sendCsv(reply, file.fileName, file.header, file.rows);
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OutcomesByDepthService } from './outcomes-by-depth.service';
+import { ReportsController } from './reports.controller';
+
+/**
+ * Clinic reports (issue 17): aggregates over what the other modules publish as views (treatments' course facts and
+ * scores, …). The reports module owns no clinical table and writes nothing clinical.
+ */
+@Module({
+  controllers: [ReportsController],
+  providers: [OutcomesByDepthService],
+})
+export class ReportsModule {}
