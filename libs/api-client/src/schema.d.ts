@@ -2748,6 +2748,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/cartridges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count cartridges received, used, wasted and expired, from the stock ledger
+         * @description Access: permission `reports.operations` (reports operations): Owner, Administrator, Physician, Nurse, Front desk (session cookie).
+         */
+        get: operations["Reports_cartridgeUse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6547,6 +6567,55 @@ export interface components {
             to: string;
             indication: string | null;
             bands: components["schemas"]["DepthBandOutcomeDto"][];
+        };
+        WastedByReasonDto: {
+            dropped: number;
+            packaging_damaged: number;
+            contaminated: number;
+            expired: number;
+            other: number;
+        };
+        CartridgeReportRowDto: {
+            /** @description Product, lot or staff member id */
+            key: string;
+            label: string;
+            /** @description Received in the range; null per practitioner */
+            received: number | null;
+            /** @description Used on patients in the range */
+            used: number;
+            /** @description Wasted in the range (any reason) */
+            wasted: number;
+            /** @description Wasted by reason: dropped, packaging_damaged, contaminated, expired, other */
+            wastedByReason: components["schemas"]["WastedByReasonDto"];
+            /** @description Still on the shelf from lots that expired within the range; null per practitioner */
+            expiredUnused: number | null;
+            /** @description On hand at the end of the range; null per practitioner */
+            onHand: number | null;
+            /** @description Wasted / (used + wasted), percent */
+            wastePercent: number | null;
+            /** @description Treatment sessions that used them */
+            sessions: number;
+            cartridgesPerSession: number | null;
+        };
+        ExpiringCartridgeLotDto: {
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            productName: string;
+            /** Format: date */
+            expiresOn: string;
+            onHand: number;
+        };
+        CartridgeReportDto: {
+            /** @enum {string} */
+            groupBy: "product" | "lot" | "practitioner";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            rows: components["schemas"]["CartridgeReportRowDto"][];
+            /** @description Lots with stock on hand expiring within the next 60 days, soonest first */
+            expiringSoon: components["schemas"]["ExpiringCartridgeLotDto"][];
         };
     };
     responses: {
@@ -12214,6 +12283,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OutcomesByDepthReportDto"];
                     "text/csv": components["schemas"]["OutcomesByDepthReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_cartridgeUse: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+                /** @description One row per product, per lot, or per practitioner (who used or wasted them) */
+                groupBy: "product" | "lot" | "practitioner";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per product, lot or practitioner, and the lots expiring within 60 days; ?format=csv for a spreadsheet of the rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeReportDto"];
+                    "text/csv": components["schemas"]["CartridgeReportDto"];
                 };
             };
             400: components["responses"]["BadRequest"];

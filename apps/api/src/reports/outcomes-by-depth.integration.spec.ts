@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import Papa from 'papaparse';
 import { signedInOrganization, newLocation, newPatient } from '../../test/factories';
+import { seedDevice, seedScores, seedSession, type ReportOrg } from '../../test/report-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 /**
@@ -14,45 +14,12 @@ describe('GET /api/reports/outcomes-by-depth', () => {
   });
   afterAll(async () => app.close());
 
-  type Org = Awaited<ReturnType<typeof signedInOrganization>>;
-
-  async function deviceOf(org: Org, locationId = org.location.id): Promise<string> {
-    const [device]: { id: string }[] = await app.dataSource.query(
-      `INSERT INTO devices (organization_id, location_id, model, serial_number) VALUES ($1, $2, 'SkinPen Precision', $3) RETURNING id`,
-      [org.organization.id, locationId, `SN-${randomUUID()}`],
-    );
-    return device.id;
-  }
-
-  /** A charted session at one depth on a date, signed unless told otherwise (as the demo loader writes them). */
-  async function session(org: Org, s: { patientId: string; deviceId: string; depthMm: number; on: string; locationId?: string; signed?: boolean; indication?: string }) {
-    const [row]: { id: string }[] = await app.dataSource.query(
-      `INSERT INTO treatment_sessions (organization_id, patient_id, location_id, practitioner_id, walk_in_reason, device_id, procedure_kind,
-                                       max_depth_mm, performed_on, created_by, indication)
-       VALUES ($1, $2, $3, $4, 'report seed', $5, $6, $7, $8, $4, $9) RETURNING id`,
-      [org.organization.id, s.patientId, s.locationId ?? org.location.id, org.staffMember.id, s.deviceId, s.depthMm >= 0.5 ? 'medical' : 'cosmetic', s.depthMm, s.on, s.indication ?? 'acne_scars'],
-    );
-    await app.dataSource.query(
-      `INSERT INTO treatment_session_zones (organization_id, session_id, zone, depth_mm, passes, position) VALUES ($1, $2, 'cheeks', $3, 2, 0)`,
-      [org.organization.id, row.id, s.depthMm],
-    );
-    if (s.signed !== false) {
-      await app.dataSource.query(`UPDATE treatment_sessions SET status = 'signed', signed_by = practitioner_id, signed_at = now() WHERE id = $1`, [row.id]);
-    }
-  }
-
-  async function scores(org: Org, patientId: string, scale: string, byDate: [string, number][]) {
-    for (const [on, score] of byDate) {
-      await app.dataSource.query(
-        `INSERT INTO outcome_assessments (organization_id, patient_id, scale, scale_version, score, assessed_on, assessor_id, method)
-         VALUES ($1, $2, $3, 'seed', $4, $5, $6, $7)`,
-        [org.organization.id, patientId, scale, score, on, org.staffMember.id, scale.endsWith('_index') ? 'seed device' : null],
-      );
-    }
-  }
+  const deviceOf = (org: ReportOrg, locationId?: string) => seedDevice(app.dataSource, org, locationId);
+  const session = (org: ReportOrg, s: Parameters<typeof seedSession>[2]) => seedSession(app.dataSource, org, s);
+  const scores = (org: ReportOrg, patientId: string, scale: string, byDate: [string, number][]) => seedScores(app.dataSource, org, patientId, scale, byDate);
 
   /** One patient's course outside a plan: a session at the depth, then the scores. */
-  async function course(org: Org, deviceId: string, depthMm: number, byDate: [string, number][], extra: { locationId?: string; signed?: boolean } = {}) {
+  async function course(org: ReportOrg, deviceId: string, depthMm: number, byDate: [string, number][], extra: { locationId?: string; signed?: boolean } = {}) {
     const patient = await newPatient(app.dataSource, org.organization.id);
     await session(org, { patientId: patient.id, deviceId, depthMm, on: '2026-03-02', ...extra });
     await scores(org, patient.id, 'goodman_baron_quantitative', byDate);

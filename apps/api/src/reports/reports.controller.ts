@@ -4,6 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { sendCsv } from '../common/http/csv-writer';
+import { CartridgeReportDto, CartridgesQueryDto } from './cartridges.dto';
+import { CartridgesReportService } from './cartridges.service';
 import { OutcomesByDepthQueryDto, OutcomesByDepthReportDto } from './outcomes-by-depth.dto';
 import { OutcomesByDepthService } from './outcomes-by-depth.service';
 import type { ReportCsv } from './report-csv';
@@ -12,7 +14,10 @@ import type { ReportCsv } from './report-csv';
 @ApiTags('reports')
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly outcomes: OutcomesByDepthService) {}
+  constructor(
+    private readonly outcomes: OutcomesByDepthService,
+    private readonly cartridges: CartridgesReportService,
+  ) {}
 
   @Get('outcomes-by-depth')
   @ApiOperation({ summary: 'Compare outcome improvement by the deepest needle depth of each course' })
@@ -26,6 +31,20 @@ export class ReportsController {
   ): Promise<OutcomesByDepthReportDto | string> {
     if (query.format === 'csv') return csvFile(reply, await this.outcomes.csv(actor, query));
     return this.outcomes.report(actor, query);
+  }
+
+  @Get('cartridges')
+  @ApiOperation({ summary: 'Count cartridges received, used, wasted and expired, from the stock ledger' })
+  @RequirePermission('reports.operations')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: CartridgeReportDto, description: 'One row per product, lot or practitioner, and the lots expiring within 60 days; ?format=csv for a spreadsheet of the rows' })
+  async cartridgeUse(
+    @CurrentActor() actor: Actor,
+    @Query() query: CartridgesQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CartridgeReportDto | string> {
+    if (query.format === 'csv') return csvFile(reply, await this.cartridges.csv(actor, query));
+    return this.cartridges.report(actor, query);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CartridgesReportService } from './cartridges.service';
 import { OutcomesByDepthService } from './outcomes-by-depth.service';
 import { ReportsController } from './reports.controller';
 
@@ -8,6 +9,6 @@ import { ReportsController } from './reports.controller';
  */
 @Module({
   controllers: [ReportsController],
-  providers: [OutcomesByDepthService],
+  providers: [OutcomesByDepthService, CartridgesReportService],
 })
 export class ReportsModule {}

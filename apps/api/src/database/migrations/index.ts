@@ -50,6 +50,7 @@ import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnli
 import { AddOnlineBookingHolds1796569740000 } from './1796569740000-AddOnlineBookingHolds';
 import { AddOnlineBookingManageLinkResolver1796569750000 } from './1796569750000-AddOnlineBookingManageLinkResolver';
 import { PublishOutcomeReportFacts1796569800000 } from './1796569800000-PublishOutcomeReportFacts';
+import { PublishCartridgeLedgerFacts1796569800001 } from './1796569800001-PublishCartridgeLedgerFacts';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -109,4 +110,5 @@ export const MIGRATIONS = [
   AddOnlineBookingHolds1796569740000,
   AddOnlineBookingManageLinkResolver1796569750000,
   PublishOutcomeReportFacts1796569800000,
+  PublishCartridgeLedgerFacts1796569800001,
 ];
