@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { newPatient, newStaffMember, signedInOrganization } from '../../test/factories';
 import { createProduct, daysFromToday } from '../../test/inventory-factories';
-import { seedDevice, seedLot, seedMovement, seedSession, type ReportOrg } from '../../test/report-factories';
+import { seedDevice, seedLot, seedMovement, seedSession } from '../../test/report-factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 /**
