@@ -2768,6 +2768,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count appointments, cancellations and no-shows, and the share of working time booked
+         * @description Access: permission `reports.operations` (reports operations): Owner, Administrator, Physician, Nurse, Front desk (session cookie).
+         */
+        get: operations["Reports_appointmentOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6616,6 +6636,40 @@ export interface components {
             rows: components["schemas"]["CartridgeReportRowDto"][];
             /** @description Lots with stock on hand expiring within the next 60 days, soonest first */
             expiringSoon: components["schemas"]["ExpiringCartridgeLotDto"][];
+        };
+        AppointmentReportRowDto: {
+            /** @description Practitioner, service or room id; the ISO weekday (1 Monday … 7 Sunday) per weekday */
+            key: string;
+            label: string;
+            /** @description Appointments starting in the range, whatever became of them (online holds not counted) */
+            booked: number;
+            completed: number;
+            /** @description Cancelled by the patient or the clinic, late ones included */
+            cancelled: number;
+            /** @description Cancelled by the patient inside the clinic’s late-cancellation window */
+            lateCancelled: number;
+            noShows: number;
+            /** @description No-shows / (completed + no-shows), percent */
+            noShowPercent: number | null;
+            /** @description Minutes of appointments not cancelled (a no-show’s time was given away too) */
+            bookedMinutes: number;
+            /** @description Working hours minus time off, in minutes; null per service or room (they have no hours of their own) */
+            availableMinutes: number | null;
+            /** @description Booked minutes / available minutes, percent; may pass 100 when staff book beyond their hours */
+            utilisationPercent: number | null;
+            /** @description Booked by the patient online */
+            onlineBooked: number;
+        };
+        AppointmentsReportDto: {
+            /** @enum {string} */
+            groupBy: "practitioner" | "service" | "room" | "weekday";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            rows: components["schemas"]["AppointmentReportRowDto"][];
+            /** @description The whole clinic (or the chosen location or practitioner) */
+            total: components["schemas"]["AppointmentReportRowDto"];
         };
     };
     responses: {
@@ -12321,6 +12375,43 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CartridgeReportDto"];
                     "text/csv": components["schemas"]["CartridgeReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_appointmentOutcomes: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+                groupBy: "practitioner" | "service" | "room" | "weekday";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per practitioner, service, room or weekday, and the total; ?format=csv for a spreadsheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentsReportDto"];
+                    "text/csv": components["schemas"]["AppointmentsReportDto"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -4,6 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { sendCsv } from '../common/http/csv-writer';
+import { AppointmentsReportDto, AppointmentsReportQueryDto } from './appointments-report.dto';
+import { AppointmentsReportService } from './appointments-report.service';
 import { CartridgeReportDto, CartridgesQueryDto } from './cartridges.dto';
 import { CartridgesReportService } from './cartridges.service';
 import { OutcomesByDepthQueryDto, OutcomesByDepthReportDto } from './outcomes-by-depth.dto';
@@ -17,6 +19,7 @@ export class ReportsController {
   constructor(
     private readonly outcomes: OutcomesByDepthService,
     private readonly cartridges: CartridgesReportService,
+    private readonly appointments: AppointmentsReportService,
   ) {}
 
   @Get('outcomes-by-depth')
@@ -45,6 +48,20 @@ export class ReportsController {
   ): Promise<CartridgeReportDto | string> {
     if (query.format === 'csv') return csvFile(reply, await this.cartridges.csv(actor, query));
     return this.cartridges.report(actor, query);
+  }
+
+  @Get('appointments')
+  @ApiOperation({ summary: 'Count appointments, cancellations and no-shows, and the share of working time booked' })
+  @RequirePermission('reports.operations')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: AppointmentsReportDto, description: 'One row per practitioner, service, room or weekday, and the total; ?format=csv for a spreadsheet' })
+  async appointmentOutcomes(
+    @CurrentActor() actor: Actor,
+    @Query() query: AppointmentsReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AppointmentsReportDto | string> {
+    if (query.format === 'csv') return csvFile(reply, await this.appointments.csv(actor, query));
+    return this.appointments.report(actor, query);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsReportService } from './appointments-report.service';
 import { CartridgesReportService } from './cartridges.service';
 import { OutcomesByDepthService } from './outcomes-by-depth.service';
 import { ReportsController } from './reports.controller';
@@ -9,6 +10,6 @@ import { ReportsController } from './reports.controller';
  */
 @Module({
   controllers: [ReportsController],
-  providers: [OutcomesByDepthService, CartridgesReportService],
+  providers: [OutcomesByDepthService, CartridgesReportService, AppointmentsReportService],
 })
 export class ReportsModule {}

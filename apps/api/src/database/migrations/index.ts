@@ -51,6 +51,7 @@ import { AddOnlineBookingHolds1796569740000 } from './1796569740000-AddOnlineBoo
 import { AddOnlineBookingManageLinkResolver1796569750000 } from './1796569750000-AddOnlineBookingManageLinkResolver';
 import { PublishOutcomeReportFacts1796569800000 } from './1796569800000-PublishOutcomeReportFacts';
 import { PublishCartridgeLedgerFacts1796569800001 } from './1796569800001-PublishCartridgeLedgerFacts';
+import { PublishAppointmentReportFacts1796569800002 } from './1796569800002-PublishAppointmentReportFacts';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -111,4 +112,5 @@ export const MIGRATIONS = [
   AddOnlineBookingManageLinkResolver1796569750000,
   PublishOutcomeReportFacts1796569800000,
   PublishCartridgeLedgerFacts1796569800001,
+  PublishAppointmentReportFacts1796569800002,
 ];
