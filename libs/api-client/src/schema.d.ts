@@ -6607,7 +6607,7 @@ export interface components {
             wasted: number;
             /** @description Wasted by reason: dropped, packaging_damaged, contaminated, expired, other */
             wastedByReason: components["schemas"]["WastedByReasonDto"];
-            /** @description Still on the shelf from lots that expired within the range; null per practitioner */
+            /** @description Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner */
             expiredUnused: number | null;
             /** @description On hand at the end of the range; null per practitioner */
             onHand: number | null;

@@ -133,4 +133,11 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'inventory_record_labels', owner: 'inventory', readers: ['audit'], purpose: 'products, lots, pens and recalls by name, number or serial' },
   { view: 'consent_record_labels', owner: 'consents', readers: ['audit'], purpose: 'consent records (title, patient) and templates by title' },
   { view: 'treatment_record_labels', owner: 'treatments', readers: ['audit'], purpose: 'treatment sessions with patient, practitioner, place and start, and treatment templates by name' },
+  // The clinic reports (issue 17): aggregates over what each module publishes.
+  { view: 'course_session_facts', owner: 'treatments', readers: ['reports'], purpose: "signed sessions with their course (from the appointment), place, practitioner, pen, deepest depth, indication and date" },
+  { view: 'course_outcome_scores', owner: 'treatments', readers: ['reports'], purpose: 'outcome scores with their patient, course, scale and date, for improvement by depth' },
+  { view: 'cartridge_ledger_facts', owner: 'inventory', readers: ['reports'], purpose: "the stock ledger's needle-cartridge movements with lot, expiry, product, waste reason, session and recorder" },
+  { view: 'appointment_report_facts', owner: 'scheduling', readers: ['reports'], purpose: "appointments (no online holds) with service and room names, the location's zone, status, late cancellation and source" },
+  { view: 'practitioner_weekly_hours', owner: 'scheduling', readers: ['reports'], purpose: "practitioners' weekly working blocks per location" },
+  { view: 'practitioner_hours_exceptions', owner: 'scheduling', readers: ['reports'], purpose: "practitioners' dated time off and extra hours" },
 ];
