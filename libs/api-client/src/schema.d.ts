@@ -2788,6 +2788,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show adverse events per 100 sessions, refused session starts by reason, and overrides with who and why
+         * @description Access: permission `reports.clinical` (reports clinical): Owner, Administrator, Physician, Nurse (session cookie).
+         */
+        get: operations["Reports_safetySignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6670,6 +6690,65 @@ export interface components {
             rows: components["schemas"]["AppointmentReportRowDto"][];
             /** @description The whole clinic (or the chosen location or practitioner) */
             total: components["schemas"]["AppointmentReportRowDto"];
+        };
+        AdverseEventRateDto: {
+            /** @description Adverse event type, depth band, lot id or pen id */
+            key: string;
+            label: string;
+            /** @description Signed sessions in the range (for a type: all of them) */
+            sessions: number;
+            adverseEvents: number;
+            /** @description Adverse events per 100 sessions */
+            per100Sessions: number | null;
+        };
+        RefusalReasonCountDto: {
+            /** @description The preflight’s code (e.g. consent-missing, contraindication, zone-above-practitioner-max) */
+            code: string;
+            /** @description Refused starts that gave this reason (a start may give several) */
+            refusals: number;
+        };
+        TreatmentOverrideDto: {
+            /**
+             * @description A relative contraindication acknowledged, or a zone treated past the clinic’s maximum
+             * @enum {string}
+             */
+            kind: "contraindication" | "depth";
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            performedOn: string;
+            practitionerName: string;
+            /** @description The contraindication’s code, or the zone */
+            subject: string;
+            /** @description The zone’s depth, for a depth override */
+            depthMm: number | null;
+            /** @description Why, as the practitioner wrote it */
+            reason: string;
+        };
+        SafetyReportDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Signed sessions performed in the range */
+            sessions: number;
+            /** @description Adverse events after those sessions */
+            adverseEvents: number;
+            adverseEventsPer100Sessions: number | null;
+            byType: components["schemas"]["AdverseEventRateDto"][];
+            /** @description By the session’s deepest depth, in the bands of the outcomes report */
+            byDepthBand: components["schemas"]["AdverseEventRateDto"][];
+            /** @description By cartridge lot used in the session */
+            byLot: components["schemas"]["AdverseEventRateDto"][];
+            /** @description By pen handpiece */
+            byDevice: components["schemas"]["AdverseEventRateDto"][];
+            /** @description Session starts the preflight refused */
+            preflightRefusals: number;
+            refusalsByReason: components["schemas"]["RefusalReasonCountDto"][];
+            /** @description All overrides in the range (the list holds the latest 500) */
+            overrideCount: number;
+            /** @description Latest first */
+            overrides: components["schemas"]["TreatmentOverrideDto"][];
         };
     };
     responses: {
@@ -12412,6 +12491,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AppointmentsReportDto"];
                     "text/csv": components["schemas"]["AppointmentsReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_safetySignals: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rates by type, depth band, lot and pen; refusals; overrides; ?format=csv for one spreadsheet with a section column */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyReportDto"];
+                    "text/csv": components["schemas"]["SafetyReportDto"];
                 };
             };
             400: components["responses"]["BadRequest"];

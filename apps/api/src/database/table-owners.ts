@@ -43,6 +43,8 @@ export const TABLE_OWNERS = {
     'treatment_template_zones',
     // A view for its own exposure reports (not published to anyone).
     'session_exposure',
+    // Every refused session start with the preflight's reasons (issue 17: the safety report).
+    'preflight_refusals',
   ],
   messaging: ['outbound_messages'],
   'online-booking': ['online_booking_holds', 'online_booking_manage_tokens'],
@@ -100,12 +102,12 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments', 'audit'], purpose: "a treatment course's patient and status, for outcome assessments and the patient's access log" },
   { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
   { view: 'lot_directory', owner: 'inventory', readers: ['treatments'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },
-  { view: 'device_directory', owner: 'inventory', readers: ['treatments'], purpose: "a pen handpiece's serial, model, status and location, for the preflight and the session record" },
+  { view: 'device_directory', owner: 'inventory', readers: ['treatments', 'reports'], purpose: "a pen handpiece's serial, model, status and location, for the preflight and the session record" },
   { view: 'usable_lot_stock', owner: 'inventory', readers: ['treatments'], purpose: "each lot usable at a location today (available, unexpired there, on hand) with its product, number and expiry, for the lot to start from" },
   {
     view: 'session_cartridge_uses',
     owner: 'inventory',
-    readers: ['treatments'],
+    readers: ['treatments', 'reports'],
     purpose: "the cartridges each treatment session used (the ledger's used movements with lot and product)",
   },
   {
@@ -140,4 +142,7 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'appointment_report_facts', owner: 'scheduling', readers: ['reports'], purpose: "appointments (no online holds) with service and room names, the location's zone, status, late cancellation and source" },
   { view: 'practitioner_weekly_hours', owner: 'scheduling', readers: ['reports'], purpose: "practitioners' weekly working blocks per location" },
   { view: 'practitioner_hours_exceptions', owner: 'scheduling', readers: ['reports'], purpose: "practitioners' dated time off and extra hours" },
+  { view: 'adverse_event_facts', owner: 'treatments', readers: ['reports'], purpose: "adverse events by type with their session's date, deepest depth, pen, place and practitioner" },
+  { view: 'treatment_override_facts', owner: 'treatments', readers: ['reports'], purpose: 'relative contraindications acknowledged and zones treated past the maximum, with the reason given, per signed session' },
+  { view: 'preflight_refusal_facts', owner: 'treatments', readers: ['reports'], purpose: 'refused session starts with the preflight reason codes, place and practitioner' },
 ];

@@ -11,6 +11,8 @@ import { CartridgesReportService } from './cartridges.service';
 import { OutcomesByDepthQueryDto, OutcomesByDepthReportDto } from './outcomes-by-depth.dto';
 import { OutcomesByDepthService } from './outcomes-by-depth.service';
 import type { ReportCsv } from './report-csv';
+import { SafetyReportDto, SafetyReportQueryDto } from './safety-report.dto';
+import { SafetyReportService } from './safety-report.service';
 
 /** Clinic reports (issue 17): each a JSON route with `?format=csv`. */
 @ApiTags('reports')
@@ -20,6 +22,7 @@ export class ReportsController {
     private readonly outcomes: OutcomesByDepthService,
     private readonly cartridges: CartridgesReportService,
     private readonly appointments: AppointmentsReportService,
+    private readonly safety: SafetyReportService,
   ) {}
 
   @Get('outcomes-by-depth')
@@ -62,6 +65,20 @@ export class ReportsController {
   ): Promise<AppointmentsReportDto | string> {
     if (query.format === 'csv') return csvFile(reply, await this.appointments.csv(actor, query));
     return this.appointments.report(actor, query);
+  }
+
+  @Get('safety')
+  @ApiOperation({ summary: 'Show adverse events per 100 sessions, refused session starts by reason, and overrides with who and why' })
+  @RequirePermission('reports.clinical')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: SafetyReportDto, description: 'Rates by type, depth band, lot and pen; refusals; overrides; ?format=csv for one spreadsheet with a section column' })
+  async safetySignals(
+    @CurrentActor() actor: Actor,
+    @Query() query: SafetyReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SafetyReportDto | string> {
+    if (query.format === 'csv') return csvFile(reply, await this.safety.csv(actor, query));
+    return this.safety.report(actor, query);
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppointmentsReportService } from './appointments-report.service';
 import { CartridgesReportService } from './cartridges.service';
 import { OutcomesByDepthService } from './outcomes-by-depth.service';
+import { SafetyReportService } from './safety-report.service';
 import { ReportsController } from './reports.controller';
 
 /**
@@ -10,6 +11,6 @@ import { ReportsController } from './reports.controller';
  */
 @Module({
   controllers: [ReportsController],
-  providers: [OutcomesByDepthService, CartridgesReportService, AppointmentsReportService],
+  providers: [OutcomesByDepthService, CartridgesReportService, AppointmentsReportService, SafetyReportService],
 })
 export class ReportsModule {}

@@ -52,6 +52,7 @@ import { AddOnlineBookingManageLinkResolver1796569750000 } from './1796569750000
 import { PublishOutcomeReportFacts1796569800000 } from './1796569800000-PublishOutcomeReportFacts';
 import { PublishCartridgeLedgerFacts1796569800001 } from './1796569800001-PublishCartridgeLedgerFacts';
 import { PublishAppointmentReportFacts1796569800002 } from './1796569800002-PublishAppointmentReportFacts';
+import { RecordPreflightRefusals1796569800003 } from './1796569800003-RecordPreflightRefusals';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -113,4 +114,5 @@ export const MIGRATIONS = [
   PublishOutcomeReportFacts1796569800000,
   PublishCartridgeLedgerFacts1796569800001,
   PublishAppointmentReportFacts1796569800002,
+  RecordPreflightRefusals1796569800003,
 ];
