@@ -38,7 +38,7 @@ export async function safetyFacts(db: EntityManager, f: SafetyFilters): Promise<
        SELECT a.adverse_event_id, a.type, a.session_id FROM adverse_event_facts a JOIN s USING (session_id) WHERE a.organization_id = $1
      ), per_session AS (
        SELECT s.session_id, s.max_depth_mm, s.device_id, count(e.adverse_event_id)::int AS events FROM s LEFT JOIN e USING (session_id) GROUP BY 1, 2, 3
-     ), lots AS (
+     ), session_lots AS (
        SELECT DISTINCT u.treatment_session_id AS session_id, u.lot_id, u.lot_number || ' · ' || u.product_name AS label
          FROM session_cartridge_uses u JOIN s ON s.session_id = u.treatment_session_id WHERE u.organization_id = $1
      )
@@ -50,7 +50,7 @@ export async function safetyFacts(db: EntityManager, f: SafetyFilters): Promise<
                FROM (SELECT max_depth_mm AS d, count(*)::int AS n, sum(events)::int AS ev FROM per_session GROUP BY 1) t) AS by_depth,
             (SELECT json_agg(json_build_array(lot_id, label, n, ev) ORDER BY ev DESC, label)
                FROM (SELECT l.lot_id, min(l.label) AS label, count(*)::int AS n, sum(p.events)::int AS ev
-                       FROM lots l JOIN per_session p USING (session_id) GROUP BY l.lot_id) t) AS by_lot,
+                       FROM session_lots l JOIN per_session p USING (session_id) GROUP BY l.lot_id) t) AS by_lot,
             (SELECT json_agg(json_build_array(device_id, label, n, ev) ORDER BY ev DESC, label)
                FROM (SELECT p.device_id, min(dd.model || ' ' || dd.serial_number) AS label, count(*)::int AS n, sum(p.events)::int AS ev
                        FROM per_session p JOIN device_directory dd ON dd.organization_id = $1 AND dd.id = p.device_id GROUP BY p.device_id) t) AS by_device`,

@@ -134,8 +134,6 @@ export class TreatmentSessionsService {
   private async recordRefusal(actor: Actor, refusal: PreflightRefusal): Promise<void> {
     try {
       await independentTransaction(this.dataSource, actor.organizationId, async (manager) => {
-        // Never wait long behind the refused request's own locks: the refusal answer matters more than its record.
-        await manager.query(`SET LOCAL lock_timeout = '2s'`);
         await insertPreflightRefusal(manager, refusal);
       });
     } catch (error) {
