@@ -132,5 +132,7 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   // The manage link (issue 16): no session; the key's resolution sets the tenant.
   { route: '/api/public/appointments/{token}', url: (w) => w.manageTokenPath, anonymous: true },
+  // Its pre-visit forms: the questionnaire, the patient's own last answers and the visit's consents (prepared by staff).
+  { route: '/api/public/appointments/{token}/forms', url: (w) => `${w.manageTokenPath}/forms`, anonymous: true },
   { route: '/api/waitlist/freed-slots', url: (w) => `/api/waitlist/freed-slots?locationId=${w.c.location.id}&${week()}` },
 ];

@@ -87,8 +87,9 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   {
     view: 'appointment_consent_context',
     owner: 'scheduling',
-    readers: ['consents'],
-    purpose: "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds",
+    readers: ['consents', 'online-booking', 'reports'],
+    purpose:
+      "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds; and the pre-visit forms of the manage link (online-booking)",
   },
   { view: 'treatment_session_seals', owner: 'audit', readers: ['treatments'], purpose: "the record hash sealed in each session's HMAC-chained signing event, for the session record" },
   // Each timeline source's rows: the patient's timeline reads them all in one statement (issue 15).
@@ -113,15 +114,23 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   {
     view: 'signed_consent_validity',
     owner: 'consents',
-    readers: ['scheduling', 'treatments'],
+    readers: ['scheduling', 'treatments', 'reports'],
     purpose:
-      "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in and the appointment's preflight",
+      "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in and the appointment's preflight; and, for check-in's \"signed remotely\", title, appointment, signed remotely, witnessed and whether the form asks a witness",
+  },
+  {
+    view: 'visit_consent_forms',
+    owner: 'consents',
+    readers: ['online-booking'],
+    // consents reads it too (PreVisitConsentsService.ofVisit): one definition of which forms a patient sees.
+    purpose: "a visit's consents as its patient reads and signs them through the manage link (text, acknowledgements, practitioner, signature and witness state), for the pre-visit forms",
   },
   {
     view: 'patient_screening_facts',
     owner: 'patients',
-    readers: ['treatments'],
-    purpose: "what screening a patient needs (phototype, allergies, archived, the latest medical history, the clinic's screening overrides), for the appointment's preflight",
+    readers: ['treatments', 'scheduling', 'online-booking', 'reports'],
+    purpose:
+      "what screening a patient needs (phototype, allergies, archived, the latest medical history and who recorded it, the clinic's screening overrides), for the appointment's preflight and check-in's \"patient-reported history to review\"",
   },
   // A record's audit events with what checking their chain MACs needs (a consent's verification and certificate page).
   {
@@ -144,5 +153,6 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'practitioner_hours_exceptions', owner: 'scheduling', readers: ['reports'], purpose: "practitioners' dated time off and extra hours" },
   { view: 'adverse_event_facts', owner: 'treatments', readers: ['reports'], purpose: "adverse events by type with their session's date, deepest depth, pen, place and practitioner" },
   { view: 'treatment_override_facts', owner: 'treatments', readers: ['reports'], purpose: 'relative contraindications acknowledged and zones treated past the maximum, with the reason given, per signed session' },
+  { view: 'consent_signing_facts', owner: 'consents', readers: ['reports'], purpose: 'when each consent was signed, on which clinic calendar, remotely or at the kiosk, and for which visit' },
   { view: 'preflight_refusal_facts', owner: 'treatments', readers: ['reports'], purpose: 'refused session starts with the preflight reason codes, place and practitioner' },
 ];
