@@ -89,6 +89,8 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/api/reports/appointments', variant: 'CSV', url: () => '/api/reports/appointments?groupBy=weekday&from=2026-01-01&to=2026-12-31&format=csv' },
   { route: '/api/reports/safety', url: () => '/api/reports/safety?from=2026-01-01&to=2026-12-31' },
   { route: '/api/reports/safety', variant: 'CSV', url: () => '/api/reports/safety?from=2026-01-01&to=2026-12-31&format=csv' },
+  { route: '/api/reports/consents', url: () => '/api/reports/consents?from=2026-01-01&to=2026-12-31' },
+  { route: '/api/reports/consents', variant: 'CSV', url: () => '/api/reports/consents?from=2026-01-01&to=2026-12-31&format=csv' },
   { route: '/api/inventory/alerts', url: () => '/api/inventory/alerts?expiringWithinDays=90' },
   { route: '/api/inventory/on-hand', url: () => '/api/inventory/on-hand' },
   // Treatment record.
