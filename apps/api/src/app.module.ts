@@ -13,6 +13,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { PatientsModule } from './patients/patients.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { OnlineBookingModule } from './online-booking/online-booking.module';
+import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
 import { SetupModule } from './setup/setup.module';
 import { StaffModule } from './staff/staff.module';
@@ -41,6 +42,7 @@ export class AppModule {
         MessagingModule,
         SchedulingModule,
         OnlineBookingModule,
+        ReportsModule,
       ],
     };
   }

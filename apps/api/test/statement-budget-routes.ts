@@ -81,6 +81,17 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/api/devices/{id}', url: (w) => `/api/devices/${w.c.device.id}` },
   { route: '/api/devices/{id}/exposure', url: (w) => `/api/devices/${w.c.device.id}/exposure` },
   { route: '/api/devices/{id}/exposure', variant: 'CSV', url: (w) => `/api/devices/${w.c.device.id}/exposure?format=csv` },
+  // Reports: aggregates over the published views, one read each.
+  { route: '/api/reports/outcomes-by-depth', url: () => '/api/reports/outcomes-by-depth?scale=goodman_baron_quantitative&from=2026-01-01&to=2026-12-31' },
+  { route: '/api/reports/outcomes-by-depth', variant: 'CSV', url: () => '/api/reports/outcomes-by-depth?scale=goodman_baron_quantitative&from=2026-01-01&to=2026-12-31&format=csv' },
+  { route: '/api/reports/cartridges', url: () => '/api/reports/cartridges?groupBy=product&from=2026-01-01&to=2026-12-31' },
+  { route: '/api/reports/cartridges', variant: 'CSV', url: () => '/api/reports/cartridges?groupBy=practitioner&from=2026-01-01&to=2026-12-31&format=csv' },
+  { route: '/api/reports/appointments', url: () => '/api/reports/appointments?groupBy=practitioner&from=2026-01-01&to=2026-12-31' },
+  { route: '/api/reports/appointments', variant: 'CSV', url: () => '/api/reports/appointments?groupBy=weekday&from=2026-01-01&to=2026-12-31&format=csv' },
+  { route: '/api/reports/safety', url: () => '/api/reports/safety?from=2026-01-01&to=2026-12-31' },
+  { route: '/api/reports/safety', variant: 'CSV', url: () => '/api/reports/safety?from=2026-01-01&to=2026-12-31&format=csv' },
+  { route: '/api/reports/consents', url: () => '/api/reports/consents?from=2026-01-01&to=2026-12-31' },
+  { route: '/api/reports/consents', variant: 'CSV', url: () => '/api/reports/consents?from=2026-01-01&to=2026-12-31&format=csv' },
   { route: '/api/inventory/alerts', url: () => '/api/inventory/alerts?expiringWithinDays=90' },
   { route: '/api/inventory/on-hand', url: () => '/api/inventory/on-hand' },
   // Treatment record.

@@ -552,66 +552,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/patients/possible-duplicates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List possible duplicates found at online booking
-         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
-         */
-        get: operations["PossibleDuplicates_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/possible-duplicates/{id}/dismiss": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark a possible duplicate as two different people
-         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
-         */
-        post: operations["PossibleDuplicates_dismiss"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/possible-duplicates/{id}/merge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Merge the online record into the existing one
-         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
-         */
-        post: operations["PossibleDuplicates_merge"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/patients": {
         parameters: {
             query?: never;
@@ -714,26 +654,6 @@ export interface paths {
          * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
          */
         post: operations["Patients_restore"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{id}/verify-identity": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record that the identity of a self-registered patient was checked
-         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
-         */
-        post: operations["Patients_verifyIdentity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2748,26 +2668,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/public/appointments/{token}/availability": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Free starts the appointment may move to: same service, location and practitioner, within the online window
-         * @description Access: public, no session needed.
-         */
-        get: operations["PublicAppointments_availability"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/public/appointments/{token}/confirm": {
         parameters: {
             query?: never;
@@ -2908,6 +2808,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/outcomes-by-depth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare outcome improvement by the deepest needle depth of each course
+         * @description Access: permission `reports.clinical` (reports clinical): Owner, Administrator, Physician, Nurse (session cookie).
+         */
+        get: operations["Reports_outcomesByDepth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/cartridges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count cartridges received, used, wasted and expired, from the stock ledger
+         * @description Access: permission `reports.operations` (reports operations): Owner, Administrator, Physician, Nurse, Front desk (session cookie).
+         */
+        get: operations["Reports_cartridgeUse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count appointments, cancellations and no-shows, and the share of working time booked
+         * @description Access: permission `reports.operations` (reports operations): Owner, Administrator, Physician, Nurse, Front desk (session cookie).
+         */
+        get: operations["Reports_appointmentOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show adverse events per 100 sessions, refused session starts by reason, and overrides with who and why
+         * @description Access: permission `reports.clinical` (reports clinical): Owner, Administrator, Physician, Nurse (session cookie).
+         */
+        get: operations["Reports_safetySignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List next week’s appointments not ready for consent or history, consents expiring within 30 days, and how consents were signed
+         * @description Access: permission `reports.operations` (reports operations): Owner, Administrator, Physician, Nurse, Front desk (session cookie).
+         */
+        get: operations["Reports_consentCoverageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3035,7 +3035,7 @@ export interface components {
              */
             organizationLocale: "en-US" | "en-GB";
             /** @description Actions this role may perform (the permission matrix) */
-            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "security.manage")[];
+            permissions: ("organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "reports.clinical" | "reports.operations" | "security.manage")[];
             /** Format: uuid */
             defaultLocationId: string | null;
             /** @description Two-step sign-in (TOTP) is on for this account */
@@ -3177,10 +3177,6 @@ export interface components {
              * @example US
              */
             countryCode: string;
-            /** @description WGS 84 degrees north; null when not given */
-            latitude: number | null;
-            /** @description WGS 84 degrees east; null when not given */
-            longitude: number | null;
             isActive: boolean;
         };
         CreateLocationDto: {
@@ -3199,16 +3195,6 @@ export interface components {
              * @example US
              */
             countryCode?: string;
-            /**
-             * @description WGS 84 degrees north; with longitude, or neither (null clears). The public booking page sorts locations by distance with them
-             * @example 40.7033
-             */
-            latitude?: number | null;
-            /**
-             * @description WGS 84 degrees east; with latitude, or neither (null clears)
-             * @example -74.0132
-             */
-            longitude?: number | null;
         };
         UpdateLocationDto: {
             /** @example Harbour Street Clinic */
@@ -3226,16 +3212,6 @@ export interface components {
              * @example US
              */
             countryCode?: string;
-            /**
-             * @description WGS 84 degrees north; with longitude, or neither (null clears). The public booking page sorts locations by distance with them
-             * @example 40.7033
-             */
-            latitude?: number | null;
-            /**
-             * @description WGS 84 degrees east; with latitude, or neither (null clears)
-             * @example -74.0132
-             */
-            longitude?: number | null;
             isActive?: boolean;
         };
         PractitionerCredentialDto: {
@@ -3475,249 +3451,10 @@ export interface components {
             problems: components["schemas"]["ImportProblemDto"][];
             results: components["schemas"]["ImportRowResultDto"][];
         };
-        PossibleDuplicateSideDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example SL-000123 */
-            mrn: string;
-            /** @example Margaret Thompson */
-            name: string;
-            /** Format: date */
-            dateOfBirth: string;
-            email: string | null;
-            phone: string | null;
-            archived: boolean;
-            /** @description Created by the patient through online booking */
-            selfRegistered: boolean;
-            /** @description A staff member verified the identity of this self-registered record */
-            identityVerified: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PossibleDuplicateDto: {
-            /** Format: uuid */
-            id: string;
-            /** @description The record the patient created when booking online */
-            patient: components["schemas"]["PossibleDuplicateSideDto"];
-            /** @description The existing record it resembles */
-            existing: components["schemas"]["PossibleDuplicateSideDto"];
-            /**
-             * @description name_and_date_of_birth, email and/or phone
-             * @example [
-             *       "name_and_date_of_birth",
-             *       "email"
-             *     ]
-             */
-            matchedOn: string[];
-            /**
-             * Format: date-time
-             * @description When the online booking created the record
-             */
-            foundAt: string;
-        };
-        DismissedDuplicateDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            resolution: "dismissed";
-        };
-        AddressDto: {
-            /** @example 12 Harbour Street */
-            line1?: string;
-            /** @example Apt 4 */
-            line2?: string;
-            /** @example Brooklyn */
-            city?: string;
-            /**
-             * @description State, province or county
-             * @example NY
-             */
-            region?: string;
-            /** @example 11201 */
-            postalCode?: string;
-            /** @example US */
-            country?: string;
-        };
-        EmergencyContactDto: {
-            /** @example Sam Rivera */
-            name: string;
-            /** @example Partner */
-            relationship?: string;
-            /**
-             * @description Normalized like the patient phone
-             * @example +12125550199
-             */
-            phone?: string;
-        };
         PatientAllergyDto: {
             substance: string;
             /** @enum {string} */
             class: "amide_anesthetic" | "ester_anesthetic" | "nickel" | "latex" | "other";
-        };
-        PatientDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description Medical record number, assigned in order within the organization
-             * @example SL-000123
-             */
-            mrn: string;
-            externalId: string | null;
-            firstName: string;
-            lastName: string;
-            preferredName: string | null;
-            /** Format: date */
-            dateOfBirth: string;
-            /** @enum {string} */
-            sex: "female" | "male" | "other" | "unknown";
-            phone: string | null;
-            email: string | null;
-            address: components["schemas"]["AddressDto"] | null;
-            emergencyContact: components["schemas"]["EmergencyContactDto"] | null;
-            fitzpatrickType: number | null;
-            allergies: components["schemas"]["PatientAllergyDto"][];
-            notes: string;
-            tags: string[];
-            archived: boolean;
-            /** Format: date-time */
-            archivedAt: string | null;
-            archiveReason: string | null;
-            /** @description Registered by the patient herself when booking online: staff verify her identity at check-in */
-            selfRegistered: boolean;
-            /**
-             * Format: date-time
-             * @description When a staff member verified the identity of a self-registered patient (null: not yet, or not self-registered)
-             */
-            identityVerifiedAt: string | null;
-            /**
-             * Format: uuid
-             * @description The staff member who verified it
-             */
-            identityVerifiedBy: string | null;
-            /**
-             * Format: uuid
-             * @description Set when this record was merged into another (it is archived and left out of lists and search)
-             */
-            mergedIntoPatientId: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        MergedPatientDto: {
-            /** @description The existing record, now holding what moved */
-            patient: components["schemas"]["PatientDto"];
-            /**
-             * Format: uuid
-             * @description The online record: kept, archived, pointing at the existing one
-             */
-            mergedPatientId: string;
-            /**
-             * @description How many rows of each kind moved (or were retired), by kind
-             * @example {
-             *       "appointments": 1,
-             *       "consents voided": 1
-             *     }
-             */
-            moved: {
-                [key: string]: number;
-            };
-        };
-        /**
-         * @description urn:skinledger:problem:<code>, the code from the catalog
-         * @enum {string}
-         */
-        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:unknown-hibc-product" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:identity-not-self-registered" | "urn:skinledger:problem:duplicate-resolved" | "urn:skinledger:problem:merge-blocked" | "urn:skinledger:problem:patient-merged" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:slot-taken" | "urn:skinledger:problem:inside-cancellation-window" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:hibc-device-id-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:hold-expired" | "urn:skinledger:problem:hold-ended" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
-        /**
-         * @description A refused password: the rule it breaks
-         * @enum {string}
-         */
-        PasswordProblemCode: "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
-        FieldProblemDto: {
-            /** @example adminEmail */
-            field: string;
-            /** @example adminEmail must be an email address */
-            message: string;
-            /** @description A refused password: the rule it breaks */
-            code?: components["schemas"]["PasswordProblemCode"];
-        };
-        /** @enum {string} */
-        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "waitlist-range-over" | "waitlist-range-too-long" | "existing-patients-only" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
-        RuleViolationDto: {
-            /** @example last-owner */
-            code: components["schemas"]["RuleCode"];
-            /** @example Make another staff member an owner first */
-            message: string;
-            /**
-             * @description The request field the rule refused, when one did
-             * @example practitionerId
-             */
-            field?: string;
-        };
-        /**
-         * @description 403 permission: the permission the role lacks
-         * @enum {string}
-         */
-        Permission: "organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "security.manage";
-        MergeBlockerDto: {
-            /** @example signed-consent */
-            record: string;
-            count: number;
-            message: string;
-        };
-        MergeBlockedProblemDto: {
-            /**
-             * @description urn:skinledger:problem:<code>, the code from the catalog
-             * @example urn:skinledger:problem:validation
-             */
-            type: components["schemas"]["ProblemType"];
-            /**
-             * @description A short summary of the kind of problem
-             * @example Invalid request
-             */
-            title: string;
-            /**
-             * @description The HTTP status of this answer
-             * @example 400
-             */
-            status: number;
-            /**
-             * @description What went wrong with this request, in words for the user
-             * @example Invalid fields: adminEmail
-             */
-            detail: string;
-            /**
-             * Format: uri-reference
-             * @description The request path (and query) that failed
-             * @example /api/staff
-             */
-            instance?: string;
-            /**
-             * @description The request id, to quote to support (also in the server log)
-             * @example req-1f
-             */
-            requestId?: string;
-            /** @description Validation problems (400 validation, 422 weak password), one per field and rule */
-            errors?: components["schemas"]["FieldProblemDto"][];
-            /** @description Rules broken (422), one per rule */
-            violations?: components["schemas"]["RuleViolationDto"][];
-            /** @description Seconds to wait before retrying (429, 503); also sent as Retry-After */
-            retryAfterSeconds?: number;
-            /**
-             * @description 404: the kind of record not found
-             * @example Appointment
-             */
-            entity?: string;
-            /** @description 404: the id asked for */
-            id?: string;
-            /** @description 403 permission: the permission the role lacks */
-            permission?: components["schemas"]["Permission"];
-            /** @description 413: the largest body this route accepts, in bytes */
-            limitBytes?: number;
-            /** @description 400 json-too-deep: the deepest nesting accepted */
-            maxDepth?: number;
-            /** @description What the merge would have to change that must never change */
-            blockers: components["schemas"]["MergeBlockerDto"][];
         };
         PatientSummaryDto: {
             /** Format: uuid */
@@ -3753,6 +3490,34 @@ export interface components {
             tag: string;
             /** @description Patients (not archived) carrying the tag */
             patients: number;
+        };
+        AddressDto: {
+            /** @example 12 Harbour Street */
+            line1?: string;
+            /** @example Apt 4 */
+            line2?: string;
+            /** @example Brooklyn */
+            city?: string;
+            /**
+             * @description State, province or county
+             * @example NY
+             */
+            region?: string;
+            /** @example 11201 */
+            postalCode?: string;
+            /** @example US */
+            country?: string;
+        };
+        EmergencyContactDto: {
+            /** @example Sam Rivera */
+            name: string;
+            /** @example Partner */
+            relationship?: string;
+            /**
+             * @description Normalized like the patient phone
+             * @example +12125550199
+             */
+            phone?: string;
         };
         AllergyDto: {
             /** @example Lidocaine */
@@ -3810,6 +3575,75 @@ export interface components {
             /** @description Create even though a likely duplicate exists (same name and date of birth, or same email or phone). Without it such a request is answered 409 with the candidates. */
             confirmDuplicate?: boolean;
         };
+        PatientDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Medical record number, assigned in order within the organization
+             * @example SL-000123
+             */
+            mrn: string;
+            externalId: string | null;
+            firstName: string;
+            lastName: string;
+            preferredName: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            sex: "female" | "male" | "other" | "unknown";
+            phone: string | null;
+            email: string | null;
+            address: components["schemas"]["AddressDto"] | null;
+            emergencyContact: components["schemas"]["EmergencyContactDto"] | null;
+            fitzpatrickType: number | null;
+            allergies: components["schemas"]["PatientAllergyDto"][];
+            notes: string;
+            tags: string[];
+            archived: boolean;
+            /** Format: date-time */
+            archivedAt: string | null;
+            archiveReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description urn:skinledger:problem:<code>, the code from the catalog
+         * @enum {string}
+         */
+        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:unknown-hibc-product" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:slot-taken" | "urn:skinledger:problem:inside-cancellation-window" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:hibc-device-id-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:hold-expired" | "urn:skinledger:problem:hold-ended" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
+        /**
+         * @description A refused password: the rule it breaks
+         * @enum {string}
+         */
+        PasswordProblemCode: "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
+        FieldProblemDto: {
+            /** @example adminEmail */
+            field: string;
+            /** @example adminEmail must be an email address */
+            message: string;
+            /** @description A refused password: the rule it breaks */
+            code?: components["schemas"]["PasswordProblemCode"];
+        };
+        /** @enum {string} */
+        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "waitlist-range-over" | "waitlist-range-too-long" | "existing-patients-only" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
+        RuleViolationDto: {
+            /** @example last-owner */
+            code: components["schemas"]["RuleCode"];
+            /** @example Make another staff member an owner first */
+            message: string;
+            /**
+             * @description The request field the rule refused, when one did
+             * @example practitionerId
+             */
+            field?: string;
+        };
+        /**
+         * @description 403 permission: the permission the role lacks
+         * @enum {string}
+         */
+        Permission: "organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "reports.clinical" | "reports.operations" | "security.manage";
         DuplicateCandidateDto: {
             /** Format: uuid */
             id: string;
@@ -5594,8 +5428,6 @@ export interface components {
             /** @description One of the defaults SkinLedger supplied */
             isDefault: boolean;
             currentVersion: number;
-            /** @description The form asks a staff witness to the signature (at check-in when signed at home) */
-            witnessRequired: boolean;
             /** @description True until an owner or admin approves the current version after review with the medical director */
             needsReview: boolean;
             approvedVersion: number | null;
@@ -5624,8 +5456,6 @@ export interface components {
              * @example 365
              */
             validDays: number;
-            /** @description The form asks a staff witness to the signature (on the kiosk; at check-in when the patient signed at home through her manage link). Absent: true for a new form, unchanged for a new version */
-            witnessRequired?: boolean;
             /** @enum {string} */
             kind: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
         };
@@ -5638,8 +5468,6 @@ export interface components {
             /** @description One of the defaults SkinLedger supplied */
             isDefault: boolean;
             currentVersion: number;
-            /** @description The form asks a staff witness to the signature (at check-in when signed at home) */
-            witnessRequired: boolean;
             /** @description True until an owner or admin approves the current version after review with the medical director */
             needsReview: boolean;
             approvedVersion: number | null;
@@ -5664,8 +5492,6 @@ export interface components {
              * @example 365
              */
             validDays: number;
-            /** @description The form asks a staff witness to the signature (on the kiosk; at check-in when the patient signed at home through her manage link). Absent: true for a new form, unchanged for a new version */
-            witnessRequired?: boolean;
             /** @description True when patients who signed an earlier version must sign again: their consents become superseded */
             requiresReconsent: boolean;
             /** @example Added granulomatous reactions to the risks */
@@ -6090,11 +5916,6 @@ export interface components {
             /** @example Annual leave */
             reason?: string;
         };
-        /**
-         * @description Who booked it: staff, or the patient through online booking
-         * @enum {string}
-         */
-        AppointmentSource: "staff" | "online";
         AppointmentDto: {
             /** Format: uuid */
             id: string;
@@ -6140,10 +5961,6 @@ export interface components {
             treatmentPlanId: string | null;
             planSessionNumber: number | null;
             notes: string;
-            /** @description Who booked it: staff, or the patient through online booking */
-            source: components["schemas"]["AppointmentSource"];
-            /** @description The patient registered herself online and no staff member has verified her identity yet: check it at check-in */
-            patientIdentityToVerify: boolean;
         };
         CreateAppointmentDto: {
             /** Format: uuid */
@@ -6694,11 +6511,6 @@ export interface components {
              * @example 3f9a1c07b2de
              */
             publicBookingSlug: string;
-            /**
-             * @description The booking page patients open, on the server’s PUBLIC_URL (the embed snippet frames it)
-             * @example https://book.example-clinic.com/book?organization=3f9a1c07b2de
-             */
-            publicBookingUrl: string;
         };
         OnlineBookingSettingsDto: {
             /** @description Patients may book through the public booking pages (off until the clinic turns it on) */
@@ -6730,12 +6542,6 @@ export interface components {
             address: string;
             /** @description IANA time zone: how times at this location are shown */
             timezone: string;
-            /** @description The location’s public phone number (E.164), empty when none */
-            phone: string;
-            /** @description WGS 84 degrees north, when the clinic gave them: the page sorts by distance */
-            latitude: number | null;
-            /** @description WGS 84 degrees east, with latitude */
-            longitude: number | null;
         };
         PublicServiceDto: {
             /** Format: uuid */
@@ -6772,10 +6578,6 @@ export interface components {
             locations: components["schemas"]["PublicLocationDto"][];
             services: components["schemas"]["PublicServiceDto"][];
             practitioners: components["schemas"]["PublicPractitionerDto"][];
-            /** @description The clinic’s booking and cancellation policy, accepted when booking */
-            policyText: string;
-            /** @description Hours before the start within which the patient changes the appointment only by calling */
-            cancellationWindowHours: number;
         };
         PublicSlotDto: {
             /** Format: date-time */
@@ -6884,15 +6686,6 @@ export interface components {
             locationName: string;
             locationAddress: string;
             practitionerName: string;
-            /**
-             * Format: uuid
-             * @description Who gives it: the manage page offers new times with the same practitioner
-             */
-            practitionerId: string;
-            /** @description The clinic’s name, for the page’s heading */
-            organizationName: string;
-            /** @description The location’s phone number (E.164) to call inside the cancellation window; empty when none */
-            locationPhone: string;
             /** @description Booked or confirmed, and the start is further off than the cancellation window */
             canCancel: boolean;
             /** @description As canCancel: moving it online follows the same window */
@@ -7056,6 +6849,243 @@ export interface components {
             recipient: string | null;
             /** @description Consents prepared or awaiting her for this visit */
             consentsToSign: number;
+        };
+        DepthBandOutcomeDto: {
+            /**
+             * @description Deepest treated depth of the course, in mm
+             * @enum {string}
+             */
+            band: "<0.5" | "0.5–1.0" | "1.0–1.5" | "1.5–2.0" | "2.0–2.5";
+            minMm: number;
+            /** @description Exclusive, except 2.5 mm (the device maximum) which the last band holds */
+            maxMm: number;
+            /** @enum {string} */
+            procedureKind: "cosmetic" | "medical";
+            /** @description Patients with at least one course in the band */
+            patients: number;
+            /** @description Courses with a baseline and a later score on the scale */
+            courses: number;
+            /** @description Scores on the scale in those courses, baselines included */
+            assessments: number;
+            /** @description Median improvement from baseline, percent; positive is better whatever the scale’s direction */
+            medianChangePercent: number | null;
+            p25ChangePercent: number | null;
+            p75ChangePercent: number | null;
+            /** @description Fewer than 5 patients: shown, but too few to compare */
+            tooFewToCompare: boolean;
+        };
+        OutcomesByDepthReportDto: {
+            /** @enum {string} */
+            scale: "goodman_baron_qualitative" | "goodman_baron_quantitative" | "glogau" | "fitzpatrick_wrinkle" | "lemperle_wrinkle" | "pores_index" | "tone_index" | "pigmentation_index" | "uv_spots_index" | "patient_satisfaction";
+            scaleLabel: string;
+            /** @description Whether a falling score is an improvement on this scale; the change percents are already turned so that improvement is positive */
+            lowerIsBetter: boolean;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            indication: string | null;
+            bands: components["schemas"]["DepthBandOutcomeDto"][];
+        };
+        WastedByReasonDto: {
+            dropped: number;
+            packaging_damaged: number;
+            contaminated: number;
+            expired: number;
+            other: number;
+        };
+        CartridgeReportRowDto: {
+            /** @description Product, lot or staff member id */
+            key: string;
+            label: string;
+            /** @description Received in the range; null per practitioner */
+            received: number | null;
+            /** @description Used on patients in the range */
+            used: number;
+            /** @description Wasted in the range (any reason) */
+            wasted: number;
+            /** @description Wasted by reason: dropped, packaging_damaged, contaminated, expired, other */
+            wastedByReason: components["schemas"]["WastedByReasonDto"];
+            /** @description Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner */
+            expiredUnused: number | null;
+            /** @description On hand at the end of the range; null per practitioner */
+            onHand: number | null;
+            /** @description Wasted / (used + wasted), percent */
+            wastePercent: number | null;
+            /** @description Treatment sessions that used them */
+            sessions: number;
+            cartridgesPerSession: number | null;
+        };
+        ExpiringCartridgeLotDto: {
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            productName: string;
+            /** Format: date */
+            expiresOn: string;
+            onHand: number;
+        };
+        CartridgeReportDto: {
+            /** @enum {string} */
+            groupBy: "product" | "lot" | "practitioner";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            rows: components["schemas"]["CartridgeReportRowDto"][];
+            /** @description Lots with stock on hand expiring within the next 60 days, soonest first */
+            expiringSoon: components["schemas"]["ExpiringCartridgeLotDto"][];
+        };
+        AppointmentReportRowDto: {
+            /** @description Practitioner, service or room id; the ISO weekday (1 Monday … 7 Sunday) per weekday */
+            key: string;
+            label: string;
+            /** @description Appointments starting in the range, whatever became of them (online holds not counted) */
+            booked: number;
+            completed: number;
+            /** @description Cancelled by the patient or the clinic, late ones included */
+            cancelled: number;
+            /** @description Cancelled by the patient inside the clinic’s late-cancellation window */
+            lateCancelled: number;
+            noShows: number;
+            /** @description No-shows / (completed + no-shows), percent */
+            noShowPercent: number | null;
+            /** @description Minutes of appointments not cancelled (a no-show’s time was given away too) */
+            bookedMinutes: number;
+            /** @description Working hours minus time off, in minutes; null per service or room (they have no hours of their own) */
+            availableMinutes: number | null;
+            /** @description Booked minutes / available minutes, percent; may pass 100 when staff book beyond their hours */
+            utilisationPercent: number | null;
+            /** @description Booked by the patient online */
+            onlineBooked: number;
+        };
+        AppointmentsReportDto: {
+            /** @enum {string} */
+            groupBy: "practitioner" | "service" | "room" | "weekday";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            rows: components["schemas"]["AppointmentReportRowDto"][];
+            /** @description The whole clinic (or the chosen location or practitioner) */
+            total: components["schemas"]["AppointmentReportRowDto"];
+        };
+        AdverseEventRateDto: {
+            /** @description Adverse event type, depth band, lot id or pen id */
+            key: string;
+            label: string;
+            /** @description Signed sessions in the range (for a type: all of them) */
+            sessions: number;
+            adverseEvents: number;
+            /** @description Adverse events per 100 sessions */
+            per100Sessions: number | null;
+        };
+        RefusalReasonCountDto: {
+            /** @description The preflight’s code (e.g. consent-missing, contraindication, zone-above-practitioner-max) */
+            code: string;
+            /** @description Refused starts that gave this reason (a start may give several) */
+            refusals: number;
+        };
+        TreatmentOverrideDto: {
+            /**
+             * @description A relative contraindication acknowledged, or a zone treated past the clinic’s maximum
+             * @enum {string}
+             */
+            kind: "contraindication" | "depth";
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            performedOn: string;
+            practitionerName: string;
+            /** @description The contraindication’s code, or the zone */
+            subject: string;
+            /** @description The zone’s depth, for a depth override */
+            depthMm: number | null;
+            /** @description Why, as the practitioner wrote it */
+            reason: string;
+        };
+        SafetyReportDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Signed sessions performed in the range */
+            sessions: number;
+            /** @description Adverse events after those sessions */
+            adverseEvents: number;
+            adverseEventsPer100Sessions: number | null;
+            byType: components["schemas"]["AdverseEventRateDto"][];
+            /** @description By the session’s deepest depth, in the bands of the outcomes report */
+            byDepthBand: components["schemas"]["AdverseEventRateDto"][];
+            /** @description By cartridge lot used in the session */
+            byLot: components["schemas"]["AdverseEventRateDto"][];
+            /** @description By pen handpiece */
+            byDevice: components["schemas"]["AdverseEventRateDto"][];
+            /** @description Session starts the preflight refused */
+            preflightRefusals: number;
+            refusalsByReason: components["schemas"]["RefusalReasonCountDto"][];
+            /** @description All overrides in the range (the list holds the latest 500) */
+            overrideCount: number;
+            /** @description Latest first */
+            overrides: components["schemas"]["TreatmentOverrideDto"][];
+        };
+        UnreadyAppointmentDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @description The location’s IANA zone, to show the start in */
+            timeZone: string;
+            serviceName: string;
+            practitionerName: string;
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            mrn: string;
+            /** @description Consent kinds the visit needs that the patient will not validly hold at its start */
+            missingConsents: string[];
+            /**
+             * @description No medical history, or one older than the clinic allows
+             * @enum {string|null}
+             */
+            historyIssue: "history_missing" | "history_stale" | null;
+        };
+        ExpiringConsentDto: {
+            /** Format: uuid */
+            consentId: string;
+            kind: string;
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            mrn: string;
+            /**
+             * Format: date
+             * @description Last day it counts, on the clinic calendar it was signed under
+             */
+            validThrough: string;
+        };
+        ConsentCoverageDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: date-time
+             * @description The upcoming and expiring lists are as of this instant
+             */
+            asOf: string;
+            /** @description Appointments starting in the next 7 days (booked, confirmed or checked in) */
+            upcomingAppointments: number;
+            /** @description Those still missing a required consent or a current medical history, soonest first */
+            notReady: components["schemas"]["UnreadyAppointmentDto"][];
+            /** @description Valid consents whose validity ends within the next 30 days, soonest first */
+            expiringSoon: components["schemas"]["ExpiringConsentDto"][];
+            /** @description Consents signed in the range */
+            signedInRange: number;
+            /** @description Of those, signed at the clinic’s kiosk */
+            signedAtKiosk: number;
+            /** @description Of those, signed remotely by the patient through her booking link */
+            signedRemotely: number;
         };
     };
     responses: {
@@ -8143,101 +8173,6 @@ export interface operations {
             default: components["responses"]["ServerError"];
         };
     };
-    PossibleDuplicates_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Open pairs, oldest first (at most 200); audited */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PossibleDuplicateDto"][];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            default: components["responses"]["ServerError"];
-        };
-    };
-    PossibleDuplicates_dismiss: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Dismissed (again: no change); audited */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DismissedDuplicateDto"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The records were merged already (duplicate-resolved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            default: components["responses"]["ServerError"];
-        };
-    };
-    PossibleDuplicates_merge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Appointments, courses and waitlist entries moved; the online record archived and pointing at the existing one; audited on both */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MergedPatientDto"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description merge-blocked: a signed or append-only record would have to change (each named in blockers); duplicate-resolved; patient-merged */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["MergeBlockedProblemDto"];
-                };
-            };
-            default: components["responses"]["ServerError"];
-        };
-    };
     Patients_list: {
         parameters: {
             query?: {
@@ -8461,42 +8396,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            default: components["responses"]["ServerError"];
-        };
-    };
-    Patients_verifyIdentity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Verified now, by the signed-in staff member (again: no change); audited */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PatientDto"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description identity-not-self-registered: staff registered this patient; patient-merged: the record was merged into another */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
             default: components["responses"]["ServerError"];
         };
     };
@@ -12626,63 +12525,6 @@ export interface operations {
             default: components["responses"]["ServerError"];
         };
     };
-    PublicAppointments_availability: {
-        parameters: {
-            query: {
-                from: string;
-                /** @description At most 14 days after from */
-                to: string;
-            };
-            header?: never;
-            path: {
-                /** @description The manage link’s key (43 characters, base64url), from the booking confirmation e-mail */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Empty when it can no longer be moved online */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicAvailabilityDto"];
-                };
-            };
-            /** @description from or to is invalid, or more than 14 days apart (`validation`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description Too many requests from this network, or too many changes through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            default: components["responses"]["ServerError"];
-        };
-    };
     PublicAppointments_confirm: {
         parameters: {
             query?: never;
@@ -13126,6 +12968,193 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_outcomesByDepth: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+                /** @description The outcome scale compared (domain.md section 8) */
+                scale: "goodman_baron_qualitative" | "goodman_baron_quantitative" | "glogau" | "fitzpatrick_wrinkle" | "lemperle_wrinkle" | "pores_index" | "tone_index" | "pigmentation_index" | "uv_spots_index" | "patient_satisfaction";
+                /** @description Only sessions treating this indication (acne scars, wrinkles, …) */
+                indication?: "fine_lines" | "texture_pores" | "pigmentation" | "acne_scars" | "other_scars" | "stretch_marks" | "hair_loss";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per depth band; ?format=csv for a spreadsheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomesByDepthReportDto"];
+                    "text/csv": components["schemas"]["OutcomesByDepthReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_cartridgeUse: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+                /** @description One row per product, per lot, or per practitioner (who used or wasted them) */
+                groupBy: "product" | "lot" | "practitioner";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per product, lot or practitioner, and the lots expiring within 60 days; ?format=csv for a spreadsheet of the rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeReportDto"];
+                    "text/csv": components["schemas"]["CartridgeReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_appointmentOutcomes: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+                groupBy: "practitioner" | "service" | "room" | "weekday";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per practitioner, service, room or weekday, and the total; ?format=csv for a spreadsheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentsReportDto"];
+                    "text/csv": components["schemas"]["AppointmentsReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_safetySignals: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rates by type, depth band, lot and pen; refusals; overrides; ?format=csv for one spreadsheet with a section column */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyReportDto"];
+                    "text/csv": components["schemas"]["SafetyReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_consentCoverageReport: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Names the patients to contact (audited); ?format=csv for a spreadsheet of both lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentCoverageDto"];
+                    "text/csv": components["schemas"]["ConsentCoverageDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["ServerError"];
         };
     };

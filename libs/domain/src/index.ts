@@ -14,3 +14,4 @@ export * from './codes';
 export * from './locale';
 export * from './audit';
 export * from './csv';
+export * from './reports';

@@ -360,6 +360,8 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'photos.compared': (e) => `${e.who} compared ${e.patientPossessive} photos side by side`,
   'assessment.recorded': (e) => `${e.who} recorded an outcome score for ${e.patient}`,
   'assessments.listed': (e) => `${e.who} viewed ${e.patientPossessive} outcome scores`,
+  'reports.consent_coverage_listed': (e) =>
+    `${e.who} viewed the consent coverage report: ${e.count('notReady', 'appointment')} not ready in the next 7 days, ${e.count('expiringSoon', 'consent')} expiring within 30 days`,
   'exposure.listed': (e) =>
     `${e.who} listed the ${e.count('sessionCount', 'session')} that used ${e.input.entityType === 'device' ? e.device : e.lot}, with the patients' contact details`,
 

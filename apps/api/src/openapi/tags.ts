@@ -22,6 +22,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   inventory: 'Products, cartridge lots and the stock ledger, GS1 scan receiving, FEFO suggestions, recalls and alerts.',
   devices: 'Pen handpieces: registration, status and the service log.',
   exposure: 'Who was treated with a lot or a pen, for a recall.',
+  reports: 'Clinic reports: outcomes by needle depth, cartridge use and waste, appointments, safety signals, consent coverage; aggregates that name no patient, each also as CSV.',
   messaging: 'The outbox of appointment reminders and notices, and the reminder lead time.',
   'public booking':
     'Online booking for patients, without an account or session: what the clinic offers and free starts, the clinic named by its public booking slug; rate-limited per IP.',

@@ -62,6 +62,12 @@ export const PERMISSIONS = [
   'waitlist.manage',
   // The outbox of reminders and notices (contains patients' contact details): owner/admin.
   'messages.read',
+  // Clinic reports over clinical records, as aggregates naming no patient (issue 17): outcomes by needle depth, safety
+  // signals (adverse events, preflight refusals and overrides), consent coverage.
+  'reports.clinical',
+  // Clinic reports on the running of the clinic: cartridge use and waste from the stock ledger, appointments, no-shows
+  // and utilisation.
+  'reports.operations',
   // Sign-in security: which roles must use MFA, resetting a staff member's MFA (lost phone). Owners only.
   'security.manage',
 ] as const;
@@ -98,6 +104,9 @@ const CLINICAL_STOCK_KEEPER: readonly Permission[] = [
   'inventory.recall',
   'devices.manage',
   'exposure.read',
+  // Physicians and nurses read the clinic's reports, clinical and operational.
+  'reports.clinical',
+  'reports.operations',
 ];
 
 /**
@@ -122,6 +131,8 @@ const FRONT_DESK: readonly Permission[] = [
   // … and the waitlist: adds patients, offers freed slots and books the offers.
   'waitlist.read',
   'waitlist.manage',
+  // … and sees how the book runs (appointments, no-shows, utilisation; cartridge stock): no clinical detail.
+  'reports.operations',
 ];
 
 export const PERMISSION_MATRIX: Record<StaffRole, readonly Permission[]> = {

@@ -121,6 +121,8 @@ export const AUDIT_ACTIONS = [
   'assessment.recorded',
   'assessments.listed',
   'exposure.listed',
+  // Reports (issue 17): the consent coverage report names patients to call.
+  'reports.consent_coverage_listed',
   // Inventory
   'product.created',
   'lot.created',

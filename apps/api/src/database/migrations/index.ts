@@ -53,6 +53,11 @@ import { AddLocationCoordinates1796569760000 } from './1796569760000-AddLocation
 import { AddPreVisitForms1796569770000 } from './1796569770000-AddPreVisitForms';
 import { PublishVisitConsentForms1796569770001 } from './1796569770001-PublishVisitConsentForms';
 import { VerifyIdentityAndRecordPossibleDuplicates1796569780000 } from './1796569780000-VerifyIdentityAndRecordPossibleDuplicates';
+import { PublishOutcomeReportFacts1796569800000 } from './1796569800000-PublishOutcomeReportFacts';
+import { PublishCartridgeLedgerFacts1796569800001 } from './1796569800001-PublishCartridgeLedgerFacts';
+import { PublishAppointmentReportFacts1796569800002 } from './1796569800002-PublishAppointmentReportFacts';
+import { RecordPreflightRefusals1796569800003 } from './1796569800003-RecordPreflightRefusals';
+import { PublishConsentSigningFacts1796569800004 } from './1796569800004-PublishConsentSigningFacts';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -115,4 +120,9 @@ export const MIGRATIONS = [
   AddPreVisitForms1796569770000,
   PublishVisitConsentForms1796569770001,
   VerifyIdentityAndRecordPossibleDuplicates1796569780000,
+  PublishOutcomeReportFacts1796569800000,
+  PublishCartridgeLedgerFacts1796569800001,
+  PublishAppointmentReportFacts1796569800002,
+  RecordPreflightRefusals1796569800003,
+  PublishConsentSigningFacts1796569800004,
 ];

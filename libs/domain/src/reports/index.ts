@@ -1,0 +1,3 @@
+export * from './depth-bands';
+export * from './outcome-change';
+export * from './rates';
