@@ -552,6 +552,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/possible-duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List possible duplicates found at online booking
+         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie).
+         */
+        get: operations["PossibleDuplicates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/possible-duplicates/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a possible duplicate as two different people
+         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
+        post: operations["PossibleDuplicates_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/possible-duplicates/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge the online record into the existing one
+         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
+        post: operations["PossibleDuplicates_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients": {
         parameters: {
             query?: never;
@@ -654,6 +714,26 @@ export interface paths {
          * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
          */
         post: operations["Patients_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/verify-identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the identity of a self-registered patient was checked
+         * @description Access: permission `patients.write` (changing patient records): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
+        post: operations["Patients_verifyIdentity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2668,6 +2748,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/appointments/{token}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free starts the appointment may move to: same service, location and practitioner, within the online window
+         * @description Access: public, no session needed.
+         */
+        get: operations["PublicAppointments_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/appointments/{token}/confirm": {
         parameters: {
             query?: never;
@@ -3177,6 +3277,10 @@ export interface components {
              * @example US
              */
             countryCode: string;
+            /** @description WGS 84 degrees north; null when not given */
+            latitude: number | null;
+            /** @description WGS 84 degrees east; null when not given */
+            longitude: number | null;
             isActive: boolean;
         };
         CreateLocationDto: {
@@ -3195,6 +3299,16 @@ export interface components {
              * @example US
              */
             countryCode?: string;
+            /**
+             * @description WGS 84 degrees north; with longitude, or neither (null clears). The public booking page sorts locations by distance with them
+             * @example 40.7033
+             */
+            latitude?: number | null;
+            /**
+             * @description WGS 84 degrees east; with latitude, or neither (null clears)
+             * @example -74.0132
+             */
+            longitude?: number | null;
         };
         UpdateLocationDto: {
             /** @example Harbour Street Clinic */
@@ -3212,6 +3326,16 @@ export interface components {
              * @example US
              */
             countryCode?: string;
+            /**
+             * @description WGS 84 degrees north; with longitude, or neither (null clears). The public booking page sorts locations by distance with them
+             * @example 40.7033
+             */
+            latitude?: number | null;
+            /**
+             * @description WGS 84 degrees east; with latitude, or neither (null clears)
+             * @example -74.0132
+             */
+            longitude?: number | null;
             isActive?: boolean;
         };
         PractitionerCredentialDto: {
@@ -3451,10 +3575,249 @@ export interface components {
             problems: components["schemas"]["ImportProblemDto"][];
             results: components["schemas"]["ImportRowResultDto"][];
         };
+        PossibleDuplicateSideDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SL-000123 */
+            mrn: string;
+            /** @example Margaret Thompson */
+            name: string;
+            /** Format: date */
+            dateOfBirth: string;
+            email: string | null;
+            phone: string | null;
+            archived: boolean;
+            /** @description Created by the patient through online booking */
+            selfRegistered: boolean;
+            /** @description A staff member verified the identity of this self-registered record */
+            identityVerified: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PossibleDuplicateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The record the patient created when booking online */
+            patient: components["schemas"]["PossibleDuplicateSideDto"];
+            /** @description The existing record it resembles */
+            existing: components["schemas"]["PossibleDuplicateSideDto"];
+            /**
+             * @description name_and_date_of_birth, email and/or phone
+             * @example [
+             *       "name_and_date_of_birth",
+             *       "email"
+             *     ]
+             */
+            matchedOn: string[];
+            /**
+             * Format: date-time
+             * @description When the online booking created the record
+             */
+            foundAt: string;
+        };
+        DismissedDuplicateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            resolution: "dismissed";
+        };
+        AddressDto: {
+            /** @example 12 Harbour Street */
+            line1?: string;
+            /** @example Apt 4 */
+            line2?: string;
+            /** @example Brooklyn */
+            city?: string;
+            /**
+             * @description State, province or county
+             * @example NY
+             */
+            region?: string;
+            /** @example 11201 */
+            postalCode?: string;
+            /** @example US */
+            country?: string;
+        };
+        EmergencyContactDto: {
+            /** @example Sam Rivera */
+            name: string;
+            /** @example Partner */
+            relationship?: string;
+            /**
+             * @description Normalized like the patient phone
+             * @example +12125550199
+             */
+            phone?: string;
+        };
         PatientAllergyDto: {
             substance: string;
             /** @enum {string} */
             class: "amide_anesthetic" | "ester_anesthetic" | "nickel" | "latex" | "other";
+        };
+        PatientDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Medical record number, assigned in order within the organization
+             * @example SL-000123
+             */
+            mrn: string;
+            externalId: string | null;
+            firstName: string;
+            lastName: string;
+            preferredName: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            sex: "female" | "male" | "other" | "unknown";
+            phone: string | null;
+            email: string | null;
+            address: components["schemas"]["AddressDto"] | null;
+            emergencyContact: components["schemas"]["EmergencyContactDto"] | null;
+            fitzpatrickType: number | null;
+            allergies: components["schemas"]["PatientAllergyDto"][];
+            notes: string;
+            tags: string[];
+            archived: boolean;
+            /** Format: date-time */
+            archivedAt: string | null;
+            archiveReason: string | null;
+            /** @description Registered by the patient herself when booking online: staff verify her identity at check-in */
+            selfRegistered: boolean;
+            /**
+             * Format: date-time
+             * @description When a staff member verified the identity of a self-registered patient (null: not yet, or not self-registered)
+             */
+            identityVerifiedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The staff member who verified it
+             */
+            identityVerifiedBy: string | null;
+            /**
+             * Format: uuid
+             * @description Set when this record was merged into another (it is archived and left out of lists and search)
+             */
+            mergedIntoPatientId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MergedPatientDto: {
+            /** @description The existing record, now holding what moved */
+            patient: components["schemas"]["PatientDto"];
+            /**
+             * Format: uuid
+             * @description The online record: kept, archived, pointing at the existing one
+             */
+            mergedPatientId: string;
+            /**
+             * @description How many rows of each kind moved (or were retired), by kind
+             * @example {
+             *       "appointments": 1,
+             *       "consents voided": 1
+             *     }
+             */
+            moved: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * @description urn:skinledger:problem:<code>, the code from the catalog
+         * @enum {string}
+         */
+        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:unknown-hibc-product" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:identity-not-self-registered" | "urn:skinledger:problem:duplicate-resolved" | "urn:skinledger:problem:merge-blocked" | "urn:skinledger:problem:patient-merged" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:slot-taken" | "urn:skinledger:problem:inside-cancellation-window" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:hibc-device-id-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:hold-expired" | "urn:skinledger:problem:hold-ended" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
+        /**
+         * @description A refused password: the rule it breaks
+         * @enum {string}
+         */
+        PasswordProblemCode: "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
+        FieldProblemDto: {
+            /** @example adminEmail */
+            field: string;
+            /** @example adminEmail must be an email address */
+            message: string;
+            /** @description A refused password: the rule it breaks */
+            code?: components["schemas"]["PasswordProblemCode"];
+        };
+        /** @enum {string} */
+        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "waitlist-range-over" | "waitlist-range-too-long" | "existing-patients-only" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
+        RuleViolationDto: {
+            /** @example last-owner */
+            code: components["schemas"]["RuleCode"];
+            /** @example Make another staff member an owner first */
+            message: string;
+            /**
+             * @description The request field the rule refused, when one did
+             * @example practitionerId
+             */
+            field?: string;
+        };
+        /**
+         * @description 403 permission: the permission the role lacks
+         * @enum {string}
+         */
+        Permission: "organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "reports.clinical" | "reports.operations" | "security.manage";
+        MergeBlockerDto: {
+            /** @example signed-consent */
+            record: string;
+            count: number;
+            message: string;
+        };
+        MergeBlockedProblemDto: {
+            /**
+             * @description urn:skinledger:problem:<code>, the code from the catalog
+             * @example urn:skinledger:problem:validation
+             */
+            type: components["schemas"]["ProblemType"];
+            /**
+             * @description A short summary of the kind of problem
+             * @example Invalid request
+             */
+            title: string;
+            /**
+             * @description The HTTP status of this answer
+             * @example 400
+             */
+            status: number;
+            /**
+             * @description What went wrong with this request, in words for the user
+             * @example Invalid fields: adminEmail
+             */
+            detail: string;
+            /**
+             * Format: uri-reference
+             * @description The request path (and query) that failed
+             * @example /api/staff
+             */
+            instance?: string;
+            /**
+             * @description The request id, to quote to support (also in the server log)
+             * @example req-1f
+             */
+            requestId?: string;
+            /** @description Validation problems (400 validation, 422 weak password), one per field and rule */
+            errors?: components["schemas"]["FieldProblemDto"][];
+            /** @description Rules broken (422), one per rule */
+            violations?: components["schemas"]["RuleViolationDto"][];
+            /** @description Seconds to wait before retrying (429, 503); also sent as Retry-After */
+            retryAfterSeconds?: number;
+            /**
+             * @description 404: the kind of record not found
+             * @example Appointment
+             */
+            entity?: string;
+            /** @description 404: the id asked for */
+            id?: string;
+            /** @description 403 permission: the permission the role lacks */
+            permission?: components["schemas"]["Permission"];
+            /** @description 413: the largest body this route accepts, in bytes */
+            limitBytes?: number;
+            /** @description 400 json-too-deep: the deepest nesting accepted */
+            maxDepth?: number;
+            /** @description What the merge would have to change that must never change */
+            blockers: components["schemas"]["MergeBlockerDto"][];
         };
         PatientSummaryDto: {
             /** Format: uuid */
@@ -3490,34 +3853,6 @@ export interface components {
             tag: string;
             /** @description Patients (not archived) carrying the tag */
             patients: number;
-        };
-        AddressDto: {
-            /** @example 12 Harbour Street */
-            line1?: string;
-            /** @example Apt 4 */
-            line2?: string;
-            /** @example Brooklyn */
-            city?: string;
-            /**
-             * @description State, province or county
-             * @example NY
-             */
-            region?: string;
-            /** @example 11201 */
-            postalCode?: string;
-            /** @example US */
-            country?: string;
-        };
-        EmergencyContactDto: {
-            /** @example Sam Rivera */
-            name: string;
-            /** @example Partner */
-            relationship?: string;
-            /**
-             * @description Normalized like the patient phone
-             * @example +12125550199
-             */
-            phone?: string;
         };
         AllergyDto: {
             /** @example Lidocaine */
@@ -3575,75 +3910,6 @@ export interface components {
             /** @description Create even though a likely duplicate exists (same name and date of birth, or same email or phone). Without it such a request is answered 409 with the candidates. */
             confirmDuplicate?: boolean;
         };
-        PatientDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description Medical record number, assigned in order within the organization
-             * @example SL-000123
-             */
-            mrn: string;
-            externalId: string | null;
-            firstName: string;
-            lastName: string;
-            preferredName: string | null;
-            /** Format: date */
-            dateOfBirth: string;
-            /** @enum {string} */
-            sex: "female" | "male" | "other" | "unknown";
-            phone: string | null;
-            email: string | null;
-            address: components["schemas"]["AddressDto"] | null;
-            emergencyContact: components["schemas"]["EmergencyContactDto"] | null;
-            fitzpatrickType: number | null;
-            allergies: components["schemas"]["PatientAllergyDto"][];
-            notes: string;
-            tags: string[];
-            archived: boolean;
-            /** Format: date-time */
-            archivedAt: string | null;
-            archiveReason: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /**
-         * @description urn:skinledger:problem:<code>, the code from the catalog
-         * @enum {string}
-         */
-        ProblemType: "urn:skinledger:problem:validation" | "urn:skinledger:problem:bad-request" | "urn:skinledger:problem:malformed-json" | "urn:skinledger:problem:malformed-value" | "urn:skinledger:problem:out-of-range" | "urn:skinledger:problem:json-too-deep" | "urn:skinledger:problem:bad-content-length" | "urn:skinledger:problem:bad-url" | "urn:skinledger:problem:uri-too-long" | "urn:skinledger:problem:body-too-large" | "urn:skinledger:problem:payload-too-large" | "urn:skinledger:problem:unsupported-media-type" | "urn:skinledger:problem:unauthenticated" | "urn:skinledger:problem:invalid-credentials" | "urn:skinledger:problem:mfa-login-expired" | "urn:skinledger:problem:invalid-mfa-code" | "urn:skinledger:problem:forbidden" | "urn:skinledger:problem:no-policy" | "urn:skinledger:problem:csrf" | "urn:skinledger:problem:permission" | "urn:skinledger:problem:mfa-enrollment-required" | "urn:skinledger:problem:role-assignment" | "urn:skinledger:problem:password-reset" | "urn:skinledger:problem:not-treating-practitioner" | "urn:skinledger:problem:not-found" | "urn:skinledger:problem:unknown-gtin" | "urn:skinledger:problem:unknown-hibc-product" | "urn:skinledger:problem:duplicate" | "urn:skinledger:problem:overlap" | "urn:skinledger:problem:immutable" | "urn:skinledger:problem:concurrent-change" | "urn:skinledger:problem:idempotency-key-in-use" | "urn:skinledger:problem:idempotency-key-taken-over" | "urn:skinledger:problem:already-set-up" | "urn:skinledger:problem:location-name-taken" | "urn:skinledger:problem:mfa-already-enabled" | "urn:skinledger:problem:mfa-not-enrolling" | "urn:skinledger:problem:mfa-not-enabled" | "urn:skinledger:problem:email-taken" | "urn:skinledger:problem:duplicate-patient" | "urn:skinledger:problem:patient-archived" | "urn:skinledger:problem:stale-version" | "urn:skinledger:problem:already-approved" | "urn:skinledger:problem:not-signed" | "urn:skinledger:problem:already-signed" | "urn:skinledger:problem:already-witnessed" | "urn:skinledger:problem:already-revoked" | "urn:skinledger:problem:consent-revoked" | "urn:skinledger:problem:consent-superseded" | "urn:skinledger:problem:practitioner-not-recorded" | "urn:skinledger:problem:appointment-closed" | "urn:skinledger:problem:double-booking" | "urn:skinledger:problem:name-taken" | "urn:skinledger:problem:not-reschedulable" | "urn:skinledger:problem:illegal-transition" | "urn:skinledger:problem:plan-already-booked" | "urn:skinledger:problem:waitlist-entry-closed" | "urn:skinledger:problem:slot-not-free" | "urn:skinledger:problem:offer-closed" | "urn:skinledger:problem:offer-slot-taken" | "urn:skinledger:problem:slot-taken" | "urn:skinledger:problem:inside-cancellation-window" | "urn:skinledger:problem:appointment-not-checked-in" | "urn:skinledger:problem:appointment-has-session" | "urn:skinledger:problem:session-signed" | "urn:skinledger:problem:gtin-taken" | "urn:skinledger:problem:hibc-device-id-taken" | "urn:skinledger:problem:serial-number-taken" | "urn:skinledger:problem:device-retired" | "urn:skinledger:problem:insufficient-stock" | "urn:skinledger:problem:lot-expiry-mismatch" | "urn:skinledger:problem:lot-on-hold" | "urn:skinledger:problem:lot-not-quarantined" | "urn:skinledger:problem:lot-already-recalled" | "urn:skinledger:problem:hold-expired" | "urn:skinledger:problem:hold-ended" | "urn:skinledger:problem:rule-violation" | "urn:skinledger:problem:reference" | "urn:skinledger:problem:check" | "urn:skinledger:problem:idempotency-key-reused" | "urn:skinledger:problem:password-too-short" | "urn:skinledger:problem:password-breached" | "urn:skinledger:problem:password-repetitive" | "urn:skinledger:problem:password-contains-personal-info" | "urn:skinledger:problem:too-many-requests" | "urn:skinledger:problem:internal" | "urn:skinledger:problem:not-committed" | "urn:skinledger:problem:photo-integrity" | "urn:skinledger:problem:database-unavailable" | "urn:skinledger:problem:not-ready" | "urn:skinledger:problem:http-error";
-        /**
-         * @description A refused password: the rule it breaks
-         * @enum {string}
-         */
-        PasswordProblemCode: "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
-        FieldProblemDto: {
-            /** @example adminEmail */
-            field: string;
-            /** @example adminEmail must be an email address */
-            message: string;
-            /** @description A refused password: the rule it breaks */
-            code?: components["schemas"]["PasswordProblemCode"];
-        };
-        /** @enum {string} */
-        RuleCode: "patient-archived" | "location-inactive" | "room-not-at-location" | "room-inactive" | "practitioner-inactive" | "practitioner-time-off" | "outside-working-hours" | "service-inactive" | "credential-missing" | "credential-expired" | "credential-insufficient" | "medical-interval" | "course-interval-too-short" | "session-without-slot" | "waitlist-range-over" | "waitlist-range-too-long" | "existing-patients-only" | "consent-missing" | "clinical-review" | "unknown-placeholder" | "no-required-acknowledgement" | "electronic-signature-consent-required" | "acknowledgement-not-ticked" | "no-consent-template" | "practitioner-not-booked" | "zone-unknown-zone" | "zone-invalid-passes" | "zone-invalid-depth" | "zone-above-device-max" | "zone-off-device-step" | "zone-above-practitioner-max" | "zone-above-zone-max" | "zone-zone-max-overridden" | "zone-beyond-evaluated-depth" | "contraindication" | "relative-contraindication" | "device-unknown" | "device-retired" | "device-out-of-service" | "device-elsewhere" | "lot-unknown" | "lot-not-cartridge" | "lot-recalled" | "lot-quarantined" | "lot-expired" | "lot-out-of-stock" | "acknowledgement-required" | "zones-missing" | "self-deactivation" | "last-owner" | "not-a-practitioner" | "password-too-short" | "password-breached" | "password-repetitive" | "password-contains-personal-info";
-        RuleViolationDto: {
-            /** @example last-owner */
-            code: components["schemas"]["RuleCode"];
-            /** @example Make another staff member an owner first */
-            message: string;
-            /**
-             * @description The request field the rule refused, when one did
-             * @example practitionerId
-             */
-            field?: string;
-        };
-        /**
-         * @description 403 permission: the permission the role lacks
-         * @enum {string}
-         */
-        Permission: "organization.read" | "organization.manage" | "staff.read" | "staff.manage" | "audit.read" | "patients.read" | "patients.write" | "patients.export" | "patients.import" | "clinical_record.read" | "medical_history.write" | "settings.manage" | "inventory.read" | "inventory.receive" | "inventory.write" | "inventory.recall" | "devices.manage" | "treatment.record" | "treatment_templates.manage" | "exposure.read" | "consents.read" | "consents.prepare" | "consents.revoke" | "consent_templates.manage" | "schedule.read" | "schedule.book" | "schedule.manage" | "waitlist.read" | "waitlist.manage" | "messages.read" | "reports.clinical" | "reports.operations" | "security.manage";
         DuplicateCandidateDto: {
             /** Format: uuid */
             id: string;
@@ -5428,6 +5694,8 @@ export interface components {
             /** @description One of the defaults SkinLedger supplied */
             isDefault: boolean;
             currentVersion: number;
+            /** @description The form asks a staff witness to the signature (at check-in when signed at home) */
+            witnessRequired: boolean;
             /** @description True until an owner or admin approves the current version after review with the medical director */
             needsReview: boolean;
             approvedVersion: number | null;
@@ -5456,6 +5724,8 @@ export interface components {
              * @example 365
              */
             validDays: number;
+            /** @description The form asks a staff witness to the signature (on the kiosk; at check-in when the patient signed at home through her manage link). Absent: true for a new form, unchanged for a new version */
+            witnessRequired?: boolean;
             /** @enum {string} */
             kind: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
         };
@@ -5468,6 +5738,8 @@ export interface components {
             /** @description One of the defaults SkinLedger supplied */
             isDefault: boolean;
             currentVersion: number;
+            /** @description The form asks a staff witness to the signature (at check-in when signed at home) */
+            witnessRequired: boolean;
             /** @description True until an owner or admin approves the current version after review with the medical director */
             needsReview: boolean;
             approvedVersion: number | null;
@@ -5492,6 +5764,8 @@ export interface components {
              * @example 365
              */
             validDays: number;
+            /** @description The form asks a staff witness to the signature (on the kiosk; at check-in when the patient signed at home through her manage link). Absent: true for a new form, unchanged for a new version */
+            witnessRequired?: boolean;
             /** @description True when patients who signed an earlier version must sign again: their consents become superseded */
             requiresReconsent: boolean;
             /** @example Added granulomatous reactions to the risks */
@@ -5916,6 +6190,11 @@ export interface components {
             /** @example Annual leave */
             reason?: string;
         };
+        /**
+         * @description Who booked it: staff, or the patient through online booking
+         * @enum {string}
+         */
+        AppointmentSource: "staff" | "online";
         AppointmentDto: {
             /** Format: uuid */
             id: string;
@@ -5961,6 +6240,10 @@ export interface components {
             treatmentPlanId: string | null;
             planSessionNumber: number | null;
             notes: string;
+            /** @description Who booked it: staff, or the patient through online booking */
+            source: components["schemas"]["AppointmentSource"];
+            /** @description The patient registered herself online and no staff member has verified her identity yet: check it at check-in */
+            patientIdentityToVerify: boolean;
         };
         CreateAppointmentDto: {
             /** Format: uuid */
@@ -6511,6 +6794,11 @@ export interface components {
              * @example 3f9a1c07b2de
              */
             publicBookingSlug: string;
+            /**
+             * @description The booking page patients open, on the server’s PUBLIC_URL (the embed snippet frames it)
+             * @example https://book.example-clinic.com/book?organization=3f9a1c07b2de
+             */
+            publicBookingUrl: string;
         };
         OnlineBookingSettingsDto: {
             /** @description Patients may book through the public booking pages (off until the clinic turns it on) */
@@ -6542,6 +6830,12 @@ export interface components {
             address: string;
             /** @description IANA time zone: how times at this location are shown */
             timezone: string;
+            /** @description The location’s public phone number (E.164), empty when none */
+            phone: string;
+            /** @description WGS 84 degrees north, when the clinic gave them: the page sorts by distance */
+            latitude: number | null;
+            /** @description WGS 84 degrees east, with latitude */
+            longitude: number | null;
         };
         PublicServiceDto: {
             /** Format: uuid */
@@ -6578,6 +6872,10 @@ export interface components {
             locations: components["schemas"]["PublicLocationDto"][];
             services: components["schemas"]["PublicServiceDto"][];
             practitioners: components["schemas"]["PublicPractitionerDto"][];
+            /** @description The clinic’s booking and cancellation policy, accepted when booking */
+            policyText: string;
+            /** @description Hours before the start within which the patient changes the appointment only by calling */
+            cancellationWindowHours: number;
         };
         PublicSlotDto: {
             /** Format: date-time */
@@ -6686,6 +6984,15 @@ export interface components {
             locationName: string;
             locationAddress: string;
             practitionerName: string;
+            /**
+             * Format: uuid
+             * @description Who gives it: the manage page offers new times with the same practitioner
+             */
+            practitionerId: string;
+            /** @description The clinic’s name, for the page’s heading */
+            organizationName: string;
+            /** @description The location’s phone number (E.164) to call inside the cancellation window; empty when none */
+            locationPhone: string;
             /** @description Booked or confirmed, and the start is further off than the cancellation window */
             canCancel: boolean;
             /** @description As canCancel: moving it online follows the same window */
@@ -8173,6 +8480,101 @@ export interface operations {
             default: components["responses"]["ServerError"];
         };
     };
+    PossibleDuplicates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open pairs, oldest first (at most 200); audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PossibleDuplicateDto"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PossibleDuplicates_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed (again: no change); audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DismissedDuplicateDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The records were merged already (duplicate-resolved) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PossibleDuplicates_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Appointments, courses and waitlist entries moved; the online record archived and pointing at the existing one; audited on both */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedPatientDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description merge-blocked: a signed or append-only record would have to change (each named in blockers); duplicate-resolved; patient-merged */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MergeBlockedProblemDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
     Patients_list: {
         parameters: {
             query?: {
@@ -8396,6 +8798,42 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Patients_verifyIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verified now, by the signed-in staff member (again: no change); audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description identity-not-self-registered: staff registered this patient; patient-merged: the record was merged into another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
             default: components["responses"]["ServerError"];
         };
     };
@@ -12502,6 +12940,63 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network, or too many changes through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PublicAppointments_availability: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description At most 14 days after from */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The manage link’s key (43 characters, base64url), from the booking confirmation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Empty when it can no longer be moved online */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAvailabilityDto"];
+                };
+            };
+            /** @description from or to is invalid, or more than 14 days apart (`validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
             /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
             404: {
                 headers: {
