@@ -45,7 +45,7 @@ describe('outcomes by depth', () => {
   });
 
   it('summarises the comparable bands and names the ones with too few patients', () => {
-    const report = { scale: 'glogau', scaleLabel: 'Glogau', lowerIsBetter: true, from: '2026-01-01', to: '2026-12-31', indication: null };
+    const report = { scale: 'glogau' as const, scaleLabel: 'Glogau', lowerIsBetter: true, from: '2026-01-01', to: '2026-12-31', indication: null };
     expect(outcomesSummary({ ...report, bands: [band({}), band({ band: '<0.5', patients: 3, tooFewToCompare: true })] })).toBe(
       'Median improvement from baseline: 0.5–1.0 mm +26 %. Too few to compare: <0.5 mm.',
     );
@@ -71,7 +71,7 @@ const row = (over: Partial<AppointmentRow>): AppointmentRow => ({
 
 describe('summaries for the charts', () => {
   it('names the highest no-show rate and the utilisation', () => {
-    const report = { groupBy: 'practitioner', from: '2026-01-01', to: '2026-12-31', rows: [row({}), row({ label: 'Nurse Lee', noShowPercent: 0, noShows: 0 })], total: row({ label: 'All' }) };
+    const report = { groupBy: 'practitioner' as const, from: '2026-01-01', to: '2026-12-31', rows: [row({}), row({ label: 'Nurse Lee', noShowPercent: 0, noShows: 0 })], total: row({ label: 'All' }) };
     expect(appointmentsSummary(report)).toBe('10 booked, 6 completed, 2 no-shows (25 %), 2 cancelled. Utilisation 50 %. Highest no-show rate: Dr. Okafor (25 %).');
   });
 
@@ -79,7 +79,7 @@ describe('summaries for the charts', () => {
     const reasons = { dropped: 0, packaging_damaged: 0, contaminated: 0, expired: 0, other: 0 };
     const cartridge = { key: 'p', received: 10, expiredUnused: 0, onHand: 3, wastePercent: 0, sessions: 2, cartridgesPerSession: 1, wastedByReason: reasons };
     const report = {
-      groupBy: 'product',
+      groupBy: 'product' as const,
       from: '2026-01-01',
       to: '2026-12-31',
       expiringSoon: [],

@@ -8,6 +8,7 @@ import {
   IconHistory,
   IconId,
   IconPackage,
+  IconReportAnalytics,
   IconSettings,
   IconUsers,
   type Icon,
@@ -17,8 +18,8 @@ export interface NavItem {
   label: string;
   to: string;
   icon: Icon;
-  /** Shown only to roles with this permission. */
-  permission?: Permission;
+  /** Shown only to roles with this permission (or any one of these). */
+  permission?: Permission | readonly Permission[];
 }
 
 export interface NavSection {
@@ -35,6 +36,7 @@ export const navSections: NavSection[] = [
       { label: 'Patients', to: '/patients', icon: IconUsers },
       { label: 'Consent forms', to: '/consents/templates', icon: IconFileCertificate, permission: 'consents.read' },
       { label: 'Inventory', to: '/inventory', icon: IconPackage },
+      { label: 'Reports', to: '/reports', icon: IconReportAnalytics, permission: ['reports.clinical', 'reports.operations'] },
     ],
   },
   {
