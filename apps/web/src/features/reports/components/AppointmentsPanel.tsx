@@ -4,7 +4,7 @@ import { useAppointmentsReport, type AppointmentGrouping } from '@web/features/r
 import type { ReportParam } from '@web/features/reports/hooks/useReportFilters';
 import { reportCsvHref, reportQuery, type ReportFilters } from '@web/features/reports/reportFilters';
 import { appointmentsSummary, formatCount, formatHours, formatPercent, type AppointmentRow } from '@web/features/reports/reportNumbers';
-import { GroupBarChart, groupChartHeight } from './GroupBarChart';
+import { GroupBarChart, groupChartHeight } from './lazyCharts';
 import { ReportFigure } from './ReportFigure';
 import { ReportPanelHeader } from './ReportPanelHeader';
 

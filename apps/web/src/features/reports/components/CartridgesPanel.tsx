@@ -6,7 +6,7 @@ import { useCartridgesReport, type CartridgeGrouping } from '@web/features/repor
 import type { ReportParam } from '@web/features/reports/hooks/useReportFilters';
 import { reportCsvHref, reportQuery, type ReportFilters } from '@web/features/reports/reportFilters';
 import { cartridgesSummary, daysLeftWords, formatCount, formatPercent, type CartridgeRow } from '@web/features/reports/reportNumbers';
-import { GroupBarChart, groupChartHeight } from './GroupBarChart';
+import { GroupBarChart, groupChartHeight } from './lazyCharts';
 import { ReportFigure } from './ReportFigure';
 import { ReportPanelHeader } from './ReportPanelHeader';
 

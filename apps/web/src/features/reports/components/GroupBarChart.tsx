@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css';
 import { BarChart, type BarChartSeries } from '@mantine/charts';
 
 interface GroupBarChartProps {
@@ -8,9 +9,6 @@ interface GroupBarChartProps {
   stacked?: boolean;
   unit?: string;
 }
-
-/** Room per group so that a lot number or a name never overlaps its neighbour. */
-export const groupChartHeight = (rows: number) => Math.max(140, rows * 34 + 72);
 
 /** Horizontal bars per group (product, lot, practitioner, service, room, weekday), stacked when the parts add up. */
 export function GroupBarChart({ data, labelKey, series, stacked = false, unit }: GroupBarChartProps) {

@@ -13,7 +13,7 @@ import { useOutcomesByDepth } from '@web/features/reports/hooks/useReports';
 import type { ReportParam } from '@web/features/reports/hooks/useReportFilters';
 import { reportCsvHref, reportQuery, type ReportFilters } from '@web/features/reports/reportFilters';
 import { bandLabel, depthBandBars, formatChange, formatCount, outcomesSummary } from '@web/features/reports/reportNumbers';
-import { DepthBandChart } from './DepthBandChart';
+import { DepthBandChart } from './lazyCharts';
 import { ReportFigure } from './ReportFigure';
 import { ReportPanelHeader } from './ReportPanelHeader';
 

@@ -1,6 +1,6 @@
-import '@mantine/charts/styles.css';
 import { Button, Paper, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { IconPrinter } from '@tabler/icons-react';
 import { PageHeader } from '@web/components/PageHeader';
 import { useSignedInUser } from '@web/entities/current-user';
@@ -9,6 +9,7 @@ import { useStaffList } from '@web/features/staff';
 import { AppointmentsPanel } from '@web/features/reports/components/AppointmentsPanel';
 import { CartridgesPanel } from '@web/features/reports/components/CartridgesPanel';
 import { OutcomesByDepthPanel } from '@web/features/reports/components/OutcomesByDepthPanel';
+import { preloadCharts } from '@web/features/reports/components/lazyCharts';
 import { ReportFiltersBar } from '@web/features/reports/components/ReportFiltersBar';
 import { useReportFilters } from '@web/features/reports/hooks/useReportFilters';
 import { reportTabsFor } from '@web/features/reports/reportTabs';
@@ -21,6 +22,7 @@ import classes from './ReportsPage.module.css';
  */
 export function ReportsPage() {
   useDocumentTitle('Reports · SkinLedger');
+  useEffect(preloadCharts, []);
   const user = useSignedInUser();
   const { location, timeZone } = useSelectedLocation();
   const { filters, param, setParam } = useReportFilters(timeZone);
