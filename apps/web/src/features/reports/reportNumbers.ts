@@ -85,7 +85,7 @@ export function appointmentsSummary(report: AppointmentsReport): string {
   const worst = [...report.rows].filter((r) => r.noShowPercent !== null).sort((a, b) => (b.noShowPercent ?? 0) - (a.noShowPercent ?? 0))[0];
   const highest = worst && (worst.noShowPercent ?? 0) > 0 ? ` Highest no-show rate: ${worst.label} (${formatPercent(worst.noShowPercent)}).` : '';
   const utilisation = t.utilisationPercent === null ? '' : ` Utilisation ${formatPercent(t.utilisationPercent)}.`;
-  return `${t.booked} booked, ${t.completed} completed, ${t.noShows} no-shows (${formatPercent(t.noShowPercent)}), ${t.cancelled} cancelled.${utilisation}${highest}`;
+  return `${t.booked} booked, ${t.completed} completed, ${t.noShows} ${t.noShows === 1 ? 'no-show' : 'no-shows'} (${formatPercent(t.noShowPercent)}), ${t.cancelled} cancelled.${utilisation}${highest}`;
 }
 
 /** Days from today until a lot expires (both calendar dates), for "in 12 days". */

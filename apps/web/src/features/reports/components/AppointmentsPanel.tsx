@@ -7,6 +7,7 @@ import { appointmentsSummary, formatCount, formatHours, formatPercent, type Appo
 import { GroupBarChart, groupChartHeight } from './lazyCharts';
 import { ReportFigure } from './ReportFigure';
 import { ReportPanelHeader } from './ReportPanelHeader';
+import { ReportTableScroll } from './ReportTableScroll';
 
 const GROUPINGS: { value: AppointmentGrouping; label: string }[] = [
   { value: 'practitioner', label: 'Practitioner' },
@@ -95,7 +96,8 @@ export function AppointmentsPanel({ filters, groupBy: groupParam, onChange }: Ap
                   <GroupBarChart
                     data={rows.map((r) => ({ label: r.label, utilisation: r.utilisationPercent === null ? null : Math.round(r.utilisationPercent * 10) / 10 }))}
                     labelKey="label"
-                    unit=" %"
+                    unit="%"
+                    atLeast={100}
                     series={[{ name: 'utilisation', label: 'Utilisation', color: 'indigo.6' }]}
                   />
                 }
@@ -110,15 +112,15 @@ export function AppointmentsPanel({ filters, groupBy: groupParam, onChange }: Ap
                   <GroupBarChart
                     data={rows.map((r) => ({ label: r.label, hours: Math.round((r.bookedMinutes / 60) * 10) / 10 }))}
                     labelKey="label"
-                    unit=" h"
+                    unit="h"
                     series={[{ name: 'hours', label: 'Hours booked', color: 'indigo.6' }]}
                   />
                 }
               />
             )}
           </SimpleGrid>
-          <Table.ScrollContainer minWidth={900} type="native" mt="md">
-            <Table striped withTableBorder fz="sm" className="tabular" data-testid="appointments-table">
+          <ReportTableScroll label="Appointments, table" minWidth={900} mt="md">
+            <Table striped withTableBorder fz="sm" className="tabular" data-testid="appointments-table" style={{ whiteSpace: 'nowrap' }}>
               <Table.Caption>
                 <VisuallyHidden>Appointments per {groupWord.toLowerCase()}, and the total</VisuallyHidden>
               </Table.Caption>
@@ -128,7 +130,7 @@ export function AppointmentsPanel({ filters, groupBy: groupParam, onChange }: Ap
                   <Table.Th scope="col" ta="right">Booked</Table.Th>
                   <Table.Th scope="col" ta="right">Completed</Table.Th>
                   <Table.Th scope="col" ta="right">Cancelled</Table.Th>
-                  <Table.Th scope="col" ta="right">of them late</Table.Th>
+                  <Table.Th scope="col" ta="right">Late</Table.Th>
                   <Table.Th scope="col" ta="right">No-shows</Table.Th>
                   <Table.Th scope="col" ta="right">No-show rate</Table.Th>
                   <Table.Th scope="col" ta="right">Booked time</Table.Th>
@@ -159,9 +161,9 @@ export function AppointmentsPanel({ filters, groupBy: groupParam, onChange }: Ap
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
-          </Table.ScrollContainer>
+          </ReportTableScroll>
           <Text size="xs" c="slate.7" mt={6}>
-            No-show rate: no-shows against completed visits and no-shows. Booked time counts every appointment not cancelled (a no-show’s time was given away too).
+            Late: cancelled by the patient inside the clinic’s late-cancellation window. No-show rate: no-shows against completed visits and no-shows. Booked time counts every appointment not cancelled (a no-show’s time was given away too).
           </Text>
         </div>
       )}

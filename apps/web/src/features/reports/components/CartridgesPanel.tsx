@@ -9,6 +9,7 @@ import { cartridgesSummary, daysLeftWords, formatCount, formatPercent, type Cart
 import { GroupBarChart, groupChartHeight } from './lazyCharts';
 import { ReportFigure } from './ReportFigure';
 import { ReportPanelHeader } from './ReportPanelHeader';
+import { ReportTableScroll } from './ReportTableScroll';
 
 const GROUPINGS: { value: CartridgeGrouping; label: string }[] = [
   { value: 'product', label: 'Product' },
@@ -80,8 +81,8 @@ export function CartridgesPanel({ filters, groupBy: groupParam, timeZone, onChan
               />
             }
           />
-          <Table.ScrollContainer minWidth={860} type="native" mt="md">
-            <Table striped withTableBorder fz="sm" className="tabular" data-testid="cartridges-table">
+          <ReportTableScroll label="Cartridges, table" minWidth={860} mt="md">
+            <Table striped withTableBorder fz="sm" className="tabular" data-testid="cartridges-table" style={{ whiteSpace: 'nowrap' }}>
               <Table.Caption>
                 <VisuallyHidden>Cartridges per {groupWord.toLowerCase()}</VisuallyHidden>
               </Table.Caption>
@@ -123,7 +124,7 @@ export function CartridgesPanel({ filters, groupBy: groupParam, timeZone, onChan
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ReportTableScroll>
           {perPractitioner && (
             <Text size="xs" c="slate.7" mt={6}>
               Per practitioner: who used or wasted them. Received, expired and on-hand stock belong to lots, not to people (shown as —).
@@ -136,7 +137,7 @@ export function CartridgesPanel({ filters, groupBy: groupParam, timeZone, onChan
           {report.data.expiringSoon.length === 0 ? (
             <Text size="sm" c="slate.7">No lot with stock on hand expires in the next 60 days.</Text>
           ) : (
-            <Table.ScrollContainer minWidth={560} type="native">
+            <ReportTableScroll label="Lots expiring within 60 days, table" minWidth={560}>
               <Table striped withTableBorder fz="sm" className="tabular" aria-labelledby="expiring-lots-heading" data-testid="expiring-lots-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -160,7 +161,7 @@ export function CartridgesPanel({ filters, groupBy: groupParam, timeZone, onChan
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ReportTableScroll>
           )}
         </div>
       )}

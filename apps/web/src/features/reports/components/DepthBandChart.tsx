@@ -32,11 +32,12 @@ function bandTick(bars: readonly DepthBandBar[]) {
 interface MedianProps {
   cx?: number;
   cy?: number;
+  payload?: { median?: number };
 }
 
-/** The median: a short thick line across the bar. */
-function MedianMark({ cx, cy }: MedianProps) {
-  if (cx === undefined || cy === undefined || Number.isNaN(cy)) return <g />;
+/** The median: a short thick line across the bar; nothing for a band without scores. */
+function MedianMark({ cx, cy, payload }: MedianProps) {
+  if (cx === undefined || cy === undefined || payload?.median === undefined || Number.isNaN(cy)) return <g />;
   return <line x1={cx - 22} x2={cx + 22} y1={cy} y2={cy} stroke={MEDIAN_STROKE} strokeWidth={3} />;
 }
 

@@ -16,6 +16,7 @@ import { bandLabel, depthBandBars, formatChange, formatCount, outcomesSummary } 
 import { DepthBandChart } from './lazyCharts';
 import { ReportFigure } from './ReportFigure';
 import { ReportPanelHeader } from './ReportPanelHeader';
+import { ReportTableScroll } from './ReportTableScroll';
 
 const SCALE_OPTIONS = OUTCOME_SCALES.map((s) => ({ value: s.code, label: s.label }));
 const INDICATION_OPTIONS = TREATMENT_INDICATIONS.map((i) => ({ value: i, label: TREATMENT_INDICATION_LABELS[i] }));
@@ -82,7 +83,7 @@ export function OutcomesByDepthPanel({ filters, scale: scaleParam, indication: i
               A course counts once it has a baseline and a later score on this scale.
             </Alert>
           )}
-          <Table.ScrollContainer minWidth={760} type="native" mt="md">
+          <ReportTableScroll label="Outcomes by depth, table" minWidth={760} mt="md">
             <Table striped withTableBorder fz="sm" className="tabular" data-testid="outcomes-table">
               <Table.Caption>
                 <VisuallyHidden>Outcomes by deepest depth on the {report.data.scaleLabel}, improvement shown as positive</VisuallyHidden>
@@ -122,7 +123,7 @@ export function OutcomesByDepthPanel({ filters, scale: scaleParam, indication: i
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ReportTableScroll>
           <Group mt={6}>
             <Text size="xs" c="slate.7">
               Change is the percent change of the last score of a course against its baseline, turned so that improvement is positive.
