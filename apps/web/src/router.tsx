@@ -13,7 +13,7 @@ import { consentPages } from '@web/features/consents/routes';
 import { exposurePages } from '@web/features/exposure/routes';
 import { inventoryPages } from '@web/features/inventory/routes';
 import { patientPages } from '@web/features/patients/routes';
-import { REPORT_PERMISSIONS } from '@web/features/reports/reportTabs';
+import { REPORT_PERMISSIONS } from '@web/features/reports';
 import { reportsPages } from '@web/features/reports/routes';
 import { schedulingLoaders, schedulingPages } from '@web/features/scheduling/routes';
 import { settingsPages } from '@web/features/settings/routes';

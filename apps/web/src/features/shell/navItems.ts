@@ -1,4 +1,5 @@
 import type { Permission } from '@skinledger/domain';
+import { REPORT_PERMISSIONS } from '@web/features/reports';
 import {
   IconCalendarEvent,
   IconFileCertificate,
@@ -36,7 +37,7 @@ export const navSections: NavSection[] = [
       { label: 'Patients', to: '/patients', icon: IconUsers },
       { label: 'Consent forms', to: '/consents/templates', icon: IconFileCertificate, permission: 'consents.read' },
       { label: 'Inventory', to: '/inventory', icon: IconPackage },
-      { label: 'Reports', to: '/reports', icon: IconReportAnalytics, permission: ['reports.clinical', 'reports.operations'] },
+      { label: 'Reports', to: '/reports', icon: IconReportAnalytics, permission: REPORT_PERMISSIONS },
     ],
   },
   {

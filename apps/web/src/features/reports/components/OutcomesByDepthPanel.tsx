@@ -84,7 +84,7 @@ export function OutcomesByDepthPanel({ filters, scale: scaleParam, indication: i
             </Alert>
           )}
           <ReportTableScroll label="Outcomes by depth, table" minWidth={760} mt="md">
-            <Table striped withTableBorder fz="sm" className="tabular" data-testid="outcomes-table">
+            <Table striped withTableBorder fz="sm" className="tabular" data-testid="outcomes-table" style={{ whiteSpace: 'nowrap' }}>
               <Table.Caption>
                 <VisuallyHidden>Outcomes by deepest depth on the {report.data.scaleLabel}, improvement shown as positive</VisuallyHidden>
               </Table.Caption>
@@ -114,7 +114,7 @@ export function OutcomesByDepthPanel({ filters, scale: scaleParam, indication: i
                     <Table.Td ta="right">{formatChange(b.p75ChangePercent)}</Table.Td>
                     <Table.Td>
                       {b.tooFewToCompare ? (
-                        <Badge color="slate" variant="light" tt="none" fw={500}>Too few to compare</Badge>
+                        <Badge color="slate" variant="light" size="md" tt="none" fw={500}>Too few to compare</Badge>
                       ) : (
                         <Text span size="sm">Comparable</Text>
                       )}

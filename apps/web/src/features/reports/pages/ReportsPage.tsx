@@ -30,7 +30,7 @@ export function ReportsPage() {
   const { data: locations = [] } = useLocations();
   const { data: staff = [] } = useStaffList(true);
   const locationName = locations.find((l) => l.id === filters.locationId)?.name ?? 'All locations';
-  const practitionerName = staff.find((s) => s.id === filters.practitionerId)?.name ?? 'everyone';
+  const practitionerName = staff.find((s) => s.id === filters.practitionerId)?.name ?? 'Everyone';
   const scope = `${formatCalendarDate(filters.from)} – ${formatCalendarDate(filters.to)} · ${locationName} · ${practitionerName}`;
 
   return (
