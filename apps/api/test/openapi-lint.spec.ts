@@ -129,6 +129,7 @@ describe('the OpenAPI document, read by Redocly and swagger-parser', () => {
       'GET /api/health',
       'GET /api/health/ready',
       'GET /api/public/appointments/{token}',
+      'GET /api/public/appointments/{token}/forms',
       'GET /api/public/booking/availability',
       'GET /api/public/booking/options',
       'GET /api/setup',
@@ -136,10 +137,12 @@ describe('the OpenAPI document, read by Redocly and swagger-parser', () => {
       'POST /api/auth/login/mfa',
       'POST /api/public/appointments/{token}/cancel',
       'POST /api/public/appointments/{token}/confirm',
+      'POST /api/public/appointments/{token}/consents/{consentId}/sign',
       'POST /api/public/appointments/{token}/reschedule',
       'POST /api/public/booking/holds',
       'POST /api/public/booking/holds/{holdId}/confirm',
       'POST /api/setup',
+      'PUT /api/public/appointments/{token}/medical-history',
     ]);
   });
 });

@@ -20,12 +20,25 @@ export async function seedDevice(dataSource: DataSource, org: ReportOrg, locatio
 export async function seedSession(
   dataSource: DataSource,
   org: ReportOrg,
-  s: { patientId: string; deviceId: string; depthMm: number; on: string; locationId?: string; practitionerId?: string; signed?: boolean; indication?: string },
+  s: {
+    patientId: string;
+    deviceId: string;
+    depthMm: number;
+    on: string;
+    locationId?: string;
+    practitionerId?: string;
+    signed?: boolean;
+    indication?: string;
+    /** Relative contraindications acknowledged with a reason. */
+    acknowledgements?: { code: string; reason: string }[];
+    /** The zone went past the clinic's maximum for this reason. */
+    overrideReason?: string;
+  },
 ): Promise<string> {
   const [row]: { id: string }[] = await dataSource.query(
     `INSERT INTO treatment_sessions (organization_id, patient_id, location_id, practitioner_id, walk_in_reason, device_id, procedure_kind,
-                                     max_depth_mm, performed_on, created_by, indication)
-     VALUES ($1, $2, $3, $4, 'report seed', $5, $6, $7, $8, $4, $9) RETURNING id`,
+                                     max_depth_mm, performed_on, created_by, indication, acknowledgements)
+     VALUES ($1, $2, $3, $4, 'report seed', $5, $6, $7, $8, $4, $9, $10) RETURNING id`,
     [
       org.organization.id,
       s.patientId,
@@ -36,13 +49,13 @@ export async function seedSession(
       s.depthMm,
       s.on,
       s.indication ?? 'acne_scars',
+      JSON.stringify(s.acknowledgements ?? []),
     ],
   );
-  await dataSource.query(`INSERT INTO treatment_session_zones (organization_id, session_id, zone, depth_mm, passes, position) VALUES ($1, $2, 'cheeks', $3, 2, 0)`, [
-    org.organization.id,
-    row.id,
-    s.depthMm,
-  ]);
+  await dataSource.query(
+    `INSERT INTO treatment_session_zones (organization_id, session_id, zone, depth_mm, passes, position, override_reason) VALUES ($1, $2, 'cheeks', $3, 2, 0, $4)`,
+    [org.organization.id, row.id, s.depthMm, s.overrideReason ?? null],
+  );
   if (s.signed !== false) {
     await dataSource.query(`UPDATE treatment_sessions SET status = 'signed', signed_by = practitioner_id, signed_at = now() WHERE id = $1`, [row.id]);
   }

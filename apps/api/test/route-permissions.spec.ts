@@ -69,6 +69,7 @@ describe('route permissions', () => {
       'GET /api/health',
       'GET /api/health/ready',
       'GET /api/public/appointments/:token',
+      'GET /api/public/appointments/:token/forms',
       'GET /api/public/booking/availability',
       'GET /api/public/booking/options',
       'GET /api/setup',
@@ -76,10 +77,12 @@ describe('route permissions', () => {
       'POST /api/auth/login/mfa',
       'POST /api/public/appointments/:token/cancel',
       'POST /api/public/appointments/:token/confirm',
+      'POST /api/public/appointments/:token/consents/:consentId/sign',
       'POST /api/public/appointments/:token/reschedule',
       'POST /api/public/booking/holds',
       'POST /api/public/booking/holds/:holdId/confirm',
       'POST /api/setup',
+      'PUT /api/public/appointments/:token/medical-history',
     ]);
   });
 });

@@ -87,6 +87,10 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/api/reports/cartridges', variant: 'CSV', url: () => '/api/reports/cartridges?groupBy=practitioner&from=2026-01-01&to=2026-12-31&format=csv' },
   { route: '/api/reports/appointments', url: () => '/api/reports/appointments?groupBy=practitioner&from=2026-01-01&to=2026-12-31' },
   { route: '/api/reports/appointments', variant: 'CSV', url: () => '/api/reports/appointments?groupBy=weekday&from=2026-01-01&to=2026-12-31&format=csv' },
+  { route: '/api/reports/safety', url: () => '/api/reports/safety?from=2026-01-01&to=2026-12-31' },
+  { route: '/api/reports/safety', variant: 'CSV', url: () => '/api/reports/safety?from=2026-01-01&to=2026-12-31&format=csv' },
+  { route: '/api/reports/consents', url: () => '/api/reports/consents?from=2026-01-01&to=2026-12-31' },
+  { route: '/api/reports/consents', variant: 'CSV', url: () => '/api/reports/consents?from=2026-01-01&to=2026-12-31&format=csv' },
   { route: '/api/inventory/alerts', url: () => '/api/inventory/alerts?expiringWithinDays=90' },
   { route: '/api/inventory/on-hand', url: () => '/api/inventory/on-hand' },
   // Treatment record.
@@ -130,5 +134,7 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   // The manage link (issue 16): no session; the key's resolution sets the tenant.
   { route: '/api/public/appointments/{token}', url: (w) => w.manageTokenPath, anonymous: true },
+  // Its pre-visit forms: the questionnaire, the patient's own last answers and the visit's consents (prepared by staff).
+  { route: '/api/public/appointments/{token}/forms', url: (w) => `${w.manageTokenPath}/forms`, anonymous: true },
   { route: '/api/waitlist/freed-slots', url: (w) => `/api/waitlist/freed-slots?locationId=${w.c.location.id}&${week()}` },
 ];

@@ -159,6 +159,8 @@ export async function addRound(app: TestApp, w: World): Promise<void> {
       createHash('sha256').update(key).digest(),
     ]);
     w.manageTokenPath = `/api/public/appointments/${key}`;
+    // Her own answers through the link (the forms page gives those back to her).
+    expectStatus(await app.client().put(`${w.manageTokenPath}/medical-history`, emptyMedicalHistory()), 200, 'pre-visit medical history');
   }
   // Another patient's appointment, cancelled: a freed slot, and that patient on the waitlist.
   const theirs = await book(patient.id, 31 + 2 * round);

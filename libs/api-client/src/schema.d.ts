@@ -2728,6 +2728,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/appointments/{token}/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pre-visit forms: the medical-history questionnaire and the consents the visit needs
+         * @description Access: public, no session needed.
+         */
+        get: operations["PreVisitForms_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/appointments/{token}/medical-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The patient records her medical history (a new version, source patient), screened at once on the appointment’s date
+         * @description Access: public, no session needed.
+         */
+        put: operations["PreVisitForms_recordHistory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/appointments/{token}/consents/{consentId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The patient signs a consent of the visit remotely (date of birth re-checked); staff witness it at check-in when the form asks
+         * @description Access: public, no session needed.
+         */
+        post: operations["PreVisitForms_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/send-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail the patient her pre-visit forms (medical history, consents) with a new manage link
+         * @description Access: permission `schedule.book` (booking appointments): Owner, Administrator, Physician, Nurse, Aesthetician, Front desk (session cookie and the X-CSRF-Token header).
+         */
+        post: operations["SendForms_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/outcomes-by-depth": {
         parameters: {
             query?: never;
@@ -2780,6 +2860,46 @@ export interface paths {
          * @description Access: permission `reports.operations` (reports operations): Owner, Administrator, Physician, Nurse, Front desk (session cookie).
          */
         get: operations["Reports_appointmentOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show adverse events per 100 sessions, refused session starts by reason, and overrides with who and why
+         * @description Access: permission `reports.clinical` (reports clinical): Owner, Administrator, Physician, Nurse (session cookie).
+         */
+        get: operations["Reports_safetySignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List next week’s appointments not ready for consent or history, consents expiring within 30 days, and how consents were signed
+         * @description Access: permission `reports.operations` (reports operations): Owner, Administrator, Physician, Nurse, Front desk (session cookie).
+         */
+        get: operations["Reports_consentCoverageReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3743,10 +3863,21 @@ export interface components {
             version: number;
             /** Format: date-time */
             recordedAt: string;
-            /** Format: uuid */
-            recordedById: string;
-            /** @example Tom Alvarez */
+            /**
+             * Format: uuid
+             * @description The staff member who recorded it; null when the patient filled it in herself
+             */
+            recordedById: string | null;
+            /**
+             * @description Empty when the patient filled it in herself
+             * @example Tom Alvarez
+             */
             recordedByName: string;
+            /**
+             * @description 'patient': filled in by the patient through her manage link before the visit — patient-reported, review it at check-in
+             * @enum {string}
+             */
+            source: "staff" | "patient";
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -3799,10 +3930,21 @@ export interface components {
             version: number;
             /** Format: date-time */
             recordedAt: string;
-            /** Format: uuid */
-            recordedById: string;
-            /** @example Tom Alvarez */
+            /**
+             * Format: uuid
+             * @description The staff member who recorded it; null when the patient filled it in herself
+             */
+            recordedById: string | null;
+            /**
+             * @description Empty when the patient filled it in herself
+             * @example Tom Alvarez
+             */
             recordedByName: string;
+            /**
+             * @description 'patient': filled in by the patient through her manage link before the visit — patient-reported, review it at check-in
+             * @enum {string}
+             */
+            source: "staff" | "patient";
         };
         MedicalHistoryDto: {
             /** @description The latest version; null when none is on file */
@@ -3861,6 +4003,11 @@ export interface components {
             eligibleFrom?: string;
             /** @description The medical-history version screened; null when none is on file */
             medicalHistoryVersion: number | null;
+            /**
+             * @description Who recorded the version screened: 'patient' when she filled it in through her manage link (patient-reported, review it at check-in); null when none is on file
+             * @enum {string|null}
+             */
+            medicalHistorySource?: "staff" | "patient" | null;
         };
         TimelineDto: {
             /** @description Oldest first */
@@ -5425,6 +5572,8 @@ export interface components {
             /** Format: date-time */
             signedAt: string | null;
             signerName: string | null;
+            /** @description Signed by the patient through her manage link before the visit (not on the clinic kiosk) */
+            signedRemotely: boolean;
             /** Format: date-time */
             witnessedAt: string | null;
             witnessName: string | null;
@@ -5484,6 +5633,8 @@ export interface components {
             /** Format: date-time */
             signedAt: string | null;
             signerName: string | null;
+            /** @description Signed by the patient through her manage link before the visit (not on the clinic kiosk) */
+            signedRemotely: boolean;
             /** Format: date-time */
             witnessedAt: string | null;
             witnessName: string | null;
@@ -5856,6 +6007,14 @@ export interface components {
             code: components["schemas"]["CheckInIssueCode"];
             message: string;
         };
+        RemotelySignedConsentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The form asks a staff witness: witness it at check-in */
+            witnessRequired: boolean;
+            witnessed: boolean;
+        };
         CheckInDto: {
             /** Format: uuid */
             appointmentId: string;
@@ -5874,6 +6033,10 @@ export interface components {
             warnings: components["schemas"]["CheckInIssueDto"][];
             /** @description False for roles that do not read clinical records: contraindications are then summarised without detail */
             clinicalDetail: boolean;
+            /** @description The latest medical history was filled in by the patient through her manage link: patient-reported, review it at check-in */
+            patientReportedHistory: boolean;
+            /** @description Consents of this visit the patient signed remotely (through her manage link), oldest first */
+            remotelySignedConsents: components["schemas"]["RemotelySignedConsentDto"][];
         };
         CancelAppointmentDto: {
             /**
@@ -6551,6 +6714,142 @@ export interface components {
              */
             practitionerId?: string;
         };
+        PreVisitQuestionDto: {
+            /**
+             * @description The answer’s key in MedicalHistoryAnswers
+             * @example isotretinoinLastDoseOn
+             */
+            field: string;
+            /** @example Last dose of oral isotretinoin (e.g. Accutane) */
+            label: string;
+            /**
+             * @description Where the question sits on the form
+             * @enum {string}
+             */
+            section: "absolute" | "relative" | "time_window" | "other";
+            /**
+             * @description How to ask it (date: YYYY-MM-DD or null for never)
+             * @enum {string}
+             */
+            input: "boolean" | "date" | "text_list" | "allergy_list" | "text";
+            help?: string;
+        };
+        PreVisitHistoryOnFileDto: {
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            answers: components["schemas"]["MedicalHistoryAnswersDto"];
+        };
+        PreVisitMedicalHistoryDto: {
+            /** @description Every question, in form order; every answer is required (PUT …/medical-history) */
+            questions: components["schemas"]["PreVisitQuestionDto"][];
+            /** @description The answers she last gave through this form, to start from; null when she has not, or when the clinic recorded a newer version since (a staff-recorded history is never shown on the public side: it may hold the clinic’s notes) */
+            yourLastAnswers: components["schemas"]["PreVisitHistoryOnFileDto"] | null;
+            /** @description The clinic has a medical history on file for her (its content is not shown here) */
+            onFile: boolean;
+        };
+        PreVisitConsentDto: {
+            /**
+             * Format: uuid
+             * @description The consentId to sign with
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "cosmetic_needling" | "medical_needling" | "topical_anesthetic" | "photography" | "custom";
+            title: string;
+            /** @description The text she signs (markdown), her name and the practitioner filled in */
+            body: string;
+            /** @description What she ticks; each required one must be ticked */
+            acknowledgements: components["schemas"]["ConsentAcknowledgementDto"][];
+            /** @example Dr Maya Chen */
+            practitionerName: string;
+            signed: boolean;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** @description Signed through this link (not at the clinic) */
+            signedRemotely: boolean;
+            /** @description The form asks a witness: when signed at home, a staff member witnesses it at check-in */
+            witnessRequired: boolean;
+            /** @description Already witnessed by the clinic */
+            witnessed: boolean;
+        };
+        PreVisitFormsDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            medicalHistory: components["schemas"]["PreVisitMedicalHistoryDto"];
+            /** @description The consents the appointment’s service needs, prepared for this visit */
+            consents: components["schemas"]["PreVisitConsentDto"][];
+        };
+        PreVisitHistoryRecordedDto: {
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * @description Always patient: staff see it as patient-reported, to review at check-in
+             * @enum {string}
+             */
+            source: "patient";
+            /** @description The treatment cannot go ahead on the appointment’s date: the clinic has been told */
+            treatmentMustWait: boolean;
+            /**
+             * @description What to tell her, in plain words
+             * @example From your answers, your treatment on Dec 20, 2026 has to wait: it can be done from Mar 1, 2027. …
+             */
+            message: string;
+            /**
+             * Format: date
+             * @description When it must wait for time windows only: the first day the treatment could be done
+             */
+            eligibleFrom?: string;
+        };
+        SignPreVisitConsentDto: {
+            /**
+             * @description The full name the patient typed
+             * @example Jordan Sample
+             */
+            signerName: string;
+            /**
+             * @description Keys of the acknowledgements the patient ticked
+             * @example [
+             *       "a1",
+             *       "a2"
+             *     ]
+             */
+            acknowledgements: string[];
+            /** @description The drawn signature: a data:image/png;base64 or data:image/svg+xml;base64 URL */
+            signature: string;
+            /** @description The patient agreed to sign electronically (ESIGN/UETA), having been told of the right to paper and to withdraw */
+            electronicSignatureConsent: boolean;
+            /**
+             * Format: date
+             * @description Her date of birth, checked against her record before the signature is taken
+             * @example 1990-04-12
+             */
+            dateOfBirth: string;
+        };
+        PreVisitSignedConsentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description Always true here */
+            signedRemotely: boolean;
+            /** @description SHA-256 (hex) of the exact signed content, for her records */
+            contentHash: string;
+            /** @description A staff member still witnesses it at check-in */
+            witnessRequired: boolean;
+        };
+        SendFormsResultDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** @description The e-mail with the manage link was queued in the outbox */
+            queued: boolean;
+            /** @description Where it goes; null when the patient has no e-mail address (call her instead) */
+            recipient: string | null;
+            /** @description Consents prepared or awaiting her for this visit */
+            consentsToSign: number;
+        };
         DepthBandOutcomeDto: {
             /**
              * @description Deepest treated depth of the course, in mm
@@ -6670,6 +6969,123 @@ export interface components {
             rows: components["schemas"]["AppointmentReportRowDto"][];
             /** @description The whole clinic (or the chosen location or practitioner) */
             total: components["schemas"]["AppointmentReportRowDto"];
+        };
+        AdverseEventRateDto: {
+            /** @description Adverse event type, depth band, lot id or pen id */
+            key: string;
+            label: string;
+            /** @description Signed sessions in the range (for a type: all of them) */
+            sessions: number;
+            adverseEvents: number;
+            /** @description Adverse events per 100 sessions */
+            per100Sessions: number | null;
+        };
+        RefusalReasonCountDto: {
+            /** @description The preflight’s code (e.g. consent-missing, contraindication, zone-above-practitioner-max) */
+            code: string;
+            /** @description Refused starts that gave this reason (a start may give several) */
+            refusals: number;
+        };
+        TreatmentOverrideDto: {
+            /**
+             * @description A relative contraindication acknowledged, or a zone treated past the clinic’s maximum
+             * @enum {string}
+             */
+            kind: "contraindication" | "depth";
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            performedOn: string;
+            practitionerName: string;
+            /** @description The contraindication’s code, or the zone */
+            subject: string;
+            /** @description The zone’s depth, for a depth override */
+            depthMm: number | null;
+            /** @description Why, as the practitioner wrote it */
+            reason: string;
+        };
+        SafetyReportDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Signed sessions performed in the range */
+            sessions: number;
+            /** @description Adverse events after those sessions */
+            adverseEvents: number;
+            adverseEventsPer100Sessions: number | null;
+            byType: components["schemas"]["AdverseEventRateDto"][];
+            /** @description By the session’s deepest depth, in the bands of the outcomes report */
+            byDepthBand: components["schemas"]["AdverseEventRateDto"][];
+            /** @description By cartridge lot used in the session */
+            byLot: components["schemas"]["AdverseEventRateDto"][];
+            /** @description By pen handpiece */
+            byDevice: components["schemas"]["AdverseEventRateDto"][];
+            /** @description Session starts the preflight refused */
+            preflightRefusals: number;
+            refusalsByReason: components["schemas"]["RefusalReasonCountDto"][];
+            /** @description All overrides in the range (the list holds the latest 500) */
+            overrideCount: number;
+            /** @description Latest first */
+            overrides: components["schemas"]["TreatmentOverrideDto"][];
+        };
+        UnreadyAppointmentDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @description The location’s IANA zone, to show the start in */
+            timeZone: string;
+            serviceName: string;
+            practitionerName: string;
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            mrn: string;
+            /** @description Consent kinds the visit needs that the patient will not validly hold at its start */
+            missingConsents: string[];
+            /**
+             * @description No medical history, or one older than the clinic allows
+             * @enum {string|null}
+             */
+            historyIssue: "history_missing" | "history_stale" | null;
+        };
+        ExpiringConsentDto: {
+            /** Format: uuid */
+            consentId: string;
+            kind: string;
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            mrn: string;
+            /**
+             * Format: date
+             * @description Last day it counts, on the clinic calendar it was signed under
+             */
+            validThrough: string;
+        };
+        ConsentCoverageDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: date-time
+             * @description The upcoming and expiring lists are as of this instant
+             */
+            asOf: string;
+            /** @description Appointments starting in the next 7 days (booked, confirmed or checked in) */
+            upcomingAppointments: number;
+            /** @description Those still missing a required consent or a current medical history, soonest first */
+            notReady: components["schemas"]["UnreadyAppointmentDto"][];
+            /** @description Valid consents whose validity ends within the next 30 days, soonest first */
+            expiringSoon: components["schemas"]["ExpiringConsentDto"][];
+            /** @description Consents signed in the range */
+            signedInRange: number;
+            /** @description Of those, signed at the clinic’s kiosk */
+            signedAtKiosk: number;
+            /** @description Of those, signed remotely by the patient through her booking link */
+            signedRemotely: number;
         };
     };
     responses: {
@@ -12305,6 +12721,256 @@ export interface operations {
             default: components["responses"]["ServerError"];
         };
     };
+    PreVisitForms_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The manage link’s key (43 characters, base64url), from the booking or forms e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreVisitFormsDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The appointment was cancelled, missed or completed (`appointment-closed`): there are no forms for it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network, or too many actions through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PreVisitForms_recordHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The manage link’s key (43 characters, base64url), from the booking or forms e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MedicalHistoryAnswersDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded; treatmentMustWait and message say, in plain words, whether the treatment must wait */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreVisitHistoryRecordedDto"];
+                };
+            };
+            /** @description An answer is missing or invalid, or a date is in the future (`validation`, naming the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The appointment was cancelled, missed or completed (`appointment-closed`): there are no forms for it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many requests from this network, or too many actions through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    PreVisitForms_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The manage link’s key (43 characters, base64url), from the booking or forms e-mail */
+                token: string;
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignPreVisitConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreVisitSignedConsentDto"];
+                };
+            };
+            /** @description The date of birth does not match (`validation`, field dateOfBirth), or a field is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No appointment for this link (`not-found`): the key is unknown, or its appointment is over; nothing more is said; or no consent of this visit has that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The appointment was cancelled, missed or completed (`appointment-closed`): there are no forms for it; or the consent is already signed (`already-signed`), revoked or superseded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A required acknowledgement is not ticked, or she did not agree to sign electronically (`rule-violation`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many requests from this network, or too many actions through this link in an hour (`too-many-requests`): wait `retryAfterSeconds` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (also in retryAfterSeconds) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
+    SendForms_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendFormsResultDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such appointment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The appointment is cancelled, missed, completed or over (`appointment-closed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The consents cannot be prepared: no form of a needed kind, or the practitioner cannot be named (`rule-violation`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            default: components["responses"]["ServerError"];
+        };
+    };
     Reports_outcomesByDepth: {
         parameters: {
             query: {
@@ -12412,6 +13078,78 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AppointmentsReportDto"];
                     "text/csv": components["schemas"]["AppointmentsReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_safetySignals: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rates by type, depth band, lot and pen; refusals; overrides; ?format=csv for one spreadsheet with a section column */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyReportDto"];
+                    "text/csv": components["schemas"]["SafetyReportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    Reports_consentCoverageReport: {
+        parameters: {
+            query: {
+                /** @description First day of the range (a calendar date in the location’s zone), inclusive */
+                from: string;
+                /** @description Last day of the range, inclusive; at most 3 years after from */
+                to: string;
+                /** @description Only this location */
+                locationId?: string;
+                /** @description Only this practitioner */
+                practitionerId?: string;
+                /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Names the patients to contact (audited); ?format=csv for a spreadsheet of both lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentCoverageDto"];
+                    "text/csv": components["schemas"]["ConsentCoverageDto"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -274,7 +274,10 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'patient.timeline_viewed': (e) => `${e.who} viewed ${e.patientPossessive} timeline`,
   'patient.eligibility_checked': (e) =>
     `${e.who} checked whether ${e.patient} may have ${words(e.to('procedure'))} needling${e.text('on') ? ` on ${e.words.date(e.text('on') as string)}` : ''}: ${e.to('eligible') === true ? 'eligible' : 'not eligible'}`,
-  'patient.medical_history_recorded': (e) => `${e.who} recorded ${e.patientPossessive} medical history${e.text('medicalHistoryVersion') ? ` (version ${e.text('medicalHistoryVersion')})` : ''}`,
+  'patient.medical_history_recorded': (e) =>
+    e.to('source') === 'patient'
+      ? `${e.patient} filled in their medical history through the manage link${e.text('medicalHistoryVersion') ? ` (version ${e.text('medicalHistoryVersion')}, patient-reported)` : ''}`
+      : `${e.who} recorded ${e.patientPossessive} medical history${e.text('medicalHistoryVersion') ? ` (version ${e.text('medicalHistoryVersion')})` : ''}`,
   'patient.medical_history_viewed': (e) => `${e.who} viewed ${e.patientPossessive} medical history`,
   'patient.access_log_viewed': (e) => `${e.who} viewed ${e.patientPossessive} access log`,
   'patients.searched': (e) => `${e.who} searched the patient list (${e.count('resultCount', 'result')})`,
@@ -308,6 +311,11 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'online_booking.hold_confirmed': (e) => `The patient confirmed ${e.appointment} online with the e-mailed code`,
   'online_booking.hold_ended': (e) =>
     `The online hold of ${e.appointment} ended (${e.to('endedBecause') === 'refused' ? 'refused by the booking rules' : 'five wrong codes'}); its time is free again`,
+  'online_booking.forms_viewed': (e) => `The patient opened the pre-visit forms of ${e.appointment} through the manage link`,
+  'online_booking.forms_sent': (e) => `${e.who} e-mailed the pre-visit forms of ${e.appointment} to the patient${e.to('manageLinkCreated') === true ? ' (with a new manage link)' : ''}`,
+  'online_booking.screening_flagged': (e) =>
+    `The medical history the patient filled in before ${e.appointment} means the treatment must wait${e.text('eligibleFrom') ? ` (possible from ${e.text('eligibleFrom')})` : ''}: review it and contact the patient`,
+  'online_booking.identity_check_failed': (e) => `Someone with the manage link of ${e.appointment} gave a wrong date of birth when signing a consent`,
   'treatment_plan.proposed': (e) => `${e.who} planned ${e.course}`,
   'treatment_plan.booked': (e) => `${e.who} booked every session of ${e.course}`,
 
@@ -316,7 +324,10 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'consent_template.approved': (e) => `${e.who} approved version ${e.text('approvedVersion') ?? ''} of ${e.template}`,
   'consent.created': (e) => `${e.who} prepared ${e.consent} for signing`,
   'consent.viewed': (e) => `${e.who} viewed ${e.consent}`,
-  'consent.signed': (e) => `${e.text('signerName') ?? e.patient} signed the consent “${e.entity?.label ?? 'consent'}” (on ${possessive(e.who)} device)`,
+  'consent.signed': (e) =>
+    e.to('signedRemotely') === true
+      ? `${e.text('signerName') ?? e.patient} signed the consent “${e.entity?.label ?? 'consent'}” remotely, through the manage link`
+      : `${e.text('signerName') ?? e.patient} signed the consent “${e.entity?.label ?? 'consent'}” (on ${possessive(e.who)} device)`,
   'consent.witnessed': (e) => `${e.who} witnessed ${e.patientPossessive} signature of “${e.entity?.label ?? 'the consent'}”`,
   'consent.revoked': (e) => `${e.who} recorded that ${e.patient} withdrew ${e.to('wasSigned') === false ? 'the unsigned' : 'their'} consent “${e.entity?.label ?? 'consent'}”${e.reason()}`,
   'consent.kiosk_closed': (e) => `${e.who} closed the signing kiosk for ${e.consent}`,
@@ -345,6 +356,8 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   'photos.compared': (e) => `${e.who} compared ${e.patientPossessive} photos side by side`,
   'assessment.recorded': (e) => `${e.who} recorded an outcome score for ${e.patient}`,
   'assessments.listed': (e) => `${e.who} viewed ${e.patientPossessive} outcome scores`,
+  'reports.consent_coverage_listed': (e) =>
+    `${e.who} viewed the consent coverage report: ${e.count('notReady', 'appointment')} not ready in the next 7 days, ${e.count('expiringSoon', 'consent')} expiring within 30 days`,
   'exposure.listed': (e) =>
     `${e.who} listed the ${e.count('sessionCount', 'session')} that used ${e.input.entityType === 'device' ? e.device : e.lot}, with the patients' contact details`,
 

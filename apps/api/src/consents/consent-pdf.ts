@@ -108,7 +108,7 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
   doc.x = MARGIN;
   field(pdf, 'Treating practitioner', record.placeholderValues.practitioner);
   if (input.appointment) field(pdf, 'Appointment', appointmentInWords(input.appointment));
-  field(pdf, 'Signed by', record.signerName ?? '-');
+  field(pdf, 'Signed by', record.signerName ? `${record.signerName}${record.signedRemotely ? ' (signed remotely)' : ''}` : '-');
   field(pdf, 'Signed at', record.signedAt ? clinicTime(record.signedAt, tz) : '-');
   field(pdf, 'Witnessed by', record.witnessName ?? 'Not witnessed');
   if (record.witnessedAt) field(pdf, 'Witnessed at', clinicTime(record.witnessedAt, tz));
@@ -140,7 +140,13 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
   );
   if (input.appointment) field(pdf, 'Appointment', `${appointmentInWords(input.appointment)} (id ${input.appointment.id})`);
   field(pdf, 'Signer identified as', record.signerName ?? '-');
-  field(pdf, 'Identified by', "typed full name and drawn signature, in person on the clinic's tablet");
+  field(
+    pdf,
+    'Identified by',
+    record.signedRemotely
+      ? "typed full name, drawn signature and date of birth checked against the record, signed remotely through the patient's own manage link (e-mailed to her)"
+      : "typed full name and drawn signature, in person on the clinic's tablet",
+  );
   field(pdf, 'Status', `${input.status}${input.validThrough ? `, valid through ${input.validThrough}` : ''}`);
   field(pdf, 'Time zone', tz);
   doc.moveDown(0.6);

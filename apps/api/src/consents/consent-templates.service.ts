@@ -140,7 +140,7 @@ export class ConsentTemplatesService {
   }
 
   /** The template, or 404 for an unknown id or another organization's. */
-  async find(manager: EntityManager, actor: Actor, id: string): Promise<ConsentTemplate> {
+  async find(manager: EntityManager, actor: Pick<Actor, 'organizationId'>, id: string): Promise<ConsentTemplate> {
     const template = await manager.findOneBy(ConsentTemplate, { id, organizationId: actor.organizationId });
     if (!template) throw new NotFoundError('Consent template', id);
     return template;

@@ -72,7 +72,7 @@ export function toConsentDto(view: ConsentView, at: Date): ConsentDto {
     validDays: r.validDays,
     timeZone: r.timeZone,
     createdAt: r.createdAt.toISOString(),
-    createdByName: view.names.get(r.createdBy) ?? '',
+    createdByName: r.createdBy ? (view.names.get(r.createdBy) ?? '') : 'Online booking',
     practitionerId: r.practitionerId,
     practitionerName: r.placeholderValues.practitioner,
     appointment: view.appointment && {
@@ -83,6 +83,7 @@ export function toConsentDto(view: ConsentView, at: Date): ConsentDto {
     },
     signedAt: r.signedAt?.toISOString() ?? null,
     signerName: r.signerName,
+    signedRemotely: r.signedRemotely,
     witnessedAt: r.witnessedAt?.toISOString() ?? null,
     witnessName: r.witnessName,
     revokedAt: r.revokedAt?.toISOString() ?? null,

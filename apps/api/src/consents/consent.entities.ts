@@ -20,6 +20,8 @@ export class ConsentTemplate {
   @Column({ name: 'approved_version', type: 'int', nullable: true }) approvedVersion!: number | null;
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt!: Date | null;
   @Column({ name: 'approved_by', type: 'uuid', nullable: true }) approvedBy!: string | null;
+  /** The form asks a staff witness to the signature (on the kiosk, or at check-in when signed remotely). */
+  @Column({ name: 'witness_required', type: 'boolean', default: true }) witnessRequired!: boolean;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -57,7 +59,8 @@ export class ConsentRecord {
   @Column({ name: 'placeholder_values', type: 'jsonb' }) placeholderValues!: ConsentPlaceholderValues;
   @Column({ name: 'valid_days', type: 'int' }) validDays!: number;
   @Column({ name: 'time_zone' }) timeZone!: string;
-  @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  /** Who on the staff prepared it; null when prepared as the patient's online booking was confirmed. */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   /** The treating practitioner the consent names; null only on consents prepared before it was recorded. */
   @Column({ name: 'practitioner_id', type: 'uuid', nullable: true }) practitionerId!: string | null;
   /** The appointment of the visit the consent was prepared for (the visit bundle), or null. */
@@ -71,6 +74,8 @@ export class ConsentRecord {
   @Column({ name: 'signer_ip', type: 'text', nullable: true }) signerIp!: string | null;
   @Column({ name: 'signer_user_agent', type: 'text', nullable: true }) signerUserAgent!: string | null;
   @Column({ name: 'signed_via_staff', type: 'uuid', nullable: true }) signedViaStaff!: string | null;
+  /** Signed by the patient through her manage link (issue 16), not on the clinic's kiosk: no staff member handed over. */
+  @Column({ name: 'signed_remotely', type: 'boolean', default: false }) signedRemotely!: boolean;
   @Column({ name: 'content_hash', type: 'text', nullable: true }) contentHash!: string | null;
   @Column({ name: 'witnessed_at', type: 'timestamptz', nullable: true }) witnessedAt!: Date | null;
   @Column({ name: 'witnessed_by', type: 'uuid', nullable: true }) witnessedBy!: string | null;

@@ -152,6 +152,7 @@ export class ConsentDto {
   appointment!: ConsentAppointmentDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) signedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) signerName!: string | null;
+  @ApiProperty({ description: 'Signed by the patient through her manage link before the visit (not on the clinic kiosk)' }) signedRemotely!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) witnessedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) witnessName!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;

@@ -9,7 +9,7 @@ import {
   type ConsentPlaceholderValues,
 } from '@skinledger/domain';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { AuditService, createdFields } from '../audit/audit.service';
+import { AuditService, createdFields, type AuditSource } from '../audit/audit.service';
 import { AuditVerifyService } from '../audit/audit-verify.service';
 import type { Actor, RequestOrigin } from '../common/access/actor';
 import { ConflictError, InvalidFieldError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
@@ -35,6 +35,29 @@ import type {
 } from './consents.dto';
 import { parseSignatureDataUrl } from './signature-image';
 import { PasswordConfirmationService } from '../auth/password-confirmation.service';
+
+/** Who signs: the patient on the clinic's kiosk, handed over by a signed-in staff member, or at home through her manage link. */
+type ConsentSigner = { channel: 'kiosk'; actor: Actor; witness: boolean } | { channel: 'remote'; source: AuditSource };
+
+/** The drawn signature must be an image, and the patient must agree to sign electronically (domain.md section 6). */
+function checkSignatureInput(input: Pick<SignConsentDto, 'signature' | 'electronicSignatureConsent'>): void {
+  parseSignatureDataUrl(input.signature);
+  if (!input.electronicSignatureConsent) {
+    throw new RuleViolationError('The patient must agree to sign electronically (or sign on paper instead)', [
+      {
+        code: 'electronic-signature-consent-required',
+        field: 'electronicSignatureConsent',
+        message: 'Agreeing to sign electronically is required; the patient may ask for a paper form instead',
+      },
+    ]);
+  }
+}
+
+/** The clinic calendar of a staff member preparing a consent (a prepared-online consent is given its zone). */
+async function preparerTimeZone(manager: EntityManager, source: AuditSource): Promise<string> {
+  if (!source.staffMemberId) throw new Error('A consent prepared without a staff member must be given the clinic time zone');
+  return clinicTimeZone(manager, { organizationId: source.organizationId, staffMemberId: source.staffMemberId, clinicTimeZone: 'clinicTimeZone' in source ? source.clinicTimeZone : undefined });
+}
 
 /**
  * Consent records: prepared from a template version (frozen snapshot), signed once on the kiosk, witnessed once by
@@ -91,7 +114,7 @@ export class ConsentsService {
    */
   async prepareRecord(
     manager: EntityManager,
-    actor: Actor,
+    actor: AuditSource,
     input: {
       patient: { id: string; firstName: string; lastName: string; dateOfBirth: string };
       template: Pick<ConsentTemplate, 'id' | 'kind' | 'currentVersion'>;
@@ -100,6 +123,8 @@ export class ConsentsService {
       depthMaxMm?: number;
       practitioner: NamedPractitioner;
       appointmentId: string | null;
+      /** The clinic calendar's zone; given when nobody on the staff prepares it (an online booking's confirmation). */
+      timeZone?: string;
     },
   ): Promise<string> {
     const { patient, template, practitioner } = input;
@@ -128,7 +153,7 @@ export class ConsentsService {
       acknowledgements: version.acknowledgements,
       placeholderValues: values,
       validDays: version.validDays,
-      timeZone: await clinicTimeZone(manager, actor),
+      timeZone: input.timeZone ?? (await preparerTimeZone(manager, actor)),
       createdBy: actor.staffMemberId,
     });
     const id = (identifiers[0] as { id: string }).id;
@@ -168,75 +193,103 @@ export class ConsentsService {
   }
 
   async sign(actor: Actor, origin: RequestOrigin, id: string, input: SignConsentDto): Promise<ConsentDetailDto> {
-    parseSignatureDataUrl(input.signature);
-    if (!input.electronicSignatureConsent) {
-      throw new RuleViolationError('The patient must agree to sign electronically (or sign on paper instead)', [
-        {
-          code: 'electronic-signature-consent-required',
-          field: 'electronicSignatureConsent',
-          message: 'Agreeing to sign electronically is required; the patient may ask for a paper form instead',
-        },
-      ]);
-    }
+    checkSignatureInput(input);
     return this.dataSource.transaction(async (manager) => {
       const record = await this.lock(manager, actor, id);
-      if (record.revokedAt) throw new ConflictError('consent-revoked', 'This consent was revoked; prepare a new one');
-      if (record.signedAt) throw new ConflictError('already-signed', 'This consent is already signed');
-      if (!record.practitionerId) {
-        throw new ConflictError(
-          'practitioner-not-recorded',
-          'This consent was prepared before SkinLedger recorded the treating practitioner; void it and prepare it again, naming the practitioner',
-        );
-      }
-      const [view] = await loadViews(manager, actor.organizationId, [record]);
-      if (isSuperseded(record.templateVersion, view.reconsentVersions)) {
-        throw new ConflictError('consent-superseded', 'The template has a newer version that requires re-consent; prepare a new consent');
-      }
-      const ticked = [...new Set(input.acknowledgements)];
-      const unknown = ticked.filter((key) => !record.acknowledgements.some((a) => a.key === key));
-      if (unknown.length) throw new InvalidFieldError('acknowledgements', `unknown acknowledgement keys: ${unknown.join(', ')}`);
-      const missing = missingAcknowledgements(record.acknowledgements, ticked);
-      if (missing.length) {
-        throw new RuleViolationError(
-          `Every required acknowledgement must be ticked: ${missing.map((m) => m.key).join(', ')} not ticked`,
-          missing.map((m) => ({ code: 'acknowledgement-not-ticked', field: 'acknowledgements', key: m.key, text: m.text, message: `Not ticked: ${m.text}` })),
-        );
-      }
-      const signedAt = new Date();
-      const signed: Partial<ConsentRecord> = {
-        signedAt,
-        signerName: input.signerName,
-        acceptedAcknowledgements: ticked,
-        electronicSignatureConsent: true,
-        signature: input.signature,
-        signerIp: origin.ip,
-        signerUserAgent: (origin.userAgent ?? 'unknown').slice(0, 1000),
-        signedViaStaff: actor.staffMemberId,
-      };
-      Object.assign(record, signed);
-      const contentHash = contentHashOf(record);
-      record.contentHash = contentHash;
-      signed.contentHash = contentHash;
-      const witness = input.witness ? this.witnessFields(contentHash, actor, signedAt) : null;
-      if (witness) Object.assign(signed, witness);
-      // Conditional on still being unsigned: with the row lock above this never misses, but it keeps the rule local.
-      const result = await manager.update(ConsentRecord, { id: record.id, organizationId: actor.organizationId, signedAt: IsNull() }, signed);
-      if (result.affected !== 1) throw new ConflictError('already-signed', 'This consent is already signed');
-      await this.audit.record(manager, actor, {
-        action: 'consent.signed',
-        entityType: 'consent',
-        entityId: record.id,
-        changes: {
-          signerName: { to: input.signerName },
-          acknowledgements: { to: ticked },
-          templateVersion: { to: record.templateVersion },
-          contentHash: { to: contentHash },
-          userAgent: { to: signed.signerUserAgent },
-        },
-      });
-      if (witness) await this.auditWitness(manager, actor, record.id, witness.recordHash);
+      await this.signLocked(manager, { channel: 'kiosk', actor, witness: input.witness === true }, origin, record, input);
       return toConsentDetailDto(await this.view(manager, actor, id), new Date());
     });
+  }
+
+  /**
+   * Signed remotely by the patient through her manage link (issue 16), in the caller's transaction (the link's
+   * resolver set the tenant): the same checks, hash, immutability and `consent.signed` event as on the kiosk, with no
+   * staff member handing over (signed_remotely; signed_via_staff null), the IP and user agent of her device, and the
+   * public channel as the audit source. Only a consent prepared for this patient's appointment: any other id is 404.
+   * A form that asks for a witness is witnessed by staff at check-in (witness / witnessAll accept it).
+   */
+  async signRemotely(
+    manager: EntityManager,
+    source: AuditSource & { staffMemberId: null },
+    scope: { patientId: string; appointmentId: string },
+    id: string,
+    input: Omit<SignConsentDto, 'witness'>,
+  ): Promise<ConsentRecord> {
+    checkSignatureInput(input);
+    const record = await manager.findOne(ConsentRecord, {
+      where: { id, organizationId: source.organizationId, patientId: scope.patientId, appointmentId: scope.appointmentId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!record) throw new NotFoundError('Consent', id);
+    await this.signLocked(manager, { channel: 'remote', source }, source, record, input);
+    return manager.findOneByOrFail(ConsentRecord, { id: record.id, organizationId: source.organizationId });
+  }
+
+  /**
+   * The one signing step of the kiosk and of the manage link, on a record the caller locked: refuses a revoked,
+   * signed, practitioner-less or superseded consent and unknown or missing acknowledgements, then stores the signature
+   * with the device (IP, user agent) and the SHA-256 of the exact signed content, conditional on still being unsigned,
+   * and audits it; on the kiosk the signed-in staff member may witness in the same step.
+   */
+  private async signLocked(manager: EntityManager, signer: ConsentSigner, origin: RequestOrigin, record: ConsentRecord, input: Omit<SignConsentDto, 'witness'>): Promise<void> {
+    const source: AuditSource = signer.channel === 'kiosk' ? signer.actor : signer.source;
+    if (record.revokedAt) throw new ConflictError('consent-revoked', 'This consent was revoked; prepare a new one');
+    if (record.signedAt) throw new ConflictError('already-signed', 'This consent is already signed');
+    if (!record.practitionerId) {
+      throw new ConflictError(
+        'practitioner-not-recorded',
+        'This consent was prepared before SkinLedger recorded the treating practitioner; void it and prepare it again, naming the practitioner',
+      );
+    }
+    const [view] = await loadViews(manager, source.organizationId, [record]);
+    if (isSuperseded(record.templateVersion, view.reconsentVersions)) {
+      throw new ConflictError('consent-superseded', 'The template has a newer version that requires re-consent; prepare a new consent');
+    }
+    const ticked = [...new Set(input.acknowledgements)];
+    const unknown = ticked.filter((key) => !record.acknowledgements.some((a) => a.key === key));
+    if (unknown.length) throw new InvalidFieldError('acknowledgements', `unknown acknowledgement keys: ${unknown.join(', ')}`);
+    const missing = missingAcknowledgements(record.acknowledgements, ticked);
+    if (missing.length) {
+      throw new RuleViolationError(
+        `Every required acknowledgement must be ticked: ${missing.map((m) => m.key).join(', ')} not ticked`,
+        missing.map((m) => ({ code: 'acknowledgement-not-ticked', field: 'acknowledgements', key: m.key, text: m.text, message: `Not ticked: ${m.text}` })),
+      );
+    }
+    const signedAt = new Date();
+    const signed: Partial<ConsentRecord> = {
+      signedAt,
+      signerName: input.signerName,
+      acceptedAcknowledgements: ticked,
+      electronicSignatureConsent: true,
+      signature: input.signature,
+      signerIp: origin.ip,
+      signerUserAgent: (origin.userAgent ?? 'unknown').slice(0, 1000),
+      signedViaStaff: signer.channel === 'kiosk' ? signer.actor.staffMemberId : null,
+      signedRemotely: signer.channel === 'remote',
+    };
+    Object.assign(record, signed);
+    const contentHash = contentHashOf(record);
+    record.contentHash = contentHash;
+    signed.contentHash = contentHash;
+    const witness = signer.channel === 'kiosk' && signer.witness ? this.witnessFields(contentHash, signer.actor, signedAt) : null;
+    if (witness) Object.assign(signed, witness);
+    // Conditional on still being unsigned: with the row lock above this never misses, but it keeps the rule local.
+    const result = await manager.update(ConsentRecord, { id: record.id, organizationId: source.organizationId, signedAt: IsNull() }, signed);
+    if (result.affected !== 1) throw new ConflictError('already-signed', 'This consent is already signed');
+    await this.audit.record(manager, source, {
+      action: 'consent.signed',
+      entityType: 'consent',
+      entityId: record.id,
+      changes: {
+        signerName: { to: input.signerName },
+        acknowledgements: { to: ticked },
+        templateVersion: { to: record.templateVersion },
+        contentHash: { to: contentHash },
+        userAgent: { to: signed.signerUserAgent },
+        ...(signer.channel === 'remote' ? { signedRemotely: { to: true } } : {}),
+      },
+    });
+    if (witness && signer.channel === 'kiosk') await this.auditWitness(manager, signer.actor, record.id, witness.recordHash);
   }
 
   async witness(actor: Actor, id: string, password: string): Promise<ConsentDetailDto> {

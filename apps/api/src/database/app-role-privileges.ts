@@ -23,6 +23,7 @@ export const APPEND_ONLY_TABLES = [
   'adverse_events',
   'treatment_session_photos',
   'outcome_assessments',
+  'preflight_refusals',
 ] as const;
 
 /** Tables with their own set (records that are archived or revoked, never deleted; read-only bookkeeping). */

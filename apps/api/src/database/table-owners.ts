@@ -43,6 +43,8 @@ export const TABLE_OWNERS = {
     'treatment_template_zones',
     // A view for its own exposure reports (not published to anyone).
     'session_exposure',
+    // Every refused session start with the preflight's reasons (issue 17: the safety report).
+    'preflight_refusals',
   ],
   messaging: ['outbound_messages'],
   'online-booking': ['online_booking_holds', 'online_booking_manage_tokens'],
@@ -85,8 +87,9 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   {
     view: 'appointment_consent_context',
     owner: 'scheduling',
-    readers: ['consents'],
-    purpose: "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds",
+    readers: ['consents', 'online-booking', 'reports'],
+    purpose:
+      "what a visit's consent bundle needs of its appointment: patient, practitioner, place, status, start, the service's name, needling and consent kinds; and the pre-visit forms of the manage link (online-booking)",
   },
   { view: 'treatment_session_seals', owner: 'audit', readers: ['treatments'], purpose: "the record hash sealed in each session's HMAC-chained signing event, for the session record" },
   // Each timeline source's rows: the patient's timeline reads them all in one statement (issue 15).
@@ -100,26 +103,34 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments', 'audit'], purpose: "a treatment course's patient and status, for outcome assessments and the patient's access log" },
   { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
   { view: 'lot_directory', owner: 'inventory', readers: ['treatments'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },
-  { view: 'device_directory', owner: 'inventory', readers: ['treatments'], purpose: "a pen handpiece's serial, model, status and location, for the preflight and the session record" },
+  { view: 'device_directory', owner: 'inventory', readers: ['treatments', 'reports'], purpose: "a pen handpiece's serial, model, status and location, for the preflight and the session record" },
   { view: 'usable_lot_stock', owner: 'inventory', readers: ['treatments'], purpose: "each lot usable at a location today (available, unexpired there, on hand) with its product, number and expiry, for the lot to start from" },
   {
     view: 'session_cartridge_uses',
     owner: 'inventory',
-    readers: ['treatments'],
+    readers: ['treatments', 'reports'],
     purpose: "the cartridges each treatment session used (the ledger's used movements with lot and product)",
   },
   {
     view: 'signed_consent_validity',
     owner: 'consents',
-    readers: ['scheduling', 'treatments'],
+    readers: ['scheduling', 'treatments', 'reports'],
     purpose:
-      "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in and the appointment's preflight",
+      "a patient's signed consents with what their validity depends on (kind, signed, revoked, validity days and zone, template and re-consent versions), for check-in and the appointment's preflight; and, for check-in's \"signed remotely\", title, appointment, signed remotely, witnessed and whether the form asks a witness",
+  },
+  {
+    view: 'visit_consent_forms',
+    owner: 'consents',
+    readers: ['online-booking'],
+    // consents reads it too (PreVisitConsentsService.ofVisit): one definition of which forms a patient sees.
+    purpose: "a visit's consents as its patient reads and signs them through the manage link (text, acknowledgements, practitioner, signature and witness state), for the pre-visit forms",
   },
   {
     view: 'patient_screening_facts',
     owner: 'patients',
-    readers: ['treatments'],
-    purpose: "what screening a patient needs (phototype, allergies, archived, the latest medical history, the clinic's screening overrides), for the appointment's preflight",
+    readers: ['treatments', 'scheduling', 'online-booking', 'reports'],
+    purpose:
+      "what screening a patient needs (phototype, allergies, archived, the latest medical history and who recorded it, the clinic's screening overrides), for the appointment's preflight and check-in's \"patient-reported history to review\"",
   },
   // A record's audit events with what checking their chain MACs needs (a consent's verification and certificate page).
   {
@@ -140,4 +151,8 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'appointment_report_facts', owner: 'scheduling', readers: ['reports'], purpose: "appointments (no online holds) with service and room names, the location's zone, status, late cancellation and source" },
   { view: 'practitioner_weekly_hours', owner: 'scheduling', readers: ['reports'], purpose: "practitioners' weekly working blocks per location" },
   { view: 'practitioner_hours_exceptions', owner: 'scheduling', readers: ['reports'], purpose: "practitioners' dated time off and extra hours" },
+  { view: 'adverse_event_facts', owner: 'treatments', readers: ['reports'], purpose: "adverse events by type with their session's date, deepest depth, pen, place and practitioner" },
+  { view: 'treatment_override_facts', owner: 'treatments', readers: ['reports'], purpose: 'relative contraindications acknowledged and zones treated past the maximum, with the reason given, per signed session' },
+  { view: 'consent_signing_facts', owner: 'consents', readers: ['reports'], purpose: 'when each consent was signed, on which clinic calendar, remotely or at the kiosk, and for which visit' },
+  { view: 'preflight_refusal_facts', owner: 'treatments', readers: ['reports'], purpose: 'refused session starts with the preflight reason codes, place and practitioner' },
 ];

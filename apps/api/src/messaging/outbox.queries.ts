@@ -47,6 +47,14 @@ export async function setAsideUnsentForReschedule(manager: EntityManager, appoin
   );
 }
 
+/** Unsent messages of one kind of the appointment are set aside (a newer one of that kind replaces them). */
+export async function setAsideUnsentOfKind(manager: EntityManager, appointmentId: string, kind: string): Promise<void> {
+  await manager.query(`UPDATE outbound_messages SET status = 'obsolete', updated_at = now() WHERE appointment_id = $1 AND status = 'pending' AND kind = $2`, [
+    appointmentId,
+    kind,
+  ]);
+}
+
 /** A cancellation: every unsent message but the cancellation notice itself is set aside. */
 export async function setAsideUnsentForCancellation(manager: EntityManager, appointmentId: string): Promise<void> {
   await manager.query(

@@ -22,6 +22,7 @@ import {
   setAsideUnsentExcept,
   setAsideUnsentForCancellation,
   setAsideUnsentForReschedule,
+  setAsideUnsentOfKind,
   type NewMessage,
 } from './outbox.queries';
 import { poolExecutor, transactionExecutor } from './job-queue.queries';
@@ -137,6 +138,41 @@ export class OutboxService {
     for (const row of inserted) {
       await this.boss.send(OUTBOUND_MESSAGE_QUEUE, { messageId: row.id }, { startAfter: row.send_after, singletonKey: `${row.id}:${row.send_after.toISOString()}`, db });
     }
+  }
+
+  /**
+   * The pre-visit forms (issue 16): an e-mail asking the patient to fill in her medical history and sign her consents
+   * through her manage link before the visit, in the caller's transaction with its job. One per appointment start:
+   * asked again before it went out, the waiting e-mail is replaced (with the newest link); once sent, it is not sent
+   * twice (answers queued false). Carries nothing clinical: the link opens the forms.
+   */
+  async formsRequested(manager: EntityManager, appointmentId: string, manageUrl: string): Promise<{ queued: boolean; recipient: string | null }> {
+    const a = await appointmentForMessage(manager, appointmentId);
+    if (!a) throw new Error(`Outbox: appointment ${appointmentId} is not visible in the caller's transaction`);
+    const when = readable(a.locale).fullDateTime(a.starts_at, a.timezone);
+    const subject = `Before your visit on ${when}: your forms`;
+    const formsUrl = `${manageUrl}/forms`;
+    const email = patientEmail(subject, {
+      locale: a.locale,
+      firstName: a.first_name,
+      news: `before your ${a.service_name} at ${a.location_name} on ${when}, please fill in your medical history and read and sign your consent forms online: ${formsUrl}`,
+      contact: 'It takes about ten minutes, and saves time at the desk.',
+      serviceName: a.service_name,
+      when,
+      clinicName: a.clinic_name,
+      locationName: a.location_name,
+      address: a.location_address,
+      manageUrl,
+    });
+    await setAsideUnsentOfKind(manager, appointmentId, 'forms_request');
+    const inserted = await insertMessages(manager, { organizationId: a.organization_id, id: a.id, startsAt: a.starts_at }, [
+      { kind: 'forms_request', channel: 'email', recipient: a.email, subject, body: email.text, html: email.html, sendAfter: new Date() },
+    ]);
+    const db = await transactionExecutor(manager);
+    for (const row of inserted) {
+      await this.boss.send(OUTBOUND_MESSAGE_QUEUE, { messageId: row.id }, { startAfter: row.send_after, singletonKey: `${row.id}:${row.send_after.toISOString()}`, db });
+    }
+    return { queued: inserted.length > 0, recipient: a.email };
   }
 
   async list(actor: Actor, query: OutboundMessageQueryDto): Promise<OutboundMessageListDto> {

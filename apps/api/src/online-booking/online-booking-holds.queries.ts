@@ -1,3 +1,4 @@
+import type { ServiceProcedureKind } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -107,5 +108,71 @@ export interface ManageLinkRow {
  */
 export async function resolveManageLink(db: Db, tokenHash: Buffer): Promise<ManageLinkRow | undefined> {
   const [row] = await db.query(`SELECT organization_id, appointment_id, name, online_booking FROM online_booking_manage_resolve($1)`, [tokenHash]);
+  return row;
+}
+
+/** What the pre-visit forms need of the appointment a manage link names (scheduling's published appointment_consent_context). */
+export interface FormsAppointmentRow {
+  id: string;
+  patient_id: string;
+  status: string;
+  starts_at: Date;
+  timezone: string;
+  service_procedure_kind: ServiceProcedureKind;
+}
+
+export async function formsAppointment(db: Db, organizationId: string, id: string): Promise<FormsAppointmentRow | undefined> {
+  const [row]: FormsAppointmentRow[] = await db.query(
+    `SELECT a.id, a.patient_id, a.status, a.starts_at, l.timezone, a.service_procedure_kind
+       FROM appointment_consent_context a JOIN location_directory l ON l.id = a.location_id
+      WHERE a.organization_id = $1 AND a.id = $2 AND a.patient_id IS NOT NULL`,
+    [organizationId, id],
+  );
+  return row;
+}
+
+/** A consent of the visit as the forms page shows it (consents' published view visit_consent_forms). */
+export interface VisitConsentFormJson {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  acknowledgements: { key: string; text: string; required: boolean }[];
+  practitionerName: string;
+  signedAt: string | null;
+  signedRemotely: boolean;
+  witnessedAt: string | null;
+  witnessRequired: boolean;
+}
+
+export interface FormsPageRow extends FormsAppointmentRow {
+  /** The patient's latest medical history (patients' published view patient_screening_facts); null when none. */
+  history_version: number | null;
+  history_answers: Record<string, unknown> | null;
+  history_recorded_at: Date | null;
+  history_source: 'staff' | 'patient' | null;
+  consents: VisitConsentFormJson[];
+}
+
+/**
+ * The forms page's read in ONE statement (issue 15's budget): the appointment, the patient's latest medical history and
+ * the visit's consents of this patient, through the views scheduling, patients and consents publish.
+ */
+export async function formsPage(db: Db, organizationId: string, id: string): Promise<FormsPageRow | undefined> {
+  const [row]: FormsPageRow[] = await db.query(
+    `SELECT a.id, a.patient_id, a.status, a.starts_at, l.timezone, a.service_procedure_kind,
+            f.history_version, f.history_answers, f.history_recorded_at, f.history_source,
+            (SELECT coalesce(json_agg(json_build_object(
+                      'id', c.id, 'kind', c.kind, 'title', c.title, 'body', c.body, 'acknowledgements', c.acknowledgements,
+                      'practitionerName', c.practitioner_name, 'signedAt', c.signed_at, 'signedRemotely', c.signed_remotely,
+                      'witnessedAt', c.witnessed_at, 'witnessRequired', c.witness_required) ORDER BY c.created_at, c.id), '[]')
+               FROM visit_consent_forms c
+              WHERE c.organization_id = a.organization_id AND c.appointment_id = a.id AND c.patient_id = a.patient_id) AS consents
+       FROM appointment_consent_context a
+       JOIN location_directory l ON l.id = a.location_id
+       LEFT JOIN patient_screening_facts f ON f.organization_id = a.organization_id AND f.patient_id = a.patient_id
+      WHERE a.organization_id = $1 AND a.id = $2 AND a.patient_id IS NOT NULL`,
+    [organizationId, id],
+  );
   return row;
 }

@@ -6,11 +6,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditSource } from '../audit/audit.service';
 import type { RequestOrigin } from '../common/access/actor';
 import { requirePhoneNumber } from '../common/phone/phone-numbers';
-import { ConflictError, GoneError, InvalidFieldError, NotFoundError, RuleViolationError, TooManyRequestsError } from '../common/problems/domain-error';
+import { ConflictError, DomainError, GoneError, InvalidFieldError, NotFoundError, RuleViolationError, TooManyRequestsError } from '../common/problems/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { OutboxService } from '../messaging/outbox.service';
 import { OrganizationsService, type PublicBookingClinic } from '../organizations/organizations.service';
+import { PreVisitConsentsService } from '../consents/pre-visit-consents.service';
 import { PatientsService } from '../patients/patients.service';
 import { isDoubleBookingRefusal } from '../scheduling/appointment-booking';
 import { AvailabilityService } from '../scheduling/availability.service';
@@ -60,6 +61,7 @@ export class PublicHoldsService {
     private readonly patients: PatientsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly forms: PreVisitConsentsService,
   ) {}
 
   async hold(slug: string, input: CreatePublicHoldDto, origin: RequestOrigin, now = Date.now()): Promise<PublicHoldDto> {
@@ -195,6 +197,7 @@ export class PublicHoldsService {
       const booked = await this.holds.confirm(manager, source, held, patientId, manageUrl(this.config.publicUrl, manageToken));
       await this.end(manager, source, hold, 'confirmed');
       await insertManageToken(manager, { organizationId: clinic.organizationId, appointmentId: booked.id, tokenHash: manageKeyHash(manageToken), expiresAt: booked.ends_at });
+      await this.prepareForms(manager, source, booked.id);
       return {
         booked: {
           appointment: {
@@ -211,6 +214,19 @@ export class PublicHoldsService {
     });
     if ('refuse' in outcome) throw outcome.refuse;
     return outcome.booked;
+  }
+
+  /**
+   * The visit's consents, prepared as the booking is confirmed (issue 16: pre-visit forms through the manage link),
+   * naming the appointment's practitioner, in a savepoint: when the clinic cannot prepare one (no form of a kind the
+   * service needs, a practitioner who cannot be named), the booking still stands and check-in shows what is missing.
+   */
+  private async prepareForms(manager: EntityManager, source: AuditSource, appointmentId: string): Promise<void> {
+    try {
+      await manager.transaction((savepoint) => this.forms.prepare(savepoint, source, appointmentId));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+    }
   }
 
   /** A wrong code is counted (kept, though the answer is an error); the fifth ends the hold and frees the time. */

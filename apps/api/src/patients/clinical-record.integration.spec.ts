@@ -133,6 +133,7 @@ describe('clinical record', () => {
         blockers: [{ code: 'isotretinoin_window', message: expect.stringContaining(`eligible from ${readable().date(eligibleFrom)}`), eligibleFrom, until: addDays(eligibleFrom, -1) }],
         warnings: [],
         eligibleFrom,
+        medicalHistorySource: 'staff',
         medicalHistoryVersion: 1,
       });
       const later = await nurse.get(`/api/patients/${patient.id}/eligibility?procedure=medical&on=${eligibleFrom}`);

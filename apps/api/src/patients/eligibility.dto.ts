@@ -55,4 +55,10 @@ export class EligibilityDto {
   eligibleFrom?: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'The medical-history version screened; null when none is on file' })
   medicalHistoryVersion!: number | null;
+  @ApiPropertyOptional({
+    enum: ['staff', 'patient'],
+    nullable: true,
+    description: "Who recorded the version screened: 'patient' when she filled it in through her manage link (patient-reported, review it at check-in); null when none is on file",
+  })
+  medicalHistorySource?: 'staff' | 'patient' | null;
 }

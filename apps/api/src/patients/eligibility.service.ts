@@ -8,6 +8,7 @@ import {
   type MedicalHistoryAnswers,
   type ProcedureKind,
   type ScreeningSettingsInput,
+  type ClinicLocale,
 } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -33,6 +34,15 @@ export interface PatientScreeningFacts {
   history_recorded_at: Date | string | null;
   /** The clinic's stored screening overrides (null when never set). */
   screening: ScreeningSettingsInput | null;
+  /** Who recorded the latest medical history ('patient': through her manage link); null when none, absent in older readers. */
+  history_source?: 'staff' | 'patient' | null;
+}
+
+/** What a verdict needs of whoever asks: the clinic, its calendar's zone and the English variant of its messages. */
+export interface ScreeningAsker {
+  organizationId: string;
+  timeZone: string;
+  locale?: ClinicLocale;
 }
 
 /**
@@ -81,7 +91,22 @@ export class EligibilityService {
     onDate: string,
   ): Promise<EligibilityDto> {
     if (!facts) throw new NotFoundError('Patient', patientId);
-    const timeZone = await clinicTimeZone(manager, actor);
+    return this.verdict({ organizationId: actor.organizationId, timeZone: await clinicTimeZone(manager, actor), locale: actor.locale }, facts, procedure, onDate);
+  }
+
+  /**
+   * The screening verdict for the patient's own pre-visit form (issue 16), where nobody is signed in: the same rule
+   * over the same published view, the clinic's zone given by the caller (the appointment's location). Not audited:
+   * the caller audits. Unknown patient: 404.
+   */
+  async screenForPatient(manager: EntityManager, asker: ScreeningAsker, patientId: string, procedure: ProcedureKind, onDate: string): Promise<EligibilityDto> {
+    const facts = await screeningFacts(manager, asker.organizationId, patientId);
+    if (!facts) throw new NotFoundError('Patient', patientId);
+    return this.verdict(asker, facts, procedure, onDate);
+  }
+
+  private verdict(asker: ScreeningAsker, facts: PatientScreeningFacts, procedure: ProcedureKind, onDate: string): EligibilityDto {
+    const timeZone = asker.timeZone;
     // new Date: to_json renders the time as ISO text, the driver as a Date.
     const history =
       facts.history_version === null
@@ -94,7 +119,7 @@ export class EligibilityService {
       onDate,
       historyRecordedOn: history ? isoDateInTimeZone(history.recordedAt, timeZone) : undefined,
       settings: facts.screening ?? {},
-      locale: actor.locale,
+      locale: asker.locale,
     });
 
     const blockers: EligibilityBlockerDto[] = result.blockers.map((b) => (b.eligibleFrom ? { ...b, until: addDays(b.eligibleFrom, -1) } : b));
@@ -111,6 +136,7 @@ export class EligibilityService {
       warnings: result.warnings,
       ...(eligibleFrom ? { eligibleFrom } : {}),
       medicalHistoryVersion: facts.history_version,
+      medicalHistorySource: facts.history_version === null ? null : (facts.history_source ?? 'staff'),
     };
   }
 }

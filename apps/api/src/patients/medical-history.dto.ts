@@ -76,8 +76,14 @@ for (const info of MEDICAL_HISTORY_FIELDS) {
 export class MedicalHistoryVersionSummaryDto {
   @ApiProperty({ example: 3 }) version!: number;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
-  @ApiProperty({ format: 'uuid' }) recordedById!: string;
-  @ApiProperty({ example: 'Tom Alvarez' }) recordedByName!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The staff member who recorded it; null when the patient filled it in herself' })
+  recordedById!: string | null;
+  @ApiProperty({ example: 'Tom Alvarez', description: 'Empty when the patient filled it in herself' }) recordedByName!: string;
+  @ApiProperty({
+    enum: ['staff', 'patient'],
+    description: "'patient': filled in by the patient through her manage link before the visit — patient-reported, review it at check-in",
+  })
+  source!: 'staff' | 'patient';
 }
 
 export class MedicalHistoryVersionDto extends MedicalHistoryVersionSummaryDto {

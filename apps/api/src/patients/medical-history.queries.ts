@@ -16,8 +16,9 @@ export interface HistoryVersionRow {
   patientId: string;
   version: number;
   answers: MedicalHistoryAnswers;
-  recordedBy: string;
+  recordedBy: string | null;
   recordedAt: Date;
+  source: 'staff' | 'patient';
   recordedByName: string;
 }
 
@@ -31,7 +32,7 @@ export async function historyOfKnownPatient(db: Pick<EntityManager, 'query'>, or
      FROM (SELECT EXISTS (SELECT 1 FROM patients WHERE organization_id = $1 AND id = $2) AS patient_found) k
      LEFT JOIN LATERAL (
        SELECT h.id, h.organization_id AS "organizationId", h.patient_id AS "patientId", h.version, h.answers, h.recorded_by AS "recordedBy",
-              h.recorded_at AS "recordedAt", coalesce(s.name, '') AS "recordedByName"
+              h.recorded_at AS "recordedAt", h.source, coalesce(s.name, '') AS "recordedByName"
        FROM patient_medical_histories h LEFT JOIN staff_directory s ON s.id = h.recorded_by
        WHERE h.organization_id = $1 AND h.patient_id = $2
        ORDER BY h.version DESC) h ON k.patient_found`,

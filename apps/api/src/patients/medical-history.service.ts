@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { exposureDatesInTheFuture, isoDateInTimeZone, MEDICAL_HISTORY_FIELDS, readable, type MedicalHistoryAnswers } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditSource } from '../audit/audit.service';
 import type { Actor } from '../common/access/actor';
 import { DomainError, NotFoundError, RuleViolationError } from '../common/problems/domain-error';
 import { clinicTimeZone } from '../organizations/clinic-calendar';
@@ -49,6 +49,7 @@ export class MedicalHistoryService {
           version: next,
           answers: toStoredAnswers(input),
           recordedBy: actor.staffMemberId,
+          source: 'staff',
         }),
       );
       const version = await manager.findOneByOrFail(MedicalHistoryVersion, { id: saved.id });
@@ -60,6 +61,50 @@ export class MedicalHistoryService {
       });
       return toVersionDto({ ...version, recordedByName: actor.name });
     });
+  }
+
+  /**
+   * A version the patient filled in herself through her manage link (issue 16): source 'patient', recorded by nobody
+   * on the staff, in the caller's transaction (the link's resolver set the tenant), audited with the public channel as
+   * the source. The same answers and rules as the staff form (MedicalHistoryAnswersDto, exposure dates not after
+   * today on the clinic's calendar `timeZone`). Answers the stored version.
+   */
+  async recordFromPatient(manager: EntityManager, source: AuditSource, patientId: string, input: MedicalHistoryAnswersDto, timeZone: string): Promise<MedicalHistoryVersion> {
+    // The patient row lock makes concurrent recordings take consecutive version numbers.
+    const patient = await findPatient(manager, source, patientId, true);
+    // An archived record's link shows nothing more than an unknown one.
+    if (patient.archivedAt) throw new NotFoundError('Appointment');
+    const answers = toStoredAnswers(input);
+    const recordedOn = isoDateInTimeZone(new Date(), timeZone);
+    const future = exposureDatesInTheFuture(answers, recordedOn);
+    if (future.length > 0) {
+      throw new DomainError(400, 'validation', 'Invalid request', `Invalid fields: ${future.join(', ')}`, {
+        errors: future.map((field) => ({ field, message: `${field} is after today (${recordedOn}); a date of the past is asked` })),
+      });
+    }
+    const next = await nextHistoryVersion(manager, source.organizationId, patientId);
+    const { identifiers } = await manager.insert(MedicalHistoryVersion, {
+      organizationId: source.organizationId,
+      patientId,
+      version: next,
+      answers,
+      recordedBy: null,
+      source: 'patient',
+    });
+    const version = await manager.findOneByOrFail(MedicalHistoryVersion, { id: (identifiers[0] as { id: string }).id });
+    await this.audit.record(manager, source, {
+      action: 'patient.medical_history_recorded',
+      entityType: 'patient',
+      entityId: patientId,
+      changes: { medicalHistoryVersion: { to: version.version }, source: { to: 'patient' } },
+    });
+    return version;
+  }
+
+  /** The newest version's answers, for the patient's own pre-visit form (not audited here: the caller audits). */
+  async currentAnswers(manager: EntityManager, organizationId: string, patientId: string): Promise<{ version: number; recordedAt: Date; source: 'staff' | 'patient'; answers: MedicalHistoryAnswers } | null> {
+    const latest = await this.latest(manager, organizationId, patientId);
+    return latest && { version: latest.version, recordedAt: latest.recordedAt, source: latest.source, answers: latest.answers };
   }
 
   async get(actor: Actor, patientId: string): Promise<MedicalHistoryDto> {
@@ -123,7 +168,7 @@ function toStoredAnswers(input: MedicalHistoryAnswersDto): MedicalHistoryAnswers
 }
 
 function toSummaryDto(v: RecordedHistory): MedicalHistoryVersionSummaryDto {
-  return { version: v.version, recordedAt: v.recordedAt.toISOString(), recordedById: v.recordedBy, recordedByName: v.recordedByName };
+  return { version: v.version, recordedAt: v.recordedAt.toISOString(), recordedById: v.recordedBy, recordedByName: v.recordedByName, source: v.source };
 }
 
 export function toVersionDto(v: RecordedHistory): MedicalHistoryVersionDto {

@@ -18,3 +18,15 @@ export async function matchOnlinePatient(
   );
   return row?.id;
 }
+
+/**
+ * Whether the patient's recorded date of birth is this one (issue 16: re-checked before a consent is signed through
+ * the manage link). Answers false for an unknown or archived patient too.
+ */
+export async function dateOfBirthMatches(manager: EntityManager, organizationId: string, patientId: string, dateOfBirth: string): Promise<boolean> {
+  const [row]: { matches: boolean }[] = await manager.query(
+    `SELECT date_of_birth = $3::date AS matches FROM patients WHERE organization_id = $1 AND id = $2 AND archived_at IS NULL`,
+    [organizationId, patientId, dateOfBirth],
+  );
+  return row?.matches === true;
+}

@@ -6,7 +6,7 @@ import { Patient, type PatientAllergy } from './patient.entity';
 import type { AllergyDto, PatientDto } from './patient.dto';
 
 /** The patient with this id in the actor's organization; 404 for any other organization's id. */
-export async function findPatient(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<Patient> {
+export async function findPatient(manager: EntityManager, actor: Pick<Actor, 'organizationId'>, id: string, lock = false): Promise<Patient> {
   const patient = await manager.findOne(Patient, {
     where: { id, organizationId: actor.organizationId },
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -10,7 +10,7 @@ import type { CreatePatientDto, DuplicateCandidateDto, PatientDto, UpdatePatient
 import { findDuplicateCandidates, type PatientIdentity } from './patient-duplicates.queries';
 import { Patient } from './patient.entity';
 import { findPatient, normalizeAllergies, toPatientDto } from './patient-records';
-import { matchOnlinePatient } from './online-patients.queries';
+import { dateOfBirthMatches, matchOnlinePatient } from './online-patients.queries';
 import { patientPhoneCountry } from './patient-phone.queries';
 import { withE164Phones } from './patient-phones';
 
@@ -85,6 +85,11 @@ export class PatientsService {
    */
   async findOnlineMatch(manager: EntityManager, organizationId: string, person: { lastName: string; dateOfBirth: string; email: string; phone: string }): Promise<string | undefined> {
     return matchOnlinePatient(manager, organizationId, person);
+  }
+
+  /** The patient's date of birth is this one (the manage link's identity check before a remote signature). */
+  async dateOfBirthMatches(manager: EntityManager, organizationId: string, patientId: string, dateOfBirth: string): Promise<boolean> {
+    return dateOfBirthMatches(manager, organizationId, patientId, dateOfBirth);
   }
 
   async findOrRegisterOnline(

@@ -11,6 +11,10 @@ import { CartridgesReportService } from './cartridges.service';
 import { OutcomesByDepthQueryDto, OutcomesByDepthReportDto } from './outcomes-by-depth.dto';
 import { OutcomesByDepthService } from './outcomes-by-depth.service';
 import type { ReportCsv } from './report-csv';
+import { ConsentCoverageDto, ConsentCoverageQueryDto } from './consent-coverage.dto';
+import { ConsentCoverageService } from './consent-coverage.service';
+import { SafetyReportDto, SafetyReportQueryDto } from './safety-report.dto';
+import { SafetyReportService } from './safety-report.service';
 
 /** Clinic reports (issue 17): each a JSON route with `?format=csv`. */
 @ApiTags('reports')
@@ -20,6 +24,8 @@ export class ReportsController {
     private readonly outcomes: OutcomesByDepthService,
     private readonly cartridges: CartridgesReportService,
     private readonly appointments: AppointmentsReportService,
+    private readonly safety: SafetyReportService,
+    private readonly consentCoverage: ConsentCoverageService,
   ) {}
 
   @Get('outcomes-by-depth')
@@ -62,6 +68,34 @@ export class ReportsController {
   ): Promise<AppointmentsReportDto | string> {
     if (query.format === 'csv') return csvFile(reply, await this.appointments.csv(actor, query));
     return this.appointments.report(actor, query);
+  }
+
+  @Get('safety')
+  @ApiOperation({ summary: 'Show adverse events per 100 sessions, refused session starts by reason, and overrides with who and why' })
+  @RequirePermission('reports.clinical')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: SafetyReportDto, description: 'Rates by type, depth band, lot and pen; refusals; overrides; ?format=csv for one spreadsheet with a section column' })
+  async safetySignals(
+    @CurrentActor() actor: Actor,
+    @Query() query: SafetyReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SafetyReportDto | string> {
+    if (query.format === 'csv') return csvFile(reply, await this.safety.csv(actor, query));
+    return this.safety.report(actor, query);
+  }
+
+  @Get('consents')
+  @ApiOperation({ summary: 'List next week’s appointments not ready for consent or history, consents expiring within 30 days, and how consents were signed' })
+  @RequirePermission('reports.operations')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ConsentCoverageDto, description: 'Names the patients to contact (audited); ?format=csv for a spreadsheet of both lists' })
+  async consentCoverageReport(
+    @CurrentActor() actor: Actor,
+    @Query() query: ConsentCoverageQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConsentCoverageDto | string> {
+    if (query.format === 'csv') return csvFile(reply, await this.consentCoverage.csv(actor, query));
+    return this.consentCoverage.report(actor, query);
   }
 }
 

@@ -127,6 +127,14 @@ export class CheckInIssueDto {
   @ApiProperty() message!: string;
 }
 
+/** A consent of the visit signed by the patient through her manage link, for the check-in drawer ("signed remotely"). */
+export class RemotelySignedConsentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'The form asks a staff witness: witness it at check-in' }) witnessRequired!: boolean;
+  @ApiProperty() witnessed!: boolean;
+}
+
 export class CheckInDto {
   @ApiProperty({ format: 'uuid' }) appointmentId!: string;
   @ApiProperty({ description: 'Nothing blocks treatment: no missing consent, no blocker' }) ready!: boolean;
@@ -136,6 +144,10 @@ export class CheckInDto {
   @ApiProperty({ type: [CheckInIssueDto], description: 'What to review (e.g. a medical history older than the configured age)' }) warnings!: CheckInIssueDto[];
   @ApiProperty({ description: 'False for roles that do not read clinical records: contraindications are then summarised without detail' })
   clinicalDetail!: boolean;
+  @ApiProperty({ description: "The latest medical history was filled in by the patient through her manage link: patient-reported, review it at check-in" })
+  patientReportedHistory!: boolean;
+  @ApiProperty({ type: [RemotelySignedConsentDto], description: 'Consents of this visit the patient signed remotely (through her manage link), oldest first' })
+  remotelySignedConsents!: RemotelySignedConsentDto[];
 }
 
 /** The patient's next appointment (not cancelled, not yet treated) and the consents it needs that are not valid. */

@@ -189,6 +189,10 @@ export interface ConsentFactsRow {
   consent_kinds: string[];
   /** The patient's signed consents (consents' published view), read in the same statement. */
   signed_consents: SignedConsentValidity[];
+  /** Who recorded the patient's latest medical history (patients' published view): 'patient' through her manage link. */
+  history_source: 'staff' | 'patient' | null;
+  /** This visit's consents the patient signed through her manage link, not revoked (consents' published view). */
+  remote_consents: { id: string; title: string; witnessRequired: boolean; witnessed: boolean }[];
 }
 
 // One statement for the appointment and the patient's signed consents (issue 15: check-in reads once).
@@ -197,7 +201,12 @@ const CONSENT_FACTS_SELECT = `
          (SELECT coalesce(json_agg(json_build_object(
                    'kind', c.kind, 'signedAt', c.signed_at, 'revokedAt', c.revoked_at, 'validDays', c.valid_days, 'timeZone', c.time_zone,
                    'templateVersion', c.template_version, 'reconsentVersions', c.reconsent_versions)), '[]')
-            FROM signed_consent_validity c WHERE c.organization_id = a.organization_id AND c.patient_id = a.patient_id) AS signed_consents
+            FROM signed_consent_validity c WHERE c.organization_id = a.organization_id AND c.patient_id = a.patient_id) AS signed_consents,
+         (SELECT f.history_source FROM patient_screening_facts f WHERE f.organization_id = a.organization_id AND f.patient_id = a.patient_id) AS history_source,
+         (SELECT coalesce(json_agg(json_build_object('id', c.id, 'title', c.title, 'witnessRequired', c.witness_required, 'witnessed', c.witnessed)
+                                   ORDER BY c.signed_at, c.id), '[]')
+            FROM signed_consent_validity c
+           WHERE c.organization_id = a.organization_id AND c.appointment_id = a.id AND c.signed_remotely AND c.revoked_at IS NULL) AS remote_consents
   FROM appointments a JOIN services s ON s.id = a.service_id JOIN location_directory l ON l.id = a.location_id`;
 
 /** What check-in needs of an appointment: its patient, start and zone, the service's needling and consent kinds, the patient's signed consents. */

@@ -71,7 +71,16 @@ export class CheckInService {
       }
     }
     const dedupe = (list: CheckInIssueDto[]) => list.filter((x, i) => x.code !== 'clinical-review' || list.findIndex((y) => y.code === 'clinical-review') === i);
-    return { appointmentId, ready: blockers.length === 0, missingConsents, blockers: dedupe(blockers), warnings: dedupe(warnings), clinicalDetail };
+    return {
+      appointmentId,
+      ready: blockers.length === 0,
+      missingConsents,
+      blockers: dedupe(blockers),
+      warnings: dedupe(warnings),
+      clinicalDetail,
+      patientReportedHistory: a.history_source === 'patient',
+      remotelySignedConsents: a.remote_consents,
+    };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canonicalJson, isoDateInTimeZone, type RuleCode, type ZoneDepthEntry } from '@skinledger/domain';
 import { createHash } from 'node:crypto';
@@ -29,6 +29,8 @@ import type {
   UpdateTreatmentSessionDto,
 } from './treatment-sessions.dto';
 import { TreatmentSettingsService } from './treatment-settings.service';
+import { insertPreflightRefusal, type PreflightRefusal } from './preflight-refusals.queries';
+import { independentTransaction } from '../database/request-transaction';
 
 /** Where and for whom a session happens: from its appointment, or given for a walk-in. */
 interface SessionContext {
@@ -45,6 +47,8 @@ interface SessionContext {
  */
 @Injectable()
 export class TreatmentSessionsService {
+  private readonly logger = new Logger(TreatmentSessionsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -117,11 +121,44 @@ export class TreatmentSessionsService {
 
   async start(actor: Actor, input: StartTreatmentSessionDto): Promise<StartedTreatmentSessionDto> {
     assertDistinctZones(input);
+    let refusal: PreflightRefusal | null = null;
+    try {
+      return await this.startChecked(actor, input, (r) => (refusal = r));
+    } catch (error) {
+      // The refused start is a safety fact of its own: kept although the request rolls back (issue 17).
+      if (refusal) await this.recordRefusal(actor, refusal);
+      throw error;
+    }
+  }
+
+  private async recordRefusal(actor: Actor, refusal: PreflightRefusal): Promise<void> {
+    try {
+      await independentTransaction(this.dataSource, actor.organizationId, async (manager) => {
+        await insertPreflightRefusal(manager, refusal);
+      });
+    } catch (error) {
+      this.logger.error(`A refused session start could not be recorded for the safety report (request ${actor.requestId}): ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async startChecked(actor: Actor, input: StartTreatmentSessionDto, refused: (r: PreflightRefusal) => void): Promise<StartedTreatmentSessionDto> {
     return this.dataSource.transaction(async (manager) => {
       const context = await this.context(manager, actor, input);
       // One patient's sessions start one at a time, so two concurrent starts cannot both pass the interval rule.
       await findPatient(manager, actor, context.patientId, true);
       const preflight = await this.preflights.evaluate(manager, actor, this.preflightInput(actor, context, input));
+      const violations = preflightViolations(preflight);
+      if (violations.length > 0) {
+        refused({
+          organizationId: actor.organizationId,
+          patientId: context.patientId,
+          locationId: context.location.id,
+          practitionerId: actor.staffMemberId,
+          appointmentId: context.appointment?.id ?? null,
+          procedureKind: preflight.procedureKind ?? null,
+          reasons: violations.map((v) => ({ code: v.code, message: v.message, ...(typeof v.subject === 'string' ? { subject: v.subject } : {}) })),
+        });
+      }
       assertMayProceed(preflight, 'The session cannot start');
 
       const postCare = input.postCareGiven ? (await this.settings.effective(manager, actor.organizationId)).postCareInstructions : null;
@@ -422,14 +459,19 @@ function toViolation(item: { code: RuleCode; message: string; subject?: string }
   return { code: item.code, message: item.message, ...(item.subject ? { subject: item.subject } : {}) };
 }
 
-/** Blockers, and relative contraindications not yet acknowledged, refuse the write with every one of them listed. */
-function assertMayProceed(preflight: PreflightDto, detail: string): void {
+/** The preflight's blockers, and its warnings not acknowledged with a reason: what keeps a session from going ahead. */
+function preflightViolations(preflight: PreflightDto): RuleViolation[] {
   const unacknowledged = PreflightService.unacknowledged(preflight).map((w) => ({
     code: 'acknowledgement-required' as const,
     message: `${w.message}: acknowledge with a reason to proceed`,
     subject: w.subject,
   }));
-  const violations = [...preflight.blockers, ...unacknowledged].map(toViolation);
+  return [...preflight.blockers, ...unacknowledged].map(toViolation);
+}
+
+/** Blockers, and relative contraindications not yet acknowledged, refuse the write with every one of them listed. */
+function assertMayProceed(preflight: PreflightDto, detail: string): void {
+  const violations = preflightViolations(preflight);
   if (violations.length > 0) throw new RuleViolationError(detail, violations);
 }
 

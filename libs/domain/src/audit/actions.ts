@@ -75,6 +75,10 @@ export const AUDIT_ACTIONS = [
   'online_booking.code_failed',
   'online_booking.hold_confirmed',
   'online_booking.hold_ended',
+  'online_booking.forms_viewed',
+  'online_booking.forms_sent',
+  'online_booking.screening_flagged',
+  'online_booking.identity_check_failed',
   // Consents
   'consent_template.created',
   'consent_template.version_published',
@@ -111,6 +115,8 @@ export const AUDIT_ACTIONS = [
   'assessment.recorded',
   'assessments.listed',
   'exposure.listed',
+  // Reports (issue 17): the consent coverage report names patients to call.
+  'reports.consent_coverage_listed',
   // Inventory
   'product.created',
   'lot.created',

@@ -22,3 +22,7 @@ export type ScreeningCode = (typeof SCREENING_CODES)[number];
 /** The eligibility answer: an archived patient, then the screening's findings. */
 export const ELIGIBILITY_CODES = ['patient-archived', ...SCREENING_CODES] as const;
 export type EligibilityCode = (typeof ELIGIBILITY_CODES)[number];
+
+/** What the patient is told after filling in her medical history before the visit (issue 16, preVisitAdvice). */
+export const PRE_VISIT_ADVICE_CODES = ['ready', 'must-wait'] as const;
+export type PreVisitAdviceCode = (typeof PRE_VISIT_ADVICE_CODES)[number];

@@ -39,3 +39,9 @@ export function cartridgesPerSession(cartridges: number, sessions: number): numb
   if (sessions <= 0) return null;
   return Math.round((cartridges / sessions) * 100) / 100;
 }
+
+/** Adverse events per 100 sessions, to one decimal: the safety report's rate (issue 17); null without sessions. */
+export function per100Sessions(events: number, sessions: number): number | null {
+  if (sessions <= 0) return null;
+  return Math.round((events / sessions) * 1000) / 10;
+}

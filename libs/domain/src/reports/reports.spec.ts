@@ -1,7 +1,7 @@
 import { findOutcomeScale } from '../outcomes/outcome-scales';
 import { DEPTH_BANDS, depthBandOf, tooFewToCompare } from './depth-bands';
 import { improvementPercent, quantile } from './outcome-change';
-import { cartridgesPerSession, noShowPercent, percentOf, utilisationPercent, wastePercent } from './rates';
+import { cartridgesPerSession, noShowPercent, per100Sessions, percentOf, utilisationPercent, wastePercent } from './rates';
 
 describe('depth bands of the outcomes report', () => {
   it('puts every device setting (0–2.5 mm in 0.25 mm steps) in exactly one band', () => {
@@ -109,5 +109,11 @@ describe('report ratios', () => {
   it('gives cartridges per session to two decimals', () => {
     expect(cartridgesPerSession(21, 20)).toBe(1.05);
     expect(cartridgesPerSession(3, 0)).toBeNull();
+  });
+
+  it('gives adverse events per 100 sessions, null without sessions', () => {
+    expect(per100Sessions(3, 40)).toBe(7.5);
+    expect(per100Sessions(1, 3)).toBe(33.3);
+    expect(per100Sessions(0, 0)).toBeNull();
   });
 });

@@ -7,3 +7,4 @@ export * from './rules';
 export * from './settings';
 export * from './screen-patient';
 export * from './exposure-dates';
+export * from './pre-visit-advice';

@@ -49,9 +49,13 @@ import { AddPublicBookingSlug1796569730000 } from './1796569730000-AddPublicBook
 import { AddOnlineBookingToServices1796569730001 } from './1796569730001-AddOnlineBookingToServices';
 import { AddOnlineBookingHolds1796569740000 } from './1796569740000-AddOnlineBookingHolds';
 import { AddOnlineBookingManageLinkResolver1796569750000 } from './1796569750000-AddOnlineBookingManageLinkResolver';
+import { AddPreVisitForms1796569770000 } from './1796569770000-AddPreVisitForms';
+import { PublishVisitConsentForms1796569770001 } from './1796569770001-PublishVisitConsentForms';
 import { PublishOutcomeReportFacts1796569800000 } from './1796569800000-PublishOutcomeReportFacts';
 import { PublishCartridgeLedgerFacts1796569800001 } from './1796569800001-PublishCartridgeLedgerFacts';
 import { PublishAppointmentReportFacts1796569800002 } from './1796569800002-PublishAppointmentReportFacts';
+import { RecordPreflightRefusals1796569800003 } from './1796569800003-RecordPreflightRefusals';
+import { PublishConsentSigningFacts1796569800004 } from './1796569800004-PublishConsentSigningFacts';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -110,7 +114,11 @@ export const MIGRATIONS = [
   AddOnlineBookingToServices1796569730001,
   AddOnlineBookingHolds1796569740000,
   AddOnlineBookingManageLinkResolver1796569750000,
+  AddPreVisitForms1796569770000,
+  PublishVisitConsentForms1796569770001,
   PublishOutcomeReportFacts1796569800000,
   PublishCartridgeLedgerFacts1796569800001,
   PublishAppointmentReportFacts1796569800002,
+  RecordPreflightRefusals1796569800003,
+  PublishConsentSigningFacts1796569800004,
 ];

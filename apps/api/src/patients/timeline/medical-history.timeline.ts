@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TimelineSource, instant, type TimelineEntry, type TimelineProvider, type TimelineRow } from './timeline-source';
 
-/** Each recorded version of the medical-history questionnaire (the patients module's own view). */
+/** Each recorded version of the medical-history questionnaire (the patients module's own view), the patient's own marked so. */
 @TimelineSource()
 @Injectable()
 export class MedicalHistoryTimeline implements TimelineProvider {
@@ -13,9 +13,14 @@ export class MedicalHistoryTimeline implements TimelineProvider {
       .map((v) => ({
         at: instant(v.recorded_at),
         kind: 'medical_history',
-        title: v.version === 1 ? 'Medical history recorded' : `Medical history updated (version ${v.version})`,
+        title:
+          v.source === 'patient'
+            ? `Medical history filled in by the patient before the visit (version ${v.version}): patient-reported, review at check-in`
+            : v.version === 1
+              ? 'Medical history recorded'
+              : `Medical history updated (version ${v.version})`,
         refId: v.id as string,
-        actorName: (v.recorded_by_name as string | null) ?? '',
+        actorName: v.source === 'patient' ? 'The patient, online' : ((v.recorded_by_name as string | null) ?? ''),
       }));
   }
 }

@@ -4,6 +4,7 @@ import { useLastDefined } from '@web/lib/hooks/useLastDefined';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import { useMedicalHistoryVersion } from '@web/features/patients/hooks/useMedicalHistoryVersion';
 import { HistoryAnswersTable } from './HistoryAnswersTable';
+import { historyRecordedBy } from '@web/features/patients/historyRecordedBy';
 
 interface HistoryVersionModalProps {
   patientId: string;
@@ -24,7 +25,7 @@ export function HistoryVersionModal({ patientId, version: requested, timeZone, o
       {data && (
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            Recorded {formatInstant(data.recordedAt, timeZone)} by {data.recordedByName}. Recorded versions never change.
+            Recorded {formatInstant(data.recordedAt, timeZone)} by {historyRecordedBy(data)}. Recorded versions never change.
           </Text>
           <HistoryAnswersTable answers={data.answers} />
         </Stack>

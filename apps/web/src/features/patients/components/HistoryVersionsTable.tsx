@@ -1,6 +1,7 @@
 import { Badge, Button, Table, VisuallyHidden } from '@mantine/core';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import type { MedicalHistoryVersionSummary } from '@web/features/patients/patientTypes';
+import { historyRecordedBy } from '@web/features/patients/historyRecordedBy';
 
 interface HistoryVersionsTableProps {
   versions: MedicalHistoryVersionSummary[];
@@ -37,7 +38,7 @@ export function HistoryVersionsTable({ versions, timeZone, onView }: HistoryVers
               )}
             </Table.Td>
             <Table.Td className="tabular">{formatInstant(v.recordedAt, timeZone)}</Table.Td>
-            <Table.Td>{v.recordedByName}</Table.Td>
+            <Table.Td>{historyRecordedBy(v)}</Table.Td>
             <Table.Td ta="right">
               <Button variant="subtle" size="compact-sm" onClick={() => onView(v.version)} aria-label={`View version ${v.version}`}>
                 View

@@ -15,6 +15,7 @@ import { useScreeningWindows } from '@web/features/patients/hooks/useScreeningWi
 import type { MedicalHistoryVersion } from '@web/features/patients/patientTypes';
 import { HistoryQuestion } from './HistoryQuestion';
 import { HistorySectionCard } from './HistorySectionCard';
+import { historyRecordedBy } from '@web/features/patients/historyRecordedBy';
 
 const INVALID_SUMMARY = { title: 'Some answers need correcting (marked in red above).', messages: [] };
 
@@ -68,7 +69,7 @@ export function MedicalHistoryForm({ patientId, startFrom, onDone }: MedicalHist
       <Stack gap="md">
         {startFrom ? (
           <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} aria-hidden />} p="sm">
-            Filled in from version {startFrom.version}, recorded {formatInstant(startFrom.recordedAt, timeZone, 'date')} by {startFrom.recordedByName}.
+            Filled in from version {startFrom.version}, recorded {formatInstant(startFrom.recordedAt, timeZone, 'date')} by {historyRecordedBy(startFrom)}.
             Go through every answer with the patient; saving records a new version and keeps the old one.
           </Alert>
         ) : (

@@ -10,6 +10,7 @@ import { HistoryFindings } from './HistoryFindings';
 import { HistoryVersionModal } from './HistoryVersionModal';
 import { HistoryVersionsTable } from './HistoryVersionsTable';
 import { PanelHeader } from './PanelHeader';
+import { historyRecordedBy } from '@web/features/patients/historyRecordedBy';
 
 interface MedicalHistoryPanelProps {
   patientId: string;
@@ -47,7 +48,7 @@ export function MedicalHistoryPanel({ patientId, timeZone, onRecord }: MedicalHi
         title="Medical history"
         description={
           current
-            ? `Version ${current.version}, recorded ${formatInstant(current.recordedAt, timeZone)} by ${current.recordedByName}.`
+            ? `Version ${current.version}, recorded ${formatInstant(current.recordedAt, timeZone)} by ${historyRecordedBy(current)}.`
             : 'The questionnaire screened before every treatment. Each recording is kept as a new version.'
         }
         action={recordButton}

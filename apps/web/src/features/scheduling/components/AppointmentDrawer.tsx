@@ -7,6 +7,7 @@ import { AppointmentLifecycleActions } from './AppointmentLifecycleActions';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { CheckInReadiness } from './CheckInReadiness';
 import { FreedSlotMatches } from './FreedSlotMatches';
+import { SendFormsButton } from './SendFormsButton';
 import { problemText } from './problemText';
 import { useLastDefined } from '@web/lib/hooks/useLastDefined';
 import { formatInstantRange } from '@web/lib/time/formatInstant';
@@ -58,6 +59,8 @@ export function AppointmentDrawer({ appointment: opened, onClose }: { appointmen
               Open the session record
             </Button>
           )}
+          {/* The pre-visit forms by e-mail, for a visit still to come. */}
+          {(appointment.status === 'booked' || appointment.status === 'confirmed') && <SendFormsButton appointmentId={appointment.id} />}
           {/* The lifecycle: confirm, reschedule, cancel with a reason, no-show; and the waitlist for time freed. */}
           <Divider />
           <AppointmentLifecycleActions appointment={appointment} />

@@ -32,6 +32,8 @@ const MISSING = {
   ],
   warnings: [],
   clinicalDetail: false,
+  patientReportedHistory: false,
+  remotelySignedConsents: [],
 };
 
 beforeEach(() => {
@@ -73,7 +75,7 @@ it('says why the hand-over was refused, naming the practitioner problem', async 
 
 it('shows a ready visit without actions, and no fixes for a cancelled one', async () => {
   get.mockImplementation(
-    answeringByPath({ '/api/appointments/{id}/check-in': { appointmentId: 'appointment-1', ready: true, missingConsents: [], blockers: [], warnings: [], clinicalDetail: false } }),
+    answeringByPath({ '/api/appointments/{id}/check-in': { appointmentId: 'appointment-1', ready: true, missingConsents: [], blockers: [], warnings: [], clinicalDetail: false, patientReportedHistory: false, remotelySignedConsents: [] } }),
   );
   const { unmount } = renderWithProviders(<CheckInReadiness appointment={APPOINTMENT} />);
   expect(await screen.findByText('Ready for treatment')).toBeInTheDocument();
@@ -85,4 +87,30 @@ it('shows a ready visit without actions, and no fixes for a cancelled one', asyn
   renderWithProviders(<CheckInReadiness appointment={{ ...APPOINTMENT, status: 'cancelled' }} />);
   await waitFor(() => expect(screen.getByText(/^Missing consent: medical (micro-)?needling$/)).toBeInTheDocument());
   expect(screen.queryByRole('button', { name: 'Prepare and hand over' })).not.toBeInTheDocument();
+});
+
+it('shows a history the patient filled in herself, and a consent signed at home with its witness step (issue 16)', async () => {
+  const signedAtHome = {
+    appointmentId: 'appointment-1',
+    ready: false,
+    missingConsents: [],
+    blockers: [{ code: 'isotretinoin_window', message: 'Oral isotretinoin within 6 months of the last dose' }],
+    warnings: [],
+    clinicalDetail: true,
+    patientReportedHistory: true,
+    remotelySignedConsents: [{ id: 'c9', title: 'Consent to cosmetic needling', witnessRequired: true, witnessed: false }],
+  };
+  get.mockImplementation(answeringByPath({ '/api/appointments/{id}/check-in': signedAtHome }));
+  renderWithProviders(<CheckInReadiness appointment={APPOINTMENT} />, { user: signedInAs('nurse') });
+  expect(await screen.findByRole('alert', { name: 'Patient-reported history to review' })).toHaveTextContent('go through it with her at check-in');
+  const remote = screen.getByRole('region', { name: 'Signed remotely' });
+  expect(remote).toHaveTextContent('Signed remotely');
+  expect(remote).toHaveTextContent('Consent to cosmetic needling — to witness at check-in');
+
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Witness “Consent to cosmetic needling”' }));
+  expect(await screen.findByText(/signed "Consent to cosmetic needling" before the visit through her link/)).toBeInTheDocument();
+  post.mockResolvedValue(answer(200, { id: 'c9', patientId: 'patient-1', title: 'Consent to cosmetic needling' }));
+  await userEvent.setup().type(screen.getByLabelText(/password/i), 'correct horse battery staple');
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Witness' }));
+  await waitFor(() => expect(post).toHaveBeenCalledWith('/api/consents/{id}/witness', { params: { path: { id: 'c9' } }, body: { password: 'correct horse battery staple' } }));
 });
