@@ -111,6 +111,14 @@ describe('reports: outcomes by depth, cartridges, appointments', () => {
     // 0.5–1.0 mm: five patients, 20 → 10, 15, 16, 18, 20 (improvement 50, 25, 20, 10, 0 %): median 20, quartiles 10 and 25.
     const medical: string[] = [];
     for (const [i, last] of [10, 15, 16, 18, 20].entries()) medical.push(await course(patients[i], i === 0 ? 0.75 : 0.5, 20, last));
+    // Two adverse events (erythema) after the first two 0.5–1.0 mm sessions: 2 in 8 signed sessions, 25 per 100.
+    for (const [i, sessionId] of medical.slice(0, 2).entries()) {
+      await sql(
+        `INSERT INTO adverse_events (organization_id, session_id, patient_id, type, onset_on, description, outcome, recorded_by)
+         VALUES ($1, $2, $3, 'erythema', $4, 'Redness for three days', 'resolved', $5) RETURNING id`,
+        [organizationId, sessionId, patients[i], day(-99), nurse.id],
+      );
+    }
     // Below 0.5 mm: two patients, 20 → 19 and 18 (5 and 10 %): too few to compare.
     await course(patients[5], 0.25, 20, 19);
     await course(patients[6], 0.25, 20, 18);
@@ -155,6 +163,8 @@ describe('reports: outcomes by depth, cartridges, appointments', () => {
     await book(patients[2], day(-38), 'completed');
     await book(patients[3], day(-37), 'no_show');
     await book(patients[4], day(-36), 'cancelled', true);
+    // Next week: Finn's medical needling, with neither the consent nor a medical history on file.
+    await book(patients[5], day(3), 'booked');
   }
 
   /** The texts of a table row's cells (header cell first), by the row's first cell. */
@@ -243,13 +253,40 @@ describe('reports: outcomes by depth, cartridges, appointments', () => {
     expect(csv.text).toContain('Nora Reyes');
   });
 
+  it('shows safety signals: adverse events per 100 sessions by type and depth', async () => {
+    await page.getByRole('tab', { name: 'Safety' }).click();
+    await page.getByTestId('safety-by-type').waitFor();
+    await expect(rowCells('safety-by-type', 'Erythema (prolonged redness)')).resolves.toEqual(['Erythema (prolonged redness)', '8', '2', '25']);
+    const band = await rowCells('safety-by-depth', (await page.getByTestId('safety-by-depth').getByRole('rowheader').filter({ hasText: '0.5–1.0' }).innerText()).trim());
+    expect(band.slice(1)).toEqual(['5', '2', '40']);
+    await documentScreen('reports-safety');
+    const csv = await downloadCsv();
+    expect(csv.name).toMatch(/^safety.*\.csv$/);
+  });
+
+  it('shows consent coverage: next week’s visit missing its consent and history', async () => {
+    await page.getByRole('tab', { name: 'Consent coverage' }).click();
+    await page.getByTestId('not-ready-table').waitFor();
+    const row = page.getByTestId('not-ready-table').locator('tbody tr').filter({ hasText: 'Finn Report' });
+    await row.getByText('Medical needling', { exact: true }).waitFor();
+    await row.getByText(/Medical micro-needling consent; No medical history/).waitFor();
+    await documentScreen('reports-consents');
+    const csv = await downloadCsv();
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(csv.text).toContain('Finn');
+  });
+
   it('prints the report shown and its tables, without the navigation and the pickers', async () => {
+    await page.getByRole('tab', { name: 'Outcomes by depth' }).click();
+    await page.locator('[data-testid="report-chart"] svg.recharts-surface').first().waitFor();
+    await page.mouse.move(0, 0);
     await page.emulateMedia({ media: 'print' });
     try {
       await expect(page.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(false);
       await expect(page.getByRole('search', { name: 'Report filters' }).isVisible()).resolves.toBe(false);
       await expect(page.getByRole('link', { name: 'Download CSV' }).isVisible()).resolves.toBe(false);
-      await expect(page.getByTestId('appointments-table').isVisible()).resolves.toBe(true);
+      await expect(page.getByTestId('outcomes-table').isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('tablist').isVisible()).resolves.toBe(false);
       const file = await screenshot(page, 'reports-print');
       fs.copyFileSync(file, path.join(SCREENSHOTS, 'reports-print.png'));
     } finally {

@@ -93,3 +93,48 @@ export function daysLeftWords(days: number): string {
   if (days <= 0) return 'today';
   return days === 1 ? 'tomorrow' : `in ${days} days`;
 }
+
+export type SafetyReport = Schemas['SafetyReportDto'];
+export type AdverseEventRate = Schemas['AdverseEventRateDto'];
+export type ConsentCoverage = Schemas['ConsentCoverageDto'];
+
+/** Adverse events per 100 sessions: "2.5", or the dash without sessions. */
+export function formatPer100(value: number | null | undefined): string {
+  return value === null || value === undefined ? NO_FIGURE : oneDecimal(value);
+}
+
+/** Why the preflight refused a session start, in the clinic's words (codes of libs/domain PREFLIGHT_CODES). */
+const REFUSAL_WORDS: Record<string, string> = {
+  'practitioner-not-booked': 'Practitioner not the one booked',
+  'patient-archived': 'Patient archived',
+  contraindication: 'Absolute contraindication',
+  'relative-contraindication': 'Relative contraindication not acknowledged',
+  'consent-missing': 'Consent missing',
+  'medical-interval': 'Too soon after the last medical session',
+  'zone-above-device-max': 'Deeper than the pen allows',
+  'zone-above-practitioner-max': 'Deeper than the practitioner’s licence allows',
+  'zone-above-zone-max': 'Deeper than the zone’s maximum',
+  'zone-beyond-evaluated-depth': 'Deeper than the evaluated depth',
+  'lot-recalled': 'Cartridge lot recalled',
+  'lot-quarantined': 'Cartridge lot quarantined',
+  'lot-expired': 'Cartridge lot expired',
+  'lot-out-of-stock': 'Cartridge lot out of stock',
+  'device-retired': 'Pen retired',
+  'device-out-of-service': 'Pen out of service',
+  'device-elsewhere': 'Pen at another location',
+};
+
+export function refusalWords(code: string): string {
+  const known = REFUSAL_WORDS[code];
+  if (known) return known;
+  const words = code.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The safety chart in words. */
+export function safetySummary(report: SafetyReport): string {
+  if (report.sessions === 0) return 'No signed session in this range.';
+  const highest = [...report.byDepthBand].filter((b) => (b.per100Sessions ?? 0) > 0).sort((a, b) => (b.per100Sessions ?? 0) - (a.per100Sessions ?? 0))[0];
+  const head = `${report.adverseEvents} adverse ${report.adverseEvents === 1 ? 'event' : 'events'} after ${report.sessions} sessions (${formatPer100(report.adverseEventsPer100Sessions)} per 100).`;
+  return highest ? `${head} Highest by depth: ${highest.label} (${formatPer100(highest.per100Sessions)} per 100).` : head;
+}

@@ -11,6 +11,8 @@ export const REPORT_TABS: readonly ReportTab[] = [
   { value: 'outcomes', label: 'Outcomes by depth', permission: 'reports.clinical' },
   { value: 'cartridges', label: 'Cartridges', permission: 'reports.operations' },
   { value: 'appointments', label: 'Appointments', permission: 'reports.operations' },
+  { value: 'safety', label: 'Safety', permission: 'reports.clinical' },
+  { value: 'consents', label: 'Consent coverage', permission: 'reports.operations' },
 ];
 
 /** Either report permission opens the page (and shows it in the navigation). */

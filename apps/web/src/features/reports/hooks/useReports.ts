@@ -56,3 +56,27 @@ export function useAppointmentsReport(filters: ReportFilters, groupBy: Appointme
     staleTime: STALE_MS,
   });
 }
+
+/** GET /api/reports/safety. */
+export function useSafetyReport(filters: ReportFilters) {
+  const query = common(filters);
+  return useQuery({
+    queryKey: ['reports', 'safety', query],
+    queryFn: () => request(api.GET('/api/reports/safety', { params: { query } })),
+    enabled: ready(filters),
+    placeholderData: keepPreviousData,
+    staleTime: STALE_MS,
+  });
+}
+
+/** GET /api/reports/consents (names patients to contact: the API audits each read). */
+export function useConsentCoverage(filters: ReportFilters) {
+  const query = common(filters);
+  return useQuery({
+    queryKey: ['reports', 'consents', query],
+    queryFn: () => request(api.GET('/api/reports/consents', { params: { query } })),
+    enabled: ready(filters),
+    placeholderData: keepPreviousData,
+    staleTime: STALE_MS,
+  });
+}

@@ -7,6 +7,8 @@ import { useSignedInUser } from '@web/entities/current-user';
 import { useLocations, useSelectedLocation } from '@web/entities/location';
 import { useStaffList } from '@web/features/staff';
 import { AppointmentsPanel } from '@web/features/reports/components/AppointmentsPanel';
+import { ConsentCoveragePanel } from '@web/features/reports/components/ConsentCoveragePanel';
+import { SafetyPanel } from '@web/features/reports/components/SafetyPanel';
 import { CartridgesPanel } from '@web/features/reports/components/CartridgesPanel';
 import { OutcomesByDepthPanel } from '@web/features/reports/components/OutcomesByDepthPanel';
 import { preloadCharts } from '@web/features/reports/components/lazyCharts';
@@ -72,6 +74,16 @@ export function ReportsPage() {
           <Tabs.Panel value="appointments">
             <Paper p="md" className={classes.panel}>
               <AppointmentsPanel filters={filters} groupBy={param('appointmentsBy')} onChange={setParam} />
+            </Paper>
+          </Tabs.Panel>
+          <Tabs.Panel value="safety">
+            <Paper p="md" className={classes.panel}>
+              <SafetyPanel filters={filters} />
+            </Paper>
+          </Tabs.Panel>
+          <Tabs.Panel value="consents">
+            <Paper p="md" className={classes.panel}>
+              <ConsentCoveragePanel filters={filters} />
             </Paper>
           </Tabs.Panel>
         </Tabs>
