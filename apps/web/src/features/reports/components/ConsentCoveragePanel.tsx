@@ -33,7 +33,7 @@ export function ConsentCoveragePanel({ filters }: { filters: ReportFilters }) {
     <>
       <ReportPanelHeader
         title="Consent coverage"
-        description="Visits in the next 7 days still missing a consent or a current medical history, consents ending within 30 days, and where consents were signed in the range."
+        description="Visits in the next 7 days still missing a consent or a current medical history, consents ending within 30 days, and where consents were signed in the range. It names the patients to contact: each look is kept in the audit log."
         csvHref={csvHref}
       />
       {report.isPending && <Skeleton height={260} aria-label="Loading the consent coverage report" />}
@@ -50,6 +50,7 @@ export function ConsentCoveragePanel({ filters }: { filters: ReportFilters }) {
             title="Consents signed in the range: at the kiosk or remotely"
             summary={`${report.data.signedInRange} signed: ${report.data.signedAtKiosk} at the clinic’s kiosk, ${report.data.signedRemotely} remotely through the booking link.`}
             height={150}
+            figuresIn="written out above"
             chart={
               <GroupBarChart
                 data={[

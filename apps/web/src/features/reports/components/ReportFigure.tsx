@@ -10,13 +10,15 @@ interface ReportFigureProps {
   note?: ReactNode;
   height: number;
   chart: ReactNode;
+  /** Where the same numbers are written out. */
+  figuresIn?: string;
 }
 
 /**
  * A chart with its name and summary. The drawing itself is hidden from assistive technology: the table beneath
  * carries the same numbers, and the summary says what the chart shows.
  */
-export function ReportFigure({ title, summary, note, height, chart }: ReportFigureProps) {
+export function ReportFigure({ title, summary, note, height, chart, figuresIn = 'in the table below' }: ReportFigureProps) {
   const titleId = useId();
   const summaryId = useId();
   return (
@@ -33,7 +35,7 @@ export function ReportFigure({ title, summary, note, height, chart }: ReportFigu
         {chart}
       </Box>
       <Text id={summaryId} size="xs" c="slate.7" mt={4}>
-        {summary} The figures are in the table below.
+        {summary} The figures are {figuresIn}.
       </Text>
     </Box>
   );

@@ -39,7 +39,7 @@ export function ReportsPage() {
     <>
       <PageHeader
         title="Reports"
-        description={`Figures from the clinic’s own records, as aggregates naming no patient. Dates are days in ${timeZone}${location ? ` (${location.name})` : ''}.`}
+        description={`Figures from the clinic’s own records. Dates are days in ${timeZone}${location ? ` (${location.name})` : ''}.`}
         actions={
           <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()} className={classes.noPrint}>
             Print
