@@ -120,7 +120,7 @@ export function AppointmentsPanel({ filters, groupBy: groupParam, onChange }: Ap
             )}
           </SimpleGrid>
           <ReportTableScroll label="Appointments, table" minWidth={900} mt="md">
-            <Table striped withTableBorder fz="sm" className="tabular" data-testid="appointments-table" style={{ whiteSpace: 'nowrap' }}>
+            <Table striped withTableBorder horizontalSpacing="xs" fz="sm" className="tabular" data-testid="appointments-table" style={{ whiteSpace: 'nowrap' }}>
               <Table.Caption>
                 <VisuallyHidden>Appointments per {groupWord.toLowerCase()}, and the total</VisuallyHidden>
               </Table.Caption>

@@ -82,7 +82,7 @@ export function CartridgesPanel({ filters, groupBy: groupParam, timeZone, onChan
             }
           />
           <ReportTableScroll label="Cartridges, table" minWidth={860} mt="md">
-            <Table striped withTableBorder fz="sm" className="tabular" data-testid="cartridges-table" style={{ whiteSpace: 'nowrap' }}>
+            <Table striped withTableBorder horizontalSpacing="xs" fz="sm" className="tabular" data-testid="cartridges-table" style={{ whiteSpace: 'nowrap' }}>
               <Table.Caption>
                 <VisuallyHidden>Cartridges per {groupWord.toLowerCase()}</VisuallyHidden>
               </Table.Caption>
