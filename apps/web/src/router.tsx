@@ -13,6 +13,8 @@ import { consentPages } from '@web/features/consents/routes';
 import { exposurePages } from '@web/features/exposure/routes';
 import { inventoryPages } from '@web/features/inventory/routes';
 import { patientPages } from '@web/features/patients/routes';
+import { REPORT_PERMISSIONS } from '@web/features/reports';
+import { reportsPages } from '@web/features/reports/routes';
 import { schedulingLoaders, schedulingPages } from '@web/features/scheduling/routes';
 import { settingsPages } from '@web/features/settings/routes';
 import { SetupGate, setupStatusQuery } from '@web/features/setup';
@@ -35,7 +37,7 @@ const page = (load: PageLoader) => async () => {
 };
 
 /** A page shown only to roles with the permission; others get the page's title and a plain explanation. */
-const guarded = (permission: Permission, title: string, load: PageLoader) => async () => {
+const guarded = (permission: Permission | readonly Permission[], title: string, load: PageLoader) => async () => {
   const Page = await load();
   return {
     element: (
@@ -200,6 +202,11 @@ export const createRouter = (client: QueryClient) =>
                     {
                       path: 'inventory/devices',
                       lazy: guarded('inventory.read', 'Devices', inventoryPages.devices),
+                    },
+                    {
+                      // Either report permission opens the page; each tab is shown to the roles it is for.
+                      path: 'reports',
+                      lazy: guarded(REPORT_PERMISSIONS, 'Reports', reportsPages.reports),
                     },
                     {
                       path: 'staff',

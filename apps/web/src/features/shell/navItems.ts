@@ -1,4 +1,5 @@
 import type { Permission } from '@skinledger/domain';
+import { REPORT_PERMISSIONS } from '@web/features/reports';
 import {
   IconCalendarEvent,
   IconFileCertificate,
@@ -8,6 +9,7 @@ import {
   IconHistory,
   IconId,
   IconPackage,
+  IconReportAnalytics,
   IconSettings,
   IconUsers,
   type Icon,
@@ -17,8 +19,8 @@ export interface NavItem {
   label: string;
   to: string;
   icon: Icon;
-  /** Shown only to roles with this permission. */
-  permission?: Permission;
+  /** Shown only to roles with this permission (or any one of these). */
+  permission?: Permission | readonly Permission[];
 }
 
 export interface NavSection {
@@ -35,6 +37,7 @@ export const navSections: NavSection[] = [
       { label: 'Patients', to: '/patients', icon: IconUsers },
       { label: 'Consent forms', to: '/consents/templates', icon: IconFileCertificate, permission: 'consents.read' },
       { label: 'Inventory', to: '/inventory', icon: IconPackage },
+      { label: 'Reports', to: '/reports', icon: IconReportAnalytics, permission: REPORT_PERMISSIONS },
     ],
   },
   {

@@ -4,10 +4,11 @@ import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '@web/components/EmptyState';
 import { PageHeader } from '@web/components/PageHeader';
-import { usePermission } from '@web/entities/current-user';
+import { useSignedInUser } from '@web/entities/current-user';
 
 interface RequirePermissionProps {
-  permission: Permission;
+  /** The permission, or several of which any one opens the page (Reports: clinical or operational). */
+  permission: Permission | readonly Permission[];
   /** The page's title, kept as its heading when access is refused. */
   title: string;
   children: ReactNode;
@@ -15,7 +16,8 @@ interface RequirePermissionProps {
 
 /** Shows the page only to roles that have the permission; others get a plain explanation. */
 export function RequirePermission({ permission, title, children }: RequirePermissionProps) {
-  const allowed = usePermission(permission);
+  const granted = useSignedInUser().permissions;
+  const allowed = (typeof permission === 'string' ? [permission] : permission).some((p) => granted.includes(p));
   if (allowed) return children;
   return (
     <>

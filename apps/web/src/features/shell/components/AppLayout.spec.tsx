@@ -37,7 +37,7 @@ afterEach(() => {
 });
 
 const mainNavigation = () => screen.getByRole('navigation', { name: 'Main' });
-const CLINIC_MODULES = ['Schedule', 'Course planner', 'Patients', 'Consent forms', 'Inventory'];
+const CLINIC_MODULES = ['Schedule', 'Course planner', 'Patients', 'Consent forms', 'Inventory', 'Reports'];
 
 it('shows the labelled navigation with its section headings from 1100 px', () => {
   windowWidth(1280);
@@ -85,13 +85,24 @@ it('hides the navigation behind the header button below 768 px, opening with lab
   expect(within(mainNavigation()).getByRole('link', { name: 'Patients' })).toHaveTextContent('Patients');
 });
 
-it('offers no Reports placeholder, and only the administration a role may use', () => {
+it('offers only the administration a role may use', () => {
   windowWidth(1280);
   renderWithProviders(<AppLayout />, { user: signedInAs('front_desk') });
   const nav = mainNavigation();
-  expect(within(nav).queryByRole('link', { name: /Reports/ })).toBeNull();
   expect(within(nav).queryByRole('link', { name: 'Audit log' })).toBeNull();
   expect(within(nav).getByRole('link', { name: 'Settings' })).toBeInTheDocument();
+});
+
+it.each(['owner', 'admin', 'physician', 'nurse', 'front_desk'] as const)('links Reports for the %s (a reports permission)', (role) => {
+  windowWidth(1280);
+  renderWithProviders(<AppLayout />, { user: signedInAs(role) });
+  expect(within(mainNavigation()).getByRole('link', { name: 'Reports' })).toHaveAttribute('href', '/reports');
+});
+
+it('offers no Reports link to an aesthetician (no reports permission)', () => {
+  windowWidth(1280);
+  renderWithProviders(<AppLayout />, { user: signedInAs('aesthetician') });
+  expect(within(mainNavigation()).queryByRole('link', { name: /Reports/ })).toBeNull();
 });
 
 it('names the account button by the person shown on it, then what it opens', () => {

@@ -14,7 +14,8 @@ interface MainNavProps {
 /** The modules, grouped; administration links only for roles that may use them. */
 export function MainNav({ onNavigate, compact = false }: MainNavProps) {
   const user = useSignedInUser();
-  const permitted = (permission?: Permission) => !permission || user.permissions.includes(permission);
+  const permitted = (permission?: Permission | readonly Permission[]) =>
+    !permission || (typeof permission === 'string' ? [permission] : permission).some((p) => user.permissions.includes(p));
   const sections = navSections
     .map((section) => ({ ...section, items: section.items.filter((item) => permitted(item.permission)) }))
     .filter((section) => section.items.length > 0);

@@ -1,0 +1,90 @@
+import { appointmentsSummary, cartridgesSummary, depthBandBars, formatChange, formatHours, formatPercent, outcomesSummary, type AppointmentRow, type DepthBandOutcome } from './reportNumbers';
+
+const band = (over: Partial<DepthBandOutcome>): DepthBandOutcome => ({
+  band: '0.5–1.0',
+  minMm: 0.5,
+  maxMm: 1,
+  procedureKind: 'medical',
+  patients: 6,
+  courses: 6,
+  assessments: 12,
+  medianChangePercent: 26,
+  p25ChangePercent: 10,
+  p75ChangePercent: 40,
+  tooFewToCompare: false,
+  ...over,
+});
+
+describe('figures in words', () => {
+  it('shows percents with at most one decimal, and the dash for none', () => {
+    expect(formatPercent(26)).toBe('26 %');
+    expect(formatPercent(12.345)).toBe('12.3 %');
+    expect(formatPercent(null)).toBe('—');
+  });
+
+  it('signs a change so that improvement reads positive', () => {
+    expect(formatChange(26)).toBe('+26 %');
+    expect(formatChange(-8.04)).toBe('−8 %');
+    expect(formatChange(0.01)).toBe('0 %');
+    expect(formatChange(null)).toBe('—');
+  });
+
+  it('shows minutes as hours', () => {
+    expect(formatHours(90)).toBe('1.5 h');
+    expect(formatHours(null)).toBe('—');
+  });
+});
+
+describe('outcomes by depth', () => {
+  it('draws the interquartile range as a floating bar and keeps bands without scores empty', () => {
+    const bars = depthBandBars([band({}), band({ band: '2.0–2.5', patients: 0, medianChangePercent: null, p25ChangePercent: null, p75ChangePercent: null, tooFewToCompare: true })]);
+    expect(bars).toEqual([
+      { band: '0.5–1.0 mm', iqr: [10, 40], median: 26, patients: 6, tooFewToCompare: false },
+      { band: '2.0–2.5 mm', iqr: null, median: null, patients: 0, tooFewToCompare: true },
+    ]);
+  });
+
+  it('summarises the comparable bands and names the ones with too few patients', () => {
+    const report = { scale: 'glogau' as const, scaleLabel: 'Glogau', lowerIsBetter: true, from: '2026-01-01', to: '2026-12-31', indication: null };
+    expect(outcomesSummary({ ...report, bands: [band({}), band({ band: '<0.5', patients: 3, tooFewToCompare: true })] })).toBe(
+      'Median improvement from baseline: 0.5–1.0 mm +26 %. Too few to compare: <0.5 mm.',
+    );
+    expect(outcomesSummary({ ...report, bands: [band({ patients: 2, tooFewToCompare: true })] })).toBe('No depth band has enough patients to compare.');
+  });
+});
+
+const row = (over: Partial<AppointmentRow>): AppointmentRow => ({
+  key: 'k',
+  label: 'Dr. Okafor',
+  booked: 10,
+  completed: 6,
+  cancelled: 2,
+  lateCancelled: 1,
+  noShows: 2,
+  noShowPercent: 25,
+  bookedMinutes: 480,
+  availableMinutes: 960,
+  utilisationPercent: 50,
+  onlineBooked: 1,
+  ...over,
+});
+
+describe('summaries for the charts', () => {
+  it('names the highest no-show rate and the utilisation', () => {
+    const report = { groupBy: 'practitioner' as const, from: '2026-01-01', to: '2026-12-31', rows: [row({}), row({ label: 'Nurse Lee', noShowPercent: 0, noShows: 0 })], total: row({ label: 'All' }) };
+    expect(appointmentsSummary(report)).toBe('10 booked, 6 completed, 2 no-shows (25 %), 2 cancelled. Utilisation 50 %. Highest no-show rate: Dr. Okafor (25 %).');
+  });
+
+  it('totals cartridges and names the most wasted', () => {
+    const reasons = { dropped: 0, packaging_damaged: 0, contaminated: 0, expired: 0, other: 0 };
+    const cartridge = { key: 'p', received: 10, expiredUnused: 0, onHand: 3, wastePercent: 0, sessions: 2, cartridgesPerSession: 1, wastedByReason: reasons };
+    const report = {
+      groupBy: 'product' as const,
+      from: '2026-01-01',
+      to: '2026-12-31',
+      expiringSoon: [],
+      rows: [{ ...cartridge, label: '12-needle', used: 5, wasted: 1 }, { ...cartridge, label: '36-needle', used: 2, wasted: 3 }],
+    };
+    expect(cartridgesSummary(report)).toBe('7 cartridges used and 4 wasted in all. Most wasted: 36-needle (3).');
+  });
+});
