@@ -83,3 +83,46 @@ export function formatPhone(e164: string): string {
   const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   return nanp ? `+1 ${nanp[1]}-${nanp[2]}-${nanp[3]}` : e164;
 }
+
+export interface SummaryItem {
+  /** The input the link moves to. */
+  inputId: string;
+  /** "Question: message" in the patient's words. */
+  text: string;
+}
+
+/**
+ * The problems of a form, above it, each a link to its field (GOV.UK's error summary): it takes the focus when a
+ * submission fails (`focusKey` changes), so a screen reader reads them all and the keyboard starts from the list.
+ */
+export function ErrorSummary({ items, focusKey, title = 'Please check these answers' }: { items: readonly SummaryItem[]; focusKey: number; title?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) ref.current?.focus();
+  }, [focusKey]);
+  if (items.length === 0) return null;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {items.map((item) => (
+          <li key={`${item.inputId}-${item.text}`}>
+            <a
+              href={`#${item.inputId}`}
+              onClick={(event) => {
+                // Focus the field itself (a plain anchor jump scrolls but leaves the focus on the link).
+                const target = document.getElementById(item.inputId);
+                if (!target) return;
+                event.preventDefault();
+                target.focus();
+                target.scrollIntoView({ block: 'center' });
+              }}
+            >
+              {item.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
