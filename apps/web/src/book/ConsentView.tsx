@@ -71,7 +71,7 @@ export function ConsentView({ token, consent, timeZone, onSigned, onBack }: Cons
     const at = signed?.signedAt ?? consent.signedAt;
     return (
       <section aria-labelledby="step-heading">
-        <StepHeading>{consent.title}</StepHeading>
+        <StepHeading focusKey="signed">{consent.title}</StepHeading>
         <p className="notice ok">{signedWords(witnessRequired)}</p>
         {at && <p>Signed on {formatDay(dayKey(at, timeZone))}.</p>}
         <button type="button" className="button wide" onClick={onBack}>

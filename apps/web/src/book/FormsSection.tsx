@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { PreVisitForms } from './api';
 import { ErrorRegion } from './ui';
 
@@ -8,10 +9,19 @@ export type FormsView = 'history' | { consentId: string };
  * view with whether it is done. A consent signed at home that the form asks a witness for says the clinic still
  * witnesses it at the visit.
  */
-export function FormsSection({ forms, error, onOpen }: { forms: PreVisitForms | null; error: string; onOpen: (view: FormsView) => void }) {
+export function FormsSection({ forms, error, focusOnLoad, onOpen }: { forms: PreVisitForms | null; error: string; focusOnLoad: boolean; onOpen: (view: FormsView) => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(false);
+  // Opened from the forms e-mail (`…/forms`): once the forms are there, the page starts at them.
+  useEffect(() => {
+    if (!focusOnLoad || !forms || focused.current) return;
+    focused.current = true;
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, [focusOnLoad, forms]);
   return (
     <section aria-labelledby="forms-heading">
-      <h2 id="forms-heading">Before your visit</h2>
+      <h2 id="forms-heading" ref={heading} tabIndex={-1}>Before your visit</h2>
       <ErrorRegion message={error} />
       {!forms && !error && <p role="status">Loading your forms…</p>}
       {forms && (

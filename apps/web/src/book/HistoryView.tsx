@@ -72,7 +72,7 @@ export function HistoryView({ token, history, timeZone, onSaved, onBack }: Histo
   if (recorded) {
     return (
       <section aria-labelledby="step-heading">
-        <StepHeading>Medical history saved</StepHeading>
+        <StepHeading focusKey="saved">Medical history saved</StepHeading>
         <p className={`notice ${recorded.treatmentMustWait ? 'wait' : 'ok'}`}>{recorded.message}</p>
         <button type="button" className="button wide" onClick={onBack}>
           Back to my appointment

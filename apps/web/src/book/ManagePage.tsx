@@ -31,7 +31,7 @@ const STATUS_WORDS: Record<string, string> = {
  * with the number. Each part is its own section; "Before your visit" lists the pre-visit forms (medical history,
  * consents), each opening its own view.
  */
-export function ManagePage({ token, onClinicName }: { token: string; onClinicName: (name: string) => void }) {
+export function ManagePage({ token, openAtForms = false, onClinicName }: { token: string; openAtForms?: boolean; onClinicName: (name: string) => void }) {
   const [appointment, setAppointment] = useState<ManagedAppointment | null>(null);
   const [loadError, setLoadError] = useState('');
   const [panel, setPanel] = useState<Panel>('view');
@@ -166,7 +166,7 @@ export function ManagePage({ token, onClinicName }: { token: string; onClinicNam
             </p>
           )}
           {FORMS_STATUSES.has(a.status) && (
-            <FormsSection forms={forms} error={formsError} onOpen={(view) => (setError(''), setDone(''), setPanel(view === 'history' ? 'history' : `consent:${view.consentId}`))} />
+            <FormsSection forms={forms} error={formsError} focusOnLoad={openAtForms} onOpen={(view) => (setError(''), setDone(''), setPanel(view === 'history' ? 'history' : `consent:${view.consentId}`))} />
           )}
           <h2>The clinic’s policy</h2>
           <p className="policy">{a.policyText || 'The clinic has not written a policy.'}</p>
