@@ -161,6 +161,8 @@ describe('public booking: pre-visit forms through the manage link', () => {
 
     // The consent: its text, the acknowledgements, her name, her date of birth (a wrong one refused on its field), her signature.
     await consentButton.click();
+    // The signature pad (signature_pad, loaded with the signing view only) is on screen before the view is checked.
+    await page.getByTestId('signature-pad').waitFor();
     await view(page, '4-consent', /^Read and sign: Consent to clinical photography/);
     await page.getByRole('article').getByRole('heading', { level: 2 }).first().waitFor();
     await page.getByRole('button', { name: 'Sign the form' }).click();

@@ -71,8 +71,10 @@ export function ConsentView({ token, consent, timeZone, onSigned, onBack }: Cons
     const at = signed?.signedAt ?? consent.signedAt;
     return (
       <section aria-labelledby="step-heading">
-        <StepHeading focusKey="signed">{consent.title}</StepHeading>
-        <p className="notice ok">{signedWords(witnessRequired)}</p>
+        <StepHeading focusKey="signed" describedBy="outcome">
+          {consent.title}
+        </StepHeading>
+        <p id="outcome" className="notice ok">{signedWords(witnessRequired)}</p>
         {at && <p>Signed on {formatDay(dayKey(at, timeZone))}.</p>}
         <button type="button" className="button wide" onClick={onBack}>
           Back to my appointment
@@ -113,7 +115,7 @@ export function ConsentView({ token, consent, timeZone, onSigned, onBack }: Cons
                     />
                     <label htmlFor={id}>
                       {a.text}
-                      {!a.required && <span className="muted"> (optional)</span>}
+                      {!a.required && !/optional/i.test(a.text) && <span className="muted"> (optional)</span>}
                     </label>
                   </div>
                   {message && (

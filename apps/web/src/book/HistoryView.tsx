@@ -72,8 +72,10 @@ export function HistoryView({ token, history, timeZone, onSaved, onBack }: Histo
   if (recorded) {
     return (
       <section aria-labelledby="step-heading">
-        <StepHeading focusKey="saved">Medical history saved</StepHeading>
-        <p className={`notice ${recorded.treatmentMustWait ? 'wait' : 'ok'}`}>{recorded.message}</p>
+        <StepHeading focusKey="saved" describedBy="outcome">
+          Medical history saved
+        </StepHeading>
+        <p id="outcome" className={`notice ${recorded.treatmentMustWait ? 'wait' : 'ok'}`}>{recorded.message}</p>
         <button type="button" className="button wide" onClick={onBack}>
           Back to my appointment
         </button>

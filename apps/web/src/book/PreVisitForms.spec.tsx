@@ -72,6 +72,7 @@ describe('HistoryView', () => {
     await user.click(screen.getByRole('button', { name: 'Save my medical history' }));
     expect(await screen.findByText(/has to wait: it can be done from Mar 1, 2027/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Medical history saved' })).toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'Medical history saved' })).toHaveAccessibleDescription(/has to wait/);
     expect(api.recordHistory.mock.calls[0][1]).toMatchObject({ pregnantOrBreastfeeding: false, isotretinoinLastDoseOn: null, medications: [] });
     expect(onSaved).toHaveBeenCalled();
   });

@@ -4,14 +4,27 @@ import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } fr
  * A step's heading. It takes the focus when the step appears, so a screen reader announces where the patient is and
  * the keyboard starts from the top of the new step (no focus left on a button that is gone).
  */
-export function StepHeading({ children, level = 1, focusKey, id = 'step-heading' }: { children: ReactNode; level?: 1 | 2; focusKey?: string; id?: string }) {
+export function StepHeading({
+  children,
+  level = 1,
+  focusKey,
+  id = 'step-heading',
+  describedBy,
+}: {
+  children: ReactNode;
+  level?: 1 | 2;
+  focusKey?: string;
+  id?: string;
+  /** An outcome read out with the heading as it takes the focus (e.g. the screening's words after a save). */
+  describedBy?: string;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     ref.current?.focus();
   }, [focusKey]);
   const Tag = level === 1 ? 'h1' : 'h2';
   return (
-    <Tag ref={ref} tabIndex={-1} id={id}>
+    <Tag ref={ref} tabIndex={-1} id={id} aria-describedby={describedBy}>
       {children}
     </Tag>
   );
