@@ -13,7 +13,7 @@ const CLINIC_TIME_ZONE = 'America/New_York';
  * (which needs the clinic's photography consent), opens her manage link, fills in her medical history and reads and
  * signs her consent through it, then moves and cancels the appointment — one continuous flow. And a patient booked for
  * medical needling whose history gives an isotretinoin dose inside its window is told plainly that the treatment must
- * wait. axe finds nothing at all on each forms view; the database shows what she sent as hers.
+ * wait (and signs her consent with a finger on a touch screen). axe finds nothing at all on each forms view; the database shows what she sent as hers.
  */
 describe('public booking: pre-visit forms through the manage link', () => {
   let server: RunningServer;
@@ -71,8 +71,8 @@ describe('public booking: pre-visit forms through the manage link', () => {
     if (server) await stopServer(server);
   });
 
-  async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ ...A11Y_CONTEXT, viewport: PHONE, locale: 'en-US', timezoneId: 'America/New_York', hasTouch: false });
+  async function phone(touch = false): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ ...A11Y_CONTEXT, viewport: PHONE, locale: 'en-US', timezoneId: 'America/New_York', hasTouch: touch, isMobile: touch });
     const page = await context.newPage();
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     return { context, page };
@@ -103,6 +103,20 @@ describe('public booking: pre-visit forms through the manage link', () => {
     await page.mouse.down();
     for (const [dx, dy] of [[60, -50], [110, 10], [160, -40], [220, 20], [280, -30]]) await page.mouse.move(box.x + 30 + dx, box.y + box.height * 0.7 + dy, { steps: 6 });
     await page.mouse.up();
+  }
+
+  /** A signature drawn with a finger: touch events through the DevTools protocol (a touch screen's, not a mouse's). */
+  async function drawSignatureByTouch(page: Page) {
+    const pad = page.getByTestId('signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('no signature pad');
+    const cdp = await page.context().newCDPSession(page);
+    const at = (dx: number, dy: number) => [{ x: box.x + 30 + dx, y: box.y + box.height * 0.6 + dy }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0, 0) });
+    for (const [dx, dy] of [[40, -30], [80, 10], [120, -35], [170, 15], [230, -20], [280, 5]]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(dx, dy) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
   }
 
   it('a new patient books a consultation, fills in her history and signs her consent through her link, then moves and cancels it', async () => {
@@ -180,6 +194,9 @@ describe('public booking: pre-visit forms through the manage link', () => {
     await page.getByText('This is not the date of birth the clinic has for you. Check it, or call the clinic.').first().waitFor();
     expect(await dob.getAttribute('aria-invalid')).toBe('true');
     await expectNoSeriousA11yViolations(page, 'public forms: wrong date of birth', { failOn: 'any' });
+    // The summary's link takes her to the field, its error below it.
+    await page.getByRole('link', { name: /^This is not the date of birth/ }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'date-of-birth');
     await documentScreen(page, 'public-forms-4-consent-wrong-date-of-birth', true);
     await dob.fill(amara.dateOfBirth);
     await page.getByRole('button', { name: 'Sign the form' }).click();
@@ -230,7 +247,7 @@ describe('public booking: pre-visit forms through the manage link', () => {
     await context.close();
   });
 
-  it('a patient whose history gives an isotretinoin dose inside its window is told plainly that the treatment must wait', async () => {
+  it('a patient whose history gives an isotretinoin dose inside its window is told plainly that the treatment must wait, and signs her consent with a finger', async () => {
     const api = apiAs(staff, server.baseUrl);
     const today = isoDateInTimeZone(new Date(), CLINIC_TIME_ZONE);
     const patient = await api.post('/api/patients', { firstName: 'Elena', lastName: 'Marsh', dateOfBirth: '1988-04-02', sex: 'female', fitzpatrickType: 2, email: 'elena@example.com' });
@@ -242,7 +259,7 @@ describe('public booking: pre-visit forms through the manage link', () => {
     expect(path).toBeDefined();
 
     // The e-mail's link opens her page at "Before your visit".
-    const { context, page } = await phone();
+    const { context, page } = await phone(true);
     await page.goto(`${server.baseUrl}${path}`);
     await page.waitForFunction(() => document.activeElement?.id === 'forms-heading');
     await page.getByRole('button', { name: /^Fill in your medical history/ }).click();
@@ -257,6 +274,23 @@ describe('public booking: pre-visit forms through the manage link', () => {
     await view(page, '7-history-must-wait', 'Medical history saved');
     const [history] = await queryServerDatabase<{ source: string }>(server, `SELECT source FROM patient_medical_histories WHERE patient_id = $1 ORDER BY version DESC LIMIT 1`, [patient.id]);
     expect(history.source).toBe('patient');
+
+    // Her needling consent, signed with a finger on a touch screen.
+    await page.getByRole('button', { name: 'Back to my appointment' }).click();
+    await page.getByRole('button', { name: /^Read and sign:/ }).click();
+    await page.getByTestId('signature-pad').waitFor();
+    const confirm = page.getByRole('group', { name: 'Please confirm' }).getByRole('checkbox');
+    for (let i = 0; i < (await confirm.count()); i++) await confirm.nth(i).check();
+    await page.getByLabel('I agree to sign electronically').check();
+    await page.getByLabel('Your full name').fill('Elena Marsh');
+    await page.getByLabel('Your date of birth').fill('1988-04-02');
+    await drawSignatureByTouch(page);
+    await page.getByRole('button', { name: 'Undo' }).and(page.locator(':enabled')).waitFor();
+    await page.getByRole('button', { name: 'Sign the form' }).click();
+    await page.getByText('Signed — the clinic will witness it at your visit.').waitFor();
+    const [consent] = await queryServerDatabase<{ signed_remotely: boolean; signature: string }>(server, `SELECT signed_remotely, signature FROM consent_records WHERE appointment_id = $1`, [appointment.id]);
+    expect(consent.signed_remotely).toBe(true);
+    expect(consent.signature).toMatch(/^data:image\/png;base64,/);
     await context.close();
   });
 });

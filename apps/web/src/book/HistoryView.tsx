@@ -62,8 +62,10 @@ export function HistoryView({ token, history, timeZone, onSaved, onBack }: Histo
     } catch (e) {
       if (!(e instanceof ApiProblem)) throw e;
       const onFields = e.code === 'validation' ? problemsFromApi(questions, e.problem.errors ?? []) : [];
-      if (onFields.length > 0) setProblems(onFields);
-      else setError(plainWords(e));
+      if (onFields.length > 0) {
+        setProblems(onFields);
+        setAttempt((n) => n + 1);
+      } else setError(plainWords(e));
     } finally {
       setBusy(false);
     }
