@@ -30,7 +30,7 @@ const HISTORY: PreVisitForms['medicalHistory'] = {
 };
 const CONSENT: PreVisitConsent = {
   id: 'c-1',
-  kind: 'general_treatment',
+  kind: 'photography',
   title: 'Consultation consent',
   body: '# Consent\nPatient: Amara Okafor\n\n- You may **stop** at any time',
   acknowledgements: [{ key: 'a1', text: 'I have read the form', required: true }],
