@@ -1,11 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiProblem, manageApi, type ManagedAppointment, type Slot } from './api';
+import { ApiProblem, formsApi, manageApi, type ManagedAppointment, type PreVisitForms, type Slot } from './api';
+import { ConsentView } from './ConsentView';
+import { FormsSection } from './FormsSection';
+import { HistoryView } from './HistoryView';
 import { plainWords } from './problems';
 import { formatAppointment } from './time';
 import { TimePicker } from './TimePicker';
 import { ErrorRegion, formatPhone, StatusRegion, StepHeading } from './ui';
 
-type Panel = 'view' | 'reschedule' | 'cancel';
+/** The appointment, a change to it, or one of the pre-visit forms (`consent:<id>`). */
+type Panel = 'view' | 'reschedule' | 'cancel' | 'history' | `consent:${string}`;
+
+/** Visits with forms to fill in (the API answers 409 appointment-closed for the others). */
+const FORMS_STATUSES = new Set(['booked', 'confirmed', 'checked_in']);
 
 const STATUS_WORDS: Record<string, string> = {
   booked: 'Booked',
@@ -21,9 +28,10 @@ const STATUS_WORDS: Record<string, string> = {
  * The manage link's page, `/book/manage/<key>` (the link the e-mails carry: apps/api/src/online-booking/manage-link.ts):
  * the appointment, Confirm attendance, Reschedule (a new free start, same service, location and practitioner), Cancel
  * with an optional reason. Inside the clinic's cancellation window the API refuses changes: the page says to call,
- * with the number. Each part is its own section, so the pre-visit forms can be added as another.
+ * with the number. Each part is its own section; "Before your visit" lists the pre-visit forms (medical history,
+ * consents), each opening its own view.
  */
-export function ManagePage({ token, onClinicName }: { token: string; onClinicName: (name: string) => void }) {
+export function ManagePage({ token, openAtForms = false, onClinicName }: { token: string; openAtForms?: boolean; onClinicName: (name: string) => void }) {
   const [appointment, setAppointment] = useState<ManagedAppointment | null>(null);
   const [loadError, setLoadError] = useState('');
   const [panel, setPanel] = useState<Panel>('view');
@@ -33,6 +41,9 @@ export function ManagePage({ token, onClinicName }: { token: string; onClinicNam
   const [newSlot, setNewSlot] = useState<Slot | null>(null);
   const [reason, setReason] = useState('');
   const moveButton = useRef<HTMLButtonElement>(null);
+  const [forms, setForms] = useState<PreVisitForms | null>(null);
+  const [formsError, setFormsError] = useState('');
+  const status = appointment?.status;
 
   // A new time chosen: the button that moves to it takes the focus (it sits below the day's list of times).
   useEffect(() => {
@@ -49,6 +60,17 @@ export function ManagePage({ token, onClinicName }: { token: string; onClinicNam
       })
       .catch((e: unknown) => setLoadError(e instanceof ApiProblem ? plainWords(e) : 'The appointment could not be loaded.'));
   }, [token, onClinicName]);
+
+  // The forms once the appointment is known to have them; read again after each form is saved, for its done state.
+  const loadForms = () =>
+    formsApi.forms(token).then(
+      (f) => (setForms(f), setFormsError('')),
+      (e: unknown) => setFormsError(e instanceof ApiProblem ? plainWords(e) : 'The forms could not be loaded.'),
+    );
+  useEffect(() => {
+    if (status && FORMS_STATUSES.has(status)) void loadForms();
+    // Loaded when the visit opens for forms; not again on every status change of the same visit.
+  }, [token, status && FORMS_STATUSES.has(status)]);
 
   if (loadError) {
     return (
@@ -143,11 +165,20 @@ export function ManagePage({ token, onClinicName }: { token: string; onClinicNam
               Your appointment starts in less than {a.cancellationWindowHours} hours, so it can no longer be moved or cancelled online: please {call}.
             </p>
           )}
-          {/* The pre-visit forms (medical history, consent) come here as a section of their own. */}
+          {FORMS_STATUSES.has(a.status) && (
+            <FormsSection forms={forms} error={formsError} focusOnLoad={openAtForms} onOpen={(view) => (setError(''), setDone(''), setPanel(view === 'history' ? 'history' : `consent:${view.consentId}`))} />
+          )}
           <h2>The clinic’s policy</h2>
           <p className="policy">{a.policyText || 'The clinic has not written a policy.'}</p>
         </section>
       )}
+      {panel === 'history' && forms && (
+        <HistoryView token={token} history={forms.medicalHistory} timeZone={a.timeZone} onSaved={() => void loadForms()} onBack={() => setPanel('view')} />
+      )}
+      {panel.startsWith('consent:') &&
+        forms?.consents
+          .filter((c) => `consent:${c.id}` === panel)
+          .map((c) => <ConsentView key={c.id} token={token} consent={c} timeZone={a.timeZone} onSigned={() => void loadForms()} onBack={() => setPanel('view')} />)}
       {panel === 'reschedule' && (
         <section aria-labelledby="step-heading">
           <StepHeading>Choose a new time</StepHeading>

@@ -15,6 +15,13 @@ export type HoldRequest = Schemas['CreatePublicHoldDto'];
 export type Confirmation = Schemas['PublicBookingConfirmationDto'];
 export type ManagedAppointment = Schemas['PublicManagedAppointmentDto'];
 export type Problem = Schemas['ProblemDocumentDto'];
+export type PreVisitForms = Schemas['PreVisitFormsDto'];
+export type PreVisitQuestion = Schemas['PreVisitQuestionDto'];
+export type PreVisitConsent = Schemas['PreVisitConsentDto'];
+export type HistoryAnswers = Schemas['MedicalHistoryAnswersDto'];
+export type HistoryRecorded = Schemas['PreVisitHistoryRecordedDto'];
+export type SignConsentRequest = Schemas['SignPreVisitConsentDto'];
+export type SignedConsent = Schemas['PreVisitSignedConsentDto'];
 
 /** An answer that was not a success: the problem document (RFC 9457), or one made up when the network failed. */
 export class ApiProblem extends Error {
@@ -27,7 +34,7 @@ export class ApiProblem extends Error {
   }
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -70,4 +77,12 @@ export const manageApi = {
   confirm: (token: string) => call<ManagedAppointment>('POST', link(token, 'confirm'), {}),
   cancel: (token: string, reason: string) => call<ManagedAppointment>('POST', link(token, 'cancel'), reason.trim() ? { reason: reason.trim() } : {}),
   reschedule: (token: string, startsAt: string, practitionerId: string) => call<ManagedAppointment>('POST', link(token, 'reschedule'), { startsAt, practitionerId }),
+};
+
+/** The pre-visit forms through the same manage link (apps/api/src/online-booking/pre-visit-forms.controller.ts). */
+export const formsApi = {
+  forms: (token: string) => call<PreVisitForms>('GET', link(token, 'forms')),
+  recordHistory: (token: string, answers: HistoryAnswers) => call<HistoryRecorded>('PUT', link(token, 'medical-history'), answers),
+  sign: (token: string, consentId: string, body: SignConsentRequest) =>
+    call<SignedConsent>('POST', link(token, `consents/${encodeURIComponent(consentId)}/sign`), body),
 };

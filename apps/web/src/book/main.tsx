@@ -13,7 +13,8 @@ import './book.css';
  */
 function BookApp() {
   const path = window.location.pathname;
-  const manage = /^\/book\/manage\/([^/]+)\/?$/.exec(path);
+  // The forms e-mail links to `/book/manage/<key>/forms`: the same page, opened at "Before your visit".
+  const manage = /^\/book\/manage\/([^/]+?)(\/forms)?\/?$/.exec(path);
   const organization = new URLSearchParams(window.location.search).get('organization') ?? '';
   const [options, setOptions] = useState<BookingOptions | null>(null);
   const [problem, setProblem] = useState('');
@@ -29,7 +30,7 @@ function BookApp() {
 
   const clinicName = options?.organizationName ?? managedClinic;
   let content;
-  if (manage) content = <ManagePage token={decodeURIComponent(manage[1])} onClinicName={setManagedClinic} />;
+  if (manage) content = <ManagePage token={decodeURIComponent(manage[1])} openAtForms={!!manage[2]} onClinicName={setManagedClinic} />;
   else if (!organization || problem) {
     content = (
       <section aria-labelledby="step-heading">

@@ -10,6 +10,9 @@ const FIELD_WORDS: Record<string, string> = {
   acceptPolicy: 'Policy',
   code: 'Code',
   reason: 'Reason',
+  signerName: 'Your full name',
+  dateOfBirth: 'Your date of birth',
+  signature: 'Your signature',
 };
 
 /**
@@ -28,6 +31,13 @@ export function plainWords(error: ApiProblem): string {
     case 'hold-ended':
     case 'inside-cancellation-window':
       return p.detail;
+    case 'appointment-closed':
+      return p.detail;
+    case 'already-signed':
+      return 'This form is already signed: there is nothing more to do.';
+    case 'consent-revoked':
+    case 'consent-superseded':
+      return 'The clinic has changed this form since it was sent to you. Please call the clinic: they will give you the new one.';
     case 'slot-taken':
       return 'Sorry, someone has just taken that time. Please choose another.';
     case 'not-found':
@@ -41,6 +51,9 @@ export function plainWords(error: ApiProblem): string {
       return errors.map((e) => `${FIELD_WORDS[e.field] ?? e.field}: ${e.message}`).join('. ');
     }
     default:
+      if (p.status === 410) return 'This has ended: the link or the time it was for is over. Please start again, or call the clinic.';
+      if (p.status === 404) return 'We could not find this. The link may be mistyped, or the appointment is over.';
+      if (p.status === 429) return 'Too many attempts: please try again later.';
       return p.status >= 500 ? 'Something went wrong on our side. Please try again in a moment.' : p.detail;
   }
 }

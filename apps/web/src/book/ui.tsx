@@ -4,14 +4,27 @@ import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } fr
  * A step's heading. It takes the focus when the step appears, so a screen reader announces where the patient is and
  * the keyboard starts from the top of the new step (no focus left on a button that is gone).
  */
-export function StepHeading({ children, level = 1, focusKey, id = 'step-heading' }: { children: ReactNode; level?: 1 | 2; focusKey?: string; id?: string }) {
+export function StepHeading({
+  children,
+  level = 1,
+  focusKey,
+  id = 'step-heading',
+  describedBy,
+}: {
+  children: ReactNode;
+  level?: 1 | 2;
+  focusKey?: string;
+  id?: string;
+  /** An outcome read out with the heading as it takes the focus (e.g. the screening's words after a save). */
+  describedBy?: string;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     ref.current?.focus();
   }, [focusKey]);
   const Tag = level === 1 ? 'h1' : 'h2';
   return (
-    <Tag ref={ref} tabIndex={-1} id={id}>
+    <Tag ref={ref} tabIndex={-1} id={id} aria-describedby={describedBy}>
       {children}
     </Tag>
   );
@@ -82,4 +95,47 @@ export function duration(minutes: number): string {
 export function formatPhone(e164: string): string {
   const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   return nanp ? `+1 ${nanp[1]}-${nanp[2]}-${nanp[3]}` : e164;
+}
+
+export interface SummaryItem {
+  /** The input the link moves to. */
+  inputId: string;
+  /** "Question: message" in the patient's words. */
+  text: string;
+}
+
+/**
+ * The problems of a form, above it, each a link to its field (GOV.UK's error summary): it takes the focus when a
+ * submission fails (`focusKey` changes), so a screen reader reads them all and the keyboard starts from the list.
+ */
+export function ErrorSummary({ items, focusKey, title = 'Please check these answers' }: { items: readonly SummaryItem[]; focusKey: number; title?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) ref.current?.focus();
+  }, [focusKey]);
+  if (items.length === 0) return null;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {items.map((item) => (
+          <li key={`${item.inputId}-${item.text}`}>
+            <a
+              href={`#${item.inputId}`}
+              onClick={(event) => {
+                // Focus the field itself (a plain anchor jump scrolls but leaves the focus on the link).
+                const target = document.getElementById(item.inputId);
+                if (!target) return;
+                event.preventDefault();
+                target.focus();
+                target.scrollIntoView({ block: 'center' });
+              }}
+            >
+              {item.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
