@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DataSource, EntityManager, QueryRunner, ReplicationMode } from 'typeorm';
+import type { PoolClient, QueryResult } from 'pg';
+import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner, type ReplicationMode } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, problem } from '../common/problems/problem-document';
 
 /**
@@ -94,18 +95,41 @@ export function requestOrOwnTransaction<T>(dataSource: DataSource, work: (manage
   return dataSource.transaction(work);
 }
 
-/** Opens the request's transaction (the access guard does, right before the session check). */
-export async function beginRequestTransaction(dataSource: DataSource): Promise<QueryRunner> {
+/**
+ * Opens the request's transaction. With `opening` (the access guard's session check) the first statement goes in the
+ * same round trip as START TRANSACTION: one simple-protocol string `START TRANSACTION; <opening>`, whose rows are
+ * answered. Simple protocol takes no parameters, so `opening` may only inline values the caller produced itself and
+ * rendered safely (a hex digest, an integer), never request input.
+ */
+export async function beginRequestTransaction<T = never>(dataSource: DataSource, opening?: string): Promise<{ runner: QueryRunner; rows: T[] }> {
   const store = storage.getStore();
   if (!store) throw new Error('beginRequestTransaction outside a request');
-  if (store.runner) return store.runner;
+  if (store.runner) {
+    return { runner: store.runner, rows: opening ? ((await store.runner.query(opening)) as T[]) : [] };
+  }
   const runner = independentQueryRunner(dataSource);
   const releaseConnection = runner.release.bind(runner) as (error?: Error) => Promise<void>;
   // TypeORM releases a runner after each call it made one for; the request keeps its connection to the end.
   runner.release = async () => undefined;
+  let rows: T[] = [];
   try {
-    await runner.connect();
-    await runner.startTransaction();
+    const client = (await runner.connect()) as PoolClient;
+    if (opening) {
+      // TypeORM's startTransaction (its state, its subscribers' events) with its START sent together with `opening`.
+      const own = runner as unknown as { query: (text: string, parameters?: unknown[]) => Promise<unknown> };
+      own.query = async (text: string, parameters?: unknown[]) => {
+        if (text !== 'START TRANSACTION' || parameters?.length) throw new Error(`Unexpected statement while opening the request transaction: ${text}`);
+        const results = await sendOpening(client, opening);
+        rows = results.rows as T[];
+      };
+      try {
+        await runner.startTransaction();
+      } finally {
+        delete (own as { query?: unknown }).query;
+      }
+    } else {
+      await runner.startTransaction();
+    }
   } catch (error) {
     await releaseConnection(error as Error).catch(() => undefined);
     throw error;
@@ -113,7 +137,20 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<Q
   if (store.readOnly) flattenNestedTransactions(runner);
   store.runner = runner;
   store.releaseConnection = releaseConnection;
-  return runner;
+  return { runner, rows };
+}
+
+/** `START TRANSACTION; <opening>` in one round trip; the opening's result. Errors come back as TypeORM's, as from runner.query. */
+async function sendOpening(client: PoolClient, opening: string): Promise<QueryResult> {
+  const text = `START TRANSACTION; ${opening}`;
+  try {
+    // Two statements in one simple query: node-postgres answers one result per statement.
+    const results = (await client.query(text)) as unknown as QueryResult[];
+    return results[results.length - 1];
+  } catch (error) {
+    if (error instanceof Error && !(error instanceof QueryFailedError)) throw new QueryFailedError(text, [], error);
+    throw error;
+  }
 }
 
 /**
