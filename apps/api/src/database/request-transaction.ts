@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PoolClient, QueryResult } from 'pg';
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner, type ReplicationMode } from 'typeorm';
+import { isPublicRouteConfig } from '../common/access/access-policy.decorator';
 import { PROBLEM_CONTENT_TYPE, problem } from '../common/problems/problem-document';
 
 /**
@@ -215,27 +216,43 @@ async function finish(store: RequestStore, commit: boolean): Promise<void> {
   if (failure) throw failure;
 }
 
-/** The Fastify hooks that give each request its store, and commit or roll back before the answer is written. */
+/**
+ * The hooks that give each request its store, and commit or roll back before the answer is written: route hooks, on
+ * every route but the public ones (Public sets PUBLIC_ROUTE_CONFIG). A public route never resolves a session, the one
+ * thing that opens a request transaction, so its requests (health, the booking pages, sign-in) skip the store, the
+ * AsyncLocalStorage context and these hooks entirely; were one to call beginRequestTransaction anyway, it would fail
+ * loudly ("outside a request"), never run outside a transaction unnoticed. Call before the routes are added and before
+ * @fastify/compress registers (its onSend must come after this one's, which may still swap the answer).
+ */
 export function installRequestTransactions(fastify: FastifyInstance): void {
-  fastify.addHook('preHandler', (request, _reply, done) => {
+  const openStore = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
     const store: RequestStore = { readOnly: request.method === 'GET' || request.method === 'HEAD' };
     request.transactionStore = store;
     storage.run(store, done);
-  });
-  // Callback hooks, not async ones: a request without a transaction (health, public pages) passes straight through
-  // without a promise per hook.
-  fastify.addHook('onSend', (request, reply, payload, done) => {
+  };
+  // Callback hooks, not async ones: a request that opened no transaction passes straight through without a promise.
+  const settle = (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) => {
     const store = request.transactionStore;
     if (!store?.runner) return done(null, payload);
     settleBeforeAnswer(store, request, reply, payload).then((answer) => done(null, answer), done);
-  });
+  };
   const safetyNet = (request: FastifyRequest, done: () => void) => {
     const store = request.transactionStore;
     if (!store?.runner) return done();
     finish(store, false).then(done, () => done());
   };
-  fastify.addHook('onResponse', (request, _reply, done) => safetyNet(request, done));
-  fastify.addHook('onRequestAbort', (request, done) => safetyNet(request, done));
+  const afterResponse = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => safetyNet(request, done);
+  fastify.addHook('onRoute', (route) => {
+    if (isPublicRouteConfig(route.config)) return;
+    route.preHandler = [openStore, ...asArray(route.preHandler)] as typeof route.preHandler;
+    route.onSend = [...asArray(route.onSend), settle] as typeof route.onSend;
+    route.onResponse = [...asArray(route.onResponse), afterResponse] as typeof route.onResponse;
+    route.onRequestAbort = [...asArray(route.onRequestAbort), safetyNet] as typeof route.onRequestAbort;
+  });
+}
+
+function asArray<T>(hooks: T | T[] | undefined): T[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }
 
 /** Commits (below 400) or rolls back; an answer whose COMMIT failed becomes a 500 naming the request id. */
