@@ -247,7 +247,8 @@ describe('the request pipeline', () => {
       expect(splitStatements(statements[0])).toHaveLength(2);
       expect(statements[1]).toMatch(/FROM patients/);
       expect(statements.filter((s) => /auth_|staff_members|settings|staff_totp_authenticators/.test(s))).toHaveLength(1);
-      expect(statements.at(-1)).toBe('COMMIT');
+      // The list's audit event goes with COMMIT (or, the first time in its lane, COMMIT alone after the slow path).
+      expect(statements.at(-1)).toMatch(/(^|; )COMMIT$/);
       expect(health).toEqual([]);
     });
   });
