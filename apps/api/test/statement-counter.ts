@@ -8,15 +8,12 @@ import { Client } from 'pg';
  */
 export class StatementCounter {
   private statements: string[] = [];
-  /** What each Client#query call sent, as sent: a round trip each. */
-  private readonly sent: string[] = [];
   private readonly original = Client.prototype.query;
 
   constructor(private readonly appRole: string) {}
 
   start(): this {
     const statements = this.statements;
-    const sent = this.sent;
     const appRole = this.appRole;
     const original = this.original;
     Client.prototype.query = function countedQuery(this: Client, ...args: unknown[]) {
@@ -25,10 +22,7 @@ export class StatementCounter {
       const values = typeof config === 'string' ? args[1] : (config as { values?: unknown[] } | undefined)?.values;
       // A simple-protocol string without parameters may hold several statements sent in one round trip (the request
       // transaction's START with the sign-in check): each counts, the budget is statements, not round trips.
-      if (text !== undefined && (this as unknown as { user?: string }).user === appRole) {
-        statements.push(...(values === undefined ? splitStatements(text) : [text]));
-        sent.push(text);
-      }
+      if (text !== undefined && (this as unknown as { user?: string }).user === appRole) statements.push(...(values === undefined ? splitStatements(text) : [text]));
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof Client.prototype.query;
     return this;
@@ -39,14 +33,13 @@ export class StatementCounter {
   }
 
   /** The statements sent while `work` ran. */
-  async during<T>(work: () => Promise<T>): Promise<{ result: T; count: number; statements: string[]; roundTrips: string[] }> {
+  async during<T>(work: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
     const from = this.statements.length;
-    const sentFrom = this.sent.length;
     const result = await work();
     // The answer is written after COMMIT resolves; a short pause lets a trailing release settle.
     await new Promise((resolve) => setImmediate(resolve));
     const statements = this.statements.slice(from);
-    return { result, count: statements.length, statements, roundTrips: this.sent.slice(sentFrom) };
+    return { result, count: statements.length, statements };
   }
 }
 

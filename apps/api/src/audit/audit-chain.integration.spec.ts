@@ -312,10 +312,6 @@ describe('tamper-evident audit chain', () => {
       expect(read.result.status).toBe(200);
       expect(read.statements.filter((s) => /audit_/.test(s))).toHaveLength(1);
       expect(read.statements.filter((s) => /SAVEPOINT/i.test(s))).toEqual([]);
-      // Three round trips for five statements: START with the sign-in check, the read, the event with COMMIT.
-      expect(read.statements).toHaveLength(5);
-      expect(read.roundTrips).toHaveLength(3);
-      expect(read.roundTrips[2]).toMatch(/^WITH head AS \(\s+UPDATE audit_chain_heads[\s\S]*; COMMIT$/);
 
       // Another API process (its own memory of the heads) appends in between, in the lane this one's reads use: this
       // one's check fails, it takes the slow path.
@@ -330,17 +326,6 @@ describe('tamper-evident audit chain', () => {
       const afterOther = await counter.during(() => client.get(`/api/patients/${patient.id}`));
       expect(afterOther.result.status).toBe(200);
       expect(afterOther.statements.filter((s) => /audit_/.test(s)).length).toBeGreaterThan(1);
-      // The event went with COMMIT, found the head moved and wrote nothing; the slow path then appended it in a
-      // transaction of its own, before the answer.
-      expect(afterOther.roundTrips.slice(2).map((s) => s.replace(/\s+/g, ' ').slice(0, 60))).toEqual([
-        expect.stringMatching(/^WITH head AS \( UPDATE audit_chain_heads/),
-        'BEGIN',
-        expect.stringMatching(/set_config\('app.organization_id'/),
-        expect.stringMatching(/^WITH head AS \( INSERT INTO audit_chain_heads/),
-        expect.stringMatching(/^WITH inserted AS \( INSERT INTO audit_events/),
-        'COMMIT',
-      ]);
-      expect(afterOther.roundTrips[2]).toMatch(/; COMMIT$/);
 
       // A transaction that appended and rolled back leaves this process's memory ahead of the database.
       await app.appDataSource

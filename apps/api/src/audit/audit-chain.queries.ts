@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { namedQuery, type NamedStatement } from '../database/named-query';
+import { namedQuery } from '../database/named-query';
 import { OCCURRED_AT_TEXT } from './audit-chain';
 
 export interface LockedChainHead {
@@ -83,24 +83,19 @@ export interface ExpectedHead {
  * when nothing was written (also when the organization has no head row yet).
  */
 export async function appendAtExpectedHead(manager: EntityManager, organizationId: string, lane: number, expected: ExpectedHead, occurredAt: string, rows: readonly ChainedRow[]): Promise<boolean> {
-  const statement = appendAtExpectedHeadStatement(organizationId, lane, expected, occurredAt, rows);
-  // Sent by nearly every request: a named statement, parsed and planned once per connection.
-  return appendedAtExpectedHead(await namedQuery<{ advanced: boolean | null }>(manager, statement.name, statement.text, statement.values));
-}
-
-/** appendAtExpectedHead's statement, for a caller that sends it itself (a read's event, with the request's COMMIT). */
-export function appendAtExpectedHeadStatement(organizationId: string, lane: number, expected: ExpectedHead, occurredAt: string, rows: readonly ChainedRow[]): NamedStatement {
   const last = rows[rows.length - 1];
-  return {
-    name: 'audit_append_at_expected_head',
-    text: APPEND_AT_EXPECTED_HEAD_SQL,
-    values: [organizationId, occurredAt, ...eventColumns(rows), expected.lastSeq, expected.lastMac, last.seq, last.mac, lane],
-  };
-}
-
-/** Whether appendAtExpectedHeadStatement's rows say the events were written (false: nothing was, take the slow way). */
-export function appendedAtExpectedHead(rows: readonly unknown[]): boolean {
-  return (rows[0] as { advanced?: boolean | null } | undefined)?.advanced === true;
+  // Sent by nearly every request: a named statement, parsed and planned once per connection.
+  const [row] = await namedQuery<{ advanced: boolean | null }>(manager, 'audit_append_at_expected_head', APPEND_AT_EXPECTED_HEAD_SQL, [
+    organizationId,
+    occurredAt,
+    ...eventColumns(rows),
+    expected.lastSeq,
+    expected.lastMac,
+    last.seq,
+    last.mac,
+    lane,
+  ]);
+  return row?.advanced === true;
 }
 
 // $12/$13: the expected head; $14/$15: the new head; $16: the lane. `fits` is computed in both SET expressions (an UPDATE cannot

@@ -4,9 +4,8 @@ import type { EntityManager } from 'typeorm';
 import type { Actor, RequestOrigin } from '../common/access/actor';
 import type { AuditChanges } from './audit-event.entity';
 import { AUDIT_LANES, eventMac } from './audit-chain';
-import { appendAtExpectedHead, appendAtExpectedHeadStatement, appendChained, appendedAtExpectedHead, lockChainHead, type ChainedRow, type ExpectedHead } from './audit-chain.queries';
-import { deferToCommit, sharedRequestRunner } from '../database/request-transaction';
-import { inlineLiterals, type InlineValue } from '../database/inline-literals';
+import { appendAtExpectedHead, appendChained, lockChainHead, type ChainedRow, type ExpectedHead } from './audit-chain.queries';
+import { sharedRequestRunner } from '../database/request-transaction';
 import { jsonbText } from './audit-jsonb-text';
 import { AuditKeyProvider } from './audit-key.provider';
 
@@ -66,36 +65,7 @@ export class AuditService {
    * patient's access log finds it. `changes` says what was read (ids, counts), never the content.
    */
   async recordPatientRead(manager: EntityManager, actor: Actor, patientId: string, action: AuditAction, changes?: AuditChanges): Promise<void> {
-    await this.recordRead(manager, actor, { action, entityType: 'patient', entityId: patientId, changes: changes ?? null });
-  }
-
-  /**
-   * A read's event, whose instant nobody is handed (use `record` for that). In a read request (GET/HEAD) its append
-   * waits for the request's COMMIT and goes in the same round trip (deferToCommit): one round trip fewer per read,
-   * and the lane's head is locked only for that last round trip. The answer is still written only after the event is
-   * committed: when the head was not the remembered one (nothing written), the slow path appends it right after, in
-   * a transaction of its own on the same connection, before the answer; a read answering 4xx/5xx records nothing,
-   * as before. Elsewhere, exactly `record`.
-   */
-  async recordRead(manager: EntityManager, source: AuditSource, entry: AuditEntry): Promise<void> {
-    const lane = await this.laneOf(manager);
-    const head = this.heads.get(headKey(source.organizationId, lane));
-    const changes = head ? jsonbText(entry.changes) : undefined;
-    if (head && changes !== undefined) {
-      const occurredAt = `${new Date().toISOString().slice(0, -1)}000Z`;
-      const rows = this.chain(source, lane, head, occurredAt, [changes], [entry]);
-      const statement = appendAtExpectedHeadStatement(source.organizationId, lane, head, occurredAt, rows);
-      const deferred = deferToCommit(manager, {
-        text: inlineLiterals(statement.text, statement.values as InlineValue[]),
-        organizationId: source.organizationId,
-        settle: (answered) => (appendedAtExpectedHead(answered) ? null : (followUp) => this.appendAfterLockingHead(followUp, source, lane, [entry]).then(() => undefined)),
-      });
-      if (deferred) {
-        this.remember(source.organizationId, lane, rows);
-        return;
-      }
-    }
-    await this.recordMany(manager, source, [entry]);
+    await this.record(manager, actor, { action, entityType: 'patient', entityId: patientId, changes: changes ?? null });
   }
 
   /**
@@ -112,11 +82,6 @@ export class AuditService {
     const lane = await this.laneOf(manager);
     const appended = entries.length <= CHUNK ? await this.appendAtRememberedHead(manager, source, lane, entries) : null;
     if (appended) return appended;
-    return this.appendAfterLockingHead(manager, source, lane, entries);
-  }
-
-  /** The slow path: lock the lane's head, read it, chain the events from it and append them; the instant they carry. */
-  private async appendAfterLockingHead(manager: EntityManager, source: AuditSource, lane: number, entries: readonly AuditEntry[]): Promise<string> {
     // Date objects and undefined fields become what JSON (and so jsonb) makes of them.
     const head = await lockChainHead(
       manager,

@@ -18,28 +18,6 @@ interface RequestStore {
   /** A GET or HEAD: reads (and their audit events), nothing a savepoint must be able to undo. */
   readOnly?: boolean;
   releaseConnection?: (error?: Error) => Promise<void>;
-  /** A read's last statement waiting to go with COMMIT (deferToCommit). */
-  rider?: CommitRider;
-  /** The connection the request holds (its query goes through sendRiderFirst while the request holds it). */
-  client?: PoolClient;
-}
-
-/**
- * A statement of a read request that may wait for the request's COMMIT and go in the same round trip (the read's
- * audit event): one round trip fewer per read. Any other statement the request sends meanwhile sends it first, alone,
- * so statements reach PostgreSQL in the order they were issued; a request answering 4xx/5xx rolls back and drops it.
- */
-export interface CommitRider {
-  /** Simple-protocol text (inlineLiterals): no parameters, as it shares one string with COMMIT. */
-  text: string;
-  /** The organization its follow-up must be scoped to, when it runs after COMMIT in a transaction of its own. */
-  organizationId: string;
-  /**
-   * Judges the rows the statement answered. Null when that is all; else a follow-up (the audit append's slow path),
-   * which runs in the request's transaction when the rider went alone, or, when it went with COMMIT, in a new
-   * transaction on the same connection, committed before the answer is written (a failure answers 500).
-   */
-  settle(rows: unknown[]): ((manager: EntityManager) => Promise<void>) | null;
 }
 
 const storage = new AsyncLocalStorage<RequestStore>();
@@ -119,59 +97,6 @@ export function requestOrOwnTransaction<T>(dataSource: DataSource, work: (manage
 }
 
 /**
- * Lets a read request's statement wait for the COMMIT (see CommitRider). False, and the caller sends it now as usual,
- * outside a read request's transaction, for a manager on another connection, or when a rider is already waiting.
- */
-export function deferToCommit(manager: EntityManager, rider: CommitRider): boolean {
-  const store = storage.getStore();
-  const runner = store?.runner;
-  if (!store?.readOnly || !runner || !store.client || store.rider || !runner.isTransactionActive) return false;
-  if ((manager.queryRunner ?? sharedRequestRunner(manager.connection)) !== runner) return false;
-  store.rider = rider;
-  return true;
-}
-
-/** Sends a waiting rider alone, and its follow-up if it has one, before the statement the request is about to send. */
-async function sendRiderAlone(store: RequestStore, client: PoolClient, runner: QueryRunner): Promise<void> {
-  const rider = store.rider;
-  if (!rider) return;
-  store.rider = undefined;
-  const result = await queryThroughPrototype(client, rider.text);
-  const followUp = rider.settle(result.rows as unknown[]);
-  if (followUp) await followUp(runner.manager);
-}
-
-/** node-postgres' own query (looked up at call time, so wrappers of Client.prototype.query, e.g. test counters, see it). */
-function queryThroughPrototype(client: PoolClient, text: string): Promise<QueryResult> {
-  const query = (Object.getPrototypeOf(client) as { query: (text: string) => Promise<QueryResult> }).query;
-  return query.call(client, text).catch((error: unknown) => {
-    throw error instanceof Error && !(error instanceof QueryFailedError) ? new QueryFailedError(text, [], error) : error;
-  });
-}
-
-/**
- * While the request holds the connection, any statement sends a waiting rider first. An own property on the pooled
- * client, removed when the request lets the connection go.
- */
-function sendRiderFirst(store: RequestStore, client: PoolClient, runner: QueryRunner): void {
-  const own = client as unknown as { query: (...args: unknown[]) => unknown };
-  own.query = (...args: unknown[]) => {
-    const prototypeQuery = (Object.getPrototypeOf(client) as typeof own).query;
-    if (!store.rider) return prototypeQuery.apply(client, args);
-    // Only the promise form can wait for the rider; a callback or a submittable (a cursor, a stream) cannot.
-    const first = args[0] as { submit?: unknown } | undefined;
-    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') {
-      throw new Error('A statement with a callback or a cursor after a read\'s deferred audit event: send the event with `record`, not `recordRead`');
-    }
-    return sendRiderAlone(store, client, runner).then(() => prototypeQuery.apply(client, args));
-  };
-}
-
-function stopSendingRiderFirst(client: PoolClient | undefined): void {
-  if (client) delete (client as unknown as { query?: unknown }).query;
-}
-
-/**
  * Opens the request's transaction. With `opening` (the access guard's session check) the first statement goes in the
  * same round trip as START TRANSACTION: one simple-protocol string `START TRANSACTION; <opening>`, whose rows are
  * answered. Simple protocol takes no parameters, so `opening` may only inline values the caller produced itself and
@@ -210,12 +135,7 @@ export async function beginRequestTransaction<T = never>(dataSource: DataSource,
     await releaseConnection(error as Error).catch(() => undefined);
     throw error;
   }
-  if (store.readOnly) {
-    flattenNestedTransactions(runner);
-    const client = (await runner.connect()) as PoolClient;
-    sendRiderFirst(store, client, runner);
-    store.client = client;
-  }
+  if (store.readOnly) flattenNestedTransactions(runner);
   store.runner = runner;
   store.releaseConnection = releaseConnection;
   return { runner, rows };
@@ -281,56 +201,19 @@ export async function endRequestTransaction(commit: boolean): Promise<void> {
 async function finish(store: RequestStore, commit: boolean): Promise<void> {
   const runner = store.runner;
   const releaseConnection = store.releaseConnection;
-  const client = store.client;
-  const rider = store.rider;
   store.runner = undefined;
   store.releaseConnection = undefined;
-  store.client = undefined;
-  store.rider = undefined;
-  stopSendingRiderFirst(client);
   if (!runner || !releaseConnection) return;
   let failure: Error | undefined;
   try {
-    if (rider && commit && client && runner.isTransactionActive) {
-      await commitWithRider(rider, client, runner);
-    } else if (runner.isTransactionActive) {
-      // A plain COMMIT/ROLLBACK ends the whole transaction, whatever savepoints a failed handler left open. A rider
-      // of a request that rolls back is dropped with it.
-      await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
-    }
+    // A plain COMMIT/ROLLBACK ends the whole transaction, whatever savepoints a failed handler left open.
+    if (runner.isTransactionActive) await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
   } catch (error) {
     failure = error as Error;
   }
   // A connection whose COMMIT failed may be broken: the pool drops it instead of reusing it.
   await releaseConnection(failure).catch(() => undefined);
   if (failure) throw failure;
-}
-
-/**
- * `<rider>; COMMIT` in one round trip. Should the rider's rows call for a follow-up (an audit head not where this
- * process left it), it runs in a transaction of its own on the same connection, scoped to the rider's organization,
- * before the answer is written: a read is answered only once its audit event is committed, either way.
- */
-async function commitWithRider(rider: CommitRider, client: PoolClient, runner: QueryRunner): Promise<void> {
-  const text = `${rider.text}; COMMIT`;
-  const query = (Object.getPrototypeOf(client) as { query: (text: string) => Promise<QueryResult[]> }).query;
-  let results: QueryResult[];
-  try {
-    results = await query.call(client, text);
-  } catch (error) {
-    throw error instanceof Error && !(error instanceof QueryFailedError) ? new QueryFailedError(text, [], error) : error;
-  }
-  const followUp = rider.settle(results[0].rows as unknown[]);
-  if (!followUp) return;
-  await runner.query('BEGIN');
-  try {
-    await setTenant(runner.manager, rider.organizationId);
-    await followUp(runner.manager);
-    await runner.query('COMMIT');
-  } catch (error) {
-    await runner.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
 }
 
 /**

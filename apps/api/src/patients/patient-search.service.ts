@@ -58,7 +58,7 @@ export class PatientSearchService {
    * page, and which patients were shown (so each one's access log lists the search).
    */
   private async recordSearch(actor: Actor, query: PatientSearchQueryDto, kinds: string[], items: PatientSummaryDto[], hasMore: boolean): Promise<void> {
-    await this.audit.recordRead(this.dataSource.manager, actor, {
+    await this.audit.record(this.dataSource.manager, actor, {
       action: 'patients.searched',
       entityType: 'patient_search',
       changes: {

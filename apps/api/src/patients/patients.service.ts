@@ -128,7 +128,7 @@ export class PatientsService {
   async get(actor: Actor, id: string): Promise<PatientDto> {
     return requestOrOwnTransaction(this.dataSource, async (manager) => {
       const patient = await findPatient(manager, actor, id);
-      await this.audit.recordRead(manager, actor, { action: 'patient.viewed', entityType: 'patient', entityId: id });
+      await this.audit.record(manager, actor, { action: 'patient.viewed', entityType: 'patient', entityId: id });
       return toPatientDto(patient);
     });
   }
