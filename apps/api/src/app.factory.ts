@@ -16,10 +16,10 @@ import { registerCsvBodyParser } from './common/http/csv-body-parser';
 import { registerBodyFingerprint } from './common/idempotency/body-fingerprint';
 import { JSON_BODY_LIMIT_BYTES, registerJsonBodyParser } from './common/http/json-body-parser';
 import { registerPublicRateLimit } from './common/http/public-rate-limit';
-import { isFramableBookingPage, registerSecurityHeaders, replaceWithFramableHeaders, securityHeaderValues } from './common/http/security-headers';
+import { isFramableBookingPage, registerResponseHeaders, replaceWithFramableHeaders, securityHeaderValues } from './common/http/security-headers';
 import { createAppLogger } from './common/logging/app-logger';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
-import { requestLoggerOptions } from './common/logging/request-logging';
+import { isProbe, requestLoggerOptions } from './common/logging/request-logging';
 import { sendFrameworkError } from './common/problems/fastify-errors';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/problems/problem-details.filter';
@@ -46,6 +46,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     // JSON has its own guarded parser (registerJsonBodyParser); this is the ceiling for any other parser.
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     frameworkErrors: sendFrameworkError,
+    // No Nest middleware (MiddlewareConsumer) in this app: without @fastify/middie no request runs its hook.
+    skipMiddie: true,
     genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];
       const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -63,7 +65,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   await app.register(fastifyCookie);
   // Clinical photos: one file of up to 15 MB per request, a few small fields.
   await app.register(fastifyMultipart, { limits: { fileSize: 15 * 1024 * 1024, files: 1, fields: 5, fieldSize: 1024 } });
-  registerSecurityHeaders(app.getHttpAdapter().getInstance(), config);
+  registerResponseHeaders(app.getHttpAdapter().getInstance(), config);
   await registerPublicRateLimit(app, config.publicRateLimitPerMinute);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
@@ -74,11 +76,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   shareRequestRunner(app.get(DataSource));
   installRequestTransactions(fastify);
   registerBodyFingerprint(fastify);
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    void reply.header('X-Request-Id', String(request.id));
-    // Answers carry patient data: no browser or proxy keeps them. Routes that set a stricter value keep it.
-    if (request.url.startsWith('/api') && !reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
-    done(null, payload);
+  // Probes answer a few bytes, far below compress's 1 KB threshold: they skip its hooks.
+  fastify.addHook('onRoute', (route) => {
+    if (isProbe(route.url)) route.compress = false;
   });
   // Answers of 1 KB or more (JSON lists, CSV exports, the iCalendar feed, problem documents) go out in the encoding the
   // client accepts, brotli before gzip, with `Vary: Accept-Encoding`; PDFs and photos are already compressed and go as

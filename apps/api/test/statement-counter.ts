@@ -19,7 +19,10 @@ export class StatementCounter {
     Client.prototype.query = function countedQuery(this: Client, ...args: unknown[]) {
       const config = args[0] as string | { text?: string } | undefined;
       const text = typeof config === 'string' ? config : config?.text;
-      if (text !== undefined && (this as unknown as { user?: string }).user === appRole) statements.push(text);
+      const values = typeof config === 'string' ? args[1] : (config as { values?: unknown[] } | undefined)?.values;
+      // A simple-protocol string without parameters may hold several statements sent in one round trip (the request
+      // transaction's START with the sign-in check): each counts, the budget is statements, not round trips.
+      if (text !== undefined && (this as unknown as { user?: string }).user === appRole) statements.push(...(values === undefined ? splitStatements(text) : [text]));
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof Client.prototype.query;
     return this;
@@ -38,4 +41,24 @@ export class StatementCounter {
     const statements = this.statements.slice(from);
     return { result, count: statements.length, statements };
   }
+}
+
+/** The statements of a simple-protocol string, split at semicolons outside quoted literals and identifiers. */
+export function splitStatements(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (c === ';') {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }

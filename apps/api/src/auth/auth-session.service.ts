@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { beginRequestTransaction, endRequestTransaction } from '../database/request-transaction';
 import { AuthSession } from './auth-session.entity';
-import { resolveSessionTokenHash, revokeSessionTokenHash } from './sign-in.queries';
+import { resolveSessionStatement, revokeSessionTokenHash, type ResolvedSessionRow } from './sign-in.queries';
 import type { ActiveSession } from '../common/access/session-resolver';
 
 export interface IssuedSession {
@@ -52,12 +52,12 @@ export class AuthSessionService {
    * The live session behind a cookie token, or undefined when it is unknown, revoked, idle or expired. Opens the
    * request's transaction and makes the one call of auth_resolve_session (SECURITY DEFINER: the organization is not
    * known yet), which also answers the clinic's two-step sign-in rule for the staff member and sets the transaction's
-   * tenant: the whole sign-in check is that one statement. A refused session's transaction commits at once (an idle or
-   * expired session is marked ended).
+   * tenant: the whole sign-in check is that one statement, sent with START TRANSACTION in one round trip. A refused
+   * session's transaction commits at once (an idle or expired session is marked ended).
    */
   async resolveForRequest(token: string): Promise<ActiveSession | undefined> {
-    const runner = await beginRequestTransaction(this.dataSource);
-    const row = await resolveSessionTokenHash(runner.manager, hashToken(token), this.config.sessionIdleMinutes);
+    const { rows } = await beginRequestTransaction<ResolvedSessionRow>(this.dataSource, resolveSessionStatement(hashToken(token), this.config.sessionIdleMinutes));
+    const [row] = rows;
     if (!row) {
       await endRequestTransaction(true);
       return undefined;

@@ -1,6 +1,5 @@
 import type { ClinicLocale, StaffRole } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
-import { namedQuery } from '../database/named-query';
 
 export interface ResolvedSessionRow {
   session_id: string;
@@ -20,12 +19,14 @@ export interface ResolvedSessionRow {
 /**
  * The live session behind a token hash with its staff member's columns and whether they must enrol in two-step
  * sign-in first, in one statement (SECURITY DEFINER: the organization is not known yet). It ends an idle or expired
- * session, touches last_seen_at and scopes the transaction to the organization. Sent on every signed-in request: a
- * named statement, parsed and planned once per connection.
+ * session, touches last_seen_at and scopes the transaction to the organization. Sent on every signed-in request
+ * together with START TRANSACTION in one simple-protocol string (beginRequestTransaction), so without parameters:
+ * the only values inlined are the SHA-256 digest (rendered as hex by us) and the configured idle minutes (an integer).
  */
-export async function resolveSessionTokenHash(manager: EntityManager, tokenHash: Buffer, idleMinutes: number): Promise<ResolvedSessionRow | undefined> {
-  const [row] = await namedQuery<ResolvedSessionRow>(manager, 'auth_resolve_session', `SELECT * FROM auth_resolve_session($1, $2)`, [tokenHash, idleMinutes]);
-  return row;
+export function resolveSessionStatement(tokenHash: Buffer, idleMinutes: number): string {
+  if (tokenHash.length !== 32) throw new Error('A session token hash is a SHA-256 digest');
+  if (!Number.isSafeInteger(idleMinutes) || idleMinutes <= 0) throw new Error(`Idle minutes must be a positive integer, not ${idleMinutes}`);
+  return `SELECT * FROM auth_resolve_session(decode('${tokenHash.toString('hex')}', 'hex'), ${idleMinutes})`;
 }
 
 /**

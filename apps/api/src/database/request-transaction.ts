@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DataSource, EntityManager, QueryRunner, ReplicationMode } from 'typeorm';
+import type { PoolClient, QueryResult } from 'pg';
+import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner, type ReplicationMode } from 'typeorm';
+import { isPublicRouteConfig } from '../common/access/access-policy.decorator';
 import { PROBLEM_CONTENT_TYPE, problem } from '../common/problems/problem-document';
 
 /**
@@ -94,18 +96,41 @@ export function requestOrOwnTransaction<T>(dataSource: DataSource, work: (manage
   return dataSource.transaction(work);
 }
 
-/** Opens the request's transaction (the access guard does, right before the session check). */
-export async function beginRequestTransaction(dataSource: DataSource): Promise<QueryRunner> {
+/**
+ * Opens the request's transaction. With `opening` (the access guard's session check) the first statement goes in the
+ * same round trip as START TRANSACTION: one simple-protocol string `START TRANSACTION; <opening>`, whose rows are
+ * answered. Simple protocol takes no parameters, so `opening` may only inline values the caller produced itself and
+ * rendered safely (a hex digest, an integer), never request input.
+ */
+export async function beginRequestTransaction<T = never>(dataSource: DataSource, opening?: string): Promise<{ runner: QueryRunner; rows: T[] }> {
   const store = storage.getStore();
   if (!store) throw new Error('beginRequestTransaction outside a request');
-  if (store.runner) return store.runner;
+  if (store.runner) {
+    return { runner: store.runner, rows: opening ? ((await store.runner.query(opening)) as T[]) : [] };
+  }
   const runner = independentQueryRunner(dataSource);
   const releaseConnection = runner.release.bind(runner) as (error?: Error) => Promise<void>;
   // TypeORM releases a runner after each call it made one for; the request keeps its connection to the end.
   runner.release = async () => undefined;
+  let rows: T[] = [];
   try {
-    await runner.connect();
-    await runner.startTransaction();
+    const client = (await runner.connect()) as PoolClient;
+    if (opening) {
+      // TypeORM's startTransaction (its state, its subscribers' events) with its START sent together with `opening`.
+      const own = runner as unknown as { query: (text: string, parameters?: unknown[]) => Promise<unknown> };
+      own.query = async (text: string, parameters?: unknown[]) => {
+        if (text !== 'START TRANSACTION' || parameters?.length) throw new Error(`Unexpected statement while opening the request transaction: ${text}`);
+        const results = await sendOpening(client, opening);
+        rows = results.rows as T[];
+      };
+      try {
+        await runner.startTransaction();
+      } finally {
+        delete (own as { query?: unknown }).query;
+      }
+    } else {
+      await runner.startTransaction();
+    }
   } catch (error) {
     await releaseConnection(error as Error).catch(() => undefined);
     throw error;
@@ -113,7 +138,20 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<Q
   if (store.readOnly) flattenNestedTransactions(runner);
   store.runner = runner;
   store.releaseConnection = releaseConnection;
-  return runner;
+  return { runner, rows };
+}
+
+/** `START TRANSACTION; <opening>` in one round trip; the opening's result. Errors come back as TypeORM's, as from runner.query. */
+async function sendOpening(client: PoolClient, opening: string): Promise<QueryResult> {
+  const text = `START TRANSACTION; ${opening}`;
+  try {
+    // Two statements in one simple query: node-postgres answers one result per statement.
+    const results = (await client.query(text)) as unknown as QueryResult[];
+    return results[results.length - 1];
+  } catch (error) {
+    if (error instanceof Error && !(error instanceof QueryFailedError)) throw new QueryFailedError(text, [], error);
+    throw error;
+  }
 }
 
 /**
@@ -178,27 +216,43 @@ async function finish(store: RequestStore, commit: boolean): Promise<void> {
   if (failure) throw failure;
 }
 
-/** The Fastify hooks that give each request its store, and commit or roll back before the answer is written. */
+/**
+ * The hooks that give each request its store, and commit or roll back before the answer is written: route hooks, on
+ * every route but the public ones (Public sets PUBLIC_ROUTE_CONFIG). A public route never resolves a session, the one
+ * thing that opens a request transaction, so its requests (health, the booking pages, sign-in) skip the store, the
+ * AsyncLocalStorage context and these hooks entirely; were one to call beginRequestTransaction anyway, it would fail
+ * loudly ("outside a request"), never run outside a transaction unnoticed. Call before the routes are added and before
+ * @fastify/compress registers (its onSend must come after this one's, which may still swap the answer).
+ */
 export function installRequestTransactions(fastify: FastifyInstance): void {
-  fastify.addHook('preHandler', (request, _reply, done) => {
+  const openStore = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
     const store: RequestStore = { readOnly: request.method === 'GET' || request.method === 'HEAD' };
     request.transactionStore = store;
     storage.run(store, done);
-  });
-  // Callback hooks, not async ones: a request without a transaction (health, public pages) passes straight through
-  // without a promise per hook.
-  fastify.addHook('onSend', (request, reply, payload, done) => {
+  };
+  // Callback hooks, not async ones: a request that opened no transaction passes straight through without a promise.
+  const settle = (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) => {
     const store = request.transactionStore;
     if (!store?.runner) return done(null, payload);
     settleBeforeAnswer(store, request, reply, payload).then((answer) => done(null, answer), done);
-  });
+  };
   const safetyNet = (request: FastifyRequest, done: () => void) => {
     const store = request.transactionStore;
     if (!store?.runner) return done();
     finish(store, false).then(done, () => done());
   };
-  fastify.addHook('onResponse', (request, _reply, done) => safetyNet(request, done));
-  fastify.addHook('onRequestAbort', (request, done) => safetyNet(request, done));
+  const afterResponse = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => safetyNet(request, done);
+  fastify.addHook('onRoute', (route) => {
+    if (isPublicRouteConfig(route.config)) return;
+    route.preHandler = [openStore, ...asArray(route.preHandler)] as typeof route.preHandler;
+    route.onSend = [...asArray(route.onSend), settle] as typeof route.onSend;
+    route.onResponse = [...asArray(route.onResponse), afterResponse] as typeof route.onResponse;
+    route.onRequestAbort = [...asArray(route.onRequestAbort), safetyNet] as typeof route.onRequestAbort;
+  });
+}
+
+function asArray<T>(hooks: T | T[] | undefined): T[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }
 
 /** Commits (below 400) or rolls back; an answer whose COMMIT failed becomes a 500 naming the request id. */

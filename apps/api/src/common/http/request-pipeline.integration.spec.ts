@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { newPatient, signedInOrganization } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { securityHeaders } from './security-headers';
+import { splitStatements } from '../../../test/statement-counter';
 
 /**
  * The request pipeline every answer goes through (issue 15): one JSON log line per request with its request id and
@@ -71,6 +72,32 @@ interface LogLine {
   req?: { method: string; url: string };
   res?: { statusCode: number };
   [key: string]: unknown;
+}
+
+/**
+ * Each route's hooks of one method, from Fastify's printed route table: a radix tree whose lines are "├── segment (GET)"
+ * (indented four characters a level, the path being the segments of the line and its parents) followed by
+ * "• (preHandler) [\"openStore()\"]" lines.
+ */
+function routeHooks(app: TestApp, method: string): Map<string, Record<string, string[]>> {
+  const table = app.app.getHttpAdapter().getInstance().printRoutes({ includeHooks: true, commonPrefix: false, method });
+  const routes = new Map<string, Record<string, string[]>>();
+  const segments: string[] = [];
+  let current: Record<string, string[]> = {};
+  for (const line of table.split('\n')) {
+    const route = /^(.*?)── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    const hook = /• \((\w+)\) (\[.*\])$/.exec(line);
+    if (hook) {
+      current[hook[1]] = (JSON.parse(hook[2]) as string[]).map((name) => name.replace(/\(\)$/, ''));
+    } else if (route) {
+      const depth = (route[1].length - 1) / 4;
+      segments.length = depth;
+      segments[depth] = route[2];
+      current = { preHandler: [], onSend: [] };
+      if (route[3]) routes.set(segments.join(''), current);
+    }
+  }
+  return routes;
 }
 
 describe('the request pipeline', () => {
@@ -163,6 +190,46 @@ describe('the request pipeline', () => {
     });
   });
 
+  describe('per-request work (issue 15)', () => {
+    it('puts the request id and, on the API, Cache-Control: no-store on every answer, public, signed-in, error or page', async () => {
+      const org = await signedInOrganization(app, 'owner');
+      for (const [url, client, status, cacheControl] of [
+        ['/api/health', app.client(), 200, 'no-store'],
+        ['/api/nothing-here', app.client(), 404, 'no-store'],
+        ['/api/patients', org.client, 200, 'no-store'],
+        ['/api/patients', app.client(), 401, 'no-store'],
+        ['/', app.client(), 200, 'no-cache'],
+      ] as const) {
+        const response = await client.get(url);
+        expect([url, response.status, response.headers.get('cache-control'), response.headers.get('x-request-id')]).toEqual([url, status, cacheControl, expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+        expect([url, securityHeadersOf(response.headers)]).toEqual([url, HEADERS_BEFORE]);
+      }
+    });
+
+    it('gives public routes neither the request-transaction hooks nor compression of their few bytes; others keep both', () => {
+      // The request transaction's hooks are openStore, settle, afterResponse and safetyNet; compress's are onRequest and onSend.
+      const ours = (method: string, url: string) => {
+        const hooks = routeHooks(app, method).get(url);
+        if (!hooks) throw new Error(`No route ${method} ${url}`);
+        const named = (kind: string, names: string[]) => (hooks[kind] ?? []).filter((name) => names.includes(name));
+        return {
+          preHandler: named('preHandler', ['openStore']),
+          onRequest: named('onRequest', ['onRequest']),
+          onSend: named('onSend', ['settle', 'onSend']),
+          onResponse: named('onResponse', ['afterResponse']),
+          onRequestAbort: named('onRequestAbort', ['safetyNet']),
+        };
+      };
+      const none = { preHandler: [], onRequest: [], onSend: [], onResponse: [], onRequestAbort: [] };
+      expect(ours('GET', '/api/health')).toEqual(none);
+      expect(ours('GET', '/api/health/ready')).toEqual(none);
+      // Public, but answers may be large: compressed.
+      expect(ours('POST', '/api/auth/login')).toEqual({ ...none, onRequest: ['onRequest'], onSend: ['onSend'] });
+      // Compress's onSend after settle, which may still swap the answer for a problem document.
+      expect(ours('GET', '/api/patients')).toEqual({ preHandler: ['openStore'], onRequest: ['onRequest'], onSend: ['settle', 'onSend'], onResponse: ['afterResponse'], onRequestAbort: ['safetyNet'] });
+    });
+  });
+
   describe('the sign-in check', () => {
     it('is one statement (session, staff member and the clinic\u2019s MFA rule together); health sends none', async () => {
       const org = await signedInOrganization(app, 'owner');
@@ -174,11 +241,11 @@ describe('the request pipeline', () => {
       const health = await statementsOf(async () => {
         expect((await app.client().get('/api/health')).status).toBe(200);
       });
-      process.stdout.write(`GET /api/patients: ${statements.length} statements; GET /api/health: ${health.length}\n`);
-      // The transaction opens, then the sign-in check, then the route's own reads.
-      expect(statements[0]).toBe('START TRANSACTION');
-      expect(statements[1]).toMatch(/auth_resolve_session/);
-      expect(statements[2]).toMatch(/FROM patients/);
+      process.stdout.write(`GET /api/patients: ${statements.length} round trips; GET /api/health: ${health.length}\n`);
+      // The transaction opens together with the sign-in check (one round trip), then the route's own reads.
+      expect(statements[0]).toMatch(/^START TRANSACTION; SELECT \* FROM auth_resolve_session\(decode\('[0-9a-f]{64}', 'hex'\), \d+\)$/);
+      expect(splitStatements(statements[0])).toHaveLength(2);
+      expect(statements[1]).toMatch(/FROM patients/);
       expect(statements.filter((s) => /auth_|staff_members|settings|staff_totp_authenticators/.test(s))).toHaveLength(1);
       expect(statements.at(-1)).toBe('COMMIT');
       expect(health).toEqual([]);

@@ -45,11 +45,20 @@ export function securityHeaderValues(config: Pick<AppConfig, 'secureCookies'>, f
   return [...headers];
 }
 
-/** Sets the security headers on every answer (API, pages, assets, errors), as @fastify/helmet did, minus its per-request work. */
-export function registerSecurityHeaders(fastify: FastifyInstance, config: Pick<AppConfig, 'secureCookies'>): void {
+/**
+ * The headers every answer carries, set in one hook when the request arrives (so API answers, pages, assets, errors
+ * and 404s all have them): the security headers (as @fastify/helmet did, computed once), the request id, and for the
+ * API `Cache-Control: no-store` (answers carry patient data: no browser or proxy keeps them). They go straight onto the
+ * raw response, where a route's own `reply.header(...)` replaces them when Fastify writes the head, so a route that sets
+ * a stricter Cache-Control keeps it.
+ */
+export function registerResponseHeaders(fastify: FastifyInstance, config: Pick<AppConfig, 'secureCookies'>): void {
   const headers = securityHeaderValues(config);
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const raw = reply.raw;
+    for (const [name, value] of headers) raw.setHeader(name, value);
+    raw.setHeader('X-Request-Id', request.id as string);
+    if (request.url.startsWith('/api')) raw.setHeader('Cache-Control', 'no-store');
     done();
   });
 }
