@@ -93,6 +93,12 @@ export async function insertManageToken(db: Db, t: { organizationId: string; app
   ]);
 }
 
+/** Whether the patient was ever given a manage link for the appointment. */
+export async function hasManageToken(db: Db, organizationId: string, appointmentId: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM online_booking_manage_tokens WHERE organization_id = $1 AND appointment_id = $2 LIMIT 1`, [organizationId, appointmentId]);
+  return rows.length > 0;
+}
+
 export interface ManageLinkRow {
   organization_id: string;
   appointment_id: string;

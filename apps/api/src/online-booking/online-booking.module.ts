@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ManageLinkRenewalProvider } from './manage-link-renewal.provider';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { PatientsModule } from '../patients/patients.module';
@@ -31,6 +32,7 @@ import { ConsentsModule } from '../consents/consents.module';
   imports: [OrganizationsModule, SettingsModule, SchedulingModule, PatientsModule, MessagingModule, ConsentsModule],
   controllers: [OnlineBookingSettingsController, PublicBookingController, PublicAppointmentsController, PreVisitFormsController, SendFormsController],
   providers: [
+    ManageLinkRenewalProvider,
     OnlineBookingSettingsService,
     PublicBookingService,
     PublicHoldsService,

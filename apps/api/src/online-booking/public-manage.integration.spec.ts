@@ -229,6 +229,43 @@ describe('online booking: the manage link (issue 16)', () => {
     expect((await c.client.get(`/api/appointments/${other.id}`)).body.startsAt).toBe(third.startsAt);
   });
 
+  it('when staff move an online booking, the notice and the rewritten reminders carry a new link; the old one keeps working', async () => {
+    const c = await clinic();
+    const [first, second] = await c.slots();
+    const booked = await c.book(first);
+    const moved = await c.client.patch(`/api/appointments/${booked.id}`, { startsAt: second.startsAt });
+    expect(moved.status).toBe(200);
+    const messages: { kind: string; channel: string; body: string }[] = await app.dataSource.query(
+      `SELECT kind, channel, body FROM outbound_messages WHERE appointment_id = $1 AND kind IN ('reschedule', 'reminder') AND status = 'pending' ORDER BY kind, channel`,
+      [booked.id],
+    );
+    const emails = messages.filter((m) => m.channel === 'email');
+    expect(emails.map((m) => m.kind).sort()).toEqual(['reminder', 'reschedule']);
+    const keys = new Set(emails.map((m) => new RegExp(`${PUBLIC_URL}/book/manage/([A-Za-z0-9_-]{43})`).exec(m.body)?.[1]));
+    expect(keys.size).toBe(1);
+    const [fresh] = [...keys];
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(booked.key);
+    for (const key of [fresh as string, booked.key]) {
+      const view = await c.anonymous.get(c.link(key));
+      expect(view.status).toBe(200);
+      expect(view.body.startsAt).toBe(second.startsAt);
+    }
+    // Stored as a hash like the first: the key itself is nowhere in the table.
+    const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM online_booking_manage_tokens WHERE appointment_id = $1`, [booked.id]);
+    expect(n).toBe(2);
+  });
+
+  it('a staff-booked appointment without a link gets none when moved', async () => {
+    const c = await clinic();
+    const [first, second] = await c.slots();
+    const booked = await c.book(first);
+    await app.dataSource.query(`DELETE FROM online_booking_manage_tokens WHERE appointment_id = $1`, [booked.id]);
+    expect((await c.client.patch(`/api/appointments/${booked.id}`, { startsAt: second.startsAt })).status).toBe(200);
+    const [notice] = await app.dataSource.query(`SELECT body FROM outbound_messages WHERE appointment_id = $1 AND kind = 'reschedule' AND channel = 'email'`, [booked.id]);
+    expect(notice.body).not.toContain('/book/manage/');
+  });
+
   it('offers the starts it may move to: its practitioner, its own time not blocking them, nothing once inside the window', async () => {
     const c = await clinic();
     const [first, second] = await c.slots();

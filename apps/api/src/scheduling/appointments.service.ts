@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { RenewsManageLinks, type ManageLinkRenewal } from './manage-link-renewal';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canTransition, isLateCancellation, isReschedulable, targetStatus, type AppointmentAction, type AppointmentStatus, type CancelledBy, type FreedSlotCause } from '@skinledger/domain';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -38,6 +40,7 @@ export class AppointmentsService {
     private readonly booking: AppointmentBooking,
     private readonly outbox: OutboxService,
     private readonly cancellations: CancellationSettingsService,
+    private readonly discovery: DiscoveryService,
   ) {}
 
   async list(actor: Actor, query: AppointmentListQueryDto): Promise<AppointmentDto[]> {
@@ -202,9 +205,15 @@ export class AppointmentsService {
     }
     // The patient hears of a new time, place or service; reminders are rewritten for it.
     if (before.startsAt !== after.startsAt || before.locationId !== after.locationId || before.serviceId !== after.serviceId) {
-      await this.outbox.appointmentRescheduled(manager, id, manageUrl);
+      await this.outbox.appointmentRescheduled(manager, id, manageUrl ?? (await this.renewedManageUrl(manager, actor.organizationId, id, new Date(after.endsAt))));
     }
     return after;
+  }
+
+  /** A staff move of an appointment managed online: a new link for the rewritten notice and reminders (or none). */
+  private async renewedManageUrl(manager: EntityManager, organizationId: string, appointmentId: string, endsAt: Date): Promise<string | undefined> {
+    const [renewal] = this.discovery.getProviders({ metadataKey: RenewsManageLinks.KEY }).map((wrapper) => wrapper.instance as ManageLinkRenewal);
+    return (await renewal?.renew(manager, organizationId, appointmentId, endsAt)) ?? undefined;
   }
 
   async transition(actor: Actor, id: string, action: AppointmentAction, reason?: string, cancelledBy: CancelledBy = 'patient'): Promise<AppointmentDto> {

@@ -1,5 +1,6 @@
 import { SchedulingRecordHolder } from './scheduling.record-holder';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ConsentsModule } from '../consents/consents.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { PatientsModule } from '../patients/patients.module';
@@ -35,7 +36,7 @@ import { WorkingHoursService } from './working-hours.service';
  * live in MessagingModule.
  */
 @Module({
-  imports: [PatientsModule, MessagingModule, ConsentsModule, SettingsModule],
+  imports: [DiscoveryModule, PatientsModule, MessagingModule, ConsentsModule, SettingsModule],
   controllers: [ServicesController, RoomsController, WorkingHoursController, AppointmentsController, AvailabilityController, TreatmentPlansController, CalendarFeedsController, PatientAppointmentsController, CalendarViewController, CancellationSettingsController, WaitlistController],
   providers: [
     SchedulingRecordHolder,
