@@ -99,6 +99,8 @@ describe('public booking: patients book themselves', () => {
       cancellationWindowHours: 24,
       policyText: 'Please cancel or move your appointment at least 24 hours ahead. Late cancellations may be charged.',
       excludedPractitionerIds: [],
+      // The clinic's colour (issue 16: "in the clinic's name and colours"): a navy white text reads well on.
+      brandColor: '#1b4f8a',
     });
     return settings.publicBookingSlug;
   }
@@ -153,6 +155,7 @@ describe('public booking: patients book themselves', () => {
     await step(page, '1-location', 'Choose a location');
     expect(await page.title()).toBe('Choose a location – Harbour Skin Clinic');
     await page.getByText('Harbour Skin Clinic').first().waitFor();
+    expect(await page.locator('.book-header').evaluate((header) => getComputedStyle(header).backgroundColor)).toBe('rgb(27, 79, 138)');
 
     // Nearest first from the browser's position; then a typed postcode finds the Manhattan location.
     await page.getByRole('button', { name: 'Use my location' }).click();

@@ -6787,6 +6787,11 @@ export interface components {
             policyText: string;
             /** @description Practitioners who take no online bookings (the clinic's staff; the rest take those their licence allows) */
             excludedPractitionerIds: string[];
+            /**
+             * @description The clinic’s colour on the booking pages (#RRGGBB). White text goes on it, so it must reach 4.5:1 contrast against white; absent or null: the pages’ own teal
+             * @example #1b6a70
+             */
+            brandColor?: string | null;
             /** @description False while the defaults apply (never saved) */
             customized: boolean;
             /**
@@ -6822,6 +6827,11 @@ export interface components {
             policyText: string;
             /** @description Practitioners who take no online bookings (the clinic's staff; the rest take those their licence allows) */
             excludedPractitionerIds: string[];
+            /**
+             * @description The clinic’s colour on the booking pages (#RRGGBB). White text goes on it, so it must reach 4.5:1 contrast against white; absent or null: the pages’ own teal
+             * @example #1b6a70
+             */
+            brandColor?: string | null;
         };
         PublicLocationDto: {
             /** Format: uuid */
@@ -6876,6 +6886,11 @@ export interface components {
             policyText: string;
             /** @description Hours before the start within which the patient changes the appointment only by calling */
             cancellationWindowHours: number;
+            /**
+             * @description The clinic’s colour for the pages (#RRGGBB, readable under white text); null: the pages’ own
+             * @example #1b6a70
+             */
+            brandColor: string | null;
         };
         PublicSlotDto: {
             /** Format: date-time */
@@ -7001,6 +7016,11 @@ export interface components {
             cancellationWindowHours: number;
             /** @description The clinic’s booking and cancellation policy */
             policyText: string;
+            /**
+             * @description The clinic’s colour for the pages (#RRGGBB, readable under white text); null: the pages’ own
+             * @example #1b6a70
+             */
+            brandColor: string | null;
         };
         CancelPublicAppointmentDto: {
             /**

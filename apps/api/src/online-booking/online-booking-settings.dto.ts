@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ONLINE_BOOKING_LIMITS as L } from '@skinledger/domain';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BRAND_COLOR_PATTERN, ONLINE_BOOKING_LIMITS as L } from '@skinledger/domain';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** The clinic's online-booking settings, replaced as a whole (settings key `onlineBooking`). */
 export class OnlineBookingSettingsDto {
@@ -43,6 +43,16 @@ export class OnlineBookingSettingsDto {
   @ArrayUnique({ message: 'excludedPractitionerIds must not repeat an id' })
   @IsUUID('4', { each: true, message: 'each of excludedPractitionerIds must be a UUID' })
   excludedPractitionerIds!: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '#1b6a70',
+    description: 'The clinic’s colour on the booking pages (#RRGGBB). White text goes on it, so it must reach 4.5:1 contrast against white; absent or null: the pages’ own teal',
+  })
+  @IsOptional()
+  @Matches(BRAND_COLOR_PATTERN, { message: 'brandColor must be a colour written #RRGGBB' })
+  brandColor?: string | null;
 }
 
 export class OnlineBookingSettingsViewDto extends OnlineBookingSettingsDto {

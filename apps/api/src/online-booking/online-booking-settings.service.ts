@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_ONLINE_BOOKING_SETTINGS, type OnlineBookingSettings } from '@skinledger/domain';
+import { brandColorProblem, DEFAULT_ONLINE_BOOKING_SETTINGS, type OnlineBookingSettings } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import { RequestValidationError } from '../common/problems/validation';
@@ -41,6 +41,9 @@ export class OnlineBookingSettingsService {
     if (unknown.length > 0) {
       throw new RequestValidationError([{ field: 'excludedPractitionerIds', message: `not staff of this clinic: ${unknown.join(', ')}` }]);
     }
+    const brandColor = input.brandColor ? input.brandColor.toLowerCase() : null;
+    const colorProblem = brandColor ? brandColorProblem(brandColor) : null;
+    if (colorProblem) throw new RequestValidationError([{ field: 'brandColor', message: `brandColor ${colorProblem}` }]);
     const value: OnlineBookingSettings = {
       enabled: input.enabled,
       minimumNoticeHours: input.minimumNoticeHours,
@@ -48,6 +51,7 @@ export class OnlineBookingSettingsService {
       cancellationWindowHours: input.cancellationWindowHours,
       policyText: input.policyText.trim(),
       excludedPractitionerIds: [...input.excludedPractitionerIds].sort(),
+      brandColor,
     };
     await this.settings.replace(actor, 'onlineBooking', value);
     return this.view(actor, value);

@@ -36,6 +36,7 @@ describe('online booking: settings, the service flag and the public reads (issue
         cancellationWindowHours: 24,
         policyText: '',
         excludedPractitionerIds: [],
+        brandColor: null,
         customized: false,
         publicBookingSlug: org.slug,
         // On PUBLIC_URL, where the API serves the booking page (book.html) for /book.
@@ -54,7 +55,7 @@ describe('online booking: settings, the service flag and the public reads (issue
       expect(put.status).toBe(200);
       expect(put.body).toMatchObject({ ...OPEN, excludedPractitionerIds: [org.aesthetician.id], customized: true });
       const [row] = await app.dataSource.query(`SELECT settings FROM organizations WHERE id = $1`, [org.organization.id]);
-      expect(row.settings.onlineBooking).toEqual({ ...OPEN, excludedPractitionerIds: [org.aesthetician.id] });
+      expect(row.settings.onlineBooking).toEqual({ ...OPEN, excludedPractitionerIds: [org.aesthetician.id], brandColor: null });
       const events = await org.client.get('/api/audit-events?action=settings.online_booking_updated');
       expect(events.body.items).toHaveLength(1);
       expect(events.body.items[0].changes).toEqual({
@@ -171,6 +172,29 @@ describe('online booking: settings, the service flag and the public reads (issue
       expect(byId.get(org.nurse.id)).toMatchObject({ serviceIds: [medical.id, cosmetic.id] });
       const text = response.text;
       for (const secret of [org.nurse.email, org.aesthetician.email, org.staffMember.email, 'RN-1', '@clinic.test', excluded.id]) expect(text).not.toContain(secret);
+    });
+  });
+
+  describe('the clinic’s colour on the booking pages', () => {
+    it('is kept when white text reads on it (4.5:1), refused naming brandColor when not, and offered to the pages', async () => {
+      const org = await clinic();
+      await newService(org.client, { name: 'Glow needling', procedureKind: 'cosmetic_needling', consentKinds: [], onlineBooking: 'anyone' });
+      const light = await org.client.put('/api/settings/online-booking', { ...OPEN, brandColor: '#ffd700' });
+      expect(light.status).toBe(400);
+      expect(light.headers.get('content-type')).toContain('application/problem+json');
+      expect(light.body.errors).toEqual([{ field: 'brandColor', message: expect.stringMatching(/contrast of 1\.\d+:1; choose a darker colour \(at least 4\.5:1\)/) }]);
+      const malformed = await org.client.put('/api/settings/online-booking', { ...OPEN, brandColor: 'navy' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.errors[0].field).toBe('brandColor');
+
+      const saved = await org.client.put('/api/settings/online-booking', { ...OPEN, brandColor: '#1B4F8A' });
+      expect(saved.status).toBe(200);
+      expect(saved.body.brandColor).toBe('#1b4f8a');
+      const options = await app.client().get(`/api/public/booking/options?organization=${org.slug}`);
+      expect(options.body.brandColor).toBe('#1b4f8a');
+      // Left out of a later save: back to the pages' own colour.
+      expect((await org.client.put('/api/settings/online-booking', OPEN)).body.brandColor).toBeNull();
+      expect((await app.client().get(`/api/public/booking/options?organization=${org.slug}`)).body.brandColor).toBeNull();
     });
   });
 

@@ -232,6 +232,7 @@ function toDto(managed: Managed, a: ManagedAppointmentRow, now: number): PublicM
     canReschedule: changeable && settings.enabled,
     cancellationWindowHours: settings.cancellationWindowHours,
     policyText: settings.policyText,
+    brandColor: settings.brandColor,
   };
 }
 

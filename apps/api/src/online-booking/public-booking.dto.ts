@@ -63,6 +63,8 @@ export class PublicBookingOptionsDto {
   @ApiProperty({ type: [PublicPractitionerDto] }) practitioners!: PublicPractitionerDto[];
   @ApiProperty({ description: 'The clinic’s booking and cancellation policy, accepted when booking' }) policyText!: string;
   @ApiProperty({ type: 'integer', description: 'Hours before the start within which the patient changes the appointment only by calling' }) cancellationWindowHours!: number;
+  @ApiProperty({ type: String, nullable: true, example: '#1b6a70', description: 'The clinic’s colour for the pages (#RRGGBB, readable under white text); null: the pages’ own' })
+  brandColor!: string | null;
 }
 
 export class PublicSlotDto {
@@ -148,6 +150,8 @@ export class PublicManagedAppointmentDto {
   @ApiProperty({ description: 'As canCancel: moving it online follows the same window' }) canReschedule!: boolean;
   @ApiProperty({ type: 'integer', description: 'Hours before the start within which it is changed only by calling the clinic' }) cancellationWindowHours!: number;
   @ApiProperty({ description: 'The clinic’s booking and cancellation policy' }) policyText!: string;
+  @ApiProperty({ type: String, nullable: true, example: '#1b6a70', description: 'The clinic’s colour for the pages (#RRGGBB, readable under white text); null: the pages’ own' })
+  brandColor!: string | null;
 }
 
 export class ManageAvailabilityQueryDto {

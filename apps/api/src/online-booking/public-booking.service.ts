@@ -28,7 +28,7 @@ export class PublicBookingService {
       const clinic = await this.clinic(manager, slug);
       const settings = effectiveOnlineBookingSettings(clinic.onlineBooking);
       const options = bookingOptions(clinic.name, await publicCatalog(manager, clinic.organizationId), new Set(settings.excludedPractitionerIds), isoDate(now));
-      return { ...options, policyText: settings.policyText, cancellationWindowHours: settings.cancellationWindowHours };
+      return { ...options, policyText: settings.policyText, cancellationWindowHours: settings.cancellationWindowHours, brandColor: settings.brandColor };
     });
   }
 
@@ -64,7 +64,7 @@ export function bookingOptions(
   row: PublicCatalogRow,
   excluded: ReadonlySet<string>,
   today: string,
-): Omit<PublicBookingOptionsDto, 'policyText' | 'cancellationWindowHours'> {
+): Omit<PublicBookingOptionsDto, 'policyText' | 'cancellationWindowHours' | 'brandColor'> {
   const credentials = new Map<string, PractitionerCredential[]>();
   for (const [staffId, licenceType, expiresOn] of row.licences ?? []) {
     const list = credentials.get(staffId) ?? [];

@@ -124,6 +124,7 @@ describe('online booking: the manage link (issue 16)', () => {
       canReschedule: true,
       cancellationWindowHours: 24,
       policyText: 'Cancel a day ahead, please.',
+      brandColor: null,
     });
     const [patient] = await app.dataSource.query(`SELECT p.mrn FROM patients p JOIN appointments a ON a.patient_id = p.id WHERE a.id = $1`, [booked.id]);
     for (const secret of [booked.who.lastName, booked.who.email, booked.who.dateOfBirth, '555-0142', patient.mrn, other.lastName, other.mrn, other.email as string, staffBooked.body.id]) {

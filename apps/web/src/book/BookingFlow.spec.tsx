@@ -19,6 +19,7 @@ const OPTIONS: BookingOptions = {
   services: [CONSULTATION, NEEDLING],
   practitioners: [{ id: 'p-1', displayName: 'Nora Reyes', title: 'Nurse', serviceIds: ['svc-c', 'svc-m'], locationIds: ['loc-1'] }],
   policyText: 'Cancel a day ahead.',
+  brandColor: null,
   cancellationWindowHours: 24,
 };
 const SLOT = { startsAt: '2030-03-05T15:00:00.000Z', endsAt: '2030-03-05T15:30:00.000Z', practitionerId: 'p-1' };

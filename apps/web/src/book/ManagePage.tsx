@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiProblem, formsApi, manageApi, type ManagedAppointment, type PreVisitForms, type Slot } from './api';
+import { applyBrandColor } from './brand';
 import { ConsentView } from './ConsentView';
 import { FormsSection } from './FormsSection';
 import { HistoryView } from './HistoryView';
@@ -56,6 +57,7 @@ export function ManagePage({ token, openAtForms = false, onClinicName }: { token
       .then((a) => {
         setAppointment(a);
         onClinicName(a.organizationName);
+        applyBrandColor(a.brandColor);
         document.title = `Your appointment – ${a.organizationName}`;
       })
       .catch((e: unknown) => setLoadError(e instanceof ApiProblem ? plainWords(e) : 'The appointment could not be loaded.'));

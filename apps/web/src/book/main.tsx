@@ -2,6 +2,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProblem, bookingApi, type BookingOptions } from './api';
 import { BookingFlow } from './BookingFlow';
+import { applyBrandColor } from './brand';
 import { ManagePage } from './ManagePage';
 import { plainWords } from './problems';
 import { ErrorRegion, StepHeading } from './ui';
@@ -22,7 +23,10 @@ function BookApp() {
 
   useEffect(() => {
     if (manage || !organization) return;
-    bookingApi.options(organization).then(setOptions, (e: unknown) =>
+    bookingApi.options(organization).then((o) => {
+      applyBrandColor(o.brandColor);
+      setOptions(o);
+    }, (e: unknown) =>
       setProblem(e instanceof ApiProblem && e.code === 'not-found' ? 'This clinic does not take bookings online at the moment. Please call the clinic.' : e instanceof ApiProblem ? plainWords(e) : 'The booking page could not be loaded.'),
     );
     // Read once: the page is loaded per clinic link.

@@ -8,3 +8,4 @@ export * from './cancellation';
 export * from './waitlist';
 export * from './readable-time';
 export * from './online-booking';
+export * from './brand-color';

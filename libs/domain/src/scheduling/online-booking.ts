@@ -26,6 +26,8 @@ export interface OnlineBookingSettings {
   policyText: string;
   /** Practitioners who take no online bookings (the rest take those their licence allows). */
   excludedPractitionerIds: string[];
+  /** The clinic's colour on the booking pages, #RRGGBB readable under white text (brand-color.ts); null: the default. */
+  brandColor: string | null;
 }
 
 /** Off until the clinic turns it on; a day's notice, two months ahead, a day's cancellation window. */
@@ -36,6 +38,7 @@ export const DEFAULT_ONLINE_BOOKING_SETTINGS: Readonly<OnlineBookingSettings> = 
   cancellationWindowHours: 24,
   policyText: '',
   excludedPractitionerIds: [],
+  brandColor: null,
 });
 
 /** Bounds of the settings: notice up to two weeks, a year ahead at most, a cancellation window up to a week. */

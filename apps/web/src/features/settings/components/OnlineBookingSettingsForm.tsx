@@ -1,7 +1,7 @@
-import { Anchor, Button, Code, CopyButton, Group, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Code, ColorSwatch, CopyButton, Group, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Schemas } from '@skinledger/api-client';
-import { ONLINE_BOOKING_LIMITS } from '@skinledger/domain';
+import { brandColorProblem, ONLINE_BOOKING_LIMITS } from '@skinledger/domain';
 import { useState, type FormEvent } from 'react';
 import { FormAlert } from '@web/components/FormAlert';
 import { describeProblem, type ProblemFeedback } from '@web/lib/problems/describeProblem';
@@ -22,6 +22,7 @@ export function OnlineBookingSettingsForm({ settings }: { settings: Schemas['Onl
     cancellationWindowHours: settings.cancellationWindowHours,
     policyText: settings.policyText,
     excludedPractitionerIds: settings.excludedPractitionerIds,
+    brandColor: settings.brandColor ?? null,
   });
   const [problem, setProblem] = useState<ProblemFeedback['summary']>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -106,6 +107,16 @@ export function OnlineBookingSettingsForm({ settings }: { settings: Schemas['Onl
           searchable
           clearable
           error={fieldErrors.excludedPractitionerIds}
+        />
+        <TextInput
+          label="Colour of the booking pages"
+          description="The clinic’s colour, written #RRGGBB. White text goes on it, so it must be dark enough to read (contrast at least 4.5:1). Empty: the pages’ own teal."
+          placeholder="#1b6a70"
+          maw={320}
+          value={draft.brandColor ?? ''}
+          onChange={(e) => set('brandColor', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value.trim())}
+          leftSection={draft.brandColor && !brandColorProblem(draft.brandColor) ? <ColorSwatch color={draft.brandColor} size={16} aria-hidden /> : null}
+          error={fieldErrors.brandColor ?? (draft.brandColor && brandColorProblem(draft.brandColor) ? `This colour ${brandColorProblem(draft.brandColor)}` : undefined)}
         />
         <Stack gap="xs" component="section" aria-labelledby="public-booking-page">
           <Title order={3} size="h5" id="public-booking-page">
