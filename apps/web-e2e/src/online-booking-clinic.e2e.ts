@@ -106,8 +106,10 @@ describe('online booking: the clinic side', () => {
     await page.goto(`${server.baseUrl}/scheduling-setup`);
     const needling = page.getByRole('textbox', { name: 'Online booking of Medical needling' });
     await needling.click();
+    // Listen before choosing: the PATCH may answer before a listener set up after the click would see it.
+    const patched = page.waitForResponse((r) => r.url().includes('/api/services/') && r.request().method() === 'PATCH');
     await page.getByRole('option', { name: 'Existing patients' }).click();
-    await page.waitForResponse((r) => r.url().includes('/api/services/') && r.request().method() === 'PATCH');
+    await patched;
 
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Online booking of Medical needling' }).inputValue()).resolves.toBe('Existing patients');

@@ -165,7 +165,8 @@ describe('tablet: collapsed navigation, tables that keep their key columns and a
     await patients.waitFor();
     await expect(patients.textContent()).resolves.toBe('');
     expect((await navigation().boundingBox())!.width).toBeLessThanOrEqual(72);
-    await expect(navigation().getByRole('link', { name: /Reports/ }).count()).resolves.toBe(0);
+    // Reports is back in the navigation (issue 17), named like the others.
+    await expect(navigation().getByRole('link', { name: 'Reports' }).count()).resolves.toBe(1);
     // Its name shows as a tooltip on keyboard focus.
     await patients.focus();
     await page.getByRole('tooltip', { name: 'Patients' }).waitFor();

@@ -51,7 +51,7 @@ it('turns online booking on with a shorter notice and keeps a practitioner off t
 
   await waitFor(() => expect(put).toHaveBeenCalled());
   expect(put).toHaveBeenCalledWith('/api/settings/online-booking', {
-    body: { enabled: true, minimumNoticeHours: 12, maximumDaysAhead: 60, cancellationWindowHours: 24, policyText: '', excludedPractitionerIds: ['nurse-1'] },
+    body: { enabled: true, minimumNoticeHours: 12, maximumDaysAhead: 60, cancellationWindowHours: 24, policyText: '', excludedPractitionerIds: ['nurse-1'], brandColor: null },
   });
 });
 
