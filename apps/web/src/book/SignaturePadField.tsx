@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import SignaturePad from 'signature_pad';
+import { useSignaturePad } from '@web/lib/signature/useSignaturePad';
 
 interface SignaturePadFieldProps {
   /** The drawing as a PNG data URL (the API takes PNG or SVG), or null when empty. */
@@ -13,56 +12,7 @@ interface SignaturePadFieldProps {
  * strokes stay sharp, as on the kiosk (apps/web/src/features/consents/components/SignatureCanvas.tsx).
  */
 export default function SignaturePadField({ onChange, describedBy }: SignaturePadFieldProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const padRef = useRef<SignaturePad | null>(null);
-  const [empty, setEmpty] = useState(true);
-  const changeRef = useRef(onChange);
-  changeRef.current = onChange;
-
-  const publish = useCallback(() => {
-    const pad = padRef.current;
-    const isEmpty = !pad || pad.isEmpty();
-    setEmpty(isEmpty);
-    changeRef.current(isEmpty || !pad ? null : pad.toDataURL('image/png'));
-  }, []);
-
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const pad = new SignaturePad(canvas, { penColor: '#111827', minWidth: 1, maxWidth: 3, backgroundColor: 'rgba(255,255,255,0)' });
-    padRef.current = pad;
-    const resize = () => {
-      const ratio = Math.max(window.devicePixelRatio || 1, 1);
-      const data = pad.toData();
-      canvas.width = canvas.offsetWidth * ratio;
-      canvas.height = canvas.offsetHeight * ratio;
-      canvas.getContext('2d')?.scale(ratio, ratio);
-      pad.clear();
-      pad.fromData(data);
-    };
-    resize();
-    window.addEventListener('resize', resize);
-    pad.addEventListener('endStroke', publish);
-    return () => {
-      window.removeEventListener('resize', resize);
-      pad.removeEventListener('endStroke', publish);
-      pad.off();
-      padRef.current = null;
-    };
-  }, [publish]);
-
-  const undo = () => {
-    const pad = padRef.current;
-    if (!pad) return;
-    const data = pad.toData();
-    data.pop();
-    pad.fromData(data);
-    publish();
-  };
-  const clear = () => {
-    padRef.current?.clear();
-    publish();
-  };
+  const { canvasRef, empty, undo, clear } = useSignaturePad(onChange);
 
   return (
     <>
