@@ -41,7 +41,7 @@ export const benchAppRole: AppRoleSpec = {
 
 /**
  * A throw-away migrated database on DATABASE_URL's server (or an embedded PostgreSQL when unset), dropped at the end
- * whatever happens.
+ * whatever happens (unless BENCH_KEEP_DATABASE=1 on a server).
  */
 export async function withBenchDatabase(run: (url: string) => Promise<void>): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
@@ -60,7 +60,9 @@ export async function withBenchDatabase(run: (url: string) => Promise<void>): Pr
     await runMigrations(url, benchAppRole);
     await run(url);
   } finally {
-    await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    // BENCH_KEEP_DATABASE=1 leaves a seeded database behind for EXPLAIN ANALYZE (server databases only).
+    if (process.env.BENCH_KEEP_DATABASE === '1' && !embedded) write(`Kept database ${database}`);
+    else await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     if (embedded) await embedded.stop();
     if (embeddedDir) fs.rmSync(embeddedDir, { recursive: true, force: true });
   }

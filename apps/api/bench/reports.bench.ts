@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { hashPassword } from '../src/common/security/passwords';
-import { machineLine, percentile, runBenchmark, sql, withBenchDatabase, withSignedInApi, write } from './bench-support';
+import { runMigrations } from '../src/database/run-migrations';
+import { benchAppRole, machineLine, percentile, runBenchmark, sql, withBenchDatabase, withSignedInApi, write } from './bench-support';
 
 /**
  * The clinic reports through HTTP at full size: `npm run bench:reports` (issue 17). Target: every report p95 < 300 ms
@@ -13,7 +14,8 @@ import { machineLine, percentile, runBenchmark, sql, withBenchDatabase, withSign
  * sessions and stock moved between the two locations (two rows per transfer) to reach BENCH_LEDGER_ROWS (default
  * 2,000,000); 1 adverse event per 100 sessions; two Goodman & Baron scores per patient; BENCH_APPOINTMENTS
  * appointments (default 1,000,000) without overlaps. Bulk loading runs with session_replication_role = replica (no
- * triggers). Each report is asked for BENCH_REQUESTS times (default 30) over the last 12 months, one after another.
+ * triggers); the balances and the report summaries the triggers keep are then counted from the facts by the owners'
+ * recount functions. Each report is asked for BENCH_REQUESTS times (default 30) over the last 12 months, one after another.
  */
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1_000_000);
@@ -131,10 +133,10 @@ async function seed(url: string): Promise<World> {
     const transfers = Math.max(0, Math.floor((LEDGER_ROWS - ledgerSoFar) / 2));
     await timed(
       client,
-      `${transfers.toLocaleString('en-US')} transfers between the locations (two rows each)`,
+      `${transfers.toLocaleString('en-US')} transfers between the locations (two rows each; each to the annex and back the same or the next day)`,
       `INSERT INTO stock_movements (organization_id, lot_id, location_id, type, quantity, direction, transfer_id, counterpart_location_id, occurred_on, recorded_by)
-       SELECT $1, l.ids[1 + (g % cardinality(l.ids))], CASE WHEN leg = 'out' THEN $2::uuid ELSE $5::uuid END, 'transferred', 1, leg, md5('t' || g)::uuid,
-              CASE WHEN leg = 'out' THEN $5::uuid ELSE $2::uuid END, DATE '${FIRST_DAY}' + (g::bigint * ${DAYS} / $3::int)::int, $4
+       SELECT $1, l.ids[1 + ((g / 2) % cardinality(l.ids))], CASE WHEN (leg = 'out') = (g % 2 = 0) THEN $2::uuid ELSE $5::uuid END, 'transferred', 1, leg, md5('t' || g)::uuid,
+              CASE WHEN (leg = 'out') = (g % 2 = 0) THEN $5::uuid ELSE $2::uuid END, DATE '${FIRST_DAY}' + (g::bigint * ${DAYS} / $3::int)::int, $4
        FROM generate_series(1, $3::int) g, (VALUES ('out'), ('in')) legs(leg), (SELECT array_agg(id ORDER BY lot_number) AS ids FROM lots WHERE organization_id = $1) l`,
       [...p, transfers, owner, annex],
     );
@@ -175,7 +177,16 @@ async function seed(url: string): Promise<World> {
             (SELECT array_agg(id ORDER BY name) AS ids FROM rooms WHERE organization_id = $1) rm`,
       [...p, APPOINTMENTS],
     );
+    await timed(
+      client,
+      'balances from the ledger (its trigger was off)',
+      `INSERT INTO stock_balances (organization_id, lot_id, location_id, on_hand) SELECT organization_id, lot_id, location_id, sum(delta) FROM stock_movements GROUP BY 1, 2, 3`,
+    );
     await client.query(`SET session_replication_role = DEFAULT`);
+    // The report summaries, as the triggers would have kept them (each owner's recount).
+    await timed(client, 'appointment day counts', `SELECT recount_appointment_day_counts()`);
+    await timed(client, 'course outcome and depth summaries, signed sessions per lot and day', `SELECT resummarise_treatment_reports()`);
+    await timed(client, 'cartridge ledger days', `SELECT recount_cartridge_ledger_days()`);
     await timed(client, 'VACUUM ANALYZE', `VACUUM ANALYZE`);
     write(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { email, organizationId: org };
@@ -202,12 +213,21 @@ const REPORTS: { name: string; path: string }[] = [
   { name: 'consent coverage', path: `/api/reports/consents?${RANGE}` },
 ];
 
+/** BENCH_REUSE_DATABASE=<url>: a database a run with BENCH_KEEP_DATABASE=1 left behind, migrated to now, not seeded again. */
+async function withDatabase(run: (url: string, world: World | null) => Promise<void>): Promise<void> {
+  const reuse = process.env.BENCH_REUSE_DATABASE;
+  if (!reuse) return withBenchDatabase((url) => run(url, null));
+  await runMigrations(reuse, benchAppRole);
+  const [world] = await sql<World>(reuse, `SELECT email, organization_id AS "organizationId" FROM staff_members WHERE email LIKE 'bench-%@bench.test'`);
+  await run(reuse, world);
+}
+
 async function main(): Promise<void> {
-  await withBenchDatabase(async (url) => {
+  await withDatabase(async (url, seeded) => {
     const [{ server_version: version }] = await sql<{ server_version: string }>(url, `SHOW server_version`);
     write(machineLine(version));
-    write(`Seeding ${SESSIONS.toLocaleString('en-US')} sessions, ${APPOINTMENTS.toLocaleString('en-US')} appointments, ~${LEDGER_ROWS.toLocaleString('en-US')} ledger rows ...`);
-    const world = await seed(url);
+    if (!seeded) write(`Seeding ${SESSIONS.toLocaleString('en-US')} sessions, ${APPOINTMENTS.toLocaleString('en-US')} appointments, ~${LEDGER_ROWS.toLocaleString('en-US')} ledger rows ...`);
+    const world = seeded ?? (await seed(url));
     const [counts] = await sql<{ sessions: number; appointments: number; ledger: number }>(
       url,
       `SELECT (SELECT count(*)::int FROM treatment_sessions) AS sessions, (SELECT count(*)::int FROM appointments) AS appointments, (SELECT count(*)::int FROM stock_movements) AS ledger`,

@@ -33,6 +33,8 @@ export async function seedSession(
     acknowledgements?: { code: string; reason: string }[];
     /** The zone went past the clinic's maximum for this reason. */
     overrideReason?: string;
+    /** Cartridge lots used, one unit each, recorded while the session is open (the ledger refuses a signed one). */
+    cartridgeLotIds?: string[];
   },
 ): Promise<string> {
   const [row]: { id: string }[] = await dataSource.query(
@@ -56,6 +58,17 @@ export async function seedSession(
     `INSERT INTO treatment_session_zones (organization_id, session_id, zone, depth_mm, passes, position, override_reason) VALUES ($1, $2, 'cheeks', $3, 2, 0, $4)`,
     [org.organization.id, row.id, s.depthMm, s.overrideReason ?? null],
   );
+  for (const lotId of s.cartridgeLotIds ?? []) {
+    await seedMovement(dataSource, org, {
+      lotId,
+      type: 'used',
+      quantity: 1,
+      on: s.on,
+      sessionId: row.id,
+      recordedBy: s.practitionerId ?? org.staffMember.id,
+      locationId: s.locationId ?? org.location.id,
+    });
+  }
   if (s.signed !== false) {
     await dataSource.query(`UPDATE treatment_sessions SET status = 'signed', signed_by = practitioner_id, signed_at = now() WHERE id = $1`, [row.id]);
   }

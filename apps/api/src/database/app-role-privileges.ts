@@ -34,6 +34,12 @@ export const TABLE_PRIVILEGES: Record<string, readonly string[]> = {
   audit_chain_heads: ['SELECT', 'INSERT', 'UPDATE'],
   login_failures: ['SELECT', 'INSERT', 'DELETE'],
   schema_migrations: ['SELECT'],
+  // Report summaries: kept by triggers running as the writer (a trigger refuses any other change); never deleted.
+  appointment_day_counts: ['SELECT', 'INSERT', 'UPDATE'],
+  course_outcome_summaries: ['SELECT', 'INSERT', 'UPDATE'],
+  course_depth_summaries: ['SELECT', 'INSERT', 'UPDATE'],
+  signed_session_lot_days: ['SELECT', 'INSERT', 'UPDATE'],
+  cartridge_ledger_days: ['SELECT', 'INSERT', 'UPDATE'],
 };
 
 /**

@@ -57,6 +57,9 @@ export async function ensureAppRole(runner: QueryRunner, role: AppRoleSpec): Pro
     // Patient search's name thresholds, also in databases copied from a migrated one (which lose database settings).
     await runner.query(`SELECT similarity('a', 'a')`);
     for (const setting of PATIENT_SEARCH_THRESHOLDS) await retryingRaces(() => runner.query(`ALTER ROLE ${role.name} SET ${setting}`));
+    // No JIT compilation for the API's statements: they answer in milliseconds, and a report over a year's index rows
+    // crossed the JIT cost line and spent 180 ms compiling to save a few (issue 17).
+    await retryingRaces(() => runner.query(`ALTER ROLE ${role.name} SET jit = off`));
   }
 
   const [found] = await runner.query(

@@ -24,7 +24,8 @@ export const TABLE_OWNERS = {
     // Issue 16: pairs found when an online booking created a record, until dismissed or merged.
     'patient_possible_duplicates',
   ],
-  inventory: ['products', 'lots', 'stock_movements', 'stock_balances', 'devices', 'device_service_events', 'recalls', 'recall_lots'],
+  // cartridge_ledger_days: the ledger summed per day for the cartridges report, kept by a trigger on the ledger.
+  inventory: ['products', 'lots', 'stock_movements', 'stock_balances', 'devices', 'device_service_events', 'recalls', 'recall_lots', 'cartridge_ledger_days'],
   consents: ['consent_templates', 'consent_template_versions', 'consent_records', 'consent_template_seeds'],
   scheduling: [
     'services',
@@ -39,6 +40,8 @@ export const TABLE_OWNERS = {
     'waitlist_entries',
     'freed_slots',
     'waitlist_offers',
+    // Appointments counted per day, kept by triggers on appointments (issue 17: the appointments report).
+    'appointment_day_counts',
   ],
   treatments: [
     'treatment_sessions',
@@ -53,6 +56,10 @@ export const TABLE_OWNERS = {
     'session_exposure',
     // Every refused session start with the preflight's reasons (issue 17: the safety report).
     'preflight_refusals',
+    // Summaries kept by triggers as assessments are recorded and sessions signed (issue 17: outcomes and safety reports).
+    'course_outcome_summaries',
+    'course_depth_summaries',
+    'signed_session_lot_days',
   ],
   messaging: ['outbound_messages'],
   'online-booking': ['online_booking_holds', 'online_booking_manage_tokens'],
@@ -112,7 +119,7 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'consent_timeline_rows', owner: 'consents', readers: ['patients'], purpose: "a patient's consents signed, witnessed and revoked, with the staff involved" },
   { view: 'treatment_course_directory', owner: 'scheduling', readers: ['treatments', 'audit'], purpose: "a treatment course's patient and status, for outcome assessments and the patient's access log" },
   { view: 'medical_session_history', owner: 'treatments', readers: ['scheduling'], purpose: "a patient's medical needling sessions by date, for the medical interval at booking" },
-  { view: 'lot_directory', owner: 'inventory', readers: ['treatments'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },
+  { view: 'lot_directory', owner: 'inventory', readers: ['treatments', 'reports'], purpose: "a lot's number, expiry, hold status and product, for the preflight and exposure reports" },
   { view: 'device_directory', owner: 'inventory', readers: ['treatments', 'reports'], purpose: "a pen handpiece's serial, model, status and location, for the preflight and the session record" },
   { view: 'usable_lot_stock', owner: 'inventory', readers: ['treatments'], purpose: "each lot usable at a location today (available, unexpired there, on hand) with its product, number and expiry, for the lot to start from" },
   {
@@ -165,4 +172,13 @@ export const PUBLISHED_VIEWS: readonly { view: string; owner: OwningModule; read
   { view: 'treatment_override_facts', owner: 'treatments', readers: ['reports'], purpose: 'relative contraindications acknowledged and zones treated past the maximum, with the reason given, per signed session' },
   { view: 'consent_signing_facts', owner: 'consents', readers: ['reports'], purpose: 'when each consent was signed, on which clinic calendar, remotely or at the kiosk, and for which visit' },
   { view: 'preflight_refusal_facts', owner: 'treatments', readers: ['reports'], purpose: 'refused session starts with the preflight reason codes, place and practitioner' },
+  // The summaries the reports read at full size, kept by the owners' triggers in the transactions that write the facts.
+  { view: 'appointment_day_facts', owner: 'scheduling', readers: ['reports'], purpose: 'appointments counted per location, local date, practitioner and service, room or clock hour, with booked minutes' },
+  { view: 'course_outcome_summary_facts', owner: 'treatments', readers: ['reports'], purpose: "each course's baseline and last score per scale, with the last score's date and how many scores" },
+  { view: 'course_depth_facts', owner: 'treatments', readers: ['reports'], purpose: "each course's deepest signed depth per place, practitioner and indication" },
+  { view: 'signed_session_lot_facts', owner: 'treatments', readers: ['reports'], purpose: 'signed sessions per day, place, practitioner and cartridge lot' },
+  { view: 'signed_session_day_facts', owner: 'treatments', readers: ['reports'], purpose: "signed sessions by date with place, practitioner, deepest depth and pen (read from a covering index)" },
+  { view: 'treatment_session_directory', owner: 'treatments', readers: ['inventory'], purpose: "each treatment session's practitioner and status, for the cartridge ledger's day sums and its refusal of uses on signed sessions" },
+  { view: 'cartridge_ledger_day_facts', owner: 'inventory', readers: ['reports'], purpose: 'needle cartridges received, used and wasted per day, place, lot, practitioner and reason, with first uses per session' },
+  { view: 'cartridge_lot_balances', owner: 'inventory', readers: ['reports'], purpose: "each needle-cartridge lot's balance per location, with its number, expiry and product" },
 ];

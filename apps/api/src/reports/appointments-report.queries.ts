@@ -14,17 +14,18 @@ export interface AppointmentCountsRow {
   booked_minutes: number;
 }
 
-const GROUPING: Record<AppointmentGrouping, { key: string; label: string }> = {
-  practitioner: { key: 'f.practitioner_id::text', label: `COALESCE(st.name, 'Unknown')` },
-  service: { key: 'f.service_id::text', label: 'f.service_name' },
-  room: { key: 'f.room_id::text', label: 'f.room_name' },
-  weekday: { key: `extract(isodow FROM f.starts_at AT TIME ZONE f.timezone)::int::text`, label: `extract(isodow FROM f.starts_at AT TIME ZONE f.timezone)::int::text` },
+/** Which of scheduling's day counts a grouping sums (each appointment is counted once per dimension), and its key and name. */
+const GROUPING: Record<AppointmentGrouping, { dimension: 'service' | 'room' | 'hour'; key: string; label: string }> = {
+  practitioner: { dimension: 'hour', key: 'f.practitioner_id::text', label: `COALESCE(st.name, 'Unknown')` },
+  service: { dimension: 'service', key: 'f.dimension_id::text', label: 'f.dimension_name' },
+  room: { dimension: 'room', key: 'f.dimension_id::text', label: 'f.dimension_name' },
+  weekday: { dimension: 'hour', key: `extract(isodow FROM f.local_date)::int::text`, label: `extract(isodow FROM f.local_date)::int::text` },
 };
 
 /**
- * Appointments starting on the range's dates in their location's zone, counted per group (scheduling's
- * appointment_report_facts). The instants a day either side bound the scan so the index on starts_at serves it;
- * the local date decides.
+ * Appointments starting on the range's dates in their location's zone, counted per group, from the day counts
+ * scheduling keeps as appointments are written (appointment_day_facts): a year is some thousands of day rows, not
+ * every appointment.
  */
 export async function appointmentCounts(
   db: EntityManager,
@@ -33,20 +34,14 @@ export async function appointmentCounts(
   const g = GROUPING[p.groupBy];
   const rows: Record<string, unknown>[] = await db.query(
     `SELECT ${g.key} AS key, min(${g.label}) AS label,
-            count(*) AS booked,
-            count(*) FILTER (WHERE f.status = 'completed') AS completed,
-            count(*) FILTER (WHERE f.status = 'cancelled') AS cancelled,
-            count(*) FILTER (WHERE f.late_cancellation) AS late_cancelled,
-            count(*) FILTER (WHERE f.status = 'no_show') AS no_shows,
-            count(*) FILTER (WHERE f.source = 'online') AS online_booked,
-            COALESCE(sum(extract(epoch FROM f.ends_at - f.starts_at) / 60) FILTER (WHERE f.status <> 'cancelled'), 0) AS booked_minutes
-       FROM appointment_report_facts f
-       LEFT JOIN staff_directory st ON st.organization_id = f.organization_id AND st.id = f.practitioner_id
-      WHERE f.organization_id = $1
-        AND f.starts_at >= $2::date - 1 AND f.starts_at < $3::date + 2
-        AND (f.starts_at AT TIME ZONE f.timezone)::date BETWEEN $2::date AND $3::date
+            sum(f.booked) AS booked, sum(f.completed) AS completed, sum(f.cancelled) AS cancelled, sum(f.late_cancelled) AS late_cancelled,
+            sum(f.no_shows) AS no_shows, sum(f.online_booked) AS online_booked, sum(f.booked_minutes) AS booked_minutes
+       FROM appointment_day_facts f
+       ${p.groupBy === 'practitioner' ? 'LEFT JOIN staff_directory st ON st.organization_id = f.organization_id AND st.id = f.practitioner_id' : ''}
+      WHERE f.organization_id = $1 AND f.dimension = '${g.dimension}' AND f.local_date BETWEEN $2::date AND $3::date
         AND ($4::uuid IS NULL OR f.location_id = $4) AND ($5::uuid IS NULL OR f.practitioner_id = $5)
       GROUP BY 1
+     HAVING sum(f.booked) > 0 OR sum(f.booked_minutes) > 0
       ORDER BY 2`,
     [p.organizationId, p.from, p.to, p.locationId, p.practitionerId],
   );

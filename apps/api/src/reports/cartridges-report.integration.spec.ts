@@ -29,7 +29,8 @@ describe('GET /api/reports/cartridges', () => {
     const serumLot = await seedLot(ds, org, serum.id, 'S1', '2027-01-31');
     const device = await seedDevice(ds, org);
     const patient = await newPatient(ds, org.organization.id);
-    const sessionBy = (practitionerId: string, on: string) => seedSession(ds, org, { patientId: patient.id, deviceId: device, depthMm: 1, on, practitionerId });
+    // Open sessions: a cartridge is recorded before the session is signed (the ledger refuses a signed one).
+    const sessionBy = (practitionerId: string, on: string) => seedSession(ds, org, { patientId: patient.id, deviceId: device, depthMm: 1, on, practitionerId, signed: false });
 
     await seedMovement(ds, org, { lotId: a1, type: 'received', quantity: 10, on: '2025-12-01' });
     await seedMovement(ds, org, { lotId: a1, type: 'received', quantity: 20, on: '2026-01-05' });

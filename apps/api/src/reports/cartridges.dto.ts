@@ -27,9 +27,9 @@ export class CartridgeReportRowDto {
   @ApiProperty({ description: 'Used on patients in the range' }) used!: number;
   @ApiProperty({ description: 'Wasted in the range (any reason)' }) wasted!: number;
   @ApiProperty({ type: WastedByReasonDto, description: `Wasted by reason: ${WASTE_REASONS.join(', ')}` }) wastedByReason!: WastedByReasonDto;
-  @ApiProperty({ type: Number, nullable: true, description: 'Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner' })
+  @ApiProperty({ type: Number, nullable: true, description: 'Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner or for one practitioner' })
   expiredUnused!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'On hand at the end of the range; null per practitioner' }) onHand!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'On hand at the end of the range; null per practitioner or for one practitioner' }) onHand!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Wasted / (used + wasted), percent' }) wastePercent!: number | null;
   @ApiProperty({ description: 'Treatment sessions that used them' }) sessions!: number;
   @ApiProperty({ type: Number, nullable: true }) cartridgesPerSession!: number | null;

@@ -28,6 +28,8 @@ export class CartridgesReportService {
     const rows = await cartridgeRows(manager, { organizationId: actor.organizationId, groupBy: query.groupBy, from, to, locationId, practitionerId: query.practitionerId ?? null });
     const expiring = await expiringCartridgeLots(manager, { organizationId: actor.organizationId, daysAhead: EXPIRING_WITHIN_DAYS, locationId });
     const perPractitioner = query.groupBy === 'practitioner';
+    // The shelf belongs to the stock: asked about one practitioner, on hand and expired stock are not hers to show.
+    const shelfless = perPractitioner || query.practitionerId != null;
     return {
       groupBy: query.groupBy,
       from,
@@ -41,8 +43,8 @@ export class CartridgesReportService {
           used: r.used,
           wasted: r.wasted,
           wastedByReason: Object.fromEntries(WASTE_REASONS.map((reason) => [reason, Number(r.wasted_by_reason[reason] ?? 0)])) as unknown as WastedByReasonDto,
-          expiredUnused: perPractitioner ? null : r.expired_unused,
-          onHand: perPractitioner ? null : r.on_hand,
+          expiredUnused: shelfless ? null : r.expired_unused,
+          onHand: shelfless ? null : r.on_hand,
           wastePercent: wastePercent(r.used, r.wasted),
           sessions: r.sessions,
           cartridgesPerSession: cartridgesPerSession(r.used, r.sessions),

@@ -1,57 +1,62 @@
 import type { EntityManager } from 'typeorm';
 
-export interface CourseOutcomeRow {
-  patient_id: string;
+/** Courses alike in deepest depth, baseline and last score, counted together (scores are few distinct values). */
+export interface CourseOutcomeGroup {
+  deepestMm: number;
   baseline: number;
-  last_score: number;
+  lastScore: number;
+  courses: number;
   assessments: number;
-  deepest_mm: number;
 }
 
-/** Courses without a plan share this key per patient (a join on NULL would never match). */
-const NO_PLAN = '00000000-0000-0000-0000-000000000000';
+/** Patients counted by the set of deepest depths their courses reached, so each band can count a patient once. */
+export interface PatientDepthSet {
+  depthsMm: number[];
+  patients: number;
+}
+
+export interface CourseOutcomes {
+  groups: CourseOutcomeGroup[];
+  patientDepthSets: PatientDepthSet[];
+}
 
 /**
- * One row per course with at least two scores on the scale whose last score falls in the range: its baseline (first
- * score), last score, how many scores, and the deepest depth of its signed sessions (at the location, by the
- * practitioner, for the indication, when asked). Reads only the views treatments publishes (course_session_facts,
- * course_outcome_scores).
+ * The courses with at least two scores on the scale whose last score falls in the range — baseline (first score), last
+ * score, how many scores, and the deepest depth of their signed sessions (at the location, by the practitioner, for the
+ * indication, when asked) — grouped so that a year of courses comes back as some hundreds of rows, in one statement.
+ * Reads the summaries treatments keeps as it writes (course_outcome_summary_facts, course_depth_facts): the cost follows
+ * the courses in the range, not every score. Bands and percent change stay libs/domain's, applied by the caller.
  */
 export async function courseOutcomes(
   db: EntityManager,
   p: { organizationId: string; scale: string; from: string; to: string; locationId: string | null; practitionerId: string | null; indication: string | null },
-): Promise<CourseOutcomeRow[]> {
-  const rows: Record<string, unknown>[] = await db.query(
-    `WITH scores AS (
-       SELECT patient_id, COALESCE(course_id, '${NO_PLAN}'::uuid) AS course_key, score, assessed_on,
-              row_number() OVER (PARTITION BY patient_id, course_id ORDER BY assessed_on, recorded_at, assessment_id) AS from_first,
-              row_number() OVER (PARTITION BY patient_id, course_id ORDER BY assessed_on DESC, recorded_at DESC, assessment_id DESC) AS from_last
-         FROM course_outcome_scores
-        WHERE organization_id = $1 AND scale = $2
-     ), courses AS (
-       SELECT patient_id, course_key,
-              min(score) FILTER (WHERE from_first = 1) AS baseline,
-              min(score) FILTER (WHERE from_last = 1) AS last_score,
-              min(assessed_on) FILTER (WHERE from_last = 1) AS last_on,
-              count(*) AS assessments
-         FROM scores GROUP BY patient_id, course_key HAVING count(*) >= 2
-     ), depths AS (
-       SELECT patient_id, COALESCE(course_id, '${NO_PLAN}'::uuid) AS course_key, max(max_depth_mm) AS deepest_mm
-         FROM course_session_facts
-        WHERE organization_id = $1
-          AND ($5::uuid IS NULL OR location_id = $5) AND ($6::uuid IS NULL OR practitioner_id = $6) AND ($7::text IS NULL OR indication = $7)
-        GROUP BY 1, 2
+): Promise<CourseOutcomes> {
+  const [row]: { groups: [string, string, string, number, number][] | null; patient_depth_sets: [string[], number][] | null }[] = await db.query(
+    // Each course's deepest depth by index lookup: cheaper than grouping joined rows (100 ms against 440 ms at 40,000 courses).
+    `WITH c AS MATERIALIZED (
+       SELECT c.patient_id, c.baseline_score, c.last_score, c.assessments, d.deepest_mm
+         FROM course_outcome_summary_facts c
+        CROSS JOIN LATERAL (
+          SELECT max(d.deepest_mm) AS deepest_mm FROM course_depth_facts d
+           WHERE d.organization_id = c.organization_id AND d.patient_id = c.patient_id AND d.course_key = c.course_key
+             AND ($5::uuid IS NULL OR d.location_id = $5) AND ($6::uuid IS NULL OR d.practitioner_id = $6) AND ($7::text IS NULL OR d.indication = $7)) d
+        WHERE c.organization_id = $1 AND c.scale = $2 AND c.assessments >= 2 AND c.last_on BETWEEN $3::date AND $4::date AND d.deepest_mm IS NOT NULL
      )
-     SELECT c.patient_id, c.baseline, c.last_score, c.assessments, d.deepest_mm
-       FROM courses c JOIN depths d USING (patient_id, course_key)
-      WHERE c.last_on BETWEEN $3::date AND $4::date`,
+     SELECT (SELECT json_agg(json_build_array(deepest_mm::text, baseline_score::text, last_score::text, n, assessments))
+               FROM (SELECT deepest_mm, baseline_score, last_score, count(*)::int AS n, sum(assessments)::int AS assessments FROM c GROUP BY 1, 2, 3) g) AS groups,
+            (SELECT json_agg(json_build_array(depths, n))
+               FROM (SELECT depths, count(*)::int AS n
+                       FROM (SELECT array_agg(DISTINCT deepest_mm::text) AS depths FROM c GROUP BY patient_id) per_patient GROUP BY 1) s) AS patient_depth_sets`,
     [p.organizationId, p.scale, p.from, p.to, p.locationId, p.practitionerId, p.indication],
   );
-  return rows.map((r) => ({
-    patient_id: r.patient_id as string,
-    baseline: Number(r.baseline),
-    last_score: Number(r.last_score),
-    assessments: Number(r.assessments),
-    deepest_mm: Number(r.deepest_mm),
-  }));
+  return {
+    groups: (row.groups ?? []).map(([deepest, baseline, last, courses, assessments]) => ({
+      deepestMm: Number(deepest),
+      baseline: Number(baseline),
+      lastScore: Number(last),
+      courses,
+      assessments,
+    })),
+    patientDepthSets: (row.patient_depth_sets ?? []).map(([depths, patients]) => ({ depthsMm: depths.map(Number), patients })),
+  };
 }

@@ -24,7 +24,7 @@ export class OutcomesByDepthService {
     const scale = findOutcomeScale(query.scale);
     // The DTO admits only known scale codes; this guards a caller that skipped it.
     if (!scale) throw new InvalidFieldError('scale', 'is not a known outcome scale');
-    const courses = await courseOutcomes(this.dataSource.manager, {
+    const { groups, patientDepthSets } = await courseOutcomes(this.dataSource.manager, {
       organizationId: actor.organizationId,
       scale: scale.code,
       from,
@@ -34,17 +34,24 @@ export class OutcomesByDepthService {
       indication: query.indication ?? null,
     });
     const bands = DEPTH_BANDS.map((band) => {
-      const inBand = courses.filter((c) => depthBandOf(c.deepest_mm)?.band === band.band);
-      const changes = inBand.map((c) => improvementPercent(scale, c.baseline, c.last_score)).filter((v): v is number => v !== null);
-      const patients = new Set(inBand.map((c) => c.patient_id)).size;
+      const inBand = groups.filter((g) => depthBandOf(g.deepestMm)?.band === band.band);
+      const changes: number[] = [];
+      for (const g of inBand) {
+        const change = improvementPercent(scale, g.baseline, g.lastScore);
+        if (change !== null) for (let i = 0; i < g.courses; i++) changes.push(change);
+      }
+      // A patient counts once in a band, however many of her courses reached it.
+      const patients = patientDepthSets
+        .filter((s) => s.depthsMm.some((mm) => depthBandOf(mm)?.band === band.band))
+        .reduce((sum, s) => sum + s.patients, 0);
       const row: DepthBandOutcomeDto = {
         band: band.band,
         minMm: band.minMm,
         maxMm: band.maxMm,
         procedureKind: band.procedureKind,
         patients,
-        courses: inBand.length,
-        assessments: inBand.reduce((sum, c) => sum + c.assessments, 0),
+        courses: inBand.reduce((sum, g) => sum + g.courses, 0),
+        assessments: inBand.reduce((sum, g) => sum + g.assessments, 0),
         medianChangePercent: quantile(changes, 0.5),
         p25ChangePercent: quantile(changes, 0.25),
         p75ChangePercent: quantile(changes, 0.75),

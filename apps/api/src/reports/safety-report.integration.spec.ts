@@ -39,9 +39,7 @@ describe('GET /api/reports/safety', () => {
     const l2 = await seedLot(ds, org, product.id, 'L2', '2027-06-30');
     for (const lotId of [l1, l2]) await seedMovement(ds, org, { lotId, type: 'received', quantity: 10, on: '2025-12-01' });
     const session = async (depthMm: number, deviceId: string, lotId: string, on: string, extra: Partial<Parameters<typeof seedSession>[2]> = {}) => {
-      const id = await seedSession(ds, org, { patientId: patient.id, deviceId, depthMm, on, practitionerId: nurse.id, ...extra });
-      await seedMovement(ds, org, { lotId, type: 'used', quantity: 1, on, sessionId: id, recordedBy: nurse.id });
-      return id;
+      return seedSession(ds, org, { patientId: patient.id, deviceId, depthMm, on, practitionerId: nurse.id, cartridgeLotIds: [lotId], ...extra });
     };
     await session(0.25, d1, l1, '2026-02-01');
     const s2 = await session(1.0, d1, l1, '2026-03-01', { acknowledgements: [{ code: 'keloid_history', reason: 'Keloid on the back only' }] });

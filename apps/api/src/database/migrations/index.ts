@@ -58,6 +58,9 @@ import { PublishCartridgeLedgerFacts1796569800001 } from './1796569800001-Publis
 import { PublishAppointmentReportFacts1796569800002 } from './1796569800002-PublishAppointmentReportFacts';
 import { RecordPreflightRefusals1796569800003 } from './1796569800003-RecordPreflightRefusals';
 import { PublishConsentSigningFacts1796569800004 } from './1796569800004-PublishConsentSigningFacts';
+import { KeepAppointmentDayCounts1796569820000 } from './1796569820000-KeepAppointmentDayCounts';
+import { KeepCourseOutcomeSummaries1796569820001 } from './1796569820001-KeepCourseOutcomeSummaries';
+import { KeepCartridgeLedgerDays1796569820002 } from './1796569820002-KeepCartridgeLedgerDays';
 import { PublishAuditEntityChain1796569660000 } from './1796569660000-PublishAuditEntityChain';
 import { PublishSignedConsentValidity1796569660001 } from './1796569660001-PublishSignedConsentValidity';
 
@@ -125,4 +128,7 @@ export const MIGRATIONS = [
   PublishAppointmentReportFacts1796569800002,
   RecordPreflightRefusals1796569800003,
   PublishConsentSigningFacts1796569800004,
+  KeepAppointmentDayCounts1796569820000,
+  KeepCourseOutcomeSummaries1796569820001,
+  KeepCartridgeLedgerDays1796569820002,
 ];
