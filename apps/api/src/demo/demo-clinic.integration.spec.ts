@@ -1,10 +1,11 @@
-import { STAFF_ROLES } from '@skinledger/domain';
+import { addMonths, STAFF_ROLES } from '@skinledger/domain';
 import type { ApiClient } from '../../test/api-client';
 import { signIn } from '../../test/factories';
 import { readPdf } from '../../test/pdf-tools';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { AuditService } from '../audit/audit.service';
 import { loadDemoClinic } from './demo-clinic';
+import { isoDaysAgo } from './demo-random';
 
 describe('demo clinic', () => {
   let app: TestApp;
@@ -87,6 +88,52 @@ describe('demo clinic', () => {
     expect(prepared).toBeLessThan(signed);
     expect(signed).toBeLessThanOrEqual(witnessed);
     expect(signed).toBe(Math.floor(signed_at.getTime() / 1000) * 1000);
+  });
+  it('gives every report something real over the last 12 months (the clinic loaded above)', async () => {
+    const owner = await signIn(app, 'owner@harbour.demo', 'demo password 123');
+    const to = isoDaysAgo(0);
+    const range = `from=${addMonths(to, -12)}&to=${to}`;
+    const report = async (path: string) => {
+      const response = await owner.get(`/api/reports/${path}${path.includes('?') ? '&' : '?'}${range}`);
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+
+    // Every depth band has enough patients to compare, and the deeper medical bands improve more on the acne-scar score.
+    const outcomes = await report('outcomes-by-depth?scale=goodman_baron_quantitative');
+    expect(outcomes.bands.map((b: { band: string }) => b.band)).toHaveLength(5);
+    for (const band of outcomes.bands) {
+      expect(band.patients).toBeGreaterThanOrEqual(5);
+      expect(band.tooFewToCompare).toBe(false);
+      expect(band.medianChangePercent).toBeGreaterThan(0);
+    }
+    const medians: number[] = outcomes.bands.map((b: { medianChangePercent: number }) => b.medianChangePercent);
+    expect(medians[4]).toBeGreaterThan(medians[1]);
+    expect(medians[1]).toBeGreaterThan(medians[0]);
+
+    const cartridges = await report('cartridges?groupBy=product');
+    const [cartridgeRow] = cartridges.rows;
+    expect(cartridgeRow.used).toBeGreaterThan(0);
+    expect(cartridgeRow.wasted).toBeGreaterThan(0);
+    expect(Object.values(cartridgeRow.wastedByReason as Record<string, number>).filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+
+    const appointments = (await report('appointments?groupBy=practitioner')).total;
+    expect(appointments.noShows).toBeGreaterThan(0);
+    expect(appointments.lateCancelled).toBeGreaterThan(0);
+    expect(appointments.cancelled).toBeGreaterThan(appointments.lateCancelled);
+    expect(appointments.onlineBooked).toBeGreaterThan(0);
+    expect(appointments.utilisationPercent).toBeGreaterThan(0);
+    expect(appointments.utilisationPercent).toBeLessThan(100);
+
+    const safety = await report('safety');
+    expect(safety.adverseEvents).toBeGreaterThan(0);
+    expect(safety.preflightRefusals).toBeGreaterThan(0);
+    expect(safety.overrideCount).toBeGreaterThan(0);
+    expect(new Set(safety.overrides.map((o: { kind: string }) => o.kind))).toEqual(new Set(['contraindication', 'depth']));
+
+    const consents = await report('consents');
+    expect(consents.signedRemotely).toBeGreaterThan(0);
+    expect(consents.signedAtKiosk).toBeGreaterThan(0);
   });
 });
 

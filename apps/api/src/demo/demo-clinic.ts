@@ -9,6 +9,7 @@ import { Organization } from '../organizations/organization.entity';
 import { PractitionerCredential } from '../staff/practitioner-credential.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { loadDemoConsents } from './demo-consents';
+import { loadDemoHistory } from './demo-history';
 import { loadDemoInventory } from './demo-inventory';
 import { loadDemoPatients } from './demo-patients';
 import { loadDemoSchedule } from './demo-schedule';
@@ -69,7 +70,8 @@ export interface DemoResult {
 /**
  * Loads the demo clinic in one transaction: two locations in two time zones, staff of every role and about 200
  * patients with medical histories, cartridge lots and pen devices, signed consents, a week of appointments and a
- * treatment history (sessions, adverse events, outcome scores).
+ * treatment history (sessions, adverse events, outcome scores), and a year of history behind it for the reports
+ * (demo-history.ts).
  * Running it again changes nothing.
  */
 /** A random password every demo account accepts (16 characters; redrawn in the rare case it holds someone's name). */
@@ -135,6 +137,7 @@ export async function loadDemoClinic(dataSource: DataSource, password: string, a
       byEmail('owner@harbour.demo'),
     );
     await loadDemoTreatments(manager, organization.id, byEmail('nurse@harbour.demo'));
+    await loadDemoHistory(manager, audit, { organizationId: organization.id, locations, staff });
     return { created: true, organizationId: organization.id, accounts: DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })) };
   });
 }

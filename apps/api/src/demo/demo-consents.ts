@@ -1,16 +1,14 @@
-import { formatDepthRange, renderConsentBody, type ConsentPlaceholderValues } from '@skinledger/domain';
+import { formatDepthRange, type ConsentPlaceholderValues } from '@skinledger/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { contentHashOf, recordHashOf } from '../consents/consent-hash';
 import { ConsentTemplateDefaults } from '../consents/consent-template-defaults';
-import { ConsentRecord, ConsentTemplate, ConsentTemplateVersion } from '../consents/consent.entities';
+import { ConsentTemplate, ConsentTemplateVersion } from '../consents/consent.entities';
 import { Patient } from '../patients/patient.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { writeDemoConsent } from './demo-consent-record';
 import { DemoRandom } from './demo-random';
-import { strokePngDataUrl } from './demo-signature';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const DEMO_USER_AGENT = 'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 /**
  * Consents for the demo clinic: the default templates approved by the owner, and for about 40 patients signed and
@@ -44,72 +42,30 @@ export async function loadDemoConsents(manager: EntityManager, audit: AuditServi
       };
       const createdAt = new Date(now.getTime() - daysAgo * DAY_MS);
       const pending = index >= 36;
-      const record = Object.assign(new ConsentRecord(), {
-        organizationId,
-        patientId: patient.id,
-        templateId: template.id,
-        templateVersionId: version.id,
-        templateVersion: 1,
-        kind,
-        title: version.title,
-        body: renderConsentBody(version.body, values),
-        acknowledgements: version.acknowledgements,
-        placeholderValues: values,
-        validDays: version.validDays,
-        timeZone: 'America/New_York',
-        createdBy: practitioner.id,
-        practitionerId: practitioner.id,
-        appointmentId: null,
-      });
-      const [{ id }]: { id: string }[] = await manager.query(
-        `INSERT INTO consent_records (organization_id, patient_id, template_id, template_version_id, template_version, kind, title, body,
-           acknowledgements, placeholder_values, valid_days, time_zone, created_by, created_at, practitioner_id)
-         VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12) RETURNING id`,
-        [organizationId, patient.id, template.id, version.id, kind, record.title, record.body, JSON.stringify(record.acknowledgements),
-          JSON.stringify(values), record.validDays, record.timeZone, practitioner.id, createdAt],
-      );
-      record.id = id;
-      if (pending) continue;
+      if (pending) {
+        await writeDemoConsent(manager, audit, { organizationId, patient, template, version, practitioner, values, createdAt });
+        continue;
+      }
       const signedAt = new Date(createdAt.getTime() + 4 * 60 * 1000);
-      Object.assign(record, {
-        signedAt,
-        signerName: values.patientName,
-        acceptedAcknowledgements: version.acknowledgements.filter((a) => a.required || random.chance(0.5)).map((a) => a.key),
-        electronicSignatureConsent: true,
-        signature: strokePngDataUrl(240, 80, index % 5),
-        signerIp: '10.0.4.23',
-        signerUserAgent: DEMO_USER_AGENT,
-        signedViaStaff: practitioner.id,
-      });
-      const contentHash = contentHashOf(record);
       const witnessedAt = new Date(signedAt.getTime() + 60 * 1000);
-      const recordHash = recordHashOf(contentHash, witnessedAt, practitioner.id, practitioner.name);
-      await manager.update(ConsentRecord, { id }, {
-        signedAt,
-        signerName: record.signerName,
-        acceptedAcknowledgements: record.acceptedAcknowledgements,
-        electronicSignatureConsent: true,
-        signature: record.signature,
-        signerIp: record.signerIp,
-        signerUserAgent: record.signerUserAgent,
-        signedViaStaff: practitioner.id,
-        contentHash,
-        witnessedAt,
-        witnessedBy: practitioner.id,
-        witnessName: practitioner.name,
-        recordHash,
-        ...(index % 13 === 5 && kind === 'photography'
-          ? { revokedAt: new Date(witnessedAt.getTime() + 7 * DAY_MS), revokedBy: ownerId, revocationReason: 'Patient withdrew photography consent by phone' }
-          : {}),
-      });
-      const source = { organizationId, staffMemberId: practitioner.id, ip: '10.0.4.23', requestId: 'demo-loader', userAgent: null };
-      await audit.record(manager, source, { action: 'consent.created', entityType: 'consent', entityId: id, changes: { source: { to: 'demo' } } });
-      await audit.record(manager, source, { action: 'consent.signed', entityType: 'consent', entityId: id, changes: { contentHash: { to: contentHash } } });
-      await audit.record(manager, source, {
-        action: 'consent.witnessed',
-        entityType: 'consent',
-        entityId: id,
-        changes: { witnessName: { to: practitioner.name }, recordHash: { to: recordHash } },
+      await writeDemoConsent(manager, audit, {
+        organizationId,
+        patient,
+        template,
+        version,
+        practitioner,
+        values,
+        createdAt,
+        signing: {
+          signedAt,
+          channel: 'kiosk',
+          acceptedAcknowledgements: version.acknowledgements.filter((a) => a.required || random.chance(0.5)).map((a) => a.key),
+          signatureWave: index % 5,
+          witnessedAt,
+          ...(index % 13 === 5 && kind === 'photography'
+            ? { revoke: { at: new Date(witnessedAt.getTime() + 7 * DAY_MS), by: ownerId, reason: 'Patient withdrew photography consent by phone' } }
+            : {}),
+        },
       });
     }
   }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
       const result = await loadDemoClinic(dataSource, password, new AuditService(new AuditKeyProvider(config)));
       const lines = result.created
         ? [
-            'Demo clinic loaded: Harbour Skin Clinic (2 locations, staff of every role, 200 patients with medical histories, cartridge lots, pen devices, consents, a week of appointments and a treatment history).',
+            'Demo clinic loaded: Harbour Skin Clinic (2 locations, staff of every role, 200 patients with medical histories, cartridge lots, pen devices, consents, a week of appointments, and a year of history: acne-scar courses in every depth band with outcome scores, cartridge use and waste, appointments with cancellations and no-shows).',
             `Password for every demo account: ${password}${process.env.DEMO_PASSWORD ? ' (from DEMO_PASSWORD)' : ' (generated)'}`,
           ]
         : ['The demo clinic is already loaded; its accounts keep the password they were given then.'];
