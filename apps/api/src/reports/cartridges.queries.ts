@@ -15,15 +15,33 @@ export interface CartridgeRow {
   sessions: number;
 }
 
-/** How each grouping keys and names a ledger row. The practitioner is the session's for a use, the recorder's for waste. */
-const GROUPING: Record<CartridgeGrouping, { key: string; label: string }> = {
+/**
+ * How each grouping keys and names a ledger row, and what it adds to the WHERE and HAVING clauses. The practitioner
+ * is the session's for a use, the recorder's for waste; a month is the calendar month a movement happened in, and
+ * only the range's months are rows (the service adds the empty ones).
+ */
+interface Grouping {
+  key: string;
+  label: string;
+  where?: string;
+  having?: string;
+}
+const GROUPING: Record<CartridgeGrouping, Grouping> = {
   product: { key: 'f.product_id', label: 'f.product_name' },
   lot: { key: 'f.lot_id', label: `f.lot_number || ' · ' || f.product_name` },
-  practitioner: { key: 'COALESCE(s.practitioner_id, f.recorded_by)', label: `COALESCE(st.name, 'Unknown')` },
+  practitioner: {
+    key: 'COALESCE(s.practitioner_id, f.recorded_by)',
+    label: `COALESCE(st.name, 'Unknown')`,
+    where: `AND f.type IN ('used', 'wasted') AND COALESCE(s.practitioner_id, f.recorded_by) IS NOT NULL`,
+    having: 'true',
+  },
+  month: { key: `to_char(f.occurred_on, 'YYYY-MM')`, label: `to_char(f.occurred_on, 'YYYY-MM')`, where: 'AND f.occurred_on BETWEEN $3::date AND $4::date', having: 'true' },
 };
+/** Products and lots: a row when stock was on hand at the end of the range or anything moved in it. */
+const DEFAULT_HAVING = 'sum(f.delta) FILTER (WHERE f.occurred_on <= $4::date) <> 0 OR bool_or(in_range)';
 
 /**
- * The cartridge ledger summed per product, lot or practitioner (one statement over inventory's cartridge_ledger_facts,
+ * The cartridge ledger summed per product, lot, practitioner or month (one statement over inventory's cartridge_ledger_facts,
  * with treatments' course_session_facts for who used a cartridge, and staff_directory for names). Movements count by
  * the day they happened (`occurred_on`) inside the range; on hand is the balance at the end of the range; expired
  * unused is the balance left on lots whose expiry date falls in the range and has passed (today in the clinic's zone).
@@ -50,9 +68,9 @@ export async function cartridgeRows(
        LEFT JOIN staff_directory st ON st.organization_id = f.organization_id AND st.id = COALESCE(s.practitioner_id, f.recorded_by)
       WHERE f.organization_id = $1 AND ($2::uuid IS NULL OR f.location_id = $2)
         AND ($5::uuid IS NULL OR COALESCE(s.practitioner_id, f.recorded_by) = $5)
-        ${p.groupBy === 'practitioner' ? `AND f.type IN ('used', 'wasted') AND COALESCE(s.practitioner_id, f.recorded_by) IS NOT NULL` : ''}
+        ${g.where ?? ''}
       GROUP BY 1
-     HAVING ${p.groupBy === 'practitioner' ? 'true' : `sum(f.delta) FILTER (WHERE f.occurred_on <= $4::date) <> 0 OR bool_or(in_range)`}
+     HAVING ${g.having ?? DEFAULT_HAVING}
       ORDER BY 2`,
     [p.organizationId, p.locationId, p.from, p.to, p.practitionerId],
   );
