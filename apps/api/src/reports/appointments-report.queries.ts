@@ -12,13 +12,40 @@ export interface AppointmentCountsRow {
   no_shows: number;
   online_booked: number;
   booked_minutes: number;
+  /** Per weekday and hour only: the booked minutes in the starting hour and each hour after it (index 0, 1, …). */
+  booked_minutes_by_hour: number[] | null;
 }
 
-const GROUPING: Record<AppointmentGrouping, { key: string; label: string }> = {
+/** An appointment's start on its location's wall clock. */
+const LOCAL_START = 'f.starts_at AT TIME ZONE f.timezone';
+/** How many hours from its start an appointment's minutes are spread over; the last one takes any rest. */
+const SPREAD_HOURS = 12;
+
+/**
+ * How each grouping keys and names an appointment (label null: the service names it). Per weekday and hour an
+ * appointment counts in the hour it starts, and its minutes are spread over the hours it covers: minute m0 of the
+ * starting hour plus a duration d puts LEAST(m0 + d, 60) - m0 minutes in that hour and what passes 60·k in hour k.
+ */
+interface Grouping {
+  key: string;
+  label: string;
+  bookedMinutesByHour?: string;
+}
+const GROUPING: Record<AppointmentGrouping, Grouping> = {
   practitioner: { key: 'f.practitioner_id::text', label: `COALESCE(st.name, 'Unknown')` },
   service: { key: 'f.service_id::text', label: 'f.service_name' },
   room: { key: 'f.room_id::text', label: 'f.room_name' },
-  weekday: { key: `extract(isodow FROM f.starts_at AT TIME ZONE f.timezone)::int::text`, label: `extract(isodow FROM f.starts_at AT TIME ZONE f.timezone)::int::text` },
+  weekday: { key: `extract(isodow FROM ${LOCAL_START})::int::text`, label: 'NULL::text' },
+  month: { key: `to_char(${LOCAL_START}, 'YYYY-MM')`, label: 'NULL::text' },
+  weekdayHour: {
+    key: `extract(isodow FROM ${LOCAL_START})::int || '-' || to_char(${LOCAL_START}, 'HH24')`,
+    label: 'NULL::text',
+    bookedMinutesByHour: `ARRAY[${Array.from({ length: SPREAD_HOURS }, (_, k) => {
+      const end = `extract(minute FROM ${LOCAL_START}) + extract(epoch FROM f.ends_at - f.starts_at) / 60`;
+      const inHour = k === 0 ? `LEAST(${end}, 60) - extract(minute FROM ${LOCAL_START})` : k < SPREAD_HOURS - 1 ? `LEAST(GREATEST(${end} - ${60 * k}, 0), 60)` : `GREATEST(${end} - ${60 * k}, 0)`;
+      return `COALESCE(sum(${inHour}) FILTER (WHERE f.status <> 'cancelled'), 0)::float8`;
+    }).join(', ')}]`,
+  },
 };
 
 /**
@@ -39,7 +66,8 @@ export async function appointmentCounts(
             count(*) FILTER (WHERE f.late_cancellation) AS late_cancelled,
             count(*) FILTER (WHERE f.status = 'no_show') AS no_shows,
             count(*) FILTER (WHERE f.source = 'online') AS online_booked,
-            COALESCE(sum(extract(epoch FROM f.ends_at - f.starts_at) / 60) FILTER (WHERE f.status <> 'cancelled'), 0) AS booked_minutes
+            COALESCE(sum(extract(epoch FROM f.ends_at - f.starts_at) / 60) FILTER (WHERE f.status <> 'cancelled'), 0) AS booked_minutes,
+            ${g.bookedMinutesByHour ?? 'NULL::float8[]'} AS booked_minutes_by_hour
        FROM appointment_report_facts f
        LEFT JOIN staff_directory st ON st.organization_id = f.organization_id AND st.id = f.practitioner_id
       WHERE f.organization_id = $1
@@ -60,6 +88,7 @@ export async function appointmentCounts(
     no_shows: Number(r.no_shows),
     online_booked: Number(r.online_booked),
     booked_minutes: Math.round(Number(r.booked_minutes)),
+    booked_minutes_by_hour: r.booked_minutes_by_hour === null ? null : (r.booked_minutes_by_hour as number[]).map(Number),
   }));
 }
 
