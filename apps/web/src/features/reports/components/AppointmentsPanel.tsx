@@ -21,8 +21,7 @@ const GROUPINGS: { value: AppointmentGrouping; label: string }[] = [
 const isGrouping = (value: string): value is AppointmentGrouping => GROUPINGS.some((g) => g.value === value);
 /** Services and rooms keep no working hours of their own, so utilisation is per practitioner or period only. */
 const hasHours = (groupBy: AppointmentGrouping) => groupBy !== 'service' && groupBy !== 'room';
-/** Weekday rows, hour columns: 7 rows, the hour labels and the legend. */
-const HEAT_MAP_HEIGHT = 330;
+
 
 function RowCells({ row }: { row: AppointmentRow }) {
   return (
@@ -101,7 +100,7 @@ export function AppointmentsPanel({ filters, groupBy: groupParam, onChange }: Ap
                 title="Utilisation by weekday and hour"
                 note="Each hour of the location’s clock: minutes booked against minutes worked in that hour (an appointment’s minutes fall in the hours it covers; it is counted in the hour it starts). Hatched: nobody worked and nothing was booked."
                 summary={heatMapSummary(data)}
-                height={HEAT_MAP_HEIGHT}
+                height="auto"
                 chart={<UtilisationHeatMap rows={rows} />}
               />
             ) : (

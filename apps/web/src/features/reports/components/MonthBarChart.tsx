@@ -25,7 +25,7 @@ export function MonthBarChart({ data, series, stacked = false, unit, atLeast }: 
       gridAxis="y"
       valueFormatter={unit ? (value) => `${value} ${unit}` : undefined}
       yAxisProps={atLeast === undefined ? undefined : { domain: [0, (dataMax: number) => Math.max(atLeast, Math.ceil(dataMax))] }}
-      xAxisProps={{ tick: { fontSize: 12 } }}
+      xAxisProps={{ tick: { fontSize: 12 }, interval: data.length > 7 ? 1 : 0 }}
       maxBarWidth={36}
       barChartProps={{ accessibilityLayer: false }}
       tooltipAnimationDuration={0}

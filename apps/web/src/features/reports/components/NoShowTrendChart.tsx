@@ -18,8 +18,9 @@ export function NoShowTrendChart({ data }: { data: { label: string; booked: numb
       withLegend
       legendProps={{ verticalAlign: 'top', height: 32 }}
       withRightYAxis
-      rightYAxisProps={{ domain: [0, (dataMax: number) => Math.max(10, Math.ceil(dataMax))], tickFormatter: (value: number) => `${value} %` }}
-      xAxisProps={{ tick: { fontSize: 12 } }}
+      // Whole tens on the percent axis (0, 5, 10 … or 0, 10, 20 …), not 0, 6.25, 12.5.
+      rightYAxisProps={{ domain: [0, (dataMax: number) => Math.max(20, Math.ceil(dataMax / 20) * 20)], tickCount: 5, tickFormatter: (value: number) => `${value} %` }}
+      xAxisProps={{ tick: { fontSize: 12 }, interval: data.length > 7 ? 1 : 0 }}
       gridAxis="y"
       curveType="linear"
       connectNulls={false}

@@ -64,7 +64,7 @@ export function UtilisationHeatMap({ rows }: { rows: readonly AppointmentRow[] }
         <Group gap={4} wrap="nowrap">
           <Box w={14} h={14} style={{ background: theme.colors.slate[1], borderRadius: 3, border: `1px solid ${theme.colors.slate[3]}` }} />
           <Text size="xs" c="slate.7">
-            — booked outside working hours
+            — booked, nobody working
           </Text>
         </Group>
       </Group>
