@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { addDays, addMonths, gtinCheckDigit, isoDateInTimeZone } from '@skinledger/domain';
+import { addDays, addMonths, gtinCheckDigit, isoDateInTimeZone, monthLabel, monthsOfRange } from '@skinledger/domain';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
@@ -15,6 +15,11 @@ const TODAY = isoDateInTimeZone(new Date(), ZONE);
 const day = (days: number) => addDays(TODAY, days);
 /** 15:00 UTC is late morning in New York all year: the appointment stays on its day there. */
 const at = (date: string, hourUtc: number) => `${date}T${String(hourUtc).padStart(2, '0')}:00:00Z`;
+/** The report's default range: the last 12 months to today. */
+const FROM = addDays(addMonths(TODAY, -12), 1);
+const MONTHS = monthsOfRange(FROM, TODAY);
+/** "Mar 2026", the month a day of the seed falls in. */
+const monthOf = (date: string) => monthLabel(date.slice(0, 7));
 
 /**
  * The Reports page (issue 17) over a clinic seeded with a year of history: sessions at known depths with known
@@ -175,8 +180,8 @@ describe('reports: outcomes by depth, cartridges, appointments', () => {
   }
 
   /** Waits for the charts (their code loads after the page), checks with axe, keeps the screen at desktop and tablet width. */
-  async function documentScreen(name: string) {
-    await page.locator('[data-testid="report-chart"] svg.recharts-surface').first().waitFor();
+  async function documentScreen(name: string, drawn = '[data-testid="report-chart"] svg.recharts-surface') {
+    await page.locator(drawn).first().waitFor();
     await page.waitForTimeout(300);
     await expectNoSeriousA11yViolations(page, name);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -199,7 +204,7 @@ describe('reports: outcomes by depth, cartridges, appointments', () => {
   it('opens from the navigation on the last 12 months and shows outcomes by depth as in the seed', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
-    const from = addDays(addMonths(TODAY, -12), 1);
+    const from = FROM;
     await expect(page.getByRole('textbox', { name: 'From', exact: true }).inputValue()).resolves.toBe(from);
     await expect(page.getByRole('textbox', { name: 'To', exact: true }).inputValue()).resolves.toBe(TODAY);
     await page.getByRole('tab', { name: 'Outcomes by depth', selected: true }).waitFor();
@@ -237,6 +242,21 @@ describe('reports: outcomes by depth, cartridges, appointments', () => {
     const csv = await downloadCsv();
     expect(csv.name).toMatch(/^cartridges.*\.csv$/);
     expect(csv.text).toContain('A1');
+
+    // Per month: every month of the range in order; the uses (100 days ago) and the waste (50 days ago) in theirs.
+    const cartridgesPerMonth = page.waitForResponse((r) => r.url().includes('/api/reports/cartridges?') && r.url().includes('groupBy=month'));
+    await page.locator('.mantine-SegmentedControl-label', { hasText: /^Month$/ }).click();
+    await cartridgesPerMonth;
+    await page.getByTestId('cartridges-table').getByRole('rowheader', { name: MONTHS[0].label, exact: true }).waitFor();
+    const monthRows = page.getByTestId('cartridges-table').locator('tbody tr');
+    await expect(monthRows.locator('th').allInnerTexts()).resolves.toEqual(MONTHS.map((m) => m.label));
+    await expect(rowCells('cartridges-table', monthOf(day(-200)))).resolves.toEqual([monthOf(day(-200)), '24', '0', '0', '—', '—', '—', '—', '0', '—']);
+    await expect(rowCells('cartridges-table', monthOf(day(-100)))).resolves.toEqual([monthOf(day(-100)), '0', '3', '0', '—', '0 %', '—', '—', '3', '1']);
+    await expect(rowCells('cartridges-table', monthOf(day(-50)))).resolves.toEqual([monthOf(day(-50)), '0', '0', '2', '2 dropped', '100 %', '—', '—', '0', '—']);
+    await documentScreen('reports-cartridges-month');
+    const perMonth = await downloadCsv();
+    expect(perMonth.name).toBe(`cartridges-by-month_${FROM}_${TODAY}.csv`);
+    expect(perMonth.text).toContain(monthOf(day(-100)));
   });
 
   it('shows appointments, no-shows and the total per practitioner', async () => {
@@ -251,6 +271,51 @@ describe('reports: outcomes by depth, cartridges, appointments', () => {
     const csv = await downloadCsv();
     expect(csv.name).toMatch(/^appointments.*\.csv$/);
     expect(csv.text).toContain('Nora Reyes');
+  });
+
+  it('shows the no-show trend per month and utilisation by weekday and hour', async () => {
+    await page.getByRole('tab', { name: 'Appointments' }).click();
+    const appointmentsPerMonth = page.waitForResponse((r) => r.url().includes('/api/reports/appointments?') && r.url().includes('groupBy=month'));
+    await page.locator('.mantine-SegmentedControl-label', { hasText: /^Month$/ }).click();
+    await appointmentsPerMonth;
+    await page.getByTestId('appointments-table').getByRole('rowheader', { name: MONTHS[0].label, exact: true }).waitFor();
+    const monthRows = page.getByTestId('appointments-table').locator('tbody tr');
+    await expect(monthRows.locator('th').allInnerTexts()).resolves.toEqual(MONTHS.map((m) => m.label));
+    // The seed's five appointments, 40 to 36 days ago: completed ×3, a no-show, a late cancellation.
+    const seeded: [string, 'completed' | 'no_show' | 'cancelled'][] = [
+      [day(-40), 'completed'],
+      [day(-39), 'completed'],
+      [day(-38), 'completed'],
+      [day(-37), 'no_show'],
+      [day(-36), 'cancelled'],
+    ];
+    for (const month of new Set(seeded.map(([on]) => monthOf(on)))) {
+      const inMonth = seeded.filter(([on]) => monthOf(on) === month).map(([, status]) => status);
+      const count = (status: string) => inMonth.filter((s) => s === status).length;
+      const due = count('completed') + count('no_show');
+      const rate = due === 0 ? '—' : `${Math.round((count('no_show') / due) * 1000) / 10} %`;
+      const cells = await rowCells('appointments-table', month);
+      expect(cells.slice(0, 7)).toEqual([month, String(inMonth.length), String(count('completed')), String(count('cancelled')), String(count('cancelled')), String(count('no_show')), rate]);
+    }
+    await documentScreen('reports-appointments-trend');
+    const trendCsv = await downloadCsv();
+    expect(trendCsv.name).toBe(`appointments-by-month_${FROM}_${TODAY}.csv`);
+
+    // Nora works Monday to Friday 09:00–17:00: 40 hours of the week, each a cell and a row of the table.
+    const perHour = page.waitForResponse((r) => r.url().includes('/api/reports/appointments?') && r.url().includes('groupBy=weekdayHour'));
+    await page.locator('.mantine-SegmentedControl-label', { hasText: /^Weekday × hour$/ }).click();
+    await perHour;
+    await page.getByTestId('utilisation-heat-map').waitFor();
+    await page.getByTestId('appointments-table').getByRole('rowheader', { name: 'Mon 09:00', exact: true }).waitFor();
+    const noraHours = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].flatMap((d) => [9, 10, 11, 12, 13, 14, 15, 16].map((h) => `${d} ${String(h).padStart(2, '0')}:00`));
+    await expect(page.getByTestId('appointments-table').locator('tbody tr th').allInnerTexts()).resolves.toEqual(expect.arrayContaining(noraHours));
+    await expect(rowCells('appointments-table', 'Mon 09:00')).resolves.toEqual(expect.arrayContaining(['Mon 09:00']));
+    await expect(page.getByTestId('utilisation-heat-map').getByText('Wednesday', { exact: true }).isVisible()).resolves.toBe(true);
+    await documentScreen('reports-appointments-heatmap', '[data-testid="utilisation-heat-map"]');
+    const heatCsv = await downloadCsv();
+    expect(heatCsv.name).toBe(`appointments-by-weekdayHour_${FROM}_${TODAY}.csv`);
+    expect(heatCsv.text).toContain('Fri 16:00');
+    await page.locator('.mantine-SegmentedControl-label', { hasText: /^Practitioner$/ }).click();
   });
 
   it('shows safety signals: adverse events per 100 sessions by type and depth', async () => {

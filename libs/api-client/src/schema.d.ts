@@ -7222,10 +7222,11 @@ export interface components {
             other: number;
         };
         CartridgeReportRowDto: {
-            /** @description Product, lot or staff member id */
+            /** @description Product, lot or staff member id; per month YYYY-MM */
             key: string;
+            /** @description Per month like "Jan 2026" */
             label: string;
-            /** @description Received in the range; null per practitioner */
+            /** @description Received in the range (per month: in the month); null per practitioner */
             received: number | null;
             /** @description Used on patients in the range */
             used: number;
@@ -7233,9 +7234,9 @@ export interface components {
             wasted: number;
             /** @description Wasted by reason: dropped, packaging_damaged, contaminated, expired, other */
             wastedByReason: components["schemas"]["WastedByReasonDto"];
-            /** @description Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner */
+            /** @description Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner and per month */
             expiredUnused: number | null;
-            /** @description On hand at the end of the range; null per practitioner */
+            /** @description On hand at the end of the range; null per practitioner and per month */
             onHand: number | null;
             /** @description Wasted / (used + wasted), percent */
             wastePercent: number | null;
@@ -7254,7 +7255,7 @@ export interface components {
         };
         CartridgeReportDto: {
             /** @enum {string} */
-            groupBy: "product" | "lot" | "practitioner";
+            groupBy: "product" | "lot" | "practitioner" | "month";
             /** Format: date */
             from: string;
             /** Format: date */
@@ -7264,7 +7265,7 @@ export interface components {
             expiringSoon: components["schemas"]["ExpiringCartridgeLotDto"][];
         };
         AppointmentReportRowDto: {
-            /** @description Practitioner, service or room id; the ISO weekday (1 Monday … 7 Sunday) per weekday */
+            /** @description Practitioner, service or room id; the ISO weekday (1 Monday … 7 Sunday) per weekday; YYYY-MM per month; ISO weekday and hour per weekday and hour ("1-09", labelled "Mon 09:00") */
             key: string;
             label: string;
             /** @description Appointments starting in the range, whatever became of them (online holds not counted) */
@@ -7279,7 +7280,7 @@ export interface components {
             noShowPercent: number | null;
             /** @description Minutes of appointments not cancelled (a no-show’s time was given away too) */
             bookedMinutes: number;
-            /** @description Working hours minus time off, in minutes; null per service or room (they have no hours of their own) */
+            /** @description Working hours minus time off, in minutes (per weekday and hour, cut at the hours of the location’s clock); null per service or room (they have no hours of their own) */
             availableMinutes: number | null;
             /** @description Booked minutes / available minutes, percent; may pass 100 when staff book beyond their hours */
             utilisationPercent: number | null;
@@ -7288,7 +7289,7 @@ export interface components {
         };
         AppointmentsReportDto: {
             /** @enum {string} */
-            groupBy: "practitioner" | "service" | "room" | "weekday";
+            groupBy: "practitioner" | "service" | "room" | "weekday" | "month" | "weekdayHour";
             /** Format: date */
             from: string;
             /** Format: date */
@@ -13539,8 +13540,8 @@ export interface operations {
                 practitionerId?: string;
                 /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
                 format?: "json" | "csv";
-                /** @description One row per product, per lot, or per practitioner (who used or wasted them) */
-                groupBy: "product" | "lot" | "practitioner";
+                /** @description One row per product, per lot, per practitioner (who used or wasted them), or per calendar month of the range (empty months included) */
+                groupBy: "product" | "lot" | "practitioner" | "month";
             };
             header?: never;
             path?: never;
@@ -13548,7 +13549,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One row per product, lot or practitioner, and the lots expiring within 60 days; ?format=csv for a spreadsheet of the rows */
+            /** @description One row per product, lot, practitioner or month, and the lots expiring within 60 days; ?format=csv for a spreadsheet of the rows */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13577,7 +13578,8 @@ export interface operations {
                 practitionerId?: string;
                 /** @description csv answers a spreadsheet-ready file (text/csv, UTF-8 with a byte-order mark) */
                 format?: "json" | "csv";
-                groupBy: "practitioner" | "service" | "room" | "weekday";
+                /** @description month: every calendar month of the range, empty ones included; weekdayHour: the hours of the week anyone worked or anything was booked (counts in the hour an appointment starts, booked minutes spread over the hours it covers) */
+                groupBy: "practitioner" | "service" | "room" | "weekday" | "month" | "weekdayHour";
             };
             header?: never;
             path?: never;
@@ -13585,7 +13587,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One row per practitioner, service, room or weekday, and the total; ?format=csv for a spreadsheet */
+            /** @description One row per practitioner, service, room, weekday, month or weekday and hour, and the total; ?format=csv for a spreadsheet */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -65,7 +65,7 @@ describe('GET /api/reports/appointments', () => {
     await book({ startsAt: '2026-03-01T23:30:00-05:00', endsAt: '2026-03-01T23:45:00-05:00' });
     await book({ startsAt: '2026-03-09T09:00:00-04:00', endsAt: '2026-03-09T10:00:00-04:00' });
     await book({ startsAt: '2026-03-05T11:00:00-05:00', endsAt: '2026-03-05T12:00:00-05:00', status: 'held' });
-    return { org, avery, blake, needling, consult };
+    return { org, avery, blake, needling, consult, book };
   }
 
   const week = 'from=2026-03-02&to=2026-03-08';
@@ -128,6 +128,101 @@ describe('GET /api/reports/appointments', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data.map((r) => r.Weekday)).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Total']);
     expect(parsed.data[7]).toMatchObject({ Booked: '7', 'Available minutes': '2640', 'Utilisation %': '11.4' });
+  });
+
+  it('gives every calendar month of a range across a month end, the empty one as zeros', async () => {
+    const { org } = await seededWeek();
+    // Monday 2026-02-23 to Sunday 2026-03-08. February: Avery 5 × 480, Blake Saturday 28th 240 = 2,640 minutes and
+    // nothing booked. March: Blake Sunday 1st 240, then the week's 2,640 = 2,880; the week's 7 appointments and the
+    // Sunday 1st 23:30 one (15 minutes, completed).
+    const response = await org.client.get('/api/reports/appointments?groupBy=month&from=2026-02-23&to=2026-03-08');
+    expect(response.status).toBe(200);
+    expect(response.body.rows).toEqual([
+      {
+        key: '2026-02',
+        label: 'Feb 2026',
+        booked: 0,
+        completed: 0,
+        cancelled: 0,
+        lateCancelled: 0,
+        noShows: 0,
+        noShowPercent: null,
+        bookedMinutes: 0,
+        availableMinutes: 2640,
+        utilisationPercent: 0,
+        onlineBooked: 0,
+      },
+      {
+        key: '2026-03',
+        label: 'Mar 2026',
+        booked: 8,
+        completed: 4,
+        cancelled: 2,
+        lateCancelled: 1,
+        noShows: 1,
+        noShowPercent: 20,
+        bookedMinutes: 315,
+        availableMinutes: 2880,
+        utilisationPercent: 10.9,
+        onlineBooked: 1,
+      },
+    ]);
+    expect(response.body.total).toMatchObject({ booked: 8, bookedMinutes: 315, availableMinutes: 5520 });
+
+    const csv = await org.client.get('/api/reports/appointments?groupBy=month&from=2026-02-23&to=2026-03-08&format=csv');
+    const parsed = Papa.parse<Record<string, string>>(csv.text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(parsed.data.map((r) => r.Month)).toEqual(['Feb 2026', 'Mar 2026', 'Total']);
+  });
+
+  it('lays out a heat map by weekday and local hour, across the change to summer time', async () => {
+    const { org, book } = await seededWeek();
+    // Friday 09:30–11:00: 30 minutes in the 09:00 hour, 60 in the 10:00 hour; it counts once, where it starts.
+    await book({ startsAt: '2026-03-06T09:30:00-05:00', endsAt: '2026-03-06T11:00:00-05:00' });
+    const response = await org.client.get(`/api/reports/appointments?groupBy=weekdayHour&${week}`);
+    expect(response.status).toBe(200);
+    const rows: { key: string; label: string }[] = response.body.rows;
+    const cell = (key: string) => rows.find((r) => r.key === key);
+    const hours = (weekday: number) => rows.filter((r) => r.key.startsWith(`${weekday}-`)).map((r) => r.key.slice(2));
+    // Avery: Monday, Tuesday, Thursday, Friday 09–16, Wednesday 09–12 (afternoon off). Blake: 10–13 at the weekend,
+    // on the wall clock also on the Sunday clocks went forward; Sunday 20:00 only because something was booked then.
+    expect(hours(1)).toEqual(['09', '10', '11', '12', '13', '14', '15', '16']);
+    expect(hours(3)).toEqual(['09', '10', '11', '12']);
+    expect(hours(6)).toEqual(['10', '11', '12', '13']);
+    expect(hours(7)).toEqual(['10', '11', '12', '13', '20']);
+    expect(rows).toHaveLength(8 + 8 + 4 + 8 + 8 + 4 + 5);
+    expect(cell('1-09')).toEqual({
+      key: '1-09',
+      label: 'Mon 09:00',
+      booked: 1,
+      completed: 1,
+      cancelled: 0,
+      lateCancelled: 0,
+      noShows: 0,
+      noShowPercent: 0,
+      bookedMinutes: 60,
+      availableMinutes: 60,
+      utilisationPercent: 100,
+      onlineBooked: 0,
+    });
+    expect(cell('1-10')).toMatchObject({ booked: 1, noShows: 1, noShowPercent: 100, bookedMinutes: 60, utilisationPercent: 100 });
+    expect(cell('2-09')).toMatchObject({ booked: 1, cancelled: 1, lateCancelled: 1, bookedMinutes: 0, availableMinutes: 60, utilisationPercent: 0 });
+    // The 90-minute consultation: counted at 09:00, its minutes 60 at 09:00 and 30 at 10:00.
+    expect(cell('3-09')).toMatchObject({ booked: 1, onlineBooked: 1, bookedMinutes: 60, utilisationPercent: 100 });
+    expect(cell('3-10')).toMatchObject({ booked: 0, bookedMinutes: 30, availableMinutes: 60, utilisationPercent: 50 });
+    expect(cell('3-13')).toBeUndefined();
+    expect(cell('5-09')).toMatchObject({ booked: 1, bookedMinutes: 30, utilisationPercent: 50 });
+    expect(cell('5-10')).toMatchObject({ booked: 0, bookedMinutes: 60, utilisationPercent: 100 });
+    expect(cell('6-10')).toMatchObject({ label: 'Sat 10:00', booked: 0, availableMinutes: 60, utilisationPercent: 0 });
+    expect(cell('7-10')).toMatchObject({ label: 'Sun 10:00', availableMinutes: 60 });
+    expect(cell('7-20')).toMatchObject({ label: 'Sun 20:00', booked: 1, bookedMinutes: 30, availableMinutes: 0, utilisationPercent: null });
+    expect(response.body.total).toMatchObject({ booked: 8, bookedMinutes: 390, availableMinutes: 2640 });
+    const cellMinutes = rows.reduce((sum, r) => sum + (r as unknown as { availableMinutes: number }).availableMinutes, 0);
+    expect(cellMinutes).toBe(2640);
+
+    const csv = await org.client.get(`/api/reports/appointments?groupBy=weekdayHour&${week}&format=csv`);
+    expect(csv.headers.get('content-disposition')).toContain('appointments-by-weekdayHour_2026-03-02_2026-03-08.csv');
+    const parsed = Papa.parse<Record<string, string>>(csv.text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(parsed.data[0]).toMatchObject({ 'Weekday and hour': 'Mon 09:00', Booked: '1', 'Available minutes': '60', 'Utilisation %': '100' });
   });
 
   it('refuses a range of more than three years, naming to', async () => {

@@ -12,14 +12,33 @@ export interface AppointmentCountsRow {
   no_shows: number;
   online_booked: number;
   booked_minutes: number;
+  /** Per weekday and hour only: the booked minutes in the starting hour and each hour after it (index 0, 1, …). */
+  booked_minutes_by_hour: number[] | null;
 }
 
-/** Which of scheduling's day counts a grouping sums (each appointment is counted once per dimension), and its key and name. */
-const GROUPING: Record<AppointmentGrouping, { dimension: 'service' | 'room' | 'hour'; key: string; label: string }> = {
+/**
+ * Which of scheduling's day counts a grouping sums (each appointment is counted once per dimension), its key and name
+ * (null: the service names it). The hour rows hold an appointment's counts in the hour it starts and its minutes in each
+ * clock hour they cover, so per weekday and hour a row's minutes are already that cell's.
+ */
+interface Grouping {
+  dimension: 'service' | 'room' | 'hour';
+  key: string;
+  label: string;
+  bookedMinutesByHour?: string;
+}
+const GROUPING: Record<AppointmentGrouping, Grouping> = {
   practitioner: { dimension: 'hour', key: 'f.practitioner_id::text', label: `COALESCE(st.name, 'Unknown')` },
   service: { dimension: 'service', key: 'f.dimension_id::text', label: 'f.dimension_name' },
   room: { dimension: 'room', key: 'f.dimension_id::text', label: 'f.dimension_name' },
-  weekday: { dimension: 'hour', key: `extract(isodow FROM f.local_date)::int::text`, label: `extract(isodow FROM f.local_date)::int::text` },
+  weekday: { dimension: 'hour', key: `extract(isodow FROM f.local_date)::int::text`, label: 'NULL::text' },
+  month: { dimension: 'hour', key: `to_char(f.local_date, 'YYYY-MM')`, label: 'NULL::text' },
+  weekdayHour: {
+    dimension: 'hour',
+    key: `extract(isodow FROM f.local_date)::int || '-' || lpad(f.local_hour::text, 2, '0')`,
+    label: 'NULL::text',
+    bookedMinutesByHour: 'ARRAY[sum(f.booked_minutes)::float8]',
+  },
 };
 
 /**
@@ -35,7 +54,8 @@ export async function appointmentCounts(
   const rows: Record<string, unknown>[] = await db.query(
     `SELECT ${g.key} AS key, min(${g.label}) AS label,
             sum(f.booked) AS booked, sum(f.completed) AS completed, sum(f.cancelled) AS cancelled, sum(f.late_cancelled) AS late_cancelled,
-            sum(f.no_shows) AS no_shows, sum(f.online_booked) AS online_booked, sum(f.booked_minutes) AS booked_minutes
+            sum(f.no_shows) AS no_shows, sum(f.online_booked) AS online_booked, sum(f.booked_minutes) AS booked_minutes,
+            ${g.bookedMinutesByHour ?? 'NULL::float8[]'} AS booked_minutes_by_hour
        FROM appointment_day_facts f
        ${p.groupBy === 'practitioner' ? 'LEFT JOIN staff_directory st ON st.organization_id = f.organization_id AND st.id = f.practitioner_id' : ''}
       WHERE f.organization_id = $1 AND f.dimension = '${g.dimension}' AND f.local_date BETWEEN $2::date AND $3::date
@@ -55,6 +75,7 @@ export async function appointmentCounts(
     no_shows: Number(r.no_shows),
     online_booked: Number(r.online_booked),
     booked_minutes: Math.round(Number(r.booked_minutes)),
+    booked_minutes_by_hour: r.booked_minutes_by_hour === null ? null : (r.booked_minutes_by_hour as number[]).map(Number),
   }));
 }
 

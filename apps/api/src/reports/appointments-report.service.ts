@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addDays, instantToLocal, isoWeekday, localTimeToInstant, noShowPercent, utilisationPercent, workingIntervals, type CsvCellValue } from '@skinledger/domain';
+import {
+  addDays,
+  instantToLocal,
+  isoWeekday,
+  localTimeToInstant,
+  minutesByWeekdayHour,
+  monthsOfRange,
+  noShowPercent,
+  utilisationPercent,
+  weekdayHourAfter,
+  weekdayHourLabel,
+  workingIntervals,
+  type CsvCellValue,
+} from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import type { AppointmentReportRowDto, AppointmentsReportDto, AppointmentsReportQueryDto } from './appointments-report.dto';
@@ -36,23 +49,43 @@ export class AppointmentsReportService {
 
     const byKey = new Map(counts.map((c) => [c.key, c]));
     let keys: { key: string; label: string }[] = counts.map((c) => ({ key: c.key, label: c.label }));
+    // Per weekday and hour, an appointment's minutes belong to the hours it covers, not only the one it starts in.
+    const bookedByCell = query.groupBy === 'weekdayHour' ? spreadBookedMinutes(counts) : null;
     if (query.groupBy === 'weekday') keys = WEEKDAYS.map((label, i) => ({ key: String(i + 1), label }));
+    if (query.groupBy === 'month') keys = monthsOfRange(from, to);
+    if (query.groupBy === 'weekdayHour') {
+      // Only the hours someone worked or something was booked in: a clinic closed at night has no night row.
+      const cells = new Set([...available.byWeekdayHour.keys(), ...counts.map((c) => c.key), ...(bookedByCell?.keys() ?? [])]);
+      keys = [...cells].sort().map((key) => ({ key, label: weekdayHourLabel(key) }));
+    }
     if (query.groupBy === 'practitioner') {
       // Practitioners who worked but had nothing booked are a row too: 0 % utilisation is the news.
       for (const [key, label] of available.namesByPractitioner) if (!byKey.has(key)) keys.push({ key, label });
       keys.sort((a, b) => a.label.localeCompare(b.label));
     }
-    const availableFor = (key: string): number | null =>
-      query.groupBy === 'practitioner' ? (available.byPractitioner.get(key) ?? 0) : query.groupBy === 'weekday' ? (available.byWeekday.get(Number(key)) ?? 0) : null;
+    const availableFor = (key: string): number | null => {
+      switch (query.groupBy) {
+        case 'practitioner':
+          return available.byPractitioner.get(key) ?? 0;
+        case 'weekday':
+          return available.byWeekday.get(Number(key)) ?? 0;
+        case 'month':
+          return available.byMonth.get(key) ?? 0;
+        case 'weekdayHour':
+          return available.byWeekdayHour.get(key) ?? 0;
+        default:
+          return null;
+      }
+    };
 
-    const rows = keys.map(({ key, label }) => toRow(key, label, byKey.get(key), availableFor(key)));
+    const rows = keys.map(({ key, label }) => toRow(key, label, byKey.get(key), availableFor(key), bookedByCell ? Math.round(bookedByCell.get(key) ?? 0) : undefined));
     const total = toRow('total', 'Total', sumCounts(counts), available.total);
     return { groupBy: query.groupBy, from, to, rows, total };
   }
 
   async csv(actor: Actor, query: AppointmentsReportQueryDto): Promise<ReportCsv> {
     const report = await this.report(actor, query);
-    const grouping = { practitioner: 'Practitioner', service: 'Service', room: 'Room', weekday: 'Weekday' }[query.groupBy];
+    const grouping = { practitioner: 'Practitioner', service: 'Service', room: 'Room', weekday: 'Weekday', month: 'Month', weekdayHour: 'Weekday and hour' }[query.groupBy];
     const header = [grouping, 'Booked', 'Completed', 'Cancelled', 'Late cancelled', 'No-shows', 'No-show %', 'Booked minutes', 'Available minutes', 'Utilisation %', 'Booked online'];
     const rows: CsvCellValue[][] = [...report.rows, report.total].map((r) => [
       r.label,
@@ -71,10 +104,10 @@ export class AppointmentsReportService {
   }
 }
 
-function toRow(key: string, label: string, c: AppointmentCountsRow | undefined, availableMinutes: number | null): AppointmentReportRowDto {
+function toRow(key: string, label: string, c: AppointmentCountsRow | undefined, availableMinutes: number | null, spreadMinutes?: number): AppointmentReportRowDto {
   const completed = c?.completed ?? 0;
   const noShows = c?.no_shows ?? 0;
-  const bookedMinutes = c?.booked_minutes ?? 0;
+  const bookedMinutes = spreadMinutes ?? c?.booked_minutes ?? 0;
   return {
     key,
     label,
@@ -92,7 +125,18 @@ function toRow(key: string, label: string, c: AppointmentCountsRow | undefined, 
 }
 
 function sumCounts(rows: AppointmentCountsRow[]): AppointmentCountsRow {
-  const total: AppointmentCountsRow = { key: 'total', label: 'Total', booked: 0, completed: 0, cancelled: 0, late_cancelled: 0, no_shows: 0, online_booked: 0, booked_minutes: 0 };
+  const total: AppointmentCountsRow = {
+    key: 'total',
+    label: 'Total',
+    booked: 0,
+    completed: 0,
+    cancelled: 0,
+    late_cancelled: 0,
+    no_shows: 0,
+    online_booked: 0,
+    booked_minutes: 0,
+    booked_minutes_by_hour: null,
+  };
   for (const r of rows) {
     total.booked += r.booked;
     total.completed += r.completed;
@@ -105,13 +149,29 @@ function sumCounts(rows: AppointmentCountsRow[]): AppointmentCountsRow {
   return total;
 }
 
+/** The booked minutes of each starting hour's appointments spread onto the hours they cover (SQL gives them per hour after the start). */
+function spreadBookedMinutes(counts: AppointmentCountsRow[]): Map<string, number> {
+  const cells = new Map<string, number>();
+  for (const c of counts) {
+    (c.booked_minutes_by_hour ?? []).forEach((minutes, offset) => {
+      if (minutes <= 0) return;
+      const cell = weekdayHourAfter(c.key, offset);
+      cells.set(cell, (cells.get(cell) ?? 0) + minutes);
+    });
+  }
+  return cells;
+}
+
 /**
- * Working minutes on the range's local dates, per practitioner and per ISO weekday (of the local date a block starts
- * on), each location's blocks in its own zone.
+ * Working minutes on the range's local dates, per practitioner, per ISO weekday and per calendar month (of the local
+ * date a block starts on), and per weekday and hour (each block cut at the hours of the wall clock), each location's
+ * blocks in its own zone.
  */
 function availableMinutes(hours: PractitionerHoursAtLocation[], from: string, to: string) {
   const byPractitioner = new Map<string, number>();
   const byWeekday = new Map<number, number>();
+  const byMonth = new Map<string, number>();
+  const byWeekdayHour = new Map<string, number>();
   const namesByPractitioner = new Map<string, string>();
   let total = 0;
   for (const h of hours) {
@@ -125,11 +185,15 @@ function availableMinutes(hours: PractitionerHoursAtLocation[], from: string, to
     });
     for (const i of intervals) {
       const minutes = Math.round((i.end - i.start) / 60_000);
-      const weekday = isoWeekday(instantToLocal(i.start, h.timeZone).date);
+      const startDate = instantToLocal(i.start, h.timeZone).date;
+      const weekday = isoWeekday(startDate);
+      const month = startDate.slice(0, 7);
       byPractitioner.set(h.staffMemberId, (byPractitioner.get(h.staffMemberId) ?? 0) + minutes);
       byWeekday.set(weekday, (byWeekday.get(weekday) ?? 0) + minutes);
+      byMonth.set(month, (byMonth.get(month) ?? 0) + minutes);
+      for (const [cell, cellMinutes] of minutesByWeekdayHour(i.start, i.end, h.timeZone)) byWeekdayHour.set(cell, (byWeekdayHour.get(cell) ?? 0) + cellMinutes);
       total += minutes;
     }
   }
-  return { byPractitioner, byWeekday, namesByPractitioner, total };
+  return { byPractitioner, byWeekday, byMonth, byWeekdayHour, namesByPractitioner, total };
 }

@@ -122,6 +122,37 @@ describe('GET /api/reports/cartridges', () => {
     expect(parsed.data.find((r) => r.Lot === 'A1 · SkinPen cartridge 14-pin')).toMatchObject({ Received: '20', Used: '5', Wasted: '3', 'Wasted: dropped': '2', 'On hand': '22', 'Cartridges per session': '1.25' });
   });
 
+  it('sums the ledger per calendar month of the range, empty months as zeros, in order', async () => {
+    const { org } = await seededClinic();
+    const noWaste = { dropped: 0, packaging_damaged: 0, contaminated: 0, expired: 0, other: 0 };
+    const zero = { received: 0, used: 0, wasted: 0, wastedByReason: noWaste, expiredUnused: null, onHand: null, wastePercent: null, sessions: 0, cartridgesPerSession: null };
+    const byMonth = await org.client.get(`/api/reports/cartridges?groupBy=month&${range}`);
+    expect(byMonth.status).toBe(200);
+    expect(byMonth.body.rows).toEqual([
+      // The December receipts are before the range, the August use after it.
+      { ...zero, key: '2026-01', label: 'Jan 2026', received: 25 },
+      { ...zero, key: '2026-02', label: 'Feb 2026', used: 6, wasted: 3, wastedByReason: { ...noWaste, dropped: 2, contaminated: 1 }, wastePercent: 33.3, sessions: 5, cartridgesPerSession: 1.2 },
+      { ...zero, key: '2026-03', label: 'Mar 2026' },
+      { ...zero, key: '2026-04', label: 'Apr 2026', wasted: 1, wastedByReason: { ...noWaste, expired: 1 }, wastePercent: 100 },
+      { ...zero, key: '2026-05', label: 'May 2026' },
+      { ...zero, key: '2026-06', label: 'Jun 2026' },
+    ]);
+
+    // A range from mid-January to early February: two months, cut at the range's days.
+    const across = await org.client.get('/api/reports/cartridges?groupBy=month&from=2026-01-10&to=2026-02-03');
+    expect(across.body.rows.map((r: { key: string; used: number; received: number }) => [r.key, r.received, r.used])).toEqual([
+      ['2026-01', 0, 0],
+      ['2026-02', 0, 3],
+    ]);
+
+    const csv = await org.client.get(`/api/reports/cartridges?groupBy=month&${range}&format=csv`);
+    expect(csv.headers.get('content-disposition')).toContain('cartridges-by-month_2026-01-01_2026-06-30.csv');
+    const parsed = Papa.parse<Record<string, string>>(csv.text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.map((r) => r.Month)).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026', 'Apr 2026', 'May 2026', 'Jun 2026']);
+    expect(parsed.data[1]).toMatchObject({ Used: '6', Wasted: '3', 'Waste %': '33.3', Sessions: '5' });
+  });
+
   it('refuses an unknown grouping and lets front desk read it (operations) but not outcomes', async () => {
     const frontDesk = await signedInOrganization(app, 'front_desk');
     const bad = await frontDesk.client.get(`/api/reports/cartridges?groupBy=colour&${range}`);

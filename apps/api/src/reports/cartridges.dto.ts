@@ -3,11 +3,11 @@ import { WASTE_REASONS } from '@skinledger/domain';
 import { IsIn } from 'class-validator';
 import { ReportQueryDto } from './report-query.dto';
 
-export const CARTRIDGE_GROUPINGS = ['product', 'lot', 'practitioner'] as const;
+export const CARTRIDGE_GROUPINGS = ['product', 'lot', 'practitioner', 'month'] as const;
 export type CartridgeGrouping = (typeof CARTRIDGE_GROUPINGS)[number];
 
 export class CartridgesQueryDto extends ReportQueryDto {
-  @ApiProperty({ enum: CARTRIDGE_GROUPINGS, description: 'One row per product, per lot, or per practitioner (who used or wasted them)' })
+  @ApiProperty({ enum: CARTRIDGE_GROUPINGS, description: 'One row per product, per lot, per practitioner (who used or wasted them), or per calendar month of the range (empty months included)' })
   @IsIn(CARTRIDGE_GROUPINGS, { message: `groupBy must be one of ${CARTRIDGE_GROUPINGS.join(', ')}` })
   groupBy!: CartridgeGrouping;
 }
@@ -21,15 +21,15 @@ export class WastedByReasonDto {
 }
 
 export class CartridgeReportRowDto {
-  @ApiProperty({ description: 'Product, lot or staff member id' }) key!: string;
-  @ApiProperty() label!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Received in the range; null per practitioner' }) received!: number | null;
+  @ApiProperty({ description: 'Product, lot or staff member id; per month YYYY-MM' }) key!: string;
+  @ApiProperty({ description: 'Per month like "Jan 2026"' }) label!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Received in the range (per month: in the month); null per practitioner' }) received!: number | null;
   @ApiProperty({ description: 'Used on patients in the range' }) used!: number;
   @ApiProperty({ description: 'Wasted in the range (any reason)' }) wasted!: number;
   @ApiProperty({ type: WastedByReasonDto, description: `Wasted by reason: ${WASTE_REASONS.join(', ')}` }) wastedByReason!: WastedByReasonDto;
-  @ApiProperty({ type: Number, nullable: true, description: 'Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner or for one practitioner' })
+  @ApiProperty({ type: Number, nullable: true, description: 'Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner, per month or for one practitioner' })
   expiredUnused!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'On hand at the end of the range; null per practitioner or for one practitioner' }) onHand!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'On hand at the end of the range; null per practitioner, per month or for one practitioner' }) onHand!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Wasted / (used + wasted), percent' }) wastePercent!: number | null;
   @ApiProperty({ description: 'Treatment sessions that used them' }) sessions!: number;
   @ApiProperty({ type: Number, nullable: true }) cartridgesPerSession!: number | null;

@@ -30,10 +30,12 @@ const GROUPING: Record<CartridgeGrouping, GroupingSql> = {
   product: { key: 'f.product_id::text', label: 'f.product_name', sessions: 'first_uses_of_product', stock: { key: 'b.product_id::text', label: 'b.product_name' } },
   lot: { key: 'f.lot_id::text', label: `f.lot_number || ' · ' || f.product_name`, sessions: 'first_uses_of_lot', stock: { key: 'b.lot_id::text', label: `b.lot_number || ' · ' || b.product_name` } },
   practitioner: { key: 'f.practitioner_id::text', label: `COALESCE(st.name, 'Unknown')`, sessions: 'first_uses' },
+  // The calendar month a movement happened in; the service adds the range's empty months.
+  month: { key: `to_char(f.occurred_on, 'YYYY-MM')`, label: `to_char(f.occurred_on, 'YYYY-MM')`, sessions: 'first_uses' },
 };
 
 /**
- * The cartridge ledger summed per product, lot or practitioner, in one statement over the day sums inventory keeps as
+ * The cartridge ledger summed per product, lot, practitioner or month, in one statement over the day sums inventory keeps as
  * it appends (cartridge_ledger_day_facts) and staff_directory for names. Movements count by the day they happened
  * (`occurred_on`) inside the range. On hand is the balance at the end of the range: today's (cartridge_lot_balances)
  * less what moved after the range (cartridge_ledger_facts, a few days by date); expired unused is what is left of lots

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { cartridgesPerSession, WASTE_REASONS, wastePercent, type CsvCellValue } from '@skinledger/domain';
+import { cartridgesPerSession, monthsOfRange, WASTE_REASONS, wastePercent, type CsvCellValue } from '@skinledger/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
 import type { CartridgeReportDto, CartridgeReportRowDto, CartridgesQueryDto, WastedByReasonDto } from './cartridges.dto';
-import { cartridgeRows, expiringCartridgeLots } from './cartridges.queries';
+import { cartridgeRows, expiringCartridgeLots, type CartridgeRow } from './cartridges.queries';
 import type { ReportCsv } from './report-csv';
 import { reportRange } from './report-range';
 
@@ -13,7 +13,7 @@ export const EXPIRING_WITHIN_DAYS = 60;
 
 /**
  * Cartridge use and waste (issue 17), from the stock ledger only: received, used on patients, wasted by reason,
- * expired on the shelf and on hand, per product, lot or practitioner; with the waste percent and cartridges per
+ * expired on the shelf and on hand, per product, lot, practitioner or calendar month; with the waste percent and cartridges per
  * session of libs/domain. A second cartridge in one session is the exception (domain.md section 9), so a rising
  * cartridges-per-session figure is worth a look.
  */
@@ -28,13 +28,13 @@ export class CartridgesReportService {
     const rows = await cartridgeRows(manager, { organizationId: actor.organizationId, groupBy: query.groupBy, from, to, locationId, practitionerId: query.practitionerId ?? null });
     const expiring = await expiringCartridgeLots(manager, { organizationId: actor.organizationId, daysAhead: EXPIRING_WITHIN_DAYS, locationId });
     const perPractitioner = query.groupBy === 'practitioner';
-    // The shelf belongs to the stock: asked about one practitioner, on hand and expired stock are not hers to show.
-    const shelfless = perPractitioner || query.practitionerId != null;
+    // The shelf belongs to the stock at the range's end: not to a practitioner (grouped or asked about) nor to a month.
+    const shelfless = perPractitioner || query.groupBy === 'month' || query.practitionerId != null;
     return {
       groupBy: query.groupBy,
       from,
       to,
-      rows: rows.map(
+      rows: (query.groupBy === 'month' ? everyMonth(rows, from, to) : rows).map(
         (r): CartridgeReportRowDto => ({
           key: r.key,
           label: r.label,
@@ -56,7 +56,7 @@ export class CartridgesReportService {
 
   async csv(actor: Actor, query: CartridgesQueryDto): Promise<ReportCsv> {
     const report = await this.report(actor, query);
-    const grouping = { product: 'Product', lot: 'Lot', practitioner: 'Practitioner' }[query.groupBy];
+    const grouping = { product: 'Product', lot: 'Lot', practitioner: 'Practitioner', month: 'Month' }[query.groupBy];
     const header = [grouping, 'Received', 'Used', 'Wasted', ...WASTE_REASONS.map((r) => `Wasted: ${r.replace('_', ' ')}`), 'Expired unused', 'On hand', 'Waste %', 'Sessions', 'Cartridges per session'];
     const rows: CsvCellValue[][] = report.rows.map((r) => [
       r.label,
@@ -72,4 +72,13 @@ export class CartridgesReportService {
     ]);
     return { fileName: `cartridges-by-${query.groupBy}_${report.from}_${report.to}.csv`, header, rows };
   }
+}
+
+/** One row per calendar month of the range, oldest first, a month without movements as zeros (a trend has no gaps). */
+function everyMonth(rows: CartridgeRow[], from: string, to: string): CartridgeRow[] {
+  const byMonth = new Map(rows.map((r) => [r.key, r]));
+  return monthsOfRange(from, to).map(
+    ({ key, label }) =>
+      ({ ...(byMonth.get(key) ?? { received: 0, used: 0, wasted: 0, wasted_by_reason: {}, expired_unused: 0, on_hand: 0, sessions: 0 }), key, label }) satisfies CartridgeRow,
+  );
 }

@@ -46,7 +46,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Count cartridges received, used, wasted and expired, from the stock ledger' })
   @RequirePermission('reports.operations')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: CartridgeReportDto, description: 'One row per product, lot or practitioner, and the lots expiring within 60 days; ?format=csv for a spreadsheet of the rows' })
+  @ApiOkResponse({ type: CartridgeReportDto, description: 'One row per product, lot, practitioner or month, and the lots expiring within 60 days; ?format=csv for a spreadsheet of the rows' })
   async cartridgeUse(
     @CurrentActor() actor: Actor,
     @Query() query: CartridgesQueryDto,
@@ -60,7 +60,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Count appointments, cancellations and no-shows, and the share of working time booked' })
   @RequirePermission('reports.operations')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: AppointmentsReportDto, description: 'One row per practitioner, service, room or weekday, and the total; ?format=csv for a spreadsheet' })
+  @ApiOkResponse({ type: AppointmentsReportDto, description: 'One row per practitioner, service, room, weekday, month or weekday and hour, and the total; ?format=csv for a spreadsheet' })
   async appointmentOutcomes(
     @CurrentActor() actor: Actor,
     @Query() query: AppointmentsReportQueryDto,

@@ -58,8 +58,8 @@ describe('GET /api/reports/safety', () => {
     const r = response.body;
     expect(r).toMatchObject({ sessions: 4, adverseEvents: 3, adverseEventsPer100Sessions: 75, preflightRefusals: 0, overrideCount: 2 });
     expect(r.byType).toEqual([
-      { key: 'erythema', label: 'erythema', sessions: 4, adverseEvents: 2, per100Sessions: 50 },
-      { key: 'infection', label: 'infection', sessions: 4, adverseEvents: 1, per100Sessions: 25 },
+      { key: 'erythema', label: 'Erythema (prolonged redness)', sessions: 4, adverseEvents: 2, per100Sessions: 50 },
+      { key: 'infection', label: 'Infection', sessions: 4, adverseEvents: 1, per100Sessions: 25 },
     ]);
     expect(r.byDepthBand.map((b: { key: string; sessions: number; adverseEvents: number; per100Sessions: number | null }) => [b.key, b.sessions, b.adverseEvents, b.per100Sessions])).toEqual([
       ['<0.5', 1, 0, 0],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEPTH_BANDS, depthBandOf, per100Sessions, type CsvCellValue } from '@skinledger/domain';
+import { ADVERSE_EVENT_TYPE_INFO, DEPTH_BANDS, depthBandOf, per100Sessions, preflightCodeWords, type AdverseEventType, type CsvCellValue } from '@skinledger/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor';
@@ -7,6 +7,10 @@ import type { ReportCsv } from './report-csv';
 import { reportRange } from './report-range';
 import type { AdverseEventRateDto, SafetyReportDto, SafetyReportQueryDto } from './safety-report.dto';
 import { overridesAndRefusals, safetyFacts } from './safety-report.queries';
+
+/** An adverse event type in the clinic's words (libs/domain's labels); a type this build does not know, as stored. */
+const typeLabel = (type: string): string =>
+  Object.prototype.hasOwnProperty.call(ADVERSE_EVENT_TYPE_INFO, type) ? ADVERSE_EVENT_TYPE_INFO[type as AdverseEventType].label : type;
 
 /** The overrides list keeps the latest this many; the count says how many there were. */
 const OVERRIDE_LIST_LIMIT = 500;
@@ -44,7 +48,7 @@ export class SafetyReportService {
       sessions: facts.sessions,
       adverseEvents: facts.adverse_events,
       adverseEventsPer100Sessions: per100Sessions(facts.adverse_events, facts.sessions),
-      byType: (facts.by_type ?? []).map(rate),
+      byType: (facts.by_type ?? []).map(([type, , sessions, events]) => rate([type, typeLabel(type), sessions, events])),
       byDepthBand,
       byLot: (facts.by_lot ?? []).map(rate),
       byDevice: (facts.by_device ?? []).map(rate),
@@ -73,7 +77,7 @@ export class SafetyReportService {
       ...r.byDepthBand.map((x) => ['By depth band', x.key, x.label, x.sessions, x.adverseEvents, x.per100Sessions, '', '', '']),
       ...r.byLot.map((x) => ['By lot', x.key, x.label, x.sessions, x.adverseEvents, x.per100Sessions, '', '', '']),
       ...r.byDevice.map((x) => ['By pen', x.key, x.label, x.sessions, x.adverseEvents, x.per100Sessions, '', '', '']),
-      ...r.refusalsByReason.map((x) => ['Preflight refusals', x.code, x.code, '', x.refusals, '', '', '', '']),
+      ...r.refusalsByReason.map((x) => ['Preflight refusals', x.code, preflightCodeWords(x.code), '', x.refusals, '', '', '', '']),
       ...r.overrides.map((o) => [`Override: ${o.kind}`, o.sessionId, o.depthMm === null ? o.subject : `${o.subject} at ${o.depthMm} mm`, '', '', '', o.practitionerName, o.performedOn, o.reason]),
     ];
     return { fileName: `safety_${r.from}_${r.to}.csv`, header, rows };

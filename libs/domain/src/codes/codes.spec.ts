@@ -16,7 +16,9 @@ import {
   GS1_ERROR_CODES,
   LOT_CHECK_CODES,
   PRACTITIONER_CHECK_CODES,
+  PREFLIGHT_CODE_WORDS,
   PREFLIGHT_CODES,
+  preflightCodeWords,
   PREFLIGHT_ZONE_CODES,
   PROBLEM_CODES,
   PROBLEM_TYPES,
@@ -87,5 +89,20 @@ describe('the code catalog', () => {
       'clinical-review',
       'patient-archived',
     ]);
+  });
+});
+
+describe('preflight codes in words', () => {
+  it('has words for every preflight code, none repeated', () => {
+    const words = PREFLIGHT_CODES.map((code) => PREFLIGHT_CODE_WORDS[code]);
+    expect(words.every((w) => typeof w === 'string' && w.length > 0 && !w.includes('-'))).toBe(true);
+    expect(new Set(words).size).toBe(words.length);
+  });
+
+  it('writes a known code in words, and an unknown one as its own words', () => {
+    expect(preflightCodeWords('lot-recalled')).toBe('Cartridge lot recalled');
+    expect(preflightCodeWords('zone-above-zone-max')).toBe('Deeper than the zone’s maximum');
+    expect(preflightCodeWords('moon-phase-wrong')).toBe('Moon phase wrong');
+    expect(preflightCodeWords('toString')).toBe('ToString');
   });
 });

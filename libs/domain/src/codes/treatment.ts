@@ -52,6 +52,48 @@ export const PREFLIGHT_CODES = [
 ] as const;
 export type PreflightCode = (typeof PREFLIGHT_CODES)[number];
 
+/**
+ * Why the preflight refused or warned, in the clinic's words: the safety report's refusals by reason and anywhere a
+ * code is shown to staff. A Record, so a new code cannot ship without words.
+ */
+export const PREFLIGHT_CODE_WORDS: Record<PreflightCode, string> = {
+  'practitioner-not-booked': 'Practitioner not the one booked',
+  'credential-missing': 'No licence on file',
+  'credential-expired': 'Licence expired',
+  'credential-insufficient': 'Licence does not cover this procedure',
+  'zone-unknown-zone': 'Unknown treatment zone',
+  'zone-invalid-passes': 'Number of passes not valid',
+  'zone-invalid-depth': 'Depth not valid',
+  'zone-above-device-max': 'Deeper than the pen allows',
+  'zone-off-device-step': 'Depth between the pen’s settings',
+  'zone-above-practitioner-max': 'Deeper than the practitioner’s licence allows',
+  'zone-above-zone-max': 'Deeper than the zone’s maximum',
+  'zone-zone-max-overridden': 'Zone maximum overridden',
+  'zone-beyond-evaluated-depth': 'Deeper than the evaluated depth',
+  'patient-archived': 'Patient archived',
+  contraindication: 'Absolute contraindication',
+  'relative-contraindication': 'Relative contraindication not acknowledged',
+  'consent-missing': 'Consent missing',
+  'medical-interval': 'Too soon after the last medical session',
+  'device-unknown': 'Unknown pen',
+  'device-retired': 'Pen retired',
+  'device-out-of-service': 'Pen out of service',
+  'device-elsewhere': 'Pen at another location',
+  'lot-unknown': 'Unknown cartridge lot',
+  'lot-not-cartridge': 'Lot is not a cartridge',
+  'lot-recalled': 'Cartridge lot recalled',
+  'lot-quarantined': 'Cartridge lot quarantined',
+  'lot-expired': 'Cartridge lot expired',
+  'lot-out-of-stock': 'Cartridge lot out of stock',
+};
+
+/** A preflight code in words; a code this build does not know (an older or newer record) as its own words. */
+export function preflightCodeWords(code: string): string {
+  if (Object.prototype.hasOwnProperty.call(PREFLIGHT_CODE_WORDS, code)) return PREFLIGHT_CODE_WORDS[code as PreflightCode];
+  const words = code.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** Starting or signing a session: every preflight blocker, plus these. */
 export const SESSION_RULE_CODES = ['acknowledgement-required', 'zones-missing'] as const;
 export type SessionRuleCode = (typeof SESSION_RULE_CODES)[number];

@@ -1,3 +1,4 @@
 export * from './depth-bands';
 export * from './outcome-change';
 export * from './rates';
+export * from './periods';

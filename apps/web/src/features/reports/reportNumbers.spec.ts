@@ -1,4 +1,16 @@
-import { appointmentsSummary, cartridgesSummary, depthBandBars, formatChange, formatHours, formatPercent, outcomesSummary, type AppointmentRow, type DepthBandOutcome } from './reportNumbers';
+import {
+  appointmentsSummary,
+  cartridgesSummary,
+  depthBandBars,
+  formatChange,
+  formatHours,
+  formatPercent,
+  heatMapSummary,
+  noShowTrendSummary,
+  outcomesSummary,
+  type AppointmentRow,
+  type DepthBandOutcome,
+} from './reportNumbers';
 
 const band = (over: Partial<DepthBandOutcome>): DepthBandOutcome => ({
   band: '0.5–1.0',
@@ -86,5 +98,26 @@ describe('summaries for the charts', () => {
       rows: [{ ...cartridge, label: '12-needle', used: 5, wasted: 1 }, { ...cartridge, label: '36-needle', used: 2, wasted: 3 }],
     };
     expect(cartridgesSummary(report)).toBe('7 cartridges used and 4 wasted in all. Most wasted: 36-needle (3).');
+  });
+
+  it('tells the no-show trend: the whole, the highest and the lowest month, a month without visits left out', () => {
+    const rows = [
+      row({ key: '2026-01', label: 'Jan 2026', noShowPercent: 10 }),
+      row({ key: '2026-02', label: 'Feb 2026', booked: 0, noShowPercent: null }),
+      row({ key: '2026-03', label: 'Mar 2026', noShowPercent: 30 }),
+    ];
+    const report = { groupBy: 'month' as const, from: '2026-01-01', to: '2026-03-31', rows, total: row({ label: 'Total', booked: 20, noShowPercent: 20 }) };
+    expect(noShowTrendSummary(report)).toBe('20 booked over 3 months, no-show rate 20 % overall. Highest: Mar 2026 (30 %); lowest: Jan 2026 (10 %).');
+    expect(noShowTrendSummary({ ...report, total: row({ booked: 0 }) })).toBe('No appointment started in this range.');
+  });
+
+  it('tells the heat map: the busiest and quietest hour worked, and bookings outside working hours', () => {
+    const rows = [
+      row({ key: '1-09', label: 'Mon 09:00', utilisationPercent: 100 }),
+      row({ key: '6-10', label: 'Sat 10:00', utilisationPercent: 0 }),
+      row({ key: '7-20', label: 'Sun 20:00', utilisationPercent: null, availableMinutes: 0, bookedMinutes: 30 }),
+    ];
+    const report = { groupBy: 'weekdayHour' as const, from: '2026-03-02', to: '2026-03-08', rows, total: row({ utilisationPercent: 14.8 }) };
+    expect(heatMapSummary(report)).toBe('Utilisation 14.8 % overall. Busiest hour: Mon 09:00 (100 %); quietest: Sat 10:00 (0 %). 1 hour has bookings outside working hours.');
   });
 });

@@ -88,6 +88,29 @@ export function appointmentsSummary(report: AppointmentsReport): string {
   return `${t.booked} booked, ${t.completed} completed, ${t.noShows} ${t.noShows === 1 ? 'no-show' : 'no-shows'} (${formatPercent(t.noShowPercent)}), ${t.cancelled} cancelled.${utilisation}${highest}`;
 }
 
+/** The no-show trend in words: the whole, then the months with the highest and the lowest rate. */
+export function noShowTrendSummary(report: AppointmentsReport): string {
+  const t = report.total;
+  if (t.booked === 0) return 'No appointment started in this range.';
+  const rated = report.rows.filter((r) => r.noShowPercent !== null);
+  const head = `${t.booked} booked over ${report.rows.length} ${report.rows.length === 1 ? 'month' : 'months'}, no-show rate ${formatPercent(t.noShowPercent)} overall.`;
+  if (rated.length < 2) return head;
+  const sorted = [...rated].sort((a, b) => (b.noShowPercent ?? 0) - (a.noShowPercent ?? 0));
+  const [highest, lowest] = [sorted[0], sorted[sorted.length - 1]];
+  return `${head} Highest: ${highest.label} (${formatPercent(highest.noShowPercent)}); lowest: ${lowest.label} (${formatPercent(lowest.noShowPercent)}).`;
+}
+
+/** The heat map in words: the busiest and the quietest hour someone worked, and the whole. */
+export function heatMapSummary(report: AppointmentsReport): string {
+  const worked = report.rows.filter((r) => r.utilisationPercent !== null);
+  if (worked.length === 0) return 'Nobody worked in this range.';
+  const sorted = [...worked].sort((a, b) => (b.utilisationPercent ?? 0) - (a.utilisationPercent ?? 0));
+  const [busiest, quietest] = [sorted[0], sorted[sorted.length - 1]];
+  const outside = report.rows.filter((r) => r.utilisationPercent === null && r.bookedMinutes > 0).length;
+  const tail = outside > 0 ? ` ${outside} ${outside === 1 ? 'hour has' : 'hours have'} bookings outside working hours.` : '';
+  return `Utilisation ${formatPercent(report.total.utilisationPercent)} overall. Busiest hour: ${busiest.label} (${formatPercent(busiest.utilisationPercent)}); quietest: ${quietest.label} (${formatPercent(quietest.utilisationPercent)}).${tail}`;
+}
+
 /** Days from today until a lot expires (both calendar dates), for "in 12 days". */
 export function daysLeftWords(days: number): string {
   if (days <= 0) return 'today';
@@ -101,34 +124,6 @@ export type ConsentCoverage = Schemas['ConsentCoverageDto'];
 /** Adverse events per 100 sessions: "2.5", or the dash without sessions. */
 export function formatPer100(value: number | null | undefined): string {
   return value === null || value === undefined ? NO_FIGURE : oneDecimal(value);
-}
-
-/** Why the preflight refused a session start, in the clinic's words (codes of libs/domain PREFLIGHT_CODES). */
-const REFUSAL_WORDS: Record<string, string> = {
-  'practitioner-not-booked': 'Practitioner not the one booked',
-  'patient-archived': 'Patient archived',
-  contraindication: 'Absolute contraindication',
-  'relative-contraindication': 'Relative contraindication not acknowledged',
-  'consent-missing': 'Consent missing',
-  'medical-interval': 'Too soon after the last medical session',
-  'zone-above-device-max': 'Deeper than the pen allows',
-  'zone-above-practitioner-max': 'Deeper than the practitioner’s licence allows',
-  'zone-above-zone-max': 'Deeper than the zone’s maximum',
-  'zone-beyond-evaluated-depth': 'Deeper than the evaluated depth',
-  'lot-recalled': 'Cartridge lot recalled',
-  'lot-quarantined': 'Cartridge lot quarantined',
-  'lot-expired': 'Cartridge lot expired',
-  'lot-out-of-stock': 'Cartridge lot out of stock',
-  'device-retired': 'Pen retired',
-  'device-out-of-service': 'Pen out of service',
-  'device-elsewhere': 'Pen at another location',
-};
-
-export function refusalWords(code: string): string {
-  const known = REFUSAL_WORDS[code];
-  if (known) return known;
-  const words = code.replaceAll('-', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The safety chart in words. */

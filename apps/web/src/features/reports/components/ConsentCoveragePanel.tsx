@@ -1,12 +1,12 @@
-import { Anchor, Group, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Table, Text, Title } from '@mantine/core';
 import { consentKindLabel } from '@skinledger/domain';
 import { Link } from 'react-router';
-import { QueryErrorAlert } from '@web/components/QueryErrorAlert';
 import { formatCalendarDate } from '@web/lib/time/formatCalendarDate';
 import { formatInstant } from '@web/lib/time/formatInstant';
 import { useConsentCoverage } from '@web/features/reports/hooks/useReports';
 import { reportCsvHref, reportQuery, type ReportFilters } from '@web/features/reports/reportFilters';
 import { GroupBarChart } from './lazyCharts';
+import { ReportBody } from './ReportBody';
 import { ReportFigure } from './ReportFigure';
 import { ReportPanelHeader } from './ReportPanelHeader';
 import { ReportTableScroll } from './ReportTableScroll';
@@ -36,106 +36,106 @@ export function ConsentCoveragePanel({ filters }: { filters: ReportFilters }) {
         description="Visits in the next 7 days still missing a consent or a current medical history, consents ending within 30 days, and where consents were signed in the range. It names the patients to contact: each look is kept in the audit log."
         csvHref={csvHref}
       />
-      {report.isPending && <Skeleton height={260} aria-label="Loading the consent coverage report" />}
-      {report.isError && <QueryErrorAlert error={report.error} what="the consent coverage report" onRetry={() => void report.refetch()} />}
-      {report.data && (
-        <div style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
-          <Group gap="xl" mb="md" data-testid="consent-figures">
-            <Figure label="Visits in the next 7 days" value={String(report.data.upcomingAppointments)} />
-            <Figure label="Not ready" value={String(report.data.notReady.length)} />
-            <Figure label="Ending within 30 days" value={String(report.data.expiringSoon.length)} />
-            <Figure label="Signed in the range" value={String(report.data.signedInRange)} />
-          </Group>
-          <ReportFigure
-            title="Consents signed in the range: at the kiosk or remotely"
-            summary={`${report.data.signedInRange} signed: ${report.data.signedAtKiosk} at the clinic’s kiosk, ${report.data.signedRemotely} remotely through the booking link.`}
-            height={150}
-            figuresIn="written out above"
-            chart={
-              <GroupBarChart
-                data={[
-                  { label: 'At the kiosk', signed: report.data.signedAtKiosk },
-                  { label: 'Remotely', signed: report.data.signedRemotely },
-                ]}
-                labelKey="label"
-                series={[{ name: 'signed', label: 'Consents signed', color: 'clinic.6' }]}
-              />
-            }
-          />
+      <ReportBody report={report} what="the consent coverage report">
+        {(data) => (
+          <>
+            <Group gap="xl" mb="md" data-testid="consent-figures">
+              <Figure label="Visits in the next 7 days" value={String(data.upcomingAppointments)} />
+              <Figure label="Not ready" value={String(data.notReady.length)} />
+              <Figure label="Ending within 30 days" value={String(data.expiringSoon.length)} />
+              <Figure label="Signed in the range" value={String(data.signedInRange)} />
+            </Group>
+            <ReportFigure
+              title="Consents signed in the range: at the kiosk or remotely"
+              summary={`${data.signedInRange} signed: ${data.signedAtKiosk} at the clinic’s kiosk, ${data.signedRemotely} remotely through the booking link.`}
+              height={150}
+              figuresIn="written out above"
+              chart={
+                <GroupBarChart
+                  data={[
+                    { label: 'At the kiosk', signed: data.signedAtKiosk },
+                    { label: 'Remotely', signed: data.signedRemotely },
+                  ]}
+                  labelKey="label"
+                  series={[{ name: 'signed', label: 'Consents signed', color: 'clinic.6' }]}
+                />
+              }
+            />
 
-          <Title order={3} size="h4" mt="lg" mb="xs" id="not-ready-heading">
-            Visits in the next 7 days not ready
-          </Title>
-          {report.data.notReady.length === 0 ? (
-            <Text size="sm" c="slate.7">Every visit in the next 7 days has its consents and a current medical history.</Text>
-          ) : (
-            <ReportTableScroll label="Visits in the next 7 days not ready" minWidth={820}>
-              <Table striped withTableBorder fz="sm" aria-labelledby="not-ready-heading" data-testid="not-ready-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Starts</Table.Th>
-                    <Table.Th scope="col">Patient</Table.Th>
-                    <Table.Th scope="col">Service</Table.Th>
-                    <Table.Th scope="col">Practitioner</Table.Th>
-                    <Table.Th scope="col">Missing</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.data.notReady.map((a) => (
-                    <Table.Tr key={a.appointmentId}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(a.startsAt, a.timeZone)}</Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/patients/${a.patientId}`} size="sm">
-                          {a.patientName}
-                        </Anchor>{' '}
-                        <Text span size="xs" c="slate.7" className="tabular">{a.mrn}</Text>
-                      </Table.Td>
-                      <Table.Td>{a.serviceName}</Table.Td>
-                      <Table.Td>{a.practitionerName}</Table.Td>
-                      <Table.Td>
-                        {[...a.missingConsents.map((k) => `${consentKindLabel(k)} consent`), ...(a.historyIssue ? [HISTORY_WORDS[a.historyIssue]] : [])].join('; ')}
-                      </Table.Td>
+            <Title order={3} size="h4" mt="lg" mb="xs" id="not-ready-heading">
+              Visits in the next 7 days not ready
+            </Title>
+            {data.notReady.length === 0 ? (
+              <Text size="sm" c="slate.7">Every visit in the next 7 days has its consents and a current medical history.</Text>
+            ) : (
+              <ReportTableScroll label="Visits in the next 7 days not ready" minWidth={820}>
+                <Table striped withTableBorder fz="sm" aria-labelledby="not-ready-heading" data-testid="not-ready-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Starts</Table.Th>
+                      <Table.Th scope="col">Patient</Table.Th>
+                      <Table.Th scope="col">Service</Table.Th>
+                      <Table.Th scope="col">Practitioner</Table.Th>
+                      <Table.Th scope="col">Missing</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ReportTableScroll>
-          )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.notReady.map((a) => (
+                      <Table.Tr key={a.appointmentId}>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(a.startsAt, a.timeZone)}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/patients/${a.patientId}`} size="sm">
+                            {a.patientName}
+                          </Anchor>{' '}
+                          <Text span size="xs" c="slate.7" className="tabular">{a.mrn}</Text>
+                        </Table.Td>
+                        <Table.Td>{a.serviceName}</Table.Td>
+                        <Table.Td>{a.practitionerName}</Table.Td>
+                        <Table.Td>
+                          {[...a.missingConsents.map((k) => `${consentKindLabel(k)} consent`), ...(a.historyIssue ? [HISTORY_WORDS[a.historyIssue]] : [])].join('; ')}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ReportTableScroll>
+            )}
 
-          <Title order={3} size="h4" mt="lg" mb="xs" id="expiring-consents-heading">
-            Consents ending within 30 days
-          </Title>
-          {report.data.expiringSoon.length === 0 ? (
-            <Text size="sm" c="slate.7">No valid consent ends in the next 30 days.</Text>
-          ) : (
-            <ReportTableScroll label="Consents ending within 30 days" minWidth={560}>
-              <Table striped withTableBorder fz="sm" aria-labelledby="expiring-consents-heading" data-testid="expiring-consents-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Patient</Table.Th>
-                    <Table.Th scope="col">Consent</Table.Th>
-                    <Table.Th scope="col">Valid through</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.data.expiringSoon.map((c) => (
-                    <Table.Tr key={c.consentId}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/patients/${c.patientId}`} size="sm">
-                          {c.patientName}
-                        </Anchor>{' '}
-                        <Text span size="xs" c="slate.7" className="tabular">{c.mrn}</Text>
-                      </Table.Td>
-                      <Table.Td>{consentKindLabel(c.kind)}</Table.Td>
-                      <Table.Td>{formatCalendarDate(c.validThrough)}</Table.Td>
+            <Title order={3} size="h4" mt="lg" mb="xs" id="expiring-consents-heading">
+              Consents ending within 30 days
+            </Title>
+            {data.expiringSoon.length === 0 ? (
+              <Text size="sm" c="slate.7">No valid consent ends in the next 30 days.</Text>
+            ) : (
+              <ReportTableScroll label="Consents ending within 30 days" minWidth={560}>
+                <Table striped withTableBorder fz="sm" aria-labelledby="expiring-consents-heading" data-testid="expiring-consents-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Patient</Table.Th>
+                      <Table.Th scope="col">Consent</Table.Th>
+                      <Table.Th scope="col">Valid through</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ReportTableScroll>
-          )}
-        </div>
-      )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.expiringSoon.map((c) => (
+                      <Table.Tr key={c.consentId}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/patients/${c.patientId}`} size="sm">
+                            {c.patientName}
+                          </Anchor>{' '}
+                          <Text span size="xs" c="slate.7" className="tabular">{c.mrn}</Text>
+                        </Table.Td>
+                        <Table.Td>{consentKindLabel(c.kind)}</Table.Td>
+                        <Table.Td>{formatCalendarDate(c.validThrough)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ReportTableScroll>
+            )}
+          </>
+        )}
+      </ReportBody>
     </>
   );
 }

@@ -8,7 +8,8 @@ interface ReportFigureProps {
   summary: string;
   /** What the reader should know to read it ("improvement shown as positive"). */
   note?: ReactNode;
-  height: number;
+  /** The drawing's height in pixels (a chart fills its box); 'auto' for one that sizes itself (the heat map's grid). */
+  height: number | 'auto';
   chart: ReactNode;
   /** Where the same numbers are written out. */
   figuresIn?: string;
@@ -31,7 +32,7 @@ export function ReportFigure({ title, summary, note, height, chart, figuresIn = 
           {note}
         </Text>
       )}
-      <Box h={height} mt="xs" aria-hidden data-testid="report-chart">
+      <Box h={height === 'auto' ? undefined : height} mt="xs" aria-hidden data-testid="report-chart">
         {chart}
       </Box>
       <Text id={summaryId} size="xs" c="slate.7" mt={4}>

@@ -8,11 +8,15 @@ import { lazyNamed } from '@web/lib/lazy/lazyNamed';
 const drawing = <Skeleton h="100%" radius="sm" />;
 export const DepthBandChart = lazyNamed(() => import('./DepthBandChart'), 'DepthBandChart', drawing);
 export const GroupBarChart = lazyNamed(() => import('./GroupBarChart'), 'GroupBarChart', drawing);
+export const MonthBarChart = lazyNamed(() => import('./MonthBarChart'), 'MonthBarChart', drawing);
+export const NoShowTrendChart = lazyNamed(() => import('./NoShowTrendChart'), 'NoShowTrendChart', drawing);
 
 /** Starts fetching the charts' code as soon as the page is shown. */
 export function preloadCharts(): void {
   void DepthBandChart.preload();
   void GroupBarChart.preload();
+  void MonthBarChart.preload();
+  void NoShowTrendChart.preload();
 }
 
 /** Room per group so that a lot number or a name never overlaps its neighbour. */

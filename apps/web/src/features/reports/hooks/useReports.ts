@@ -8,8 +8,8 @@ import { rangeProblem, type ReportFilters } from '@web/features/reports/reportFi
 const STALE_MS = 60_000;
 const ready = (filters: ReportFilters) => rangeProblem(filters.from, filters.to) === null;
 
-export type CartridgeGrouping = 'product' | 'lot' | 'practitioner';
-export type AppointmentGrouping = 'practitioner' | 'service' | 'room' | 'weekday';
+export type CartridgeGrouping = 'product' | 'lot' | 'practitioner' | 'month';
+export type AppointmentGrouping = 'practitioner' | 'service' | 'room' | 'weekday' | 'month' | 'weekdayHour';
 
 /** The filters as the API's query: the range, and the location and practitioner when chosen. */
 function common(filters: ReportFilters) {
