@@ -7234,9 +7234,9 @@ export interface components {
             wasted: number;
             /** @description Wasted by reason: dropped, packaging_damaged, contaminated, expired, other */
             wastedByReason: components["schemas"]["WastedByReasonDto"];
-            /** @description Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner and per month */
+            /** @description Still on the shelf, of lots whose expiry date fell within the range and has passed; null per practitioner, per month or for one practitioner */
             expiredUnused: number | null;
-            /** @description On hand at the end of the range; null per practitioner and per month */
+            /** @description On hand at the end of the range; null per practitioner, per month or for one practitioner */
             onHand: number | null;
             /** @description Wasted / (used + wasted), percent */
             wastePercent: number | null;
