@@ -4,7 +4,6 @@ import type { IncomingMessage } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
-import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -62,7 +61,6 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   });
   app.setGlobalPrefix('api');
 
-  await app.register(fastifyCookie);
   // Clinical photos: one file of up to 15 MB per request, a few small fields.
   await app.register(fastifyMultipart, { limits: { fileSize: 15 * 1024 * 1024, files: 1, fields: 5, fieldSize: 1024 } });
   registerResponseHeaders(app.getHttpAdapter().getInstance(), config);

@@ -100,8 +100,10 @@ describe('request guards', () => {
     it('sends neither HSTS nor upgrade-insecure-requests over plain HTTP (SECURE_COOKIES unset)', async () => {
       const response = await app.client().get('/api/health');
       expect(response.headers.get('strict-transport-security')).toBeNull();
-      expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
-      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      // upgrade-insecure-requests is a page's directive (API answers load nothing: default-src 'none').
+      const page = await app.client().get('/staff/123');
+      expect(page.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     });
 
     it('sends both behind TLS (SECURE_COOKIES=true)', async () => {
@@ -109,7 +111,9 @@ describe('request guards', () => {
       try {
         const response = await secure.client().get('/api/health');
         expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
-        expect(response.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+        const page = await secure.client().get('/staff/123');
+        expect(page.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+        expect(page.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
       } finally {
         await secure.close();
       }

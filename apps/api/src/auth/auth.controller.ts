@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PasswordThrottled } from '../common/problems/password-throttled.decorator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requestCookie } from '../common/access/cookie-header';
 import { MFA_PENDING_COOKIE, SESSION_COOKIE } from '../common/access/cookies';
 import { CurrentActor, Origin, type Actor, type RequestOrigin } from '../common/access/actor';
 import { AllowedBeforeMfaEnrolment, Public, SignedIn } from '../common/access/access-policy.decorator';
@@ -31,7 +32,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CurrentUserDto | MfaRequiredDto> {
-    const outcome = await this.auth.login(body.email, body.password, origin, request.cookies?.[SESSION_COOKIE]);
+    const outcome = await this.auth.login(body.email, body.password, origin, requestCookie(request, SESSION_COOKIE));
     if (outcome.kind === 'mfa-required') {
       this.cookies.setMfaPending(reply, outcome.pendingToken, MFA_PENDING_SECONDS);
       void reply.status(202);
@@ -55,10 +56,10 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CurrentUserDto> {
     const { session, token, user } = await this.auth.completeMfaLogin(
-      request.cookies?.[MFA_PENDING_COOKIE],
+      requestCookie(request, MFA_PENDING_COOKIE),
       { code: body.code, recoveryCode: body.recoveryCode },
       origin,
-      request.cookies?.[SESSION_COOKIE],
+      requestCookie(request, SESSION_COOKIE),
     );
     this.cookies.clearMfaPending(reply);
     this.cookies.set(reply, token, session.csrfToken);

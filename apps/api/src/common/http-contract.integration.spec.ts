@@ -68,8 +68,8 @@ describe('HTTP contract', () => {
   it('sends security headers and keeps CORS closed unless configured', async () => {
     const response = await app.client().get('/api/health', { headers: { origin: 'https://evil.example' } });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 

@@ -4,6 +4,7 @@ import { permissionInWords, roleHasPermission, STAFF_ROLE_LABELS } from '@skinle
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../problems/domain-error';
 import { ACCESS_POLICY, BEFORE_MFA_ENROLMENT, type AccessPolicy } from './access-policy.decorator';
+import { requestCookie } from './cookie-header';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
 import { SESSION_RESOLVER, type SessionResolver } from './session-resolver';
 
@@ -31,13 +32,13 @@ export class AccessGuard implements CanActivate {
     if (policy.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const token = request.cookies?.[SESSION_COOKIE];
+    const token = requestCookie(request, SESSION_COOKIE);
     const active = token ? await this.sessions.resolveForRequest(token) : undefined;
     if (!active) throw new UnauthorizedError('Your session has ended. Sign in to continue.');
 
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
-      const cookie = request.cookies?.[CSRF_COOKIE];
+      const cookie = requestCookie(request, CSRF_COOKIE);
       if (typeof header !== 'string' || header !== cookie || header !== active.csrfToken) {
         throw new ForbiddenError('Missing or wrong X-CSRF-Token header', 'csrf');
       }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { takesBody } from './takes-body';
 import { BodyTooLargeError, JsonTooDeepError } from '../problems/request-guard-errors';
 import { JsonDepthScanner } from './json-depth-scanner';
 
@@ -91,7 +92,14 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
   });
   // Fastify answers a parser error with `Connection: close`; while the rest of a refused body is discarded the
   // connection stays open so the answer is read, and Node reuses it once the body has ended.
-  fastify.addHook('onSend', async (request, reply) => {
+  // A callback hook on the routes that take a body (only a body can be refused), not an async one.
+  const keepConnection = (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) => {
     if (refusedRequests.has(request.raw)) reply.removeHeader('connection');
+    done(null, payload);
+  };
+  fastify.addHook('onRoute', (route) => {
+    if (!takesBody(route.method)) return;
+    const existing = route.onSend;
+    route.onSend = (existing === undefined ? [keepConnection] : [...(Array.isArray(existing) ? existing : [existing]), keepConnection]) as typeof route.onSend;
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pipeline, Readable, Transform } from 'node:stream';
 import type { FastifyInstance, FastifyRequest, RequestPayload } from 'fastify';
+import { takesBody } from '../http/takes-body';
 import { DomainError } from '../problems/domain-error';
 
 declare module 'fastify' {
@@ -49,9 +50,15 @@ function multipartSha256(body: Buffer, contentType: string): string {
  */
 export function registerBodyFingerprint(fastify: FastifyInstance): void {
   // A callback hook: the requests without an Idempotency-Key (nearly all) pass straight through, without a promise.
-  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+  const fingerprint = (request: FastifyRequest, _reply: unknown, payload: RequestPayload, done: (error: Error | null, body?: RequestPayload) => void) => {
     if (request.headers['idempotency-key'] === undefined) return done(null, payload);
     fingerprinted(request, payload).then((body) => done(null, body), done);
+  };
+  // Only routes that take a body: a read has no bytes to fingerprint, and its requests skip the hook.
+  fastify.addHook('onRoute', (route) => {
+    if (!takesBody(route.method)) return;
+    const existing = route.preParsing;
+    route.preParsing = (existing === undefined ? [fingerprint] : [...(Array.isArray(existing) ? existing : [existing]), fingerprint]) as typeof route.preParsing;
   });
 }
 
