@@ -15,9 +15,12 @@ describe('signing in and out', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: staffMember.id, email: staffMember.email, role: 'nurse', organizationId: staffMember.organizationId });
     const cookies = response.headers.getSetCookie();
+    // Exactly the two, each once.
+    expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['csrf_token', 'sl_session']);
     const session = cookies.find((c) => c.startsWith('sl_session='))!;
     const csrf = cookies.find((c) => c.startsWith('csrf_token='))!;
     expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/Path=\/;/);
     expect(session).toMatch(/SameSite=Lax/i);
     expect(csrf).not.toMatch(/HttpOnly/i);
   });

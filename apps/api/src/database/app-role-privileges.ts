@@ -34,8 +34,9 @@ export const TABLE_PRIVILEGES: Record<string, readonly string[]> = {
   audit_chain_heads: ['SELECT', 'INSERT', 'UPDATE'],
   login_failures: ['SELECT', 'INSERT', 'DELETE'],
   schema_migrations: ['SELECT'],
-  // Report summaries: kept by triggers running as the writer (a trigger refuses any other change); never deleted.
-  appointment_day_counts: ['SELECT', 'INSERT', 'UPDATE'],
+  // Report summaries: kept by triggers running as the writer (a trigger refuses any other change); the appointment
+  // counts of a location are deleted and counted again when its time zone changes.
+  appointment_day_counts: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   course_outcome_summaries: ['SELECT', 'INSERT', 'UPDATE'],
   course_depth_summaries: ['SELECT', 'INSERT', 'UPDATE'],
   signed_session_lot_days: ['SELECT', 'INSERT', 'UPDATE'],

@@ -84,6 +84,71 @@ describe('report summaries kept as the facts are written', () => {
     expect(report.body.rows.find((r: { key: string }) => r.key === nurse.id)).toMatchObject({ booked: 10, cancelled: 1, noShows: 1, bookedMinutes: 405 });
   });
 
+  it('counts the hour repeated on the autumn night twice, never a let-go online hold, and counts a location again in its new zone', async () => {
+    const org = await signedInOrganization(app, 'owner');
+    const ds = app.dataSource;
+    // Three practitioners in three rooms: the appointments overlap in time.
+    const nurses: { id: string }[] = [];
+    const rooms: { id: string }[] = [];
+    for (const n of [1, 2, 3]) {
+      nurses.push(await newPractitioner(ds, org.client, org.organization.id, org.location.id));
+      rooms.push(await newRoom(org.client, org.location.id, `Room ${n}`));
+    }
+    const consult = await newService(org.client, { name: 'Consultation', procedureKind: 'consultation', consentKinds: [] });
+    const patient = await newPatient(ds, org.organization.id);
+    let next = 0;
+    const insert = (startsAt: string, endsAt: string, extra: { status?: string; patientId?: string | null; source?: string } = {}) => {
+      const [nurse, room] = [nurses[next % 3], rooms[next % 3]];
+      next += 1;
+      return ds.query(
+        `INSERT INTO appointments (organization_id, location_id, patient_id, service_id, practitioner_id, room_id, starts_at, ends_at, occupied_until, status, source, hold_expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11) RETURNING id`,
+        [org.organization.id, org.location.id, extra.patientId === undefined ? patient.id : extra.patientId, consult.id, nurse.id, room.id, startsAt, endsAt,
+         extra.status ?? 'completed', extra.source ?? 'staff', extra.status === 'held' ? '2026-11-01T12:00:00Z' : null],
+      );
+    };
+    // New York falls back at 02:00 EDT on 2026-11-01: 01:00–02:00 happens twice (05:00–06:00Z EDT, 06:00–07:00Z EST).
+    await insert('2026-11-01T04:30:00Z', '2026-11-01T05:30:00Z'); // 00:30–01:30 EDT: 30 minutes in hour 0, 30 in hour 1
+    await insert('2026-11-01T05:15:00Z', '2026-11-01T05:45:00Z'); // 01:15–01:45 EDT: 30 in hour 1
+    await insert('2026-11-01T05:30:00Z', '2026-11-01T06:30:00Z'); // 01:30 EDT–01:30 EST: 60 in hour 1 (30 in each)
+    // An online hold, then let go (cancelled, still without a patient): never an appointment.
+    const [hold] = await insert('2026-11-01T14:00:00Z', '2026-11-01T14:30:00Z', { status: 'held', patientId: null, source: 'online' });
+    await ds.query(`UPDATE appointments SET status = 'cancelled', cancel_reason = 'Hold expired', cancelled_by = 'patient' WHERE id = $1`, [hold.id]);
+
+    const hourRows = () =>
+      ds.query(
+        `SELECT local_date::text, local_hour, sum(booked)::int AS booked, sum(booked_minutes)::float8 AS minutes FROM appointment_day_counts
+          WHERE organization_id = $1 AND dimension = 'hour' GROUP BY 1, 2 HAVING sum(booked) <> 0 OR sum(booked_minutes) <> 0 ORDER BY 1, 2`,
+        [org.organization.id],
+      );
+    expect(await hourRows()).toEqual([
+      { local_date: '2026-11-01', local_hour: 0, booked: 1, minutes: 30 },
+      { local_date: '2026-11-01', local_hour: 1, booked: 2, minutes: 120 },
+    ]);
+    let { kept, recounted } = await keptAndRecounted(ds, 'recount_appointment_day_counts', appointmentRows, org.organization.id);
+    expect(kept).toEqual(recounted);
+
+    // The clinic's location was set up in the wrong zone: in Chicago (still CDT until 07:00Z) the same instants are an
+    // hour earlier: 23:30–00:30, 00:15–00:45 and 00:30–01:30.
+    expect((await org.client.patch(`/api/locations/${org.location.id}`, { timezone: 'America/Chicago' })).status).toBe(200);
+    expect(await hourRows()).toEqual([
+      { local_date: '2026-10-31', local_hour: 23, booked: 1, minutes: 30 },
+      { local_date: '2026-11-01', local_hour: 0, booked: 2, minutes: 90 },
+      { local_date: '2026-11-01', local_hour: 1, booked: 0, minutes: 30 },
+    ]);
+    ({ kept, recounted } = await keptAndRecounted(ds, 'recount_appointment_day_counts', appointmentRows, org.organization.id));
+    expect(kept).toEqual(recounted);
+  });
+
+  it('keeps one course’s outcome summary right when its scores are recorded at the same moment', async () => {
+    const org = await signedInOrganization(app, 'owner');
+    const ds = app.dataSource;
+    const patient = await newPatient(ds, org.organization.id);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => seedScores(ds, org, patient.id, 'goodman_baron_quantitative', [[`2026-0${1 + (i % 8)}-15`, 30 - i]])));
+    const [summary] = await ds.query(`SELECT assessments, baseline_score::float8 AS baseline, last_score::float8 AS last FROM course_outcome_summaries WHERE patient_id = $1`, [patient.id]);
+    expect(summary).toEqual({ assessments: 8, baseline: 30, last: 23 });
+  });
+
   it('keeps course outcomes, course depths, lot days and the cartridge ledger days as sessions are charted and signed', async () => {
     const org = await signedInOrganization(app, 'owner');
     const ds = app.dataSource;

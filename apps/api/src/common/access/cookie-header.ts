@@ -24,7 +24,8 @@ export function setResponseCookie(reply: FastifyReply, name: string, value: stri
   const line = serialize(name, value, { sameSite: 'lax', ...options });
   const existing = reply.getHeader('set-cookie');
   const lines = existing === undefined ? [] : Array.isArray(existing) ? existing.map(String) : [String(existing)];
-  void reply.header('set-cookie', [...lines.filter((l) => !sameCookie(l, name, options.path ?? '/')), line]);
+  // Fastify appends to a Set-Cookie already there: the list is written afresh.
+  void reply.removeHeader('set-cookie').header('set-cookie', [...lines.filter((l) => !sameCookie(l, name, options.path ?? '/')), line]);
 }
 
 /** Tells the browser to drop a cookie: empty, expired, on the path it was set with. */

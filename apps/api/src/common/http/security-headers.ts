@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../../config/app-config';
@@ -66,8 +66,14 @@ export function apiSecurityHeaderValues(config: Pick<AppConfig, 'secureCookies'>
   ];
 }
 
-/** The API's own HTML page (Swagger UI at /api/docs) is a page: it keeps the pages' headers. */
-const isApiAnswer = (url: string): boolean => url.startsWith('/api') && !url.startsWith('/api/docs');
+/**
+ * Whether a request is answered by the API: by the route it matched (the router decodes the path, so `/%61pi/…` is an
+ * API route too), else by its path. The API's own HTML page (Swagger UI at /api/docs) is a page: it keeps the pages'.
+ */
+const isApiAnswer = (request: FastifyRequest): boolean => {
+  const path = request.routeOptions.url ?? request.url;
+  return path.startsWith('/api') && !path.startsWith('/api/docs');
+};
 
 /**
  * The headers every answer carries, set in one hook when the request arrives (so API answers, pages, assets, errors
@@ -80,7 +86,7 @@ export function registerResponseHeaders(fastify: FastifyInstance, config: Pick<A
   const pageHeaders = Object.fromEntries(securityHeaderValues(config));
   const apiHeaders = Object.fromEntries(apiSecurityHeaderValues(config));
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(isApiAnswer(request.url) ? apiHeaders : pageHeaders).header('X-Request-Id', request.id);
+    void reply.headers(isApiAnswer(request) ? apiHeaders : pageHeaders).header('X-Request-Id', request.id);
     done();
   });
 }

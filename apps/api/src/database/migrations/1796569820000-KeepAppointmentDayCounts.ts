@@ -11,7 +11,9 @@ const TENANT = `NULLIF(current_setting('app.organization_id', true), '')::uuid`;
  * clock hour they cover (real minutes, so a DST night is counted as it was lived). Grouping by practitioner, weekday
  * or month sums the hour rows. Online holds are not appointments yet and count nothing.
  *
- * Written only by the triggers (a direct change is refused); published to the reports module as a view with names.
+ * Written only by the triggers (a direct change is refused); published to the reports module as a view with names. A
+ * change of a location's time zone counts that location again (a trigger on locations: the one fact of another module
+ * the counts are laid out by).
  */
 export class KeepAppointmentDayCounts1796569820000 implements MigrationInterface {
   name = 'KeepAppointmentDayCounts1796569820000';
@@ -57,8 +59,11 @@ export class KeepAppointmentDayCounts1796569820000 implements MigrationInterface
     await q.query(`ALTER TABLE appointment_day_counts FORCE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY tenant_isolation ON appointment_day_counts USING (organization_id = ${TENANT}) WITH CHECK (organization_id = ${TENANT})`);
 
-    // What one appointment adds to the counts (sign -1 takes an old version away). Hours are laid out in the location's
-    // wall clock; each hour's minutes are the real overlap with the appointment.
+    // What one appointment adds to the counts (sign -1 takes an old version away). An online hold is not an
+    // appointment yet: while held, and once let go (cancelled without a patient), it counts nothing. The clock hours
+    // are stepped through as real instants from the start's hour in the location's zone, so the hour repeated on the
+    // autumn night is two rows of that hour (summed) and the skipped spring hour none; each row's minutes are the real
+    // overlap.
     await q.query(`
       CREATE FUNCTION appointment_day_count_rows(a appointments, tz text, sign integer)
       RETURNS TABLE (organization_id uuid, location_id uuid, local_date date, practitioner_id uuid, dimension text, dimension_id uuid,
@@ -73,21 +78,20 @@ export class KeepAppointmentDayCounts1796569820000 implements MigrationInterface
                  sign * (a.status = 'no_show')::int AS no_shows,
                  sign * (a.source = 'online')::int AS online_booked,
                  CASE WHEN a.status = 'cancelled' THEN 0 ELSE sign * extract(epoch FROM a.ends_at - a.starts_at) / 60 END AS minutes,
-                 (a.starts_at AT TIME ZONE tz) AS local_start, (a.ends_at AT TIME ZONE tz) AS local_end
+                 date_trunc('hour', a.starts_at, tz) AS first_hour
+           WHERE a.status <> 'held' AND a.patient_id IS NOT NULL
         )
-        SELECT a.organization_id, a.location_id, c.local_start::date, a.practitioner_id, d.dimension, d.id, NULL::smallint,
+        SELECT a.organization_id, a.location_id, (a.starts_at AT TIME ZONE tz)::date, a.practitioner_id, d.dimension, d.id, NULL::smallint,
                c.booked, c.completed, c.cancelled, c.late_cancelled, c.no_shows, c.online_booked, c.minutes
           FROM counts c, (VALUES ('service', a.service_id), ('room', a.room_id)) d(dimension, id)
-         WHERE a.status <> 'held'
         UNION ALL
-        SELECT a.organization_id, a.location_id, h::date, a.practitioner_id, 'hour', NULL, extract(hour FROM h)::smallint,
+        SELECT a.organization_id, a.location_id, (h AT TIME ZONE tz)::date, a.practitioner_id, 'hour', NULL, extract(hour FROM h AT TIME ZONE tz)::smallint,
                first * c.booked, first * c.completed, first * c.cancelled, first * c.late_cancelled, first * c.no_shows, first * c.online_booked,
                CASE WHEN a.status = 'cancelled' THEN 0
-                    ELSE sign * extract(epoch FROM least(a.ends_at, (h + interval '1 hour') AT TIME ZONE tz) - greatest(a.starts_at, h AT TIME ZONE tz)) / 60 END
+                    ELSE sign * extract(epoch FROM least(a.ends_at, h + interval '1 hour') - greatest(a.starts_at, h)) / 60 END
           FROM counts c
-         CROSS JOIN LATERAL generate_series(date_trunc('hour', c.local_start), greatest(c.local_end - interval '1 microsecond', c.local_start), interval '1 hour') h
-         CROSS JOIN LATERAL (SELECT (h = date_trunc('hour', c.local_start))::int AS first) f
-         WHERE a.status <> 'held'
+         CROSS JOIN LATERAL generate_series(c.first_hour, greatest(a.ends_at - interval '1 microsecond', a.starts_at), interval '1 hour') h
+         CROSS JOIN LATERAL (SELECT (h = c.first_hour)::int AS first) f
       $$`);
 
     // One statement per change: the old versions taken away, the new ones added, summed per row of the counts and
@@ -160,9 +164,31 @@ export class KeepAppointmentDayCounts1796569820000 implements MigrationInterface
                sum(r.booked), sum(r.completed), sum(r.cancelled), sum(r.late_cancelled), sum(r.no_shows), sum(r.online_booked), sum(r.booked_minutes)
           FROM appointments a JOIN location_directory l ON l.organization_id = a.organization_id AND l.id = a.location_id
          CROSS JOIN LATERAL appointment_day_count_rows(a, l.timezone, 1) r
-         GROUP BY 1, 2, 3, 4, 5, 6, 7;
+         GROUP BY 1, 2, 3, 4, 5, 6, 7
+        HAVING (sum(r.booked), sum(r.booked_minutes)) <> (0, 0);
         ALTER TABLE appointment_day_counts ENABLE TRIGGER appointment_day_counts_derived;
       END $$`);
+    // A location's time zone moves every local date and hour it counted: its rows are counted again in the new zone, in
+    // the transaction that changes it (the zone as written; the old rows were laid out in the old one).
+    await q.query(`
+      CREATE FUNCTION recount_location_appointment_day_counts() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM appointment_day_counts WHERE organization_id = NEW.organization_id AND location_id = NEW.id;
+        INSERT INTO appointment_day_counts (organization_id, location_id, local_date, practitioner_id, dimension, dimension_id, local_hour,
+                                            booked, completed, cancelled, late_cancelled, no_shows, online_booked, booked_minutes)
+        SELECT r.organization_id, r.location_id, r.local_date, r.practitioner_id, r.dimension, r.dimension_id, r.local_hour,
+               sum(r.booked), sum(r.completed), sum(r.cancelled), sum(r.late_cancelled), sum(r.no_shows), sum(r.online_booked), sum(r.booked_minutes)
+          FROM appointments a
+         CROSS JOIN LATERAL appointment_day_count_rows(a, NEW.timezone, 1) r
+         WHERE a.organization_id = NEW.organization_id AND a.location_id = NEW.id
+         GROUP BY 1, 2, 3, 4, 5, 6, 7
+        HAVING (sum(r.booked), sum(r.booked_minutes)) <> (0, 0)
+         ORDER BY 1, 5, 3, 2, 4, 6, 7;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER appointment_day_counts_location_zone AFTER UPDATE OF timezone ON locations
+      FOR EACH ROW WHEN (OLD.timezone IS DISTINCT FROM NEW.timezone) EXECUTE FUNCTION recount_location_appointment_day_counts()`);
     await q.query(`SELECT recount_appointment_day_counts()`);
     await q.query(`ANALYZE appointment_day_counts`);
 
@@ -180,6 +206,8 @@ export class KeepAppointmentDayCounts1796569820000 implements MigrationInterface
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP VIEW appointment_day_facts`);
     await q.query(`DROP FUNCTION recount_appointment_day_counts()`);
+    await q.query(`DROP TRIGGER appointment_day_counts_location_zone ON locations`);
+    await q.query(`DROP FUNCTION recount_location_appointment_day_counts()`);
     await q.query(`DROP TRIGGER appointment_day_counts_delete ON appointments`);
     await q.query(`DROP TRIGGER appointment_day_counts_update ON appointments`);
     await q.query(`DROP TRIGGER appointment_day_counts_insert ON appointments`);

@@ -103,8 +103,16 @@ export class KeepCourseOutcomeSummaries1796569820001 implements MigrationInterfa
          WHERE s.status = 'signed'`);
 
     // A course's scores on a scale, summarised again from the assessments (the index on patient and scale serves it).
+    // Two assessments of one course recorded at once must not overwrite each other's summary with a view that missed
+    // the other: each course is locked first (in key order), and the summary is read after the lock, by a statement of
+    // its own that sees what the other committed.
     await q.query(`
-      CREATE FUNCTION summarise_course_outcomes(courses jsonb) RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION summarise_course_outcomes(courses jsonb) RETURNS void LANGUAGE plpgsql AS $fn$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(k.key)
+           FROM (SELECT DISTINCT hashtextextended('course_outcome_summaries:' || c.organization_id || ':' || c.scale || ':' || c.patient_id || ':' || c.course_key, 0) AS key
+                   FROM jsonb_to_recordset(courses) AS c(organization_id uuid, scale text, patient_id uuid, course_key uuid)) k
+          ORDER BY k.key;
         INSERT INTO course_outcome_summaries AS t (organization_id, scale, patient_id, course_key, baseline_score, last_score, last_on, assessments)
         SELECT c.organization_id, c.scale, c.patient_id, c.course_key,
                (array_agg(a.score ORDER BY a.assessed_on, a.recorded_at, a.id))[1],
@@ -117,8 +125,8 @@ export class KeepCourseOutcomeSummaries1796569820001 implements MigrationInterfa
          ORDER BY 1, 2, 3, 4
         ON CONFLICT (organization_id, scale, patient_id, course_key)
         DO UPDATE SET baseline_score = excluded.baseline_score, last_score = excluded.last_score, last_on = excluded.last_on,
-                      assessments = excluded.assessments
-      $$`);
+                      assessments = excluded.assessments;
+      END $fn$`);
     await q.query(`
       CREATE FUNCTION keep_course_outcome_summaries() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -229,6 +237,17 @@ export class KeepCourseOutcomeSummaries1796569820001 implements MigrationInterfa
                s.location_id, s.practitioner_id
           FROM adverse_events e
           JOIN treatment_sessions s ON s.organization_id = e.organization_id AND s.id = e.session_id`);
+    await q.query(`
+      CREATE OR REPLACE VIEW treatment_override_facts WITH (security_invoker = true) AS
+        SELECT s.organization_id, s.id AS session_id, s.performed_on, s.location_id, s.practitioner_id, 'contraindication'::text AS kind,
+               a.value->>'code' AS subject, NULL::numeric AS depth_mm, a.value->>'reason' AS reason
+          FROM treatment_sessions s CROSS JOIN LATERAL jsonb_array_elements(s.acknowledgements) a
+         WHERE s.status = 'signed'
+        UNION ALL
+        SELECT s.organization_id, s.id, s.performed_on, s.location_id, s.practitioner_id, 'depth', z.zone, z.depth_mm, z.override_reason
+          FROM treatment_sessions s
+          JOIN treatment_session_zones z ON z.organization_id = s.organization_id AND z.session_id = s.id
+         WHERE s.status = 'signed' AND z.override_reason IS NOT NULL`);
     await q.query(`DROP INDEX treatment_session_zones_override_idx`);
     await q.query(`DROP INDEX treatment_sessions_acknowledged_idx`);
     await q.query(`DROP INDEX treatment_sessions_signed_day_idx`);

@@ -50,9 +50,13 @@ export class KeepCartridgeLedgerDays1796569820002 implements MigrationInterface 
 
     await q.query(`
       CREATE FUNCTION refuse_use_on_signed_session() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        session_status text;
       BEGIN
-        IF EXISTS (SELECT 1 FROM treatment_session_directory s
-                    WHERE s.organization_id = NEW.organization_id AND s.session_id = NEW.treatment_session_id AND s.status = 'signed') THEN
+        -- The session's row is share-locked: a signing not yet committed is waited for, and its outcome read.
+        SELECT s.status INTO session_status FROM treatment_session_directory s
+         WHERE s.organization_id = NEW.organization_id AND s.session_id = NEW.treatment_session_id FOR SHARE;
+        IF session_status = 'signed' THEN
           RAISE EXCEPTION 'treatment session % is signed: a cartridge use can no longer be recorded on it', NEW.treatment_session_id
             USING ERRCODE = 'integrity_constraint_violation', CONSTRAINT = 'stock_movements_use_open_session';
         END IF;
