@@ -53,9 +53,10 @@ export class KeepCartridgeLedgerDays1796569820002 implements MigrationInterface 
       DECLARE
         session_status text;
       BEGIN
-        -- The session's row is share-locked: a signing not yet committed is waited for, and its outcome read.
+        -- A plain read (the app role may not lock another module's rows through its view): the API records a cartridge
+        -- and signs a session each under that session's row lock, so a signing in flight is never raced.
         SELECT s.status INTO session_status FROM treatment_session_directory s
-         WHERE s.organization_id = NEW.organization_id AND s.session_id = NEW.treatment_session_id FOR SHARE;
+         WHERE s.organization_id = NEW.organization_id AND s.session_id = NEW.treatment_session_id;
         IF session_status = 'signed' THEN
           RAISE EXCEPTION 'treatment session % is signed: a cartridge use can no longer be recorded on it', NEW.treatment_session_id
             USING ERRCODE = 'integrity_constraint_violation', CONSTRAINT = 'stock_movements_use_open_session';
