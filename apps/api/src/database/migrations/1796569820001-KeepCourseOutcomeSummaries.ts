@@ -104,15 +104,23 @@ export class KeepCourseOutcomeSummaries1796569820001 implements MigrationInterfa
 
     // A course's scores on a scale, summarised again from the assessments (the index on patient and scale serves it).
     // Two assessments of one course recorded at once must not overwrite each other's summary with a view that missed
-    // the other: each course is locked first (in key order), and the summary is read after the lock, by a statement of
-    // its own that sees what the other committed.
+    // the other: each course's summary row is locked first (created empty if new; in key order), and the summary is
+    // read after the lock, by a statement of its own that sees what the other committed. Row locks, not advisory
+    // ones: a bulk load touches 100,000 courses, more than the lock table holds.
     await q.query(`
       CREATE FUNCTION summarise_course_outcomes(courses jsonb) RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
-        PERFORM pg_advisory_xact_lock(k.key)
-           FROM (SELECT DISTINCT hashtextextended('course_outcome_summaries:' || c.organization_id || ':' || c.scale || ':' || c.patient_id || ':' || c.course_key, 0) AS key
-                   FROM jsonb_to_recordset(courses) AS c(organization_id uuid, scale text, patient_id uuid, course_key uuid)) k
-          ORDER BY k.key;
+        INSERT INTO course_outcome_summaries (organization_id, scale, patient_id, course_key, baseline_score, last_score, last_on, assessments)
+        SELECT DISTINCT c.organization_id, c.scale, c.patient_id, c.course_key, 0, 0, '-infinity'::date, 1
+          FROM jsonb_to_recordset(courses) AS c(organization_id uuid, scale text, patient_id uuid, course_key uuid)
+         ORDER BY 1, 2, 3, 4
+        ON CONFLICT (organization_id, scale, patient_id, course_key) DO NOTHING;
+        PERFORM 1
+           FROM course_outcome_summaries t
+           JOIN jsonb_to_recordset(courses) AS c(organization_id uuid, scale text, patient_id uuid, course_key uuid)
+             ON t.organization_id = c.organization_id AND t.scale = c.scale AND t.patient_id = c.patient_id AND t.course_key = c.course_key
+          ORDER BY t.organization_id, t.scale, t.patient_id, t.course_key
+            FOR UPDATE OF t;
         INSERT INTO course_outcome_summaries AS t (organization_id, scale, patient_id, course_key, baseline_score, last_score, last_on, assessments)
         SELECT c.organization_id, c.scale, c.patient_id, c.course_key,
                (array_agg(a.score ORDER BY a.assessed_on, a.recorded_at, a.id))[1],
