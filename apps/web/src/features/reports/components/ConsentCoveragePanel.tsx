@@ -10,17 +10,9 @@ import { ReportBody } from './ReportBody';
 import { ReportFigure } from './ReportFigure';
 import { ReportPanelHeader } from './ReportPanelHeader';
 import { ReportTableScroll } from './ReportTableScroll';
+import { KeyFigure } from './KeyFigure';
 
 const HISTORY_WORDS = { history_missing: 'No medical history', history_stale: 'Medical history out of date' } as const;
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="slate.7">{label}</Text>
-      <Text fw={600} size="xl" className="tabular">{value}</Text>
-    </div>
-  );
-}
 
 /**
  * Consent coverage (issue 17): next week's visits that are not ready, consents running out, and how consents were
@@ -40,10 +32,10 @@ export function ConsentCoveragePanel({ filters }: { filters: ReportFilters }) {
         {(data) => (
           <>
             <Group gap="xl" mb="md" data-testid="consent-figures">
-              <Figure label="Visits in the next 7 days" value={String(data.upcomingAppointments)} />
-              <Figure label="Not ready" value={String(data.notReady.length)} />
-              <Figure label="Ending within 30 days" value={String(data.expiringSoon.length)} />
-              <Figure label="Signed in the range" value={String(data.signedInRange)} />
+              <KeyFigure label="Visits in the next 7 days" value={String(data.upcomingAppointments)} />
+              <KeyFigure label="Not ready" value={String(data.notReady.length)} />
+              <KeyFigure label="Ending within 30 days" value={String(data.expiringSoon.length)} />
+              <KeyFigure label="Signed in the range" value={String(data.signedInRange)} />
             </Group>
             <ReportFigure
               title="Consents signed in the range: at the kiosk or remotely"

@@ -10,16 +10,7 @@ import { ReportBody } from './ReportBody';
 import { ReportFigure } from './ReportFigure';
 import { ReportPanelHeader } from './ReportPanelHeader';
 import { ReportTableScroll } from './ReportTableScroll';
-
-/** A figure with its name, large enough to read across the room. */
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="slate.7">{label}</Text>
-      <Text fw={600} size="xl" className="tabular">{value}</Text>
-    </div>
-  );
-}
+import { KeyFigure } from './KeyFigure';
 
 /** Safety signals (issue 17): adverse events per 100 sessions, refused session starts, overrides with who and why. */
 export function SafetyPanel({ filters }: { filters: ReportFilters }) {
@@ -36,11 +27,11 @@ export function SafetyPanel({ filters }: { filters: ReportFilters }) {
         {(data) => (
           <>
             <Group gap="xl" mb="md" data-testid="safety-figures">
-              <Figure label="Signed sessions" value={String(data.sessions)} />
-              <Figure label="Adverse events" value={String(data.adverseEvents)} />
-              <Figure label="Per 100 sessions" value={formatPer100(data.adverseEventsPer100Sessions)} />
-              <Figure label="Refused starts" value={String(data.preflightRefusals)} />
-              <Figure label="Overrides" value={String(data.overrideCount)} />
+              <KeyFigure label="Signed sessions" value={String(data.sessions)} />
+              <KeyFigure label="Adverse events" value={String(data.adverseEvents)} />
+              <KeyFigure label="Per 100 sessions" value={formatPer100(data.adverseEventsPer100Sessions)} />
+              <KeyFigure label="Refused starts" value={String(data.preflightRefusals)} />
+              <KeyFigure label="Overrides" value={String(data.overrideCount)} />
             </Group>
             <ReportFigure
               title="Adverse events per 100 sessions by deepest depth"
