@@ -4,7 +4,6 @@ import type { IncomingMessage } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
-import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,6 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './common/http/csv-body-parser';
+import { registerMultipartBodyParser } from './common/http/multipart-body';
 import { registerBodyFingerprint } from './common/idempotency/body-fingerprint';
 import { JSON_BODY_LIMIT_BYTES, registerJsonBodyParser } from './common/http/json-body-parser';
 import { registerPublicRateLimit } from './common/http/public-rate-limit';
@@ -61,8 +61,6 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   });
   app.setGlobalPrefix('api');
 
-  // Clinical photos: one file of up to 15 MB per request, a few small fields.
-  await app.register(fastifyMultipart, { limits: { fileSize: 15 * 1024 * 1024, files: 1, fields: 5, fieldSize: 1024 } });
   registerResponseHeaders(app.getHttpAdapter().getInstance(), config);
   await registerPublicRateLimit(app, config.publicRateLimitPerMinute);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
@@ -70,6 +68,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify);
   registerCsvBodyParser(fastify);
+  registerMultipartBodyParser(fastify);
   // One transaction per signed-in request, on the app role's pool, scoped to the session's organization.
   shareRequestRunner(app.get(DataSource));
   installRequestTransactions(fastify);

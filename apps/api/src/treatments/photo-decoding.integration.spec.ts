@@ -98,4 +98,41 @@ describe('photo decoding', () => {
     expect(response.status).toBe(201);
     expect(response.body.contentType).toBe('image/png');
   });
+
+  describe('the multipart body itself', () => {
+    const post = (body: FormData | string, contentType?: string) =>
+      fetch(`${app.baseUrl}/api/treatment-sessions/${sessionId}/photos`, {
+        method: 'POST',
+        headers: { cookie: [...c.practitioner.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.practitioner.cookies.get('csrf_token') ?? '', ...(contentType ? { 'content-type': contentType } : {}) },
+        body,
+      });
+    const refusal = async (response: Response) => ({ status: response.status, type: response.headers.get('content-type'), errors: ((await response.json()) as { errors?: unknown }).errors });
+    const photo = () => sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 160, b: 140 } } }).jpeg().toBuffer();
+
+    it('refuses a second file, naming the file rule, and stores nothing', async () => {
+      const before = (await c.practitioner.get(`/api/treatment-sessions/${sessionId}/photos`)).body.length;
+      const form = new FormData();
+      form.append('phase', 'before');
+      form.append('angle', 'front');
+      form.append('file', new Blob([new Uint8Array(await photo())], { type: 'image/jpeg' }), 'a.jpg');
+      form.append('file', new Blob([new Uint8Array(await photo())], { type: 'image/jpeg' }), 'b.jpg');
+      expect(await refusal(await post(form))).toEqual({ status: 400, type: expect.stringContaining('application/problem+json'), errors: [{ field: 'file', message: 'exactly one file is accepted' }] });
+      expect((await c.practitioner.get(`/api/treatment-sessions/${sessionId}/photos`)).body).toHaveLength(before);
+    });
+
+    it('refuses a file over 15 MB', async () => {
+      const form = new FormData();
+      form.append('phase', 'before');
+      form.append('angle', 'front');
+      form.append('file', new Blob([new Uint8Array(15 * 1024 * 1024 + 1)], { type: 'image/jpeg' }), 'big.jpg');
+      expect(await refusal(await post(form))).toMatchObject({ status: 400, errors: [{ field: 'file', message: 'is larger than 15 MB' }] });
+    });
+
+    it('refuses a body that is not multipart, or multipart without a boundary or cut short, with 400 naming the file', async () => {
+      expect(await refusal(await post(JSON.stringify({ phase: 'before' }), 'application/json'))).toMatchObject({ status: 400, errors: [{ field: 'file' }] });
+      expect(await refusal(await post('phase=before', 'multipart/form-data'))).toMatchObject({ status: 400, errors: [{ field: 'file' }] });
+      const cut = '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\nnot the end';
+      expect(await refusal(await post(cut, 'multipart/form-data; boundary=XyZ'))).toMatchObject({ status: 400, errors: [{ field: 'file' }] });
+    });
+  });
 });

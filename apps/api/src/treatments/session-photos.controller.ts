@@ -5,26 +5,19 @@ import { RequirePermission } from '../common/access/access-policy.decorator';
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { IdParam } from '../common/dto/id-param';
 import { InvalidFieldError } from '../common/problems/domain-error';
+import { readMultipartForm, type MultipartLimits } from '../common/http/multipart-body';
 import { PhotoComparisonDto, PhotoComparisonQueryDto, SessionPhotoDto } from './session-photos.dto';
 import { SessionPhotosService, type PhotoUpload } from './session-photos.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
-/** Reads a multipart upload: the fields phase and angle and one file, in any order. */
+/** A photo upload: one file of up to 15 MB and the fields phase and angle, in any order. */
+const PHOTO_UPLOAD_LIMITS: MultipartLimits = { fileSizeBytes: 15 * 1024 * 1024, fields: 5, fieldSizeBytes: 1024 };
+
 async function readUpload(request: FastifyRequest): Promise<PhotoUpload> {
-  if (!request.isMultipart()) throw new InvalidFieldError('file', 'send the photo as multipart/form-data with fields phase, angle and file');
-  const upload: PhotoUpload = { phase: undefined, angle: undefined, bytes: Buffer.alloc(0) };
-  let files = 0;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      files += 1;
-      upload.bytes = await part.toBuffer();
-      if (part.file.truncated) throw new InvalidFieldError('file', 'is larger than 15 MB');
-    } else if (part.fieldname === 'phase' || part.fieldname === 'angle') {
-      upload[part.fieldname] = String(part.value);
-    }
-  }
-  if (files !== 1) throw new InvalidFieldError('file', 'exactly one image file is required');
-  return upload;
+  if (!request.multipartPayload) throw new InvalidFieldError('file', 'send the photo as multipart/form-data with fields phase, angle and file');
+  const form = await readMultipartForm(request, PHOTO_UPLOAD_LIMITS);
+  if (form.fileCount !== 1 || !form.file) throw new InvalidFieldError('file', 'exactly one image file is required');
+  return { phase: form.fields.phase, angle: form.fields.angle, bytes: form.file.bytes };
 }
 
 @ApiTags('photos')

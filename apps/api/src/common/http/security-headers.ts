@@ -71,7 +71,8 @@ export function apiSecurityHeaderValues(config: Pick<AppConfig, 'secureCookies'>
  * API route too), else by its path. The API's own HTML page (Swagger UI at /api/docs) is a page: it keeps the pages'.
  */
 const isApiAnswer = (request: FastifyRequest): boolean => {
-  const path = request.routeOptions.url ?? request.url;
+  // The URL as sent decides when it holds no escapes (nearly always): `routeOptions` builds a frozen object per call.
+  const path = request.url.includes('%') ? (request.routeOptions.url ?? request.url) : request.url;
   return path.startsWith('/api') && !path.startsWith('/api/docs');
 };
 

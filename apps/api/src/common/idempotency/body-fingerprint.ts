@@ -11,7 +11,7 @@ declare module 'fastify' {
   }
 }
 
-/** Multipart uploads (photos) are buffered to be hashed; the multipart plugin's own 15 MB file limit plus fields. */
+/** Multipart uploads (photos) are buffered to be hashed; the photo route's own 15 MB file limit plus fields. */
 const MULTIPART_HASH_LIMIT_BYTES = 16 * 1024 * 1024;
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
 
@@ -45,8 +45,8 @@ function multipartSha256(body: Buffer, contentType: string): string {
 
 /**
  * Hashes the raw bytes of a request that carries an Idempotency-Key, as they arrive (the draft fingerprints the
- * payload, not our parse of it). Parsed bodies (JSON, CSV) are hashed on the way through to their parser. The
- * multipart plugin reads the raw request itself, so a multipart body is read here, hashed, and handed to it again.
+ * payload, not our parse of it). Parsed bodies (JSON, CSV) are hashed on the way through to their parser; a multipart
+ * body is read whole here (its boundary left out of the hash) and handed on as the payload.
  */
 export function registerBodyFingerprint(fastify: FastifyInstance): void {
   // A callback hook: the requests without an Idempotency-Key (nearly all) pass straight through, without a promise.
@@ -66,10 +66,8 @@ async function fingerprinted(request: FastifyRequest, payload: RequestPayload): 
   if (isMultipart(request)) {
     const body = await readAll(payload, MULTIPART_HASH_LIMIT_BYTES);
     request.bodySha256 = multipartSha256(body, request.headers['content-type'] ?? '');
-    // @fastify/multipart pipes request.raw into busboy: give it the bytes we already read.
-    const raw = request.raw as unknown as { pipe: (destination: NodeJS.WritableStream) => NodeJS.WritableStream };
-    raw.pipe = (destination) => Readable.from([body]).pipe(destination);
-    return Readable.from([]);
+    // The bytes already read go on to the multipart parser (multipart-body.ts) as the payload.
+    return Readable.from([body]);
   }
   const hash = createHash('sha256');
   const hashing = new Transform({
