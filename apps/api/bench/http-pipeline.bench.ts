@@ -9,17 +9,21 @@ import { hashPassword } from '../src/common/security/passwords';
 import { loadConfig } from '../src/config/app-config';
 import { appRoleUrl } from '../src/database/app-database';
 import { benchAppRole, machineLine, runBenchmark, sql, withBenchDatabase, write } from './bench-support';
+import { minimalNest } from './minimal-nest';
 import { FIRST_NAMES, LAST_NAMES } from './names';
 
 /**
  * The HTTP pipeline against its floors: `npm run bench:http`.
  *
- * Three servers, each in a process of its own (autocannon runs in this one): a bare Fastify hello-world (the same
- * Fastify version as the app), the built app (signed in as an owner, LOG_LEVEL=info by default as in production,
- * its log going to /dev/null) and a bare `pg` handler that runs the very SQL the app ran for the same reads
- * (captured from the app's own connection, session check, audit writes and transaction control left out; as the
- * superuser, so without row-level security's tenant setting). They are driven one after another, alternately, with
- * 50 connections, BENCH_ROUNDS rounds of BENCH_SECONDS each; the ratios printed are the medians over the rounds.
+ * Servers, each in a process of its own (autocannon runs in this one): a bare Fastify hello-world (the same Fastify
+ * version as the app); a minimal NestJS app with only a health controller (minimal-nest.ts: NestJS's own cost, the
+ * ceiling for any Nest application's health); the built app (signed in as an owner, LOG_LEVEL=info by default as in
+ * production, its log going to /dev/null); a second instance of it that only ever answers health (no signed-in request
+ * has switched on AsyncLocalStorage's promise hooks there); and a bare `pg` handler that runs the very SQL the app ran
+ * for the same reads (captured from the app's own connection, session check, audit writes and transaction control
+ * left out; as the superuser, so without row-level security's tenant setting). They are driven one after another,
+ * alternately, with 50 connections, BENCH_ROUNDS rounds of BENCH_SECONDS each; the ratios printed are the medians
+ * over the rounds.
  * Goals (issue 15): health ≥ 0.85 of bare Fastify; the reads ≥ 0.5 of the app's own health.
  */
 
@@ -109,7 +113,7 @@ async function barePg(url: string, reads: Record<string, Statement[]>): Promise<
 async function child(role: string): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL ?? '';
   const port =
-    role === 'bare-fastify' ? await bareFastify() : role === 'app' ? await builtApp(url) : await barePg(url, JSON.parse(process.env.BENCH_READS ?? '{}'));
+    role === 'bare-fastify' ? await bareFastify() : role === 'minimal-nest' ? await minimalNest() : role === 'app' ? await builtApp(url) : await barePg(url, JSON.parse(process.env.BENCH_READS ?? '{}'));
   process.send?.({ port } satisfies ChildMessage);
 }
 
@@ -242,8 +246,14 @@ async function main(): Promise<void> {
     try {
       const bare = await start('bare-fastify', env);
       children.push(bare.process);
+      const nest = await start('minimal-nest', env);
+      children.push(nest.process);
       const app = await start('app', env);
       children.push(app.process);
+      // A second instance that only ever answers health: no signed-in request has opened a request context in it, so
+      // Node 20's AsyncLocalStorage has not switched on its promise hooks (request-transaction.ts) there.
+      const fresh = await start('app', env);
+      children.push(fresh.process);
       const base = `http://127.0.0.1:${app.port}`;
       const login = await fetch(`${base}/api/auth/login`, {
         method: 'POST',
@@ -273,7 +283,9 @@ async function main(): Promise<void> {
 
       const targets: { name: string; url: string; cookie?: string }[] = [
         { name: 'bare Fastify', url: `http://127.0.0.1:${bare.port}/` },
+        { name: 'minimal Nest', url: `http://127.0.0.1:${nest.port}/api/health` },
         { name: 'app health', url: `${base}/api/health` },
+        { name: 'app health, no context', url: `http://127.0.0.1:${fresh.port}/api/health` },
         ...Object.entries(routes).map(([name, path]) => ({ name: `app ${name}`, url: `${base}${path}`, cookie })),
         ...Object.keys(routes).map((name) => ({ name: `pg ${name}`, url: `http://127.0.0.1:${pg.port}/${name.replace(/\W+/g, '-')}` })),
       ];
@@ -292,6 +304,9 @@ async function main(): Promise<void> {
         }
         const get = (name: string) => now.get(name) ?? NaN;
         ratio('health / bare Fastify (goal ≥ 0.85)', get('app health') / get('bare Fastify'));
+        ratio('minimal Nest / bare Fastify (framework floor)', get('minimal Nest') / get('bare Fastify'));
+        ratio('health / minimal Nest (our pipeline)', get('app health') / get('minimal Nest'));
+        ratio('health, no request context yet / minimal Nest', get('app health, no context') / get('minimal Nest'));
         for (const name of Object.keys(routes)) ratio(`${name} / app health (goal ≥ 0.5)`, get(`app ${name}`) / get('app health'));
         for (const name of Object.keys(routes)) ratio(`${name} / bare pg`, get(`app ${name}`) / get(`pg ${name}`));
         write(`round ${round}: ${targets.map((t) => `${t.name} ${Math.round(get(t.name))}/s`).join(', ')}`);
