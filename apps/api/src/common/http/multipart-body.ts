@@ -48,7 +48,8 @@ export function readMultipartForm(request: FastifyRequest, limits: MultipartLimi
   const payload = request.multipartPayload;
   if (!payload) return Promise.reject(new InvalidFieldError('file', 'send it as multipart/form-data'));
   return new Promise<MultipartForm>((resolve, reject) => {
-    const form: MultipartForm = { fields: {}, file: undefined, fileCount: 0 };
+    // Field names are the client's: no prototype for one named `__proto__` or `constructor` to reach.
+    const form: MultipartForm = { fields: Object.create(null) as Record<string, string>, file: undefined, fileCount: 0 };
     let refusal: InvalidFieldError | undefined;
     const refuse = (error: InvalidFieldError) => (refusal ??= error);
     let parser: ReturnType<typeof Busboy>;
