@@ -317,14 +317,29 @@ describe('public booking: patients book themselves', () => {
     await step(page, 'refused-4-done', 'You’re booked');
     await page.getByText('Consultation', { exact: true }).waitFor();
 
-    // Three hours before it, inside the clinic's 24-hour window: the page says to call, with the number.
+    // A few hours before it, inside the clinic's 24-hour window: the page says to call, with the number.
+    // Moved to the first quarter hour from now + 3 h on which her practitioner and room are free: an earlier
+    // test's booking may sit right then (the exclusion constraints would refuse the move), depending on the hour CI runs.
     const href = (await page.getByRole('link', { name: 'Manage your appointment' }).getAttribute('href')) ?? '';
-    await queryServerDatabase(
+    const moved = await queryServerDatabase<{ id: string }>(
       server,
-      `UPDATE appointments a SET starts_at = now() + interval '3 hours', ends_at = now() + interval '210 minutes', occupied_until = now() + interval '210 minutes'
-         FROM patients p WHERE p.id = a.patient_id AND p.email = $1`,
+      `WITH hers AS (
+         SELECT a.id, a.organization_id, a.practitioner_id, a.room_id, a.ends_at - a.starts_at AS length, a.occupied_until - a.starts_at AS occupied
+           FROM appointments a JOIN patients p ON p.id = a.patient_id
+          WHERE p.email = $1 AND a.status NOT IN ('cancelled', 'no_show')),
+       free AS (
+         SELECT start FROM hers, generate_series(now() + interval '3 hours', now() + interval '20 hours', interval '15 minutes') AS start
+          WHERE NOT EXISTS (
+            SELECT 1 FROM appointments o
+             WHERE o.organization_id = hers.organization_id AND o.id <> hers.id AND o.status NOT IN ('cancelled', 'no_show')
+               AND (o.practitioner_id = hers.practitioner_id OR o.room_id = hers.room_id)
+               AND tstzrange(o.starts_at, o.occupied_until) && tstzrange(start, start + hers.occupied))
+          ORDER BY start LIMIT 1)
+       UPDATE appointments a SET starts_at = free.start, ends_at = free.start + hers.length, occupied_until = free.start + hers.occupied
+         FROM hers, free WHERE a.id = hers.id RETURNING a.id`,
       [bea.email],
     );
+    expect(moved).toHaveLength(1);
     await page.goto(`${server.baseUrl}${href}`);
     await step(page, 'refused-5-manage-inside-window', 'Your appointment');
     await page.getByText('Your appointment starts in less than 24 hours, so it can no longer be moved or cancelled online: please call Harbour Street on').waitFor();
