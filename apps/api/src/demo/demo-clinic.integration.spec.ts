@@ -56,7 +56,7 @@ describe('demo clinic', () => {
     const templates = (await owner.get('/api/consent-templates')).body;
     expect(templates.map((t: { needsReview: boolean }) => t.needsReview)).toEqual([false, false, false, false]);
     const [{ patient_id, statuses }]: { patient_id: string; statuses: number }[] = await app.dataSource.query(
-      `SELECT patient_id, count(*)::int AS statuses FROM consent_records WHERE signed_at IS NOT NULL GROUP BY patient_id ORDER BY patient_id LIMIT 1`,
+      `SELECT patient_id, count(*)::int AS statuses FROM consent_records WHERE signed_at IS NOT NULL GROUP BY patient_id ORDER BY count(*) DESC, patient_id LIMIT 1`,
     );
     expect(statuses).toBeGreaterThanOrEqual(2);
     const consents = (await owner.get(`/api/patients/${patient_id}/consents`)).body;
