@@ -3,7 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconCalendarPlus, IconChevronLeft, IconChevronRight, IconWorld } from '@tabler/icons-react';
 import { DateTime, Settings } from 'luxon';
 import { useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
-import { Calendar, luxonLocalizer, Views, type View } from 'react-big-calendar';
+import { Calendar, Views, type View } from 'react-big-calendar';
 import type { EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
@@ -16,6 +16,7 @@ import { CalendarColumnHeader } from '@web/features/scheduling/components/Calend
 import { columnShading, dayShading, hoursSummary } from '@web/features/scheduling/calendarShading';
 import { heldBlocks } from '@web/features/scheduling/calendarHolds';
 import { scheduleWindow } from '@web/features/scheduling/scheduleWindow';
+import { clinicLocalizer } from '@web/features/scheduling/clinicLocalizer';
 import type { BookingDraft } from '@web/features/scheduling/components/BookingModal';
 import { CalendarEventContent, type CalendarEvent } from '@web/features/scheduling/components/CalendarEvent';
 import { AvailabilityColumn, ShadingContext, type ShadeColumn } from '@web/features/scheduling/components/CalendarLayers';
@@ -78,7 +79,7 @@ export function SchedulePage() {
   const canBook = usePermission('schedule.book');
   const canSetUp = usePermission('schedule.manage');
   Settings.defaultZone = timeZone;
-  const localizer = useMemo(() => luxonLocalizer(DateTime, { firstDayOfWeek: 1 }), [timeZone]);
+  const localizer = useMemo(() => clinicLocalizer(), [timeZone]);
   const [view, setView] = useState<View>(Views.DAY);
   const [columns, setColumns] = useState<'practitioner' | 'room'>('practitioner');
   const [date, setDate] = useState(() => new Date());
