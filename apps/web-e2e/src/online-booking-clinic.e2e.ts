@@ -132,8 +132,12 @@ describe('online booking: the clinic side', () => {
       `/api/public/booking/availability?serviceId=${consultationId}&locationId=${locationId}&from=${new Date(from).toISOString()}&to=${new Date(from + 86_400_000).toISOString()}`,
     );
     const slots = availability.slots as Slot[];
-    const first = slots[0];
-    const later = slots.find((s) => Date.parse(s.startsAt) >= Date.parse(first.startsAt) + 2 * 3_600_000 && daysFromToday(s.startsAt) === daysFromToday(first.startsAt)) as Slot;
+    // The first start with another one at least two hours later on the same day (from 15:30 on, the nurse's day, which
+    // ends at 18:00, has none: the pair is then the next morning's).
+    const laterOnSameDay = (first: Slot) =>
+      slots.find((s) => Date.parse(s.startsAt) >= Date.parse(first.startsAt) + 2 * 3_600_000 && daysFromToday(s.startsAt) === daysFromToday(first.startsAt));
+    const first = slots.find((s) => laterOnSameDay(s) !== undefined) as Slot;
+    const later = laterOnSameDay(first) as Slot;
     bookedAt = first.startsAt;
     const person = { firstName: 'Amara', lastName: 'Okafor', dateOfBirth: '1990-04-02', email: 'amara.okafor@example.com', phone: '(212) 555-0142' };
     const hold = (slot: Slot, who: typeof person) =>

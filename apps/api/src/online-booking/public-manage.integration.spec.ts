@@ -91,9 +91,10 @@ describe('online booking: the manage link (issue 16)', () => {
 
   it('shows the appointment to the link’s holder and nothing of anyone; an unknown, malformed or ended link is a 404 like any other', async () => {
     const c = await clinic();
-    const [slot] = await c.slots();
+    const [slot, anotherSlot] = await c.slots();
     const booked = await c.book(slot);
-    // Someone else's appointment at the same clinic, booked by staff.
+    // Someone else's appointment at the same clinic, booked by staff an hour later (not 24 h later: across a DST change
+    // that is another clock time, and may fall outside the nurse's hours).
     const other = await newPatient(app.dataSource, c.organization.id, { firstName: 'Beatrice', lastName: 'Otherpatient', email: 'beatrice@example.com' });
     const staffBooked = await c.client.post('/api/appointments', {
       patientId: other.id,
@@ -101,7 +102,7 @@ describe('online booking: the manage link (issue 16)', () => {
       practitionerId: c.nurse.id,
       roomId: c.room.id,
       locationId: c.location.id,
-      startsAt: iso(Date.parse(slot.startsAt) + DAY),
+      startsAt: anotherSlot.startsAt,
     });
     expect(staffBooked.status).toBe(201);
 

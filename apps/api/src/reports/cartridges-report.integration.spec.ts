@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 
 /**
  * The cartridges report recomputed by hand from a seeded ledger (issue 17). Range 2026-01-01 … 2026-06-30.
- * Lot A1 (expires 2027-06-30): 10 received before the range, 20 in it; 5 used in 4 sessions (one took a second
+ * Lot A1 (expires 2099-06-30): 10 received before the range, 20 in it; 5 used in 4 sessions (one took a second
  * cartridge); 2 dropped, 1 contaminated; 1 used after the range. Lot A2 (expired 2026-03-31): 5 received, 1 used,
  * 1 wasted as expired, 3 left on the shelf. A serum lot does not count; another clinic's cartridges do not either.
  */
@@ -24,9 +24,9 @@ describe('GET /api/reports/cartridges', () => {
     const nurseB = await newStaffMember(ds, org.organization.id, { role: 'nurse', name: 'Nurse Blake' });
     const product = await createProduct(org.client, { name: 'SkinPen cartridge 14-pin' });
     const serum = await createProduct(org.client, { name: 'Hyaluronic serum', kind: 'serum', needleCount: undefined });
-    const a1 = await seedLot(ds, org, product.id, 'A1', '2027-06-30');
+    const a1 = await seedLot(ds, org, product.id, 'A1', '2099-06-30');
     const a2 = await seedLot(ds, org, product.id, 'A2', '2026-03-31');
-    const serumLot = await seedLot(ds, org, serum.id, 'S1', '2027-01-31');
+    const serumLot = await seedLot(ds, org, serum.id, 'S1', '2099-01-31');
     const device = await seedDevice(ds, org);
     const patient = await newPatient(ds, org.organization.id);
     // Open sessions: a cartridge is recorded before the session is signed (the ledger refuses a signed one).
@@ -55,7 +55,7 @@ describe('GET /api/reports/cartridges', () => {
 
     const other = await signedInOrganization(app, 'owner');
     const otherProduct = await createProduct(other.client);
-    const otherLot = await seedLot(ds, other, otherProduct.id, 'X1', '2027-06-30');
+    const otherLot = await seedLot(ds, other, otherProduct.id, 'X1', '2099-06-30');
     await seedMovement(ds, other, { lotId: otherLot, type: 'received', quantity: 50, on: '2026-01-05' });
     return { org, product, a1, a2, soonLot, nurseA, nurseB };
   }

@@ -17,9 +17,9 @@ describe('availability in a constant number of statements', () => {
   let serviceId: string;
   let roomId: string;
   const practitioners: string[] = [];
-  // Monday 7 June 2027 in New York (EDT, UTC-4).
-  const DAY = { from: '2027-06-07T04:00:00.000Z', to: '2027-06-08T04:00:00.000Z' };
-  const WEEK = { from: '2027-06-07T04:00:00.000Z', to: '2027-06-14T04:00:00.000Z' };
+  // Monday 7 June 2094 in New York (EDT, UTC-4).
+  const DAY = { from: '2094-06-07T04:00:00.000Z', to: '2094-06-08T04:00:00.000Z' };
+  const WEEK = { from: '2094-06-07T04:00:00.000Z', to: '2094-06-14T04:00:00.000Z' };
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -53,10 +53,10 @@ describe('availability in a constant number of statements', () => {
     const roomB = (await newRoom(org.client, org.location.id, 'Room B')).id;
     const patient = await newPatient(app.dataSource, org.organization.id);
     for (const [i, practitionerId] of practitioners.slice(0, 4).entries()) {
-      const booked = await org.client.post('/api/appointments', { patientId: patient.id, serviceId, practitionerId, roomId: i % 2 ? roomB : roomId, locationId: org.location.id, startsAt: `2027-06-${String(7 + i).padStart(2, '0')}T14:00:00Z` });
+      const booked = await org.client.post('/api/appointments', { patientId: patient.id, serviceId, practitionerId, roomId: i % 2 ? roomB : roomId, locationId: org.location.id, startsAt: `2094-06-${String(7 + i).padStart(2, '0')}T14:00:00Z` });
       expect(booked.status).toBe(201);
     }
-    expect((await org.client.post(`/api/staff/${practitioners[5]}/time-off`, { startsAt: '2027-06-08T04:00:00Z', endsAt: '2027-06-10T04:00:00Z', reason: 'Course' })).status).toBe(201);
+    expect((await org.client.post(`/api/staff/${practitioners[5]}/time-off`, { startsAt: '2094-06-08T04:00:00Z', endsAt: '2094-06-10T04:00:00Z', reason: 'Course' })).status).toBe(201);
 
     const tenDay = await statements(DAY);
     const tenWeek = await statements(WEEK);
@@ -76,19 +76,19 @@ describe('availability in a constant number of statements', () => {
     const patient = await newPatient(app.dataSource, org.organization.id);
     const practitionerId = practitioners[9];
     const before = await statements(DAY, `&practitionerId=${practitionerId}`);
-    expect(before.body.slots.map((s) => s.startsAt)).toContain('2027-06-07T15:00:00.000Z');
+    expect(before.body.slots.map((s) => s.startsAt)).toContain('2094-06-07T15:00:00.000Z');
     // 11:00–11:30 local at the annex, booked earlier (written directly: the practitioner has no hours there today).
     await app.dataSource.query(
       `INSERT INTO appointments (organization_id, location_id, patient_id, service_id, practitioner_id, room_id, starts_at, ends_at, occupied_until)
-       VALUES ($1, $2, $3, $4, $5, $6, '2027-06-07T15:00:00Z', '2027-06-07T15:30:00Z', '2027-06-07T15:30:00Z')`,
+       VALUES ($1, $2, $3, $4, $5, $6, '2094-06-07T15:00:00Z', '2094-06-07T15:30:00Z', '2094-06-07T15:30:00Z')`,
       [org.organization.id, annex.id, patient.id, serviceId, practitionerId, annexRoom],
     );
     const after = await statements(DAY, `&practitionerId=${practitionerId}`);
-    expect(after.body.slots.map((s) => s.startsAt)).not.toContain('2027-06-07T15:00:00.000Z');
-    expect(after.body.slots.map((s) => s.startsAt)).toContain('2027-06-07T15:30:00.000Z');
+    expect(after.body.slots.map((s) => s.startsAt)).not.toContain('2094-06-07T15:00:00.000Z');
+    expect(after.body.slots.map((s) => s.startsAt)).toContain('2094-06-07T15:30:00.000Z');
     // The annex's room is no room here: it does not block anyone else at the main location.
     const colleague = await statements(DAY, `&practitionerId=${practitioners[8]}`);
-    expect(colleague.body.slots.map((s) => s.startsAt)).toContain('2027-06-07T15:00:00.000Z');
+    expect(colleague.body.slots.map((s) => s.startsAt)).toContain('2094-06-07T15:00:00.000Z');
     expect(after.count).toBe(before.count);
   });
 });

@@ -11,14 +11,14 @@ const post = api.POST as unknown as jest.Mock;
 
 const TZ = 'America/New_York';
 // 09:00 in New York on a winter Monday, in Nora Quinn's column.
-const DRAFT: BookingDraft = { startsAt: new Date('2027-01-11T14:00:00.000Z'), practitionerId: 'nurse-1' };
+const DRAFT: BookingDraft = { startsAt: new Date('2099-01-12T14:00:00.000Z'), practitionerId: 'nurse-1' };
 
 const SERVICES = [
   { id: 'service-1', name: 'Medical needling', durationMin: 60, bufferMin: 15, procedureKind: 'medical_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: true, onlineBooking: 'off', description: '' },
   { id: 'service-2', name: 'Glow facial', durationMin: 45, bufferMin: 0, procedureKind: 'cosmetic_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: true, onlineBooking: 'off', description: '' },
   { id: 'service-old', name: 'Retired facial', durationMin: 30, bufferMin: 0, procedureKind: 'cosmetic_needling', consentKinds: [], minDaysBetweenMedicalSessions: 28, isActive: false },
 ];
-const WORKING = [{ startsAt: '2027-01-11T14:00:00.000Z', endsAt: '2027-01-11T22:00:00.000Z' }];
+const WORKING = [{ startsAt: '2099-01-12T14:00:00.000Z', endsAt: '2099-01-12T22:00:00.000Z' }];
 const SCHEDULE = {
   locationId: 'location-1',
   timeZone: TZ,
@@ -38,8 +38,8 @@ const FREE = {
   timeZone: TZ,
   gridMin: 15,
   slots: [
-    { startsAt: '2027-01-11T15:30:00.000Z', endsAt: '2027-01-11T16:30:00.000Z', practitionerId: 'nurse-1', roomId: 'room-2', roomIds: ['room-2'] },
-    { startsAt: '2027-01-11T16:00:00.000Z', endsAt: '2027-01-11T17:00:00.000Z', practitionerId: 'nurse-1', roomId: 'room-1', roomIds: ['room-1', 'room-2'] },
+    { startsAt: '2099-01-12T15:30:00.000Z', endsAt: '2099-01-12T16:30:00.000Z', practitionerId: 'nurse-1', roomId: 'room-2', roomIds: ['room-2'] },
+    { startsAt: '2099-01-12T16:00:00.000Z', endsAt: '2099-01-12T17:00:00.000Z', practitionerId: 'nurse-1', roomId: 'room-1', roomIds: ['room-1', 'room-2'] },
   ],
   practitioners: [],
   rooms: [],
@@ -106,19 +106,19 @@ it('offers only starts where the practitioner and a room are free, and only the 
   // Only Room 2 is free at 10:30, and it is chosen.
   expect(screen.getByRole('textbox', { name: 'Room' })).toHaveValue('Room 2');
   expect(await options(user, 'Room')).toEqual(['Room 2']);
-  expect(screen.getByText('Medical needling on Jan 11, 2027, 10:30 – 11:30 AM with Nora Quinn in Room 2.')).toBeInTheDocument();
+  expect(screen.getByText('Medical needling on Jan 12, 2099, 10:30 – 11:30 AM with Nora Quinn in Room 2.')).toBeInTheDocument();
 
   post.mockResolvedValue(answer(201, { id: 'appointment-1' }));
   await user.click(screen.getByRole('button', { name: 'Book' }));
   await waitFor(() => expect(post).toHaveBeenCalledTimes(1));
   expect(post.mock.calls[0]).toEqual([
     '/api/appointments',
-    { body: { patientId: 'patient-1', serviceId: 'service-1', roomId: 'room-2', locationId: 'location-1', practitionerId: 'nurse-1', startsAt: '2027-01-11T15:30:00.000Z' } },
+    { body: { patientId: 'patient-1', serviceId: 'service-1', roomId: 'room-2', locationId: 'location-1', practitionerId: 'nurse-1', startsAt: '2099-01-12T15:30:00.000Z' } },
   ]);
 });
 
 it('chooses the clicked start when it is free, and books it', async () => {
-  const { user, onClose } = openDialog({ ...DRAFT, startsAt: new Date('2027-01-11T16:00:00.000Z') });
+  const { user, onClose } = openDialog({ ...DRAFT, startsAt: new Date('2099-01-12T16:00:00.000Z') });
   await pickPatient(user);
   await choose(user, 'Service', 'Medical needling · 60 min');
   await waitFor(() => expect(screen.getByRole('textbox', { name: 'Start' })).toHaveValue('11:00 AM'));
@@ -126,7 +126,7 @@ it('chooses the clicked start when it is free, and books it', async () => {
   post.mockResolvedValue(answer(201, { id: 'appointment-1' }));
   await user.click(screen.getByRole('button', { name: 'Book' }));
   await waitFor(() => expect(onClose).toHaveBeenCalled());
-  expect(post.mock.calls[0][1].body).toMatchObject({ roomId: 'room-1', startsAt: '2027-01-11T16:00:00.000Z' });
+  expect(post.mock.calls[0][1].body).toMatchObject({ roomId: 'room-1', startsAt: '2099-01-12T16:00:00.000Z' });
 });
 
 it('offers a clicked start already past when it is free (a walk-in recorded after it began)', async () => {
@@ -148,7 +148,7 @@ it('offers any practitioner’s starts, naming who, when none was chosen', async
       '/api/availability': { ...FREE, slots: [{ ...FREE.slots[0], practitionerId: 'aesthetician-1' }, FREE.slots[1]] },
     }),
   );
-  const { user } = openDialog({ date: '2027-01-11' });
+  const { user } = openDialog({ date: '2099-01-12' });
   expect(screen.getByRole('textbox', { name: 'Practitioner' })).toHaveValue('Any practitioner');
   await choose(user, 'Service', 'Glow facial · 45 min');
   expect(await options(user, 'Start')).toEqual(['10:30 AM · Amy Lee', '11:00 AM · Nora Quinn']);
@@ -195,11 +195,11 @@ it('creates a new patient in place, through the duplicate warning, and books the
   post.mockResolvedValueOnce(answer(201, { id: 'appointment-1' }));
   await user.click(screen.getByRole('button', { name: 'Book' }));
   await waitFor(() => expect(post).toHaveBeenCalledTimes(3));
-  expect(post.mock.calls[2][1].body).toMatchObject({ patientId: 'patient-10', startsAt: '2027-01-11T16:00:00.000Z' });
+  expect(post.mock.calls[2][1].body).toMatchObject({ patientId: 'patient-10', startsAt: '2099-01-12T16:00:00.000Z' });
 });
 
 it('starts from a preselected patient (the profile) and chooses the existing record from the duplicate warning', async () => {
-  const { user } = openDialog({ date: '2027-01-11', patient: { id: 'patient-1', label: 'Elena Marsh · SL-7' } });
+  const { user } = openDialog({ date: '2099-01-12', patient: { id: 'patient-1', label: 'Elena Marsh · SL-7' } });
   expect(screen.getByRole('textbox', { name: 'Patient' })).toHaveValue('Elena Marsh · SL-7');
   await user.click(screen.getByRole('button', { name: 'New patient' }));
   const form = screen.getByRole('region', { name: 'New patient' });
