@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { addDays, emptyMedicalHistory } from '@skinledger/domain';
+import { addDays, emptyMedicalHistory, isoDateInTimeZone } from '@skinledger/domain';
 import { newPatient, newStaffMember, TEST_PASSWORD } from './factories';
 import { signedConsent } from './consent-factories';
 import { createProduct, daysFromToday, receiveLot } from './inventory-factories';
@@ -166,7 +166,9 @@ export async function addRound(app: TestApp, w: World): Promise<void> {
   const theirs = await book(patient.id, 31 + 2 * round);
   expectStatus(theirs, 201, 'appointment');
   expectStatus(await c.owner.post(`/api/appointments/${theirs.body.id}/cancel`, { reason: 'Unwell' }), 200, 'cancel');
-  const day = startsAt(31 + 2 * round).slice(0, 10);
+  // The clinic's date of the freed start (New York), not its UTC date: from 20:00 New York on they differ, and the
+  // waiting patient's range would miss the slot.
+  const day = isoDateInTimeZone(new Date(startsAt(31 + 2 * round)), 'America/New_York');
   const waiting = await c.owner.post('/api/waitlist', { patientId: patient.id, serviceId: w.serviceId, locationId: c.location.id, earliestOn: day, latestOn: addDays(day, 1) });
   expectStatus(waiting, 201, 'waitlist');
   const plan = await c.owner.post('/api/treatment-plans', {

@@ -287,7 +287,8 @@ describe('consents name the treating practitioner; the visit bundle; one witness
       const text = await pdfText(app, desk, consent.id);
       expect(text).toContain(`Treating practitioner: ${nurse.name}`);
       expect(text).toContain(`Treating practitioner: ${nurse.name}, staff id ${nurse.id}`);
-      expect(text).toMatch(new RegExp(`Appointment: ${medicalServiceName}, [A-Z][a-z]{2} \\d{1,2}, \\d{4}, 10:00 AM E[SD]T`));
+      // 15:00 UTC: 10:00 AM EST in winter, 11:00 AM EDT in summer.
+      expect(text).toMatch(new RegExp(`Appointment: ${medicalServiceName}, [A-Z][a-z]{2} \\d{1,2}, \\d{4}, (10:00 AM EST|11:00 AM EDT)`));
       // The front desk prepared and witnessed it (the audit trail says so), but is nowhere the practitioner.
       expect(text).toContain(`Witnessed by: ${deskName}`);
       expect(text).not.toMatch(new RegExp(`[Pp]ractitioner: ${deskName}`));

@@ -95,7 +95,7 @@ describe('appointments', () => {
     const conflicts = responses.filter((r) => r.status === 409);
     expect(conflicts).toHaveLength(19);
     expect(conflicts[0].body.resource).toBe('room');
-    expect(conflicts[0].body.detail).toMatch(/^Room 1 is already booked \d{1,2}:\d{2} – /);
+    expect(conflicts[0].body.detail).toMatch(/^Room 1 is already booked \d{1,2}:\d{2}( [AP]M)? – /);
   });
 
   it('counts the buffer as occupied time', async () => {
