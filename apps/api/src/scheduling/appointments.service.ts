@@ -25,6 +25,7 @@ import {
 } from './appointments.queries';
 import { CancellationSettingsService } from './cancellation-settings.service';
 import { insertFreedSlot } from './waitlist.queries';
+import { assertWithinDays } from './window-length';
 
 const MAX_LIST_DAYS = 62;
 
@@ -48,7 +49,7 @@ export class AppointmentsService {
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && to <= from) throw new InvalidFieldError('to', 'must be after from');
     if (!query.patientId && (!from || !to)) throw new InvalidFieldError(from ? 'to' : 'from', 'is required unless patientId is given');
-    if (from && to && to.getTime() - from.getTime() > MAX_LIST_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_LIST_DAYS} days after from`);
+    if (from && to) assertWithinDays(from, to, MAX_LIST_DAYS);
     const rows = await listAppointments(this.dataSource.manager, actor.organizationId, {
       from,
       to,

@@ -70,6 +70,26 @@ describe('availability, daylight saving and treatment courses', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'serviceId']);
   });
 
+  it('takes 14 days on the clinic calendar across the autumn change (337 hours), on every windowed schedule read', async () => {
+    const consult = await newService(org.client, { procedureKind: 'consultation', durationMin: 30, bufferMin: 0, consentKinds: [] });
+    // Midnight 31 October (EDT) to midnight 14 November (EST) 2094 in New York: the change is on Sunday 7 November.
+    const fourteenLocalDays = 'from=2094-10-31T04:00:00Z&to=2094-11-14T05:00:00Z';
+    const tooLong = 'from=2094-10-31T04:00:00Z&to=2094-11-14T05:00:01Z';
+    const reads = [
+      `/api/availability?serviceId=${consult.id}&locationId=${org.location.id}&practitionerId=${practitionerId}`,
+      `/api/waitlist/freed-slots?locationId=${org.location.id}`,
+      `/api/schedule?locationId=${org.location.id}`,
+    ];
+    for (const read of reads) {
+      expect([read, (await org.client.get(`${read}&${fourteenLocalDays}`)).status]).toEqual([read, 200]);
+      const refused = await org.client.get(`${read}&${tooLong}`);
+      expect([read, refused.status, refused.body.errors?.[0]]).toEqual([read, 400, { field: 'to', message: 'at most 14 days after from' }]);
+    }
+    const slots = (await org.client.get(`${reads[0]}&${fourteenLocalDays}`)).body.slots as { startsAt: string }[];
+    // 09:00 local on both sides of the change: 13:00Z before it, 14:00Z after.
+    expect(slots.map((s) => s.startsAt)).toEqual(expect.arrayContaining(['2094-11-01T13:00:00.000Z', '2094-11-13T14:00:00.000Z']));
+  });
+
   it('offers starts already past only when asked (a walk-in recorded after it began)', async () => {
     const consult = await newService(org.client, { procedureKind: 'consultation', durationMin: 30, bufferMin: 0, consentKinds: [] });
     const past = `/api/availability?serviceId=${consult.id}&locationId=${org.location.id}&from=2026-01-05T05:00:00Z&to=2026-01-06T05:00:00Z&practitionerId=${practitionerId}`;

@@ -8,6 +8,7 @@ import { toServiceDto } from './catalog.service';
 import type { AvailabilityDto } from './availability.dto';
 import { loadAvailabilityFacts } from './availability.queries';
 import { slotsFromFacts, type ExtraBusy, type Named, type SlotSearch } from './availability-slots';
+import { assertWithinDays } from './window-length';
 
 const MAX_DAYS = 14;
 
@@ -16,7 +17,7 @@ function askedRange(query: { from: string; to: string }): { from: Date; to: Date
   const from = new Date(query.from);
   const to = new Date(query.to);
   if (to <= from) throw new InvalidFieldError('to', 'must be after from');
-  if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_DAYS} days after from`);
+  assertWithinDays(from, to, MAX_DAYS);
   return { from, to };
 }
 

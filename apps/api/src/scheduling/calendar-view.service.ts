@@ -7,6 +7,7 @@ import { InvalidFieldError } from '../common/problems/domain-error';
 import { toAppointmentDto } from './appointment-views';
 import type { ScheduleDto } from './calendar-view.dto';
 import { loadCalendar } from './calendar-view.queries';
+import { assertWithinDays } from './window-length';
 
 const MAX_DAYS = 14;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -24,7 +25,7 @@ export class CalendarViewService {
     const from = new Date(query.from);
     const to = new Date(query.to);
     if (to <= from) throw new InvalidFieldError('to', 'must be after from');
-    if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_DAYS} days after from`);
+    assertWithinDays(from, to, MAX_DAYS);
     const { timezone, practitioners, rooms, appointments, holds } = await loadCalendar(this.dataSource, { organizationId: actor.organizationId, locationId: query.locationId, from, to });
     if (timezone === null) throw new InvalidFieldError('locationId', 'no such location in this organization');
     return {

@@ -63,6 +63,7 @@ import {
   type WaitlistEntryRow,
   type WaitlistOfferRow,
 } from './waitlist.queries';
+import { assertWithinDays } from './window-length';
 
 const MAX_FREED_SLOT_DAYS = 14;
 const MINUTE = 60_000;
@@ -202,7 +203,7 @@ export class WaitlistService {
       const from = new Date(query.from);
       const to = new Date(query.to);
       if (to <= from) throw new InvalidFieldError('to', 'must be after from');
-      if (to.getTime() - from.getTime() > MAX_FREED_SLOT_DAYS * 86_400_000) throw new InvalidFieldError('to', `at most ${MAX_FREED_SLOT_DAYS} days after from`);
+      assertWithinDays(from, to, MAX_FREED_SLOT_DAYS);
       board = await freedSlotBoardOfLocation(manager, actor.organizationId, { locationId: query.locationId, from: new Date(Math.max(from.getTime(), Date.now())), to });
     }
     const now = Date.now();
