@@ -6,6 +6,7 @@ import { usePermission } from '@web/entities/current-user';
 import { useFreedSlots, useWaitlist } from '@web/features/scheduling/hooks/useWaitlist';
 import { lazyNamed, useWantedOnce } from '@web/lib/lazy/lazyNamed';
 import { FreedSlotCard } from './FreedSlotCard';
+import { problemText } from './problemText';
 import { WaitlistEntriesTable } from './WaitlistEntriesTable';
 
 // The dialog (patient search, services) loads when first opened.
@@ -54,7 +55,12 @@ export function WaitlistBoard({ locationId, timeZone }: { locationId: string; ti
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="freed" pt="sm">
-          {slots.length === 0 ? (
+          {freed.isError ? (
+            // Never "nothing freed" when the list could not be read: the front desk would stop looking.
+            <Text size="sm" c="red.8" role="alert">
+              The freed slots could not be loaded: {problemText(freed.error).join(' ')}
+            </Text>
+          ) : slots.length === 0 ? (
             <Text size="sm" c="dimmed">
               No time freed by cancellations, no-shows or moves in the next two weeks.
             </Text>
