@@ -13,8 +13,35 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, env: browserEnvironment() });
+  return process.env.FAKETIME ? onTheTestsClock(browser) : browser;
+}
+
+/**
+ * Run under libfaketime (tools/run-at.sh: the suite at another date and hour), Chromium would hang with the library
+ * preloaded: it starts without it, and each of its contexts gets the test process's (faked) clock from Playwright.
+ */
+function browserEnvironment(): Record<string, string> {
+  const environment = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  for (const name of Object.keys(environment)) if (name === 'LD_PRELOAD' || name.startsWith('FAKETIME')) delete environment[name];
+  return environment;
+}
+
+function onTheTestsClock(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.clock.install({ time: Date.now() });
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    await page.context().clock.install({ time: Date.now() });
+    return page;
+  };
+  return browser;
 }
 
 const ARTIFACTS = path.resolve(__dirname, '../../artifacts');
