@@ -274,6 +274,22 @@ describe('front desk: appointment lifecycle and the waitlist', () => {
     }
   });
 
+  it('says when the freed slots cannot be read, instead of that nothing was freed', async () => {
+    // The API's answer before the autumn-change fix (a 14-day window of 337 hours), served to the page as it was.
+    const refusal = { type: 'urn:skinledger:problem:validation', title: 'Invalid request', status: 400, detail: 'to: at most 14 days after from', errors: [{ field: 'to', message: 'at most 14 days after from' }] };
+    await ownerPage.route('**/api/waitlist/freed-slots?**', (route) => route.fulfill({ status: 400, contentType: 'application/problem+json', body: JSON.stringify(refusal) }));
+    try {
+      await ownerPage.goto(`${server.baseUrl}/schedule`);
+      const board = ownerPage.getByRole('region', { name: 'Freed slots and waitlist' });
+      await board.getByRole('alert').filter({ hasText: 'The freed slots could not be loaded: to: at most 14 days after from' }).waitFor();
+      expect(await board.getByText(/No time freed/).count()).toBe(0);
+      await expectNoSeriousA11yViolations(ownerPage, 'freed slots could not be loaded', { include: '[aria-labelledby="waitlist-board-heading"]' });
+      await screenshot(ownerPage, 'waitlist-board-read-failed');
+    } finally {
+      await ownerPage.unroute('**/api/waitlist/freed-slots?**');
+    }
+  });
+
   it('shows the Appointments tab on a portrait tablet', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${server.baseUrl}/patients/${ids.tom}?tab=appointments`);
